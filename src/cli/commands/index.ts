@@ -1,0 +1,7 @@
+// The command registry: one line per command file.
+import type { RegisterCommand } from '../context.js';
+import { registerValidate } from './validate.js';
+
+export const commands: readonly RegisterCommand[] = [
+  registerValidate,
+];

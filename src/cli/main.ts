@@ -1,0 +1,55 @@
+// The imperative shell: parse argv, run one command, map every failure to a documented exit code.
+import { Command, CommanderError } from 'commander';
+import { commands } from './commands/index.js';
+import { EXIT, type CliContext } from './context.js';
+import { colors, processIo, type Io } from './io.js';
+import { InternalError, ProviderError, StalePlanError, UsageError } from '../model/errors.js';
+import { promocVersion } from './version.js';
+
+export function buildProgram(ctx: CliContext): Command {
+  const program = new Command('promoc')
+    .description('Promotions as code: validate, lint, plan, apply and bundle campaigns.')
+    .version(promocVersion(), '-v, --version')
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ writeOut: ctx.io.stdout, writeErr: ctx.io.stderr })
+    .addHelpText('after', `
+Examples:
+  $ promoc validate                      check every campaign named by promoc.config.yaml
+  $ promoc validate campaigns/ev --format json
+  $ promoc lint -f sarif -o lint.sarif -f stylish
+
+Exit codes: 0 success, 1 errors found or an operation failed, 2 plan has changes,
+64 bad invocation, 70 internal error (please report it).`);
+  for (const register of commands) register(program, ctx);
+  for (const sub of program.commands) sub.exitOverride().configureOutput({ writeOut: ctx.io.stdout, writeErr: ctx.io.stderr });
+  return program;
+}
+
+export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+  let code: number = EXIT.ok;
+  const ctx: CliContext = { io, setExitCode: (c) => { code = Math.max(code, c); } };
+  const c = colors(io);
+  try {
+    await buildProgram(ctx).parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+      return EXIT.usage; // commander already printed its message
+    }
+    if (error instanceof UsageError) {
+      io.stderr(`${c.red('error')}: ${error.message}\n${error.hint ? `${c.dim('hint')}: ${error.hint}\n` : ''}`);
+      return EXIT.usage;
+    }
+    if (error instanceof ProviderError || error instanceof StalePlanError) {
+      io.stderr(`${c.red('error')}: ${error.message}\n`);
+      if (error instanceof ProviderError && error.details.hint) io.stderr(`${c.dim('hint')}: ${error.details.hint}\n`);
+      if (error instanceof StalePlanError) for (const ch of error.changes) io.stderr(`  - ${ch}\n`);
+      return EXIT.failure;
+    }
+    const e = error instanceof Error ? error : new InternalError(String(error));
+    io.stderr(`${c.red('internal error')}: ${e.message}\n${e.stack ?? ''}\nThis is a bug in promoc ${promocVersion()}; please report it with the command you ran.\n`);
+    return EXIT.internal;
+  }
+}

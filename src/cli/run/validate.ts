@@ -1,0 +1,28 @@
+// `promoc validate`: load, then print. All the checking happens in the load stage.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { hasErrors } from '../../model/diagnostic.js';
+import { loadProject } from '../../load/project.js';
+import { renderText, summaryLine } from '../../render/text.js';
+import { EXIT } from '../context.js';
+import type { Io } from '../io.js';
+
+export interface ValidateOptions {
+  readonly paths: readonly string[];
+  readonly format: 'text' | 'json';
+  readonly cache: boolean;
+  readonly frames: boolean;
+}
+
+export async function runValidate(io: Io, options: ValidateOptions): Promise<number> {
+  const result = await loadProject({ cwd: io.cwd, paths: options.paths, cache: options.cache });
+  const { diagnostics, stats } = result;
+  if (options.format === 'json') {
+    io.stdout(`${JSON.stringify({ diagnostics, summary: { ...stats, errors: diagnostics.filter((d) => d.severity === 'error').length } }, null, 2)}\n`);
+  } else {
+    const readText = (file: string): string | undefined => { try { return readFileSync(join(result.root, file), 'utf8'); } catch { return undefined; } };
+    if (diagnostics.length > 0) io.stdout(renderText(diagnostics, { color: io.color, readText, frames: options.frames }));
+    io.stdout(`${summaryLine(diagnostics, stats.files, io.color)}\n`);
+  }
+  return hasErrors(diagnostics) ? EXIT.failure : EXIT.ok;
+}

@@ -1,0 +1,66 @@
+// Generated from schemas/ by `npm run gen:types`. Do not edit by hand.
+/* eslint-disable */
+
+/**
+ * A batch of single-use codes issued from a Promotion (mobility redeemable constraint vouchers).
+ */
+export interface CodeBatch {
+  /**
+   * Source format version.
+   */
+  apiVersion: 'promoc/v1';
+  /**
+   * Resource kind.
+   */
+  kind: 'CodeBatch';
+  metadata: Metadata;
+  /**
+   * The CodeBatch's definition.
+   */
+  spec: {
+    /**
+     * The Promotion (metadata.name) the codes redeem.
+     */
+    campaign: string;
+    /**
+     * How many codes to issue.
+     */
+    count: number;
+    /**
+     * Code prefix, uppercase letters and digits, e.g. WELCOME.
+     */
+    prefix?: string;
+    /**
+     * Total code length including the prefix. Default 12.
+     */
+    length?: number;
+    /**
+     * Days a code stays redeemable after issue.
+     */
+    validForDays?: number;
+    /**
+     * active: live; inactive: a draft or deactivated template. Default active.
+     */
+    status?: 'active' | 'inactive';
+  };
+}
+/**
+ * Name, internal description and labels.
+ */
+export interface Metadata {
+  /**
+   * Stable key within the kind (kebab-case). Renaming it means a new resource.
+   */
+  name: string;
+  /**
+   * Internal note for reviewers; never shown to customers.
+   */
+  description?: string;
+  labels?: Labels;
+}
+/**
+ * Free-form labels, e.g. team: growth.
+ */
+export interface Labels {
+  [k: string]: string | undefined;
+}

@@ -1,0 +1,119 @@
+// Generated from schemas/ by `npm run gen:types`. Do not edit by hand.
+/* eslint-disable */
+
+/**
+ * promoc.config.yaml: where the campaigns are, how lint behaves, and the targets plan/apply talk to. Found from the working directory upwards.
+ */
+export interface PromocConfig {
+  /**
+   * Config format version.
+   */
+  apiVersion: 'promoc/v1';
+  /**
+   * Always Config.
+   */
+  kind: 'Config';
+  /**
+   * Glob patterns, relative to this file, of the campaign YAML files. Default: ["campaigns/** /*.{yaml,yml}"].
+   *
+   * @minItems 1
+   *
+   * Items: A glob such as campaigns/** /*.yaml.
+   */
+  campaigns?: [string, ...string[]];
+  /**
+   * Lint settings.
+   */
+  lint?: {
+    /**
+     * Rule id → severity (error, warn, info) or off.
+     */
+    rules?: {
+      /**
+       * Severity, or off to disable the rule.
+       */
+      [k: string]: 'error' | 'warn' | 'info' | 'off' | undefined;
+    };
+    /**
+     * stacking/excessive-combined-discount fires at or above this worst-case combined percentage. Default 100.
+     */
+    maxCombinedDiscountPercent?: number;
+  };
+  /**
+   * Validation cache, keyed by file content, schema and tool version (like ESLint's --cache).
+   */
+  cache?: {
+    /**
+     * Default true.
+     */
+    enabled?: boolean;
+    /**
+     * Cache folder relative to this file. Default .promoc-cache.
+     */
+    dir?: string;
+  };
+  /**
+   * Target used when --target is not given. Default local (the embedded emulators).
+   */
+  defaultTarget?: string;
+  /**
+   * Named environments plan/apply can talk to. 'local' (the in-process emulators) always exists.
+   */
+  targets?: {
+    [k: string]: Target | undefined;
+  };
+}
+/**
+ * One live API a plan is computed against.
+ */
+export interface Target {
+  /**
+   * Which API family the target speaks.
+   */
+  provider: 'ev-billing' | 'mobility' | 'promotions' | 'lago';
+  /**
+   * API base URL. Must be https unless it is a loopback address.
+   */
+  baseUrl: string;
+  /**
+   * Organisation / tenant id (the mobility tenant goes into the URL path).
+   */
+  organization?: string;
+  /**
+   * Names of environment variables that hold the secrets; secrets never live in this file.
+   */
+  credentials?: {
+    /**
+     * Environment variable with the API key / bearer token.
+     */
+    apiKeyEnv?: string;
+    /**
+     * Environment variable with the mobility API client id.
+     */
+    clientIdEnv?: string;
+    /**
+     * Environment variable with the mobility API client key.
+     */
+    clientKeyEnv?: string;
+  };
+  /**
+   * Only these kinds are planned against this target. Default: every kind the provider can express.
+   *
+   * Items: A kind name, e.g. Promotion.
+   */
+  kinds?: string[];
+  /**
+   * Only resources whose metadata.labels match all of these are planned against this target.
+   */
+  selector?: {
+    [k: string]: string | undefined;
+  };
+  /**
+   * Client-side request pacing. Default 10.
+   */
+  rateLimitPerSecond?: number;
+  /**
+   * Per-request timeout. Default 15000.
+   */
+  timeoutMs?: number;
+}

@@ -1,0 +1,271 @@
+// Generated from schemas/ by `npm run gen:types`. Do not edit by hand.
+/* eslint-disable */
+
+/**
+ * UserType names; the customer must have one of them. Empty or absent: any user type.
+ *
+ * Items: The metadata.name of another resource in this repository.
+ */
+export type RefList = string[];
+/**
+ * Tag names the customer must all carry (mobility guserRequiredAnnotationIds).
+ *
+ * Items: The metadata.name of another resource in this repository.
+ */
+export type RefList1 = string[];
+/**
+ * Tag names that disqualify the customer (mobility guserProhibitedAnnotationIds).
+ *
+ * Items: The metadata.name of another resource in this repository.
+ */
+export type RefList2 = string[];
+/**
+ * Tag names a vehicle must carry for the campaign to apply (vehicle annotations).
+ *
+ * Items: The metadata.name of another resource in this repository.
+ */
+export type RefList3 = string[];
+/**
+ * Geofence names; the union of their areas is the zone.
+ *
+ * @minItems 1
+ *
+ * Items: The metadata.name of another resource in this repository.
+ */
+export type RefList4 = [string, ...string[]];
+
+/**
+ * A fee added when a rental starts and/or ends in a zone (mobility GeoFenceSurcharge). Surcharges are fees: stacking never blocks them.
+ */
+export interface GeofenceSurcharge {
+  /**
+   * Source format version.
+   */
+  apiVersion: 'promoc/v1';
+  /**
+   * Resource kind.
+   */
+  kind: 'GeofenceSurcharge';
+  metadata: Metadata;
+  /**
+   * The GeofenceSurcharge's definition.
+   */
+  spec: {
+    /**
+     * active: live; inactive: a draft or deactivated template. Default active.
+     */
+    status?: 'active' | 'inactive';
+    /**
+     * Customer-facing name. Defaults to metadata.name.
+     */
+    displayName?: string;
+    /**
+     * Customer-facing description.
+     */
+    publicDescription?: string;
+    window?: Window;
+    audience?: Audience;
+    targeting?: Targeting;
+    /**
+     * Knobs only one target API has. Everything else is provider-neutral.
+     */
+    providers?: {
+      /**
+       * Mobility (voucherables) only.
+       */
+      mobility?: {
+        /**
+         * Show the benefit in the user app (showInUserApp). Default true.
+         */
+        showInUserApp?: boolean;
+        /**
+         * Owning business unit id; managing the template needs permission on it.
+         */
+        businessUnit?: string;
+      };
+      /**
+       * Subscription billing promotions only.
+       */
+      promotions?: {
+        /**
+         * When an applied promotion takes effect (application_timing).
+         */
+        applicationTiming?: 'immediate' | 'next_billing_period';
+        /**
+         * What happens when the budget is spent (budget_behavior). Default deactivate.
+         */
+        budgetBehavior?: 'deactivate' | 'notify';
+        /**
+         * The customer must stay subscribed for the promotion to keep applying.
+         */
+        requiresContinuousCoverage?: boolean;
+      };
+      /**
+       * Lago coupons only.
+       */
+      lago?: {
+        /**
+         * Can be applied to the same customer more than once (reusable). Default true.
+         */
+        reusable?: boolean;
+      };
+    };
+    zone: GeofenceZone;
+    /**
+     * The fee: a fixed amount, a percentage of the scoped lines, or both.
+     */
+    surcharge: {
+      [k: string]: unknown | undefined;
+    } & {
+      amount?: Money;
+      /**
+       * Percentage of the scoped lines added as a fee.
+       */
+      percent?: number;
+      appliesTo?: Scope;
+    };
+  };
+}
+/**
+ * Name, internal description and labels.
+ */
+export interface Metadata {
+  /**
+   * Stable key within the kind (kebab-case). Renaming it means a new resource.
+   */
+  name: string;
+  /**
+   * Internal note for reviewers; never shown to customers.
+   */
+  description?: string;
+  labels?: Labels;
+}
+/**
+ * Free-form labels, e.g. team: growth.
+ */
+export interface Labels {
+  [k: string]: string | undefined;
+}
+/**
+ * When the campaign applies: from inclusive, until exclusive.
+ */
+export interface Window {
+  /**
+   * First instant the campaign applies (inclusive). Omit to start immediately.
+   */
+  from?: string;
+  /**
+   * First instant the campaign no longer applies (exclusive). Omit for no expiry.
+   */
+  until?: string;
+}
+/**
+ * Who may use it: user types, required and excluded tags.
+ */
+export interface Audience {
+  userTypes?: RefList;
+  requireTags?: RefList1;
+  excludeTags?: RefList2;
+  /**
+   * Only customers with no earlier purchase qualify (promotions first_purchase condition).
+   */
+  firstPurchaseOnly?: boolean;
+}
+/**
+ * Branches, vehicle categories and tagged vehicles it applies to.
+ */
+export interface Targeting {
+  /**
+   * Branch ids the campaign applies in (mobility applicableBranchIds). Absent: every branch.
+   *
+   * Items: A branch id.
+   */
+  branches?: string[];
+  /**
+   * Vehicle category ids (mobility applicableVehicleCategoryIds). Absent: every category.
+   *
+   * Items: A vehicle category id.
+   */
+  vehicleCategories?: string[];
+  vehicleTags?: RefList3;
+  /**
+   * Explicit vehicle ids.
+   *
+   * Items: A vehicle id.
+   */
+  vehicleIds?: string[];
+}
+/**
+ * Geofences and the rental phase that triggers it.
+ */
+export interface GeofenceZone {
+  geofences: RefList4;
+  /**
+   * START_RENTAL: starts in the zone; END_RENTAL: ends in it; START_PLUS_END_RENTAL: can apply at start and again at end; START_OR_END_RENTAL: once if either; START_AND_END_RENTAL: only if both.
+   */
+  phase: 'START_RENTAL' | 'END_RENTAL' | 'START_PLUS_END_RENTAL' | 'START_OR_END_RENTAL' | 'START_AND_END_RENTAL';
+}
+/**
+ * Fixed fee added to the rental.
+ */
+export interface Money {
+  /**
+   * The amount as a decimal string, e.g. "5.00"; quote it in YAML.
+   */
+  amount: string;
+  /**
+   * ISO 4217 currency code, e.g. EUR.
+   */
+  currency: string;
+}
+/**
+ * Lines the percentage is taken of. Absent: the whole rental.
+ */
+export interface Scope {
+  /**
+   * Rental price categories the benefit reduces (mobility applicablePriceType).
+   *
+   * @minItems 1
+   *
+   * Items: A rental price category (mobility applicablePriceType).
+   */
+  priceTypes?: [
+    'TIME_PRICE' | 'DRIVING_PRICE' | 'PARKING_PRICE' | 'DISTANCE_PRICE' | 'RESERVATION_PRICE' | 'UNLOCK_FEE',
+    ...('TIME_PRICE' | 'DRIVING_PRICE' | 'PARKING_PRICE' | 'DISTANCE_PRICE' | 'RESERVATION_PRICE' | 'UNLOCK_FEE')[]
+  ];
+  /**
+   * Specific cost sources the benefit reduces (mobility costSources).
+   *
+   * @minItems 1
+   */
+  costSources?: [CostSource, ...CostSource[]];
+  /**
+   * Billing plan codes the benefit is limited to (Lago applies_to.plan_codes, promotions subscription_plan).
+   *
+   * @minItems 1
+   *
+   * Items: A plan code.
+   */
+  plans?: [string, ...string[]];
+  /**
+   * Billable metric codes the benefit is limited to (Lago applies_to.billable_metric_codes).
+   *
+   * @minItems 1
+   *
+   * Items: A billable metric code.
+   */
+  metrics?: [string, ...string[]];
+}
+/**
+ * A specific configured price source: the group and the source code within it.
+ */
+export interface CostSource {
+  /**
+   * The cost-source group.
+   */
+  group: 'RENTAL' | 'ADDITION' | 'SURCHARGE';
+  /**
+   * The source code inside the group, e.g. the addition code INSURANCE_PLUS.
+   */
+  code: string;
+}

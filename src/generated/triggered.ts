@@ -1,0 +1,488 @@
+// Generated from schemas/ by `npm run gen:types`. Do not edit by hand.
+/* eslint-disable */
+
+/**
+ * UserType names; the customer must have one of them. Empty or absent: any user type.
+ *
+ * Items: The metadata.name of another resource in this repository.
+ */
+export type RefList = string[];
+/**
+ * Tag names the customer must all carry (mobility guserRequiredAnnotationIds).
+ *
+ * Items: The metadata.name of another resource in this repository.
+ */
+export type RefList1 = string[];
+/**
+ * Tag names that disqualify the customer (mobility guserProhibitedAnnotationIds).
+ *
+ * Items: The metadata.name of another resource in this repository.
+ */
+export type RefList2 = string[];
+/**
+ * What a campaign grants. Exactly one effect key (percentOff, amountOff, credit, freeMinutes, freeUnlocks, packageDiscount, entitlement, trialExtensionDays), optionally scoped.
+ */
+export type Benefit = {
+  /**
+   * Percentage discount on the scoped lines (mobility Discount, ev-billing percent, Lago percentage).
+   */
+  percentOff?: number;
+  amountOff?: Money2;
+  credit?: Money3;
+  /**
+   * Free rental minutes (mobility FreeMinutes).
+   */
+  freeMinutes?: number;
+  /**
+   * Free unlocks: the UNLOCK_FEE line is waived this many times (mobility FreeUnlocks).
+   */
+  freeUnlocks?: number;
+  /**
+   * Percentage discount on package purchases (mobility DiscountOnPackages).
+   */
+  packageDiscount?: number;
+  /**
+   * Entitlement to a rental addition such as an insurance extra (mobility AdditionEntitlement).
+   */
+  entitlement?: {
+    /**
+     * The addition code, e.g. INSURANCE_PLUS.
+     */
+    addition: string;
+  };
+  /**
+   * Days added to a subscription trial / free period (promotions free period effect).
+   */
+  trialExtensionDays?: number;
+  appliesTo?: Scope;
+  /**
+   * How many rentals the benefit covers (mobility numberOfRentals). Absent: unlimited within validity.
+   */
+  rentals?: number;
+  /**
+   * How long an issued voucher stays valid after it is granted.
+   */
+  validForDays?: number;
+} & (
+  | {
+      [k: string]: unknown | undefined;
+    }
+  | {
+      [k: string]: unknown | undefined;
+    }
+  | {
+      [k: string]: unknown | undefined;
+    }
+  | {
+      [k: string]: unknown | undefined;
+    }
+  | {
+      [k: string]: unknown | undefined;
+    }
+  | {
+      [k: string]: unknown | undefined;
+    }
+  | {
+      [k: string]: unknown | undefined;
+    }
+  | {
+      [k: string]: unknown | undefined;
+    }
+) & {
+    /**
+     * Percentage discount on the scoped lines (mobility Discount, ev-billing percent, Lago percentage).
+     */
+    percentOff?: number;
+    amountOff?: Money2;
+    credit?: Money3;
+    /**
+     * Free rental minutes (mobility FreeMinutes).
+     */
+    freeMinutes?: number;
+    /**
+     * Free unlocks: the UNLOCK_FEE line is waived this many times (mobility FreeUnlocks).
+     */
+    freeUnlocks?: number;
+    /**
+     * Percentage discount on package purchases (mobility DiscountOnPackages).
+     */
+    packageDiscount?: number;
+    /**
+     * Entitlement to a rental addition such as an insurance extra (mobility AdditionEntitlement).
+     */
+    entitlement?: {
+      /**
+       * The addition code, e.g. INSURANCE_PLUS.
+       */
+      addition: string;
+    };
+    /**
+     * Days added to a subscription trial / free period (promotions free period effect).
+     */
+    trialExtensionDays?: number;
+    appliesTo?: Scope;
+    /**
+     * How many rentals the benefit covers (mobility numberOfRentals). Absent: unlimited within validity.
+     */
+    rentals?: number;
+    /**
+     * How long an issued voucher stays valid after it is granted.
+     */
+    validForDays?: number;
+  } & (
+    | {
+        [k: string]: unknown | undefined;
+      }
+    | {
+        [k: string]: unknown | undefined;
+      }
+    | {
+        [k: string]: unknown | undefined;
+      }
+    | {
+        [k: string]: unknown | undefined;
+      }
+    | {
+        [k: string]: unknown | undefined;
+      }
+    | {
+        [k: string]: unknown | undefined;
+      }
+    | {
+        [k: string]: unknown | undefined;
+      }
+    | {
+        [k: string]: unknown | undefined;
+      }
+  );
+/**
+ * Tag names a vehicle must carry for the campaign to apply (vehicle annotations).
+ *
+ * Items: The metadata.name of another resource in this repository.
+ */
+export type RefList3 = string[];
+
+/**
+ * A benefit triggered by an event, such as a ride reward or cashback (mobility Triggered).
+ */
+export interface Triggered {
+  /**
+   * Source format version.
+   */
+  apiVersion: 'promoc/v1';
+  /**
+   * Resource kind.
+   */
+  kind: 'Triggered';
+  metadata: Metadata;
+  /**
+   * The Triggered's definition.
+   */
+  spec: {
+    /**
+     * active: live; inactive: a draft or deactivated template. Default active.
+     */
+    status?: 'active' | 'inactive';
+    /**
+     * Customer-facing name. Defaults to metadata.name.
+     */
+    displayName?: string;
+    /**
+     * Customer-facing description.
+     */
+    publicDescription?: string;
+    window?: Window;
+    limits?: Limits;
+    audience?: Audience;
+    conditions?: Conditions;
+    /**
+     * What the campaign grants; at least one benefit. Each benefit reduces what remains after the ones before it.
+     *
+     * @minItems 1
+     * @maxItems 32
+     */
+    benefits: [Benefit, ...Benefit[]];
+    stacking?: Stacking;
+    targeting?: Targeting;
+    /**
+     * Knobs only one target API has. Everything else is provider-neutral.
+     */
+    providers?: {
+      /**
+       * Mobility (voucherables) only.
+       */
+      mobility?: {
+        /**
+         * Show the benefit in the user app (showInUserApp). Default true.
+         */
+        showInUserApp?: boolean;
+        /**
+         * Owning business unit id; managing the template needs permission on it.
+         */
+        businessUnit?: string;
+      };
+      /**
+       * Subscription billing promotions only.
+       */
+      promotions?: {
+        /**
+         * When an applied promotion takes effect (application_timing).
+         */
+        applicationTiming?: 'immediate' | 'next_billing_period';
+        /**
+         * What happens when the budget is spent (budget_behavior). Default deactivate.
+         */
+        budgetBehavior?: 'deactivate' | 'notify';
+        /**
+         * The customer must stay subscribed for the promotion to keep applying.
+         */
+        requiresContinuousCoverage?: boolean;
+      };
+      /**
+       * Lago coupons only.
+       */
+      lago?: {
+        /**
+         * Can be applied to the same customer more than once (reusable). Default true.
+         */
+        reusable?: boolean;
+      };
+    };
+    /**
+     * The event that grants the benefits.
+     */
+    event: 'RENTAL_COMPLETED' | 'FIRST_RENTAL' | 'SIGNUP_COMPLETED' | 'TOP_UP' | 'SUBSCRIPTION_RENEWED';
+  };
+}
+/**
+ * Name, internal description and labels.
+ */
+export interface Metadata {
+  /**
+   * Stable key within the kind (kebab-case). Renaming it means a new resource.
+   */
+  name: string;
+  /**
+   * Internal note for reviewers; never shown to customers.
+   */
+  description?: string;
+  labels?: Labels;
+}
+/**
+ * Free-form labels, e.g. team: growth.
+ */
+export interface Labels {
+  [k: string]: string | undefined;
+}
+/**
+ * When the campaign applies: from inclusive, until exclusive.
+ */
+export interface Window {
+  /**
+   * First instant the campaign applies (inclusive). Omit to start immediately.
+   */
+  from?: string;
+  /**
+   * First instant the campaign no longer applies (exclusive). Omit for no expiry.
+   */
+  until?: string;
+}
+/**
+ * Redemption and budget caps.
+ */
+export interface Limits {
+  /**
+   * Total redemptions across all customers (ev-billing max_uses, promotions max_redemptions).
+   */
+  redemptions?: number;
+  /**
+   * Redemptions allowed per customer (ev-billing max_uses_per_user, promotions max_redemptions_per_customer).
+   */
+  perCustomer?: number;
+  budget?: Money;
+}
+/**
+ * Total discount budget; the campaign deactivates when it is spent (promotions max_budget).
+ */
+export interface Money {
+  /**
+   * The amount as a decimal string, e.g. "5.00"; quote it in YAML.
+   */
+  amount: string;
+  /**
+   * ISO 4217 currency code, e.g. EUR.
+   */
+  currency: string;
+}
+/**
+ * Who may use it: user types, required and excluded tags.
+ */
+export interface Audience {
+  userTypes?: RefList;
+  requireTags?: RefList1;
+  excludeTags?: RefList2;
+  /**
+   * Only customers with no earlier purchase qualify (promotions first_purchase condition).
+   */
+  firstPurchaseOnly?: boolean;
+}
+/**
+ * Purchase or invoice conditions (minimum spend, attributes, usage).
+ */
+export interface Conditions {
+  /**
+   * ALL (default): every condition must hold; ANY: one is enough (promotions condition_mode).
+   */
+  mode?: 'ALL' | 'ANY';
+  minimumSpend?: Money1;
+  /**
+   * Customer attribute conditions (promotions customer_attribute).
+   *
+   * Items: One attribute comparison.
+   */
+  customerAttributes?: {
+    /**
+     * Attribute name, e.g. country.
+     */
+    attribute: string;
+    /**
+     * The value it must equal.
+     */
+    equals: string;
+  }[];
+  /**
+   * Usage in the billing period must reach this quantity (promotions usage_threshold).
+   */
+  usageAtLeast?: number;
+  /**
+   * The purchase must contain at least this many units (promotions quantity_threshold).
+   */
+  quantityAtLeast?: number;
+}
+/**
+ * The subtotal must reach this amount.
+ */
+export interface Money1 {
+  /**
+   * The amount as a decimal string, e.g. "5.00"; quote it in YAML.
+   */
+  amount: string;
+  /**
+   * ISO 4217 currency code, e.g. EUR.
+   */
+  currency: string;
+}
+/**
+ * Fixed amount off the scoped lines, never below zero (mobility RentalRebate, ev-billing fixed, Lago fixed_amount).
+ */
+export interface Money2 {
+  /**
+   * The amount as a decimal string, e.g. "5.00"; quote it in YAML.
+   */
+  amount: string;
+  /**
+   * ISO 4217 currency code, e.g. EUR.
+   */
+  currency: string;
+}
+/**
+ * Monetary credit granted when the voucher is claimed (mobility Value, promotions credit grant).
+ */
+export interface Money3 {
+  /**
+   * The amount as a decimal string, e.g. "5.00"; quote it in YAML.
+   */
+  amount: string;
+  /**
+   * ISO 4217 currency code, e.g. EUR.
+   */
+  currency: string;
+}
+/**
+ * Which price lines this benefit reduces. Absent: the whole amount.
+ */
+export interface Scope {
+  /**
+   * Rental price categories the benefit reduces (mobility applicablePriceType).
+   *
+   * @minItems 1
+   *
+   * Items: A rental price category (mobility applicablePriceType).
+   */
+  priceTypes?: [
+    'TIME_PRICE' | 'DRIVING_PRICE' | 'PARKING_PRICE' | 'DISTANCE_PRICE' | 'RESERVATION_PRICE' | 'UNLOCK_FEE',
+    ...('TIME_PRICE' | 'DRIVING_PRICE' | 'PARKING_PRICE' | 'DISTANCE_PRICE' | 'RESERVATION_PRICE' | 'UNLOCK_FEE')[]
+  ];
+  /**
+   * Specific cost sources the benefit reduces (mobility costSources).
+   *
+   * @minItems 1
+   */
+  costSources?: [CostSource, ...CostSource[]];
+  /**
+   * Billing plan codes the benefit is limited to (Lago applies_to.plan_codes, promotions subscription_plan).
+   *
+   * @minItems 1
+   *
+   * Items: A plan code.
+   */
+  plans?: [string, ...string[]];
+  /**
+   * Billable metric codes the benefit is limited to (Lago applies_to.billable_metric_codes).
+   *
+   * @minItems 1
+   *
+   * Items: A billable metric code.
+   */
+  metrics?: [string, ...string[]];
+}
+/**
+ * A specific configured price source: the group and the source code within it.
+ */
+export interface CostSource {
+  /**
+   * The cost-source group.
+   */
+  group: 'RENTAL' | 'ADDITION' | 'SURCHARGE';
+  /**
+   * The source code inside the group, e.g. the addition code INSURANCE_PLUS.
+   */
+  code: string;
+}
+/**
+ * Whether it combines with other campaigns, and its priority.
+ */
+export interface Stacking {
+  /**
+   * true: combines with other campaigns; false (default): applies only if nothing applied before it, and nothing applies after it.
+   */
+  stackable?: boolean;
+  /**
+   * Higher goes first among campaigns of the same targeting. Default 0.
+   */
+  priority?: number;
+}
+/**
+ * Branches, vehicle categories and tagged vehicles it applies to.
+ */
+export interface Targeting {
+  /**
+   * Branch ids the campaign applies in (mobility applicableBranchIds). Absent: every branch.
+   *
+   * Items: A branch id.
+   */
+  branches?: string[];
+  /**
+   * Vehicle category ids (mobility applicableVehicleCategoryIds). Absent: every category.
+   *
+   * Items: A vehicle category id.
+   */
+  vehicleCategories?: string[];
+  vehicleTags?: RefList3;
+  /**
+   * Explicit vehicle ids.
+   *
+   * Items: A vehicle id.
+   */
+  vehicleIds?: string[];
+}

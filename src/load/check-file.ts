@@ -1,0 +1,80 @@
+// The per-file stage: text → documents checked against their kind's schema and the per-document
+// semantic rules, with diagnostics already located. Pure (the validator is passed in), so it
+// runs the same in the main thread, in worker threads and behind the cache.
+import { closest, distance } from 'fastest-levenshtein';
+import { KINDS, type Kind } from '../generated/index.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { showValue } from '../schema/format.js';
+import { semanticChecks } from '../schema/semantic.js';
+import { translateErrors } from '../schema/translate.js';
+import type { Validator } from '../schema/validator.js';
+import { locateInDoc } from './locate.js';
+import { parseYaml } from './parse.js';
+
+export interface CheckedDoc {
+  readonly index: number;
+  /** Present only when the document is a schema-valid resource. */
+  readonly resource?: unknown;
+}
+
+export interface CheckedFile {
+  readonly file: string;
+  readonly docs: readonly CheckedDoc[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export const API_VERSION = 'promoc/v1';
+
+export function checkFile(file: string, text: string, validator: Validator): CheckedFile {
+  const parsed = parseYaml(file, text);
+  const diagnostics: Diagnostic[] = [...parsed.diagnostics];
+  const docs: CheckedDoc[] = [];
+  for (const d of parsed.docs) {
+    if (d.value === undefined) { docs.push({ index: d.index }); continue; }
+    const found = checkDocument(d.value, { file, docIndex: d.index }, validator);
+    diagnostics.push(...found);
+    docs.push(found.some((x) => x.severity === 'error') ? { index: d.index } : { index: d.index, resource: d.value });
+  }
+  const located = diagnostics.map((diag) => {
+    if (diag.range) return diag;
+    const doc = parsed.docs.find((x) => x.index === (diag.docIndex ?? 0))?.doc;
+    return doc ? { ...diag, range: locateInDoc(doc, parsed.lineCounter, diag.path ?? [], diag.atKey) } : diag;
+  });
+  return { file, docs, diagnostics: located };
+}
+
+export function checkDocument(value: unknown, where: { file: string; docIndex: number }, validator: Validator): Diagnostic[] {
+  const base = { severity: 'error' as const, file: where.file, docIndex: where.docIndex };
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return [{ ...base, ruleId: 'schema/type', path: [], message: `a resource must be a mapping with apiVersion, kind, metadata and spec; got ${showValue(value)}`, hint: 'Start the document with `apiVersion: promoc/v1` and `kind: …`.' }];
+  }
+  const obj = value as Record<string, unknown>;
+  const out: Diagnostic[] = [];
+  if (obj.apiVersion !== API_VERSION) {
+    out.push(obj.apiVersion === undefined
+      ? { ...base, ruleId: 'schema/required', path: [], message: 'document is missing required property "apiVersion"', hint: `Add \`apiVersion: ${API_VERSION}\`.` }
+      : { ...base, ruleId: 'schema/api-version', path: ['apiVersion'], message: `unknown apiVersion ${showValue(obj.apiVersion)}; this promoc reads ${API_VERSION}`, hint: `Use \`apiVersion: ${API_VERSION}\`.` });
+  }
+  const kind = obj.kind;
+  if (typeof kind !== 'string' || !(KINDS as readonly string[]).includes(kind)) {
+    const guess = typeof kind === 'string' ? closestKind(kind) : undefined;
+    out.push(kind === undefined
+      ? { ...base, ruleId: 'schema/required', path: [], message: 'document is missing required property "kind"', hint: `Add \`kind:\` — one of ${KINDS.join(', ')}.` }
+      : { ...base, ruleId: 'schema/unknown-kind', path: ['kind'], message: `unknown kind ${showValue(kind)}${guess ? `; did you mean "${guess}"?` : ''}`, hint: `Kinds: ${[...KINDS].sort().join(', ')}.` });
+    return out;
+  }
+  if (out.length > 0) return out;
+  const errors = translateErrors(validator.validateResource(kind as Kind, value), value, validator, where);
+  // Semantic checks are defensive about types, so they run on invalid documents too; a path the
+  // schema already flagged is not reported twice.
+  const flagged = new Set(errors.map((e) => (e.path ?? []).join('/')));
+  return [...errors, ...semanticChecks(value, where).filter((d) => !flagged.has((d.path ?? []).join('/')))];
+}
+
+function closestKind(kind: string): string | undefined {
+  const norm = kind.toLowerCase().replace(/[-_ ]/g, '');
+  const lower = KINDS.find((k) => k.toLowerCase() === norm) ?? KINDS.find((k) => norm.length >= 4 && k.toLowerCase().startsWith(norm));
+  if (lower) return lower;
+  const c = closest(kind, [...KINDS]);
+  return distance(kind, c) <= 3 ? c : undefined;
+}

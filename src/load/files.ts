@@ -1,0 +1,47 @@
+// Which files are campaign files: explicit paths (files or folders) or the config's globs.
+import { existsSync, statSync } from 'node:fs';
+import { relative, resolve, sep } from 'node:path';
+import { globSync } from 'tinyglobby';
+import type { Diagnostic } from '../model/diagnostic.js';
+
+/** Never campaign resources: engine test cases and the config itself. */
+const IGNORE = ['**/node_modules/**', '**/*.test.yaml', '**/*.test.yml', '**/promoc.config.yaml', '**/promoc.config.yml'];
+
+export interface FileList {
+  /** Absolute paths, sorted. */
+  readonly files: readonly string[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export function toRepoPath(root: string, abs: string): string {
+  const rel = relative(root, abs);
+  return (rel === '' ? '.' : rel).split(sep).join('/');
+}
+
+export function expandPaths(root: string, cwd: string, paths: readonly string[]): FileList {
+  const files = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  for (const p of paths) {
+    const abs = resolve(cwd, p);
+    if (!existsSync(abs)) {
+      diagnostics.push({ ruleId: 'load/not-found', severity: 'error', file: p, message: `path does not exist: ${p}`, hint: 'Check the spelling, or run promoc from the repository root.' });
+      continue;
+    }
+    if (statSync(abs).isDirectory()) {
+      const found = globSync(['**/*.{yaml,yml}'], { cwd: abs, absolute: true, ignore: IGNORE, followSymbolicLinks: false, dot: false });
+      if (found.length === 0) diagnostics.push({ ruleId: 'load/no-yaml', severity: 'error', file: p, message: `folder has no .yaml or .yml files: ${p}`, hint: 'Point promoc at the folder that holds the campaigns.' });
+      for (const f of found) files.add(resolve(f));
+    } else {
+      files.add(abs);
+    }
+  }
+  return { files: [...files].sort(), diagnostics };
+}
+
+export function expandGlobs(root: string, globs: readonly string[]): FileList {
+  const found = globSync([...globs], { cwd: root, absolute: true, ignore: IGNORE, followSymbolicLinks: false, dot: false }).map((f) => resolve(f)).sort();
+  const diagnostics: Diagnostic[] = found.length === 0
+    ? [{ ruleId: 'load/no-yaml', severity: 'error', file: 'promoc.config.yaml', path: ['campaigns'], message: `no campaign files match ${globs.join(', ')}`, hint: 'Fix `campaigns:` in promoc.config.yaml, or pass paths on the command line.' }]
+    : [];
+  return { files: found, diagnostics };
+}

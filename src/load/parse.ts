@@ -1,0 +1,108 @@
+// YAML text → plain values, with every problem a located diagnostic. Pure: no I/O.
+// YAML 1.2 core schema (dates stay strings, `no` stays a string), unique keys, no custom tags,
+// bounded alias expansion, no prototype-polluting keys, finite numbers only.
+import { LineCounter, parseAllDocuments, type Document, type YAMLError } from 'yaml';
+import type { Diagnostic, DocPath, Range } from '../model/diagnostic.js';
+
+/** Aliases a document may expand; a billion-laughs file exceeds it at once. */
+export const MAX_ALIAS_COUNT = 200;
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export interface ParsedDoc {
+  readonly index: number;
+  /** Undefined when the document could not be turned into a value. */
+  readonly value: unknown;
+  readonly doc: Document.Parsed;
+}
+
+export interface ParsedFile {
+  readonly docs: readonly ParsedDoc[];
+  readonly lineCounter: LineCounter;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export function parseYaml(file: string, text: string): ParsedFile {
+  const lineCounter = new LineCounter();
+  const all = parseAllDocuments(text, { lineCounter, schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true, merge: false, customTags: [] });
+  const diagnostics: Diagnostic[] = [];
+  const docs: ParsedDoc[] = [];
+  const list = Array.isArray(all) ? all : [];
+  list.forEach((doc, index) => {
+    const errors = [...doc.errors, ...doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED')];
+    for (const e of errors) diagnostics.push(yamlErrorDiagnostic(file, index, e, lineCounter));
+    if (doc.errors.length > 0 || errors.length > 0) { docs.push({ index, value: undefined, doc }); return; }
+    if (doc.contents === null) return; // an empty document between `---` markers
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    } catch (error) {
+      diagnostics.push({
+        ruleId: 'load/alias-bomb', severity: 'error', file, docIndex: index,
+        message: `document expands more than ${MAX_ALIAS_COUNT} aliases (${error instanceof Error ? error.message : String(error)})`,
+        hint: 'Write the values out instead of nesting aliases; promoc refuses exponential alias expansion.',
+        range: rangeOf(doc.contents.range, lineCounter),
+      });
+      docs.push({ index, value: undefined, doc });
+      return;
+    }
+    const bad = unsafeValues(value);
+    for (const b of bad) diagnostics.push({ ruleId: b.ruleId, severity: 'error', file, docIndex: index, path: b.path, atKey: b.atKey, message: b.message, hint: b.hint });
+    docs.push({ index, value: bad.length > 0 ? undefined : value, doc });
+  });
+  if (list.length > 0 && docs.length === 0 && diagnostics.length === 0) {
+    diagnostics.push({ ruleId: 'load/empty', severity: 'error', file, message: 'file has no YAML documents', hint: 'Add a resource or delete the file.', range: rangeOf([0, 0], lineCounter) });
+  }
+  return { docs, lineCounter, diagnostics };
+}
+
+const YAML_HINTS: Record<string, string> = {
+  TAB_AS_INDENT: 'Indent with spaces; YAML does not allow tabs for indentation.',
+  DUPLICATE_KEY: 'Remove one of the two keys; YAML mappings cannot repeat a key.',
+  TAG_RESOLVE_FAILED: 'Remove the custom tag (`!…`); promoc accepts plain YAML only.',
+  BAD_INDENT: 'Check the indentation and that every bracket is closed.',
+  MISSING_CHAR: 'A closing bracket or quote is missing.',
+  MULTILINE_IMPLICIT_KEY: 'Put a space after the colon, or quote the value.',
+};
+
+function yamlErrorDiagnostic(file: string, docIndex: number, e: YAMLError, lc: LineCounter): Diagnostic {
+  const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  return {
+    ruleId: e.code === 'DUPLICATE_KEY' ? 'load/duplicate-key' : e.code === 'TAG_RESOLVE_FAILED' ? 'load/custom-tag' : 'load/syntax',
+    severity: 'error', file, docIndex,
+    message: `${message[0]!.toLowerCase()}${message.slice(1)}`,
+    hint: YAML_HINTS[e.code] ?? 'Fix the YAML syntax at this position.',
+    range: rangeOf(e.pos, lc),
+  };
+}
+
+export function rangeOf(r: readonly number[] | undefined, lc: LineCounter): Range {
+  const [s = 0, e = s] = r ?? [];
+  const a = lc.linePos(s);
+  const b = lc.linePos(Math.max(s, e));
+  return { start: { line: a.line, col: a.col }, end: { line: b.line, col: b.col } };
+}
+
+interface Unsafe { ruleId: string; path: DocPath; atKey: boolean; message: string; hint: string }
+
+/** Keys that could pollute prototypes and numbers JSON cannot hold; reported, never passed on. */
+function unsafeValues(root: unknown): Unsafe[] {
+  const out: Unsafe[] = [];
+  const stack: { v: unknown; path: (string | number)[] }[] = [{ v: root, path: [] }];
+  while (stack.length > 0) {
+    const { v, path } = stack.pop()!;
+    if (typeof v === 'number' && !Number.isFinite(v)) {
+      out.push({ ruleId: 'load/number', path, atKey: false, message: `${String(v)} is not a finite number`, hint: 'Use a number within ±1.8e308; quote it if it is meant as text.' });
+    } else if (Array.isArray(v)) {
+      v.forEach((item, i) => stack.push({ v: item, path: [...path, i] }));
+    } else if (v !== null && typeof v === 'object') {
+      for (const key of Object.keys(v)) {
+        if (FORBIDDEN_KEYS.has(key)) {
+          out.push({ ruleId: 'load/forbidden-key', path: [...path, key], atKey: true, message: `key "${key}" is not allowed`, hint: 'Rename or remove the key; promoc rejects keys that could alter object prototypes.' });
+        } else {
+          stack.push({ v: (v as Record<string, unknown>)[key], path: [...path, key] });
+        }
+      }
+    }
+  }
+  return out.reverse();
+}

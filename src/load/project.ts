@@ -1,0 +1,149 @@
+// The load stage's imperative shell: find the config, list the files, check each (cache, worker
+// threads), then the cross-file checks and geometry files. Everything it returns is plain data.
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { dirname, join, resolve, sep } from 'node:path';
+import type { PromocConfig } from '../generated/index.js';
+import { sortDiagnostics, type Diagnostic } from '../model/diagnostic.js';
+import type { AnyResource, Located, Model } from '../model/resource.js';
+import { loadSchemaSet } from '../schema/schema-set.js';
+import { createValidator, type Validator } from '../schema/validator.js';
+import { promocVersion } from '../cli/version.js';
+import { ValidationCache } from './cache.js';
+import { checkSource, type CheckedSource, type SourceJob } from './check-source.js';
+import { DEFAULT_CAMPAIGN_GLOBS, EMPTY_CONFIG, findConfigFile, parseConfig } from './config.js';
+import { crossChecks } from './cross-checks.js';
+import { expandGlobs, expandPaths, toRepoPath } from './files.js';
+import { resolveGeometries } from './geometry.js';
+import { locateDiagnostics } from './locate.js';
+import { checkInWorkers, workerCount } from './pool.js';
+import { decodeSource, MAX_FILE_BYTES } from './read.js';
+
+export interface LoadOptions {
+  readonly cwd: string;
+  /** Files or folders; default: the config's `campaigns` globs. */
+  readonly paths?: readonly string[];
+  /** Use and update the validation cache (default: config `cache.enabled`, else true). */
+  readonly cache?: boolean;
+  /** Worker threads; default: one per core when there are enough files. 1 disables them. */
+  readonly workers?: number;
+}
+
+export interface LoadStats {
+  readonly files: number;
+  readonly documents: number;
+  readonly resources: number;
+  readonly fromCache: number;
+  readonly workers: number;
+}
+
+export interface LoadResult {
+  readonly root: string;
+  readonly configFile?: string;
+  readonly config: PromocConfig;
+  /** Repo-relative paths of the files read. */
+  readonly files: readonly string[];
+  readonly model: Model;
+  /** Located and sorted. */
+  readonly diagnostics: readonly Diagnostic[];
+  readonly stats: LoadStats;
+}
+
+let sharedValidator: Validator | undefined;
+export function defaultValidator(): Validator {
+  sharedValidator ??= createValidator(loadSchemaSet());
+  return sharedValidator;
+}
+
+export async function loadProject(options: LoadOptions): Promise<LoadResult> {
+  const validator = defaultValidator();
+  const configFile = findConfigFile(options.cwd);
+  const root = configFile ? dirname(configFile) : resolve(options.cwd);
+  const diagnostics: Diagnostic[] = [];
+  let config = EMPTY_CONFIG;
+  if (configFile) {
+    const decoded = decodeSource(toRepoPath(root, configFile), readFileSync(configFile));
+    if ('diagnostic' in decoded) diagnostics.push(decoded.diagnostic);
+    else ({ config } = pushAll(diagnostics, parseConfig(toRepoPath(root, configFile), decoded.text, validator)));
+  }
+  const listed = options.paths && options.paths.length > 0 ? expandPaths(root, options.cwd, options.paths) : expandGlobs(root, config.campaigns ?? DEFAULT_CAMPAIGN_GLOBS);
+  diagnostics.push(...listed.diagnostics);
+
+  const useCache = options.cache ?? config.cache?.enabled ?? true;
+  const schemaDigest = loadSchemaSet().digest;
+  const cache = useCache ? ValidationCache.open(join(root, config.cache?.dir ?? '.promoc-cache', 'validate.json'), `${promocVersion()}:${schemaDigest}`) : undefined;
+
+  const checked: CheckedSource[] = [];
+  const pending: SourceJob[] = [];
+  for (const abs of listed.files) {
+    const repoPath = toRepoPath(root, abs);
+    const escape = outsideRoot(root, abs);
+    if (escape) { diagnostics.push({ ruleId: 'load/outside-repo', severity: 'error', file: repoPath, message: escape, hint: 'Campaign files must live inside the repository; symlinks out of it are refused.' }); continue; }
+    const st = statSync(abs);
+    const hit = st.size <= MAX_FILE_BYTES ? cache?.byStat(repoPath, st.size, st.mtimeMs) : undefined;
+    if (hit) checked.push({ job: { abs, repoPath }, hash: '', result: hit });
+    else pending.push({ abs, repoPath });
+  }
+  const fromCache = checked.length;
+  const workers = workerCount(pending.length, options.workers);
+  const fresh = workers > 1 ? await checkInWorkers(pending, workers) : pending.map((job) => checkSource(job, readFileSync(job.abs), validator));
+  for (const f of fresh) {
+    const st = statSync(f.job.abs);
+    cache?.put(f.job.repoPath, f.hash, st.size, st.mtimeMs, f.result);
+    checked.push(f);
+  }
+  checked.sort((a, b) => (a.job.repoPath < b.job.repoPath ? -1 : a.job.repoPath > b.job.repoPath ? 1 : 0));
+
+  const resources: Located[] = [];
+  let documents = 0;
+  for (const c of checked) {
+    diagnostics.push(...c.result.diagnostics);
+    documents += c.result.docs.length;
+    for (const d of c.result.docs) if (d.resource !== undefined) resources.push({ resource: d.resource as AnyResource, source: { file: c.result.file, docIndex: d.index } });
+  }
+  resources.sort(byKindAndName);
+
+  const readRepoText = (repoPath: string): string => readFileSync(join(root, repoPath), 'utf8');
+  const geo = resolveGeometries(resources.filter((r) => r.resource.kind === 'Geofence'), {
+    readText: (repoPath) => {
+      const abs = join(root, repoPath);
+      try {
+        const escape = outsideRoot(root, abs);
+        if (escape) return { error: escape };
+        if (statSync(abs).size > 64 * 1024 * 1024) return { error: 'file is larger than 64 MiB' };
+        return { text: readFileSync(abs, 'utf8') };
+      } catch (e) { return { error: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message }; }
+    },
+  }, validator);
+  const late = [...crossChecks(resources), ...geo.diagnostics];
+  diagnostics.push(...locateDiagnostics(late, (file) => readRepoText(file)));
+  cache?.save();
+
+  return {
+    root,
+    ...(configFile ? { configFile } : {}),
+    config,
+    files: checked.map((c) => c.job.repoPath),
+    model: { resources, geometries: geo.geometries },
+    diagnostics: sortDiagnostics(diagnostics),
+    stats: { files: checked.length, documents, resources: resources.length, fromCache, workers },
+  };
+}
+
+function byKindAndName(a: Located, b: Located): number {
+  const ka = `${a.resource.kind}\0${a.resource.metadata.name}`;
+  const kb = `${b.resource.kind}\0${b.resource.metadata.name}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+/** A message if `abs` (after resolving symlinks) is not inside `root`. */
+function outsideRoot(root: string, abs: string): string | undefined {
+  let real: string;
+  try { real = realpathSync(abs); } catch { return undefined; }
+  const realRoot = realpathSync(root);
+  return real === realRoot || real.startsWith(realRoot + sep) ? undefined : `resolves to ${real}, outside the repository ${realRoot}`;
+}
+
+function pushAll<T extends { diagnostics: readonly Diagnostic[] }>(into: Diagnostic[], r: T): T {
+  into.push(...r.diagnostics);
+  return r;
+}

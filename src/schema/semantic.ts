@@ -1,0 +1,76 @@
+// Checks JSON Schema cannot express, on one schema-valid document: real ISO 4217 currencies,
+// amounts within the currency's minor unit, windows that end after they start, recurring
+// durations with a period count, closed geometry rings. Pure; reports paths.
+import type { Diagnostic, DocPath } from '../model/diagnostic.js';
+import { currencyExponent, decimalPlaces, isIsoCurrency } from '../model/money.js';
+import { describePath } from './format.js';
+
+interface Where { readonly file: string; readonly docIndex: number }
+
+export function semanticChecks(value: unknown, where: Where): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const report = (ruleId: string, path: DocPath, message: string, hint: string): void => {
+    out.push({ ruleId, severity: 'error', file: where.file, docIndex: where.docIndex, path, message, hint });
+  };
+  walk(value, [], (node, path) => {
+    if (isMoney(node)) checkMoney(node, path, report);
+    const key = path.at(-1);
+    if (key === 'window') checkWindow(node as { from?: string; until?: string }, path, report);
+    if (key === 'duration') checkDuration(node as { frequency?: string; periods?: number }, path, report);
+    if (key === 'coordinates') checkRings(node, path, report);
+  });
+  return out;
+}
+
+type Report = (ruleId: string, path: DocPath, message: string, hint: string) => void;
+
+function checkMoney(m: { amount: string; currency: string }, path: DocPath, report: Report): void {
+  if (!isIsoCurrency(m.currency)) {
+    report('schema/currency', [...path, 'currency'], `"${m.currency}" is not an ISO 4217 currency`, 'Use a three-letter ISO 4217 code such as EUR, USD or GBP.');
+    return;
+  }
+  const exp = currencyExponent(m.currency);
+  if (decimalPlaces(m.amount) > exp) {
+    report('schema/minor-unit', [...path, 'amount'], `${m.amount} ${m.currency} has more decimals than ${m.currency} allows (${exp})`,
+      exp === 0 ? `${m.currency} has no minor unit: write a whole number.` : `Round to ${exp} decimal place${exp === 1 ? '' : 's'}, e.g. "${Number(m.amount).toFixed(exp)}".`);
+  }
+}
+
+function checkWindow(w: { from?: string; until?: string }, path: DocPath, report: Report): void {
+  if (!w || typeof w.from !== 'string' || typeof w.until !== 'string') return;
+  const from = Date.parse(w.from);
+  const until = Date.parse(w.until);
+  if (Number.isFinite(from) && Number.isFinite(until) && until <= from) {
+    report('schema/window', [...path, 'until'], `${describePath(path)}.until (${w.until}) is not after from (${w.from})`, 'A window runs from `from` (inclusive) to `until` (exclusive); swap or fix the dates.');
+  }
+}
+
+function checkDuration(d: { frequency?: string; periods?: number }, path: DocPath, report: Report): void {
+  if (!d || typeof d !== 'object') return;
+  if (d.frequency === 'recurring' && d.periods === undefined) {
+    report('schema/duration', path, `${describePath(path)} is recurring but has no periods`, 'Add `periods: N`, the number of billing periods the discount covers.');
+  } else if (d.frequency !== 'recurring' && d.periods !== undefined) {
+    report('schema/duration', [...path, 'periods'], `${describePath(path)}.periods only applies to frequency: recurring (frequency is ${d.frequency})`, 'Remove `periods`, or set `frequency: recurring`.');
+  }
+}
+
+function checkRings(coords: unknown, path: DocPath, report: Report): void {
+  walk(coords, path, (ring, p) => {
+    if (!Array.isArray(ring) || ring.length < 4 || !Array.isArray(ring[0]) || typeof ring[0][0] !== 'number') return;
+    const first = ring[0] as number[];
+    const last = ring[ring.length - 1] as number[];
+    if (first[0] !== last[0] || first[1] !== last[1]) {
+      report('schema/ring-not-closed', [...p, ring.length - 1], `${describePath(p)} is not closed: the last position [${last.join(', ')}] differs from the first [${first.join(', ')}]`, 'Repeat the first position at the end of the ring.');
+    }
+  });
+}
+
+function isMoney(v: unknown): v is { amount: string; currency: string } {
+  return v !== null && typeof v === 'object' && typeof (v as Record<string, unknown>).amount === 'string' && typeof (v as Record<string, unknown>).currency === 'string';
+}
+
+function walk(v: unknown, path: DocPath, visit: (node: unknown, path: DocPath) => void): void {
+  visit(v, path);
+  if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i], visit));
+  else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, [...path, k], visit);
+}
