@@ -1,7 +1,8 @@
 // Validation cache, like ESLint's --cache: per file, keyed by content hash (with a size+mtime
 // fast path so unchanged files are not even read), invalidated by schema or tool version.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { CheckedFile } from './check-file.js';
 
@@ -48,6 +49,7 @@ export class ValidationCache {
 
   /** Keeps only the files seen in this run. */
   save(): void {
+    mkdirSync(dirname(this.file), { recursive: true });
     writeFileAtomic.sync(this.file, JSON.stringify({ key: this.key, entries: this.next } satisfies CacheFile));
   }
 }

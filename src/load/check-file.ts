@@ -15,6 +15,14 @@ export interface CheckedDoc {
   readonly index: number;
   /** Present only when the document is a schema-valid resource. */
   readonly resource?: unknown;
+  /** Kind, name and code read from an invalid document, so duplicates are still found. */
+  readonly identity?: Identity;
+}
+
+export interface Identity {
+  readonly kind: string;
+  readonly name?: string;
+  readonly code?: string;
 }
 
 export interface CheckedFile {
@@ -33,7 +41,9 @@ export function checkFile(file: string, text: string, validator: Validator): Che
     if (d.value === undefined) { docs.push({ index: d.index }); continue; }
     const found = checkDocument(d.value, { file, docIndex: d.index }, validator);
     diagnostics.push(...found);
-    docs.push(found.some((x) => x.severity === 'error') ? { index: d.index } : { index: d.index, resource: d.value });
+    if (!found.some((x) => x.severity === 'error')) { docs.push({ index: d.index, resource: d.value }); continue; }
+    const identity = identityOf(d.value);
+    docs.push(identity ? { index: d.index, identity } : { index: d.index });
   }
   const located = diagnostics.map((diag) => {
     if (diag.range) return diag;
@@ -77,4 +87,12 @@ function closestKind(kind: string): string | undefined {
   if (lower) return lower;
   const c = closest(kind, [...KINDS]);
   return distance(kind, c) <= 3 ? c : undefined;
+}
+
+function identityOf(v: unknown): Identity | undefined {
+  const o = v as { kind?: unknown; metadata?: { name?: unknown }; spec?: { code?: unknown } } | null;
+  if (!o || typeof o !== 'object' || typeof o.kind !== 'string') return undefined;
+  const name = typeof o.metadata?.name === 'string' ? o.metadata.name : undefined;
+  const code = typeof o.spec?.code === 'string' ? o.spec.code : undefined;
+  return { kind: o.kind, ...(name !== undefined ? { name } : {}), ...(code !== undefined ? { code } : {}) };
 }

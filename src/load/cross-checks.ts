@@ -6,20 +6,36 @@ import type { AnyResource, Kind, Located } from '../model/resource.js';
 
 interface Ref { readonly path: DocPath; readonly kind: Kind; readonly name: string }
 
-export function crossChecks(resources: readonly Located[]): Diagnostic[] {
-  return [...duplicateNames(resources), ...duplicateCodes(resources), ...unresolvedRefs(resources)];
+/** What duplicate checks need of any document, valid or not. */
+export interface Identified {
+  readonly kind: string;
+  readonly name?: string;
+  readonly code?: string;
+  readonly source: { readonly file: string; readonly docIndex: number };
 }
 
-function duplicateNames(resources: readonly Located[]): Diagnostic[] {
-  const seen = new Map<string, Located>();
+/** `others`: identities of documents that failed validation, so a duplicate is still reported. */
+export function crossChecks(resources: readonly Located[], others: readonly Identified[] = []): Diagnostic[] {
+  const all = [...resources.map(identify), ...others].sort((a, b) => cmpSource(a.source, b.source));
+  return [...duplicateNames(all), ...duplicateCodes(all), ...unresolvedRefs(resources)];
+}
+
+function identify(l: Located): Identified {
+  const code = codeOf(l.resource);
+  return { kind: l.resource.kind, name: l.resource.metadata.name, ...(code !== undefined ? { code } : {}), source: l.source };
+}
+
+function duplicateNames(all: readonly Identified[]): Diagnostic[] {
+  const seen = new Map<string, Identified>();
   const out: Diagnostic[] = [];
-  for (const l of resources) {
-    const key = `${l.resource.kind}/${l.resource.metadata.name}`;
+  for (const l of all) {
+    if (l.name === undefined) continue;
+    const key = `${l.kind}/${l.name}`;
     const first = seen.get(key);
     if (!first) { seen.set(key, l); continue; }
     out.push({
       ruleId: 'model/duplicate-name', severity: 'error', ...at(l, ['metadata', 'name']),
-      message: `${l.resource.kind} "${l.resource.metadata.name}" is defined twice`,
+      message: `${l.kind} "${l.name}" is defined twice`,
       hint: 'metadata.name identifies a resource within its kind; rename one of them.',
       related: [{ ...at(first, ['metadata', 'name']), message: 'first defined here' }],
     });
@@ -27,24 +43,27 @@ function duplicateNames(resources: readonly Located[]): Diagnostic[] {
   return out;
 }
 
-function duplicateCodes(resources: readonly Located[]): Diagnostic[] {
-  const seen = new Map<string, Located>();
+function duplicateCodes(all: readonly Identified[]): Diagnostic[] {
+  const seen = new Map<string, Identified>();
   const out: Diagnostic[] = [];
-  for (const l of resources) {
-    const code = codeOf(l.resource);
-    if (code === undefined) continue;
-    const key = code.toUpperCase();
+  for (const l of all) {
+    if (l.code === undefined) continue;
+    const key = l.code.toUpperCase();
     const first = seen.get(key);
     if (!first) { seen.set(key, l); continue; }
-    const other = codeOf(first.resource)!;
+    const other = first.code!;
     out.push({
       ruleId: 'model/duplicate-code', severity: 'error', ...at(l, ['spec', 'code']),
-      message: `code ${code} is already used by ${first.resource.kind} "${first.resource.metadata.name}"${other !== code ? ` (as ${other}; codes are compared case-insensitively)` : ''}`,
+      message: `code ${l.code} is already used by ${first.kind} "${first.name ?? '?'}"${other !== l.code ? ` (as ${other}; codes are compared case-insensitively)` : ''}`,
       hint: 'Customers type codes without regard to case; give each campaign its own code.',
       related: [{ ...at(first, ['spec', 'code']), message: `${other} defined here` }],
     });
   }
   return out;
+}
+
+function cmpSource(a: Identified['source'], b: Identified['source']): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : a.docIndex - b.docIndex;
 }
 
 function unresolvedRefs(resources: readonly Located[]): Diagnostic[] {
@@ -97,6 +116,6 @@ export function refsOf(r: AnyResource): Ref[] {
   return out;
 }
 
-function at(l: Located, path: DocPath): { file: string; docIndex: number; path: DocPath } {
+function at(l: { source: Identified['source'] }, path: DocPath): { file: string; docIndex: number; path: DocPath } {
   return { file: l.source.file, docIndex: l.source.docIndex, path };
 }

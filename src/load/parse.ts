@@ -28,8 +28,8 @@ export function parseYaml(file: string, text: string): ParsedFile {
   const docs: ParsedDoc[] = [];
   const list = Array.isArray(all) ? all : [];
   list.forEach((doc, index) => {
-    const errors = [...doc.errors, ...doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED')];
-    for (const e of errors) diagnostics.push(yamlErrorDiagnostic(file, index, e, lineCounter));
+    const errors = rootCauses([...doc.errors, ...doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED')]);
+    for (const e of errors) diagnostics.push(yamlErrorDiagnostic(file, index, e, lineCounter, text));
     if (doc.errors.length > 0 || errors.length > 0) { docs.push({ index, value: undefined, doc }); return; }
     if (doc.contents === null) return; // an empty document between `---` markers
     let value: unknown;
@@ -64,8 +64,24 @@ const YAML_HINTS: Record<string, string> = {
   MULTILINE_IMPLICIT_KEY: 'Put a space after the colon, or quote the value.',
 };
 
-function yamlErrorDiagnostic(file: string, docIndex: number, e: YAMLError, lc: LineCounter): Diagnostic {
-  const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+/**
+ * One syntax mistake makes the parser report a cascade (a tab gives four errors). Keep every
+ * duplicate key and custom tag (each is its own mistake) and only the first syntax error,
+ * preferring a tab, which is the usual root cause.
+ */
+function rootCauses(errors: readonly YAMLError[]): YAMLError[] {
+  const independent = errors.filter((e) => e.code === 'DUPLICATE_KEY' || e.code === 'TAG_RESOLVE_FAILED');
+  const syntax = errors.filter((e) => !independent.includes(e));
+  const first = syntax.find((e) => e.code === 'TAB_AS_INDENT') ?? syntax.sort((a, b) => a.pos[0] - b.pos[0])[0];
+  return [...independent, ...(first ? [first] : [])].sort((a, b) => a.pos[0] - b.pos[0]);
+}
+
+function yamlErrorDiagnostic(file: string, docIndex: number, e: YAMLError, lc: LineCounter, text: string): Diagnostic {
+  let message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  if (e.code === 'DUPLICATE_KEY') {
+    const key = /^["']?([^"':\n]+)/.exec(text.slice(e.pos[0], e.pos[0] + 200))?.[1]?.trim();
+    if (key) message = `duplicate key "${key}": map keys must be unique`;
+  }
   return {
     ruleId: e.code === 'DUPLICATE_KEY' ? 'load/duplicate-key' : e.code === 'TAG_RESOLVE_FAILED' ? 'load/custom-tag' : 'load/syntax',
     severity: 'error', file, docIndex,

@@ -11,12 +11,12 @@ import { promocVersion } from '../cli/version.js';
 import { ValidationCache } from './cache.js';
 import { checkSource, type CheckedSource, type SourceJob } from './check-source.js';
 import { DEFAULT_CAMPAIGN_GLOBS, EMPTY_CONFIG, findConfigFile, parseConfig } from './config.js';
-import { crossChecks } from './cross-checks.js';
+import { crossChecks, type Identified } from './cross-checks.js';
 import { expandGlobs, expandPaths, toRepoPath } from './files.js';
 import { resolveGeometries } from './geometry.js';
 import { locateDiagnostics } from './locate.js';
 import { checkInWorkers, workerCount } from './pool.js';
-import { decodeSource, MAX_FILE_BYTES } from './read.js';
+import { decodeSource, MAX_FILE_BYTES, tooLarge } from './read.js';
 
 export interface LoadOptions {
   readonly cwd: string;
@@ -79,6 +79,8 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
     const escape = outsideRoot(root, abs);
     if (escape) { diagnostics.push({ ruleId: 'load/outside-repo', severity: 'error', file: repoPath, message: escape, hint: 'Campaign files must live inside the repository; symlinks out of it are refused.' }); continue; }
     const st = statSync(abs);
+    const large = tooLarge(repoPath, st.size);
+    if (large) { checked.push({ job: { abs, repoPath }, hash: '', result: { file: repoPath, docs: [], diagnostics: [large] } }); continue; }
     const hit = st.size <= MAX_FILE_BYTES ? cache?.byStat(repoPath, st.size, st.mtimeMs) : undefined;
     if (hit) checked.push({ job: { abs, repoPath }, hash: '', result: hit });
     else pending.push({ abs, repoPath });
@@ -94,11 +96,16 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
   checked.sort((a, b) => (a.job.repoPath < b.job.repoPath ? -1 : a.job.repoPath > b.job.repoPath ? 1 : 0));
 
   const resources: Located[] = [];
+  const invalid: Identified[] = [];
   let documents = 0;
   for (const c of checked) {
     diagnostics.push(...c.result.diagnostics);
     documents += c.result.docs.length;
-    for (const d of c.result.docs) if (d.resource !== undefined) resources.push({ resource: d.resource as AnyResource, source: { file: c.result.file, docIndex: d.index } });
+    for (const d of c.result.docs) {
+      const source = { file: c.result.file, docIndex: d.index };
+      if (d.resource !== undefined) resources.push({ resource: d.resource as AnyResource, source });
+      else if (d.identity) invalid.push({ ...d.identity, source });
+    }
   }
   resources.sort(byKindAndName);
 
@@ -114,7 +121,7 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
       } catch (e) { return { error: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message }; }
     },
   }, validator);
-  const late = [...crossChecks(resources), ...geo.diagnostics];
+  const late = [...crossChecks(resources, invalid), ...geo.diagnostics];
   diagnostics.push(...locateDiagnostics(late, (file) => readRepoText(file)));
   cache?.save();
 

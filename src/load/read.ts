@@ -1,5 +1,5 @@
 // Reading one source file: refuse what is not a small UTF-8 text before YAML ever sees it.
-import type { Diagnostic } from '../model/diagnostic.js';
+import type { Diagnostic, Position } from '../model/diagnostic.js';
 
 /** A campaign file larger than this is refused (a 50 MB file is a mistake, not a campaign). */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -10,13 +10,12 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 /** Pure: bytes → text or a diagnostic saying why the file cannot be a campaign file. */
 export function decodeSource(file: string, bytes: Uint8Array): ReadResult {
-  const refuse = (ruleId: string, message: string, hint: string): ReadResult => ({
-    diagnostic: { ruleId, severity: 'error', file, message, hint, range: { start: { line: 1, col: 1 }, end: { line: 1, col: 1 } } },
+  // File-level problems carry no range: there is no line worth framing in a binary or huge file.
+  const refuse = (ruleId: string, message: string, hint: string, at?: Position): ReadResult => ({
+    diagnostic: { ruleId, severity: 'error', file, message, hint, ...(at ? { range: { start: at, end: at } } : {}) },
   });
-  if (bytes.byteLength > MAX_FILE_BYTES) {
-    return refuse('load/too-large', `file is ${formatBytes(bytes.byteLength)}, over the ${formatBytes(MAX_FILE_BYTES)} limit for a campaign file`,
-      'Split it into several files, or move large geometries into .geojson files referenced with `geometry: { file: … }`.');
-  }
+  const large = tooLarge(file, bytes.byteLength);
+  if (large) return { diagnostic: large };
   if (bytes.indexOf(0) !== -1) {
     return refuse('load/binary', 'file is binary (it contains NUL bytes), not YAML text', 'Remove it from the campaign paths, or fix the glob in promoc.config.yaml.');
   }
@@ -25,7 +24,8 @@ export function decodeSource(file: string, bytes: Uint8Array): ReadResult {
     text = decoder.decode(bytes);
   } catch {
     const at = firstInvalidUtf8(bytes);
-    return refuse('load/encoding', `file is not valid UTF-8 (first bad byte at offset ${at})`, 'Save the file as UTF-8.');
+    const pos = positionOf(bytes, at);
+    return refuse('load/encoding', `file is not valid UTF-8 (byte 0x${(bytes[at] ?? 0).toString(16)} at line ${pos.line}, column ${pos.col})`, 'Save the file as UTF-8.', pos);
   }
   if (text.trim() === '') return refuse('load/empty', 'file is empty', 'Add a resource (apiVersion, kind, metadata, spec) or delete the file.');
   return { text };
@@ -41,6 +41,20 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 function isIncompleteTail(bytes: Uint8Array, i: number): boolean {
   // A multi-byte sequence cut off at i is only bad if it never completes; check a full decode of the next 4 bytes.
   try { decoder.decode(bytes.subarray(0, Math.min(bytes.length, i + 4))); return true; } catch { return false; }
+}
+
+/** Checked from the file size before reading, so a huge file is never loaded. */
+export function tooLarge(file: string, size: number): Diagnostic | undefined {
+  if (size <= MAX_FILE_BYTES) return undefined;
+  return { ruleId: 'load/too-large', severity: 'error', file, message: `file is ${formatBytes(size)}, over the ${formatBytes(MAX_FILE_BYTES)} limit for a campaign file`,
+    hint: 'Split it into several files, or move large geometries into .geojson files referenced with `geometry: { file: … }`.' };
+}
+
+function positionOf(bytes: Uint8Array, offset: number): Position {
+  let line = 1;
+  let start = 0;
+  for (let i = 0; i < offset; i += 1) if (bytes[i] === 0x0a) { line += 1; start = i + 1; }
+  return { line, col: offset - start + 1 };
 }
 
 function formatBytes(n: number): string {

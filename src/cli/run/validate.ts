@@ -1,6 +1,6 @@
 // `promoc validate`: load, then print. All the checking happens in the load stage.
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readSmallText } from '../read-small-text.js';
 import { hasErrors } from '../../model/diagnostic.js';
 import { loadProject } from '../../load/project.js';
 import { renderText, summaryLine } from '../../render/text.js';
@@ -20,7 +20,7 @@ export async function runValidate(io: Io, options: ValidateOptions): Promise<num
   if (options.format === 'json') {
     io.stdout(`${JSON.stringify({ diagnostics, summary: { ...stats, errors: diagnostics.filter((d) => d.severity === 'error').length } }, null, 2)}\n`);
   } else {
-    const readText = (file: string): string | undefined => { try { return readFileSync(join(result.root, file), 'utf8'); } catch { return undefined; } };
+    const readText = (file: string): string | undefined => readSmallText(join(result.root, file));
     if (diagnostics.length > 0) io.stdout(renderText(diagnostics, { color: io.color, readText, frames: options.frames }));
     io.stdout(`${summaryLine(diagnostics, stats.files, io.color)}\n`);
   }

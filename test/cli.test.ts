@@ -1,0 +1,61 @@
+// The CLI's promises: documented exit codes, help with examples, colour that honours NO_COLOR/FORCE_COLOR.
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decideColor } from '../src/cli/io.js';
+import { runCli } from './helpers/run-cli.js';
+
+const repo = join(import.meta.dirname, '..');
+
+describe('promoc CLI', () => {
+  it('prints the version', async () => {
+    const r = await runCli(['--version'], { cwd: repo });
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('shows help with examples for the program and for validate', async () => {
+    const top = await runCli(['--help'], { cwd: repo });
+    expect(top.code).toBe(0);
+    expect(top.stdout).toContain('Examples:');
+    expect(top.stdout).toContain('validate');
+    const sub = await runCli(['validate', '--help'], { cwd: repo });
+    expect(sub.code).toBe(0);
+    expect(sub.stdout).toContain('$ promoc validate');
+  });
+
+  it('exits 64 on an unknown command, option or format', async () => {
+    expect((await runCli(['frobnicate'], { cwd: repo })).code).toBe(64);
+    expect((await runCli(['validate', '--bogus'], { cwd: repo })).code).toBe(64);
+    const fmt = await runCli(['validate', '--format', 'xml'], { cwd: repo });
+    expect(fmt.code).toBe(64);
+    expect(fmt.stderr).toContain('unknown format "xml"');
+  });
+
+  it('validates the example campaigns cleanly', async () => {
+    const r = await runCli(['validate', '--no-cache'], { cwd: repo });
+    expect(r.stdout).toMatch(/✔ \d+ files checked, no problems/);
+    expect(r.code).toBe(0);
+  });
+
+  it('emits machine-readable JSON', async () => {
+    const r = await runCli(['validate', '--no-cache', '--format', 'json', 'test/fixtures/validate/wrong-type'], { cwd: repo });
+    expect(r.code).toBe(1);
+    const parsed = JSON.parse(r.stdout) as { diagnostics: { ruleId: string; range: { start: { line: number } } }[] };
+    expect(parsed.diagnostics.map((d) => [d.ruleId, d.range.start.line])).toEqual([['schema/type', 7], ['schema/unknown-property', 8]]);
+  });
+
+  it('decides colour from NO_COLOR, FORCE_COLOR and the terminal', () => {
+    expect(decideColor({ NO_COLOR: '1', FORCE_COLOR: '1' }, true)).toBe(false);
+    expect(decideColor({ FORCE_COLOR: '1' }, false)).toBe(true);
+    expect(decideColor({ FORCE_COLOR: '0' }, true)).toBe(false);
+    expect(decideColor({}, true)).toBe(true);
+    expect(decideColor({}, false)).toBe(false);
+  });
+
+  it('colours output only when asked', async () => {
+    const plain = await runCli(['validate', '--no-cache', 'test/fixtures/validate/wrong-type'], { cwd: repo, color: false });
+    const coloured = await runCli(['validate', '--no-cache', 'test/fixtures/validate/wrong-type'], { cwd: repo, color: true });
+    expect(plain.stdout).not.toContain('\u001b[');
+    expect(coloured.stdout).toContain('\u001b[');
+  });
+});
