@@ -1,0 +1,82 @@
+// `npm run bench`: figures measured in one run on this machine, printed as JSON. Targets are
+// checked here, never by timed unit tests (the machines are shared and noisy).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { loadProject } from '../dist/load/project.js';
+import { generateRepo } from './generate.js';
+
+const root = join(import.meta.dirname, '..');
+const bin = join(root, 'bin/promoc.js');
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const ms = (x: number): number => Math.round(x * 10) / 10;
+
+function timeCommand(args: string[], cwd: string, runs: number): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    const t = performance.now();
+    try { execFileSync(process.execPath, [bin, ...args], { cwd, stdio: 'ignore' }); } catch { /* exit 1 is a result too */ }
+    times.push(performance.now() - t);
+  }
+  return median(times);
+}
+
+async function timeAsync(fn: () => Promise<unknown> | unknown): Promise<number> {
+  const t = performance.now();
+  await fn();
+  return performance.now() - t;
+}
+
+const N = Number(process.env.BENCH_CAMPAIGNS ?? 10_000);
+const dir = mkdtempSync(join(tmpdir(), 'promoc-bench-'));
+const files = generateRepo(dir, { campaigns: N, geofences: 200, seed: 42 }).filter((f) => f.startsWith('campaigns/'));
+
+const results: Record<string, unknown> = { machine: { cpus: (await import('node:os')).availableParallelism(), node: process.version }, campaigns: N, files: files.length };
+
+// Start-up: the CLI ships as compiled JS and imports only what a command needs.
+results.versionMs = ms(timeCommand(['--version'], root, 7));
+results.validateOneFileMs = ms(timeCommand(['validate', '--no-cache', 'campaigns/ev/charge25.yaml'], root, 7));
+results.nodeBaselineMs = ms(median(Array.from({ length: 7 }, () => { const t = performance.now(); execFileSync(process.execPath, ['-e', '0']); return performance.now() - t; })));
+
+// Validate 10k campaigns cold vs a bare yaml parse of the same files (read + parseAllDocuments).
+const bareParse = (): void => { for (const f of files) parseAllDocuments(readFileSync(join(dir, f), 'utf8')); };
+const bare: number[] = [];
+const cold: number[] = [];
+for (let i = 0; i < 3; i += 1) {
+  bare.push(await timeAsync(bareParse));
+  rmSync(join(dir, '.promoc-cache'), { recursive: true, force: true });
+  cold.push(await timeAsync(async () => {
+    const r = await loadProject({ cwd: dir, cache: true });
+    if (r.diagnostics.length > 0) throw new Error(`synthetic repo is invalid: ${r.diagnostics[0]!.message}`);
+  }));
+}
+results.bareYamlParseMs = ms(Math.min(...bare));
+results.validateColdMs = ms(Math.min(...cold));
+results.validateColdVsBareParse = Math.round((Math.min(...cold) / Math.min(...bare)) * 100) / 100;
+results.validateColdSingleThreadMs = ms(await timeAsync(() => loadProject({ cwd: dir, cache: false, workers: 1 })));
+
+// Re-run with 10 files changed: the cache keeps everything else.
+const warm: number[] = [];
+for (let i = 0; i < 3; i += 1) {
+  for (let k = 0; k < 10; k += 1) {
+    const f = join(dir, files[files.length - 1 - k * 37]!);
+    writeFileSync(f, readFileSync(f, 'utf8').replace(/description: .*/, `description: changed ${i}`));
+    utimesSync(f, new Date(), new Date(Date.now() + (i + 1) * 10_000));
+  }
+  warm.push(await timeAsync(() => loadProject({ cwd: dir, cache: true })));
+}
+results.validateTenChangedMs = ms(Math.min(...warm));
+results.validateTenChangedVsCold = Math.round((Math.min(...warm) / Math.min(...cold)) * 1000) / 1000;
+const mem = process.memoryUsage();
+results.heapUsedMb = Math.round(mem.heapUsed / 1024 / 1024);
+
+results.targets = {
+  versionUnder150ms: (results.versionMs as number) < 150,
+  validateOneFileUnder400ms: (results.validateOneFileMs as number) < 400,
+  coldAtMost1_5xBareParse: (results.validateColdVsBareParse as number) <= 1.5,
+  tenChangedUnder10PercentOfCold: (results.validateTenChangedVsCold as number) < 0.1,
+};
+rmSync(dir, { recursive: true, force: true });
+process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
