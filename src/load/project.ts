@@ -7,6 +7,7 @@ import { sortDiagnostics, type Diagnostic } from '../model/diagnostic.js';
 import type { AnyResource, Located, Model } from '../model/resource.js';
 import { loadSchemaSet } from '../schema/schema-set.js';
 import { createValidator, type Validator } from '../schema/validator.js';
+import { loadPrecompiled } from '../schema/precompiled.js';
 import { promocVersion } from '../cli/version.js';
 import { ValidationCache } from './cache.js';
 import { checkSource, type CheckedSource, type SourceJob } from './check-source.js';
@@ -49,13 +50,13 @@ export interface LoadResult {
 }
 
 let sharedValidator: Validator | undefined;
-export function defaultValidator(): Validator {
-  sharedValidator ??= createValidator(loadSchemaSet());
+export async function defaultValidator(): Promise<Validator> {
+  sharedValidator ??= createValidator(loadSchemaSet(), await loadPrecompiled());
   return sharedValidator;
 }
 
 export async function loadProject(options: LoadOptions): Promise<LoadResult> {
-  const validator = defaultValidator();
+  const validator = await defaultValidator();
   const configFile = findConfigFile(options.cwd);
   const root = configFile ? dirname(configFile) : resolve(options.cwd);
   const diagnostics: Diagnostic[] = [];

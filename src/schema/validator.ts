@@ -1,8 +1,9 @@
-// ajv set-up over schemas/ (JSON Schema 2020-12). Validators compile lazily per kind, so a
-// command that touches one kind pays for one kind.
-import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020.js';
-import formatsModule from 'ajv-formats';
+// Validation over schemas/ (JSON Schema 2020-12). The build precompiles every kind into a
+// standalone module (dist/schema/standalone.js, see gen-validators.ts) so the CLI neither loads
+// nor compiles ajv on start; without it (development, tests) ajv compiles lazily per kind.
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { SCHEMA_FILES, type Kind } from '../generated/index.js';
+import { createAjv } from './ajv-instance.js';
 
 export const SCHEMA_BASE = 'https://promoc.dev/schemas/v1/';
 
@@ -16,23 +17,21 @@ export interface SchemaSet {
 export interface Validator {
   validateResource(kind: Kind, value: unknown): readonly ErrorObject[];
   validateConfig(value: unknown): readonly ErrorObject[];
-  /** Validate `value` against the schema at `id` (used to re-check one oneOf branch). */
+  /** Validate against an ad-hoc schema (one oneOf branch, a geometry file); compiles ajv on first use. */
   validateAgainst(schema: Record<string, unknown>, value: unknown): readonly ErrorObject[];
-  schemaById(id: string): Record<string, unknown> | undefined;
 }
 
-export function createValidator(set: SchemaSet): Validator {
-  const ajv = new Ajv2020({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true });
-  // ajv-formats is CommonJS: under NodeNext its default import is the module object.
-  type Plugin = (a: typeof ajv) => unknown;
-  const addFormats = ((formatsModule as unknown as { default?: Plugin }).default ?? formatsModule) as unknown as Plugin;
-  addFormats(ajv);
-  for (const schema of set.schemas.values()) ajv.addSchema(schema);
+/** Precompiled validators by schema $id, as the standalone module exports them. */
+export type Precompiled = Readonly<Record<string, ValidateFunction>>;
+
+export function createValidator(set: SchemaSet, precompiled?: Precompiled): Validator {
+  let ajv: ReturnType<typeof createAjv> | undefined;
+  const runtime = (): ReturnType<typeof createAjv> => (ajv ??= createAjv(set));
   const compiled = new Map<string, ValidateFunction>();
   const get = (id: string): ValidateFunction => {
-    const known = compiled.get(id);
+    const known = compiled.get(id) ?? precompiled?.[id];
     if (known) return known;
-    const fn = ajv.getSchema(id);
+    const fn = runtime().getSchema(id);
     if (!fn) throw new Error(`schema ${id} is not loaded`);
     compiled.set(id, fn);
     return fn;
@@ -44,9 +43,8 @@ export function createValidator(set: SchemaSet): Validator {
     validateConfig: (value) => run(get(`${SCHEMA_BASE}config.schema.json`), value),
     validateAgainst: (schema, value) => {
       let fn = derived.get(schema);
-      if (!fn) { fn = ajv.compile(schema); derived.set(schema, fn); }
+      if (!fn) { fn = runtime().compile(schema); derived.set(schema, fn); }
       return run(fn, value);
     },
-    schemaById: (id) => set.schemas.get(id),
   };
 }

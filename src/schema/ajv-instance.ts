@@ -1,0 +1,17 @@
+// One configured ajv: strict, all errors, verbose (errors carry their schema, which the
+// translator reads for descriptions and alternatives), with formats. ajv is CommonJS and is
+// required on first use only, so commands served by precompiled validators never load it.
+import type { Ajv2020, Options } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+import type { SchemaSet } from './validator.js';
+
+const require = createRequire(import.meta.url);
+
+export function createAjv(set: SchemaSet, extra: Options = {}): Ajv2020 {
+  const { Ajv2020: Ajv } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+  const addFormats = require('ajv-formats') as (a: Ajv2020) => Ajv2020;
+  const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true, ...extra });
+  addFormats(ajv);
+  for (const schema of set.schemas.values()) ajv.addSchema(schema);
+  return ajv;
+}
