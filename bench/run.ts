@@ -72,6 +72,10 @@ results.validateTenChangedVsCold = Math.round((Math.min(...warm) / Math.min(...c
 const mem = process.memoryUsage();
 results.heapUsedMb = Math.round(mem.heapUsed / 1024 / 1024);
 
+// Shared machines are noisy: also report what promoc adds over a bare `node -e 0` in the same run.
+results.versionOverNodeMs = ms((results.versionMs as number) - (results.nodeBaselineMs as number));
+results.validateOneFileOverNodeMs = ms((results.validateOneFileMs as number) - (results.nodeBaselineMs as number));
+
 results.targets = {
   versionUnder150ms: (results.versionMs as number) < 150,
   validateOneFileUnder400ms: (results.validateOneFileMs as number) < 400,

@@ -38,12 +38,19 @@ export function createValidator(set: SchemaSet, precompiled?: Precompiled): Vali
   };
   const run = (fn: ValidateFunction, value: unknown): readonly ErrorObject[] => (fn(value) ? [] : [...(fn.errors ?? [])]);
   const derived = new WeakMap<object, ValidateFunction>();
+  const byId = new Map<string, ValidateFunction>();
   return {
     validateResource: (kind, value) => run(get(SCHEMA_BASE + SCHEMA_FILES[kind]), value),
     validateConfig: (value) => run(get(`${SCHEMA_BASE}config.schema.json`), value),
     validateAgainst: (schema, value) => {
-      let fn = derived.get(schema);
-      if (!fn) { fn = runtime().compile(schema); derived.set(schema, fn); }
+      // Derived schemas are rebuilt per call, so a schema with an $id is cached by its id:
+      // compiling the same $id twice is an error in ajv.
+      const id = typeof schema.$id === 'string' ? schema.$id : undefined;
+      let fn = id ? byId.get(id) : derived.get(schema);
+      if (!fn) {
+        fn = runtime().compile(schema);
+        if (id) byId.set(id, fn); else derived.set(schema, fn);
+      }
       return run(fn, value);
     },
   };
