@@ -28,7 +28,7 @@ export function expandPaths(root: string, cwd: string, paths: readonly string[])
       continue;
     }
     if (statSync(abs).isDirectory()) {
-      const found = globSync(['**/*.{yaml,yml}'], { cwd: abs, absolute: true, ignore: IGNORE, followSymbolicLinks: false, dot: false });
+      const found = globSync(['**/*.{yaml,yml}'], { cwd: abs, absolute: true, ignore: IGNORE, followSymbolicLinks: true, dot: false });
       if (found.length === 0) diagnostics.push({ ruleId: 'load/no-yaml', severity: 'error', file: p, message: `folder has no .yaml or .yml files: ${p}`, hint: 'Point promoc at the folder that holds the campaigns.' });
       for (const f of found) files.add(resolve(f));
     } else {
@@ -39,7 +39,7 @@ export function expandPaths(root: string, cwd: string, paths: readonly string[])
 }
 
 export function expandGlobs(root: string, globs: readonly string[]): FileList {
-  const found = globSync([...globs], { cwd: root, absolute: true, ignore: IGNORE, followSymbolicLinks: false, dot: false }).map((f) => resolve(f)).sort();
+  const found = globSync([...globs], { cwd: root, absolute: true, ignore: IGNORE, followSymbolicLinks: true, dot: false }).map((f) => resolve(f)).sort();
   const diagnostics: Diagnostic[] = found.length === 0
     ? [{ ruleId: 'load/no-yaml', severity: 'error', file: 'promoc.config.yaml', path: ['campaigns'], message: `no campaign files match ${globs.join(', ')}`, hint: 'Fix `campaigns:` in promoc.config.yaml, or pass paths on the command line.' }]
     : [];

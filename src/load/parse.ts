@@ -78,6 +78,9 @@ function rootCauses(errors: readonly YAMLError[]): YAMLError[] {
 
 function yamlErrorDiagnostic(file: string, docIndex: number, e: YAMLError, lc: LineCounter, text: string): Diagnostic {
   let message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  if (/call stack/i.test(message)) {
+    return { ruleId: 'load/too-deep', severity: 'error', file, docIndex, message: 'document nests too deeply for the YAML parser', hint: 'Flatten the structure; campaigns never need more than a few dozen levels.', range: rangeOf(e.pos, lc) };
+  }
   if (e.code === 'DUPLICATE_KEY') {
     const key = /^["']?([^"':\n]+)/.exec(text.slice(e.pos[0], e.pos[0] + 200))?.[1]?.trim();
     if (key) message = `duplicate key "${key}": map keys must be unique`;
