@@ -44,14 +44,16 @@ function check(text: string): void {
 
 const yamlChars = fc.constantFrom(...':-[]{}&*!|>\'"#%@,?\t\n \\'.split(''), 'a', '0', '~', 'ü', '\u0000', '\u001b', '---\n', '...\n', '<<: *a\n', '&a ', '*a');
 
-const mutation = fc.record({
-  kind: fc.constantFrom('delete', 'insert', 'duplicate-line', 'swap-lines', 'replace'),
+interface Mutation { kind: 'delete' | 'insert' | 'duplicate-line' | 'swap-lines' | 'replace'; at: number; len: number; text: string }
+
+const mutation: fc.Arbitrary<Mutation> = fc.record({
+  kind: fc.constantFrom<Mutation['kind'][]>('delete', 'insert', 'duplicate-line', 'swap-lines', 'replace'),
   at: fc.nat(),
   len: fc.integer({ min: 1, max: 12 }),
   text: fc.array(yamlChars, { minLength: 1, maxLength: 6 }).map((xs) => xs.join('')),
 });
 
-function mutate(src: string, muts: readonly fc.infer<typeof mutation>[]): string {
+function mutate(src: string, muts: readonly Mutation[]): string {
   let s = src;
   for (const m of muts) {
     const at = s.length === 0 ? 0 : m.at % s.length;
