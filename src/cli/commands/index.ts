@@ -1,9 +1,17 @@
 // The command registry: one line per command file.
 import type { RegisterCommand } from '../context.js';
+import { registerBundle } from './bundle.js';
 import { registerDemo } from './demo.js';
+import { registerEmulator } from './emulator.js';
+import { registerEval } from './eval.js';
+import { registerTest } from './test.js';
 import { registerValidate } from './validate.js';
 
 export const commands: readonly RegisterCommand[] = [
   registerValidate,
+  registerEmulator,
+  registerBundle,
+  registerEval,
+  registerTest,
   registerDemo,
 ];

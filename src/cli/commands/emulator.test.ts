@@ -1,0 +1,32 @@
+import { Command } from 'commander';
+import { describe, expect, it } from 'vitest';
+import { UsageError } from '../../model/errors.js';
+import { parseEmulatorFlags, registerEmulator } from './emulator.js';
+
+const flags = (over: Partial<Parameters<typeof parseEmulatorFlags>[0]> = {}) => ({ provider: 'all', port: '4010', host: '127.0.0.1', seed: '1', ...over });
+
+describe('promoc emulator flags', () => {
+  it('expands all, accepts lists and reads the key from the environment', () => {
+    expect(parseEmulatorFlags(flags(), {})).toEqual({ providers: ['ev-billing', 'mobility', 'promotions', 'lago'], port: 4010, host: '127.0.0.1', seed: 1 });
+    expect(parseEmulatorFlags(flags({ provider: 'lago,mobility', data: 'd' }), { PROMOC_EMULATOR_API_KEY: 'k' })).toMatchObject({ providers: ['lago', 'mobility'], dataDir: 'd', apiKey: 'k' });
+    expect(parseEmulatorFlags(flags({ apiKey: 'flag' }), { PROMOC_EMULATOR_API_KEY: 'env' }).apiKey).toBe('flag');
+  });
+
+  it('refuses unknown providers, bad ports and seeds as usage errors with a hint', () => {
+    expect(() => parseEmulatorFlags(flags({ provider: 'stripe' }), {})).toThrow(UsageError);
+    expect(() => parseEmulatorFlags(flags({ port: '70000' }), {})).toThrow(/not a port/);
+    expect(() => parseEmulatorFlags(flags({ port: 'x' }), {})).toThrow(UsageError);
+    expect(() => parseEmulatorFlags(flags({ seed: '1.5' }), {})).toThrow(UsageError);
+  });
+
+  it('registers with help text and examples', () => {
+    const program = new Command('promoc');
+    let help = '';
+    registerEmulator(program, { io: { cwd: '.', env: {}, stdout: () => undefined, stderr: () => undefined, isTTY: false, color: false }, setExitCode: () => undefined });
+    const command = program.commands.find((c) => c.name() === 'emulator');
+    command?.configureOutput({ writeOut: (t) => { help += t; } }).outputHelp();
+    expect(help).toContain('--provider <id>');
+    expect(help).toContain('Examples:');
+    expect(help).toContain('/__emulator');
+  });
+});

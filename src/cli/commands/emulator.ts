@@ -1,0 +1,64 @@
+import type { Command } from 'commander';
+import type { RegisterCommand } from '../context.js';
+import { UsageError } from '../../model/errors.js';
+
+const PROVIDERS = ['ev-billing', 'mobility', 'promotions', 'lago'] as const;
+type Provider = (typeof PROVIDERS)[number];
+
+export interface EmulatorFlags {
+  provider: string;
+  port: string;
+  host: string;
+  data?: string;
+  apiKey?: string;
+  seed: string;
+}
+
+/** Flags → serve options; bad values are usage errors (exit 64) before anything heavy is imported. */
+export function parseEmulatorFlags(flags: EmulatorFlags, env: Readonly<Record<string, string | undefined>>) {
+  const names = flags.provider === 'all' ? [...PROVIDERS] : flags.provider.split(',').map((s) => s.trim());
+  const unknown = names.filter((n) => !(PROVIDERS as readonly string[]).includes(n));
+  if (unknown.length > 0 || names.length === 0) {
+    throw new UsageError(`unknown provider "${unknown.join(', ') || flags.provider}"`, `Use --provider ${PROVIDERS.join('|')}|all (or a comma-separated list).`);
+  }
+  if (!/^\d+$/.test(flags.port) || Number(flags.port) > 65532) {
+    throw new UsageError(`--port "${flags.port}" is not a port number`, 'Give a base port from 0 to 65532; the families use port, port+1, port+2, port+3 (0 picks free ports).');
+  }
+  if (!/^-?\d+$/.test(flags.seed)) throw new UsageError(`--seed "${flags.seed}" is not an integer`, 'Seeds are integers, e.g. --seed 42.');
+  const apiKey = flags.apiKey ?? env.PROMOC_EMULATOR_API_KEY;
+  return {
+    providers: names as Provider[],
+    port: Number(flags.port),
+    host: flags.host,
+    seed: Number(flags.seed),
+    ...(flags.data ? { dataDir: flags.data } : {}),
+    ...(apiKey ? { apiKey } : {}),
+  };
+}
+
+export const registerEmulator: RegisterCommand = (program: Command, ctx) => {
+  program
+    .command('emulator')
+    .summary('run local emulators of the four API families')
+    .description('Serve faithful local emulators of the EV billing, mobility, promotions and Lago APIs (the embedded default target), printing each base URL and the credentials it accepts, until Ctrl+C.')
+    .option('--provider <id>', `${PROVIDERS.join(', ')} or all (comma-separated list allowed)`, 'all')
+    .option('--port <n>', 'base port: ev-billing on n, mobility n+1, promotions n+2, lago n+3; 0 picks free ports', '4010')
+    .option('--host <address>', 'interface to listen on', '127.0.0.1')
+    .option('--data <dir>', 'keep state in <dir>/<provider>.json (atomic writes); in memory when omitted')
+    .option('--api-key <key>', 'the primary credential every emulator accepts (or PROMOC_EMULATOR_API_KEY)')
+    .option('--seed <n>', 'seed for generated ids and fault dice', '1')
+    .addHelpText('after', `
+Examples:
+  $ promoc emulator                                  all four on ports 4010-4013, in memory
+  $ promoc emulator --provider lago --port 3000      Lago only, at http://127.0.0.1:3003/api/v1
+  $ promoc emulator --data .promoc/emulators         keep state across restarts
+  $ promoc emulator --api-key "$LAGO_API_KEY"        accept your own key (derived keys are printed)
+
+Test controls live under /__emulator on each server (state, reset, dashboard edits, faults, clock);
+see docs/emulators.md.`)
+    .action(async (flags: EmulatorFlags) => {
+      const options = parseEmulatorFlags(flags, ctx.io.env);
+      const { serveEmulators, untilSignal } = await import('../../emulators/serve.js');
+      await serveEmulators(options, ctx.io, untilSignal());
+    });
+};

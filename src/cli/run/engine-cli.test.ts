@@ -1,0 +1,70 @@
+// The commands end to end on test/fixtures/engine/project, through main() with an in-memory terminal.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../main.js';
+import type { Io } from '../io.js';
+
+const project = new URL('../../../test/fixtures/engine/project/', import.meta.url).pathname;
+const out = mkdtempSync(join(tmpdir(), 'promoc-bundle-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+async function run(argv: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const io: Io = { cwd: project, env: { SOURCE_DATE_EPOCH: '1798761600', ...env }, stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, isTTY: false, color: false };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
+}
+
+describe('promoc bundle / eval / test', () => {
+  it('builds, signs and verifies a bundle; building twice gives the same bytes', async () => {
+    expect((await run(['bundle', 'keygen', join(out, 'keys')])).code).toBe(0);
+    const first = await run(['bundle', '--out', join(out, 'a'), '--sign-key', join(out, 'keys/bundle-signing.key')]);
+    expect(first.stderr).toBe('');
+    expect(first.stdout).toMatch(/wrote .*bundle\.json: 3 campaigns \(1 with codes, 1 surcharge\), 1 geofence/);
+    expect(first.stdout).toContain('created  2027-01-01T00:00:00.000Z');
+    await run(['bundle', '--out', join(out, 'b')]);
+    expect(readFileSync(join(out, 'a/bundle.json')).equals(readFileSync(join(out, 'b/bundle.json')))).toBe(true);
+    const verified = await run(['bundle', 'verify', join(out, 'a'), '--public-key', join(out, 'keys/bundle-signing.pub')]);
+    expect(verified).toMatchObject({ code: 0, stderr: '' });
+    expect(verified.stdout).toContain('signature ok');
+  });
+
+  it('refuses a tampered bundle with exit 1 and a hint', async () => {
+    const file = join(out, 'b/bundle.json');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('"rate":500000', '"rate":900000'));
+    const r = await run(['bundle', 'verify', file]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: bundle content does not match its digest.*\nhint: The file was changed after it was built/);
+  });
+
+  it('evaluates a context file as text or JSON', async () => {
+    const text = await run(['eval', '--context', 'context.yaml']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('subtotal 10.00   surcharges +2.50   discounts -5.00   total 7.50');
+    const json = await run(['eval', '--bundle', join(out, 'a'), '--context', 'context.yaml', '--format', 'json']);
+    expect(JSON.parse(json.stdout)).toMatchObject({ total: 750, fees: [{ campaign: 'GeofenceSurcharge/airport-fee', amount: 250 }] });
+  });
+
+  it('reports a bad context without a stack trace', async () => {
+    writeFileSync(join(out, 'bad.yaml'), 'at: yesterday\ncurrency: EUR\nlines: []\n');
+    const r = await run(['eval', '--context', join(out, 'bad.yaml')]);
+    expect(r).toMatchObject({ code: 1, stderr: 'error: at: "yesterday" is not an instant\nhint: Give epoch milliseconds or an RFC 3339 date-time such as 2027-06-01T12:00:00Z.\n' });
+  });
+
+  it('runs the campaign tests next to the campaigns', async () => {
+    const r = await run(['test']);
+    expect(r.stdout).toContain('✓ free unlock, then half off the rest');
+    expect(r.stdout).toContain('✔ 2 passed, 0 failed');
+    expect(r.code).toBe(0);
+  });
+
+  it('shows a failing expectation as a diff and exits 1', async () => {
+    writeFileSync(join(out, 'wrong.test.yaml'), 'tests:\n  - name: wrong total\n    context: { at: 2027-07-01T12:00:00Z, currency: EUR, codes: [HALF50], lines: [{ id: t, amount: "4.00" }] }\n    expect: { total: "3.00" }\n');
+    const r = await run(['test', join(out, 'wrong.test.yaml')]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('✗ wrong total\n      total\n      - 3.00\n      + 2.00');
+  });
+});

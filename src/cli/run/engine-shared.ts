@@ -1,0 +1,70 @@
+// What `promoc bundle`, `eval` and `test` share: the engine to run (a bundle file, or one built in
+// memory from the campaigns) and how expected failures are printed. main.ts maps only its own
+// error types to exit codes, so bundle and context errors are printed and mapped here.
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { statSync } from 'node:fs';
+import { EXIT } from '../context.js';
+import { colors, type Io } from '../io.js';
+import { readSmallText } from '../read-small-text.js';
+import { BundleError, ContextError } from '../../engine/errors.js';
+import type { Engine } from '../../engine/load.js';
+import { loadProject } from '../../load/project.js';
+import { locateDiagnostics } from '../../load/locate.js';
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../../model/diagnostic.js';
+import { renderText } from '../../render/text.js';
+import { buildBundle, type BuildOptions, type BuildResult } from '../../bundle/build.js';
+import { BUNDLE_FILE, readBundleFiles } from '../../bundle/io.js';
+import { openBundle } from '../../bundle/verify.js';
+
+export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly code: number };
+
+/** A bundle path may name the file or the folder holding bundle.json. */
+export function bundlePath(cwd: string, path: string): string {
+  const abs = resolve(cwd, path);
+  try { if (statSync(abs).isDirectory()) return join(abs, BUNDLE_FILE); } catch { /* reported when read */ }
+  return abs;
+}
+
+/** Load the campaigns and build their bundle; errors are printed. */
+export async function buildFromProject(io: Io, paths: readonly string[], provenance: (root: string) => BuildOptions): Promise<Outcome<Extract<BuildResult, { ok: true }>>> {
+  const loaded = await loadProject({ cwd: io.cwd, paths });
+  const readText = (file: string): string => readSmallText(join(loaded.root, file)) ?? '';
+  if (hasErrors(loaded.diagnostics)) return { ok: false, code: printDiagnostics(io, loaded.diagnostics.filter((d) => d.severity === 'error'), loaded.root) };
+  const built = buildBundle(loaded.model, provenance(loaded.root));
+  if (!built.ok) return { ok: false, code: printDiagnostics(io, sortDiagnostics(locateDiagnostics(built.diagnostics, readText)), loaded.root) };
+  return { ok: true, value: built };
+}
+
+/** The engine for eval/test: --bundle FILE when given, else the campaigns built in memory. */
+export async function engineFor(io: Io, options: { paths: readonly string[]; bundle?: string; publicKey?: string }): Promise<Outcome<Engine>> {
+  if (options.bundle !== undefined) {
+    const { bytes, signature } = await readBundleFiles(bundlePath(io.cwd, options.bundle));
+    const publicKey = options.publicKey !== undefined ? await readFile(resolve(io.cwd, options.publicKey), 'utf8') : undefined;
+    return { ok: true, value: openBundle(bytes, { signature, ...(publicKey ? { publicKey } : {}) }) };
+  }
+  const built = await buildFromProject(io, options.paths, () => ({ revision: null, createdAt: null }));
+  if (!built.ok) return built;
+  return { ok: true, value: openBundle(built.value.bytes) };
+}
+
+function printDiagnostics(io: Io, diags: readonly Diagnostic[], root: string): number {
+  io.stderr(renderText(diags, { color: io.color, readText: (f) => readSmallText(join(root, f)) }));
+  io.stderr(`${colors(io).red('✖')} cannot build the bundle: fix the ${diags.length === 1 ? 'error' : `${diags.length} errors`} above.\n`);
+  return EXIT.failure;
+}
+
+/** Prints a refused bundle, a bad context or an unreadable key; rethrows anything else (a bug). */
+export function reportFailure(io: Io, error: unknown): number {
+  const c = colors(io);
+  if (error instanceof BundleError || error instanceof ContextError) {
+    io.stderr(`${c.red('error')}: ${error.message}\n${error.hint ? `${c.dim('hint')}: ${error.hint}\n` : ''}`);
+    return EXIT.failure;
+  }
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
+    io.stderr(`${c.red('error')}: ${(error as Error).message}\n`);
+    return EXIT.failure;
+  }
+  throw error;
+}

@@ -1,0 +1,59 @@
+// The /__emulator test controls: describe, snapshot/restore, reset, out-of-band dashboard edits, clock.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startEmulators, type RunningEmulators } from './index.js';
+import { call, fakeClock, obj } from './shared/testing.js';
+
+const clock = fakeClock('2027-01-15T10:00:00Z');
+let emulators: RunningEmulators;
+let admin: string;
+let api: string;
+const auth = { authorization: 'Bearer lago_test_promoc' };
+
+beforeAll(async () => {
+  emulators = await startEmulators({ providers: ['lago'], now: clock.now });
+  admin = emulators.endpoint('lago').adminUrl;
+  api = emulators.endpoint('lago').apiBaseUrl;
+});
+afterAll(() => emulators.close());
+
+describe('admin controls', () => {
+  it('describes the emulator and its credentials', async () => {
+    const info = obj((await call(admin)).body);
+    expect(info).toMatchObject({ provider: 'lago', tenant: 'org-demo', stateFile: null, now: '2027-01-15T10:00:00.000Z' });
+  });
+
+  it('edits stored objects out of band, bypassing the API rules', async () => {
+    const coupon = obj(obj((await call(`${api}/coupons`, { headers: auth, body: { coupon: { name: 'A', code: 'a', coupon_type: 'percentage', percentage_rate: 10, frequency: 'forever', expiration: 'no_expiration' } } })).body).coupon);
+    const edited = await call(`${admin}/tenants/org-demo/coupons/${String(coupon.lago_id)}`, { method: 'PATCH', body: { percentage_rate: 99, name: 'Edited in the dashboard' } });
+    expect(edited.status).toBe(200);
+    expect(obj(obj((await call(`${api}/coupons/a`, { headers: auth })).body).coupon)).toMatchObject({ percentage_rate: '99.0', name: 'Edited in the dashboard' });
+    expect((await call(`${admin}/tenants/org-demo/coupons/nope`, { method: 'PATCH', body: {} })).status).toBe(404);
+    expect((await call(`${admin}/tenants/org-demo/widgets/x`, { method: 'PATCH', body: {} })).status).toBe(404);
+    expect((await call(`${admin}/tenants/nobody/coupons`)).status).toBe(404);
+    expect(Array.isArray((await call(`${admin}/tenants/org-demo/coupons`)).body)).toBe(true);
+  });
+
+  it('snapshots, resets and restores state', async () => {
+    const snapshot = (await call(`${admin}/state`)).body;
+    expect((await call(`${admin}/reset`, { method: 'POST' })).status).toBe(200);
+    expect(obj(obj((await call(`${api}/coupons`, { headers: auth })).body).meta).total_count).toBe(0);
+    expect((await call(`${admin}/state`, { method: 'PUT', body: snapshot })).status).toBe(200);
+    expect(obj(obj((await call(`${api}/coupons`, { headers: auth })).body).meta).total_count).toBe(1);
+    const wrong = await call(`${admin}/state`, { method: 'PUT', body: { format: 'promoc-emulator/v1', provider: 'mobility', random: 1, tenants: {} } });
+    expect(wrong.status).toBe(400);
+    expect(String(obj(wrong.body).error)).toContain('mobility');
+  });
+
+  it('moves the clock', async () => {
+    expect(obj((await call(`${admin}/clock`, { method: 'PUT', body: { advanceMs: 60_000 } })).body).now).toBe('2027-01-15T10:01:00.000Z');
+    expect(obj((await call(`${admin}/clock`, { method: 'PUT', body: { now: '2030-01-01T00:00:00Z' } })).body).now).toBe('2030-01-01T00:00:00.000Z');
+    expect((await call(`${admin}/clock`, { method: 'PUT', body: { now: 'tomorrow' } })).status).toBe(400);
+    expect(obj((await call(`${admin}/clock`, { method: 'PUT', body: { now: null } })).body).now).toBe('2027-01-15T10:00:00.000Z');
+  });
+
+  it('answers unknown API routes in the family shape', async () => {
+    const r = await call(`${api}/plans`, { headers: auth });
+    expect(r.status).toBe(404);
+    expect(obj(r.body)).toMatchObject({ status: 404, error: 'Not Found' });
+  });
+});

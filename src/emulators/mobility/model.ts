@@ -1,0 +1,162 @@
+// Stored shapes of the mobility emulator (goUrban / Wunder style): camelCase, numeric ids, money as
+// major-unit decimals in the tenant currency, percentage discounts as fractions between 0 and 1.
+
+export const VOUCHERABLE_TYPES = ['Promotion', 'GeoFencePromotion', 'Package', 'Subscription', 'Reward', 'SignupReferral', 'Triggered', 'CustomerCare', 'VehiclePromotion', 'GeoFenceSurcharge', 'RidePass', 'PricedPromotion'] as const;
+export type VoucherableType = (typeof VOUCHERABLE_TYPES)[number];
+export const BENEFIT_TYPES = ['Value', 'Discount', 'RentalRebate', 'FreeUnlocks', 'DiscountOnPackages', 'AdditionEntitlement', 'FreeMinutes'] as const;
+export type BenefitType = (typeof BENEFIT_TYPES)[number];
+export const PRICE_TYPES = ['TIME_PRICE', 'DRIVING_PRICE', 'PARKING_PRICE', 'DISTANCE_PRICE', 'RESERVATION_PRICE', 'UNLOCK_FEE'] as const;
+export const COST_SOURCE_GROUPS = ['RENTAL', 'ADDITION', 'SURCHARGE'] as const;
+export const RENTAL_PHASES = ['START_RENTAL', 'END_RENTAL', 'START_PLUS_END_RENTAL', 'START_OR_END_RENTAL', 'START_AND_END_RENTAL'] as const;
+export const INTERVALS = ['DAILY', 'WEEKLY', 'MONTHLY', 'FIRST_OF_MONTH', 'YEARLY', 'FIRST_OF_YEAR'] as const;
+export const VOUCHER_STATES = ['NOT_REDEEMED', 'PENDING', 'ACTIVE', 'USED_UP', 'EXPIRED', 'CANCELED'] as const;
+export type VoucherState = (typeof VOUCHER_STATES)[number];
+
+export interface CostSource {
+  group: (typeof COST_SOURCE_GROUPS)[number];
+  sourceCodes: string[];
+}
+
+export interface Benefit {
+  type: BenefitType;
+  value?: number | null;
+  discount?: number | null;
+  rentalRebate?: number | null;
+  freeMinutes?: number | null;
+  freeUnlocks?: number | null;
+  additionId?: number | null;
+  validFrom?: string | null;
+  validUntil?: string | null;
+  validityDays?: number | null;
+  numberOfRentals?: number | null;
+  applicableBranchIds?: number[] | null;
+  applicableVehicleCategoryIds?: number[] | null;
+  applicablePriceType?: (typeof PRICE_TYPES)[number] | null;
+  costSources?: CostSource[] | null;
+}
+
+export interface Geometry {
+  type: 'Polygon' | 'MultiPolygon';
+  coordinates: unknown[];
+}
+
+export interface Voucherable {
+  id: number;
+  type: VoucherableType;
+  name: string;
+  description?: string | null;
+  code?: string | null;
+  businessUnitId: number;
+  state: 'ACTIVE' | 'INACTIVE';
+  validFrom?: string | null;
+  validUntil?: string | null;
+  applicableBranchIds: number[];
+  showInUserApp: boolean;
+  guserRequiredAnnotationIds: number[];
+  guserProhibitedAnnotationIds: number[];
+  benefits: Benefit[];
+  redeemLimit?: number | null;
+  redeemLimitPerUser?: number | null;
+  price?: number | null;
+  interval?: (typeof INTERVALS)[number] | null;
+  applicableRentalType?: (typeof RENTAL_PHASES)[number] | null;
+  geofence?: Geometry | null;
+  vehicleAnnotationIds?: number[] | null;
+  vehicleIds?: number[] | null;
+  /** Legacy single-benefit fields, kept for compatibility; benefits win when present. */
+  value?: number | null;
+  discount?: number | null;
+  rentalRebate?: number | null;
+  additionEntitlementId?: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Voucher {
+  id: number;
+  code?: string | null;
+  /** Constraint vouchers apply at rental time and have states; plain redeemable codes grant claim-time credit. */
+  constraint: boolean;
+  voucherableId: number;
+  businessUnitId: number;
+  batchId?: string | null;
+  userId?: number | null;
+  groupId?: number | null;
+  userSubscriptionId?: number | null;
+  state: VoucherState;
+  benefitType?: BenefitType | null;
+  value?: number | null;
+  remainingValue?: number | null;
+  discount?: number | null;
+  freeMinutes?: number | null;
+  remainingRentals?: number | null;
+  redeemLimit?: number | null;
+  redemptionCount: number;
+  validFrom?: string | null;
+  validUntil?: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Batch {
+  id: string;
+  voucherableId: number;
+  businessUnitId: number;
+  constraint: boolean;
+  quantity: number;
+  createdAt: string;
+}
+
+export interface Annotation {
+  id: number;
+  name: string;
+  type: 'TAG' | 'LABEL';
+  description?: string | null;
+  color?: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface UserSubscription {
+  id: number;
+  userId: number;
+  voucherableId: number;
+  businessUnitId: number;
+  state: 'RENEWING' | 'EXPIRED' | 'SWITCHING' | 'SWITCHED' | 'CANCELLED';
+  autoRenewal: 'ACTIVE' | 'INACTIVE' | 'FAILED';
+  interval?: string | null;
+  startedAt: string;
+  currentPeriodEnd?: string | null;
+  cancelledAt?: string | null;
+  createdAt: string;
+}
+
+export interface Token {
+  token: string;
+  kind: 'access' | 'refresh';
+  clientId: string;
+  expiresAt: string;
+}
+
+export interface MobilityTenant {
+  voucherables: Record<string, Voucherable>;
+  vouchers: Record<string, Voucher>;
+  batches: Record<string, Batch>;
+  annotations: Record<string, Annotation>;
+  userSubscriptions: Record<string, UserSubscription>;
+  tokens: Record<string, Token>;
+  /** Next numeric id per collection (`{ voucherables: { next: 3 } }`). */
+  sequences: Record<string, { next: number }>;
+}
+
+export function emptyMobilityTenant(): MobilityTenant {
+  return { voucherables: {}, vouchers: {}, batches: {}, annotations: {}, userSubscriptions: {}, tokens: {}, sequences: {} };
+}
+
+/** Sequential numeric ids; skips ids already taken (objects seeded through the admin controls). */
+export function nextId(tenant: MobilityTenant, collection: 'voucherables' | 'vouchers' | 'annotations' | 'userSubscriptions'): number {
+  const seq = (tenant.sequences[collection] ??= { next: 1 });
+  const items: Record<string, unknown> = tenant[collection];
+  while (Object.hasOwn(items, String(seq.next))) seq.next++;
+  return seq.next++;
+}

@@ -1,0 +1,42 @@
+// Test control: a customer redeems a code (the user app does this; the operator API has no endpoint).
+// POST /__emulator/redeem `{ code, userId }`. Enforces template state, expiry, single use and the
+// template's per-user limit, so the states and the summary can be exercised.
+import { FieldReader } from '../shared/input.js';
+import { isoSeconds } from '../shared/iso-time.js';
+import { fail, ok, type Outcome } from '../shared/outcome.js';
+import type { MobilityCall } from './context.js';
+import { invalid, mobilityError, notFound, type MobilityError } from './errors.js';
+import type { Voucher } from './model.js';
+import { voucherState } from './vouchers.js';
+
+export function redeemCode(call: MobilityCall, body: unknown): Outcome<Voucher, MobilityError> {
+  const r = new FieldReader(body);
+  const code = r.string('code', { required: true });
+  const userId = r.number('userId', { required: true, integer: true });
+  if (r.issues.length > 0 || !code || userId == null) return fail(invalid(r.issues));
+  const v = Object.values(call.tenant.vouchers).find((x) => x.code?.toUpperCase() === code.toUpperCase());
+  if (!v) return fail(notFound('W100', 'Voucher with code', code));
+  const template = call.tenant.voucherables[String(v.voucherableId)];
+  if (!template || template.state !== 'ACTIVE') return fail(mobilityError(409, 'W101', `The template of code ${code} is not active`));
+  const state = voucherState(v, call.now);
+  if (state === 'EXPIRED' || state === 'CANCELED' || state === 'USED_UP' || (v.constraint && state !== 'NOT_REDEEMED')) {
+    return fail(mobilityError(409, 'W102', `Code ${code} cannot be redeemed: it is ${state === 'ACTIVE' ? 'already redeemed' : state}`));
+  }
+  const byUser = Object.values(call.tenant.vouchers).filter((x) => x.voucherableId === template.id && x.userId === userId).length;
+  if (template.redeemLimitPerUser != null && byUser >= template.redeemLimitPerUser) {
+    return fail(mobilityError(409, 'W103', `User ${userId} has reached the redeem limit of template ${template.id}`));
+  }
+  const benefit = template.benefits[0];
+  v.userId = userId;
+  v.redemptionCount += 1;
+  v.updatedAt = isoSeconds(call.now);
+  v.benefitType = benefit?.type ?? null;
+  v.value = benefit ? benefit.value ?? benefit.rentalRebate ?? null : template.value ?? null;
+  v.remainingValue = v.value;
+  v.discount = benefit?.discount ?? template.discount ?? null;
+  v.freeMinutes = benefit?.freeMinutes ?? null;
+  v.remainingRentals = benefit?.numberOfRentals ?? null;
+  if (v.constraint) v.state = 'ACTIVE';
+  else if (v.redemptionCount >= (v.redeemLimit ?? 1)) v.state = 'USED_UP';
+  return ok(v);
+}

@@ -1,0 +1,91 @@
+// Why a reached campaign cannot apply, as a sentence, or undefined when it can. The checks run in
+// the order DESIGN.md lists them, so the first failing rule is the reason a human sees.
+import type { BundleAudience, BundleConditions, BundleTargeting } from '../generated/bundle.js';
+import type { CompiledCampaign } from './compile.js';
+import type { Prepared } from './context.js';
+import type { GeoIndex } from './geo.js';
+import { formatInstant } from './instant.js';
+import { formatMinor } from './money.js';
+import { zoneReason, zoneTimes } from './zone.js';
+
+export function ineligibility(c: CompiledCampaign, p: Prepared, geo: GeoIndex, exponent: number): string | undefined {
+  const s = c.src;
+  if (s.status !== 'active') return 'campaign is inactive';
+  // Formatted only when rejecting: a date per campaign at load time was a visible share of loading.
+  if (p.at < c.from) return `window starts ${formatInstant(c.from)}`;
+  if (p.at >= c.until) return `window ends ${formatInstant(c.until)}`;
+  if (c.hasAudience) {
+    const r = audienceReason(s.audience, p);
+    if (r !== undefined) return r;
+  }
+  if (c.hasTargeting) {
+    const r = targetingReason(s.targeting, p);
+    if (r !== undefined) return r;
+  }
+  if (c.zone && zoneTimes(c.zone, geo) === 0) return zoneReason(c.zone, geo);
+  for (const f of c.fixed) if (f.currency !== p.currency) return `${f.what} is in ${f.currency}, the evaluation is in ${p.currency}`;
+  if (s.conditions) {
+    const r = conditionsReason(s.conditions, c, p, exponent);
+    if (r !== undefined) return r;
+  }
+  return limitReason(c, p);
+}
+
+function audienceReason(a: BundleAudience, p: Prepared): string | undefined {
+  if (a.userTypes.length > 0 && (p.userType === undefined || !a.userTypes.includes(p.userType))) {
+    return `requires user type ${a.userTypes.join(' or ')}${p.userType === undefined ? '' : ` (customer is ${p.userType})`}`;
+  }
+  for (const t of a.requireTags) if (!p.customerTags.includes(t)) return `requires tag ${t}`;
+  for (const t of a.excludeTags) if (p.customerTags.includes(t)) return `excluded by tag ${t}`;
+  if (a.firstPurchaseOnly && p.ctx.customer?.firstPurchase !== true) return 'only for a first purchase';
+  return undefined;
+}
+
+function targetingReason(t: BundleTargeting, p: Prepared): string | undefined {
+  const branch = p.ctx.rental?.branch;
+  const vehicle = p.ctx.vehicle;
+  if (t.branches.length > 0 && (branch === undefined || !t.branches.includes(branch))) return `only in branch ${t.branches.join(' or ')}${branch === undefined ? '' : ` (rental is in ${branch})`}`;
+  if (t.vehicleIds.length > 0 && (vehicle?.id === undefined || !t.vehicleIds.includes(vehicle.id))) return `only on vehicle ${t.vehicleIds.join(' or ')}`;
+  if (t.vehicleCategories.length > 0 && (vehicle?.category === undefined || !t.vehicleCategories.includes(vehicle.category))) return `requires vehicle category ${t.vehicleCategories.join(' or ')}`;
+  for (const tag of t.vehicleTags) if (!p.vehicleTags.includes(tag)) return `requires vehicle tag ${tag}`;
+  return undefined;
+}
+
+function conditionsReason(k: BundleConditions, c: CompiledCampaign, p: Prepared, exponent: number): string | undefined {
+  const failed: string[] = [];
+  let total = 0;
+  const check = (ok: boolean, reason: () => string): void => { total++; if (!ok) failed.push(reason()); };
+  if (k.minimumSpend) {
+    const min = k.minimumSpend.minor;
+    check(p.subtotal >= min, () => `minimum spend ${c.money.minimumSpend} not reached (subtotal ${formatMinor(p.subtotal, exponent)} ${p.currency})`);
+  }
+  const attributes = p.ctx.customer?.attributes;
+  for (const a of k.customerAttributes) check(attributes?.[a.attribute] === a.equals, () => `requires ${a.attribute} = ${a.equals}`);
+  const billing = p.ctx.billing;
+  if (k.usageAtLeast !== undefined) check((billing?.usage ?? 0) >= k.usageAtLeast, () => `usage ${billing?.usage ?? 0} is below ${k.usageAtLeast}`);
+  if (k.quantityAtLeast !== undefined) check((billing?.quantity ?? 0) >= k.quantityAtLeast, () => `quantity ${billing?.quantity ?? 0} is below ${k.quantityAtLeast}`);
+  if (failed.length === 0) return undefined;
+  if (k.mode === 'ALL') return failed[0];
+  return failed.length === total ? `none of its conditions hold: ${failed.join('; ')}` : undefined;
+}
+
+function limitReason(c: CompiledCampaign, p: Prepared): string | undefined {
+  const l = c.src.limits;
+  const usage = p.ctx.usage;
+  if (l.perCustomer !== undefined && p.ctx.customer?.id === undefined) return `has a per-customer limit (${l.perCustomer}) and the context names no customer`;
+  if (!usage) return undefined;
+  if (l.redemptions !== undefined && usage.redemptions(c.id) >= l.redemptions) return `redemption limit ${l.redemptions} reached`;
+  if (l.perCustomer !== undefined) {
+    const used = usage.customerRedemptions(c.id, p.ctx.customer!.id!);
+    if (used >= l.perCustomer) return `customer already redeemed it ${used} time${used === 1 ? '' : 's'} (limit ${l.perCustomer})`;
+  }
+  if (l.budget && usage.budgetSpent(c.id) >= l.budget.minor) return `budget ${c.money.budget} spent`;
+  return undefined;
+}
+
+/** Discount still allowed by the budget, in minor units (Infinity without a budget). */
+export function budgetLeft(c: CompiledCampaign, p: Prepared): number {
+  const b = c.src.limits.budget;
+  if (!b) return Infinity;
+  return Math.max(0, b.minor - (p.ctx.usage?.budgetSpent(c.id) ?? 0));
+}

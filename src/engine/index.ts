@@ -1,0 +1,16 @@
+// promoc/engine: load a frozen rules bundle and evaluate contexts against it. No I/O, no clock,
+// nothing Node-only: it runs in a browser, an edge worker or a pricing service alike.
+export { loadBundle, FORMAT_VERSION, DEFAULT_MAX_BYTES } from './load.js';
+export { BundleError, ContextError } from './errors.js';
+export { memoryUsage } from './usage.js';
+export { contextFromData, toMinor } from './context-data.js';
+export { formatEvaluation } from './explain.js';
+export { currencyExponent, formatMinor, parseDecimal } from './money.js';
+export { sha256Hex } from './sha256.js';
+
+export type { Engine, LoadBundleOptions, BundleInput } from './load.js';
+export type { BundleErrorCode } from './errors.js';
+export type { EvaluationContext, PriceLine, LonLat, CostSourceGroup } from './context.js';
+export type { Evaluation, AdjustedLine, AppliedCampaign, AppliedFee, Grant, Rejection, LineAmount } from './evaluation.js';
+export type { UsageCounters, UsageLedger, UsageSeed, Reservation, ReservationRequest } from './usage.js';
+export type { Bundle, BundleManifest, BundleCampaign, BundleContent } from '../generated/bundle.js';

@@ -1,0 +1,51 @@
+// A defensive look at a parsed bundle before anything trusts it. The digest proves the content is
+// what some promoc built, not that it is well formed (anyone can compute a digest), so the fields
+// the evaluator relies on are checked here; the full JSON Schema is schemas/bundle.schema.json.
+import type { Bundle } from '../generated/bundle.js';
+import { BundleError } from './errors.js';
+
+const BENEFIT_TYPES = new Set(['percentOff', 'amountOff', 'credit', 'freeMinutes', 'freeUnlocks', 'packageDiscount', 'entitlement', 'trialExtension']);
+const PHASES = new Set(['START_RENTAL', 'END_RENTAL', 'START_PLUS_END_RENTAL', 'START_OR_END_RENTAL', 'START_AND_END_RENTAL']);
+
+/** Throws BundleError('shape') naming the first malformed field. */
+export function checkShape(value: unknown): asserts value is Bundle {
+  const b = value as Partial<Bundle> | null;
+  need(isObject(b), '', 'a JSON object');
+  need(isObject(b!.manifest), 'manifest', 'an object');
+  need(isObject(b!.content), 'content', 'an object');
+  const { content } = b as Bundle;
+  need(isObject(content.currencies), 'content.currencies', 'an object');
+  need(Array.isArray(content.campaigns), 'content.campaigns', 'an array');
+  need(Array.isArray(content.geofences), 'content.geofences', 'an array');
+  const geofences = new Set<string>();
+  content.geofences.forEach((g, i) => {
+    const at = `content.geofences[${i}]`;
+    need(isObject(g) && typeof g.name === 'string', at, 'a geofence with a name');
+    need(Array.isArray(g.bbox) && g.bbox.length === 4 && g.bbox.every(Number.isFinite), `${at}.bbox`, 'four numbers');
+    need(Array.isArray(g.coordinates), `${at}.coordinates`, 'MultiPolygon coordinates');
+    geofences.add(g.name);
+  });
+  const ids = new Set<string>();
+  content.campaigns.forEach((c, i) => {
+    const at = `content.campaigns[${i}]`;
+    need(isObject(c) && typeof c.id === 'string' && !ids.has(c.id), `${at}.id`, 'a unique campaign id');
+    ids.add(c.id);
+    for (const key of ['window', 'audience', 'targeting', 'limits'] as const) need(isObject(c[key]), `${at}.${key}`, 'an object');
+    need(Array.isArray(c.benefits), `${at}.benefits`, 'an array');
+    const benefits = [...c.benefits, ...(c.phases ?? []).flatMap((p) => p.benefits ?? [])];
+    benefits.forEach((x) => need(isObject(x) && BENEFIT_TYPES.has(x.type), `${at}.benefits`, `known benefit types (found ${JSON.stringify((x as { type?: unknown } | null)?.type)})`));
+    if (c.zone) {
+      need(PHASES.has(c.zone.phase), `${at}.zone.phase`, 'a known rental phase');
+      for (const g of c.zone.geofences) need(geofences.has(g), `${at}.zone.geofences`, `geofences present in the bundle (missing "${g}")`);
+    }
+    need(!c.fee || isObject(c.surcharge), `${at}.surcharge`, 'a surcharge on a fee campaign');
+  });
+}
+
+function need(ok: boolean, path: string, what: string): void {
+  if (!ok) throw new BundleError('shape', `bundle is malformed: ${path || 'the top level'} must be ${what}`, 'Rebuild it with `promoc bundle`; bundles are not edited by hand.');
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

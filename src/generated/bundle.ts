@@ -1,0 +1,659 @@
+// Generated from schemas/ by `npm run gen:types`. Do not edit by hand.
+/* eslint-disable */
+
+/**
+ * The customer must have one of these user types.
+ *
+ * Items: A name or code.
+ */
+export type Names = string[];
+/**
+ * The customer must carry all of these tags.
+ *
+ * Items: A name or code.
+ */
+export type Names1 = string[];
+/**
+ * The customer must carry none of these tags.
+ *
+ * Items: A name or code.
+ */
+export type Names2 = string[];
+/**
+ * The rental's branch must be one of these.
+ *
+ * Items: A name or code.
+ */
+export type Names3 = string[];
+/**
+ * The vehicle's category must be one of these.
+ *
+ * Items: A name or code.
+ */
+export type Names4 = string[];
+/**
+ * The vehicle must carry all of these tags.
+ *
+ * Items: A name or code.
+ */
+export type Names5 = string[];
+/**
+ * The vehicle must be one of these.
+ *
+ * Items: A name or code.
+ */
+export type Names6 = string[];
+/**
+ * One benefit, tagged by type.
+ */
+export type BundleBenefit =
+  | PercentOffBenefit
+  | AmountOffBenefit
+  | CreditBenefit
+  | FreeMinutesBenefit
+  | FreeUnlocksBenefit
+  | PackageDiscountBenefit
+  | EntitlementBenefit
+  | TrialExtensionBenefit;
+/**
+ * Line price types (TIME_PRICE, UNLOCK_FEE, ...).
+ *
+ * Items: A name or code.
+ */
+export type Names7 = string[];
+/**
+ * Billing plan codes.
+ *
+ * Items: A name or code.
+ */
+export type Names8 = string[];
+/**
+ * Billable metric codes.
+ *
+ * Items: A name or code.
+ */
+export type Names9 = string[];
+
+/**
+ * The frozen rules bundle `promoc bundle` writes and `promoc/engine` loads: RFC 8785 canonical JSON holding a manifest and the normalized campaigns. Money is integer minor units, percentages are parts per million, instants are epoch milliseconds. See docs/bundle.md.
+ */
+export interface Bundle {
+  manifest: BundleManifest;
+  content: BundleContent;
+}
+/**
+ * Format version, provenance, digest and counts.
+ */
+export interface BundleManifest {
+  /**
+   * Bundle format version; an engine refuses versions it does not know.
+   */
+  formatVersion: 1;
+  /**
+   * The git commit the campaigns came from (suffixed -dirty for uncommitted changes); null outside git.
+   */
+  revision: string | null;
+  /**
+   * The commit time, or SOURCE_DATE_EPOCH; never the wall clock, so rebuilding gives the same bytes. Null when neither is known.
+   */
+  createdAt: string | null;
+  /**
+   * sha256 of the RFC 8785 canonical JSON of `content`.
+   */
+  digest: string;
+  counts: BundleCounts;
+}
+/**
+ * How much the bundle holds.
+ */
+export interface BundleCounts {
+  /**
+   * Campaigns of every kind, surcharges included.
+   */
+  campaigns: number;
+  /**
+   * Geofences referenced by zones.
+   */
+  geofences: number;
+  /**
+   * Campaigns customers redeem with a code.
+   */
+  codes: number;
+  /**
+   * GeofenceSurcharge campaigns (fees).
+   */
+  surcharges: number;
+  /**
+   * Campaign count per kind.
+   */
+  byKind: {
+    /**
+     * How many campaigns of this kind.
+     */
+    [k: string]: number | undefined;
+  };
+}
+/**
+ * Everything the engine evaluates; the digest covers exactly this object.
+ */
+export interface BundleContent {
+  /**
+   * ISO 4217 minor-unit exponent of every currency the campaigns mention (EUR 2, JPY 0, KWD 3).
+   */
+  currencies: {
+    /**
+     * Digits after the decimal point.
+     */
+    [k: string]: number | undefined;
+  };
+  /**
+   * Every campaign, in the resolved evaluation order: fees first (by name), then line-targeted, plan-limited and broad campaigns, each by priority descending and name ascending.
+   */
+  campaigns: BundleCampaign[];
+  /**
+   * The geofences zones refer to, sorted by name.
+   */
+  geofences: BundleGeofence[];
+}
+/**
+ * One campaign, normalized: defaults filled in, sets sorted, money in minor units.
+ */
+export interface BundleCampaign {
+  /**
+   * Kind/name, unique in the bundle, e.g. Promotion/summer-25.
+   */
+  id: string;
+  /**
+   * The source kind.
+   */
+  kind:
+    | 'Promotion'
+    | 'Package'
+    | 'Subscription'
+    | 'RidePass'
+    | 'Reward'
+    | 'Referral'
+    | 'Triggered'
+    | 'CustomerCare'
+    | 'PricedPromotion'
+    | 'VehiclePromotion'
+    | 'GeofencePromotion'
+    | 'GeofenceSurcharge';
+  /**
+   * metadata.name.
+   */
+  name: string;
+  /**
+   * Customer-facing name, when the author gave one.
+   */
+  displayName?: string;
+  /**
+   * The code customers present (uppercase).
+   */
+  code?: string;
+  /**
+   * inactive campaigns never apply.
+   */
+  status: 'active' | 'inactive';
+  /**
+   * How a context reaches it: automatic (no code: Promotion without code, VehiclePromotion, GeofencePromotion, GeofenceSurcharge), code (a presented code), voucher (the customer holds it: listed in customer.vouchers).
+   */
+  activation: 'automatic' | 'code' | 'voucher';
+  /**
+   * true for surcharges: fees, never blocked by stacking, computed before discounts.
+   */
+  fee?: boolean;
+  /**
+   * 0: some benefit targets specific lines (price types, cost sources, metrics, unlock fees, time, additions, packages); 1: limited to billing plans only; 2: broad.
+   */
+  rank: 0 | 1 | 2;
+  /**
+   * Higher goes first within a rank.
+   */
+  priority: number;
+  /**
+   * false: applies only if nothing applied before it, and nothing applies after it.
+   */
+  stackable: boolean;
+  window: BundleWindow;
+  audience: BundleAudience;
+  targeting: BundleTargeting;
+  zone?: BundleZone;
+  conditions?: BundleConditions;
+  limits: BundleLimits;
+  /**
+   * What it grants, applied in this order (a Referral's referee benefits). Empty for surcharges.
+   */
+  benefits: BundleBenefit[];
+  /**
+   * Phased promotion: the first phase whose window holds the evaluation time replaces `benefits`.
+   */
+  phases?: BundlePhase[];
+  surcharge?: BundleSurcharge;
+}
+/**
+ * When it applies.
+ */
+export interface BundleWindow {
+  /**
+   * First instant it applies, epoch ms.
+   */
+  from?: number;
+  /**
+   * First instant it no longer applies, epoch ms.
+   */
+  until?: number;
+}
+/**
+ * Who may use it.
+ */
+export interface BundleAudience {
+  userTypes: Names;
+  requireTags: Names1;
+  excludeTags: Names2;
+  /**
+   * Only a customer's first purchase qualifies.
+   */
+  firstPurchaseOnly: boolean;
+}
+/**
+ * Branches, vehicle categories, tags and ids.
+ */
+export interface BundleTargeting {
+  branches: Names3;
+  vehicleCategories: Names4;
+  vehicleTags: Names5;
+  vehicleIds: Names6;
+}
+/**
+ * Geofences and rental phase, for geofence campaigns.
+ */
+export interface BundleZone {
+  /**
+   * Geofence names, sorted.
+   *
+   * @minItems 1
+   *
+   * Items: A geofence name.
+   */
+  geofences: [string, ...string[]];
+  /**
+   * START_RENTAL, END_RENTAL, START_PLUS_END_RENTAL (once per matching end, up to twice), START_OR_END_RENTAL (once if either), START_AND_END_RENTAL (once if both).
+   */
+  phase: 'START_RENTAL' | 'END_RENTAL' | 'START_PLUS_END_RENTAL' | 'START_OR_END_RENTAL' | 'START_AND_END_RENTAL';
+}
+/**
+ * Purchase or invoice conditions.
+ */
+export interface BundleConditions {
+  /**
+   * ALL: every condition; ANY: at least one.
+   */
+  mode: 'ALL' | 'ANY';
+  minimumSpend?: BundleMoney;
+  /**
+   * Attribute equalities, sorted by attribute.
+   *
+   * Items: customer.attributes[attribute] must equal `equals`.
+   */
+  customerAttributes: {
+    /**
+     * Attribute name.
+     */
+    attribute: string;
+    /**
+     * Required value.
+     */
+    equals: string;
+  }[];
+  /**
+   * billing.usage must reach this.
+   */
+  usageAtLeast?: number;
+  /**
+   * billing.quantity must reach this.
+   */
+  quantityAtLeast?: number;
+}
+/**
+ * The subtotal must reach this.
+ */
+export interface BundleMoney {
+  /**
+   * Minor units: 500 is 5.00 EUR, 500 JPY, 0.500 KWD.
+   */
+  minor: number;
+  /**
+   * ISO 4217 code.
+   */
+  currency: string;
+}
+/**
+ * Redemption and budget caps.
+ */
+export interface BundleLimits {
+  /**
+   * Total redemptions.
+   */
+  redemptions?: number;
+  /**
+   * Redemptions per customer.
+   */
+  perCustomer?: number;
+  budget?: BundleMoney1;
+}
+/**
+ * Total discount budget.
+ */
+export interface BundleMoney1 {
+  /**
+   * Minor units: 500 is 5.00 EUR, 500 JPY, 0.500 KWD.
+   */
+  minor: number;
+  /**
+   * ISO 4217 code.
+   */
+  currency: string;
+}
+/**
+ * A percentage off the scoped lines' remaining amounts.
+ */
+export interface PercentOffBenefit {
+  /**
+   * Benefit type.
+   */
+  type: 'percentOff';
+  /**
+   * The percentage.
+   */
+  rate: number;
+  scope: BundleScope;
+}
+/**
+ * Lines it reduces.
+ */
+export interface BundleScope {
+  priceTypes: Names7;
+  /**
+   * Cost sources, sorted by group then code.
+   */
+  costSources: BundleCostSource[];
+  plans: Names8;
+  metrics: Names9;
+}
+/**
+ * A cost-source group and code.
+ */
+export interface BundleCostSource {
+  /**
+   * The group.
+   */
+  group: 'RENTAL' | 'ADDITION' | 'SURCHARGE';
+  /**
+   * The source code within the group.
+   */
+  code: string;
+}
+/**
+ * A fixed amount off the scoped lines, taken line by line in context order.
+ */
+export interface AmountOffBenefit {
+  /**
+   * Benefit type.
+   */
+  type: 'amountOff';
+  amount: BundleMoney2;
+  scope: BundleScope1;
+}
+/**
+ * The rebate.
+ */
+export interface BundleMoney2 {
+  /**
+   * Minor units: 500 is 5.00 EUR, 500 JPY, 0.500 KWD.
+   */
+  minor: number;
+  /**
+   * ISO 4217 code.
+   */
+  currency: string;
+}
+/**
+ * Lines it reduces.
+ */
+export interface BundleScope1 {
+  priceTypes: Names7;
+  /**
+   * Cost sources, sorted by group then code.
+   */
+  costSources: BundleCostSource[];
+  plans: Names8;
+  metrics: Names9;
+}
+/**
+ * Wallet credit granted on redemption; it does not change the lines.
+ */
+export interface CreditBenefit {
+  /**
+   * Benefit type.
+   */
+  type: 'credit';
+  amount: BundleMoney3;
+}
+/**
+ * The credit.
+ */
+export interface BundleMoney3 {
+  /**
+   * Minor units: 500 is 5.00 EUR, 500 JPY, 0.500 KWD.
+   */
+  minor: number;
+  /**
+   * ISO 4217 code.
+   */
+  currency: string;
+}
+/**
+ * Minutes waived on time-priced lines (TIME_PRICE, DRIVING_PRICE, PARKING_PRICE) that carry a quantity in minutes.
+ */
+export interface FreeMinutesBenefit {
+  /**
+   * Benefit type.
+   */
+  type: 'freeMinutes';
+  /**
+   * Free minutes.
+   */
+  minutes: number;
+  scope: BundleScope2;
+}
+/**
+ * Further limits on the lines.
+ */
+export interface BundleScope2 {
+  priceTypes: Names7;
+  /**
+   * Cost sources, sorted by group then code.
+   */
+  costSources: BundleCostSource[];
+  plans: Names8;
+  metrics: Names9;
+}
+/**
+ * UNLOCK_FEE lines waived, up to `count` of them.
+ */
+export interface FreeUnlocksBenefit {
+  /**
+   * Benefit type.
+   */
+  type: 'freeUnlocks';
+  /**
+   * Unlocks waived per evaluation.
+   */
+  count: number;
+  scope: BundleScope3;
+}
+/**
+ * Further limits on the lines.
+ */
+export interface BundleScope3 {
+  priceTypes: Names7;
+  /**
+   * Cost sources, sorted by group then code.
+   */
+  costSources: BundleCostSource[];
+  plans: Names8;
+  metrics: Names9;
+}
+/**
+ * A percentage off package-purchase lines (lines with `package`).
+ */
+export interface PackageDiscountBenefit {
+  /**
+   * Benefit type.
+   */
+  type: 'packageDiscount';
+  /**
+   * The percentage.
+   */
+  rate: number;
+  scope: BundleScope4;
+}
+/**
+ * Further limits on the lines.
+ */
+export interface BundleScope4 {
+  priceTypes: Names7;
+  /**
+   * Cost sources, sorted by group then code.
+   */
+  costSources: BundleCostSource[];
+  plans: Names8;
+  metrics: Names9;
+}
+/**
+ * The addition's lines (cost source ADDITION with this code) become free.
+ */
+export interface EntitlementBenefit {
+  /**
+   * Benefit type.
+   */
+  type: 'entitlement';
+  /**
+   * The addition code.
+   */
+  addition: string;
+  scope: BundleScope5;
+}
+/**
+ * Further limits on the lines.
+ */
+export interface BundleScope5 {
+  priceTypes: Names7;
+  /**
+   * Cost sources, sorted by group then code.
+   */
+  costSources: BundleCostSource[];
+  plans: Names8;
+  metrics: Names9;
+}
+/**
+ * Days added to a subscription trial; reported as a grant.
+ */
+export interface TrialExtensionBenefit {
+  /**
+   * Benefit type.
+   */
+  type: 'trialExtension';
+  /**
+   * Days added.
+   */
+  days: number;
+}
+/**
+ * One phase of a phased promotion.
+ */
+export interface BundlePhase {
+  /**
+   * Phase name.
+   */
+  name: string;
+  window: BundleWindow1;
+  /**
+   * Its benefits.
+   *
+   * @minItems 1
+   */
+  benefits: [BundleBenefit, ...BundleBenefit[]];
+}
+/**
+ * When the phase applies.
+ */
+export interface BundleWindow1 {
+  /**
+   * First instant it applies, epoch ms.
+   */
+  from?: number;
+  /**
+   * First instant it no longer applies, epoch ms.
+   */
+  until?: number;
+}
+/**
+ * The fee, for surcharges.
+ */
+export interface BundleSurcharge {
+  amount?: BundleMoney4;
+  /**
+   * Percentage of the scoped lines.
+   */
+  rate?: number;
+  scope: BundleScope6;
+}
+/**
+ * Fixed fee.
+ */
+export interface BundleMoney4 {
+  /**
+   * Minor units: 500 is 5.00 EUR, 500 JPY, 0.500 KWD.
+   */
+  minor: number;
+  /**
+   * ISO 4217 code.
+   */
+  currency: string;
+}
+/**
+ * Lines the percentage is taken of.
+ */
+export interface BundleScope6 {
+  priceTypes: Names7;
+  /**
+   * Cost sources, sorted by group then code.
+   */
+  costSources: BundleCostSource[];
+  plans: Names8;
+  metrics: Names9;
+}
+/**
+ * A geofence's area and its bounding box.
+ */
+export interface BundleGeofence {
+  /**
+   * metadata.name of the Geofence.
+   */
+  name: string;
+  /**
+   * [minLon, minLat, maxLon, maxLat].
+   *
+   * @minItems 4
+   * @maxItems 4
+   *
+   * Items: Degrees.
+   */
+  bbox: [number, number, number, number];
+  /**
+   * GeoJSON MultiPolygon coordinates ([lon, lat]).
+   */
+  coordinates: [number, number][][][];
+}
