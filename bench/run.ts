@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { loadProject } from '../dist/load/project.js';
+import { benchEngine } from './engine.js';
 import { generateRepo } from './generate.js';
 
 const root = join(import.meta.dirname, '..');
@@ -82,5 +83,7 @@ results.targets = {
   coldAtMost1_5xBareParse: (results.validateColdVsBareParse as number) <= 1.5,
   tenChangedUnder10PercentOfCold: (results.validateTenChangedVsCold as number) < 0.1,
 };
+results.engine = benchEngine();
+
 rmSync(dir, { recursive: true, force: true });
 process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
