@@ -116,4 +116,61 @@ export interface Target {
    * Per-request timeout. Default 15000.
    */
   timeoutMs?: number;
+  /**
+   * The organisation's default currency (EV billing fixed discounts are in it). Default EUR.
+   */
+  currency?: string;
+  /**
+   * Requests in flight at once. Default 8.
+   */
+  concurrency?: number;
+  /**
+   * Items per list page, capped at what the API allows. Default: the API's maximum, or 100.
+   */
+  pageSize?: number;
+  /**
+   * Mobility only: the numeric ids the API uses for the names campaigns use (targeting.branches, targeting.vehicleCategories, entitlement.addition, providers.mobility.businessUnit). Numeric names pass through.
+   */
+  ids?: {
+    /**
+     * Branch name → id.
+     */
+    branches?: {
+      /**
+       * Branch id.
+       */
+      [k: string]: number | undefined;
+    };
+    /**
+     * Vehicle category name → id.
+     */
+    vehicleCategories?: {
+      /**
+       * Vehicle category id.
+       */
+      [k: string]: number | undefined;
+    };
+    /**
+     * Addition code → id.
+     */
+    additions?: {
+      /**
+       * Addition id.
+       */
+      [k: string]: number | undefined;
+    };
+    /**
+     * Business unit name → id.
+     */
+    businessUnits?: {
+      /**
+       * Business unit id.
+       */
+      [k: string]: number | undefined;
+    };
+    /**
+     * Business unit that owns templates without providers.mobility.businessUnit. Default 1.
+     */
+    defaultBusinessUnit?: number;
+  };
 }

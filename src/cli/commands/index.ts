@@ -4,11 +4,15 @@ import { registerBundle } from './bundle.js';
 import { registerDemo } from './demo.js';
 import { registerEmulator } from './emulator.js';
 import { registerEval } from './eval.js';
+import { registerPlan } from './plan.js';
+import { registerShow } from './show.js';
 import { registerTest } from './test.js';
 import { registerValidate } from './validate.js';
 
 export const commands: readonly RegisterCommand[] = [
   registerValidate,
+  registerPlan,
+  registerShow,
   registerEmulator,
   registerBundle,
   registerEval,

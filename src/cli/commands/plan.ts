@@ -1,0 +1,38 @@
+import type { Command } from 'commander';
+import type { RegisterCommand } from '../context.js';
+import { UsageError } from '../../model/errors.js';
+
+export const PLAN_FORMATS = ['text', 'markdown', 'json'] as const;
+export type PlanFormat = (typeof PLAN_FORMATS)[number];
+
+export function checkFormat(format: string): PlanFormat {
+  if (!(PLAN_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}"`, 'Use --format text, markdown or json.');
+  return format as PlanFormat;
+}
+
+export const registerPlan: RegisterCommand = (program: Command, ctx) => {
+  program
+    .command('plan')
+    .summary('show what applying the repository to a target would change')
+    .description('Reads the live state of the target\'s APIs, compares it with the campaigns (matched by kind and code or name), and prints the actions applying would take. With no configured target, the embedded emulators are used (target local).')
+    .argument('[paths...]', 'files or folders (default: the campaigns globs in promoc.config.yaml)')
+    .option('-t, --target <name>', 'target from promoc.config.yaml (default: defaultTarget, else local)')
+    .option('-o, --out <file>', 'also save the plan (JSON, with the live fingerprint) for `promoc show` and `promoc apply`')
+    .option('-f, --format <format>', 'text, markdown (PR comment) or json', 'text')
+    .option('--prune', 'delete (or archive) objects promoc manages that are no longer in the repository', false)
+    .option('--force', 'allow deletes and replacements that cut off live redemptions', false)
+    .option('--verbose', 'list unchanged resources too (text format)', false)
+    .addHelpText('after', `
+Examples:
+  $ promoc plan                              against the embedded emulators (no credentials)
+  $ promoc plan --target staging --out plan.json
+  $ promoc plan --format markdown > plan.md  for a pull-request comment
+
+Exit codes (like terraform plan -detailed-exitcode): 0 no changes, 2 changes (or blocked changes),
+1 errors (campaigns the target cannot express, API failures), 64 bad invocation.`)
+    .action(async (paths: string[], opts: { target?: string; out?: string; format: string; prune: boolean; force: boolean; verbose: boolean }) => {
+      const format = checkFormat(opts.format);
+      const { runPlan } = await import('../run/plan.js');
+      ctx.setExitCode(await runPlan(ctx.io, { paths, format, prune: opts.prune, force: opts.force, verbose: opts.verbose, ...(opts.target ? { target: opts.target } : {}), ...(opts.out ? { out: opts.out } : {}) }));
+    });
+};

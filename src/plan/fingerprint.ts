@@ -1,0 +1,48 @@
+// Fingerprints of what a plan read: one digest per live object, one per source, one for the plan. A saved
+// plan is stale when live state no longer has the same fingerprint; the per-object digests say what changed.
+import { createHash } from 'node:crypto';
+import type { LiveObject } from '../providers/provider.js';
+import type { Source } from './model.js';
+
+export function objectFingerprints(objects: readonly LiveObject[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const o of [...objects].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) out[o.id] = o.fingerprint;
+  return out;
+}
+
+export function sourceFingerprint(fingerprints: Readonly<Record<string, string | undefined>>): string {
+  const h = createHash('sha256');
+  for (const id of Object.keys(fingerprints).sort()) h.update(`${id}\0${fingerprints[id] ?? ''}\n`);
+  return h.digest('hex');
+}
+
+export function planFingerprint(sources: readonly Pick<Source, 'provider' | 'fingerprint'>[]): string {
+  const h = createHash('sha256');
+  for (const s of [...sources].sort((a, b) => a.provider.localeCompare(b.provider))) h.update(`${s.provider}\0${s.fingerprint}\n`);
+  return h.digest('hex');
+}
+
+/** Object ids whose fingerprint differs between two reads (added, removed or changed), for a stale-plan message. */
+export function changedObjects(before: Readonly<Record<string, string | undefined>>, after: Readonly<Record<string, string | undefined>>): { added: string[]; removed: string[]; changed: string[] } {
+  const added = Object.keys(after).filter((id) => !(id in before)).sort();
+  const removed = Object.keys(before).filter((id) => !(id in after)).sort();
+  const changed = Object.keys(after).filter((id) => id in before && before[id] !== after[id]).sort();
+  return { added, removed, changed };
+}
+
+/**
+ * For apply: what changed between the live state a saved plan read and a fresh read, one line per object
+ * (empty when the plan is still current). Feed the lines to StalePlanError.
+ */
+export function stalePlanChanges(saved: readonly Pick<Source, 'provider' | 'objectFingerprints'>[], fresh: readonly Pick<Source, 'provider' | 'objectFingerprints'>[]): string[] {
+  const lines: string[] = [];
+  for (const s of saved) {
+    const now = fresh.find((f) => f.provider === s.provider);
+    if (!now) { lines.push(`${s.provider}: not read this time`); continue; }
+    const d = changedObjects(s.objectFingerprints, now.objectFingerprints);
+    for (const id of d.added) lines.push(`${s.provider}: ${id} was created since the plan`);
+    for (const id of d.removed) lines.push(`${s.provider}: ${id} was deleted since the plan`);
+    for (const id of d.changed) lines.push(`${s.provider}: ${id} changed since the plan`);
+  }
+  return lines;
+}

@@ -1,0 +1,110 @@
+// The imperative shell of `promoc plan`: load the repository, open the target (starting the embedded
+// emulators for `local`), read every provider's live state in parallel, then call the pure planner.
+// Apply (issue 6) reuses `openTarget` and `planBindings`; the benchmark calls `planBindings` directly.
+import { join } from 'node:path';
+import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
+import type { Model } from '../model/resource.js';
+import type { HttpDeps } from '../providers/http/client.js';
+import { realDeps } from '../providers/http/client.js';
+import { providerFor } from '../providers/index.js';
+import type { Provider, ProviderId } from '../providers/provider.js';
+import { buildPlan } from './build.js';
+import { compileDesired } from './compile.js';
+import type { DesiredEntry, LiveSet, Note, Plan, PlanOptions } from './model.js';
+import { selectResources } from './select.js';
+import { localBindings, resolveTarget, targetName, type Binding } from './targets.js';
+import type { PromocConfig } from '../generated/index.js';
+
+export interface OpenTarget {
+  readonly name: string;
+  readonly bindings: readonly Binding[];
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  readonly root: string;
+  readonly config: PromocConfig;
+  readonly target?: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Where the local target keeps emulator state (default <root>/.promoc/local). */
+  readonly localDataDir?: string;
+}
+
+export async function openTarget(options: OpenOptions): Promise<OpenTarget> {
+  const name = targetName(options.config, options.target);
+  const spec = resolveTarget(options.config, name, options.env);
+  if (!spec.local) return { name, bindings: spec.bindings, close: async () => undefined };
+  const { startEmulators } = await import('../emulators/index.js');
+  const emulators = await startEmulators({ dataDir: options.localDataDir ?? join(options.root, '.promoc', 'local') });
+  return { name, bindings: localBindings(emulators.endpoints), close: () => emulators.close() };
+}
+
+export interface PlanBindingsInput {
+  readonly targetName: string;
+  readonly model: Model;
+  readonly bindings: readonly Binding[];
+  readonly options: PlanOptions;
+  readonly deps: HttpDeps;
+  readonly now: () => Date;
+  readonly promocVersion: string;
+  readonly revision?: string;
+}
+
+export interface PlanResult {
+  /** Absent when the desired state has errors (then nothing was read). */
+  readonly plan?: Plan;
+  readonly diagnostics: readonly Diagnostic[];
+  /** The lowered desired state, for apply. */
+  readonly desired: readonly DesiredEntry[];
+}
+
+export async function planBindings(input: PlanBindingsInput): Promise<PlanResult> {
+  const providers = Object.fromEntries(input.bindings.map((b) => [b.provider, providerFor(b.provider, b)])) as Partial<Record<ProviderId, Provider>>;
+  // Reads are network-bound and lowering is CPU-bound: start the reads first so they overlap. On compile
+  // errors the reads are awaited and dropped (nothing is written either way).
+  const reads = Promise.allSettled(input.bindings.map((b) => readBinding(b, input.deps)));
+  const selection = selectResources(input.model, input.bindings, (b) => providerFor(b.provider).capabilities, input.targetName);
+  const desired: DesiredEntry[] = [];
+  const diagnostics: Diagnostic[] = [];
+  input.bindings.forEach((b, i) => {
+    const provider = providerFor(b.provider, b);
+    const compiled = compileDesired(provider, selection.perBinding[i] ?? [], { model: input.model, currency: b.currency ?? provider.defaultCurrency, target: input.targetName });
+    desired.push(...compiled.entries);
+    diagnostics.push(...compiled.diagnostics);
+  });
+  const settled = await reads;
+  if (hasErrors(diagnostics)) return { diagnostics, desired };
+  const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+  if (failed) throw failed.reason;
+  const live = settled.map((r) => (r as PromiseFulfilledResult<LiveSet>).value);
+  const plan = buildPlan({
+    target: input.targetName,
+    createdAt: input.now().toISOString(),
+    promocVersion: input.promocVersion,
+    ...(input.revision ? { revision: input.revision } : {}),
+    options: input.options,
+    providers,
+    desired,
+    live,
+    notes: selection.notes as Note[],
+  });
+  return { plan, diagnostics, desired };
+}
+
+export async function readBinding(b: Binding, deps: HttpDeps): Promise<LiveSet> {
+  const provider = providerFor(b.provider, b);
+  const client = provider.client(b.connection, deps);
+  const read = await provider.read(client, { currency: b.currency ?? provider.defaultCurrency, ...(b.connection.pageSize !== undefined ? { pageSize: b.connection.pageSize } : {}) });
+  return {
+    provider: b.provider,
+    baseUrl: b.connection.baseUrl,
+    ...(b.connection.organization ? { organization: b.connection.organization } : {}),
+    objects: read.objects,
+    pages: read.pages,
+    requests: client.stats.requests,
+    kinds: new Set(b.kinds ?? Object.keys(provider.capabilities.kinds)),
+    capabilities: provider.capabilities.kinds,
+  };
+}
+
+export { realDeps };

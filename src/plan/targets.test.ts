@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import type { PromocConfig } from '../generated/index.js';
+import { ProviderError, UsageError } from '../model/errors.js';
+import { resolveTarget, targetName } from './targets.js';
+
+const config = (targets: Record<string, unknown>, defaultTarget?: string): PromocConfig => ({ apiVersion: 'promoc/v1', kind: 'Config', targets: targets as PromocConfig['targets'], ...(defaultTarget ? { defaultTarget } : {}) });
+
+describe('targets', () => {
+  it('defaults to --target, then defaultTarget, then the embedded local target', () => {
+    expect(targetName(config({}), undefined)).toBe('local');
+    expect(targetName(config({}, 'staging'), undefined)).toBe('staging');
+    expect(targetName(config({}, 'staging'), 'prod')).toBe('prod');
+    expect(resolveTarget(config({}), 'local', {})).toEqual({ name: 'local', local: true });
+  });
+  it('reads secrets from the named environment variables only', () => {
+    const spec = resolveTarget(config({ prod: { provider: 'mobility', baseUrl: 'https://api.example.com', organization: 'acme', credentials: { clientIdEnv: 'MOB_ID', clientKeyEnv: 'MOB_KEY' }, selector: { target: 'mobility' } } }), 'prod', { MOB_ID: 'id', MOB_KEY: 'key' });
+    expect(spec).toMatchObject({ local: false, bindings: [{ provider: 'mobility', selector: { target: 'mobility' }, connection: { baseUrl: 'https://api.example.com/v1/acme', credentials: { clientId: 'id', clientKey: 'key' }, rateLimitPerSecond: 10 } }] });
+    expect(() => resolveTarget(config({ prod: { provider: 'lago', baseUrl: 'https://x', credentials: { apiKeyEnv: 'NOPE' } } }), 'prod', {})).toThrow(ProviderError);
+    expect(() => resolveTarget(config({ prod: { provider: 'lago', baseUrl: 'https://x' } }), 'prod', {})).toThrow(/no targets.prod.credentials.apiKeyEnv/);
+  });
+  it('refuses plain http except on loopback, and URLs that carry credentials', () => {
+    const t = (baseUrl: string) => () => resolveTarget(config({ t: { provider: 'lago', baseUrl, credentials: { apiKeyEnv: 'K' } } }), 't', { K: 'k' });
+    expect(t('http://lago.example.com')).toThrow(UsageError);
+    expect(t('http://127.0.0.1:3000/api/v1')).not.toThrow();
+    expect(t('https://user:pw@lago.example.com')).toThrow(/must not carry credentials/);
+  });
+});

@@ -1,0 +1,69 @@
+// Live EV billing objects → normalized resources. `raiseCode`/`raiseUserType` are also what `lower` uses to
+// say what the API would hold, so both sides of the diff are read by the same function.
+import { canonicalAmount, digest, parseNumeric, type Json } from '../../plan/canonical.js';
+import { normalizeFields } from '../../plan/normalize.js';
+import type { HttpClient } from '../http/client.js';
+import { readNumberedPages } from '../http/paginate.js';
+import { nameFromKey, splitMarker } from '../ownership.js';
+import type { Counter, LiveObject, LiveRead, Normalized } from '../provider.js';
+import { EV_BASE, EV_MAX_LIMIT } from './client.js';
+
+type Obj = Readonly<Record<string, unknown>>;
+
+export function raiseCode(o: Obj): { normalized: Normalized; owner: ReturnType<typeof splitMarker>['owner'] } {
+  const { text, owner } = splitMarker(o.description as string | null);
+  const value = parseNumeric(o.discount_value);
+  const currency = typeof o.currency === 'string' ? o.currency : undefined;
+  const benefit: Json = o.discount_type === 'fixed' && currency
+    ? { amountOff: { amount: canonicalAmount(value ?? 0, currency), currency } }
+    : { percentOff: value ?? null };
+  const code = String(o.code);
+  const fields = normalizeFields({
+    metadata: { description: text },
+    spec: {
+      code,
+      status: 'active',
+      window: { until: (o.expires_at as string | null) ?? null },
+      limits: { redemptions: (o.max_uses as number | null) ?? null, perCustomer: (o.max_uses_per_user as number | null) ?? null },
+      benefits: [benefit],
+    },
+  });
+  return { normalized: { kind: 'Promotion', name: owner?.name ?? nameFromKey(code), key: code, fields }, owner };
+}
+
+export function raiseUserType(o: Obj): { normalized: Normalized; owner: ReturnType<typeof splitMarker>['owner'] } {
+  const { text, owner } = splitMarker(o.description as string | null);
+  const name = String(o.name);
+  return { normalized: { kind: 'UserType', name, key: name, fields: normalizeFields({ spec: { description: text } }) }, owner };
+}
+
+function codeObject(o: Obj): LiveObject {
+  const { normalized, owner } = raiseCode(o);
+  const uses = typeof o.uses_count === 'number' ? o.uses_count : 0;
+  const counters: Counter[] = [{ name: 'redemptions', value: uses, text: `${uses} redemption${uses === 1 ? '' : 's'} so far` }];
+  if (o.active === false) counters.push({ name: 'active', value: 'false', text: 'no longer redeemable (max_uses reached or expires_at passed)' });
+  return { id: String(o.code_id), normalized, ...(owner ? { owner } : {}), counters, liveRedemptions: uses, facts: { active: o.active !== false }, fingerprint: digest(o, 16) };
+}
+
+function userTypeObject(o: Obj): LiveObject {
+  const { normalized, owner } = raiseUserType(o);
+  return { id: String(o.user_type_id), normalized, ...(owner ? { owner } : {}), counters: [], liveRedemptions: 0, facts: {}, fingerprint: digest(o, 16) };
+}
+
+async function list(client: HttpClient, path: string, plural: string, limit: number): Promise<{ items: Obj[]; pages: number }> {
+  return readNumberedPages(async (index) => {
+    const res = await client.request({ method: 'GET', path, query: { limit, offset: index * limit } });
+    const body = res.body as { total?: number } & Record<string, unknown>;
+    const items = Array.isArray(body[plural]) ? (body[plural] as Obj[]) : [];
+    return { items, totalPages: Math.ceil((typeof body.total === 'number' ? body.total : items.length) / limit) };
+  });
+}
+
+export async function readEv(client: HttpClient, options: { pageSize?: number }): Promise<LiveRead> {
+  const limit = Math.min(options.pageSize ?? EV_MAX_LIMIT, EV_MAX_LIMIT);
+  const [codes, types] = await Promise.all([
+    list(client, `${EV_BASE}/promotional-codes`, 'promotional_codes', limit),
+    list(client, `${EV_BASE}/user-types`, 'user_types', limit),
+  ]);
+  return { objects: [...codes.items.map(codeObject), ...types.items.map(userTypeObject)], pages: codes.pages + types.pages };
+}

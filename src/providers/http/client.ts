@@ -1,0 +1,175 @@
+// The one HTTP client every provider uses: auth (incl. token refresh on 401), client-side pacing, bounded
+// concurrency, timeouts, and retries with exponential backoff + full jitter that honour Retry-After.
+// fetch, the clock, sleep and randomness are injected so tests are deterministic and never sleep.
+import { backoffDelay, DEFAULT_BACKOFF, parseRetryAfter, verdictFor, type BackoffPolicy } from './backoff.js';
+import { HttpStatusError, hintForStatus, NetworkError } from './errors.js';
+import { Gate, TokenBucket } from './pacing.js';
+
+export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
+
+export interface HttpDeps {
+  readonly fetch: Fetch;
+  /** Milliseconds since the epoch. */
+  readonly now: () => number;
+  readonly sleep: (ms: number) => Promise<void>;
+  /** Uniform in [0, 1). */
+  readonly random: () => number;
+  /** An AbortSignal that fires after `ms` (default AbortSignal.timeout). */
+  readonly timeout?: (ms: number) => AbortSignal;
+}
+
+export function realDeps(fetchImpl: Fetch = (i, init) => fetch(i, init)): HttpDeps {
+  return { fetch: fetchImpl, now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)), random: Math.random };
+}
+
+export interface Auth {
+  /** Headers that authenticate a request; may sign in first (cached). */
+  headers(client: HttpClient): Promise<Record<string, string>>;
+  /** Drop a cached token after a 401. Returns false when there is nothing to refresh (static keys). */
+  invalidate(): boolean;
+}
+
+export interface HttpClientOptions {
+  readonly provider: string;
+  /** Where the documented paths start, without a trailing slash. */
+  readonly baseUrl: string;
+  readonly auth?: Auth;
+  readonly deps: HttpDeps;
+  /** Requests per second; Infinity (default) disables pacing. */
+  readonly rateLimitPerSecond?: number;
+  /** Requests in flight at once (default 8). */
+  readonly concurrency?: number;
+  /** Per-attempt timeout (default 15 s). */
+  readonly timeoutMs?: number;
+  readonly backoff?: BackoffPolicy;
+  /** The server's own message from an error body, for error messages. */
+  readonly describeError?: (body: unknown) => string | undefined;
+}
+
+export interface HttpRequest {
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Relative to baseUrl, starting with '/'. */
+  readonly path: string;
+  readonly query?: Readonly<Record<string, string | number | readonly string[] | undefined>>;
+  readonly body?: unknown;
+  readonly headers?: Readonly<Record<string, string>>;
+  /** Safe to repeat after a 5xx or a lost connection (default: true except POST). */
+  readonly idempotent?: boolean;
+  /** Send without credentials (the sign-in call itself). */
+  readonly anonymous?: boolean;
+  /** Statuses that are answers, not errors (e.g. 404 on a lookup). */
+  readonly accept?: readonly number[];
+}
+
+export interface HttpResponse {
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: unknown;
+}
+
+export interface HttpStats {
+  requests: number;
+  retries: number;
+  throttled: number;
+}
+
+export class HttpClient {
+  readonly stats: HttpStats = { requests: 0, retries: 0, throttled: 0 };
+  private readonly bucket: TokenBucket;
+  private readonly gate: Gate;
+  private readonly backoff: BackoffPolicy;
+
+  constructor(readonly options: HttpClientOptions) {
+    const { deps } = options;
+    this.bucket = new TokenBucket(options.rateLimitPerSecond ?? Infinity, { now: deps.now, sleep: deps.sleep });
+    this.gate = new Gate(options.concurrency ?? 8);
+    this.backoff = options.backoff ?? DEFAULT_BACKOFF;
+  }
+
+  get provider(): string { return this.options.provider; }
+
+  request(req: HttpRequest): Promise<HttpResponse> {
+    // Sign-in calls happen while a gated request waits for its credentials: gating them too could deadlock.
+    return req.anonymous ? this.attempts(req) : this.gate.run(() => this.attempts(req));
+  }
+
+  private async attempts(req: HttpRequest): Promise<HttpResponse> {
+    const idempotent = req.idempotent ?? req.method !== 'POST';
+    let refreshed = false;
+    for (let attempt = 0; ; attempt += 1) {
+      await this.bucket.take();
+      const outcome = await this.once(req);
+      const status = 'response' in outcome ? outcome.response.status : 'network';
+      if ('response' in outcome && (status as number) < 400) return outcome.response;
+      if ('response' in outcome && req.accept?.includes(status as number)) return outcome.response;
+      const verdict = verdictFor(status, idempotent, refreshed);
+      if (verdict === 'refresh-auth' && this.options.auth?.invalidate()) { refreshed = true; continue; }
+      const retryAfter = 'response' in outcome ? parseRetryAfter(outcome.response.headers.get('retry-after'), this.options.deps.now()) : undefined;
+      const canRetry = verdict === 'retry' && attempt < this.backoff.retries && (retryAfter ?? 0) <= this.backoff.maxRetryAfterMs;
+      if (!canRetry) throw this.failure(req, outcome);
+      if (status === 429) { this.stats.throttled += 1; if (retryAfter !== undefined) this.bucket.pause(retryAfter); }
+      this.stats.retries += 1;
+      await this.options.deps.sleep(backoffDelay(this.backoff, attempt, this.options.deps.random, retryAfter));
+    }
+  }
+
+  private async once(req: HttpRequest): Promise<{ response: HttpResponse } | { error: unknown; reason: string }> {
+    const { deps } = this.options;
+    this.stats.requests += 1;
+    const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
+    if (req.body !== undefined) headers['content-type'] = 'application/json';
+    if (!req.anonymous && this.options.auth) Object.assign(headers, await this.options.auth.headers(this));
+    const timeoutMs = this.options.timeoutMs ?? 15_000;
+    try {
+      const res = await deps.fetch(this.url(req), {
+        method: req.method,
+        headers,
+        ...(req.body !== undefined ? { body: JSON.stringify(req.body) } : {}),
+        signal: (deps.timeout ?? ((ms) => AbortSignal.timeout(ms)))(timeoutMs),
+      });
+      const text = await res.text();
+      return { response: { status: res.status, headers: res.headers, body: parseBody(text) } };
+    } catch (error) {
+      const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
+      return { error, reason: timedOut ? `no answer within ${timeoutMs} ms` : describeNetworkError(error) };
+    }
+  }
+
+  private url(req: HttpRequest): string {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(req.query ?? {})) {
+      if (value === undefined) continue;
+      if (Array.isArray(value)) for (const v of value) params.append(key, String(v));
+      else params.append(key, String(value));
+    }
+    const qs = params.toString();
+    return `${this.options.baseUrl}${req.path}${qs ? `?${qs}` : ''}`;
+  }
+
+  private failure(req: HttpRequest, outcome: { response: HttpResponse } | { error: unknown; reason: string }): Error {
+    if ('error' in outcome) return new NetworkError(this.provider, req.method, req.path, outcome.reason, outcome.error);
+    const { status, body } = outcome.response;
+    return new HttpStatusError(this.provider, req.method, req.path, status, body, this.options.describeError?.(body) ?? genericMessage(body), hintForStatus(status));
+  }
+}
+
+function parseBody(text: string): unknown {
+  if (text === '') return undefined;
+  try { return JSON.parse(text) as unknown; } catch { return text; }
+}
+
+function describeNetworkError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = (error as { cause?: unknown }).cause;
+  const code = cause && typeof cause === 'object' && 'code' in cause ? String((cause as { code: unknown }).code) : undefined;
+  return code ? `${error.message} (${code})` : error.message;
+}
+
+function genericMessage(body: unknown): string | undefined {
+  if (typeof body === 'string') return body.slice(0, 200);
+  if (body && typeof body === 'object') {
+    const b = body as Record<string, unknown>;
+    for (const key of ['detail', 'message', 'userMessage', 'error']) if (typeof b[key] === 'string') return b[key] as string;
+  }
+  return undefined;
+}

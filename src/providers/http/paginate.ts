@@ -1,0 +1,44 @@
+// Reading every page of a list. Numbered pages (offset, page number) are fetched first-page-first, then the
+// rest in parallel under the client's concurrency gate; cursor pages can only be read one after another.
+
+export interface NumberedPage<T> {
+  readonly items: readonly T[];
+  /** Total pages as the server reports it after this page. */
+  readonly totalPages: number;
+}
+
+export interface PageRead<T> {
+  readonly items: T[];
+  readonly pages: number;
+}
+
+/** `fetchPage(i)` for i = 0 … totalPages-1, in order. */
+export async function readNumberedPages<T>(fetchPage: (index: number) => Promise<NumberedPage<T>>, maxPages = 100_000): Promise<PageRead<T>> {
+  const first = await fetchPage(0);
+  const total = Math.min(first.totalPages, maxPages);
+  const rest = await Promise.all(Array.from({ length: Math.max(0, total - 1) }, (_, i) => fetchPage(i + 1)));
+  const items = [...first.items];
+  for (const page of rest) items.push(...page.items);
+  return { items, pages: Math.max(1, total) };
+}
+
+export interface CursorPage<T> {
+  readonly items: readonly T[];
+  readonly next?: string | undefined;
+}
+
+export async function readCursorPages<T>(fetchPage: (cursor: string | undefined) => Promise<CursorPage<T>>, maxPages = 100_000): Promise<PageRead<T>> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  let pages = 0;
+  const seen = new Set<string>();
+  do {
+    const page = await fetchPage(cursor);
+    pages += 1;
+    items.push(...page.items);
+    cursor = page.next;
+    // A server that hands back a cursor it already gave would loop forever.
+    if (cursor !== undefined) { if (seen.has(cursor)) break; seen.add(cursor); }
+  } while (cursor !== undefined && pages < maxPages);
+  return { items, pages };
+}

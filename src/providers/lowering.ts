@@ -1,0 +1,72 @@
+// Shared checks for `lower`: which fields of a source resource a target can express. Each provider lists the
+// field paths it maps (generic paths, `[]` for any array item); anything else present in the resource is a
+// located compile error naming the field and what the target offers instead.
+import type { DocPath } from '../model/diagnostic.js';
+import type { AnyResource } from '../model/resource.js';
+import type { LowerIssue } from './provider.js';
+
+export interface FieldRules {
+  /** Generic paths the target maps, e.g. 'spec.window.until', 'spec.benefits[].percentOff'. A path allows its subtree. */
+  readonly allowed: readonly string[];
+  /** Hints by generic path prefix (longest match wins): what the target offers instead. */
+  readonly hints: Readonly<Record<string, string>>;
+  /** Why, by generic path prefix (longest match wins). */
+  readonly reasons?: Readonly<Record<string, string>>;
+  readonly apiName: string;
+}
+
+/** Never a problem: identity and bookkeeping (metadata.description goes where the API keeps an internal note, if anywhere). */
+const ALWAYS = ['apiVersion', 'kind', 'metadata.name', 'metadata.labels', 'metadata.description'];
+
+interface Compiled { readonly allowed: ReadonlySet<string>; readonly ancestors: ReadonlySet<string> }
+const compiledRules = new WeakMap<FieldRules, Compiled>();
+
+function compile(rules: FieldRules): Compiled {
+  let c = compiledRules.get(rules);
+  if (!c) {
+    const allowed = new Set([...ALWAYS, ...rules.allowed]);
+    const ancestors = new Set<string>(['']);
+    for (const a of allowed) for (let i = 0; i < a.length; i += 1) if (a[i] === '.' || a[i] === '[') ancestors.add(a.slice(0, i));
+    c = { allowed, ancestors };
+    compiledRules.set(rules, c);
+  }
+  return c;
+}
+
+export function unsupportedFields(resource: AnyResource, rules: FieldRules): LowerIssue[] {
+  const issues: LowerIssue[] = [];
+  const { allowed, ancestors } = compile(rules);
+  const visit = (value: unknown, path: DocPath, generic: string): void => {
+    if (allowed.has(generic)) return; // an allowed path allows its whole subtree
+    if (!ancestors.has(generic) || value === null || typeof value !== 'object') {
+      issues.push(issueAt(path, generic, rules));
+      return;
+    }
+    if (Array.isArray(value)) value.forEach((v, i) => visit(v, [...path, i], `${generic}[]`));
+    else for (const [k, v] of Object.entries(value)) visit(v, [...path, k], generic === '' ? k : `${generic}.${k}`);
+  };
+  visit(resource, [], '');
+  return issues;
+}
+
+export function issueAt(path: DocPath, generic: string, rules: Pick<FieldRules, 'hints' | 'reasons' | 'apiName'>, message?: string): LowerIssue {
+  const field = displayPath(path);
+  return {
+    path,
+    field,
+    message: message ?? longest(rules.reasons ?? {}, generic) ?? `${rules.apiName} has no such field`,
+    hint: longest(rules.hints, generic) ?? `Remove ${field} for this target, or plan the resource on a target that can express it.`,
+  };
+}
+
+export function displayPath(path: DocPath): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+
+function longest(map: Readonly<Record<string, string>>, generic: string): string | undefined {
+  let best: string | undefined;
+  for (const key of Object.keys(map)) {
+    if ((generic === key || generic.startsWith(`${key}.`) || generic.startsWith(`${key}[`)) && (best === undefined || key.length > best.length)) best = key;
+  }
+  return best === undefined ? undefined : map[best];
+}

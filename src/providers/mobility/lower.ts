@@ -1,0 +1,178 @@
+// Desired resources → mobility payloads: voucherables for campaigns, annotations for tags. Percentages become
+// fractions (25 → 0.25), money major-unit numbers in the tenant currency, names become ids (refs.ts), the
+// geofences of a zone are merged into the one geometry a template carries.
+import type { AnyResource, Model } from '../../model/resource.js';
+import { percentToFraction, type Json } from '../../plan/canonical.js';
+import { issueAt, unsupportedFields, type FieldRules } from '../lowering.js';
+import { appendMarker, MARKER_MAX_LENGTH } from '../ownership.js';
+import type { LowerIssue, LowerResult, Lowered, Ownership } from '../provider.js';
+import { KIND_TO_TYPE } from './capabilities.js';
+import { raiseAnnotation, raiseVoucherable, type RaiseContext } from './read.js';
+import { toId, type MobilityRefs, type RefTable } from './refs.js';
+
+const BENEFIT_FIELDS = ['percentOff', 'amountOff', 'credit', 'freeMinutes', 'freeUnlocks', 'packageDiscount', 'entitlement', 'appliesTo.priceTypes', 'appliesTo.costSources', 'rentals', 'validForDays'];
+
+const RULES: FieldRules = {
+  apiName: 'a voucherable',
+  allowed: [
+    'spec.code', 'spec.status', 'spec.displayName', 'spec.publicDescription', 'spec.window', 'spec.limits.redemptions', 'spec.limits.perCustomer',
+    'spec.audience.requireTags', 'spec.audience.excludeTags', 'spec.targeting', 'spec.visibility', 'spec.price', 'spec.interval', 'spec.renewal',
+    'spec.zone', 'spec.validForDays', 'spec.surcharge.amount', 'spec.providers.mobility',
+    ...BENEFIT_FIELDS.map((f) => `spec.benefits[].${f}`), ...BENEFIT_FIELDS.map((f) => `spec.referee.benefits[].${f}`),
+  ],
+  reasons: {
+    'spec.stacking': 'the mobility pricing engine orders benefits itself (targeted before broad); templates have no stacking or priority',
+    'spec.limits.budget': 'voucherables have no budget cap',
+    'spec.audience.userTypes': 'voucherables gate audiences by annotations (tags) only',
+    'spec.audience.firstPurchaseOnly': 'voucherables have no first-purchase gate',
+    'spec.conditions': 'voucherables have no purchase conditions',
+    'spec.benefits[].appliesTo': 'benefits target price types and cost sources only',
+    'spec.benefits[].trialExtensionDays': 'mobility benefits have no trial extension',
+    'spec.surcharge.percent': 'a surcharge is a negative fixed benefit; percentage benefits are discounts between 0 and 1',
+    'spec.trialDays': 'voucherables have no trial period',
+    'spec.after': 'reward thresholds are configured outside the voucherables API',
+    'spec.event': 'trigger events are configured outside the voucherables API',
+    'spec.referrer': 'a SignupReferral template carries one benefit list: the referee\'s',
+    'spec.qualifyingRentals': 'referral qualification is configured outside the voucherables API',
+    'spec.reasons': 'customer-care reason codes are not part of the template',
+    'spec.duration': 'voucherables have no billing duration',
+    'spec.phases': 'voucherables have no phases',
+    'spec.providers': 'knobs of other providers',
+  },
+  hints: {
+    'spec.stacking': 'Remove spec.stacking for the mobility target (it still orders campaigns in the promoc engine bundle if you plan them there).',
+    'spec.limits.budget': 'Mobility offers spec.limits.redemptions (redeemLimit) and spec.limits.perCustomer (redeemLimitPerUser).',
+    'spec.audience': 'Mobility offers spec.audience.requireTags and excludeTags (annotation gates).',
+    'spec.benefits[].appliesTo': 'Mobility offers appliesTo.priceTypes (one per benefit) and appliesTo.costSources.',
+    'spec.providers': 'Mobility reads only spec.providers.mobility.',
+  },
+};
+
+// `subjects` says where a tag is meant to be used; promoc checks references against it and the API does not
+// restrict annotations to subjects, so it is promoc-side metadata: accepted, not sent, not compared.
+const TAG_RULES: FieldRules = {
+  apiName: 'an annotation',
+  allowed: ['spec.type', 'spec.description', 'spec.subjects'],
+  hints: {},
+};
+
+export interface MobilityLowerContext {
+  readonly model: Model;
+  readonly currency: string;
+  readonly refs: MobilityRefs;
+}
+
+export function lowerMobility(resource: AnyResource, ctx: MobilityLowerContext): LowerResult {
+  if (resource.kind === 'Tag') return lowerTag(resource);
+  if (KIND_TO_TYPE[resource.kind] === undefined) return { ok: false, issues: [issueAt(['kind'], 'kind', RULES, `the mobility API has no ${resource.kind} template`)] };
+  return lowerVoucherable(resource, ctx);
+}
+
+function lowerTag(r: Extract<AnyResource, { kind: 'Tag' }>): LowerResult {
+  const issues = [...unsupportedFields(r, TAG_RULES)];
+  if ((r.spec.description?.length ?? 0) + MARKER_MAX_LENGTH > 500) issues.push(issueAt(['spec', 'description'], 'spec.description', TAG_RULES, 'an annotation description holds 500 characters including promoc\'s ownership marker'));
+  if (issues.length > 0) return { ok: false, issues };
+  const payload: Record<string, Json> = { name: r.metadata.name, type: r.spec.type, ...(r.spec.description ? { description: r.spec.description } : {}) };
+  return { ok: true, value: { payload, normalized: raiseAnnotation(payload).normalized } };
+}
+
+type Spec = Record<string, unknown>;
+
+function lowerVoucherable(r: AnyResource, ctx: MobilityLowerContext): LowerResult {
+  const issues: LowerIssue[] = [...unsupportedFields(r, RULES)];
+  const at = (path: (string | number)[], generic: string, message: string, hint: string): void => { issues.push(issueAt(path, generic, { ...RULES, hints: { [generic]: hint } }, message)); };
+  const s = r.spec as Spec;
+  const id = (table: RefTable, name: string, path: (string | number)[]): number => {
+    const found = toId(ctx.refs, table, name);
+    if (found === undefined) at(path, `spec.${table}`, `"${name}" is not a known ${table} id of this target`, `Map it under the target's mobility references (${table}), or write the numeric id.`);
+    return found ?? 0;
+  };
+  const money = (m: { amount: string; currency: string } | undefined, path: (string | number)[]): number | null => {
+    if (!m) return null;
+    if (m.currency !== ctx.currency) at(path, 'spec.money', `amounts are in the tenant currency ${ctx.currency}, not ${m.currency}`, `Write it in ${ctx.currency}.`);
+    return Number(m.amount);
+  };
+  const targeting = (s.targeting ?? {}) as { branches?: string[]; vehicleCategories?: string[]; vehicleTags?: string[]; vehicleIds?: string[] };
+  const categories = (targeting.vehicleCategories ?? []).map((c, i) => id('vehicleCategories', c, ['spec', 'targeting', 'vehicleCategories', i]));
+  const list = (r.kind === 'Referral' ? ((s.referee as Spec | undefined)?.benefits ?? []) : (s.benefits ?? [])) as Spec[];
+  const benefitsPath = r.kind === 'Referral' ? ['spec', 'referee', 'benefits'] : ['spec', 'benefits'];
+  const benefits: Json[] = list.map((b, i) => lowerBenefit(b, [...benefitsPath, i], categories, (s.validForDays as number | undefined), { at, id, money }));
+  const surcharge = (s.surcharge as { amount?: { amount: string; currency: string } } | undefined)?.amount;
+  if (surcharge) benefits.push({ type: 'RentalRebate', rentalRebate: -(money(surcharge, ['spec', 'surcharge', 'amount']) ?? 0) });
+  const mobility = ((s.providers as Spec | undefined)?.mobility ?? {}) as { showInUserApp?: boolean; businessUnit?: string };
+  const hidden = s.visibility === 'hidden';
+  if (mobility.showInUserApp === true && hidden) at(['spec', 'visibility'], 'spec.visibility', 'visibility hidden contradicts providers.mobility.showInUserApp: true', 'Keep one of them: hidden means showInUserApp false.');
+  const zone = s.zone as { geofences: string[]; phase: string } | undefined;
+  const window = (s.window ?? {}) as { from?: string; until?: string };
+  const limits = (s.limits ?? {}) as { redemptions?: number; perCustomer?: number };
+  const audience = (s.audience ?? {}) as { requireTags?: string[]; excludeTags?: string[] };
+  const description = (s.publicDescription as string | undefined) ?? r.metadata.description ?? null;
+  if ((description?.length ?? 0) + MARKER_MAX_LENGTH > 2000) at(['spec', 'publicDescription'], 'spec.publicDescription', 'the description holds 2000 characters including promoc\'s ownership marker', `Shorten it to ${2000 - MARKER_MAX_LENGTH} characters.`);
+  const payload: Record<string, Json> = {
+    type: KIND_TO_TYPE[r.kind] ?? r.kind,
+    name: (s.displayName as string | undefined) ?? r.metadata.name,
+    description,
+    code: (s.code as string | undefined) ?? null,
+    businessUnitId: mobility.businessUnit ? id('businessUnits', mobility.businessUnit, ['spec', 'providers', 'mobility', 'businessUnit']) : ctx.refs.defaultBusinessUnit,
+    validFrom: window.from ?? null,
+    validUntil: window.until ?? null,
+    applicableBranchIds: (targeting.branches ?? []).map((b, i) => id('branches', b, ['spec', 'targeting', 'branches', i])),
+    showInUserApp: mobility.showInUserApp ?? !hidden,
+    guserRequiredAnnotationIds: (audience.requireTags ?? []).map((t) => ({ $tag: t })),
+    guserProhibitedAnnotationIds: (audience.excludeTags ?? []).map((t) => ({ $tag: t })),
+    benefits,
+    redeemLimit: limits.redemptions ?? null,
+    redeemLimitPerUser: limits.perCustomer ?? null,
+    price: money(s.price as { amount: string; currency: string } | undefined, ['spec', 'price']),
+    interval: ((s.interval ?? s.renewal) as string | undefined) ?? null,
+    applicableRentalType: zone?.phase ?? null,
+    geofence: zone ? zoneGeometry(zone.geofences, ctx.model) : null,
+    vehicleAnnotationIds: targeting.vehicleTags ? targeting.vehicleTags.map((t) => ({ $tag: t })) : null,
+    vehicleIds: targeting.vehicleIds ? targeting.vehicleIds.map((v, i) => { if (!/^\d+$/.test(v)) at(['spec', 'targeting', 'vehicleIds', i], 'spec.targeting.vehicleIds', `vehicle id "${v}" is not numeric`, 'The mobility API names vehicles by numeric id.'); return Number(v); }) : null,
+  };
+  if (issues.length > 0) return { ok: false, issues };
+  const raiseCtx: RaiseContext = { refs: ctx.refs, currency: ctx.currency, tagName: (ref) => String((ref as { $tag?: unknown }).$tag ?? ref) };
+  const raised = raiseVoucherable({ ...payload, state: (s.status ?? 'active') === 'active' ? 'ACTIVE' : 'INACTIVE' }, raiseCtx);
+  if (!raised) return { ok: false, issues: [issueAt(['kind'], 'kind', RULES, `the mobility API has no ${r.kind} template`)] };
+  return { ok: true, value: { payload, normalized: { ...raised.normalized, name: r.metadata.name, key: (s.code as string | undefined) ?? r.metadata.name } } };
+}
+
+interface Helpers {
+  at(path: (string | number)[], generic: string, message: string, hint: string): void;
+  id(table: RefTable, name: string, path: (string | number)[]): number;
+  money(m: { amount: string; currency: string } | undefined, path: (string | number)[]): number | null;
+}
+
+function lowerBenefit(b: Spec, path: (string | number)[], categories: number[], validForDays: number | undefined, h: Helpers): Json {
+  const out: Record<string, Json> = {};
+  if (b.percentOff !== undefined) Object.assign(out, { type: 'Discount', discount: percentToFraction(b.percentOff as number) });
+  else if (b.packageDiscount !== undefined) Object.assign(out, { type: 'DiscountOnPackages', discount: percentToFraction(b.packageDiscount as number) });
+  else if (b.amountOff !== undefined) Object.assign(out, { type: 'RentalRebate', rentalRebate: h.money(b.amountOff as { amount: string; currency: string }, [...path, 'amountOff']) });
+  else if (b.credit !== undefined) Object.assign(out, { type: 'Value', value: h.money(b.credit as { amount: string; currency: string }, [...path, 'credit']) });
+  else if (b.freeMinutes !== undefined) Object.assign(out, { type: 'FreeMinutes', freeMinutes: b.freeMinutes as number });
+  else if (b.freeUnlocks !== undefined) Object.assign(out, { type: 'FreeUnlocks', freeUnlocks: b.freeUnlocks as number });
+  else if (b.entitlement !== undefined) Object.assign(out, { type: 'AdditionEntitlement', additionId: h.id('additions', (b.entitlement as { addition: string }).addition, [...path, 'entitlement', 'addition']) });
+  const scope = (b.appliesTo ?? {}) as { priceTypes?: string[]; costSources?: { group: string; code: string }[] };
+  if ((scope.priceTypes?.length ?? 0) > 1) h.at([...path, 'appliesTo', 'priceTypes'], 'spec.benefits[].appliesTo', 'a mobility benefit targets one applicablePriceType', 'Split the benefit into one per price type.');
+  if (scope.priceTypes?.[0]) out.applicablePriceType = scope.priceTypes[0];
+  if (scope.costSources) {
+    const groups = new Map<string, string[]>();
+    for (const c of scope.costSources) groups.set(c.group, [...(groups.get(c.group) ?? []), c.code]);
+    out.costSources = [...groups.entries()].map(([group, sourceCodes]) => ({ group, sourceCodes }));
+  }
+  if (b.rentals !== undefined) out.numberOfRentals = b.rentals as number;
+  const days = (b.validForDays as number | undefined) ?? validForDays;
+  if (days !== undefined) out.validityDays = days;
+  if (categories.length > 0) out.applicableVehicleCategoryIds = categories;
+  return out;
+}
+
+/** The union of the zone's geofences as one MultiPolygon (polygons as they are, in name order). */
+function zoneGeometry(names: readonly string[], model: Model): Json {
+  const coordinates = [...names].sort().flatMap((n) => (model.geometries.get(n) ?? []) as unknown as Json[]);
+  return { type: 'MultiPolygon', coordinates };
+}
+
+export function stampMobility(payload: Lowered['payload'], owner: Required<Ownership>): Record<string, Json> {
+  return { ...payload, description: appendMarker(payload.description as string | null | undefined, owner) };
+}

@@ -1,0 +1,142 @@
+// The one interface every API family implements. The plan is computed on normalized resources, so every
+// provider gets the same diff, renderers and safety rules; a provider only knows its API.
+import type { DocPath } from '../model/diagnostic.js';
+import type { AnyResource, Kind, Model } from '../model/resource.js';
+import type { Json } from '../plan/canonical.js';
+import type { HttpClient, HttpDeps } from './http/client.js';
+
+export type ProviderId = 'ev-billing' | 'mobility' | 'promotions' | 'lago';
+export const PROVIDER_IDS: readonly ProviderId[] = ['ev-billing', 'mobility', 'promotions', 'lago'];
+
+/** A document in promoc's vocabulary: `{ metadata: { description? }, spec: {...} }`, canonical values only. */
+export type Fields = { readonly [k: string]: Json };
+
+/** A resource as the target holds it (or would hold it), in promoc's vocabulary: what the diff compares. */
+export interface Normalized {
+  readonly kind: Kind;
+  /** metadata.name: from promoc's ownership marker, else derived from the natural key. */
+  readonly name: string;
+  /** Natural key within the kind: the code customers type, or the name. */
+  readonly key: string;
+  readonly fields: Fields;
+}
+
+/** A server-owned figure shown because it explains something ("432 redemptions so far"). */
+export interface Counter {
+  readonly name: string;
+  readonly value: number | string;
+  readonly text: string;
+}
+
+/** promoc's ownership marker, found on a live object. */
+export interface Ownership {
+  readonly kind: Kind;
+  readonly name: string;
+  /** Digest of the normalized fields promoc last wrote; a live object that no longer matches it was edited out of band. */
+  readonly digest?: string;
+}
+
+export interface LiveObject {
+  /** The server's id (code_id, coupon code, UUID). */
+  readonly id: string;
+  readonly normalized: Normalized;
+  /** Present when the object carries promoc's marker. */
+  readonly owner?: Ownership;
+  readonly counters: readonly Counter[];
+  /** Redemptions / applications still live: deleting or replacing would cut them off. */
+  readonly liveRedemptions: number;
+  /** Facts capability rules look at (e.g. { applied: true }, { status: 'draft' }). */
+  readonly facts: Readonly<Record<string, Json>>;
+  /** For optimistic concurrency (promotions expected_version). */
+  readonly version?: number;
+  /** Digest of the raw object as read: a saved plan is stale when any of these changed. */
+  readonly fingerprint: string;
+}
+
+export interface LiveRead {
+  readonly objects: readonly LiveObject[];
+  readonly pages: number;
+}
+
+export interface LowerContext {
+  readonly model: Model;
+  /** Default currency of the target's organisation (EV fixed discounts are "in your default currency"). */
+  readonly currency: string;
+}
+
+export interface Lowered {
+  /** The create/update body, without promoc's ownership marker (see `stamp`). */
+  readonly payload: { readonly [k: string]: Json };
+  /** What the target would hold after writing the payload. */
+  readonly normalized: Normalized;
+}
+
+export interface LowerIssue {
+  /** Path in the source document (['spec', 'window', 'from']). */
+  readonly path: DocPath;
+  /** The field as authors know it (spec.window.from). */
+  readonly field: string;
+  readonly message: string;
+  /** What the target offers instead. */
+  readonly hint: string;
+}
+
+export type LowerResult = { readonly ok: true; readonly value: Lowered } | { readonly ok: false; readonly issues: readonly LowerIssue[] };
+
+export interface ImmutableRule {
+  /** A field path prefix in Normalized.fields ('spec.benefits'). */
+  readonly path: string;
+  readonly reason: string;
+}
+
+export interface KindCapability {
+  /** What the API calls it ("promotional code", "coupon"). */
+  readonly apiObject: string;
+  readonly naturalKey: 'code' | 'name';
+  readonly update: boolean;
+  readonly delete: boolean;
+  /** Separate activate/deactivate calls exist (status is not a plain field). */
+  readonly activate: boolean;
+  /** Fields that cannot change in place on this live object. */
+  immutable(live: LiveObject): readonly ImmutableRule[];
+  /** How an immutable change is carried out, or undefined when it cannot be (then the action is blocked). */
+  replacement(live: LiveObject): { readonly how: string; readonly consequences: readonly string[]; readonly destructive: boolean } | undefined;
+  /** What else happens when the resource is deactivated (e.g. archiving is final). */
+  readonly deactivateConsequence?: string;
+  /** Why a change cannot be applied at all when `update` is false. */
+  readonly noUpdateReason?: string;
+  readonly noDeleteReason?: string;
+}
+
+export interface Capabilities {
+  readonly provider: ProviderId;
+  readonly title: string;
+  readonly kinds: Readonly<Partial<Record<Kind, KindCapability>>>;
+  /** Kinds that are not API objects of their own here but are resolved into others (Geofence on mobility). */
+  readonly embedded: readonly Kind[];
+}
+
+/** Where and how to reach one target API; secrets already read from the environment. */
+export interface Connection {
+  readonly baseUrl: string;
+  readonly organization?: string;
+  readonly credentials: Readonly<Record<string, string>>;
+  readonly rateLimitPerSecond?: number;
+  readonly timeoutMs?: number;
+  readonly concurrency?: number;
+  readonly pageSize?: number;
+}
+
+export interface Provider {
+  readonly id: ProviderId;
+  readonly capabilities: Capabilities;
+  /** Default currency when the target does not say (EV billing fixed amounts). */
+  readonly defaultCurrency: string;
+  /** Which credentials the connection needs (names inside Connection.credentials). */
+  readonly credentialNames: readonly string[];
+  client(connection: Connection, deps: HttpDeps): HttpClient;
+  read(client: HttpClient, options: { readonly pageSize?: number; readonly currency?: string }): Promise<LiveRead>;
+  lower(resource: AnyResource, ctx: LowerContext): LowerResult;
+  /** The payload with promoc's ownership marker written into the field this API keeps for it. */
+  stamp(payload: Lowered['payload'], owner: Required<Ownership>): { readonly [k: string]: Json };
+}

@@ -1,0 +1,48 @@
+// What the plan renderers share: action symbols and labels, one-line value formatting, resource titles.
+// Pure helpers; they never compute anything a plan does not already say.
+import type { Action, Plan } from '../generated/plan.js';
+
+export type ActionKind = Action['action'];
+
+export const SYMBOL: Readonly<Record<ActionKind, string>> = {
+  create: '+', update: '~', replace: '-/+', delete: '-', activate: '>', deactivate: '<', blocked: '!', noop: ' ',
+};
+
+export const VERB: Readonly<Record<ActionKind, string>> = {
+  create: 'create', update: 'update', replace: 'replace', delete: 'delete', activate: 'activate', deactivate: 'deactivate', blocked: 'blocked', noop: 'no change',
+};
+
+export function title(a: Pick<Action, 'kind' | 'name' | 'key'>): string {
+  return a.key === a.name ? `${a.kind}/${a.name}` : `${a.kind}/${a.name} (${a.key})`;
+}
+
+/** A value on one line: strings quoted, geometries summarised, long JSON cut. */
+export function formatValue(v: unknown, max = 120): string {
+  if (v === undefined) return '(absent)';
+  if (isGeometry(v)) return summarizeGeometry(v);
+  const text = JSON.stringify(v) ?? String(v);
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+export function isGeometry(v: unknown): v is { type: string; coordinates: unknown[] } {
+  return typeof v === 'object' && v !== null && ((v as { type?: unknown }).type === 'Polygon' || (v as { type?: unknown }).type === 'MultiPolygon') && Array.isArray((v as { coordinates?: unknown }).coordinates);
+}
+
+export function summarizeGeometry(g: { type: string; coordinates: unknown[] }): string {
+  const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+  const points = (polygons as unknown[][][]).reduce((n, p) => n + p.reduce((m, ring) => m + (ring as unknown[]).length, 0), 0);
+  return `<${g.type}: ${polygons.length} polygon${polygons.length === 1 ? '' : 's'}, ${points} points>`;
+}
+
+export function summaryLine(plan: Pick<Plan, 'summary'>): string {
+  const s = plan.summary;
+  const parts = [`${s.create} to create`, `${s.update} to update`, `${s.replace} to replace`, `${s.delete} to delete`];
+  if (s.activate > 0) parts.push(`${s.activate} to activate`);
+  if (s.deactivate > 0) parts.push(`${s.deactivate} to deactivate`);
+  parts.push(`${s.blocked} blocked`, `${s.noop} unchanged`);
+  return `Plan: ${parts.join(', ')}.${s.drift > 0 ? ` ${s.drift} drifted (edited outside promoc).` : ''}`;
+}
+
+export function isEmpty(plan: Pick<Plan, 'summary'>): boolean {
+  return plan.summary.changes === 0 && plan.summary.blocked === 0;
+}

@@ -1,0 +1,71 @@
+// What a target cannot express is a compile error naming the target, the field and what it offers instead;
+// what it can is lowered with its units converted.
+import { describe, expect, it } from 'vitest';
+import type { AnyResource, Located, Model } from '../../src/model/resource.js';
+import { compileDesired } from '../../src/plan/compile.js';
+import { providerFor } from '../../src/providers/index.js';
+import type { ProviderId } from '../../src/providers/provider.js';
+
+function aPromotion(spec: Record<string, unknown>, name = 'promo'): Located {
+  return { resource: { apiVersion: 'promoc/v1', kind: 'Promotion', metadata: { name }, spec: { benefits: [{ percentOff: 25 }], ...spec } } as unknown as AnyResource, source: { file: 'campaigns/p.yaml', docIndex: 0 } };
+}
+const model: Model = { resources: [], geometries: new Map() };
+const compile = (provider: ProviderId, ...resources: Located[]) => compileDesired(providerFor(provider), resources, { model, currency: 'EUR', target: 'staging' });
+
+describe('compile errors', () => {
+  it('EV billing: no start date, no audience, codes of 4-20 letters and digits', () => {
+    const r = compile('ev-billing', aPromotion({ code: 'SUMMER-25', window: { from: '2027-06-01T00:00:00Z' }, audience: { userTypes: ['staff'] } }));
+    expect(r.entries).toEqual([]);
+    expect(r.diagnostics.map((d) => [d.ruleId, d.path?.join('.'), d.message, d.hint])).toEqual([
+      ['plan/unsupported-field', 'spec.window.from', 'target staging (ev-billing) cannot express spec.window.from: promotional codes have no start date', 'EV billing offers spec.window.until (expires_at) only: drop window.from, or create the campaign when it should start.'],
+      ['plan/unsupported-field', 'spec.audience', 'target staging (ev-billing) cannot express spec.audience: promotional codes cannot be restricted to an audience', 'Drop the audience, or plan it on the embedded engine (labels.target: engine).'],
+      ['plan/unsupported-field', 'spec.code', 'target staging (ev-billing) cannot express spec.code: code "SUMMER-25" is not 4–20 uppercase letters and digits', 'EV billing codes match ^[A-Z0-9]{4,20}$: drop "-" and "_" and keep it at most 20 characters.'],
+    ]);
+    expect(r.diagnostics[0]!.data).toEqual({ target: 'staging', provider: 'ev-billing', field: 'spec.window.from' });
+  });
+
+  it('Lago: no limits, no start date, plans or metrics but not both', () => {
+    const r = compile('lago', aPromotion({ code: 'X1234', limits: { redemptions: 5 }, benefits: [{ percentOff: 10, appliesTo: { plans: ['p'], metrics: ['m'] } }] }));
+    expect(r.diagnostics.map((d) => d.data?.field)).toEqual(['spec.limits', 'spec.benefits[0].appliesTo']);
+  });
+
+  it('promotions: dated phases and the read-only coverage flag', () => {
+    const r = compile('promotions', aPromotion({ code: 'PH1', phases: [{ name: 'a', window: {}, benefits: [{ percentOff: 5 }] }], providers: { promotions: { requiresContinuousCoverage: true } } }));
+    expect(r.diagnostics.map((d) => d.data?.field)).toEqual(['spec.phases', 'spec.providers.promotions.requiresContinuousCoverage']);
+  });
+
+  it('mobility: no stacking or budget; unknown branch names', () => {
+    const r = compile('mobility', aPromotion({ code: 'M1234', stacking: { priority: 3 }, limits: { budget: { amount: '5.00', currency: 'EUR' } }, targeting: { branches: ['atlantis'] } }));
+    expect(r.diagnostics.map((d) => d.data?.field)).toEqual(['spec.stacking', 'spec.limits.budget', 'spec.targeting.branches[0]']);
+    expect(r.diagnostics[2]!.message).toContain('"atlantis" is not a known branches id');
+  });
+
+  it('a kind the provider has no object for', () => {
+    const tag = { resource: { apiVersion: 'promoc/v1', kind: 'Tag', metadata: { name: 't' }, spec: { type: 'TAG', subjects: ['user'] } } as unknown as AnyResource, source: { file: 'x.yaml', docIndex: 0 } };
+    expect(compile('lago', tag).diagnostics[0]).toMatchObject({ ruleId: 'plan/unsupported-kind', message: 'target staging (lago) cannot express kind Tag', hint: 'Lago coupons offers Promotion.' });
+  });
+
+  it('two resources with one natural key on a target', () => {
+    const r = compile('lago', aPromotion({ code: 'SAME1' }, 'a'), aPromotion({ code: 'SAME1' }, 'b'));
+    expect(r.diagnostics[0]).toMatchObject({ ruleId: 'plan/duplicate-key' });
+  });
+});
+
+describe('unit conversions', () => {
+  const payload = (provider: ProviderId, spec: Record<string, unknown>) => compile(provider, aPromotion(spec)).entries[0]!.lowered.payload;
+  it('percent stays a percent on EV billing and Lago, becomes a fraction on mobility', () => {
+    expect(payload('ev-billing', { code: 'ABCD' })).toMatchObject({ discount_type: 'percent', discount_value: 25 });
+    expect(payload('lago', { code: 'ABCD' })).toMatchObject({ coupon_type: 'percentage', percentage_rate: 25 });
+    expect(payload('mobility', { code: 'ABCD', benefits: [{ percentOff: 15 }] })).toMatchObject({ benefits: [{ type: 'Discount', discount: 0.15 }] });
+  });
+  it('money: major units on EV billing and mobility, minor units (amount_cents) on Lago', () => {
+    const fixed = { code: 'ABCD', benefits: [{ amountOff: { amount: '2.50', currency: 'EUR' } }] };
+    expect(payload('ev-billing', fixed)).toMatchObject({ discount_type: 'fixed', discount_value: 2.5, currency: 'EUR' });
+    expect(payload('lago', fixed)).toMatchObject({ coupon_type: 'fixed_amount', amount_cents: 250, amount_currency: 'EUR' });
+    expect(payload('mobility', fixed)).toMatchObject({ benefits: [{ type: 'RentalRebate', rentalRebate: 2.5 }] });
+  });
+  it('an ANY group of one attribute folds into an `in` condition beside first-purchase', () => {
+    const p = payload('promotions', { code: 'FAIR1', audience: { firstPurchaseOnly: true }, conditions: { mode: 'ANY', customerAttributes: [{ attribute: 'country', equals: 'DE' }, { attribute: 'country', equals: 'AT' }] } });
+    expect(p).toMatchObject({ condition_mode: 'ALL', phases: [{ conditions: [{ type: 'customer_attribute', operator: 'in', value: ['DE', 'AT'] }, { type: 'first_purchase' }] }] });
+  });
+});
