@@ -23,9 +23,15 @@ export function paginate<T, U>(items: readonly T[], query: Record<string, string
   };
 }
 
-/** Newest first, as Lago's index endpoints order by created_at desc; ties keep reverse insertion order. */
+/**
+ * Newest first, as Lago's index endpoints order by created_at desc; ties keep reverse insertion order.
+ * Items are stored in insertion order, which is creation order unless a test moved the clock back, so
+ * the usual case is a reversal: timestamps are parsed once and the sort only runs when order is broken
+ * (sorting with Date.parse in the comparator cost ~40 ms a page at 10,000 coupons).
+ */
 export function newestFirst<T extends { created_at: string }>(items: readonly T[]): T[] {
-  return items.map((item, index) => ({ item, index }))
-    .sort((a, b) => Date.parse(b.item.created_at) - Date.parse(a.item.created_at) || b.index - a.index)
-    .map(({ item }) => item);
+  const keyed = items.map((item, index) => ({ item, index, at: Date.parse(item.created_at) }));
+  const ascending = keyed.every((k, i) => i === 0 || keyed[i - 1]!.at <= k.at);
+  if (!ascending) keyed.sort((a, b) => a.at - b.at || a.index - b.index);
+  return keyed.reverse().map(({ item }) => item);
 }
