@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { loadProject } from '../dist/load/project.js';
+import { benchPlan } from '../dist/plan/bench.js';
 import { benchEngine } from './engine.js';
 import { generateRepo } from './generate.js';
 
@@ -84,6 +85,13 @@ results.targets = {
   tenChangedUnder10PercentOfCold: (results.validateTenChangedVsCold as number) < 0.1,
 };
 results.engine = benchEngine();
+
+// Plan 10,000 resources against an emulator with 20 ms latency per request, beside the network floor.
+results.plan = {};
+for (const provider of ['ev-billing', 'lago'] as const) {
+  const r = await benchPlan({ resources: 10_000, latencyMs: 20, provider, concurrency: 8 });
+  (results.plan as Record<string, unknown>)[provider] = { ...r, targets: { within1_5xFloor: r.ratioToFloor <= 1.5, under500Mb: r.heapUsedMb < 500 } };
+}
 
 rmSync(dir, { recursive: true, force: true });
 process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
