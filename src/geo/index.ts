@@ -1,5 +1,5 @@
 // The geo module: the only place that imports turf or a clipper.
-export { createAtlas } from './atlas.js';
+export { createAtlas, overlapReport } from './atlas.js';
 export type { Atlas, AtlasOptions, OverlapPair } from './atlas.js';
 export { bboxCenter, bboxContains, bboxOf, bboxesIntersect, distanceKm, formatBBox, swapBBox } from './bbox.js';
 export { areaM2, formatArea, vertexCount } from './measure.js';

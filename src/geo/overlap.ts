@@ -60,7 +60,7 @@ export function relate(a: Shape, b: Shape): Relation {
 /** The exact overlap; undefined when the clipper cannot process the geometries (report them as invalid instead). */
 export function overlapOf(a: Shape, b: Shape, minOverlapM2 = DEFAULT_MIN_OVERLAP_M2, relation: Relation = relate(a, b)): Overlap | undefined {
   const none: Overlap = { kind: 'none', areaM2: 0, areaA: a.area, areaB: b.area, share: 0 };
-  const whole = (kind: OverlapKind, area: number): Overlap => ({ kind, areaM2: area, areaA: a.area, areaB: b.area, share: 1 });
+  const whole = (kind: OverlapKind, area: number): Overlap => (area <= minOverlapM2 ? none : { kind, areaM2: area, areaA: a.area, areaB: b.area, share: 1 });
   if (relation === 'apart') return none;
   if (relation === 'contains') return whole('contains', b.area);
   if (relation === 'within') return whole('within', a.area);

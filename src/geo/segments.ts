@@ -17,13 +17,16 @@ export interface Segments {
   readonly pos: Int32Array;
 }
 
-/** Edges of every ring, in ring order; repeated positions are skipped and an unclosed ring is closed. */
+/**
+ * Edges of every ring, in ring order; repeated positions are skipped and an unclosed ring is closed. The
+ * arrays are scratch space reused by the next call (allocating a dozen small typed arrays per polygon
+ * cost more than the sweep itself): use the result before building again.
+ */
 export function buildSegments(parts: readonly { readonly rings: PolygonCoords; readonly owner: number }[]): Segments {
   let total = 0;
   for (const p of parts) for (const ring of p.rings) total += ring.length;
-  const f = (): Float64Array => new Float64Array(total);
-  const i32 = (): Int32Array => new Int32Array(total);
-  const s = { count: 0, ax: f(), ay: f(), bx: f(), by: f(), minY: f(), maxY: f(), owner: new Uint8Array(total), ring: i32(), k: i32(), n: i32(), pos: i32() };
+  const s = scratch(total);
+  let count = 0;
   for (const { rings, owner } of parts) {
     rings.forEach((ring, r) => {
       const pts: number[] = []; // indices of kept positions
@@ -36,15 +39,31 @@ export function buildSegments(parts: readonly { readonly rings: PolygonCoords; r
       for (let k = 0; k < n; k += 1) {
         const a = ring[pts[k]!]!;
         const b = ring[pts[k + 1]!]!;
-        const j = s.count;
+        const j = count;
         s.ax[j] = a[0]; s.ay[j] = a[1]; s.bx[j] = b[0]; s.by[j] = b[1];
         s.minY[j] = Math.min(a[1], b[1]); s.maxY[j] = Math.max(a[1], b[1]);
         s.owner[j] = owner; s.ring[j] = r; s.k[j] = k; s.n[j] = n; s.pos[j] = pts[k]!;
-        s.count += 1;
+        count += 1;
       }
     });
   }
-  return s;
+  return { ...s, count };
+}
+
+type Buffers = Omit<Segments, 'count'> & { readonly minX: Float64Array; readonly maxX: Float64Array; readonly active: Int32Array };
+let buffers: Buffers | undefined;
+
+function scratch(size: number): Buffers {
+  if (!buffers || buffers.ax.length < size) {
+    const capacity = Math.max(size, 1024);
+    const f = (): Float64Array => new Float64Array(capacity);
+    const i32 = (): Int32Array => new Int32Array(capacity);
+    buffers = {
+      ax: f(), ay: f(), bx: f(), by: f(), minY: f(), maxY: f(), minX: f(), maxX: f(),
+      owner: new Uint8Array(capacity), ring: i32(), k: i32(), n: i32(), pos: i32(), active: i32(),
+    };
+  }
+  return buffers;
 }
 
 function samePoint(a: Position, b: Position): boolean {
@@ -53,18 +72,18 @@ function samePoint(a: Position, b: Position): boolean {
 
 /** Calls `visit(earlier, later)` for edge pairs whose boxes overlap, until it returns true. */
 export function sweepSegments(s: Segments, visit: (i: number, j: number) => boolean): void {
-  const minX = new Float64Array(s.count);
-  const maxX = new Float64Array(s.count);
+  const { minX, maxX, active } = scratch(s.count);
   for (let i = 0; i < s.count; i += 1) {
     minX[i] = Math.min(s.ax[i]!, s.bx[i]!);
     maxX[i] = Math.max(s.ax[i]!, s.bx[i]!);
   }
-  const order = new Int32Array(s.count);
+  // A plain array sorts faster with a comparator than a typed one.
+  const order: number[] = new Array<number>(s.count);
   for (let i = 0; i < s.count; i += 1) order[i] = i;
   order.sort((a, b) => minX[a]! - minX[b]!);
-  const active = new Int32Array(s.count);
   let size = 0;
-  for (const j of order) {
+  for (let o = 0; o < order.length; o += 1) {
+    const j = order[o]!;
     let kept = 0;
     for (let a = 0; a < size; a += 1) {
       const i = active[a]!;

@@ -4,6 +4,7 @@ import { registerBundle } from './bundle.js';
 import { registerDemo } from './demo.js';
 import { registerEmulator } from './emulator.js';
 import { registerEval } from './eval.js';
+import { registerLint } from './lint.js';
 import { registerPlan } from './plan.js';
 import { registerShow } from './show.js';
 import { registerTest } from './test.js';
@@ -11,6 +12,7 @@ import { registerValidate } from './validate.js';
 
 export const commands: readonly RegisterCommand[] = [
   registerValidate,
+  registerLint,
   registerPlan,
   registerShow,
   registerEmulator,

@@ -1,0 +1,45 @@
+// The pure core of `promoc lint`: a resolved model in, unlocated diagnostics out (paths, no ranges).
+// The benchmark calls this directly; the runner adds locations, suppressions and config problems.
+import type { Severity } from '../model/diagnostic.js';
+import type { Model } from '../model/resource.js';
+import { createAnalysis } from './analysis/analysis.js';
+import { formatMessage } from './message.js';
+import { rules } from './registry.js';
+import { resolveSettings, type LintOptions } from './settings.js';
+import type { Finding, LintDiagnostic, Rule } from './types.js';
+
+export function lintModel(model: Model, options: LintOptions): LintDiagnostic[] {
+  const settings = resolveSettings(options);
+  const analysis = createAnalysis(model, settings);
+  const out: LintDiagnostic[] = [];
+  for (const rule of rules as readonly Rule[]) {
+    const severity = severityOf(rule, options);
+    if (severity === 'off') continue;
+    rule.check({ model, analysis, settings, report: (f) => out.push(toDiagnostic(rule, severity, f)) });
+  }
+  return out;
+}
+
+export function severityOf(rule: Pick<Rule, 'id' | 'defaultSeverity'>, options: Pick<LintOptions, 'rules' | 'only'>): Severity | 'off' {
+  if (options.only && !options.only.includes(rule.id)) return 'off';
+  return options.rules?.[rule.id] ?? rule.defaultSeverity;
+}
+
+function toDiagnostic(rule: Rule, severity: Severity, f: Finding<string>): LintDiagnostic {
+  const data = f.data ?? {};
+  return {
+    ruleId: rule.id,
+    severity,
+    messageId: f.messageId,
+    message: formatMessage(rule.messages[f.messageId] ?? f.messageId, data),
+    hint: rule.hints[f.messageId] !== undefined ? formatMessage(rule.hints[f.messageId]!, data) : undefined,
+    data,
+    file: f.at.source.file,
+    docIndex: f.at.source.docIndex,
+    path: f.path,
+    ...(f.atKey ? { atKey: true } : {}),
+    ...(f.related && f.related.length > 0
+      ? { related: f.related.map((r) => ({ file: r.at.source.file, docIndex: r.at.source.docIndex, path: r.path, message: r.message })) }
+      : {}),
+  };
+}

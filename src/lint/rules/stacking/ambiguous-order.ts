@@ -1,0 +1,30 @@
+import { describeRank } from '../../analysis/order.js';
+import { describeWindow, firstPath } from '../../analysis/spec-view.js';
+import type { Offer } from '../../analysis/offers.js';
+import { listNames } from '../../message.js';
+import { defineRule } from '../../types.js';
+
+export const stackingPath = (o: Offer) => firstPath(o.at.resource, ['spec', 'stacking', 'priority'], ['spec', 'stacking']);
+
+export default defineRule({
+  id: 'stacking/ambiguous-order',
+  description: 'Two non-stackable campaigns that can meet have the same rank and priority, so only their names decide which one applies.',
+  defaultSeverity: 'warn',
+  messages: {
+    tie: '"{{name}}" has the same rank ({{rank}}) as {{others}} and they can be eligible together {{window}}: only the names decide the order, and "{{first}}" sorts first.',
+  },
+  hints: {
+    tie: 'Give the campaign that should win a higher stacking.priority, or make their windows or audiences disjoint.',
+  },
+  check({ analysis, report }) {
+    for (const { offer, others, from, until } of analysis.stacking.ambiguous) {
+      report({
+        messageId: 'tie',
+        at: offer.at,
+        path: stackingPath(offer),
+        data: { name: offer.name, rank: describeRank(offer), others: listNames(others.map((o) => o.name)), first: others[0]!.name, window: describeWindow(from, until) },
+        related: others.slice(0, 3).map((o) => ({ at: o.at, path: stackingPath(o), message: `"${o.name}" has the same rank (${describeRank(o)})` })),
+      });
+    }
+  },
+});
