@@ -8,6 +8,7 @@ import { parseAllDocuments } from 'yaml';
 import { loadProject } from '../dist/load/project.js';
 import { benchPlan } from '../dist/plan/bench.js';
 import { benchEngine } from './engine.js';
+import { benchLint } from './lint.js';
 import { generateRepo } from './generate.js';
 
 const root = join(import.meta.dirname, '..');
@@ -84,6 +85,7 @@ results.targets = {
   coldAtMost1_5xBareParse: (results.validateColdVsBareParse as number) <= 1.5,
   tenChangedUnder10PercentOfCold: (results.validateTenChangedVsCold as number) < 0.1,
 };
+results.lint = benchLint();
 results.engine = benchEngine();
 
 // Plan 10,000 resources against an emulator with 20 ms latency per request, beside the network floor.
