@@ -9,7 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAjv } from '../src/schema/ajv-instance.js';
 import { startEmulators, type RunningEmulators } from '../src/emulators/index.js';
 
-const SPEC = join(import.meta.dirname, '../../shared/reference/lago-openapi/openapi.bundled.yaml');
+// shared/ sits beside every clone (CI included); PROMOC_SHARED_DIR points elsewhere if needed.
+const SHARED = process.env.PROMOC_SHARED_DIR ?? join(import.meta.dirname, '../../shared');
+const SPEC = join(SHARED, 'reference/lago-openapi/openapi.bundled.yaml');
 
 describe('Lago emulator conforms to the OpenAPI description', () => {
   let emulators: RunningEmulators;
@@ -18,7 +20,7 @@ describe('Lago emulator conforms to the OpenAPI description', () => {
   let validate: (schema: string, body: unknown) => string[];
 
   beforeAll(async () => {
-    if (!existsSync(SPEC)) throw new Error(`Lago's OpenAPI description is missing at ${SPEC}; it comes with ../shared/reference/lago-openapi`);
+    if (!existsSync(SPEC)) throw new Error(`Lago's OpenAPI description is missing at ${SPEC}; it comes with shared/reference/lago-openapi beside the repository (or set PROMOC_SHARED_DIR)`);
     const doc = parse(readFileSync(SPEC, 'utf8'), { maxAliasCount: -1 }) as { components: unknown };
     const ajv = createAjv({ schemas: new Map(), digest: '' }, { strict: false, allErrors: true, verbose: false });
     ajv.addSchema({ $id: 'https://lago.example/openapi.json', components: doc.components });

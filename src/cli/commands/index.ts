@@ -6,7 +6,9 @@ import { registerEmulator } from './emulator.js';
 import { registerEval } from './eval.js';
 import { registerLint } from './lint.js';
 import { registerPlan } from './plan.js';
+import { registerReport } from './report.js';
 import { registerShow } from './show.js';
+import { registerSimulate } from './simulate.js';
 import { registerTest } from './test.js';
 import { registerValidate } from './validate.js';
 
@@ -15,6 +17,8 @@ export const commands: readonly RegisterCommand[] = [
   registerLint,
   registerPlan,
   registerShow,
+  registerSimulate,
+  registerReport,
   registerEmulator,
   registerBundle,
   registerEval,

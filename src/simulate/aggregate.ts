@@ -1,0 +1,138 @@
+// One side of a replay: evaluations in, per-campaign tallies out. Pure apart from its own state; the
+// memory it holds is per campaign (and per day, per distinct customer), never per session. This runs
+// once per session and side, so tallies are created up front and the main currency has its own field.
+import type { Evaluation } from '../engine/evaluation.js';
+import type { BundleCampaign } from '../generated/bundle.js';
+import { BitSet } from './distinct.js';
+import { SimulationLedger } from './ledger.js';
+import type { CampaignStats, Exhaustion, SideTotals, WorstCase } from './types.js';
+
+/** What the aggregator needs to know about the session besides its evaluation. */
+export interface SessionMeta {
+  /** The session's id, if it has one, and its line in the input. */
+  readonly id: string | undefined;
+  readonly line: number;
+  /** customer.id as given, and its interned index (-1 without one). */
+  readonly customerId: string | undefined;
+  readonly customer: number;
+  /** Epoch ms. */
+  readonly at: number;
+  readonly day: number;
+}
+
+class Tally {
+  redemptions = 0;
+  /** In the main currency; other currencies in `other`. */
+  amount = 0;
+  readonly other = new Map<string, number>();
+  readonly credit = new Map<string, number>();
+  readonly customers = new BitSet();
+  exhausted: Exhaustion | undefined;
+  worst: WorstCase | undefined;
+  /** Amount in the main currency per UTC day, indexed from `firstDay`. */
+  daily: number[] = [];
+  firstDay = -1;
+
+  addDaily(day: number, amount: number): void {
+    if (this.firstDay < 0) this.firstDay = day;
+    if (day < this.firstDay) { this.daily = [...new Array<number>(this.firstDay - day).fill(0), ...this.daily]; this.firstDay = day; }
+    const i = day - this.firstDay;
+    while (this.daily.length <= i) this.daily.push(0);
+    this.daily[i]! += amount;
+  }
+}
+
+const add = (m: Map<string, number>, k: string, v: number): void => { m.set(k, (m.get(k) ?? 0) + v); };
+
+export class SideAggregator {
+  readonly ledger: SimulationLedger;
+  private readonly tallies = new Map<string, Tally>();
+  private discounted = 0;
+  private readonly discount = new Map<string, number>();
+  private readonly fees = new Map<string, number>();
+  private readonly credit = new Map<string, number>();
+  private worst: WorstCase | undefined;
+  /** Set from the first session: `amount` fields and the daily series are in this currency. */
+  mainCurrency: string | undefined;
+
+  constructor(readonly campaigns: readonly BundleCampaign[]) {
+    this.ledger = new SimulationLedger(campaigns);
+    for (const c of campaigns) this.tallies.set(c.id, new Tally());
+  }
+
+  add(e: Evaluation, s: SessionMeta): void {
+    const cur = e.currency;
+    const main = cur === this.mainCurrency;
+    // Over everything charged (fees included): a waived fee is a discount too, and the share stays ≤ 100%.
+    const charged = e.subtotal + e.surcharges;
+    const percent = charged > 0 && e.discounts > 0 ? Math.round((e.discounts * 10_000) / charged) / 100 : 0;
+    if (e.discounts > 0) { this.discounted += 1; add(this.discount, cur, e.discounts); }
+    if (e.surcharges > 0) add(this.fees, cur, e.surcharges);
+    const applied = e.applied;
+    for (let i = 0; i < applied.length; i++) {
+      const a = applied[i]!;
+      const t = this.tallies.get(a.campaign)!;
+      this.count(t, a.campaign, s, a.amount, cur, main, true);
+      if (percent > (t.worst?.percent ?? 0)) t.worst = worstCase(e, s, percent);
+    }
+    for (const f of e.fees) this.count(this.tallies.get(f.campaign)!, f.campaign, s, f.amount, cur, main, false);
+    for (const g of e.grants) {
+      if (g.type !== 'credit') continue;
+      add(this.tallies.get(g.campaign)!.credit, g.currency, g.amount);
+      add(this.credit, g.currency, g.amount);
+    }
+    if (percent > (this.worst?.percent ?? 0)) this.worst = worstCase(e, s, percent);
+  }
+
+  private count(t: Tally, id: string, s: SessionMeta, amount: number, cur: string, main: boolean, limited: boolean): void {
+    t.redemptions += 1;
+    if (amount > 0) {
+      if (main) { t.amount += amount; t.addDaily(s.day, amount); } else add(t.other, cur, amount);
+    }
+    if (s.customer >= 0) t.customers.add(s.customer);
+    if (!limited) return;
+    const reached = this.ledger.record(id, s.customerId, amount);
+    if (reached && !t.exhausted) t.exhausted = { at: new Date(s.at).toISOString(), by: reached };
+  }
+
+  /** Stats of every campaign of this side (zeros for those that never applied). */
+  stats(): Map<string, CampaignStats> {
+    const out = new Map<string, CampaignStats>();
+    for (const c of this.campaigns) {
+      const t = this.tallies.get(c.id)!;
+      const amount = new Map(t.other);
+      if (t.amount > 0 && this.mainCurrency !== undefined) amount.set(this.mainCurrency, t.amount);
+      out.set(c.id, {
+        redemptions: t.redemptions,
+        amount: sorted(amount),
+        credit: sorted(t.credit),
+        customers: t.customers.size,
+        ...(t.exhausted ? { exhausted: t.exhausted } : {}),
+        ...(t.worst ? { worst: t.worst } : {}),
+      });
+    }
+    return out;
+  }
+
+  /** The campaign's amount in the main currency on UTC day `day`. */
+  dailyAmount(id: string, day: number): number {
+    const t = this.tallies.get(id);
+    return t && t.firstDay >= 0 ? (t.daily[day - t.firstDay] ?? 0) : 0;
+  }
+
+  hasDaily(id: string): boolean {
+    return (this.tallies.get(id)?.firstDay ?? -1) >= 0;
+  }
+
+  totals(): SideTotals {
+    return { discounted: this.discounted, discount: sorted(this.discount), fees: sorted(this.fees), credit: sorted(this.credit), ...(this.worst ? { worst: this.worst } : {}) };
+  }
+}
+
+function worstCase(e: Evaluation, s: SessionMeta, percent: number): WorstCase {
+  return { percent, session: s.id ?? `line ${s.line}`, at: new Date(s.at).toISOString(), currency: e.currency, subtotal: e.subtotal + e.surcharges, discount: e.discounts, campaigns: e.applied.map((a) => a.campaign) };
+}
+
+function sorted(m: ReadonlyMap<string, number>): Record<string, number> {
+  return Object.fromEntries([...m].sort((a, b) => (a[0] < b[0] ? -1 : 1)));
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { splitCsvRow } from './csv.js';
+import { LineSplitter, parseNdjsonLine, sessionParser } from './read.js';
+import { SessionError, SessionsFileError, type Session } from './session.js';
+
+function lines(chunks: readonly string[]): string[] {
+  const out: string[] = [];
+  const s = new LineSplitter();
+  for (const c of chunks) s.push(c, (l) => out.push(l));
+  s.end((l) => out.push(l));
+  return out;
+}
+
+describe('LineSplitter', () => {
+  it('joins lines split across chunks and strips \\r', () => {
+    expect(lines(['{"a":', '1}\r\n{"b"', ':2}\n', '', '{"c":3}'])).toEqual(['{"a":1}', '{"b":2}', '{"c":3}']);
+  });
+  it('keeps empty lines (the parser skips them) and has no phantom last line', () => {
+    expect(lines(['a\n\nb\n'])).toEqual(['a', '', 'b']);
+  });
+});
+
+describe('NDJSON sessions', () => {
+  it('turns decimal amounts into minor units and `at` into epoch ms', () => {
+    const s = parseNdjsonLine('{"id":"s1","at":"2027-07-01T10:00:00Z","currency":"JPY","lines":[{"id":"a","amount":"105"},{"id":"b","amount":7}]}') as Session;
+    expect(s.at).toBe(Date.UTC(2027, 6, 1, 10));
+    expect(s.lines.map((l) => l.amount)).toEqual([105, 7]);
+  });
+  it('skips blank and // comment lines', () => {
+    expect(parseNdjsonLine('')).toBeUndefined();
+    expect(parseNdjsonLine('   // recorded 2027-07')).toBeUndefined();
+  });
+  it.each([
+    ['[1,2]', 'not a JSON object'],
+    ['{"at":', 'not valid JSON'],
+    ['{"currency":"EUR","lines":[]}', '"at"'],
+    ['{"at":"yesterday","currency":"EUR","lines":[]}', 'not an instant'],
+    ['{"at":1,"lines":[]}', '"currency" is missing'],
+    ['{"at":1,"currency":"EUR","lines":[{"id":"a","amount":"1.234"}]}', 'has 3 decimals'],
+    ['{"at":1,"currency":"EUR","lines":[],"usage":{}}', '"usage" is not allowed'],
+  ])('reports %s as a session error', (line, message) => {
+    const r = parseNdjsonLine(line);
+    expect(r).toBeInstanceOf(SessionError);
+    expect((r as SessionError).message).toContain(message);
+  });
+});
+
+describe('CSV sessions', () => {
+  it('reads the documented columns, lists and price lines', () => {
+    const parse = sessionParser('csv');
+    expect(parse('id,at,currency,customer,user_type,customer_tags,codes,vehicle_category,branch,start_lon,start_lat,lines')).toBeUndefined();
+    const s = parse('s1,2027-07-01T10:00:00Z,EUR,c1,public,student;new,SUMMER25,e-scooter,berlin,13.4,52.5,"UNLOCK_FEE=100;TIME_PRICE=12.00x30;ADDITION/INSURANCE_PLUS=300;plan:pro=4990"') as Session;
+    expect(s).toMatchObject({
+      id: 's1', currency: 'EUR', codes: ['SUMMER25'],
+      customer: { id: 'c1', userType: 'public', tags: ['student', 'new'] },
+      vehicle: { category: 'e-scooter' },
+      rental: { branch: 'berlin', start: { lon: 13.4, lat: 52.5 } },
+    });
+    expect(s.lines).toEqual([
+      { id: 'l1', amount: 100, priceType: 'UNLOCK_FEE' },
+      { id: 'l2', amount: 1200, quantity: 30, priceType: 'TIME_PRICE' },
+      { id: 'l3', amount: 300, costSource: { group: 'ADDITION', code: 'INSURANCE_PLUS' } },
+      { id: 'l4', amount: 4990, plan: 'pro' },
+    ]);
+  });
+  it('refuses a header with unknown or missing columns for the whole file', () => {
+    expect(() => sessionParser('csv')('at,currency,lines,colour')).toThrow(SessionsFileError);
+    expect(() => sessionParser('csv')('at,lines')).toThrow(/no currency column/);
+  });
+  it('reports a bad row and goes on', () => {
+    const parse = sessionParser('csv');
+    parse('at,currency,lines');
+    expect(parse('2027-07-01T10:00:00Z,EUR,TIME_PRICE:100')).toBeInstanceOf(SessionError);
+    expect(parse('2027-07-01T10:00:00Z,EUR,TIME_PRICE=100')).not.toBeInstanceOf(SessionError);
+  });
+  it('splits RFC 4180 rows', () => {
+    expect(splitCsvRow('a,"b,c","say ""hi""",')).toEqual(['a', 'b,c', 'say "hi"', '']);
+    expect(() => splitCsvRow('a,"b')).toThrow(SessionError);
+  });
+});

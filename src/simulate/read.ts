@@ -1,0 +1,57 @@
+// Text chunks → sessions, one line at a time, so a file of any size streams through in bounded memory.
+// NDJSON: one JSON object per line. CSV: a header row naming the columns, then one row per session
+// (csv.ts). Blank lines and, in NDJSON, lines starting with `//` are skipped.
+import { csvSessionParser } from './csv.js';
+import { SessionError, sessionFromObject, type Session } from './session.js';
+
+export type SessionFormat = 'ndjson' | 'csv';
+
+/** What a line turned into: a session, nothing (blank, comment, header), or why it is not one. */
+export type LineResult = Session | undefined | SessionError;
+
+/** Splits chunks into lines (\n or \r\n), holding at most one partial line between chunks. */
+export class LineSplitter {
+  private rest = '';
+
+  push(chunk: string, onLine: (line: string) => void): void {
+    const text = this.rest + chunk;
+    let start = 0;
+    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
+      onLine(text.charCodeAt(nl - 1) === 13 ? text.slice(start, nl - 1) : text.slice(start, nl));
+      start = nl + 1;
+    }
+    this.rest = text.slice(start);
+  }
+
+  end(onLine: (line: string) => void): void {
+    if (this.rest !== '') onLine(this.rest.endsWith('\r') ? this.rest.slice(0, -1) : this.rest);
+    this.rest = '';
+  }
+}
+
+export function sessionParser(format: SessionFormat): (line: string) => LineResult {
+  return format === 'csv' ? csvSessionParser() : parseNdjsonLine;
+}
+
+export function parseNdjsonLine(line: string): LineResult {
+  const first = line.charCodeAt(0);
+  if (first !== 123 /* { */) {
+    const t = line.trim();
+    if (t === '' || t.startsWith('//')) return undefined;
+    if (!t.startsWith('{')) return new SessionError('not a JSON object; NDJSON has one object per line');
+  }
+  let value: unknown;
+  try { value = JSON.parse(line); } catch (e) { return new SessionError(`not valid JSON: ${(e as Error).message}`); }
+  try { return sessionFromObject(value); } catch (e) { return asSessionError(e); }
+}
+
+/** The format a file name implies: .csv is CSV, anything else NDJSON. */
+export function formatOf(file: string): SessionFormat {
+  return /\.csv$/i.test(file) ? 'csv' : 'ndjson';
+}
+
+export function asSessionError(e: unknown): SessionError {
+  if (e instanceof SessionError) return e;
+  if (e instanceof Error && e.name === 'ContextError') return new SessionError(e.message);
+  throw e;
+}

@@ -1,0 +1,125 @@
+// The pure core of `promoc simulate`: every session is evaluated by the base engine and by the head
+// engine, each with its own usage ledger (so limits and budgets run out on each side as they would
+// have), and tallied per campaign. Feed it sessions in time order; `report()` compares the sides.
+import type { Engine } from '../engine/load.js';
+import type { Bundle } from '../generated/bundle.js';
+import type { MultiPolygonCoords } from '../model/resource.js';
+import { SideAggregator, type SessionMeta } from './aggregate.js';
+import { diffBundles } from './changes.js';
+import { compareSides } from './compare.js';
+import { Interner } from './distinct.js';
+import { asSessionError, type LineResult } from './read.js';
+import { customerOf, SessionError, type Session } from './session.js';
+import { SIMULATION_FORMAT, type SessionError as SessionErrorRecord, type SimulationReport } from './types.js';
+
+export interface SimulationSide {
+  readonly engine: Engine;
+  readonly bundle: Bundle;
+  /** What was built: a git ref, "working tree", a directory. */
+  readonly label: string;
+  /** Every geofence of the project (the bundle has only those a zone uses), to report geometry changes. */
+  readonly geometries?: ReadonlyMap<string, MultiPolygonCoords>;
+}
+
+const DAY = 86_400_000;
+const MAX_ERRORS = 20;
+
+export class Replay {
+  private readonly sides: readonly [SideAggregator, SideAggregator];
+  private readonly customers = new Interner();
+  private read = 0;
+  private evaluated = 0;
+  private invalid = 0;
+  private outOfOrder = 0;
+  private firstAt = Infinity;
+  private lastAt = -Infinity;
+  private previousAt = -Infinity;
+  private readonly currencies = new Set<string>();
+  private readonly errors: SessionErrorRecord[] = [];
+  /** Same content digest: one evaluation serves both sides (a change to descriptions only, say). */
+  private readonly identical: boolean;
+
+  constructor(private readonly base: SimulationSide, private readonly head: SimulationSide) {
+    this.sides = [new SideAggregator(base.engine.campaigns), new SideAggregator(head.engine.campaigns)];
+    this.identical = base.bundle.manifest.digest === head.bundle.manifest.digest;
+  }
+
+  /** One parsed line: a session, nothing (blank line, header), or an error. */
+  line(result: LineResult, line: number): void {
+    if (result === undefined) return;
+    if (result instanceof SessionError) { this.read += 1; this.fail(line, result.message); return; }
+    this.session(result, line);
+  }
+
+  session(s: Session, line: number): void {
+    this.read += 1;
+    const [base, head] = this.sides;
+    let b;
+    let h;
+    try {
+      s.usage = base.ledger;
+      b = this.base.engine.evaluate(s);
+      if (this.identical) h = b;
+      else {
+        s.usage = head.ledger;
+        h = this.head.engine.evaluate(s);
+      }
+    } catch (e) {
+      this.fail(line, asSessionError(e).message);
+      return;
+    }
+    this.evaluated += 1;
+    const at = b.at;
+    if (at < this.previousAt) this.outOfOrder += 1;
+    this.previousAt = at;
+    if (at < this.firstAt) this.firstAt = at;
+    if (at > this.lastAt) this.lastAt = at;
+    if (!this.currencies.has(b.currency)) {
+      this.currencies.add(b.currency);
+      base.mainCurrency ??= b.currency;
+      head.mainCurrency ??= b.currency;
+    }
+    const customerId = customerOf(s);
+    const meta: SessionMeta = { id: s.id, line, customerId, customer: customerId === undefined ? -1 : this.customers.index(customerId), at, day: Math.floor(at / DAY) };
+    base.add(b, meta);
+    head.add(h, meta);
+  }
+
+  private fail(line: number, message: string): void {
+    this.invalid += 1;
+    if (this.errors.length < MAX_ERRORS) this.errors.push({ line, message });
+  }
+
+  get sessionsRead(): number {
+    return this.read;
+  }
+
+  report(): SimulationReport {
+    const [base, head] = this.sides;
+    const span = this.evaluated > 0 ? { first: new Date(this.firstAt).toISOString(), last: new Date(this.lastAt).toISOString() } : {};
+    return {
+      formatVersion: SIMULATION_FORMAT,
+      base: sideInfo(this.base),
+      head: sideInfo(this.head),
+      sessions: { read: this.read, evaluated: this.evaluated, invalid: this.invalid, outOfOrder: this.outOfOrder, ...span, customers: this.customers.size, currencies: [...this.currencies].sort() },
+      errors: this.errors,
+      ...compareSides(base, head, diffBundles(this.base.bundle, this.head.bundle, geometriesOf(this.base, this.head)), this.evaluated > 0 ? [Math.floor(this.firstAt / DAY), Math.floor(this.lastAt / DAY)] : undefined),
+    };
+  }
+}
+
+function geometriesOf(base: SimulationSide, head: SimulationSide): Parameters<typeof diffBundles>[2] {
+  return base.geometries && head.geometries ? { base: base.geometries, head: head.geometries } : undefined;
+}
+
+function sideInfo(s: SimulationSide): SimulationReport['base'] {
+  return { label: s.label, revision: s.bundle.manifest.revision, digest: s.bundle.manifest.digest, campaigns: s.bundle.manifest.counts.campaigns };
+}
+
+/** Replays sessions already in memory (tests, the bench's small runs); the stream form is in stream.ts. */
+export function simulateSessions(base: SimulationSide, head: SimulationSide, sessions: Iterable<Session>): SimulationReport {
+  const replay = new Replay(base, head);
+  let line = 0;
+  for (const s of sessions) replay.session(s, ++line);
+  return replay.report();
+}

@@ -1,0 +1,52 @@
+// A recorded session is an engine context written as data (the `promoc eval` format, docs/simulate.md)
+// with an optional `id`. This is the hot path of a replay, so the parsed JSON object is checked and
+// fixed up in place instead of being copied: amounts given as decimal strings become minor units, `at`
+// becomes epoch ms. Anything else the engine checks itself (ContextError) when it evaluates.
+import type { EvaluationContext } from '../engine/context.js';
+import { currencyExponent, parseDecimal } from '../engine/money.js';
+
+/** An EvaluationContext the simulator may annotate (usage is swapped per side). */
+export type Session = EvaluationContext & { id?: string; at: number; usage?: EvaluationContext['usage'] };
+
+/** One session cannot be used; the replay counts it and goes on. */
+export class SessionError extends Error {
+  override readonly name = 'SessionError';
+}
+
+/** The whole input cannot be used (a CSV header naming unknown columns). */
+export class SessionsFileError extends Error {
+  override readonly name = 'SessionsFileError';
+  constructor(message: string, readonly hint?: string) { super(message); }
+}
+
+type Obj = Record<string, unknown>;
+
+export function sessionFromObject(value: unknown): Session {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new SessionError('a session must be a JSON object');
+  const s = value as Obj;
+  const at = typeof s.at === 'number' ? s.at : typeof s.at === 'string' ? Date.parse(s.at) : NaN;
+  if (!Number.isFinite(at)) throw new SessionError(`"at" ${JSON.stringify(s.at) ?? 'is missing'}${s.at === undefined ? '' : ' is not an instant'}; give RFC 3339 with a zone or epoch ms`);
+  s.at = at;
+  if (typeof s.currency !== 'string') throw new SessionError('"currency" is missing; give an ISO 4217 code such as EUR');
+  if (!Array.isArray(s.lines)) throw new SessionError('"lines" must be a list of price lines');
+  if (s.id !== undefined && typeof s.id !== 'string') s.id = String(s.id);
+  if ('usage' in s) throw new SessionError('"usage" is not allowed in a recorded session: the simulator counts redemptions itself');
+  let exponent = -1;
+  for (const l of s.lines as unknown[]) {
+    if (typeof l !== 'object' || l === null) throw new SessionError('every price line must be an object');
+    const line = l as Obj;
+    if (typeof line.amount === 'string') {
+      if (exponent < 0) exponent = /^[A-Z]{3}$/.test(s.currency) ? currencyExponent(s.currency) : 2;
+      const minor = parseDecimal(line.amount, exponent);
+      if (typeof minor !== 'number') throw new SessionError(`line ${JSON.stringify(line.id)}: ${minor.error}`);
+      line.amount = minor;
+    }
+  }
+  return s as unknown as Session;
+}
+
+/** The session's customer id, when it has one. */
+export function customerOf(s: Session): string | undefined {
+  const id = s.customer?.id;
+  return typeof id === 'string' ? id : undefined;
+}
