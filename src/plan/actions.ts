@@ -78,6 +78,10 @@ export function compareAction(d: DesiredEntry, live: LiveObject, provider: Provi
     }
     return { ...head, ...extras, ...views, action: 'replace', changes, reason: `${why}; promoc will ${replacement.how}`, consequences: [...replacement.consequences] };
   }
+  // Create-only objects that can grow (code batches): more of them is an additional create, less is blocked.
+  const more = cap.additional && fieldChanges.length > 0 ? cap.additional(live, d.lowered) : undefined;
+  if (typeof more === 'string') return { ...head, ...extras, ...views, action: 'blocked', changes, reason: more };
+  if (more) return { ...head, ...extras, ...views, action: 'create', changes, reason: more.reason, payload: provider.stamp(more.payload, { kind: d.located.resource.kind, name: d.located.resource.metadata.name, digest: d.digest }) as Action['payload'] };
   if (fieldChanges.length === 0 && activation) {
     const { activation: _same, ...rest } = extras;
     return { ...head, ...rest, ...views, action: activation, changes };

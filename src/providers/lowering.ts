@@ -1,6 +1,8 @@
 // Shared checks for `lower`: which fields of a source resource a target can express. Each provider lists the
 // field paths it maps (generic paths, `[]` for any array item); anything else present in the resource is a
-// located compile error naming the field and what the target offers instead.
+// located compile error naming the field and what the target offers instead. A field the API has no place
+// for is still expressible when its value is what the API does anyway (`native`): e.g. `stackable: true` on
+// an API that always combines benefits. Such values are accepted and not sent; any other value is an error.
 import type { DocPath } from '../model/diagnostic.js';
 import type { AnyResource } from '../model/resource.js';
 import type { LowerIssue } from './provider.js';
@@ -12,6 +14,8 @@ export interface FieldRules {
   readonly hints: Readonly<Record<string, string>>;
   /** Why, by generic path prefix (longest match wins). */
   readonly reasons?: Readonly<Record<string, string>>;
+  /** By generic path: whether a value is the API's native behaviour (accepted, not sent). Other values are errors. */
+  readonly native?: Readonly<Record<string, (value: unknown) => boolean>>;
   readonly apiName: string;
 }
 
@@ -26,7 +30,7 @@ function compile(rules: FieldRules): Compiled {
   if (!c) {
     const allowed = new Set([...ALWAYS, ...rules.allowed]);
     const ancestors = new Set<string>(['']);
-    for (const a of allowed) for (let i = 0; i < a.length; i += 1) if (a[i] === '.' || a[i] === '[') ancestors.add(a.slice(0, i));
+    for (const a of [...allowed, ...Object.keys(rules.native ?? {})]) for (let i = 0; i < a.length; i += 1) if (a[i] === '.' || a[i] === '[') ancestors.add(a.slice(0, i));
     c = { allowed, ancestors };
     compiledRules.set(rules, c);
   }
@@ -38,6 +42,7 @@ export function unsupportedFields(resource: AnyResource, rules: FieldRules): Low
   const { allowed, ancestors } = compile(rules);
   const visit = (value: unknown, path: DocPath, generic: string): void => {
     if (allowed.has(generic)) return; // an allowed path allows its whole subtree
+    if (rules.native?.[generic]?.(value)) return;
     if (!ancestors.has(generic) || value === null || typeof value !== 'object') {
       issues.push(issueAt(path, generic, rules));
       return;

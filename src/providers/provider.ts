@@ -101,6 +101,12 @@ export interface KindCapability {
   immutable(live: LiveObject): readonly ImmutableRule[];
   /** How an immutable change is carried out, or undefined when it cannot be (then the action is blocked). */
   replacement(live: LiveObject): { readonly how: string; readonly consequences: readonly string[]; readonly destructive: boolean } | undefined;
+  /**
+   * Create-only objects that grow by issuing more (mobility code batches): given a live object whose fields
+   * differ only where they may (not immutable), the body of an additional create and why, or the reason the
+   * change is blocked. Undefined when it has nothing to say (the usual update/blocked rules apply).
+   */
+  additional?(live: LiveObject, desired: Lowered): { readonly payload: Lowered['payload']; readonly reason: string } | string | undefined;
   /** What else happens when the resource is deactivated (e.g. archiving is final). */
   readonly deactivateConsequence?: string;
   /** Why a change cannot be applied at all when `update` is false. */

@@ -10,6 +10,8 @@ function aPromotion(spec: Record<string, unknown>, name = 'promo'): Located {
   return { resource: { apiVersion: 'promoc/v1', kind: 'Promotion', metadata: { name }, spec: { benefits: [{ percentOff: 25 }], ...spec } } as unknown as AnyResource, source: { file: 'campaigns/p.yaml', docIndex: 0 } };
 }
 const model: Model = { resources: [], geometries: new Map() };
+/** An active mobility template needs a branch scope (the API validates it on activation). */
+const BERLIN = { branches: ['berlin'] };
 const compile = (provider: ProviderId, ...resources: Located[]) => compileDesired(providerFor(provider), resources, { model, currency: 'EUR', target: 'staging' });
 
 describe('compile errors', () => {
@@ -34,10 +36,44 @@ describe('compile errors', () => {
     expect(r.diagnostics.map((d) => d.data?.field)).toEqual(['spec.phases', 'spec.providers.promotions.requiresContinuousCoverage']);
   });
 
-  it('mobility: no stacking or budget; unknown branch names', () => {
-    const r = compile('mobility', aPromotion({ code: 'M1234', stacking: { priority: 3 }, limits: { budget: { amount: '5.00', currency: 'EUR' } }, targeting: { branches: ['atlantis'] } }));
-    expect(r.diagnostics.map((d) => d.data?.field)).toEqual(['spec.stacking', 'spec.limits.budget', 'spec.targeting.branches[0]']);
-    expect(r.diagnostics[2]!.message).toContain('"atlantis" is not a known branches id');
+  it('mobility: stacking only as the API does it (stackable, no priority); no budget; unknown branch names', () => {
+    const r = compile('mobility', aPromotion({ code: 'M1234', stacking: { stackable: false, priority: 3 }, limits: { budget: { amount: '5.00', currency: 'EUR' } }, targeting: { branches: ['atlantis'] } }));
+    expect(r.diagnostics.map((d) => d.data?.field)).toEqual(['spec.stacking.stackable', 'spec.stacking.priority', 'spec.limits.budget', 'spec.targeting.branches[0]']);
+    expect(r.diagnostics[0]!.message).toBe('target staging (mobility) cannot express spec.stacking.stackable: the mobility pricing engine always combines the benefits a customer holds (targeted before broad); a template cannot be made exclusive');
+    expect(r.diagnostics[0]!.hint).toContain('Write `stacking: { stackable: true }`');
+    expect(r.diagnostics[1]!.message).toContain('templates have no priority');
+    expect(r.diagnostics[2]!.hint).toContain('enforced only by the promoc engine bundle');
+    expect(r.diagnostics[3]!.message).toContain('"atlantis" is not a known branches id');
+    expect(compile('mobility', aPromotion({ code: 'M1234', stacking: { stackable: true, priority: 0 }, targeting: BERLIN })).diagnostics).toEqual([]);
+  });
+
+  it('mobility: leaving stacking out means non-stackable, which the API cannot do', () => {
+    const absent = compile('mobility', aPromotion({ code: 'M1234', targeting: BERLIN }));
+    expect(absent.diagnostics.map((d) => [d.path?.join('.'), d.data?.field])).toEqual([['spec', 'spec.stacking']]);
+    expect(absent.diagnostics[0]!.message).toBe('target staging (mobility) cannot express spec.stacking: it is absent, which makes a Promotion non-stackable; the mobility pricing engine always combines the benefits a customer holds (targeted before broad)');
+    const half = compile('mobility', aPromotion({ code: 'M1234', stacking: { priority: 0 }, targeting: BERLIN }));
+    expect(half.diagnostics.map((d) => [d.path?.join('.'), d.data?.field])).toEqual([['spec.stacking', 'spec.stacking.stackable']]);
+  });
+
+  it('mobility: values that are the API\'s own behaviour are accepted, others are not', () => {
+    const neutral = compile('mobility', aPromotion({ code: 'M1234', stacking: { stackable: true }, audience: { userTypes: [], firstPurchaseOnly: false }, targeting: BERLIN }));
+    expect(neutral.diagnostics).toEqual([]);
+    const gated = compile('mobility', aPromotion({ code: 'M1234', stacking: { stackable: true }, audience: { userTypes: ['staff'], firstPurchaseOnly: true }, conditions: { mode: 'ANY', minimumSpend: { amount: '5.00', currency: 'EUR' } }, targeting: BERLIN }));
+    expect(gated.diagnostics.map((d) => d.data?.field)).toEqual(['spec.audience.userTypes', 'spec.audience.firstPurchaseOnly', 'spec.conditions.mode', 'spec.conditions.minimumSpend']);
+  });
+
+  it('mobility: what activation would refuse is an error at plan time (an inactive draft may be incomplete)', () => {
+    const r = compile('mobility', aPromotion({ code: 'M1234', stacking: { stackable: true } }));
+    expect(r.diagnostics.map((d) => [d.path?.join('.'), d.data?.field, d.message])).toEqual([
+      ['spec', 'spec.targeting.branches', 'target staging (mobility) cannot express spec.targeting.branches: an active Promotion needs at least one branch (the API validates the branch scope on activation)'],
+    ]);
+    expect(compile('mobility', aPromotion({ code: 'M1234', status: 'inactive', stacking: { stackable: true } })).diagnostics).toEqual([]);
+  });
+
+  it('promotions: requiresContinuousCoverage only as the API derives it (false: promoc lowers no free period)', () => {
+    expect(compile('promotions', aPromotion({ code: 'PH2', providers: { promotions: { requiresContinuousCoverage: false } } })).diagnostics).toEqual([]);
+    const r = compile('promotions', aPromotion({ code: 'PH3', providers: { promotions: { requiresContinuousCoverage: true } } }));
+    expect(r.diagnostics[0]!.message).toContain('requires_continuous_coverage is read-only');
   });
 
   it('a kind the provider has no object for', () => {
@@ -56,13 +92,13 @@ describe('unit conversions', () => {
   it('percent stays a percent on EV billing and Lago, becomes a fraction on mobility', () => {
     expect(payload('ev-billing', { code: 'ABCD' })).toMatchObject({ discount_type: 'percent', discount_value: 25 });
     expect(payload('lago', { code: 'ABCD' })).toMatchObject({ coupon_type: 'percentage', percentage_rate: 25 });
-    expect(payload('mobility', { code: 'ABCD', benefits: [{ percentOff: 15 }] })).toMatchObject({ benefits: [{ type: 'Discount', discount: 0.15 }] });
+    expect(payload('mobility', { code: 'ABCD', benefits: [{ percentOff: 15 }], stacking: { stackable: true }, targeting: BERLIN })).toMatchObject({ benefits: [{ type: 'Discount', discount: 0.15 }] });
   });
   it('money: major units on EV billing and mobility, minor units (amount_cents) on Lago', () => {
     const fixed = { code: 'ABCD', benefits: [{ amountOff: { amount: '2.50', currency: 'EUR' } }] };
     expect(payload('ev-billing', fixed)).toMatchObject({ discount_type: 'fixed', discount_value: 2.5, currency: 'EUR' });
     expect(payload('lago', fixed)).toMatchObject({ coupon_type: 'fixed_amount', amount_cents: 250, amount_currency: 'EUR' });
-    expect(payload('mobility', fixed)).toMatchObject({ benefits: [{ type: 'RentalRebate', rentalRebate: 2.5 }] });
+    expect(payload('mobility', { ...fixed, stacking: { stackable: true }, targeting: BERLIN })).toMatchObject({ benefits: [{ type: 'RentalRebate', rentalRebate: 2.5 }] });
   });
   it('an ANY group of one attribute folds into an `in` condition beside first-purchase', () => {
     const p = payload('promotions', { code: 'FAIR1', audience: { firstPurchaseOnly: true }, conditions: { mode: 'ANY', customerAttributes: [{ attribute: 'country', equals: 'DE' }, { attribute: 'country', equals: 'AT' }] } });

@@ -4,7 +4,8 @@ import type { Action, Plan } from '../../src/generated/plan.js';
 import type { Json } from '../../src/plan/canonical.js';
 import { providerFor } from '../../src/providers/index.js';
 import { realDeps, type HttpClient } from '../../src/providers/http/client.js';
-import { resolveTagRefs } from '../../src/providers/mobility/index.js';
+import { codeBatchRequests, resolveTagRefs, resolveVoucherableRefs } from '../../src/providers/mobility/index.js';
+import { splitMarker } from '../../src/providers/ownership.js';
 import type { Binding } from '../../src/plan/targets.js';
 
 type Obj = Record<string, unknown>;
@@ -12,6 +13,17 @@ type Obj = Record<string, unknown>;
 async function tagIds(client: HttpClient): Promise<Map<string, number>> {
   const res = await client.request({ method: 'GET', path: '/annotations', query: { size: 5000 } });
   return new Map((res.body as Obj[]).map((a) => [String(a.name), Number(a.id)]));
+}
+
+/** Managed voucherable ids by "Kind/name" (from promoc's ownership marker), for a code batch's template. */
+async function voucherableIds(client: HttpClient): Promise<Map<string, number>> {
+  const res = await client.request({ method: 'GET', path: '/voucherables', query: { size: 5000 } });
+  const ids = new Map<string, number>();
+  for (const v of res.body as Obj[]) {
+    const { owner } = splitMarker(v.description as string | undefined);
+    if (owner) ids.set(`${owner.kind}/${owner.name}`, Number(v.id));
+  }
+  return ids;
 }
 
 async function create(client: HttpClient, a: Action): Promise<void> {
@@ -30,6 +42,12 @@ async function create(client: HttpClient, a: Action): Promise<void> {
     }
     case 'mobility': {
       if (a.kind === 'Tag') { await client.request({ method: 'POST', path: '/annotations', body: payload }); return; }
+      if (a.kind === 'CodeBatch') {
+        const { value, missing } = resolveVoucherableRefs(payload, await voucherableIds(client));
+        if (missing.length > 0) throw new Error(`unknown templates ${missing.join(', ')}`);
+        for (const body of codeBatchRequests(value as { [k: string]: Json })) await client.request({ method: 'POST', path: '/vouchers/redeemable/constraint', body });
+        return;
+      }
       const { value, missing } = resolveTagRefs(payload, await tagIds(client));
       if (missing.length > 0) throw new Error(`unknown tags ${missing.join(', ')}`);
       const res = await client.request({ method: 'POST', path: '/voucherables', body: value });

@@ -2,13 +2,16 @@
 import type { RegisterCommand } from '../context.js';
 import { registerBundle } from './bundle.js';
 import { registerDemo } from './demo.js';
-import { registerEmulator } from './emulator.js';
-import { registerEval } from './eval.js';
-import { registerLint } from './lint.js';
 import { registerPlan } from './plan.js';
 import { registerReport } from './report.js';
 import { registerShow } from './show.js';
+import { registerCompile } from './compile.js';
+import { registerApply } from './apply.js';
+import { registerImport } from './import.js';
 import { registerSimulate } from './simulate.js';
+import { registerEmulator } from './emulator.js';
+import { registerEval } from './eval.js';
+import { registerLint } from './lint.js';
 import { registerTest } from './test.js';
 import { registerValidate } from './validate.js';
 
@@ -17,11 +20,14 @@ export const commands: readonly RegisterCommand[] = [
   registerLint,
   registerPlan,
   registerShow,
-  registerSimulate,
-  registerReport,
-  registerEmulator,
+  registerCompile,
+  registerApply,
+  registerImport,
   registerBundle,
   registerEval,
   registerTest,
+  registerSimulate,
+  registerReport,
   registerDemo,
+  registerEmulator,
 ];

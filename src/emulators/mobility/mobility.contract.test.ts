@@ -78,7 +78,12 @@ describe('voucherables', () => {
     expect(r.status).toBe(400);
     expect(obj(r.body).errorCode).toBe('VA102');
     expect(String(obj(r.body).userMessage)).toContain('applicableBranchIds');
-    expect(String(obj(r.body).userMessage)).toContain('needs a code');
+    const unpaid = await create({ type: 'PricedPromotion', code: null, price: 4.9 });
+    expect(String(obj((await kit.api(`/voucherables/${String(unpaid.id)}/activate`, { method: 'POST' })).body).userMessage)).toContain('a PricedPromotion needs a code');
+    const automatic = await create({ code: null });
+    expect(obj((await kit.api(`/voucherables/${String(automatic.id)}/activate`, { method: 'POST' })).body).state).toBe('ACTIVE');
+    const care = await create({ type: 'CustomerCare', code: null, applicableBranchIds: [] });
+    expect(obj((await kit.api(`/voucherables/${String(care.id)}/activate`, { method: 'POST' })).body).state).toBe('ACTIVE');
     const good = await create({ code: 'GOOD', validUntil: '2027-03-01T00:00:00Z' });
     expect(obj((await kit.api(`/voucherables/${String(good.id)}/activate`, { method: 'POST' })).body).state).toBe('ACTIVE');
     expect(obj((await kit.api(`/voucherables/${String(good.id)}/deactivate`, { method: 'POST' })).body).state).toBe('INACTIVE');

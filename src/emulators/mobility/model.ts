@@ -9,6 +9,8 @@ export const PRICE_TYPES = ['TIME_PRICE', 'DRIVING_PRICE', 'PARKING_PRICE', 'DIS
 export const COST_SOURCE_GROUPS = ['RENTAL', 'ADDITION', 'SURCHARGE'] as const;
 export const RENTAL_PHASES = ['START_RENTAL', 'END_RENTAL', 'START_PLUS_END_RENTAL', 'START_OR_END_RENTAL', 'START_AND_END_RENTAL'] as const;
 export const INTERVALS = ['DAILY', 'WEEKLY', 'MONTHLY', 'FIRST_OF_MONTH', 'YEARLY', 'FIRST_OF_YEAR'] as const;
+/** Events a Triggered template can listen to (the emulator's own list; the seed names none). */
+export const TRIGGER_EVENTS = ['RENTAL_COMPLETED', 'FIRST_RENTAL', 'SIGNUP_COMPLETED', 'TOP_UP', 'SUBSCRIPTION_RENEWED'] as const;
 export const VOUCHER_STATES = ['NOT_REDEEMED', 'PENDING', 'ACTIVE', 'USED_UP', 'EXPIRED', 'CANCELED'] as const;
 export type VoucherState = (typeof VOUCHER_STATES)[number];
 
@@ -33,6 +35,18 @@ export interface Benefit {
   applicableVehicleCategoryIds?: number[] | null;
   applicablePriceType?: (typeof PRICE_TYPES)[number] | null;
   costSources?: CostSource[] | null;
+}
+
+/** Reward: the usage that earns it; every threshold given must be reached. spendAmount in major units. */
+export interface RewardCondition {
+  numberOfRentals?: number | null;
+  minutes?: number | null;
+  spendAmount?: number | null;
+}
+
+/** Triggered: extra conditions on the triggering event; minimumSpend in major units. */
+export interface TriggerConditions {
+  minimumSpend?: number | null;
 }
 
 export interface Geometry {
@@ -63,6 +77,19 @@ export interface Voucherable {
   geofence?: Geometry | null;
   vehicleAnnotationIds?: number[] | null;
   vehicleIds?: number[] | null;
+  /** Reward only (the seed: "granted after a usage condition is met"); required to activate. */
+  rewardCondition?: RewardCondition | null;
+  /** Triggered only ("triggered by a configured event"); triggerEvent is required to activate. */
+  triggerEvent?: (typeof TRIGGER_EVENTS)[number] | null;
+  triggerConditions?: TriggerConditions | null;
+  /** SignupReferral only: `benefits` are the referee's, these the referrer's once the referee qualifies. */
+  referrerBenefits?: Benefit[] | null;
+  /** SignupReferral only: rentals the referee completes before the referrer is rewarded (default 1). */
+  qualifyingRentals?: number | null;
+  /** CustomerCare only: reason codes an agent picks from when applying the template. */
+  reasonCodes?: string[] | null;
+  /** Subscription only: free days before the first charge. */
+  trialPeriodDays?: number | null;
   /** Legacy single-benefit fields, kept for compatibility; benefits win when present. */
   value?: number | null;
   discount?: number | null;
@@ -83,6 +110,8 @@ export interface Voucher {
   userId?: number | null;
   groupId?: number | null;
   userSubscriptionId?: number | null;
+  /** The reason code a customer-care grant was made for. */
+  reasonCode?: string | null;
   state: VoucherState;
   benefitType?: BenefitType | null;
   value?: number | null;
@@ -104,6 +133,14 @@ export interface Batch {
   businessUnitId: number;
   constraint: boolean;
   quantity: number;
+  /** The request's settings, kept so the summary can show how a batch was issued (absent in older state files). */
+  prefix?: string | null;
+  codeLength?: number | null;
+  validUntil?: string | null;
+  validityDays?: number | null;
+  redeemLimitPerCode?: number | null;
+  /** Internal note (max 500), like a template's description. */
+  description?: string | null;
   createdAt: string;
 }
 
@@ -127,6 +164,8 @@ export interface UserSubscription {
   interval?: string | null;
   startedAt: string;
   currentPeriodEnd?: string | null;
+  /** Set when the plan has trialPeriodDays: the first charge is due then. */
+  trialEndsAt?: string | null;
   cancelledAt?: string | null;
   createdAt: string;
 }

@@ -1,8 +1,9 @@
 // Redeemable code campaigns: POST /vouchers/redeemable (codes granting claim-time credit, each usable
 // `redeemLimitPerCode` times) and POST /vouchers/redeemable/constraint (single-use codes that become
-// constraint vouchers), up to 5,000 codes per batch; GET /vouchers/redeemable/summary counts them.
+// constraint vouchers), up to 5,000 codes per batch; GET /vouchers/redeemable/summary counts them and shows
+// how each batch was issued. A batch is create-only: nothing changes or removes it (codes can be canceled).
 import { FieldReader } from '../shared/input.js';
-import { isoSeconds } from '../shared/iso-time.js';
+import { DAY_MS, isoSeconds } from '../shared/iso-time.js';
 import { fail, ok, type Outcome } from '../shared/outcome.js';
 import { randomString, randomUuid } from '../shared/random.js';
 import { denied, type MobilityCall } from './context.js';
@@ -21,7 +22,11 @@ export function createBatch(call: MobilityCall, body: unknown, constraint: boole
   const prefix = r.string('prefix', { pattern: /^[A-Z0-9]{0,10}$/, patternHint: 'up to 10 uppercase letters or digits' }) ?? '';
   const codeLength = r.number('codeLength', { integer: true, min: 6, max: 20 }) ?? 8;
   const validUntil = r.dateTime('validUntil', { after: call.now });
+  // Relative validity, like a benefit's validityDays: each code stays redeemable that many days after issue.
+  const validityDays = r.number('validityDays', { integer: true, min: 1, max: 3660 });
+  if (validUntil && validityDays != null) r.add('validityDays', 'invalid', 'give validUntil or validityDays, not both');
   const perCode = constraint ? 1 : r.number('redeemLimitPerCode', { integer: true, min: 1 }) ?? 1;
+  const description = r.string('description', { maxLength: 500 }) ?? null;
   if (r.issues.length > 0 || voucherableId == null || quantity == null) return fail(invalid(r.issues));
   if (quantity < 1 || quantity > 5000) return fail(mobilityError(400, 'T101', `quantity must be between 1 and 5000 (got ${quantity})`));
   const template = call.tenant.voucherables[String(voucherableId)];
@@ -34,7 +39,11 @@ export function createBatch(call: MobilityCall, body: unknown, constraint: boole
     ...Object.values(call.tenant.voucherables).map((v) => v.code?.toUpperCase()),
   ]);
   const at = isoSeconds(call.now);
-  const batch: Batch = { id: randomUuid(call.random), voucherableId: template.id, businessUnitId: template.businessUnitId, constraint, quantity, createdAt: at };
+  const expires = validUntil ? isoSeconds(validUntil) : validityDays != null ? isoSeconds(new Date(call.now.getTime() + validityDays * DAY_MS)) : template.validUntil ?? null;
+  const batch: Batch = {
+    id: randomUuid(call.random), voucherableId: template.id, businessUnitId: template.businessUnitId, constraint, quantity,
+    prefix, codeLength, validUntil: validUntil ? isoSeconds(validUntil) : null, validityDays: validityDays ?? null, redeemLimitPerCode: perCode, description, createdAt: at,
+  };
   call.tenant.batches[batch.id] = batch;
   const codes: string[] = [];
   for (let i = 0; i < quantity; i++) {
@@ -45,11 +54,11 @@ export function createBatch(call: MobilityCall, body: unknown, constraint: boole
     const v: Voucher = {
       id: nextId(call.tenant, 'vouchers'), code, constraint, voucherableId: template.id, businessUnitId: template.businessUnitId, batchId: batch.id,
       state: 'NOT_REDEEMED', redeemLimit: perCode, redemptionCount: 0, validFrom: template.validFrom ?? null,
-      validUntil: validUntil ? isoSeconds(validUntil) : template.validUntil ?? null, createdAt: at, updatedAt: at,
+      validUntil: expires, createdAt: at, updatedAt: at,
     };
     call.tenant.vouchers[String(v.id)] = v;
   }
-  return ok({ batchId: batch.id, voucherableId: template.id, type: constraint ? 'CONSTRAINT' : 'REDEEMABLE', quantity, codes, createdAt: at });
+  return ok({ ...presentBatch(batch), codes });
 }
 
 function counts(vouchers: readonly Voucher[], now: Date): Record<string, number> {
@@ -74,6 +83,15 @@ export function summary(call: MobilityCall, query: URLSearchParams): Record<stri
   for (const v of Object.values(call.tenant.vouchers)) if (v.batchId != null) byBatch.get(v.batchId)?.push(v);
   return {
     ...counts([...byBatch.values()].flat(), call.now),
-    batches: batches.map((b) => ({ batchId: b.id, voucherableId: b.voucherableId, type: b.constraint ? 'CONSTRAINT' : 'REDEEMABLE', createdAt: b.createdAt, ...counts(byBatch.get(b.id) ?? [], call.now) })),
+    batches: batches.map((b) => ({ ...presentBatch(b), ...counts(byBatch.get(b.id) ?? [], call.now) })),
+  };
+}
+
+/** How a batch was issued (null fields are dropped on the way out). */
+function presentBatch(b: Batch): Record<string, unknown> {
+  return {
+    batchId: b.id, voucherableId: b.voucherableId, type: b.constraint ? 'CONSTRAINT' : 'REDEEMABLE', quantity: b.quantity, prefix: b.prefix || null,
+    codeLength: b.codeLength ?? null, validUntil: b.validUntil ?? null, validityDays: b.validityDays ?? null, redeemLimitPerCode: b.redeemLimitPerCode ?? null,
+    description: b.description ?? null, createdAt: b.createdAt,
   };
 }

@@ -55,6 +55,7 @@ export function startUserSubscription(call: MobilityCall, body: unknown): Outcom
     id: nextId(call.tenant, 'userSubscriptions'), userId, voucherableId, businessUnitId: template.businessUnitId,
     state: 'RENEWING', autoRenewal: 'ACTIVE', interval: template.interval ?? null, startedAt: at,
     currentPeriodEnd: isoSeconds(new Date(call.now.getTime() + (PERIOD_DAYS[template.interval ?? 'MONTHLY'] ?? 30) * DAY_MS)),
+    trialEndsAt: template.trialPeriodDays ? isoSeconds(new Date(call.now.getTime() + template.trialPeriodDays * DAY_MS)) : null,
     cancelledAt: null, createdAt: at,
   };
   call.tenant.userSubscriptions[String(s.id)] = s;

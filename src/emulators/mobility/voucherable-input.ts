@@ -7,6 +7,7 @@ import { readBenefit } from './benefits.js';
 import type { TenantConfig } from './config.js';
 import { readGeometry } from './geofence.js';
 import { INTERVALS, RENTAL_PHASES, VOUCHERABLE_TYPES, type MobilityTenant, type Voucherable } from './model.js';
+import { readTypeFields } from './type-fields.js';
 
 export type VoucherableFields = Omit<Voucherable, 'id' | 'state' | 'createdAt' | 'updatedAt'>;
 
@@ -60,6 +61,7 @@ export function readVoucherable(body: unknown, config: TenantConfig, tenant: Mob
     geofence: readGeometry(r.source.geofence, 'geofence', r.issues) ?? null,
     vehicleAnnotationIds: r.has('vehicleAnnotationIds') ? references(r, 'vehicleAnnotationIds', annotation, 'annotations') : null,
     vehicleIds: r.numberArray('vehicleIds', { integer: true }) ?? null,
+    ...readTypeFields(r, type, config.currency),
     value: r.number('value') ?? null,
     discount: r.number('discount', { exclusiveMin: 0, max: 1 }) ?? null,
     rentalRebate: r.number('rentalRebate') ?? null,

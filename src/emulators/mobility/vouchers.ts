@@ -25,7 +25,7 @@ function validUntil(b: Benefit | undefined, template: Voucherable, now: Date): s
 }
 
 /** One ACTIVE constraint voucher per benefit of the template (or one for its legacy value). */
-export function issueFromTemplate(call: MobilityCall, template: Voucherable, target: { userId?: number; groupId?: number; userSubscriptionId?: number }): Voucher[] {
+export function issueFromTemplate(call: MobilityCall, template: Voucherable, target: { userId?: number; groupId?: number; userSubscriptionId?: number; reasonCode?: string }): Voucher[] {
   const benefits: (Benefit | undefined)[] = template.benefits.length > 0 ? template.benefits : [undefined];
   return benefits.map((b) => {
     const at = isoSeconds(call.now);
@@ -38,6 +38,7 @@ export function issueFromTemplate(call: MobilityCall, template: Voucherable, tar
       userId: target.userId ?? null,
       groupId: target.groupId ?? null,
       userSubscriptionId: target.userSubscriptionId ?? null,
+      reasonCode: target.reasonCode ?? null,
       state: 'ACTIVE',
       benefitType: b?.type ?? null,
       value: amount,

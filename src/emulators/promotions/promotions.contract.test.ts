@@ -153,6 +153,21 @@ describe('updates and versions', () => {
     expect(data(await api(`/promotions/${id}`))).toMatchObject({ name: 'Summer', published_at: '2027-06-01T00:00:00Z' });
     expect(arr(listData(await api(`/promotions/${id}/versions?status=published&status=superseded`))).map((v) => obj(v).version)).toEqual([2, 1]);
   });
+
+  // Why promoc cannot lower dated phases to scheduled versions: the seed says phases are "draft-only".
+  it('refuses to schedule new phases (effects) on an active promotion', async () => {
+    const id = await active();
+    const r = await api(`/promotions/${id}`, { method: 'PATCH', body: { phases: percent(25), effective_at: '2027-03-01T00:00:00Z' } });
+    expect(obj(r.body)).toMatchObject({ status: 400, code: 'VALIDATION', fields: [{ field: 'phases', message: 'phases are a full replacement and can only be changed while the promotion is a draft' }] });
+    expect(arr(listData(await api(`/promotions/${id}/versions?status=scheduled`)))).toHaveLength(0);
+  });
+
+  it('derives requires_continuous_coverage from free-period effects and ignores it on write', async () => {
+    const plain = await create({ requires_continuous_coverage: true });
+    expect(plain.requires_continuous_coverage).toBe(false);
+    const free = await create({ code: 'FREE1', phases: [{ name: 'Default', conditions: [], effects: [{ type: 'free_period', periods: 1 }] }] });
+    expect(free.requires_continuous_coverage).toBe(true);
+  });
 });
 
 describe('list: filters, sort and cursors', () => {

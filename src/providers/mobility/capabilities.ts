@@ -1,9 +1,11 @@
 // What the mobility operations API (voucherables, goUrban / Wunder style) can express. Templates are created
 // INACTIVE and switched with /activate and /deactivate; PUT is a full replacement; DELETE refuses an ACTIVE
 // template. Annotations (tags) can be created and updated but not deleted. Geofences are not objects of
-// their own: their geometry is embedded in the GeoFencePromotion / GeoFenceSurcharge that uses them.
+// their own: their geometry is embedded in the GeoFencePromotion / GeoFenceSurcharge that uses them. Code
+// batches (single-use constraint vouchers) are create-only: see code-batch.ts.
 import type { Kind } from '../../generated/index.js';
 import type { Capabilities, KindCapability } from '../provider.js';
+import { codeBatchCapability } from './code-batch.js';
 
 export const KIND_TO_TYPE: Readonly<Partial<Record<Kind, string>>> = {
   Promotion: 'Promotion', GeofencePromotion: 'GeoFencePromotion', Package: 'Package', Subscription: 'Subscription', Reward: 'Reward',
@@ -38,7 +40,7 @@ const annotation: KindCapability = {
 
 export const mobilityCapabilities: Capabilities = {
   provider: 'mobility',
-  title: 'mobility operations (voucherables, annotations)',
-  kinds: { ...Object.fromEntries(Object.keys(KIND_TO_TYPE).map((k) => [k, voucherable(k as Kind)])), Tag: annotation },
+  title: 'mobility operations (voucherables, annotations, code batches)',
+  kinds: { ...Object.fromEntries(Object.keys(KIND_TO_TYPE).map((k) => [k, voucherable(k as Kind)])), Tag: annotation, CodeBatch: codeBatchCapability },
   embedded: ['Geofence'],
 };

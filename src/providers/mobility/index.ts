@@ -21,4 +21,5 @@ export function mobilityProvider(refs: MobilityRefs = LOCAL_REFS): Provider {
 }
 
 export const mobility: Provider = mobilityProvider();
-export { resolveTagRefs } from './refs.js';
+export { resolveTagRefs, resolveVoucherableRefs } from './refs.js';
+export { codeBatchRequests, MAX_CODES_PER_REQUEST } from './code-batch.js';

@@ -6,47 +6,13 @@ import { percentToFraction, type Json } from '../../plan/canonical.js';
 import { issueAt, unsupportedFields, type FieldRules } from '../lowering.js';
 import { appendMarker, MARKER_MAX_LENGTH } from '../ownership.js';
 import type { LowerIssue, LowerResult, Lowered, Ownership } from '../provider.js';
+import { activationGaps } from './activation.js';
 import { KIND_TO_TYPE } from './capabilities.js';
+import { lowerCodeBatch } from './code-batch.js';
 import { raiseAnnotation, raiseVoucherable, type RaiseContext } from './read.js';
 import { toId, type MobilityRefs, type RefTable } from './refs.js';
-
-const BENEFIT_FIELDS = ['percentOff', 'amountOff', 'credit', 'freeMinutes', 'freeUnlocks', 'packageDiscount', 'entitlement', 'appliesTo.priceTypes', 'appliesTo.costSources', 'rentals', 'validForDays'];
-
-const RULES: FieldRules = {
-  apiName: 'a voucherable',
-  allowed: [
-    'spec.code', 'spec.status', 'spec.displayName', 'spec.publicDescription', 'spec.window', 'spec.limits.redemptions', 'spec.limits.perCustomer',
-    'spec.audience.requireTags', 'spec.audience.excludeTags', 'spec.targeting', 'spec.visibility', 'spec.price', 'spec.interval', 'spec.renewal',
-    'spec.zone', 'spec.validForDays', 'spec.surcharge.amount', 'spec.providers.mobility',
-    ...BENEFIT_FIELDS.map((f) => `spec.benefits[].${f}`), ...BENEFIT_FIELDS.map((f) => `spec.referee.benefits[].${f}`),
-  ],
-  reasons: {
-    'spec.stacking': 'the mobility pricing engine orders benefits itself (targeted before broad); templates have no stacking or priority',
-    'spec.limits.budget': 'voucherables have no budget cap',
-    'spec.audience.userTypes': 'voucherables gate audiences by annotations (tags) only',
-    'spec.audience.firstPurchaseOnly': 'voucherables have no first-purchase gate',
-    'spec.conditions': 'voucherables have no purchase conditions',
-    'spec.benefits[].appliesTo': 'benefits target price types and cost sources only',
-    'spec.benefits[].trialExtensionDays': 'mobility benefits have no trial extension',
-    'spec.surcharge.percent': 'a surcharge is a negative fixed benefit; percentage benefits are discounts between 0 and 1',
-    'spec.trialDays': 'voucherables have no trial period',
-    'spec.after': 'reward thresholds are configured outside the voucherables API',
-    'spec.event': 'trigger events are configured outside the voucherables API',
-    'spec.referrer': 'a SignupReferral template carries one benefit list: the referee\'s',
-    'spec.qualifyingRentals': 'referral qualification is configured outside the voucherables API',
-    'spec.reasons': 'customer-care reason codes are not part of the template',
-    'spec.duration': 'voucherables have no billing duration',
-    'spec.phases': 'voucherables have no phases',
-    'spec.providers': 'knobs of other providers',
-  },
-  hints: {
-    'spec.stacking': 'Remove spec.stacking for the mobility target (it still orders campaigns in the promoc engine bundle if you plan them there).',
-    'spec.limits.budget': 'Mobility offers spec.limits.redemptions (redeemLimit) and spec.limits.perCustomer (redeemLimitPerUser).',
-    'spec.audience': 'Mobility offers spec.audience.requireTags and excludeTags (annotation gates).',
-    'spec.benefits[].appliesTo': 'Mobility offers appliesTo.priceTypes (one per benefit) and appliesTo.costSources.',
-    'spec.providers': 'Mobility reads only spec.providers.mobility.',
-  },
-};
+import { STACKING_HINT, STACKING_KINDS, voucherableRules } from './rules.js';
+import { lowerTypeFields } from './type-fields.js';
 
 // `subjects` says where a tag is meant to be used; promoc checks references against it and the API does not
 // restrict annotations to subjects, so it is promoc-side metadata: accepted, not sent, not compared.
@@ -64,7 +30,8 @@ export interface MobilityLowerContext {
 
 export function lowerMobility(resource: AnyResource, ctx: MobilityLowerContext): LowerResult {
   if (resource.kind === 'Tag') return lowerTag(resource);
-  if (KIND_TO_TYPE[resource.kind] === undefined) return { ok: false, issues: [issueAt(['kind'], 'kind', RULES, `the mobility API has no ${resource.kind} template`)] };
+  if (resource.kind === 'CodeBatch') return lowerCodeBatch(resource);
+  if (KIND_TO_TYPE[resource.kind] === undefined) return { ok: false, issues: [issueAt(['kind'], 'kind', voucherableRules(resource.kind), `the mobility API has no ${resource.kind} template`)] };
   return lowerVoucherable(resource, ctx);
 }
 
@@ -79,9 +46,12 @@ function lowerTag(r: Extract<AnyResource, { kind: 'Tag' }>): LowerResult {
 type Spec = Record<string, unknown>;
 
 function lowerVoucherable(r: AnyResource, ctx: MobilityLowerContext): LowerResult {
-  const issues: LowerIssue[] = [...unsupportedFields(r, RULES)];
-  const at = (path: (string | number)[], generic: string, message: string, hint: string): void => { issues.push(issueAt(path, generic, { ...RULES, hints: { [generic]: hint } }, message)); };
+  const rules = voucherableRules(r.kind);
+  const issues: LowerIssue[] = [...unsupportedFields(r, rules)];
+  const at = (path: (string | number)[], generic: string, message: string, hint: string): void => { issues.push(issueAt(path, generic, { ...rules, hints: { [generic]: hint } }, message)); };
   const s = r.spec as Spec;
+  const stacking = checkStacking(r);
+  if (stacking) issues.push(stacking);
   const id = (table: RefTable, name: string, path: (string | number)[]): number => {
     const found = toId(ctx.refs, table, name);
     if (found === undefined) at(path, `spec.${table}`, `"${name}" is not a known ${table} id of this target`, `Map it under the target's mobility references (${table}), or write the numeric id.`);
@@ -96,7 +66,8 @@ function lowerVoucherable(r: AnyResource, ctx: MobilityLowerContext): LowerResul
   const categories = (targeting.vehicleCategories ?? []).map((c, i) => id('vehicleCategories', c, ['spec', 'targeting', 'vehicleCategories', i]));
   const list = (r.kind === 'Referral' ? ((s.referee as Spec | undefined)?.benefits ?? []) : (s.benefits ?? [])) as Spec[];
   const benefitsPath = r.kind === 'Referral' ? ['spec', 'referee', 'benefits'] : ['spec', 'benefits'];
-  const benefits: Json[] = list.map((b, i) => lowerBenefit(b, [...benefitsPath, i], categories, (s.validForDays as number | undefined), { at, id, money }));
+  const lowerList = (items: readonly Spec[], path: (string | number)[]): Json[] => items.map((b, i) => lowerBenefit(b, [...path, i], categories, (s.validForDays as number | undefined), { at, id, money }));
+  const benefits: Json[] = lowerList(list, benefitsPath);
   const surcharge = (s.surcharge as { amount?: { amount: string; currency: string } } | undefined)?.amount;
   if (surcharge) benefits.push({ type: 'RentalRebate', rentalRebate: -(money(surcharge, ['spec', 'surcharge', 'amount']) ?? 0) });
   const mobility = ((s.providers as Spec | undefined)?.mobility ?? {}) as { showInUserApp?: boolean; businessUnit?: string };
@@ -129,12 +100,32 @@ function lowerVoucherable(r: AnyResource, ctx: MobilityLowerContext): LowerResul
     geofence: zone ? zoneGeometry(zone.geofences, ctx.model) : null,
     vehicleAnnotationIds: targeting.vehicleTags ? targeting.vehicleTags.map((t) => ({ $tag: t })) : null,
     vehicleIds: targeting.vehicleIds ? targeting.vehicleIds.map((v, i) => { if (!/^\d+$/.test(v)) at(['spec', 'targeting', 'vehicleIds', i], 'spec.targeting.vehicleIds', `vehicle id "${v}" is not numeric`, 'The mobility API names vehicles by numeric id.'); return Number(v); }) : null,
+    ...lowerTypeFields(r.kind, s, { money, benefits: lowerList }),
   };
+  issues.push(...activationGaps(r, payload));
   if (issues.length > 0) return { ok: false, issues };
   const raiseCtx: RaiseContext = { refs: ctx.refs, currency: ctx.currency, tagName: (ref) => String((ref as { $tag?: unknown }).$tag ?? ref) };
   const raised = raiseVoucherable({ ...payload, state: (s.status ?? 'active') === 'active' ? 'ACTIVE' : 'INACTIVE' }, raiseCtx);
-  if (!raised) return { ok: false, issues: [issueAt(['kind'], 'kind', RULES, `the mobility API has no ${r.kind} template`)] };
+  if (!raised) return { ok: false, issues: [issueAt(['kind'], 'kind', rules, `the mobility API has no ${r.kind} template`)] };
   return { ok: true, value: { payload, normalized: { ...raised.normalized, name: r.metadata.name, key: (s.code as string | undefined) ?? r.metadata.name } } };
+}
+
+/**
+ * The mobility pricing engine combines every benefit a customer holds (targeted before broad). A campaign that
+ * says so (`stackable: true`, no priority) is expressible; `stackable: false` and priorities are caught by the
+ * field rules. Leaving `stacking` out means non-stackable for the kinds whose schema has it, which the API
+ * cannot do either: said here, since an absent field is not visited by the rules.
+ */
+function checkStacking(r: AnyResource): LowerIssue | undefined {
+  if (!STACKING_KINDS.has(r.kind)) return undefined;
+  const stacking = (r.spec as { stacking?: { stackable?: boolean } }).stacking;
+  if (stacking?.stackable !== undefined) return undefined;
+  return {
+    path: stacking ? ['spec', 'stacking'] : ['spec'],
+    field: stacking ? 'spec.stacking.stackable' : 'spec.stacking',
+    message: `it is absent, which makes a ${r.kind} non-stackable; the mobility pricing engine always combines the benefits a customer holds (targeted before broad)`,
+    hint: STACKING_HINT,
+  };
 }
 
 interface Helpers {

@@ -10,7 +10,9 @@ import { readNumberedPages } from '../http/paginate.js';
 import { nameFromKey, splitMarker } from '../ownership.js';
 import type { Counter, LiveObject, LiveRead, Normalized, Ownership } from '../provider.js';
 import { TYPE_TO_KIND } from './capabilities.js';
+import { codeBatchObjects } from './code-batch.js';
 import { fromId, type MobilityRefs } from './refs.js';
+import { raiseTypeFields } from './type-fields.js';
 
 type Obj = Readonly<Record<string, unknown>>;
 
@@ -60,10 +62,12 @@ export function raiseVoucherable(o: Obj, ctx: RaiseContext): { normalized: Norma
   if (!kind) return undefined;
   const { text, owner } = splitMarker(o.description as string | null);
   const raw = ids(o.benefits).map((b) => raiseBenefit(b as Obj, ctx));
+  const referrer = kind === 'Referral' ? ids(o.referrerBenefits).map((b) => raiseBenefit(b as Obj, ctx)) : [];
   // Vehicle categories are per benefit in the API and per campaign in promoc: lift them when all agree.
-  const categories = new Set(raw.map((b) => JSON.stringify([...(b.vehicleCategories as string[])].sort())));
-  const lifted = categories.size === 1 ? (raw[0]?.vehicleCategories as string[] | undefined) ?? [] : [];
-  if (categories.size === 1) for (const b of raw) delete b.vehicleCategories;
+  const all = [...raw, ...referrer];
+  const categories = new Set(all.map((b) => JSON.stringify([...(b.vehicleCategories as string[])].sort())));
+  const lifted = categories.size === 1 ? (all[0]?.vehicleCategories as string[] | undefined) ?? [] : [];
+  if (categories.size === 1) for (const b of all) delete b.vehicleCategories;
   let surcharge: Json = null;
   let benefits: Json[] = raw;
   if (kind === 'GeofenceSurcharge') {
@@ -93,7 +97,9 @@ export function raiseVoucherable(o: Obj, ctx: RaiseContext): { normalized: Norma
       [kind === 'RidePass' ? 'renewal' : 'interval']: (o.interval as string | null) ?? null,
       zone: { phase: (o.applicableRentalType as string | null) ?? null, area: canonicalArea(o.geofence) },
       surcharge,
-      benefits,
+      // A SignupReferral's benefits are the referee's (promoc: spec.referee.benefits); the referrer's are apart.
+      ...(kind === 'Referral' ? { referee: { benefits } } : { benefits }),
+      ...raiseTypeFields(kind, o, ctx.currency, () => referrer),
       providers: { mobility: { businessUnit: fromId(ctx.refs, 'businessUnits', Number(o.businessUnitId ?? ctx.refs.defaultBusinessUnit)) } },
     },
   });
@@ -121,14 +127,17 @@ async function list(client: HttpClient, path: string, size: number): Promise<{ i
 
 export async function readMobility(client: HttpClient, options: { pageSize?: number; currency?: string; refs: MobilityRefs }): Promise<LiveRead> {
   const size = Math.min(options.pageSize ?? 1000, 5000);
-  const [annotations, templates, vouchers] = await Promise.all([
+  const [annotations, templates, vouchers, summary] = await Promise.all([
     list(client, '/annotations', size), list(client, '/voucherables', size), list(client, '/vouchers/constraint-vouchers', size),
+    client.request({ method: 'GET', path: '/vouchers/redeemable/summary' }),
   ]);
   const names = new Map(annotations.items.map((a) => [Number(a.id), String(a.name)]));
   const ctx: RaiseContext = { refs: options.refs, currency: options.currency ?? 'EUR', tagName: (id) => names.get(Number(id)) ?? `#${String(id)}` };
   const active = new Map<number, number>();
   for (const v of vouchers.items) if (v.state === 'ACTIVE') active.set(Number(v.voucherableId), (active.get(Number(v.voucherableId)) ?? 0) + 1);
   const objects: LiveObject[] = [];
+  // A code batch names its template by id; promoc names it by the template's metadata.name.
+  const campaigns = new Map<number, string>();
   for (const a of annotations.items) {
     const { normalized, owner } = raiseAnnotation(a);
     objects.push({ id: `annotation:${String(a.id)}`, normalized, ...(owner ? { owner } : {}), counters: [], liveRedemptions: 0, facts: { apiId: Number(a.id) }, fingerprint: digest(a, 16) });
@@ -139,8 +148,11 @@ export async function readMobility(client: HttpClient, options: { pageSize?: num
     const n = active.get(Number(t.id)) ?? 0;
     const counters: Counter[] = n > 0 ? [{ name: 'activeVouchers', value: n, text: `${n} issued voucher${n === 1 ? '' : 's'} still active` }] : [];
     objects.push({ id: `voucherable:${String(t.id)}`, normalized: raised.normalized, ...(raised.owner ? { owner: raised.owner } : {}), counters, liveRedemptions: n, facts: { apiId: Number(t.id), state: String(t.state ?? 'INACTIVE') }, fingerprint: digest(t, 16) });
+    campaigns.set(Number(t.id), raised.normalized.name);
   }
-  return { objects, pages: annotations.pages + templates.pages + vouchers.pages };
+  const batches = ((summary.body as { batches?: unknown } | undefined)?.batches ?? []) as Obj[];
+  objects.push(...codeBatchObjects(Array.isArray(batches) ? batches : [], (id) => campaigns.get(id) ?? `#${id}`));
+  return { objects, pages: annotations.pages + templates.pages + vouchers.pages + 1 };
 }
 
 export type { Kind };

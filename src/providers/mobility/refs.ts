@@ -2,6 +2,7 @@
 // sources name them by what operators call them (berlin, e-scooter, INSURANCE_PLUS). A target maps names to
 // ids (numeric strings pass through). Tags are annotations: lower writes `{ "$tag": name }` placeholders
 // that apply resolves to annotation ids once the tags exist (`resolveTagRefs`); read maps ids back to names.
+// A code batch names its template the same way, `{ "$voucherable": "Promotion/<name>" }` (`resolveVoucherableRefs`).
 import type { Json } from '../../plan/canonical.js';
 
 export interface MobilityRefs {
@@ -35,14 +36,27 @@ export function fromId(refs: MobilityRefs, table: RefTable, id: number): string 
 
 /** Replaces `{ "$tag": name }` placeholders with annotation ids; unknown names are returned, not guessed. */
 export function resolveTagRefs(payload: Json, ids: ReadonlyMap<string, number>): { value: Json; missing: string[] } {
+  return resolvePlaceholders(payload, '$tag', ids);
+}
+
+/**
+ * Replaces `{ "$voucherable": "Kind/name" }` placeholders (a code batch's template) with voucherable ids, keyed
+ * by "Kind/name" (e.g. "Promotion/welcome-ride"); unknown ones are returned, not guessed.
+ */
+export function resolveVoucherableRefs(payload: Json, ids: ReadonlyMap<string, number>): { value: Json; missing: string[] } {
+  return resolvePlaceholders(payload, '$voucherable', ids);
+}
+
+function resolvePlaceholders(payload: Json, marker: string, ids: ReadonlyMap<string, number>): { value: Json; missing: string[] } {
   const missing: string[] = [];
   const walk = (v: Json): Json => {
     if (Array.isArray(v)) return (v as readonly Json[]).map(walk);
     if (v && typeof v === 'object') {
       const o = v as { readonly [k: string]: Json };
-      if (typeof o.$tag === 'string' && Object.keys(o).length === 1) {
-        const id = ids.get(o.$tag);
-        if (id === undefined) { missing.push(o.$tag); return o; }
+      const ref = o[marker];
+      if (typeof ref === 'string' && Object.keys(o).length === 1) {
+        const id = ids.get(ref);
+        if (id === undefined) { missing.push(ref); return o; }
         return id;
       }
       return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, walk(x)]));

@@ -1,0 +1,33 @@
+// Lago coupons: bodies wrapped in `coupon`, the code is the path id. A replace is delete (a soft delete that
+// frees the code) then create. Lago answers 200 to an update of an applied coupon while ignoring the locked
+// fields: the update "succeeds" here and apply's convergence check catches it (see ../verify.ts).
+import type { HttpStatusError } from '../../providers/http/errors.js';
+import type { ApiAdapter, CallDraft } from './adapter.js';
+import { payloadOf } from './adapter.js';
+
+function alreadyExists(error: HttpStatusError): boolean {
+  const details = (error.body as { error_details?: Record<string, unknown> } | undefined)?.error_details;
+  return error.status === 422 && !!details && Object.values(details).some((codes) => Array.isArray(codes) && codes.includes('value_already_exist'));
+}
+
+export const lagoAdapter: ApiAdapter = {
+  provider: 'lago',
+  calls(a) {
+    const body = { coupon: payloadOf(a) };
+    const create: CallDraft = { op: 'create', method: 'POST', path: '/coupons', body, target: 'none', idempotent: false };
+    const remove: CallDraft = { op: 'delete', method: 'DELETE', path: '/coupons/{id}', target: 'live', idempotent: true };
+    switch (a.action) {
+      case 'create': return [create];
+      case 'update': return [{ op: 'update', method: 'PUT', path: '/coupons/{id}', body, target: 'live', idempotent: true }];
+      case 'replace': return [remove, create];
+      case 'delete': return [remove];
+      default: return undefined;
+    }
+  },
+  createdId(_kind, body) {
+    const code = (body as { coupon?: { code?: unknown } } | undefined)?.coupon?.code;
+    return typeof code === 'string' ? code : undefined;
+  },
+  pathId: (liveId) => encodeURIComponent(liveId),
+  isConflict: alreadyExists,
+};

@@ -1,0 +1,14 @@
+// Apply: a plan compiled into ordered API calls, run with a journal and a lock, verified by reading back.
+export { compileCalls, knownIds, type CompileResult } from './compile.js';
+export { renderCalls, viewCalls, CALL_FORMATS, type ApiView, type CallFormat, type RenderedCall } from './render-calls.js';
+export { applyGraph, type ApplyRunInput } from './run.js';
+export { executeGraph, type Api, type ExecuteEvent, type ExecuteInput } from './execute.js';
+export { assertPlanIsCurrent } from './stale.js';
+export { JournalWriter, journalDir, latestUnfinished, newRunId, readJournal } from './journal.js';
+export { JOURNAL_FORMAT, JournalError, parseJournal, type JournalRecord, type Replay, type RunHeader } from './journal-model.js';
+export { acquireLock, lockFile, LockHeldError, type Lock, type LockHolder } from './lock.js';
+export { renderApplyReport } from './render-report.js';
+export { progressReporter, type Progress, type ProgressOutput } from './progress.js';
+export { benchApply, type BenchApplyOptions, type BenchApplyResult } from './bench.js';
+export { CALLS_FORMAT, type CallGraph, type Step, type StepOp, type TouchedResource, type Untouched } from './model.js';
+export type { ApplyReport, ReportEntry } from './report.js';

@@ -1,0 +1,83 @@
+// The call graph: a plan compiled into the exact, ordered API calls that carry it out. Plain data, so it can
+// be rendered for review (`promoc compile`), written to the journal and replayed by `promoc apply --resume`.
+import type { Action } from '../generated/plan.js';
+import type { Json } from '../plan/canonical.js';
+import type { ProviderId } from '../providers/provider.js';
+
+export const CALLS_FORMAT = 'promoc-calls/v1' as const;
+
+/** What a step does to its resource. */
+export type StepOp = 'create' | 'update' | 'activate' | 'deactivate' | 'delete';
+
+/** One resource the plan changes, and what it must look like once the calls are done. */
+export interface TouchedResource {
+  readonly provider: ProviderId;
+  readonly kind: string;
+  readonly name: string;
+  /** Natural key (code or name) the plan matched it by. */
+  readonly key: string;
+  readonly action: Action['action'];
+  /** The live object the plan read (its id in the plan's terms), when there was one. */
+  readonly liveId?: string;
+  /** The normalized fields the target must hold afterwards; absent when the resource goes away. */
+  readonly desired?: { readonly [k: string]: Json };
+  /** After the calls: present with `desired` fields, absent (deleted) or inactive (archived instead of deleted). */
+  readonly expect: 'present' | 'absent' | 'inactive';
+}
+
+export interface Step {
+  /** Stable within the run: s0001, s0002, … in compile order. */
+  readonly id: string;
+  /** Index into CallGraph.resources. */
+  readonly resource: number;
+  readonly op: StepOp;
+  readonly method: 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Relative to the binding's baseUrl; `{id}` is the resource's API id (see `target`). */
+  readonly path: string;
+  readonly body?: Json;
+  /** The object `{id}` names: the live one the plan read, or the one an earlier step of this resource created. */
+  readonly target: 'live' | 'created' | 'none';
+  /** Safe for the HTTP client to repeat after a lost answer (PUT, DELETE, state transitions). */
+  readonly idempotent: boolean;
+  /** Steps that must be done first. */
+  readonly after: readonly string[];
+  /**
+   * For creates that add to an object rather than make one (more codes for a code batch): the count the live
+   * object holds once this step took effect, which is how a lost answer is settled.
+   */
+  readonly expectCount?: number;
+}
+
+/** A plan action apply leaves alone (noop, blocked), with why. */
+export interface Untouched {
+  readonly provider: ProviderId;
+  readonly kind: string;
+  readonly name: string;
+  readonly action: Action['action'];
+  readonly liveId?: string;
+  readonly reason?: string;
+}
+
+export interface CallGraph {
+  readonly format: typeof CALLS_FORMAT;
+  readonly target: string;
+  /** The plan's live fingerprint, for the record. */
+  readonly planFingerprint: string;
+  readonly planCreatedAt: string;
+  readonly resources: readonly TouchedResource[];
+  readonly steps: readonly Step[];
+  readonly untouched: readonly Untouched[];
+}
+
+export const isReferenceKind = (kind: string): boolean => kind === 'UserType' || kind === 'Tag' || kind === 'Geofence';
+
+export function describeResource(r: Pick<TouchedResource, 'provider' | 'kind' | 'name'>): string {
+  return `${r.provider} ${r.kind}/${r.name}`;
+}
+
+/** Step ids by resource index, in order. */
+export function stepsByResource(graph: Pick<CallGraph, 'steps'>): Map<number, Step[]> {
+  const out = new Map<number, Step[]>();
+  for (const s of graph.steps) out.set(s.resource, [...(out.get(s.resource) ?? []), s]);
+  return out;
+}

@@ -1,0 +1,106 @@
+// The imperative shell of apply: take the target's lock, open (or reopen, for --resume) the journal, run the
+// call graph through each API's client, re-read every touched resource to verify it converged, and report.
+// The clock, randomness, network and process identity are injected.
+import { join } from 'node:path';
+import type { Binding } from '../plan/targets.js';
+import type { HttpDeps } from '../providers/http/client.js';
+import { providerFor } from '../providers/index.js';
+import type { ProviderId } from '../providers/provider.js';
+import { executeGraph, type Api, type ExecuteEvent } from './execute.js';
+import { JOURNAL_FORMAT, type Replay } from './journal-model.js';
+import { JournalWriter, newRunId } from './journal.js';
+import { indexLive } from './live-index.js';
+import { acquireLock, lockFile, type LockHolder } from './lock.js';
+import { stepsByResource, type CallGraph, type Untouched } from './model.js';
+import { secretScrubber, secretsOf } from './redact.js';
+import { buildReport, type ApplyReport } from './report.js';
+import type { StepTable } from './step-table.js';
+import { verifyResource, type Divergence } from './verify.js';
+
+export interface ApplyRunInput {
+  readonly graph: CallGraph;
+  readonly unsupported?: readonly Untouched[];
+  readonly bindings: readonly Binding[];
+  /** `.promoc/journal/<target>` (see journalDir). */
+  readonly journalDir: string;
+  readonly deps: HttpDeps;
+  readonly process: { readonly pid: number; readonly host: string; readonly isAlive?: (pid: number) => boolean };
+  readonly promocVersion: string;
+  /** Finish this earlier run instead of starting one. */
+  readonly resume?: { readonly file: string; readonly replay: Replay };
+  readonly onEvent?: (e: ExecuteEvent) => void;
+  /** Called when a stale lock (its process is gone) was taken over. */
+  readonly onStaleLock?: (holder: LockHolder) => void;
+  readonly maxAttempts?: number;
+}
+
+export async function applyGraph(input: ApplyRunInput): Promise<ApplyReport> {
+  const now = (): Date => new Date(input.deps.now());
+  const run = input.resume?.replay.header.run ?? newRunId(now(), input.deps.random);
+  const lock = await acquireLock(lockFile(input.journalDir), run, now(), input.process);
+  if (lock.replaced) input.onStaleLock?.(lock.replaced);
+  try {
+    const scrub = secretScrubber(secretsOf(input.bindings));
+    const file = input.resume?.file ?? join(input.journalDir, `${run}.ndjson`);
+    const journal = input.resume
+      ? await JournalWriter.reopen(file, input.resume.replay.torn, scrub)
+      : await JournalWriter.create(file, { type: 'run', format: JOURNAL_FORMAT, run, target: input.graph.target, at: now().toISOString(), pid: input.process.pid, host: input.process.host, promocVersion: input.promocVersion, graph: input.graph }, scrub);
+    try {
+      if (input.resume) await journal.append({ type: 'resume', at: now().toISOString(), pid: input.process.pid, host: input.process.host });
+      const apis = openApis(input.graph, input.bindings, input.deps);
+      const table = await executeGraph({
+        graph: input.graph, run, apis, record: (r) => journal.append(r), now, sleep: input.deps.sleep, random: input.deps.random,
+        ...(input.resume ? { prior: input.resume.replay } : {}),
+        ...(input.onEvent ? { onEvent: input.onEvent } : {}),
+        ...(input.maxAttempts !== undefined ? { maxAttempts: input.maxAttempts } : {}),
+      });
+      const divergences = await verifyAll(input.graph, table, apis);
+      await journal.append({ type: 'verify', at: now().toISOString(), converged: input.graph.resources.length - divergences.length, diverged: divergences.map((d) => ({ resource: `${input.graph.resources[d.resource]!.kind}/${input.graph.resources[d.resource]!.name}`, message: d.message })) });
+      const report = buildReport({ run, journal: file, resumed: input.resume !== undefined, graph: input.graph, table, divergences, ...(input.unsupported ? { unsupported: input.unsupported } : {}) });
+      await journal.append({ type: 'end', at: now().toISOString(), outcome: report.ok ? 'ok' : 'failed' });
+      return scrubReport(report, scrub);
+    } finally {
+      await journal.close();
+    }
+  } finally {
+    await lock.release();
+  }
+}
+
+function openApis(graph: CallGraph, bindings: readonly Binding[], deps: HttpDeps): Map<ProviderId, Api> {
+  const used = new Set(graph.resources.map((r) => r.provider));
+  const apis = new Map<ProviderId, Api>();
+  for (const b of bindings) {
+    if (!used.has(b.provider)) continue;
+    const provider = providerFor(b.provider, b);
+    const client = provider.client(b.connection, deps);
+    const options = { currency: b.currency ?? provider.defaultCurrency, ...(b.connection.pageSize !== undefined ? { pageSize: b.connection.pageSize } : {}) };
+    apis.set(b.provider, { client, read: () => provider.read(client, options), ...(b.connection.concurrency !== undefined ? { concurrency: b.connection.concurrency } : {}) });
+  }
+  return apis;
+}
+
+/** Re-reads every API a finished resource lives on and checks each one converged. */
+async function verifyAll(graph: CallGraph, table: StepTable, apis: ReadonlyMap<ProviderId, Api>): Promise<Divergence[]> {
+  const byResource = stepsByResource(graph);
+  const finished = graph.resources.map((_, i) => i).filter((i) => (byResource.get(i) ?? []).every((s) => table.state(s.id) === 'done'));
+  const providers = [...new Set(finished.map((i) => graph.resources[i]!.provider))];
+  const out: Divergence[] = [];
+  await Promise.all(providers.map(async (p) => {
+    const mine = finished.filter((i) => graph.resources[i]!.provider === p);
+    let live;
+    try { live = indexLive((await apis.get(p)!.read()).objects); } catch (error) {
+      for (const i of mine) out.push({ resource: i, message: `could not re-read ${p} to verify the apply: ${(error as Error).message}`, fields: [] });
+      return;
+    }
+    for (const i of mine) {
+      const d = verifyResource(graph.resources[i]!, i, live, table.resourceId(i));
+      if (d) out.push(d);
+    }
+  }));
+  return out.sort((a, b) => a.resource - b.resource);
+}
+
+function scrubReport(report: ApplyReport, scrub: (t: string) => string): ApplyReport {
+  return JSON.parse(scrub(JSON.stringify(report))) as ApplyReport;
+}

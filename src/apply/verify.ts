@@ -1,0 +1,47 @@
+// After the calls: did every touched resource converge? Each is looked up in a fresh read and compared with
+// what the plan wanted, field by field. An API that answered 200 but kept the old values (Lago ignores
+// changes to a coupon already applied to a customer) is caught here and reported loudly. Pure.
+import { diffFields } from '../plan/diff.js';
+import type { Json } from '../plan/canonical.js';
+import type { LiveObject } from '../providers/provider.js';
+import { isActive, isOwnedBy, type LiveIndex } from './live-index.js';
+import { describeResource, type TouchedResource } from './model.js';
+
+export interface Divergence {
+  readonly resource: number;
+  readonly message: string;
+  readonly fields: readonly string[];
+}
+
+/** `resourceId(i)`: the live id resource i has after the run (created or read by the plan). */
+export function verifyResource(r: TouchedResource, index: number, live: LiveIndex, resourceId: string | undefined): Divergence | undefined {
+  const byId = resourceId === undefined ? undefined : live.byId(resourceId);
+  if (r.expect === 'absent') {
+    return byId ? { resource: index, message: `${describeResource(r)} (${resourceId}) still exists after its delete was answered`, fields: [] } : undefined;
+  }
+  if (r.expect === 'inactive') {
+    if (!byId || !isActive(byId)) return undefined;
+    return { resource: index, message: `${describeResource(r)} (${resourceId}) is still active after its deactivation was answered`, fields: ['spec.status'] };
+  }
+  const o = pickPresent(r, live, byId);
+  if (!o) return { resource: index, message: `${describeResource(r)} is not on the target after the calls that create it were answered`, fields: [] };
+  if (!isOwnedBy(o, r)) return { resource: index, message: `${describeResource(r)} (${o.id}) does not carry promoc's ownership marker after the apply`, fields: ['metadata.description'] };
+  const changes = diffFields(o.normalized.fields as Json, (r.desired ?? {}) as Json);
+  if (changes.length === 0) return undefined;
+  const fields = changes.map((c) => c.path);
+  return { resource: index, message: divergenceMessage(r, o, fields), fields };
+}
+
+function pickPresent(r: TouchedResource, live: LiveIndex, byId: LiveObject | undefined): LiveObject | undefined {
+  const current = live.current(r.kind, r.key);
+  if (byId && byId.facts.retired !== true) return byId;
+  return current ?? byId;
+}
+
+function divergenceMessage(r: TouchedResource, o: LiveObject, fields: readonly string[]): string {
+  const list = fields.join(', ');
+  if (r.provider === 'lago' && o.facts.applied === true) {
+    return `Lago answered 200 to the update of ${describeResource(r)} but kept the old ${list}: Lago silently ignores changes to those fields once a coupon has been applied to a customer. Run \`promoc plan\`: it now proposes a replace (delete + create; --force if applications are still active).`;
+  }
+  return `${describeResource(r)} did not converge: after the calls were answered the target still differs in ${list}. Run \`promoc plan\` to see the difference.`;
+}

@@ -1,0 +1,21 @@
+// One imported resource → the YAML file authors would have written: the schema modeline (editors
+// autocomplete and validate from it), a line saying where it came from, then the document. Pure.
+import { posix } from 'node:path';
+import { Document, isScalar, isSeq, visit } from 'yaml';
+import { SCHEMA_FILES } from '../generated/index.js';
+import type { ImportedResource } from './to-resources.js';
+
+/** Repo-relative path of the file for a resource under `outDir` (also repo-relative). */
+export function importPath(outDir: string, r: Pick<ImportedResource, 'provider' | 'kind' | 'name'>): string {
+  const kind = r.kind.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
+  return posix.join(outDir, r.provider, kind, `${r.name}.yaml`);
+}
+
+export function renderImported(r: ImportedResource, file: string, origin: string): string {
+  const schema = posix.relative(posix.dirname(file), `schemas/${SCHEMA_FILES[r.kind]}`);
+  const doc = new Document(r.document);
+  // Coordinates and other lists of numbers read better on one line.
+  visit(doc, { Seq(_, node) { if (isSeq(node) && node.items.length > 0 && node.items.every((i) => isScalar(i) && typeof i.value === 'number')) node.flow = true; } });
+  const managed = r.managed ? 'managed by promoc' : 'not managed by promoc yet: the next apply adopts it (writes the ownership marker, nothing else)';
+  return `# yaml-language-server: $schema=${schema}\n# Imported by \`promoc import\` from ${origin}; ${managed}.\n${doc.toString({ lineWidth: 0 })}`;
+}
