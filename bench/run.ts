@@ -6,7 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { loadProject } from '../dist/load/project.js';
+import { benchApply } from '../dist/apply/bench.js';
 import { benchPlan } from '../dist/plan/bench.js';
+import { benchSimulate } from '../dist/simulate/index.js';
 import { benchEngine } from './engine.js';
 import { benchLint } from './lint.js';
 import { generateRepo } from './generate.js';
@@ -94,6 +96,13 @@ for (const provider of ['ev-billing', 'lago'] as const) {
   const r = await benchPlan({ resources: 10_000, latencyMs: 20, provider, concurrency: 8 });
   (results.plan as Record<string, unknown>)[provider] = { ...r, targets: { within1_5xFloor: r.ratioToFloor <= 1.5, under500Mb: r.heapUsedMb < 500 } };
 }
+
+// Apply 1,000 creates with 20 ms latency under a 50 requests/s limit, beside the rate-limit floor.
+const apply = await benchApply({ creates: 1000, latencyMs: 20, requestsPerSecond: 50 });
+results.apply = { ...apply, targets: { within1_2xFloor: apply.ratioToFloor <= 1.2, no429Failures: apply.failed === 0 } };
+
+// Simulate 1,000,000 sessions in bounded memory.
+results.simulate = await benchSimulate({ sessions: 1_000_000, cwd: root });
 
 rmSync(dir, { recursive: true, force: true });
 process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
