@@ -119,8 +119,9 @@ describe('pagination', () => {
     expect(r).toEqual({ items: [0, 1, 10, 11, 20, 21], pages: 3 });
     expect(seen[0]).toBe(0);
   });
-  it('follows cursors and stops on a repeated one', async () => {
-    const r = await readCursorPages(async (c) => ({ items: [c ?? 'start'], next: c === undefined ? 'a' : 'a' }));
+  it('follows cursors and refuses a repeated one (a partial read would plan phantom creates)', async () => {
+    await expect(readCursorPages(async (c) => ({ items: [c ?? 'start'], next: 'a' }))).rejects.toThrow(/returned cursor "a" twice/);
+    const r = await readCursorPages(async (c) => ({ items: [c ?? 'start'], ...(c === undefined ? { next: 'a' } : {}) }));
     expect(r).toEqual({ items: ['start', 'a'], pages: 2 });
   });
 });

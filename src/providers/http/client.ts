@@ -2,6 +2,7 @@
 // concurrency, timeouts, and retries with exponential backoff + full jitter that honour Retry-After.
 // fetch, the clock, sleep and randomness are injected so tests are deterministic and never sleep.
 import { backoffDelay, DEFAULT_BACKOFF, parseRetryAfter, verdictFor, type BackoffPolicy } from './backoff.js';
+import { ProviderError } from '../../model/errors.js';
 import { HttpStatusError, hintForStatus, NetworkError } from './errors.js';
 import { Gate, TokenBucket } from './pacing.js';
 
@@ -44,6 +45,8 @@ export interface HttpClientOptions {
   readonly backoff?: BackoffPolicy;
   /** The server's own message from an error body, for error messages. */
   readonly describeError?: (body: unknown) => string | undefined;
+  /** Largest response body read (default 64 MiB); a larger one is refused, never truncated. */
+  readonly maxResponseBytes?: number;
 }
 
 export interface HttpRequest {
@@ -99,6 +102,7 @@ export class HttpClient {
     for (let attempt = 0; ; attempt += 1) {
       await this.bucket.take();
       const outcome = await this.once(req);
+      if ('refused' in outcome) throw outcome.refused; // redirects and oversized bodies are never retried
       const status = 'response' in outcome ? outcome.response.status : 'network';
       if ('response' in outcome && (status as number) < 400) return outcome.response;
       if ('response' in outcome && req.accept?.includes(status as number)) return outcome.response;
@@ -113,7 +117,7 @@ export class HttpClient {
     }
   }
 
-  private async once(req: HttpRequest): Promise<{ response: HttpResponse } | { error: unknown; reason: string }> {
+  private async once(req: HttpRequest): Promise<{ response: HttpResponse } | { error: unknown; reason: string } | { refused: ProviderError }> {
     const { deps } = this.options;
     this.stats.requests += 1;
     const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
@@ -125,9 +129,16 @@ export class HttpClient {
         method: req.method,
         headers,
         ...(req.body !== undefined ? { body: JSON.stringify(req.body) } : {}),
+        // A redirect could carry the credentials to another host: never follow one.
+        redirect: 'manual',
         signal: (deps.timeout ?? ((ms) => AbortSignal.timeout(ms)))(timeoutMs),
       });
-      const text = await res.text();
+      if (res.status >= 300 && res.status < 400) {
+        void res.body?.cancel();
+        return { refused: new ProviderError(`${this.provider}: ${req.method} ${req.path} answered ${res.status} redirecting to ${res.headers.get('location') ?? '(no location)'}; promoc does not follow redirects`, { provider: this.provider, status: res.status, hint: 'Point the target\'s baseUrl at the final address.' }) };
+      }
+      const text = await readBounded(res, this.options.maxResponseBytes ?? MAX_RESPONSE_BYTES);
+      if (text === undefined) return { refused: new ProviderError(`${this.provider}: ${req.method} ${req.path} answered more than ${(this.options.maxResponseBytes ?? MAX_RESPONSE_BYTES) / 1024 / 1024} MiB`, { provider: this.provider, hint: 'Lower the target\'s pageSize, or check the baseUrl points at the API.' }) };
       return { response: { status: res.status, headers: res.headers, body: parseBody(text) } };
     } catch (error) {
       const timedOut = error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError');
@@ -151,6 +162,27 @@ export class HttpClient {
     const { status, body } = outcome.response;
     return new HttpStatusError(this.provider, req.method, req.path, status, body, this.options.describeError?.(body) ?? genericMessage(body), hintForStatus(status));
   }
+}
+
+/** A response larger than this is refused: no page of campaigns is anywhere near it. */
+export const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+
+/** The body as text, or undefined once it passes `max` bytes (the rest is not read). */
+async function readBounded(res: Response, max: number): Promise<string | undefined> {
+  const declared = Number(res.headers.get('content-length') ?? NaN);
+  if (Number.isFinite(declared) && declared > max) { void res.body?.cancel(); return undefined; }
+  if (!res.body) return '';
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) { void reader.cancel(); return undefined; }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
 function parseBody(text: string): unknown {

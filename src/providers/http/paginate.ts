@@ -1,5 +1,6 @@
 // Reading every page of a list. Numbered pages (offset, page number) are fetched first-page-first, then the
 // rest in parallel under the client's concurrency gate; cursor pages can only be read one after another.
+import { ProviderError } from '../../model/errors.js';
 
 export interface NumberedPage<T> {
   readonly items: readonly T[];
@@ -15,7 +16,8 @@ export interface PageRead<T> {
 /** `fetchPage(i)` for i = 0 … totalPages-1, in order. */
 export async function readNumberedPages<T>(fetchPage: (index: number) => Promise<NumberedPage<T>>, maxPages = 100_000): Promise<PageRead<T>> {
   const first = await fetchPage(0);
-  const total = Math.min(first.totalPages, maxPages);
+  if (first.totalPages > maxPages) throw new PaginationError(`the API reports ${first.totalPages} pages, more than the ${maxPages} promoc will read`);
+  const total = first.totalPages;
   const rest = await Promise.all(Array.from({ length: Math.max(0, total - 1) }, (_, i) => fetchPage(i + 1)));
   const items = [...first.items];
   for (const page of rest) items.push(...page.items);
@@ -37,8 +39,20 @@ export async function readCursorPages<T>(fetchPage: (cursor: string | undefined)
     pages += 1;
     items.push(...page.items);
     cursor = page.next;
-    // A server that hands back a cursor it already gave would loop forever.
-    if (cursor !== undefined) { if (seen.has(cursor)) break; seen.add(cursor); }
-  } while (cursor !== undefined && pages < maxPages);
+    // A server that hands back a cursor it already gave would loop forever; stopping quietly would
+    // plan against part of the live state (phantom creates), so both cases are errors.
+    if (cursor !== undefined) {
+      if (seen.has(cursor)) throw new PaginationError(`the API returned cursor ${JSON.stringify(cursor.slice(0, 40))} twice`);
+      seen.add(cursor);
+      if (pages >= maxPages) throw new PaginationError(`the API kept paginating past ${maxPages} pages`);
+    }
+  } while (cursor !== undefined);
   return { items, pages };
+}
+
+/** The live state could not be read completely, so no plan may be made from it. */
+export class PaginationError extends ProviderError {
+  constructor(reason: string) {
+    super(`cannot read the complete live state: ${reason}`, { hint: 'A partial read would plan phantom creates; fix or report the API\'s pagination.' });
+  }
 }
