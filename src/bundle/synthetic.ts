@@ -14,16 +14,8 @@ const CITY = { lon: 13.0, lat: 52.3, width: 0.8, height: 0.4 };
 const TAGS = 50;
 const PHASES = ['START_RENTAL', 'END_RENTAL', 'START_PLUS_END_RENTAL', 'START_OR_END_RENTAL', 'START_AND_END_RENTAL'] as const;
 
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as random } from '../model/seeded-random.js';
+export { random };
 
 export const syntheticCode = (i: number): string => `CODE${String(i).padStart(5, '0')}`;
 

@@ -2,16 +2,8 @@
 import type { AnyResource } from '../../src/generated/index.js';
 import type { Located, Model, MultiPolygonCoords } from '../../src/model/resource.js';
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as mulberry32 } from '../../src/model/seeded-random.js';
+export { mulberry32 };
 
 const CITIES: readonly (readonly [number, number])[] = [[13.4, 52.52], [2.35, 48.86], [-0.12, 51.5], [11.57, 48.14], [4.9, 52.37]];
 
