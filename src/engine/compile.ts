@@ -1,14 +1,38 @@
 // Bundle campaigns → runtime form, once per load: windows as numbers, zones as geofence indexes,
 // formatted money for reasons, the fixed amounts whose currency must match.
-import type { BundleBenefit, BundleCampaign, BundleContent, BundleMoney, BundlePhase } from '../generated/bundle.js';
+//
+// The evaluator reads only this form, never the parsed bundle: a campaign's rules are a few compact
+// objects instead of a graph of a dozen small ones spread over the heap (each empty list in the
+// JSON is an array of its own), so checking a campaign touches a few cache lines, not a dozen.
+// Empty lists become one shared array, and absent rules `undefined`, so most checks end at a field.
+import type {
+  BundleAudience, BundleBenefit, BundleCampaign, BundleConditions, BundleContent, BundleLimits,
+  BundleMoney, BundlePhase, BundleScope, BundleSurcharge, BundleTargeting,
+} from '../generated/bundle.js';
 import { formatMinor } from './money.js';
 import type { CompiledZone } from './zone.js';
+
+// Not frozen: a frozen array is a different kind of array to V8, and mixing both kinds in the same
+// fields made loading slower (readonly types keep it unchanged).
+const NONE: readonly never[] = [];
+
+type ReadonlyLists<T> = { readonly [K in keyof T]: T[K] extends readonly (infer E)[] ? readonly E[] : T[K] };
+export type Audience = ReadonlyLists<BundleAudience>;
+export type Targeting = ReadonlyLists<BundleTargeting>;
+/** A scope; `broad` when every list is empty (the common case). */
+export type Scope = ReadonlyLists<BundleScope> & { readonly broad: boolean };
+const BROAD: Scope = { broad: true, priceTypes: NONE, costSources: NONE, plans: NONE, metrics: NONE };
+
+/** A bundle benefit whose scope, when it has one, is compiled. */
+export type CompiledBenefit = BundleBenefit extends infer B ? (B extends { scope: BundleScope } ? Omit<B, 'scope'> & { readonly scope: Scope } : B) : never;
 
 export interface CompiledPhase {
   readonly from: number;
   readonly until: number;
-  readonly benefits: readonly BundleBenefit[];
+  readonly benefits: readonly CompiledBenefit[];
 }
+
+export type CompiledSurcharge = Omit<BundleSurcharge, 'scope'> & { readonly scope: Scope };
 
 /** A fixed amount the campaign uses, for the currency-mismatch check. */
 export interface FixedAmount {
@@ -16,55 +40,111 @@ export interface FixedAmount {
   readonly currency: string;
 }
 
+// Fields in the order the evaluator reads them: what every reached campaign is checked against first.
 export interface CompiledCampaign {
   /** Position in the evaluation order. */
   readonly pos: number;
-  readonly src: BundleCampaign;
   readonly id: string;
+  readonly active: boolean;
   readonly from: number;
   readonly until: number;
+  /** undefined: no audience rule. */
+  readonly audience: Audience | undefined;
+  /** undefined: no targeting. */
+  readonly targeting: Targeting | undefined;
   readonly zone: CompiledZone | undefined;
-  readonly phases: readonly CompiledPhase[];
   readonly fixed: readonly FixedAmount[];
+  readonly conditions: BundleConditions | undefined;
+  /** undefined: no limit. */
+  readonly limits: BundleLimits | undefined;
+  readonly fee: boolean;
+  readonly stackable: boolean;
+  readonly benefits: readonly CompiledBenefit[];
+  readonly phases: readonly CompiledPhase[];
+  readonly surcharge: CompiledSurcharge | undefined;
+  readonly kind: BundleCampaign['kind'];
+  readonly name: string;
+  readonly code: string | undefined;
+  readonly src: BundleCampaign;
   /** Formatted amounts keyed by what they are, for reasons ("minimumSpend", "budget"). */
   readonly money: Readonly<Record<string, string>>;
-  readonly hasAudience: boolean;
-  readonly hasTargeting: boolean;
+  /** Reasons a rejection repeats, built on first use: "window starts …" / "window ends …" (see eligibility.ts). */
+  startsReason: string | undefined;
+  endsReason: string | undefined;
+  /** "exclusive campaign <this> applied first", "not stackable, and <this> applied first" (see evaluate.ts). */
+  exclusiveReason: string | undefined;
+  firstReason: string | undefined;
 }
 
 export function compileCampaigns(content: BundleContent): CompiledCampaign[] {
   const geofenceIndex = new Map(content.geofences.map((g, i) => [g.name, i]));
   const fmt = (m: BundleMoney): string => `${formatMinor(m.minor, content.currencies[m.currency] ?? 2)} ${m.currency}`;
   return content.campaigns.map((c, pos) => {
-    const from = c.window.from ?? -Infinity;
-    const until = c.window.until ?? Infinity;
     const money: Record<string, string> = {};
     if (c.limits.budget) money.budget = fmt(c.limits.budget);
     if (c.conditions?.minimumSpend) money.minimumSpend = fmt(c.conditions.minimumSpend);
     const a = c.audience;
     const t = c.targeting;
+    const l = c.limits;
+    const fixed = fixedAmounts(c);
     return {
       pos,
-      src: c,
       id: c.id,
-      from,
-      until,
+      active: c.status === 'active',
+      from: c.window.from ?? -Infinity,
+      until: c.window.until ?? Infinity,
+      audience: a.userTypes.length + a.requireTags.length + a.excludeTags.length > 0 || a.firstPurchaseOnly
+        ? { userTypes: list(a.userTypes), requireTags: list(a.requireTags), excludeTags: list(a.excludeTags), firstPurchaseOnly: a.firstPurchaseOnly }
+        : undefined,
+      targeting: t.branches.length + t.vehicleCategories.length + t.vehicleTags.length + t.vehicleIds.length > 0
+        ? { branches: list(t.branches), vehicleCategories: list(t.vehicleCategories), vehicleTags: list(t.vehicleTags), vehicleIds: list(t.vehicleIds) }
+        : undefined,
       zone: c.zone ? {
         geofences: c.zone.geofences.map((g) => geofenceIndex.get(g) ?? -1).filter((i) => i >= 0),
         phase: c.zone.phase,
         label: c.zone.geofences.join(' or '),
       } : undefined,
-      phases: (c.phases ?? []).map(compilePhase),
-      fixed: fixedAmounts(c),
+      fixed: fixed.length > 0 ? fixed : NONE,
+      conditions: c.conditions,
+      limits: l.redemptions !== undefined || l.perCustomer !== undefined || l.budget !== undefined ? l : undefined,
+      fee: Boolean(c.fee),
+      stackable: c.stackable,
+      benefits: c.benefits.map(compileBenefit),
+      phases: c.phases && c.phases.length > 0 ? c.phases.map(compilePhase) : NONE,
+      surcharge: c.surcharge ? { ...c.surcharge, scope: compileScope(c.surcharge.scope) } : undefined,
+      kind: c.kind,
+      name: c.name,
+      code: c.code,
+      src: c,
       money,
-      hasAudience: a.userTypes.length + a.requireTags.length + a.excludeTags.length > 0 || a.firstPurchaseOnly,
-      hasTargeting: t.branches.length + t.vehicleCategories.length + t.vehicleTags.length + t.vehicleIds.length > 0,
+      startsReason: undefined,
+      endsReason: undefined,
+      exclusiveReason: undefined,
+      firstReason: undefined,
     };
   });
 }
 
+function list<T>(xs: readonly T[]): readonly T[] {
+  return xs.length > 0 ? xs : NONE;
+}
+
+function compileScope(s: BundleScope): Scope {
+  // The shape check does not look inside scopes: a malformed one is kept as it is, to fail (or not)
+  // only when a line is matched against it, as it always has.
+  if (!(s && Array.isArray(s.priceTypes) && Array.isArray(s.costSources) && Array.isArray(s.plans) && Array.isArray(s.metrics))) return s as unknown as Scope;
+  if (s.priceTypes.length + s.costSources.length + s.plans.length + s.metrics.length === 0) return BROAD;
+  return { broad: false, priceTypes: list(s.priceTypes), costSources: list(s.costSources), plans: list(s.plans), metrics: list(s.metrics) };
+}
+
+function compileBenefit(b: BundleBenefit): CompiledBenefit {
+  return 'scope' in b ? { ...b, scope: compileScope(b.scope) } : b;
+}
+
 function compilePhase(p: BundlePhase): CompiledPhase {
-  return { from: p.window.from ?? -Infinity, until: p.window.until ?? Infinity, benefits: p.benefits };
+  // Like a malformed scope, phase benefits that are not a list fail only when the phase is used.
+  const benefits = Array.isArray(p.benefits) ? p.benefits.map(compileBenefit) : p.benefits;
+  return { from: p.window.from ?? -Infinity, until: p.window.until ?? Infinity, benefits };
 }
 
 /** Every fixed amount: each must be in the evaluation's currency, since the engine never converts. */

@@ -64,7 +64,10 @@ export interface Prepared {
   readonly currency: string;
   readonly userType: string | undefined;
   readonly customerTags: readonly string[];
+  readonly vehicleId: string | undefined;
   readonly vehicleTags: readonly string[];
+  readonly category: string | undefined;
+  readonly branch: string | undefined;
   readonly codes: readonly string[];
   readonly vouchers: readonly string[];
   readonly subtotal: number;
@@ -93,7 +96,10 @@ export function prepare(ctx: EvaluationContext): Prepared {
     currency: ctx.currency,
     userType: ctx.customer?.userType,
     customerTags: ctx.customer?.tags ?? EMPTY,
+    vehicleId: ctx.vehicle?.id,
     vehicleTags: ctx.vehicle?.tags ?? EMPTY,
+    category: ctx.vehicle?.category,
+    branch: ctx.rental?.branch,
     codes: ctx.codes ?? EMPTY,
     vouchers: ctx.customer?.vouchers ?? EMPTY,
     subtotal,

@@ -1,8 +1,7 @@
 // One evaluation: reach the candidates, charge fees, then walk the campaigns in the bundle's order
 // applying each eligible one to what remains. Stacking is decided here: a non-stackable campaign
 // applies only first, and then nothing follows it; fees are never blocked.
-import type { BundleBenefit } from '../generated/bundle.js';
-import type { CompiledCampaign } from './compile.js';
+import type { CompiledBenefit, CompiledCampaign } from './compile.js';
 import { prepare, type EvaluationContext, type Prepared } from './context.js';
 import { budgetLeft, ineligibility } from './eligibility.js';
 import type { AdjustedLine, AppliedCampaign, AppliedFee, Evaluation, Grant, Rejection } from './evaluation.js';
@@ -31,25 +30,26 @@ export function evaluateContext(state: EngineState, ctx: EvaluationContext): Eva
   const fees: AppliedFee[] = [];
   const grants: Grant[] = [];
   const rejected: Rejection[] = [];
-  let first: string | undefined;
-  let exclusive: string | undefined;
+  let first: CompiledCampaign | undefined;
+  let exclusive: CompiledCampaign | undefined;
   for (const pos of candidates) {
     const c = campaigns[pos]!;
     const reason = ineligibility(c, p, geo, exponent);
     if (reason !== undefined) { rejected.push({ campaign: c.id, reason }); continue; }
     const times = c.zone ? zoneTimes(c.zone, geo) : 1;
-    if (c.src.fee) {
+    if (c.fee) {
       const fee = charge(c, times, lines);
       if (fee) fees.push(fee); else rejected.push({ campaign: c.id, reason: 'nothing to charge: no line in its scope' });
       continue;
     }
-    if (exclusive !== undefined) { rejected.push({ campaign: c.id, reason: `exclusive campaign ${exclusive} applied first` }); continue; }
-    if (!c.src.stackable && first !== undefined) { rejected.push({ campaign: c.id, reason: `not stackable, and ${first} applied first` }); continue; }
+    // These two reasons name the campaign that blocks, and are kept on it once built.
+    if (exclusive !== undefined) { rejected.push({ campaign: c.id, reason: exclusive.exclusiveReason ??= `exclusive campaign ${exclusive.id} applied first` }); continue; }
+    if (!c.stackable && first !== undefined) { rejected.push({ campaign: c.id, reason: first.firstReason ??= `not stackable, and ${first.id} applied first` }); continue; }
     const outcome = applyCampaign(c, times, p, lines, grants);
     if (typeof outcome === 'string') { rejected.push({ campaign: c.id, reason: outcome }); continue; }
     applied.push(outcome);
-    first ??= c.id;
-    if (!c.src.stackable) exclusive = c.id;
+    first ??= c;
+    if (!c.stackable) exclusive = c;
   }
   return summarize(p, lines, { applied, fees, grants, rejected, unknownCodes });
 }
@@ -57,50 +57,49 @@ export function evaluateContext(state: EngineState, ctx: EvaluationContext): Eva
 /** The campaign's benefits on the lines; a reason instead when it changes nothing. */
 function applyCampaign(c: CompiledCampaign, times: number, p: Prepared, lines: Lines, grants: Grant[]): AppliedCampaign | string {
   const take = new Take(lines, budgetLeft(c, p));
-  const own: Grant[] = [];
-  for (const b of benefitsAt(c, p.at)) applyBenefit(b, times, lines, take, own, c.id);
-  if (take.total === 0 && own.length === 0) {
+  // Its grants go straight into the evaluation's: a campaign that grants something applies.
+  const before = grants.length;
+  for (const b of benefitsAt(c, p.at)) applyBenefit(b, times, lines, take, grants, c.id);
+  if (take.total === 0 && grants.length === before) {
     if (take.matched === 0) return 'nothing to apply: no line in its scope';
     return take.sawAmount ? 'nothing to apply: the discount rounds to zero' : 'nothing to apply: its lines are already at zero';
   }
-  grants.push(...own);
-  const s = c.src;
-  const result: { -readonly [K in keyof AppliedCampaign]: AppliedCampaign[K] } = { campaign: c.id, kind: s.kind, name: s.name, amount: take.total, lines: take.byLine(), times };
-  if (s.code !== undefined) result.code = s.code;
+  const result: { -readonly [K in keyof AppliedCampaign]: AppliedCampaign[K] } = { campaign: c.id, kind: c.kind, name: c.name, amount: take.total, lines: take.byLine(), times };
+  if (c.code !== undefined) result.code = c.code;
   return result;
 }
 
 /** A phased promotion's benefits come from the phase holding `at`; outside every phase, its own. */
-function benefitsAt(c: CompiledCampaign, at: number): readonly BundleBenefit[] {
+function benefitsAt(c: CompiledCampaign, at: number): readonly CompiledBenefit[] {
   for (const ph of c.phases) if (at >= ph.from && at < ph.until) return ph.benefits;
-  return c.src.benefits;
+  return c.benefits;
 }
 
 /** A surcharge adds one fee line: fixed amount plus a percentage of its scope's original amounts. */
 function charge(c: CompiledCampaign, times: number, lines: Lines): AppliedFee | undefined {
-  const s = c.src.surcharge;
+  const s = c.surcharge;
   if (!s) return undefined;
   let base = 0;
   if (s.rate !== undefined) {
-    for (let i = 0; i < lines.given; i++) if (lines.inScope(i, s.scope)) base += lines.original[i]!;
+    for (let i = 0; i < lines.given; i++) if (lines.inScope(lines.all[i]!, s.scope)) base += lines.all[i]!.original;
   }
   const once = (s.amount?.minor ?? 0) + (s.rate !== undefined ? percentOf(base, s.rate) : 0);
   if (once === 0) return undefined;
-  const line = `fee:${c.src.name}`;
-  lines.addFee(line, c.src.name, once * times);
-  return { campaign: c.id, name: c.src.name, line, amount: once * times, times };
+  const line = `fee:${c.name}`;
+  lines.addFee(line, c.name, once * times);
+  return { campaign: c.id, name: c.name, line, amount: once * times, times };
 }
 
 type Parts = Pick<Evaluation, 'applied' | 'fees' | 'grants' | 'rejected' | 'unknownCodes'>;
 
 function summarize(p: Prepared, lines: Lines, parts: Parts): Evaluation {
-  const out: AdjustedLine[] = [];
+  // Arrays of known length are allocated at it: the first push into an empty one reserves room for 17.
+  const out = new Array<AdjustedLine>(lines.all.length);
   let surcharges = 0;
   let total = 0;
-  for (let i = 0; i < lines.info.length; i++) {
-    const original = lines.original[i]!;
-    const amount = lines.remaining[i]!;
-    out.push({ id: lines.info[i]!.id, original, discount: original - amount, amount, fee: lines.fee[i]! });
+  for (let i = 0; i < lines.all.length; i++) {
+    const { id, original, remaining: amount, fee } = lines.all[i]!;
+    out[i] = { id, original, discount: original - amount, amount, fee };
     if (i >= lines.given) surcharges += original;
     total += amount;
   }

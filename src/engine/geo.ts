@@ -1,30 +1,33 @@
-// Geofences at run time: a flatbush index over their bounding boxes finds the few near a point;
-// turf decides exact containment (boundary counts as inside). Results are cached per evaluation,
-// since a zone test may ask about the same geofence for several campaigns.
+// Geofences at run time: a grid over their bounding boxes (flatbush when they are too unevenly
+// spread for one) finds the few near a point; turf decides exact containment (boundary counts as
+// inside). Results are cached per evaluation, since a zone test may ask about the same geofence for
+// several campaigns.
 import Flatbush from 'flatbush';
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { BundleGeofence } from '../generated/bundle.js';
 import type { LonLat } from './context.js';
+import { BoxGrid } from './grid.js';
 import { Stamps } from './stamps.js';
-
-const NONE: readonly number[] = [];
 
 export const START = 0;
 export const END = 1;
 export type Which = typeof START | typeof END;
 
 export class GeoIndex {
+  private readonly grid: BoxGrid | undefined;
   private readonly tree: Flatbush | undefined;
   private readonly geometries: { type: 'MultiPolygon'; coordinates: BundleGeofence['coordinates']; bbox: BundleGeofence['bbox'] }[];
   private readonly known: Stamps;
   private readonly inside: Uint8Array;
-  private points: [LonLat | undefined, LonLat | undefined] = [undefined, undefined];
+  private start: LonLat | undefined;
+  private end: LonLat | undefined;
 
   constructor(readonly geofences: readonly BundleGeofence[], spatial: boolean) {
     this.geometries = geofences.map((g) => ({ type: 'MultiPolygon', coordinates: g.coordinates, bbox: g.bbox }));
     this.known = new Stamps(geofences.length * 2);
     this.inside = new Uint8Array(geofences.length * 2);
-    if (spatial && geofences.length > 0) {
+    if (spatial) this.grid = BoxGrid.build(geofences.map((g) => g.bbox));
+    if (spatial && !this.grid && geofences.length > 0) {
       const tree = new Flatbush(geofences.length);
       for (const g of geofences) tree.add(g.bbox[0], g.bbox[1], g.bbox[2], g.bbox[3]);
       tree.finish();
@@ -35,32 +38,35 @@ export class GeoIndex {
   /** Start a new evaluation: forget cached answers, remember the rental's positions. */
   begin(start: LonLat | undefined, end: LonLat | undefined): void {
     this.known.reset();
-    this.points = [start, end];
+    this.start = start;
+    this.end = end;
   }
 
   point(which: Which): LonLat | undefined {
-    return this.points[which];
+    return which === START ? this.start : this.end;
   }
 
-  /** Geofences whose bounding box holds the point (flatbush; a scan when built without it). */
-  near(which: Which): readonly number[] {
-    const p = this.points[which];
-    if (!p) return NONE;
-    if (this.tree) return this.tree.search(p.lon, p.lat, p.lon, p.lat);
-    const out: number[] = [];
-    for (let i = 0; i < this.geofences.length; i++) if (inBox(p, this.geofences[i]!.bbox)) out.push(i);
-    return out;
+  /** Calls visit(g) for each geofence g whose bounding box holds the point (grid, else flatbush, else a scan). */
+  forEachNear(which: Which, visit: (geofence: number) => void): void {
+    const p = this.point(which);
+    if (!p) return;
+    if (this.grid) return this.grid.forEachHolding(p.lon, p.lat, visit);
+    if (this.tree) {
+      for (const g of this.tree.search(p.lon, p.lat, p.lon, p.lat)) visit(g);
+      return;
+    }
+    for (let i = 0; i < this.geofences.length; i++) if (inBox(p, this.geofences[i]!.bbox)) visit(i);
   }
 
   /** Does geofence i's bounding box hold the start (or end) position? */
   boxHolds(i: number, which: Which): boolean {
-    const p = this.points[which];
+    const p = this.point(which);
     return p !== undefined && inBox(p, this.geofences[i]!.bbox);
   }
 
   /** Is the start (or end) position inside geofence i? */
   contains(i: number, which: Which): boolean {
-    const p = this.points[which];
+    const p = this.point(which);
     if (!p) return false;
     const slot = i * 2 + which;
     if (!this.known.has(slot)) {

@@ -92,7 +92,8 @@ function index(bundle: Bundle, strategy: 'indexed' | 'linear'): Engine {
     geo: new GeoIndex(bundle.content.geofences, strategy === 'indexed'),
     reach: strategy === 'indexed' ? indexedReach(campaigns, bundle.content.geofences.length) : linearReach(campaigns),
   };
-  const byId = new Map(bundle.content.campaigns.map((c) => [c.id, c]));
+  const byId = new Map<string, BundleCampaign>();
+  for (const c of bundle.content.campaigns) byId.set(c.id, c);
   return {
     manifest: bundle.manifest,
     campaigns: bundle.content.campaigns,

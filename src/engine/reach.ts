@@ -1,7 +1,7 @@
 // Which campaigns a context reaches: a presented code, a held voucher, or, for automatic campaigns,
 // a zone near a rental position or a targeting value the context mentions (vehicle id or tag,
 // category, branch). Only reached campaigns are evaluated and listed as rejected; the index makes
-// that a few map lookups and one flatbush query instead of a pass over every campaign.
+// that a few map lookups and a grid lookup per rental position instead of a pass over every campaign.
 import type { CompiledCampaign } from './compile.js';
 import type { Prepared } from './context.js';
 import { END, START, type GeoIndex } from './geo.js';
@@ -28,7 +28,7 @@ export function indexedReach(campaigns: readonly CompiledCampaign[], geofenceCou
       if (s.code !== undefined) push(codes, s.code, c.pos);
     } else if (c.zone) {
       for (const g of c.zone.geofences) byGeofence[g]!.push(c.pos);
-    } else if (c.hasTargeting) {
+    } else if (c.targeting) {
       for (const v of s.targeting.vehicleIds) push(by.id, v, c.pos);
       for (const v of s.targeting.vehicleTags) push(by.tag, v, c.pos);
       for (const v of s.targeting.vehicleCategories) push(by.category, v, c.pos);
@@ -38,23 +38,22 @@ export function indexedReach(campaigns: readonly CompiledCampaign[], geofenceCou
     }
   }
   const marks = new Marks(campaigns.length);
+  const markZone = (g: number): void => marks.all(byGeofence[g]);
   return (p, geo) => {
     marks.begin();
     const unknownCodes: string[] = [];
     for (const code of p.codes) {
-      const list = codes.get(code) ?? codes.get(code.toUpperCase());
+      const list = codes.get(code) ?? (mayChangeCase(code) ? codes.get(code.toUpperCase()) : undefined);
       if (list) marks.all(list); else unknownCodes.push(code);
     }
     for (const v of p.vouchers) { const pos = vouchers.get(v); if (pos !== undefined) marks.one(pos); }
     marks.all(broad);
-    const vehicle = p.ctx.vehicle;
-    if (vehicle?.id !== undefined) marks.all(by.id.get(vehicle.id));
-    for (const t of p.vehicleTags) marks.all(by.tag.get(t));
-    if (vehicle?.category !== undefined) marks.all(by.category.get(vehicle.category));
-    const branch = p.ctx.rental?.branch;
-    if (branch !== undefined) marks.all(by.branch.get(branch));
-    for (const g of geo.near(START)) marks.all(byGeofence[g]);
-    for (const g of geo.near(END)) marks.all(byGeofence[g]);
+    if (p.vehicleId !== undefined) marks.all(find(by.id, p.vehicleId));
+    for (const t of p.vehicleTags) marks.all(find(by.tag, t));
+    if (p.category !== undefined) marks.all(find(by.category, p.category));
+    if (p.branch !== undefined) marks.all(find(by.branch, p.branch));
+    geo.forEachNear(START, markZone);
+    geo.forEachNear(END, markZone);
     return { candidates: marks.sorted(), unknownCodes };
   };
 }
@@ -115,12 +114,28 @@ function reaches(c: CompiledCampaign, p: Prepared, geo: GeoIndex, presented: Rea
     const zone = c.zone.geofences;
     return zone.some((g) => geo.boxHolds(g, START) || geo.boxHolds(g, END));
   }
-  if (!c.hasTargeting) return true;
-  const t = s.targeting;
-  const v = p.ctx.vehicle;
-  const branch = p.ctx.rental?.branch;
-  return (v?.id !== undefined && t.vehicleIds.includes(v.id)) || t.vehicleTags.some((tag) => p.vehicleTags.includes(tag)) ||
-    (v?.category !== undefined && t.vehicleCategories.includes(v.category)) || (branch !== undefined && t.branches.includes(branch));
+  const t = c.targeting;
+  if (!t) return true;
+  return (p.vehicleId !== undefined && t.vehicleIds.includes(p.vehicleId)) || t.vehicleTags.some((tag) => p.vehicleTags.includes(tag)) ||
+    (p.category !== undefined && t.vehicleCategories.includes(p.category)) || (p.branch !== undefined && t.branches.includes(p.branch));
+}
+
+/**
+ * Whether upper-casing could change the code: it has a lower-case ASCII letter, or anything beyond
+ * ASCII. Most presented codes are already upper case, and looking is cheaper than converting.
+ */
+function mayChangeCase(code: string): boolean {
+  if (typeof code !== 'string') return true; // not a string (unchecked caller): let toUpperCase() say so
+  for (let i = 0; i < code.length; i++) {
+    const c = code.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || c > 127) return true;
+  }
+  return false;
+}
+
+/** map.get(key), but an empty map is not asked: looking a string up reads it, a cache miss for nothing. */
+function find(map: Map<string, number[]>, key: string): number[] | undefined {
+  return map.size > 0 ? map.get(key) : undefined;
 }
 
 function push(map: Map<string, number[]>, key: string, pos: number): void {
