@@ -1,6 +1,6 @@
 // HTTP client for the EV billing API: `Authorization: Bearer <key>`, errors as `{ error: { code, message } }`.
 import { bearerKey } from '../http/auth.js';
-import { HttpClient, type HttpDeps } from '../http/client.js';
+import { connectionOptions, HttpClient, type HttpDeps } from '../http/client.js';
 import type { Connection } from '../provider.js';
 
 export const EV_BASE = '/api/v1/billing';
@@ -11,12 +11,9 @@ export function evClient(connection: Connection, deps: HttpDeps): HttpClient {
   const apiKey = connection.credentials.apiKey ?? '';
   return new HttpClient({
     provider: 'ev-billing',
-    baseUrl: connection.baseUrl.replace(/\/+$/, ''),
+    ...connectionOptions(connection),
     auth: bearerKey(apiKey),
     deps,
-    ...(connection.rateLimitPerSecond !== undefined ? { rateLimitPerSecond: connection.rateLimitPerSecond } : {}),
-    ...(connection.timeoutMs !== undefined ? { timeoutMs: connection.timeoutMs } : {}),
-    ...(connection.concurrency !== undefined ? { concurrency: connection.concurrency } : {}),
     describeError: (body) => {
       const e = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
       return e && typeof e.message === 'string' ? `${String(e.code ?? 'error')}: ${e.message}` : undefined;

@@ -3,6 +3,7 @@
 // fetch, the clock, sleep and randomness are injected so tests are deterministic and never sleep.
 import { backoffDelay, DEFAULT_BACKOFF, parseRetryAfter, verdictFor, type BackoffPolicy } from './backoff.js';
 import { ProviderError } from '../../model/errors.js';
+import type { Connection } from '../provider.js';
 import { HttpStatusError, hintForStatus, NetworkError } from './errors.js';
 import { Gate, TokenBucket } from './pacing.js';
 
@@ -162,6 +163,16 @@ export class HttpClient {
     const { status, body } = outcome.response;
     return new HttpStatusError(this.provider, req.method, req.path, status, body, this.options.describeError?.(body) ?? genericMessage(body), hintForStatus(status));
   }
+}
+
+/** The client settings every provider takes from a target connection. */
+export function connectionOptions(connection: Connection): Pick<HttpClientOptions, 'baseUrl' | 'rateLimitPerSecond' | 'timeoutMs' | 'concurrency'> {
+  return {
+    baseUrl: connection.baseUrl.replace(/\/+$/, ''),
+    ...(connection.rateLimitPerSecond !== undefined ? { rateLimitPerSecond: connection.rateLimitPerSecond } : {}),
+    ...(connection.timeoutMs !== undefined ? { timeoutMs: connection.timeoutMs } : {}),
+    ...(connection.concurrency !== undefined ? { concurrency: connection.concurrency } : {}),
+  };
 }
 
 /** A response larger than this is refused: no page of campaigns is anywhere near it. */

@@ -1,17 +1,14 @@
 // HTTP client for Lago: Bearer API key, bodies wrapped in a root key, errors `{ status, error, code, error_details }`.
 import { bearerKey } from '../http/auth.js';
-import { HttpClient, type HttpDeps } from '../http/client.js';
+import { connectionOptions, HttpClient, type HttpDeps } from '../http/client.js';
 import type { Connection } from '../provider.js';
 
 export function lagoClient(connection: Connection, deps: HttpDeps): HttpClient {
   return new HttpClient({
     provider: 'lago',
-    baseUrl: connection.baseUrl.replace(/\/+$/, ''),
+    ...connectionOptions(connection),
     auth: bearerKey(connection.credentials.apiKey ?? ''),
     deps,
-    ...(connection.rateLimitPerSecond !== undefined ? { rateLimitPerSecond: connection.rateLimitPerSecond } : {}),
-    ...(connection.timeoutMs !== undefined ? { timeoutMs: connection.timeoutMs } : {}),
-    ...(connection.concurrency !== undefined ? { concurrency: connection.concurrency } : {}),
     describeError: (body) => {
       if (!body || typeof body !== 'object') return undefined;
       const b = body as { error?: unknown; code?: unknown; error_details?: unknown };

@@ -2,7 +2,7 @@
 // (refreshed with the refresh token, or by signing in again after a 401); errors as
 // `{ errorCode, userMessage, httpStatus, traceId }`.
 import { tokenAuth, type Token } from '../http/auth.js';
-import { HttpClient, type HttpDeps } from '../http/client.js';
+import { connectionOptions, HttpClient, type HttpDeps } from '../http/client.js';
 import type { Connection } from '../provider.js';
 
 function toToken(body: unknown, now: number): Token {
@@ -28,12 +28,9 @@ export function mobilityClient(connection: Connection, deps: HttpDeps): HttpClie
   });
   return new HttpClient({
     provider: 'mobility',
-    baseUrl: connection.baseUrl.replace(/\/+$/, ''),
+    ...connectionOptions(connection),
     auth,
     deps,
-    ...(connection.rateLimitPerSecond !== undefined ? { rateLimitPerSecond: connection.rateLimitPerSecond } : {}),
-    ...(connection.timeoutMs !== undefined ? { timeoutMs: connection.timeoutMs } : {}),
-    ...(connection.concurrency !== undefined ? { concurrency: connection.concurrency } : {}),
     describeError: (body) => {
       const b = body as { errorCode?: unknown; userMessage?: unknown; traceId?: unknown } | undefined;
       return b && typeof b.userMessage === 'string' ? `${String(b.errorCode ?? 'error')}: ${b.userMessage}${b.traceId ? ` [trace ${String(b.traceId)}]` : ''}` : undefined;

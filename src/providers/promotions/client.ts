@@ -1,6 +1,6 @@
 // HTTP client for the promotions API: Bearer key, `{ data }` envelopes, RFC 9457 problem+json errors.
 import { bearerKey } from '../http/auth.js';
-import { HttpClient, type HttpDeps } from '../http/client.js';
+import { connectionOptions, HttpClient, type HttpDeps } from '../http/client.js';
 import type { Connection } from '../provider.js';
 
 /** Keyset pages hold at most 200. */
@@ -9,12 +9,9 @@ export const PROMOTIONS_MAX_LIMIT = 200;
 export function promotionsClient(connection: Connection, deps: HttpDeps): HttpClient {
   return new HttpClient({
     provider: 'promotions',
-    baseUrl: connection.baseUrl.replace(/\/+$/, ''),
+    ...connectionOptions(connection),
     auth: bearerKey(connection.credentials.apiKey ?? ''),
     deps,
-    ...(connection.rateLimitPerSecond !== undefined ? { rateLimitPerSecond: connection.rateLimitPerSecond } : {}),
-    ...(connection.timeoutMs !== undefined ? { timeoutMs: connection.timeoutMs } : {}),
-    ...(connection.concurrency !== undefined ? { concurrency: connection.concurrency } : {}),
     describeError: (body) => {
       if (!body || typeof body !== 'object') return undefined;
       const p = body as { code?: unknown; detail?: unknown; fields?: unknown; request_id?: unknown };
