@@ -16,6 +16,7 @@ import { renderText } from '../../render/text.js';
 import { buildBundle, type BuildOptions, type BuildResult } from '../../bundle/build.js';
 import { BUNDLE_FILE, readBundleFiles } from '../../bundle/io.js';
 import { openBundle } from '../../bundle/verify.js';
+import { reportExpectedFailure } from '../expected-failure.js';
 
 export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly code: number };
 
@@ -56,15 +57,5 @@ function printDiagnostics(io: Io, diags: readonly Diagnostic[], root: string): n
 
 /** Prints a refused bundle, a bad context or an unreadable key; rethrows anything else (a bug). */
 export function reportFailure(io: Io, error: unknown): number {
-  const c = colors(io);
-  if (error instanceof BundleError || error instanceof ContextError) {
-    io.stderr(`${c.red('error')}: ${error.message}\n${error.hint ? `${c.dim('hint')}: ${error.hint}\n` : ''}`);
-    return EXIT.failure;
-  }
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
-    io.stderr(`${c.red('error')}: ${(error as Error).message}\n`);
-    return EXIT.failure;
-  }
-  throw error;
+  return reportExpectedFailure(io, error, [BundleError, ContextError]);
 }

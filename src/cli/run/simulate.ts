@@ -23,6 +23,7 @@ import type { SimulationReport } from '../../simulate/types.js';
 import type { SimulateFormat } from '../commands/simulate.js';
 import { EXIT } from '../context.js';
 import { colors, type Io } from '../io.js';
+import { reportExpectedFailure } from '../expected-failure.js';
 
 export interface SimulateOptions {
   readonly sides: SideOptions;
@@ -119,15 +120,5 @@ export async function runGenerate(io: Io, options: GenerateCliOptions): Promise<
 
 /** Expected failures (git, files, a bad CSV header) are printed with their hint; the rest is a bug. */
 export function expectedFailure(io: Io, error: unknown): number {
-  const c = colors(io);
-  if (error instanceof SideError || error instanceof SessionsFileError || error instanceof SimulationFileError) {
-    io.stderr(`${c.red('error')}: ${error.message}\n${error.hint ? `${c.dim('hint')}: ${error.hint}\n` : ''}`);
-    return EXIT.failure;
-  }
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
-    io.stderr(`${c.red('error')}: ${(error as Error).message}\n`);
-    return EXIT.failure;
-  }
-  throw error;
+  return reportExpectedFailure(io, error, [SideError, SessionsFileError, SimulationFileError]);
 }
