@@ -1,4 +1,5 @@
 // Shared set-up for the mobility contract suites: start the emulator, sign in, call the tenant API.
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { startEmulators, type RunningEmulators } from '../index.js';
 import { call, obj, type CallOptions, type FakeClock, type HttpReply } from '../shared/testing.js';
 
@@ -38,3 +39,18 @@ export const promotion = (fields: Record<string, unknown> = {}) => ({
   benefits: [{ type: 'Discount', discount: 0.2, applicablePriceType: 'TIME_PRICE', numberOfRentals: 3 }],
   ...fields,
 });
+
+/**
+ * Registers the suite's lifecycle: one emulator for the file, and before each test the clock back at
+ * `start`, the state reset and the primary client signed in again. `ready` receives the kit.
+ */
+export function useMobilityKit(clock: FakeClock, start: string, ready: (kit: MobilityKit) => void): void {
+  let kit: MobilityKit | undefined;
+  beforeAll(async () => { kit = await startMobility(clock); ready(kit); });
+  afterAll(() => kit?.emulators.close());
+  beforeEach(async () => {
+    clock.set(start);
+    await kit!.emulators.control('mobility').reset();
+    await kit!.refreshPrimary();
+  });
+}

@@ -1,9 +1,9 @@
 // Contract suite for the business parameters of voucherable types (Reward, Triggered, SignupReferral,
 // CustomerCare, Subscription) and for how code batches record their settings: validated on write, stored,
 // returned, checked on activation, refused on the wrong type, and used where the emulator acts on them.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { arr, call, fakeClock, obj } from '../shared/testing.js';
-import { promotion, startMobility, type MobilityKit } from './mobility-test-kit.js';
+import { promotion, useMobilityKit, type MobilityKit } from './mobility-test-kit.js';
 
 const clock = fakeClock('2027-01-15T10:00:00Z');
 let kit: MobilityKit;
@@ -17,13 +17,7 @@ async function create(body: Record<string, unknown>): Promise<Record<string, unk
 const activate = (id: unknown) => kit.api(`/voucherables/${String(id)}/activate`, { method: 'POST' });
 const message = (r: { body: unknown }) => String(obj(r.body).userMessage);
 
-beforeAll(async () => { kit = await startMobility(clock); });
-afterAll(() => kit.emulators.close());
-beforeEach(async () => {
-  clock.set('2027-01-15T10:00:00Z');
-  await kit.emulators.control('mobility').reset();
-  await kit.refreshPrimary();
-});
+useMobilityKit(clock, '2027-01-15T10:00:00Z', (k) => { kit = k; });
 
 describe('Reward: rewardCondition', () => {
   it('stores and returns the condition; activation requires it', async () => {

@@ -1,8 +1,8 @@
 // Contract suite for what mobility templates issue: redeemable batches and summary, voucher states and
 // cancel, customer-care grants, user subscriptions and cancelBenefits.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { arr, call, fakeClock, obj } from '../shared/testing.js';
-import { promotion, SECRET, startMobility, type MobilityKit } from './mobility-test-kit.js';
+import { promotion, SECRET, useMobilityKit, type MobilityKit } from './mobility-test-kit.js';
 
 const clock = fakeClock('2027-01-15T10:00:00Z');
 let kit: MobilityKit;
@@ -16,13 +16,7 @@ async function activeTemplate(fields: Record<string, unknown> = {}): Promise<num
 }
 const redeem = (code: string, userId: number) => call(`${kit.origin}/__emulator/redeem`, { body: { code, userId } });
 
-beforeAll(async () => { kit = await startMobility(clock); });
-afterAll(() => kit.emulators.close());
-beforeEach(async () => {
-  clock.set('2027-01-15T10:00:00Z');
-  await kit.emulators.control('mobility').reset();
-  await kit.refreshPrimary();
-});
+useMobilityKit(clock, '2027-01-15T10:00:00Z', (k) => { kit = k; });
 
 describe('redeemable batches', () => {
   it('creates single-use constraint codes that move NOT_REDEEMED → ACTIVE, counted by the summary', async () => {

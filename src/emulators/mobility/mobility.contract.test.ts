@@ -1,7 +1,7 @@
 // Contract suite for the mobility emulator: auth, templates, permissions, pagination, annotations, legacy.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { arr, call, fakeClock, obj } from '../shared/testing.js';
-import { promotion, SECRET, startMobility, type MobilityKit } from './mobility-test-kit.js';
+import { promotion, SECRET, useMobilityKit, type MobilityKit } from './mobility-test-kit.js';
 
 const clock = fakeClock('2027-01-15T10:00:00Z');
 let kit: MobilityKit;
@@ -12,13 +12,7 @@ const create = async (fields: Record<string, unknown> = {}) => {
   return obj(r.body);
 };
 
-beforeAll(async () => { kit = await startMobility(clock); });
-afterAll(() => kit.emulators.close());
-beforeEach(async () => {
-  clock.set('2027-01-15T10:00:00Z');
-  await kit.emulators.control('mobility').reset();
-  await kit.refreshPrimary();
-});
+useMobilityKit(clock, '2027-01-15T10:00:00Z', (k) => { kit = k; });
 
 describe('auth', () => {
   it('signs in, refreshes with rotation, and expires access tokens after 5 hours', async () => {
