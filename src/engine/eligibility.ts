@@ -1,5 +1,7 @@
 // Why a reached campaign cannot apply, as a sentence, or undefined when it can. The checks run in
-// the order DESIGN.md lists them, so the first failing rule is the reason a human sees.
+// the order DESIGN.md lists them, so the first failing rule is the reason a human sees. Without
+// `explain` the checks are the same but no sentence is built (the simulator's hot path): every
+// rejection reads NOT_EXPLAINED.
 import type { BundleConditions } from '../generated/bundle.js';
 import type { Audience, CompiledCampaign, Targeting } from './compile.js';
 import type { Prepared } from './context.js';
@@ -8,52 +10,55 @@ import { formatInstant } from './instant.js';
 import { formatMinor } from './money.js';
 import { zoneReason, zoneTimes } from './zone.js';
 
-export function ineligibility(c: CompiledCampaign, p: Prepared, geo: GeoIndex, exponent: number): string | undefined {
+/** The reason of every rejection when evaluating with `explain: false`. */
+export const NOT_EXPLAINED = '';
+
+export function ineligibility(c: CompiledCampaign, p: Prepared, geo: GeoIndex, exponent: number, explain: boolean): string | undefined {
   if (!c.active) return 'campaign is inactive';
   // Formatted on the first rejection and kept: a date per campaign at load time was a visible share
   // of loading, and a date per rejection a tenth of evaluating.
   if (p.at < c.from) return c.startsReason ??= `window starts ${formatInstant(c.from)}`;
   if (p.at >= c.until) return c.endsReason ??= `window ends ${formatInstant(c.until)}`;
   if (c.audience) {
-    const r = audienceReason(c.audience, p);
+    const r = audienceReason(c.audience, p, explain);
     if (r !== undefined) return r;
   }
   if (c.targeting) {
-    const r = targetingReason(c.targeting, p);
+    const r = targetingReason(c.targeting, p, explain);
     if (r !== undefined) return r;
   }
-  if (c.zone && zoneTimes(c.zone, geo) === 0) return zoneReason(c.zone, geo);
-  for (const f of c.fixed) if (f.currency !== p.currency) return `${f.what} is in ${f.currency}, the evaluation is in ${p.currency}`;
+  if (c.zone && zoneTimes(c.zone, geo) === 0) return explain ? zoneReason(c.zone, geo) : NOT_EXPLAINED;
+  for (const f of c.fixed) if (f.currency !== p.currency) return explain ? `${f.what} is in ${f.currency}, the evaluation is in ${p.currency}` : NOT_EXPLAINED;
   if (c.conditions) {
-    const r = conditionsReason(c.conditions, c, p, exponent);
+    const r = conditionsReason(c.conditions, c, p, exponent, explain);
     if (r !== undefined) return r;
   }
-  return limitReason(c, p);
+  return limitReason(c, p, explain);
 }
 
-function audienceReason(a: Audience, p: Prepared): string | undefined {
+function audienceReason(a: Audience, p: Prepared, explain: boolean): string | undefined {
   if (a.userTypes.length > 0 && (p.userType === undefined || !a.userTypes.includes(p.userType))) {
-    return `requires user type ${a.userTypes.join(' or ')}${p.userType === undefined ? '' : ` (customer is ${p.userType})`}`;
+    return explain ? `requires user type ${a.userTypes.join(' or ')}${p.userType === undefined ? '' : ` (customer is ${p.userType})`}` : NOT_EXPLAINED;
   }
-  for (const t of a.requireTags) if (!p.customerTags.includes(t)) return `requires tag ${t}`;
-  for (const t of a.excludeTags) if (p.customerTags.includes(t)) return `excluded by tag ${t}`;
+  for (const t of a.requireTags) if (!p.customerTags.includes(t)) return explain ? `requires tag ${t}` : NOT_EXPLAINED;
+  for (const t of a.excludeTags) if (p.customerTags.includes(t)) return explain ? `excluded by tag ${t}` : NOT_EXPLAINED;
   if (a.firstPurchaseOnly && p.ctx.customer?.firstPurchase !== true) return 'only for a first purchase';
   return undefined;
 }
 
-function targetingReason(t: Targeting, p: Prepared): string | undefined {
+function targetingReason(t: Targeting, p: Prepared, explain: boolean): string | undefined {
   const { branch, vehicleId, category } = p;
-  if (t.branches.length > 0 && (branch === undefined || !t.branches.includes(branch))) return `only in branch ${t.branches.join(' or ')}${branch === undefined ? '' : ` (rental is in ${branch})`}`;
-  if (t.vehicleIds.length > 0 && (vehicleId === undefined || !t.vehicleIds.includes(vehicleId))) return `only on vehicle ${t.vehicleIds.join(' or ')}`;
-  if (t.vehicleCategories.length > 0 && (category === undefined || !t.vehicleCategories.includes(category))) return `requires vehicle category ${t.vehicleCategories.join(' or ')}`;
-  for (const tag of t.vehicleTags) if (!p.vehicleTags.includes(tag)) return `requires vehicle tag ${tag}`;
+  if (t.branches.length > 0 && (branch === undefined || !t.branches.includes(branch))) return explain ? `only in branch ${t.branches.join(' or ')}${branch === undefined ? '' : ` (rental is in ${branch})`}` : NOT_EXPLAINED;
+  if (t.vehicleIds.length > 0 && (vehicleId === undefined || !t.vehicleIds.includes(vehicleId))) return explain ? `only on vehicle ${t.vehicleIds.join(' or ')}` : NOT_EXPLAINED;
+  if (t.vehicleCategories.length > 0 && (category === undefined || !t.vehicleCategories.includes(category))) return explain ? `requires vehicle category ${t.vehicleCategories.join(' or ')}` : NOT_EXPLAINED;
+  for (const tag of t.vehicleTags) if (!p.vehicleTags.includes(tag)) return explain ? `requires vehicle tag ${tag}` : NOT_EXPLAINED;
   return undefined;
 }
 
-function conditionsReason(k: BundleConditions, c: CompiledCampaign, p: Prepared, exponent: number): string | undefined {
+function conditionsReason(k: BundleConditions, c: CompiledCampaign, p: Prepared, exponent: number, explain: boolean): string | undefined {
   const failed: string[] = [];
   let total = 0;
-  const check = (ok: boolean, reason: () => string): void => { total++; if (!ok) failed.push(reason()); };
+  const check = (ok: boolean, reason: () => string): void => { total++; if (!ok) failed.push(explain ? reason() : NOT_EXPLAINED); };
   if (k.minimumSpend) {
     const min = k.minimumSpend.minor;
     check(p.subtotal >= min, () => `minimum spend ${c.money.minimumSpend} not reached (subtotal ${formatMinor(p.subtotal, exponent)} ${p.currency})`);
@@ -65,21 +70,22 @@ function conditionsReason(k: BundleConditions, c: CompiledCampaign, p: Prepared,
   if (k.quantityAtLeast !== undefined) check((billing?.quantity ?? 0) >= k.quantityAtLeast, () => `quantity ${billing?.quantity ?? 0} is below ${k.quantityAtLeast}`);
   if (failed.length === 0) return undefined;
   if (k.mode === 'ALL') return failed[0];
-  return failed.length === total ? `none of its conditions hold: ${failed.join('; ')}` : undefined;
+  if (failed.length < total) return undefined;
+  return explain ? `none of its conditions hold: ${failed.join('; ')}` : NOT_EXPLAINED;
 }
 
-function limitReason(c: CompiledCampaign, p: Prepared): string | undefined {
+function limitReason(c: CompiledCampaign, p: Prepared, explain: boolean): string | undefined {
   const l = c.limits;
   if (!l) return undefined;
   const usage = p.ctx.usage;
-  if (l.perCustomer !== undefined && p.ctx.customer?.id === undefined) return `has a per-customer limit (${l.perCustomer}) and the context names no customer`;
+  if (l.perCustomer !== undefined && p.ctx.customer?.id === undefined) return explain ? `has a per-customer limit (${l.perCustomer}) and the context names no customer` : NOT_EXPLAINED;
   if (!usage) return undefined;
-  if (l.redemptions !== undefined && usage.redemptions(c.id) >= l.redemptions) return `redemption limit ${l.redemptions} reached`;
+  if (l.redemptions !== undefined && usage.redemptions(c.id) >= l.redemptions) return explain ? `redemption limit ${l.redemptions} reached` : NOT_EXPLAINED;
   if (l.perCustomer !== undefined) {
     const used = usage.customerRedemptions(c.id, p.ctx.customer!.id!);
-    if (used >= l.perCustomer) return `customer already redeemed it ${used} time${used === 1 ? '' : 's'} (limit ${l.perCustomer})`;
+    if (used >= l.perCustomer) return explain ? `customer already redeemed it ${used} time${used === 1 ? '' : 's'} (limit ${l.perCustomer})` : NOT_EXPLAINED;
   }
-  if (l.budget && usage.budgetSpent(c.id) >= l.budget.minor) return `budget ${c.money.budget} spent`;
+  if (l.budget && usage.budgetSpent(c.id) >= l.budget.minor) return explain ? `budget ${c.money.budget} spent` : NOT_EXPLAINED;
   return undefined;
 }
 

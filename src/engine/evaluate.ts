@@ -3,7 +3,7 @@
 // applies only first, and then nothing follows it; fees are never blocked.
 import type { CompiledBenefit, CompiledCampaign } from './compile.js';
 import { prepare, type EvaluationContext, type Prepared } from './context.js';
-import { budgetLeft, ineligibility } from './eligibility.js';
+import { budgetLeft, ineligibility, NOT_EXPLAINED } from './eligibility.js';
 import type { AdjustedLine, AppliedCampaign, AppliedFee, Evaluation, Grant, Rejection } from './evaluation.js';
 import type { GeoIndex } from './geo.js';
 import { Lines, Take } from './lines.js';
@@ -19,7 +19,11 @@ export interface EngineState {
   readonly reach: Reach;
 }
 
-export function evaluateContext(state: EngineState, ctx: EvaluationContext): Evaluation {
+/**
+ * `explain: false` runs the same checks without building the sentences of rejections (they all read
+ * NOT_EXPLAINED, ''): for callers that only tally what applied, such as the simulator.
+ */
+export function evaluateContext(state: EngineState, ctx: EvaluationContext, explain = true): Evaluation {
   const p = prepare(ctx);
   const { geo, campaigns } = state;
   geo.begin(ctx.rental?.start, ctx.rental?.end);
@@ -34,19 +38,19 @@ export function evaluateContext(state: EngineState, ctx: EvaluationContext): Eva
   let exclusive: CompiledCampaign | undefined;
   for (const pos of candidates) {
     const c = campaigns[pos]!;
-    const reason = ineligibility(c, p, geo, exponent);
-    if (reason !== undefined) { rejected.push({ campaign: c.id, reason }); continue; }
+    const reason = ineligibility(c, p, geo, exponent, explain);
+    if (reason !== undefined) { rejected.push({ campaign: c.id, reason: explain ? reason : NOT_EXPLAINED }); continue; }
     const times = c.zone ? zoneTimes(c.zone, geo) : 1;
     if (c.fee) {
       const fee = charge(c, times, lines);
-      if (fee) fees.push(fee); else rejected.push({ campaign: c.id, reason: 'nothing to charge: no line in its scope' });
+      if (fee) fees.push(fee); else rejected.push({ campaign: c.id, reason: explain ? 'nothing to charge: no line in its scope' : NOT_EXPLAINED });
       continue;
     }
     // These two reasons name the campaign that blocks, and are kept on it once built.
-    if (exclusive !== undefined) { rejected.push({ campaign: c.id, reason: exclusive.exclusiveReason ??= `exclusive campaign ${exclusive.id} applied first` }); continue; }
-    if (!c.stackable && first !== undefined) { rejected.push({ campaign: c.id, reason: first.firstReason ??= `not stackable, and ${first.id} applied first` }); continue; }
+    if (exclusive !== undefined) { rejected.push({ campaign: c.id, reason: explain ? (exclusive.exclusiveReason ??= `exclusive campaign ${exclusive.id} applied first`) : NOT_EXPLAINED }); continue; }
+    if (!c.stackable && first !== undefined) { rejected.push({ campaign: c.id, reason: explain ? (first.firstReason ??= `not stackable, and ${first.id} applied first`) : NOT_EXPLAINED }); continue; }
     const outcome = applyCampaign(c, times, p, lines, grants);
-    if (typeof outcome === 'string') { rejected.push({ campaign: c.id, reason: outcome }); continue; }
+    if (typeof outcome === 'string') { rejected.push({ campaign: c.id, reason: explain ? outcome : NOT_EXPLAINED }); continue; }
     applied.push(outcome);
     first ??= c;
     if (!c.stackable) exclusive = c;

@@ -8,7 +8,7 @@ export { formatEvaluation } from './explain.js';
 export { currencyExponent, formatMinor, parseDecimal } from './money.js';
 export { sha256Hex } from './sha256.js';
 
-export type { Engine, LoadBundleOptions, BundleInput } from './load.js';
+export type { Engine, EvaluateOptions, LoadBundleOptions, BundleInput } from './load.js';
 export type { BundleErrorCode } from './errors.js';
 export type { EvaluationContext, PriceLine, LonLat, CostSourceGroup } from './context.js';
 export type { Evaluation, AdjustedLine, AppliedCampaign, AppliedFee, Grant, Rejection, LineAmount } from './evaluation.js';

@@ -31,7 +31,13 @@ export interface Engine {
   /** Every campaign, in evaluation order. */
   readonly campaigns: readonly BundleCampaign[];
   campaign(id: string): BundleCampaign | undefined;
-  evaluate(context: EvaluationContext): Evaluation;
+  /** `explain: false`: rejections keep their campaign but no reason (''), which is cheaper to build. */
+  evaluate(context: EvaluationContext, options?: EvaluateOptions): Evaluation;
+}
+
+export interface EvaluateOptions {
+  /** Default true. */
+  readonly explain?: boolean;
 }
 
 export type BundleInput = Uint8Array | string | Bundle;
@@ -98,7 +104,7 @@ function index(bundle: Bundle, strategy: 'indexed' | 'linear'): Engine {
     manifest: bundle.manifest,
     campaigns: bundle.content.campaigns,
     campaign: (id) => byId.get(id),
-    evaluate: (context) => evaluateContext(state, context),
+    evaluate: (context, options) => evaluateContext(state, context, options?.explain ?? true),
   };
 }
 
