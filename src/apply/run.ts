@@ -2,6 +2,7 @@
 // call graph through each API's client, re-read every touched resource to verify it converged, and report.
 // The clock, randomness, network and process identity are injected.
 import { join } from 'node:path';
+import { secretScrubber, secretsOf } from '../model/secret-scrubber.js';
 import type { Binding } from '../plan/targets.js';
 import type { HttpDeps } from '../providers/http/client.js';
 import { providerFor } from '../providers/index.js';
@@ -12,7 +13,6 @@ import { JournalWriter, newRunId } from './journal.js';
 import { indexLive } from './live-index.js';
 import { acquireLock, lockFile, type LockHolder } from './lock.js';
 import { stepsByResource, type CallGraph, type Untouched } from './model.js';
-import { secretScrubber, secretsOf } from './redact.js';
 import { buildReport, type ApplyReport } from './report.js';
 import type { StepTable } from './step-table.js';
 import { verifyResource, type Divergence } from './verify.js';
@@ -40,7 +40,7 @@ export async function applyGraph(input: ApplyRunInput): Promise<ApplyReport> {
   const lock = await acquireLock(lockFile(input.journalDir), run, now(), input.process);
   if (lock.replaced) input.onStaleLock?.(lock.replaced);
   try {
-    const scrub = secretScrubber(secretsOf(input.bindings));
+    const scrub = secretScrubber(secretsOf(input.bindings.map((b) => b.connection.credentials)));
     const file = input.resume?.file ?? join(input.journalDir, `${run}.ndjson`);
     const journal = input.resume
       ? await JournalWriter.reopen(file, input.resume.replay.torn, scrub)

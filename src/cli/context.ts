@@ -1,9 +1,14 @@
 import type { Command } from 'commander';
+import type { DebugLog } from '../model/debug-log.js';
 import type { Io } from './io.js';
 
-/** What every command gets: the injected terminal/environment and a way to set the exit code. */
+/** What every command gets: the injected terminal/environment, the debug log and a way to set the exit code. */
 export interface CliContext {
   readonly io: Io;
+  /** Silent unless `--debug` or PROMOC_DEBUG; commands pass it down to what loads, resolves and calls APIs. */
+  readonly debug: DebugLog;
+  /** Called when commander parses the global `--debug` (after the commands were registered with this context). */
+  enableDebug(): void;
   setExitCode(code: number): void;
 }
 

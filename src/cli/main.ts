@@ -2,6 +2,7 @@
 import { Command, CommanderError } from 'commander';
 import { commands } from './commands/index.js';
 import { EXIT, type CliContext } from './context.js';
+import { debugFromEnv, stderrDebugLog } from './debug.js';
 import { colors, processIo, type Io } from './io.js';
 import { InternalError, ProviderError, StalePlanError, UsageError } from '../model/errors.js';
 import { promocVersion } from './version.js';
@@ -10,6 +11,8 @@ export function buildProgram(ctx: CliContext): Command {
   const program = new Command('promoc')
     .description('Promotions as code: validate, lint, plan, apply and bundle campaigns.')
     .version(promocVersion(), '-v, --version')
+    .option('--debug', 'log what promoc does to stderr: config, cache, target, every HTTP call (secrets redacted); also PROMOC_DEBUG=1')
+    .on('option:debug', () => ctx.enableDebug())
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({ writeOut: ctx.io.stdout, writeErr: ctx.io.stderr })
@@ -18,6 +21,7 @@ Examples:
   $ promoc validate                      check every campaign named by promoc.config.yaml
   $ promoc validate campaigns/ev --format json
   $ promoc lint -f sarif -o lint.sarif -f stylish
+  $ promoc plan --target staging --debug   each HTTP call on stderr, credentials shown as <redacted>
 
 Exit codes: 0 success, 1 errors found or an operation failed, 2 plan has changes,
 64 bad invocation, 70 internal error (please report it).`);
@@ -28,7 +32,15 @@ Exit codes: 0 success, 1 errors found or an operation failed, 2 plan has changes
 
 export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
   let code: number = EXIT.ok;
-  const ctx: CliContext = { io, setExitCode: (c) => { code = Math.max(code, c); } };
+  // The switch is read at each line: `--debug` is only known once commander has parsed argv, which happens
+  // after the commands were registered with this context.
+  let debugOn = debugFromEnv(io.env);
+  const ctx: CliContext = {
+    io,
+    debug: stderrDebugLog(io, () => debugOn),
+    enableDebug: () => { debugOn = true; },
+    setExitCode: (c) => { code = Math.max(code, c); },
+  };
   const c = colors(io);
   try {
     await buildProgram(ctx).parseAsync([...argv], { from: 'user' });

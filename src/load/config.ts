@@ -21,6 +21,11 @@ export function findConfigFile(cwd: string, exists: (p: string) => boolean = exi
   }
 }
 
+/** The debug line saying where the config came from, or that there is none (then defaults apply). */
+export function configSearchLine(cwd: string, file: string | undefined): string {
+  return file ? `using ${file} (searched from ${resolve(cwd)} upwards)` : `no ${CONFIG_NAMES.join(' or ')} from ${resolve(cwd)} upwards: defaults apply`;
+}
+
 export interface ConfigResult {
   readonly config: PromocConfig;
   readonly diagnostics: readonly Diagnostic[];

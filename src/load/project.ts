@@ -3,6 +3,7 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { PromocConfig } from '../generated/index.js';
+import { NO_DEBUG, type DebugLog } from '../model/debug-log.js';
 import { sortDiagnostics, type Diagnostic } from '../model/diagnostic.js';
 import type { AnyResource, Located, Model } from '../model/resource.js';
 import { loadSchemaSet } from '../schema/schema-set.js';
@@ -11,7 +12,7 @@ import { loadPrecompiled } from '../schema/precompiled.js';
 import { promocVersion } from '../cli/version.js';
 import { ValidationCache } from './cache.js';
 import { checkSource, type CheckedSource, type SourceJob } from './check-source.js';
-import { DEFAULT_CAMPAIGN_GLOBS, EMPTY_CONFIG, findConfigFile, parseConfig } from './config.js';
+import { configSearchLine, DEFAULT_CAMPAIGN_GLOBS, EMPTY_CONFIG, findConfigFile, parseConfig } from './config.js';
 import { crossChecks, type Identified } from './cross-checks.js';
 import { expandGlobs, expandPaths, toRepoPath } from './files.js';
 import { resolveGeometries } from './geometry.js';
@@ -27,6 +28,8 @@ export interface LoadOptions {
   readonly cache?: boolean;
   /** Worker threads; default: one per core when there are enough files. 1 disables them. */
   readonly workers?: number;
+  /** Where the config was found, which files were listed, cache hits. */
+  readonly debug?: DebugLog;
 }
 
 export interface LoadStats {
@@ -57,7 +60,9 @@ export async function defaultValidator(): Promise<Validator> {
 
 export async function loadProject(options: LoadOptions): Promise<LoadResult> {
   const validator = await defaultValidator();
+  const debug = options.debug ?? NO_DEBUG;
   const configFile = findConfigFile(options.cwd);
+  debug.write('config', configSearchLine(options.cwd, configFile));
   const root = configFile ? dirname(configFile) : resolve(options.cwd);
   const diagnostics: Diagnostic[] = [];
   let config = EMPTY_CONFIG;
@@ -66,12 +71,15 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
     if ('diagnostic' in decoded) diagnostics.push(decoded.diagnostic);
     else ({ config } = pushAll(diagnostics, parseConfig(toRepoPath(root, configFile), decoded.text, validator)));
   }
-  const listed = options.paths && options.paths.length > 0 ? expandPaths(root, options.cwd, options.paths) : expandGlobs(root, config.campaigns ?? DEFAULT_CAMPAIGN_GLOBS);
+  const fromPaths = options.paths && options.paths.length > 0;
+  const listed = fromPaths ? expandPaths(root, options.cwd, options.paths!) : expandGlobs(root, config.campaigns ?? DEFAULT_CAMPAIGN_GLOBS);
   diagnostics.push(...listed.diagnostics);
+  if (debug.enabled) debug.write('config', `${listed.files.length} campaign file${listed.files.length === 1 ? '' : 's'} from ${fromPaths ? `the paths ${options.paths!.join(', ')}` : `the globs ${(config.campaigns ?? DEFAULT_CAMPAIGN_GLOBS).join(', ')}`}`);
 
   const useCache = options.cache ?? config.cache?.enabled ?? true;
   const schemaDigest = loadSchemaSet().digest;
-  const cache = useCache ? ValidationCache.open(join(root, config.cache?.dir ?? '.promoc-cache', 'validate.json'), `${promocVersion()}:${schemaDigest}`) : undefined;
+  const cacheFile = join(root, config.cache?.dir ?? '.promoc-cache', 'validate.json');
+  const cache = useCache ? ValidationCache.open(cacheFile, `${promocVersion()}:${schemaDigest}`) : undefined;
 
   const checked: CheckedSource[] = [];
   const pending: SourceJob[] = [];
@@ -87,6 +95,7 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
     else pending.push({ abs, repoPath });
   }
   const fromCache = checked.length;
+  if (debug.enabled) debug.write('cache', cache ? `${fromCache} hit${fromCache === 1 ? '' : 's'} (size and mtime unchanged), ${pending.length} to check, in ${toRepoPath(root, cacheFile)}` : `off${options.cache === false ? ' (--no-cache)' : ' (cache.enabled: false)'}`);
   const workers = workerCount(pending.length, options.workers);
   const fresh = workers > 1 ? await checkInWorkers(pending, workers) : pending.map((job) => checkSource(job, readFileSync(job.abs), validator));
   for (const f of fresh) {

@@ -2,6 +2,7 @@
 // emulators for `local`), read every provider's live state in parallel, then call the pure planner.
 // Apply (issue 6) reuses `openTarget` and `planBindings`; the benchmark calls `planBindings` directly.
 import { join } from 'node:path';
+import { NO_DEBUG, type DebugLog } from '../model/debug-log.js';
 import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
 import type { Model } from '../model/resource.js';
 import type { HttpDeps } from '../providers/http/client.js';
@@ -12,7 +13,7 @@ import { buildPlan } from './build.js';
 import { compileDesired } from './compile.js';
 import type { DesiredEntry, LiveSet, Note, Plan, PlanOptions } from './model.js';
 import { selectResources } from './select.js';
-import { localBindings, resolveTarget, targetName, type Binding } from './targets.js';
+import { describeBinding, localBindings, resolveTarget, targetName, type Binding } from './targets.js';
 import type { PromocConfig } from '../generated/index.js';
 
 export interface OpenTarget {
@@ -28,15 +29,26 @@ export interface OpenOptions {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Where the local target keeps emulator state (default <root>/.promoc/local). */
   readonly localDataDir?: string;
+  /** Which target was chosen and why, and what each binding points at (never a credential's value). */
+  readonly debug?: DebugLog;
 }
 
 export async function openTarget(options: OpenOptions): Promise<OpenTarget> {
+  const debug = options.debug ?? NO_DEBUG;
   const name = targetName(options.config, options.target);
   const spec = resolveTarget(options.config, name, options.env);
-  if (!spec.local) return { name, bindings: spec.bindings, close: async () => undefined };
+  const why = options.target ? '--target' : options.config.defaultTarget ? 'defaultTarget in the config' : 'no --target and no defaultTarget';
+  if (!spec.local) {
+    debug.write('target', `${name} (${why}): ${describeBinding(spec.bindings[0]!, options.config.targets?.[name])}`);
+    return { name, bindings: spec.bindings, close: async () => undefined };
+  }
+  const dataDir = options.localDataDir ?? join(options.root, '.promoc', 'local');
+  debug.write('target', `${name} (${why}): starting the embedded emulators, state in ${dataDir}`);
   const { startEmulators } = await import('../emulators/index.js');
-  const emulators = await startEmulators({ dataDir: options.localDataDir ?? join(options.root, '.promoc', 'local') });
-  return { name, bindings: localBindings(emulators.endpoints), close: () => emulators.close() };
+  const emulators = await startEmulators({ dataDir });
+  const bindings = localBindings(emulators.endpoints);
+  for (const b of bindings) debug.write('target', `${name}: ${describeBinding(b, undefined)}`);
+  return { name, bindings, close: () => emulators.close() };
 }
 
 export interface PlanBindingsInput {

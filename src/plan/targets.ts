@@ -86,6 +86,17 @@ function credentialsFor(name: string, t: Target, env: Readonly<Record<string, st
   return out;
 }
 
+/**
+ * One binding for a debug line: provider, base URL, whose labels it plans, and where its credentials come
+ * from — the environment variables' names from the config, never their values.
+ */
+export function describeBinding(b: Binding, configured: Target | undefined): string {
+  const selector = Object.entries(b.selector).map(([k, v]) => `${k}=${v}`).join(', ');
+  const c = configured?.credentials;
+  const from = c ? Object.values(c).filter((v): v is string => typeof v === 'string').map((v) => `$${v}`).join(' and ') : undefined;
+  return `${b.provider} at ${b.connection.baseUrl}${b.connection.organization ? ` (organization ${b.connection.organization})` : ''}, resources labelled ${selector || '(any)'}, credentials ${from ? `from ${from}` : 'of the embedded emulator'}`;
+}
+
 /** The local target's bindings, once the emulators are up. */
 export function localBindings(endpoints: Readonly<Partial<Record<ProviderId, { apiBaseUrl: string; tenant: string; credentials: LocalCredentials }>>>): Binding[] {
   return PROVIDER_IDS.flatMap((provider) => {

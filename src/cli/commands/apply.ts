@@ -24,6 +24,6 @@ Exit codes: 0 applied (or nothing to do), 1 a call failed, a resource did not co
 stale, the target is locked or the apply was declined; 64 bad invocation (e.g. no terminal and no --auto-approve).`)
     .action(async (planFile: string | undefined, opts: { target?: string; autoApprove: boolean; resume: boolean; prune: boolean; force: boolean; verbose: boolean }) => {
       const { runApply } = await import('../run/apply.js');
-      ctx.setExitCode(await runApply(ctx.io, { autoApprove: opts.autoApprove, resume: opts.resume, prune: opts.prune, force: opts.force, verbose: opts.verbose, ...(planFile ? { planFile } : {}), ...(opts.target ? { target: opts.target } : {}) }));
+      ctx.setExitCode(await runApply(ctx.io, { autoApprove: opts.autoApprove, resume: opts.resume, prune: opts.prune, force: opts.force, verbose: opts.verbose, ...(planFile ? { planFile } : {}), ...(opts.target ? { target: opts.target } : {}) }, { debug: ctx.debug }));
     });
 };

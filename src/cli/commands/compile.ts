@@ -25,6 +25,6 @@ Exit codes: 0 compiled, 1 errors (campaigns the target cannot express, API failu
     .action(async (paths: string[], opts: { target?: string; plan?: string; format: string; prune: boolean; force: boolean }) => {
       if (!(FORMATS as readonly string[]).includes(opts.format)) throw new UsageError(`unknown format "${opts.format}"`, 'Use --format json, http or curl.');
       const { runCompile } = await import('../run/compile.js');
-      ctx.setExitCode(await runCompile(ctx.io, { paths, format: opts.format as (typeof FORMATS)[number], prune: opts.prune, force: opts.force, ...(opts.target ? { target: opts.target } : {}), ...(opts.plan ? { planFile: opts.plan } : {}) }));
+      ctx.setExitCode(await runCompile(ctx.io, { paths, format: opts.format as (typeof FORMATS)[number], prune: opts.prune, force: opts.force, ...(opts.target ? { target: opts.target } : {}), ...(opts.plan ? { planFile: opts.plan } : {}) }, ctx.debug));
     });
 };

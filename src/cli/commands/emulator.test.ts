@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
+import { NO_DEBUG } from '../../model/debug-log.js';
 import { UsageError } from '../../model/errors.js';
 import { parseEmulatorFlags, registerEmulator } from './emulator.js';
 
@@ -22,7 +23,7 @@ describe('promoc emulator flags', () => {
   it('registers with help text and examples', () => {
     const program = new Command('promoc');
     let help = '';
-    registerEmulator(program, { io: { cwd: '.', env: {}, stdout: () => undefined, stderr: () => undefined, isTTY: false, color: false }, setExitCode: () => undefined });
+    registerEmulator(program, { io: { cwd: '.', env: {}, stdout: () => undefined, stderr: () => undefined, isTTY: false, color: false }, debug: NO_DEBUG, enableDebug: () => undefined, setExitCode: () => undefined });
     const command = program.commands.find((c) => c.name() === 'emulator');
     command?.configureOutput({ writeOut: (t) => { help += t; } }).outputHelp();
     expect(help).toContain('--provider <id>');

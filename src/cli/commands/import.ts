@@ -17,6 +17,6 @@ Examples:
 Exit codes: 0 imported, 1 an API failure or files in the way, 64 bad invocation.`)
     .action(async (opts: { target?: string; out?: string; overwrite: boolean }) => {
       const { runImport } = await import('../run/import.js');
-      ctx.setExitCode(await runImport(ctx.io, { overwrite: opts.overwrite, ...(opts.target ? { target: opts.target } : {}), ...(opts.out ? { out: opts.out } : {}) }));
+      ctx.setExitCode(await runImport(ctx.io, { overwrite: opts.overwrite, ...(opts.target ? { target: opts.target } : {}), ...(opts.out ? { out: opts.out } : {}) }, ctx.debug));
     });
 };

@@ -73,7 +73,7 @@ async function runLintCommand(ctx: CliContext, paths: string[], reports: readonl
   ]);
   const { join, relative, sep } = await import('node:path');
   const { readSmallText } = await import('../read-small-text.js');
-  const loaded = await loadProject({ cwd: ctx.io.cwd, paths, cache: flags.cache });
+  const loaded = await loadProject({ cwd: ctx.io.cwd, paths, cache: flags.cache, debug: ctx.debug });
   const base = optionsFromConfig(loaded.config, now);
   const report = runLint({
     model: loaded.model,

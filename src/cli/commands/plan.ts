@@ -33,6 +33,6 @@ Exit codes (like terraform plan -detailed-exitcode): 0 no changes, 2 changes (or
     .action(async (paths: string[], opts: { target?: string; out?: string; format: string; prune: boolean; force: boolean; verbose: boolean }) => {
       const format = checkFormat(opts.format);
       const { runPlan } = await import('../run/plan.js');
-      ctx.setExitCode(await runPlan(ctx.io, { paths, format, prune: opts.prune, force: opts.force, verbose: opts.verbose, ...(opts.target ? { target: opts.target } : {}), ...(opts.out ? { out: opts.out } : {}) }));
+      ctx.setExitCode(await runPlan(ctx.io, { paths, format, prune: opts.prune, force: opts.force, verbose: opts.verbose, ...(opts.target ? { target: opts.target } : {}), ...(opts.out ? { out: opts.out } : {}) }, ctx.debug));
     });
 };

@@ -21,6 +21,6 @@ Exit codes: 0 no errors, 1 errors found, 64 bad invocation.`)
     .action(async (paths: string[], opts: { format: string; cache: boolean; frames: boolean }) => {
       if (opts.format !== 'text' && opts.format !== 'json') throw new UsageError(`unknown format "${opts.format}"`, 'Use --format text or --format json.');
       const { runValidate } = await import('../run/validate.js');
-      ctx.setExitCode(await runValidate(ctx.io, { paths, format: opts.format, cache: opts.cache, frames: opts.frames }));
+      ctx.setExitCode(await runValidate(ctx.io, { paths, format: opts.format, cache: opts.cache, frames: opts.frames }, ctx.debug));
     });
 };

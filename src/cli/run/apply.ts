@@ -16,6 +16,7 @@ import { assertPlanIsCurrent } from '../../apply/stale.js';
 import type { CallGraph, Untouched } from '../../apply/model.js';
 import type { Plan } from '../../generated/plan.js';
 import { toRepoPath } from '../../load/files.js';
+import { NO_DEBUG, type DebugLog } from '../../model/debug-log.js';
 import { UsageError } from '../../model/errors.js';
 import { parsePlanFile, PlanFileError } from '../../plan/plan-file.js';
 import { openTarget, realDeps, type OpenTarget } from '../../plan/run.js';
@@ -41,18 +42,22 @@ export interface ApplyCliDeps {
   /** Asks on the terminal; default reads a line from stdin. */
   readonly confirm?: (question: string) => Promise<boolean>;
   readonly http?: HttpDeps;
+  /** Default none; also given to the HTTP clients when `http` is not. */
+  readonly debug?: DebugLog;
 }
 
-export async function runApply(io: Io, options: ApplyCliOptions, deps: ApplyCliDeps = {}): Promise<number> {
+export async function runApply(io: Io, options: ApplyCliOptions, given: ApplyCliDeps = {}): Promise<number> {
   if (options.resume && options.planFile) throw new UsageError('--resume finishes an earlier run; it takes no plan file', 'Run `promoc apply --resume` alone, or `promoc apply plan.json` for a new run.');
   const c = colors(io);
+  const debug = given.debug ?? NO_DEBUG;
+  const deps: ApplyCliDeps = { ...given, http: given.http ?? { ...realDeps(), debug } };
   try {
     if (options.resume || options.planFile) {
-      const { root, config } = await configOnly(io.cwd);
-      const target = await openTarget({ root, config, env: io.env, ...(options.target ? { target: options.target } : {}) });
+      const { root, config } = await configOnly(io.cwd, debug);
+      const target = await openTarget({ root, config, env: io.env, debug, ...(options.target ? { target: options.target } : {}) });
       return await withTarget(target, () => (options.resume ? resume(io, root, target, deps) : applySaved(io, root, target, options, deps)));
     }
-    const planned = await planFor(io, options);
+    const planned = await planFor(io, options, debug);
     if (typeof planned === 'number') return planned;
     return await withTarget(planned.target, () => applyPlan(io, planned.root, planned.target, planned.plan, options, deps));
   } catch (error) {

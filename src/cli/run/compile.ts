@@ -8,11 +8,12 @@ import { compileCalls } from '../../apply/compile.js';
 import { renderCalls, type ApiView, type CallFormat } from '../../apply/render-calls.js';
 import type { PromocConfig } from '../../generated/index.js';
 import type { Plan } from '../../generated/plan.js';
-import { EMPTY_CONFIG, findConfigFile, parseConfig } from '../../load/config.js';
+import { configSearchLine, EMPTY_CONFIG, findConfigFile, parseConfig } from '../../load/config.js';
 import { toRepoPath } from '../../load/files.js';
 import { locateDiagnostics } from '../../load/locate.js';
 import { defaultValidator, loadProject } from '../../load/project.js';
 import { decodeSource } from '../../load/read.js';
+import { NO_DEBUG, type DebugLog } from '../../model/debug-log.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../../model/diagnostic.js';
 import { UsageError } from '../../model/errors.js';
 import { parsePlanFile, PlanFileError } from '../../plan/plan-file.js';
@@ -34,12 +35,12 @@ export interface CompileCliOptions {
   readonly force: boolean;
 }
 
-export async function runCompile(io: Io, options: CompileCliOptions): Promise<number> {
+export async function runCompile(io: Io, options: CompileCliOptions, debug: DebugLog = NO_DEBUG): Promise<number> {
   let plan: Plan;
   let config: PromocConfig;
   let target: OpenTarget;
   if (options.planFile) {
-    ({ config } = await configOnly(io.cwd));
+    ({ config } = await configOnly(io.cwd, debug));
     let text: string;
     try { text = await readFile(resolve(io.cwd, options.planFile), 'utf8'); } catch (e) {
       return fail(io, new PlanFileError(`cannot read ${options.planFile}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'Pass the file written by `promoc plan --out`.'));
@@ -48,7 +49,7 @@ export async function runCompile(io: Io, options: CompileCliOptions): Promise<nu
     // The saved plan names its target; its base URLs are in the plan, the credentials' variables in the config.
     target = { name: plan.target, bindings: [], close: async () => undefined };
   } else {
-    const planned = await planFor(io, options);
+    const planned = await planFor(io, options, debug);
     if (typeof planned === 'number') return planned;
     ({ plan, config, target } = planned);
   }
@@ -94,14 +95,14 @@ export interface Planned {
 }
 
 /** Loads the repository, opens the target and plans; on errors prints them and returns the exit code. */
-export async function planFor(io: Io, options: { paths?: readonly string[]; target?: string; prune: boolean; force: boolean }): Promise<Planned | number> {
-  const loaded = await loadProject({ cwd: io.cwd, paths: options.paths ?? [] });
+export async function planFor(io: Io, options: { paths?: readonly string[]; target?: string; prune: boolean; force: boolean }, debug: DebugLog = NO_DEBUG): Promise<Planned | number> {
+  const loaded = await loadProject({ cwd: io.cwd, paths: options.paths ?? [], debug });
   if (hasErrors(loaded.diagnostics)) return printErrors(io, loaded.root, loaded.diagnostics, loaded.stats.files);
-  const target = await openTarget({ root: loaded.root, config: loaded.config, env: io.env, ...(options.target ? { target: options.target } : {}) });
+  const target = await openTarget({ root: loaded.root, config: loaded.config, env: io.env, debug, ...(options.target ? { target: options.target } : {}) });
   try {
     const result = await planBindings({
       targetName: target.name, model: loaded.model, bindings: target.bindings, options: { prune: options.prune, force: options.force },
-      deps: realDeps(), now: () => new Date(), promocVersion: promocVersion(), ...(io.env.GITHUB_SHA ? { revision: io.env.GITHUB_SHA } : {}),
+      deps: { ...realDeps(), debug }, now: () => new Date(), promocVersion: promocVersion(), ...(io.env.GITHUB_SHA ? { revision: io.env.GITHUB_SHA } : {}),
     });
     if (!result.plan) {
       await target.close();
@@ -123,8 +124,9 @@ function printErrors(io: Io, root: string, diagnostics: readonly Diagnostic[], f
 }
 
 /** The config alone (a saved plan or a journal holds everything else). A broken config is a usage error. */
-export async function configOnly(cwd: string): Promise<{ root: string; config: PromocConfig }> {
+export async function configOnly(cwd: string, debug: DebugLog = NO_DEBUG): Promise<{ root: string; config: PromocConfig }> {
   const file = findConfigFile(cwd);
+  debug.write('config', configSearchLine(cwd, file));
   if (!file) return { root: resolve(cwd), config: EMPTY_CONFIG };
   const root = dirname(file);
   const name = toRepoPath(root, file);

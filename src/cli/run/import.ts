@@ -6,6 +6,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { importLive, importPath, renderImported, type ImportedResource, type Skipped } from '../../import/index.js';
 import { toRepoPath } from '../../load/files.js';
+import { NO_DEBUG, type DebugLog } from '../../model/debug-log.js';
 import { SCHEMA_FILES, type Kind } from '../../generated/index.js';
 import { defaultValidator } from '../../load/project.js';
 import { loadSchemaSet } from '../../schema/schema-set.js';
@@ -28,14 +29,14 @@ function specFields(kind: Kind): ReadonlySet<string> {
   return new Set(Object.keys(schema?.properties?.spec?.properties ?? {}));
 }
 
-export async function runImport(io: Io, options: ImportCliOptions): Promise<number> {
+export async function runImport(io: Io, options: ImportCliOptions, debug: DebugLog = NO_DEBUG): Promise<number> {
   const c = colors(io);
-  const { root, config } = await configOnly(io.cwd);
-  const target = await openTarget({ root, config, env: io.env, ...(options.target ? { target: options.target } : {}) });
+  const { root, config } = await configOnly(io.cwd, debug);
+  const target = await openTarget({ root, config, env: io.env, debug, ...(options.target ? { target: options.target } : {}) });
   const resources: { r: ImportedResource; origin: string }[] = [];
   const skipped: Skipped[] = [];
   try {
-    const reads = await Promise.all(target.bindings.map(async (b) => ({ b, live: await readBinding(b, realDeps()) })));
+    const reads = await Promise.all(target.bindings.map(async (b) => ({ b, live: await readBinding(b, { ...realDeps(), debug }) })));
     for (const { b, live } of reads) {
       const result = importLive({ provider: b.provider, objects: live.objects, kinds: live.kinds, labels: b.selector, specFields });
       resources.push(...result.resources.map((r) => ({ r, origin: `${b.provider} (${b.connection.baseUrl})` })));

@@ -1,6 +1,7 @@
 // `promoc plan`: load, open the target, plan, render, optionally save. The core is planBindings (pure diff
 // after the reads); this file only wires it to the terminal and the file system.
 import { join, resolve } from 'node:path';
+import { NO_DEBUG, type DebugLog } from '../../model/debug-log.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../../model/diagnostic.js';
 import { loadProject } from '../../load/project.js';
 import { locateDiagnostics } from '../../load/locate.js';
@@ -25,17 +26,17 @@ export interface PlanCliOptions {
   readonly verbose: boolean;
 }
 
-export async function runPlan(io: Io, options: PlanCliOptions): Promise<number> {
-  const loaded = await loadProject({ cwd: io.cwd, paths: options.paths });
+export async function runPlan(io: Io, options: PlanCliOptions, debug: DebugLog = NO_DEBUG): Promise<number> {
+  const loaded = await loadProject({ cwd: io.cwd, paths: options.paths, debug });
   if (hasErrors(loaded.diagnostics)) return printErrors(io, loaded.root, loaded.diagnostics, loaded.stats.files);
-  const target = await openTarget({ root: loaded.root, config: loaded.config, env: io.env, ...(options.target ? { target: options.target } : {}) });
+  const target = await openTarget({ root: loaded.root, config: loaded.config, env: io.env, debug, ...(options.target ? { target: options.target } : {}) });
   try {
     const result = await planBindings({
       targetName: target.name,
       model: loaded.model,
       bindings: target.bindings,
       options: { prune: options.prune, force: options.force },
-      deps: realDeps(),
+      deps: { ...realDeps(), debug },
       now: () => new Date(),
       promocVersion: promocVersion(),
       ...(io.env.GITHUB_SHA ? { revision: io.env.GITHUB_SHA } : {}),

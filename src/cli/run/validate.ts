@@ -1,6 +1,7 @@
 // `promoc validate`: load, then print. All the checking happens in the load stage.
 import { join } from 'node:path';
 import { readSmallText } from '../read-small-text.js';
+import { NO_DEBUG, type DebugLog } from '../../model/debug-log.js';
 import { hasErrors } from '../../model/diagnostic.js';
 import { loadProject } from '../../load/project.js';
 import { renderText, summaryLine } from '../../render/text.js';
@@ -14,8 +15,8 @@ export interface ValidateOptions {
   readonly frames: boolean;
 }
 
-export async function runValidate(io: Io, options: ValidateOptions): Promise<number> {
-  const result = await loadProject({ cwd: io.cwd, paths: options.paths, cache: options.cache });
+export async function runValidate(io: Io, options: ValidateOptions, debug: DebugLog = NO_DEBUG): Promise<number> {
+  const result = await loadProject({ cwd: io.cwd, paths: options.paths, cache: options.cache, debug });
   const { diagnostics, stats } = result;
   if (options.format === 'json') {
     io.stdout(`${JSON.stringify({ diagnostics, summary: { ...stats, errors: diagnostics.filter((d) => d.severity === 'error').length } }, null, 2)}\n`);

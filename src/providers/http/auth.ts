@@ -1,5 +1,6 @@
 // How requests are authenticated: a static key, or a token obtained by signing in (cached, refreshed
-// once after a 401, and shared by concurrent callers so a burst of requests signs in only once).
+// once after a 401, and shared by concurrent callers so a burst of requests signs in only once). Issued
+// tokens are secrets too: the client keeps them out of its debug lines, errors and what it reads back.
 import type { Auth, HttpClient } from './client.js';
 
 export function bearerKey(apiKey: string, header: 'authorization' | 'x-api-key' = 'authorization'): Auth {
@@ -25,11 +26,25 @@ export function tokenAuth(options: TokenAuthOptions): Auth {
   let token: Token | undefined;
   let pending: Promise<Token> | undefined;
   let stale: Token | undefined;
-  const obtain = async (client: HttpClient): Promise<Token> => {
+  // Every token ever issued, not only the current one: a replaced token may still be valid until it expires.
+  const issued = new Set<string>();
+  const renew = async (client: HttpClient): Promise<Token> => {
     if (stale?.refreshToken && options.refresh) {
-      try { return await options.refresh(client, stale.refreshToken); } catch { /* fall back to a fresh sign-in */ }
+      client.debug.write('auth', `${client.provider}: renewing the access token with the refresh token`);
+      try { return await options.refresh(client, stale.refreshToken); } catch {
+        client.debug.write('auth', `${client.provider}: the refresh failed; signing in again`);
+      }
+    } else {
+      client.debug.write('auth', `${client.provider}: signing in`);
     }
     return options.signIn(client);
+  };
+  const obtain = async (client: HttpClient): Promise<Token> => {
+    const t = await renew(client);
+    issued.add(t.accessToken);
+    if (t.refreshToken) issued.add(t.refreshToken);
+    if (client.debug.enabled) client.debug.write('auth', `${client.provider}: got an access token${t.expiresAt !== undefined ? ` valid until ${new Date(t.expiresAt).toISOString()}` : ''}`);
+    return t;
   };
   return {
     async headers(client) {
@@ -47,5 +62,6 @@ export function tokenAuth(options: TokenAuthOptions): Auth {
       token = undefined;
       return true;
     },
+    secrets: () => [...issued],
   };
 }
