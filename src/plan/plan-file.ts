@@ -1,6 +1,8 @@
 // Saved plans: written atomically, read back only when their format version is the one this promoc writes
 // (a plan from another version could mean something else). Secrets are never in a plan: it holds base URLs,
 // normalized fields and API bodies, no credentials.
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { renderPlanJson } from '../render/plan-json.js';
 import { PLAN_FORMAT, type Plan } from './model.js';
@@ -10,7 +12,9 @@ export class PlanFileError extends Error {
   constructor(message: string, readonly hint?: string) { super(message); }
 }
 
+/** Creates the folder too: `--out plans/staging.json` in a fresh checkout is the usual CI call. */
 export async function writePlanFile(file: string, plan: Plan): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
   await writeFileAtomic(file, renderPlanJson(plan));
 }
 

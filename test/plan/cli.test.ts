@@ -39,6 +39,12 @@ describe('promoc plan / show', () => {
     expect(second.stdout).toContain('No changes. Live state matches the repository.');
   });
 
+  it('creates the folder of --out when it does not exist yet', async () => {
+    const r = await runCli(['plan', '--out', 'plans/local/plan.json'], { cwd: repo });
+    expect(r.code).toBe(2);
+    expect(JSON.parse(readFileSync(join(repo, 'plans/local/plan.json'), 'utf8'))).toMatchObject({ formatVersion: 'promoc-plan/v1' });
+  });
+
   it('shows a saved plan in every format and refuses another format version', async () => {
     await runCli(['plan', '--out', 'plan.json'], { cwd: repo });
     const text = await runCli(['show', 'plan.json'], { cwd: repo });
