@@ -13,7 +13,8 @@ export function workerCount(jobs: number, requested?: number): number {
 
 export async function checkInWorkers(jobs: readonly SourceJob[], workers: number): Promise<CheckedSource[]> {
   const fromTs = import.meta.url.endsWith('.ts');
-  const url = new URL(fromTs ? './check-worker.ts' : './check-worker.js', import.meta.url);
+  // Spelled from the source root down, so it resolves the same from dist/load/ and from the bundled CLI.
+  const url = new URL(fromTs ? '../load/check-worker.ts' : '../load/check-worker.js', import.meta.url);
   const chunks: SourceJob[][] = Array.from({ length: workers }, () => []);
   jobs.forEach((j, i) => chunks[i % workers]!.push(j));
   const results = await Promise.all(chunks.map((chunk) => new Promise<CheckedSource[]>((resolve, reject) => {

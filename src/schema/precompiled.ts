@@ -4,7 +4,8 @@ import type { Precompiled } from './validator.js';
 export async function loadPrecompiled(): Promise<Precompiled | undefined> {
   if (import.meta.url.endsWith('.ts')) return undefined;
   try {
-    const m = (await import(new URL('./standalone.js', import.meta.url).href)) as { validators?: Precompiled };
+    // Spelled from dist/ down, so it resolves the same from dist/schema/ and from the bundled CLI in dist/cli-bundle/.
+    const m = (await import(new URL('../schema/standalone.js', import.meta.url).href)) as { validators?: Precompiled };
     return m.validators;
   } catch {
     return undefined;

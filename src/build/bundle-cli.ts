@@ -1,0 +1,46 @@
+// The shipped CLI is one module graph bundled by esbuild into dist/cli-bundle/: Node 20's ESM loader spent
+// more on resolving and reading the ~150 files of `promoc validate` than promoc spent validating. Code
+// behind dynamic imports (each command's body) stays in its own chunk, so a command loads only what it
+// runs. Files are found at run time by URLs spelled from dist/ down (`../../package.json`,
+// `../schema/standalone.js`, `../load/check-worker.js`), which resolve alike from dist/<folder>/ and
+// dist/cli-bundle/. Run by `npm run build` after tsc and the validators.
+import { readFileSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const dist = fileURLToPath(new URL('../', import.meta.url));
+const outdir = `${dist}cli-bundle`;
+
+rmSync(outdir, { recursive: true, force: true });
+const result = await build({
+  entryPoints: { main: `${dist}cli/main.js` },
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // CommonJS dependencies (ajv, commander) call require() for Node's modules, and write-file-atomic seeds its
+  // temporary names with __filename; ESM has neither of its own.
+  banner: {
+    js: [
+      "import { createRequire as __promocCreateRequire } from 'node:module';",
+      "import { fileURLToPath as __promocFileURLToPath } from 'node:url';",
+      'const require = __promocCreateRequire(import.meta.url);',
+      'const __filename = __promocFileURLToPath(import.meta.url);',
+      "const __dirname = __promocFileURLToPath(new URL('.', import.meta.url));",
+    ].join(' '),
+  },
+  metafile: true,
+  // The standalone validators are generated after tsc and loaded by URL: left out, found at run time.
+  external: ['*/standalone.js'],
+  legalComments: 'eof',
+  logLevel: 'warning',
+});
+
+// A dependency that finds its own files through __dirname would look in dist/cli-bundle/ now: refuse to ship that.
+const inputs = Object.keys(result.metafile.inputs).filter((f) => f.includes('node_modules/'));
+for (const file of inputs) {
+  const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
+  if (/\b__dirname\b/.test(text)) throw new Error(`${file} uses __dirname; mark it external in src/build/bundle-cli.ts`);
+}
