@@ -36,6 +36,22 @@ describe('ed25519 signatures', () => {
     expect(refusal(() => openBundle(built.bytes, { signature: flipped, publicKey: keys.publicKeyPem })).code).toBe('signature');
   });
 
+  it('cover the manifest: a createdAt moved forward to pass replay protection breaks the signature', () => {
+    const later = new TextDecoder().decode(built.bytes).replace('"createdAt":"2027-01-01T00:00:00.000Z"', '"createdAt":"2027-09-01T00:00:00.000Z"');
+    expect(later).not.toBe(new TextDecoder().decode(built.bytes));
+    const bytes = new TextEncoder().encode(later);
+    const e = refusal(() => openBundle(bytes, { signature, publicKey: keys.publicKeyPem, notBefore: '2027-06-01T00:00:00Z' }));
+    expect(e.code).toBe('signature');
+    expect(e.message).toBe(`bundle signature does not verify with key ${keys.keyId}`);
+    // The digest covers the content only: unsigned, the edit goes unnoticed. Replay protection needs the signature.
+    expect(openBundle(bytes, { notBefore: '2027-06-01T00:00:00Z' }).manifest.createdAt).toBe('2027-09-01T00:00:00.000Z');
+  });
+
+  it('refuse a signed bundle older than notBefore once its signature checks out', () => {
+    expect(refusal(() => openBundle(built.bytes, { signature, publicKey: keys.publicKeyPem, notBefore: '2027-06-01T00:00:00Z' })).code).toBe('stale');
+    expect(openBundle(built.bytes, { signature, publicKey: keys.publicKeyPem, replaces: built.manifest }).manifest.digest).toBe(built.manifest.digest);
+  });
+
   it('refuse a tampered content byte even when signed (digest first)', () => {
     const text = new TextDecoder().decode(built.bytes).replace('"rate":250000', '"rate":250001');
     expect(refusal(() => openBundle(new TextEncoder().encode(text), { signature, publicKey: keys.publicKeyPem })).code).toBe('digest');

@@ -12,6 +12,9 @@ export interface OpenOptions {
   /** Refuse unsigned bundles. Implied by `publicKey`. */
   readonly requireSignature?: boolean;
   readonly strategy?: LoadBundleOptions['strategy'];
+  /** Replay protection (see loadBundle); meaningful only with a checked signature, the one check covering the manifest. */
+  readonly notBefore?: LoadBundleOptions['notBefore'];
+  readonly replaces?: LoadBundleOptions['replaces'];
 }
 
 export function nodeSha256(bytes: Uint8Array): string {
@@ -24,5 +27,11 @@ export function openBundle(bytes: Uint8Array, options: OpenOptions = {}): Engine
   if (mustVerify && options.signature === undefined) throw new BundleError('signature', 'bundle is not signed', 'Sign it with `promoc bundle --sign-key KEY`, or drop the public key to skip the check.');
   if (options.signature !== undefined && options.publicKey === undefined && mustVerify) throw new BundleError('signature', 'no public key to verify the signature with', 'Pass --public-key.');
   const verifySignature = options.signature !== undefined && options.publicKey !== undefined ? ed25519Verifier(options.signature, options.publicKey) : undefined;
-  return loadBundle(bytes, { sha256: nodeSha256, ...(verifySignature ? { verifySignature } : {}), ...(options.strategy ? { strategy: options.strategy } : {}) });
+  return loadBundle(bytes, {
+    sha256: nodeSha256,
+    ...(verifySignature ? { verifySignature } : {}),
+    ...(options.strategy ? { strategy: options.strategy } : {}),
+    ...(options.notBefore !== undefined ? { notBefore: options.notBefore } : {}),
+    ...(options.replaces !== undefined ? { replaces: options.replaces } : {}),
+  });
 }

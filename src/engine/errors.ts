@@ -2,7 +2,7 @@
 // (BundleError); a context the caller built wrongly is refused per call (ContextError). Messages
 // quote the bad value; `hint` says how to fix it.
 
-export type BundleErrorCode = 'too-large' | 'parse' | 'shape' | 'format-version' | 'digest' | 'signature';
+export type BundleErrorCode = 'too-large' | 'parse' | 'shape' | 'format-version' | 'digest' | 'signature' | 'stale';
 
 export class BundleError extends Error {
   override readonly name = 'BundleError';

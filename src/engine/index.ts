@@ -1,6 +1,7 @@
 // promoc/engine: load a frozen rules bundle and evaluate contexts against it. No I/O, no clock,
 // nothing Node-only: it runs in a browser, an edge worker or a pricing service alike.
 export { loadBundle, FORMAT_VERSION, DEFAULT_MAX_BYTES } from './load.js';
+export { parseInstant } from './freshness.js';
 export { BundleError, ContextError } from './errors.js';
 export { memoryUsage } from './usage.js';
 export { contextFromData, toMinor } from './context-data.js';

@@ -1,5 +1,6 @@
-// loadBundle: refuse what cannot be trusted (size, JSON, format version, digest, signature), then
-// index once. Everything after this is pure evaluation over the indexed bundle.
+// loadBundle: refuse what cannot be trusted (size, JSON, format version, digest, signature, and when
+// asked, a bundle older than the caller accepts), then index once. Everything after this is pure
+// evaluation over the indexed bundle.
 import { canonicalJson } from './canonical.js';
 import type { Bundle, BundleCampaign, BundleManifest } from '../generated/bundle.js';
 import { compileCampaigns } from './compile.js';
@@ -7,6 +8,7 @@ import type { EvaluationContext } from './context.js';
 import { BundleError } from './errors.js';
 import { evaluateContext, type EngineState } from './evaluate.js';
 import type { Evaluation } from './evaluation.js';
+import { checkFreshness, type FreshnessOptions } from './freshness.js';
 import { GeoIndex } from './geo.js';
 import { indexedReach, linearReach } from './reach.js';
 import { sha256Hex } from './sha256.js';
@@ -16,7 +18,7 @@ export const FORMAT_VERSION = 1;
 /** Like OPA's bundle size limit: refuse absurd inputs before parsing them. */
 export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
 
-export interface LoadBundleOptions {
+export interface LoadBundleOptions extends FreshnessOptions {
   /** Called with the bundle's exact bytes; throw to refuse (see promoc/bundle's ed25519 verifier). */
   readonly verifySignature?: (bytes: Uint8Array) => void;
   /** Lower-case hex sha256; defaults to a pure-JS one. Node callers may pass node:crypto's. */
@@ -48,6 +50,8 @@ export function loadBundle(input: BundleInput, options: LoadBundleOptions = {}):
   checkShape(bundle);
   checkDigest(bundle, text, options.sha256 ?? sha256Hex);
   options.verifySignature?.(bytes ?? utf8(canonicalJson(bundle)));
+  // After the signature, the only check covering the manifest: a forged createdAt is a bad signature, not a fresh bundle.
+  checkFreshness(bundle.manifest, options);
   return index(bundle, options.strategy ?? 'indexed');
 }
 

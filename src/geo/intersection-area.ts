@@ -18,7 +18,6 @@ export function intersectionAreaM2(a: Ring, b: Ring): number | undefined {
   const cuts: number[][] = Array.from({ length: s.count }, () => []);
   let degenerate = false;
   sweepSegments(s, (i, j) => {
-    if (s.owner[i] === s.owner[j]) return false;
     if (crossesProperly(s, i, j)) {
       cuts[i]!.push(crossingParam(s, i, j));
       cuts[j]!.push(crossingParam(s, j, i));
@@ -26,7 +25,7 @@ export function intersectionAreaM2(a: Ring, b: Ring): number | undefined {
     }
     degenerate = contact(s, i, j, true) !== undefined;
     return degenerate;
-  });
+  }, true);
   if (degenerate) return undefined;
   const firstOf = (owner: number): number => (owner === 0 ? 0 : s.owner.indexOf(1));
   const total = insideSum(s, firstOf(0), firstOf(1) === -1 ? s.count : firstOf(1), cuts, b) +

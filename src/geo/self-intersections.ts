@@ -36,11 +36,10 @@ export function boundaryContact(a: PolygonCoords, b: PolygonCoords): Contact {
   const s = buildSegments([{ rings: a, owner: 0 }, { rings: b, owner: 1 }]);
   let found: Contact = 'none';
   sweepSegments(s, (i, j) => {
-    if (s.owner[i] === s.owner[j]) return false;
     if (crossesProperly(s, i, j)) { found = 'cross'; return true; }
     if (found === 'none' && contact(s, i, j, true) !== undefined) found = 'touch';
     return false;
-  });
+  }, true);
   return found;
 }
 

@@ -7,6 +7,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { showValue } from '../schema/format.js';
 import { semanticChecks } from '../schema/semantic.js';
 import { translateErrors } from '../schema/translate.js';
+import { capGeometryProblems, countPositions, GEOMETRY_STUB, geometryType, MAX_GEOFENCE_POSITIONS, MAX_GEOMETRY_PROBLEMS, tooManyPositions } from './geometry-size.js';
 import type { Validator } from '../schema/validator.js';
 import { locateInDoc } from './locate.js';
 import { parseYaml } from './parse.js';
@@ -74,11 +75,50 @@ export function checkDocument(value: unknown, where: { file: string; docIndex: n
     return out;
   }
   if (out.length > 0) return out;
-  const errors = translateErrors(validator.validateResource(kind as Kind, value), value, validator, where);
+  const inline = kind === 'Geofence' ? inlineGeometry(obj, where, validator) : undefined;
+  const checked = inline?.rest ?? value;
+  const found = [...translateErrors(validator.validateResource(kind as Kind, checked), checked, validator, where), ...(inline?.errors ?? [])];
+  const errors = kind === 'Geofence' ? capInlineGeometry(found, obj, where) : found;
   // Semantic checks are defensive about types, so they run on invalid documents too; a path the
   // schema already flagged is not reported twice.
-  const flagged = new Set(errors.map((e) => (e.path ?? []).join('/')));
-  return [...errors, ...semanticChecks(value, where).filter((d) => !flagged.has((d.path ?? []).join('/')))];
+  const flagged = new Set(found.map((e) => (e.path ?? []).join('/')));
+  return [...errors, ...semanticChecks(inline?.tooLarge ? checked : value, where).filter((d) => !flagged.has((d.path ?? []).join('/')))];
+}
+
+/**
+ * A Geofence's inline coordinates, checked apart from the rest of the document: first their size (over
+ * the limit, nothing else looks at them), then against the branch their `type` names, while the resource
+ * schema sees a small valid stand-in. Undefined when there are no coordinates to take apart.
+ */
+function inlineGeometry(obj: Record<string, unknown>, where: { file: string; docIndex: number }, validator: Validator): { rest: unknown; errors: Diagnostic[]; tooLarge: boolean } | undefined {
+  const spec = obj.spec;
+  if (!isMapping(spec) || !isMapping(spec.geometry) || !('coordinates' in spec.geometry)) return undefined;
+  const geometry = spec.geometry;
+  const type = geometryType(geometry);
+  const positions = countPositions(geometry);
+  const withGeometry = (g: unknown): unknown => ({ ...obj, spec: { ...spec, geometry: g } });
+  if (positions > MAX_GEOFENCE_POSITIONS) {
+    const name = isMapping(obj.metadata) && typeof obj.metadata.name === 'string' ? obj.metadata.name : '(unnamed)';
+    // The stand-in keeps the author's `type`, so a wrong one is still reported.
+    const at = { ...where, path: ['spec', 'geometry', 'coordinates'], atKey: true };
+    return { rest: withGeometry({ ...GEOMETRY_STUB[type ?? 'Polygon'], type: geometry.type }), errors: [tooManyPositions(at, name, positions)], tooLarge: true };
+  }
+  if (!type) return undefined; // a wrong `type`: the whole oneOf explains it, and the size is bounded
+  const branch = validator.validateGeometry(type, geometry).map((e) => ({ ...e, instancePath: `/spec/geometry${e.instancePath}` }));
+  return { rest: withGeometry(GEOMETRY_STUB[type]), errors: translateErrors(branch, obj, validator, where), tooLarge: false };
+}
+
+/** A Geofence's schema problems under spec.geometry, at most MAX_GEOMETRY_PROBLEMS of them (whichever way they were found). */
+function capInlineGeometry(errors: Diagnostic[], obj: Record<string, unknown>, where: { file: string; docIndex: number }): Diagnostic[] {
+  const inGeometry = (d: Diagnostic): boolean => d.path?.[0] === 'spec' && d.path[1] === 'geometry';
+  const geometry = errors.filter(inGeometry);
+  if (geometry.length <= MAX_GEOMETRY_PROBLEMS) return errors;
+  const name = isMapping(obj.metadata) && typeof obj.metadata.name === 'string' ? obj.metadata.name : '(unnamed)';
+  return [...errors.filter((d) => !inGeometry(d)), ...capGeometryProblems(geometry, { ...where, path: ['spec', 'geometry'], atKey: true }, name)];
+}
+
+function isMapping(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }
 
 function closestKind(kind: string): string | undefined {

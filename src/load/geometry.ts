@@ -5,10 +5,14 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { Located, MultiPolygonCoords } from '../model/resource.js';
 import { SCHEMA_BASE, type Validator } from '../schema/validator.js';
 import { translateErrors } from '../schema/translate.js';
+import { capGeometryProblems, countPositions, geometryFileTooLarge, geometryType, MAX_GEOFENCE_POSITIONS, MAX_GEOMETRY_FILE_BYTES, tooManyPositions } from './geometry-size.js';
 
 export interface GeometryIo {
-  /** Repo-relative path → text, or an error message. Must refuse paths that resolve outside the repo. */
-  readText(repoPath: string): { text: string } | { error: string };
+  /**
+   * Repo-relative path → text, an error message, or the size of a file over `maxBytes` (checked before
+   * reading it). Must refuse paths that resolve outside the repo.
+   */
+  readText(repoPath: string, maxBytes: number): { text: string } | { error: string } | { tooLarge: number };
 }
 
 const FILE_SCHEMA = {
@@ -32,7 +36,11 @@ export function resolveGeometries(geofences: readonly Located[], io: GeometryIo,
       diagnostics.push({ ...at, ruleId: 'load/outside-repo', severity: 'error', message: `geometry file "${g.file}" is outside the repository`, hint: 'Keep geometry files inside the repository, next to the campaign.' });
       continue;
     }
-    const read = io.readText(target);
+    const read = io.readText(target, MAX_GEOMETRY_FILE_BYTES);
+    if ('tooLarge' in read) {
+      diagnostics.push(geometryFileTooLarge(at, g.file, read.tooLarge));
+      continue;
+    }
     if ('error' in read) {
       diagnostics.push({ ...at, ruleId: 'load/geometry-file', severity: 'error', message: `cannot read geometry file "${g.file}": ${read.error}`, hint: 'The path is relative to this YAML file.' });
       continue;
@@ -43,10 +51,18 @@ export function resolveGeometries(geofences: readonly Located[], io: GeometryIo,
       continue;
     }
     const { geometry, path } = unwrap(json);
-    const errors = geometry === undefined ? [] : translateErrors(validator.validateAgainst(FILE_SCHEMA, geometry), geometry, validator, { file: target, docIndex: 0 });
+    // Counted before the schema sees it, as inline coordinates are (see geometry-size.ts).
+    const positions = isMapping(geometry) ? countPositions(geometry) : 0;
+    if (positions > MAX_GEOFENCE_POSITIONS) {
+      diagnostics.push(tooManyPositions(at, l.resource.metadata.name, positions, g.file));
+      continue;
+    }
+    const type = isMapping(geometry) ? geometryType(geometry) : undefined;
+    const found = geometry === undefined ? [] : type ? validator.validateGeometry(type, geometry) : validator.validateAgainst(FILE_SCHEMA, geometry);
+    const errors = translateErrors(found, geometry, validator, { file: target, docIndex: 0 });
     if (geometry === undefined || errors.length > 0) {
       diagnostics.push({ ...at, ruleId: 'load/geometry-file', severity: 'error', message: `geometry file "${g.file}" does not hold one Polygon or MultiPolygon`, hint: 'Use a GeoJSON Polygon/MultiPolygon, a Feature with one, or a FeatureCollection with exactly one such Feature.' });
-      diagnostics.push(...errors.map((e) => ({ ...e, path: [...path, ...(e.path ?? [])] })));
+      diagnostics.push(...capGeometryProblems(errors.map((e) => ({ ...e, path: [...path, ...(e.path ?? [])] })), at, l.resource.metadata.name));
       continue;
     }
     const geom = geometry as { type: string; coordinates: unknown };
@@ -65,4 +81,8 @@ function unwrap(json: unknown): { geometry: unknown; path: (string | number)[] }
 
 function asMulti(type: string | undefined, coords: unknown): MultiPolygonCoords {
   return (type === 'Polygon' ? [coords] : coords) as MultiPolygonCoords;
+}
+
+function isMapping(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
 }

@@ -121,12 +121,13 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
 
   const readRepoText = (repoPath: string): string => readFileSync(join(root, repoPath), 'utf8');
   const geo = resolveGeometries(resources.filter((r) => r.resource.kind === 'Geofence'), {
-    readText: (repoPath) => {
+    readText: (repoPath, maxBytes) => {
       const abs = join(root, repoPath);
       try {
         const escape = outsideRoot(root, abs);
         if (escape) return { error: escape };
-        if (statSync(abs).size > 64 * 1024 * 1024) return { error: 'file is larger than 64 MiB' };
+        const size = statSync(abs).size;
+        if (size > maxBytes) return { tooLarge: size };
         return { text: readFileSync(abs, 'utf8') };
       } catch (e) { return { error: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message }; }
     },

@@ -30,9 +30,7 @@ export function renderText(diags: readonly Diagnostic[], options: TextOptions): 
     out.push(`${c.bold(sanitizeForTerminal(where))}  ${sev[d.severity]}  ${sanitizeForTerminal(d.message)}  ${c.dim(d.ruleId)}`);
     const lines = options.frames !== false && d.range && d.file ? linesOf(d.file) : undefined;
     if (lines && d.range) {
-      const { start, end } = d.range;
-      const sameLine = end.line === start.line && end.col > start.col;
-      const frame = codeFrameColumns(lines.join('\n'), { start: { line: start.line, column: start.col }, ...(sameLine ? { end: { line: end.line, column: end.col } } : {}) }, { highlightCode: false, linesAbove: 2, linesBelow: 1 });
+      const frame = codeFrame(lines, d.range.start, d.range.end);
       out.push(frame.split('\n').map((l) => `    ${l.includes('^') && !l.includes('|  ') ? c.red(l) : c.dim(l)}`).join('\n'));
     }
     if (d.hint) out.push(`    ${c.cyan('hint')}: ${sanitizeForTerminal(d.hint)}`);
@@ -42,6 +40,28 @@ export function renderText(diags: readonly Diagnostic[], options: TextOptions): 
     out.push('');
   }
   return out.join('\n');
+}
+
+/** Columns of a framed line shown at most; longer lines (a geometry on one line) are cut around the column. */
+const FRAME_WIDTH = 160;
+
+/**
+ * The frame from the few lines around the range only, each cut to FRAME_WIDTH columns around the start
+ * column: joining the whole file per diagnostic, or printing a 2 MiB line under each, made thousands of
+ * diagnostics in one large file take minutes and overflow the string length.
+ */
+function codeFrame(lines: readonly string[], start: { line: number; col: number }, end: { line: number; col: number }): string {
+  const first = Math.max(1, start.line - 2);
+  const last = Math.min(lines.length, start.line + 1);
+  const from = (lines[start.line - 1]?.length ?? 0) > FRAME_WIDTH ? Math.max(0, start.col - 1 - Math.floor(FRAME_WIDTH / 3)) : 0;
+  const cut = (l: string, at: number): string => (l.length <= FRAME_WIDTH && at === 0 ? l : `${at > 0 ? '…' : ''}${l.slice(at, at + FRAME_WIDTH)}${l.length > at + FRAME_WIDTH ? '…' : ''}`);
+  const shift = from > 0 ? 1 - from : 0;
+  const sameLine = end.line === start.line && end.col > start.col;
+  const column = start.col + shift;
+  const endColumn = Math.min(end.col + shift, FRAME_WIDTH + 1 + (from > 0 ? 1 : 0));
+  return codeFrameColumns(lines.slice(first - 1, last).map((l, i) => cut(l, first + i === start.line ? from : 0)).join('\n'),
+    { start: { line: start.line, column }, ...(sameLine && endColumn > column ? { end: { line: end.line, column: endColumn } } : {}) },
+    { highlightCode: false, linesAbove: 2, linesBelow: 1, startLine: first } as Parameters<typeof codeFrameColumns>[2]);
 }
 
 export function summaryLine(diags: readonly Diagnostic[], files: number, color: boolean): string {

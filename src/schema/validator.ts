@@ -17,9 +17,21 @@ export interface SchemaSet {
 export interface Validator {
   validateResource(kind: Kind, value: unknown): readonly ErrorObject[];
   validateConfig(value: unknown): readonly ErrorObject[];
+  /**
+   * A geometry against the one branch its `type` names (defs/geometry.schema.json#/$defs/polygon or
+   * multiPolygon), precompiled like the kinds: ajv would also check a Polygon against the MultiPolygon
+   * branch of `oneOf`, and that branch's errors grow quadratically with the positions.
+   */
+  validateGeometry(type: 'Polygon' | 'MultiPolygon', value: unknown): readonly ErrorObject[];
   /** Validate against an ad-hoc schema (one oneOf branch, a geometry file); compiles ajv on first use. */
   validateAgainst(schema: Record<string, unknown>, value: unknown): readonly ErrorObject[];
 }
+
+/** The precompiled geometry branches (see validateGeometry). */
+export const GEOMETRY_BRANCH_IDS = {
+  Polygon: `${SCHEMA_BASE}defs/geometry.schema.json#/$defs/polygon`,
+  MultiPolygon: `${SCHEMA_BASE}defs/geometry.schema.json#/$defs/multiPolygon`,
+} as const;
 
 /** Precompiled validators by schema $id, as the standalone module exports them. */
 export type Precompiled = Readonly<Record<string, ValidateFunction>>;
@@ -42,6 +54,7 @@ export function createValidator(set: SchemaSet, precompiled?: Precompiled): Vali
   return {
     validateResource: (kind, value) => run(get(SCHEMA_BASE + SCHEMA_FILES[kind]), value),
     validateConfig: (value) => run(get(`${SCHEMA_BASE}config.schema.json`), value),
+    validateGeometry: (type, value) => run(get(GEOMETRY_BRANCH_IDS[type]), value),
     validateAgainst: (schema, value) => {
       // Derived schemas are rebuilt per call, so a schema with an $id is cached by its id:
       // compiling the same $id twice is an error in ajv.

@@ -18,6 +18,7 @@ Examples:
   $ promoc bundle --out dist/ --sign-key keys/bundle-signing.key
   $ SOURCE_DATE_EPOCH=1780000000 promoc bundle
   $ promoc bundle verify dist/ --public-key keys/bundle-signing.pub
+  $ promoc bundle verify new/ --public-key keys/bundle-signing.pub --not-before current/
   $ promoc bundle keygen keys/
 
 Exit codes: 0 written, 1 campaign errors or a refused bundle, 64 bad invocation.`)
@@ -31,9 +32,10 @@ Exit codes: 0 written, 1 campaign errors or a refused bundle, 64 bad invocation.
     .summary('check a bundle\'s format, digest and signature')
     .argument('[path]', 'bundle.json or the folder holding it', 'dist')
     .option('--public-key <file>', 'ed25519 public key (PEM); required to check the signature')
-    .action(async (path: string, opts: { publicKey?: string }) => {
+    .option('--not-before <instant|bundle>', 'refuse a bundle created before this RFC 3339 instant, or older than this bundle (the one running now); see docs/bundle.md')
+    .action(async (path: string, opts: { publicKey?: string; notBefore?: string }) => {
       const { runBundleVerify } = await import('../run/bundle.js');
-      ctx.setExitCode(await runBundleVerify(ctx.io, { path, ...(opts.publicKey !== undefined ? { publicKey: opts.publicKey } : {}) }));
+      ctx.setExitCode(await runBundleVerify(ctx.io, { path, ...(opts.publicKey !== undefined ? { publicKey: opts.publicKey } : {}), ...(opts.notBefore !== undefined ? { notBefore: opts.notBefore } : {}) }));
     });
 
   bundle

@@ -11,6 +11,7 @@ export const registerEval: RegisterCommand = (program: Command, ctx) => {
     .requiredOption('-c, --context <file>', 'the context (JSON or YAML)')
     .option('-b, --bundle <path>', 'bundle.json or its folder (default: build the campaigns in memory)')
     .option('--public-key <file>', 'check the bundle\'s signature with this ed25519 public key')
+    .option('--not-before <instant|bundle>', 'with --bundle: refuse it if created before this RFC 3339 instant, or older than this bundle (the one running now)')
     .option('--format <format>', 'text or json', 'text')
     .addHelpText('after', `
 Examples:
@@ -18,9 +19,9 @@ Examples:
   $ promoc eval --bundle dist/bundle.json --context ctx.json --format json
 
 Exit codes: 0 evaluated, 1 bad context, campaign errors or a refused bundle, 64 bad invocation.`)
-    .action(async (paths: string[], opts: { context: string; bundle?: string; publicKey?: string; format: string }) => {
+    .action(async (paths: string[], opts: { context: string; bundle?: string; publicKey?: string; notBefore?: string; format: string }) => {
       if (opts.format !== 'text' && opts.format !== 'json') throw new UsageError(`unknown format "${opts.format}"`, 'Use --format text or --format json.');
       const { runEval } = await import('../run/eval.js');
-      ctx.setExitCode(await runEval(ctx.io, { paths, context: opts.context, format: opts.format, ...(opts.bundle !== undefined ? { bundle: opts.bundle } : {}), ...(opts.publicKey !== undefined ? { publicKey: opts.publicKey } : {}) }));
+      ctx.setExitCode(await runEval(ctx.io, { paths, context: opts.context, format: opts.format, ...(opts.bundle !== undefined ? { bundle: opts.bundle } : {}), ...(opts.publicKey !== undefined ? { publicKey: opts.publicKey } : {}), ...(opts.notBefore !== undefined ? { notBefore: opts.notBefore } : {}) }));
     });
 };

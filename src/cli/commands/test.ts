@@ -10,6 +10,7 @@ export const registerTest: RegisterCommand = (program: Command, ctx) => {
     .argument('[files...]', 'test files (default: **/*.test.yaml and tests/**/*.yaml under the repository)')
     .option('-b, --bundle <path>', 'bundle.json or its folder (default: build the campaigns in memory)')
     .option('--public-key <file>', 'check the bundle\'s signature with this ed25519 public key')
+    .option('--not-before <instant|bundle>', 'with --bundle: refuse it if created before this RFC 3339 instant, or older than this bundle (the one running now)')
     .option('--format <format>', 'text or json', 'text')
     .addHelpText('after', `
 Examples:
@@ -18,9 +19,9 @@ Examples:
   $ promoc test --bundle dist/
 
 Exit codes: 0 all passed, 1 a test failed or a file is malformed, 64 bad invocation.`)
-    .action(async (files: string[], opts: { bundle?: string; publicKey?: string; format: string }) => {
+    .action(async (files: string[], opts: { bundle?: string; publicKey?: string; notBefore?: string; format: string }) => {
       if (opts.format !== 'text' && opts.format !== 'json') throw new UsageError(`unknown format "${opts.format}"`, 'Use --format text or --format json.');
       const { runTest } = await import('../run/test.js');
-      ctx.setExitCode(await runTest(ctx.io, { files, format: opts.format, ...(opts.bundle !== undefined ? { bundle: opts.bundle } : {}), ...(opts.publicKey !== undefined ? { publicKey: opts.publicKey } : {}) }));
+      ctx.setExitCode(await runTest(ctx.io, { files, format: opts.format, ...(opts.bundle !== undefined ? { bundle: opts.bundle } : {}), ...(opts.publicKey !== undefined ? { publicKey: opts.publicKey } : {}), ...(opts.notBefore !== undefined ? { notBefore: opts.notBefore } : {}) }));
     });
 };

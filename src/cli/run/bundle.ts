@@ -8,7 +8,7 @@ import { readBundleFiles, writeBundleFiles } from '../../bundle/io.js';
 import { readProvenance } from '../../bundle/provenance.js';
 import { generateSigningKeys, signBundle } from '../../bundle/sign.js';
 import { openBundle } from '../../bundle/verify.js';
-import { buildFromProject, bundlePath, reportFailure } from './engine-shared.js';
+import { buildFromProject, bundlePath, freshnessFor, reportFailure } from './engine-shared.js';
 
 export interface BundleOptions {
   readonly paths: readonly string[];
@@ -38,15 +38,18 @@ export async function runBundle(io: Io, options: BundleOptions): Promise<number>
   }
 }
 
-export async function runBundleVerify(io: Io, options: { path: string; publicKey?: string }): Promise<number> {
+export async function runBundleVerify(io: Io, options: { path: string; publicKey?: string; notBefore?: string }): Promise<number> {
   const c = colors(io);
   try {
+    const freshness = await freshnessFor(io, options.notBefore, options.publicKey);
     const file = bundlePath(io.cwd, options.path);
     const { bytes, signature } = await readBundleFiles(file);
     const publicKey = options.publicKey !== undefined ? await readFile(resolve(io.cwd, options.publicKey), 'utf8') : undefined;
-    const engine = openBundle(bytes, { signature, ...(publicKey ? { publicKey } : {}) });
+    const engine = openBundle(bytes, { signature, ...(publicKey ? { publicKey } : {}), ...freshness });
     const m = engine.manifest;
     io.stdout(`${c.green('✔')} ${relative(io.cwd, file)}: format ${m.formatVersion}, digest ok (${m.digest}), ${m.counts.campaigns} campaigns, revision ${m.revision ?? 'none'}\n`);
+    if (freshness.notBefore !== undefined) io.stdout(`  created ${m.createdAt}, not before ${freshness.notBefore}\n`);
+    if (freshness.replaces) io.stdout(`  created ${m.createdAt}, not before the bundle it replaces (${freshness.replaces.createdAt ?? 'no creation time'}, ${freshness.replaces.digest})\n`);
     if (signature === undefined) io.stdout(`  ${c.dim('not signed')}\n`);
     else if (publicKey === undefined) io.stdout(`  ${c.yellow('signature present but not checked')}: pass --public-key KEY.pub to check it\n`);
     else io.stdout(`  signature ok (key ${(signature as { keyId: string }).keyId})\n`);

@@ -68,3 +68,52 @@ describe('promoc bundle / eval / test', () => {
     expect(r.stdout).toContain('✗ wrong total\n      total\n      - 3.00\n      + 2.00');
   });
 });
+
+describe('replay protection: --not-before', () => {
+  const keys = join(out, 'replay-keys');
+  const pub = join(keys, 'bundle-signing.pub');
+
+  it('bundle verify refuses a bundle older than an instant or than the bundle running now', async () => {
+    expect((await run(['bundle', 'keygen', keys])).code).toBe(0);
+    const sign = ['--sign-key', join(keys, 'bundle-signing.key')];
+    expect((await run(['bundle', '--out', join(out, 'jan'), ...sign], { SOURCE_DATE_EPOCH: '1798761600' })).code).toBe(0); // 2027-01-01
+    expect((await run(['bundle', '--out', join(out, 'feb'), ...sign], { SOURCE_DATE_EPOCH: '1801440000' })).code).toBe(0); // 2027-02-01
+
+    const byInstant = await run(['bundle', 'verify', join(out, 'jan'), '--public-key', pub, '--not-before', '2027-01-15']);
+    expect(byInstant).toMatchObject({ code: 1, stdout: '' });
+    expect(byInstant.stderr).toMatch(/^error: bundle was created at 2027-01-01T00:00:00\.000Z, before 2027-01-15T00:00:00Z, the earliest accepted\nhint: This is an older bundle, perhaps replayed/);
+
+    const backwards = await run(['bundle', 'verify', join(out, 'jan'), '--public-key', pub, '--not-before', join(out, 'feb')]);
+    expect(backwards.code).toBe(1);
+    expect(backwards.stderr).toMatch(/^error: bundle was created at 2027-01-01T00:00:00\.000Z, before the bundle it would replace \(created at 2027-02-01T00:00:00\.000Z, sha256:[0-9a-f]{64}\)\nhint: Refusing to go backwards/);
+
+    const forwards = await run(['bundle', 'verify', join(out, 'feb'), '--public-key', pub, '--not-before', join(out, 'jan')]);
+    expect(forwards).toMatchObject({ code: 0, stderr: '' });
+    expect(forwards.stdout).toContain('created 2027-02-01T00:00:00.000Z, not before the bundle it replaces (2027-01-01T00:00:00.000Z, sha256:');
+    expect(forwards.stdout).toContain('signature ok');
+  });
+
+  it('warns that without --public-key the creation time is not authenticated', async () => {
+    const r = await run(['bundle', 'verify', join(out, 'feb'), '--not-before', '2027-01-15T00:00:00Z']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^warning: --not-before without --public-key checks an unsigned creation time/);
+  });
+
+  it('eval and test refuse an older --bundle too, and need one', async () => {
+    const evalOld = await run(['eval', '--bundle', join(out, 'jan'), '--public-key', pub, '--not-before', join(out, 'feb'), '--context', 'context.yaml']);
+    expect(evalOld.code).toBe(1);
+    expect(evalOld.stderr).toContain('before the bundle it would replace');
+    const testNew = await run(['test', '--bundle', join(out, 'feb'), '--public-key', pub, '--not-before', join(out, 'jan')]);
+    expect(testNew.code).toBe(0);
+    expect((await run(['eval', '--not-before', '2027-01-01', '--context', 'context.yaml'])).code).toBe(64);
+  });
+
+  it('reports a malformed instant as a usage error and a missing bundle by name', async () => {
+    const bad = await run(['bundle', 'verify', join(out, 'feb'), '--public-key', pub, '--not-before', '2027-13-01T00:00:00Z']);
+    expect(bad.code).toBe(64);
+    expect(bad.stderr).toContain('--not-before "2027-13-01T00:00:00Z" is not an RFC 3339 date-time');
+    const missing = await run(['bundle', 'verify', join(out, 'feb'), '--public-key', pub, '--not-before', join(out, 'nowhere')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/^error: --not-before .*nowhere: cannot read bundle/);
+  });
+});

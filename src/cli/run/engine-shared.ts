@@ -15,7 +15,9 @@ import { hasErrors, sortDiagnostics, type Diagnostic } from '../../model/diagnos
 import { renderText } from '../../render/text.js';
 import { buildBundle, type BuildOptions, type BuildResult } from '../../bundle/build.js';
 import { BUNDLE_FILE, readBundleFiles } from '../../bundle/io.js';
-import { openBundle } from '../../bundle/verify.js';
+import { openBundle, type OpenOptions } from '../../bundle/verify.js';
+import { parseInstant } from '../../engine/freshness.js';
+import { UsageError } from '../../model/errors.js';
 import { reportExpectedFailure } from '../expected-failure.js';
 
 export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly code: number };
@@ -38,15 +40,41 @@ export async function buildFromProject(io: Io, paths: readonly string[], provena
 }
 
 /** The engine for eval/test: --bundle FILE when given, else the campaigns built in memory. */
-export async function engineFor(io: Io, options: { paths: readonly string[]; bundle?: string; publicKey?: string }): Promise<Outcome<Engine>> {
+export async function engineFor(io: Io, options: { paths: readonly string[]; bundle?: string; publicKey?: string; notBefore?: string }): Promise<Outcome<Engine>> {
   if (options.bundle !== undefined) {
+    const freshness = await freshnessFor(io, options.notBefore, options.publicKey);
     const { bytes, signature } = await readBundleFiles(bundlePath(io.cwd, options.bundle));
     const publicKey = options.publicKey !== undefined ? await readFile(resolve(io.cwd, options.publicKey), 'utf8') : undefined;
-    return { ok: true, value: openBundle(bytes, { signature, ...(publicKey ? { publicKey } : {}) }) };
+    return { ok: true, value: openBundle(bytes, { signature, ...(publicKey ? { publicKey } : {}), ...freshness }) };
   }
+  if (options.notBefore !== undefined) throw new UsageError('--not-before needs --bundle: campaigns built in memory have no creation time', 'Pass --bundle dist/ (the bundle to check), or drop --not-before.');
   const built = await buildFromProject(io, options.paths, () => ({ revision: null, createdAt: null }));
   if (!built.ok) return built;
   return { ok: true, value: openBundle(built.value.bytes) };
+}
+
+export type Freshness = Pick<OpenOptions, 'notBefore' | 'replaces'>;
+
+/**
+ * --not-before VALUE: an RFC 3339 instant (a date alone is midnight UTC), or the bundle running now
+ * (file or folder), which the new one must not be older than. Replay protection rests on the signature,
+ * the only check covering the manifest, so without --public-key it is said to catch accidents only.
+ */
+export async function freshnessFor(io: Io, value: string | undefined, publicKey: string | undefined): Promise<Freshness> {
+  if (value === undefined) return {};
+  if (publicKey === undefined) io.stderr(`${colors(io).yellow('warning')}: --not-before without --public-key checks an unsigned creation time (the digest does not cover the manifest): it catches accidents, not a replayed bundle\n`);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return { notBefore: `${value}T00:00:00Z` };
+  if (/^\d{4}-\d{2}-\d{2}[Tt ]/.test(value)) {
+    if (parseInstant(value) === undefined) throw new UsageError(`--not-before "${value}" is not an RFC 3339 date-time`, 'Give a date-time with a zone, such as 2027-06-01T12:00:00Z, a date (midnight UTC), or the bundle running now.');
+    return { notBefore: value };
+  }
+  try {
+    const { bytes } = await readBundleFiles(bundlePath(io.cwd, value));
+    return { replaces: openBundle(bytes).manifest };
+  } catch (error) {
+    if (!(error instanceof BundleError)) throw error;
+    throw new BundleError(error.code, `--not-before ${value}: ${error.message}`, 'Give the bundle running now (file or folder), or an RFC 3339 instant such as 2027-06-01T12:00:00Z.', { cause: error });
+  }
 }
 
 function printDiagnostics(io: Io, diags: readonly Diagnostic[], root: string): number {

@@ -14,6 +14,8 @@ export interface EvalOptions {
   readonly context: string;
   readonly bundle?: string;
   readonly publicKey?: string;
+  /** --not-before: an RFC 3339 instant or the bundle running now (see engineFor). */
+  readonly notBefore?: string;
   readonly format: 'text' | 'json';
 }
 

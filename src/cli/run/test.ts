@@ -21,12 +21,14 @@ export interface TestOptions {
   readonly files: readonly string[];
   readonly bundle?: string;
   readonly publicKey?: string;
+  /** --not-before: an RFC 3339 instant or the bundle running now (see engineFor). */
+  readonly notBefore?: string;
   readonly format: 'text' | 'json';
 }
 
 export async function runTest(io: Io, options: TestOptions): Promise<number> {
   try {
-    const source = await engineFor(io, { paths: [], ...(options.bundle !== undefined ? { bundle: options.bundle } : {}), ...(options.publicKey !== undefined ? { publicKey: options.publicKey } : {}) });
+    const source = await engineFor(io, { paths: [], ...(options.bundle !== undefined ? { bundle: options.bundle } : {}), ...(options.publicKey !== undefined ? { publicKey: options.publicKey } : {}), ...(options.notBefore !== undefined ? { notBefore: options.notBefore } : {}) });
     if (!source.ok) return source.code;
     const engine = source.value;
     const { root, globs } = await testGlobs(io.cwd);
