@@ -10,6 +10,7 @@ import { loadSchemaSet } from '../schema/schema-set.js';
 import { createValidator, type Validator } from '../schema/validator.js';
 import { loadPrecompiled } from '../schema/precompiled.js';
 import { promocVersion } from '../cli/version.js';
+import { buildId } from './build-id.js';
 import { ValidationCache } from './cache.js';
 import { checkSource, type CheckedSource, type SourceJob } from './check-source.js';
 import { configSearchLine, DEFAULT_CAMPAIGN_GLOBS, EMPTY_CONFIG, findConfigFile, parseConfig } from './config.js';
@@ -79,7 +80,7 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
   const useCache = options.cache ?? config.cache?.enabled ?? true;
   const schemaDigest = loadSchemaSet().digest;
   const cacheFile = join(root, config.cache?.dir ?? '.promoc-cache', 'validate.json');
-  const cache = useCache ? ValidationCache.open(cacheFile, `${promocVersion()}:${schemaDigest}`) : undefined;
+  const cache = useCache ? ValidationCache.open(cacheFile, `${promocVersion()}:${buildId()}:${schemaDigest}`) : undefined;
 
   const checked: CheckedSource[] = [];
   const pending: SourceJob[] = [];
