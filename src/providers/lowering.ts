@@ -75,3 +75,39 @@ function longest(map: Readonly<Record<string, string>>, generic: string): string
   }
   return best === undefined ? undefined : map[best];
 }
+
+/**
+ * An instant as the four APIs keep it: UTC, to the second (`2027-06-01T00:00:00Z`). One with a fraction of a
+ * second would read back truncated (a diff on every plan), and one Date cannot read (a leap second) is
+ * refused by the API: both are located issues here instead of failures at apply.
+ */
+export function apiInstant(value: string, path: DocPath, apiName: string, issues: LowerIssue[]): string {
+  const t = Date.parse(value);
+  const field = displayPath(path);
+  if (Number.isNaN(t)) {
+    issues.push({ path, field, message: `${value} is not an instant ${apiName} can read (a leap second, or a date outside what Date reads)`, hint: 'Write an RFC 3339 date-time such as 2027-06-01T00:00:00Z.' });
+    return value;
+  }
+  const seconds = Math.floor(t / 1000) * 1000;
+  const utc = new Date(seconds).toISOString().replace(/\.000Z$/, 'Z');
+  if (seconds !== t) issues.push({ path, field, message: `${apiName} keeps instants to the second: ${value} would read back as ${utc}`, hint: `Write whole seconds, e.g. ${utc}.` });
+  return utc;
+}
+
+/**
+ * A decimal amount as the JSON number an API taking major units receives ("2.50" → 2.5), or undefined when
+ * that number is not exactly the amount: past about 15 significant digits a double, and so the text
+ * JSON.stringify sends, is a different amount.
+ */
+export function majorNumber(amount: string): number | undefined {
+  const n = Number(amount);
+  const decimal = (t: string): string => t.replace(/^0+(?=\d)/, '').replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  return Number.isFinite(n) && decimal(String(n)) === decimal(amount) ? n : undefined;
+}
+
+/** The APIs trim names and refuse an empty one: a display name of only whitespace is a located issue. */
+export function blankDisplayName(displayName: unknown, apiName: string, issues: LowerIssue[]): void {
+  if (typeof displayName === 'string' && displayName.trim() === '') {
+    issues.push({ path: ['spec', 'displayName'], field: 'spec.displayName', message: `${apiName} refuses a name that is only whitespace`, hint: 'Write a display name, or leave it out to use metadata.name.' });
+  }
+}

@@ -28,7 +28,9 @@ export function appendMarker(text: string | null | undefined, owner: Required<Ow
 export function splitMarker(text: string | null | undefined): { text: string | null; owner?: Ownership } {
   if (typeof text !== 'string') return { text: null };
   const m = MARKER.exec(text);
-  if (!m) return { text: text === '' ? null : text };
+  // Trailing whitespace goes with the marker on the way back, so it is dropped here too: a description that
+  // ends in a newline (a YAML `|` block) would otherwise read back different on every plan.
+  if (!m) { const trimmed = text.trimEnd(); return { text: trimmed === '' ? null : trimmed }; }
   const kind = m[1] as string;
   const rest = text.slice(0, m.index);
   if (!(KINDS as readonly string[]).includes(kind)) return { text };

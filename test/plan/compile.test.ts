@@ -89,9 +89,10 @@ describe('compile errors', () => {
 
 describe('unit conversions', () => {
   const payload = (provider: ProviderId, spec: Record<string, unknown>) => compile(provider, aPromotion(spec)).entries[0]!.lowered.payload;
-  it('percent stays a percent on EV billing and Lago, becomes a fraction on mobility', () => {
+  it('percent stays a percent on EV billing and Lago (a decimal string, as Lago\'s OpenAPI types it), becomes a fraction on mobility', () => {
     expect(payload('ev-billing', { code: 'ABCD' })).toMatchObject({ discount_type: 'percent', discount_value: 25 });
-    expect(payload('lago', { code: 'ABCD' })).toMatchObject({ coupon_type: 'percentage', percentage_rate: 25 });
+    expect(payload('lago', { code: 'ABCD' })).toMatchObject({ coupon_type: 'percentage', percentage_rate: '25' });
+    expect(payload('lago', { code: 'ABCD', benefits: [{ percentOff: 0.0000001 }] })).toMatchObject({ percentage_rate: '0.0000001' });
     expect(payload('mobility', { code: 'ABCD', benefits: [{ percentOff: 15 }], stacking: { stackable: true }, targeting: BERLIN })).toMatchObject({ benefits: [{ type: 'Discount', discount: 0.15 }] });
   });
   it('money: major units on EV billing and mobility, minor units (amount_cents) on Lago', () => {

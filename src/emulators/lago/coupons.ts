@@ -11,7 +11,10 @@ import type { Coupon, LagoTenant } from './model.js';
 /** Lago serialises the decimal rate as a string: 10 → "10.0", 12.5 → "12.5". */
 export function formatRate(rate: number | null): string | null {
   if (rate == null) return null;
-  return Number.isInteger(rate) ? `${rate}.0` : String(rate);
+  if (Number.isInteger(rate)) return `${rate}.0`;
+  // Lago answers with a decimal string: 1e-7 is "0.0000001", never exponent notation.
+  const m = /^(\d)(?:\.(\d+))?e-(\d+)$/.exec(String(rate));
+  return m ? `0.${'0'.repeat(Number(m[3]) - 1)}${m[1]}${m[2] ?? ''}` : String(rate);
 }
 
 export function isTerminated(coupon: Coupon, now: Date): boolean {

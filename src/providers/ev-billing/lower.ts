@@ -3,7 +3,7 @@
 import type { AnyResource, ResourceOf } from '../../model/resource.js';
 import { toMinorUnits } from '../../model/money.js';
 import type { Json } from '../../plan/canonical.js';
-import { issueAt, unsupportedFields, type FieldRules } from '../lowering.js';
+import { apiInstant, issueAt, majorNumber, unsupportedFields, type FieldRules } from '../lowering.js';
 import { appendMarker, MARKER_MAX_LENGTH } from '../ownership.js';
 import type { LowerIssue, LowerResult, Lowered, Ownership } from '../provider.js';
 import { raiseCode, raiseUserType } from './read.js';
@@ -72,12 +72,15 @@ function lowerCode(r: ResourceOf<'Promotion'>, orgCurrency: string): LowerResult
     const { amount, currency } = b.amountOff;
     if (currency !== orgCurrency) at(['spec', 'benefits', 0, 'amountOff', 'currency'], 'spec.benefits[].amountOff', `fixed discounts are in the organisation's default currency ${orgCurrency}, not ${currency}`, `Write the amount in ${orgCurrency}.`);
     // The API takes a major-unit number ("2.50" EUR → 2.5); the amount must fit the currency's minor unit.
-    if (safeMinor(amount, currency) === undefined) at(['spec', 'benefits', 0, 'amountOff', 'amount'], 'spec.benefits[].amountOff', `${amount} ${currency} is not a valid amount in ${currency}`, 'Use at most the currency\'s decimals.');
+    const minor = safeMinor(amount, currency);
+    if (minor === undefined) at(['spec', 'benefits', 0, 'amountOff', 'amount'], 'spec.benefits[].amountOff', `${amount} ${currency} is not a valid amount in ${currency}`, 'Use at most the currency\'s decimals.');
+    else if (minor === 0) at(['spec', 'benefits', 0, 'amountOff', 'amount'], 'spec.benefits[].amountOff', 'a fixed discount of zero: the API takes a discount_value above 0', 'Give an amount above zero, or remove the benefit.');
+    else if (majorNumber(amount) === undefined) at(['spec', 'benefits', 0, 'amountOff', 'amount'], 'spec.benefits[].amountOff', `${amount} ${currency} has too many digits to send exactly as a number`, 'EV billing takes discount_value as a JSON number in major units; use an amount of at most 15 significant digits.');
     Object.assign(payload, { discount_type: 'fixed', discount_value: Number(amount), currency });
   }
   if (s.limits?.redemptions !== undefined) payload.max_uses = s.limits.redemptions;
   if (s.limits?.perCustomer !== undefined) payload.max_uses_per_user = s.limits.perCustomer;
-  if (s.window?.until !== undefined) payload.expires_at = s.window.until;
+  if (s.window?.until !== undefined) payload.expires_at = apiInstant(s.window.until, ['spec', 'window', 'until'], 'EV billing', issues);
   if (r.metadata.description !== undefined) {
     payload.description = r.metadata.description;
     if (r.metadata.description.length + MARKER_MAX_LENGTH > DESCRIPTION_MAX) at(['metadata', 'description'], 'metadata.description', `the description is ${r.metadata.description.length} characters; EV billing keeps ${DESCRIPTION_MAX}, including promoc's ownership marker (up to ${MARKER_MAX_LENGTH})`, `Shorten metadata.description to ${DESCRIPTION_MAX - MARKER_MAX_LENGTH} characters.`);

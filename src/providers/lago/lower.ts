@@ -1,9 +1,10 @@
-// Desired resources → Lago coupon bodies. Percentages go as percentage_rate (25 = 25%), fixed amounts as
+// Desired resources → Lago coupon bodies. Percentages go as percentage_rate ("25" = 25%), fixed amounts as
 // integer amount_cents in the currency's minor unit; window.until becomes expiration time_limit.
+import { LAGO_CURRENCIES } from '../../emulators/lago/currencies.js';
 import { toMinorUnits } from '../../model/money.js';
 import type { AnyResource, ResourceOf } from '../../model/resource.js';
 import type { Json } from '../../plan/canonical.js';
-import { issueAt, unsupportedFields, type FieldRules } from '../lowering.js';
+import { apiInstant, blankDisplayName, issueAt, unsupportedFields, type FieldRules } from '../lowering.js';
 import { appendMarker } from '../ownership.js';
 import type { LowerIssue, LowerResult, Lowered, Ownership } from '../provider.js';
 import { raiseCoupon } from './read.js';
@@ -48,22 +49,27 @@ function lowerCoupon(r: ResourceOf<'Promotion'>): LowerResult {
   const at = (path: (string | number)[], generic: string, message: string, hint: string): void => { issues.push(issueAt(path, generic, { ...RULES, hints: { [generic]: hint } }, message)); };
   const s = r.spec;
   if (s.code === undefined) at(['spec'], 'spec.code', 'a Lago coupon needs a code', 'Add spec.code: Lago coupons are applied to customers by code.');
+  blankDisplayName(s.displayName, 'Lago', issues);
   if (s.status === 'inactive') at(['spec', 'status'], 'spec.status', 'Lago coupons have no draft or inactive state', 'Lago offers spec.window.until to end a coupon, or remove it with --prune (a soft delete).');
   if (s.benefits.length !== 1) at(['spec', 'benefits'], 'spec.benefits', `a Lago coupon has exactly one discount (got ${s.benefits.length})`, 'Keep one percentOff or amountOff benefit.');
   const b = s.benefits[0];
   const body: Record<string, Json> = { name: s.displayName ?? r.metadata.name, code: s.code ?? '' };
   if (r.metadata.description !== undefined) body.description = r.metadata.description;
-  if (b?.percentOff !== undefined) Object.assign(body, { coupon_type: 'percentage', percentage_rate: b.percentOff });
+  if (b?.percentOff !== undefined) Object.assign(body, { coupon_type: 'percentage', percentage_rate: decimalText(b.percentOff) });
   else if (b?.amountOff !== undefined) {
     const { amount, currency } = b.amountOff;
     let cents = 0;
-    try { cents = toMinorUnits(amount, currency); } catch { at(['spec', 'benefits', 0, 'amountOff', 'amount'], 'spec.benefits[].amountOff', `${amount} ${currency} has more decimals than ${currency} allows`, 'Lago takes amount_cents in the currency\'s minor unit.'); }
+    try { cents = toMinorUnits(amount, currency); } catch { at(['spec', 'benefits', 0, 'amountOff', 'amount'], 'spec.benefits[].amountOff', `${amount} ${currency} has more decimals than ${currency} allows`, 'Lago takes amount_cents in the currency\'s minor unit.'); cents = -1; }
+    if (!LAGO_CURRENCIES.has(currency)) at(['spec', 'benefits', 0, 'amountOff', 'currency'], 'spec.benefits[].amountOff', `Lago has no currency ${currency}`, 'Use a currency of Lago\'s list (its OpenAPI Currency enum), or plan the campaign elsewhere.');
+    if (cents === 0) at(['spec', 'benefits', 0, 'amountOff', 'amount'], 'spec.benefits[].amountOff', 'a fixed discount of zero: Lago takes amount_cents above 0', 'Give an amount above zero, or remove the benefit.');
     Object.assign(body, { coupon_type: 'fixed_amount', amount_cents: cents, amount_currency: currency });
   }
   const plans = b?.appliesTo?.plans ?? [];
   const metrics = b?.appliesTo?.metrics ?? [];
   if (plans.length > 0 && metrics.length > 0) at(['spec', 'benefits', 0, 'appliesTo'], 'spec.benefits[].appliesTo', 'a Lago coupon is limited to plans or to billable metrics, not both', 'Split it into two campaigns, one per limitation.');
-  if (plans.length > 0 || metrics.length > 0) body.applies_to = { ...(plans.length > 0 ? { plan_codes: plans } : {}), ...(metrics.length > 0 ? { billable_metric_codes: metrics } : {}) };
+  // Both lists, always: an update keeps whatever list it does not name, so switching from metrics to plans (or
+  // dropping the limitation) would otherwise leave the old one in place.
+  body.applies_to = { plan_codes: plans, billable_metric_codes: metrics };
   const frequency = s.duration?.frequency ?? 'once';
   body.frequency = frequency;
   if (frequency === 'recurring') {
@@ -71,10 +77,17 @@ function lowerCoupon(r: ResourceOf<'Promotion'>): LowerResult {
     else body.frequency_duration = s.duration.periods;
   }
   body.expiration = s.window?.until !== undefined ? 'time_limit' : 'no_expiration';
-  if (s.window?.until !== undefined) body.expiration_at = s.window.until;
+  if (s.window?.until !== undefined) body.expiration_at = apiInstant(s.window.until, ['spec', 'window', 'until'], 'Lago', issues);
   body.reusable = s.providers?.lago?.reusable ?? true;
   if (issues.length > 0) return { ok: false, issues };
   return { ok: true, value: { payload: body, normalized: { ...raiseCoupon(body).normalized, name: r.metadata.name } } };
+}
+
+/** Lago's OpenAPI types percentage_rate as a decimal string (`^[0-9]+.?[0-9]*$`): 25 → "25", 1e-7 → "0.0000001". */
+function decimalText(n: number): string {
+  const s = String(n);
+  const m = /^(\d)(?:\.(\d+))?e-(\d+)$/.exec(s); // below 1e-6 String() writes an exponent; percentages stay under 1e21
+  return m ? `0.${'0'.repeat(Number(m[3]) - 1)}${m[1]}${m[2] ?? ''}` : s;
 }
 
 export function stampLago(payload: Lowered['payload'], owner: Required<Ownership>): Record<string, Json> {

@@ -3,7 +3,7 @@
 // geofences of a zone are merged into the one geometry a template carries.
 import type { AnyResource, Model } from '../../model/resource.js';
 import { percentToFraction, type Json } from '../../plan/canonical.js';
-import { issueAt, unsupportedFields, type FieldRules } from '../lowering.js';
+import { apiInstant, blankDisplayName, issueAt, majorNumber, unsupportedFields, type FieldRules } from '../lowering.js';
 import { appendMarker, MARKER_MAX_LENGTH } from '../ownership.js';
 import type { LowerIssue, LowerResult, Lowered, Ownership } from '../provider.js';
 import { activationGaps } from './activation.js';
@@ -50,6 +50,7 @@ function lowerVoucherable(r: AnyResource, ctx: MobilityLowerContext): LowerResul
   const issues: LowerIssue[] = [...unsupportedFields(r, rules)];
   const at = (path: (string | number)[], generic: string, message: string, hint: string): void => { issues.push(issueAt(path, generic, { ...rules, hints: { [generic]: hint } }, message)); };
   const s = r.spec as Spec;
+  blankDisplayName(s.displayName, 'the mobility API', issues);
   const stacking = checkStacking(r);
   if (stacking) issues.push(stacking);
   const id = (table: RefTable, name: string, path: (string | number)[]): number => {
@@ -60,6 +61,7 @@ function lowerVoucherable(r: AnyResource, ctx: MobilityLowerContext): LowerResul
   const money = (m: { amount: string; currency: string } | undefined, path: (string | number)[]): number | null => {
     if (!m) return null;
     if (m.currency !== ctx.currency) at(path, 'spec.money', `amounts are in the tenant currency ${ctx.currency}, not ${m.currency}`, `Write it in ${ctx.currency}.`);
+    if (majorNumber(m.amount) === undefined) at([...path, 'amount'], 'spec.money', `${m.amount} ${m.currency} has too many digits to send exactly as a number`, 'The mobility API takes amounts as JSON numbers in major units; use an amount of at most 15 significant digits.');
     return Number(m.amount);
   };
   const targeting = (s.targeting ?? {}) as { branches?: string[]; vehicleCategories?: string[]; vehicleTags?: string[]; vehicleIds?: string[] };
@@ -69,7 +71,11 @@ function lowerVoucherable(r: AnyResource, ctx: MobilityLowerContext): LowerResul
   const lowerList = (items: readonly Spec[], path: (string | number)[]): Json[] => items.map((b, i) => lowerBenefit(b, [...path, i], categories, (s.validForDays as number | undefined), { at, id, money }));
   const benefits: Json[] = lowerList(list, benefitsPath);
   const surcharge = (s.surcharge as { amount?: { amount: string; currency: string } } | undefined)?.amount;
-  if (surcharge) benefits.push({ type: 'RentalRebate', rentalRebate: -(money(surcharge, ['spec', 'surcharge', 'amount']) ?? 0) });
+  if (surcharge) {
+    const fee = money(surcharge, ['spec', 'surcharge', 'amount']) ?? 0;
+    if (fee === 0) at(['spec', 'surcharge', 'amount', 'amount'], 'spec.surcharge.amount', 'a surcharge of zero: the mobility API takes a surcharge amount other than 0', 'Give an amount above zero, or remove the surcharge.');
+    benefits.push({ type: 'RentalRebate', rentalRebate: -fee });
+  }
   const mobility = ((s.providers as Spec | undefined)?.mobility ?? {}) as { showInUserApp?: boolean; businessUnit?: string };
   const hidden = s.visibility === 'hidden';
   if (mobility.showInUserApp === true && hidden) at(['spec', 'visibility'], 'spec.visibility', 'visibility hidden contradicts providers.mobility.showInUserApp: true', 'Keep one of them: hidden means showInUserApp false.');
@@ -78,15 +84,17 @@ function lowerVoucherable(r: AnyResource, ctx: MobilityLowerContext): LowerResul
   const limits = (s.limits ?? {}) as { redemptions?: number; perCustomer?: number };
   const audience = (s.audience ?? {}) as { requireTags?: string[]; excludeTags?: string[] };
   const description = (s.publicDescription as string | undefined) ?? r.metadata.description ?? null;
-  if ((description?.length ?? 0) + MARKER_MAX_LENGTH > 2000) at(['spec', 'publicDescription'], 'spec.publicDescription', 'the description holds 2000 characters including promoc\'s ownership marker', `Shorten it to ${2000 - MARKER_MAX_LENGTH} characters.`);
+  const descriptionAt = s.publicDescription !== undefined ? ['spec', 'publicDescription'] : ['metadata', 'description'];
+  if ((description?.length ?? 0) + MARKER_MAX_LENGTH > 2000) at(descriptionAt, descriptionAt.join('.'), 'the description holds 2000 characters including promoc\'s ownership marker', `Shorten it to ${2000 - MARKER_MAX_LENGTH} characters.`);
+  if (limits.redemptions !== undefined && limits.perCustomer !== undefined && limits.perCustomer > limits.redemptions) at(['spec', 'limits', 'perCustomer'], 'spec.limits.perCustomer', `redeemLimitPerUser ${limits.perCustomer} would exceed redeemLimit ${limits.redemptions}, which the API refuses`, 'Keep limits.perCustomer at most limits.redemptions.');
   const payload: Record<string, Json> = {
     type: KIND_TO_TYPE[r.kind] ?? r.kind,
     name: (s.displayName as string | undefined) ?? r.metadata.name,
     description,
     code: (s.code as string | undefined) ?? null,
     businessUnitId: mobility.businessUnit ? id('businessUnits', mobility.businessUnit, ['spec', 'providers', 'mobility', 'businessUnit']) : ctx.refs.defaultBusinessUnit,
-    validFrom: window.from ?? null,
-    validUntil: window.until ?? null,
+    validFrom: window.from !== undefined ? apiInstant(window.from, ['spec', 'window', 'from'], 'the mobility API', issues) : null,
+    validUntil: window.until !== undefined ? apiInstant(window.until, ['spec', 'window', 'until'], 'the mobility API', issues) : null,
     applicableBranchIds: (targeting.branches ?? []).map((b, i) => id('branches', b, ['spec', 'targeting', 'branches', i])),
     showInUserApp: mobility.showInUserApp ?? !hidden,
     guserRequiredAnnotationIds: (audience.requireTags ?? []).map((t) => ({ $tag: t })),
@@ -138,8 +146,8 @@ function lowerBenefit(b: Spec, path: (string | number)[], categories: number[], 
   const out: Record<string, Json> = {};
   if (b.percentOff !== undefined) Object.assign(out, { type: 'Discount', discount: percentToFraction(b.percentOff as number) });
   else if (b.packageDiscount !== undefined) Object.assign(out, { type: 'DiscountOnPackages', discount: percentToFraction(b.packageDiscount as number) });
-  else if (b.amountOff !== undefined) Object.assign(out, { type: 'RentalRebate', rentalRebate: h.money(b.amountOff as { amount: string; currency: string }, [...path, 'amountOff']) });
-  else if (b.credit !== undefined) Object.assign(out, { type: 'Value', value: h.money(b.credit as { amount: string; currency: string }, [...path, 'credit']) });
+  else if (b.amountOff !== undefined) Object.assign(out, { type: 'RentalRebate', rentalRebate: positive(h, b.amountOff as Money, [...path, 'amountOff']) });
+  else if (b.credit !== undefined) Object.assign(out, { type: 'Value', value: positive(h, b.credit as Money, [...path, 'credit']) });
   else if (b.freeMinutes !== undefined) Object.assign(out, { type: 'FreeMinutes', freeMinutes: b.freeMinutes as number });
   else if (b.freeUnlocks !== undefined) Object.assign(out, { type: 'FreeUnlocks', freeUnlocks: b.freeUnlocks as number });
   else if (b.entitlement !== undefined) Object.assign(out, { type: 'AdditionEntitlement', additionId: h.id('additions', (b.entitlement as { addition: string }).addition, [...path, 'entitlement', 'addition']) });
@@ -156,6 +164,15 @@ function lowerBenefit(b: Spec, path: (string | number)[], categories: number[], 
   if (days !== undefined) out.validityDays = days;
   if (categories.length > 0) out.applicableVehicleCategoryIds = categories;
   return out;
+}
+
+type Money = { amount: string; currency: string };
+
+/** A benefit amount: the API takes amounts above zero (a surcharge's, negative, not zero). */
+function positive(h: Helpers, m: Money, path: (string | number)[]): number | null {
+  const value = h.money(m, path);
+  if (value === 0) h.at([...path, 'amount'], 'spec.benefits[]', 'an amount of zero: the mobility API takes benefit amounts above 0', 'Give an amount above zero, or remove the benefit.');
+  return value;
 }
 
 /** The union of the zone's geofences as one MultiPolygon (polygons as they are, in name order). */

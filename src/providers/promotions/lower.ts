@@ -4,7 +4,7 @@
 // country = DE, country = AT is country in [DE, AT]).
 import type { AnyResource, ResourceOf } from '../../model/resource.js';
 import { canonicalJson, type Json } from '../../plan/canonical.js';
-import { issueAt, unsupportedFields, type FieldRules } from '../lowering.js';
+import { apiInstant, blankDisplayName, issueAt, unsupportedFields, type FieldRules } from '../lowering.js';
 import { appendMarker, MARKER_MAX_LENGTH } from '../ownership.js';
 import type { LowerIssue, LowerResult, Lowered, Ownership } from '../provider.js';
 import { raisePromotion } from './read.js';
@@ -60,6 +60,7 @@ function lowerPromotion(r: ResourceOf<'Promotion'>, currency: string): LowerResu
     if (b.credit !== undefined) return { type: 'credit_grant', amount: b.credit.amount, currency: b.credit.currency };
     return { type: 'trial_extension', days: b.trialExtensionDays ?? 0 };
   });
+  blankDisplayName(s.displayName, 'the promotions API', issues);
   const plans = [...new Set(s.benefits.map((b) => canonicalJson([...(b.appliesTo?.plans ?? [])].sort())))];
   if (plans.length > 1) at(['spec', 'benefits'], 'spec.benefits[].appliesTo', 'every effect of a promotion has the same plan condition; these benefits name different plans', 'Give all benefits the same appliesTo.plans, or split the campaign.');
   const planCodes = JSON.parse(plans[0] ?? '[]') as string[];
@@ -81,6 +82,15 @@ function lowerPromotion(r: ResourceOf<'Promotion'>, currency: string): LowerResu
   }
   const budget = s.limits?.budget;
   if (budget && budget.currency !== currency) at(['spec', 'limits', 'budget', 'currency'], 'spec.limits.budget', `the budget is in the organisation's currency ${currency}, not ${budget.currency}`, `Write the budget in ${currency}.`);
+  // The API takes positive amounts only (effects, minimum spend, budget): a zero is a compile error here.
+  const zero = (m: { amount: string } | undefined, path: (string | number)[], generic: string): void => {
+    if (m && !/[1-9]/.test(m.amount)) at([...path, 'amount'], generic, 'an amount of zero: the promotions API takes positive amounts only', 'Give an amount above zero, or remove it.');
+  };
+  s.benefits.forEach((b, i) => zero(b.amountOff ?? b.credit, ['spec', 'benefits', i, b.amountOff ? 'amountOff' : 'credit'], 'spec.benefits[]'));
+  zero(c.minimumSpend, ['spec', 'conditions', 'minimumSpend'], 'spec.conditions.minimumSpend');
+  zero(s.limits?.budget, ['spec', 'limits', 'budget'], 'spec.limits.budget');
+  const { redemptions, perCustomer } = s.limits ?? {};
+  if (redemptions !== undefined && perCustomer !== undefined && perCustomer > redemptions) at(['spec', 'limits', 'perCustomer'], 'spec.limits.perCustomer', `max_redemptions_per_customer ${perCustomer} would exceed max_redemptions ${redemptions}, which the API refuses`, 'Keep limits.perCustomer at most limits.redemptions.');
   if ((s.stacking?.priority ?? 0) > 1000) at(['spec', 'stacking', 'priority'], 'spec.stacking.priority', `priority ${s.stacking?.priority} is above the API's maximum of 1000`, 'Use a priority from 0 to 1000.');
   if ((s.publicDescription?.length ?? 0) > 500) at(['spec', 'publicDescription'], 'spec.publicDescription', 'public_description holds at most 500 characters', 'Shorten spec.publicDescription to 500 characters.');
   if ((r.metadata.description?.length ?? 0) + MARKER_MAX_LENGTH > 2000) at(['metadata', 'description'], 'metadata.description', 'description holds 2000 characters including promoc\'s ownership marker', `Shorten metadata.description to ${2000 - MARKER_MAX_LENGTH} characters.`);
@@ -100,8 +110,8 @@ function lowerPromotion(r: ResourceOf<'Promotion'>, currency: string): LowerResu
     max_redemptions_per_customer: s.limits?.perCustomer ?? null,
     priority: s.stacking?.priority ?? 0,
     stackable: s.stacking?.stackable ?? false,
-    valid_from: s.window?.from ?? null,
-    valid_to: s.window?.until ?? null,
+    valid_from: s.window?.from !== undefined ? apiInstant(s.window.from, ['spec', 'window', 'from'], 'the promotions API', issues) : null,
+    valid_to: s.window?.until !== undefined ? apiInstant(s.window.until, ['spec', 'window', 'until'], 'the promotions API', issues) : null,
     visibility: s.visibility === 'hidden' ? 'private' : 'public',
   };
   if (issues.length > 0) return { ok: false, issues };
