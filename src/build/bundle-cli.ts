@@ -6,7 +6,7 @@
 // dist/cli-bundle/. Run by `npm run build` after tsc and the validators; also writes dist/build-id.txt.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
@@ -42,7 +42,7 @@ const result = await build({
 
 // The build's identity for caches (src/load/build-id.ts): a digest of every compiled file, bundle included.
 const hash = createHash('sha256');
-for (const file of listFiles(dist).filter((f) => f.endsWith('.js')).sort()) hash.update(`${relative(dist, file)}\0`).update(readFileSync(file));
+for (const file of readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js')).sort()) hash.update(`${file}\0`).update(readFileSync(join(dist, file)));
 writeFileSync(`${dist}build-id.txt`, `${hash.digest('hex').slice(0, 16)}\n`);
 
 // A dependency that finds its own files through __dirname would look in dist/cli-bundle/ now: refuse to ship that.
@@ -50,8 +50,4 @@ const inputs = Object.keys(result.metafile.inputs).filter((f) => f.includes('nod
 for (const file of inputs) {
   const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '');
   if (/\b__dirname\b/.test(text)) throw new Error(`${file} uses __dirname; mark it external in src/build/bundle-cli.ts`);
-}
-
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? listFiles(join(dir, e.name)) : [join(dir, e.name)]));
 }
