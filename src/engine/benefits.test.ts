@@ -68,6 +68,14 @@ describe('freeMinutes', () => {
     expect(only([{ percentOff: 50 }, { freeMinutes: 5 }]).evaluate(withCode([time])).total).toBe(375);
   });
 
+  it('prices fractional minutes exactly, however large the amount', () => {
+    // 5 of 12.5 minutes of 1000 is 400; past 2^53 the product goes through BigInt, which takes integers only.
+    expect(only([{ freeMinutes: 5 }]).evaluate(withCode([line('t', 1000, { priceType: 'TIME_PRICE', quantity: 12.5 })])).total).toBe(600);
+    const big = 900_719_925_474_099;
+    expect(only([{ freeMinutes: 100 }]).evaluate(withCode([line('t', big, { priceType: 'TIME_PRICE', quantity: 150.5 })])).total).toBe(big - Math.round((big * 200) / 301));
+    expect(only([{ freeMinutes: 1 }]).evaluate(withCode([line('t', 1000, { priceType: 'TIME_PRICE', quantity: 1e-7 })])).total).toBe(0);
+  });
+
   it('ignores lines without minutes', () => {
     const r = only([{ freeMinutes: 5 }]).evaluate(withCode([line('distance', 500, { priceType: 'DISTANCE_PRICE', quantity: 10 }), line('t', 500, { priceType: 'TIME_PRICE' })]));
     expect(r.rejected).toEqual([{ campaign: 'Promotion/p', reason: 'nothing to apply: no line in its scope' }]);

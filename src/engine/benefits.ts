@@ -8,6 +8,18 @@ import { mulDivRound, percentOf } from './money.js';
 /** Price types billed per minute, which free minutes reduce. */
 const TIME_PRICED = ['TIME_PRICE', 'DRIVING_PRICE', 'PARKING_PRICE'];
 
+/**
+ * What `covered` of a line's `minutes` cost. mulDivRound is exact on integers only, and quantities may be
+ * fractional (150.5 minutes): then both are counted in millionths of a minute, the same ratio.
+ */
+function minutesCost(amount: number, covered: number, minutes: number): number {
+  if (Number.isInteger(covered) && Number.isInteger(minutes)) return mulDivRound(amount, covered, minutes);
+  const of = Math.round(minutes * 1e6);
+  // A line shorter than half a millionth of a minute: no integer ratio left, the float one is as good.
+  if (of === 0) return Math.min(amount, Math.round((amount * covered) / minutes));
+  return mulDivRound(amount, Math.round(covered * 1e6), of);
+}
+
 export function applyBenefit(b: CompiledBenefit, times: number, lines: Lines, take: Take, grants: Grant[], campaign: string): void {
   const all = lines.all;
   const n = all.length;
@@ -47,7 +59,7 @@ export function applyBenefit(b: CompiledBenefit, times: number, lines: Lines, ta
         const covered = Math.min(left, mins);
         line.minutesLeft = mins - covered;
         left -= covered;
-        take.take(line, covered === mins ? line.remaining : mulDivRound(line.remaining, covered, mins));
+        take.take(line, covered === mins ? line.remaining : minutesCost(line.remaining, covered, mins));
       }
       return;
     }

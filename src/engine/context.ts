@@ -1,6 +1,7 @@
 // What a pricing service hands to evaluate(): one rental, purchase or invoice at one instant.
 // Amounts are integer minor units of `currency`; the engine never reads a clock, so `at` is required.
 import { ContextError } from './errors.js';
+import { INSTANT_HINT, readInstant } from './instant.js';
 import type { UsageCounters } from './usage.js';
 
 export type CostSourceGroup = 'RENTAL' | 'ADDITION' | 'SURCHARGE';
@@ -73,10 +74,27 @@ export interface Prepared {
   readonly subtotal: number;
 }
 
+/** A NaN or out-of-range position would pass some geometry tests and fail others; refused instead. */
+function position(p: LonLat | undefined, path: string): void {
+  if (p === undefined) return;
+  if (!(typeof p.lon === 'number' && Math.abs(p.lon) <= 180)) throw new ContextError(`${path}.lon`, p.lon === undefined ? 'is missing' : `${quote(p.lon)} is not a longitude`, 'Longitudes are degrees from -180 to 180, e.g. 13.40.');
+  if (!(typeof p.lat === 'number' && Math.abs(p.lat) <= 90)) throw new ContextError(`${path}.lat`, p.lat === undefined ? 'is missing' : `${quote(p.lat)} is not a latitude`, 'Latitudes are degrees from -90 to 90, e.g. 52.52.');
+}
+
+/** A list of strings, or none. A bare string would be matched by substring in one strategy and not the other. */
+function strings(v: readonly string[] | undefined, path: string): readonly string[] {
+  if (v === undefined) return EMPTY;
+  if (!Array.isArray(v)) throw new ContextError(path, `${quote(v)} is not a list`, `Write a list of strings, e.g. ${path}: ["a"].`);
+  for (let i = 0; i < v.length; i++) if (typeof v[i] !== 'string') throw new ContextError(`${path}[${i}]`, `${quote(v[i])} is not a string`);
+  return v;
+}
+
+const quote = (v: unknown): string => (typeof v === 'number' ? String(v) : JSON.stringify(v) ?? String(v));
+
 /** Validates what types cannot (integers, finite numbers, unique line ids) and normalizes. */
 export function prepare(ctx: EvaluationContext): Prepared {
-  const at = typeof ctx.at === 'number' ? ctx.at : Date.parse(ctx.at);
-  if (!Number.isFinite(at)) throw new ContextError('at', `${JSON.stringify(ctx.at)} is not an instant`, 'Give epoch milliseconds or an RFC 3339 date-time such as 2027-06-01T12:00:00Z.');
+  const at = readInstant(ctx.at);
+  if (typeof at !== 'number') throw new ContextError('at', at.error, INSTANT_HINT);
   if (!knownCurrencies.has(ctx.currency)) {
     if (typeof ctx.currency !== 'string' || !/^[A-Z]{3}$/.test(ctx.currency)) throw new ContextError('currency', `${JSON.stringify(ctx.currency)} is not an ISO 4217 code`, 'Use three uppercase letters, e.g. EUR.');
     knownCurrencies.add(ctx.currency);
@@ -90,18 +108,27 @@ export function prepare(ctx: EvaluationContext): Prepared {
     for (let j = 0; j < i; j++) if (ctx.lines[j]!.id === line.id) throw new ContextError(`lines[${i}].id`, `"${line.id}" is used twice`, 'Give every line its own id.');
     subtotal += line.amount;
   }
+  // Past 2^53 − 1 a sum of minor units is no longer exact (2^53 + 1 reads as 2^53); once past, it stays past.
+  if (!Number.isSafeInteger(subtotal)) throw new ContextError('lines', `add up to more than ${Number.MAX_SAFE_INTEGER} minor units`, 'No price is that large; check the amounts are minor units.');
+  const rental = ctx.rental;
+  if (rental !== undefined) {
+    position(rental.start, 'rental.start');
+    position(rental.end, 'rental.end');
+  }
+  const customer = ctx.customer;
+  const vehicle = ctx.vehicle;
   return {
     at,
     ctx,
     currency: ctx.currency,
-    userType: ctx.customer?.userType,
-    customerTags: ctx.customer?.tags ?? EMPTY,
-    vehicleId: ctx.vehicle?.id,
-    vehicleTags: ctx.vehicle?.tags ?? EMPTY,
-    category: ctx.vehicle?.category,
+    userType: customer?.userType,
+    customerTags: strings(customer?.tags, 'customer.tags'),
+    vehicleId: vehicle?.id,
+    vehicleTags: strings(vehicle?.tags, 'vehicle.tags'),
+    category: vehicle?.category,
     branch: ctx.rental?.branch,
-    codes: ctx.codes ?? EMPTY,
-    vouchers: ctx.customer?.vouchers ?? EMPTY,
+    codes: strings(ctx.codes, 'codes'),
+    vouchers: strings(customer?.vouchers, 'customer.vouchers'),
     subtotal,
   };
 }

@@ -3,6 +3,7 @@
 // applies only first, and then nothing follows it; fees are never blocked.
 import type { CompiledBenefit, CompiledCampaign } from './compile.js';
 import { prepare, type EvaluationContext, type Prepared } from './context.js';
+import { ContextError } from './errors.js';
 import { budgetLeft, ineligibility, NOT_EXPLAINED } from './eligibility.js';
 import type { AdjustedLine, AppliedCampaign, AppliedFee, Evaluation, Grant, Rejection } from './evaluation.js';
 import type { GeoIndex } from './geo.js';
@@ -34,6 +35,7 @@ export function evaluateContext(state: EngineState, ctx: EvaluationContext, expl
   const fees: AppliedFee[] = [];
   const grants: Grant[] = [];
   const rejected: Rejection[] = [];
+  let charged = p.subtotal;
   let first: CompiledCampaign | undefined;
   let exclusive: CompiledCampaign | undefined;
   for (const pos of candidates) {
@@ -43,7 +45,12 @@ export function evaluateContext(state: EngineState, ctx: EvaluationContext, expl
     const times = c.zone ? zoneTimes(c.zone, geo) : 1;
     if (c.fee) {
       const fee = charge(c, times, lines);
-      if (fee) fees.push(fee); else rejected.push({ campaign: c.id, reason: explain ? 'nothing to charge: no line in its scope' : NOT_EXPLAINED });
+      if (fee) {
+        charged += fee.amount;
+        // prepare() kept the lines under 2^53 − 1; a fee may still take the sum past what adds up exactly.
+        if (!Number.isSafeInteger(charged)) throw new ContextError('lines', `with the fee of ${c.id} add up to more than ${Number.MAX_SAFE_INTEGER} minor units`, 'No price is that large; check the amounts are minor units.');
+        fees.push(fee);
+      } else rejected.push({ campaign: c.id, reason: explain ? 'nothing to charge: no line in its scope' : NOT_EXPLAINED });
       continue;
     }
     // These two reasons name the campaign that blocks, and are kept on it once built.

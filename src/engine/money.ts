@@ -38,7 +38,7 @@ export function formatMinor(minor: number, exponent: number): string {
   return `${sign}${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
 }
 
-/** a × b / c rounded half away from zero, exact for any safe integers (BigInt past 2^53). */
+/** a × b / c rounded half away from zero, exact for any integers (BigInt past 2^53); integers only. */
 export function mulDivRound(a: number, b: number, c: number): number {
   const product = a * b;
   if (Number.isSafeInteger(product)) return divRound(product, c);

@@ -3,6 +3,7 @@
 // fixed up in place instead of being copied: amounts given as decimal strings become minor units, `at`
 // becomes epoch ms. Anything else the engine checks itself (ContextError) when it evaluates.
 import type { EvaluationContext } from '../engine/context.js';
+import { readInstant } from '../engine/instant.js';
 import { currencyExponent, parseDecimal } from '../engine/money.js';
 
 /** An EvaluationContext the simulator may annotate (usage is swapped per side). */
@@ -24,8 +25,9 @@ type Obj = Record<string, unknown>;
 export function sessionFromObject(value: unknown): Session {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new SessionError('a session must be a JSON object');
   const s = value as Obj;
-  const at = typeof s.at === 'number' ? s.at : typeof s.at === 'string' ? Date.parse(s.at) : NaN;
-  if (!Number.isFinite(at)) throw new SessionError(`"at" ${JSON.stringify(s.at) ?? 'is missing'}${s.at === undefined ? '' : ' is not an instant'}; give RFC 3339 with a zone or epoch ms`);
+  if (s.at === undefined) throw new SessionError('"at" is missing; give RFC 3339 with a zone or epoch ms');
+  const at = readInstant(s.at);
+  if (typeof at !== 'number') throw new SessionError(`"at": ${at.error}; give RFC 3339 with a zone or epoch ms`);
   s.at = at;
   if (typeof s.currency !== 'string') throw new SessionError('"currency" is missing; give an ISO 4217 code such as EUR');
   if (!Array.isArray(s.lines)) throw new SessionError('"lines" must be a list of price lines');

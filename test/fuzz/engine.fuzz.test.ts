@@ -66,40 +66,8 @@ function deepFreeze<T>(v: T): T {
 /** The context without its usage ledger (an object with methods), as JSON text; non-finite numbers spelled out. */
 const snapshot = (ctx: EvaluationContext): string => JSON.stringify({ ...ctx, usage: undefined }, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v));
 
-/**
- * Engine bugs this test found, reported rather than fixed here (src/engine/ is being optimised elsewhere).
- * Contexts that hit one are left out of the properties below; each has a corpus entry in
- * test/fixtures/fuzz-corpus/engine/known/ that an `it.fails` test replays, so the suite says when the bug is
- * fixed: then move the entry up to engine/ and delete its line here.
- */
-const KNOWN_BUGS: readonly { readonly name: string; readonly hits: (ctx: EvaluationContext, ev?: Evaluation) => boolean }[] = [
-  // formatEvaluation (what `promoc eval` prints) throws RangeError: Invalid time value for an epoch-ms `at`
-  // past what Date holds (±8.64e15): evaluate() accepts any finite number.
-  { name: 'at-outside-date-range', hits: (ctx) => typeof ctx.at === 'number' && Math.abs(ctx.at) > 8.64e15 },
-  // Each line amount must be a safe integer, but the lines and fees together may pass 2^53 − 1: subtotal,
-  // surcharges, discounts and total then lose precision (2^53 + 1 becomes 2^53) and stop adding up.
-  {
-    name: 'total-past-2-53',
-    hits: (ctx, ev) => {
-      const lines = ctx.lines.reduce((a, l) => a + (Number.isSafeInteger(l.amount) ? BigInt(l.amount) : 0n), 0n);
-      const fees = (ev?.fees ?? []).reduce((a, f) => a + BigInt(Math.round(f.amount)), 0n);
-      return lines + fees > BigInt(Number.MAX_SAFE_INTEGER) || (ev?.fees ?? []).some((f) => !Number.isSafeInteger(f.amount));
-    },
-  },
-  // contextFromData and evaluate() accept NaN and ±Infinity positions; the indexed strategy (grid/flatbush
-  // comparisons) then reaches campaigns the linear one does not, so the two strategies answer differently.
-  { name: 'non-finite-position', hits: (ctx) => [ctx.rental?.start, ctx.rental?.end].some((p) => p !== undefined && !(Number.isFinite(p.lon) && Number.isFinite(p.lat))) },
-  // An `at` with a time but no zone ("2027-06-01T00:30:00") goes to Date.parse, which reads it in the host's
-  // time zone: the same context evaluates differently in Berlin and in UTC (docs: RFC 3339 with a zone).
-  { name: 'at-without-zone', hits: (ctx) => typeof ctx.at === 'string' && /T/i.test(ctx.at) && !/(Z|[+-]\d{2}(:?\d{2})?)\s*$/i.test(ctx.at) },
-  // Free minutes on a time-priced line with a fractional quantity (minutes) call mulDivRound with that
-  // fraction as the divisor; once remaining × minutes passes 2^53 it goes to BigInt(fraction) and throws
-  // RangeError: The number 150.5 cannot be converted to a BigInt because it is not an integer.
-  { name: 'fractional-minutes-bigint', hits: (ctx) => ctx.lines.some((l) => l.quantity !== undefined && !Number.isInteger(l.quantity) && l.amount * Math.min(l.quantity, 100_000) > Number.MAX_SAFE_INTEGER) },
-];
-
 /** Read the data as `promoc eval` does and evaluate it; every outcome is checked. */
-function evaluateData(t: Target, data: unknown, options: { knownBugs?: 'skip' | 'check'; timeZones?: boolean } = {}): void {
+function evaluateData(t: Target, data: unknown, options: { timeZones?: boolean } = {}): void {
   let ctx: EvaluationContext;
   try {
     ctx = contextFromData(data);
@@ -107,7 +75,6 @@ function evaluateData(t: Target, data: unknown, options: { knownBugs?: 'skip' | 
     expectContextError(e);
     return;
   }
-  if ((options.knownBugs ?? 'skip') === 'skip' && KNOWN_BUGS.some((b) => b.hits(ctx))) return;
   const { usage, ...rest } = ctx;
   const frozen = { ...deepFreeze(structuredClone(rest)), ...(usage ? { usage } : {}) } as EvaluationContext;
   const before = snapshot(frozen);
@@ -120,7 +87,6 @@ function evaluateData(t: Target, data: unknown, options: { knownBugs?: 'skip' | 
     return;
   }
   expect(snapshot(frozen), 'evaluate changed the context').toBe(before);
-  if ((options.knownBugs ?? 'skip') === 'skip' && KNOWN_BUGS.some((b) => b.hits(frozen, ev))) return;
   expectInvariants(t, frozen, ev);
   const text = canonicalJson(ev);
   expect(canonicalJson(t.engine.evaluate(frozen)), 'the same context twice').toBe(text);
@@ -268,7 +234,7 @@ function replay(dir: string): void {
       t = targetOf(new Map([...EXAMPLES, [corpusTarget(file, c), c]]))!;
       expect(t, `${file}: its campaigns do not build`).toBeDefined();
     }
-    evaluateData(t, parse(text) as unknown);
+    evaluateData(t, parse(text) as unknown, { timeZones: true });
   }
 }
 
@@ -276,16 +242,6 @@ describe('engine fuzzing', () => {
   it('replays the corpus of past failures', () => {
     replay('engine');
   });
-
-  it('has a corpus entry for every known bug', () => {
-    expect(corpus('engine/known').map(([f]) => f.replace(/\.yaml$/, ''))).toEqual(KNOWN_BUGS.map((b) => b.name).sort());
-  });
-
-  for (const [file, text] of corpus('engine/known')) {
-    it.fails(`still has the known bug ${file} (reported; passes once it fails)`, () => {
-      evaluateData(EXAMPLE, parse(text) as unknown, { knownBugs: 'check', timeZones: true });
-    });
-  }
 
   it('evaluates the example contexts and generated sessions', () => {
     for (const ctx of BASE) evaluateData(EXAMPLE, ctx);

@@ -51,7 +51,7 @@ describe('promoc bundle / eval / test', () => {
   it('reports a bad context without a stack trace', async () => {
     writeFileSync(join(out, 'bad.yaml'), 'at: yesterday\ncurrency: EUR\nlines: []\n');
     const r = await run(['eval', '--context', join(out, 'bad.yaml')]);
-    expect(r).toMatchObject({ code: 1, stderr: 'error: at: "yesterday" is not an instant\nhint: Give epoch milliseconds or an RFC 3339 date-time such as 2027-06-01T12:00:00Z.\n' });
+    expect(r).toMatchObject({ code: 1, stderr: 'error: at: "yesterday" is not an RFC 3339 date-time\nhint: Give epoch milliseconds or an RFC 3339 date-time with a zone, such as 2027-06-01T12:00:00Z or 2027-06-01T14:00:00+02:00.\n' });
   });
 
   it('runs the campaign tests next to the campaigns', async () => {
