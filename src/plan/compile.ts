@@ -39,5 +39,34 @@ export function compileDesired(provider: Provider, resources: readonly Located[]
     byKey.set(key, located);
     entries.push({ provider: provider.id, located, lowered: lowered.value, capability, digest: ownerDigest(lowered.value.normalized.fields) });
   }
-  return { entries, diagnostics };
+  const bound = sameBinding(provider, resources, entries, ctx);
+  return { entries: entries.filter((e) => !bound.refused.has(e)), diagnostics: [...diagnostics, ...bound.diagnostics] };
+}
+
+/** Entries naming a resource this binding does not write (a code batch whose campaign is planned elsewhere) are errors. */
+function sameBinding(provider: Provider, selected: readonly Located[], entries: readonly DesiredEntry[], ctx: { readonly model: Model; readonly target: string }): { refused: Set<DesiredEntry>; diagnostics: Diagnostic[] } {
+  const refused = new Set<DesiredEntry>();
+  const diagnostics: Diagnostic[] = [];
+  const id = (l: Located): string => `${l.resource.kind}/${l.resource.metadata.name}`;
+  const lowered = new Set(entries.map((e) => id(e.located)));
+  const chosen = new Set(selected.map(id));
+  for (const entry of entries) {
+    for (const { path, ref } of entry.capability.sameBinding?.(entry.located.resource) ?? []) {
+      if (lowered.has(ref)) continue;
+      const { resource, source } = entry.located;
+      const other = ctx.model.resources.find((l) => id(l) === ref);
+      const where = chosen.has(ref) ? `cannot be planned on target ${ctx.target} (${provider.id}): see its error`
+        : other === undefined ? 'is not declared'
+          : `is not planned on target ${ctx.target} (${provider.id}) (${other.resource.metadata.labels?.target !== undefined ? `labels.target: ${other.resource.metadata.labels.target}` : 'its labels do not match'})`;
+      diagnostics.push({
+        ruleId: 'plan/reference-elsewhere', severity: 'error', file: source.file, docIndex: source.docIndex, path,
+        message: `${resource.kind}/${resource.metadata.name} needs ${ref} written by the same API, and ${ref} ${where}; apply could not issue it`,
+        hint: `Plan ${ref} on this target too (labels.target: ${entry.located.resource.metadata.labels?.target ?? provider.id}), or move ${resource.kind}/${resource.metadata.name} where ${ref} is planned.`,
+        data: { target: ctx.target, provider: provider.id, field: path.join('.') },
+        ...(other !== undefined ? { related: [{ file: other.source.file, docIndex: other.source.docIndex, path: ['metadata', 'labels'], message: `${ref} is declared here` }] } : {}),
+      });
+      refused.add(entry);
+    }
+  }
+  return { refused, diagnostics };
 }

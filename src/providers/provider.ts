@@ -107,6 +107,12 @@ export interface KindCapability {
    * change is blocked. Undefined when it has nothing to say (the usual update/blocked rules apply).
    */
   additional?(live: LiveObject, desired: Lowered): { readonly payload: Lowered['payload']; readonly reason: string } | string | undefined;
+  /**
+   * Resources (`Kind/name`) this one names in its body and that must be written by the same binding, at the
+   * field that names them: a mobility code batch is issued from its campaign's template, which only exists
+   * on that API if the campaign is planned there too.
+   */
+  sameBinding?(resource: AnyResource): readonly { readonly path: DocPath; readonly ref: string }[];
   /** What else happens when the resource is deactivated (e.g. archiving is final). */
   readonly deactivateConsequence?: string;
   /** Why a change cannot be applied at all when `update` is false. */

@@ -302,19 +302,8 @@ function unknownNumericId(l: Located): boolean {
   return found;
 }
 
-/**
- * Reported, not fixed: a CodeBatch whose campaign is not planned on the same target (labelled for the engine or
- * another API) plans without an error, and apply then fails: "mobility: no live template for Promotion/<name>".
- * Such batches are left out of the contract; test/fixtures/fuzz-corpus/lowerers/known/ replays one with it.fails.
- */
-function batchWithoutTemplate(l: Located, selected: readonly Located[]): boolean {
-  if (l.resource.kind !== 'CodeBatch') return false;
-  const campaign = (l.resource.spec as { campaign: string }).campaign;
-  return !selected.some((x) => x.resource.kind === 'Promotion' && x.resource.metadata.name === campaign);
-}
-
 /** The model without resources that have load errors or do not lower (those are the other properties' business). */
-function plannable(loaded: Loaded, only: readonly Binding[], knownBugs: 'skip' | 'check' = 'skip'): Model {
+function plannable(loaded: Loaded, only: readonly Binding[]): Model {
   // Both sides of a clash (a duplicate code names the other resource in `related`): the other one is live.
   const bad = new Set(loaded.diagnostics.filter((d) => d.severity === 'error').flatMap((d) => [d, ...(d.related ?? [])]).map((d) => `${d.file}#${d.docIndex ?? 0}`));
   for (const l of loaded.model.resources) if (unknownNumericId(l)) bad.add(`${l.source.file}#${l.source.docIndex}`);
@@ -324,8 +313,6 @@ function plannable(loaded: Loaded, only: readonly Binding[], knownBugs: 'skip' |
     const provider = providerFor(b.provider, b);
     const compiled = compileDesired(provider, selection.perBinding[i] ?? [], { model, currency: b.currency ?? provider.defaultCurrency, target: 'local' });
     for (const d of compiled.diagnostics) if (d.severity === 'error') bad.add(`${d.file}#${d.docIndex ?? 0}`);
-    const lowered = compiled.entries.map((e) => e.located);
-    if (knownBugs === 'skip') for (const l of lowered) if (batchWithoutTemplate(l, lowered)) bad.add(`${l.source.file}#${l.source.docIndex}`);
   });
   return { ...model, resources: model.resources.filter((l) => !bad.has(`${l.source.file}#${l.source.docIndex}`)) };
 }
@@ -340,11 +327,11 @@ function touched(files: Files, changed: readonly string[]): Binding[] {
  * Plan and apply against the seeded emulators: every call is accepted and every touched resource reads back
  * as lowered (apply re-reads and verifies each one: a failed step or a divergence is a finding).
  */
-async function contract(files: Files, changed: readonly string[], knownBugs: 'skip' | 'check' = 'skip'): Promise<void> {
+async function contract(files: Files, changed: readonly string[]): Promise<void> {
   const only = touched(files, changed);
   if (only.length === 0) return;
   for (const b of only) await emulators.control(b.provider).restore(structuredClone(seeded.get(b.provider)));
-  const first = await plan(plannable(loadFiles(files), only, knownBugs), only);
+  const first = await plan(plannable(loadFiles(files), only), only);
   expect(first.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   const report = await apply(first.plan!);
   expect([...report.failed, ...report.diverged].map((f) => `${f.resource} ${f.action}: ${f.error}`)).toEqual([]);
@@ -380,13 +367,6 @@ describe('lowering fuzzing', () => {
       await contract(loaded.files, [target]);
     }
   });
-
-  for (const [file, text] of corpus('lowerers/known')) {
-    it.fails(`still has the known bug ${file} (reported; passes once it fails)`, async () => {
-      const target = corpusTarget(file, text);
-      await contract(new Map([...EXAMPLES, [target, text]]), [target], 'check');
-    });
-  }
 
   it('lowers and compiles the example campaigns', () => {
     const loaded = loadFiles(EXAMPLES);

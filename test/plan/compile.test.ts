@@ -85,6 +85,26 @@ describe('compile errors', () => {
     const r = compile('lago', aPromotion({ code: 'SAME1' }, 'a'), aPromotion({ code: 'SAME1' }, 'b'));
     expect(r.diagnostics[0]).toMatchObject({ ruleId: 'plan/duplicate-key' });
   });
+
+  it('mobility: a code batch whose campaign another target writes (found by fuzzing: apply had no template)', () => {
+    const batch: Located = { resource: { apiVersion: 'promoc/v1', kind: 'CodeBatch', metadata: { name: 'fair-codes', labels: { target: 'mobility' } }, spec: { campaign: 'welcome', count: 10 } } as unknown as AnyResource, source: { file: 'campaigns/b.yaml', docIndex: 1 } };
+    const welcome = aPromotion({ code: 'WELCOME5', stacking: { stackable: true }, targeting: BERLIN }, 'welcome');
+    const elsewhere: Located = { ...welcome, resource: { ...welcome.resource, metadata: { name: 'welcome', labels: { target: 'engine' } } } };
+    const withModel = (...selected: Located[]) => compileDesired(providerFor('mobility'), selected, { model: { resources: [elsewhere, batch], geometries: new Map() }, currency: 'EUR', target: 'staging' });
+    const r = withModel(batch);
+    expect(r.entries).toEqual([]);
+    expect(r.diagnostics).toEqual([expect.objectContaining({
+      ruleId: 'plan/reference-elsewhere', file: 'campaigns/b.yaml', docIndex: 1, path: ['spec', 'campaign'],
+      message: 'CodeBatch/fair-codes needs Promotion/welcome written by the same API, and Promotion/welcome is not planned on target staging (mobility) (labels.target: engine); apply could not issue it',
+      related: [{ file: 'campaigns/p.yaml', docIndex: 0, path: ['metadata', 'labels'], message: 'Promotion/welcome is declared here' }],
+    })]);
+    // Planned together, the batch lowers; a campaign that fails to lower takes its batch with it.
+    expect(compile('mobility', welcome, batch).diagnostics).toEqual([]);
+    const broken = compile('mobility', aPromotion({ code: 'WELCOME5', targeting: BERLIN }, 'welcome'), batch);
+    expect(broken.entries).toEqual([]);
+    expect(broken.diagnostics.map((d) => d.ruleId)).toEqual(['plan/unsupported-field', 'plan/reference-elsewhere']);
+    expect(broken.diagnostics[1]!.message).toContain('cannot be planned on target staging (mobility): see its error');
+  });
 });
 
 describe('unit conversions', () => {

@@ -115,6 +115,7 @@ export const codeBatchCapability: KindCapability = {
     }
     return undefined;
   },
+  sameBinding: (r) => [{ path: ['spec', 'campaign'], ref: `Promotion/${(r as ResourceOf<'CodeBatch'>).spec.campaign}` }],
   noUpdateReason: 'a code batch is create-only: issued codes keep the template, prefix, length and validity they were issued with, and the API can only issue more (declare a new CodeBatch for codes issued differently)',
   noDeleteReason: 'the mobility API cannot delete a code batch; cancel its unredeemed codes (POST /vouchers/constraint-vouchers/{id}/cancel) if they must stop working',
 };
