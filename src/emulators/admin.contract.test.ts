@@ -44,6 +44,24 @@ describe('admin controls', () => {
     expect(String(obj(wrong.body).error)).toContain('mobility');
   });
 
+  it('shows every change in the next listing, though listings are kept between changes', async () => {
+    const codes = async (): Promise<string[]> => (obj((await call(`${api}/coupons?per_page=100`, { headers: auth })).body).coupons as { code: string }[]).map((c) => c.code);
+    const before = await codes();
+    expect(await codes()).toEqual(before);
+    const body = (code: string) => ({ coupon: { name: code, code, coupon_type: 'percentage', percentage_rate: 10, frequency: 'forever', expiration: 'no_expiration' } });
+    const created = obj(obj((await call(`${api}/coupons`, { headers: auth, body: body('listed1') })).body).coupon);
+    expect(await codes()).toEqual(['listed1', ...before]);
+    await call(`${admin}/tenants/org-demo/coupons/${String(created.lago_id)}`, { method: 'PATCH', body: { deleted_at: '2027-01-15T10:00:00Z' } });
+    expect(await codes()).toEqual(before);
+    await call(`${admin}/tenants/org-demo/coupons/${String(created.lago_id)}`, { method: 'PATCH', body: { deleted_at: null, code: 'renamed1' } });
+    expect(await codes()).toEqual(['renamed1', ...before]);
+    await call(`${api}/coupons/renamed1`, { method: 'PUT', headers: auth, body: { coupon: { name: 'Renamed' } } });
+    const first = (obj((await call(`${api}/coupons`, { headers: auth })).body).coupons as { name: string }[])[0];
+    expect(first?.name).toBe('Renamed');
+    await call(`${api}/coupons/renamed1`, { method: 'DELETE', headers: auth });
+    expect(await codes()).toEqual(before);
+  });
+
   it('moves the clock', async () => {
     expect(obj((await call(`${admin}/clock`, { method: 'PUT', body: { advanceMs: 60_000 } })).body).now).toBe('2027-01-15T10:01:00.000Z');
     expect(obj((await call(`${admin}/clock`, { method: 'PUT', body: { now: '2030-01-01T00:00:00Z' } })).body).now).toBe('2030-01-01T00:00:00.000Z');

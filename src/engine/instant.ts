@@ -21,17 +21,26 @@ export function readInstant(value: unknown): number | { error: string } {
     const noZone = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/.test(value);
     return { error: `${JSON.stringify(value)} ${noZone ? 'has no time zone, so it would be read in the host\'s zone' : 'is not an RFC 3339 date-time'}` };
   }
-  const ms = Date.parse(value.toUpperCase());
+  // Date.parse takes the ISO form with upper-case T and Z only; RFC 3339 allows both cases.
+  const ms = Date.parse(/[tz]/.test(value) ? value.toUpperCase() : value);
   if (!Number.isFinite(ms) || !realDay(value)) return { error: `${JSON.stringify(value)} is not a valid date-time` };
   return ms;
 }
 
-/** V8 reads 2027-02-30 as 2 March; the calendar says there is no such day. */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const digits = (s: string, from: number, to: number): number => {
+  let n = 0;
+  for (let i = from; i < to; i++) n = n * 10 + s.charCodeAt(i) - 48;
+  return n;
+};
+
+/** V8 reads 2027-02-30 as 2 March; the calendar says there is no such day. (Digits only: WRITTEN matched.) */
 function realDay(value: string): boolean {
-  const y = Number(value.slice(0, 4));
-  const m = Number(value.slice(5, 7));
-  const d = Number(value.slice(8, 10));
-  return new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d;
+  const y = digits(value, 0, 4);
+  const m = digits(value, 5, 7);
+  const d = digits(value, 8, 10);
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return m >= 1 && m <= 12 && d >= 1 && d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!);
 }
 
 /** The fix for a refused `at`, one sentence. */

@@ -4,10 +4,24 @@ import { FieldReader } from '../shared/input.js';
 import { fail, ok, type Outcome } from '../shared/outcome.js';
 import { codeStatus, presentCode } from './codes.js';
 import { validationError, type EvError } from './errors.js';
-import type { EvTenant } from './model.js';
+import type { EvTenant, PromoCode } from './model.js';
 import { page, readPage } from './paging.js';
 
-export function listCodes(tenant: EvTenant, query: Record<string, string>, now: Date): Outcome<Record<string, unknown>, EvError> {
+/**
+ * All codes in creation order, kept while the store's revision stays (filtered lists depend on the clock and
+ * are built per request): gathering 10,000 codes for every page made the emulator a large plan's bottleneck.
+ */
+const everyCode = new WeakMap<EvTenant, { readonly revision: number; readonly codes: readonly PromoCode[] }>();
+
+function allCodes(tenant: EvTenant, revision: number): readonly PromoCode[] {
+  const hit = everyCode.get(tenant);
+  if (hit?.revision === revision) return hit.codes;
+  const codes = Object.values(tenant.codes);
+  everyCode.set(tenant, { revision, codes });
+  return codes;
+}
+
+export function listCodes(tenant: EvTenant, query: Record<string, string>, now: Date, revision: number): Outcome<Record<string, unknown>, EvError> {
   const r = new FieldReader({});
   const paging = readPage(r, query);
   const active = query.active;
@@ -15,7 +29,7 @@ export function listCodes(tenant: EvTenant, query: Record<string, string>, now: 
   const type = query.discount_type;
   if (type !== undefined && type !== 'percent' && type !== 'fixed') r.add('discount_type', 'invalid', `discount_type must be percent or fixed (got "${type}")`);
   if (r.issues.length > 0) return fail(validationError(r.issues));
-  const matching = Object.values(tenant.codes).filter((code) =>
+  const matching = active === undefined && type === undefined ? allCodes(tenant, revision) : Object.values(tenant.codes).filter((code) =>
     (active === undefined || codeStatus(code, now).active === (active === 'true')) &&
     (type === undefined || code.discount_type === type));
   return ok(page(matching, 'promotional_codes', paging, (code) => presentCode(code, now)));

@@ -46,7 +46,7 @@ export function evRoutes(app: Hono, env: Env): void {
     return created.ok ? ok({ status: 201, body: presentCode(created.value, now) }) : created;
   }));
   app.get(`${BASE}/promotional-codes`, handler(env, READ, false, ({ c, tenant, now }) => {
-    const listed = listCodes(tenant, c.req.query(), now);
+    const listed = listCodes(tenant, c.req.query(), now, env.store.revision);
     return listed.ok ? ok({ status: 200, body: listed.value }) : listed;
   }));
   app.get(`${BASE}/promotional-codes/:code_id`, handler(env, READ, false, ({ c, tenant, now }) => {

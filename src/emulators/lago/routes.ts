@@ -9,7 +9,7 @@ import type { LagoAccount, LagoConfig } from './config.js';
 import { createCoupon, deleteCoupon, findCoupon, presentCoupon, updateCoupon } from './coupons.js';
 import { findCustomer, presentCustomer, upsertCustomer } from './customers.js';
 import { badRequest, lagoErrorResponse, notFound, unauthorized, type LagoError } from './errors.js';
-import type { LagoTenant } from './model.js';
+import type { Coupon, LagoTenant } from './model.js';
 import { newestFirst, paginate } from './pagination.js';
 
 type Env = FamilyEnv<LagoTenant, LagoConfig>;
@@ -42,15 +42,28 @@ function handler(env: Env, mutates: boolean, run: (call: Call) => Outcome<unknow
 
 const codesFilter = (c: Context): string[] => [...(c.req.queries('coupon_code[]') ?? []), ...(c.req.queries('coupon_code') ?? [])];
 
+/**
+ * The live coupons newest first, kept until the state changes: listing 10,000 coupons a page at a time
+ * otherwise gathers and orders all of them for every page, which made the emulator, not the client,
+ * the bottleneck of a large plan.
+ */
+const listed = new WeakMap<LagoTenant, { readonly revision: number; readonly coupons: readonly Coupon[] }>();
+
+function liveCoupons(env: Env, tenant: LagoTenant): readonly Coupon[] {
+  const revision = env.store.revision;
+  const hit = listed.get(tenant);
+  if (hit?.revision === revision) return hit.coupons;
+  const coupons = newestFirst(Object.values(tenant.coupons).filter((x) => x.deleted_at == null));
+  listed.set(tenant, { revision, coupons });
+  return coupons;
+}
+
 export function lagoRoutes(app: Hono, env: Env): void {
   app.post(`${BASE}/coupons`, handler(env, true, ({ tenant, body, now }) => {
     const r = createCoupon(tenant, body, now, env.random);
     return r.ok ? ok({ coupon: presentCoupon(r.value, now) }) : r;
   }));
-  app.get(`${BASE}/coupons`, handler(env, false, ({ c, tenant, now }) => {
-    const live = Object.values(tenant.coupons).filter((x) => x.deleted_at == null);
-    return ok(paginate(newestFirst(live), c.req.query(), 'coupons', (x) => presentCoupon(x, now)));
-  }));
+  app.get(`${BASE}/coupons`, handler(env, false, ({ c, tenant, now }) => ok(paginate(liveCoupons(env, tenant), c.req.query(), 'coupons', (x) => presentCoupon(x, now)))));
   app.get(`${BASE}/coupons/:code`, handler(env, false, ({ c, tenant, now }) => {
     const coupon = findCoupon(tenant, c.req.param('code') ?? '');
     return coupon ? ok({ coupon: presentCoupon(coupon, now) }) : fail(notFound('coupon'));

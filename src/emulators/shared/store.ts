@@ -31,6 +31,7 @@ export class Store<S> {
   private pending: Waiter | undefined;
   private writing: Promise<void> | undefined;
   writes = 0;
+  private changes = 0;
 
   constructor(private readonly options: StoreOptions<S>) {
     this.current = options.initial();
@@ -38,6 +39,14 @@ export class Store<S> {
 
   get state(): S {
     return this.current;
+  }
+
+  /**
+   * Counts changes: every mutation is followed by `commit()` (or replaces the state), which bumps it in the
+   * same tick, so a value derived from the state at one revision is current until the revision moves.
+   */
+  get revision(): number {
+    return this.changes;
   }
 
   get file(): string | undefined {
@@ -64,6 +73,7 @@ export class Store<S> {
     }
     try {
       this.current = this.options.upgrade(parsed);
+      this.changes++;
     } catch (error) {
       throw new Error(`emulator state file ${file}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
     }
@@ -71,6 +81,7 @@ export class Store<S> {
 
   /** Resolves when the state as it is now is on disk (immediately without a data directory). */
   commit(): Promise<void> {
+    this.changes++;
     if (!this.options.file) return Promise.resolve();
     this.pending ??= waiter();
     const done = this.pending.promise;
