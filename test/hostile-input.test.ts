@@ -45,6 +45,19 @@ describe('hostile input', () => {
     expect(r.model.resources.map((l) => l.resource.metadata.name)).toEqual(['ok']);
   });
 
+  it('refuses campaign files in a folder that is a symlink out of the repository', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'promoc-outside-'));
+    dirs.push(outside);
+    writeFileSync(join(outside, 'secret.yaml'), tag('secret'));
+    const dir = repo({ 'campaigns/tags.yaml': tag('ok') });
+    symlinkSync(outside, join(dir, 'campaigns/shared'));
+    const r = await loadProject({ cwd: dir, paths: ['campaigns/shared/secret.yaml', 'campaigns/tags.yaml'] });
+    expect(r.diagnostics.map((d) => [d.file, d.ruleId, d.message.replace(outside, '<outside>')])).toEqual([['campaigns/shared/secret.yaml', 'load/outside-repo', expect.stringMatching(/^its folder resolves to .*, outside the repository /)]]);
+    expect(r.model.resources.map((l) => l.resource.metadata.name)).toEqual(['ok']);
+    // Walking the campaigns globs never reads it either.
+    expect((await loadProject({ cwd: dir })).model.resources.map((l) => l.resource.metadata.name)).toEqual(['ok']);
+  });
+
   it('refuses a geometry file that escapes the repository, by path or by symlink', async () => {
     const outside = mkdtempSync(join(tmpdir(), 'promoc-outside-'));
     dirs.push(outside);

@@ -1,6 +1,6 @@
 // The load stage's imperative shell: find the config, list the files, check each (cache, worker
 // threads), then the cross-file checks and geometry files. Everything it returns is plain data.
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
 import type { PromocConfig } from '../generated/index.js';
 import { NO_DEBUG, type DebugLog } from '../model/debug-log.js';
@@ -82,13 +82,21 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
   const cacheFile = join(root, config.cache?.dir ?? '.promoc-cache', 'validate.json');
   const cache = useCache ? ValidationCache.open(cacheFile, `${promocVersion()}:${buildId()}:${schemaDigest}`) : undefined;
 
+  const realRoot = realpathSync.native(root);
+  const folders = new Map<string, string | undefined>();
+  const folderOutside = (dir: string): string | undefined => {
+    if (!folders.has(dir)) { const escape = outsideRoot(realRoot, dir); folders.set(dir, escape && `its folder ${escape}`); }
+    return folders.get(dir);
+  };
   const checked: CheckedSource[] = [];
   const pending: SourceJob[] = [];
   for (const abs of listed.files) {
     const repoPath = toRepoPath(root, abs);
-    const escape = outsideRoot(root, abs);
+    // A file that is not itself a symlink is where its folder really is: one realpath per folder, not per file.
+    const own = lstatSync(abs);
+    const escape = own.isSymbolicLink() ? outsideRoot(realRoot, abs) : folderOutside(dirname(abs));
     if (escape) { diagnostics.push({ ruleId: 'load/outside-repo', severity: 'error', file: repoPath, message: escape, hint: 'Campaign files must live inside the repository; symlinks out of it are refused.' }); continue; }
-    const st = statSync(abs);
+    const st = own.isSymbolicLink() ? statSync(abs) : own;
     const large = tooLarge(repoPath, st.size);
     if (large) { checked.push({ job: { abs, repoPath }, hash: '', result: { file: repoPath, docs: [], diagnostics: [large] } }); continue; }
     const hit = st.size <= MAX_FILE_BYTES ? cache?.byStat(repoPath, st.size, st.mtimeMs) : undefined;
@@ -125,7 +133,7 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
     readText: (repoPath, maxBytes) => {
       const abs = join(root, repoPath);
       try {
-        const escape = outsideRoot(root, abs);
+        const escape = outsideRoot(realRoot, abs);
         if (escape) return { error: escape };
         const size = statSync(abs).size;
         if (size > maxBytes) return { tooLarge: size };
@@ -154,11 +162,13 @@ function byKindAndName(a: Located, b: Located): number {
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 }
 
-/** A message if `abs` (after resolving symlinks) is not inside `root`. */
-function outsideRoot(root: string, abs: string): string | undefined {
+/**
+ * A message if `abs` (after resolving symlinks) is not inside `realRoot`. The native realpath is one system
+ * call; the JS one lstats every path component, which was a third of a warm 10,000-file validation.
+ */
+function outsideRoot(realRoot: string, abs: string): string | undefined {
   let real: string;
-  try { real = realpathSync(abs); } catch { return undefined; }
-  const realRoot = realpathSync(root);
+  try { real = realpathSync.native(abs); } catch { return undefined; }
   return real === realRoot || real.startsWith(realRoot + sep) ? undefined : `resolves to ${real}, outside the repository ${realRoot}`;
 }
 
