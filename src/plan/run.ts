@@ -4,11 +4,11 @@
 import { join } from 'node:path';
 import { NO_DEBUG, type DebugLog } from '../model/debug-log.js';
 import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
-import type { Model } from '../model/resource.js';
+import type { Located, Model } from '../model/resource.js';
 import type { HttpDeps } from '../providers/http/client.js';
 import { realDeps } from '../providers/http/client.js';
 import { providerFor } from '../providers/index.js';
-import type { Provider, ProviderId } from '../providers/provider.js';
+import type { LowerContext, LowerResult, Provider, ProviderId } from '../providers/provider.js';
 import { buildPlan } from './build.js';
 import { compileDesired } from './compile.js';
 import type { DesiredEntry, LiveSet, Note, Plan, PlanOptions } from './model.js';
@@ -78,12 +78,14 @@ export async function planBindings(input: PlanBindingsInput): Promise<PlanResult
   const selection = selectResources(input.model, input.bindings, (b) => providerFor(b.provider).capabilities, input.targetName);
   const desired: DesiredEntry[] = [];
   const diagnostics: Diagnostic[] = [];
-  input.bindings.forEach((b, i) => {
+  for (const [i, b] of input.bindings.entries()) {
     const provider = providerFor(b.provider, b);
-    const compiled = compileDesired(provider, selection.perBinding[i] ?? [], { model: input.model, currency: b.currency ?? provider.defaultCurrency, target: input.targetName });
+    const ctx = { model: input.model, currency: b.currency ?? provider.defaultCurrency, target: input.targetName };
+    const lowered = await lowerInSlices(provider, selection.perBinding[i] ?? [], ctx);
+    const compiled = compileDesired(provider, selection.perBinding[i] ?? [], ctx, lowered);
     desired.push(...compiled.entries);
     diagnostics.push(...compiled.diagnostics);
-  });
+  }
   const settled = await reads;
   if (hasErrors(diagnostics)) return { diagnostics, desired };
   const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
@@ -102,6 +104,21 @@ export async function planBindings(input: PlanBindingsInput): Promise<PlanResult
   });
   return { plan, diagnostics, desired };
 }
+
+/**
+ * Lowering is CPU work and a read is a chain of requests that each wait for the previous answer to be handled:
+ * lowering 10,000 resources at once left every page but the first waiting behind it. Yielding between slices
+ * lets the answers in, so the two overlap.
+ */
+async function lowerInSlices(provider: Provider, resources: readonly Located[], ctx: LowerContext): Promise<Map<Located, LowerResult>> {
+  const out = new Map<Located, LowerResult>();
+  for (let i = 0; i < resources.length; i++) {
+    if (i > 0 && i % LOWER_SLICE === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+    out.set(resources[i]!, provider.lower(resources[i]!.resource, ctx));
+  }
+  return out;
+}
+const LOWER_SLICE = 250;
 
 export async function readBinding(b: Binding, deps: HttpDeps): Promise<LiveSet> {
   const provider = providerFor(b.provider, b);
