@@ -5,6 +5,7 @@
 // accidents, not an attacker. See docs/bundle.md, "Replay protection".
 import type { BundleManifest } from '../generated/bundle.js';
 import { BundleError } from './errors.js';
+import { readInstant } from './instant.js';
 
 export interface FreshnessOptions {
   /** RFC 3339 instant with a zone: refuse bundles created before it, or without a creation time. */
@@ -16,13 +17,12 @@ export interface FreshnessOptions {
   readonly replaces?: Pick<BundleManifest, 'createdAt' | 'digest'>;
 }
 
-const RFC3339 = /^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$/;
-
-/** Epoch milliseconds of an RFC 3339 date-time with a zone; undefined for anything else. */
+/** Epoch milliseconds of an RFC 3339 date-time with a zone (as a context's `at` is read); undefined for anything else. */
 export function parseInstant(value: unknown): number | undefined {
-  if (typeof value !== 'string' || !RFC3339.test(value)) return undefined;
-  const ms = Date.parse(value);
-  return Number.isFinite(ms) ? ms : undefined;
+  // A date alone is not an instant here: a bundle's floor is to the second.
+  if (typeof value !== 'string' || value.length <= 10) return undefined;
+  const ms = readInstant(value);
+  return typeof ms === 'number' ? ms : undefined;
 }
 
 /** Throws BundleError('stale') when `manifest` is older than the options accept; RangeError for a malformed option. */

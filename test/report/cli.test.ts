@@ -64,6 +64,12 @@ describe('promoc simulate', () => {
 });
 
 describe('promoc report', () => {
+  it('refuses an --at without a zone: the coverage matrix would depend on the machine\'s zone', async () => {
+    const r = await runCli(['report', '--base-dir', '../base', '--at', '2027-07-10T09:30:00'], { cwd: head });
+    expect(r.code).toBe(64);
+    expect(r.stderr).toContain('--at: "2027-07-10T09:30:00" has no time zone');
+  });
+
   it('writes the comment parts and the HTML page and says where', async () => {
     const sim = join(out, 'sim-for-report.json');
     expect((await runCli(['simulate', '--base-dir', '../base', '--sessions', sessions, '--out', sim, '--no-progress'], { cwd: head })).code).toBe(0);

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { RegisterCommand } from '../context.js';
 import { UsageError } from '../../model/errors.js';
+import { readInstant } from '../../engine/instant.js';
 
 interface Flags {
   base?: string; baseDir?: string; overlay?: string; plan: string[]; simulation?: string; sessions?: string; format: string;
@@ -47,8 +48,8 @@ Exit codes: 0 written, 1 a side does not build or an input file is unusable, 64 
       if (opts.format === 'html' && opts.outDir !== undefined) throw new UsageError('--out-dir is for markdown parts', 'Use --out FILE with --format html.');
       const maxChars = opts.maxChars === undefined ? undefined : Number(opts.maxChars);
       if (maxChars !== undefined && (!Number.isInteger(maxChars) || maxChars < 2000 || maxChars > 65_535)) throw new UsageError(`--max-chars "${opts.maxChars}" must be an integer from 2000 to 65535`);
-      const at = opts.at === undefined ? undefined : Date.parse(opts.at);
-      if (at !== undefined && !Number.isFinite(at)) throw new UsageError(`--at "${opts.at}" is not an instant`, 'Example: --at 2027-07-10T09:30:00Z');
+      const at = opts.at === undefined ? undefined : readInstant(opts.at);
+      if (at !== undefined && typeof at !== 'number') throw new UsageError(`--at: ${at.error}`, 'Example: --at 2027-07-10T09:30:00Z');
       const { runReport } = await import('../run/report.js');
       ctx.setExitCode(await runReport(ctx.io, {
         sides: { ...(opts.base !== undefined ? { base: opts.base } : {}), ...(opts.baseDir !== undefined ? { baseDir: opts.baseDir } : {}), ...(opts.overlay !== undefined ? { overlay: opts.overlay } : {}) },
