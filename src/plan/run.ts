@@ -114,7 +114,9 @@ async function lowerInSlices(provider: Provider, resources: readonly Located[], 
   const out = new Map<Located, LowerResult>();
   for (let i = 0; i < resources.length; i++) {
     if (i > 0 && i % LOWER_SLICE === 0) await new Promise<void>((resolve) => setImmediate(resolve));
-    out.set(resources[i]!, provider.lower(resources[i]!.resource, ctx));
+    const located = resources[i]!;
+    // A kind the provider lacks (listed by the binding) is compileDesired's error to report, not to lower.
+    if (provider.capabilities.kinds[located.resource.kind]) out.set(located, provider.lower(located.resource, ctx));
   }
   return out;
 }
