@@ -58,7 +58,9 @@ function checkRings(coords: unknown, path: DocPath, report: Report): void {
   walk(coords, path, (ring, p) => {
     if (!Array.isArray(ring) || ring.length < 4 || !Array.isArray(ring[0]) || typeof ring[0][0] !== 'number') return;
     const first = ring[0] as number[];
-    const last = ring[ring.length - 1] as number[];
+    const last: unknown = ring[ring.length - 1];
+    // A last entry that is not a position is the schema's to report.
+    if (!Array.isArray(last) || typeof last[0] !== 'number') return;
     if (first[0] !== last[0] || first[1] !== last[1]) {
       report('schema/ring-not-closed', [...p, ring.length - 1], `${describePath(p)} is not closed: the last position [${last.join(', ')}] differs from the first [${first.join(', ')}]`, 'Repeat the first position at the end of the ring.');
     }
