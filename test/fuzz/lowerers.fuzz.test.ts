@@ -288,15 +288,20 @@ async function apply(p: Plan) {
   return applyGraph({ graph, unsupported, bindings, journalDir: journals, deps: deps(), process: { pid: process.pid, host: 'fuzz' }, promocVersion: '0.0.0-fuzz' });
 }
 
-/** Ids of the local mobility tenant; other numeric ids pass through lowering unchecked, and the API refusing them is expected. */
-const LOCAL_IDS = new Set(Object.values(LOCAL_REFS).flatMap((t: number | Record<string, number>) => (typeof t === 'number' ? [t] : Object.values(t))).map(String));
+/**
+ * Ids of the local mobility tenant, per table (a business unit's id is no branch's: seed 707 found that a
+ * union of all tables let a branch "1" through); other numeric ids pass through lowering unchecked, and the
+ * API refusing them is expected.
+ */
+const LOCAL_IDS: Readonly<Record<string, ReadonlySet<string>>> = Object.fromEntries(([['branches', 'branches'], ['vehicleCategories', 'vehicleCategories'], ['addition', 'additions'], ['businessUnit', 'businessUnits']] as const)
+  .map(([key, table]) => [key, new Set(Object.values(LOCAL_REFS[table]).map(String))]));
 
 function unknownNumericId(l: Located): boolean {
   let found = false;
   const walk = (v: unknown, key: string): void => {
     if (Array.isArray(v)) v.forEach((x) => walk(x, key));
     else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
-    else if (typeof v === 'string' && ['branches', 'vehicleCategories', 'addition', 'businessUnit'].includes(key) && /^\d+$/.test(v) && !LOCAL_IDS.has(String(Number(v)))) found = true;
+    else if (typeof v === 'string' && LOCAL_IDS[key] !== undefined && /^\d+$/.test(v) && !LOCAL_IDS[key].has(String(Number(v)))) found = true;
   };
   walk(l.resource.spec, '');
   return found;
