@@ -293,7 +293,7 @@ async function apply(p: Plan) {
  * union of all tables let a branch "1" through); other numeric ids pass through lowering unchecked, and the
  * API refusing them is expected.
  */
-const LOCAL_IDS: Readonly<Record<string, ReadonlySet<string>>> = Object.fromEntries(([['branches', 'branches'], ['vehicleCategories', 'vehicleCategories'], ['addition', 'additions'], ['businessUnit', 'businessUnits']] as const)
+const LOCAL_IDS: ReadonlyMap<string, ReadonlySet<string>> = new Map(([['branches', 'branches'], ['vehicleCategories', 'vehicleCategories'], ['addition', 'additions'], ['businessUnit', 'businessUnits']] as const)
   .map(([key, table]) => [key, new Set(Object.values(LOCAL_REFS[table]).map(String))]));
 
 function unknownNumericId(l: Located): boolean {
@@ -301,7 +301,7 @@ function unknownNumericId(l: Located): boolean {
   const walk = (v: unknown, key: string): void => {
     if (Array.isArray(v)) v.forEach((x) => walk(x, key));
     else if (v !== null && typeof v === 'object') for (const [k, x] of Object.entries(v)) walk(x, k);
-    else if (typeof v === 'string' && LOCAL_IDS[key] !== undefined && /^\d+$/.test(v) && !LOCAL_IDS[key].has(String(Number(v)))) found = true;
+    else if (typeof v === 'string' && /^\d+$/.test(v) && LOCAL_IDS.get(key)?.has(String(Number(v))) === false) found = true;
   };
   walk(l.resource.spec, '');
   return found;
