@@ -126,7 +126,7 @@ export function prepare(ctx: EvaluationContext): Prepared {
     vehicleId: vehicle?.id,
     vehicleTags: strings(vehicle?.tags, 'vehicle.tags'),
     category: vehicle?.category,
-    branch: ctx.rental?.branch,
+    branch: rental?.branch,
     codes: strings(ctx.codes, 'codes'),
     vouchers: strings(customer?.vouchers, 'customer.vouchers'),
     subtotal,

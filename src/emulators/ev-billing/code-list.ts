@@ -6,20 +6,10 @@ import { codeStatus, presentCode } from './codes.js';
 import { validationError, type EvError } from './errors.js';
 import type { EvTenant, PromoCode } from './model.js';
 import { page, readPage } from './paging.js';
+import { perRevision } from '../shared/per-revision.js';
 
-/**
- * All codes in creation order, kept while the store's revision stays (filtered lists depend on the clock and
- * are built per request): gathering 10,000 codes for every page made the emulator a large plan's bottleneck.
- */
-const everyCode = new WeakMap<EvTenant, { readonly revision: number; readonly codes: readonly PromoCode[] }>();
-
-function allCodes(tenant: EvTenant, revision: number): readonly PromoCode[] {
-  const hit = everyCode.get(tenant);
-  if (hit?.revision === revision) return hit.codes;
-  const codes = Object.values(tenant.codes);
-  everyCode.set(tenant, { revision, codes });
-  return codes;
-}
+/** All codes in creation order; filtered lists depend on the clock and are built per request. */
+const allCodes = perRevision((tenant: EvTenant): readonly PromoCode[] => Object.values(tenant.codes));
 
 export function listCodes(tenant: EvTenant, query: Record<string, string>, now: Date, revision: number): Outcome<Record<string, unknown>, EvError> {
   const r = new FieldReader({});

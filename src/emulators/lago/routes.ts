@@ -3,6 +3,7 @@ import type { Context, Hono } from 'hono';
 import type { FamilyEnv } from '../shared/family.js';
 import { readJson } from '../shared/json-body.js';
 import { fail, ok, type Outcome } from '../shared/outcome.js';
+import { perRevision } from '../shared/per-revision.js';
 import { json } from '../shared/respond.js';
 import { applyCoupon, listApplied, presentApplied, terminateApplied } from './applied-coupons.js';
 import type { LagoAccount, LagoConfig } from './config.js';
@@ -42,28 +43,15 @@ function handler(env: Env, mutates: boolean, run: (call: Call) => Outcome<unknow
 
 const codesFilter = (c: Context): string[] => [...(c.req.queries('coupon_code[]') ?? []), ...(c.req.queries('coupon_code') ?? [])];
 
-/**
- * The live coupons newest first, kept until the state changes: listing 10,000 coupons a page at a time
- * otherwise gathers and orders all of them for every page, which made the emulator, not the client,
- * the bottleneck of a large plan.
- */
-const listed = new WeakMap<LagoTenant, { readonly revision: number; readonly coupons: readonly Coupon[] }>();
-
-function liveCoupons(env: Env, tenant: LagoTenant): readonly Coupon[] {
-  const revision = env.store.revision;
-  const hit = listed.get(tenant);
-  if (hit?.revision === revision) return hit.coupons;
-  const coupons = newestFirst(Object.values(tenant.coupons).filter((x) => x.deleted_at == null));
-  listed.set(tenant, { revision, coupons });
-  return coupons;
-}
+/** The live coupons newest first, as every page of the listing reads them. */
+const liveCoupons = perRevision((tenant: LagoTenant): readonly Coupon[] => newestFirst(Object.values(tenant.coupons).filter((x) => x.deleted_at == null)));
 
 export function lagoRoutes(app: Hono, env: Env): void {
   app.post(`${BASE}/coupons`, handler(env, true, ({ tenant, body, now }) => {
     const r = createCoupon(tenant, body, now, env.random);
     return r.ok ? ok({ coupon: presentCoupon(r.value, now) }) : r;
   }));
-  app.get(`${BASE}/coupons`, handler(env, false, ({ c, tenant, now }) => ok(paginate(liveCoupons(env, tenant), c.req.query(), 'coupons', (x) => presentCoupon(x, now)))));
+  app.get(`${BASE}/coupons`, handler(env, false, ({ c, tenant, now }) => ok(paginate(liveCoupons(tenant, env.store.revision), c.req.query(), 'coupons', (x) => presentCoupon(x, now)))));
   app.get(`${BASE}/coupons/:code`, handler(env, false, ({ c, tenant, now }) => {
     const coupon = findCoupon(tenant, c.req.param('code') ?? '');
     return coupon ? ok({ coupon: presentCoupon(coupon, now) }) : fail(notFound('coupon'));
