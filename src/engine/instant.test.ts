@@ -33,6 +33,28 @@ describe('readInstant', () => {
     expect((r as { error: string }).error).toContain(message);
   });
 
+  it('reads the canonical UTC form by arithmetic exactly as the general path reads it', () => {
+    // The same instant written with +00:00 instead of Z always takes the regex and Date.parse path.
+    const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
+    let compared = 0;
+    for (const y of [99, 100, 1970, 2000, 2027, 2028, 2100, 9999]) {
+      for (const m of [0, 1, 2, 12, 13]) {
+        for (const d of [0, 1, 28, 29, 30, 31, 32]) {
+          for (const [h, mi, sec] of [[0, 0, 0], [23, 59, 59], [24, 0, 0], [12, 60, 0], [12, 0, 60]] as const) {
+            for (const ms of ['', '.000', '.999']) {
+              const base = `${pad(y, 4)}-${pad(m)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(sec)}${ms}`;
+              const fast = readInstant(`${base}Z`);
+              const general = readInstant(`${base}+00:00`);
+              expect(typeof fast === 'number' ? fast : 'refused', `${base}Z`).toBe(typeof general === 'number' ? general : 'refused');
+              compared++;
+            }
+          }
+        }
+      }
+    }
+    expect(compared).toBe(8 * 5 * 7 * 5 * 3);
+  });
+
   it('reads the same instant in any host zone', () => {
     const tz = process.env.TZ;
     try {

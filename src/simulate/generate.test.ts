@@ -5,13 +5,17 @@ import { loadBundle, type Engine } from '../engine/load.js';
 import { loadProject } from '../load/project.js';
 import { catalogOf, type Catalog } from './catalog.js';
 import { berlinOffset, sessionsPerDay } from './distributions.js';
+import { CSV_COLUMNS } from './csv.js';
 import { generateSessions, sessionLines, type GeneratedSession } from './generate.js';
 import { isInside } from './positions.js';
 import { parseNdjsonLine } from './read.js';
+import type { SimulationSide } from './replay.js';
 import type { Session } from './session.js';
+import { simulateStream } from './stream.js';
 
 let catalog: Catalog;
 let engine: Engine;
+let side: SimulationSide;
 
 beforeAll(async () => {
   const loaded = await loadProject({ cwd: join(import.meta.dirname, '../..'), cache: false, workers: 1 });
@@ -19,6 +23,7 @@ beforeAll(async () => {
   const built = buildBundle(loaded.model, { revision: null, createdAt: null });
   if (!built.ok) throw new Error('the example campaigns do not build');
   engine = loadBundle(built.bytes);
+  side = { engine, bundle: built.bundle, label: 'examples' };
 });
 
 describe('generateSessions', () => {
@@ -42,6 +47,19 @@ describe('generateSessions', () => {
       try { engine.evaluate(parseNdjsonLine(line) as Session); } catch (e) { failures.push(`${(e as Error).message}: ${line}`); }
     }
     expect(failures).toEqual([]);
+  });
+
+  it('writes the same sessions as CSV, which replay exactly as the NDJSON does', async () => {
+    const options = { count: 3000, seed: 5, from: JULY };
+    const csv = [...sessionLines(catalog, options, 'csv')];
+    expect(csv[0]).toBe(`${CSV_COLUMNS.join(',')}\n`);
+    expect(csv[1]).toMatch(/,(unlock@UNLOCK_FEE=\d+;)?time@TIME_PRICE=\d+x\d+|energy@=\d+;session-fee@=35|subscription@plan:/);
+    const replay = async (lines: string[], format: 'csv' | 'ndjson') => simulateStream({ base: side, head: side, chunks: lines, format });
+    const fromCsv = await replay(csv, 'csv');
+    const fromNdjson = await replay([...sessionLines(catalog, options)], 'ndjson');
+    expect(fromCsv.sessions).toMatchObject({ read: 3000, evaluated: 3000, invalid: 0 });
+    expect(fromCsv).toEqual(fromNdjson);
+    expect(fromCsv.totals.base.discounted).toBeGreaterThan(100);
   });
 
   it('has the shape of a month: rentals around the zones, commute peaks, codes now and then', () => {

@@ -3,8 +3,10 @@
 // population of customers who sometimes present a code (and sometimes mistype it). Sessions come out
 // in time order, one day at a time, so a million of them never sit in memory together.
 import type { Catalog } from './catalog.js';
+import { csvHeaderRow, csvRow } from './csv-writer.js';
 import { berlinOffset, daysInMonth, localHour, logNormal, pick, rng, sessionsPerDay, weighted, type Rng } from './distributions.js';
 import { activeCustomer, customerAt, populationFor, type Customer } from './population.js';
+import type { SessionFormat } from './read.js';
 import { pointAway, pointInside, pointNear, zoneWeight, type LonLat, type Zone } from './positions.js';
 
 export interface GenerateOptions {
@@ -58,9 +60,10 @@ export function* generateSessions(catalog: Catalog, options: GenerateOptions): G
   }
 }
 
-/** The same sessions as NDJSON lines (with a trailing newline each). */
-export function* sessionLines(catalog: Catalog, options: GenerateOptions): Generator<string> {
-  for (const s of generateSessions(catalog, options)) yield `${JSON.stringify(s)}\n`;
+/** The same sessions as NDJSON lines, or a CSV header and rows (with a trailing newline each). */
+export function* sessionLines(catalog: Catalog, options: GenerateOptions, format: SessionFormat = 'ndjson'): Generator<string> {
+  if (format === 'csv') yield csvHeaderRow();
+  for (const s of generateSessions(catalog, options)) yield format === 'csv' ? csvRow(s) : `${JSON.stringify(s)}\n`;
 }
 
 function session(r: Rng, catalog: Catalog, zones: readonly (readonly [Zone, number])[], c: Customer, id: string, at: number): GeneratedSession {

@@ -65,7 +65,38 @@ describe('CSV sessions', () => {
       { id: 'l4', amount: 4990, plan: 'pro' },
     ]);
   });
+  it('keeps line ids given before @, and reads a line without a selector', () => {
+    const parse = sessionParser('csv');
+    parse('at,currency,lines');
+    const s = parse('1700000000000,EUR,energy@=1062;session-fee@=35;time@TIME_PRICE=2.50x7.5') as Session;
+    expect(s.at).toBe(1_700_000_000_000);
+    expect(s.lines).toEqual([{ id: 'energy', amount: 1062 }, { id: 'session-fee', amount: 35 }, { id: 'time', amount: 250, priceType: 'TIME_PRICE', quantity: 7.5 }]);
+  });
+  it.each([
+    ['2027-07-01T10:00:00Z,EUR,@TIME_PRICE=1', 'empty id before "@"'],
+    ['2027-07-01T10:00:00Z,EUR,TIME_PRICE=1x', 'is not [ID@]SELECTOR=AMOUNT[xQUANTITY]'],
+    ['2027-07-01T10:00:00Z,EUR,TIME_PRICE=1.', 'is not [ID@]SELECTOR=AMOUNT[xQUANTITY]'],
+    ['2027-07-01T10:00:00Z,EUR,TIME_PRICE=-1', 'is not [ID@]SELECTOR=AMOUNT[xQUANTITY]'],
+    ['2027-07-01T10:00:00Z,EUR,TIME_PRICE=1.001', 'line "l1": "1.001" has 3 decimals'],
+    ['2027-07-01T10:00:00Z,EUR,coupon:X=1', 'use plan:, metric: or package:'],
+    ['2027-07-01T10:00:00Z,EUR,TIME_PRICE=1,12', 'the row has 4 fields and the header names 3'],
+    [',EUR,TIME_PRICE=1', '"at" is missing'],
+    ['2027-07-01T10:00:00,EUR,TIME_PRICE=1', 'has no time zone'],
+    ['2027-07-01T10:00:00Z,,TIME_PRICE=1', '"currency" is missing'],
+  ])('reports the row %s as a session error', (row, message) => {
+    const parse = sessionParser('csv');
+    parse('at,currency,lines');
+    const r = parse(row);
+    expect(r).toBeInstanceOf(SessionError);
+    expect((r as SessionError).message).toContain(message);
+  });
+  it('reads a row with fewer fields than the header as empty trailing fields', () => {
+    const parse = sessionParser('csv');
+    parse('at,currency,lines,codes,customer');
+    expect(parse('2027-07-01T10:00:00Z,EUR,TIME_PRICE=1')).toMatchObject({ currency: 'EUR', codes: undefined, customer: undefined });
+  });
   it('refuses a header with unknown or missing columns for the whole file', () => {
+    expect(() => sessionParser('csv')('at,currency,lines,at')).toThrow(/names at twice/);
     expect(() => sessionParser('csv')('at,currency,lines,colour')).toThrow(SessionsFileError);
     expect(() => sessionParser('csv')('at,lines')).toThrow(/no currency column/);
   });

@@ -19,7 +19,7 @@ export const registerSimulate: RegisterCommand = (program: Command, ctx) => {
     .option('--base-dir <dir>', 'a project folder as the base instead of a git ref')
     .option('--overlay <dir>', 'lay the files of this folder over the working tree for the head (try a change without editing)')
     .option('-s, --sessions <file>', 'recorded sessions: .ndjson (one JSON context per line) or .csv')
-    .option('--session-format <format>', 'ndjson or csv (default: from the file extension)')
+    .option('--session-format <format>', 'ndjson or csv, of --sessions or of what --generate writes (default: from the file extension)')
     .option('-f, --format <format>', 'text, markdown or json', 'text')
     .option('-o, --out <file>', 'also write the JSON result (what `promoc report --simulation` reads); with --generate, the sessions file')
     .option('--all', 'list campaigns whose results did not move too', false)
@@ -30,6 +30,7 @@ export const registerSimulate: RegisterCommand = (program: Command, ctx) => {
     .addHelpText('after', `
 Examples:
   $ promoc simulate --generate 100000 --seed 7 --out sessions.ndjson
+  $ promoc simulate --generate 100000 --seed 7 --out sessions.csv
   $ promoc simulate --base origin/main --sessions sessions.ndjson
   $ promoc simulate --base HEAD --overlay proposal/ --sessions sessions.csv --out simulation.json
   $ promoc simulate --base origin/main --sessions sessions.ndjson --format markdown >> comment.md
@@ -43,17 +44,18 @@ session could be evaluated, 64 bad invocation.`)
         if (opts.out === undefined) throw new UsageError('--generate needs --out FILE', 'Example: promoc simulate --generate 10000 --out sessions.ndjson');
         const month = opts.month === undefined ? undefined : monthStart(opts.month);
         const { runGenerate } = await import('../run/simulate.js');
-        ctx.setExitCode(await runGenerate(ctx.io, { count, seed: positiveInt(opts.seed, '--seed'), out: opts.out, ...(month !== undefined ? { month } : {}) }));
+        const sessionFormat = checkSessionFormat(opts.sessionFormat);
+        ctx.setExitCode(await runGenerate(ctx.io, { count, seed: positiveInt(opts.seed, '--seed'), out: opts.out, ...(month !== undefined ? { month } : {}), ...(sessionFormat !== undefined ? { format: sessionFormat } : {}) }));
         return;
       }
       if (opts.sessions === undefined) throw new UsageError('missing --sessions FILE', 'Pass recorded sessions (NDJSON or CSV), or create sample ones with --generate N --out FILE.');
       if ((opts.base === undefined) === (opts.baseDir === undefined)) throw new UsageError('give exactly one of --base REF and --base-dir DIR', 'Example: promoc simulate --base origin/main --sessions sessions.ndjson');
-      if (opts.sessionFormat !== undefined && opts.sessionFormat !== 'ndjson' && opts.sessionFormat !== 'csv') throw new UsageError(`unknown session format "${opts.sessionFormat}"`, 'Use --session-format ndjson or csv.');
+      const sessionFormat = checkSessionFormat(opts.sessionFormat);
       const { runSimulate } = await import('../run/simulate.js');
       ctx.setExitCode(await runSimulate(ctx.io, {
         sessions: opts.sessions, format, all: opts.all, progress: opts.progress,
         sides: { ...(opts.base !== undefined ? { base: opts.base } : {}), ...(opts.baseDir !== undefined ? { baseDir: opts.baseDir } : {}), ...(opts.overlay !== undefined ? { overlay: opts.overlay } : {}) },
-        ...(opts.sessionFormat !== undefined ? { sessionFormat: opts.sessionFormat as 'ndjson' | 'csv' } : {}),
+        ...(sessionFormat !== undefined ? { sessionFormat } : {}),
         ...(opts.out !== undefined ? { out: opts.out } : {}),
       }));
     });
@@ -62,6 +64,11 @@ session could be evaluated, 64 bad invocation.`)
 function checkFormat(format: string): SimulateFormat {
   if (!(SIMULATE_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}"`, 'Use --format text, markdown or json.');
   return format as SimulateFormat;
+}
+
+function checkSessionFormat(format: string | undefined): 'ndjson' | 'csv' | undefined {
+  if (format !== undefined && format !== 'ndjson' && format !== 'csv') throw new UsageError(`unknown session format "${format}"`, 'Use --session-format ndjson or csv.');
+  return format;
 }
 
 function positiveInt(value: string, flag: string): number {

@@ -2,7 +2,7 @@
 // with a progress display, print the view, save the JSON. And `--generate`: write sample sessions.
 import { createReadStream, createWriteStream, statSync } from 'node:fs';
 import { once } from 'node:events';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { renderText } from '../../render/text.js';
@@ -13,7 +13,8 @@ import { hasErrors } from '../../model/diagnostic.js';
 import { catalogOf } from '../../simulate/catalog.js';
 import { sessionLines } from '../../simulate/generate.js';
 import { plainStep, progressBar, progressLine } from '../../simulate/progress.js';
-import { formatOf } from '../../simulate/read.js';
+import { CsvWriteError } from '../../simulate/csv-writer.js';
+import { formatOf, type SessionFormat } from '../../simulate/read.js';
 import { resolveSides, type SideOptions } from '../../simulate/resolve.js';
 import { SessionsFileError } from '../../simulate/session.js';
 import { SideError } from '../../simulate/sides.js';
@@ -97,6 +98,8 @@ export interface GenerateCliOptions {
   readonly seed: number;
   readonly out: string;
   readonly month?: number;
+  /** Default: what the --out file name implies (.csv is CSV). */
+  readonly format?: SessionFormat;
 }
 
 export async function runGenerate(io: Io, options: GenerateCliOptions): Promise<number> {
@@ -107,14 +110,23 @@ export async function runGenerate(io: Io, options: GenerateCliOptions): Promise<
   }
   const catalog = catalogOf(loaded.model);
   const from = options.month ?? catalog.busiestMonth;
-  await mkdir(dirname(resolve(io.cwd, options.out)), { recursive: true });
-  const stream = createWriteStream(resolve(io.cwd, options.out));
-  for (const line of sessionLines(catalog, { count: options.count, seed: options.seed, from })) {
-    if (!stream.write(line)) await once(stream, 'drain');
+  const file = resolve(io.cwd, options.out);
+  const format = options.format ?? formatOf(options.out);
+  await mkdir(dirname(file), { recursive: true });
+  const stream = createWriteStream(file);
+  try {
+    for (const line of sessionLines(catalog, { count: options.count, seed: options.seed, from }, format)) {
+      if (!stream.write(line)) await once(stream, 'drain');
+    }
+  } catch (e) {
+    // Half a file would replay as if it were the whole month.
+    stream.destroy();
+    await rm(file, { force: true });
+    return reportExpectedFailure(io, e, [CsvWriteError]);
   }
   stream.end();
   await once(stream, 'finish');
-  io.stdout(`${colors(io).green('✔')} wrote ${options.count.toLocaleString('en-US')} sessions for ${new Date(from).toISOString().slice(0, 7)} (seed ${options.seed}) to ${options.out}\n`);
+  io.stdout(`${colors(io).green('✔')} wrote ${options.count.toLocaleString('en-US')} sessions for ${new Date(from).toISOString().slice(0, 7)} (seed ${options.seed}) as ${format === 'csv' ? 'CSV' : 'NDJSON'} to ${options.out}\n`);
   return EXIT.ok;
 }
 
