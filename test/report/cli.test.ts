@@ -25,6 +25,19 @@ describe('promoc simulate', () => {
     expect(readFileSync(file, 'utf8').trim().split('\n')).toHaveLength(300);
   });
 
+  it('generates CSV for a .csv file, which replays like the NDJSON of the same seed', async () => {
+    const csv = join(out, 'gen/s.csv');
+    const ndjson = join(out, 'gen/s2.ndjson');
+    const w = await runCli(['simulate', '--generate', '300', '--seed', '2', '--month', '2027-04', '--out', csv], { cwd: head });
+    expect(w.stdout).toContain('as CSV to');
+    await runCli(['simulate', '--generate', '300', '--seed', '2', '--month', '2027-04', '--out', ndjson], { cwd: head });
+    expect(readFileSync(csv, 'utf8').split('\n')[0]).toMatch(/^id,at,currency,customer,/);
+    const replay = async (file: string) => JSON.parse((await runCli(['simulate', '--base-dir', '../base', '--sessions', file, '--format', 'json', '--no-progress'], { cwd: head })).stdout) as SimulationReport;
+    const [fromCsv, fromNdjson] = [await replay(csv), await replay(ndjson)];
+    expect(fromCsv.sessions.evaluated).toBe(300);
+    expect(fromCsv).toEqual(fromNdjson);
+  });
+
   it('replays NDJSON and CSV to the same result, saved as JSON', async () => {
     const json = join(out, 'sim.json');
     const a = await runCli(['simulate', '--base-dir', '../base', '--sessions', sessions, '--out', json, '--no-progress'], { cwd: head });
