@@ -9,6 +9,7 @@ import type {
   BundleAudience, BundleBenefit, BundleCampaign, BundleConditions, BundleContent, BundleLimits,
   BundleMoney, BundlePhase, BundleScope, BundleSurcharge, BundleTargeting,
 } from '../generated/bundle.js';
+import type { Rejection } from './evaluation.js';
 import { formatMinor } from './money.js';
 import type { CompiledZone } from './zone.js';
 
@@ -74,6 +75,8 @@ export interface CompiledCampaign {
   /** "exclusive campaign <this> applied first", "not stackable, and <this> applied first" (see evaluate.ts). */
   exclusiveReason: string | undefined;
   firstReason: string | undefined;
+  /** This campaign's rejection without a reason (`explain: false`), one frozen object for every evaluation. */
+  unexplained: Rejection | undefined;
 }
 
 export function compileCampaigns(content: BundleContent): CompiledCampaign[] {
@@ -121,6 +124,7 @@ export function compileCampaigns(content: BundleContent): CompiledCampaign[] {
       endsReason: undefined,
       exclusiveReason: undefined,
       firstReason: undefined,
+      unexplained: undefined,
     };
   });
 }

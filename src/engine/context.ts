@@ -117,18 +117,31 @@ export function prepare(ctx: EvaluationContext): Prepared {
   }
   const customer = ctx.customer;
   const vehicle = ctx.vehicle;
-  return {
-    at,
-    ctx,
-    currency: ctx.currency,
-    userType: customer?.userType,
-    customerTags: strings(customer?.tags, 'customer.tags'),
-    vehicleId: vehicle?.id,
-    vehicleTags: strings(vehicle?.tags, 'vehicle.tags'),
-    category: vehicle?.category,
-    branch: rental?.branch,
-    codes: strings(ctx.codes, 'codes'),
-    vouchers: strings(customer?.vouchers, 'customer.vouchers'),
-    subtotal,
-  };
+  return new PreparedContext(
+    at, ctx, ctx.currency, customer?.userType, strings(customer?.tags, 'customer.tags'), vehicle?.id, strings(vehicle?.tags, 'vehicle.tags'),
+    vehicle?.category, rental?.branch, strings(ctx.codes, 'codes'), strings(customer?.vouchers, 'customer.vouchers'), subtotal,
+  );
+}
+
+/**
+ * A context checked once, to evaluate against several bundles (a simulator's base and head, a shadow
+ * bundle beside the live one) without checking it again. It holds the caller's context, not a copy:
+ * usage counters are read from it when evaluating, so each evaluation may bring its own, and a context
+ * changed after preparing must be prepared again.
+ */
+export class PreparedContext implements Prepared {
+  constructor(
+    readonly at: number,
+    readonly ctx: EvaluationContext,
+    readonly currency: string,
+    readonly userType: string | undefined,
+    readonly customerTags: readonly string[],
+    readonly vehicleId: string | undefined,
+    readonly vehicleTags: readonly string[],
+    readonly category: string | undefined,
+    readonly branch: string | undefined,
+    readonly codes: readonly string[],
+    readonly vouchers: readonly string[],
+    readonly subtotal: number,
+  ) {}
 }

@@ -2,7 +2,7 @@
 // applying each eligible one to what remains. Stacking is decided here: a non-stackable campaign
 // applies only first, and then nothing follows it; fees are never blocked.
 import type { CompiledBenefit, CompiledCampaign } from './compile.js';
-import { prepare, type EvaluationContext, type Prepared } from './context.js';
+import { prepare, PreparedContext, type EvaluationContext, type Prepared } from './context.js';
 import { ContextError } from './errors.js';
 import { budgetLeft, ineligibility, NOT_EXPLAINED } from './eligibility.js';
 import type { AdjustedLine, AppliedCampaign, AppliedFee, Evaluation, Grant, Rejection } from './evaluation.js';
@@ -24,8 +24,9 @@ export interface EngineState {
  * `explain: false` runs the same checks without building the sentences of rejections (they all read
  * NOT_EXPLAINED, ''): for callers that only tally what applied, such as the simulator.
  */
-export function evaluateContext(state: EngineState, ctx: EvaluationContext, explain = true): Evaluation {
-  const p = prepare(ctx);
+export function evaluateContext(state: EngineState, context: EvaluationContext | PreparedContext, explain = true): Evaluation {
+  const p = context instanceof PreparedContext ? context : prepare(context);
+  const ctx = p.ctx;
   const { geo, campaigns } = state;
   geo.begin(ctx.rental?.start, ctx.rental?.end);
   const { candidates, unknownCodes } = state.reach(p, geo);
@@ -41,7 +42,7 @@ export function evaluateContext(state: EngineState, ctx: EvaluationContext, expl
   for (const pos of candidates) {
     const c = campaigns[pos]!;
     const reason = ineligibility(c, p, geo, exponent, explain);
-    if (reason !== undefined) { rejected.push({ campaign: c.id, reason: explain ? reason : NOT_EXPLAINED }); continue; }
+    if (reason !== undefined) { rejected.push(explain ? { campaign: c.id, reason } : unexplained(c)); continue; }
     const times = c.zone ? zoneTimes(c.zone, geo) : 1;
     if (c.fee) {
       const fee = charge(c, times, lines);
@@ -50,19 +51,24 @@ export function evaluateContext(state: EngineState, ctx: EvaluationContext, expl
         // prepare() kept the lines under 2^53 − 1; a fee may still take the sum past what adds up exactly.
         if (!Number.isSafeInteger(charged)) throw new ContextError('lines', `with the fee of ${c.id} add up to more than ${Number.MAX_SAFE_INTEGER} minor units`, 'No price is that large; check the amounts are minor units.');
         fees.push(fee);
-      } else rejected.push({ campaign: c.id, reason: explain ? 'nothing to charge: no line in its scope' : NOT_EXPLAINED });
+      } else rejected.push(explain ? { campaign: c.id, reason: 'nothing to charge: no line in its scope' } : unexplained(c));
       continue;
     }
     // These two reasons name the campaign that blocks, and are kept on it once built.
-    if (exclusive !== undefined) { rejected.push({ campaign: c.id, reason: explain ? (exclusive.exclusiveReason ??= `exclusive campaign ${exclusive.id} applied first`) : NOT_EXPLAINED }); continue; }
-    if (!c.stackable && first !== undefined) { rejected.push({ campaign: c.id, reason: explain ? (first.firstReason ??= `not stackable, and ${first.id} applied first`) : NOT_EXPLAINED }); continue; }
+    if (exclusive !== undefined) { rejected.push(explain ? { campaign: c.id, reason: exclusive.exclusiveReason ??= `exclusive campaign ${exclusive.id} applied first` } : unexplained(c)); continue; }
+    if (!c.stackable && first !== undefined) { rejected.push(explain ? { campaign: c.id, reason: first.firstReason ??= `not stackable, and ${first.id} applied first` } : unexplained(c)); continue; }
     const outcome = applyCampaign(c, times, p, lines, grants);
-    if (typeof outcome === 'string') { rejected.push({ campaign: c.id, reason: explain ? outcome : NOT_EXPLAINED }); continue; }
+    if (typeof outcome === 'string') { rejected.push(explain ? { campaign: c.id, reason: outcome } : unexplained(c)); continue; }
     applied.push(outcome);
     first ??= c;
     if (!c.stackable) exclusive = c;
   }
   return summarize(p, lines, { applied, fees, grants, rejected, unknownCodes });
+}
+
+/** Without explanations every rejection of a campaign reads the same, so one frozen object serves them all. */
+function unexplained(c: CompiledCampaign): Rejection {
+  return c.unexplained ??= Object.freeze({ campaign: c.id, reason: NOT_EXPLAINED });
 }
 
 /** The campaign's benefits on the lines; a reason instead when it changes nothing. */

@@ -4,6 +4,7 @@ export { loadBundle, FORMAT_VERSION, DEFAULT_MAX_BYTES } from './load.js';
 export { parseInstant } from './freshness.js';
 export { BundleError, ContextError } from './errors.js';
 export { memoryUsage } from './usage.js';
+export { prepare as prepareContext, PreparedContext } from './context.js';
 export { contextFromData, toMinor } from './context-data.js';
 export { formatEvaluation } from './explain.js';
 export { currencyExponent, formatMinor, parseDecimal } from './money.js';

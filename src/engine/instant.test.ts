@@ -38,7 +38,7 @@ describe('readInstant', () => {
     const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
     let compared = 0;
     for (const y of [99, 100, 1970, 2000, 2027, 2028, 2100, 9999]) {
-      for (const m of [0, 1, 2, 12, 13]) {
+      for (let m = 0; m <= 13; m++) {
         for (const d of [0, 1, 28, 29, 30, 31, 32]) {
           for (const [h, mi, sec] of [[0, 0, 0], [23, 59, 59], [24, 0, 0], [12, 60, 0], [12, 0, 60]] as const) {
             for (const ms of ['', '.000', '.999']) {
@@ -52,7 +52,7 @@ describe('readInstant', () => {
         }
       }
     }
-    expect(compared).toBe(8 * 5 * 7 * 5 * 3);
+    expect(compared).toBe(8 * 14 * 7 * 5 * 3);
   });
 
   it('reads the same instant in any host zone', () => {

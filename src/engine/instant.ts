@@ -33,27 +33,46 @@ export function readInstant(value: unknown): number | { error: string } {
  * The form nearly every recorded instant has, toISOString's (2027-07-01T10:00:00Z, with or without
  * .sss), read with arithmetic: a simulator replay reads one per session, and the regexes and
  * Date.parse below were a sixth of reading one. Anything else, or anything out of range, is left to
- * them (undefined), so both paths accept and refuse exactly the same strings.
+ * them (undefined), so both paths accept and refuse exactly the same strings (instant.test.ts).
  */
 function readCanonicalUtc(v: string): number | undefined {
   const n = v.length;
   if (n !== 20 && n !== 24) return undefined;
   if (v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45 || v.charCodeAt(10) !== 84 || v.charCodeAt(13) !== 58 || v.charCodeAt(16) !== 58 || v.charCodeAt(n - 1) !== 90) return undefined;
-  if (n === 24 && v.charCodeAt(19) !== 46) return undefined;
-  for (const i of DIGIT_AT[n === 20 ? 0 : 1]!) {
+  // A digit d gives d - 48 ≥ 0 and 57 - d ≥ 0; any other character makes one of them negative.
+  let notDigit = 0;
+  for (let i = 0; i < 19; i++) {
+    if (i === 4 || i === 7 || i === 10 || i === 13 || i === 16) continue;
     const c = v.charCodeAt(i);
-    if (c < 48 || c > 57) return undefined;
+    notDigit |= (c - 48) | (57 - c);
   }
+  let ms = 0;
+  if (n === 24) {
+    if (v.charCodeAt(19) !== 46) return undefined;
+    for (let i = 20; i < 23; i++) {
+      const c = v.charCodeAt(i);
+      notDigit |= (c - 48) | (57 - c);
+      ms = ms * 10 + c - 48;
+    }
+  }
+  if (notDigit < 0) return undefined;
   const y = digits(v, 0, 4);
   const hour = digits(v, 11, 13);
   const minute = digits(v, 14, 16);
   const second = digits(v, 17, 19);
-  // Date.UTC reads years 0–99 as 1900–1999; hour 24 and leap seconds keep their own rules below.
+  // Years 0–99 (which Date reads as 1900–1999 in places), hour 24 and leap seconds keep the general rules.
   if (y < 100 || hour > 23 || minute > 59 || second > 59 || !realDay(v)) return undefined;
-  return Date.UTC(y, digits(v, 5, 7) - 1, digits(v, 8, 10), hour, minute, second, n === 24 ? digits(v, 20, 23) : 0);
+  return ((daysFromCivil(y, digits(v, 5, 7), digits(v, 8, 10)) * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + ms;
 }
 
-const DIGIT_AT = [[0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18], [0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22]];
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  return era * 146_097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719_468;
+}
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const digits = (s: string, from: number, to: number): number => {

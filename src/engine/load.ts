@@ -4,7 +4,7 @@
 import { canonicalJson } from './canonical.js';
 import type { Bundle, BundleCampaign, BundleManifest } from '../generated/bundle.js';
 import { compileCampaigns } from './compile.js';
-import type { EvaluationContext } from './context.js';
+import type { EvaluationContext, PreparedContext } from './context.js';
 import { BundleError } from './errors.js';
 import { evaluateContext, type EngineState } from './evaluate.js';
 import type { Evaluation } from './evaluation.js';
@@ -33,8 +33,11 @@ export interface Engine {
   /** Every campaign, in evaluation order. */
   readonly campaigns: readonly BundleCampaign[];
   campaign(id: string): BundleCampaign | undefined;
-  /** `explain: false`: rejections keep their campaign but no reason (''), which is cheaper to build. */
-  evaluate(context: EvaluationContext, options?: EvaluateOptions): Evaluation;
+  /**
+   * `explain: false`: rejections keep their campaign but no reason (''), which is cheaper to build.
+   * A context from prepareContext() is not checked again (see PreparedContext).
+   */
+  evaluate(context: EvaluationContext | PreparedContext, options?: EvaluateOptions): Evaluation;
 }
 
 export interface EvaluateOptions {

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { catalogOf } from './catalog.js';
 import { sessionLines } from './generate.js';
+import type { SessionFormat } from './read.js';
 import { resolveSides, type SideOptions } from './resolve.js';
 import { simulateStream } from './stream.js';
 
@@ -20,9 +21,12 @@ export interface SimulationBenchOptions {
   readonly sides?: SideOptions;
   /** Where to write the sessions (default a temporary file, removed afterwards). */
   readonly file?: string;
+  /** The sessions file's format; default NDJSON. */
+  readonly format?: SessionFormat;
 }
 
 export interface SimulationBenchResult {
+  readonly format: SessionFormat;
   readonly sessions: number;
   readonly evaluated: number;
   readonly invalid: number;
@@ -47,11 +51,12 @@ export async function benchSimulate(options: SimulationBenchOptions = {}): Promi
   if (!sides.ok) throw new Error(`the ${sides.side} campaigns do not build: ${sides.diagnostics[0]?.message ?? ''}`);
   sides.dispose();
   const tmp = options.file === undefined ? mkdtempSync(join(tmpdir(), 'promoc-bench-sim-')) : undefined;
-  const file = options.file ?? join(tmp!, 'sessions.ndjson');
+  const format = options.format ?? 'ndjson';
+  const file = options.file ?? join(tmp!, `sessions.${format}`);
   try {
     let t = performance.now();
     const out = createWriteStream(file);
-    for (const line of sessionLines(catalogOf(sides.headLoaded.model), { count, seed: options.seed ?? 42 })) {
+    for (const line of sessionLines(catalogOf(sides.headLoaded.model), { count, seed: options.seed ?? 42 }, format)) {
       if (!out.write(line)) await once(out, 'drain');
     }
     out.end();
@@ -61,7 +66,7 @@ export async function benchSimulate(options: SimulationBenchOptions = {}): Promi
     t = performance.now();
     const cpu = process.cpuUsage();
     const report = await simulateStream({
-      base: sides.base!, head: sides.head, format: 'ndjson',
+      base: sides.base!, head: sides.head, format,
       chunks: createReadStream(file, { highWaterMark: 256 * 1024 }),
       onProgress: (p) => { if ((p.sessions & 0x3fff) < 400) rss = Math.max(rss, process.memoryUsage().rss); },
     });
@@ -71,6 +76,7 @@ export async function benchSimulate(options: SimulationBenchOptions = {}): Promi
     rss = Math.max(rss, process.memoryUsage().rss);
     const mb = (b: number): number => Math.round(b / 1024 / 1024);
     return {
+      format,
       sessions: count,
       evaluated: report.sessions.evaluated,
       invalid: report.sessions.invalid,

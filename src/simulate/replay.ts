@@ -1,6 +1,7 @@
 // The pure core of `promoc simulate`: every session is evaluated by the base engine and by the head
 // engine, each with its own usage ledger (so limits and budgets run out on each side as they would
 // have), and tallied per campaign. Feed it sessions in time order; `report()` compares the sides.
+import { prepare as prepareContext } from '../engine/context.js';
 import type { Engine } from '../engine/load.js';
 import type { Bundle } from '../generated/bundle.js';
 import type { MultiPolygonCoords } from '../model/resource.js';
@@ -59,12 +60,14 @@ export class Replay {
     let b;
     let h;
     try {
+      // Checked once for both sides; each evaluation reads the counters its side set.
+      const p = prepareContext(s);
       s.usage = base.ledger;
-      b = this.base.engine.evaluate(s, FAST);
+      b = this.base.engine.evaluate(p, FAST);
       if (this.identical) h = b;
       else {
         s.usage = head.ledger;
-        h = this.head.engine.evaluate(s, FAST);
+        h = this.head.engine.evaluate(p, FAST);
       }
     } catch (e) {
       this.fail(line, asSessionError(e).message);
