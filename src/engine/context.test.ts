@@ -37,6 +37,20 @@ describe('prepare', () => {
     expect(refusal(aContext({ rental: { start } as never, lines: [line('a', 100)] }))).toMatchObject({ path, message: `${path}: ${message}` });
   });
 
+  it.each([
+    [{ rental: null }, 'rental', 'null is not an object'],
+    [{ rental: { start: null } }, 'rental.start', 'null is not an object'],
+    [{ rental: { end: 'Mitte' } }, 'rental.end', '"Mitte" is not an object'],
+    [{ customer: null }, 'customer', 'null is not an object'],
+    [{ customer: ['rider-1'] }, 'customer', '["rider-1"] is not an object'],
+    [{ vehicle: 42 }, 'vehicle', '42 is not an object'],
+    [{ billing: null }, 'billing', 'null is not an object'],
+    [{ lines: [null] }, 'lines[0]', 'null is not an object'],
+    [{ lines: [line('a', 1), 'b=2'] }, 'lines[1]', '"b=2" is not an object'],
+  ])('refuses %j where an object belongs (parsed JSON handed straight to evaluate)', (part, path, message) => {
+    expect(refusal({ ...aContext({ lines: [line('a', 100)] }), ...part })).toMatchObject({ path, message: `${path}: ${message}` });
+  });
+
   it('refuses an instant without a zone or past what a date holds', () => {
     expect(refusal(aContext({ at: '2027-06-01T00:30:00' }))).toMatchObject({ path: 'at', message: expect.stringContaining('has no time zone') });
     expect(refusal(aContext({ at: 8.64e15 + 1 }))).toMatchObject({ path: 'at', message: expect.stringContaining('outside the years') });

@@ -74,8 +74,21 @@ export interface Prepared {
   readonly subtotal: number;
 }
 
+/**
+ * A part of the context that must be an object when given. Callers that hand evaluate() parsed JSON
+ * directly (the simulator, a pricing service) can send null or a string where an object belongs.
+ */
+function object<T>(v: T | undefined, path: string, hint = `Leave ${path} out, or give an object (see the context format in docs/engine.md).`): T | undefined {
+  if (v === undefined) return undefined;
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ContextError(path, `${quote(v)} is not an object`, hint);
+  return v;
+}
+
+const LINE_HINT = 'Give every price line as an object with an id and an amount in minor units.';
+
 /** A NaN or out-of-range position would pass some geometry tests and fail others; refused instead. */
-function position(p: LonLat | undefined, path: string): void {
+function position(given: LonLat | undefined, path: string): void {
+  const p = object(given, path);
   if (p === undefined) return;
   if (!(typeof p.lon === 'number' && Math.abs(p.lon) <= 180)) throw new ContextError(`${path}.lon`, p.lon === undefined ? 'is missing' : `${quote(p.lon)} is not a longitude`, 'Longitudes are degrees from -180 to 180, e.g. 13.40.');
   if (!(typeof p.lat === 'number' && Math.abs(p.lat) <= 90)) throw new ContextError(`${path}.lat`, p.lat === undefined ? 'is missing' : `${quote(p.lat)} is not a latitude`, 'Latitudes are degrees from -90 to 90, e.g. 52.52.');
@@ -102,7 +115,8 @@ export function prepare(ctx: EvaluationContext): Prepared {
   if (!Array.isArray(ctx.lines)) throw new ContextError('lines', 'is missing', 'Give the price lines, each with an id and an amount in minor units.');
   let subtotal = 0;
   for (let i = 0; i < ctx.lines.length; i++) {
-    const line = ctx.lines[i]!;
+    const line = object(ctx.lines[i], `lines[${i}]`, LINE_HINT);
+    if (line === undefined) throw new ContextError(`lines[${i}]`, 'is missing', LINE_HINT);
     if (!Number.isSafeInteger(line.amount) || line.amount < 0) throw new ContextError(`lines[${i}].amount`, `${JSON.stringify(line.amount)} is not a non-negative integer`, 'Amounts are minor units: 12.50 EUR is 1250.');
     if (line.quantity !== undefined && !(Number.isFinite(line.quantity) && line.quantity >= 0)) throw new ContextError(`lines[${i}].quantity`, `${JSON.stringify(line.quantity)} is not a non-negative number`);
     for (let j = 0; j < i; j++) if (ctx.lines[j]!.id === line.id) throw new ContextError(`lines[${i}].id`, `"${line.id}" is used twice`, 'Give every line its own id.');
@@ -110,13 +124,14 @@ export function prepare(ctx: EvaluationContext): Prepared {
   }
   // Past 2^53 − 1 a sum of minor units is no longer exact (2^53 + 1 reads as 2^53); once past, it stays past.
   if (!Number.isSafeInteger(subtotal)) throw new ContextError('lines', `add up to more than ${Number.MAX_SAFE_INTEGER} minor units`, 'No price is that large; check the amounts are minor units.');
-  const rental = ctx.rental;
+  const rental = object(ctx.rental, 'rental');
   if (rental !== undefined) {
     position(rental.start, 'rental.start');
     position(rental.end, 'rental.end');
   }
-  const customer = ctx.customer;
-  const vehicle = ctx.vehicle;
+  const customer = object(ctx.customer, 'customer');
+  const vehicle = object(ctx.vehicle, 'vehicle');
+  object(ctx.billing, 'billing');
   return new PreparedContext(
     at, ctx, ctx.currency, customer?.userType, strings(customer?.tags, 'customer.tags'), vehicle?.id, strings(vehicle?.tags, 'vehicle.tags'),
     vehicle?.category, rental?.branch, strings(ctx.codes, 'codes'), strings(customer?.vouchers, 'customer.vouchers'), subtotal,

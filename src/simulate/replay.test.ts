@@ -101,4 +101,16 @@ describe('simulateStream', () => {
     expect(r.errors.map((e) => e.line)).toEqual([2, 4]);
     expect(r.errors[1]!.message).toContain('currency');
   });
+
+  it('counts a session with null where an object belongs as invalid, and goes on', async () => {
+    const both = side('b', [aPromotion('auto')]);
+    const bad = [{ rental: null }, { rental: { start: null } }, { customer: null }, { lines: [null] }, { vehicle: 'e-scooter' }];
+    const text = [...bad.map((b) => JSON.stringify({ ...session(1), ...b })), JSON.stringify(session(2))].join('\n');
+    const r = await simulateStream({ base: both, head: side('h', [aPromotion('auto')]), chunks: [text], format: 'ndjson' });
+    expect(r.sessions).toMatchObject({ read: 6, evaluated: 1, invalid: 5 });
+    expect(r.errors.map((e) => e.message)).toEqual([
+      'rental: null is not an object', 'rental.start: null is not an object', 'customer: null is not an object',
+      'lines[0]: null is not an object', 'vehicle: "e-scooter" is not an object',
+    ]);
+  });
 });

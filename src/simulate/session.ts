@@ -34,8 +34,10 @@ export function sessionFromObject(value: unknown): Session {
   if (s.id !== undefined && typeof s.id !== 'string') s.id = String(s.id);
   if ('usage' in s) throw new SessionError('"usage" is not allowed in a recorded session: the simulator counts redemptions itself');
   let exponent = -1;
-  for (const l of s.lines as unknown[]) {
-    if (typeof l !== 'object' || l === null) throw new SessionError('every price line must be an object');
+  const lines = s.lines as unknown[];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i];
+    if (typeof l !== 'object' || l === null || Array.isArray(l)) throw new SessionError(`lines[${i}]: ${JSON.stringify(l) ?? 'undefined'} is not an object`);
     const line = l as Obj;
     if (typeof line.amount === 'string') {
       if (exponent < 0) exponent = /^[A-Z]{3}$/.test(s.currency) ? currencyExponent(s.currency) : 2;

@@ -255,15 +255,30 @@ describe('engine fuzzing', () => {
     fc.assert(fc.property(fc.nat(), contextMutations(3), (n, ms) => evaluateData(EXAMPLE, mutateContext(BASE[n % BASE.length]!, ms, EXAMPLE.pools), { timeZones: true })), params(300));
   });
 
+  const arbitraryData = fc.record({
+    at: fc.oneof(fc.constant('2027-07-10T09:30:00Z'), fc.anything()),
+    currency: fc.oneof(fc.constant('EUR'), fc.anything()),
+    lines: fc.oneof(fc.array(fc.oneof(fc.record({ id: fc.oneof(fc.string(), fc.anything()), amount: fc.oneof(fc.nat(), fc.anything()) }, { requiredKeys: [] }), fc.anything()), { maxLength: 4 }), fc.anything()),
+    codes: fc.oneof(fc.array(fc.string(), { maxLength: 3 }), fc.anything()),
+    customer: fc.anything(), vehicle: fc.anything(), rental: fc.oneof(fc.record({ start: fc.anything(), end: fc.anything(), branch: fc.anything() }, { requiredKeys: [] }), fc.anything()),
+    billing: fc.anything(), usage: fc.anything(),
+  }, { requiredKeys: [] });
+
   it('never fails but with a ContextError on arbitrary data', () => {
-    const data = fc.record({
-      at: fc.oneof(fc.constant('2027-07-10T09:30:00Z'), fc.anything()),
-      currency: fc.oneof(fc.constant('EUR'), fc.anything()),
-      lines: fc.oneof(fc.array(fc.record({ id: fc.oneof(fc.string(), fc.anything()), amount: fc.oneof(fc.nat(), fc.anything()) }, { requiredKeys: [] }), { maxLength: 4 }), fc.anything()),
-      codes: fc.oneof(fc.array(fc.string(), { maxLength: 3 }), fc.anything()),
-      customer: fc.anything(), vehicle: fc.anything(), rental: fc.anything(), billing: fc.anything(), usage: fc.anything(),
-    }, { requiredKeys: [] });
-    fc.assert(fc.property(data, (d) => evaluateData(EXAMPLE, d)), params(500));
+    fc.assert(fc.property(arbitraryData, (d) => evaluateData(EXAMPLE, d)), params(500));
+  });
+
+  // The simulator and services hand parsed JSON to evaluate() without contextFromData in front of it.
+  it('never fails but with a ContextError on arbitrary data handed straight to evaluate()', () => {
+    fc.assert(fc.property(arbitraryData, (d) => {
+      for (const engine of [EXAMPLE.engine, EXAMPLE.linear]) {
+        try {
+          engine.evaluate(d as EvaluationContext, { explain: false });
+        } catch (e) {
+          expectContextError(e);
+        }
+      }
+    }), params(500));
   });
 
   it('never fails but with a ContextError against bundles built from mutated campaigns', () => {
