@@ -3,15 +3,14 @@
 // `[ID@]SELECTOR=AMOUNT[xQUANTITY]` items (docs/simulate.md). Fields may be quoted RFC 4180 style, but
 // a row is one line.
 //
-// This is a replay's hot path, so a row is read straight into the context the engine evaluates: no
-// intermediate record, no regex per item, and every object built with all its fields in one order, so
-// the engine's property reads see one shape per kind of object (a JSON object's shape depends on
-// which keys it happens to have).
+// This is a replay's hot path, so a row is read straight into the context the engine evaluates (in the
+// fixed shapes of shapes.ts): no intermediate record, no regex per item.
 import type { PriceLine } from '../engine/context.js';
 import { readInstant } from '../engine/instant.js';
 import { currencyExponent, parseDecimal } from '../engine/money.js';
 import type { LineResult } from './read.js';
 import { SessionError, SessionsFileError, type Session } from './session.js';
+import * as shape from './shapes.js';
 
 export const CSV_COLUMNS = [
   'id', 'at', 'currency', 'customer', 'user_type', 'customer_tags', 'first_purchase', 'vouchers', 'codes',
@@ -119,7 +118,7 @@ class RowReader {
       const vouchers = list(get(col.vouchers));
       const first = get(col.first_purchase);
       if (id !== undefined || userType !== undefined || tags !== undefined || vouchers !== undefined || first !== undefined) {
-        customer = { id, userType, tags, attributes: undefined, firstPurchase: first === undefined ? undefined : first === 'true', vouchers };
+        customer = shape.customer(id, userType, tags, undefined, first === undefined ? undefined : first === 'true', vouchers);
       }
     }
     let vehicle: Session['vehicle'];
@@ -127,23 +126,23 @@ class RowReader {
       const id = get(col.vehicle);
       const category = get(col.vehicle_category);
       const tags = list(get(col.vehicle_tags));
-      if (id !== undefined || category !== undefined || tags !== undefined) vehicle = { id, tags, category };
+      if (id !== undefined || category !== undefined || tags !== undefined) vehicle = shape.vehicle(id, tags, category);
     }
     let rental: Session['rental'];
     if (this.hasRental) {
       const branch = get(col.branch);
       const start = point(get(col.start_lon), get(col.start_lat), 'start');
       const end = point(get(col.end_lon), get(col.end_lat), 'end');
-      if (branch !== undefined || start !== undefined || end !== undefined) rental = { start, end, branch };
+      if (branch !== undefined || start !== undefined || end !== undefined) rental = shape.rental(start, end, branch);
     }
     let billing: Session['billing'];
     if (this.hasBilling) {
       const plan = get(col.plan);
       const usage = num(get(col.billing_usage), 'billing_usage');
       const quantity = num(get(col.billing_quantity), 'billing_quantity');
-      if (plan !== undefined || usage !== undefined || quantity !== undefined) billing = { plan, usage, quantity };
+      if (plan !== undefined || usage !== undefined || quantity !== undefined) billing = shape.billing(plan, usage, quantity);
     }
-    return { id: get(col.id), at, currency, customer, codes: list(get(col.codes)), lines, rental, vehicle, billing, usage: undefined };
+    return shape.session(get(col.id), at, currency, customer, list(get(col.codes)), lines, rental, vehicle, billing);
   }
 
   private lines(cell: string | undefined, currency: string): PriceLine[] {
@@ -199,7 +198,7 @@ class RowReader {
     } else if (selector !== '') {
       priceType = selector;
     }
-    return { id, amount, priceType, costSource, quantity, metric, plan, package: pack };
+    return shape.line(id, amount, priceType, costSource, quantity, metric, plan, pack);
   }
 
   private exponentOf(currency: string): number {

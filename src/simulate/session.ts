@@ -1,10 +1,11 @@
 // A recorded session is an engine context written as data (the `promoc eval` format, docs/simulate.md)
-// with an optional `id`. This is the hot path of a replay, so the parsed JSON object is checked and
-// fixed up in place instead of being copied: amounts given as decimal strings become minor units, `at`
+// with an optional `id`. This is the hot path of a replay: the parsed JSON object is checked and
+// rebuilt in the fixed shapes of shapes.ts, amounts given as decimal strings become minor units, `at`
 // becomes epoch ms. Anything else the engine checks itself (ContextError) when it evaluates.
-import type { EvaluationContext } from '../engine/context.js';
+import type { EvaluationContext, PriceLine } from '../engine/context.js';
 import { readInstant } from '../engine/instant.js';
 import { currencyExponent, parseDecimal } from '../engine/money.js';
+import * as shape from './shapes.js';
 
 /** An EvaluationContext the simulator may annotate (usage is swapped per side). */
 export type Session = EvaluationContext & { id?: string; at: number; usage?: EvaluationContext['usage'] };
@@ -28,25 +29,28 @@ export function sessionFromObject(value: unknown): Session {
   if (s.at === undefined) throw new SessionError('"at" is missing; give RFC 3339 with a zone or epoch ms');
   const at = readInstant(s.at);
   if (typeof at !== 'number') throw new SessionError(`"at": ${at.error}; give RFC 3339 with a zone or epoch ms`);
-  s.at = at;
-  if (typeof s.currency !== 'string') throw new SessionError('"currency" is missing; give an ISO 4217 code such as EUR');
+  const currency = s.currency;
+  if (typeof currency !== 'string') throw new SessionError('"currency" is missing; give an ISO 4217 code such as EUR');
   if (!Array.isArray(s.lines)) throw new SessionError('"lines" must be a list of price lines');
-  if (s.id !== undefined && typeof s.id !== 'string') s.id = String(s.id);
   if ('usage' in s) throw new SessionError('"usage" is not allowed in a recorded session: the simulator counts redemptions itself');
   let exponent = -1;
-  const lines = s.lines as unknown[];
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i];
+  const given = s.lines as unknown[];
+  const lines = new Array<PriceLine>(given.length);
+  for (let i = 0; i < given.length; i++) {
+    const l = given[i];
     if (typeof l !== 'object' || l === null || Array.isArray(l)) throw new SessionError(`lines[${i}]: ${JSON.stringify(l) ?? 'undefined'} is not an object`);
     const line = l as Obj;
-    if (typeof line.amount === 'string') {
-      if (exponent < 0) exponent = /^[A-Z]{3}$/.test(s.currency) ? currencyExponent(s.currency) : 2;
-      const minor = parseDecimal(line.amount, exponent);
+    let amount = line.amount;
+    if (typeof amount === 'string') {
+      if (exponent < 0) exponent = /^[A-Z]{3}$/.test(currency) ? currencyExponent(currency) : 2;
+      const minor = parseDecimal(amount, exponent);
       if (typeof minor !== 'number') throw new SessionError(`line ${JSON.stringify(line.id)}: ${minor.error}`);
-      line.amount = minor;
+      amount = minor;
     }
+    lines[i] = shape.lineOf(line, amount as number);
   }
-  return s as unknown as Session;
+  const id = s.id === undefined || typeof s.id === 'string' ? s.id : String(s.id);
+  return shape.session(id, at, currency, shape.customerOf(s.customer), s.codes as string[] | undefined, lines, shape.rentalOf(s.rental), shape.vehicleOf(s.vehicle), shape.billingOf(s.billing));
 }
 
 /** The session's customer id, when it has one. */
