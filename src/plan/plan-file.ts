@@ -5,6 +5,8 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { renderPlanJson } from '../render/plan-json.js';
+import { describeSavedFileErrors } from '../schema/saved-file.js';
+import type { Validator } from '../schema/validator.js';
 import { PLAN_FORMAT, type Plan } from './model.js';
 
 export class PlanFileError extends Error {
@@ -20,7 +22,8 @@ export async function writePlanFile(file: string, plan: Plan): Promise<void> {
 
 const REQUIRED = ['formatVersion', 'promocVersion', 'createdAt', 'target', 'options', 'sources', 'fingerprint', 'summary', 'actions', 'notes'] as const;
 
-export function parsePlanFile(text: string, file: string): Plan {
+/** The plan in `text`, checked against schemas/plan.schema.json; a PlanFileError locating what is wrong otherwise. */
+export function parsePlanFile(text: string, file: string, validator: Validator): Plan {
   let value: unknown;
   try { value = JSON.parse(text); } catch (e) {
     throw new PlanFileError(`${file} is not JSON: ${(e as Error).message}`, 'Pass a file written by `promoc plan --out`.');
@@ -32,5 +35,7 @@ export function parsePlanFile(text: string, file: string): Plan {
   }
   const missing = REQUIRED.filter((k) => !(k in o));
   if (missing.length > 0 || !Array.isArray(o.actions) || !Array.isArray(o.sources)) throw new PlanFileError(`${file} is missing ${missing.join(', ') || 'actions or sources'}`, 'The file is damaged; re-run `promoc plan --out`.');
+  const errors = validator.validateSaved('plan', o);
+  if (errors.length > 0) throw new PlanFileError(`${file} is not a plan this promoc wrote:\n${describeSavedFileErrors(file, text, o, errors)}`, 'The file is damaged or was edited by hand; re-run `promoc plan --out`.');
   return o as unknown as Plan;
 }

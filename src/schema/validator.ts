@@ -23,6 +23,8 @@ export interface Validator {
    * branch of `oneOf`, and that branch's errors grow quadratically with the positions.
    */
   validateGeometry(type: 'Polygon' | 'MultiPolygon', value: unknown): readonly ErrorObject[];
+  /** A file promoc wrote and reads back: a saved plan (`promoc plan --out`) or a saved simulation (`promoc simulate --out`). */
+  validateSaved(kind: SavedFile, value: unknown): readonly ErrorObject[];
   /** Validate against an ad-hoc schema (one oneOf branch, a geometry file); compiles ajv on first use. */
   validateAgainst(schema: Record<string, unknown>, value: unknown): readonly ErrorObject[];
 }
@@ -32,6 +34,12 @@ export const GEOMETRY_BRANCH_IDS = {
   Polygon: `${SCHEMA_BASE}defs/geometry.schema.json#/$defs/polygon`,
   MultiPolygon: `${SCHEMA_BASE}defs/geometry.schema.json#/$defs/multiPolygon`,
 } as const;
+
+/** The schemas of files promoc writes and reads back, precompiled like the kinds. */
+export const SAVED_FILE_IDS = {
+  plan: `${SCHEMA_BASE}plan.schema.json`,
+} as const;
+export type SavedFile = keyof typeof SAVED_FILE_IDS;
 
 /** Precompiled validators by schema $id, as the standalone module exports them. */
 export type Precompiled = Readonly<Record<string, ValidateFunction>>;
@@ -55,6 +63,7 @@ export function createValidator(set: SchemaSet, precompiled?: Precompiled): Vali
     validateResource: (kind, value) => run(get(SCHEMA_BASE + SCHEMA_FILES[kind]), value),
     validateConfig: (value) => run(get(`${SCHEMA_BASE}config.schema.json`), value),
     validateGeometry: (type, value) => run(get(GEOMETRY_BRANCH_IDS[type]), value),
+    validateSaved: (kind, value) => run(get(SAVED_FILE_IDS[kind]), value),
     validateAgainst: (schema, value) => {
       // Derived schemas are rebuilt per call, so a schema with an $id is cached by its id:
       // compiling the same $id twice is an error in ajv.

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/generated/plan.js';
+import { defaultValidator } from '../../src/load/project.js';
 import { parsePlanFile } from '../../src/plan/plan-file.js';
 import { renderPlanJson } from '../../src/render/plan-json.js';
 import { renderPlanMarkdown } from '../../src/render/plan-markdown.js';
@@ -49,12 +50,14 @@ async function richPlan(): Promise<string> {
   }
 }
 
+const validator = await defaultValidator();
+
 describe('plan golden files', () => {
   it('the planner decides the same plan (plan.json)', async () => {
     expectGolden(golden('plan.json'), await richPlan());
   });
 
-  const plan = (): Plan => parsePlanFile(readFileSync(golden('plan.json'), 'utf8'), 'plan.json');
+  const plan = (): Plan => parsePlanFile(readFileSync(golden('plan.json'), 'utf8'), 'plan.json', validator);
 
   it('renders the terminal view', () => {
     expectGolden(golden('expected.txt'), renderPlanText(plan(), { color: false }));

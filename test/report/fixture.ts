@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runLint } from '../../src/lint/runner.js';
 import { optionsFromConfig } from '../../src/lint/settings.js';
-import { loadProject } from '../../src/load/project.js';
+import { defaultValidator, loadProject } from '../../src/load/project.js';
 import { parsePlanFile } from '../../src/plan/plan-file.js';
 import { assembleReport, type AssembleInput } from '../../src/report/assemble.js';
 import type { ReportInput } from '../../src/report/types.js';
@@ -32,7 +32,7 @@ export async function fixtureInput(overrides: Partial<AssembleInput> = {}, realL
   const simulation = await simulateStream({ base: base.side, head: head.side, chunks: [readFileSync(join(FIXTURES, 'simulate/sessions.ndjson'))], format: 'ndjson' });
   const loaded = head.loaded;
   const lint = runLint({ model: loaded.model, options: optionsFromConfig(loaded.config, new Date('2027-01-15T00:00:00Z')), readText: (f) => readFileSync(join(loaded.root, f), 'utf8'), files: loaded.files });
-  const plan = parsePlanFile(readFileSync(join(FIXTURES, 'report/plan-staging.json'), 'utf8'), 'plan-staging.json');
+  const plan = parsePlanFile(readFileSync(join(FIXTURES, 'report/plan-staging.json'), 'utf8'), 'plan-staging.json', await defaultValidator());
   return assembleReport({
     head: { label: head.side.label, engine: head.side.engine, bundle: head.side.bundle, model: loaded.model, files: loaded.stats.files, diagnostics: loaded.diagnostics },
     base: { label: base.side.label, bundle: base.side.bundle, model: base.loaded.model },

@@ -18,6 +18,7 @@ import type { Plan } from '../../generated/plan.js';
 import { toRepoPath } from '../../load/files.js';
 import { NO_DEBUG, type DebugLog } from '../../model/debug-log.js';
 import { UsageError } from '../../model/errors.js';
+import { defaultValidator } from '../../load/project.js';
 import { parsePlanFile, PlanFileError } from '../../plan/plan-file.js';
 import { openTarget, realDeps, type OpenTarget } from '../../plan/run.js';
 import type { HttpDeps } from '../../providers/http/client.js';
@@ -77,7 +78,7 @@ async function applySaved(io: Io, root: string, target: OpenTarget, options: App
   try { text = await readFile(resolve(io.cwd, file), 'utf8'); } catch (e) {
     throw new PlanFileError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'Pass the file written by `promoc plan --out`.');
   }
-  const plan = parsePlanFile(text, file);
+  const plan = parsePlanFile(text, file, await defaultValidator());
   if (plan.target !== target.name) throw new UsageError(`${file} was planned for target ${plan.target}, not ${target.name}`, `Run \`promoc apply ${file} --target ${plan.target}\`.`);
   await assertPlanIsCurrent(plan, target.bindings, deps.http ?? realDeps());
   return applyPlan(io, root, target, plan, options, deps);

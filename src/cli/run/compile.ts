@@ -45,7 +45,7 @@ export async function runCompile(io: Io, options: CompileCliOptions, debug: Debu
     try { text = await readFile(resolve(io.cwd, options.planFile), 'utf8'); } catch (e) {
       return fail(io, new PlanFileError(`cannot read ${options.planFile}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'Pass the file written by `promoc plan --out`.'));
     }
-    try { plan = parsePlanFile(text, options.planFile); } catch (e) { if (e instanceof PlanFileError) return fail(io, e); throw e; }
+    try { plan = parsePlanFile(text, options.planFile, await defaultValidator()); } catch (e) { if (e instanceof PlanFileError) return fail(io, e); throw e; }
     // The saved plan names its target; its base URLs are in the plan, the credentials' variables in the config.
     target = { name: plan.target, bindings: [], close: async () => undefined };
   } else {

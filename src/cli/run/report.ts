@@ -7,6 +7,7 @@ import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { runLint } from '../../lint/runner.js';
 import { optionsFromConfig } from '../../lint/settings.js';
+import { defaultValidator } from '../../load/project.js';
 import { parsePlanFile, PlanFileError } from '../../plan/plan-file.js';
 import { assembleFailedReport, assembleReport } from '../../report/assemble.js';
 import type { ReportInput } from '../../report/types.js';
@@ -43,7 +44,8 @@ export async function runReport(io: Io, options: ReportOptions): Promise<number>
   let sides: Resolved | undefined;
   try {
     const resolved = await resolveSides(io.cwd, io.env, options.sides);
-    const plans = await Promise.all(options.plans.map(async (f) => parsePlanFile(await readFile(resolve(io.cwd, f), 'utf8'), f)));
+    const validator = await defaultValidator();
+    const plans = await Promise.all(options.plans.map(async (f) => parsePlanFile(await readFile(resolve(io.cwd, f), 'utf8'), f, validator)));
     if (!resolved.ok) {
       io.stderr(renderText(resolved.diagnostics, { color: io.color, frames: false }));
       if (resolved.side === 'base') { io.stderr(`${c.red('✖')} the base campaigns do not build.\n`); return EXIT.failure; }

@@ -1,6 +1,7 @@
 // `promoc show plan.json`: render a saved plan; no network.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { defaultValidator } from '../../load/project.js';
 import { parsePlanFile, PlanFileError } from '../../plan/plan-file.js';
 import { colors, type Io } from '../io.js';
 import { EXIT } from '../context.js';
@@ -14,7 +15,7 @@ export async function runShow(io: Io, options: { file: string; format: PlanForma
     try { text = await readFile(resolve(io.cwd, options.file), 'utf8'); } catch (e) {
       throw new PlanFileError(`cannot read ${options.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'Pass the file written by `promoc plan --out`.');
     }
-    const plan = parsePlanFile(text, options.file);
+    const plan = parsePlanFile(text, options.file, await defaultValidator());
     io.stdout(renderPlan(plan, options.format, { color: io.color, verbose: options.verbose }));
     return EXIT.ok;
   } catch (error) {

@@ -1,0 +1,41 @@
+// Files promoc wrote and reads back (a saved plan, a saved simulation) are checked against their JSON
+// Schema before anything uses them: a file damaged or edited by hand would otherwise reach apply's API
+// calls or a renderer as whatever it happens to hold. Problems are located in the file's text only when
+// there are some (locating means parsing the text again, with ranges).
+import type { ErrorObject } from 'ajv';
+import { LineCounter, parseDocument } from 'yaml';
+import { locateInDoc } from '../load/locate.js';
+import { describePath, showValue } from './format.js';
+import { pointerToPath, valueAt } from './translate.js';
+
+/** At most this many problems are listed; a damaged file usually has one cause. */
+const MAX_LISTED = 5;
+
+/** `file:line:col: path: what is wrong`, one per line (the first few), for the schema errors of `value` read from `text`. */
+export function describeSavedFileErrors(file: string, text: string, value: unknown, errors: readonly ErrorObject[]): string {
+  const lc = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lc, keepSourceTokens: false, uniqueKeys: false });
+  const seen = new Set<string>();
+  const lines: string[] = [];
+  for (const e of errors) {
+    const path = pointerToPath(e.instancePath, value);
+    const line = `${describePath(path) || '(the file)'}: ${what(e, valueAt(value, path))}`;
+    if (seen.has(line)) continue;
+    seen.add(line);
+    const at = locateInDoc(doc, lc, e.keyword === 'additionalProperties' ? [...path, String(e.params.additionalProperty)] : path, e.keyword === 'additionalProperties');
+    lines.push(`${file}:${at.start.line}:${at.start.col}: ${line}`);
+    if (lines.length === MAX_LISTED) break;
+  }
+  const more = errors.length > lines.length && seen.size === MAX_LISTED ? `\n… and more` : '';
+  return lines.join('\n') + more;
+}
+
+function what(e: ErrorObject, value: unknown): string {
+  switch (e.keyword) {
+    case 'additionalProperties': return `unknown field "${String(e.params.additionalProperty)}"`;
+    case 'required': return `"${String(e.params.missingProperty)}" is missing`;
+    case 'enum': return `${showValue(value)} is not one of ${(e.params.allowedValues as unknown[]).map((v) => showValue(v)).join(', ')}`;
+    case 'const': return `${showValue(value)} is not ${showValue(e.params.allowedValue)}`;
+    default: return `${showValue(value)}: ${e.message ?? 'is not valid'}`;
+  }
+}
