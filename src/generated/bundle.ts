@@ -2,47 +2,11 @@
 /* eslint-disable */
 
 /**
- * The customer must have one of these user types.
+ * A sorted set of strings.
  *
  * Items: A name or code.
  */
 export type Names = string[];
-/**
- * The customer must carry all of these tags.
- *
- * Items: A name or code.
- */
-export type Names1 = string[];
-/**
- * The customer must carry none of these tags.
- *
- * Items: A name or code.
- */
-export type Names2 = string[];
-/**
- * The rental's branch must be one of these.
- *
- * Items: A name or code.
- */
-export type Names3 = string[];
-/**
- * The vehicle's category must be one of these.
- *
- * Items: A name or code.
- */
-export type Names4 = string[];
-/**
- * The vehicle must carry all of these tags.
- *
- * Items: A name or code.
- */
-export type Names5 = string[];
-/**
- * The vehicle must be one of these.
- *
- * Items: A name or code.
- */
-export type Names6 = string[];
 /**
  * One benefit, tagged by type.
  */
@@ -56,23 +20,9 @@ export type BundleBenefit =
   | EntitlementBenefit
   | TrialExtensionBenefit;
 /**
- * Line price types (TIME_PRICE, UNLOCK_FEE, ...).
- *
- * Items: A name or code.
+ * A percentage as parts per million of the amount: 250000 is 25%.
  */
-export type Names7 = string[];
-/**
- * Billing plan codes.
- *
- * Items: A name or code.
- */
-export type Names8 = string[];
-/**
- * Billable metric codes.
- *
- * Items: A name or code.
- */
-export type Names9 = string[];
+export type Rate = number;
 
 /**
  * The frozen rules bundle `promoc bundle` writes and `promoc/engine` loads: RFC 8785 canonical JSON holding a manifest and the normalized campaigns. Money is integer minor units, percentages are parts per million, instants are epoch milliseconds. See docs/bundle.md.
@@ -82,7 +32,7 @@ export interface Bundle {
   content: BundleContent;
 }
 /**
- * Format version, provenance, digest and counts.
+ * What the bundle is and where it came from. Never read by the evaluator beyond the format check.
  */
 export interface BundleManifest {
   /**
@@ -104,7 +54,7 @@ export interface BundleManifest {
   counts: BundleCounts;
 }
 /**
- * How much the bundle holds.
+ * Sizes, for humans and for load-time sanity checks.
  */
 export interface BundleCounts {
   /**
@@ -134,7 +84,7 @@ export interface BundleCounts {
   };
 }
 /**
- * Everything the engine evaluates; the digest covers exactly this object.
+ * The normalized rules.
  */
 export interface BundleContent {
   /**
@@ -232,7 +182,7 @@ export interface BundleCampaign {
   surcharge?: BundleSurcharge;
 }
 /**
- * When it applies.
+ * From (inclusive) until (exclusive), epoch milliseconds; an absent end is open.
  */
 export interface BundleWindow {
   /**
@@ -245,28 +195,28 @@ export interface BundleWindow {
   until?: number;
 }
 /**
- * Who may use it.
+ * Customer constraints; empty lists mean no constraint.
  */
 export interface BundleAudience {
   userTypes: Names;
-  requireTags: Names1;
-  excludeTags: Names2;
+  requireTags: Names;
+  excludeTags: Names;
   /**
    * Only a customer's first purchase qualifies.
    */
   firstPurchaseOnly: boolean;
 }
 /**
- * Branches, vehicle categories, tags and ids.
+ * Where it applies; empty lists mean anywhere.
  */
 export interface BundleTargeting {
-  branches: Names3;
-  vehicleCategories: Names4;
-  vehicleTags: Names5;
-  vehicleIds: Names6;
+  branches: Names;
+  vehicleCategories: Names;
+  vehicleTags: Names;
+  vehicleIds: Names;
 }
 /**
- * Geofences and rental phase, for geofence campaigns.
+ * The union of the geofences, and which rental phase counts.
  */
 export interface BundleZone {
   /**
@@ -283,7 +233,7 @@ export interface BundleZone {
   phase: 'START_RENTAL' | 'END_RENTAL' | 'START_PLUS_END_RENTAL' | 'START_OR_END_RENTAL' | 'START_AND_END_RENTAL';
 }
 /**
- * Purchase or invoice conditions.
+ * Purchase conditions, combined by mode.
  */
 export interface BundleConditions {
   /**
@@ -316,7 +266,7 @@ export interface BundleConditions {
   quantityAtLeast?: number;
 }
 /**
- * The subtotal must reach this.
+ * An amount in integer minor units of its currency.
  */
 export interface BundleMoney {
   /**
@@ -329,7 +279,7 @@ export interface BundleMoney {
   currency: string;
 }
 /**
- * Redemption and budget caps.
+ * Caps checked against the injected usage counters.
  */
 export interface BundleLimits {
   /**
@@ -340,20 +290,7 @@ export interface BundleLimits {
    * Redemptions per customer.
    */
   perCustomer?: number;
-  budget?: BundleMoney1;
-}
-/**
- * Total discount budget.
- */
-export interface BundleMoney1 {
-  /**
-   * Minor units: 500 is 5.00 EUR, 500 JPY, 0.500 KWD.
-   */
-  minor: number;
-  /**
-   * ISO 4217 code.
-   */
-  currency: string;
+  budget?: BundleMoney;
 }
 /**
  * A percentage off the scoped lines' remaining amounts.
@@ -363,23 +300,20 @@ export interface PercentOffBenefit {
    * Benefit type.
    */
   type: 'percentOff';
-  /**
-   * The percentage.
-   */
-  rate: number;
+  rate: Rate;
   scope: BundleScope;
 }
 /**
- * Lines it reduces.
+ * Which lines a benefit reduces: a line must pass every non-empty list. All empty: broad.
  */
 export interface BundleScope {
-  priceTypes: Names7;
+  priceTypes: Names;
   /**
    * Cost sources, sorted by group then code.
    */
   costSources: BundleCostSource[];
-  plans: Names8;
-  metrics: Names9;
+  plans: Names;
+  metrics: Names;
 }
 /**
  * A cost-source group and code.
@@ -402,33 +336,8 @@ export interface AmountOffBenefit {
    * Benefit type.
    */
   type: 'amountOff';
-  amount: BundleMoney2;
-  scope: BundleScope1;
-}
-/**
- * The rebate.
- */
-export interface BundleMoney2 {
-  /**
-   * Minor units: 500 is 5.00 EUR, 500 JPY, 0.500 KWD.
-   */
-  minor: number;
-  /**
-   * ISO 4217 code.
-   */
-  currency: string;
-}
-/**
- * Lines it reduces.
- */
-export interface BundleScope1 {
-  priceTypes: Names7;
-  /**
-   * Cost sources, sorted by group then code.
-   */
-  costSources: BundleCostSource[];
-  plans: Names8;
-  metrics: Names9;
+  amount: BundleMoney;
+  scope: BundleScope;
 }
 /**
  * Wallet credit granted on redemption; it does not change the lines.
@@ -438,20 +347,7 @@ export interface CreditBenefit {
    * Benefit type.
    */
   type: 'credit';
-  amount: BundleMoney3;
-}
-/**
- * The credit.
- */
-export interface BundleMoney3 {
-  /**
-   * Minor units: 500 is 5.00 EUR, 500 JPY, 0.500 KWD.
-   */
-  minor: number;
-  /**
-   * ISO 4217 code.
-   */
-  currency: string;
+  amount: BundleMoney;
 }
 /**
  * Minutes waived on time-priced lines (TIME_PRICE, DRIVING_PRICE, PARKING_PRICE) that carry a quantity in minutes.
@@ -465,19 +361,7 @@ export interface FreeMinutesBenefit {
    * Free minutes.
    */
   minutes: number;
-  scope: BundleScope2;
-}
-/**
- * Further limits on the lines.
- */
-export interface BundleScope2 {
-  priceTypes: Names7;
-  /**
-   * Cost sources, sorted by group then code.
-   */
-  costSources: BundleCostSource[];
-  plans: Names8;
-  metrics: Names9;
+  scope: BundleScope;
 }
 /**
  * UNLOCK_FEE lines waived, up to `count` of them.
@@ -491,19 +375,7 @@ export interface FreeUnlocksBenefit {
    * Unlocks waived per evaluation.
    */
   count: number;
-  scope: BundleScope3;
-}
-/**
- * Further limits on the lines.
- */
-export interface BundleScope3 {
-  priceTypes: Names7;
-  /**
-   * Cost sources, sorted by group then code.
-   */
-  costSources: BundleCostSource[];
-  plans: Names8;
-  metrics: Names9;
+  scope: BundleScope;
 }
 /**
  * A percentage off package-purchase lines (lines with `package`).
@@ -513,23 +385,8 @@ export interface PackageDiscountBenefit {
    * Benefit type.
    */
   type: 'packageDiscount';
-  /**
-   * The percentage.
-   */
-  rate: number;
-  scope: BundleScope4;
-}
-/**
- * Further limits on the lines.
- */
-export interface BundleScope4 {
-  priceTypes: Names7;
-  /**
-   * Cost sources, sorted by group then code.
-   */
-  costSources: BundleCostSource[];
-  plans: Names8;
-  metrics: Names9;
+  rate: Rate;
+  scope: BundleScope;
 }
 /**
  * The addition's lines (cost source ADDITION with this code) become free.
@@ -543,19 +400,7 @@ export interface EntitlementBenefit {
    * The addition code.
    */
   addition: string;
-  scope: BundleScope5;
-}
-/**
- * Further limits on the lines.
- */
-export interface BundleScope5 {
-  priceTypes: Names7;
-  /**
-   * Cost sources, sorted by group then code.
-   */
-  costSources: BundleCostSource[];
-  plans: Names8;
-  metrics: Names9;
+  scope: BundleScope;
 }
 /**
  * Days added to a subscription trial; reported as a grant.
@@ -578,7 +423,7 @@ export interface BundlePhase {
    * Phase name.
    */
   name: string;
-  window: BundleWindow1;
+  window: BundleWindow;
   /**
    * Its benefits.
    *
@@ -587,53 +432,12 @@ export interface BundlePhase {
   benefits: [BundleBenefit, ...BundleBenefit[]];
 }
 /**
- * When the phase applies.
- */
-export interface BundleWindow1 {
-  /**
-   * First instant it applies, epoch ms.
-   */
-  from?: number;
-  /**
-   * First instant it no longer applies, epoch ms.
-   */
-  until?: number;
-}
-/**
- * The fee, for surcharges.
+ * A fee: a fixed amount, a percentage of the scoped lines' original amounts, or both.
  */
 export interface BundleSurcharge {
-  amount?: BundleMoney4;
-  /**
-   * Percentage of the scoped lines.
-   */
-  rate?: number;
-  scope: BundleScope6;
-}
-/**
- * Fixed fee.
- */
-export interface BundleMoney4 {
-  /**
-   * Minor units: 500 is 5.00 EUR, 500 JPY, 0.500 KWD.
-   */
-  minor: number;
-  /**
-   * ISO 4217 code.
-   */
-  currency: string;
-}
-/**
- * Lines the percentage is taken of.
- */
-export interface BundleScope6 {
-  priceTypes: Names7;
-  /**
-   * Cost sources, sorted by group then code.
-   */
-  costSources: BundleCostSource[];
-  plans: Names8;
-  metrics: Names9;
+  amount?: BundleMoney;
+  rate?: Rate;
+  scope: BundleScope;
 }
 /**
  * A geofence's area and its bounding box.

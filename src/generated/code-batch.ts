@@ -19,7 +19,7 @@ export interface CodeBatch {
    */
   spec: {
     /**
-     * The Promotion (metadata.name) the codes redeem.
+     * The metadata.name of another resource in this repository.
      */
     campaign: string;
     /**
@@ -39,13 +39,13 @@ export interface CodeBatch {
      */
     validForDays?: number;
     /**
-     * active: live; inactive: a draft or deactivated template. Default active.
+     * active: live and redeemable; inactive: kept as a draft / deactivated.
      */
     status?: 'active' | 'inactive';
   };
 }
 /**
- * Name, internal description and labels.
+ * Identity and bookkeeping of a resource. Never sent to customers.
  */
 export interface Metadata {
   /**

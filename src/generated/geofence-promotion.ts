@@ -188,7 +188,7 @@ export interface GeofencePromotion {
    */
   spec: {
     /**
-     * active: live; inactive: a draft or deactivated template. Default active.
+     * active: live and redeemable; inactive: kept as a draft / deactivated.
      */
     status?: 'active' | 'inactive';
     /**
@@ -212,7 +212,7 @@ export interface GeofencePromotion {
     stacking?: Stacking;
     targeting?: Targeting;
     /**
-     * public: advertised to customers; hidden: redeemable but not shown. Default public.
+     * public: shown to customers (in the app, on the pricing page); hidden: redeemable but not advertised.
      */
     visibility?: 'public' | 'hidden';
     /**
@@ -263,7 +263,7 @@ export interface GeofencePromotion {
   };
 }
 /**
- * Name, internal description and labels.
+ * Identity and bookkeeping of a resource. Never sent to customers.
  */
 export interface Metadata {
   /**
@@ -283,7 +283,7 @@ export interface Labels {
   [k: string]: string | undefined;
 }
 /**
- * When the campaign applies: from inclusive, until exclusive.
+ * When a campaign can be used: from (inclusive) until (exclusive). Either end may be open.
  */
 export interface Window {
   /**
@@ -296,7 +296,7 @@ export interface Window {
   until?: string;
 }
 /**
- * Redemption and budget caps.
+ * Caps on use. A campaign stops applying once any cap is reached.
  */
 export interface Limits {
   /**
@@ -323,7 +323,7 @@ export interface Money {
   currency: string;
 }
 /**
- * Who may use it: user types, required and excluded tags.
+ * Who may use a campaign. All given constraints must hold; an empty audience means everyone.
  */
 export interface Audience {
   userTypes?: RefList;
@@ -412,7 +412,7 @@ export interface CostSource {
   code: string;
 }
 /**
- * Whether it combines with other campaigns, and its priority.
+ * How a campaign combines with others. Order: targeted before broad, then priority descending, then name ascending.
  */
 export interface Stacking {
   /**
@@ -425,7 +425,7 @@ export interface Stacking {
   priority?: number;
 }
 /**
- * Branches, vehicle categories and tagged vehicles it applies to.
+ * Where a mobility campaign applies: branches, vehicle categories and tagged vehicles.
  */
 export interface Targeting {
   /**
@@ -449,7 +449,7 @@ export interface Targeting {
   vehicleIds?: string[];
 }
 /**
- * Geofences and the rental phase that triggers it.
+ * Geofences a rental must start and/or end in, and which rental phase counts (mobility applicableRentalType).
  */
 export interface GeofenceZone {
   geofences: RefList4;

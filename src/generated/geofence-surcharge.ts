@@ -52,7 +52,7 @@ export interface GeofenceSurcharge {
    */
   spec: {
     /**
-     * active: live; inactive: a draft or deactivated template. Default active.
+     * active: live and redeemable; inactive: kept as a draft / deactivated.
      */
     status?: 'active' | 'inactive';
     /**
@@ -119,7 +119,7 @@ export interface GeofenceSurcharge {
     } & {
       amount?: Money;
       /**
-       * Percentage of the scoped lines added as a fee.
+       * A percentage, 0 < p <= 100 (25 means 25%). Providers convert it (fraction for mobility, rate for Lago).
        */
       percent?: number;
       appliesTo?: Scope;
@@ -127,7 +127,7 @@ export interface GeofenceSurcharge {
   };
 }
 /**
- * Name, internal description and labels.
+ * Identity and bookkeeping of a resource. Never sent to customers.
  */
 export interface Metadata {
   /**
@@ -147,7 +147,7 @@ export interface Labels {
   [k: string]: string | undefined;
 }
 /**
- * When the campaign applies: from inclusive, until exclusive.
+ * When a campaign can be used: from (inclusive) until (exclusive). Either end may be open.
  */
 export interface Window {
   /**
@@ -160,7 +160,7 @@ export interface Window {
   until?: string;
 }
 /**
- * Who may use it: user types, required and excluded tags.
+ * Who may use a campaign. All given constraints must hold; an empty audience means everyone.
  */
 export interface Audience {
   userTypes?: RefList;
@@ -172,7 +172,7 @@ export interface Audience {
   firstPurchaseOnly?: boolean;
 }
 /**
- * Branches, vehicle categories and tagged vehicles it applies to.
+ * Where a mobility campaign applies: branches, vehicle categories and tagged vehicles.
  */
 export interface Targeting {
   /**
@@ -196,7 +196,7 @@ export interface Targeting {
   vehicleIds?: string[];
 }
 /**
- * Geofences and the rental phase that triggers it.
+ * Geofences a rental must start and/or end in, and which rental phase counts (mobility applicableRentalType).
  */
 export interface GeofenceZone {
   geofences: RefList4;
@@ -206,7 +206,7 @@ export interface GeofenceZone {
   phase: 'START_RENTAL' | 'END_RENTAL' | 'START_PLUS_END_RENTAL' | 'START_OR_END_RENTAL' | 'START_AND_END_RENTAL';
 }
 /**
- * Fixed fee added to the rental.
+ * An amount of money: a decimal string and its ISO 4217 currency. Amounts must respect the currency's minor unit (EUR 2 decimals, JPY 0, KWD 3).
  */
 export interface Money {
   /**
@@ -219,7 +219,7 @@ export interface Money {
   currency: string;
 }
 /**
- * Lines the percentage is taken of. Absent: the whole rental.
+ * Which price lines a benefit reduces. Absent or empty: the whole amount (a broad benefit). Targeted benefits apply before broad ones.
  */
 export interface Scope {
   /**

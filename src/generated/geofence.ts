@@ -2,7 +2,7 @@
 /* eslint-disable */
 
 /**
- * The area: an inline GeoJSON Polygon/MultiPolygon or {file: path}.
+ * A GeoJSON Polygon or MultiPolygon (WGS 84, [longitude, latitude]), inline or from a .geojson file inside the repository.
  */
 export type Geometry = Polygon | MultiPolygon | FileRef;
 /**
@@ -48,7 +48,7 @@ export interface Geofence {
   };
 }
 /**
- * Name, internal description and labels.
+ * Identity and bookkeeping of a resource. Never sent to customers.
  */
 export interface Metadata {
   /**

@@ -2,6 +2,11 @@
 /* eslint-disable */
 
 /**
+ * API family.
+ */
+export type Provider = 'ev-billing' | 'mobility' | 'promotions' | 'lago';
+
+/**
  * A saved plan (`promoc plan --out plan.json`): what applying the repository to one target would do, and the fingerprint of every live object read. Written by promoc, versioned by formatVersion; a reader refuses other versions.
  */
 export interface Plan {
@@ -60,10 +65,7 @@ export interface Plan {
  * What was read from one API.
  */
 export interface Source {
-  /**
-   * API family.
-   */
-  provider: 'ev-billing' | 'mobility' | 'promotions' | 'lago';
+  provider: Provider;
   /**
    * Where the API was reached (never carries credentials).
    */
@@ -103,7 +105,7 @@ export interface Source {
   };
 }
 /**
- * Counts per action.
+ * Counts per action kind.
  */
 export interface Summary {
   /**
@@ -155,10 +157,7 @@ export interface Action {
    * create, update (fields), replace (immutable field changed), activate, deactivate (or archive), delete (--prune), blocked (the API cannot do it), noop.
    */
   action: 'create' | 'update' | 'replace' | 'activate' | 'deactivate' | 'delete' | 'blocked' | 'noop';
-  /**
-   * API family.
-   */
-  provider: 'ev-billing' | 'mobility' | 'promotions' | 'lago';
+  provider: Provider;
   /**
    * Resource kind.
    */
@@ -321,10 +320,7 @@ export interface Note {
    * info or warn.
    */
   level: 'info' | 'warn';
-  /**
-   * API family, when it concerns one.
-   */
-  provider?: 'ev-billing' | 'mobility' | 'promotions' | 'lago';
+  provider?: Provider;
   /**
    * For people.
    */

@@ -180,11 +180,11 @@ export interface PricedPromotion {
    */
   spec: {
     /**
-     * The code customers enter (uppercase letters and digits, e.g. SUMMER25). Omit for an automatic campaign. Unique across the repository, case-insensitively.
+     * A code customers type: uppercase letters, digits, '-' or '_', 4-40 characters, starting and ending with a letter or digit (e.g. SUMMER25).
      */
     code?: string;
     /**
-     * active: live; inactive: a draft or deactivated template. Default active.
+     * active: live and redeemable; inactive: kept as a draft / deactivated.
      */
     status?: 'active' | 'inactive';
     /**
@@ -209,7 +209,7 @@ export interface PricedPromotion {
     stacking?: Stacking;
     targeting?: Targeting;
     /**
-     * public: advertised to customers; hidden: redeemable but not shown. Default public.
+     * public: shown to customers (in the app, on the pricing page); hidden: redeemable but not advertised.
      */
     visibility?: 'public' | 'hidden';
     /**
@@ -259,7 +259,7 @@ export interface PricedPromotion {
   };
 }
 /**
- * Name, internal description and labels.
+ * Identity and bookkeeping of a resource. Never sent to customers.
  */
 export interface Metadata {
   /**
@@ -279,7 +279,7 @@ export interface Labels {
   [k: string]: string | undefined;
 }
 /**
- * When the campaign applies: from inclusive, until exclusive.
+ * When a campaign can be used: from (inclusive) until (exclusive). Either end may be open.
  */
 export interface Window {
   /**
@@ -292,7 +292,7 @@ export interface Window {
   until?: string;
 }
 /**
- * Redemption and budget caps.
+ * Caps on use. A campaign stops applying once any cap is reached.
  */
 export interface Limits {
   /**
@@ -319,7 +319,7 @@ export interface Money {
   currency: string;
 }
 /**
- * Who may use it: user types, required and excluded tags.
+ * Who may use a campaign. All given constraints must hold; an empty audience means everyone.
  */
 export interface Audience {
   userTypes?: RefList;
@@ -331,7 +331,7 @@ export interface Audience {
   firstPurchaseOnly?: boolean;
 }
 /**
- * What the customer pays for it.
+ * An amount of money: a decimal string and its ISO 4217 currency. Amounts must respect the currency's minor unit (EUR 2 decimals, JPY 0, KWD 3).
  */
 export interface Money1 {
   /**
@@ -344,7 +344,7 @@ export interface Money1 {
   currency: string;
 }
 /**
- * Fixed amount off the scoped lines, never below zero (mobility RentalRebate, ev-billing fixed, Lago fixed_amount).
+ * An amount of money: a decimal string and its ISO 4217 currency. Amounts must respect the currency's minor unit (EUR 2 decimals, JPY 0, KWD 3).
  */
 export interface Money2 {
   /**
@@ -357,7 +357,7 @@ export interface Money2 {
   currency: string;
 }
 /**
- * Monetary credit granted when the voucher is claimed (mobility Value, promotions credit grant).
+ * An amount of money: a decimal string and its ISO 4217 currency. Amounts must respect the currency's minor unit (EUR 2 decimals, JPY 0, KWD 3).
  */
 export interface Money3 {
   /**
@@ -421,7 +421,7 @@ export interface CostSource {
   code: string;
 }
 /**
- * Whether it combines with other campaigns, and its priority.
+ * How a campaign combines with others. Order: targeted before broad, then priority descending, then name ascending.
  */
 export interface Stacking {
   /**
@@ -434,7 +434,7 @@ export interface Stacking {
   priority?: number;
 }
 /**
- * Branches, vehicle categories and tagged vehicles it applies to.
+ * Where a mobility campaign applies: branches, vehicle categories and tagged vehicles.
  */
 export interface Targeting {
   /**

@@ -312,11 +312,11 @@ export interface Promotion {
    */
   spec: {
     /**
-     * The code customers enter (uppercase letters and digits, e.g. SUMMER25). Omit for an automatic campaign. Unique across the repository, case-insensitively.
+     * A code customers type: uppercase letters, digits, '-' or '_', 4-40 characters, starting and ending with a letter or digit (e.g. SUMMER25).
      */
     code?: string;
     /**
-     * active: live; inactive: a draft or deactivated template. Default active.
+     * active: live and redeemable; inactive: kept as a draft / deactivated.
      */
     status?: 'active' | 'inactive';
     /**
@@ -341,7 +341,7 @@ export interface Promotion {
     stacking?: Stacking;
     targeting?: Targeting;
     /**
-     * public: advertised to customers; hidden: redeemable but not shown. Default public.
+     * public: shown to customers (in the app, on the pricing page); hidden: redeemable but not advertised.
      */
     visibility?: 'public' | 'hidden';
     /**
@@ -415,7 +415,7 @@ export interface Promotion {
          * Phase name, e.g. launch-week.
          */
         name: string;
-        window: Window1;
+        window: Window;
         /**
          * Benefits during this phase.
          *
@@ -429,7 +429,7 @@ export interface Promotion {
          * Phase name, e.g. launch-week.
          */
         name: string;
-        window: Window1;
+        window: Window;
         /**
          * Benefits during this phase.
          *
@@ -442,7 +442,7 @@ export interface Promotion {
   };
 }
 /**
- * Name, internal description and labels.
+ * Identity and bookkeeping of a resource. Never sent to customers.
  */
 export interface Metadata {
   /**
@@ -462,7 +462,7 @@ export interface Labels {
   [k: string]: string | undefined;
 }
 /**
- * When the campaign applies: from inclusive, until exclusive.
+ * When a campaign can be used: from (inclusive) until (exclusive). Either end may be open.
  */
 export interface Window {
   /**
@@ -475,7 +475,7 @@ export interface Window {
   until?: string;
 }
 /**
- * Redemption and budget caps.
+ * Caps on use. A campaign stops applying once any cap is reached.
  */
 export interface Limits {
   /**
@@ -502,7 +502,7 @@ export interface Money {
   currency: string;
 }
 /**
- * Who may use it: user types, required and excluded tags.
+ * Who may use a campaign. All given constraints must hold; an empty audience means everyone.
  */
 export interface Audience {
   userTypes?: RefList;
@@ -514,7 +514,7 @@ export interface Audience {
   firstPurchaseOnly?: boolean;
 }
 /**
- * Purchase or invoice conditions (minimum spend, attributes, usage).
+ * Extra eligibility rules evaluated against a purchase or invoice (promotions conditions).
  */
 export interface Conditions {
   /**
@@ -637,7 +637,7 @@ export interface CostSource {
   code: string;
 }
 /**
- * Whether it combines with other campaigns, and its priority.
+ * How a campaign combines with others. Order: targeted before broad, then priority descending, then name ascending.
  */
 export interface Stacking {
   /**
@@ -650,7 +650,7 @@ export interface Stacking {
   priority?: number;
 }
 /**
- * Branches, vehicle categories and tagged vehicles it applies to.
+ * Where a mobility campaign applies: branches, vehicle categories and tagged vehicles.
  */
 export interface Targeting {
   /**
@@ -672,17 +672,4 @@ export interface Targeting {
    * Items: A vehicle id.
    */
   vehicleIds?: string[];
-}
-/**
- * When this phase applies.
- */
-export interface Window1 {
-  /**
-   * First instant the campaign applies (inclusive). Omit to start immediately.
-   */
-  from?: string;
-  /**
-   * First instant the campaign no longer applies (exclusive). Omit for no expiry.
-   */
-  until?: string;
 }

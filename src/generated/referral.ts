@@ -312,7 +312,7 @@ export interface Referral {
    */
   spec: {
     /**
-     * active: live; inactive: a draft or deactivated template. Default active.
+     * active: live and redeemable; inactive: kept as a draft / deactivated.
      */
     status?: 'active' | 'inactive';
     /**
@@ -402,7 +402,7 @@ export interface Referral {
   };
 }
 /**
- * Name, internal description and labels.
+ * Identity and bookkeeping of a resource. Never sent to customers.
  */
 export interface Metadata {
   /**
@@ -422,7 +422,7 @@ export interface Labels {
   [k: string]: string | undefined;
 }
 /**
- * When the campaign applies: from inclusive, until exclusive.
+ * When a campaign can be used: from (inclusive) until (exclusive). Either end may be open.
  */
 export interface Window {
   /**
@@ -435,7 +435,7 @@ export interface Window {
   until?: string;
 }
 /**
- * Redemption and budget caps.
+ * Caps on use. A campaign stops applying once any cap is reached.
  */
 export interface Limits {
   /**
@@ -462,7 +462,7 @@ export interface Money {
   currency: string;
 }
 /**
- * Who may use it: user types, required and excluded tags.
+ * Who may use a campaign. All given constraints must hold; an empty audience means everyone.
  */
 export interface Audience {
   userTypes?: RefList;
@@ -474,7 +474,7 @@ export interface Audience {
   firstPurchaseOnly?: boolean;
 }
 /**
- * Branches, vehicle categories and tagged vehicles it applies to.
+ * Where a mobility campaign applies: branches, vehicle categories and tagged vehicles.
  */
 export interface Targeting {
   /**

@@ -180,7 +180,7 @@ export interface Reward {
    */
   spec: {
     /**
-     * active: live; inactive: a draft or deactivated template. Default active.
+     * active: live and redeemable; inactive: kept as a draft / deactivated.
      */
     status?: 'active' | 'inactive';
     /**
@@ -264,7 +264,7 @@ export interface Reward {
   };
 }
 /**
- * Name, internal description and labels.
+ * Identity and bookkeeping of a resource. Never sent to customers.
  */
 export interface Metadata {
   /**
@@ -284,7 +284,7 @@ export interface Labels {
   [k: string]: string | undefined;
 }
 /**
- * When the campaign applies: from inclusive, until exclusive.
+ * When a campaign can be used: from (inclusive) until (exclusive). Either end may be open.
  */
 export interface Window {
   /**
@@ -297,7 +297,7 @@ export interface Window {
   until?: string;
 }
 /**
- * Redemption and budget caps.
+ * Caps on use. A campaign stops applying once any cap is reached.
  */
 export interface Limits {
   /**
@@ -324,7 +324,7 @@ export interface Money {
   currency: string;
 }
 /**
- * Who may use it: user types, required and excluded tags.
+ * Who may use a campaign. All given constraints must hold; an empty audience means everyone.
  */
 export interface Audience {
   userTypes?: RefList;
@@ -413,7 +413,7 @@ export interface CostSource {
   code: string;
 }
 /**
- * Branches, vehicle categories and tagged vehicles it applies to.
+ * Where a mobility campaign applies: branches, vehicle categories and tagged vehicles.
  */
 export interface Targeting {
   /**
@@ -437,7 +437,7 @@ export interface Targeting {
   vehicleIds?: string[];
 }
 /**
- * Whether it combines with other campaigns, and its priority.
+ * How a campaign combines with others. Order: targeted before broad, then priority descending, then name ascending.
  */
 export interface Stacking {
   /**
@@ -450,7 +450,7 @@ export interface Stacking {
   priority?: number;
 }
 /**
- * Total spend.
+ * An amount of money: a decimal string and its ISO 4217 currency. Amounts must respect the currency's minor unit (EUR 2 decimals, JPY 0, KWD 3).
  */
 export interface Money3 {
   /**

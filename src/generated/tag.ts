@@ -37,7 +37,7 @@ export interface Tag {
   };
 }
 /**
- * Name, internal description and labels.
+ * Identity and bookkeeping of a resource. Never sent to customers.
  */
 export interface Metadata {
   /**

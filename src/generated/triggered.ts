@@ -180,7 +180,7 @@ export interface Triggered {
    */
   spec: {
     /**
-     * active: live; inactive: a draft or deactivated template. Default active.
+     * active: live and redeemable; inactive: kept as a draft / deactivated.
      */
     status?: 'active' | 'inactive';
     /**
@@ -255,7 +255,7 @@ export interface Triggered {
   };
 }
 /**
- * Name, internal description and labels.
+ * Identity and bookkeeping of a resource. Never sent to customers.
  */
 export interface Metadata {
   /**
@@ -275,7 +275,7 @@ export interface Labels {
   [k: string]: string | undefined;
 }
 /**
- * When the campaign applies: from inclusive, until exclusive.
+ * When a campaign can be used: from (inclusive) until (exclusive). Either end may be open.
  */
 export interface Window {
   /**
@@ -288,7 +288,7 @@ export interface Window {
   until?: string;
 }
 /**
- * Redemption and budget caps.
+ * Caps on use. A campaign stops applying once any cap is reached.
  */
 export interface Limits {
   /**
@@ -315,7 +315,7 @@ export interface Money {
   currency: string;
 }
 /**
- * Who may use it: user types, required and excluded tags.
+ * Who may use a campaign. All given constraints must hold; an empty audience means everyone.
  */
 export interface Audience {
   userTypes?: RefList;
@@ -327,7 +327,7 @@ export interface Audience {
   firstPurchaseOnly?: boolean;
 }
 /**
- * Purchase or invoice conditions (minimum spend, attributes, usage).
+ * Extra eligibility rules evaluated against a purchase or invoice (promotions conditions).
  */
 export interface Conditions {
   /**
@@ -450,7 +450,7 @@ export interface CostSource {
   code: string;
 }
 /**
- * Whether it combines with other campaigns, and its priority.
+ * How a campaign combines with others. Order: targeted before broad, then priority descending, then name ascending.
  */
 export interface Stacking {
   /**
@@ -463,7 +463,7 @@ export interface Stacking {
   priority?: number;
 }
 /**
- * Branches, vehicle categories and tagged vehicles it applies to.
+ * Where a mobility campaign applies: branches, vehicle categories and tagged vehicles.
  */
 export interface Targeting {
   /**

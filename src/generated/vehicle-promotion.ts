@@ -180,7 +180,7 @@ export interface VehiclePromotion {
    */
   spec: {
     /**
-     * active: live; inactive: a draft or deactivated template. Default active.
+     * active: live and redeemable; inactive: kept as a draft / deactivated.
      */
     status?: 'active' | 'inactive';
     /**
@@ -204,7 +204,7 @@ export interface VehiclePromotion {
     stacking?: Stacking;
     targeting: Targeting;
     /**
-     * public: advertised to customers; hidden: redeemable but not shown. Default public.
+     * public: shown to customers (in the app, on the pricing page); hidden: redeemable but not advertised.
      */
     visibility?: 'public' | 'hidden';
     /**
@@ -254,7 +254,7 @@ export interface VehiclePromotion {
   };
 }
 /**
- * Name, internal description and labels.
+ * Identity and bookkeeping of a resource. Never sent to customers.
  */
 export interface Metadata {
   /**
@@ -274,7 +274,7 @@ export interface Labels {
   [k: string]: string | undefined;
 }
 /**
- * When the campaign applies: from inclusive, until exclusive.
+ * When a campaign can be used: from (inclusive) until (exclusive). Either end may be open.
  */
 export interface Window {
   /**
@@ -287,7 +287,7 @@ export interface Window {
   until?: string;
 }
 /**
- * Redemption and budget caps.
+ * Caps on use. A campaign stops applying once any cap is reached.
  */
 export interface Limits {
   /**
@@ -314,7 +314,7 @@ export interface Money {
   currency: string;
 }
 /**
- * Who may use it: user types, required and excluded tags.
+ * Who may use a campaign. All given constraints must hold; an empty audience means everyone.
  */
 export interface Audience {
   userTypes?: RefList;
@@ -403,7 +403,7 @@ export interface CostSource {
   code: string;
 }
 /**
- * Whether it combines with other campaigns, and its priority.
+ * How a campaign combines with others. Order: targeted before broad, then priority descending, then name ascending.
  */
 export interface Stacking {
   /**
@@ -416,7 +416,7 @@ export interface Stacking {
   priority?: number;
 }
 /**
- * Branches, vehicle categories and tagged vehicles it applies to.
+ * Where a mobility campaign applies: branches, vehicle categories and tagged vehicles.
  */
 export interface Targeting {
   /**

@@ -10,7 +10,7 @@ export function money(minor: number, currency: string): string {
 
 /** Every currency of the map, "0" when empty. */
 export function moneyOf(m: MoneyByCurrency | undefined, fallback = ''): string {
-  const entries = Object.entries(m ?? {}).filter(([, v]) => v !== 0);
+  const entries = Object.entries(m ?? {}).filter((e): e is [string, number] => e[1] !== undefined && e[1] !== 0);
   if (entries.length === 0) return fallback === '' ? '0' : money(0, fallback);
   return entries.map(([c, v]) => money(v, c)).join(' + ');
 }

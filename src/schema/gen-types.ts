@@ -20,7 +20,7 @@ export async function generateTypes(): Promise<Map<string, string>> {
     const schema = JSON.parse(await readFile(join(schemaDir, file), 'utf8')) as JSONSchema & { title: string };
     const kindConst = (schema.properties?.kind as { const?: unknown } | undefined)?.const;
     const module = file.replace('.schema.json', '');
-    const ts = await compile(schema, schema.title, {
+    const ts = await compile(withoutRefDescriptions(schema) as JSONSchema, schema.title, {
       cwd: schemaDir,
       bannerComment: banner,
       additionalProperties: false,
@@ -52,6 +52,20 @@ export async function generateTypes(): Promise<Map<string, string>> {
     '',
   ].join('\n');
   out.set('index.ts', index);
+  return out;
+}
+
+/**
+ * json-schema-to-typescript turns a `$ref` with a sibling `description` into a type of its own
+ * (CampaignStats1 beside CampaignStats); the schemas describe every property, referenced ones too, so
+ * those descriptions are left out of the types. The doc comment of the referenced type remains.
+ */
+function withoutRefDescriptions(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutRefDescriptions);
+  if (node === null || typeof node !== 'object') return node;
+  const out: Record<string, unknown> = {};
+  const hasRef = '$ref' in node;
+  for (const [k, v] of Object.entries(node)) if (!(hasRef && k === 'description')) out[k] = withoutRefDescriptions(v);
   return out;
 }
 

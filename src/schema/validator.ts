@@ -38,6 +38,7 @@ export const GEOMETRY_BRANCH_IDS = {
 /** The schemas of files promoc writes and reads back, precompiled like the kinds. */
 export const SAVED_FILE_IDS = {
   plan: `${SCHEMA_BASE}plan.schema.json`,
+  simulation: `${SCHEMA_BASE}simulation.schema.json`,
 } as const;
 export type SavedFile = keyof typeof SAVED_FILE_IDS;
 

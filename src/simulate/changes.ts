@@ -67,5 +67,5 @@ function diffGeofences(base: readonly Named[], head: readonly Named[]): Geofence
 }
 
 function shape(g: Named): GeofenceShape {
-  return { bbox: [...g.bbox], coordinates: g.coordinates as GeofenceShape['coordinates'] };
+  return { bbox: [...g.bbox], coordinates: g.coordinates };
 }

@@ -19,7 +19,7 @@ export function compareSides(base: SideAggregator, head: SideAggregator, changes
     const h = headStats.get(id);
     return {
       id, kind: c.kind, name: c.name, ...(c.code !== undefined ? { code: c.code } : {}), fee: c.fee === true,
-      change: diff.change, ...(diff.fields ? { fields: diff.fields } : {}),
+      change: diff.change, ...(diff.fields ? { fields: [...diff.fields] } : {}),
       ...(b ? { base: b } : {}), ...(h ? { head: h } : {}),
     };
   });
@@ -27,7 +27,7 @@ export function compareSides(base: SideAggregator, head: SideAggregator, changes
   return {
     campaigns,
     totals: { base: base.totals(), head: head.totals() },
-    geofences: changes.geofences,
+    geofences: [...changes.geofences],
     daily: dailySeries(base, head, campaigns, currency, days),
   };
 }

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { defaultValidator } from '../../src/load/project.js';
 import { catalogOf } from '../../src/simulate/catalog.js';
 import { sessionLines } from '../../src/simulate/generate.js';
 import type { SessionFormat } from '../../src/simulate/read.js';
@@ -15,6 +16,7 @@ import { simulateStream } from '../../src/simulate/stream.js';
 import type { SimulationReport } from '../../src/simulate/types.js';
 import { params, ROOT } from './fuzz-kit.js';
 
+const validator = await defaultValidator();
 let base: SimulationSide;
 let head: SimulationSide;
 const generated: Record<SessionFormat, string[]> = { ndjson: [], csv: [] };
@@ -91,7 +93,8 @@ function expectCounted(report: SimulationReport, lines: readonly string[], forma
     expect(e.message.length).toBeGreaterThan(0);
     expect(e.line).toBeGreaterThan(0);
   }
-  expect(() => JSON.stringify(report)).not.toThrow();
+  // What `--out` saves must be what `promoc report --simulation` reads back.
+  expect(validator.validateSaved('simulation', JSON.parse(JSON.stringify(report)))).toEqual([]);
 }
 
 describe('simulate fuzzing', () => {

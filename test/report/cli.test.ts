@@ -123,6 +123,20 @@ describe('promoc report', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('this promoc reads promoc-simulation/v1');
   });
+
+  it('refuses a damaged simulation file, saying where', async () => {
+    const sim = join(out, 'sim-to-damage.json');
+    expect((await runCli(['simulate', '--base-dir', '../base', '--sessions', sessions, '--out', sim, '--no-progress'], { cwd: head })).code).toBe(0);
+    const saved = JSON.parse(readFileSync(sim, 'utf8')) as SimulationReport;
+    const bad = join(out, 'damaged.json');
+    writeFileSync(bad, JSON.stringify({ ...saved, campaigns: [null, ...saved.campaigns.slice(1)], totals: { ...saved.totals, base: { ...saved.totals.base, discounted: -1 } } }, null, 2));
+    const r = await runCli(['report', '--base-dir', '../base', '--simulation', bad], { cwd: head });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('is not a simulation this promoc wrote');
+    expect(r.stderr).toMatch(/damaged\.json:\d+:\d+: campaigns\[0\]: null: must be object/);
+    expect(r.stderr).toMatch(/damaged\.json:\d+:\d+: totals\.base\.discounted: -1: must be >= 0/);
+    expect(r.stderr).toContain('re-run `promoc simulate --out`');
+  });
 });
 
 describe('progress', () => {

@@ -102,7 +102,7 @@ async function emit(io: Io, options: ReportOptions, input: ReportInput): Promise
 
 /** A saved simulation (--simulation), or a fresh one from --sessions against the resolved sides. */
 async function simulationFor(io: Io, options: ReportOptions, sides: Resolved): Promise<SimulationReport | undefined> {
-  if (options.simulation !== undefined) return parseSimulationFile(await readFile(resolve(io.cwd, options.simulation), 'utf8'), options.simulation);
+  if (options.simulation !== undefined) return parseSimulationFile(await readFile(resolve(io.cwd, options.simulation), 'utf8'), options.simulation, await defaultValidator());
   if (options.sessions === undefined || !sides.base) return undefined;
   const file = resolve(io.cwd, options.sessions);
   return simulateStream({ base: sides.base, head: sides.head, chunks: createReadStream(file, { highWaterMark: 256 * 1024 }), format: formatOf(file) });
