@@ -31,3 +31,22 @@ it('reuses results for unchanged files and re-checks changed ones', async () => 
   const off = await loadProject({ cwd: dir, cache: false });
   expect(off.stats.fromCache).toBe(0);
 });
+
+it('checks a file again when its cache entry is damaged but still parses', async () => {
+  dir = mkdtempSync(join(tmpdir(), 'promoc-cache-'));
+  cpSync(join(import.meta.dirname, '../campaigns'), join(dir, 'campaigns'), { recursive: true });
+  writeFileSync(join(dir, 'promoc.config.yaml'), 'apiVersion: promoc/v1\nkind: Config\ncampaigns: ["campaigns/**/*.yaml"]\n');
+  const cold = await loadProject({ cwd: dir });
+  const cacheFile = join(dir, '.promoc-cache/validate.json');
+  const lines = readFileSync(cacheFile, 'utf8').split('\n');
+  // Three entries keep their path, size and mtime but lose their result: null, another file's, a bare object.
+  const damaged = [1, 2, 3].map((i) => lines[i]!.split('\t').slice(0, 4).join('\t'));
+  lines[1] = `${damaged[0]}\tnull`;
+  lines[2] = `${damaged[1]}\t{"file":"campaigns/other.yaml","docs":[],"diagnostics":[]}`;
+  lines[3] = `${damaged[2]}\t{}`;
+  writeFileSync(cacheFile, lines.join('\n'));
+  const warm = await loadProject({ cwd: dir });
+  expect(warm.stats.fromCache).toBe(warm.stats.files - 3);
+  expect(warm.model.resources).toEqual(cold.model.resources);
+  expect(warm.diagnostics).toEqual([]);
+});

@@ -36,6 +36,28 @@ export class JournalError extends Error {
   constructor(message: string, readonly hint?: string) { super(message); }
 }
 
+const damaged = (file: string, i: number, what: string): JournalError =>
+  new JournalError(`${file}:${i + 1} is not a journal record: ${what}`, 'The journal is damaged; check live state with `promoc plan` and apply again.');
+
+const STEP_RECORDS = new Set(['start', 'done', 'uncertain', 'fail', 'skip', 'reconcile']);
+const OTHER_RECORDS = new Set(['run', 'resume', 'verify', 'end']);
+
+/**
+ * What makes a parsed line unusable, if anything. The replay trusts the fields it reads: a record's
+ * type, a step record's step, and the run record's call graph, which `--resume` carries out.
+ */
+function recordProblem(r: unknown, first: boolean): string | undefined {
+  if (typeof r !== 'object' || r === null || Array.isArray(r)) return 'not an object';
+  const o = r as Record<string, unknown>;
+  if (typeof o.type !== 'string' || !(STEP_RECORDS.has(o.type) || OTHER_RECORDS.has(o.type))) return `unknown record type ${JSON.stringify(o.type) ?? 'undefined'}`;
+  if (STEP_RECORDS.has(o.type) && typeof o.step !== 'string') return `a ${o.type} record without a step`;
+  if (o.type === 'run' && first && o.format === JOURNAL_FORMAT) {
+    const g = o.graph as Record<string, unknown> | null | undefined;
+    if (typeof g !== 'object' || g === null || !Array.isArray(g.steps) || !Array.isArray(g.resources) || !Array.isArray(g.untouched)) return 'the run record has no call graph';
+  }
+  return undefined;
+}
+
 export function parseJournal(text: string, file: string): Replay {
   const lines = text.split('\n');
   // Appends end with '\n': anything after the last one was cut short by a crash.
@@ -44,9 +66,13 @@ export function parseJournal(text: string, file: string): Replay {
   const records: JournalRecord[] = [];
   lines.forEach((line, i) => {
     if (line.trim() === '') return;
-    try { records.push(JSON.parse(line) as JournalRecord); } catch {
-      throw new JournalError(`${file}:${i + 1} is not a journal record`, 'The journal is damaged; check live state with `promoc plan` and apply again.');
+    let record: unknown;
+    try { record = JSON.parse(line); } catch {
+      throw damaged(file, i, 'is not JSON');
     }
+    const problem = recordProblem(record, records.length === 0);
+    if (problem !== undefined) throw damaged(file, i, problem);
+    records.push(record as JournalRecord);
   });
   const header = records[0];
   if (header?.type !== 'run' || header.format !== JOURNAL_FORMAT) {

@@ -63,4 +63,20 @@ describe('journal', () => {
     expect(() => parseJournal('{"type":"start"}\n', 'x.ndjson')).toThrow(JournalError);
     expect(newRunId(new Date('2027-01-15T10:00:00.123Z'), () => 0.5)).toBe('20270115T100000Z-7fffff');
   });
+
+  it.each([
+    ['null', 'not an object'],
+    ['[1]', 'not an object'],
+    ['{"type":"explode","at":"x"}', 'unknown record type "explode"'],
+    ['{"type":"done","at":"x"}', 'a done record without a step'],
+    ['{"type":"start","step":7,"attempt":1,"at":"x"}', 'a start record without a step'],
+  ])('refuses the damaged record %s, naming its line', (line, problem) => {
+    const text = `${JSON.stringify(header('d'))}\n${JSON.stringify({ type: 'start', step: 's1', attempt: 1, at })}\n${line}\n`;
+    expect(() => parseJournal(text, 'runs/d.ndjson')).toThrow(`runs/d.ndjson:3 is not a journal record: ${problem}`);
+  });
+
+  it('refuses a run record without its call graph, which --resume would carry out', () => {
+    expect(() => parseJournal(`${JSON.stringify({ ...header('g'), graph: { steps: null } })}\n`, 'g.ndjson')).toThrow('g.ndjson:1 is not a journal record: the run record has no call graph');
+  });
 });
+

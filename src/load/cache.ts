@@ -39,7 +39,9 @@ export class ValidationCache {
     const e = this.entries.get(repoPath);
     if (!e || e.size !== size || e.mtimeMs !== mtimeMs) return undefined;
     try {
-      const result = JSON.parse(e.json) as CheckedFile;
+      const result = JSON.parse(e.json) as unknown;
+      // A damaged entry that still parses is a miss too: the file is checked again.
+      if (!isCheckedFile(result, repoPath)) return undefined;
       this.next.set(repoPath, e);
       return result;
     } catch { return undefined; }
@@ -56,6 +58,12 @@ export class ValidationCache {
     for (const [path, e] of this.next) lines.push(`${JSON.stringify(path)}\t${e.hash}\t${e.size}\t${e.mtimeMs}\t${e.json}`);
     writeFileAtomic.sync(this.file, `${lines.join('\n')}\n`);
   }
+}
+
+function isCheckedFile(v: unknown, repoPath: string): v is CheckedFile {
+  if (typeof v !== 'object' || v === null) return false;
+  const o = v as Record<string, unknown>;
+  return o.file === repoPath && Array.isArray(o.docs) && Array.isArray(o.diagnostics);
 }
 
 export function contentHash(bytes: Uint8Array): string {
