@@ -17,7 +17,7 @@ export interface Mismatch {
 export interface CaseResult {
   readonly case: TestCase;
   readonly mismatches: readonly Mismatch[];
-  /** The evaluation itself failed (a context the engine refuses). */
+  /** The case could not be checked: a context the engine refuses, or an expected amount that is not one. */
   readonly error?: string;
 }
 
@@ -26,9 +26,19 @@ export function checkCase(engine: Engine, t: TestCase): CaseResult {
   try {
     e = engine.evaluate(t.context);
   } catch (error) {
-    if (error instanceof ContextError) return { case: t, mismatches: [], error: error.message };
+    if (error instanceof ContextError) return { case: t, mismatches: [], error: `evaluation failed: ${error.message}` };
     throw error;
   }
+  try {
+    return { case: t, mismatches: compare(t, e) };
+  } catch (error) {
+    // An expected amount that does not read as one (3 decimals for EUR, "abc"): this case fails, the run goes on.
+    if (error instanceof ContextError) return { case: t, mismatches: [], error: `cannot read the expectation: ${error.message}${error.hint ? ` (${error.hint})` : ''}` };
+    throw error;
+  }
+}
+
+function compare(t: TestCase, e: Evaluation): Mismatch[] {
   const exp = currencyExponent(e.currency);
   const money = (n: number): string => formatMinor(n, exp);
   const minor = (a: Amount, field: string): number => toMinor(a, `expect.${field}`, exp);
@@ -56,7 +66,7 @@ export function checkCase(engine: Engine, t: TestCase): CaseResult {
       out.push({ field: `rejected.${id}`, expected: `rejected: …${text}…`, actual });
     }
   }
-  return { case: t, mismatches: out };
+  return out;
 }
 
 function show(xs: readonly string[]): string {

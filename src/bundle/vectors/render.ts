@@ -12,7 +12,7 @@ export function renderResults(results: readonly CaseResult[], problems: readonly
     if (r.case.file !== file) { file = r.case.file; out.push(c.bold(file)); }
     const failed = r.error !== undefined || r.mismatches.length > 0;
     out.push(`  ${failed ? c.red('✗') : c.green('✓')} ${r.case.name}`);
-    if (r.error) out.push(`      ${c.red(`evaluation failed: ${r.error}`)}`);
+    if (r.error) out.push(`      ${c.red(r.error)}`);
     for (const m of r.mismatches) {
       out.push(`      ${c.dim(m.field)}`, `      ${c.green(`- ${m.expected}`)}`, `      ${c.red(`+ ${m.actual}`)}`);
     }

@@ -67,6 +67,26 @@ describe('promoc bundle / eval / test', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('✗ wrong total\n      total\n      - 3.00\n      + 2.00');
   });
+
+  it('reports an expectation of the wrong shape as a problem of its file, and goes on with the other tests', async () => {
+    const context = '{ at: 2027-07-01T12:00:00Z, currency: EUR, codes: [HALF50], lines: [{ id: t, amount: "4.00" }] }';
+    const cases = [
+      ['one id instead of a list', 'applied: Promotion/half50'],
+      ['a number of rejections', 'rejected: 5'],
+      ['a list as a total', 'total: [1]'],
+      ['three decimals', 'total: "2.001"'],
+      ['right', 'total: "2.00"'],
+    ];
+    writeFileSync(join(out, 'shapes.test.yaml'), `tests:\n${cases.map(([name, expect]) => `  - name: ${name}\n    context: ${context}\n    expect: { ${expect} }\n`).join('')}`);
+    const r = await run(['test', join(out, 'shapes.test.yaml')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('tests[0] (one id instead of a list): expect.applied must be a list of campaign ids, e.g. applied: [Promotion/half50]');
+    expect(r.stdout).toContain('tests[1] (a number of rejections): expect.rejected must map campaign ids to text their reason contains');
+    expect(r.stdout).toContain('tests[2] (a list as a total): expect.total must be an amount');
+    expect(r.stdout).toContain('✗ three decimals\n      cannot read the expectation: expect.total: "2.001" has 3 decimals; the currency has 2');
+    expect(r.stdout).toContain('✓ right');
+  });
 });
 
 describe('replay protection: --not-before', () => {
