@@ -25,6 +25,15 @@ describe('promoc simulate', () => {
     expect(readFileSync(file, 'utf8').trim().split('\n')).toHaveLength(300);
   });
 
+  it('reports a sessions file it cannot write as an error, not a bug', async () => {
+    const blocker = join(out, 'a-file');
+    writeFileSync(blocker, 'not a folder');
+    const r = await runCli(['simulate', '--generate', '10', '--out', join(blocker, 's.csv')], { cwd: head });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^error: (EEXIST|ENOTDIR)/);
+    expect(r.stderr).not.toContain('bug');
+  });
+
   it('generates CSV for a .csv file, which replays like the NDJSON of the same seed', async () => {
     const csv = join(out, 'gen/s.csv');
     const ndjson = join(out, 'gen/s2.ndjson');

@@ -1,8 +1,7 @@
 // `promoc simulate`: resolve the two sides (git, folders), stream the sessions file through the replay
 // with a progress display, print the view, save the JSON. And `--generate`: write sample sessions.
-import { createReadStream, createWriteStream, statSync } from 'node:fs';
-import { once } from 'node:events';
-import { mkdir, rm } from 'node:fs/promises';
+import { createReadStream, statSync } from 'node:fs';
+import { mkdir, open, rm, type FileHandle } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { renderText } from '../../render/text.js';
@@ -112,20 +111,28 @@ export async function runGenerate(io: Io, options: GenerateCliOptions): Promise<
   const from = options.month ?? catalog.busiestMonth;
   const file = resolve(io.cwd, options.out);
   const format = options.format ?? formatOf(options.out);
-  await mkdir(dirname(file), { recursive: true });
-  const stream = createWriteStream(file);
+  let handle: FileHandle;
   try {
+    await mkdir(dirname(file), { recursive: true });
+    handle = await open(file, 'w');
+  } catch (e) {
+    return reportExpectedFailure(io, e, []);
+  }
+  try {
+    // Written in 64 KiB pieces through a file handle, so a failing disk is a rejected write, not a stream error event.
+    let chunk = '';
     for (const line of sessionLines(catalog, { count: options.count, seed: options.seed, from }, format)) {
-      if (!stream.write(line)) await once(stream, 'drain');
+      chunk += line;
+      if (chunk.length >= 65_536) { await handle.write(chunk); chunk = ''; }
     }
+    if (chunk !== '') await handle.write(chunk);
+    await handle.close();
   } catch (e) {
     // Half a file would replay as if it were the whole month.
-    stream.destroy();
+    await handle.close().catch(() => undefined);
     await rm(file, { force: true });
     return reportExpectedFailure(io, e, [CsvWriteError]);
   }
-  stream.end();
-  await once(stream, 'finish');
   io.stdout(`${colors(io).green('✔')} wrote ${options.count.toLocaleString('en-US')} sessions for ${new Date(from).toISOString().slice(0, 7)} (seed ${options.seed}) as ${format === 'csv' ? 'CSV' : 'NDJSON'} to ${options.out}\n`);
   return EXIT.ok;
 }
