@@ -1,4 +1,6 @@
 // The CLI's promises: documented exit codes, help with examples, colour that honours NO_COLOR/FORCE_COLOR.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decideColor } from '../src/cli/io.js';
@@ -42,6 +44,22 @@ describe('promoc CLI', () => {
     expect(r.code).toBe(1);
     const parsed = JSON.parse(r.stdout) as { diagnostics: { ruleId: string; range: { start: { line: number } } }[] };
     expect(parsed.diagnostics.map((d) => [d.ruleId, d.range.start.line])).toEqual([['schema/type', 7], ['schema/unknown-property', 8]]);
+  });
+
+  it('reports what the file system refuses as an error (exit 1), never as a bug', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'promoc-blocked-'));
+    try {
+      const file = join(dir, 'a-file');
+      writeFileSync(file, 'not a folder');
+      for (const args of [['plan', '--out', join(file, 'plan.json')], ['import', '--target', 'local', '--out', join(file, 'imported')], ['bundle', '--out', join(file, 'dist')]]) {
+        const r = await runCli(args, { cwd: repo });
+        expect(r.code, args.join(' ')).toBe(1);
+        expect(r.stderr, args.join(' ')).toMatch(/^error: (EEXIST|ENOTDIR)/);
+        expect(r.stderr, args.join(' ')).not.toContain('bug');
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('decides colour from NO_COLOR, FORCE_COLOR and the terminal', () => {

@@ -9,6 +9,12 @@ type Hinted = Error & { readonly hint?: string | undefined };
  */
 const FILE_SYSTEM_REFUSALS = new Set(['ENOENT', 'EACCES', 'EISDIR', 'ENOTDIR', 'EPERM', 'EROFS', 'ENOSPC', 'EEXIST']);
 
+/** What the file system refuses (a missing folder, a file where a folder should be, permissions, a full or read-only disk): the user's to fix, not a bug. */
+export function isFileSystemRefusal(error: unknown): error is NodeJS.ErrnoException {
+  const e = error as NodeJS.ErrnoException | null;
+  return e instanceof Error && typeof e.code === 'string' && typeof e.syscall === 'string' && FILE_SYSTEM_REFUSALS.has(e.code);
+}
+
 export function reportExpectedFailure(io: Io, error: unknown, kinds: readonly (abstract new (...args: never[]) => Hinted)[]): number {
   const c = colors(io);
   if (kinds.some((k) => error instanceof k)) {
@@ -16,9 +22,7 @@ export function reportExpectedFailure(io: Io, error: unknown, kinds: readonly (a
     io.stderr(`${c.red('error')}: ${e.message}\n${e.hint ? `${c.dim('hint')}: ${e.hint}\n` : ''}`);
     return EXIT.failure;
   }
-  const code = (error as NodeJS.ErrnoException | null)?.code;
-  // What the file system refuses (a missing folder, permissions, a full or read-only disk) is not a bug.
-  if (code !== undefined && FILE_SYSTEM_REFUSALS.has(code)) {
+  if (isFileSystemRefusal(error)) {
     io.stderr(`${c.red('error')}: ${(error as Error).message}\n`);
     return EXIT.failure;
   }

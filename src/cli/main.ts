@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { commands } from './commands/index.js';
 import { EXIT, type CliContext } from './context.js';
 import { debugFromEnv, stderrDebugLog } from './debug.js';
+import { isFileSystemRefusal } from './expected-failure.js';
 import { colors, processIo, type Io } from './io.js';
 import { InternalError, ProviderError, StalePlanError, UsageError } from '../model/errors.js';
 import { promocVersion } from './version.js';
@@ -58,6 +59,10 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       io.stderr(`${c.red('error')}: ${error.message}\n`);
       if (error instanceof ProviderError && error.details.hint) io.stderr(`${c.dim('hint')}: ${error.details.hint}\n`);
       if (error instanceof StalePlanError) for (const ch of error.changes) io.stderr(`  - ${ch}\n`);
+      return EXIT.failure;
+    }
+    if (isFileSystemRefusal(error)) {
+      io.stderr(`${c.red('error')}: ${error.message}\n`);
       return EXIT.failure;
     }
     const e = error instanceof Error ? error : new InternalError(String(error));
