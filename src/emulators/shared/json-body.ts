@@ -3,6 +3,8 @@ import { fail, ok, type Outcome } from './outcome.js';
 
 /** Larger bodies are refused rather than parsed: no documented payload comes close. */
 export const MAX_BODY_BYTES = 5_000_000;
+/** Deeper bodies are refused: the readers walk bodies recursively, and no documented payload nests past a dozen. */
+export const MAX_BODY_DEPTH = 64;
 
 export async function readJson(request: Request): Promise<Outcome<unknown, string>> {
   const declared = Number(request.headers.get('content-length') ?? '0');
@@ -10,9 +12,28 @@ export async function readJson(request: Request): Promise<Outcome<unknown, strin
   const text = await request.text();
   if (text.length > MAX_BODY_BYTES) return fail(`request body exceeds the ${MAX_BODY_BYTES}-byte limit`);
   if (text.trim() === '') return ok(undefined);
+  let value: unknown;
   try {
-    return ok(JSON.parse(text) as unknown);
+    value = JSON.parse(text) as unknown;
   } catch (error) {
     return fail(`request body is not valid JSON (${error instanceof Error ? error.message : String(error)})`);
   }
+  if (depthOver(text, MAX_BODY_DEPTH)) return fail(`request body nests deeper than ${MAX_BODY_DEPTH} levels`);
+  return ok(value);
+}
+
+/** Whether the JSON text (already parsed, so well formed) opens more than `max` arrays or objects at once. */
+function depthOver(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* backslash */) i++;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) { if (++depth > max) return true; }
+    else if (c === 125 || c === 93) depth--;
+  }
+  return false;
 }
