@@ -18,6 +18,10 @@ describe('LineSplitter', () => {
   it('keeps empty lines (the parser skips them) and has no phantom last line', () => {
     expect(lines(['a\n\nb\n'])).toEqual(['a', '', 'b']);
   });
+  it('drops a byte order mark at the start only, and a \\r\\n split between chunks', () => {
+    expect(lines(['', '\ufeffid,at\r', '\n\ufeffx\r\n', 'y'])).toEqual(['id,at', '\ufeffx', 'y']);
+    expect(lines(['ab', 'c', 'd\r\n\r\ne'])).toEqual(['abcd', '', 'e']);
+  });
 });
 
 describe('NDJSON sessions', () => {

@@ -9,24 +9,46 @@ export type SessionFormat = 'ndjson' | 'csv';
 /** What a line turned into: a session, nothing (blank, comment, header), or why it is not one. */
 export type LineResult = Session | undefined | SessionError;
 
-/** Splits chunks into lines (\n or \r\n), holding at most one partial line between chunks. */
+/**
+ * Splits chunks into lines (\n or \r\n), holding at most one partial line between chunks. A byte order mark
+ * at the very start (spreadsheets write one) is dropped. The partial line is joined to the start of the
+ * next chunk only, so the chunk itself is scanned and sliced as it is, never copied into a joined string.
+ */
 export class LineSplitter {
   private rest = '';
+  private started = false;
 
   push(chunk: string, onLine: (line: string) => void): void {
-    const text = this.rest + chunk;
+    let text = chunk;
+    if (!this.started && text !== '') {
+      this.started = true;
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    }
     let start = 0;
-    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', start)) {
-      onLine(text.charCodeAt(nl - 1) === 13 ? text.slice(start, nl - 1) : text.slice(start, nl));
+    let nl = text.indexOf('\n');
+    if (nl === -1) { this.rest += text; return; }
+    if (this.rest !== '') {
+      emit(this.rest + text.slice(0, nl), onLine);
+      this.rest = '';
+      start = nl + 1;
+      nl = text.indexOf('\n', start);
+    }
+    for (; nl !== -1; nl = text.indexOf('\n', start)) {
+      onLine(text.charCodeAt(nl - 1) === 13 && nl > start ? text.slice(start, nl - 1) : text.slice(start, nl));
       start = nl + 1;
     }
     this.rest = text.slice(start);
   }
 
   end(onLine: (line: string) => void): void {
-    if (this.rest !== '') onLine(this.rest.endsWith('\r') ? this.rest.slice(0, -1) : this.rest);
+    if (this.rest !== '') emit(this.rest, onLine);
     this.rest = '';
   }
+}
+
+/** A line without its \r, when it ends with one. */
+function emit(line: string, onLine: (line: string) => void): void {
+  onLine(line.endsWith('\r') ? line.slice(0, -1) : line);
 }
 
 export function sessionParser(format: SessionFormat): (line: string) => LineResult {

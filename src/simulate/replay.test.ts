@@ -113,4 +113,14 @@ describe('simulateStream', () => {
       'lines[0]: null is not an object', 'vehicle: "e-scooter" is not an object',
     ]);
   });
+
+  it('reads a CSV file that starts with a byte order mark, and a character split between chunks', async () => {
+    const both = side('b', [aPromotion('auto')]);
+    const csv = 'id,at,currency,customer,lines\ns1,2027-07-01T08:00:00Z,EUR,Zoë,TIME_PRICE=1000\ns2,2027-07-01T09:00:00Z,EUR,Zoë,TIME_PRICE=1000\n';
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(csv)]);
+    const at = bytes.indexOf(0xc3) + 1; // inside the ë
+    const r = await simulateStream({ base: both, head: both, chunks: [bytes.slice(0, 2), bytes.slice(2, at), bytes.slice(at)], format: 'csv' });
+    // The ë cut in two by the chunks decodes like the whole one: one customer.
+    expect(r.sessions).toMatchObject({ read: 2, evaluated: 2, invalid: 0, customers: 1 });
+  });
 });
