@@ -47,10 +47,10 @@ export function sessionFromObject(value: unknown): Session {
       if (typeof minor !== 'number') throw new SessionError(`line ${JSON.stringify(line.id)}: ${minor.error}`);
       amount = minor;
     }
-    lines[i] = shape.lineOf(line, amount as number);
+    lines[i] = shape.lineFrom(line, amount as number);
   }
   const id = s.id === undefined || typeof s.id === 'string' ? s.id : String(s.id);
-  return shape.session(id, at, currency, shape.customerOf(s.customer), s.codes as string[] | undefined, lines, shape.rentalOf(s.rental), shape.vehicleOf(s.vehicle), shape.billingOf(s.billing));
+  return shape.session(id, at, currency, shape.customerFrom(s.customer), s.codes as string[] | undefined, lines, shape.rentalFrom(s.rental), shape.vehicleFrom(s.vehicle), shape.billingFrom(s.billing));
 }
 
 /** The session's customer id, when it has one. */

@@ -31,28 +31,28 @@ export const line = (id: string, amount: number, priceType: string | undefined, 
 const isObject = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The parts of a parsed JSON session, reshaped; what is not an object stays as it is. */
-export function customerOf(v: unknown): Customer | undefined {
+export function customerFrom(v: unknown): Customer | undefined {
   if (!isObject(v)) return v as Customer | undefined;
   return customer(v.id as string, v.userType as string, v.tags as string[], v.attributes as Customer['attributes'], v.firstPurchase as boolean, v.vouchers as string[]);
 }
 
-export function vehicleOf(v: unknown): Vehicle | undefined {
+export function vehicleFrom(v: unknown): Vehicle | undefined {
   return isObject(v) ? vehicle(v.id as string, v.tags as string[], v.category as string) : v as Vehicle | undefined;
 }
 
-export function rentalOf(v: unknown): Rental | undefined {
-  return isObject(v) ? rental(pointOf(v.start), pointOf(v.end), v.branch as string) : v as Rental | undefined;
+export function rentalFrom(v: unknown): Rental | undefined {
+  return isObject(v) ? rental(pointFrom(v.start), pointFrom(v.end), v.branch as string) : v as Rental | undefined;
 }
 
-function pointOf(v: unknown): Rental['start'] {
+function pointFrom(v: unknown): Rental['start'] {
   return isObject(v) ? { lon: v.lon as number, lat: v.lat as number } : v as Rental['start'];
 }
 
-export function billingOf(v: unknown): Billing | undefined {
+export function billingFrom(v: unknown): Billing | undefined {
   return isObject(v) ? billing(v.plan as string, v.usage as number, v.quantity as number) : v as Billing | undefined;
 }
 
 /** A line object already checked to be one, with its amount in minor units. */
-export function lineOf(v: Obj, amount: number): PriceLine {
+export function lineFrom(v: Obj, amount: number): PriceLine {
   return line(v.id as string, amount, v.priceType as string, v.costSource as PriceLine['costSource'], v.quantity as number, v.metric as string, v.plan as string, v.package as string);
 }
