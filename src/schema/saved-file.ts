@@ -22,12 +22,11 @@ export function describeSavedFileErrors(file: string, text: string, value: unkno
     const line = `${describePath(path) || '(the file)'}: ${what(e, valueAt(value, path))}`;
     if (seen.has(line)) continue;
     seen.add(line);
+    if (lines.length === MAX_LISTED) return `${lines.join('\n')}\n… and more`;
     const at = locateInDoc(doc, lc, e.keyword === 'additionalProperties' ? [...path, String(e.params.additionalProperty)] : path, e.keyword === 'additionalProperties');
     lines.push(`${file}:${at.start.line}:${at.start.col}: ${line}`);
-    if (lines.length === MAX_LISTED) break;
   }
-  const more = errors.length > lines.length && seen.size === MAX_LISTED ? `\n… and more` : '';
-  return lines.join('\n') + more;
+  return lines.join('\n');
 }
 
 function what(e: ErrorObject, value: unknown): string {
