@@ -12,7 +12,7 @@ const FILE_SYSTEM_REFUSALS = new Set(['ENOENT', 'EACCES', 'EISDIR', 'ENOTDIR', '
 /** What the file system refuses (a missing folder, a file where a folder should be, permissions, a full or read-only disk): the user's to fix, not a bug. */
 export function isFileSystemRefusal(error: unknown): error is NodeJS.ErrnoException {
   const e = error as NodeJS.ErrnoException | null;
-  return e instanceof Error && typeof e.code === 'string' && typeof e.syscall === 'string' && FILE_SYSTEM_REFUSALS.has(e.code);
+  return e instanceof Error && typeof e.code === 'string' && FILE_SYSTEM_REFUSALS.has(e.code);
 }
 
 export function reportExpectedFailure(io: Io, error: unknown, kinds: readonly (abstract new (...args: never[]) => Hinted)[]): number {
