@@ -78,9 +78,10 @@ export interface Prepared {
  * A part of the context that must be an object when given. Callers that hand evaluate() parsed JSON
  * directly (the simulator, a pricing service) can send null or a string where an object belongs.
  */
-function object<T>(v: T | undefined, path: string, hint = `Leave ${path} out, or give an object (see the context format in docs/engine.md).`): T | undefined {
+function object<T>(v: T | undefined, path: string): T | undefined {
   if (v === undefined) return undefined;
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ContextError(path, `${quote(v)} is not an object`, hint);
+  // The sentences are built only when thrown: this runs several times per evaluation.
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ContextError(path, `${quote(v)} is not an object`, `Leave ${path} out, or give an object (see the context format in docs/engine.md).`);
   return v;
 }
 
@@ -115,8 +116,8 @@ export function prepare(ctx: EvaluationContext): Prepared {
   if (!Array.isArray(ctx.lines)) throw new ContextError('lines', 'is missing', 'Give the price lines, each with an id and an amount in minor units.');
   let subtotal = 0;
   for (let i = 0; i < ctx.lines.length; i++) {
-    const line = object(ctx.lines[i], `lines[${i}]`, LINE_HINT);
-    if (line === undefined) throw new ContextError(`lines[${i}]`, 'is missing', LINE_HINT);
+    const line = ctx.lines[i];
+    if (typeof line !== 'object' || line === null || Array.isArray(line)) throw new ContextError(`lines[${i}]`, line === undefined ? 'is missing' : `${quote(line)} is not an object`, LINE_HINT);
     if (!Number.isSafeInteger(line.amount) || line.amount < 0) throw new ContextError(`lines[${i}].amount`, `${JSON.stringify(line.amount)} is not a non-negative integer`, 'Amounts are minor units: 12.50 EUR is 1250.');
     if (line.quantity !== undefined && !(Number.isFinite(line.quantity) && line.quantity >= 0)) throw new ContextError(`lines[${i}].quantity`, `${JSON.stringify(line.quantity)} is not a non-negative number`);
     for (let j = 0; j < i; j++) if (ctx.lines[j]!.id === line.id) throw new ContextError(`lines[${i}].id`, `"${line.id}" is used twice`, 'Give every line its own id.');
