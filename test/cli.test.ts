@@ -51,7 +51,8 @@ describe('promoc CLI', () => {
     try {
       const file = join(dir, 'a-file');
       writeFileSync(file, 'not a folder');
-      for (const args of [['plan', '--out', join(file, 'plan.json')], ['import', '--target', 'local', '--out', join(file, 'imported')], ['bundle', '--out', join(file, 'dist')]]) {
+      // (import is not among them: on a fresh checkout the local target holds nothing, so it writes no file.)
+      for (const args of [['plan', '--out', join(file, 'plan.json')], ['bundle', '--out', join(file, 'dist')], ['bundle', 'keygen', join(file, 'keys')]]) {
         const r = await runCli(args, { cwd: repo });
         expect(r.code, args.join(' ')).toBe(1);
         expect(r.stderr, args.join(' ')).toMatch(/^error: (EEXIST|ENOTDIR)/);
