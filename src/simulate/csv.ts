@@ -7,9 +7,8 @@
 // fixed shapes of shapes.ts): no intermediate record, no regex per item.
 import type { PriceLine } from '../engine/context.js';
 import { readInstant } from '../engine/instant.js';
-import { currencyExponent, parseDecimal } from '../engine/money.js';
 import type { LineResult } from './read.js';
-import { SessionError, SessionsFileError, type Session } from './session.js';
+import { decimalToMinor, SessionError, SessionsFileError, type Session } from './session.js';
 import * as shape from './shapes.js';
 
 export const CSV_COLUMNS = [
@@ -84,9 +83,6 @@ class RowReader {
   private readonly hasVehicle: boolean;
   private readonly hasRental: boolean;
   private readonly hasBilling: boolean;
-  /** The exponent of the last currency seen: a file is nearly always in one currency. */
-  private currency = '';
-  private exponent = 2;
 
   constructor(names: readonly string[]) {
     this.width = names.length;
@@ -173,12 +169,7 @@ class RowReader {
     if (id === '') throw new SessionError(`price line "${item}" has an empty id before "@"`);
     const selector = item.slice(named >= 0 && named < eq ? named + 1 : 0, eq);
     const text = item.slice(eq + 1, amountEnd);
-    let amount: number;
-    if (text.includes('.')) {
-      const minor = parseDecimal(text, this.exponentOf(currency));
-      if (typeof minor !== 'number') throw new SessionError(`line "${id}": ${minor.error}`);
-      amount = minor;
-    } else amount = Number(text);
+    const amount = text.includes('.') ? decimalToMinor(text, currency, id) : Number(text);
     let priceType: string | undefined;
     let costSource: PriceLine['costSource'];
     let plan: string | undefined;
@@ -199,14 +190,6 @@ class RowReader {
       priceType = selector;
     }
     return shape.line(id, amount, priceType, costSource, quantity, metric, plan, pack);
-  }
-
-  private exponentOf(currency: string): number {
-    if (currency !== this.currency) {
-      this.currency = currency;
-      this.exponent = /^[A-Z]{3}$/.test(currency) ? currencyExponent(currency) : 2;
-    }
-    return this.exponent;
   }
 }
 

@@ -33,24 +33,24 @@ export function sessionFromObject(value: unknown): Session {
   if (typeof currency !== 'string') throw new SessionError('"currency" is missing; give an ISO 4217 code such as EUR');
   if (!Array.isArray(s.lines)) throw new SessionError('"lines" must be a list of price lines');
   if ('usage' in s) throw new SessionError('"usage" is not allowed in a recorded session: the simulator counts redemptions itself');
-  let exponent = -1;
   const given = s.lines as unknown[];
   const lines = new Array<PriceLine>(given.length);
   for (let i = 0; i < given.length; i++) {
     const l = given[i];
     if (typeof l !== 'object' || l === null || Array.isArray(l)) throw new SessionError(`lines[${i}]: ${JSON.stringify(l) ?? 'undefined'} is not an object`);
     const line = l as Obj;
-    let amount = line.amount;
-    if (typeof amount === 'string') {
-      if (exponent < 0) exponent = /^[A-Z]{3}$/.test(currency) ? currencyExponent(currency) : 2;
-      const minor = parseDecimal(amount, exponent);
-      if (typeof minor !== 'number') throw new SessionError(`line ${JSON.stringify(line.id)}: ${minor.error}`);
-      amount = minor;
-    }
-    lines[i] = shape.lineFrom(line, amount as number);
+    lines[i] = shape.lineFrom(line, typeof line.amount === 'string' ? decimalToMinor(line.amount, currency, line.id) : line.amount as number);
   }
   const id = s.id === undefined || typeof s.id === 'string' ? s.id : String(s.id);
   return shape.session(id, at, currency, shape.customerFrom(s.customer), s.codes as string[] | undefined, lines, shape.rentalFrom(s.rental), shape.vehicleFrom(s.vehicle), shape.billingFrom(s.billing));
+}
+
+/** A line's amount written as a decimal in the session's currency ("12.00") → minor units (1200). */
+export function decimalToMinor(amount: string, currency: string, lineId: unknown): number {
+  // A malformed currency is the engine's to refuse; the amount still reads with two decimals meanwhile.
+  const minor = parseDecimal(amount, /^[A-Z]{3}$/.test(currency) ? currencyExponent(currency) : 2);
+  if (typeof minor !== 'number') throw new SessionError(`line ${JSON.stringify(lineId)}: ${minor.error}`);
+  return minor;
 }
 
 /** The session's customer id, when it has one. */
