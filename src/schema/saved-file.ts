@@ -7,6 +7,38 @@ import { LineCounter, parseDocument } from 'yaml';
 import { locateInDoc } from '../load/locate.js';
 import { describePath, showValue } from './format.js';
 import { pointerToPath, valueAt } from './translate.js';
+import type { SavedFile, Validator } from './validator.js';
+
+export interface SavedFileSpec {
+  readonly kind: SavedFile;
+  /** The formatVersion this promoc writes and reads. */
+  readonly format: string;
+  /** "plan", "simulation": what the messages call it. */
+  readonly noun: string;
+  /** The command that writes it, for the hints. */
+  readonly command: string;
+  /** The reader's own error class (PlanFileError, SimulationFileError). */
+  readonly error: (message: string, hint: string) => Error;
+}
+
+/**
+ * The object a saved file holds: JSON, of this promoc's format version (a clear message for another
+ * version before any schema error), and valid against the kind's schema.
+ */
+export function readSavedFile(text: string, file: string, validator: Validator, spec: SavedFileSpec): Record<string, unknown> {
+  let value: unknown;
+  try { value = JSON.parse(text); } catch (e) {
+    throw spec.error(`${file} is not JSON: ${(e as Error).message}`, `Pass the file written by \`${spec.command}\`.`);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw spec.error(`${file} is not a promoc ${spec.noun}`, `Pass the file written by \`${spec.command}\`.`);
+  const o = value as Record<string, unknown>;
+  if (o.formatVersion !== spec.format) {
+    throw spec.error(`${file} has ${spec.noun} format ${JSON.stringify(o.formatVersion ?? null)}; this promoc reads ${spec.format}`, `Re-run \`${spec.command}\` with this version of promoc.`);
+  }
+  const errors = validator.validateSaved(spec.kind, o);
+  if (errors.length > 0) throw spec.error(`${file} is not a ${spec.noun} this promoc wrote:\n${describeSavedFileErrors(file, text, o, errors)}`, `The file is damaged or was edited by hand; re-run \`${spec.command}\`.`);
+  return o;
+}
 
 /** At most this many problems are listed; a damaged file usually has one cause. */
 const MAX_LISTED = 5;

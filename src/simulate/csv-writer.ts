@@ -5,7 +5,6 @@ import type { PriceLine } from '../engine/context.js';
 import { CSV_COLUMNS, type CsvColumn } from './csv.js';
 import type { GeneratedSession } from './generate.js';
 
-
 export class CsvWriteError extends Error {
   override readonly name = 'CsvWriteError';
   readonly hint = 'Write the sessions as NDJSON instead (--out sessions.ndjson).';
