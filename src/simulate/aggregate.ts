@@ -3,7 +3,7 @@
 // once per session and side, so tallies are created up front and the main currency has its own field.
 import type { Evaluation } from '../engine/evaluation.js';
 import type { BundleCampaign } from '../generated/bundle.js';
-import { BitSet } from './distinct.js';
+import { BitSet, type Interner } from './distinct.js';
 import { SimulationLedger } from './ledger.js';
 import type { CampaignStats, Exhaustion, SideTotals, WorstCase } from './types.js';
 
@@ -12,8 +12,7 @@ export interface SessionMeta {
   /** The session's id, if it has one, and its line in the input. */
   readonly id: string | undefined;
   readonly line: number;
-  /** customer.id as given, and its interned index (-1 without one). */
-  readonly customerId: string | undefined;
+  /** The interned index of customer.id (-1 without one). */
   readonly customer: number;
   /** Epoch ms. */
   readonly at: number;
@@ -55,8 +54,8 @@ export class SideAggregator {
   /** Set from the first session: `amount` fields and the daily series are in this currency. */
   mainCurrency: string | undefined;
 
-  constructor(readonly campaigns: readonly BundleCampaign[]) {
-    this.ledger = new SimulationLedger(campaigns);
+  constructor(readonly campaigns: readonly BundleCampaign[], customers: Interner) {
+    this.ledger = new SimulationLedger(campaigns, customers);
     for (const c of campaigns) this.tallies.set(c.id, new Tally());
   }
 
@@ -91,7 +90,7 @@ export class SideAggregator {
     }
     if (s.customer >= 0) t.customers.add(s.customer);
     if (!limited) return;
-    const reached = this.ledger.record(id, s.customerId, amount);
+    const reached = this.ledger.record(id, s.customer, amount);
     if (reached && !t.exhausted) t.exhausted = { at: new Date(s.at).toISOString(), by: reached };
   }
 

@@ -4,12 +4,28 @@
 
 export class Interner {
   private readonly ids = new Map<string, number>();
+  // The replay interns a session's customer, then both sides' ledgers ask for the same string: the last
+  // answer is kept so they compare one pointer instead of hashing the id into a large map again.
+  private last: string | undefined;
+  private lastIndex = -1;
 
   /** A dense index for the id (0, 1, 2, ... in order of first sight). */
   index(id: string): number {
-    let i = this.ids.get(id);
-    if (i === undefined) { i = this.ids.size; this.ids.set(id, i); }
+    let i = this.find(id);
+    if (i < 0) {
+      i = this.ids.size;
+      this.ids.set(id, i);
+      this.lastIndex = i;
+    }
     return i;
+  }
+
+  /** The id's index, or -1 when it was never interned. */
+  find(id: string): number {
+    if (id === this.last) return this.lastIndex;
+    this.last = id;
+    this.lastIndex = this.ids.get(id) ?? -1;
+    return this.lastIndex;
   }
 
   get size(): number {

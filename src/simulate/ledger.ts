@@ -1,15 +1,18 @@
 // Usage counters for a replay: the engine reads them (limits, budgets), the simulator records every
 // application after it happened. One ledger per side, so base and head exhaust their limits on their
 // own. Per-customer counts are kept only for campaigns that have a per-customer limit: that is the
-// only counter whose size grows with the number of customers.
+// only counter whose size grows with the number of customers. They are indexed by the replay's
+// interned customer index, so the hot path reads an array slot instead of hashing the id.
 import type { BundleLimits } from '../generated/bundle.js';
 import type { UsageCounters } from '../engine/usage.js';
+import type { Interner } from './distinct.js';
 
 interface Counter {
   redemptions: number;
   spent: number;
   readonly limits: BundleLimits;
-  readonly perCustomer: Map<string, number> | undefined;
+  /** Redemptions per interned customer; undefined without a per-customer limit. */
+  perCustomer: Uint32Array | undefined;
 }
 
 export type LimitReached = 'budget' | 'redemptions' | undefined;
@@ -17,9 +20,9 @@ export type LimitReached = 'budget' | 'redemptions' | undefined;
 export class SimulationLedger implements UsageCounters {
   private readonly counters = new Map<string, Counter>();
 
-  constructor(campaigns: readonly { readonly id: string; readonly limits: BundleLimits }[]) {
+  constructor(campaigns: readonly { readonly id: string; readonly limits: BundleLimits }[], private readonly customers: Interner) {
     for (const c of campaigns) {
-      this.counters.set(c.id, { redemptions: 0, spent: 0, limits: c.limits, perCustomer: c.limits.perCustomer !== undefined ? new Map() : undefined });
+      this.counters.set(c.id, { redemptions: 0, spent: 0, limits: c.limits, perCustomer: c.limits.perCustomer !== undefined ? new Uint32Array(64) : undefined });
     }
   }
 
@@ -28,24 +31,38 @@ export class SimulationLedger implements UsageCounters {
   }
 
   customerRedemptions(campaign: string, customerId: string): number {
-    return this.counters.get(campaign)?.perCustomer?.get(customerId) ?? 0;
+    const counts = this.counters.get(campaign)?.perCustomer;
+    // Asked before the replay interns the session's customer: one never seen has redeemed nothing.
+    return counts === undefined ? 0 : counts[this.customers.find(customerId)] ?? 0;
   }
 
   budgetSpent(campaign: string): number {
     return this.counters.get(campaign)?.spent ?? 0;
   }
 
-  /** Counts one application; says which limit this one used up, if any (the moment of exhaustion). */
-  record(campaign: string, customerId: string | undefined, amount: number): LimitReached {
+  /**
+   * Counts one application by the customer of interned index `customer` (-1: none); says which limit this
+   * one used up, if any (the moment of exhaustion).
+   */
+  record(campaign: string, customer: number, amount: number): LimitReached {
     const c = this.counters.get(campaign);
     if (!c) return undefined;
     c.redemptions += 1;
     c.spent += amount;
-    if (c.perCustomer && customerId !== undefined) c.perCustomer.set(customerId, (c.perCustomer.get(customerId) ?? 0) + 1);
+    if (c.perCustomer && customer >= 0) {
+      if (customer >= c.perCustomer.length) c.perCustomer = grown(c.perCustomer, customer);
+      c.perCustomer[customer]! += 1;
+    }
     const { budget, redemptions } = c.limits;
     // The engine caps a discount at what is left of the budget, so the last one lands exactly on it.
     if (budget !== undefined && amount > 0 && c.spent >= budget.minor) return 'budget';
     if (redemptions !== undefined && c.redemptions === redemptions) return 'redemptions';
     return undefined;
   }
+}
+
+function grown(counts: Uint32Array, index: number): Uint32Array {
+  const out = new Uint32Array(Math.max(index + 1, counts.length * 2));
+  out.set(counts);
+  return out;
 }

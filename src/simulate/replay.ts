@@ -43,7 +43,7 @@ export class Replay {
   private readonly identical: boolean;
 
   constructor(private readonly base: SimulationSide, private readonly head: SimulationSide) {
-    this.sides = [new SideAggregator(base.engine.campaigns), new SideAggregator(head.engine.campaigns)];
+    this.sides = [new SideAggregator(base.engine.campaigns, this.customers), new SideAggregator(head.engine.campaigns, this.customers)];
     this.identical = base.bundle.manifest.digest === head.bundle.manifest.digest;
   }
 
@@ -85,7 +85,7 @@ export class Replay {
       head.mainCurrency ??= b.currency;
     }
     const customerId = customerOf(s);
-    const meta: SessionMeta = { id: s.id, line, customerId, customer: customerId === undefined ? -1 : this.customers.index(customerId), at, day: Math.floor(at / DAY) };
+    const meta: SessionMeta = { id: s.id, line, customer: customerId === undefined ? -1 : this.customers.index(customerId), at, day: Math.floor(at / DAY) };
     base.add(b, meta);
     head.add(h, meta);
   }

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { Interner } from './distinct.js';
+import { SimulationLedger } from './ledger.js';
+
+describe('SimulationLedger', () => {
+  const campaigns = [
+    { id: 'Promotion/once', limits: { perCustomer: 1 } },
+    { id: 'Promotion/free', limits: {} },
+    { id: 'Promotion/budget', limits: { budget: { minor: 500, currency: 'EUR' } } },
+  ];
+
+  it('counts per customer by interned index, past the first array it allocates', () => {
+    const customers = new Interner();
+    const ledger = new SimulationLedger(campaigns, customers);
+    for (let i = 0; i < 300; i++) {
+      const id = `c-${i}`;
+      // The engine asks before the replay interns the customer: a new one has redeemed nothing.
+      expect(ledger.customerRedemptions('Promotion/once', id)).toBe(0);
+      ledger.record('Promotion/once', customers.index(id), 100);
+      ledger.record('Promotion/free', customers.index(id), 0);
+    }
+    expect(customers.size).toBe(300);
+    expect(ledger.customerRedemptions('Promotion/once', 'c-0')).toBe(1);
+    expect(ledger.customerRedemptions('Promotion/once', 'c-299')).toBe(1);
+    expect(ledger.customerRedemptions('Promotion/once', 'never')).toBe(0);
+    // Without a per-customer limit nothing is kept per customer.
+    expect(ledger.customerRedemptions('Promotion/free', 'c-0')).toBe(0);
+    expect([ledger.redemptions('Promotion/once'), ledger.budgetSpent('Promotion/once')]).toEqual([300, 30_000]);
+    // Asking does not intern: "never" is not a customer of the replay.
+    expect(customers.size).toBe(300);
+  });
+
+  it('says which limit an application used up', () => {
+    const ledger = new SimulationLedger(campaigns, new Interner());
+    expect(ledger.record('Promotion/budget', -1, 300)).toBeUndefined();
+    expect(ledger.record('Promotion/budget', -1, 200)).toBe('budget');
+    expect(ledger.record('Promotion/unknown', -1, 200)).toBeUndefined();
+  });
+});
+
+describe('Interner', () => {
+  it('gives dense indexes in order of first sight, whatever was looked up in between', () => {
+    const ids = new Interner();
+    expect([ids.index('a'), ids.find('b'), ids.index('b'), ids.index('a'), ids.find('a'), ids.find('c'), ids.index('c')]).toEqual([0, -1, 1, 0, 0, -1, 2]);
+    expect(ids.size).toBe(3);
+  });
+});
