@@ -22,7 +22,7 @@ function minutesCost(amount: number, covered: number, minutes: number): number {
 
 export function applyBenefit(b: CompiledBenefit, times: number, lines: Lines, take: Take, grants: Grant[], campaign: string): void {
   const all = lines.all;
-  const n = all.length;
+  const n = lines.count;
   switch (b.type) {
     case 'percentOff':
       for (let k = 0; k < times; k++) {

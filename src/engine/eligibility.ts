@@ -56,22 +56,25 @@ function targetingReason(t: Targeting, p: Prepared, explain: boolean): string | 
 }
 
 function conditionsReason(k: BundleConditions, c: CompiledCampaign, p: Prepared, exponent: number, explain: boolean): string | undefined {
-  const failed: string[] = [];
-  let total = 0;
-  const check = (ok: boolean, reason: () => string): void => { total++; if (!ok) failed.push(explain ? reason() : NOT_EXPLAINED); };
-  if (k.minimumSpend) {
-    const min = k.minimumSpend.minor;
-    check(p.subtotal >= min, () => `minimum spend ${c.money.minimumSpend} not reached (subtotal ${formatMinor(p.subtotal, exponent)} ${p.currency})`);
-  }
   const attributes = p.ctx.customer?.attributes;
-  for (const a of k.customerAttributes) check(attributes?.[a.attribute] === a.equals, () => `requires ${a.attribute} = ${a.equals}`);
   const billing = p.ctx.billing;
-  if (k.usageAtLeast !== undefined) check((billing?.usage ?? 0) >= k.usageAtLeast, () => `usage ${billing?.usage ?? 0} is below ${k.usageAtLeast}`);
-  if (k.quantityAtLeast !== undefined) check((billing?.quantity ?? 0) >= k.quantityAtLeast, () => `quantity ${billing?.quantity ?? 0} is below ${k.quantityAtLeast}`);
-  if (failed.length === 0) return undefined;
-  if (k.mode === 'ALL') return failed[0];
-  if (failed.length < total) return undefined;
-  return explain ? `none of its conditions hold: ${failed.join('; ')}` : NOT_EXPLAINED;
+  const spendOk = k.minimumSpend === undefined || p.subtotal >= k.minimumSpend.minor;
+  const usageOk = k.usageAtLeast === undefined || (billing?.usage ?? 0) >= k.usageAtLeast;
+  const quantityOk = k.quantityAtLeast === undefined || (billing?.quantity ?? 0) >= k.quantityAtLeast;
+  let attributesFailed = 0;
+  for (const a of k.customerAttributes) if (attributes?.[a.attribute] !== a.equals) attributesFailed++;
+  const failed = (spendOk ? 0 : 1) + attributesFailed + (usageOk ? 0 : 1) + (quantityOk ? 0 : 1);
+  if (failed === 0) return undefined;
+  const total = (k.minimumSpend === undefined ? 0 : 1) + k.customerAttributes.length + (k.usageAtLeast === undefined ? 0 : 1) + (k.quantityAtLeast === undefined ? 0 : 1);
+  if (k.mode !== 'ALL' && failed < total) return undefined;
+  if (!explain) return NOT_EXPLAINED;
+  // The sentences only now: this runs for every reached campaign with conditions, mostly unexplained.
+  const reasons: string[] = [];
+  if (!spendOk) reasons.push(`minimum spend ${c.money.minimumSpend} not reached (subtotal ${formatMinor(p.subtotal, exponent)} ${p.currency})`);
+  for (const a of k.customerAttributes) if (attributes?.[a.attribute] !== a.equals) reasons.push(`requires ${a.attribute} = ${a.equals}`);
+  if (!usageOk) reasons.push(`usage ${billing?.usage ?? 0} is below ${k.usageAtLeast}`);
+  if (!quantityOk) reasons.push(`quantity ${billing?.quantity ?? 0} is below ${k.quantityAtLeast}`);
+  return k.mode === 'ALL' ? reasons[0] : `none of its conditions hold: ${reasons.join('; ')}`;
 }
 
 function limitReason(c: CompiledCampaign, p: Prepared, explain: boolean): string | undefined {

@@ -18,7 +18,19 @@ export interface EngineState {
   readonly currencies: Readonly<Record<string, number | undefined>>;
   readonly geo: GeoIndex;
   readonly reach: Reach;
+  /** Working space of the evaluation under way, refilled by each (evaluations of one engine never nest). */
+  readonly lines: Lines;
+  readonly take: Take;
 }
+
+/** The engine's working space, for its state. */
+export function workspace(): Pick<EngineState, 'lines' | 'take'> {
+  const lines = new Lines();
+  return { lines, take: new Take(lines) };
+}
+
+/** An empty result list: most evaluations apply no fee, grant nothing and reject nothing, and share this. */
+const NONE: readonly never[] = Object.freeze([]);
 
 /**
  * `explain: false` runs the same checks without building the sentences of rejections (they all read
@@ -29,20 +41,22 @@ export function evaluateContext(state: EngineState, context: EvaluationContext |
   const ctx = p.ctx;
   const { geo, campaigns } = state;
   geo.begin(ctx.rental?.start, ctx.rental?.end);
-  const { candidates, unknownCodes } = state.reach(p, geo);
+  const { candidates, count, unknownCodes } = state.reach(p, geo);
   const exponent = state.currencies[p.currency] ?? currencyExponent(p.currency);
-  const lines = new Lines(p);
-  const applied: AppliedCampaign[] = [];
-  const fees: AppliedFee[] = [];
+  const { lines, take } = state;
+  lines.begin(p);
+  // The lists are made on their first entry; until then they are NONE.
+  let applied: AppliedCampaign[] | undefined;
+  let fees: AppliedFee[] | undefined;
   const grants: Grant[] = [];
-  const rejected: Rejection[] = [];
+  let rejected: Rejection[] | undefined;
   let charged = p.subtotal;
   let first: CompiledCampaign | undefined;
   let exclusive: CompiledCampaign | undefined;
-  for (const pos of candidates) {
-    const c = campaigns[pos]!;
+  for (let k = 0; k < count; k++) {
+    const c = campaigns[candidates[k]!]!;
     const reason = ineligibility(c, p, geo, exponent, explain);
-    if (reason !== undefined) { rejected.push(explain ? { campaign: c.id, reason } : unexplained(c)); continue; }
+    if (reason !== undefined) { (rejected ??= []).push(explain ? { campaign: c.id, reason } : unexplained(c)); continue; }
     const times = c.zone ? zoneTimes(c.zone, geo) : 1;
     if (c.fee) {
       const fee = charge(c, times, lines);
@@ -50,20 +64,20 @@ export function evaluateContext(state: EngineState, context: EvaluationContext |
         charged += fee.amount;
         // prepare() kept the lines under 2^53 − 1; a fee may still take the sum past what adds up exactly.
         if (!Number.isSafeInteger(charged)) throw new ContextError('lines', `with the fee of ${c.id} add up to more than ${Number.MAX_SAFE_INTEGER} minor units`, 'No price is that large; check the amounts are minor units.');
-        fees.push(fee);
-      } else rejected.push(explain ? { campaign: c.id, reason: 'nothing to charge: no line in its scope' } : unexplained(c));
+        (fees ??= []).push(fee);
+      } else (rejected ??= []).push(explain ? { campaign: c.id, reason: 'nothing to charge: no line in its scope' } : unexplained(c));
       continue;
     }
     // These two reasons name the campaign that blocks, and are kept on it once built.
-    if (exclusive !== undefined) { rejected.push(explain ? { campaign: c.id, reason: exclusive.exclusiveReason ??= `exclusive campaign ${exclusive.id} applied first` } : unexplained(c)); continue; }
-    if (!c.stackable && first !== undefined) { rejected.push(explain ? { campaign: c.id, reason: first.firstReason ??= `not stackable, and ${first.id} applied first` } : unexplained(c)); continue; }
-    const outcome = applyCampaign(c, times, p, lines, grants);
-    if (typeof outcome === 'string') { rejected.push(explain ? { campaign: c.id, reason: outcome } : unexplained(c)); continue; }
-    applied.push(outcome);
+    if (exclusive !== undefined) { (rejected ??= []).push(explain ? { campaign: c.id, reason: exclusive.exclusiveReason ??= `exclusive campaign ${exclusive.id} applied first` } : unexplained(c)); continue; }
+    if (!c.stackable && first !== undefined) { (rejected ??= []).push(explain ? { campaign: c.id, reason: first.firstReason ??= `not stackable, and ${first.id} applied first` } : unexplained(c)); continue; }
+    const outcome = applyCampaign(c, times, p, lines, take, grants);
+    if (typeof outcome === 'string') { (rejected ??= []).push(explain ? { campaign: c.id, reason: outcome } : unexplained(c)); continue; }
+    (applied ??= []).push(outcome);
     first ??= c;
     if (!c.stackable) exclusive = c;
   }
-  return summarize(p, lines, { applied, fees, grants, rejected, unknownCodes });
+  return summarize(p, lines, { applied: applied ?? NONE, fees: fees ?? NONE, grants: grants.length > 0 ? grants : NONE, rejected: rejected ?? NONE, unknownCodes });
 }
 
 /** Without explanations every rejection of a campaign reads the same, so one frozen object serves them all. */
@@ -72,8 +86,8 @@ function unexplained(c: CompiledCampaign): Rejection {
 }
 
 /** The campaign's benefits on the lines; a reason instead when it changes nothing. */
-function applyCampaign(c: CompiledCampaign, times: number, p: Prepared, lines: Lines, grants: Grant[]): AppliedCampaign | string {
-  const take = new Take(lines, budgetLeft(c, p));
+function applyCampaign(c: CompiledCampaign, times: number, p: Prepared, lines: Lines, take: Take, grants: Grant[]): AppliedCampaign | string {
+  take.begin(budgetLeft(c, p));
   // Its grants go straight into the evaluation's: a campaign that grants something applies.
   const before = grants.length;
   for (const b of benefitsAt(c, p.at)) applyBenefit(b, times, lines, take, grants, c.id);
@@ -111,10 +125,10 @@ type Parts = Pick<Evaluation, 'applied' | 'fees' | 'grants' | 'rejected' | 'unkn
 
 function summarize(p: Prepared, lines: Lines, parts: Parts): Evaluation {
   // Arrays of known length are allocated at it: the first push into an empty one reserves room for 17.
-  const out = new Array<AdjustedLine>(lines.all.length);
+  const out = new Array<AdjustedLine>(lines.count);
   let surcharges = 0;
   let total = 0;
-  for (let i = 0; i < lines.all.length; i++) {
+  for (let i = 0; i < lines.count; i++) {
     const { id, original, remaining: amount, fee } = lines.all[i]!;
     out[i] = { id, original, discount: original - amount, amount, fee };
     if (i >= lines.given) surcharges += original;

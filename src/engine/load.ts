@@ -6,7 +6,7 @@ import type { Bundle, BundleCampaign, BundleManifest } from '../generated/bundle
 import { compileCampaigns } from './compile.js';
 import type { EvaluationContext, PreparedContext } from './context.js';
 import { BundleError } from './errors.js';
-import { evaluateContext, type EngineState } from './evaluate.js';
+import { evaluateContext, workspace, type EngineState } from './evaluate.js';
 import type { Evaluation } from './evaluation.js';
 import { checkFreshness, type FreshnessOptions } from './freshness.js';
 import { GeoIndex } from './geo.js';
@@ -104,6 +104,7 @@ function index(bundle: Bundle, strategy: 'indexed' | 'linear'): Engine {
     currencies: bundle.content.currencies,
     geo: new GeoIndex(bundle.content.geofences, strategy === 'indexed'),
     reach: strategy === 'indexed' ? indexedReach(campaigns, bundle.content.geofences.length) : linearReach(campaigns),
+    ...workspace(),
   };
   const byId = new Map<string, BundleCampaign>();
   for (const c of bundle.content.campaigns) byId.set(c.id, c);

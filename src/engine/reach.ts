@@ -8,10 +8,17 @@ import { END, START, type GeoIndex } from './geo.js';
 import { Stamps } from './stamps.js';
 
 export interface Reached {
-  /** Positions in evaluation order. */
-  readonly candidates: number[];
-  readonly unknownCodes: string[];
+  /**
+   * Positions in evaluation order: the first `count` entries. The indexed reach reuses this array (a new
+   * one per evaluation was a tenth of what an evaluation allocated), so read it before reaching again.
+   */
+  readonly candidates: readonly number[];
+  readonly count: number;
+  readonly unknownCodes: readonly string[];
 }
+
+/** No unknown codes, the usual case: one frozen list instead of a new empty one per evaluation. */
+const NONE: readonly string[] = Object.freeze([]);
 
 export type Reach = (p: Prepared, geo: GeoIndex) => Reached;
 
@@ -41,10 +48,10 @@ export function indexedReach(campaigns: readonly CompiledCampaign[], geofenceCou
   const markZone = (g: number): void => marks.all(byGeofence[g]);
   return (p, geo) => {
     marks.begin();
-    const unknownCodes: string[] = [];
+    let unknownCodes: string[] | undefined;
     for (const code of p.codes) {
       const list = codes.get(code) ?? (mayChangeCase(code) ? codes.get(code.toUpperCase()) : undefined);
-      if (list) marks.all(list); else unknownCodes.push(code);
+      if (list) marks.all(list); else (unknownCodes ??= []).push(code);
     }
     for (const v of p.vouchers) { const pos = vouchers.get(v); if (pos !== undefined) marks.one(pos); }
     marks.all(broad);
@@ -54,14 +61,16 @@ export function indexedReach(campaigns: readonly CompiledCampaign[], geofenceCou
     if (p.branch !== undefined) marks.all(find(by.branch, p.branch));
     geo.forEachNear(START, markZone);
     geo.forEachNear(END, markZone);
-    return { candidates: marks.sorted(), unknownCodes };
+    return { candidates: marks.sorted(), count: marks.count, unknownCodes: unknownCodes ?? NONE };
   };
 }
 
-/** Collects positions once each across lookups, without a Set per evaluation. */
+/** Collects positions once each across lookups, without a Set or a new list per evaluation. */
 class Marks {
   private readonly seen: Stamps;
-  private out: number[] = [];
+  /** Only the first `count` are this evaluation's; the array keeps its room from one to the next. */
+  private readonly out: number[] = [];
+  count = 0;
 
   constructor(size: number) {
     this.seen = new Stamps(size);
@@ -69,11 +78,14 @@ class Marks {
 
   begin(): void {
     this.seen.reset();
-    this.out = [];
+    this.count = 0;
   }
 
   one(pos: number): void {
-    if (!this.seen.has(pos)) { this.seen.set(pos); this.out.push(pos); }
+    if (this.seen.has(pos)) return;
+    this.seen.set(pos);
+    if (this.count === this.out.length) this.out.push(pos); else this.out[this.count] = pos;
+    this.count++;
   }
 
   all(list: readonly number[] | undefined): void {
@@ -83,7 +95,7 @@ class Marks {
   /** Insertion sort: a context reaches a handful of campaigns, and this beats Array#sort there. */
   sorted(): number[] {
     const a = this.out;
-    for (let i = 1; i < a.length; i++) {
+    for (let i = 1; i < this.count; i++) {
       const v = a[i]!;
       let j = i - 1;
       while (j >= 0 && a[j]! > v) { a[j + 1] = a[j]!; j--; }
@@ -103,7 +115,8 @@ export function linearReach(campaigns: readonly CompiledCampaign[]): Reach {
       if (c.src.code !== undefined) known.add(c.src.code);
       if (reaches(c, p, geo, presented)) candidates.push(c.pos);
     }
-    return { candidates, unknownCodes: p.codes.filter((c) => !known.has(c.toUpperCase())) };
+    const unknownCodes = p.codes.filter((c) => !known.has(c.toUpperCase()));
+    return { candidates, count: candidates.length, unknownCodes: unknownCodes.length > 0 ? unknownCodes : NONE };
   };
 }
 
