@@ -75,7 +75,14 @@ export function splitCsvRow(line: string): string[] {
   return out;
 }
 
-/** Reads rows of one header: where each column is (-1: absent) is worked out once. */
+/** Names of unnamed lines: l1, l2, ... made once. */
+const LINE_IDS = Array.from({ length: 32 }, (_, i) => `l${i + 1}`);
+
+/**
+ * Reads rows of one header: where each column is (-1: absent) is worked out once. A row is not split
+ * into an array of strings: its fields are located (text, from, to) and read in place, numbers and
+ * amounts straight from the characters; a value becomes a string only where the session holds one.
+ */
 class RowReader {
   private readonly width: number;
   private readonly col: Readonly<Record<CsvColumn, number>>;
@@ -83,6 +90,10 @@ class RowReader {
   private readonly hasVehicle: boolean;
   private readonly hasRental: boolean;
   private readonly hasBilling: boolean;
+  /** Field i of the row being read is src[i] from index from[i] to to[i] (empty: from = to). */
+  private readonly src: string[];
+  private readonly from: Int32Array;
+  private readonly to: Int32Array;
 
   constructor(names: readonly string[]) {
     this.width = names.length;
@@ -92,121 +103,240 @@ class RowReader {
     this.hasVehicle = any('vehicle', 'vehicle_category', 'vehicle_tags');
     this.hasRental = any('branch', 'start_lon', 'start_lat', 'end_lon', 'end_lat');
     this.hasBilling = any('plan', 'billing_usage', 'billing_quantity');
+    this.src = new Array<string>(this.width).fill('');
+    this.from = new Int32Array(this.width);
+    this.to = new Int32Array(this.width);
   }
 
   read(line: string): Session {
-    const cells = splitCsvRow(line);
-    if (cells.length > this.width) throw new SessionError(`the row has ${cells.length} fields and the header names ${this.width}; quote a field that holds a comma`);
+    this.locate(line);
     const col = this.col;
-    const get = (i: number): string | undefined => (i < 0 ? undefined : cellAt(cells, i));
-    const atText = get(col.at);
+    const atText = this.text(col.at);
     if (atText === undefined) throw new SessionError('"at" is missing; give RFC 3339 with a zone or epoch ms');
     const at = readInstant(allDigits(atText) ? Number(atText) : atText);
     if (typeof at !== 'number') throw new SessionError(`"at": ${at.error}; give RFC 3339 with a zone or epoch ms`);
-    const currency = get(col.currency);
+    const currency = this.text(col.currency);
     if (currency === undefined) throw new SessionError('"currency" is missing; give an ISO 4217 code such as EUR');
-    const lines = this.lines(get(col.lines), currency);
+    const lines = this.lines(col.lines, currency);
     let customer: Session['customer'];
     if (this.hasCustomer) {
-      const id = get(col.customer);
-      const userType = get(col.user_type);
-      const tags = list(get(col.customer_tags));
-      const vouchers = list(get(col.vouchers));
-      const first = get(col.first_purchase);
+      const id = this.text(col.customer);
+      const userType = this.text(col.user_type);
+      const tags = this.list(col.customer_tags);
+      const vouchers = this.list(col.vouchers);
+      const first = this.text(col.first_purchase);
       if (id !== undefined || userType !== undefined || tags !== undefined || vouchers !== undefined || first !== undefined) {
         customer = shape.customer(id, userType, tags, undefined, first === undefined ? undefined : first === 'true', vouchers);
       }
     }
     let vehicle: Session['vehicle'];
     if (this.hasVehicle) {
-      const id = get(col.vehicle);
-      const category = get(col.vehicle_category);
-      const tags = list(get(col.vehicle_tags));
+      const id = this.text(col.vehicle);
+      const category = this.text(col.vehicle_category);
+      const tags = this.list(col.vehicle_tags);
       if (id !== undefined || category !== undefined || tags !== undefined) vehicle = shape.vehicle(id, tags, category);
     }
     let rental: Session['rental'];
     if (this.hasRental) {
-      const branch = get(col.branch);
-      const start = point(get(col.start_lon), get(col.start_lat), 'start');
-      const end = point(get(col.end_lon), get(col.end_lat), 'end');
+      const branch = this.text(col.branch);
+      const start = this.point(col.start_lon, col.start_lat, 'start');
+      const end = this.point(col.end_lon, col.end_lat, 'end');
       if (branch !== undefined || start !== undefined || end !== undefined) rental = shape.rental(start, end, branch);
     }
     let billing: Session['billing'];
     if (this.hasBilling) {
-      const plan = get(col.plan);
-      const usage = num(get(col.billing_usage), 'billing_usage');
-      const quantity = num(get(col.billing_quantity), 'billing_quantity');
+      const plan = this.text(col.plan);
+      const usage = this.number(col.billing_usage, 'billing_usage');
+      const quantity = this.number(col.billing_quantity, 'billing_quantity');
       if (plan !== undefined || usage !== undefined || quantity !== undefined) billing = shape.billing(plan, usage, quantity);
     }
-    return shape.session(get(col.id), at, currency, customer, list(get(col.codes)), lines, rental, vehicle, billing);
+    return shape.session(this.text(col.id), at, currency, customer, this.list(col.codes), lines, rental, vehicle, billing);
   }
 
-  private lines(cell: string | undefined, currency: string): PriceLine[] {
-    if (cell === undefined) return [];
-    const items = cell.split(';');
-    const out: PriceLine[] = [];
-    for (let i = 0; i < items.length; i++) {
-      const item = items[i]!.trim();
-      if (item !== '') out.push(this.item(item, out.length, currency));
+  /** Where each field of the row is; a row with a quote goes through splitCsvRow. */
+  private locate(line: string): void {
+    const { src, from, to, width } = this;
+    let n = 0;
+    if (line.indexOf('"') === -1) {
+      let start = 0;
+      for (;;) {
+        const comma = line.indexOf(',', start);
+        const end = comma === -1 ? line.length : comma;
+        if (n < width) { src[n] = line; from[n] = start; to[n] = end; }
+        n++;
+        if (comma === -1) break;
+        start = comma + 1;
+      }
+    } else {
+      const cells = splitCsvRow(line);
+      n = cells.length;
+      for (let i = 0; i < Math.min(n, width); i++) { src[i] = cells[i]!; from[i] = 0; to[i] = cells[i]!.length; }
     }
+    if (n > width) throw new SessionError(`the row has ${n} fields and the header names ${width}; quote a field that holds a comma`);
+    // Missing trailing fields read as empty.
+    for (let i = n; i < width; i++) { src[i] = ''; from[i] = 0; to[i] = 0; }
+  }
+
+  /** Is column k present and non-empty in this row? */
+  private filled(k: number): boolean {
+    return k >= 0 && this.to[k]! > this.from[k]!;
+  }
+
+  /** Column k as a string; undefined when empty. */
+  private text(k: number): string | undefined {
+    return this.filled(k) ? this.src[k]!.slice(this.from[k]!, this.to[k]!) : undefined;
+  }
+
+  private number(k: number, column: string): number | undefined {
+    if (!this.filled(k)) return undefined;
+    const text = this.src[k]!;
+    const n = decimalAt(text, this.from[k]!, this.to[k]!);
+    if (!Number.isFinite(n)) throw new SessionError(`${column} "${text.slice(this.from[k]!, this.to[k]!)}" is not a number`);
+    return n;
+  }
+
+  private point(lon: number, lat: number, which: string): { lon: number; lat: number } | undefined {
+    if (!this.filled(lon) && !this.filled(lat)) return undefined;
+    return { lon: this.number(lon, `${which}_lon`) ?? NaN, lat: this.number(lat, `${which}_lat`) ?? NaN };
+  }
+
+  /** A `;`-separated list: items trimmed, empty ones skipped; undefined when the field is empty. */
+  private list(k: number): string[] | undefined {
+    if (!this.filled(k)) return undefined;
+    const out: string[] = [];
+    this.items(k, (text, from, to) => { out.push(text.slice(from, to)); });
+    return out;
+  }
+
+  /** Calls visit with each non-empty `;`-separated item of column k, trimmed. */
+  private items(k: number, visit: (text: string, from: number, to: number) => void): void {
+    const text = this.src[k]!;
+    const end = this.to[k]!;
+    let start = this.from[k]!;
+    for (;;) {
+      const semi = text.indexOf(';', start);
+      const stop = semi === -1 || semi > end ? end : semi;
+      // Trimming in place covers plain spaces; anything else trim() removes takes the slow road.
+      let a = start;
+      let b = stop;
+      while (a < b && text.charCodeAt(a) === 32) a++;
+      while (b > a && text.charCodeAt(b - 1) === 32) b--;
+      if (a < b) {
+        if (mayBeSpace(text.charCodeAt(a)) || mayBeSpace(text.charCodeAt(b - 1))) {
+          const item = text.slice(a, b).trim();
+          if (item !== '') visit(item, 0, item.length);
+        } else visit(text, a, b);
+      }
+      if (stop === end) return;
+      start = stop + 1;
+    }
+  }
+
+  private lines(k: number, currency: string): PriceLine[] {
+    const out: PriceLine[] = [];
+    if (this.filled(k)) this.items(k, (text, from, to) => { out.push(this.item(text, from, to, out.length, currency)); });
     return out;
   }
 
   /** `TIME_PRICE=12.00x30`, `unlock@UNLOCK_FEE=100`, `ADDITION/INSURANCE_PLUS=300`, `plan:pro=49900`, `energy@=1062`. */
-  private item(item: string, index: number, currency: string): PriceLine {
-    const eq = item.indexOf('=');
-    const bad = (): SessionError => new SessionError(`price line "${item}" is not ${ITEM_SYNTAX}`);
-    if (eq < 0) throw bad();
-    const amountEnd = decimalEnd(item, eq + 1);
+  private item(text: string, from: number, to: number, index: number, currency: string): PriceLine {
+    const bad = (): SessionError => new SessionError(`price line "${text.slice(from, to)}" is not ${ITEM_SYNTAX}`);
+    const eq = text.indexOf('=', from);
+    if (eq < 0 || eq >= to) throw bad();
+    const amountEnd = decimalEnd(text, eq + 1, to);
     if (amountEnd === eq + 1) throw bad();
     let quantity: number | undefined;
-    if (amountEnd < item.length) {
-      if (item.charCodeAt(amountEnd) !== 120 /* x */ || decimalEnd(item, amountEnd + 1) !== item.length || amountEnd + 1 === item.length) throw bad();
-      quantity = Number(item.slice(amountEnd + 1));
+    if (amountEnd < to) {
+      if (text.charCodeAt(amountEnd) !== 120 /* x */ || decimalEnd(text, amountEnd + 1, to) !== to || amountEnd + 1 === to) throw bad();
+      quantity = decimalAt(text, amountEnd + 1, to);
     }
-    const named = item.indexOf('@');
-    const id = named >= 0 && named < eq ? item.slice(0, named) : `l${index + 1}`;
-    if (id === '') throw new SessionError(`price line "${item}" has an empty id before "@"`);
-    const selector = item.slice(named >= 0 && named < eq ? named + 1 : 0, eq);
-    const text = item.slice(eq + 1, amountEnd);
-    const amount = text.includes('.') ? decimalToMinor(text, currency, id) : Number(text);
+    const at = text.indexOf('@', from);
+    const named = at >= 0 && at < eq;
+    if (named && at === from) throw new SessionError(`price line "${text.slice(from, to)}" has an empty id before "@"`);
+    const id = named ? text.slice(from, at) : LINE_IDS[index] ?? `l${index + 1}`;
+    const amount = wholeAt(text, eq + 1, amountEnd) ?? decimalToMinor(text.slice(eq + 1, amountEnd), currency, id);
+    // The selector: a price type, a cost source (GROUP/CODE), plan:, metric:, package:, or nothing.
+    const selFrom = named ? at + 1 : from;
     let priceType: string | undefined;
     let costSource: PriceLine['costSource'];
     let plan: string | undefined;
     let metric: string | undefined;
     let pack: string | undefined;
-    const colon = selector.indexOf(':');
-    const slash = selector.indexOf('/');
-    if (colon > 0) {
-      const key = selector.slice(0, colon);
-      const value = selector.slice(colon + 1);
+    const colon = indexIn(text, 58 /* : */, selFrom, eq);
+    const slash = indexIn(text, 47 /* / */, selFrom, eq);
+    if (colon > selFrom) {
+      const key = text.slice(selFrom, colon);
+      const value = text.slice(colon + 1, eq);
       if (key === 'plan') plan = value;
       else if (key === 'metric') metric = value;
       else if (key === 'package') pack = value;
-      else throw new SessionError(`price line selector "${selector}": use plan:, metric: or package:`);
-    } else if (slash > 0) {
-      costSource = { group: selector.slice(0, slash) as NonNullable<PriceLine['costSource']>['group'], code: selector.slice(slash + 1) };
-    } else if (selector !== '') {
-      priceType = selector;
+      else throw new SessionError(`price line selector "${text.slice(selFrom, eq)}": use plan:, metric: or package:`);
+    } else if (slash > selFrom) {
+      costSource = { group: text.slice(selFrom, slash) as NonNullable<PriceLine['costSource']>['group'], code: text.slice(slash + 1, eq) };
+    } else if (eq > selFrom) {
+      priceType = text.slice(selFrom, eq);
     }
     return shape.line(id, amount, priceType, costSource, quantity, metric, plan, pack);
   }
 }
 
-function cellAt(cells: readonly string[], i: number): string | undefined {
-  const v = cells[i];
-  return v === undefined || v === '' ? undefined : v;
+/** The first index of the character `code` in s[from, to), or -1. */
+function indexIn(s: string, code: number, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (s.charCodeAt(i) === code) return i;
+  return -1;
 }
 
-/** Where the decimal starting at `from` (digits, optionally `.` and digits) ends. */
-function decimalEnd(s: string, from: number): number {
+/** Characters trim() may remove besides the plain space: controls, and anything past ASCII. */
+const mayBeSpace = (c: number): boolean => c < 32 || c > 126;
+
+/** Where the decimal starting at `from` (digits, optionally `.` and digits) ends, before `to`. */
+function decimalEnd(s: string, from: number, to: number): number {
   let i = from;
-  while (i < s.length && isDigit(s.charCodeAt(i))) i++;
-  if (i > from && i < s.length - 1 && s.charCodeAt(i) === 46 /* . */ && isDigit(s.charCodeAt(i + 1))) {
+  while (i < to && isDigit(s.charCodeAt(i))) i++;
+  if (i > from && i < to - 1 && s.charCodeAt(i) === 46 /* . */ && isDigit(s.charCodeAt(i + 1))) {
     i += 2;
-    while (i < s.length && isDigit(s.charCodeAt(i))) i++;
+    while (i < to && isDigit(s.charCodeAt(i))) i++;
   }
   return i;
+}
+
+/** 10^0 … 10^15, exact in a double. */
+const POWERS = Array.from({ length: 16 }, (_, i) => 10 ** i);
+
+/**
+ * Number(s.slice(from, to)), without the slice for the plain decimals rows hold (13.40025, -0.5, 30):
+ * up to 15 digits the digits are an exact integer and 10^k an exact power, so one division rounds
+ * exactly as parsing the text does. Anything else (exponents, more digits, spaces) is left to Number.
+ */
+function decimalAt(s: string, from: number, to: number): number {
+  let i = from;
+  const negative = s.charCodeAt(i) === 45; /* - */
+  if (negative) i++;
+  let whole = 0;
+  let count = 0;
+  let point = -1;
+  for (; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (isDigit(c)) { whole = whole * 10 + (c - 48); count++; } else if (c === 46 && point < 0) point = count; else break;
+  }
+  if (i < to || count === 0 || count > 15 || point === 0 || point === count) return Number(s.slice(from, to));
+  const value = point < 0 ? whole : whole / POWERS[count - point]!;
+  return negative ? -value : value;
+}
+
+/** An amount decimalEnd() accepted, as minor units when it is digits only; undefined when it has a point. */
+function wholeAt(s: string, from: number, to: number): number | undefined {
+  if (to - from > 15) {
+    const point = s.indexOf('.', from);
+    return point >= 0 && point < to ? undefined : Number(s.slice(from, to));
+  }
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i);
+    if (!isDigit(c)) return undefined;
+    n = n * 10 + (c - 48);
+  }
+  return n;
 }
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
@@ -214,26 +344,4 @@ const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 function allDigits(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (!isDigit(s.charCodeAt(i))) return false;
   return s.length > 0;
-}
-
-function list(v: string | undefined): string[] | undefined {
-  if (v === undefined) return undefined;
-  const out: string[] = [];
-  for (const item of v.split(';')) {
-    const t = item.trim();
-    if (t !== '') out.push(t);
-  }
-  return out;
-}
-
-function num(v: string | undefined, column: string): number | undefined {
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isFinite(n)) throw new SessionError(`${column} "${v}" is not a number`);
-  return n;
-}
-
-function point(lon: string | undefined, lat: string | undefined, which: string): { lon: number; lat: number } | undefined {
-  if (lon === undefined && lat === undefined) return undefined;
-  return { lon: num(lon, `${which}_lon`) ?? NaN, lat: num(lat, `${which}_lat`) ?? NaN };
 }

@@ -8,7 +8,7 @@ import { berlinOffset, sessionsPerDay } from './distributions.js';
 import { CSV_COLUMNS } from './csv.js';
 import { generateSessions, sessionLines, type GeneratedSession } from './generate.js';
 import { isInside } from './positions.js';
-import { parseNdjsonLine } from './read.js';
+import { parseNdjsonLine, sessionParser } from './read.js';
 import type { SimulationSide } from './replay.js';
 import type { Session } from './session.js';
 import { simulateStream } from './stream.js';
@@ -60,6 +60,15 @@ describe('generateSessions', () => {
     expect(fromCsv.sessions).toMatchObject({ read: 3000, evaluated: 3000, invalid: 0 });
     expect(fromCsv).toEqual(fromNdjson);
     expect(fromCsv.totals.base.discounted).toBeGreaterThan(100);
+  });
+
+  it('reads every generated row alike whether its fields are quoted (split) or not (read in place)', () => {
+    const [header, ...rows] = [...sessionLines(catalog, { count: 2000, seed: 13, from: JULY }, 'csv')].map((l) => l.trimEnd());
+    const plain = sessionParser('csv');
+    const quoted = sessionParser('csv');
+    plain(header!);
+    quoted(header!);
+    for (const row of rows) expect(quoted(row.split(',').map((f) => `"${f}"`).join(','))).toEqual(plain(row));
   });
 
   it('has the shape of a month: rentals around the zones, commute peaks, codes now and then', () => {

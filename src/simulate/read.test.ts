@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { splitCsvRow } from './csv.js';
 import { LineSplitter, parseNdjsonLine, sessionParser } from './read.js';
@@ -109,6 +110,27 @@ describe('CSV sessions', () => {
     parse('at,currency,lines');
     expect(parse('2027-07-01T10:00:00Z,EUR,TIME_PRICE:100')).toBeInstanceOf(SessionError);
     expect(parse('2027-07-01T10:00:00Z,EUR,TIME_PRICE=100')).not.toBeInstanceOf(SessionError);
+  });
+  it('reads numbers exactly as Number() reads their text, and refuses what it does not read', () => {
+    const parse = sessionParser('csv');
+    parse('at,currency,lines,start_lon,start_lat');
+    const text = fc.oneof(
+      fc.double({ min: -180, max: 180, noNaN: true }).chain((x) => fc.constantFrom(String(x), x.toFixed(5), x.toFixed(0), x.toPrecision(15))),
+      fc.tuple(fc.stringMatching(/^-?\d{1,18}$/), fc.stringMatching(/^\d{0,18}$/)).map(([a, b]) => `${a}.${b}`),
+      fc.constantFrom('-0', '00013.50', '1.', '.5', '-.5', '1e2', '0x10', ' 12', '12 ', '-', '1.2.3', 'Infinity', '+3', '9007199254740993', '1_0'),
+    );
+    fc.assert(fc.property(text, (t) => {
+      const r = parse(`2027-07-01T10:00:00Z,EUR,TIME_PRICE=1,${t},0`);
+      if (!Number.isFinite(Number(t))) expect((r as SessionError).message).toBe(`start_lon "${t}" is not a number`);
+      else expect(Object.is((r as Session).rental!.start!.lon, Number(t))).toBe(true);
+    }), { numRuns: 3000, seed: 3 });
+  });
+  it('trims list items and price lines as trim() does, in place or not', () => {
+    const parse = sessionParser('csv');
+    parse('at,currency,codes,lines');
+    const s = parse('2027-07-01T10:00:00Z,EUR, A ;\u00a0B\u00a0;;\tC,  unlock@UNLOCK_FEE=100 ;\u3000TIME_PRICE=5x2\u3000; ') as Session;
+    expect(s.codes).toEqual(['A', 'B', 'C']);
+    expect(s.lines).toEqual([{ id: 'unlock', amount: 100, priceType: 'UNLOCK_FEE' }, { id: 'l2', amount: 5, priceType: 'TIME_PRICE', quantity: 2 }]);
   });
   it('splits RFC 4180 rows', () => {
     expect(splitCsvRow('a,"b,c","say ""hi""",')).toEqual(['a', 'b,c', 'say "hi"', '']);
