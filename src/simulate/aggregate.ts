@@ -47,6 +47,9 @@ export class SideAggregator {
   readonly ledger: SimulationLedger;
   private readonly tallies = new Map<string, Tally>();
   private discounted = 0;
+  /** Discounts and fees in the main currency, and in any other (a map lookup per session was measurable). */
+  private mainDiscount = 0;
+  private mainFees = 0;
   private readonly discount = new Map<string, number>();
   private readonly fees = new Map<string, number>();
   private readonly credit = new Map<string, number>();
@@ -65,8 +68,13 @@ export class SideAggregator {
     // Over everything charged (fees included): a waived fee is a discount too, and the share stays ≤ 100%.
     const charged = e.subtotal + e.surcharges;
     const percent = charged > 0 && e.discounts > 0 ? Math.round((e.discounts * 10_000) / charged) / 100 : 0;
-    if (e.discounts > 0) { this.discounted += 1; add(this.discount, cur, e.discounts); }
-    if (e.surcharges > 0) add(this.fees, cur, e.surcharges);
+    if (e.discounts > 0) {
+      this.discounted += 1;
+      if (main) this.mainDiscount += e.discounts; else add(this.discount, cur, e.discounts);
+    }
+    if (e.surcharges > 0) {
+      if (main) this.mainFees += e.surcharges; else add(this.fees, cur, e.surcharges);
+    }
     const applied = e.applied;
     for (let i = 0; i < applied.length; i++) {
       const a = applied[i]!;
@@ -74,8 +82,11 @@ export class SideAggregator {
       this.count(t, a.campaign, s, a.amount, cur, main, true);
       if (percent > (t.worst?.percent ?? 0)) t.worst = worstCase(e, s, percent);
     }
-    for (const f of e.fees) this.count(this.tallies.get(f.campaign)!, f.campaign, s, f.amount, cur, main, false);
-    for (const g of e.grants) {
+    const fees = e.fees;
+    for (let i = 0; i < fees.length; i++) this.count(this.tallies.get(fees[i]!.campaign)!, fees[i]!.campaign, s, fees[i]!.amount, cur, main, false);
+    const grants = e.grants;
+    for (let i = 0; i < grants.length; i++) {
+      const g = grants[i]!;
       if (g.type !== 'credit') continue;
       add(this.tallies.get(g.campaign)!.credit, g.currency, g.amount);
       add(this.credit, g.currency, g.amount);
@@ -124,7 +135,13 @@ export class SideAggregator {
   }
 
   totals(): SideTotals {
-    return { discounted: this.discounted, discount: sorted(this.discount), fees: sorted(this.fees), credit: sorted(this.credit), ...(this.worst ? { worst: this.worst } : {}) };
+    return { discounted: this.discounted, discount: sorted(this.withMain(this.discount, this.mainDiscount)), fees: sorted(this.withMain(this.fees, this.mainFees)), credit: sorted(this.credit), ...(this.worst ? { worst: this.worst } : {}) };
+  }
+
+  private withMain(others: ReadonlyMap<string, number>, main: number): Map<string, number> {
+    const all = new Map(others);
+    if (main > 0 && this.mainCurrency !== undefined) all.set(this.mainCurrency, main);
+    return all;
   }
 }
 

@@ -12,22 +12,22 @@ describe('SimulationLedger', () => {
   it('counts per customer by interned index, past the first array it allocates', () => {
     const customers = new Interner();
     const ledger = new SimulationLedger(campaigns, customers);
-    for (let i = 0; i < 300; i++) {
+    for (let i = 0; i < 3000; i++) {
       const id = `c-${i}`;
       // The engine asks before the replay interns the customer: a new one has redeemed nothing.
       expect(ledger.customerRedemptions('Promotion/once', id)).toBe(0);
       ledger.record('Promotion/once', customers.index(id), 100);
       ledger.record('Promotion/free', customers.index(id), 0);
     }
-    expect(customers.size).toBe(300);
+    expect(customers.size).toBe(3000);
     expect(ledger.customerRedemptions('Promotion/once', 'c-0')).toBe(1);
-    expect(ledger.customerRedemptions('Promotion/once', 'c-299')).toBe(1);
+    expect(ledger.customerRedemptions('Promotion/once', 'c-2999')).toBe(1);
     expect(ledger.customerRedemptions('Promotion/once', 'never')).toBe(0);
     // Without a per-customer limit nothing is kept per customer.
     expect(ledger.customerRedemptions('Promotion/free', 'c-0')).toBe(0);
-    expect([ledger.redemptions('Promotion/once'), ledger.budgetSpent('Promotion/once')]).toEqual([300, 30_000]);
+    expect([ledger.redemptions('Promotion/once'), ledger.budgetSpent('Promotion/once')]).toEqual([3000, 300_000]);
     // Asking does not intern: "never" is not a customer of the replay.
-    expect(customers.size).toBe(300);
+    expect(customers.size).toBe(3000);
   });
 
   it('says which limit an application used up', () => {
@@ -43,5 +43,19 @@ describe('Interner', () => {
     const ids = new Interner();
     expect([ids.index('a'), ids.find('b'), ids.index('b'), ids.index('a'), ids.find('a'), ids.find('c'), ids.index('c')]).toEqual([0, -1, 1, 0, 0, -1, 2]);
     expect(ids.size).toBe(3);
+  });
+
+  it('keeps every index through the table growing, asked in any order', () => {
+    const ids = new Interner();
+    const n = 5000;
+    for (let i = 0; i < n; i++) {
+      expect(ids.find(`c-${i}`)).toBe(-1);
+      expect(ids.index(`c-${i}`)).toBe(i);
+      // An older id again, between a miss and its insert, must not disturb either.
+      expect(ids.index(`c-${i >> 1}`)).toBe(i >> 1);
+    }
+    expect(ids.size).toBe(n);
+    for (let i = n - 1; i >= 0; i--) expect(ids.find(`c-${i}`)).toBe(i);
+    expect([ids.find(''), ids.index(''), ids.find('')]).toEqual([-1, n, n]);
   });
 });
