@@ -4,6 +4,7 @@ import type { CompiledBenefit } from './compile.js';
 import type { Grant } from './evaluation.js';
 import type { Lines, Take } from './lines.js';
 import { mulDivRound, percentOf } from './money.js';
+import type { Scratch } from './scratch.js';
 
 /** Price types billed per minute, which free minutes reduce. */
 const TIME_PRICED = ['TIME_PRICE', 'DRIVING_PRICE', 'PARKING_PRICE'];
@@ -20,7 +21,7 @@ function minutesCost(amount: number, covered: number, minutes: number): number {
   return mulDivRound(amount, Math.round(covered * 1e6), of);
 }
 
-export function applyBenefit(b: CompiledBenefit, times: number, lines: Lines, take: Take, grants: Grant[], campaign: string): void {
+export function applyBenefit(b: CompiledBenefit, times: number, lines: Lines, take: Take, grants: Pick<Scratch<Grant>, 'push'>, campaign: string): void {
   const all = lines.all;
   const n = lines.count;
   switch (b.type) {

@@ -8,6 +8,7 @@ import { budgetLeft, ineligibility, NOT_EXPLAINED } from './eligibility.js';
 import type { AdjustedLine, AppliedCampaign, AppliedFee, Evaluation, Grant, Rejection } from './evaluation.js';
 import type { GeoIndex } from './geo.js';
 import { Lines, Take } from './lines.js';
+import { Scratch } from './scratch.js';
 import { applyBenefit } from './benefits.js';
 import { currencyExponent, percentOf } from './money.js';
 import type { Reach } from './reach.js';
@@ -19,18 +20,23 @@ export interface EngineState {
   readonly geo: GeoIndex;
   readonly reach: Reach;
   /** Working space of the evaluation under way, refilled by each (evaluations of one engine never nest). */
+  readonly work: Workspace;
+}
+
+interface Workspace {
   readonly lines: Lines;
   readonly take: Take;
+  readonly applied: Scratch<AppliedCampaign>;
+  readonly fees: Scratch<AppliedFee>;
+  readonly grants: Scratch<Grant>;
+  readonly rejected: Scratch<Rejection>;
 }
 
 /** The engine's working space, for its state. */
-export function workspace(): Pick<EngineState, 'lines' | 'take'> {
+export function workspace(): Workspace {
   const lines = new Lines();
-  return { lines, take: new Take(lines) };
+  return { lines, take: new Take(lines), applied: new Scratch(), fees: new Scratch(), grants: new Scratch(), rejected: new Scratch() };
 }
-
-/** An empty result list: most evaluations apply no fee, grant nothing and reject nothing, and share this. */
-const NONE: readonly never[] = Object.freeze([]);
 
 /**
  * `explain: false` runs the same checks without building the sentences of rejections (they all read
@@ -43,20 +49,19 @@ export function evaluateContext(state: EngineState, context: EvaluationContext |
   geo.begin(ctx.rental?.start, ctx.rental?.end);
   const { candidates, count, unknownCodes } = state.reach(p, geo);
   const exponent = state.currencies[p.currency] ?? currencyExponent(p.currency);
-  const { lines, take } = state;
+  const { lines, take, applied, fees, grants, rejected } = state.work;
   lines.begin(p);
-  // The lists are made on their first entry; until then they are NONE.
-  let applied: AppliedCampaign[] | undefined;
-  let fees: AppliedFee[] | undefined;
-  const grants: Grant[] = [];
-  let rejected: Rejection[] | undefined;
+  applied.reset();
+  fees.reset();
+  grants.reset();
+  rejected.reset();
   let charged = p.subtotal;
   let first: CompiledCampaign | undefined;
   let exclusive: CompiledCampaign | undefined;
   for (let k = 0; k < count; k++) {
     const c = campaigns[candidates[k]!]!;
     const reason = ineligibility(c, p, geo, exponent, explain);
-    if (reason !== undefined) { (rejected ??= []).push(explain ? { campaign: c.id, reason } : unexplained(c)); continue; }
+    if (reason !== undefined) { rejected.push(explain ? { campaign: c.id, reason } : unexplained(c)); continue; }
     const times = c.zone ? zoneTimes(c.zone, geo) : 1;
     if (c.fee) {
       const fee = charge(c, times, lines);
@@ -64,20 +69,20 @@ export function evaluateContext(state: EngineState, context: EvaluationContext |
         charged += fee.amount;
         // prepare() kept the lines under 2^53 − 1; a fee may still take the sum past what adds up exactly.
         if (!Number.isSafeInteger(charged)) throw new ContextError('lines', `with the fee of ${c.id} add up to more than ${Number.MAX_SAFE_INTEGER} minor units`, 'No price is that large; check the amounts are minor units.');
-        (fees ??= []).push(fee);
-      } else (rejected ??= []).push(explain ? { campaign: c.id, reason: 'nothing to charge: no line in its scope' } : unexplained(c));
+        fees.push(fee);
+      } else rejected.push(explain ? { campaign: c.id, reason: 'nothing to charge: no line in its scope' } : unexplained(c));
       continue;
     }
     // These two reasons name the campaign that blocks, and are kept on it once built.
-    if (exclusive !== undefined) { (rejected ??= []).push(explain ? { campaign: c.id, reason: exclusive.exclusiveReason ??= `exclusive campaign ${exclusive.id} applied first` } : unexplained(c)); continue; }
-    if (!c.stackable && first !== undefined) { (rejected ??= []).push(explain ? { campaign: c.id, reason: first.firstReason ??= `not stackable, and ${first.id} applied first` } : unexplained(c)); continue; }
+    if (exclusive !== undefined) { rejected.push(explain ? { campaign: c.id, reason: exclusive.exclusiveReason ??= `exclusive campaign ${exclusive.id} applied first` } : unexplained(c)); continue; }
+    if (!c.stackable && first !== undefined) { rejected.push(explain ? { campaign: c.id, reason: first.firstReason ??= `not stackable, and ${first.id} applied first` } : unexplained(c)); continue; }
     const outcome = applyCampaign(c, times, p, lines, take, grants);
-    if (typeof outcome === 'string') { (rejected ??= []).push(explain ? { campaign: c.id, reason: outcome } : unexplained(c)); continue; }
-    (applied ??= []).push(outcome);
+    if (typeof outcome === 'string') { rejected.push(explain ? { campaign: c.id, reason: outcome } : unexplained(c)); continue; }
+    applied.push(outcome);
     first ??= c;
     if (!c.stackable) exclusive = c;
   }
-  return summarize(p, lines, { applied: applied ?? NONE, fees: fees ?? NONE, grants: grants.length > 0 ? grants : NONE, rejected: rejected ?? NONE, unknownCodes });
+  return summarize(p, lines, { applied: applied.copy(), fees: fees.copy(), grants: grants.copy(), rejected: rejected.copy(), unknownCodes });
 }
 
 /** Without explanations every rejection of a campaign reads the same, so one frozen object serves them all. */
@@ -86,7 +91,7 @@ function unexplained(c: CompiledCampaign): Rejection {
 }
 
 /** The campaign's benefits on the lines; a reason instead when it changes nothing. */
-function applyCampaign(c: CompiledCampaign, times: number, p: Prepared, lines: Lines, take: Take, grants: Grant[]): AppliedCampaign | string {
+function applyCampaign(c: CompiledCampaign, times: number, p: Prepared, lines: Lines, take: Take, grants: Scratch<Grant>): AppliedCampaign | string {
   take.begin(budgetLeft(c, p));
   // Its grants go straight into the evaluation's: a campaign that grants something applies.
   const before = grants.length;

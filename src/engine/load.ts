@@ -104,7 +104,7 @@ function index(bundle: Bundle, strategy: 'indexed' | 'linear'): Engine {
     currencies: bundle.content.currencies,
     geo: new GeoIndex(bundle.content.geofences, strategy === 'indexed'),
     reach: strategy === 'indexed' ? indexedReach(campaigns, bundle.content.geofences.length) : linearReach(campaigns),
-    ...workspace(),
+    work: workspace(),
   };
   const byId = new Map<string, BundleCampaign>();
   for (const c of bundle.content.campaigns) byId.set(c.id, c);

@@ -5,6 +5,7 @@
 import type { CompiledCampaign } from './compile.js';
 import type { Prepared } from './context.js';
 import { END, START, type GeoIndex } from './geo.js';
+import { NONE } from './scratch.js';
 import { Stamps } from './stamps.js';
 
 export interface Reached {
@@ -17,8 +18,7 @@ export interface Reached {
   readonly unknownCodes: readonly string[];
 }
 
-/** No unknown codes, the usual case: one frozen list instead of a new empty one per evaluation. */
-const NONE: readonly string[] = Object.freeze([]);
+
 
 export type Reach = (p: Prepared, geo: GeoIndex) => Reached;
 
