@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { splitCsvRow } from './csv.js';
-import { LineSplitter, parseNdjsonLine, sessionParser } from './read.js';
+import { ByteLineSplitter, LineSplitter, parseNdjsonLine, sessionParser } from './read.js';
 import { SessionError, SessionsFileError, type Session } from './session.js';
 
 function lines(chunks: readonly string[]): string[] {
@@ -22,6 +22,34 @@ describe('LineSplitter', () => {
   it('drops a byte order mark at the start only, and a \\r\\n split between chunks', () => {
     expect(lines(['', '\ufeffid,at\r', '\n\ufeffx\r\n', 'y'])).toEqual(['id,at', '\ufeffx', 'y']);
     expect(lines(['ab', 'c', 'd\r\n\r\ne'])).toEqual(['abcd', '', 'e']);
+  });
+});
+
+describe('ByteLineSplitter', () => {
+  const byteLines = (chunks: readonly Buffer[]): string[] => {
+    const out: string[] = [];
+    const s = new ByteLineSplitter();
+    for (const c of chunks) s.push(c, (l) => out.push(l));
+    s.end((l) => out.push(l));
+    return out;
+  };
+  it('gives the lines the text splitter gives, however the bytes are cut', () => {
+    const text = fc.array(fc.oneof(fc.constantFrom('\n', '\r\n', '\r', '\ufeff', 'é', '€', '😀', ',', ''), fc.string({ maxLength: 8 })), { maxLength: 30 }).map((parts) => parts.join(''));
+    fc.assert(fc.property(fc.boolean(), text, fc.array(fc.nat(), { maxLength: 8 }), (bom, body, cuts) => {
+      const whole = Buffer.from(`${bom ? '\ufeff' : ''}${body}`);
+      const at = [...new Set(cuts.map((c) => c % (whole.length + 1)))].sort((a, b) => a - b);
+      const chunks = [0, ...at].map((from, i, all) => whole.subarray(from, all[i + 1] ?? whole.length));
+      expect(byteLines(chunks)).toEqual(lines([whole.toString('utf8')]));
+    }), { numRuns: 1500, seed: 5 });
+  });
+  it('does not keep a chunk it was handed: a stream may fill it again', () => {
+    const chunk = Buffer.from('ab\ncd');
+    const out: string[] = [];
+    const s = new ByteLineSplitter();
+    s.push(chunk, (l) => out.push(l));
+    chunk.fill(0x7a);
+    s.push(Buffer.from('e\n'), (l) => out.push(l));
+    expect(out).toEqual(['ab', 'cde']);
   });
 });
 

@@ -46,6 +46,61 @@ export class LineSplitter {
   }
 }
 
+/**
+ * The same lines from bytes, each decoded on its own into a flat string. The text splitter's lines are
+ * slices of a chunk's string, and every character the parsers read from a slice goes through its
+ * parent: a CSV row read from a flat string took ~0.3 µs less, and decoding lines one by one costs
+ * ~0.1 µs more than slicing. \n never occurs inside a UTF-8 sequence, so splitting bytes is safe. A
+ * line longer than a chunk is kept as a list of parts and joined once, when its end arrives.
+ */
+export class ByteLineSplitter {
+  private rest: Buffer[] = [];
+  private first = true;
+
+  push(chunk: Buffer, onLine: (line: string) => void): void {
+    let start = 0;
+    let nl = chunk.indexOf(10);
+    if (nl === -1) { if (chunk.length > 0) this.rest.push(Buffer.from(chunk)); return; }
+    if (this.rest.length > 0) {
+      this.rest.push(chunk.subarray(0, nl));
+      const line = Buffer.concat(this.rest);
+      this.rest = [];
+      this.emit(line, 0, line.length, onLine);
+      start = nl + 1;
+      nl = chunk.indexOf(10, start);
+    }
+    for (; nl !== -1; nl = chunk.indexOf(10, start)) {
+      this.emit(chunk, start, nl, onLine);
+      start = nl + 1;
+    }
+    // Copied: a stream may reuse the chunk's memory for the next read.
+    if (start < chunk.length) this.rest.push(Buffer.from(chunk.subarray(start)));
+  }
+
+  end(onLine: (line: string) => void): void {
+    if (this.rest.length === 0) return;
+    const line = Buffer.concat(this.rest);
+    this.rest = [];
+    // A last line that is nothing but the byte order mark is no line, as for the text splitter.
+    if (line.length > bomAt(line, 0, line.length) || !this.first) this.emit(line, 0, line.length, onLine);
+  }
+
+  private emit(bytes: Buffer, from: number, to: number, onLine: (line: string) => void): void {
+    const b = to > from && bytes[to - 1] === 13 ? to - 1 : to;
+    let a = from;
+    if (this.first) {
+      this.first = false;
+      a = bomAt(bytes, from, b);
+    }
+    onLine(bytes.toString('utf8', a, b));
+  }
+}
+
+/** Where the text of bytes[from, to) starts: after a UTF-8 byte order mark, if it begins with one. */
+function bomAt(bytes: Buffer, from: number, to: number): number {
+  return to - from >= 3 && bytes[from] === 0xef && bytes[from + 1] === 0xbb && bytes[from + 2] === 0xbf ? from + 3 : from;
+}
+
 /** A line without its \r, when it ends with one. */
 function emit(line: string, onLine: (line: string) => void): void {
   onLine(line.endsWith('\r') ? line.slice(0, -1) : line);
