@@ -3,7 +3,7 @@
 // once per session and side, so tallies are created up front and the main currency has its own field.
 import type { Evaluation } from '../engine/evaluation.js';
 import type { BundleCampaign } from '../generated/bundle.js';
-import { BitSet, type Interner } from './distinct.js';
+import type { CustomerCampaigns, Interner } from './distinct.js';
 import { SimulationLedger } from './ledger.js';
 import type { CampaignStats, Exhaustion, SideTotals, WorstCase } from './types.js';
 
@@ -21,11 +21,12 @@ export interface SessionMeta {
 
 class Tally {
   redemptions = 0;
+  /** This campaign's column in the replay's CustomerCampaigns. */
+  constructor(readonly column: number) {}
   /** In the main currency; other currencies in `other`. */
   amount = 0;
   readonly other = new Map<string, number>();
   readonly credit = new Map<string, number>();
-  readonly customers = new BitSet();
   exhausted: Exhaustion | undefined;
   worst: WorstCase | undefined;
   /** Amount in the main currency per UTC day, indexed from `firstDay`. */
@@ -57,9 +58,10 @@ export class SideAggregator {
   /** Set from the first session: `amount` fields and the daily series are in this currency. */
   mainCurrency: string | undefined;
 
-  constructor(readonly campaigns: readonly BundleCampaign[], customers: Interner) {
+  /** `columns` holds both sides' campaigns; this side's start at column `first`. */
+  constructor(readonly campaigns: readonly BundleCampaign[], customers: Interner, private readonly columns: CustomerCampaigns, first: number) {
     this.ledger = new SimulationLedger(campaigns, customers);
-    for (const c of campaigns) this.tallies.set(c.id, new Tally());
+    campaigns.forEach((c, i) => this.tallies.set(c.id, new Tally(first + i)));
   }
 
   add(e: Evaluation, s: SessionMeta): void {
@@ -99,7 +101,7 @@ export class SideAggregator {
     if (amount > 0) {
       if (main) { t.amount += amount; t.addDaily(s.day, amount); } else add(t.other, cur, amount);
     }
-    if (s.customer >= 0) t.customers.add(s.customer);
+    if (s.customer >= 0) this.columns.add(s.customer, t.column);
     if (!limited) return;
     const reached = this.ledger.record(id, s.customer, amount);
     if (reached && !t.exhausted) t.exhausted = { at: new Date(s.at).toISOString(), by: reached };
@@ -116,7 +118,7 @@ export class SideAggregator {
         redemptions: t.redemptions,
         amount: sorted(amount),
         credit: sorted(t.credit),
-        customers: t.customers.size,
+        customers: this.columns.count(t.column),
         ...(t.exhausted ? { exhausted: t.exhausted } : {}),
         ...(t.worst ? { worst: t.worst } : {}),
       });

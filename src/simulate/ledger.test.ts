@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Interner } from './distinct.js';
+import { CustomerCampaigns, Interner } from './distinct.js';
 import { SimulationLedger } from './ledger.js';
 
 describe('SimulationLedger', () => {
@@ -57,5 +57,24 @@ describe('Interner', () => {
     expect(ids.size).toBe(n);
     for (let i = n - 1; i >= 0; i--) expect(ids.find(`c-${i}`)).toBe(i);
     expect([ids.find(''), ids.index(''), ids.find('')]).toEqual([-1, n, n]);
+  });
+
+  it('tells apart ids that share their slot words, their hash or their first 20 characters', () => {
+    const ids = new Interner();
+    const tricky = ['a', 'a\u0000', 'b', 'x'.repeat(20), 'x'.repeat(21), `${'x'.repeat(20)}y`, 'ĉ', 'c', '\u0000', '', 'łódź-1', 'lodz-1', '😀', 'ÿ'.repeat(20), 'ÿ'.repeat(19)];
+    tricky.forEach((id, i) => expect(ids.index(id)).toBe(i));
+    for (let round = 0; round < 2; round++) tricky.forEach((id, i) => expect([ids.find(id), ids.index(id)]).toEqual([i, i]));
+    expect(ids.find('x'.repeat(22))).toBe(-1);
+    expect(ids.size).toBe(tricky.length);
+  });
+});
+
+describe('CustomerCampaigns', () => {
+  it('counts each customer once per campaign, past 32 campaigns and the first rows it allocates', () => {
+    const seen = new CustomerCampaigns(70);
+    for (let customer = 0; customer < 5000; customer++) {
+      for (const column of [0, 31, 32, 69]) if (customer % (column + 1) === 0) { seen.add(customer, column); seen.add(customer, column); }
+    }
+    expect([seen.count(0), seen.count(31), seen.count(32), seen.count(69), seen.count(1)]).toEqual([5000, 157, 152, 72, 0]);
   });
 });

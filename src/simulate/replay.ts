@@ -8,7 +8,7 @@ import type { MultiPolygonCoords } from '../model/resource.js';
 import { SideAggregator, type SessionMeta } from './aggregate.js';
 import { diffBundles } from './changes.js';
 import { compareSides } from './compare.js';
-import { Interner } from './distinct.js';
+import { CustomerCampaigns, Interner } from './distinct.js';
 import { asSessionError, type LineResult } from './read.js';
 import { customerOf, SessionError, type Session } from './session.js';
 import { SIMULATION_FORMAT, type SessionError as SessionErrorRecord, type SimulationReport } from './types.js';
@@ -43,7 +43,8 @@ export class Replay {
   private readonly identical: boolean;
 
   constructor(private readonly base: SimulationSide, private readonly head: SimulationSide) {
-    this.sides = [new SideAggregator(base.engine.campaigns, this.customers), new SideAggregator(head.engine.campaigns, this.customers)];
+    const columns = new CustomerCampaigns(base.engine.campaigns.length + head.engine.campaigns.length);
+    this.sides = [new SideAggregator(base.engine.campaigns, this.customers, columns, 0), new SideAggregator(head.engine.campaigns, this.customers, columns, base.engine.campaigns.length)];
     this.identical = base.bundle.manifest.digest === head.bundle.manifest.digest;
   }
 
