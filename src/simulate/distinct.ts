@@ -94,7 +94,7 @@ export class Interner {
       if (old[at + 1] === 0) continue;
       let to = Math.imul(old[at]!, SLOT) & mask;
       while (slots[to + 1] !== 0) to = (to + SLOT) & mask;
-      slots.set(old.subarray(at, at + SLOT), to);
+      for (let k = 0; k < SLOT; k++) slots[to + k] = old[at + k]!;
     }
     this.slots = slots;
     // A slot remembered for a missing id belongs to the old table.

@@ -38,6 +38,7 @@ export class Replay {
   private lastAt = -Infinity;
   private previousAt = -Infinity;
   private readonly currencies = new Set<string>();
+  private lastCurrency: string | undefined;
   private readonly errors: SessionErrorRecord[] = [];
   /** Same content digest: one evaluation serves both sides (a change to descriptions only, say). */
   private readonly identical: boolean;
@@ -80,7 +81,9 @@ export class Replay {
     this.previousAt = at;
     if (at < this.firstAt) this.firstAt = at;
     if (at > this.lastAt) this.lastAt = at;
-    if (!this.currencies.has(b.currency)) {
+    // Nearly every session has the previous one's currency: one comparison instead of hashing it into the set.
+    if (b.currency !== this.lastCurrency) {
+      this.lastCurrency = b.currency;
       this.currencies.add(b.currency);
       base.mainCurrency ??= b.currency;
       head.mainCurrency ??= b.currency;
