@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_INSTANT, readInstant } from './instant.js';
+import { MAX_INSTANT, readInstant, readInstantIn } from './instant.js';
 
 describe('readInstant', () => {
   it.each([
@@ -46,6 +46,9 @@ describe('readInstant', () => {
               const fast = readInstant(`${base}Z`);
               const general = readInstant(`${base}+00:00`);
               expect(typeof fast === 'number' ? fast : 'refused', `${base}Z`).toBe(typeof general === 'number' ? general : 'refused');
+              // Read in place, inside a longer text, it is the same instant or the same refusal.
+              const row = `id,${base}Z,EUR`;
+              expect(readInstantIn(row, 3, row.length - 4)).toEqual(fast);
               compared++;
             }
           }

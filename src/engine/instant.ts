@@ -30,39 +30,50 @@ export function readInstant(value: unknown): number | { error: string } {
 }
 
 /**
+ * Epoch ms for the instant written in text[from, to), as readInstant reads it: for a reader that holds
+ * the instant inside a longer text (a CSV row) and would otherwise slice it out first.
+ */
+export function readInstantIn(text: string, from: number, to: number): number | { error: string } {
+  return readCanonicalUtc(text, from, to) ?? readInstant(text.slice(from, to));
+}
+
+/**
  * The form nearly every recorded instant has, toISOString's (2027-07-01T10:00:00Z, with or without
  * .sss), read with arithmetic: a simulator replay reads one per session, and the regexes and
  * Date.parse below were a sixth of reading one. Anything else, or anything out of range, is left to
  * them (undefined), so both paths accept and refuse exactly the same strings (instant.test.ts).
  */
-function readCanonicalUtc(v: string): number | undefined {
-  const n = v.length;
+function readCanonicalUtc(text: string, from = 0, to = text.length): number | undefined {
+  const n = to - from;
   if (n !== 20 && n !== 24) return undefined;
-  if (v.charCodeAt(4) !== 45 || v.charCodeAt(7) !== 45 || v.charCodeAt(10) !== 84 || v.charCodeAt(13) !== 58 || v.charCodeAt(16) !== 58 || v.charCodeAt(n - 1) !== 90) return undefined;
+  const v = from;
+  if (text.charCodeAt(v + 4) !== 45 || text.charCodeAt(v + 7) !== 45 || text.charCodeAt(v + 10) !== 84 || text.charCodeAt(v + 13) !== 58 || text.charCodeAt(v + 16) !== 58 || text.charCodeAt(to - 1) !== 90) return undefined;
   // A digit d gives d - 48 ≥ 0 and 57 - d ≥ 0; any other character makes one of them negative.
   let notDigit = 0;
   for (let i = 0; i < 19; i++) {
     if (i === 4 || i === 7 || i === 10 || i === 13 || i === 16) continue;
-    const c = v.charCodeAt(i);
+    const c = text.charCodeAt(v + i);
     notDigit |= (c - 48) | (57 - c);
   }
   let ms = 0;
   if (n === 24) {
-    if (v.charCodeAt(19) !== 46) return undefined;
+    if (text.charCodeAt(v + 19) !== 46) return undefined;
     for (let i = 20; i < 23; i++) {
-      const c = v.charCodeAt(i);
+      const c = text.charCodeAt(v + i);
       notDigit |= (c - 48) | (57 - c);
       ms = ms * 10 + c - 48;
     }
   }
   if (notDigit < 0) return undefined;
-  const y = digits(v, 0, 4);
-  const hour = digits(v, 11, 13);
-  const minute = digits(v, 14, 16);
-  const second = digits(v, 17, 19);
+  const y = digits(text, v, v + 4);
+  const month = digits(text, v + 5, v + 7);
+  const day = digits(text, v + 8, v + 10);
+  const hour = digits(text, v + 11, v + 13);
+  const minute = digits(text, v + 14, v + 16);
+  const second = digits(text, v + 17, v + 19);
   // Years 0–99 (which Date reads as 1900–1999 in places), hour 24 and leap seconds keep the general rules.
-  if (y < 100 || hour > 23 || minute > 59 || second > 59 || !realDay(v)) return undefined;
-  return ((daysFromCivil(y, digits(v, 5, 7), digits(v, 8, 10)) * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + ms;
+  if (y < 100 || hour > 23 || minute > 59 || second > 59 || !isRealDay(y, month, day)) return undefined;
+  return ((daysFromCivil(y, month, day) * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + ms;
 }
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil). */
@@ -83,9 +94,10 @@ const digits = (s: string, from: number, to: number): number => {
 
 /** V8 reads 2027-02-30 as 2 March; the calendar says there is no such day. (Digits only: WRITTEN matched.) */
 function realDay(value: string): boolean {
-  const y = digits(value, 0, 4);
-  const m = digits(value, 5, 7);
-  const d = digits(value, 8, 10);
+  return isRealDay(digits(value, 0, 4), digits(value, 5, 7), digits(value, 8, 10));
+}
+
+function isRealDay(y: number, m: number, d: number): boolean {
   const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
   return m >= 1 && m <= 12 && d >= 1 && d <= (m === 2 && leap ? 29 : DAYS_IN_MONTH[m - 1]!);
 }

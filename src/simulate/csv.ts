@@ -6,7 +6,7 @@
 // This is a replay's hot path, so a row is read straight into the context the engine evaluates (in the
 // fixed shapes of shapes.ts): no intermediate record, no regex per item.
 import type { PriceLine } from '../engine/context.js';
-import { readInstant } from '../engine/instant.js';
+import { readInstant, readInstantIn } from '../engine/instant.js';
 import type { LineResult } from './read.js';
 import { decimalToMinor, SessionError, SessionsFileError, type Session } from './session.js';
 import * as shape from './shapes.js';
@@ -111,9 +111,13 @@ class RowReader {
   read(line: string): Session {
     this.locate(line);
     const col = this.col;
-    const atText = this.text(col.at);
-    if (atText === undefined) throw new SessionError('"at" is missing; give RFC 3339 with a zone or epoch ms');
-    const at = readInstant(allDigits(atText) ? Number(atText) : atText);
+    const k = col.at;
+    if (!this.filled(k)) throw new SessionError('"at" is missing; give RFC 3339 with a zone or epoch ms');
+    const atSrc = this.src[k]!;
+    const atFrom = this.from[k]!;
+    const atTo = this.to[k]!;
+    // Epoch ms as digits, else an instant read in place (the row is not sliced for it).
+    const at = allDigits(atSrc, atFrom, atTo) ? readInstant(Number(atSrc.slice(atFrom, atTo))) : readInstantIn(atSrc, atFrom, atTo);
     if (typeof at !== 'number') throw new SessionError(`"at": ${at.error}; give RFC 3339 with a zone or epoch ms`);
     const currency = this.text(col.currency);
     if (currency === undefined) throw new SessionError('"currency" is missing; give an ISO 4217 code such as EUR');
@@ -341,7 +345,7 @@ function wholeAt(s: string, from: number, to: number): number | undefined {
 
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
-function allDigits(s: string): boolean {
-  for (let i = 0; i < s.length; i++) if (!isDigit(s.charCodeAt(i))) return false;
-  return s.length > 0;
+function allDigits(s: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isDigit(s.charCodeAt(i))) return false;
+  return to > from;
 }
