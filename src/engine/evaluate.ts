@@ -8,7 +8,7 @@ import { budgetLeft, ineligibility, NOT_EXPLAINED } from './eligibility.js';
 import type { AdjustedLine, AppliedCampaign, AppliedFee, Evaluation, Grant, Rejection } from './evaluation.js';
 import type { GeoIndex } from './geo.js';
 import { Lines, Take } from './lines.js';
-import { Scratch } from './scratch.js';
+import { NONE, Scratch } from './scratch.js';
 import { applyBenefit } from './benefits.js';
 import { currencyExponent, percentOf } from './money.js';
 import type { Reach } from './reach.js';
@@ -40,9 +40,10 @@ export function workspace(): Workspace {
 
 /**
  * `explain: false` runs the same checks without building the sentences of rejections (they all read
- * NOT_EXPLAINED, ''): for callers that only tally what applied, such as the simulator.
+ * NOT_EXPLAINED, ''), and `withLines: false` leaves out the line-by-line results: for callers that only
+ * tally what applied, such as the simulator.
  */
-export function evaluateContext(state: EngineState, context: EvaluationContext | PreparedContext, explain = true): Evaluation {
+export function evaluateContext(state: EngineState, context: EvaluationContext | PreparedContext, explain = true, withLines = true): Evaluation {
   const p = context instanceof PreparedContext ? context : prepare(context);
   const ctx = p.ctx;
   const { geo, campaigns } = state;
@@ -76,13 +77,13 @@ export function evaluateContext(state: EngineState, context: EvaluationContext |
     // These two reasons name the campaign that blocks, and are kept on it once built.
     if (exclusive !== undefined) { rejected.push(explain ? { campaign: c.id, reason: exclusive.exclusiveReason ??= `exclusive campaign ${exclusive.id} applied first` } : unexplained(c)); continue; }
     if (!c.stackable && first !== undefined) { rejected.push(explain ? { campaign: c.id, reason: first.firstReason ??= `not stackable, and ${first.id} applied first` } : unexplained(c)); continue; }
-    const outcome = applyCampaign(c, times, p, lines, take, grants);
+    const outcome = applyCampaign(c, times, p, lines, take, grants, withLines);
     if (typeof outcome === 'string') { rejected.push(explain ? { campaign: c.id, reason: outcome } : unexplained(c)); continue; }
     applied.push(outcome);
     first ??= c;
     if (!c.stackable) exclusive = c;
   }
-  return summarize(p, lines, { applied: applied.copy(), fees: fees.copy(), grants: grants.copy(), rejected: rejected.copy(), unknownCodes });
+  return summarize(p, lines, { applied: applied.copy(), fees: fees.copy(), grants: grants.copy(), rejected: rejected.copy(), unknownCodes }, withLines);
 }
 
 /** Without explanations every rejection of a campaign reads the same, so one frozen object serves them all. */
@@ -91,7 +92,7 @@ function unexplained(c: CompiledCampaign): Rejection {
 }
 
 /** The campaign's benefits on the lines; a reason instead when it changes nothing. */
-function applyCampaign(c: CompiledCampaign, times: number, p: Prepared, lines: Lines, take: Take, grants: Scratch<Grant>): AppliedCampaign | string {
+function applyCampaign(c: CompiledCampaign, times: number, p: Prepared, lines: Lines, take: Take, grants: Scratch<Grant>, withLines: boolean): AppliedCampaign | string {
   take.begin(budgetLeft(c, p));
   // Its grants go straight into the evaluation's: a campaign that grants something applies.
   const before = grants.length;
@@ -100,7 +101,7 @@ function applyCampaign(c: CompiledCampaign, times: number, p: Prepared, lines: L
     if (take.matched === 0) return 'nothing to apply: no line in its scope';
     return take.sawAmount ? 'nothing to apply: the discount rounds to zero' : 'nothing to apply: its lines are already at zero';
   }
-  const result: { -readonly [K in keyof AppliedCampaign]: AppliedCampaign[K] } = { campaign: c.id, kind: c.kind, name: c.name, amount: take.total, lines: take.byLine(), times };
+  const result: { -readonly [K in keyof AppliedCampaign]: AppliedCampaign[K] } = { campaign: c.id, kind: c.kind, name: c.name, amount: take.total, lines: withLines ? take.byLine() : NONE, times };
   if (c.code !== undefined) result.code = c.code;
   return result;
 }
@@ -128,17 +129,17 @@ function charge(c: CompiledCampaign, times: number, lines: Lines): AppliedFee | 
 
 type Parts = Pick<Evaluation, 'applied' | 'fees' | 'grants' | 'rejected' | 'unknownCodes'>;
 
-function summarize(p: Prepared, lines: Lines, parts: Parts): Evaluation {
+function summarize(p: Prepared, lines: Lines, parts: Parts, withLines: boolean): Evaluation {
   // Arrays of known length are allocated at it: the first push into an empty one reserves room for 17.
-  const out = new Array<AdjustedLine>(lines.count);
+  const out = withLines ? new Array<AdjustedLine>(lines.count) : undefined;
   let surcharges = 0;
   let total = 0;
   for (let i = 0; i < lines.count; i++) {
     const { id, original, remaining: amount, fee } = lines.all[i]!;
-    out[i] = { id, original, discount: original - amount, amount, fee };
+    if (out) out[i] = { id, original, discount: original - amount, amount, fee };
     if (i >= lines.given) surcharges += original;
     total += amount;
   }
   const { applied, fees, grants, rejected, unknownCodes } = parts;
-  return { at: p.at, currency: p.currency, lines: out, subtotal: p.subtotal, surcharges, discounts: p.subtotal + surcharges - total, total, applied, fees, grants, rejected, unknownCodes };
+  return { at: p.at, currency: p.currency, lines: out ?? NONE, subtotal: p.subtotal, surcharges, discounts: p.subtotal + surcharges - total, total, applied, fees, grants, rejected, unknownCodes };
 }

@@ -24,6 +24,19 @@ describe('evaluate with explain: false', () => {
     expect(rejections).toBeGreaterThan(1000);
   });
 
+  it('with lines: false gives the same totals, amounts, fees and grants without the line-by-line results', () => {
+    const { bytes, contexts } = syntheticWorkload({ campaigns: 1000, geofences: 300, seed: 5 }, 2000);
+    const engine = loadBundle(bytes);
+    let applied = 0;
+    for (const ctx of contexts) {
+      const full = engine.evaluate(ctx, { explain: false });
+      const totals = engine.evaluate(ctx, { explain: false, lines: false });
+      expect(totals).toEqual({ ...full, lines: [], applied: full.applied.map((a) => ({ ...a, lines: [] })) });
+      applied += full.applied.length;
+    }
+    expect(applied).toBeGreaterThan(500);
+  });
+
   it('blanks limit and stacking reasons too', () => {
     const engine = loadBundle(build([
       aPromotion('first', { code: 'A', benefits: [{ percentOff: 10 }], stacking: { stackable: false, priority: 9 } }),

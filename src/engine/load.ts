@@ -43,6 +43,11 @@ export interface Engine {
 export interface EvaluateOptions {
   /** Default true. */
   readonly explain?: boolean;
+  /**
+   * Default true. `false`: the evaluation's `lines` and each applied campaign's `lines` are empty; every
+   * total, amount, fee and grant is the same. For callers that tally amounts (the simulator).
+   */
+  readonly lines?: boolean;
 }
 
 export type BundleInput = Uint8Array | string | Bundle;
@@ -112,7 +117,7 @@ function index(bundle: Bundle, strategy: 'indexed' | 'linear'): Engine {
     manifest: bundle.manifest,
     campaigns: bundle.content.campaigns,
     campaign: (id) => byId.get(id),
-    evaluate: (context, options) => evaluateContext(state, context, options?.explain ?? true),
+    evaluate: (context, options) => evaluateContext(state, context, options?.explain ?? true, options?.lines ?? true),
   };
 }
 

@@ -23,8 +23,8 @@ export interface SimulationSide {
 }
 
 const DAY = 86_400_000;
-/** The tallies read what applied and charged, never why a campaign did not: skip building reasons. */
-const FAST = { explain: false } as const;
+/** The tallies read what applied and charged, never why a campaign did not or line by line: skip building those. */
+const FAST = { explain: false, lines: false } as const;
 const MAX_ERRORS = 20;
 
 export class Replay {
