@@ -19,6 +19,10 @@ export type LimitReached = 'budget' | 'redemptions' | undefined;
 
 export class SimulationLedger implements UsageCounters {
   private readonly counters = new Map<string, Counter>();
+  // The engine asks about one campaign several times in a row (its redemptions, its customer's, its
+  // budget), then the replay records it: the last counter is kept for the same id string.
+  private lastId: string | undefined;
+  private lastCounter: Counter | undefined;
 
   constructor(campaigns: readonly { readonly id: string; readonly limits: BundleLimits }[], private readonly customers: Interner) {
     for (const c of campaigns) {
@@ -26,18 +30,26 @@ export class SimulationLedger implements UsageCounters {
     }
   }
 
+  private counter(campaign: string): Counter | undefined {
+    if (campaign !== this.lastId) {
+      this.lastId = campaign;
+      this.lastCounter = this.counters.get(campaign);
+    }
+    return this.lastCounter;
+  }
+
   redemptions(campaign: string): number {
-    return this.counters.get(campaign)?.redemptions ?? 0;
+    return this.counter(campaign)?.redemptions ?? 0;
   }
 
   customerRedemptions(campaign: string, customerId: string): number {
-    const counts = this.counters.get(campaign)?.perCustomer;
+    const counts = this.counter(campaign)?.perCustomer;
     // Asked before the replay interns the session's customer: one never seen has redeemed nothing.
     return counts === undefined ? 0 : counts[this.customers.find(customerId)] ?? 0;
   }
 
   budgetSpent(campaign: string): number {
-    return this.counters.get(campaign)?.spent ?? 0;
+    return this.counter(campaign)?.spent ?? 0;
   }
 
   /**
@@ -45,7 +57,7 @@ export class SimulationLedger implements UsageCounters {
    * one used up, if any (the moment of exhaustion).
    */
   record(campaign: string, customer: number, amount: number): LimitReached {
-    const c = this.counters.get(campaign);
+    const c = this.counter(campaign);
     if (!c) return undefined;
     c.redemptions += 1;
     c.spent += amount;

@@ -160,6 +160,15 @@ describe('CSV sessions', () => {
     expect(s.codes).toEqual(['A', 'B', 'C']);
     expect(s.lines).toEqual([{ id: 'unlock', amount: 100, priceType: 'UNLOCK_FEE' }, { id: 'l2', amount: 5, priceType: 'TIME_PRICE', quantity: 2 }]);
   });
+  it('reads lists longer than the room it starts with, and the next row alike', () => {
+    const parse = sessionParser('csv');
+    parse('at,currency,codes,lines');
+    const codes = Array.from({ length: 20 }, (_, i) => `C${i}`);
+    const s = parse(`2027-07-01T10:00:00Z,EUR,${codes.join(';')},${codes.map((c, i) => `${c}@=${i}`).join(';')}`) as Session;
+    expect(s.codes).toEqual(codes);
+    expect(s.lines.map((l) => [l.id, l.amount])).toEqual(codes.map((c, i) => [c, i]));
+    expect(parse('2027-07-01T10:00:01Z,EUR,A,TIME_PRICE=1')).toMatchObject({ codes: ['A'], lines: [{ id: 'l1', amount: 1 }] });
+  });
   it('splits RFC 4180 rows', () => {
     expect(splitCsvRow('a,"b,c","say ""hi""",')).toEqual(['a', 'b,c', 'say "hi"', '']);
     expect(() => splitCsvRow('a,"b')).toThrow(SessionError);
