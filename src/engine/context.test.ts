@@ -1,5 +1,5 @@
 // What prepare() refuses beyond the types: each a ContextError naming the path, never a wrong price.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { aContext, aSurcharge, AIRPORT, engineFor, line } from '../../test/fixtures/engine/builders.js';
 import { ContextError } from './errors.js';
 
@@ -54,5 +54,17 @@ describe('prepare', () => {
   it('refuses an instant without a zone or past what a date holds', () => {
     expect(refusal(aContext({ at: '2027-06-01T00:30:00' }))).toMatchObject({ path: 'at', message: expect.stringContaining('has no time zone') });
     expect(refusal(aContext({ at: 8.64e15 + 1 }))).toMatchObject({ path: 'at', message: expect.stringContaining('outside the years') });
+  });
+});
+
+describe('the currency check', () => {
+  it('refuses a missing or malformed currency first thing in a fresh module, and after a valid one', async () => {
+    vi.resetModules();
+    const { prepare } = await import('./context.js');
+    const ctx = { at: 0, lines: [] };
+    for (const currency of [undefined, 'eur', undefined, 'EUR', undefined, '', 'EURO', 'EUR']) {
+      if (currency === 'EUR') expect(prepare({ ...ctx, currency }).currency).toBe('EUR');
+      else expect(() => prepare({ ...ctx, currency } as never), String(currency)).toThrow(/currency/);
+    }
   });
 });
