@@ -4,13 +4,15 @@ import { splitCsvRow } from './csv.js';
 import { ByteLineSplitter, LineSplitter, parseNdjsonLine, sessionParser } from './read.js';
 import { SessionError, SessionsFileError, type Session } from './session.js';
 
-function lines(chunks: readonly string[]): string[] {
+/** The lines a splitter gives for the chunks. */
+function split<C>(splitter: { push(chunk: C, onLine: (l: string) => void): void; end(onLine: (l: string) => void): void }, chunks: readonly C[]): string[] {
   const out: string[] = [];
-  const s = new LineSplitter();
-  for (const c of chunks) s.push(c, (l) => out.push(l));
-  s.end((l) => out.push(l));
+  for (const c of chunks) splitter.push(c, (l) => out.push(l));
+  splitter.end((l) => out.push(l));
   return out;
 }
+
+const lines = (chunks: readonly string[]): string[] => split(new LineSplitter(), chunks);
 
 describe('LineSplitter', () => {
   it('joins lines split across chunks and strips \\r', () => {
@@ -26,13 +28,7 @@ describe('LineSplitter', () => {
 });
 
 describe('ByteLineSplitter', () => {
-  const byteLines = (chunks: readonly Buffer[]): string[] => {
-    const out: string[] = [];
-    const s = new ByteLineSplitter();
-    for (const c of chunks) s.push(c, (l) => out.push(l));
-    s.end((l) => out.push(l));
-    return out;
-  };
+  const byteLines = (chunks: readonly Buffer[]): string[] => split(new ByteLineSplitter(), chunks);
   it('gives the lines the text splitter gives, however the bytes are cut', () => {
     const text = fc.array(fc.oneof(fc.constantFrom('\n', '\r\n', '\r', '\ufeff', 'é', '€', '😀', ',', ''), fc.string({ maxLength: 8 })), { maxLength: 30 }).map((parts) => parts.join(''));
     fc.assert(fc.property(fc.boolean(), text, fc.array(fc.nat(), { maxLength: 8 }), (bom, body, cuts) => {
