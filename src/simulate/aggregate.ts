@@ -21,8 +21,6 @@ export interface SessionMeta {
 
 class Tally {
   redemptions = 0;
-  /** This campaign's column in the replay's CustomerCampaigns. */
-  constructor(readonly column: number) {}
   /** In the main currency; other currencies in `other`. */
   amount = 0;
   readonly other = new Map<string, number>();
@@ -32,6 +30,9 @@ class Tally {
   /** Amount in the main currency per UTC day, indexed from `firstDay`. */
   daily: number[] = [];
   firstDay = -1;
+
+  /** `column`: this campaign's column in the replay's CustomerCampaigns. */
+  constructor(readonly column: number) {}
 
   addDaily(day: number, amount: number): void {
     if (this.firstDay < 0) this.firstDay = day;

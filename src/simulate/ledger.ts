@@ -44,8 +44,10 @@ export class SimulationLedger implements UsageCounters {
 
   customerRedemptions(campaign: string, customerId: string): number {
     const counts = this.counter(campaign)?.perCustomer;
+    if (counts === undefined) return 0;
     // Asked before the replay interns the session's customer: one never seen has redeemed nothing.
-    return counts === undefined ? 0 : counts[this.customers.find(customerId)] ?? 0;
+    const customer = this.customers.find(customerId);
+    return customer < 0 ? 0 : counts[customer] ?? 0;
   }
 
   budgetSpent(campaign: string): number {
