@@ -33,6 +33,7 @@ export class Interner {
 
   /** A dense index for the id (0, 1, 2, ... in order of first sight). */
   index(id: string): number {
+    if (typeof id !== 'string') throw new TypeError(`a customer id to intern must be a string, not ${JSON.stringify(id)}`);
     const found = this.find(id);
     if (found >= 0) return found;
     const i = this.count++;
@@ -47,8 +48,12 @@ export class Interner {
     return i;
   }
 
-  /** The id's index, or -1 when it was never interned. */
+  /**
+   * The id's index, or -1 when it was never interned. The engine hands usage counters the context's
+   * customer id as given, which an unchecked caller may make null or a number: those were never interned.
+   */
   find(id: string): number {
+    if (typeof id !== 'string') return -1;
     if (id === this.last) return this.lastIndex;
     const key = this.key;
     key.fill(0);

@@ -65,6 +65,9 @@ describe('Interner', () => {
     tricky.forEach((id, i) => expect(ids.index(id)).toBe(i));
     for (let round = 0; round < 2; round++) tricky.forEach((id, i) => expect([ids.find(id), ids.index(id)]).toEqual([i, i]));
     expect(ids.find('x'.repeat(22))).toBe(-1);
+    // What an unchecked context may carry as its customer id: never interned, never an error.
+    for (const odd of [null, 7, undefined, {}]) expect(ids.find(odd as never)).toBe(-1);
+    expect(() => ids.index(null as never)).toThrow(TypeError);
     expect(ids.size).toBe(tricky.length);
   });
 });

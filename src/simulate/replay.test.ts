@@ -57,6 +57,15 @@ describe('simulateSessions', () => {
     expect(byId.get('Promotion/new')).toMatchObject({ change: 'added', head: { redemptions: 6 } });
   });
 
+  it('replays a customer id that is not a string (null, a number) without counting it, under a per-customer limit', () => {
+    const both = [aPromotion('once', { code: 'ONCE', limits: { perCustomer: 1 }, stacking: { stackable: true } })];
+    const odd = [null, 7, null].map((id, i) => session(i, { codes: ['ONCE'], customer: { id } as never }));
+    const r = simulateSessions(side('b', both), side('h', both), [...odd, session(3, { codes: ['ONCE'] }), session(4, { codes: ['ONCE'] })]);
+    expect(r.sessions).toMatchObject({ read: 5, evaluated: 5, invalid: 0, customers: 2 });
+    // Ids that are not strings are not customers: nothing is counted for them, so the limit never bites.
+    expect(r.campaigns[0]!.head).toMatchObject({ redemptions: 5, customers: 2 });
+  });
+
   it('keeps the worst combined discount with the campaigns that made it', () => {
     const both = [
       aPromotion('half', { benefits: [{ percentOff: 50 }], stacking: { stackable: true, priority: 2 } }),
