@@ -55,6 +55,10 @@ describe('NDJSON sessions', () => {
     expect(s.at).toBe(Date.UTC(2027, 6, 1, 10));
     expect(s.lines.map((l) => l.amount)).toEqual([105, 7]);
   });
+  it('shows an id that is not a string as its JSON text, whatever it is', () => {
+    const ids = ['17', 'true', 'null', '{"toString":false}', '[1,"a"]'].map((id) => (parseNdjsonLine(`{"id":${id},"at":1,"currency":"EUR","lines":[]}`) as Session).id);
+    expect(ids).toEqual(['17', 'true', 'null', '{"toString":false}', '[1,"a"]']);
+  });
   it('skips blank and // comment lines', () => {
     expect(parseNdjsonLine('')).toBeUndefined();
     expect(parseNdjsonLine('   // recorded 2027-07')).toBeUndefined();

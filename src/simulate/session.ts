@@ -41,7 +41,8 @@ export function sessionFromObject(value: unknown): Session {
     const line = l as Obj;
     lines[i] = shape.lineFrom(line, typeof line.amount === 'string' ? decimalToMinor(line.amount, currency, line.id) : line.amount as number);
   }
-  const id = s.id === undefined || typeof s.id === 'string' ? s.id : String(s.id);
+  // An id that is not a string is shown as its JSON text (17, true, null); String() throws on {"toString": 1}.
+  const id = s.id === undefined || typeof s.id === 'string' ? s.id : JSON.stringify(s.id);
   return shape.session(id, at, currency, shape.customerFrom(s.customer), s.codes as string[] | undefined, lines, shape.rentalFrom(s.rental), shape.vehicleFrom(s.vehicle), shape.billingFrom(s.billing));
 }
 
