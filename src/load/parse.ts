@@ -103,17 +103,33 @@ export function rangeOf(r: readonly number[] | undefined, lc: LineCounter): Rang
 
 interface Unsafe { ruleId: string; path: DocPath; atKey: boolean; message: string; hint: string }
 
-/** Keys that could pollute prototypes and numbers JSON cannot hold; reported, never passed on. */
+/**
+ * Keys that could pollute prototypes, numbers JSON cannot hold, and values that contain themselves (an
+ * alias inside its own anchor, `&a [ {x: *a} ]`, which every later walk would follow forever); reported,
+ * never passed on. Iterative, with the objects on the current path kept to tell a cycle from an anchor
+ * merely used twice.
+ */
 function unsafeValues(root: unknown): Unsafe[] {
   const out: Unsafe[] = [];
-  const stack: { v: unknown; path: (string | number)[] }[] = [{ v: root, path: [] }];
+  const onPath = new Set<object>();
+  const stack: { v: unknown; path: (string | number)[]; leave?: true }[] = [{ v: root, path: [] }];
   while (stack.length > 0) {
-    const { v, path } = stack.pop()!;
+    const { v, path, leave } = stack.pop()!;
+    if (leave) { onPath.delete(v as object); continue; }
     if (typeof v === 'number' && !Number.isFinite(v)) {
       out.push({ ruleId: 'load/number', path, atKey: false, message: `${String(v)} is not a finite number`, hint: 'Use a number within ±1.8e308; quote it if it is meant as text.' });
-    } else if (Array.isArray(v)) {
+      continue;
+    }
+    if (v === null || typeof v !== 'object') continue;
+    if (onPath.has(v)) {
+      out.push({ ruleId: 'load/alias-cycle', path, atKey: false, message: 'this alias refers to a node that contains it, so the value would contain itself', hint: 'Write the value out; an anchor cannot be used inside itself.' });
+      continue;
+    }
+    onPath.add(v);
+    stack.push({ v, path, leave: true });
+    if (Array.isArray(v)) {
       v.forEach((item, i) => stack.push({ v: item, path: [...path, i] }));
-    } else if (v !== null && typeof v === 'object') {
+    } else {
       for (const key of Object.keys(v)) {
         if (FORBIDDEN_KEYS.has(key)) {
           out.push({ ruleId: 'load/forbidden-key', path: [...path, key], atKey: true, message: `key "${key}" is not allowed`, hint: 'Rename or remove the key; promoc rejects keys that could alter object prototypes.' });
