@@ -34,6 +34,13 @@ describe('hostile input', () => {
     expect(r.diagnostics[0]!.range).toBeDefined();
   });
 
+  it('refuses an alias inside its own anchor, and still takes an anchor used twice', () => {
+    const cyclic = checkFile('cycle.yaml', 'a: &x\n  - b: *x\n', validator);
+    expect(cyclic.diagnostics.map((d) => d.ruleId)).toEqual(['load/alias-cycle']);
+    const shared = checkFile('shared.yaml', 'x: &n [{a: 1}]\ny: *n\nz: [*n, *n]\n', validator);
+    expect(shared.diagnostics.filter((d) => d.ruleId.startsWith('load/'))).toEqual([]);
+  });
+
   it('refuses a campaign file that is a symlink out of the repository', async () => {
     const outside = mkdtempSync(join(tmpdir(), 'promoc-outside-'));
     dirs.push(outside);
