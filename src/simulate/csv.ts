@@ -9,6 +9,7 @@ import type { PriceLine } from '../engine/context.js';
 import { readInstant, readInstantIn } from '../engine/instant.js';
 import type { LineResult } from './read.js';
 import { decimalToMinor, SessionError, SessionsFileError, type Session } from './session.js';
+import { holding } from './grow.js';
 import * as shape from './shapes.js';
 
 export const CSV_COLUMNS = [
@@ -255,10 +256,8 @@ class RowReader {
   }
 
   private itemAt(n: number, text: string, from: number, to: number): number {
-    if (n === this.itemFrom.length) {
-      this.itemFrom = grown(this.itemFrom);
-      this.itemTo = grown(this.itemTo);
-    }
+    this.itemFrom = holding(this.itemFrom, n);
+    this.itemTo = holding(this.itemTo, n);
     this.itemSrc[n] = text;
     this.itemFrom[n] = from;
     this.itemTo[n] = to;
@@ -307,12 +306,6 @@ class RowReader {
 }
 
 const badItem = (text: string, from: number, to: number): SessionError => new SessionError(`price line "${text.slice(from, to)}" is not ${ITEM_SYNTAX}`);
-
-function grown(a: Int32Array): Int32Array<ArrayBuffer> {
-  const out = new Int32Array(a.length * 2);
-  out.set(a);
-  return out;
-}
 
 /** The first index of the character `code` in s[from, to), or -1. */
 function indexIn(s: string, code: number, from: number, to: number): number {

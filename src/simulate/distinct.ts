@@ -1,6 +1,7 @@
 // Distinct customers without a set of strings per campaign: ids are interned once (one table for the
 // whole replay) and each customer keeps a bit per campaign. Memory grows with the number of distinct
 // customers, never with the number of sessions.
+import { holding } from './grow.js';
 
 /** Int32s per slot: hash, index + 1 (0: empty), length (−1: kept as a string), then the characters. */
 const SLOT = 8;
@@ -114,7 +115,7 @@ export class Interner {
  * Memory is a bit per customer and campaign either way.
  */
 export class CustomerCampaigns {
-  private rows = new Uint32Array(1024);
+  private rows: Uint32Array<ArrayBuffer> = new Uint32Array(1024);
   private readonly width: number;
   private readonly counts: Int32Array;
 
@@ -126,11 +127,7 @@ export class CustomerCampaigns {
   /** Counts customer (an interned index) for the campaign of column `column`, once. */
   add(customer: number, column: number): void {
     const at = customer * this.width + (column >>> 5);
-    if (at >= this.rows.length) {
-      const grown = new Uint32Array(Math.max(at + 1, this.rows.length * 2));
-      grown.set(this.rows);
-      this.rows = grown;
-    }
+    this.rows = holding(this.rows, at);
     const bit = 1 << (column & 31);
     const word = this.rows[at]!;
     if ((word & bit) === 0) {

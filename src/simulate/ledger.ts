@@ -6,13 +6,14 @@
 import type { BundleLimits } from '../generated/bundle.js';
 import type { UsageCounters } from '../engine/usage.js';
 import type { Interner } from './distinct.js';
+import { holding } from './grow.js';
 
 interface Counter {
   redemptions: number;
   spent: number;
   readonly limits: BundleLimits;
   /** Redemptions per interned customer; undefined without a per-customer limit. */
-  perCustomer: Uint32Array | undefined;
+  perCustomer: Uint32Array<ArrayBuffer> | undefined;
 }
 
 export type LimitReached = 'budget' | 'redemptions' | undefined;
@@ -64,7 +65,7 @@ export class SimulationLedger implements UsageCounters {
     c.redemptions += 1;
     c.spent += amount;
     if (c.perCustomer && customer >= 0) {
-      if (customer >= c.perCustomer.length) c.perCustomer = grown(c.perCustomer, customer);
+      c.perCustomer = holding(c.perCustomer, customer);
       c.perCustomer[customer]! += 1;
     }
     const { budget, redemptions } = c.limits;
@@ -73,10 +74,4 @@ export class SimulationLedger implements UsageCounters {
     if (redemptions !== undefined && c.redemptions === redemptions) return 'redemptions';
     return undefined;
   }
-}
-
-function grown(counts: Uint32Array, index: number): Uint32Array {
-  const out = new Uint32Array(Math.max(index + 1, counts.length * 2));
-  out.set(counts);
-  return out;
 }
