@@ -3,7 +3,7 @@
 // goes before every campaign of the same API, since campaigns name them. Unchanged and blocked resources
 // are listed as untouched, with the plan's reason.
 import type { Action, Plan } from '../generated/plan.js';
-import type { Json } from '../plan/canonical.js';
+import type { Json } from '../model/canonical.js';
 import type { ProviderId } from '../providers/provider.js';
 import { adapterFor } from './adapters/index.js';
 import { CALLS_FORMAT, isReferenceKind, type CallGraph, type Step, type TouchedResource, type Untouched } from './model.js';

@@ -3,7 +3,7 @@
 // idempotent calls; a call whose outcome stays unknown (a lost answer, a 5xx on a create, a conflict that may
 // be our own earlier attempt) is parked as uncertain and, once nothing else can run, decided from a fresh
 // read of the target (./reconcile.ts): done, sent again after a jittered backoff, or failed.
-import type { Json } from '../plan/canonical.js';
+import type { Json } from '../model/canonical.js';
 import { backoffDelay, type BackoffPolicy } from '../providers/http/backoff.js';
 import type { HttpClient } from '../providers/http/client.js';
 import { HttpStatusError, NetworkError } from '../providers/http/errors.js';

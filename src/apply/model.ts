@@ -1,7 +1,7 @@
 // The call graph: a plan compiled into the exact, ordered API calls that carry it out. Plain data, so it can
 // be rendered for review (`promoc compile`), written to the journal and replayed by `promoc apply --resume`.
 import type { Action } from '../generated/plan.js';
-import type { Json } from '../plan/canonical.js';
+import type { Json } from '../model/canonical.js';
 import type { ProviderId } from '../providers/provider.js';
 
 export const CALLS_FORMAT = 'promoc-calls/v1' as const;

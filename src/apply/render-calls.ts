@@ -2,7 +2,7 @@
 // JSON, an .http file (REST Client / JetBrains), or curl commands. Credentials are never shown: a header
 // names the environment variable that holds the secret (`$LAGO_KEY`), or says <redacted>. Ids that only
 // exist once an earlier call has answered are written `{{id of Kind/name}}`.
-import type { Json } from '../plan/canonical.js';
+import type { Json } from '../model/canonical.js';
 import type { ProviderId } from '../providers/provider.js';
 import { adapterFor } from './adapters/index.js';
 import { knownIds } from './compile.js';

@@ -2,7 +2,7 @@
 // what the plan wanted, field by field. An API that answered 200 but kept the old values (Lago ignores
 // changes to a coupon already applied to a customer) is caught here and reported loudly. Pure.
 import { diffFields } from '../plan/diff.js';
-import type { Json } from '../plan/canonical.js';
+import type { Json } from '../model/canonical.js';
 import type { LiveObject } from '../providers/provider.js';
 import { isActive, isOwnedBy, type LiveIndex } from './live-index.js';
 import { describeResource, type TouchedResource } from './model.js';

@@ -7,7 +7,7 @@ import type { EmulatorEndpoint } from '../emulators/index.js';
 import type { AnyResource, Located, Model } from '../model/resource.js';
 import { realDeps } from '../providers/http/client.js';
 import type { ProviderId } from '../providers/provider.js';
-import type { Json } from './canonical.js';
+import type { Json } from '../model/canonical.js';
 import { localBindings } from './targets.js';
 import { planBindings } from './run.js';
 

@@ -2,7 +2,7 @@
 // provider gets the same diff, renderers and safety rules; a provider only knows its API.
 import type { DocPath } from '../model/diagnostic.js';
 import type { AnyResource, Kind, Model } from '../model/resource.js';
-import type { Json } from '../plan/canonical.js';
+import type { Json } from '../model/canonical.js';
 import type { HttpClient, HttpDeps } from './http/client.js';
 
 export type ProviderId = 'ev-billing' | 'mobility' | 'promotions' | 'lago';

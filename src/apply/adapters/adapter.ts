@@ -2,7 +2,7 @@
 // know the write endpoints and the ids they answer with. Pure, except `resolveBody` (mobility looks up the
 // annotation ids its tag references name).
 import type { Action } from '../../generated/plan.js';
-import type { Json } from '../../plan/canonical.js';
+import type { Json } from '../../model/canonical.js';
 import type { HttpClient } from '../../providers/http/client.js';
 import type { HttpStatusError } from '../../providers/http/errors.js';
 import type { ProviderId } from '../../providers/provider.js';

@@ -3,7 +3,7 @@
 import { LAGO_CURRENCIES } from '../../emulators/lago/currencies.js';
 import { toMinorUnits } from '../../model/money.js';
 import type { AnyResource, ResourceOf } from '../../model/resource.js';
-import type { Json } from '../../plan/canonical.js';
+import type { Json } from '../../model/canonical.js';
 import { apiInstant, blankDisplayName, issueAt, unsupportedFields, type FieldRules } from '../lowering.js';
 import { appendMarker } from '../ownership.js';
 import type { LowerIssue, LowerResult, Lowered, Ownership } from '../provider.js';

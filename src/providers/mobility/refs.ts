@@ -3,7 +3,7 @@
 // ids (numeric strings pass through). Tags are annotations: lower writes `{ "$tag": name }` placeholders
 // that apply resolves to annotation ids once the tags exist (`resolveTagRefs`); read maps ids back to names.
 // A code batch names its template the same way, `{ "$voucherable": "Promotion/<name>" }` (`resolveVoucherableRefs`).
-import type { Json } from '../../plan/canonical.js';
+import type { Json } from '../../model/canonical.js';
 
 export interface MobilityRefs {
   readonly branches: Readonly<Record<string, number>>;
