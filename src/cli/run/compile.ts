@@ -24,7 +24,7 @@ import { renderText, summaryLine } from '../../render/text.js';
 import { EXIT } from '../context.js';
 import { colors, type Io } from '../io.js';
 import { readSmallText } from '../read-small-text.js';
-import { promocVersion } from '../version.js';
+import { promocVersion } from '../../load/version.js';
 
 export interface CompileCliOptions {
   readonly paths: readonly string[];
