@@ -27,6 +27,7 @@ svg .axis { fill: var(--muted); } svg .grid { stroke: #eaeef2; } svg .legend { f
 .geofence.changed, .geofence.added { stroke: #bc4c00; stroke-width: 2; fill: #fb8f44; fill-opacity: .35; }
 .base-shape { fill: none; stroke: #cf222e; stroke-width: 1.6; stroke-dasharray: 5 3; } .base-shape.removed { fill: #cf222e; fill-opacity: .1; }
 .panel-frame { fill: #fbfcfd; stroke: var(--line); } .scale-bar path { fill: none; stroke: var(--fg); stroke-width: 1.5; } .scale-bar text { font-size: 10px; }
+.part-mark { fill: none; stroke: #bc4c00; stroke-width: 2; stroke-dasharray: 3 2; } .part-mark.gone { stroke: #cf222e; } rect.part-mark { fill: none; }
 .map-label.changed { fill: #953800; font-weight: 600; }
 .overlap { fill: #cf222e; fill-opacity: .65; stroke: #a40e26; stroke-width: 1; }
 .map-label { font-size: 10px; fill: #0a3069; paint-order: stroke; stroke: #ffffff; stroke-width: 3px; }

@@ -53,6 +53,7 @@ function drawPanel(index: number, left: number, w: number, h: number, box: Box, 
   const names = new Set(geofences.map((g) => g.name));
   const shapes = geofences.filter((g) => g.coordinates.length > 0).map((g) => `<path class="geofence${g.change ? ` ${g.change}` : ''}" data-geofence="${htmlText(g.name)}" fill-rule="evenodd" d="${d(g.coordinates)}"><title>${htmlText(`${g.name}${g.change ? ` (${g.change})` : ''}`)}</title></path>`).join('');
   const before = geofences.filter((g) => g.before && g.before.length > 0).map((g) => `<path class="base-shape${g.change === 'removed' ? ' removed' : ''}" data-geofence="${htmlText(g.name)}" fill-rule="evenodd" d="${d(g.before!)}"><title>${htmlText(`${g.name}: base shape`)}</title></path>`).join('');
+  const marks = geofences.filter((g) => g.before).map((g) => partMarks(g, px, py)).join('');
   const hot = overlaps.filter((o) => names.has(o.a) && names.has(o.b)).map((o) => `<path class="overlap" data-overlap="${htmlText(`${o.a}|${o.b}`)}" fill-rule="evenodd" d="${d(o.coordinates)}"><title>${htmlText(`${o.a} ∩ ${o.b}: ${o.areaM2.toLocaleString('en-US')} m²`)}</title></path>`).join('');
   const labels = geofences.map((g) => {
     const [lon, lat] = labelPoint(g.coordinates.length > 0 ? g.coordinates : g.before ?? []);
@@ -61,7 +62,27 @@ function drawPanel(index: number, left: number, w: number, h: number, box: Box, 
     const x = Math.min(left + w - half - 2, Math.max(left + half + 2, px(lon)));
     return `<text class="map-label${g.change ? ' changed' : ''}" x="${Math.round(x)}" y="${Math.round(Math.min(h - 6, Math.max(12, py(lat))))}" text-anchor="middle">${htmlText(text)}</text>`;
   }).join('');
-  return `<g class="panel" data-panel="${index}"><rect class="panel-frame" x="${r1(left)}" y="0.5" width="${r1(w)}" height="${r1(h - 1)}"/>${shapes}${before}${hot}${labels}${scaleBar(left + 10, h - 12, s)}</g>`;
+  return `<g class="panel" data-panel="${index}"><rect class="panel-frame" x="${r1(left)}" y="0.5" width="${r1(w)}" height="${r1(h - 1)}"/>${shapes}${before}${hot}${marks}${labels}${scaleBar(left + 10, h - 12, s)}</g>`;
+}
+
+/**
+ * A changed geofence's parts can be a few pixels wide at a city's scale: each part that is new (or gone)
+ * gets a ring around it, so the change is visible without zooming.
+ */
+function partMarks(g: MapGeofence, px: (lon: number) => number, py: (lat: number) => number): string {
+  const key = (poly: Coords[number]): string => JSON.stringify(poly);
+  const base = new Set((g.before ?? []).map(key));
+  const head = new Set(g.coordinates.map(key));
+  const ring = (poly: Coords[number], cls: string, what: string): string => {
+    const box = bbox([[poly]])!;
+    const [x0, y0, x1, y1] = [px(box[0]), py(box[3]), px(box[2]), py(box[1])];
+    const r = Math.max(12, Math.hypot(x1 - x0, y1 - y0) / 2 + 6);
+    return `<circle class="part-mark ${cls}" data-geofence="${htmlText(g.name)}" cx="${r1((x0 + x1) / 2)}" cy="${r1((y0 + y1) / 2)}" r="${r1(r)}"><title>${htmlText(`${g.name}: ${what}`)}</title></circle>`;
+  };
+  return [
+    ...g.coordinates.filter((p) => !base.has(key(p))).map((p) => ring(p, 'new', 'new or reshaped part')),
+    ...(g.before ?? []).filter((p) => !head.has(key(p))).map((p) => ring(p, 'gone', 'part in the base only')),
+  ].join('');
 }
 
 /** A bar of a round length (1, 2 or 5 × 10ⁿ metres) between 40 and 120 pixels long. */
@@ -77,7 +98,7 @@ function scaleBar(x: number, y: number, pixelsPerDegree: number): string {
 function legend(y: number, geofences: readonly MapGeofence[], overlaps: boolean): string {
   const entries: [string, string][] = [['geofence', 'geofence']];
   if (geofences.some((g) => g.change === 'changed' || g.change === 'added')) entries.push(['geofence changed', 'added or changed (head)']);
-  if (geofences.some((g) => g.before)) entries.push(['base-shape', 'base shape (before the change)']);
+  if (geofences.some((g) => g.before)) entries.push(['base-shape', 'base shape (before the change)'], ['part-mark new', 'part that changed']);
   if (overlaps) entries.push(['overlap', 'overlap']);
   let x = 0;
   const items = entries.map(([cls, text]) => {
