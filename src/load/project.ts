@@ -9,7 +9,7 @@ import type { AnyResource, Located, Model } from '../model/resource.js';
 import { loadSchemaSet } from '../schema/schema-set.js';
 import { createValidator, type Validator } from '../schema/validator.js';
 import { loadPrecompiled } from '../schema/precompiled.js';
-import { promocVersion } from '../cli/version.js';
+import { promocVersion } from './version.js';
 import { buildId } from './build-id.js';
 import { ValidationCache } from './cache.js';
 import { checkSource, type CheckedSource, type SourceJob } from './check-source.js';

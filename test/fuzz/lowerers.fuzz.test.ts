@@ -28,7 +28,7 @@ import { selectResources } from '../../src/plan/select.js';
 import { localBindings, type Binding } from '../../src/plan/targets.js';
 import { providerFor } from '../../src/providers/index.js';
 import { LOCAL_REFS } from '../../src/providers/mobility/refs.js';
-import { PROVIDER_IDS, type ProviderId } from '../../src/providers/provider.js';
+import { PROVIDER_IDS, type ProviderId } from '../../src/providers/index.js';
 import { lagoOpenApiValidator } from '../helpers/lago-openapi.js';
 import { EXAMPLES, instant, loadFiles, mutateFiles, mutations, percent, PROVIDERS, type Files, type Loaded } from './campaigns.js';
 import { corpus, corpusTarget, expectLocated, notJson, params, RUNS, valueAt } from './fuzz-kit.js';
