@@ -11,7 +11,7 @@ import { runInit } from '../src/cli/run/init.js';
 import type { Io } from '../src/cli/io.js';
 import { loadSchemaSet } from '../src/schema/schema-set.js';
 import { createValidator } from '../src/schema/validator.js';
-import { PROVIDER_IDS } from '../src/providers/provider.js';
+import { PROVIDER_IDS } from '../src/providers/index.js';
 import { runCli } from './helpers/run-cli.js';
 
 const dirs: string[] = [];

@@ -1,6 +1,7 @@
 // `promoc init`: the files of a new campaigns repository, as data. Pure: the template texts come in, the
 // files to write go out; reading templates/, asking and writing live in the CLI shell (src/cli/run/init.ts).
-import { PROVIDER_IDS, type ProviderId } from '../providers/provider.js';
+import { PROVIDER_IDS } from '../providers/index.js';
+import type { ProviderId } from '../providers/provider.js';
 
 export interface ScaffoldFile {
   /** Path inside the new repository, with forward slashes. */

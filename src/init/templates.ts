@@ -2,7 +2,7 @@
 // so it resolves alike from src/init/, dist/init/ and dist/cli-bundle/.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { PROVIDER_IDS } from '../providers/provider.js';
+import { PROVIDER_IDS } from '../providers/index.js';
 import { TEMPLATE_FILES, type Templates } from './scaffold.js';
 
 export const TEMPLATE_DIR = fileURLToPath(new URL('../../templates/init/', import.meta.url));

@@ -5,7 +5,8 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { NEXT_COMMANDS, parseProviders, scaffold } from '../../init/scaffold.js';
 import { readTemplates } from '../../init/templates.js';
 import { UsageError } from '../../model/errors.js';
-import { PROVIDER_IDS, type ProviderId } from '../../providers/provider.js';
+import { PROVIDER_IDS } from '../../providers/index.js';
+import type { ProviderId } from '../../providers/provider.js';
 import { EXIT } from '../context.js';
 import { colors, type Io } from '../io.js';
 
