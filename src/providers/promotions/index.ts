@@ -3,7 +3,7 @@ import type { Provider } from '../provider.js';
 import { promotionsCapabilities } from './capabilities.js';
 import { promotionsClient } from './client.js';
 import { lowerPromotions, stampPromotion } from './lower.js';
-import { readPromotions } from './read.js';
+import { readPromotions, readScheduledVersion } from './read.js';
 
 export const promotions: Provider = {
   id: 'promotions',
@@ -14,4 +14,5 @@ export const promotions: Provider = {
   read: readPromotions,
   lower: (resource, ctx) => lowerPromotions(resource, ctx.currency),
   stamp: stampPromotion,
+  scheduledVersion: readScheduledVersion,
 };
