@@ -137,9 +137,9 @@ export interface Summary {
    */
   blocked: number;
   /**
-   * Actions waiting for their instant (`apply --due` or the target carries them out then).
+   * Actions waiting for their instant (`apply --due` or the target carries them out then). Absent in plans written before promoc knew the clock: none.
    */
-  scheduled: number;
+  scheduled?: number;
   /**
    * Resources already as declared.
    */

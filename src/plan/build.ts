@@ -121,5 +121,5 @@ export function summarize(actions: readonly Action[]): Summary {
 
 /** terraform plan -detailed-exitcode: 0 nothing to do, 2 a non-empty diff (blocked and scheduled changes included). */
 export function planExitCode(plan: Pick<Plan, 'summary'>): 0 | 2 {
-  return plan.summary.changes > 0 || plan.summary.blocked > 0 || plan.summary.scheduled > 0 ? 2 : 0;
+  return plan.summary.changes > 0 || plan.summary.blocked > 0 || (plan.summary.scheduled ?? 0) > 0 ? 2 : 0;
 }

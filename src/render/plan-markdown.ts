@@ -44,7 +44,7 @@ function header(plan: Plan, budget: number): string {
   const lines = [`### promoc plan · target \`${esc(plan.target)}\``, '', `**${summaryLine(plan)}**`, ''];
   if (isEmpty(plan)) lines.push('No changes. Live state matches the repository.', '');
   lines.push('| | create | update | replace | delete | activate | deactivate | blocked | scheduled | unchanged | drifted |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-  lines.push(`| **total** | ${s.create} | ${s.update} | ${s.replace} | ${s.delete} | ${s.activate} | ${s.deactivate} | ${s.blocked} | ${s.scheduled} | ${s.noop} | ${s.drift} |`);
+  lines.push(`| **total** | ${s.create} | ${s.update} | ${s.replace} | ${s.delete} | ${s.activate} | ${s.deactivate} | ${s.blocked} | ${s.scheduled ?? 0} | ${s.noop} | ${s.drift} |`);
   const changed = plan.actions.filter((a) => a.action !== 'noop');
   if (changed.length > 0) {
     lines.push('', '| | Resource | Action | Provider | Fields | When |', '|---|---|---|---|---|---|');

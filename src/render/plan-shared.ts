@@ -41,13 +41,13 @@ export function summaryLine(plan: Pick<Plan, 'summary'>): string {
   const parts = [`${s.create} to create`, `${s.update} to update`, `${s.replace} to replace`, `${s.delete} to delete`];
   if (s.activate > 0) parts.push(`${s.activate} to activate`);
   if (s.deactivate > 0) parts.push(`${s.deactivate} to deactivate`);
-  if (s.scheduled > 0) parts.push(`${s.scheduled} scheduled`);
+  if ((s.scheduled ?? 0) > 0) parts.push(`${s.scheduled} scheduled`);
   parts.push(`${s.blocked} blocked`, `${s.noop} unchanged`);
   return `Plan: ${parts.join(', ')}.${s.drift > 0 ? ` ${s.drift} drifted (edited outside promoc).` : ''}`;
 }
 
 export function isEmpty(plan: Pick<Plan, 'summary'>): boolean {
-  return plan.summary.changes === 0 && plan.summary.blocked === 0 && plan.summary.scheduled === 0;
+  return plan.summary.changes === 0 && plan.summary.blocked === 0 && (plan.summary.scheduled ?? 0) === 0;
 }
 
 /**

@@ -9,6 +9,7 @@ import { diffBundles, type Geometries } from '../simulate/changes.js';
 import type { SimulationReport } from '../simulate/types.js';
 import { coverageMatrix, type CoverageOptions } from './coverage.js';
 import { mapData } from './map.js';
+import { upcomingSchedule } from './schedule.js';
 import { timelineRows } from './timeline.js';
 import type { ChangedCampaign, ReportInput, ReportSide } from './types.js';
 
@@ -22,6 +23,8 @@ export interface AssembleInput {
   /** Coverage settings; false leaves the matrix out. */
   readonly coverage?: Omit<CoverageOptions, 'userTypes'> | false;
   readonly detailsUrl?: string;
+  /** The report's instant (--now, else the clock): the upcoming schedule starts here. */
+  readonly now?: number;
 }
 
 export function assembleReport(input: AssembleInput): ReportInput {
@@ -38,6 +41,7 @@ export function assembleReport(input: AssembleInput): ReportInput {
     ...(simulation ? { simulation } : {}),
     changes,
     timeline: timelineRows(head.bundle, base?.bundle, changes.campaigns),
+    ...(input.now !== undefined ? { schedule: { now: input.now, rows: upcomingSchedule(head.model, input.now) } } : {}),
     ...(input.coverage === false ? {} : { coverage: coverageMatrix(head.engine, head.bundle, { userTypes, ...(input.coverage ?? {}) }) }),
     map: mapData(head.model.geometries, new Map(changes.geofences.map((g) => [g.name, g.change]))),
     ...(input.detailsUrl ? { detailsUrl: input.detailsUrl } : {}),
