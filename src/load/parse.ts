@@ -101,7 +101,7 @@ export function rangeOf(r: readonly number[] | undefined, lc: LineCounter): Rang
   return { start: { line: a.line, col: a.col }, end: { line: b.line, col: b.col } };
 }
 
-interface Unsafe { ruleId: string; path: DocPath; atKey: boolean; message: string; hint: string }
+export interface Unsafe { ruleId: string; path: DocPath; atKey: boolean; message: string; hint: string }
 
 /**
  * Keys that could pollute prototypes, numbers JSON cannot hold, and values that contain themselves (an
@@ -109,7 +109,7 @@ interface Unsafe { ruleId: string; path: DocPath; atKey: boolean; message: strin
  * never passed on. Iterative, with the objects on the current path kept to tell a cycle from an anchor
  * merely used twice.
  */
-function unsafeValues(root: unknown): Unsafe[] {
+export function unsafeValues(root: unknown): Unsafe[] {
   const out: Unsafe[] = [];
   const onPath = new Set<object>();
   const stack: { v: unknown; path: (string | number)[]; leave?: true }[] = [{ v: root, path: [] }];
