@@ -1,7 +1,7 @@
 // YAML text → plain values, with every problem a located diagnostic. Pure: no I/O.
 // YAML 1.2 core schema (dates stay strings, `no` stays a string), unique keys, no custom tags,
 // bounded alias expansion, no prototype-polluting keys, finite numbers only.
-import { LineCounter, parseAllDocuments, type Document, type YAMLError } from 'yaml';
+import { LineCounter, parseAllDocuments, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions, type YAMLError } from 'yaml';
 import type { Diagnostic, DocPath, Range } from '../model/diagnostic.js';
 
 /** Aliases a document may expand; a billion-laughs file exceeds it at once. */
@@ -21,9 +21,18 @@ export interface ParsedFile {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+const options = (lineCounter: LineCounter): ParseOptions & DocumentOptions & SchemaOptions => ({ lineCounter, schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true, merge: false, customTags: [] });
+
+/** The documents of `text` with their ranges and nothing else: what locating a path needs. */
+export function parseDocuments(text: string): { docs: readonly Document.Parsed[]; lineCounter: LineCounter } {
+  const lineCounter = new LineCounter();
+  const all = parseAllDocuments(text, options(lineCounter));
+  return { docs: Array.isArray(all) ? all : [], lineCounter };
+}
+
 export function parseYaml(file: string, text: string): ParsedFile {
   const lineCounter = new LineCounter();
-  const all = parseAllDocuments(text, { lineCounter, schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true, merge: false, customTags: [] });
+  const all = parseAllDocuments(text, options(lineCounter));
   const diagnostics: Diagnostic[] = [];
   const docs: ParsedDoc[] = [];
   const list = Array.isArray(all) ? all : [];
