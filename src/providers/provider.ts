@@ -113,6 +113,8 @@ export interface KindCapability {
    * on that API if the campaign is planned there too.
    */
   sameBinding?(resource: AnyResource): readonly { readonly path: DocPath; readonly ref: string }[];
+  /** A body field the API refuses in the past (an expiry), and the campaign field it comes from. */
+  readonly futureOnly?: { readonly field: string; readonly path: DocPath };
   /** What else happens when the resource is deactivated (e.g. archiving is final). */
   readonly deactivateConsequence?: string;
   /** Why a change cannot be applied at all when `update` is false. */

@@ -12,6 +12,6 @@ export const evBilling: Provider = {
   credentialNames: ['apiKey'],
   client: evClient,
   read: readEv,
-  lower: (resource, ctx) => lowerEv(resource, ctx.currency),
+  lower: (resource) => lowerEv(resource),
   stamp: stampEv,
 };

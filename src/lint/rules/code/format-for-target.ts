@@ -1,12 +1,12 @@
 import type { AnyResource } from '../../../generated/index.js';
+import { CODE_FORMATS, type CodeFormat } from '../../../model/code-format.js';
 import { view } from '../../analysis/spec-view.js';
 import type { TargetRef } from '../../settings.js';
 import { defineRule } from '../../types.js';
 
-/** Code formats the target APIs accept, from their documentation (API-NOTES.md, seeds/). */
-const FORMATS: readonly { provider: TargetRef['provider']; kinds: readonly string[]; pattern: RegExp; text: string }[] = [
-  // EV billing: "Uppercase letters and numbers only, 4–20 characters."
-  { provider: 'ev-billing', kinds: ['Promotion'], pattern: /^[A-Z0-9]{4,20}$/, text: '4–20 uppercase letters and digits' },
+/** Providers whose code form is narrower than others', and the kinds they plan. */
+const FORMATS: readonly { provider: TargetRef['provider']; kinds: readonly string[]; format: CodeFormat }[] = [
+  { provider: 'ev-billing', kinds: ['Promotion'], format: CODE_FORMATS['ev-billing']! },
 ];
 
 /** Without targets in the config, plans go to the local emulators, which cover every provider. */
@@ -28,12 +28,12 @@ export default defineRule({
       const code = view(at.resource).code;
       if (code === undefined) continue;
       for (const f of FORMATS) {
-        if (!f.kinds.includes(at.resource.kind) || f.pattern.test(code)) continue;
+        if (!f.kinds.includes(at.resource.kind) || f.format.pattern.test(code)) continue;
         const target = targets.find((t) => t.provider === f.provider && reaches(t, at.resource));
         if (!target) continue;
         report({
           messageId: 'format', at, path: ['spec', 'code'],
-          data: { code, name: at.resource.metadata.name, target: target.name, provider: f.provider, format: f.text, suggestion: code.replace(/[^A-Z0-9]/g, '').slice(0, 20).padEnd(4, '0') },
+          data: { code, name: at.resource.metadata.name, target: target.name, provider: f.provider, format: f.format.text, suggestion: f.format.suggest(code) },
         });
       }
     }
