@@ -14,6 +14,7 @@ const code: KindCapability = {
   delete: false,
   activate: false,
   futureOnly: { field: 'expires_at', path: ['spec', 'window', 'until'] },
+  holds: { start: false, end: true },
   immutable: () => [{ path: 'spec', reason: CREATE_ONLY }],
   replacement: () => undefined,
   noUpdateReason: `${CREATE_ONLY}. Give the campaign a new code (the old code stays redeemable until its expires_at or max_uses) or revert the change in git`,
