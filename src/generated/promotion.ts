@@ -312,13 +312,17 @@ export interface Promotion {
    */
   spec: {
     /**
-     * A code customers type: uppercase letters, digits, '-' or '_', 4-40 characters, starting and ending with a letter or digit (e.g. SUMMER25).
+     * A code customers type (e.g. SUMMER25). The form is the target's: EV billing takes 4-20 uppercase letters and digits; Lago any letters, digits, '.', '-', '_' (e.g. startup_deal); the others 4-40 uppercase letters, digits, '-' or '_'. Validation checks it against labels.target.
      */
     code?: string;
     /**
      * active: live and redeemable; inactive: kept as a draft / deactivated.
      */
     status?: 'active' | 'inactive';
+    /**
+     * A product a campaign prices; campaigns of different products never meet in one pricing context.
+     */
+    product?: 'ev-charging' | 'vehicle-rental' | 'subscription-billing';
     /**
      * Customer-facing name. Defaults to metadata.name.
      */

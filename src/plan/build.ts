@@ -86,9 +86,20 @@ function indexLive(set: LiveSet): { matched: Map<string, LiveObject>; inScope: L
   for (const o of inScope) {
     const k = matchKey(o.normalized.kind, o.normalized.key);
     const seen = matched.get(k);
-    if (!seen || rank(o) > rank(seen)) matched.set(k, o);
+    if (!seen || rank(o) > rank(seen) || (rank(o) === rank(seen) && retiredLater(o, seen))) matched.set(k, o);
   }
   return { matched, inScope };
+}
+
+/**
+ * Among retired copies of one key (a promotion archived, copied, archived again), the most recently retired is
+ * what re-activating it starts from, so the diff is against it, not the oldest. Providers say when in
+ * facts.retiredAt (an ISO instant); on a tie the one read later wins (reads list oldest first).
+ */
+function retiredLater(o: LiveObject, than: LiveObject): boolean {
+  const a = o.facts.retiredAt;
+  const b = than.facts.retiredAt;
+  return typeof a === 'string' && typeof b === 'string' && Date.parse(a) >= Date.parse(b);
 }
 
 function rank(o: LiveObject): number {

@@ -12,6 +12,7 @@ import type { LowerContext, LowerResult, Provider, ProviderId } from '../provide
 import { buildPlan } from './build.js';
 import { compileDesired } from './compile.js';
 import type { DesiredEntry, LiveSet, Note, Plan, PlanOptions } from './model.js';
+import { pastExpiries } from './past-expiry.js';
 import { selectResources } from './select.js';
 import { describeBinding, localBindings, resolveTarget, targetName, type Binding } from './targets.js';
 import type { PromocConfig } from '../generated/index.js';
@@ -93,7 +94,7 @@ export async function planBindings(input: PlanBindingsInput): Promise<PlanResult
   const at = input.now();
   const read = settled.map((r) => (r as PromiseFulfilledResult<LiveSet>).value);
   const live = await withScheduledVersions(read, desired, input.bindings, input.deps, at.getTime());
-  const plan = buildPlan({
+  const built = buildPlan({
     target: input.targetName,
     createdAt: at.toISOString(),
     promocVersion: input.promocVersion,
@@ -104,7 +105,9 @@ export async function planBindings(input: PlanBindingsInput): Promise<PlanResult
     live,
     notes: selection.notes as Note[],
   });
-  return { plan, diagnostics, desired };
+  const past = pastExpiries(built.actions, desired, at, input.targetName);
+  if (past.length > 0) return { diagnostics: [...diagnostics, ...past], desired };
+  return { plan: built, diagnostics, desired };
 }
 
 /**

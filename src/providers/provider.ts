@@ -1,6 +1,7 @@
 // The one interface every API family implements. The plan is computed on normalized resources, so every
 // provider gets the same diff, renderers and safety rules; a provider only knows its API.
 import type { Target } from '../generated/config.js';
+import type { CodeFormat } from '../model/code-format.js';
 import type { DocPath } from '../model/diagnostic.js';
 import type { AnyResource, Kind, Model } from '../model/resource.js';
 import type { Json } from '../model/canonical.js';
@@ -102,7 +103,7 @@ export interface KindCapability {
   /** Separate activate/deactivate calls exist (status is not a plain field). */
   readonly activate: boolean;
   /** The codes this API accepts for the kind, when it restricts them (lint's code/format-for-target). */
-  readonly codeFormat?: { readonly pattern: RegExp; readonly text: string };
+  readonly codeFormat?: CodeFormat;
   /** Fields that cannot change in place on this live object. */
   immutable(live: LiveObject): readonly ImmutableRule[];
   /** How an immutable change is carried out, or undefined when it cannot be (then the action is blocked). */
@@ -119,6 +120,8 @@ export interface KindCapability {
    * on that API if the campaign is planned there too.
    */
   sameBinding?(resource: AnyResource): readonly { readonly path: DocPath; readonly ref: string }[];
+  /** A body field the API refuses in the past (an expiry), and the campaign field it comes from. */
+  readonly futureOnly?: { readonly field: string; readonly path: DocPath };
   /**
    * Whether the API keeps the window's ends itself (default both). A start it cannot hold is carried out by
    * creating the object at `from` (`apply --due`); an end it cannot hold by deleting or deactivating it at `until`.

@@ -3,6 +3,8 @@
 // durations with a period count, closed geometry rings. Pure; reports paths.
 import type { Diagnostic, DocPath } from '../model/diagnostic.js';
 import { currencyExponent, decimalPlaces, isIsoCurrency } from '../model/money.js';
+import { codeFormatFor } from '../model/code-format.js';
+import { TARGET_PRODUCT } from '../model/product.js';
 import { describePath } from './format.js';
 import { isTimeZone, LOCAL_TIME, resolveLocalTime } from '../model/zoned-time.js';
 
@@ -20,10 +22,37 @@ export function semanticChecks(value: unknown, where: Where): Diagnostic[] {
     if (key === 'duration') checkDuration(node as { frequency?: string; periods?: number }, path, report);
     if (key === 'coordinates') checkRings(node, path, report);
   });
+  checkProduct(value, report);
+  checkCodeForm(value, report);
   return out;
 }
 
 type Report = (ruleId: string, path: DocPath, message: string, hint: string) => void;
+
+/** A code its target would refuse fails here, at validate time, not halfway through apply. */
+function checkCodeForm(doc: unknown, report: Report): void {
+  const d = doc as { kind?: unknown; spec?: { code?: unknown }; metadata?: { labels?: Record<string, unknown> } } | null;
+  const code = d?.spec?.code;
+  if (typeof code !== 'string') return;
+  const target = d?.metadata?.labels?.target;
+  const format = codeFormatFor(typeof target === 'string' ? target : undefined, String(d?.kind));
+  if (format.pattern.test(code)) return;
+  const where = typeof target === 'string' ? `target ${target}` : 'a campaign without labels.target';
+  report('schema/code-format', ['spec', 'code'], `code "${code}" does not fit ${where}: it accepts ${format.text}`,
+    `Write it as e.g. "${format.suggest(code)}"${typeof target === 'string' ? '' : ', or label the campaign with the target it is planned on (labels.target: lago takes lower case and dots)'}.`);
+}
+
+/** A stated product the target's API does not price would be planned where it can never apply. */
+function checkProduct(doc: unknown, report: Report): void {
+  const d = doc as { spec?: { product?: unknown }; metadata?: { labels?: Record<string, unknown> } } | null;
+  const product = d?.spec?.product;
+  const target = d?.metadata?.labels?.target;
+  if (typeof product !== 'string' || typeof target !== 'string') return;
+  const priced = TARGET_PRODUCT[target];
+  if (priced === undefined || priced === product) return;
+  report('schema/product-target', ['spec', 'product'], `spec.product is ${product}, but target ${target} prices ${priced}`,
+    `Write product: ${priced}, plan the campaign on a target that prices ${product}, or evaluate it in the promoc engine bundle (labels.target: engine).`);
+}
 
 function checkMoney(m: { amount: string; currency: string }, path: DocPath, report: Report): void {
   if (!isIsoCurrency(m.currency)) {

@@ -50,13 +50,13 @@ const CODE_PATTERN = /^[A-Z0-9]{4,20}$/;
 const NAME_PATTERN = /^[a-z0-9][a-z0-9_-]{0,49}$/;
 const DESCRIPTION_MAX = 500;
 
-export function lowerEv(resource: AnyResource, currency: string): LowerResult {
-  if (resource.kind === 'Promotion') return lowerCode(resource, currency);
+export function lowerEv(resource: AnyResource): LowerResult {
+  if (resource.kind === 'Promotion') return lowerCode(resource);
   if (resource.kind === 'UserType') return lowerUserType(resource);
   return { ok: false, issues: [issueAt(['kind'], 'kind', CODE_RULES, `the EV billing API has no ${resource.kind}`)] };
 }
 
-function lowerCode(r: ResourceOf<'Promotion'>, orgCurrency: string): LowerResult {
+function lowerCode(r: ResourceOf<'Promotion'>): LowerResult {
   const issues: LowerIssue[] = [...unsupportedFields(r, CODE_RULES)];
   const s = r.spec;
   const at = (path: (string | number)[], generic: string, message: string, hint: string): void => { issues.push(issueAt(path, generic, { ...CODE_RULES, hints: { [generic]: hint } }, message)); };
@@ -69,7 +69,8 @@ function lowerCode(r: ResourceOf<'Promotion'>, orgCurrency: string): LowerResult
   if (b?.percentOff !== undefined) Object.assign(payload, { discount_type: 'percent', discount_value: b.percentOff });
   else if (b?.amountOff !== undefined) {
     const { amount, currency } = b.amountOff;
-    if (currency !== orgCurrency) at(['spec', 'benefits', 0, 'amountOff', 'currency'], 'spec.benefits[].amountOff', `fixed discounts are in the organisation's default currency ${orgCurrency}, not ${currency}`, `Write the amount in ${orgCurrency}.`);
+    // The create body carries `currency` (ISO 4217, required for fixed): any currency the organisation bills
+    // sessions in. A session in another currency refuses the code (currency_mismatch) when it is applied.
     // The API takes a major-unit number ("2.50" EUR → 2.5); the amount must fit the currency's minor unit.
     const minor = safeMinor(amount, currency);
     if (minor === undefined) at(['spec', 'benefits', 0, 'amountOff', 'amount'], 'spec.benefits[].amountOff', `${amount} ${currency} is not a valid amount in ${currency}`, 'Use at most the currency\'s decimals.');

@@ -108,7 +108,7 @@ function promotionObject(o: Obj, currency: string): LiveObject {
     ...(owner ? { owner } : {}),
     counters,
     liveRedemptions: used,
-    facts: { status, retired: status === 'archived' },
+    facts: { status, retired: status === 'archived', ...(status === 'archived' && typeof o.archived_at === 'string' ? { retiredAt: o.archived_at } : {}) },
     ...(typeof o.version === 'number' ? { version: o.version } : {}),
     fingerprint: digest(o, 16),
   };

@@ -31,7 +31,7 @@ export default defineRule({
         if (!target) continue;
         report({
           messageId: 'format', at, path: ['spec', 'code'],
-          data: { code, name: at.resource.metadata.name, target: target.name, provider: f.provider, format: f.text, suggestion: code.replace(/[^A-Z0-9]/g, '').slice(0, 20).padEnd(4, '0') },
+          data: { code, name: at.resource.metadata.name, target: target.name, provider: f.provider, format: f.text, suggestion: f.suggest(code) },
         });
       }
     }
