@@ -1,6 +1,6 @@
-import type { AnyResource } from '../../../generated/index.js';
 import { view } from '../../analysis/spec-view.js';
 import type { TargetRef } from '../../settings.js';
+import { reaches } from '../../analysis/reaches.js';
 import { defineRule } from '../../types.js';
 
 /** Code formats the target APIs accept, from their documentation (API-NOTES.md, seeds/). */
@@ -39,10 +39,3 @@ export default defineRule({
     }
   },
 });
-
-/** Does this target plan this resource (config `kinds` and `selector`)? */
-function reaches(t: TargetRef, r: AnyResource): boolean {
-  if (t.kinds && !t.kinds.includes(r.kind)) return false;
-  const labels = r.metadata.labels ?? {};
-  return Object.entries(t.selector ?? {}).every(([k, v]) => labels[k] === v);
-}
