@@ -1,11 +1,12 @@
 // GitHub workflows are checked by a real validator (action-validator, the schema GitHub's own
 // editor tooling uses), not by eye.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 
 const dir = join(import.meta.dirname, '../.github/workflows');
 const cli = join(createRequire(import.meta.url).resolve('@action-validator/cli/package.json'), '../cli.mjs');
@@ -28,6 +29,14 @@ describe('GitHub workflows', () => {
       expect(r.ok).toBe(true);
     });
   }
+
+  it('the scheduler runs as often as promoc.config.yaml says (schedule.granularityMinutes, default 15)', () => {
+    const workflow = parse(readFileSync(join(dir, 'schedule.yml'), 'utf8')) as { on: { schedule: { cron: string }[] }; jobs: { due: { steps: { run?: string }[] } } };
+    const config = parse(readFileSync(join(dir, '../../promoc.config.yaml'), 'utf8')) as { schedule?: { granularityMinutes?: number } };
+    const minutes = config.schedule?.granularityMinutes ?? 15;
+    expect(workflow.on.schedule.map((s) => s.cron)).toEqual([minutes < 60 ? `*/${minutes} * * * *` : `0 */${minutes / 60} * * *`]);
+    expect(workflow.jobs.due.steps.some((s) => s.run?.includes('promoc apply --due') && s.run.includes('--auto-approve'))).toBe(true);
+  });
 
   it('the validator rejects a broken workflow (so the checks above can fail)', () => {
     const tmp = mkdtempSync(join(tmpdir(), 'promoc-wf-'));
