@@ -2,8 +2,8 @@
 // or end at, in UTC and in the author's zone, and who carries each one out (the target itself, promoc's
 // scheduler `apply --due`, or the engine bundle). Pure: `now` is passed in.
 import type { Model } from '../model/resource.js';
-import { providerFor } from '../providers/index.js';
-import { PROVIDER_IDS, type ProviderId } from '../providers/provider.js';
+import { PROVIDER_IDS, providerFor } from '../providers/index.js';
+import type { ProviderId } from '../providers/provider.js';
 import type { ScheduleRow } from './types.js';
 
 export function upcomingSchedule(model: Model, now: number): ScheduleRow[] {

@@ -3,7 +3,7 @@
 // (window.from is not sent: the plan creates the code at that instant instead, see src/plan/schedule.ts).
 import type { AnyResource, ResourceOf } from '../../model/resource.js';
 import { toMinorUnits } from '../../model/money.js';
-import type { Json } from '../../plan/canonical.js';
+import type { Json } from '../../model/canonical.js';
 import { apiInstant, issueAt, majorNumber, unsupportedFields, type FieldRules } from '../lowering.js';
 import { appendMarker, MARKER_MAX_LENGTH } from '../ownership.js';
 import type { LowerIssue, LowerResult, Lowered, Ownership } from '../provider.js';

@@ -1,6 +1,5 @@
 import { isCampaign } from '../../../model/resource.js';
-import { providerFor } from '../../../providers/index.js';
-import { PROVIDER_IDS } from '../../../providers/provider.js';
+import { PROVIDER_IDS, providerFor } from '../../../providers/index.js';
 import { formatInstant, isActive, view, windowBounds } from '../../analysis/spec-view.js';
 import type { TargetRef } from '../../settings.js';
 import { reaches } from '../../analysis/reaches.js';
