@@ -32,7 +32,7 @@ describe('upcoming schedule', () => {
   it('renders UTC, local time across the spring-forward night, and time until', () => {
     const text = scheduleMarkdown(upcomingSchedule(model, NOW), NOW, 10_000);
     expect(text).toContain('| 2027-03-28T01:00:00Z | 2027-03-28 03:00:00+02:00 Europe/Berlin | 13 h | launch | Promotion/lago-easter | promoc apply --due |');
-    expect(text).toContain('| 2027-04-30T22:00:00Z | 2027-05-01 00:00:00+02:00 Europe/Berlin | 34 days | expiry | Promotion/lago-easter | target |');
+    expect(text).toContain('| 2027-04-30T22:00:00Z | 2027-05-01 00:00:00+02:00 Europe/Berlin | 34 days 10 h | expiry | Promotion/lago-easter | target |');
     expect(text).toContain('**promotions**');
   });
 });
