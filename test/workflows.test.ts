@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 
 const WORKFLOW_DIRS = [join(import.meta.dirname, '../.github/workflows'), join(import.meta.dirname, '../templates/init/workflows')];
 /** Node release lines under maintenance (Node 20 reached end of life in April 2026). */
@@ -53,6 +54,15 @@ describe('GitHub workflows', () => {
       expect(pinProblems(readFileSync(file, 'utf8'))).toEqual([]);
     });
   }
+
+  it('the scheduler runs as often as promoc.config.yaml says (schedule.granularityMinutes, default 15)', () => {
+    const dir = WORKFLOW_DIRS[0]!;
+    const workflow = parse(readFileSync(join(dir, 'schedule.yml'), 'utf8')) as { on: { schedule: { cron: string }[] }; jobs: { due: { steps: { run?: string }[] } } };
+    const config = parse(readFileSync(join(dir, '../../promoc.config.yaml'), 'utf8')) as { schedule?: { granularityMinutes?: number } };
+    const minutes = config.schedule?.granularityMinutes ?? 15;
+    expect(workflow.on.schedule.map((s) => s.cron)).toEqual([minutes < 60 ? `*/${minutes} * * * *` : `0 */${minutes / 60} * * *`]);
+    expect(workflow.jobs.due.steps.some((s) => s.run?.includes('promoc apply --due') && s.run.includes('--auto-approve'))).toBe(true);
+  });
 
   it('the pin check finds a tag, a short SHA, a missing version comment and an old Node', () => {
     expect(pinProblems([

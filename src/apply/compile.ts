@@ -5,8 +5,8 @@
 import type { Action, Plan } from '../generated/plan.js';
 import type { Json } from '../model/canonical.js';
 import type { ProviderId } from '../providers/provider.js';
-import { writesFor } from '../providers/index.js';
 import { isDue } from '../plan/schedule.js';
+import { writesFor } from '../providers/index.js';
 import { CALLS_FORMAT, isReferenceKind, type CallGraph, type Step, type TouchedResource, type Untouched } from './model.js';
 
 const stepId = (n: number): string => `s${String(n).padStart(4, '0')}`;

@@ -53,6 +53,15 @@ export interface PromocConfig {
     dir?: string;
   };
   /**
+   * promoc's scheduler: the workflow that runs `promoc apply --due` to launch campaigns on targets without a start date.
+   */
+  schedule?: {
+    /**
+     * How often the scheduled workflow runs `apply --due`, in minutes (keep its cron in step). A launch can be this late; lint warns about launches closer than this and windows shorter than it. Default 15.
+     */
+    granularityMinutes?: number;
+  };
+  /**
    * Target used when --target is not given. Default local (the embedded emulators).
    */
   defaultTarget?: string;

@@ -20,6 +20,7 @@ import surchargeAndPromotion from './rules/stacking/surcharge-and-promotion.js';
 import labelledAsDiscount from './rules/surcharge/labelled-as-discount.js';
 import empty from './rules/window/empty.js';
 import expired from './rules/window/expired.js';
+import scheduleGranularity from './rules/window/schedule-granularity.js';
 
 export const rules = [
   ambiguousOrder,
@@ -33,6 +34,7 @@ export const rules = [
   outsideOperatingArea,
   tooComplex,
   expired,
+  scheduleGranularity,
   empty,
   perCustomerExceedsTotal,
   budgetCurrencyMismatch,

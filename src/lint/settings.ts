@@ -34,6 +34,8 @@ export interface LintOptions {
   readonly targets?: readonly TargetRef[];
   /** All-pairs geometry instead of the spatial index (benchmark comparison). */
   readonly naiveGeometry?: boolean;
+  /** How often the scheduled `apply --due` runs (config `schedule.granularityMinutes`). Default 15. */
+  readonly scheduleGranularityMinutes?: number;
 }
 
 export interface LintSettings {
@@ -44,7 +46,10 @@ export interface LintSettings {
   readonly minOverlapM2: number;
   readonly targets: readonly TargetRef[] | undefined;
   readonly naiveGeometry: boolean;
+  readonly scheduleGranularityMinutes: number;
 }
+
+export const DEFAULT_SCHEDULE_GRANULARITY_MINUTES = 15;
 
 export const DEFAULT_MAX_VERTICES = 1000;
 
@@ -57,6 +62,7 @@ export function resolveSettings(options: LintOptions): LintSettings {
     minOverlapM2: options.minOverlapM2 ?? 1,
     targets: options.targets,
     naiveGeometry: options.naiveGeometry ?? false,
+    scheduleGranularityMinutes: options.scheduleGranularityMinutes ?? DEFAULT_SCHEDULE_GRANULARITY_MINUTES,
   };
 }
 
@@ -69,6 +75,7 @@ export function optionsFromConfig(config: PromocConfig | undefined, now: Date): 
     now,
     rules: config?.lint?.rules,
     maxCombinedDiscountPercent: config?.lint?.maxCombinedDiscountPercent,
+    ...(config?.schedule?.granularityMinutes !== undefined ? { scheduleGranularityMinutes: config.schedule.granularityMinutes } : {}),
     targets,
   };
 }

@@ -95,6 +95,7 @@ export function timeUntil(at: string, now: string): string {
   const hours = Math.floor((minutes % 1440) / 60);
   const mins = minutes % 60;
   const parts = [days > 0 ? `${days} day${days === 1 ? '' : 's'}` : '', hours > 0 ? `${hours} h` : '', mins > 0 && days === 0 ? `${mins} min` : ''].filter(Boolean);
-  const text = parts.length > 0 ? parts.join(' ') : 'less than a minute';
+  if (parts.length === 0) return 'now';
+  const text = parts.join(' ');
   return ms >= 0 ? `in ${text}` : `${text} ago`;
 }

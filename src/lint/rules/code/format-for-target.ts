@@ -1,7 +1,8 @@
-import type { AnyResource, Kind } from '../../../generated/index.js';
+import type { Kind } from '../../../generated/index.js';
 import { PROVIDER_IDS, providerFor } from '../../../providers/index.js';
 import { view } from '../../analysis/spec-view.js';
 import type { TargetRef } from '../../settings.js';
+import { reaches } from '../../analysis/reaches.js';
 import { defineRule } from '../../types.js';
 
 /** The code formats the providers restrict, by kind (KindCapability.codeFormat). */
@@ -37,10 +38,3 @@ export default defineRule({
     }
   },
 });
-
-/** Does this target plan this resource (config `kinds` and `selector`)? */
-function reaches(t: TargetRef, r: AnyResource): boolean {
-  if (t.kinds && !t.kinds.includes(r.kind)) return false;
-  const labels = r.metadata.labels ?? {};
-  return Object.entries(t.selector ?? {}).every(([k, v]) => labels[k] === v);
-}
