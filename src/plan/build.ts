@@ -1,5 +1,6 @@
 // The pure heart of `promoc plan`: desired entries × live objects → a Plan. Matching is by kind + natural
 // key (codes case-insensitively); live objects promoc does not manage are never touched, only counted.
+import { PROVIDER_IDS } from '../providers/index.js';
 import type { LiveObject, Provider, ProviderId } from '../providers/provider.js';
 import { compareAction, createAction, orphanAction } from './actions.js';
 import { objectFingerprints, planFingerprint, sourceFingerprint } from './fingerprint.js';
@@ -95,12 +96,11 @@ function describe(o: LiveObject): string {
   return o.normalized.key === o.normalized.name ? `${o.normalized.kind}/${o.normalized.name}` : `${o.normalized.kind}/${o.normalized.name} (${o.normalized.key})`;
 }
 
-const PROVIDER_ORDER: readonly string[] = ['ev-billing', 'mobility', 'promotions', 'lago'];
 
 function compareActions(a: Action, b: Action): number {
   const deleteA = a.action === 'delete' || (a.action === 'deactivate' && !a.source) ? 1 : 0;
   const deleteB = b.action === 'delete' || (b.action === 'deactivate' && !b.source) ? 1 : 0;
-  return PROVIDER_ORDER.indexOf(a.provider) - PROVIDER_ORDER.indexOf(b.provider)
+  return PROVIDER_IDS.indexOf(a.provider) - PROVIDER_IDS.indexOf(b.provider)
     || deleteA - deleteB
     || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind)
     || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);

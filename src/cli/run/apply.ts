@@ -24,7 +24,7 @@ import { openTarget, realDeps, type OpenTarget } from '../../plan/run.js';
 import type { HttpDeps } from '../../providers/http/client.js';
 import { EXIT } from '../context.js';
 import { colors, type Io } from '../io.js';
-import { promocVersion } from '../version.js';
+import { promocVersion } from '../../load/version.js';
 import { configOnly, planFor } from './compile.js';
 import { renderPlan } from './render-plan.js';
 

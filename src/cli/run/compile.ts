@@ -18,13 +18,14 @@ import { hasErrors, sortDiagnostics, type Diagnostic } from '../../model/diagnos
 import { UsageError } from '../../model/errors.js';
 import { parsePlanFile, PlanFileError } from '../../plan/plan-file.js';
 import { openTarget, planBindings, realDeps, type OpenTarget } from '../../plan/run.js';
-import { LOCAL, type Binding } from '../../plan/targets.js';
+import { credentialVariables, LOCAL, type Binding } from '../../plan/targets.js';
+import { providerFor } from '../../providers/index.js';
 import type { ProviderId } from '../../providers/provider.js';
 import { renderText, summaryLine } from '../../render/text.js';
 import { EXIT } from '../context.js';
 import { colors, type Io } from '../io.js';
 import { readSmallText } from '../read-small-text.js';
-import { promocVersion } from '../version.js';
+import { promocVersion } from '../../load/version.js';
 
 export interface CompileCliOptions {
   readonly paths: readonly string[];
@@ -71,18 +72,11 @@ function fail(io: Io, e: PlanFileError): number {
 
 /** Base URLs from the plan's sources; auth headers that name the secret's environment variable, never its value. */
 function apiViews(plan: Plan, config: PromocConfig, bindings: readonly Binding[]): Partial<Record<ProviderId, ApiView>> {
-  const configured = plan.target === LOCAL ? undefined : config.targets?.[plan.target];
+  const variables = credentialVariables(plan.target === LOCAL ? undefined : config.targets?.[plan.target]);
   const out: Partial<Record<ProviderId, ApiView>> = {};
   for (const s of plan.sources) {
     const baseUrl = bindings.find((b) => b.provider === s.provider)?.connection.baseUrl ?? s.baseUrl;
-    const creds = configured?.credentials;
-    if (s.provider === 'mobility') {
-      const id = creds?.clientIdEnv ? `$${creds.clientIdEnv}` : '<client id>';
-      const key = creds?.clientKeyEnv ? `$${creds.clientKeyEnv}` : '<redacted>';
-      out[s.provider] = { baseUrl, auth: { header: 'authorization', value: 'Bearer $MOBILITY_ACCESS_TOKEN' }, note: `mobility: MOBILITY_ACCESS_TOKEN is the accessToken of POST ${baseUrl}/auth/sign-in-api-client {"clientId": "${id}", "clientKey": "${key}"}` };
-    } else {
-      out[s.provider] = { baseUrl, auth: { header: 'authorization', value: `Bearer ${creds?.apiKeyEnv ? `$${creds.apiKeyEnv}` : '<redacted>'}` } };
-    }
+    out[s.provider] = { baseUrl, ...providerFor(s.provider).authView(baseUrl, variables) };
   }
   return out;
 }

@@ -14,7 +14,7 @@ import { renderText, summaryLine } from '../../render/text.js';
 import { EXIT } from '../context.js';
 import type { Io } from '../io.js';
 import { readSmallText } from '../read-small-text.js';
-import { promocVersion } from '../version.js';
+import { promocVersion } from '../../load/version.js';
 import type { PlanFormat } from '../commands/plan.js';
 import { renderPlan } from './render-plan.js';
 import { UsageError } from '../../model/errors.js';
