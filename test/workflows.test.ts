@@ -39,6 +39,12 @@ function pinProblems(text: string): string[] {
 }
 
 describe('GitHub workflows', () => {
+  it('has the apply step the report names as the one that applies a merge', async () => {
+    const { APPLY_WORKFLOW } = await import('../src/report/approval.js');
+    const text = readFileSync(join(import.meta.dirname, '..', APPLY_WORKFLOW.file), 'utf8');
+    expect(text).toMatch(new RegExp(`- name: ${APPLY_WORKFLOW.step.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n(?:.*\\n)*?.*promoc apply plan\\.json --auto-approve`));
+  });
+
   const files = WORKFLOW_DIRS.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.yml') || f.endsWith('.yaml')).sort().map((f) => join(dir, f)));
   it('every workflow folder has workflows', () => {
     for (const dir of WORKFLOW_DIRS) expect(files.some((f) => f.startsWith(dir)), dir).toBe(true);

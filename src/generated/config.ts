@@ -26,13 +26,13 @@ export interface PromocConfig {
    */
   lint?: {
     /**
-     * Rule id → severity (error, warn, info) or off.
+     * Rule id → severity (error, warning, info) or off; warn is accepted for warning.
      */
     rules?: {
       /**
        * Severity, or off to disable the rule.
        */
-      [k: string]: 'error' | 'warn' | 'info' | 'off' | undefined;
+      [k: string]: 'error' | 'warning' | 'warn' | 'info' | 'off' | undefined;
     };
     /**
      * stacking/excessive-combined-discount fires at or above this worst-case combined percentage. Default 100.

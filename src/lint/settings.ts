@@ -3,6 +3,7 @@
 import type { PromocConfig } from '../generated/index.js';
 import type { BBox } from '../geo/index.js';
 import type { Severity } from '../model/diagnostic.js';
+import { parseSeverity } from '../model/severity.js';
 import type { ProviderId } from '../providers/provider.js';
 
 export type RuleSetting = Severity | 'off';
@@ -73,9 +74,14 @@ export function optionsFromConfig(config: PromocConfig | undefined, now: Date): 
     : undefined;
   return {
     now,
-    rules: config?.lint?.rules,
+    ...(config?.lint?.rules ? { rules: ruleSettings(config.lint.rules) } : {}),
     maxCombinedDiscountPercent: config?.lint?.maxCombinedDiscountPercent,
     ...(config?.schedule?.granularityMinutes !== undefined ? { scheduleGranularityMinutes: config.schedule.granularityMinutes } : {}),
     targets,
   };
+}
+
+/** The config spells a severity either way ("warning" or "warn"); lint works with one. */
+function ruleSettings(rules: Readonly<Record<string, string | undefined>>): Record<string, RuleSetting | undefined> {
+  return Object.fromEntries(Object.entries(rules).map(([id, v]) => [id, v === undefined || v === 'off' ? v : parseSeverity(v)]));
 }

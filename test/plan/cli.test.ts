@@ -17,6 +17,25 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(repo, { recursive: true, force: true }));
 
+describe('promoc plan --overlay', () => {
+  it('plans the working tree with a folder laid over it, against the working tree\'s target state', async () => {
+    const overlay = mkdtempSync(join(tmpdir(), 'promoc-overlay-'));
+    try {
+      const first = await runCli(['plan'], { cwd: repo });
+      expect(first.code).toBe(2);
+      // An overlay that replaces nothing plans exactly what the working tree plans.
+      const same = await runCli(['plan', '--overlay', overlay], { cwd: repo });
+      expect(same.stderr).toBe('');
+      expect(same.stdout.replace(/read at \S+/, '').replace(/http:\/\/127\.0\.0\.1:\d+/g, '')).toBe(first.stdout.replace(/read at \S+/, '').replace(/http:\/\/127\.0\.0\.1:\d+/g, ''));
+      const missing = await runCli(['plan', '--overlay', 'no/such/folder'], { cwd: repo });
+      expect(missing.code).toBe(64);
+      expect(missing.stderr).toContain('overlay folder no/such/folder does not exist');
+    } finally {
+      rmSync(overlay, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('promoc plan / show', () => {
   it('plans the creates against the embedded emulators, then nothing once they exist (exit 2, then 0)', async () => {
     const first = await runCli(['plan', '--out', 'plan.json'], { cwd: repo });

@@ -11,6 +11,7 @@ import { journalDir, latestUnfinished } from '../../apply/journal.js';
 import { LockHeldError } from '../../apply/lock.js';
 import { progressReporter } from '../../apply/progress.js';
 import { renderApplyReport } from '../../apply/render-report.js';
+import type { ApplyReport } from '../../apply/report.js';
 import { applyGraph } from '../../apply/run.js';
 import { assertPlanIsCurrent } from '../../apply/stale.js';
 import type { CallGraph, Untouched } from '../../apply/model.js';
@@ -37,6 +38,8 @@ export interface ApplyCliOptions {
   readonly prune: boolean;
   readonly force: boolean;
   readonly verbose: boolean;
+  /** json: stdout carries only the apply report as JSON (the plan goes to stderr for the confirmation). */
+  readonly format?: 'text' | 'json';
   /** Only the actions the clock made due (`apply --due`). */
   readonly due?: boolean;
   /** Plan as of this instant (--now); never later than the clock. */
@@ -64,7 +67,7 @@ export async function runApply(io: Io, options: ApplyCliOptions, given: ApplyCli
     if (options.resume || options.planFile) {
       const { root, config } = await configOnly(io.cwd, debug);
       const target = await openTarget({ root, config, env: io.env, debug, ...(options.target ? { target: options.target } : {}) });
-      return await withTarget(target, () => (options.resume ? resume(io, root, target, deps) : applySaved(io, root, target, options, deps)));
+      return await withTarget(target, () => (options.resume ? resume(io, root, target, deps, options.format === 'json') : applySaved(io, root, target, options, deps)));
     }
     const planned = await planFor(io, { ...options, now: options.now ?? new Date(clock) }, debug);
     if (typeof planned === 'number') return planned;
@@ -95,7 +98,8 @@ async function applySaved(io: Io, root: string, target: OpenTarget, options: App
 async function applyPlan(io: Io, root: string, target: OpenTarget, plan: Plan, options: ApplyCliOptions, deps: ApplyCliDeps): Promise<number> {
   const c = colors(io);
   const { graph, unsupported } = compileCalls(plan, { dueOnly: options.due ?? false });
-  if (options.due && graph.steps.length === 0 && unsupported.length === 0) {
+  const json = options.format === 'json';
+  if (options.due && graph.steps.length === 0 && unsupported.length === 0 && !json) {
     const next = plan.actions.filter((a) => a.action === 'scheduled' && a.schedule && !a.schedule.native).map((a) => a.schedule!.at).sort()[0];
     const waiting = plan.summary.scheduled ?? 0;
     io.stdout(`${c.green('Nothing is due.')} Target ${target.name}: ${waiting} scheduled action${waiting === 1 ? '' : 's'}${next ? `, the next at ${next}` : ''}.\n`);
@@ -103,6 +107,10 @@ async function applyPlan(io: Io, root: string, target: OpenTarget, plan: Plan, o
   }
   if (graph.steps.length === 0 && unsupported.length === 0) {
     const blocked = graph.untouched.filter((u) => u.action === 'blocked');
+    if (json) {
+      io.stdout(applyJson({ run: null, target: target.name, journal: null, resumed: false, changed: [], failed: [], diverged: [], untouched: graph.untouched.map((u) => ({ resource: `${u.kind}/${u.name}`, action: u.action, ...(u.liveId ? { liveId: u.liveId } : {}), ...(u.reason ? { reason: u.reason } : {}) })), calls: { total: 0, sent: 0, retried: 0 }, ok: true }));
+      return EXIT.ok;
+    }
     if (blocked.length > 0) {
       io.stdout(renderPlan(plan, 'text', { color: io.color, verbose: options.verbose }));
       io.stdout(`${c.yellow('Nothing apply can do:')} ${blocked.length} blocked change${blocked.length === 1 ? ' needs' : 's need'} a decision outside promoc (the reasons are above); nothing was changed.\n`);
@@ -111,16 +119,16 @@ async function applyPlan(io: Io, root: string, target: OpenTarget, plan: Plan, o
     io.stdout(`${c.green('No changes.')} Target ${target.name} already matches the repository (${graph.untouched.length} resource${graph.untouched.length === 1 ? '' : 's'} checked).\n`);
     return EXIT.ok;
   }
-  io.stdout(renderPlan(plan, 'text', { color: io.color, verbose: options.verbose }));
+  (json ? io.stderr : io.stdout)(renderPlan(plan, 'text', { color: io.color, verbose: options.verbose }));
   if (!options.autoApprove) {
     if (!io.isTTY) throw new UsageError('apply changes live promotions and needs confirmation: this is not a terminal', 'Review the plan, then re-run with --auto-approve (e.g. in CI after `promoc plan --out plan.json`: `promoc apply plan.json --auto-approve`).');
     const yes = await (deps.confirm ?? askOnTerminal)(`\nApply ${graph.steps.length} call${graph.steps.length === 1 ? '' : 's'} to target ${target.name}? Only "yes" is accepted: `);
     if (!yes) { io.stderr('Apply cancelled; nothing was changed.\n'); return EXIT.failure; }
   }
-  return execute(io, root, target, graph, unsupported, undefined, deps);
+  return execute(io, root, target, graph, unsupported, undefined, deps, json);
 }
 
-async function resume(io: Io, root: string, target: OpenTarget, deps: ApplyCliDeps): Promise<number> {
+async function resume(io: Io, root: string, target: OpenTarget, deps: ApplyCliDeps, json: boolean): Promise<number> {
   const found = await latestUnfinished(journalDir(root, target.name));
   if (!found) {
     io.stderr(`${colors(io).yellow('nothing to resume')}: every apply on target ${target.name} finished (journals in ${toRepoPath(root, journalDir(root, target.name))}).\n`);
@@ -129,10 +137,10 @@ async function resume(io: Io, root: string, target: OpenTarget, deps: ApplyCliDe
   const { header } = found.replay;
   if (header.target !== target.name) throw new JournalError(`${found.file} belongs to target ${header.target}, not ${target.name}`);
   io.stderr(`Resuming run ${header.run} (started ${header.at} by pid ${header.pid} on ${header.host}): ${found.replay.done.size}/${header.graph.steps.length} calls done; ${found.replay.started.size} to check against live state first.\n`);
-  return execute(io, root, target, header.graph, [], found, deps);
+  return execute(io, root, target, header.graph, [], found, deps, json);
 }
 
-async function execute(io: Io, root: string, target: OpenTarget, graph: CallGraph, unsupported: readonly Untouched[], prior: { file: string; replay: Replay } | undefined, deps: ApplyCliDeps): Promise<number> {
+async function execute(io: Io, root: string, target: OpenTarget, graph: CallGraph, unsupported: readonly Untouched[], prior: { file: string; replay: Replay } | undefined, deps: ApplyCliDeps, json: boolean): Promise<number> {
   const http = deps.http ?? realDeps();
   const progress = progressReporter({ write: io.stderr, isTTY: io.isTTY, color: io.color, now: http.now }, graph, prior?.replay.done.size ?? 0);
   const report = await applyGraph({
@@ -144,8 +152,14 @@ async function execute(io: Io, root: string, target: OpenTarget, graph: CallGrap
     onStaleLock: (h) => io.stderr(`note: took over the apply lock left by pid ${h.pid} on ${h.host} (run ${h.run}, since ${h.since}); that process is gone. Run \`promoc apply --resume\` if its run did not finish.\n`),
   });
   progress.finish();
-  io.stdout(renderApplyReport({ ...report, journal: toRepoPath(root, report.journal) }, { color: io.color }));
+  const shown = { ...report, journal: toRepoPath(root, report.journal) };
+  io.stdout(json ? applyJson(shown) : renderApplyReport(shown, { color: io.color }));
   return report.ok ? EXIT.ok : EXIT.failure;
+}
+
+/** The apply report as JSON; run and journal are null when nothing was sent. */
+function applyJson(report: Omit<ApplyReport, 'run' | 'journal'> & { readonly run: string | null; readonly journal: string | null }): string {
+  return `${JSON.stringify(report, null, 2)}\n`;
 }
 
 async function askOnTerminal(question: string): Promise<boolean> {

@@ -15,7 +15,10 @@ export interface BundleOptions {
   readonly out: string;
   readonly signKey?: string;
   readonly revision?: string;
+  readonly format?: 'text' | 'json';
 }
+
+const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
 export async function runBundle(io: Io, options: BundleOptions): Promise<number> {
   try {
@@ -29,6 +32,10 @@ export async function runBundle(io: Io, options: BundleOptions): Promise<number>
     const written = await writeBundleFiles(resolve(io.cwd, options.out), bytes, signature);
     const c = colors(io);
     const n = manifest.counts;
+    if (options.format === 'json') {
+      io.stdout(json({ bundle: relative(io.cwd, written.bundle), bytes: bytes.length, manifest, ...(signature && written.signature ? { signature: { keyId: signature.keyId, file: relative(io.cwd, written.signature) } } : {}) }));
+      return EXIT.ok;
+    }
     io.stdout(`${c.green('✔')} wrote ${relative(io.cwd, written.bundle)}: ${plural(n.campaigns, 'campaign')} (${n.codes} with codes, ${plural(n.surcharges, 'surcharge')}), ${plural(n.geofences, 'geofence')}, ${(bytes.length / 1024).toFixed(1)} KiB\n`);
     io.stdout(`  digest   ${manifest.digest}\n  revision ${manifest.revision ?? c.dim('none (not a git checkout)')}\n  created  ${manifest.createdAt ?? c.dim('unknown (no commit, no SOURCE_DATE_EPOCH)')}\n`);
     if (signature && written.signature) io.stdout(`  signed   key ${signature.keyId} → ${relative(io.cwd, written.signature)}\n`);
@@ -38,7 +45,7 @@ export async function runBundle(io: Io, options: BundleOptions): Promise<number>
   }
 }
 
-export async function runBundleVerify(io: Io, options: { path: string; publicKey?: string; notBefore?: string }): Promise<number> {
+export async function runBundleVerify(io: Io, options: { path: string; publicKey?: string; notBefore?: string; format?: 'text' | 'json' }): Promise<number> {
   const c = colors(io);
   try {
     const freshness = await freshnessFor(io, options.notBefore, options.publicKey);
@@ -47,6 +54,11 @@ export async function runBundleVerify(io: Io, options: { path: string; publicKey
     const publicKey = options.publicKey !== undefined ? await readFile(resolve(io.cwd, options.publicKey), 'utf8') : undefined;
     const engine = openBundle(bytes, { signature, ...(publicKey ? { publicKey } : {}), ...freshness });
     const m = engine.manifest;
+    if (options.format === 'json') {
+      const signed = signature === undefined ? 'absent' : publicKey === undefined ? 'not checked' : 'ok';
+      io.stdout(json({ bundle: relative(io.cwd, file), ok: true, manifest: m, signature: signed, ...(freshness.notBefore !== undefined ? { notBefore: freshness.notBefore } : {}), ...(freshness.replaces ? { replaces: { digest: freshness.replaces.digest, createdAt: freshness.replaces.createdAt ?? null } } : {}) }));
+      return EXIT.ok;
+    }
     io.stdout(`${c.green('✔')} ${relative(io.cwd, file)}: format ${m.formatVersion}, digest ok (${m.digest}), ${m.counts.campaigns} campaigns, revision ${m.revision ?? 'none'}\n`);
     if (freshness.notBefore !== undefined) io.stdout(`  created ${m.createdAt}, not before ${freshness.notBefore}\n`);
     if (freshness.replaces) io.stdout(`  created ${m.createdAt}, not before the bundle it replaces (${freshness.replaces.createdAt ?? 'no creation time'}, ${freshness.replaces.digest})\n`);
