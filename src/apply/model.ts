@@ -21,8 +21,8 @@ export interface TouchedResource {
   readonly liveId?: string;
   /** The normalized fields the target must hold afterwards; absent when the resource goes away. */
   readonly desired?: { readonly [k: string]: Json };
-  /** After the calls: present with `desired` fields, absent (deleted) or inactive (archived instead of deleted). */
-  readonly expect: 'present' | 'absent' | 'inactive';
+  /** After the calls: present with `desired` fields, absent (deleted), inactive (archived instead of deleted) or released (no longer carrying promoc's marker). */
+  readonly expect: 'present' | 'absent' | 'inactive' | 'released';
 }
 
 export interface Step {

@@ -19,6 +19,9 @@ export function verifyResource(r: TouchedResource, index: number, live: LiveInde
   if (r.expect === 'absent') {
     return byId ? { resource: index, message: `${describeResource(r)} (${resourceId}) still exists after its delete was answered`, fields: [] } : undefined;
   }
+  if (r.expect === 'released') {
+    return byId?.owner ? { resource: index, message: `${describeResource(r)} (${resourceId}) still carries promoc's marker after its release was answered`, fields: ['metadata.description'] } : undefined;
+  }
   if (r.expect === 'inactive') {
     if (!byId || !isActive(byId)) return undefined;
     return { resource: index, message: `${describeResource(r)} (${resourceId}) is still active after its deactivation was answered`, fields: ['spec.status'] };

@@ -2,10 +2,11 @@
 // emulators, started in-process, each planning the resources labelled `target: <provider>` (the examples'
 // convention). Secrets come from the environment variables the config names, never from the file.
 import type { PromocConfig } from '../generated/index.js';
-import type { Target } from '../generated/config.js';
+import type { CredentialVariables, Target } from '../generated/config.js';
 import { ProviderError, UsageError } from '../model/errors.js';
 import { PROVIDER_IDS, type Connection, type ProviderId } from '../providers/provider.js';
 import { LOCAL_REFS, type MobilityRefs } from '../providers/mobility/refs.js';
+import { READ_ONLY_KEYS } from '../providers/read-only-keys.js';
 
 export const LOCAL = 'local';
 
@@ -19,7 +20,12 @@ export interface Binding {
   readonly currency?: string;
   /** Mobility: names → numeric ids (targets.<name>.ids). */
   readonly ids?: MobilityRefs;
+  /** Where the base URL does not identify the API (the embedded emulators): `local:<state folder>`. */
+  readonly instance?: string;
 }
+
+/** Which credentials a command needs: plan, import and drift read; apply writes. */
+export type Access = 'read' | 'write';
 
 export type TargetSpec =
   | { readonly name: string; readonly local: true }
@@ -29,23 +35,23 @@ export function targetName(config: PromocConfig, requested: string | undefined):
   return requested ?? config.defaultTarget ?? LOCAL;
 }
 
-export function resolveTarget(config: PromocConfig, name: string, env: Readonly<Record<string, string | undefined>>): TargetSpec {
+export function resolveTarget(config: PromocConfig, name: string, env: Readonly<Record<string, string | undefined>>, access: Access = 'read'): TargetSpec {
   const configured = config.targets?.[name];
   if (!configured) {
     if (name === LOCAL) return { name, local: true };
     const known = [LOCAL, ...Object.keys(config.targets ?? {})].join(', ');
     throw new UsageError(`unknown target "${name}"`, `Use one of: ${known}, or add it under targets in promoc.config.yaml.`);
   }
-  return { name, local: false, bindings: [bindingFor(name, configured, env)] };
+  return { name, local: false, bindings: [bindingFor(name, configured, env, access)] };
 }
 
-function bindingFor(name: string, t: Target, env: Readonly<Record<string, string | undefined>>): Binding {
+function bindingFor(name: string, t: Target, env: Readonly<Record<string, string | undefined>>, access: Access): Binding {
   const url = checkedUrl(name, t.baseUrl);
   const baseUrl = t.provider === 'mobility' && t.organization && !url.endsWith(`/v1/${t.organization}`) ? `${url}/v1/${encodeURIComponent(t.organization)}` : url;
   const connection: Connection = {
     baseUrl,
     ...(t.organization ? { organization: t.organization } : {}),
-    credentials: credentialsFor(name, t, env),
+    credentials: credentialsFor(name, t, env, access),
     ...(t.rateLimitPerSecond !== undefined ? { rateLimitPerSecond: t.rateLimitPerSecond } : { rateLimitPerSecond: 10 }),
     ...(t.timeoutMs !== undefined ? { timeoutMs: t.timeoutMs } : {}),
     ...(t.concurrency !== undefined ? { concurrency: t.concurrency } : {}),
@@ -72,15 +78,25 @@ function checkedUrl(name: string, raw: string): string {
   return raw.replace(/\/+$/, '');
 }
 
-function credentialsFor(name: string, t: Target, env: Readonly<Record<string, string | undefined>>): Record<string, string> {
+/** The variables a command reads: credentials.read or credentials.write when given, else those directly under credentials. */
+export function credentialSource(t: Target, access: Access): { readonly setting: string; readonly variables: CredentialVariables | undefined } {
+  const split = t.credentials?.[access];
+  return split ? { setting: `credentials.${access}`, variables: split } : { setting: 'credentials', variables: t.credentials };
+}
+
+function credentialsFor(name: string, t: Target, env: Readonly<Record<string, string | undefined>>, access: Access): Record<string, string> {
+  const { setting: at, variables: c } = credentialSource(t, access);
   const wanted: [string, string | undefined, string][] = t.provider === 'mobility'
-    ? [['clientId', t.credentials?.clientIdEnv, 'clientIdEnv'], ['clientKey', t.credentials?.clientKeyEnv, 'clientKeyEnv']]
-    : [['apiKey', t.credentials?.apiKeyEnv, 'apiKeyEnv']];
+    ? [['clientId', c?.clientIdEnv, `${at}.clientIdEnv`], ['clientKey', c?.clientKeyEnv, `${at}.clientKeyEnv`]]
+    : [['apiKey', c?.apiKeyEnv, `${at}.apiKeyEnv`]];
   const out: Record<string, string> = {};
   for (const [key, variable, setting] of wanted) {
-    if (!variable) throw new ProviderError(`target ${name} (${t.provider}) has no targets.${name}.credentials.${setting}`, { provider: t.provider, hint: `Name the environment variable that holds the secret, e.g. credentials: { ${setting}: ${name.toUpperCase().replace(/-/g, '_')}_${key === 'apiKey' ? 'API_KEY' : key === 'clientId' ? 'CLIENT_ID' : 'CLIENT_KEY'} }.` });
+    if (!variable) {
+      const leaf = setting.slice(setting.lastIndexOf('.') + 1);
+      throw new ProviderError(`target ${name} (${t.provider}) has no targets.${name}.${setting}`, { provider: t.provider, hint: `Name the environment variable that holds the secret, e.g. ${at}: { ${leaf}: ${name.toUpperCase().replace(/-/g, '_')}_${key === 'apiKey' ? 'API_KEY' : key === 'clientId' ? 'CLIENT_ID' : 'CLIENT_KEY'} }.` });
+    }
     const value = env[variable];
-    if (!value) throw new ProviderError(`environment variable ${variable} (targets.${name}.credentials.${setting}) is not set`, { provider: t.provider, hint: `Export ${variable} with the ${t.provider} ${key === 'apiKey' ? 'API key' : key} before running promoc.` });
+    if (!value) throw new ProviderError(`environment variable ${variable} (targets.${name}.${setting}) is not set`, { provider: t.provider, hint: `Export ${variable} with the ${t.provider} ${key === 'apiKey' ? 'API key' : key} before running promoc.` });
     out[key] = value;
   }
   return out;
@@ -90,21 +106,33 @@ function credentialsFor(name: string, t: Target, env: Readonly<Record<string, st
  * One binding for a debug line: provider, base URL, whose labels it plans, and where its credentials come
  * from — the environment variables' names from the config, never their values.
  */
-export function describeBinding(b: Binding, configured: Target | undefined): string {
+export function describeBinding(b: Binding, configured: Target | undefined, access: Access = 'read'): string {
   const selector = Object.entries(b.selector).map(([k, v]) => `${k}=${v}`).join(', ');
-  const c = configured?.credentials;
-  const from = c ? Object.values(c).filter((v): v is string => typeof v === 'string').map((v) => `$${v}`).join(' and ') : undefined;
-  return `${b.provider} at ${b.connection.baseUrl}${b.connection.organization ? ` (organization ${b.connection.organization})` : ''}, resources labelled ${selector || '(any)'}, credentials ${from ? `from ${from}` : 'of the embedded emulator'}`;
+  const source = configured ? credentialSource(configured, access) : undefined;
+  const c = source?.variables;
+  const from = c ? [c.apiKeyEnv, c.clientIdEnv, c.clientKeyEnv].filter((v): v is string => typeof v === 'string').map((v) => `$${v}`).join(' and ') : undefined;
+  const keys = READ_ONLY_KEYS[b.provider];
+  const readOnly = access === 'read' && configured ? (keys.available ? `; read-only keys: ${keys.note}` : `; no read-only keys: ${keys.note}`) : '';
+  return `${b.provider} at ${b.connection.baseUrl}${b.connection.organization ? ` (organization ${b.connection.organization})` : ''}, resources labelled ${selector || '(any)'}, ${access} credentials ${from ? `from ${from} (${source!.setting})` : 'of the embedded emulator'}${readOnly}`;
 }
 
 /** The local target's bindings, once the emulators are up. */
-export function localBindings(endpoints: Readonly<Partial<Record<ProviderId, { apiBaseUrl: string; tenant: string; credentials: LocalCredentials }>>>): Binding[] {
+export function localBindings(endpoints: Readonly<Partial<Record<ProviderId, { apiBaseUrl: string; tenant: string; credentials: LocalCredentials }>>>, dataDir?: string): Binding[] {
   return PROVIDER_IDS.flatMap((provider) => {
     const e = endpoints[provider];
     if (!e) return [];
     const credentials: Record<string, string> = e.credentials.kind === 'api-key' ? { apiKey: e.credentials.apiKey } : { clientId: e.credentials.clientId, clientKey: e.credentials.clientKey };
-    return [{ provider, connection: { baseUrl: e.apiBaseUrl, organization: e.tenant, credentials, concurrency: 8 }, selector: { target: provider }, ...(provider === 'mobility' ? { ids: LOCAL_REFS } : {}) }];
+    return [{ provider, connection: { baseUrl: e.apiBaseUrl, organization: e.tenant, credentials, concurrency: 8 }, selector: { target: provider }, ...(provider === 'mobility' ? { ids: LOCAL_REFS } : {}), ...(dataDir ? { instance: `local:${dataDir}` } : {}) }];
   });
 }
 
 type LocalCredentials = { readonly kind: 'api-key'; readonly apiKey: string } | { readonly kind: 'api-client'; readonly clientId: string; readonly clientKey: string };
+
+/**
+ * Whether a run prunes: --prune / --no-prune, else targets.<name>.prune, else the top-level prune, else on.
+ * Deletions are changes like any other: a campaign removed from git is removed from the API unless a team
+ * turns this off on purpose.
+ */
+export function pruneSetting(config: PromocConfig, target: string, flag: boolean | undefined): boolean {
+  return flag ?? config.targets?.[target]?.prune ?? config.prune ?? true;
+}

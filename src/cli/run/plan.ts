@@ -8,6 +8,7 @@ import { locateDiagnostics } from '../../load/locate.js';
 import { planExitCode } from '../../plan/build.js';
 import { writePlanFile } from '../../plan/plan-file.js';
 import { openTarget, planBindings, realDeps } from '../../plan/run.js';
+import { pruneSetting } from '../../plan/targets.js';
 import { renderText, summaryLine } from '../../render/text.js';
 import { EXIT } from '../context.js';
 import type { Io } from '../io.js';
@@ -21,7 +22,8 @@ export interface PlanCliOptions {
   readonly target?: string;
   readonly out?: string;
   readonly format: PlanFormat;
-  readonly prune: boolean;
+  /** --prune / --no-prune; undefined: the config's prune setting. */
+  readonly prune?: boolean;
   readonly force: boolean;
   readonly verbose: boolean;
 }
@@ -35,7 +37,7 @@ export async function runPlan(io: Io, options: PlanCliOptions, debug: DebugLog =
       targetName: target.name,
       model: loaded.model,
       bindings: target.bindings,
-      options: { prune: options.prune, force: options.force },
+      options: { prune: pruneSetting(loaded.config, target.name, options.prune), force: options.force },
       deps: { ...realDeps(), debug },
       now: () => new Date(),
       promocVersion: promocVersion(),
