@@ -26,6 +26,11 @@ export function verifyResource(r: TouchedResource, index: number, live: LiveInde
     if (!byId || !isActive(byId)) return undefined;
     return { resource: index, message: `${describeResource(r)} (${resourceId}) is still active after its deactivation was answered`, fields: ['spec.status'] };
   }
+  const claimants = live.claimants(r.kind, r.key, r.name);
+  if (claimants.length > 1) {
+    const ids = claimants.map((c) => c.id).sort();
+    return { resource: index, message: `${describeResource(r)} exists ${ids.length} times on the target after the apply (${ids.join(', ')}): keep one and delete or archive the others, then run \`promoc plan\``, fields: [] };
+  }
   const o = pickPresent(r, live, byId);
   if (!o) return { resource: index, message: `${describeResource(r)} is not on the target after the calls that create it were answered`, fields: [] };
   if (!isOwnedBy(o, r)) return { resource: index, message: `${describeResource(r)} (${o.id}) does not carry promoc's ownership marker after the apply`, fields: ['metadata.description'] };
