@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { loadProject } from '../dist/load/project.js';
-import { benchApply } from '../dist/apply/bench.js';
-import { benchPlan } from '../dist/plan/bench.js';
+import { benchApply } from './apply.js';
+import { benchPlan } from './plan.js';
 import { benchEngine } from './engine.js';
 import { benchLint } from './lint.js';
 import { generateRepo } from './generate.js';
@@ -103,8 +103,8 @@ results.apply = { ...apply, targets: { within1_2xFloor: apply.ratioToFloor <= 1.
 // Simulate 1,000,000 sessions in bounded memory, from NDJSON and from CSV, each in a process of its own:
 // RSS and its peak are per process, and the benchmarks above leave hundreds of MB behind.
 results.simulate = Object.fromEntries(['ndjson', 'csv'].map((format) => {
-  const r = JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', `
-    const { benchSimulate } = await import(${JSON.stringify(join(root, 'dist/simulate/index.js'))});
+  const r = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `
+    const { benchSimulate } = await import(${JSON.stringify(join(root, 'bench/simulate.ts'))});
     process.stdout.write(JSON.stringify(await benchSimulate({ sessions: 1_000_000, format: '${format}', cwd: ${JSON.stringify(root)} })));
   `], { encoding: 'utf8', maxBuffer: 1 << 20 })) as { sessionsPerCpuSecond: number; peakRssMb: number };
   return [format, { ...r, targets: { over200kPerCpuSecond: r.sessionsPerCpuSecond > 200_000, peakRssUnder512Mb: r.peakRssMb < 512 } }];

@@ -3,9 +3,9 @@
 // goes before every campaign of the same API, since campaigns name them. Unchanged and blocked resources
 // are listed as untouched, with the plan's reason.
 import type { Action, Plan } from '../generated/plan.js';
-import type { Json } from '../plan/canonical.js';
+import type { Json } from '../model/canonical.js';
 import type { ProviderId } from '../providers/provider.js';
-import { adapterFor } from './adapters/index.js';
+import { writesFor } from '../providers/index.js';
 import { CALLS_FORMAT, isReferenceKind, type CallGraph, type Step, type TouchedResource, type Untouched } from './model.js';
 
 const stepId = (n: number): string => `s${String(n).padStart(4, '0')}`;
@@ -45,7 +45,7 @@ export function compileCalls(plan: Plan): CompileResult {
   const chains: { first: number; last: string; provider: ProviderId; reference: boolean; key: string; length: number }[] = [];
   for (const a of plan.actions) {
     if (a.action === 'noop' || a.action === 'blocked') { skipped.push(untouched(a)); continue; }
-    const drafts = adapterFor(a.provider).calls(a);
+    const drafts = writesFor(a.provider).calls(a);
     if (!drafts || drafts.length === 0) { unsupported.push(untouched(a, `promoc has no ${a.provider} call for "${a.action}" of a ${a.kind}`)); continue; }
     const resource = resources.push(touched(a)) - 1;
     const first = steps.length;
@@ -62,7 +62,7 @@ export function compileCalls(plan: Plan): CompileResult {
   const byKey = new Map(chains.map((c) => [`${c.provider}:${c.key}`, c]));
   const referenceLasts = new Map<ProviderId, string[]>();
   for (const c of chains) if (c.reference) referenceLasts.set(c.provider, [...(referenceLasts.get(c.provider) ?? []), c.last]);
-  const adapterRefs = (provider: ProviderId, body: Json | undefined): readonly string[] => (body === undefined ? [] : adapterFor(provider).references?.(body) ?? []);
+  const adapterRefs = (provider: ProviderId, body: Json | undefined): readonly string[] => (body === undefined ? [] : writesFor(provider).references?.(body) ?? []);
   for (const chain of chains) {
     const named = steps.slice(chain.first, chain.first + chain.length).flatMap((s) => adapterRefs(chain.provider, s.body));
     const refs = [

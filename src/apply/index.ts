@@ -13,6 +13,5 @@ export { redisLockBackend } from './lock/redis-lock.js';
 export { holdApis, bindingApi, type HeldLocks } from './lock/hold.js';
 export { renderApplyReport } from './render-report.js';
 export { progressReporter, type Progress, type ProgressOutput } from './progress.js';
-export { benchApply, type BenchApplyOptions, type BenchApplyResult } from './bench.js';
 export { CALLS_FORMAT, type CallGraph, type Step, type StepOp, type TouchedResource, type Untouched } from './model.js';
 export type { ApplyReport, ReportEntry } from './report.js';

@@ -1,8 +1,9 @@
 // After the calls: did every touched resource converge? Each is looked up in a fresh read and compared with
-// what the plan wanted, field by field. An API that answered 200 but kept the old values (Lago ignores
-// changes to a coupon already applied to a customer) is caught here and reported loudly. Pure.
+// what the plan wanted, field by field. An API that answered 200 but kept the old values (the provider's
+// `ignoredUpdate` says why when it knows) is caught here and reported loudly. Pure.
 import { diffFields } from '../plan/diff.js';
-import type { Json } from '../plan/canonical.js';
+import type { Json } from '../model/canonical.js';
+import { writesFor } from '../providers/index.js';
 import type { LiveObject } from '../providers/provider.js';
 import { isActive, isOwnedBy, type LiveIndex } from './live-index.js';
 import { describeResource, type TouchedResource } from './model.js';
@@ -48,8 +49,7 @@ function pickPresent(r: TouchedResource, live: LiveIndex, byId: LiveObject | und
 
 function divergenceMessage(r: TouchedResource, o: LiveObject, fields: readonly string[]): string {
   const list = fields.join(', ');
-  if (r.provider === 'lago' && o.facts.applied === true) {
-    return `Lago answered 200 to the update of ${describeResource(r)} but kept the old ${list}: Lago silently ignores changes to those fields once a coupon has been applied to a customer. Run \`promoc plan\`: it now proposes a replace (delete + create; --force if applications are still active).`;
-  }
+  const known = writesFor(r.provider).ignoredUpdate?.(o, describeResource(r), list);
+  if (known) return known;
   return `${describeResource(r)} did not converge: after the calls were answered the target still differs in ${list}. Run \`promoc plan\` to see the difference.`;
 }

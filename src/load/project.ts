@@ -9,7 +9,7 @@ import type { AnyResource, Located, Model } from '../model/resource.js';
 import { loadSchemaSet } from '../schema/schema-set.js';
 import { createValidator, type Validator } from '../schema/validator.js';
 import { loadPrecompiled } from '../schema/precompiled.js';
-import { promocVersion } from '../cli/version.js';
+import { promocVersion } from './version.js';
 import { buildId } from './build-id.js';
 import { ValidationCache } from './cache.js';
 import { checkSource, type CheckedSource, type SourceJob } from './check-source.js';
@@ -73,7 +73,7 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
     else ({ config } = pushAll(diagnostics, parseConfig(toRepoPath(root, configFile), decoded.text, validator)));
   }
   const fromPaths = options.paths && options.paths.length > 0;
-  const listed = fromPaths ? expandPaths(root, options.cwd, options.paths!) : expandGlobs(root, config.campaigns ?? DEFAULT_CAMPAIGN_GLOBS);
+  const listed = fromPaths ? expandPaths(root, options.cwd, options.paths!) : expandGlobs(root, config.campaigns ?? DEFAULT_CAMPAIGN_GLOBS, configFile);
   diagnostics.push(...listed.diagnostics);
   if (debug.enabled) debug.write('config', `${listed.files.length} campaign file${listed.files.length === 1 ? '' : 's'} from ${fromPaths ? `the paths ${options.paths!.join(', ')}` : `the globs ${(config.campaigns ?? DEFAULT_CAMPAIGN_GLOBS).join(', ')}`}`);
 

@@ -2,6 +2,7 @@
 // key (codes case-insensitively); live objects promoc does not manage are never touched, only counted. Two
 // live objects that claim one resource (promoc's marker, or the same natural key) are a conflict: the
 // resource is blocked and the plan cannot be applied until someone keeps one of them.
+import { PROVIDER_IDS } from '../providers/index.js';
 import type { LiveObject, Provider, ProviderId } from '../providers/provider.js';
 import { compareAction, createAction, orphanAction } from './actions.js';
 import { desiredState } from './desired-state.js';
@@ -155,12 +156,11 @@ function describe(o: LiveObject): string {
   return o.normalized.key === o.normalized.name ? `${o.normalized.kind}/${o.normalized.name}` : `${o.normalized.kind}/${o.normalized.name} (${o.normalized.key})`;
 }
 
-const PROVIDER_ORDER: readonly string[] = ['ev-billing', 'mobility', 'promotions', 'lago'];
 
 function compareActions(a: Action, b: Action): number {
   const deleteA = a.action === 'delete' || (a.action === 'deactivate' && !a.source) ? 1 : 0;
   const deleteB = b.action === 'delete' || (b.action === 'deactivate' && !b.source) ? 1 : 0;
-  return PROVIDER_ORDER.indexOf(a.provider) - PROVIDER_ORDER.indexOf(b.provider)
+  return PROVIDER_IDS.indexOf(a.provider) - PROVIDER_IDS.indexOf(b.provider)
     || deleteA - deleteB
     || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind)
     || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);

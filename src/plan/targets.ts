@@ -2,10 +2,10 @@
 // emulators, started in-process, each planning the resources labelled `target: <provider>` (the examples'
 // convention). Secrets come from the environment variables the config names, never from the file.
 import type { PromocConfig } from '../generated/index.js';
-import type { CredentialVariables, Target } from '../generated/config.js';
+import type { Target } from '../generated/config.js';
 import { ProviderError, UsageError } from '../model/errors.js';
-import { PROVIDER_IDS, type Connection, type ProviderId } from '../providers/provider.js';
-import { LOCAL_REFS, type MobilityRefs } from '../providers/mobility/refs.js';
+import { PROVIDER_IDS, providerFor } from '../providers/index.js';
+import type { Connection, ProviderId, TargetIds } from '../providers/provider.js';
 import { READ_ONLY_KEYS } from '../providers/read-only-keys.js';
 
 export const LOCAL = 'local';
@@ -18,8 +18,8 @@ export interface Binding {
   /** Only these kinds; undefined: every kind the provider can express. */
   readonly kinds?: readonly string[];
   readonly currency?: string;
-  /** Mobility: names → numeric ids (targets.<name>.ids). */
-  readonly ids?: MobilityRefs;
+  /** A configured target's names → numeric ids (targets.<name>.ids); the local target's providers know their emulator's. */
+  readonly ids?: TargetIds;
   /** Where the base URL does not identify the API (the embedded emulators): `local:<state folder>`. */
   readonly instance?: string;
 }
@@ -47,7 +47,8 @@ export function resolveTarget(config: PromocConfig, name: string, env: Readonly<
 
 function bindingFor(name: string, t: Target, env: Readonly<Record<string, string | undefined>>, access: Access): Binding {
   const url = checkedUrl(name, t.baseUrl);
-  const baseUrl = t.provider === 'mobility' && t.organization && !url.endsWith(`/v1/${t.organization}`) ? `${url}/v1/${encodeURIComponent(t.organization)}` : url;
+  const provider = providerFor(t.provider);
+  const baseUrl = provider.baseUrl ? provider.baseUrl(url, t.organization) : url;
   const connection: Connection = {
     baseUrl,
     ...(t.organization ? { organization: t.organization } : {}),
@@ -60,13 +61,8 @@ function bindingFor(name: string, t: Target, env: Readonly<Record<string, string
   return {
     provider: t.provider, connection, selector: { ...(t.selector as Record<string, string> | undefined) },
     ...(t.kinds ? { kinds: t.kinds } : {}), ...(t.currency ? { currency: t.currency } : {}),
-    ...(t.provider === 'mobility' ? { ids: refsOf(t.ids) } : {}),
+    ...(provider.withIds ? { ids: t.ids ?? {} } : {}),
   };
-}
-
-function refsOf(ids: Target['ids']): MobilityRefs {
-  const table = (m: Record<string, number | undefined> | undefined): Record<string, number> => Object.fromEntries(Object.entries(m ?? {}).filter((e): e is [string, number] => e[1] !== undefined));
-  return { branches: table(ids?.branches), vehicleCategories: table(ids?.vehicleCategories), additions: table(ids?.additions), businessUnits: table(ids?.businessUnits), defaultBusinessUnit: ids?.defaultBusinessUnit ?? 1 };
 }
 
 function checkedUrl(name: string, raw: string): string {
@@ -78,28 +74,32 @@ function checkedUrl(name: string, raw: string): string {
   return raw.replace(/\/+$/, '');
 }
 
-/** The variables a command reads: credentials.read or credentials.write when given, else those directly under credentials. */
-export function credentialSource(t: Target, access: Access): { readonly setting: string; readonly variables: CredentialVariables | undefined } {
-  const split = t.credentials?.[access];
-  return split ? { setting: `credentials.${access}`, variables: split } : { setting: 'credentials', variables: t.credentials };
-}
-
 function credentialsFor(name: string, t: Target, env: Readonly<Record<string, string | undefined>>, access: Access): Record<string, string> {
-  const { setting: at, variables: c } = credentialSource(t, access);
-  const wanted: [string, string | undefined, string][] = t.provider === 'mobility'
-    ? [['clientId', c?.clientIdEnv, `${at}.clientIdEnv`], ['clientKey', c?.clientKeyEnv, `${at}.clientKeyEnv`]]
-    : [['apiKey', c?.apiKeyEnv, `${at}.apiKeyEnv`]];
   const out: Record<string, string> = {};
-  for (const [key, variable, setting] of wanted) {
-    if (!variable) {
-      const leaf = setting.slice(setting.lastIndexOf('.') + 1);
-      throw new ProviderError(`target ${name} (${t.provider}) has no targets.${name}.${setting}`, { provider: t.provider, hint: `Name the environment variable that holds the secret, e.g. ${at}: { ${leaf}: ${name.toUpperCase().replace(/-/g, '_')}_${key === 'apiKey' ? 'API_KEY' : key === 'clientId' ? 'CLIENT_ID' : 'CLIENT_KEY'} }.` });
-    }
+  const at = credentialSetting(t, access);
+  for (const { name: key, label } of providerFor(t.provider).credentials) {
+    const setting = `${key}Env`;
+    const variable = credentialVariables(t, access)[key];
+    if (!variable) throw new ProviderError(`target ${name} (${t.provider}) has no targets.${name}.${at}.${setting}`, { provider: t.provider, hint: `Name the environment variable that holds the secret, e.g. ${at}: { ${setting}: ${name.toUpperCase().replace(/-/g, '_')}_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()} }.` });
     const value = env[variable];
-    if (!value) throw new ProviderError(`environment variable ${variable} (targets.${name}.${setting}) is not set`, { provider: t.provider, hint: `Export ${variable} with the ${t.provider} ${key === 'apiKey' ? 'API key' : key} before running promoc.` });
+    if (!value) throw new ProviderError(`environment variable ${variable} (targets.${name}.${at}.${setting}) is not set`, { provider: t.provider, hint: `Export ${variable} with the ${t.provider} ${label} before running promoc.` });
     out[key] = value;
   }
   return out;
+}
+
+/** Where a command's credential variables are named: credentials.read / credentials.write when given, else credentials. */
+export function credentialSetting(t: Target | undefined, access: Access): string {
+  return t?.credentials?.[access] ? `credentials.${access}` : 'credentials';
+}
+
+/**
+ * Credential name → the environment variable the config names for it (`credentials.<name>Env`, or under
+ * credentials.read / credentials.write for the access a command needs).
+ */
+export function credentialVariables(t: Target | undefined, access: Access = 'read'): Record<string, string | undefined> {
+  const c = (t?.credentials?.[access] ?? t?.credentials ?? {}) as Readonly<Record<string, unknown>>;
+  return Object.fromEntries(Object.entries(c).filter((e): e is [string, string] => e[0].endsWith('Env') && typeof e[1] === 'string').map(([k, v]) => [k.slice(0, -3), v]));
 }
 
 /**
@@ -108,12 +108,11 @@ function credentialsFor(name: string, t: Target, env: Readonly<Record<string, st
  */
 export function describeBinding(b: Binding, configured: Target | undefined, access: Access = 'read'): string {
   const selector = Object.entries(b.selector).map(([k, v]) => `${k}=${v}`).join(', ');
-  const source = configured ? credentialSource(configured, access) : undefined;
-  const c = source?.variables;
-  const from = c ? [c.apiKeyEnv, c.clientIdEnv, c.clientKeyEnv].filter((v): v is string => typeof v === 'string').map((v) => `$${v}`).join(' and ') : undefined;
+  const variables = configured ? Object.values(credentialVariables(configured, access)).filter((v): v is string => typeof v === 'string') : [];
+  const from = variables.length > 0 ? `from ${variables.map((v) => `$${v}`).join(' and ')} (${credentialSetting(configured, access)})` : undefined;
   const keys = READ_ONLY_KEYS[b.provider];
-  const readOnly = access === 'read' && configured ? (keys.available ? `; read-only keys: ${keys.note}` : `; no read-only keys: ${keys.note}`) : '';
-  return `${b.provider} at ${b.connection.baseUrl}${b.connection.organization ? ` (organization ${b.connection.organization})` : ''}, resources labelled ${selector || '(any)'}, ${access} credentials ${from ? `from ${from} (${source!.setting})` : 'of the embedded emulator'}${readOnly}`;
+  const readOnly = access === 'read' && configured ? `; ${keys.available ? 'read-only keys exist' : 'no read-only keys'}: ${keys.note}` : '';
+  return `${b.provider} at ${b.connection.baseUrl}${b.connection.organization ? ` (organization ${b.connection.organization})` : ''}, resources labelled ${selector || '(any)'}, ${access} credentials ${from ?? 'of the embedded emulator'}${readOnly}`;
 }
 
 /** The local target's bindings, once the emulators are up. */
@@ -121,8 +120,9 @@ export function localBindings(endpoints: Readonly<Partial<Record<ProviderId, { a
   return PROVIDER_IDS.flatMap((provider) => {
     const e = endpoints[provider];
     if (!e) return [];
-    const credentials: Record<string, string> = e.credentials.kind === 'api-key' ? { apiKey: e.credentials.apiKey } : { clientId: e.credentials.clientId, clientKey: e.credentials.clientKey };
-    return [{ provider, connection: { baseUrl: e.apiBaseUrl, organization: e.tenant, credentials, concurrency: 8 }, selector: { target: provider }, ...(provider === 'mobility' ? { ids: LOCAL_REFS } : {}), ...(dataDir ? { instance: `local:${dataDir}` } : {}) }];
+    const offered = e.credentials as Readonly<Record<string, string>>;
+    const credentials = Object.fromEntries(providerFor(provider).credentials.map(({ name }) => [name, offered[name] ?? '']));
+    return [{ provider, connection: { baseUrl: e.apiBaseUrl, organization: e.tenant, credentials, concurrency: 8 }, selector: { target: provider }, ...(dataDir ? { instance: `local:${dataDir}` } : {}) }];
   });
 }
 

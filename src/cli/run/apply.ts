@@ -33,7 +33,7 @@ import type { HttpDeps } from '../../providers/http/client.js';
 import { EXIT } from '../context.js';
 import { colors, type Io } from '../io.js';
 import { readSmallText } from '../read-small-text.js';
-import { promocVersion } from '../version.js';
+import { promocVersion } from '../../load/version.js';
 import { configOnly, planFor, printErrors } from './compile.js';
 import { renderPlan } from './render-plan.js';
 
@@ -47,6 +47,10 @@ export interface ApplyCliOptions {
   readonly prune?: boolean;
   readonly force: boolean;
   readonly verbose: boolean;
+  /** Only the actions the clock made due (`apply --due`). */
+  readonly due?: boolean;
+  /** Plan as of this instant (--now); never later than the clock. */
+  readonly now?: Date;
 }
 
 export interface ApplyCliDeps {
@@ -67,6 +71,10 @@ interface Session {
 
 export async function runApply(io: Io, options: ApplyCliOptions, given: ApplyCliDeps = {}): Promise<number> {
   if (options.resume && options.planFile) throw new UsageError('--resume finishes an earlier run; it takes no plan file', 'Run `promoc apply --resume` alone, or `promoc apply plan.json` for a new run.');
+  if (options.due && (options.resume || options.planFile)) throw new UsageError('--due plans from the repository now; it takes no plan file and no --resume', 'Run `promoc apply --due` alone (the scheduled workflow does).');
+  if (options.now && (options.resume || options.planFile)) throw new UsageError('--now sets the instant of a new plan; a saved plan or a resumed run already has one', 'Drop --now, or run `promoc apply --now INSTANT` without a plan file.');
+  const clock = (given.http ?? realDeps()).now();
+  if (options.now && options.now.getTime() > clock) throw new UsageError(`--now ${options.now.toISOString()} is later than the clock (${new Date(clock).toISOString()}): apply would launch campaigns early`, 'Use --now with `promoc plan` to see what would happen then; apply only as of now or earlier.');
   const c = colors(io);
   const debug = given.debug ?? NO_DEBUG;
   const deps: ApplyCliDeps = { ...given, http: given.http ?? { ...realDeps(), debug } };
@@ -101,7 +109,7 @@ export async function runApply(io: Io, options: ApplyCliOptions, given: ApplyCli
     }
     const run = newRunId(new Date(http.now()), http.random);
     if (options.planFile) return await applySaved(io, options, deps, run, lock);
-    const planned = await planFor(io, { ...options, access: 'write', onOpen: async ({ root, config, target }) => { await lock(root, config, target, run); } }, debug);
+    const planned = await planFor(io, { ...options, now: options.now ?? new Date(clock), access: 'write', onOpen: async ({ root, config, target }) => { await lock(root, config, target, run); } }, debug);
     if (typeof planned === 'number') return planned;
     return await withTarget(planned.target, () => applyPlan(io, session!, planned.plan, options, deps));
   } catch (error) {
@@ -156,7 +164,13 @@ async function applyPlan(io: Io, session: Session, plan: Plan, options: ApplyCli
     io.stdout(renderPlan(plan, 'text', { color: io.color, verbose: options.verbose }));
     assertNoConflicts(plan);
   }
-  const { graph, unsupported } = compileCalls(plan);
+  const { graph, unsupported } = compileCalls(plan, { dueOnly: options.due ?? false });
+  if (options.due && graph.steps.length === 0 && unsupported.length === 0) {
+    const next = plan.actions.filter((a) => a.action === 'scheduled' && a.schedule && !a.schedule.native).map((a) => a.schedule!.at).sort()[0];
+    const waiting = plan.summary.scheduled ?? 0;
+    io.stdout(`${c.green('Nothing is due.')} Target ${target.name}: ${waiting} scheduled action${waiting === 1 ? '' : 's'}${next ? `, the next at ${next}` : ''}.\n`);
+    return EXIT.ok;
+  }
   if (graph.steps.length === 0 && unsupported.length === 0) {
     const blocked = graph.untouched.filter((u) => u.action === 'blocked');
     if (blocked.length > 0) {

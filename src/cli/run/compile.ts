@@ -18,13 +18,14 @@ import { hasErrors, sortDiagnostics, type Diagnostic } from '../../model/diagnos
 import { UsageError } from '../../model/errors.js';
 import { parsePlanFile, PlanFileError } from '../../plan/plan-file.js';
 import { openTarget, planBindings, realDeps, type OpenTarget } from '../../plan/run.js';
-import { LOCAL, pruneSetting, type Access, type Binding } from '../../plan/targets.js';
+import { credentialVariables, LOCAL, pruneSetting, type Access, type Binding } from '../../plan/targets.js';
+import { providerFor } from '../../providers/index.js';
 import type { ProviderId } from '../../providers/provider.js';
 import { renderText, summaryLine } from '../../render/text.js';
 import { EXIT } from '../context.js';
 import { colors, type Io } from '../io.js';
 import { readSmallText } from '../read-small-text.js';
-import { promocVersion } from '../version.js';
+import { promocVersion } from '../../load/version.js';
 
 export interface CompileCliOptions {
   readonly paths: readonly string[];
@@ -71,18 +72,11 @@ function fail(io: Io, e: PlanFileError): number {
 
 /** Base URLs from the plan's sources; auth headers that name the secret's environment variable, never its value. */
 function apiViews(plan: Plan, config: PromocConfig, bindings: readonly Binding[]): Partial<Record<ProviderId, ApiView>> {
-  const configured = plan.target === LOCAL ? undefined : config.targets?.[plan.target];
+  const variables = credentialVariables(plan.target === LOCAL ? undefined : config.targets?.[plan.target], 'write');
   const out: Partial<Record<ProviderId, ApiView>> = {};
   for (const s of plan.sources) {
     const baseUrl = bindings.find((b) => b.provider === s.provider)?.connection.baseUrl ?? s.baseUrl;
-    const creds = configured?.credentials;
-    if (s.provider === 'mobility') {
-      const id = creds?.clientIdEnv ? `$${creds.clientIdEnv}` : '<client id>';
-      const key = creds?.clientKeyEnv ? `$${creds.clientKeyEnv}` : '<redacted>';
-      out[s.provider] = { baseUrl, auth: { header: 'authorization', value: 'Bearer $MOBILITY_ACCESS_TOKEN' }, note: `mobility: MOBILITY_ACCESS_TOKEN is the accessToken of POST ${baseUrl}/auth/sign-in-api-client {"clientId": "${id}", "clientKey": "${key}"}` };
-    } else {
-      out[s.provider] = { baseUrl, auth: { header: 'authorization', value: `Bearer ${creds?.apiKeyEnv ? `$${creds.apiKeyEnv}` : '<redacted>'}` } };
-    }
+    out[s.provider] = { baseUrl, ...providerFor(s.provider).authView(baseUrl, variables) };
   }
   return out;
 }
@@ -100,6 +94,8 @@ export interface PlanForOptions {
   /** --prune / --no-prune; undefined: the config's setting. */
   readonly prune?: boolean;
   readonly force: boolean;
+  /** Plan as of this instant (default: the clock). */
+  readonly now?: Date;
   /** Which credentials (default read). */
   readonly access?: Access;
   /** Runs once the target is open, before its live state is read (apply takes the APIs' locks here). */
@@ -115,7 +111,7 @@ export async function planFor(io: Io, options: PlanForOptions, debug: DebugLog =
     await options.onOpen?.({ root: loaded.root, config: loaded.config, target });
     const result = await planBindings({
       targetName: target.name, model: loaded.model, bindings: target.bindings, options: { prune: pruneSetting(loaded.config, target.name, options.prune), force: options.force },
-      deps: { ...realDeps(), debug }, now: () => new Date(), promocVersion: promocVersion(), ...(io.env.GITHUB_SHA ? { revision: io.env.GITHUB_SHA } : {}),
+      deps: { ...realDeps(), debug }, now: () => options.now ?? new Date(), promocVersion: promocVersion(), ...(io.env.GITHUB_SHA ? { revision: io.env.GITHUB_SHA } : {}),
     });
     if (!result.plan) {
       await target.close();

@@ -7,6 +7,8 @@ const CREATE_ONLY = 'the EV billing API has no update endpoint: promotional code
 const code: KindCapability = {
   apiObject: 'promotional code',
   naturalKey: 'code',
+  // The API documents "Uppercase letters and numbers only, 4–20 characters."
+  codeFormat: { pattern: /^[A-Z0-9]{4,20}$/, text: '4–20 uppercase letters and digits' },
   update: false,
   delete: false,
   activate: false,

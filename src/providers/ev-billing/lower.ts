@@ -2,7 +2,7 @@
 // session, with max_uses, max_uses_per_user and expires_at: no start date, no audience, no stacking.
 import type { AnyResource, ResourceOf } from '../../model/resource.js';
 import { toMinorUnits } from '../../model/money.js';
-import type { Json } from '../../plan/canonical.js';
+import type { Json } from '../../model/canonical.js';
 import { apiInstant, issueAt, majorNumber, unsupportedFields, type FieldRules } from '../lowering.js';
 import { appendMarker, MARKER_MAX_LENGTH } from '../ownership.js';
 import type { LowerIssue, LowerResult, Lowered, Ownership } from '../provider.js';

@@ -1,9 +1,9 @@
 // Desired resources → Lago coupon bodies. Percentages go as percentage_rate ("25" = 25%), fixed amounts as
 // integer amount_cents in the currency's minor unit; window.until becomes expiration time_limit.
-import { LAGO_CURRENCIES } from '../../emulators/lago/currencies.js';
+import { LAGO_CURRENCIES } from './currencies.js';
 import { toMinorUnits } from '../../model/money.js';
 import type { AnyResource, ResourceOf } from '../../model/resource.js';
-import type { Json } from '../../plan/canonical.js';
+import type { Json } from '../../model/canonical.js';
 import { apiInstant, blankDisplayName, issueAt, unsupportedFields, type FieldRules } from '../lowering.js';
 import { appendMarker } from '../ownership.js';
 import type { LowerIssue, LowerResult, Lowered, Ownership } from '../provider.js';

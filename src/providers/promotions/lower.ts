@@ -3,7 +3,7 @@
 // `ANY` group can only sit beside other conditions when it folds into one `in` condition (ANY of
 // country = DE, country = AT is country in [DE, AT]).
 import type { AnyResource, ResourceOf } from '../../model/resource.js';
-import { canonicalJson, type Json } from '../../plan/canonical.js';
+import { canonicalJson, type Json } from '../../model/canonical.js';
 import { apiInstant, blankDisplayName, issueAt, unsupportedFields, type FieldRules } from '../lowering.js';
 import { appendMarker, MARKER_MAX_LENGTH } from '../ownership.js';
 import type { LowerIssue, LowerResult, Lowered, Ownership } from '../provider.js';

@@ -1,8 +1,8 @@
 // Live promotions → normalized resources. The Default phase's conditions and effects become promoc's
 // conditions, audience and benefits; `raisePromotion` also reads lower's payloads, so both sides of the diff
 // go through the same function.
-import { canonicalAmount, digest, parseNumeric, type Json } from '../../plan/canonical.js';
-import { normalizeFields } from '../../plan/normalize.js';
+import { canonicalAmount, digest, parseNumeric, type Json } from '../../model/canonical.js';
+import { normalizeFields } from '../../model/normalize.js';
 import type { HttpClient } from '../http/client.js';
 import { readCursorPages } from '../http/paginate.js';
 import { nameFromKey, splitMarker } from '../ownership.js';

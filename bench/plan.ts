@@ -1,15 +1,14 @@
 // What `npm run bench` calls (the lead owns bench/): plan N resources against one emulator with injected
 // latency, and report the wall time beside the network floor (pages × latency ÷ concurrency) measured in the
 // same run. The state is seeded through the API before latency is switched on, so only the plan is timed.
-import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { EmulatorEndpoint } from '../emulators/index.js';
-import type { AnyResource, Located, Model } from '../model/resource.js';
-import { realDeps } from '../providers/http/client.js';
-import type { ProviderId } from '../providers/provider.js';
-import type { Json } from './canonical.js';
-import { localBindings } from './targets.js';
-import { planBindings } from './run.js';
+import type { EmulatorEndpoint } from '../dist/emulators/index.js';
+import type { AnyResource, Located, Model } from '../dist/model/resource.js';
+import { realDeps } from '../dist/providers/http/client.js';
+import type { ProviderId } from '../dist/providers/provider.js';
+import type { Json } from '../dist/model/canonical.js';
+import { localBindings } from '../dist/plan/targets.js';
+import { planBindings } from '../dist/plan/run.js';
 
 export interface BenchPlanOptions {
   /** Resources to plan (default 10,000). */
@@ -98,13 +97,9 @@ interface WorkerEmulator {
 }
 
 async function startWorkerEmulator(provider: ProviderId): Promise<WorkerEmulator> {
-  const here = fileURLToPath(import.meta.url);
-  const ts = here.endsWith('.ts');
-  const url = new URL(`./bench-worker.${ts ? 'ts' : 'js'}`, import.meta.url).href;
-  // Under tsx (tests, development) the worker registers tsx's loader before importing the TypeScript file.
-  const worker = ts
-    ? new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url)}); });`, { eval: true, workerData: { provider } })
-    : new Worker(new URL(url), { workerData: { provider } });
+  const url = new URL('./plan-worker.ts', import.meta.url).href;
+  // The benchmarks run under tsx: the worker registers tsx's loader before importing the TypeScript file.
+  const worker = new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url)}); });`, { eval: true, workerData: { provider } });
   const endpoint = await new Promise<EmulatorEndpoint>((resolve, reject) => {
     worker.once('message', (m: { endpoint: EmulatorEndpoint }) => resolve(m.endpoint));
     worker.once('error', reject);

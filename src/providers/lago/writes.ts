@@ -1,9 +1,9 @@
 // Lago coupons: bodies wrapped in `coupon`, the code is the path id. A replace is delete (a soft delete that
 // frees the code) then create. Lago answers 200 to an update of an applied coupon while ignoring the locked
-// fields: the update "succeeds" here and apply's convergence check catches it (see ../verify.ts).
-import type { HttpStatusError } from '../../providers/http/errors.js';
-import type { ApiAdapter, CallDraft } from './adapter.js';
-import { payloadOf } from './adapter.js';
+// fields: the update "succeeds" here and apply's convergence check catches it (apply/verify.ts).
+import type { HttpStatusError } from '../http/errors.js';
+import type { ApiAdapter, CallDraft } from '../writes.js';
+import { payloadOf } from '../writes.js';
 
 function alreadyExists(error: HttpStatusError): boolean {
   const details = (error.body as { error_details?: Record<string, unknown> } | undefined)?.error_details;
@@ -30,4 +30,7 @@ export const lagoAdapter: ApiAdapter = {
   },
   pathId: (liveId) => encodeURIComponent(liveId),
   isConflict: alreadyExists,
+  ignoredUpdate: (live, resource, fields) => (live.facts.applied === true
+    ? `Lago answered 200 to the update of ${resource} but kept the old ${fields}: Lago silently ignores changes to those fields once a coupon has been applied to a customer. Run \`promoc plan\`: it now proposes a replace (delete + create; --force if applications are still active).`
+    : undefined),
 };

@@ -5,11 +5,12 @@
 // constraint, at most 5,000 codes per request, after its template (`{ "$voucherable": "Kind/name" }`).
 import type { Action } from '../../generated/plan.js';
 import { ProviderError } from '../../model/errors.js';
-import type { Json } from '../../plan/canonical.js';
-import type { HttpClient } from '../../providers/http/client.js';
-import { codeBatchRequests, resolveTagRefs, resolveVoucherableRefs } from '../../providers/mobility/index.js';
-import type { ApiAdapter, CallDraft, ResolveContext } from './adapter.js';
-import { desiredStatus, liveStatus, payloadOf } from './adapter.js';
+import type { Json } from '../../model/canonical.js';
+import type { HttpClient } from '../http/client.js';
+import { codeBatchRequests } from './code-batch.js';
+import { resolveTagRefs, resolveVoucherableRefs } from './refs.js';
+import type { ApiAdapter, CallDraft, ResolveContext } from '../writes.js';
+import { desiredStatus, liveStatus, payloadOf } from '../writes.js';
 
 const ANNOTATION = 'annotation:';
 const VOUCHERABLE = 'voucherable:';

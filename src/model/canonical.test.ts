@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalAmount, canonicalInstant, fractionToPercent, minorToAmount, percentToFraction, type Json } from './canonical.js';
-import { diffFields } from './diff.js';
+import { diffFields } from '../plan/diff.js';
 import { normalizeFields } from './normalize.js';
 
 describe('canonical values', () => {

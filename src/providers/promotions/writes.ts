@@ -3,9 +3,9 @@
 // since is a 409, never a silent overwrite. `phases` only change on a draft, so an update of an active
 // promotion leaves them out (a change to them is planned as a replace). There is no delete: archive.
 import type { Action } from '../../generated/plan.js';
-import type { Json } from '../../plan/canonical.js';
-import type { ApiAdapter, CallDraft } from './adapter.js';
-import { desiredStatus, liveStatus, payloadOf } from './adapter.js';
+import type { Json } from '../../model/canonical.js';
+import type { ApiAdapter, CallDraft } from '../writes.js';
+import { desiredStatus, liveStatus, payloadOf } from '../writes.js';
 
 const transition = (op: 'activate' | 'deactivate', target: CallDraft['target']): CallDraft =>
   ({ op, method: 'POST', path: `/promotions/{id}/${op}`, target, idempotent: true });

@@ -1,5 +1,5 @@
-// Rendering the lint report in every requested format, to stdout or to files. The only writer in the lint
-// stage: called by the CLI shell with the terminal, the repository root and the version injected.
+// Rendering the lint report in every requested format, to stdout or to files: the lint stage only produces
+// the report; the shell writes it, with the terminal, the repository root and the version injected.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { renderGithub } from '../render/github.js';
@@ -7,8 +7,8 @@ import { renderJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderSarif } from '../render/sarif.js';
 import { renderText, summaryLine } from '../render/text.js';
-import { rules } from './registry.js';
-import { RUNNER_CHECKS, type LintReport } from './runner.js';
+import { rules } from '../lint/registry.js';
+import { RUNNER_CHECKS, type LintReport } from '../lint/runner.js';
 
 export const DOCS_BASE = 'https://promoc.dev/docs/rules/';
 

@@ -5,11 +5,11 @@ import { createReadStream, createWriteStream, existsSync, mkdtempSync, rmSync, s
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { catalogOf } from './catalog.js';
-import { sessionLines } from './generate.js';
-import type { SessionFormat } from './read.js';
-import { resolveSides, type SideOptions } from './resolve.js';
-import { simulateStream } from './stream.js';
+import { catalogOf } from '../dist/simulate/catalog.js';
+import { sessionLines } from '../dist/simulate/generate.js';
+import type { SessionFormat } from '../dist/simulate/read.js';
+import { resolveSides, type SideOptions } from '../dist/simulate/resolve.js';
+import { simulateStream } from '../dist/simulate/stream.js';
 
 export interface SimulationBenchOptions {
   /** Default 1,000,000. */

@@ -5,13 +5,13 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startEmulators } from '../emulators/index.js';
-import type { AnyResource, Located, Model } from '../model/resource.js';
-import { realDeps, type Fetch } from '../providers/http/client.js';
-import { planBindings } from '../plan/run.js';
-import { localBindings } from '../plan/targets.js';
-import { compileCalls } from './compile.js';
-import { applyGraph } from './run.js';
+import { startEmulators } from '../dist/emulators/index.js';
+import type { AnyResource, Located, Model } from '../dist/model/resource.js';
+import { realDeps, type Fetch } from '../dist/providers/http/client.js';
+import { planBindings } from '../dist/plan/run.js';
+import { localBindings } from '../dist/plan/targets.js';
+import { compileCalls } from '../dist/apply/compile.js';
+import { applyGraph } from '../dist/apply/run.js';
 
 export interface BenchApplyOptions {
   /** Creates to apply (default 1,000). */

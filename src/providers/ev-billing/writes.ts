@@ -1,8 +1,8 @@
 // EV billing (Dynamo CSMS style): promotional codes and user types are create-only, so every other action
 // is already blocked by the plan. Codes are unique per organisation forever: a create we never heard back
 // about answers 409 `code_already_exists` when repeated, which apply reconciles by reading.
-import type { ApiAdapter } from './adapter.js';
-import { payloadOf } from './adapter.js';
+import type { ApiAdapter } from '../writes.js';
+import { payloadOf } from '../writes.js';
 
 const BASE = '/api/v1/billing';
 
