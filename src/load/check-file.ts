@@ -11,6 +11,7 @@ import { capGeometryProblems, countPositions, GEOMETRY_STUB, geometryType, MAX_G
 import type { Validator } from '../schema/validator.js';
 import { locateInDoc } from './locate.js';
 import { parseYaml } from './parse.js';
+import { resolveWindows } from './resolve-windows.js';
 
 export interface CheckedDoc {
   readonly index: number;
@@ -42,7 +43,7 @@ export function checkFile(file: string, text: string, validator: Validator): Che
     if (d.value === undefined) { docs.push({ index: d.index }); continue; }
     const found = checkDocument(d.value, { file, docIndex: d.index }, validator);
     diagnostics.push(...found);
-    if (!found.some((x) => x.severity === 'error')) { docs.push({ index: d.index, resource: d.value }); continue; }
+    if (!found.some((x) => x.severity === 'error')) { docs.push({ index: d.index, resource: resolveWindows(d.value) }); continue; }
     const identity = identityOf(d.value);
     docs.push(identity ? { index: d.index, identity } : { index: d.index });
   }

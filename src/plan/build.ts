@@ -4,13 +4,15 @@
 // resource is blocked and the plan cannot be applied until someone keeps one of them.
 import { PROVIDER_IDS } from '../providers/index.js';
 import type { LiveObject, Provider, ProviderId } from '../providers/provider.js';
-import { compareAction, createAction, orphanAction } from './actions.js';
+import { createAction, orphanAction } from './actions.js';
 import { desiredState } from './desired-state.js';
 import { objectFingerprints, planFingerprint, sourceFingerprint } from './fingerprint.js';
+import { plannedCompare, plannedCreate } from './schedule.js';
 import { KIND_ORDER, PLAN_FORMAT, type Action, type Conflict, type DesiredEntry, type LiveSet, type Note, type Plan, type PlanOptions, type Source, type Summary } from './model.js';
 
 export interface BuildInput {
   readonly target: string;
+  /** The plan's instant (the clock, or --now): what is due is decided against it. */
   readonly createdAt: string;
   readonly promocVersion: string;
   readonly revision?: string;
@@ -28,6 +30,7 @@ export function buildPlan(input: BuildInput): Plan {
   const notes: Note[] = [...(input.notes ?? [])];
   const sources: Source[] = [];
   const conflicts: Conflict[] = [];
+  const now = Date.parse(input.createdAt);
   for (const set of input.live) {
     const provider = input.providers[set.provider];
     if (!provider) continue;
@@ -43,10 +46,11 @@ export function buildPlan(input: BuildInput): Plan {
       if (live) used.add(live);
       if (clash) {
         for (const o of clash.objects) used.add(o);
-        actions.push({ ...createAction(d, provider), action: 'blocked', ...(live ? { liveId: live.id } : {}), reason: clash.conflict.message });
+        const { activation: _a, ...created } = createAction(d, provider);
+        actions.push({ ...created, action: 'blocked', ...(live ? { liveId: live.id } : {}), reason: clash.conflict.message });
         continue;
       }
-      actions.push(live ? compareAction(d, live, provider, input.options) : createAction(d, provider));
+      actions.push(live ? plannedCompare(d, live, provider, input.options, now) : plannedCreate(d, provider, now));
     }
     for (const c of claims.conflicts) for (const o of claims.objectsOf(c)) used.add(o);
     const orphans = inScope.filter((o) => !used.has(o) && o.owner !== undefined && !o.facts.retired);
@@ -167,7 +171,7 @@ function compareActions(a: Action, b: Action): number {
 }
 
 export function summarize(actions: readonly Action[]): Summary {
-  const s: Summary = { create: 0, update: 0, replace: 0, activate: 0, deactivate: 0, delete: 0, blocked: 0, noop: 0, drift: 0, changes: 0 };
+  const s: Summary = { create: 0, update: 0, replace: 0, activate: 0, deactivate: 0, delete: 0, blocked: 0, scheduled: 0, noop: 0, drift: 0, changes: 0 };
   for (const a of actions) {
     s[a.action] += 1;
     if (a.drift) s.drift += 1;
@@ -177,10 +181,11 @@ export function summarize(actions: readonly Action[]): Summary {
 }
 
 /**
- * terraform plan -detailed-exitcode: 0 nothing to do, 2 a non-empty diff (blocked changes included), 1 when
- * live objects conflict (two claim one resource): nothing can be applied until a human resolves them.
+ * terraform plan -detailed-exitcode: 0 nothing to do, 2 a non-empty diff (blocked and scheduled changes
+ * included), 1 when live objects conflict (two claim one resource): nothing can be applied until a human
+ * resolves them.
  */
 export function planExitCode(plan: Pick<Plan, 'summary' | 'conflicts'>): 0 | 1 | 2 {
   if ((plan.conflicts ?? []).length > 0) return 1;
-  return plan.summary.changes > 0 || plan.summary.blocked > 0 ? 2 : 0;
+  return plan.summary.changes > 0 || plan.summary.blocked > 0 || (plan.summary.scheduled ?? 0) > 0 ? 2 : 0;
 }

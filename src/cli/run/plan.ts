@@ -32,6 +32,8 @@ export interface PlanCliOptions {
   readonly prune?: boolean;
   readonly force: boolean;
   readonly verbose: boolean;
+  /** The plan's instant (--now, else the clock). */
+  readonly now?: Date;
 }
 
 export async function runPlan(io: Io, options: PlanCliOptions, debug: DebugLog = NO_DEBUG): Promise<number> {
@@ -60,7 +62,7 @@ async function planLoaded(io: Io, options: PlanCliOptions, loaded: Awaited<Retur
       bindings: target.bindings,
       options: { prune: pruneSetting(loaded.config, target.name, options.prune), force: options.force },
       deps: { ...realDeps(), debug },
-      now: () => new Date(),
+      now: () => options.now ?? new Date(),
       promocVersion: promocVersion(),
       ...(io.env.GITHUB_SHA ? { revision: io.env.GITHUB_SHA } : {}),
     });

@@ -38,6 +38,8 @@ export interface ReportOptions {
   readonly title?: string;
   readonly coverage: false | { readonly at?: number; readonly category?: string; readonly branch?: string };
   readonly detailsUrl?: string;
+  /** The report's instant, epoch ms (--now, else the clock). */
+  readonly now?: number;
 }
 
 export async function runReport(io: Io, options: ReportOptions): Promise<number> {
@@ -59,7 +61,7 @@ export async function runReport(io: Io, options: ReportOptions): Promise<number>
     sides = resolved;
     const simulation = await simulationFor(io, options, resolved);
     const loaded = resolved.headLoaded;
-    const lint = runLint({ model: loaded.model, options: optionsFromConfig(loaded.config, new Date()), readText: (f) => readSmallText(join(loaded.root, f)), files: loaded.files, ...(loaded.configFile ? { configFile: relative(loaded.root, loaded.configFile) } : {}) });
+    const lint = runLint({ model: loaded.model, options: optionsFromConfig(loaded.config, new Date(options.now ?? Date.now())), readText: (f) => readSmallText(join(loaded.root, f)), files: loaded.files, ...(loaded.configFile ? { configFile: relative(loaded.root, loaded.configFile) } : {}) });
     await emit(io, options, assembleReport({
       ...(options.title !== undefined ? { title: options.title } : {}),
       head: { label: resolved.head.label, engine: resolved.head.engine, bundle: resolved.head.bundle, model: loaded.model, files: loaded.stats.files, diagnostics: loaded.diagnostics },
@@ -69,6 +71,7 @@ export async function runReport(io: Io, options: ReportOptions): Promise<number>
       planFiles: options.plans,
       ...(simulation ? { simulation } : {}),
       coverage: options.coverage,
+      now: options.now ?? Date.now(),
       ...(options.detailsUrl !== undefined ? { detailsUrl: options.detailsUrl } : {}),
       ...(sourceUrl !== undefined ? { sourceUrl } : {}),
     }));
