@@ -108,8 +108,10 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
   const workers = workerCount(pending.length, options.workers);
   const fresh = workers > 1 ? await checkInWorkers(pending, workers) : pending.map((job) => checkSource(job, readFileSync(job.abs), validator));
   for (const f of fresh) {
-    const st = statSync(f.job.abs);
-    cache?.put(f.job.repoPath, f.hash, st.size, st.mtimeMs, f.result);
+    if (cache) {
+      const st = statSync(f.job.abs);
+      cache.put(f.job.repoPath, f.hash, st.size, st.mtimeMs, f.result);
+    }
     checked.push(f);
   }
   checked.sort((a, b) => (a.job.repoPath < b.job.repoPath ? -1 : a.job.repoPath > b.job.repoPath ? 1 : 0));
