@@ -13,6 +13,7 @@ const stepId = (n: number): string => `s${String(n).padStart(4, '0')}`;
 
 function expectOf(a: Action): TouchedResource['expect'] {
   if (a.action === 'delete') return 'absent';
+  if (a.release) return 'released';
   if (a.action === 'update' && a.schedule?.native) return 'scheduled';
   if (a.action === 'deactivate' && a.desired === undefined) return 'inactive';
   return 'present';

@@ -46,6 +46,8 @@ export interface ExecuteInput {
   readonly maxAttempts?: number;
   readonly backoff?: BackoffPolicy;
   readonly onEvent?: (e: ExecuteEvent) => void;
+  /** Called before each call is sent; throws to stop it (the apply lock was lost). */
+  readonly guard?: () => void;
   /** The write side of each API (default: each provider's `writes`). */
   readonly adapters?: (provider: ProviderId) => ApiAdapter;
 }
@@ -113,6 +115,8 @@ class Execution {
   }
 
   private async send(step: Step, api: Api): Promise<void> {
+    // A lost lock (another writer may be on this API now) stops every further call before it is sent.
+    try { this.input.guard?.(); } catch (error) { return this.fail(step, error instanceof Error ? error.message : String(error), hintOf(error)); }
     const r = this.input.graph.resources[step.resource]!;
     const adapter = this.adapterFor(r.provider);
     this.table.start(step.id);

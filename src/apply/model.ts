@@ -23,9 +23,10 @@ export interface TouchedResource {
   readonly desired?: { readonly [k: string]: Json };
   /**
    * After the calls: present with `desired` fields, absent (deleted), inactive (archived instead of deleted),
-   * or scheduled: a version holding `desired` waits on the target for `effectiveAt` (or was published).
+   * released (no longer carrying promoc's marker), or scheduled: a version holding `desired` waits on the
+   * target for `effectiveAt` (or was published).
    */
-  readonly expect: 'present' | 'absent' | 'inactive' | 'scheduled';
+  readonly expect: 'present' | 'absent' | 'inactive' | 'released' | 'scheduled';
   /** For `scheduled`: when the target publishes the version. */
   readonly effectiveAt?: string;
 }

@@ -21,9 +21,17 @@ export function verifyResource(r: TouchedResource, index: number, live: LiveInde
   if (r.expect === 'absent') {
     return byId ? { resource: index, message: `${describeResource(r)} (${resourceId}) still exists after its delete was answered`, fields: [] } : undefined;
   }
+  if (r.expect === 'released') {
+    return byId?.owner ? { resource: index, message: `${describeResource(r)} (${resourceId}) still carries promoc's marker after its release was answered`, fields: ['metadata.description'] } : undefined;
+  }
   if (r.expect === 'inactive') {
     if (!byId || !isActive(byId)) return undefined;
     return { resource: index, message: `${describeResource(r)} (${resourceId}) is still active after its deactivation was answered`, fields: ['spec.status'] };
+  }
+  const claimants = live.claimants(r.kind, r.key, r.name);
+  if (claimants.length > 1) {
+    const ids = claimants.map((c) => c.id).sort();
+    return { resource: index, message: `${describeResource(r)} exists ${ids.length} times on the target after the apply (${ids.join(', ')}): keep one and delete or archive the others, then run \`promoc plan\``, fields: [] };
   }
   const o = pickPresent(r, live, byId);
   if (!o) return { resource: index, message: `${describeResource(r)} is not on the target after the calls that create it were answered`, fields: [] };

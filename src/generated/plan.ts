@@ -51,11 +51,16 @@ export interface Plan {
    * sha256 over every source fingerprint: apply refuses the plan when live state no longer has it.
    */
   fingerprint: string;
+  desiredState?: DesiredState;
   summary: Summary;
   /**
    * One entry per desired or managed resource, sorted by provider, kind and name.
    */
   actions: Action[];
+  /**
+   * Live objects that claim the same resource (promoc's marker or the same natural key on two objects). A plan with conflicts cannot be applied until they are resolved.
+   */
+  conflicts?: Conflict[];
   /**
    * Things a reviewer should know that are not actions (objects left alone, resources no provider takes).
    */
@@ -100,6 +105,24 @@ export interface Source {
   objectFingerprints: {
     /**
      * Digest (hex).
+     */
+    [k: string]: string | undefined;
+  };
+}
+/**
+ * Digests of the lowered desired resources the plan was computed from.
+ */
+export interface DesiredState {
+  /**
+   * sha256 over every resource digest and the plan options.
+   */
+  digest: string;
+  /**
+   * `<provider> <Kind>/<name>` → digest of its lowered fields.
+   */
+  resources: {
+    /**
+     * Digest of the resource's lowered, normalized fields.
      */
     [k: string]: string | undefined;
   };
@@ -235,6 +258,10 @@ export interface Action {
    */
   adopt?: boolean;
   /**
+   * A managed object no longer in the repository that the API can neither delete nor archive in its state (a draft): apply removes promoc's ownership marker, so it is no longer managed.
+   */
+  release?: boolean;
+  /**
    * A status change that goes with an update or replace.
    */
   activation?: 'activate' | 'deactivate';
@@ -336,6 +363,36 @@ export interface Counter {
    * For people, e.g. 432 redemptions so far.
    */
   text: string;
+}
+/**
+ * Several live objects claim one resource.
+ */
+export interface Conflict {
+  provider: Provider;
+  /**
+   * Resource kind.
+   */
+  kind: string;
+  /**
+   * metadata.name the objects' marker names, when they carry one.
+   */
+  name?: string;
+  /**
+   * Natural key (code or name) they share.
+   */
+  key: string;
+  /**
+   * The ids of every object that claims it, sorted.
+   *
+   * @minItems 2
+   *
+   * Items: A live object's id.
+   */
+  ids: [string, string, ...string[]];
+  /**
+   * What is wrong and how to resolve it.
+   */
+  message: string;
 }
 /**
  * Something to know that is not an action.

@@ -43,6 +43,7 @@ function header(plan: Plan, budget: number): string {
   const s = plan.summary;
   const lines = [`### promoc plan · target \`${esc(plan.target)}\``, '', `**${summaryLine(plan)}**`, ''];
   if (isEmpty(plan)) lines.push('No changes. Live state matches the repository.', '');
+  for (const c of plan.conflicts ?? []) lines.push(`> [!CAUTION]\n> **Conflict** on ${esc(c.provider)}: ${esc(c.message)}`, '');
   lines.push('| | create | update | replace | delete | activate | deactivate | blocked | scheduled | unchanged | drifted |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   lines.push(`| **total** | ${s.create} | ${s.update} | ${s.replace} | ${s.delete} | ${s.activate} | ${s.deactivate} | ${s.blocked} | ${s.scheduled ?? 0} | ${s.noop} | ${s.drift} |`);
   const changed = plan.actions.filter((a) => a.action !== 'noop');

@@ -46,8 +46,8 @@ export function summaryLine(plan: Pick<Plan, 'summary'>): string {
   return `Plan: ${parts.join(', ')}.${s.drift > 0 ? ` ${s.drift} drifted (edited outside promoc).` : ''}`;
 }
 
-export function isEmpty(plan: Pick<Plan, 'summary'>): boolean {
-  return plan.summary.changes === 0 && plan.summary.blocked === 0 && (plan.summary.scheduled ?? 0) === 0;
+export function isEmpty(plan: Pick<Plan, 'summary' | 'conflicts'>): boolean {
+  return plan.summary.changes === 0 && plan.summary.blocked === 0 && (plan.summary.scheduled ?? 0) === 0 && (plan.conflicts ?? []).length === 0;
 }
 
 /**

@@ -21,7 +21,8 @@ export function renderPlanText(plan: Plan, options: PlanTextOptions): string {
   for (const s of plan.sources) out.push(c.dim(`  read ${s.provider} ${s.baseUrl}: ${s.objects} object${s.objects === 1 ? '' : 's'} (${s.managed} managed by promoc) in ${s.pages} page${s.pages === 1 ? '' : 's'}, ${s.requests} request${s.requests === 1 ? '' : 's'}`));
   out.push('');
   const shown = plan.actions.filter((a) => options.verbose || a.action !== 'noop');
-  if (shown.length === 0) out.push(c.green('No changes. Live state matches the repository.'), '');
+  for (const x of plan.conflicts ?? []) out.push(`${c.red(c.bold('conflict'))}: ${sanitizeForTerminal(x.message)}`, '');
+  if (shown.length === 0 && (plan.conflicts ?? []).length === 0) out.push(c.green('No changes. Live state matches the repository.'), '');
   for (const a of shown) out.push(...renderAction(a, c, plan.createdAt), '');
   out.push(c.bold(summaryLine(plan)));
   for (const n of plan.notes) {

@@ -13,6 +13,7 @@ import { registerSimulate } from './simulate.js';
 import { registerEmulator } from './emulator.js';
 import { registerEval } from './eval.js';
 import { registerLint } from './lint.js';
+import { registerTargets } from './targets.js';
 import { registerTest } from './test.js';
 import { registerValidate } from './validate.js';
 
@@ -24,6 +25,7 @@ export const commands: readonly RegisterCommand[] = [
   registerShow,
   registerCompile,
   registerApply,
+  registerTargets,
   registerImport,
   registerBundle,
   registerEval,

@@ -18,7 +18,7 @@ import { hasErrors, sortDiagnostics, type Diagnostic } from '../../model/diagnos
 import { UsageError } from '../../model/errors.js';
 import { parsePlanFile, PlanFileError } from '../../plan/plan-file.js';
 import { openTarget, planBindings, realDeps, type OpenTarget } from '../../plan/run.js';
-import { credentialVariables, LOCAL, type Binding } from '../../plan/targets.js';
+import { credentialVariables, LOCAL, pruneSetting, type Access, type Binding } from '../../plan/targets.js';
 import { providerFor } from '../../providers/index.js';
 import type { ProviderId } from '../../providers/provider.js';
 import { renderText, summaryLine } from '../../render/text.js';
@@ -32,7 +32,7 @@ export interface CompileCliOptions {
   readonly target?: string;
   readonly planFile?: string;
   readonly format: CallFormat;
-  readonly prune: boolean;
+  readonly prune?: boolean;
   readonly force: boolean;
 }
 
@@ -72,7 +72,7 @@ function fail(io: Io, e: PlanFileError): number {
 
 /** Base URLs from the plan's sources; auth headers that name the secret's environment variable, never its value. */
 function apiViews(plan: Plan, config: PromocConfig, bindings: readonly Binding[]): Partial<Record<ProviderId, ApiView>> {
-  const variables = credentialVariables(plan.target === LOCAL ? undefined : config.targets?.[plan.target]);
+  const variables = credentialVariables(plan.target === LOCAL ? undefined : config.targets?.[plan.target], 'write');
   const out: Partial<Record<ProviderId, ApiView>> = {};
   for (const s of plan.sources) {
     const baseUrl = bindings.find((b) => b.provider === s.provider)?.connection.baseUrl ?? s.baseUrl;
@@ -88,14 +88,29 @@ export interface Planned {
   readonly plan: Plan;
 }
 
+export interface PlanForOptions {
+  readonly paths?: readonly string[];
+  readonly target?: string;
+  /** --prune / --no-prune; undefined: the config's setting. */
+  readonly prune?: boolean;
+  readonly force: boolean;
+  /** Plan as of this instant (default: the clock). */
+  readonly now?: Date;
+  /** Which credentials (default read). */
+  readonly access?: Access;
+  /** Runs once the target is open, before its live state is read (apply takes the APIs' locks here). */
+  readonly onOpen?: (opened: { readonly root: string; readonly config: PromocConfig; readonly target: OpenTarget }) => Promise<void>;
+}
+
 /** Loads the repository, opens the target and plans; on errors prints them and returns the exit code. */
-export async function planFor(io: Io, options: { paths?: readonly string[]; target?: string; prune: boolean; force: boolean; now?: Date }, debug: DebugLog = NO_DEBUG): Promise<Planned | number> {
+export async function planFor(io: Io, options: PlanForOptions, debug: DebugLog = NO_DEBUG): Promise<Planned | number> {
   const loaded = await loadProject({ cwd: io.cwd, paths: options.paths ?? [], debug });
   if (hasErrors(loaded.diagnostics)) return printErrors(io, loaded.root, loaded.diagnostics, loaded.stats.files);
-  const target = await openTarget({ root: loaded.root, config: loaded.config, env: io.env, debug, ...(options.target ? { target: options.target } : {}) });
+  const target = await openTarget({ root: loaded.root, config: loaded.config, env: io.env, debug, ...(options.target ? { target: options.target } : {}), ...(options.access ? { access: options.access } : {}) });
   try {
+    await options.onOpen?.({ root: loaded.root, config: loaded.config, target });
     const result = await planBindings({
-      targetName: target.name, model: loaded.model, bindings: target.bindings, options: { prune: options.prune, force: options.force },
+      targetName: target.name, model: loaded.model, bindings: target.bindings, options: { prune: pruneSetting(loaded.config, target.name, options.prune), force: options.force },
       deps: { ...realDeps(), debug }, now: () => options.now ?? new Date(), promocVersion: promocVersion(), ...(io.env.GITHUB_SHA ? { revision: io.env.GITHUB_SHA } : {}),
     });
     if (!result.plan) {
@@ -110,7 +125,7 @@ export async function planFor(io: Io, options: { paths?: readonly string[]; targ
   }
 }
 
-function printErrors(io: Io, root: string, diagnostics: readonly Diagnostic[], files: number): number {
+export function printErrors(io: Io, root: string, diagnostics: readonly Diagnostic[], files: number): number {
   const sorted = sortDiagnostics(diagnostics);
   io.stderr(renderText(sorted, { color: io.color, readText: (file) => readSmallText(join(root, file)) }));
   io.stderr(`${summaryLine(sorted, files, io.color)}\n`);
