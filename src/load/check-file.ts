@@ -11,6 +11,7 @@ import { capGeometryProblems, countPositions, GEOMETRY_STUB, geometryType, MAX_G
 import type { Validator } from '../schema/validator.js';
 import { locateInDoc } from './locate.js';
 import { parseYaml } from './parse.js';
+import { append } from '../model/append.js';
 
 export interface CheckedDoc {
   readonly index: number;
@@ -41,7 +42,7 @@ export function checkFile(file: string, text: string, validator: Validator): Che
   for (const d of parsed.docs) {
     if (d.value === undefined) { docs.push({ index: d.index }); continue; }
     const found = checkDocument(d.value, { file, docIndex: d.index }, validator);
-    diagnostics.push(...found);
+    append(diagnostics, found);
     if (!found.some((x) => x.severity === 'error')) { docs.push({ index: d.index, resource: d.value }); continue; }
     const identity = identityOf(d.value);
     docs.push(identity ? { index: d.index, identity } : { index: d.index });

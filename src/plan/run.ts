@@ -15,6 +15,7 @@ import type { DesiredEntry, LiveSet, Note, Plan, PlanOptions } from './model.js'
 import { selectResources } from './select.js';
 import { describeBinding, localBindings, resolveTarget, targetName, type Binding } from './targets.js';
 import type { PromocConfig } from '../generated/index.js';
+import { append } from '../model/append.js';
 
 export interface OpenTarget {
   readonly name: string;
@@ -83,8 +84,8 @@ export async function planBindings(input: PlanBindingsInput): Promise<PlanResult
     const ctx = { model: input.model, currency: b.currency ?? provider.defaultCurrency, target: input.targetName };
     const lowered = await lowerInSlices(provider, selection.perBinding[i] ?? [], ctx);
     const compiled = compileDesired(provider, selection.perBinding[i] ?? [], ctx, lowered);
-    desired.push(...compiled.entries);
-    diagnostics.push(...compiled.diagnostics);
+    append(desired, compiled.entries);
+    append(diagnostics, compiled.diagnostics);
   }
   const settled = await reads;
   if (hasErrors(diagnostics)) return { diagnostics, desired };

@@ -4,6 +4,7 @@
 import type { MapGeofence, MapOverlap } from '../report/types.js';
 import { htmlText } from './report-escape.js';
 import { shorten } from './report-svg-charts.js';
+import { maxOf, minOf } from '../model/append.js';
 
 type Coords = MapGeofence['coordinates'];
 
@@ -12,7 +13,7 @@ export function geofenceMap(geofences: readonly MapGeofence[], overlaps: readonl
   if (points.length === 0) return '<p class="empty">No geofences.</p>';
   const lons = points.map((p) => p[0]!);
   const lats = points.map((p) => p[1]!);
-  const [minLon, maxLon, minLat, maxLat] = [Math.min(...lons), Math.max(...lons), Math.min(...lats), Math.max(...lats)];
+  const [minLon, maxLon, minLat, maxLat] = [minOf(lons), maxOf(lons), minOf(lats), maxOf(lats)];
   const k = Math.cos((((minLat + maxLat) / 2) * Math.PI) / 180);
   const spanX = Math.max(1e-9, (maxLon - minLon) * k);
   const spanY = Math.max(1e-9, maxLat - minLat);
@@ -41,8 +42,8 @@ function labelPoint(c: Coords): [number, number] {
     const ring = poly[0] ?? [];
     const xs = ring.map((p) => p[0]!);
     const ys = ring.map((p) => p[1]!);
-    const area = (Math.max(...xs) - Math.min(...xs)) * (Math.max(...ys) - Math.min(...ys));
-    if (area > bestArea) { bestArea = area; best = [(Math.max(...xs) + Math.min(...xs)) / 2, (Math.max(...ys) + Math.min(...ys)) / 2]; }
+    const area = (maxOf(xs) - minOf(xs)) * (maxOf(ys) - minOf(ys));
+    if (area > bestArea) { bestArea = area; best = [(maxOf(xs) + minOf(xs)) / 2, (maxOf(ys) + minOf(ys)) / 2]; }
   }
   return best;
 }

@@ -15,6 +15,7 @@ import { openTarget, readBinding, realDeps } from '../../plan/run.js';
 import { EXIT } from '../context.js';
 import { colors, type Io } from '../io.js';
 import { configOnly } from './compile.js';
+import { append } from '../../model/append.js';
 
 export interface ImportCliOptions {
   readonly target?: string;
@@ -39,8 +40,8 @@ export async function runImport(io: Io, options: ImportCliOptions, debug: DebugL
     const reads = await Promise.all(target.bindings.map(async (b) => ({ b, live: await readBinding(b, { ...realDeps(), debug }) })));
     for (const { b, live } of reads) {
       const result = importLive({ provider: b.provider, objects: live.objects, kinds: live.kinds, labels: b.selector, specFields });
-      resources.push(...result.resources.map((r) => ({ r, origin: `${b.provider} (${b.connection.baseUrl})` })));
-      skipped.push(...result.skipped);
+      append(resources, result.resources.map((r) => ({ r, origin: `${b.provider} (${b.connection.baseUrl})` })));
+      append(skipped, result.skipped);
     }
   } finally {
     await target.close();

@@ -10,6 +10,7 @@ import type { BundleBenefit } from '../../generated/bundle.js';
 import type { DocPath } from '../../model/diagnostic.js';
 import { ofKind, type Located, type Model } from '../../model/resource.js';
 import { isActive, view, windowBounds, type Benefit, type Phase } from './spec-view.js';
+import { append } from '../../model/append.js';
 
 /** Kinds the engine reaches without a code or a held voucher (src/bundle/normalize-campaign.ts). */
 const AUTOMATIC = new Set(['Promotion', 'VehiclePromotion', 'GeofencePromotion', 'GeofenceSurcharge']);
@@ -201,7 +202,7 @@ function benefitFacts(b: Benefit, path: DocPath): BenefitFacts {
     ...(scope.costSources ?? []).map((c) => `cs:${c.group}:${c.code}`),
   ];
   // Without an explicit scope, some effects still reach only one kind of line.
-  if (lines.length === 0) lines.push(...effectLines(b));
+  if (lines.length === 0) append(lines, effectLines(b));
   return {
     path,
     percentOff: b.percentOff,
