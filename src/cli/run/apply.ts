@@ -1,7 +1,6 @@
 // `promoc apply [plan.json]`: plan (or read a saved plan and refuse it if live state moved), show it, ask,
 // then run the call graph with the journal and the lock, and print what changed, failed and was left alone.
 // `--resume` finishes the newest run of the target that a crash or kill left unfinished.
-import { readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
@@ -19,7 +18,8 @@ import { toRepoPath } from '../../load/files.js';
 import { NO_DEBUG, type DebugLog } from '../../model/debug-log.js';
 import { UsageError } from '../../model/errors.js';
 import { defaultValidator } from '../../load/project.js';
-import { parsePlanFile, PlanFileError } from '../../plan/plan-file.js';
+import { MAX_PLAN_FILE_BYTES, parsePlanFile, PlanFileError, unreadablePlan } from '../../plan/plan-file.js';
+import { readRegularFile } from '../../load/regular-file.js';
 import { openTarget, realDeps, type OpenTarget } from '../../plan/run.js';
 import type { HttpDeps } from '../../providers/http/client.js';
 import { EXIT } from '../context.js';
@@ -75,8 +75,8 @@ async function withTarget<T>(target: OpenTarget, run: () => Promise<T>): Promise
 async function applySaved(io: Io, root: string, target: OpenTarget, options: ApplyCliOptions, deps: ApplyCliDeps): Promise<number> {
   const file = options.planFile!;
   let text: string;
-  try { text = await readFile(resolve(io.cwd, file), 'utf8'); } catch (e) {
-    throw new PlanFileError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'Pass the file written by `promoc plan --out`.');
+  try { text = (await readRegularFile(resolve(io.cwd, file), MAX_PLAN_FILE_BYTES, 'plan file')).toString('utf8'); } catch (e) {
+    throw unreadablePlan(file, e);
   }
   const plan = parsePlanFile(text, file, await defaultValidator());
   if (plan.target !== target.name) throw new UsageError(`${file} was planned for target ${plan.target}, not ${target.name}`, `Run \`promoc apply ${file} --target ${plan.target}\`.`);
