@@ -3,13 +3,13 @@
 // idempotent calls; a call whose outcome stays unknown (a lost answer, a 5xx on a create, a conflict that may
 // be our own earlier attempt) is parked as uncertain and, once nothing else can run, decided from a fresh
 // read of the target (./reconcile.ts): done, sent again after a jittered backoff, or failed.
-import type { Json } from '../plan/canonical.js';
+import type { Json } from '../model/canonical.js';
 import { backoffDelay, type BackoffPolicy } from '../providers/http/backoff.js';
 import type { HttpClient } from '../providers/http/client.js';
 import { HttpStatusError, NetworkError } from '../providers/http/errors.js';
-import type { LiveRead, ProviderId } from '../providers/provider.js';
+import type { LiveObject, LiveRead, ProviderId } from '../providers/provider.js';
 import { ProviderError } from '../model/errors.js';
-import { adapterFor as defaultAdapters, type ApiAdapter } from './adapters/index.js';
+import { writesFor, type ApiAdapter } from '../providers/index.js';
 import { knownIds } from './compile.js';
 import type { JournalRecord, Replay } from './journal-model.js';
 import { indexLive, type LiveIndex } from './live-index.js';
@@ -21,6 +21,8 @@ export interface Api {
   readonly client: HttpClient;
   /** Everything the target holds, as the planner reads it. */
   read(): Promise<LiveRead>;
+  /** The version waiting on the target for its effective instant (APIs with scheduled versions). */
+  scheduled?(liveId: string): Promise<LiveObject['scheduled']>;
   /** Steps of this API in flight at once (default 8). */
   readonly concurrency?: number;
 }
@@ -44,7 +46,7 @@ export interface ExecuteInput {
   readonly maxAttempts?: number;
   readonly backoff?: BackoffPolicy;
   readonly onEvent?: (e: ExecuteEvent) => void;
-  /** The write side of each API (default: ./adapters). */
+  /** The write side of each API (default: each provider's `writes`). */
   readonly adapters?: (provider: ProviderId) => ApiAdapter;
 }
 
@@ -65,7 +67,7 @@ class Execution {
   constructor(private readonly input: ExecuteInput) {
     this.table = new StepTable(input.graph, input.prior);
     this.known = knownIds(input.graph);
-    this.adapterFor = input.adapters ?? defaultAdapters;
+    this.adapterFor = input.adapters ?? writesFor;
   }
 
   async run(): Promise<StepTable> {

@@ -9,6 +9,5 @@ export { JOURNAL_FORMAT, JournalError, parseJournal, type JournalRecord, type Re
 export { acquireLock, lockFile, LockHeldError, type Lock, type LockHolder } from './lock.js';
 export { renderApplyReport } from './render-report.js';
 export { progressReporter, type Progress, type ProgressOutput } from './progress.js';
-export { benchApply, type BenchApplyOptions, type BenchApplyResult } from './bench.js';
 export { CALLS_FORMAT, type CallGraph, type Step, type StepOp, type TouchedResource, type Untouched } from './model.js';
 export type { ApplyReport, ReportEntry } from './report.js';

@@ -1,13 +1,13 @@
 // The call graph: a plan compiled into the exact, ordered API calls that carry it out. Plain data, so it can
 // be rendered for review (`promoc compile`), written to the journal and replayed by `promoc apply --resume`.
 import type { Action } from '../generated/plan.js';
-import type { Json } from '../plan/canonical.js';
+import type { Json } from '../model/canonical.js';
 import type { ProviderId } from '../providers/provider.js';
+import type { CallDraft } from '../providers/writes.js';
 
 export const CALLS_FORMAT = 'promoc-calls/v1' as const;
 
-/** What a step does to its resource. */
-export type StepOp = 'create' | 'update' | 'activate' | 'deactivate' | 'delete';
+export type { StepOp } from '../providers/writes.js';
 
 /** One resource the plan changes, and what it must look like once the calls are done. */
 export interface TouchedResource {
@@ -21,31 +21,22 @@ export interface TouchedResource {
   readonly liveId?: string;
   /** The normalized fields the target must hold afterwards; absent when the resource goes away. */
   readonly desired?: { readonly [k: string]: Json };
-  /** After the calls: present with `desired` fields, absent (deleted) or inactive (archived instead of deleted). */
-  readonly expect: 'present' | 'absent' | 'inactive';
+  /**
+   * After the calls: present with `desired` fields, absent (deleted), inactive (archived instead of deleted),
+   * or scheduled: a version holding `desired` waits on the target for `effectiveAt` (or was published).
+   */
+  readonly expect: 'present' | 'absent' | 'inactive' | 'scheduled';
+  /** For `scheduled`: when the target publishes the version. */
+  readonly effectiveAt?: string;
 }
 
-export interface Step {
+export interface Step extends CallDraft {
   /** Stable within the run: s0001, s0002, … in compile order. */
   readonly id: string;
   /** Index into CallGraph.resources. */
   readonly resource: number;
-  readonly op: StepOp;
-  readonly method: 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  /** Relative to the binding's baseUrl; `{id}` is the resource's API id (see `target`). */
-  readonly path: string;
-  readonly body?: Json;
-  /** The object `{id}` names: the live one the plan read, or the one an earlier step of this resource created. */
-  readonly target: 'live' | 'created' | 'none';
-  /** Safe for the HTTP client to repeat after a lost answer (PUT, DELETE, state transitions). */
-  readonly idempotent: boolean;
   /** Steps that must be done first. */
   readonly after: readonly string[];
-  /**
-   * For creates that add to an object rather than make one (more codes for a code batch): the count the live
-   * object holds once this step took effect, which is how a lost answer is settled.
-   */
-  readonly expectCount?: number;
 }
 
 /** A plan action apply leaves alone (noop, blocked), with why. */

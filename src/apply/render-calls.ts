@@ -2,9 +2,9 @@
 // JSON, an .http file (REST Client / JetBrains), or curl commands. Credentials are never shown: a header
 // names the environment variable that holds the secret (`$LAGO_KEY`), or says <redacted>. Ids that only
 // exist once an earlier call has answered are written `{{id of Kind/name}}`.
-import type { Json } from '../plan/canonical.js';
-import type { ProviderId } from '../providers/provider.js';
-import { adapterFor } from './adapters/index.js';
+import type { Json } from '../model/canonical.js';
+import type { AuthView, ProviderId } from '../providers/provider.js';
+import { writesFor } from '../providers/index.js';
 import { knownIds } from './compile.js';
 import { CALLS_FORMAT, describeResource, type CallGraph, type Step } from './model.js';
 
@@ -12,12 +12,8 @@ export const CALL_FORMATS = ['json', 'http', 'curl'] as const;
 export type CallFormat = (typeof CALL_FORMATS)[number];
 
 /** How to reach one API, as shown to a reviewer. */
-export interface ApiView {
+export interface ApiView extends AuthView {
   readonly baseUrl: string;
-  /** Header name and a display value that holds no secret. */
-  readonly auth: { readonly header: string; readonly value: string };
-  /** E.g. how the bearer token is obtained. */
-  readonly note?: string;
 }
 
 export interface RenderedCall {
@@ -37,7 +33,7 @@ export function viewCalls(graph: CallGraph, apis: Readonly<Partial<Record<Provid
   return graph.steps.map((s) => {
     const r = graph.resources[s.resource]!;
     const api = apis[r.provider];
-    const adapter = adapterFor(r.provider);
+    const adapter = writesFor(r.provider);
     const id = s.target === 'live' && r.liveId !== undefined ? adapter.pathId(r.liveId) : `{{id of ${r.kind}/${r.name}}}`;
     const headers: Record<string, string> = { [api?.auth.header ?? 'authorization']: api?.auth.value ?? '<redacted>' };
     if (s.body !== undefined) headers['content-type'] = 'application/json';

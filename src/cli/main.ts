@@ -6,7 +6,7 @@ import { debugFromEnv, stderrDebugLog } from './debug.js';
 import { isFileSystemRefusal, printRefusal } from './expected-failure.js';
 import { colors, processIo, type Io } from './io.js';
 import { InternalError, ProviderError, StalePlanError, UsageError } from '../model/errors.js';
-import { promocVersion } from './version.js';
+import { promocVersion } from '../load/version.js';
 
 export function buildProgram(ctx: CliContext): Command {
   const program = new Command('promoc')

@@ -4,7 +4,7 @@
 // not how authors write it, it is rewritten: a mobility zone's embedded geometry becomes a Geofence the
 // campaign names. What no source field can hold is not imported, with the reason.
 import type { Kind } from '../generated/index.js';
-import type { Json } from '../plan/canonical.js';
+import type { Json } from '../model/canonical.js';
 import type { LiveObject, ProviderId } from '../providers/provider.js';
 import { append } from '../model/append.js';
 

@@ -14,6 +14,7 @@ import unknownRef from './rules/ref/unknown.js';
 import ambiguousOrder from './rules/stacking/ambiguous-order.js';
 import excessiveCombinedDiscount from './rules/stacking/excessive-combined-discount.js';
 import exclusiveOverlap from './rules/stacking/exclusive-overlap.js';
+import unknownProduct from './rules/scope/unknown-product.js';
 import shadowed from './rules/stacking/shadowed.js';
 import surchargeAndPromotion from './rules/stacking/surcharge-and-promotion.js';
 import labelledAsDiscount from './rules/surcharge/labelled-as-discount.js';
@@ -41,6 +42,7 @@ export const rules = [
   broadDiscount,
   labelledAsDiscount,
   contradiction,
+  unknownProduct,
 ] as const;
 
 export type RuleId = (typeof rules)[number]['id'];

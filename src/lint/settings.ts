@@ -3,13 +3,14 @@
 import type { PromocConfig } from '../generated/index.js';
 import type { BBox } from '../geo/index.js';
 import type { Severity } from '../model/diagnostic.js';
+import type { ProviderId } from '../providers/provider.js';
 
 export type RuleSetting = Severity | 'off';
 
 /** A target a campaign may be lowered to (config `targets`), as far as lint needs to know it. */
 export interface TargetRef {
   readonly name: string;
-  readonly provider: 'ev-billing' | 'mobility' | 'promotions' | 'lago';
+  readonly provider: ProviderId;
   readonly kinds?: readonly string[];
   readonly selector?: Readonly<Record<string, string | undefined>>;
 }

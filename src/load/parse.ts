@@ -1,7 +1,7 @@
 // YAML text → plain values, with every problem a located diagnostic. Pure: no I/O.
 // YAML 1.2 core schema (dates stay strings, `no` stays a string), unique keys, no custom tags,
 // bounded alias expansion, no prototype-polluting keys, finite numbers only, a bounded number of documents.
-import { Composer, isScalar, LineCounter, Parser, visit, YAMLParseError, type Document, type YAMLError } from 'yaml';
+import { Composer, isScalar, LineCounter, parseAllDocuments, Parser, visit, YAMLParseError, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions, type YAMLError } from 'yaml';
 import type { Diagnostic, DocPath, Range } from '../model/diagnostic.js';
 
 /** Aliases a document may expand; a billion-laughs file exceeds it at once. */
@@ -23,11 +23,20 @@ export interface ParsedFile {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+// The parser's own unique-key check compares each key with every earlier one (20,000 keys took 9 s);
+// duplicateKeys() does the same check with a Set.
+const options = (lineCounter: LineCounter): ParseOptions & DocumentOptions & SchemaOptions => ({ lineCounter, schema: 'core', uniqueKeys: false, prettyErrors: false, strict: true, merge: false, customTags: [] });
+
+/** The documents of `text` with their ranges and nothing else: what locating a path needs. */
+export function parseDocuments(text: string): { docs: readonly Document.Parsed[]; lineCounter: LineCounter } {
+  const lineCounter = new LineCounter();
+  const all = parseAllDocuments(text, options(lineCounter));
+  return { docs: Array.isArray(all) ? all : [], lineCounter };
+}
+
 export function parseYaml(file: string, text: string): ParsedFile {
   const lineCounter = new LineCounter();
-  // The parser's own unique-key check compares each key with every earlier one (20,000 keys took 9 s);
-  // duplicateKeys() does the same check with a Set.
-  const composer = new Composer({ schema: 'core', uniqueKeys: false, prettyErrors: false, strict: true, merge: false, customTags: [] });
+  const composer = new Composer(options(lineCounter));
   const diagnostics: Diagnostic[] = [];
   const docs: ParsedDoc[] = [];
   const list: Document.Parsed[] = [];
@@ -133,7 +142,7 @@ export function rangeOf(r: readonly number[] | undefined, lc: LineCounter): Rang
   return { start: { line: a.line, col: a.col }, end: { line: b.line, col: b.col } };
 }
 
-interface Unsafe { ruleId: string; path: DocPath; atKey: boolean; message: string; hint: string }
+export interface Unsafe { ruleId: string; path: DocPath; atKey: boolean; message: string; hint: string }
 
 /**
  * Keys that could pollute prototypes, numbers JSON cannot hold, and values that contain themselves (an
@@ -141,7 +150,7 @@ interface Unsafe { ruleId: string; path: DocPath; atKey: boolean; message: strin
  * never passed on. Iterative, with the objects on the current path kept to tell a cycle from an anchor
  * merely used twice.
  */
-function unsafeValues(root: unknown): Unsafe[] {
+export function unsafeValues(root: unknown): Unsafe[] {
   const out: Unsafe[] = [];
   const onPath = new Set<object>();
   const stack: { v: unknown; path: (string | number)[]; leave?: true }[] = [{ v: root, path: [] }];

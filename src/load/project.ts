@@ -9,7 +9,7 @@ import type { AnyResource, Located, Model } from '../model/resource.js';
 import { loadSchemaSet } from '../schema/schema-set.js';
 import { createValidator, type Validator } from '../schema/validator.js';
 import { loadPrecompiled } from '../schema/precompiled.js';
-import { promocVersion } from '../cli/version.js';
+import { promocVersion } from './version.js';
 import { buildId } from './build-id.js';
 import { ValidationCache } from './cache.js';
 import { checkSource, type CheckedSource, type SourceJob } from './check-source.js';
@@ -77,7 +77,7 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
     else ({ config } = pushAll(diagnostics, parseConfig(toRepoPath(root, configFile), decoded.text, validator)));
   }
   const fromPaths = options.paths && options.paths.length > 0;
-  const listed = fromPaths ? expandPaths(root, options.cwd, options.paths!) : expandGlobs(root, config.campaigns ?? DEFAULT_CAMPAIGN_GLOBS);
+  const listed = fromPaths ? expandPaths(root, options.cwd, options.paths!) : expandGlobs(root, config.campaigns ?? DEFAULT_CAMPAIGN_GLOBS, configFile);
   append(diagnostics, listed.diagnostics);
   if (debug.enabled) debug.write('config', `${listed.files.length} campaign file${listed.files.length === 1 ? '' : 's'} from ${fromPaths ? `the paths ${options.paths!.join(', ')}` : `the globs ${(config.campaigns ?? DEFAULT_CAMPAIGN_GLOBS).join(', ')}`}`);
 
@@ -116,8 +116,10 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
   const workers = workerCount(pending.length, options.workers);
   const fresh = workers > 1 ? await checkInWorkers(pending, workers) : pending.map((job) => checkSource(job, readFileSync(job.abs), validator));
   for (const f of fresh) {
-    const st = statSync(f.job.abs);
-    cache?.put(f.job.repoPath, f.hash, st.size, st.mtimeMs, f.result);
+    if (cache) {
+      const st = statSync(f.job.abs);
+      cache.put(f.job.repoPath, f.hash, st.size, st.mtimeMs, f.result);
+    }
     checked.push(f);
   }
   checked.sort((a, b) => (a.job.repoPath < b.job.repoPath ? -1 : a.job.repoPath > b.job.repoPath ? 1 : 0));

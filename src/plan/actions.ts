@@ -1,6 +1,6 @@
 // Deciding what applying would do to one resource. Pure: desired entry × live object × capability → Action.
 import { createHash } from 'node:crypto';
-import type { Json } from './canonical.js';
+import type { Json } from '../model/canonical.js';
 import { diffFields, isUnder, type FieldChange } from './diff.js';
 import type { Action, Change, DesiredEntry, PlanOptions } from './model.js';
 import type { KindCapability, LiveObject, Provider } from '../providers/provider.js';

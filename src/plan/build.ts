@@ -1,12 +1,15 @@
 // The pure heart of `promoc plan`: desired entries × live objects → a Plan. Matching is by kind + natural
 // key (codes case-insensitively); live objects promoc does not manage are never touched, only counted.
+import { PROVIDER_IDS } from '../providers/index.js';
 import type { LiveObject, Provider, ProviderId } from '../providers/provider.js';
-import { compareAction, createAction, orphanAction } from './actions.js';
+import { orphanAction } from './actions.js';
 import { objectFingerprints, planFingerprint, sourceFingerprint } from './fingerprint.js';
+import { plannedCompare, plannedCreate } from './schedule.js';
 import { KIND_ORDER, PLAN_FORMAT, type Action, type DesiredEntry, type LiveSet, type Note, type Plan, type PlanOptions, type Source, type Summary } from './model.js';
 
 export interface BuildInput {
   readonly target: string;
+  /** The plan's instant (the clock, or --now): what is due is decided against it. */
   readonly createdAt: string;
   readonly promocVersion: string;
   readonly revision?: string;
@@ -23,6 +26,7 @@ export function buildPlan(input: BuildInput): Plan {
   const actions: Action[] = [];
   const notes: Note[] = [...(input.notes ?? [])];
   const sources: Source[] = [];
+  const now = Date.parse(input.createdAt);
   for (const set of input.live) {
     const provider = input.providers[set.provider];
     if (!provider) continue;
@@ -32,7 +36,7 @@ export function buildPlan(input: BuildInput): Plan {
     for (const d of desired) {
       const live = matched.get(matchKey(d.located.resource.kind, d.lowered.normalized.key));
       if (live) used.add(live);
-      actions.push(live ? compareAction(d, live, provider, input.options) : createAction(d, provider));
+      actions.push(live ? plannedCompare(d, live, provider, input.options, now) : plannedCreate(d, provider, now));
     }
     const orphans = inScope.filter((o) => !used.has(o) && o.owner !== undefined && !o.facts.retired);
     if (input.options.prune) {
@@ -82,9 +86,20 @@ function indexLive(set: LiveSet): { matched: Map<string, LiveObject>; inScope: L
   for (const o of inScope) {
     const k = matchKey(o.normalized.kind, o.normalized.key);
     const seen = matched.get(k);
-    if (!seen || rank(o) > rank(seen)) matched.set(k, o);
+    if (!seen || rank(o) > rank(seen) || (rank(o) === rank(seen) && retiredLater(o, seen))) matched.set(k, o);
   }
   return { matched, inScope };
+}
+
+/**
+ * Among retired copies of one key (a promotion archived, copied, archived again), the most recently retired is
+ * what re-activating it starts from, so the diff is against it, not the oldest. Providers say when in
+ * facts.retiredAt (an ISO instant); on a tie the one read later wins (reads list oldest first).
+ */
+function retiredLater(o: LiveObject, than: LiveObject): boolean {
+  const a = o.facts.retiredAt;
+  const b = than.facts.retiredAt;
+  return typeof a === 'string' && typeof b === 'string' && Date.parse(a) >= Date.parse(b);
 }
 
 function rank(o: LiveObject): number {
@@ -95,19 +110,18 @@ function describe(o: LiveObject): string {
   return o.normalized.key === o.normalized.name ? `${o.normalized.kind}/${o.normalized.name}` : `${o.normalized.kind}/${o.normalized.name} (${o.normalized.key})`;
 }
 
-const PROVIDER_ORDER: readonly string[] = ['ev-billing', 'mobility', 'promotions', 'lago'];
 
 function compareActions(a: Action, b: Action): number {
   const deleteA = a.action === 'delete' || (a.action === 'deactivate' && !a.source) ? 1 : 0;
   const deleteB = b.action === 'delete' || (b.action === 'deactivate' && !b.source) ? 1 : 0;
-  return PROVIDER_ORDER.indexOf(a.provider) - PROVIDER_ORDER.indexOf(b.provider)
+  return PROVIDER_IDS.indexOf(a.provider) - PROVIDER_IDS.indexOf(b.provider)
     || deleteA - deleteB
     || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind)
     || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 }
 
 export function summarize(actions: readonly Action[]): Summary {
-  const s: Summary = { create: 0, update: 0, replace: 0, activate: 0, deactivate: 0, delete: 0, blocked: 0, noop: 0, drift: 0, changes: 0 };
+  const s: Summary = { create: 0, update: 0, replace: 0, activate: 0, deactivate: 0, delete: 0, blocked: 0, scheduled: 0, noop: 0, drift: 0, changes: 0 };
   for (const a of actions) {
     s[a.action] += 1;
     if (a.drift) s.drift += 1;
@@ -116,7 +130,7 @@ export function summarize(actions: readonly Action[]): Summary {
   return s;
 }
 
-/** terraform plan -detailed-exitcode: 0 nothing to do, 2 a non-empty diff (blocked changes included). */
+/** terraform plan -detailed-exitcode: 0 nothing to do, 2 a non-empty diff (blocked and scheduled changes included). */
 export function planExitCode(plan: Pick<Plan, 'summary'>): 0 | 2 {
-  return plan.summary.changes > 0 || plan.summary.blocked > 0 ? 2 : 0;
+  return plan.summary.changes > 0 || plan.summary.blocked > 0 || (plan.summary.scheduled ?? 0) > 0 ? 2 : 0;
 }

@@ -1,8 +1,8 @@
 // The field-level diff of two normalized documents. Pure. Objects are compared key by key and ordered
 // arrays of objects item by item, so a reviewer sees `spec.benefits[0].percentOff: 20 → 25`; arrays of
 // scalars (sets, already sorted) and GeoJSON geometries are compared whole.
-import type { Json } from './canonical.js';
-import { isObject } from './normalize.js';
+import type { Json } from '../model/canonical.js';
+import { isObject } from '../model/normalize.js';
 import { append } from '../model/append.js';
 
 export interface FieldChange {

@@ -5,8 +5,8 @@ import { BlockList, isIP } from 'node:net';
 import type { PromocConfig } from '../generated/index.js';
 import type { Target } from '../generated/config.js';
 import { ProviderError, UsageError } from '../model/errors.js';
-import { PROVIDER_IDS, type Connection, type ProviderId } from '../providers/provider.js';
-import { LOCAL_REFS, type MobilityRefs } from '../providers/mobility/refs.js';
+import { PROVIDER_IDS, providerFor } from '../providers/index.js';
+import type { Connection, ProviderId, TargetIds } from '../providers/provider.js';
 
 export const LOCAL = 'local';
 
@@ -18,8 +18,8 @@ export interface Binding {
   /** Only these kinds; undefined: every kind the provider can express. */
   readonly kinds?: readonly string[];
   readonly currency?: string;
-  /** Mobility: names → numeric ids (targets.<name>.ids). */
-  readonly ids?: MobilityRefs;
+  /** A configured target's names → numeric ids (targets.<name>.ids); the local target's providers know their emulator's. */
+  readonly ids?: TargetIds;
 }
 
 export type TargetSpec =
@@ -42,7 +42,8 @@ export function resolveTarget(config: PromocConfig, name: string, env: Readonly<
 
 function bindingFor(name: string, t: Target, env: Readonly<Record<string, string | undefined>>): Binding {
   const url = checkedUrl(name, t.baseUrl);
-  const baseUrl = t.provider === 'mobility' && t.organization && !url.endsWith(`/v1/${t.organization}`) ? `${url}/v1/${encodeURIComponent(t.organization)}` : url;
+  const provider = providerFor(t.provider);
+  const baseUrl = provider.baseUrl ? provider.baseUrl(url, t.organization) : url;
   const connection: Connection = {
     baseUrl,
     ...(t.organization ? { organization: t.organization } : {}),
@@ -55,13 +56,8 @@ function bindingFor(name: string, t: Target, env: Readonly<Record<string, string
   return {
     provider: t.provider, connection, selector: { ...(t.selector as Record<string, string> | undefined) },
     ...(t.kinds ? { kinds: t.kinds } : {}), ...(t.currency ? { currency: t.currency } : {}),
-    ...(t.provider === 'mobility' ? { ids: refsOf(t.ids) } : {}),
+    ...(provider.withIds ? { ids: t.ids ?? {} } : {}),
   };
-}
-
-function refsOf(ids: Target['ids']): MobilityRefs {
-  const table = (m: Record<string, number | undefined> | undefined): Record<string, number> => Object.fromEntries(Object.entries(m ?? {}).filter((e): e is [string, number] => e[1] !== undefined));
-  return { branches: table(ids?.branches), vehicleCategories: table(ids?.vehicleCategories), additions: table(ids?.additions), businessUnits: table(ids?.businessUnits), defaultBusinessUnit: ids?.defaultBusinessUnit ?? 1 };
 }
 
 function checkedUrl(name: string, raw: string): string {
@@ -88,17 +84,22 @@ function isLoopback(hostname: string): boolean {
 }
 
 function credentialsFor(name: string, t: Target, env: Readonly<Record<string, string | undefined>>): Record<string, string> {
-  const wanted: [string, string | undefined, string][] = t.provider === 'mobility'
-    ? [['clientId', t.credentials?.clientIdEnv, 'clientIdEnv'], ['clientKey', t.credentials?.clientKeyEnv, 'clientKeyEnv']]
-    : [['apiKey', t.credentials?.apiKeyEnv, 'apiKeyEnv']];
   const out: Record<string, string> = {};
-  for (const [key, variable, setting] of wanted) {
-    if (!variable) throw new ProviderError(`target ${name} (${t.provider}) has no targets.${name}.credentials.${setting}`, { provider: t.provider, hint: `Name the environment variable that holds the secret, e.g. credentials: { ${setting}: ${name.toUpperCase().replace(/-/g, '_')}_${key === 'apiKey' ? 'API_KEY' : key === 'clientId' ? 'CLIENT_ID' : 'CLIENT_KEY'} }.` });
+  for (const { name: key, label } of providerFor(t.provider).credentials) {
+    const setting = `${key}Env`;
+    const variable = credentialVariables(t)[key];
+    if (!variable) throw new ProviderError(`target ${name} (${t.provider}) has no targets.${name}.credentials.${setting}`, { provider: t.provider, hint: `Name the environment variable that holds the secret, e.g. credentials: { ${setting}: ${name.toUpperCase().replace(/-/g, '_')}_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()} }.` });
     const value = env[variable];
-    if (!value) throw new ProviderError(`environment variable ${variable} (targets.${name}.credentials.${setting}) is not set`, { provider: t.provider, hint: `Export ${variable} with the ${t.provider} ${key === 'apiKey' ? 'API key' : key} before running promoc.` });
+    if (!value) throw new ProviderError(`environment variable ${variable} (targets.${name}.credentials.${setting}) is not set`, { provider: t.provider, hint: `Export ${variable} with the ${t.provider} ${label} before running promoc.` });
     out[key] = value;
   }
   return out;
+}
+
+/** Credential name → the environment variable the config names for it (`credentials.<name>Env`). */
+export function credentialVariables(t: Target | undefined): Record<string, string | undefined> {
+  const c = (t?.credentials ?? {}) as Readonly<Record<string, unknown>>;
+  return Object.fromEntries(Object.entries(c).filter((e): e is [string, string] => e[0].endsWith('Env') && typeof e[1] === 'string').map(([k, v]) => [k.slice(0, -3), v]));
 }
 
 /**
@@ -117,8 +118,9 @@ export function localBindings(endpoints: Readonly<Partial<Record<ProviderId, { a
   return PROVIDER_IDS.flatMap((provider) => {
     const e = endpoints[provider];
     if (!e) return [];
-    const credentials: Record<string, string> = e.credentials.kind === 'api-key' ? { apiKey: e.credentials.apiKey } : { clientId: e.credentials.clientId, clientKey: e.credentials.clientKey };
-    return [{ provider, connection: { baseUrl: e.apiBaseUrl, organization: e.tenant, credentials, concurrency: 8 }, selector: { target: provider }, ...(provider === 'mobility' ? { ids: LOCAL_REFS } : {}) }];
+    const offered = e.credentials as Readonly<Record<string, string>>;
+    const credentials = Object.fromEntries(providerFor(provider).credentials.map(({ name }) => [name, offered[name] ?? '']));
+    return [{ provider, connection: { baseUrl: e.apiBaseUrl, organization: e.tenant, credentials, concurrency: 8 }, selector: { target: provider } }];
   });
 }
 

@@ -1,27 +1,38 @@
-// The provider registry: one entry per API family.
+// The provider registry: one line per API family. Everything about an API lives in its folder; apply, plan,
+// lint and the CLI look it up here instead of branching on its id.
 import { evBilling } from './ev-billing/index.js';
 import { lago } from './lago/index.js';
-import { mobility, mobilityProvider } from './mobility/index.js';
-import type { MobilityRefs } from './mobility/refs.js';
+import { mobility } from './mobility/index.js';
 import { promotions } from './promotions/index.js';
-import type { Provider, ProviderId } from './provider.js';
+import type { Provider, ProviderId, TargetIds } from './provider.js';
+import type { ApiAdapter } from './writes.js';
 
-const PROVIDERS: Readonly<Partial<Record<ProviderId, Provider>>> = {
+/** In the order plans list them. `satisfies` keeps it in step with the config schema's provider enum. */
+const PROVIDERS = {
   'ev-billing': evBilling,
   mobility,
   promotions,
   lago,
-};
+} as const satisfies Readonly<Record<ProviderId, Provider>>;
 
-/** The provider for a binding: mobility needs the target's name → id table. */
-export function providerFor(id: ProviderId, options: { readonly ids?: MobilityRefs } = {}): Provider {
-  if (id === 'mobility' && options.ids) return mobilityProvider(options.ids);
-  const p = PROVIDERS[id];
-  if (!p) throw new Error(`no provider for ${id}`);
-  return p;
+export const PROVIDER_IDS: readonly ProviderId[] = Object.keys(PROVIDERS) as ProviderId[];
+
+export function isProviderId(value: unknown): value is ProviderId {
+  return typeof value === 'string' && Object.hasOwn(PROVIDERS, value);
 }
 
-export type { Capabilities, Connection, KindCapability, LiveObject, LiveRead, Lowered, LowerResult, Normalized, Provider, ProviderId } from './provider.js';
-export { PROVIDER_IDS } from './provider.js';
+/** The provider for a binding; `ids`, a configured target's name → id table, for the APIs that need one. */
+export function providerFor(id: ProviderId, options: { readonly ids?: TargetIds } = {}): Provider {
+  const p: Provider = PROVIDERS[id];
+  return options.ids && p.withIds ? p.withIds(options.ids) : p;
+}
+
+/** The write side of an API family. */
+export function writesFor(id: ProviderId): ApiAdapter {
+  return PROVIDERS[id].writes;
+}
+
+export type { AuthView, Capabilities, Connection, KindCapability, LiveObject, LiveRead, Lowered, LowerResult, Normalized, Provider, ProviderId, TargetIds } from './provider.js';
+export type { ApiAdapter, CallDraft, ResolveContext } from './writes.js';
 export { HttpClient, realDeps, type HttpDeps, type HttpRequest, type HttpResponse } from './http/client.js';
 export { appendMarker, splitMarker } from './ownership.js';

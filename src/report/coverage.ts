@@ -1,6 +1,8 @@
 // The coverage matrix: for every user type × zone × price type, one context evaluated by the engine at
 // a reference instant, a rental starting and ending inside the zone; the net price with no code, and
 // the code that lowers it most. Computed with the engine, so it shows what customers will really pay.
+// Zones and price types are vehicle-rental notions: the contexts are rentals, so campaigns of other
+// products (EV charging codes, subscription coupons) never appear in a cell.
 import type { Engine } from '../engine/load.js';
 import type { Bundle, BundleCampaign } from '../generated/bundle.js';
 import { interiorPoint, type LonLat } from '../simulate/positions.js';
@@ -40,7 +42,7 @@ export function coverageMatrix(engine: Engine, bundle: Bundle, options: Coverage
   const userTypes = options.userTypes.length > 0 ? options.userTypes : [''];
   const cells = userTypes.map((userType) => zones.map((z) => priceTypes.map((t) => {
     const context = (presented: readonly string[]) => ({
-      at, currency, codes: presented,
+      at, currency, codes: presented, product: 'vehicle-rental' as const,
       customer: { id: 'coverage', ...(userType ? { userType } : {}), tags: [] },
       ...(category ? { vehicle: { id: 'coverage', category } } : {}),
       rental: { ...(branch ? { branch } : {}), start: z.point, end: z.point },

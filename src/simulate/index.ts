@@ -1,6 +1,6 @@
 // The simulation stage: replay recorded sessions through the base and the head bundle and compare.
 // Pure core: Replay / simulateSessions (sessions in memory), simulateStream (chunks in, bounded memory).
-// Edges: resolveSides (git, folders, overlays), benchSimulate (the benchmark's entry point).
+// Edges: resolveSides (git, folders, overlays).
 export { Replay, simulateSessions } from './replay.js';
 export { simulateStream } from './stream.js';
 export { diffBundles } from './changes.js';
@@ -11,7 +11,6 @@ export { sessionFromObject, SessionError, SessionsFileError } from './session.js
 export { parseNdjsonLine, sessionParser, formatOf, LineSplitter } from './read.js';
 export { resolveSides } from './resolve.js';
 export { nodeGit, SideError } from './sides.js';
-export { benchSimulate } from './bench.js';
 export { SIMULATION_FORMAT } from './types.js';
 
 export type { SimulationSide } from './replay.js';
@@ -22,5 +21,4 @@ export type { Session } from './session.js';
 export type { SessionFormat } from './read.js';
 export type { SideOptions, Resolved } from './resolve.js';
 export type { Git } from './sides.js';
-export type { SimulationBenchOptions, SimulationBenchResult } from './bench.js';
 export type { SimulationReport, CampaignResult, CampaignStats, SideTotals, WorstCase, Exhaustion, DailySeries, GeofenceChange } from './types.js';

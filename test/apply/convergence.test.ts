@@ -3,7 +3,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Model } from '../../src/model/resource.js';
 import { planExitCode } from '../../src/plan/build.js';
-import { PROVIDER_IDS, type ProviderId } from '../../src/providers/provider.js';
+import { PROVIDER_IDS, type ProviderId } from '../../src/providers/index.js';
 import { changesOf, modelOf, plannable, REPO_ROOT, startApplyHarness, type ApplyHarness } from './harness.js';
 
 let examples: Model;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/generated/plan.js';
 import type { Model } from '../../src/model/resource.js';
-import { PROVIDER_IDS, type ProviderId } from '../../src/providers/provider.js';
+import { PROVIDER_IDS, type ProviderId } from '../../src/providers/index.js';
 import { runCli } from '../helpers/run-cli.js';
 import { clientFor } from '../plan/seed.js';
 import { modelOf, plannable, REPO_ROOT, startApplyHarness, type ApplyHarness } from './harness.js';

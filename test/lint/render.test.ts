@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { sarifRules } from '../../src/lint/reports.js';
+import { sarifRules } from '../../src/cli/write-lint-reports.js';
 import type { Diagnostic } from '../../src/model/diagnostic.js';
 import { renderGithub } from '../../src/render/github.js';
 import { renderJson } from '../../src/render/json.js';

@@ -8,7 +8,7 @@ import type { Action, Plan } from '../../src/generated/plan.js';
 import { loadProject } from '../../src/load/project.js';
 import type { Model } from '../../src/model/resource.js';
 import { planExitCode } from '../../src/plan/build.js';
-import { codeBatchRequests } from '../../src/providers/mobility/index.js';
+import { codeBatchRequests } from '../../src/providers/mobility/code-batch.js';
 import { startHarness, without, type Harness } from './harness.js';
 import { clientFor, seedCreates } from './seed.js';
 

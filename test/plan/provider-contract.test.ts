@@ -1,13 +1,8 @@
-// One contract every provider passes against its emulator (Hono's common.case.test shape): what `lower`
-// says the target will hold is exactly what `read` finds after writing it (every written field reads back,
-// no phantom diffs), ownership markers round-trip, and reads page through everything even one item a page.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// Every registered provider passes the provider contract against its emulator.
+import { afterAll, beforeAll } from 'vitest';
 import type { Model } from '../../src/model/resource.js';
-import { compileDesired } from '../../src/plan/compile.js';
-import { readBinding } from '../../src/plan/run.js';
-import { providerFor } from '../../src/providers/index.js';
-import { realDeps } from '../../src/providers/http/client.js';
-import type { ProviderId } from '../../src/providers/provider.js';
+import { runProviderContract } from '../../src/providers/__fixtures__/provider-contract.js';
+import { PROVIDER_IDS } from '../../src/providers/index.js';
 import { fixtureModel, startHarness, type Harness } from './harness.js';
 import { seedCreates } from './seed.js';
 
@@ -20,36 +15,4 @@ beforeAll(async () => {
 });
 afterAll(async () => { await h.close(); });
 
-describe.each(['ev-billing', 'mobility', 'promotions', 'lago'] as const satisfies readonly ProviderId[])('provider contract: %s', (id) => {
-  const binding = () => h.bindings.find((b) => b.provider === id)!;
-  const desired = () => {
-    const b = binding();
-    const mine = model.resources.filter((l) => l.resource.metadata.labels?.target === id && providerFor(id).capabilities.kinds[l.resource.kind]);
-    return compileDesired(providerFor(id, b), mine, { model, currency: 'EUR', target: 'local' });
-  };
-
-  it('reads back exactly what lower said the API would hold, marker included', async () => {
-    const compiled = desired();
-    expect(compiled.diagnostics).toEqual([]);
-    const live = await readBinding(binding(), realDeps());
-    for (const d of compiled.entries) {
-      const found = live.objects.find((o) => o.normalized.kind === d.located.resource.kind && o.normalized.key === d.lowered.normalized.key);
-      expect(found, `${d.located.resource.kind}/${d.located.resource.metadata.name}`).toBeDefined();
-      expect(found!.normalized.fields).toEqual(d.lowered.normalized.fields);
-      expect(found!.owner).toEqual({ kind: d.located.resource.kind, name: d.located.resource.metadata.name, digest: d.digest });
-    }
-  });
-
-  it('pages through every object even with one object per page', async () => {
-    const all = await readBinding(binding(), realDeps());
-    const paged = await readBinding({ ...binding(), connection: { ...binding().connection, pageSize: 1 } }, realDeps());
-    expect(paged.objects.map((o) => o.id).sort()).toEqual(all.objects.map((o) => o.id).sort());
-    expect(paged.pages).toBeGreaterThan(all.pages);
-  });
-
-  it('fingerprints are stable between two reads of unchanged state', async () => {
-    const a = await readBinding(binding(), realDeps());
-    const b = await readBinding(binding(), realDeps());
-    expect(b.objects.map((o) => o.fingerprint)).toEqual(a.objects.map((o) => o.fingerprint));
-  });
-});
+for (const id of PROVIDER_IDS) runProviderContract(id, () => ({ binding: h.bindings.find((b) => b.provider === id)!, model }));

@@ -1,10 +1,11 @@
 // Test helper: carries out a plan's creates through the providers' own clients, the way apply will, so the
 // end-to-end tests can reach "seeded matching state". Not apply: no journal, no retries beyond the client's.
 import type { Action, Plan } from '../../src/generated/plan.js';
-import type { Json } from '../../src/plan/canonical.js';
+import type { Json } from '../../src/model/canonical.js';
 import { providerFor } from '../../src/providers/index.js';
 import { realDeps, type HttpClient } from '../../src/providers/http/client.js';
-import { codeBatchRequests, resolveTagRefs, resolveVoucherableRefs } from '../../src/providers/mobility/index.js';
+import { codeBatchRequests } from '../../src/providers/mobility/code-batch.js';
+import { resolveTagRefs, resolveVoucherableRefs } from '../../src/providers/mobility/refs.js';
 import { splitMarker } from '../../src/providers/ownership.js';
 import type { Binding } from '../../src/plan/targets.js';
 

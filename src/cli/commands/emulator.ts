@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
 import type { RegisterCommand } from '../context.js';
+import { PROVIDER_IDS as PROVIDERS, type ProviderId as Provider } from '../../emulators/shared/provider-id.js';
 import { UsageError } from '../../model/errors.js';
-
-const PROVIDERS = ['ev-billing', 'mobility', 'promotions', 'lago'] as const;
-type Provider = (typeof PROVIDERS)[number];
 
 export interface EmulatorFlags {
   provider: string;

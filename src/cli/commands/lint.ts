@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { EXIT, type CliContext, type RegisterCommand } from '../context.js';
 import { UsageError } from '../../model/errors.js';
-import { promocVersion } from '../version.js';
+import { promocVersion } from '../../load/version.js';
 import type { Diagnostic, Severity } from '../../model/diagnostic.js';
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github', 'markdown'] as const;
@@ -69,7 +69,7 @@ async function runLintCommand(ctx: CliContext, paths: string[], reports: readonl
   const overrides = parseRuleFlags(flags.rule);
   const now = flags.now === undefined ? new Date() : parseNow(flags.now);
   const [{ loadProject }, { runLint }, { optionsFromConfig }, { writeReports }] = await Promise.all([
-    import('../../load/project.js'), import('../../lint/runner.js'), import('../../lint/settings.js'), import('../../lint/reports.js'),
+    import('../../load/project.js'), import('../../lint/runner.js'), import('../../lint/settings.js'), import('../write-lint-reports.js'),
   ]);
   const { join, relative, sep } = await import('node:path');
   const { readSmallText } = await import('../read-small-text.js');

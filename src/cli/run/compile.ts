@@ -17,13 +17,14 @@ import { UsageError } from '../../model/errors.js';
 import { MAX_PLAN_FILE_BYTES, parsePlanFile, PlanFileError, unreadablePlan } from '../../plan/plan-file.js';
 import { readRegularFile, readRegularFileSync } from '../../load/regular-file.js';
 import { openTarget, planBindings, realDeps, type OpenTarget } from '../../plan/run.js';
-import { LOCAL, type Binding } from '../../plan/targets.js';
+import { credentialVariables, LOCAL, type Binding } from '../../plan/targets.js';
+import { providerFor } from '../../providers/index.js';
 import type { ProviderId } from '../../providers/provider.js';
 import { renderText, summaryLine } from '../../render/text.js';
 import { EXIT } from '../context.js';
 import { colors, type Io } from '../io.js';
 import { readSmallText } from '../read-small-text.js';
-import { promocVersion } from '../version.js';
+import { promocVersion } from '../../load/version.js';
 
 export interface CompileCliOptions {
   readonly paths: readonly string[];
@@ -70,18 +71,11 @@ function fail(io: Io, e: PlanFileError): number {
 
 /** Base URLs from the plan's sources; auth headers that name the secret's environment variable, never its value. */
 function apiViews(plan: Plan, config: PromocConfig, bindings: readonly Binding[]): Partial<Record<ProviderId, ApiView>> {
-  const configured = plan.target === LOCAL ? undefined : config.targets?.[plan.target];
+  const variables = credentialVariables(plan.target === LOCAL ? undefined : config.targets?.[plan.target]);
   const out: Partial<Record<ProviderId, ApiView>> = {};
   for (const s of plan.sources) {
     const baseUrl = bindings.find((b) => b.provider === s.provider)?.connection.baseUrl ?? s.baseUrl;
-    const creds = configured?.credentials;
-    if (s.provider === 'mobility') {
-      const id = creds?.clientIdEnv ? `$${creds.clientIdEnv}` : '<client id>';
-      const key = creds?.clientKeyEnv ? `$${creds.clientKeyEnv}` : '<redacted>';
-      out[s.provider] = { baseUrl, auth: { header: 'authorization', value: 'Bearer $MOBILITY_ACCESS_TOKEN' }, note: `mobility: MOBILITY_ACCESS_TOKEN is the accessToken of POST ${baseUrl}/auth/sign-in-api-client {"clientId": "${id}", "clientKey": "${key}"}` };
-    } else {
-      out[s.provider] = { baseUrl, auth: { header: 'authorization', value: `Bearer ${creds?.apiKeyEnv ? `$${creds.apiKeyEnv}` : '<redacted>'}` } };
-    }
+    out[s.provider] = { baseUrl, ...providerFor(s.provider).authView(baseUrl, variables) };
   }
   return out;
 }
@@ -94,14 +88,14 @@ export interface Planned {
 }
 
 /** Loads the repository, opens the target and plans; on errors prints them and returns the exit code. */
-export async function planFor(io: Io, options: { paths?: readonly string[]; target?: string; prune: boolean; force: boolean }, debug: DebugLog = NO_DEBUG): Promise<Planned | number> {
+export async function planFor(io: Io, options: { paths?: readonly string[]; target?: string; prune: boolean; force: boolean; now?: Date }, debug: DebugLog = NO_DEBUG): Promise<Planned | number> {
   const loaded = await loadProject({ cwd: io.cwd, paths: options.paths ?? [], debug });
   if (hasErrors(loaded.diagnostics)) return printErrors(io, loaded.root, loaded.diagnostics, loaded.stats.files);
   const target = await openTarget({ root: loaded.root, config: loaded.config, env: io.env, debug, ...(options.target ? { target: options.target } : {}) });
   try {
     const result = await planBindings({
       targetName: target.name, model: loaded.model, bindings: target.bindings, options: { prune: options.prune, force: options.force },
-      deps: { ...realDeps(), debug }, now: () => new Date(), promocVersion: promocVersion(), ...(io.env.GITHUB_SHA ? { revision: io.env.GITHUB_SHA } : {}),
+      deps: { ...realDeps(), debug }, now: () => options.now ?? new Date(), promocVersion: promocVersion(), ...(io.env.GITHUB_SHA ? { revision: io.env.GITHUB_SHA } : {}),
     });
     if (!result.plan) {
       await target.close();

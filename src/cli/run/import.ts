@@ -39,7 +39,9 @@ export async function runImport(io: Io, options: ImportCliOptions, debug: DebugL
   try {
     const reads = await Promise.all(target.bindings.map(async (b) => ({ b, live: await readBinding(b, { ...realDeps(), debug }) })));
     for (const { b, live } of reads) {
-      const result = importLive({ provider: b.provider, objects: live.objects, kinds: live.kinds, labels: b.selector, specFields });
+      // labels.target names the API, so the imported campaign is checked against that API's code form and
+      // prices its product; a selector's own labels win.
+      const result = importLive({ provider: b.provider, objects: live.objects, kinds: live.kinds, labels: { target: b.provider, ...b.selector }, specFields });
       append(resources, result.resources.map((r) => ({ r, origin: `${b.provider} (${b.connection.baseUrl})` })));
       append(skipped, result.skipped);
     }

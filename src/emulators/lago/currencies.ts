@@ -1,5 +1,5 @@
-// Lago's own currency enum (reference/lago-openapi/src/schemas/Currency.yaml): narrower than ISO 4217
-// and with a few legacy codes (HRK, MRO, SLL, STD), so it is kept verbatim rather than derived.
+// Lago's own currency enum: narrower than ISO 4217 and with a few legacy codes (HRK, MRO, SLL, STD), so it
+// is kept verbatim rather than derived. The provider keeps its own copy: the emulator is an independent oracle.
 
 const LIST = `AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BIF BMD BND BOB BRL BSD BWP BYN BZD CAD CDF
 CHF CLF CLP CNY COP CRC CVE CZK DJF DKK DOP DZD EGP ETB EUR FJD FKP GBP GEL GHS GIP GMD GNF GTQ GYD HKD HNL HRK

@@ -8,6 +8,7 @@ import { benefitRank } from '../../bundle/order.js';
 import type { AnyResource } from '../../generated/index.js';
 import type { BundleBenefit } from '../../generated/bundle.js';
 import type { DocPath } from '../../model/diagnostic.js';
+import { productOf, type Product } from '../../model/product.js';
 import { ofKind, type Located, type Model } from '../../model/resource.js';
 import { isActive, view, windowBounds, type Benefit, type Phase } from './spec-view.js';
 import { append } from '../../model/append.js';
@@ -59,6 +60,8 @@ export interface Offer {
   readonly trigger: 'pricing' | 'fee';
   /** Rental (zones, vehicles, price lines), billing (plans, metrics, trials) or either. */
   readonly domain: Domain;
+  /** The product it prices (src/model/product.ts); null: unknown, meets any. */
+  readonly product: Product | null;
   readonly userTypes: ReadonlySet<string> | null;
   readonly requireTags: readonly string[];
   readonly excludeTags: ReadonlySet<string>;
@@ -168,6 +171,7 @@ function makeOffer(id: number, cid: number, at: Located, hasCode: boolean, rank:
     held: !hasCode && !AUTOMATIC.has(r.kind),
     trigger: r.kind === 'GeofenceSurcharge' ? 'fee' : 'pricing',
     domain: domainOf(r, benefits),
+    product: productOf(r).product ?? null,
     userTypes: nonEmptySet(a.userTypes),
     requireTags,
     excludeTags,

@@ -1,7 +1,7 @@
 // Live EV billing objects → normalized resources. `raiseCode`/`raiseUserType` are also what `lower` uses to
 // say what the API would hold, so both sides of the diff are read by the same function.
-import { canonicalAmount, digest, parseNumeric, type Json } from '../../plan/canonical.js';
-import { normalizeFields } from '../../plan/normalize.js';
+import { canonicalAmount, digest, parseNumeric, type Json } from '../../model/canonical.js';
+import { normalizeFields } from '../../model/normalize.js';
 import type { HttpClient } from '../http/client.js';
 import { readNumberedPages } from '../http/paginate.js';
 import { nameFromKey, splitMarker } from '../ownership.js';

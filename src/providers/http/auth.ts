@@ -1,11 +1,19 @@
 // How requests are authenticated: a static key, or a token obtained by signing in (cached, refreshed
 // once after a 401, and shared by concurrent callers so a burst of requests signs in only once). Issued
 // tokens are secrets too: the client keeps them out of its debug lines, errors and what it reads back.
+import type { AuthView, CredentialSpec } from '../provider.js';
 import type { Auth, HttpClient } from './client.js';
 
 export function bearerKey(apiKey: string, header: 'authorization' | 'x-api-key' = 'authorization'): Auth {
   const headers: Record<string, string> = header === 'authorization' ? { authorization: `Bearer ${apiKey}` } : { 'x-api-key': apiKey };
   return { headers: async () => headers, invalidate: () => false };
+}
+
+/** The API-key credential, and how a reviewer sends it by hand: the variable's name, never the key. */
+export const API_KEY: readonly CredentialSpec[] = [{ name: 'apiKey', label: 'API key' }];
+
+export function bearerKeyView(_baseUrl: string, variables: Readonly<Record<string, string | undefined>>): AuthView {
+  return { auth: { header: 'authorization', value: `Bearer ${variables.apiKey ? `$${variables.apiKey}` : '<redacted>'}` } };
 }
 
 export interface Token {

@@ -3,7 +3,7 @@
 // at plan time, located at the field to add: the branch scope, a paid promotion's code, a vehicle promotion's
 // vehicles. Time-dependent checks (validity in the past) are left to the API.
 import type { AnyResource } from '../../model/resource.js';
-import type { Json } from '../../plan/canonical.js';
+import type { Json } from '../../model/canonical.js';
 import type { LowerIssue } from '../provider.js';
 
 const INACTIVE_HINT = 'or keep the campaign status: inactive until it is complete';

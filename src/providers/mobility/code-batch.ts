@@ -6,8 +6,8 @@
 // Ownership: the batch's `description` (an internal note, max 500) carries promoc's marker. The batches of
 // one CodeBatch (the first and any additional ones) are read back as one object whose count is their sum.
 import type { ResourceOf } from '../../model/resource.js';
-import { digest, type Json } from '../../plan/canonical.js';
-import { normalizeFields } from '../../plan/normalize.js';
+import { digest, type Json } from '../../model/canonical.js';
+import { normalizeFields } from '../../model/normalize.js';
 import { issueAt, unsupportedFields, type FieldRules } from '../lowering.js';
 import { MARKER_MAX_LENGTH, nameFromKey, splitMarker } from '../ownership.js';
 import type { Counter, KindCapability, LiveObject, LowerIssue, LowerResult, Normalized, Ownership } from '../provider.js';

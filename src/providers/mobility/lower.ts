@@ -2,7 +2,7 @@
 // fractions (25 → 0.25), money major-unit numbers in the tenant currency, names become ids (refs.ts), the
 // geofences of a zone are merged into the one geometry a template carries.
 import type { AnyResource, Model } from '../../model/resource.js';
-import { percentToFraction, type Json } from '../../plan/canonical.js';
+import { percentToFraction, type Json } from '../../model/canonical.js';
 import { apiInstant, blankDisplayName, issueAt, majorNumber, unsupportedFields, type FieldRules } from '../lowering.js';
 import { appendMarker, MARKER_MAX_LENGTH } from '../ownership.js';
 import type { LowerIssue, LowerResult, Lowered, Ownership } from '../provider.js';

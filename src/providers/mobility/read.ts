@@ -3,8 +3,8 @@
 // fractions; the embedded geofence is canonicalized to one MultiPolygon. `raiseVoucherable` also reads
 // lower's payloads, so both sides of the diff go through it.
 import type { Kind } from '../../generated/index.js';
-import { canonicalAmount, digest, fractionToPercent, sortedSet, type Json } from '../../plan/canonical.js';
-import { normalizeFields } from '../../plan/normalize.js';
+import { canonicalAmount, digest, fractionToPercent, sortedSet, type Json } from '../../model/canonical.js';
+import { normalizeFields } from '../../model/normalize.js';
 import type { HttpClient } from '../http/client.js';
 import { readNumberedPages } from '../http/paginate.js';
 import { nameFromKey, splitMarker } from '../ownership.js';

@@ -3,7 +3,8 @@
 // ids (numeric strings pass through). Tags are annotations: lower writes `{ "$tag": name }` placeholders
 // that apply resolves to annotation ids once the tags exist (`resolveTagRefs`); read maps ids back to names.
 // A code batch names its template the same way, `{ "$voucherable": "Promotion/<name>" }` (`resolveVoucherableRefs`).
-import type { Json } from '../../plan/canonical.js';
+import type { Json } from '../../model/canonical.js';
+import type { TargetIds } from '../provider.js';
 
 export interface MobilityRefs {
   readonly branches: Readonly<Record<string, number>>;
@@ -21,6 +22,12 @@ export const LOCAL_REFS: MobilityRefs = {
   businessUnits: { north: 1, south: 2, 'bu-berlin': 1, 'bu-brandenburg': 2 },
   defaultBusinessUnit: 1,
 };
+
+/** A target's `ids` table from the config; what it leaves out has no id (numeric names pass through). */
+export function refsOf(ids: TargetIds): MobilityRefs {
+  const table = (m: Record<string, number | undefined> | undefined): Record<string, number> => Object.fromEntries(Object.entries(m ?? {}).filter((e): e is [string, number] => e[1] !== undefined));
+  return { branches: table(ids.branches), vehicleCategories: table(ids.vehicleCategories), additions: table(ids.additions), businessUnits: table(ids.businessUnits), defaultBusinessUnit: ids.defaultBusinessUnit ?? 1 };
+}
 
 export type RefTable = keyof Omit<MobilityRefs, 'defaultBusinessUnit'>;
 

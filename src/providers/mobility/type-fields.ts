@@ -8,7 +8,7 @@
 //   CustomerCare spec.reasons                              reasonCodes[]
 //   Subscription spec.trialDays                            trialPeriodDays
 import type { Kind } from '../../generated/index.js';
-import { canonicalAmount, type Json } from '../../plan/canonical.js';
+import { canonicalAmount, type Json } from '../../model/canonical.js';
 
 type Spec = Readonly<Record<string, unknown>>;
 type Money = { amount: string; currency: string };

@@ -1,8 +1,8 @@
 // Live promotions → normalized resources. The Default phase's conditions and effects become promoc's
 // conditions, audience and benefits; `raisePromotion` also reads lower's payloads, so both sides of the diff
 // go through the same function.
-import { canonicalAmount, digest, parseNumeric, type Json } from '../../plan/canonical.js';
-import { normalizeFields } from '../../plan/normalize.js';
+import { canonicalAmount, digest, parseNumeric, type Json } from '../../model/canonical.js';
+import { normalizeFields } from '../../model/normalize.js';
 import type { HttpClient } from '../http/client.js';
 import { readCursorPages } from '../http/paginate.js';
 import { nameFromKey, splitMarker } from '../ownership.js';
@@ -109,7 +109,7 @@ function promotionObject(o: Obj, currency: string): LiveObject {
     ...(owner ? { owner } : {}),
     counters,
     liveRedemptions: used,
-    facts: { status, retired: status === 'archived' },
+    facts: { status, retired: status === 'archived', ...(status === 'archived' && typeof o.archived_at === 'string' ? { retiredAt: o.archived_at } : {}) },
     ...(typeof o.version === 'number' ? { version: o.version } : {}),
     fingerprint: digest(o, 16),
   };
@@ -123,4 +123,19 @@ export async function readPromotions(client: HttpClient, options: { pageSize?: n
     return { items: body.data ?? [], next: body.pagination?.has_more && body.pagination.cursor ? body.pagination.cursor : undefined };
   });
   return { objects: read.items.map((o) => promotionObject(o, options.currency ?? 'EUR')), pages: read.pages };
+}
+
+/**
+ * The newest scheduled version of a promotion (effective_at still ahead), read from its version list and
+ * snapshot: its effective instant and the digest in promoc's marker, which says whether it holds what git says.
+ */
+export async function readScheduledVersion(client: HttpClient, liveId: string): Promise<LiveObject['scheduled']> {
+  const id = encodeURIComponent(liveId);
+  const list = await client.request({ method: 'GET', path: `/promotions/${id}/versions`, query: { status: 'scheduled' } });
+  const versions = ((list.body as { data?: Obj[] }).data ?? []).filter((v) => v.status === 'scheduled' && typeof v.version === 'number');
+  const newest = versions.sort((a, b) => (b.version as number) - (a.version as number))[0];
+  if (!newest || typeof newest.effective_from !== 'string') return undefined;
+  const snap = await client.request({ method: 'GET', path: `/promotions/${id}/versions/${String(newest.version)}` });
+  const { owner } = splitMarker(((snap.body as { data?: Obj }).data?.description as string | null | undefined) ?? null);
+  return { at: newest.effective_from, ...(owner?.digest ? { digest: owner.digest } : {}) };
 }

@@ -1,13 +1,11 @@
-import type { AnyResource } from '../../../generated/index.js';
+import type { AnyResource, Kind } from '../../../generated/index.js';
+import { PROVIDER_IDS, providerFor } from '../../../providers/index.js';
 import { view } from '../../analysis/spec-view.js';
 import type { TargetRef } from '../../settings.js';
 import { defineRule } from '../../types.js';
 
-/** Code formats the target APIs accept, from their documentation (API-NOTES.md, seeds/). */
-const FORMATS: readonly { provider: TargetRef['provider']; kinds: readonly string[]; pattern: RegExp; text: string }[] = [
-  // EV billing: "Uppercase letters and numbers only, 4–20 characters."
-  { provider: 'ev-billing', kinds: ['Promotion'], pattern: /^[A-Z0-9]{4,20}$/, text: '4–20 uppercase letters and digits' },
-];
+/** The code formats the providers restrict, by kind (KindCapability.codeFormat). */
+const FORMATS = PROVIDER_IDS.flatMap((provider) => Object.entries(providerFor(provider).capabilities.kinds).flatMap(([kind, k]) => (k?.codeFormat ? [{ provider, kind: kind as Kind, ...k.codeFormat }] : [])));
 
 /** Without targets in the config, plans go to the local emulators, which cover every provider. */
 const LOCAL: readonly TargetRef[] = [{ name: 'local', provider: 'ev-billing' }];
@@ -28,12 +26,12 @@ export default defineRule({
       const code = view(at.resource).code;
       if (code === undefined) continue;
       for (const f of FORMATS) {
-        if (!f.kinds.includes(at.resource.kind) || f.pattern.test(code)) continue;
+        if (f.kind !== at.resource.kind || f.pattern.test(code)) continue;
         const target = targets.find((t) => t.provider === f.provider && reaches(t, at.resource));
         if (!target) continue;
         report({
           messageId: 'format', at, path: ['spec', 'code'],
-          data: { code, name: at.resource.metadata.name, target: target.name, provider: f.provider, format: f.text, suggestion: code.replace(/[^A-Z0-9]/g, '').slice(0, 20).padEnd(4, '0') },
+          data: { code, name: at.resource.metadata.name, target: target.name, provider: f.provider, format: f.text, suggestion: f.suggest(code) },
         });
       }
     }

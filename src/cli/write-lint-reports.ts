@@ -1,0 +1,60 @@
+// Rendering the lint report in every requested format, to stdout or to files: the lint stage only produces
+// the report; the shell writes it, with the terminal, the repository root and the version injected.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { renderGithub } from '../render/github.js';
+import { renderJson } from '../render/json.js';
+import { renderMarkdown } from '../render/markdown.js';
+import { renderSarif } from '../render/sarif.js';
+import { renderText, summaryLine } from '../render/text.js';
+import { rules } from '../lint/registry.js';
+import { RUNNER_CHECKS, type LintReport } from '../lint/runner.js';
+
+export const DOCS_BASE = 'https://promoc.dev/docs/rules/';
+
+export interface ReportTarget {
+  readonly format: 'stylish' | 'json' | 'sarif' | 'github' | 'markdown';
+  readonly output?: string;
+}
+
+export interface ReportContext {
+  readonly io: { readonly stdout: (text: string) => void; readonly color: boolean; readonly cwd: string };
+  readonly toolVersion: string;
+  readonly root: string;
+  readonly files: number;
+  readonly frames: boolean;
+  readonly readText: (file: string) => string | undefined;
+}
+
+export async function writeReports(report: LintReport, targets: readonly ReportTarget[], ctx: ReportContext): Promise<void> {
+  for (const t of targets) {
+    const text = render(report, t, ctx, t.output === undefined && ctx.io.color);
+    if (t.output === undefined) {
+      ctx.io.stdout(text);
+    } else {
+      const file = resolve(ctx.io.cwd, t.output);
+      await mkdir(dirname(file), { recursive: true });
+      await writeFile(file, text);
+    }
+  }
+}
+
+/** Rule metadata for SARIF: every lint rule and runner check, with its docs page. */
+export function sarifRules() {
+  return [...rules, ...RUNNER_CHECKS].map((r) => ({ id: r.id, description: r.description, defaultSeverity: r.defaultSeverity, helpUri: `${DOCS_BASE}${r.id}` }));
+}
+
+function render(report: LintReport, t: ReportTarget, ctx: ReportContext, color: boolean): string {
+  const diags = report.diagnostics;
+  switch (t.format) {
+    case 'json': return renderJson(diags);
+    case 'sarif': return renderSarif(diags, { toolVersion: ctx.toolVersion, rules: sarifRules(), informationUri: 'https://promoc.dev/' });
+    case 'github': return renderGithub(diags);
+    case 'markdown': return renderMarkdown(diags);
+    case 'stylish': {
+      const body = diags.length > 0 ? renderText(diags, { color, readText: ctx.readText, frames: ctx.frames }) : '';
+      const suppressed = report.suppressed > 0 ? ` (${report.suppressed} suppressed)` : '';
+      return `${body}${summaryLine(diags, ctx.files, color)}${suppressed}\n`;
+    }
+  }
+}

@@ -1,0 +1,82 @@
+// Canonical values, so two sides that mean the same thing compare equal: instants in one format,
+// decimals at the currency's exponent, percentages without float noise, sets sorted. Both the desired
+// and the live side go through these before the diff, which is what keeps plans free of phantom diffs.
+import { createHash } from 'node:crypto';
+import { canonicalJson } from '../engine/canonical.js';
+import { currencyExponent } from './money.js';
+
+export type Json = null | boolean | number | string | readonly Json[] | { readonly [k: string]: Json };
+
+/** Any RFC 3339 / ISO 8601 instant → `YYYY-MM-DDTHH:MM:SSZ` (milliseconds only when non-zero). */
+export function canonicalInstant(value: string): string {
+  const t = Date.parse(value);
+  if (Number.isNaN(t)) return value;
+  const iso = new Date(t).toISOString();
+  return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
+}
+
+/** A decimal amount written any way ("5", "5.0", 5) → the currency's exponent ("5.00" for EUR). */
+export function canonicalAmount(value: string | number, currency: string): string {
+  const text = typeof value === 'number' ? numberToPlain(value) : value.trim();
+  const m = /^(-?)(\d*)(?:\.(\d*))?$/.exec(text);
+  if (!m) return text;
+  const exp = currencyExponent(currency);
+  const [, sign = '', int = '', frac = ''] = m;
+  const trimmed = frac.replace(/0+$/, '');
+  if (trimmed.length > exp) return `${sign}${stripZeros(int)}.${trimmed}`; // keep precision; a compile error elsewhere
+  const intPart = stripZeros(int);
+  return exp === 0 ? `${sign}${intPart}` : `${sign}${intPart}.${trimmed.padEnd(exp, '0')}`;
+}
+
+/** Integer minor units → the canonical decimal string ("250" EUR cents → "2.50"). */
+export function minorToAmount(minor: number, currency: string): string {
+  const exp = currencyExponent(currency);
+  const sign = minor < 0 ? '-' : '';
+  const digits = String(Math.abs(Math.round(minor))).padStart(exp + 1, '0');
+  return exp === 0 ? `${sign}${digits}` : `${sign}${digits.slice(0, -exp)}.${digits.slice(-exp)}`;
+}
+
+/** A number rid of binary floating-point noise: 0.15 * 100 → 15, 12.5 stays 12.5. */
+export function canonicalNumber(value: number): number {
+  return Number(value.toPrecision(12));
+}
+
+/** "12.50", "12.5", 12.5 → 12.5; undefined when not a number. */
+export function parseNumeric(value: unknown): number | undefined {
+  if (typeof value === 'number' && Number.isFinite(value)) return canonicalNumber(value);
+  if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim())) return canonicalNumber(Number(value));
+  return undefined;
+}
+
+/** A percentage authored 0 < p ≤ 100 → a fraction 0..1, without float noise (15 → 0.15). */
+export function percentToFraction(percent: number): number {
+  return canonicalNumber(percent / 100);
+}
+
+export function fractionToPercent(fraction: number): number {
+  return canonicalNumber(fraction * 100);
+}
+
+/** Sorted, de-duplicated copy of a set of scalars or objects (objects ordered by canonical JSON). */
+export function sortedSet<T extends Json>(items: readonly T[]): T[] {
+  const keyed = new Map<string, T>();
+  for (const item of items) keyed.set(typeof item === 'string' ? `s:${item}` : canonicalJson(item), item);
+  return [...keyed.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
+}
+
+/** sha256 of the RFC 8785 form, hex. */
+export function digest(value: unknown, length = 64): string {
+  return createHash('sha256').update(canonicalJson(value)).digest('hex').slice(0, length);
+}
+
+export { canonicalJson };
+
+function stripZeros(int: string): string {
+  const s = int.replace(/^0+/, '');
+  return s === '' ? '0' : s;
+}
+
+function numberToPlain(n: number): string {
+  // toFixed avoids exponent notation for the magnitudes money has.
+  return Number.isInteger(n) ? String(n) : String(canonicalNumber(n));
+}
