@@ -3,7 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { commands } from './commands/index.js';
 import { EXIT, type CliContext } from './context.js';
 import { debugFromEnv, stderrDebugLog } from './debug.js';
-import { isFileSystemRefusal } from './expected-failure.js';
+import { isFileSystemRefusal, printRefusal } from './expected-failure.js';
 import { colors, processIo, type Io } from './io.js';
 import { InternalError, ProviderError, StalePlanError, UsageError } from '../model/errors.js';
 import { promocVersion } from '../load/version.js';
@@ -67,7 +67,7 @@ export async function main(argv: readonly string[], given: Io = processIo()): Pr
       return EXIT.failure;
     }
     if (isFileSystemRefusal(error)) {
-      io.stderr(`${c.red('error')}: ${error.message}\n`);
+      printRefusal(io, error);
       return EXIT.failure;
     }
     const e = error instanceof Error ? error : new InternalError(String(error));

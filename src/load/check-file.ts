@@ -13,6 +13,7 @@ import { locateInDoc } from './locate.js';
 import { fastParse, type FastDoc } from './fast-parse.js';
 import { parseYaml, unsafeValues } from './parse.js';
 import { resolveWindows } from './resolve-windows.js';
+import { append } from '../model/append.js';
 
 export interface CheckedDoc {
   readonly index: number;
@@ -64,7 +65,7 @@ export function checkFilePrecisely(file: string, text: string, validator: Valida
   for (const d of parsed.docs) {
     if (d.value === undefined) { docs.push({ index: d.index }); continue; }
     const found = checkDocument(d.value, { file, docIndex: d.index }, validator);
-    diagnostics.push(...found);
+    append(diagnostics, found);
     if (!found.some((x) => x.severity === 'error')) { docs.push({ index: d.index, resource: resolveWindows(d.value) }); continue; }
     const identity = identityOf(d.value);
     docs.push(identity ? { index: d.index, identity } : { index: d.index });

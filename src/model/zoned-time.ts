@@ -1,6 +1,7 @@
 // Local wall-clock times in an IANA time zone ↔ UTC instants, with the platform's Intl time-zone data (no
 // library: Node ships full ICU). Pure. A local time that the zone skips (clocks spring forward) or shows
 // twice (clocks fall back) is not guessed: the caller turns it into an error that says so.
+import { maxOf, minOf } from './append.js';
 
 /** `2027-03-28T02:30` or `2027-03-28T02:30:00`: a date-time without offset. */
 export const LOCAL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
@@ -69,7 +70,7 @@ export function resolveLocalTime(local: string, timeZone: string): LocalResoluti
   if (found.length === 1) return { ok: true, instant: utcIso(found[0]!) };
   if (found.length === 0) {
     // The wall time falls in the hour the clocks skip: name the instants either side of the jump.
-    const jump = transition(wall - Math.max(...offsets), wall - Math.min(...offsets), timeZone);
+    const jump = transition(wall - maxOf(offsets), wall - minOf(offsets), timeZone);
     return {
       ok: false, problem: 'gap',
       message: `${local} does not exist in ${timeZone}: the clocks jump from ${localIso(jump - 1000, timeZone).slice(11, 16)} straight to ${localIso(jump, timeZone).slice(11, 16)} that night`,

@@ -2,6 +2,7 @@
 // key (codes case-insensitively); live objects promoc does not manage are never touched, only counted. Two
 // live objects that claim one resource (promoc's marker, or the same natural key) are a conflict: the
 // resource is blocked and the plan cannot be applied until someone keeps one of them.
+import { append } from '../model/append.js';
 import { PROVIDER_IDS } from '../providers/index.js';
 import type { LiveObject, Provider, ProviderId } from '../providers/provider.js';
 import { createAction, orphanAction } from './actions.js';
@@ -37,7 +38,7 @@ export function buildPlan(input: BuildInput): Plan {
     const desired = input.desired.filter((d) => d.provider === set.provider);
     const { matched, inScope } = indexLive(set);
     const claims = claimsOf(set.provider, inScope, set.capabilities);
-    conflicts.push(...claims.conflicts);
+    append(conflicts, claims.conflicts);
     const used = new Set<LiveObject>();
     for (const d of desired) {
       const key = matchKey(d.located.resource.kind, d.lowered.normalized.key);

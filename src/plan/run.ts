@@ -16,6 +16,7 @@ import { pastExpiries } from './past-expiry.js';
 import { selectResources } from './select.js';
 import { describeBinding, localBindings, resolveTarget, targetName, type Access, type Binding } from './targets.js';
 import type { PromocConfig } from '../generated/index.js';
+import { append } from '../model/append.js';
 
 export interface OpenTarget {
   readonly name: string;
@@ -113,8 +114,8 @@ export async function compileTarget(model: Model, bindings: readonly Binding[], 
     const ctx = { model, currency: b.currency ?? provider.defaultCurrency, target: targetName };
     const lowered = await lowerInSlices(provider, selection.perBinding[i] ?? [], ctx);
     const compiled = compileDesired(provider, selection.perBinding[i] ?? [], ctx, lowered);
-    desired.push(...compiled.entries);
-    diagnostics.push(...compiled.diagnostics);
+    append(desired, compiled.entries);
+    append(diagnostics, compiled.diagnostics);
   }
   return { desired, diagnostics, notes: selection.notes };
 }

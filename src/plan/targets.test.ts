@@ -24,6 +24,18 @@ describe('targets', () => {
     expect(t('http://127.0.0.1:3000/api/v1')).not.toThrow();
     expect(t('https://user:pw@lago.example.com')).toThrow(/must not carry credentials/);
   });
+  it('refuses a query string or fragment in baseUrl without echoing it', () => {
+    const t = (baseUrl: string) => () => resolveTarget(config({ t: { provider: 'lago', baseUrl, credentials: { apiKeyEnv: 'K' } } }), 't', { K: 'k' });
+    for (const url of ['https://lago.example.com/api/v1?access_token=s3cret', 'https://lago.example.com/api/v1#s3cret', 'https://lago.example.com/api/v1?']) {
+      expect(t(url)).toThrow(UsageError);
+      expect(t(url)).toThrow(/must not carry a query string or fragment \(https:\/\/lago\.example\.com\/api\/v1…\)$/);
+    }
+  });
+  it('takes every spelling of a loopback address as loopback, and nothing else', () => {
+    const t = (baseUrl: string) => () => resolveTarget(config({ t: { provider: 'lago', baseUrl, credentials: { apiKeyEnv: 'K' } } }), 't', { K: 'k' });
+    for (const url of ['http://[::ffff:127.0.0.1]:3000', 'http://127.1.2.3', 'http://[::1]', 'http://localhost:8080/api']) expect(t(url), url).not.toThrow();
+    for (const url of ['http://[::ffff:10.0.0.1]', 'http://128.0.0.1', 'http://[::2]', 'http://localhost.example.com']) expect(t(url), url).toThrow(/must use https/);
+  });
 });
 
 describe('credentials split and prune', () => {

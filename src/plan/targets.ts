@@ -1,6 +1,7 @@
 // Which APIs a target name means. A configured target is one API; the embedded `local` target is all four
 // emulators, started in-process, each planning the resources labelled `target: <provider>` (the examples'
 // convention). Secrets come from the environment variables the config names, never from the file.
+import { BlockList, isIP } from 'node:net';
 import type { PromocConfig } from '../generated/index.js';
 import type { Target } from '../generated/config.js';
 import { ProviderError, UsageError } from '../model/errors.js';
@@ -68,10 +69,24 @@ function bindingFor(name: string, t: Target, env: Readonly<Record<string, string
 function checkedUrl(name: string, raw: string): string {
   let url: URL;
   try { url = new URL(raw); } catch { throw new UsageError(`targets.${name}.baseUrl "${raw}" is not a URL`, 'Write the API base URL, e.g. https://api.example.com.'); }
-  const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  const loopback = isLoopback(url.hostname);
   if (url.protocol !== 'https:' && !loopback) throw new UsageError(`targets.${name}.baseUrl must use https (got ${url.protocol}//${url.host})`, 'Plain http is only allowed for loopback addresses.');
   if (url.username || url.password) throw new UsageError(`targets.${name}.baseUrl must not carry credentials`, 'Name environment variables under targets.<name>.credentials instead.');
+  // A query (`?access_token=…`) was printed raw on the debug line and cut every request's resource path off; not echoed here.
+  if (raw.includes('?') || raw.includes('#')) throw new UsageError(`targets.${name}.baseUrl must not carry a query string or fragment (${url.origin}${url.pathname}…)`, 'Write only scheme, host and path; name the environment variables that hold secrets under targets.<name>.credentials.');
   return raw.replace(/\/+$/, '');
+}
+
+const LOOPBACK = new BlockList();
+LOOPBACK.addSubnet('127.0.0.0', 8, 'ipv4');
+LOOPBACK.addAddress('::1', 'ipv6');
+
+/** localhost, 127.0.0.0/8 and ::1, also written as an IPv4-mapped IPv6 address (`[::ffff:127.0.0.1]`). */
+function isLoopback(hostname: string): boolean {
+  if (hostname === 'localhost') return true;
+  const ip = hostname.replace(/^\[(.*)\]$/, '$1');
+  const family = isIP(ip);
+  return family !== 0 && LOOPBACK.check(ip, family === 4 ? 'ipv4' : 'ipv6');
 }
 
 function credentialsFor(name: string, t: Target, env: Readonly<Record<string, string | undefined>>, access: Access): Record<string, string> {

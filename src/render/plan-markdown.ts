@@ -74,7 +74,7 @@ function section(a: Action, planAt: string, withGeo = true): string {
     lines.push(`Geofence change at \`${esc(g.path)}\`: ${esc(g.before ? formatValue(g.before) : '(none)')} → ${esc(g.after ? formatValue(g.after) : '(none)')}. Red: live, green: git.`, '');
     if (withGeo) lines.push('```geojson', geojson(g), '```', '');
   }
-  if ((a.counters ?? []).length > 0) lines.push(...(a.counters ?? []).map((k) => `- ${esc(k.text)}`), '');
+  if ((a.counters ?? []).length > 0) { for (const k of a.counters ?? []) lines.push(`- ${esc(k.text)}`); lines.push(''); }
   if (a.source) lines.push(`Declared in \`${esc(a.source.file)}\`${a.source.docIndex > 0 ? ` (document ${a.source.docIndex + 1})` : ''}.`, '');
   else lines.push(`No longer in the repository; promoc manages it (ownership marker on live object \`${esc(a.liveId ?? '')}\`).`, '');
   lines.push('</details>');

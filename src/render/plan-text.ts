@@ -23,7 +23,7 @@ export function renderPlanText(plan: Plan, options: PlanTextOptions): string {
   const shown = plan.actions.filter((a) => options.verbose || a.action !== 'noop');
   for (const x of plan.conflicts ?? []) out.push(`${c.red(c.bold('conflict'))}: ${sanitizeForTerminal(x.message)}`, '');
   if (shown.length === 0 && (plan.conflicts ?? []).length === 0) out.push(c.green('No changes. Live state matches the repository.'), '');
-  for (const a of shown) out.push(...renderAction(a, c, plan.createdAt), '');
+  for (const a of shown) { for (const l of renderAction(a, c, plan.createdAt)) out.push(l); out.push(''); }
   out.push(c.bold(summaryLine(plan)));
   for (const n of plan.notes) {
     out.push(`${n.level === 'warn' ? c.yellow('warning') : c.dim('note')}: ${sanitizeForTerminal(n.message)}`);

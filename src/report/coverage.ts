@@ -7,6 +7,7 @@ import type { Engine } from '../engine/load.js';
 import type { Bundle, BundleCampaign } from '../generated/bundle.js';
 import { interiorPoint, type LonLat } from '../simulate/positions.js';
 import type { CoverageCell, CoverageMatrix } from './types.js';
+import { minOf } from '../model/append.js';
 
 export const OUTSIDE = 'outside every zone';
 
@@ -81,7 +82,7 @@ export function busiestInstant(campaigns: readonly BundleCampaign[]): number {
 function outsidePoint(bundle: Bundle): LonLat {
   const boxes = bundle.content.geofences.map((g) => g.bbox);
   if (boxes.length === 0) return { lon: 0, lat: 0 };
-  return { lon: Math.min(...boxes.map((b) => b[0])) - 0.01, lat: Math.min(...boxes.map((b) => b[1])) - 0.01 };
+  return { lon: minOf(boxes.map((b) => b[0])) - 0.01, lat: minOf(boxes.map((b) => b[1])) - 0.01 };
 }
 
 function mostCommon(xs: readonly string[]): string | undefined {

@@ -3,7 +3,6 @@
 // the call graph with the journal, and print what changed, failed and was left alone. The lock is held from
 // before live state is read until the last call is verified, so two applies through any target names,
 // checkouts or runners never both act on one read. `--resume` finishes the newest unfinished run.
-import { readFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
@@ -27,8 +26,9 @@ import { NO_DEBUG, type DebugLog } from '../../model/debug-log.js';
 import { hasErrors } from '../../model/diagnostic.js';
 import { UsageError } from '../../model/errors.js';
 import { defaultValidator, loadProject } from '../../load/project.js';
+import { readRegularFile } from '../../load/regular-file.js';
 import { desiredState } from '../../plan/desired-state.js';
-import { parsePlanFile, PlanFileError } from '../../plan/plan-file.js';
+import { MAX_PLAN_FILE_BYTES, parsePlanFile, PlanFileError, unreadablePlan } from '../../plan/plan-file.js';
 import { compileTarget, openTarget, realDeps, type OpenTarget } from '../../plan/run.js';
 import type { HttpDeps } from '../../providers/http/client.js';
 import { EXIT } from '../context.js';
@@ -137,8 +137,8 @@ type Locker = (root: string, config: PromocConfig, target: OpenTarget, run: stri
 async function applySaved(io: Io, options: ApplyCliOptions, deps: ApplyCliDeps, run: string, lock: Locker): Promise<number> {
   const file = options.planFile!;
   let text: string;
-  try { text = await readFile(resolve(io.cwd, file), 'utf8'); } catch (e) {
-    throw new PlanFileError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'Pass the file written by `promoc plan --out`.');
+  try { text = (await readRegularFile(resolve(io.cwd, file), MAX_PLAN_FILE_BYTES, 'plan file')).toString('utf8'); } catch (e) {
+    throw unreadablePlan(file, e);
   }
   const plan = parsePlanFile(text, file, await defaultValidator());
   const debug = deps.debug ?? NO_DEBUG;

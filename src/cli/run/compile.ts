@@ -1,8 +1,6 @@
 // `promoc compile`: plan (or read a saved plan), compile it into the ordered API calls apply would send,
 // and print them for review: JSON, an .http file or curl commands, secrets never shown. Also the shared
 // "load, open the target, plan" shell that apply uses.
-import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { compileCalls } from '../../apply/compile.js';
 import { renderCalls, type ApiView, type CallFormat } from '../../apply/render-calls.js';
@@ -12,11 +10,12 @@ import { configSearchLine, EMPTY_CONFIG, findConfigFile, parseConfig } from '../
 import { toRepoPath } from '../../load/files.js';
 import { locateDiagnostics } from '../../load/locate.js';
 import { defaultValidator, loadProject } from '../../load/project.js';
-import { decodeSource } from '../../load/read.js';
+import { decodeSource, MAX_FILE_BYTES } from '../../load/read.js';
 import { NO_DEBUG, type DebugLog } from '../../model/debug-log.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../../model/diagnostic.js';
 import { UsageError } from '../../model/errors.js';
-import { parsePlanFile, PlanFileError } from '../../plan/plan-file.js';
+import { MAX_PLAN_FILE_BYTES, parsePlanFile, PlanFileError, unreadablePlan } from '../../plan/plan-file.js';
+import { readRegularFile, readRegularFileSync } from '../../load/regular-file.js';
 import { openTarget, planBindings, realDeps, type OpenTarget } from '../../plan/run.js';
 import { credentialVariables, LOCAL, pruneSetting, type Access, type Binding } from '../../plan/targets.js';
 import { providerFor } from '../../providers/index.js';
@@ -43,8 +42,8 @@ export async function runCompile(io: Io, options: CompileCliOptions, debug: Debu
   if (options.planFile) {
     ({ config } = await configOnly(io.cwd, debug));
     let text: string;
-    try { text = await readFile(resolve(io.cwd, options.planFile), 'utf8'); } catch (e) {
-      return fail(io, new PlanFileError(`cannot read ${options.planFile}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'Pass the file written by `promoc plan --out`.'));
+    try { text = (await readRegularFile(resolve(io.cwd, options.planFile), MAX_PLAN_FILE_BYTES, 'plan file')).toString('utf8'); } catch (e) {
+      return fail(io, unreadablePlan(options.planFile, e));
     }
     try { plan = parsePlanFile(text, options.planFile, await defaultValidator()); } catch (e) { if (e instanceof PlanFileError) return fail(io, e); throw e; }
     // The saved plan names its target; its base URLs are in the plan, the credentials' variables in the config.
@@ -139,7 +138,7 @@ export async function configOnly(cwd: string, debug: DebugLog = NO_DEBUG): Promi
   if (!file) return { root: resolve(cwd), config: EMPTY_CONFIG };
   const root = dirname(file);
   const name = toRepoPath(root, file);
-  const decoded = decodeSource(name, readFileSync(file));
+  const decoded = decodeSource(name, readRegularFileSync(file, MAX_FILE_BYTES, 'config file'));
   if ('diagnostic' in decoded) throw new UsageError(`${name}: ${decoded.diagnostic.message}`, decoded.diagnostic.hint);
   const parsed = parseConfig(name, decoded.text, await defaultValidator());
   const errors = parsed.diagnostics.filter((d) => d.severity === 'error');

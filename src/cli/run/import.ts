@@ -15,6 +15,7 @@ import { openTarget, readBinding, realDeps } from '../../plan/run.js';
 import { EXIT } from '../context.js';
 import { colors, type Io } from '../io.js';
 import { configOnly } from './compile.js';
+import { append } from '../../model/append.js';
 
 export interface ImportCliOptions {
   readonly target?: string;
@@ -43,8 +44,8 @@ export async function runImport(io: Io, options: ImportCliOptions, debug: DebugL
       // labels.target names the API, so the imported campaign is checked against that API's code form and
       // prices its product; a selector's own labels win.
       const result = importLive({ provider: b.provider, objects: live.objects, kinds: live.kinds, labels: { target: b.provider, ...b.selector }, specFields });
-      resources.push(...result.resources.map((r) => ({ r, origin: `${b.provider} (${b.connection.baseUrl})` })));
-      skipped.push(...result.skipped);
+      append(resources, result.resources.map((r) => ({ r, origin: `${b.provider} (${b.connection.baseUrl})` })));
+      append(skipped, result.skipped);
     }
   } finally {
     await target.close();

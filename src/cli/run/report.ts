@@ -1,14 +1,15 @@
 // `promoc report`: gather everything (the head and base built in memory, lint, saved plans, a saved or
 // fresh simulation), assemble once, render the PR comment (in parts under GitHub's limit) and/or the
 // HTML page, write them and say where they are.
-import { createReadStream } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { createReadStream, statSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { runLint } from '../../lint/runner.js';
 import { optionsFromConfig } from '../../lint/settings.js';
 import { defaultValidator } from '../../load/project.js';
-import { parsePlanFile, PlanFileError } from '../../plan/plan-file.js';
+import { MAX_PLAN_FILE_BYTES, parsePlanFile, PlanFileError } from '../../plan/plan-file.js';
+import { readRegularFile, refusal } from '../../load/regular-file.js';
 import { assembleFailedReport, assembleReport } from '../../report/assemble.js';
 import type { ReportInput } from '../../report/types.js';
 import { parseSimulationFile } from '../../report/simulation-file.js';
@@ -49,7 +50,7 @@ export async function runReport(io: Io, options: ReportOptions): Promise<number>
     const sourceUrl = sourceUrlFromEnv(io.env, io.env.GITHUB_EVENT_PATH ? readSmallText(io.env.GITHUB_EVENT_PATH) : undefined);
     const resolved = await resolveSides(io.cwd, io.env, options.sides);
     const validator = await defaultValidator();
-    const plans = await Promise.all(options.plans.map(async (f) => parsePlanFile(await readFile(resolve(io.cwd, f), 'utf8'), f, validator)));
+    const plans = await Promise.all(options.plans.map(async (f) => parsePlanFile((await readRegularFile(resolve(io.cwd, f), MAX_PLAN_FILE_BYTES, 'plan file')).toString('utf8'), f, validator)));
     if (!resolved.ok) {
       io.stderr(renderText(resolved.diagnostics, { color: io.color, frames: false }));
       if (resolved.side === 'base') { io.stderr(`${c.red('✖')} the base campaigns do not build.\n`); return EXIT.failure; }
@@ -109,9 +110,11 @@ async function emit(io: Io, options: ReportOptions, input: ReportInput): Promise
 
 /** A saved simulation (--simulation), or a fresh one from --sessions against the resolved sides. */
 async function simulationFor(io: Io, options: ReportOptions, sides: Resolved): Promise<SimulationReport | undefined> {
-  if (options.simulation !== undefined) return parseSimulationFile(await readFile(resolve(io.cwd, options.simulation), 'utf8'), options.simulation, await defaultValidator());
+  if (options.simulation !== undefined) return parseSimulationFile((await readRegularFile(resolve(io.cwd, options.simulation), MAX_PLAN_FILE_BYTES, 'simulation file')).toString('utf8'), options.simulation, await defaultValidator());
   if (options.sessions === undefined || !sides.base) return undefined;
   const file = resolve(io.cwd, options.sessions);
+  const refused = refusal(options.sessions, statSync(file), Number.POSITIVE_INFINITY, 'sessions file');
+  if (refused) throw refused;
   return simulateStream({ base: sides.base, head: sides.head, chunks: createReadStream(file, { highWaterMark: 256 * 1024 }), format: formatOf(file) });
 }
 

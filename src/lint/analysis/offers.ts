@@ -11,6 +11,7 @@ import type { DocPath } from '../../model/diagnostic.js';
 import { productOf, type Product } from '../../model/product.js';
 import { ofKind, type Located, type Model } from '../../model/resource.js';
 import { isActive, view, windowBounds, type Benefit, type Phase } from './spec-view.js';
+import { append } from '../../model/append.js';
 
 /** Kinds the engine reaches without a code or a held voucher (src/bundle/normalize-campaign.ts). */
 const AUTOMATIC = new Set(['Promotion', 'VehiclePromotion', 'GeofencePromotion', 'GeofenceSurcharge']);
@@ -205,7 +206,7 @@ function benefitFacts(b: Benefit, path: DocPath): BenefitFacts {
     ...(scope.costSources ?? []).map((c) => `cs:${c.group}:${c.code}`),
   ];
   // Without an explicit scope, some effects still reach only one kind of line.
-  if (lines.length === 0) lines.push(...effectLines(b));
+  if (lines.length === 0) append(lines, effectLines(b));
   return {
     path,
     percentOff: b.percentOff,

@@ -8,6 +8,7 @@ import { readCursorPages } from '../http/paginate.js';
 import { nameFromKey, splitMarker } from '../ownership.js';
 import type { Counter, LiveObject, LiveRead, Normalized, Ownership } from '../provider.js';
 import { PROMOTIONS_MAX_LIMIT } from './client.js';
+import { append } from '../../model/append.js';
 
 type Obj = Readonly<Record<string, unknown>>;
 
@@ -40,7 +41,7 @@ function raiseConditions(list: readonly Obj[], mode: string): Raised {
     if (c.type === 'minimum_spend') out.conditions.minimumSpend = money(c);
     else if (c.type === 'quantity_threshold') out.conditions.quantityAtLeast = (c.min_quantity as number) ?? null;
     else if (c.type === 'first_purchase') out.audience.firstPurchaseOnly = true;
-    else if (c.type === 'subscription_plan') out.plans.push(...((c.plan_codes as string[] | undefined) ?? []));
+    else if (c.type === 'subscription_plan') append(out.plans, ((c.plan_codes as string[] | undefined) ?? []));
     else if (c.type === 'customer_attribute' && (c.operator ?? 'eq') === 'eq') attributes.push({ attribute: String(c.attribute), equals: String(c.value) });
     else if (c.type === 'customer_attribute' && c.operator === 'in' && Array.isArray(c.value)) {
       // The inverse of lower's folding: "ANY of attribute = v" was sent as one `in` condition under ALL.
