@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
-const WORKFLOW_DIRS = [join(import.meta.dirname, '../.github/workflows')];
+const WORKFLOW_DIRS = [join(import.meta.dirname, '../.github/workflows'), join(import.meta.dirname, '../templates/init/workflows')];
 /** Node release lines under maintenance (Node 20 reached end of life in April 2026). */
 const MAINTAINED_NODE = ['22', '24'];
 const cli = join(createRequire(import.meta.url).resolve('@action-validator/cli/package.json'), '../cli.mjs');

@@ -7,7 +7,7 @@ import type { Json } from '../model/canonical.js';
 import { backoffDelay, type BackoffPolicy } from '../providers/http/backoff.js';
 import type { HttpClient } from '../providers/http/client.js';
 import { HttpStatusError, NetworkError } from '../providers/http/errors.js';
-import type { LiveRead, ProviderId } from '../providers/provider.js';
+import type { LiveObject, LiveRead, ProviderId } from '../providers/provider.js';
 import { ProviderError } from '../model/errors.js';
 import { writesFor, type ApiAdapter } from '../providers/index.js';
 import { knownIds } from './compile.js';
@@ -21,6 +21,8 @@ export interface Api {
   readonly client: HttpClient;
   /** Everything the target holds, as the planner reads it. */
   read(): Promise<LiveRead>;
+  /** The version waiting on the target for its effective instant (APIs with scheduled versions). */
+  scheduled?(liveId: string): Promise<LiveObject['scheduled']>;
   /** Steps of this API in flight at once (default 8). */
   readonly concurrency?: number;
 }

@@ -6,7 +6,7 @@ import { secretScrubber, secretsOf } from '../model/secret-scrubber.js';
 import type { Binding } from '../plan/targets.js';
 import type { HttpDeps } from '../providers/http/client.js';
 import { providerFor } from '../providers/index.js';
-import type { ProviderId } from '../providers/provider.js';
+import type { LiveObject, ProviderId } from '../providers/provider.js';
 import { executeGraph, type Api, type ExecuteEvent } from './execute.js';
 import { JOURNAL_FORMAT, type Replay } from './journal-model.js';
 import { JournalWriter, newRunId } from './journal.js';
@@ -75,7 +75,8 @@ function openApis(graph: CallGraph, bindings: readonly Binding[], deps: HttpDeps
     const provider = providerFor(b.provider, b);
     const client = provider.client(b.connection, deps);
     const options = { currency: b.currency ?? provider.defaultCurrency, ...(b.connection.pageSize !== undefined ? { pageSize: b.connection.pageSize } : {}) };
-    apis.set(b.provider, { client, read: () => provider.read(client, options), ...(b.connection.concurrency !== undefined ? { concurrency: b.connection.concurrency } : {}) });
+    const scheduled = provider.scheduledVersion?.bind(provider);
+    apis.set(b.provider, { client, read: () => provider.read(client, options), ...(scheduled ? { scheduled: (id: string) => scheduled(client, id) } : {}), ...(b.connection.concurrency !== undefined ? { concurrency: b.connection.concurrency } : {}) });
   }
   return apis;
 }
@@ -89,7 +90,7 @@ async function verifyAll(graph: CallGraph, table: StepTable, apis: ReadonlyMap<P
   await Promise.all(providers.map(async (p) => {
     const mine = finished.filter((i) => graph.resources[i]!.provider === p);
     let live;
-    try { live = indexLive((await apis.get(p)!.read()).objects); } catch (error) {
+    try { live = indexLive(await withPending(graph, table, mine, apis.get(p)!, (await apis.get(p)!.read()).objects)); } catch (error) {
       for (const i of mine) out.push({ resource: i, message: `could not re-read ${p} to verify the apply: ${(error as Error).message}`, fields: [] });
       return;
     }
@@ -99,6 +100,17 @@ async function verifyAll(graph: CallGraph, table: StepTable, apis: ReadonlyMap<P
     }
   }));
   return out.sort((a, b) => a.resource - b.resource);
+}
+
+/** Objects a dated change was written to, with the version now waiting on the target (what verify checks). */
+async function withPending(graph: CallGraph, table: StepTable, mine: readonly number[], api: Api, objects: readonly LiveObject[]): Promise<LiveObject[]> {
+  const ids = new Set(mine.filter((i) => graph.resources[i]!.expect === 'scheduled').map((i) => table.resourceId(i)).filter((id): id is string => id !== undefined));
+  if (ids.size === 0 || !api.scheduled) return [...objects];
+  return Promise.all(objects.map(async (o) => {
+    if (!ids.has(o.id)) return o;
+    const scheduled = await api.scheduled!(o.id);
+    return scheduled ? { ...o, scheduled } : o;
+  }));
 }
 
 function scrubReport(report: ApplyReport, scrub: (t: string) => string): ApplyReport {

@@ -137,6 +137,10 @@ export interface Summary {
    */
   blocked: number;
   /**
+   * Actions waiting for their instant (`apply --due` or the target carries them out then). Absent in plans written before promoc knew the clock: none.
+   */
+  scheduled?: number;
+  /**
    * Resources already as declared.
    */
   noop: number;
@@ -156,7 +160,7 @@ export interface Action {
   /**
    * create, update (fields), replace (immutable field changed), activate, deactivate (or archive), delete (--prune), blocked (the API cannot do it), noop.
    */
-  action: 'create' | 'update' | 'replace' | 'activate' | 'deactivate' | 'delete' | 'blocked' | 'noop';
+  action: 'create' | 'update' | 'replace' | 'activate' | 'deactivate' | 'delete' | 'blocked' | 'noop' | 'scheduled';
   provider: Provider;
   /**
    * Resource kind.
@@ -272,6 +276,27 @@ export interface Action {
           [k: string]: unknown | undefined;
         }
       | undefined;
+  };
+  /**
+   * The clock's part in the action. On a `scheduled` action: `op` happens at `at` (carried out by `promoc apply --due` once due, or by the target itself when `native`). On a create, deactivate or delete: the instant the window made it due (`apply --due` performs exactly these). On an update: the instant the target publishes the change (an effective_at version).
+   */
+  schedule?: {
+    /**
+     * UTC instant.
+     */
+    at: string;
+    /**
+     * What happens at `at`.
+     */
+    op: 'create' | 'update' | 'deactivate' | 'delete';
+    /**
+     * The target holds the instant itself (a scheduled version); false: promoc's scheduler (`apply --due`) must act at `at`.
+     */
+    native: boolean;
+    /**
+     * IANA time zone the author wrote the instant in, for showing local time.
+     */
+    timeZone?: string;
   };
 }
 /**

@@ -12,6 +12,7 @@ import type { Validator } from '../schema/validator.js';
 import { locateInDoc } from './locate.js';
 import { fastParse, type FastDoc } from './fast-parse.js';
 import { parseYaml, unsafeValues } from './parse.js';
+import { resolveWindows } from './resolve-windows.js';
 
 export interface CheckedDoc {
   readonly index: number;
@@ -50,7 +51,7 @@ function checkValidValues(file: string, fast: readonly FastDoc[], validator: Val
   for (const d of fast) {
     if (unsafeValues(d.value).length > 0) return undefined;
     if (checkDocument(d.value, { file, docIndex: d.index }, validator).length > 0) return undefined;
-    docs.push({ index: d.index, resource: d.value });
+    docs.push({ index: d.index, resource: resolveWindows(d.value) });
   }
   return { file, docs, diagnostics: [] };
 }
@@ -64,7 +65,7 @@ export function checkFilePrecisely(file: string, text: string, validator: Valida
     if (d.value === undefined) { docs.push({ index: d.index }); continue; }
     const found = checkDocument(d.value, { file, docIndex: d.index }, validator);
     diagnostics.push(...found);
-    if (!found.some((x) => x.severity === 'error')) { docs.push({ index: d.index, resource: d.value }); continue; }
+    if (!found.some((x) => x.severity === 'error')) { docs.push({ index: d.index, resource: resolveWindows(d.value) }); continue; }
     const identity = identityOf(d.value);
     docs.push(identity ? { index: d.index, identity } : { index: d.index });
   }

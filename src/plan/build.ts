@@ -2,12 +2,14 @@
 // key (codes case-insensitively); live objects promoc does not manage are never touched, only counted.
 import { PROVIDER_IDS } from '../providers/index.js';
 import type { LiveObject, Provider, ProviderId } from '../providers/provider.js';
-import { compareAction, createAction, orphanAction } from './actions.js';
+import { orphanAction } from './actions.js';
 import { objectFingerprints, planFingerprint, sourceFingerprint } from './fingerprint.js';
+import { plannedCompare, plannedCreate } from './schedule.js';
 import { KIND_ORDER, PLAN_FORMAT, type Action, type DesiredEntry, type LiveSet, type Note, type Plan, type PlanOptions, type Source, type Summary } from './model.js';
 
 export interface BuildInput {
   readonly target: string;
+  /** The plan's instant (the clock, or --now): what is due is decided against it. */
   readonly createdAt: string;
   readonly promocVersion: string;
   readonly revision?: string;
@@ -24,6 +26,7 @@ export function buildPlan(input: BuildInput): Plan {
   const actions: Action[] = [];
   const notes: Note[] = [...(input.notes ?? [])];
   const sources: Source[] = [];
+  const now = Date.parse(input.createdAt);
   for (const set of input.live) {
     const provider = input.providers[set.provider];
     if (!provider) continue;
@@ -33,7 +36,7 @@ export function buildPlan(input: BuildInput): Plan {
     for (const d of desired) {
       const live = matched.get(matchKey(d.located.resource.kind, d.lowered.normalized.key));
       if (live) used.add(live);
-      actions.push(live ? compareAction(d, live, provider, input.options) : createAction(d, provider));
+      actions.push(live ? plannedCompare(d, live, provider, input.options, now) : plannedCreate(d, provider, now));
     }
     const orphans = inScope.filter((o) => !used.has(o) && o.owner !== undefined && !o.facts.retired);
     if (input.options.prune) {
@@ -107,7 +110,7 @@ function compareActions(a: Action, b: Action): number {
 }
 
 export function summarize(actions: readonly Action[]): Summary {
-  const s: Summary = { create: 0, update: 0, replace: 0, activate: 0, deactivate: 0, delete: 0, blocked: 0, noop: 0, drift: 0, changes: 0 };
+  const s: Summary = { create: 0, update: 0, replace: 0, activate: 0, deactivate: 0, delete: 0, blocked: 0, scheduled: 0, noop: 0, drift: 0, changes: 0 };
   for (const a of actions) {
     s[a.action] += 1;
     if (a.drift) s.drift += 1;
@@ -116,7 +119,7 @@ export function summarize(actions: readonly Action[]): Summary {
   return s;
 }
 
-/** terraform plan -detailed-exitcode: 0 nothing to do, 2 a non-empty diff (blocked changes included). */
+/** terraform plan -detailed-exitcode: 0 nothing to do, 2 a non-empty diff (blocked and scheduled changes included). */
 export function planExitCode(plan: Pick<Plan, 'summary'>): 0 | 2 {
-  return plan.summary.changes > 0 || plan.summary.blocked > 0 ? 2 : 0;
+  return plan.summary.changes > 0 || plan.summary.blocked > 0 || (plan.summary.scheduled ?? 0) > 0 ? 2 : 0;
 }

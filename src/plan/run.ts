@@ -90,10 +90,12 @@ export async function planBindings(input: PlanBindingsInput): Promise<PlanResult
   if (hasErrors(diagnostics)) return { diagnostics, desired };
   const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) throw failed.reason;
-  const live = settled.map((r) => (r as PromiseFulfilledResult<LiveSet>).value);
+  const at = input.now();
+  const read = settled.map((r) => (r as PromiseFulfilledResult<LiveSet>).value);
+  const live = await withScheduledVersions(read, desired, input.bindings, input.deps, at.getTime());
   const plan = buildPlan({
     target: input.targetName,
-    createdAt: input.now().toISOString(),
+    createdAt: at.toISOString(),
     promocVersion: input.promocVersion,
     ...(input.revision ? { revision: input.revision } : {}),
     options: input.options,
@@ -103,6 +105,31 @@ export async function planBindings(input: PlanBindingsInput): Promise<PlanResult
     notes: selection.notes as Note[],
   });
   return { plan, diagnostics, desired };
+}
+
+/**
+ * Where a resource asks for a change to take effect later and its API keeps scheduled versions, the plan must
+ * know whether that version is already waiting on the target (then there is nothing to write again). Only
+ * those few objects are asked, one or two requests each.
+ */
+async function withScheduledVersions(sets: readonly LiveSet[], desired: readonly DesiredEntry[], bindings: readonly Binding[], deps: HttpDeps, now: number): Promise<LiveSet[]> {
+  return Promise.all(sets.map(async (set) => {
+    const binding = bindings.find((b) => b.provider === set.provider);
+    const provider = binding ? providerFor(binding.provider, binding) : undefined;
+    if (!binding || !provider?.scheduledVersion) return set;
+    const wanted = new Set(desired.filter((d) => d.provider === set.provider).filter((d) => {
+      const at = d.capability.effectiveAt?.(d.located.resource);
+      return at !== undefined && Date.parse(at) > now;
+    }).map((d) => `${d.located.resource.kind}/${d.lowered.normalized.key.toLowerCase()}`));
+    if (wanted.size === 0) return set;
+    const client = provider.client(binding.connection, deps);
+    const objects = await Promise.all(set.objects.map(async (o) => {
+      if (o.facts.retired === true || !wanted.has(`${o.normalized.kind}/${o.normalized.key.toLowerCase()}`)) return o;
+      const scheduled = await provider.scheduledVersion!(client, o.id);
+      return scheduled ? { ...o, scheduled } : o;
+    }));
+    return { ...set, objects, requests: set.requests + client.stats.requests };
+  }));
 }
 
 /**

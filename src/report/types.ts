@@ -3,6 +3,7 @@
 import type { Plan } from '../generated/plan.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { CampaignChange, GeofenceChange, SimulationReport } from '../simulate/types.js';
+import type { Approval } from './approval.js';
 
 export interface ReportSide {
   readonly label: string;
@@ -24,6 +25,21 @@ export interface TimelineRow {
   readonly until?: number;
   readonly active: boolean;
   readonly change?: ChangedCampaign['change'];
+}
+
+/** A launch or expiry still ahead, on one target. */
+export interface ScheduleRow {
+  /** labels.target (a provider, or engine). */
+  readonly target: string;
+  /** Kind/name. */
+  readonly resource: string;
+  readonly event: 'launch' | 'expiry';
+  /** Epoch ms. */
+  readonly at: number;
+  /** Who carries it out: the target itself, `promoc apply --due`, or the engine bundle. */
+  readonly by: 'target' | 'promoc apply --due' | 'engine bundle';
+  /** The author's zone, for showing local time. */
+  readonly timeZone?: string;
 }
 
 export interface CoverageCell {
@@ -55,6 +71,8 @@ export interface MapGeofence {
   readonly name: string;
   readonly coordinates: readonly (readonly (readonly (readonly number[])[])[])[];
   readonly change?: ChangedCampaign['change'];
+  /** The base's shape of a changed or removed geofence, drawn beside the head's. */
+  readonly before?: readonly (readonly (readonly (readonly number[])[])[])[];
 }
 
 export interface MapOverlap {
@@ -72,11 +90,17 @@ export interface ReportInput {
   /** Absent when lint could not run. */
   readonly lint?: { readonly diagnostics: readonly Diagnostic[]; readonly suppressed: number };
   readonly plans: readonly Plan[];
+  /** What merging does, per target: counts, risky actions, owners, launches, how it is applied. */
+  readonly approval: Approval;
   readonly simulation?: SimulationReport;
   readonly changes: { readonly campaigns: readonly ChangedCampaign[]; readonly geofences: readonly GeofenceChange[] };
   readonly timeline: readonly TimelineRow[];
+  /** Launches and expiries after `now`, per target; absent when the report was not given an instant. */
+  readonly schedule?: { readonly now: number; readonly rows: readonly ScheduleRow[] };
   readonly coverage?: CoverageMatrix;
   readonly map: { readonly geofences: readonly MapGeofence[]; readonly overlaps: readonly MapOverlap[] };
   /** Where the full artefacts are (an Actions run URL), for summarised sections. */
   readonly detailsUrl?: string;
+  /** Files at the pull request's head commit (…/blob/<sha>/): lint locations link there when known. */
+  readonly sourceUrl?: string;
 }

@@ -4,6 +4,7 @@
 import type { Diagnostic, DocPath } from '../model/diagnostic.js';
 import { currencyExponent, decimalPlaces, isIsoCurrency } from '../model/money.js';
 import { describePath } from './format.js';
+import { isTimeZone, LOCAL_TIME, resolveLocalTime } from '../model/zoned-time.js';
 
 interface Where { readonly file: string; readonly docIndex: number }
 
@@ -36,11 +37,32 @@ function checkMoney(m: { amount: string; currency: string }, path: DocPath, repo
   }
 }
 
-function checkWindow(w: { from?: string; until?: string }, path: DocPath, report: Report): void {
-  if (!w || typeof w.from !== 'string' || typeof w.until !== 'string') return;
-  const from = Date.parse(w.from);
-  const until = Date.parse(w.until);
-  if (Number.isFinite(from) && Number.isFinite(until) && until <= from) {
+function checkWindow(w: { from?: string; until?: string; timeZone?: string }, path: DocPath, report: Report): void {
+  if (!w || typeof w !== 'object') return;
+  const zone = typeof w.timeZone === 'string' ? w.timeZone : undefined;
+  if (zone !== undefined && !isTimeZone(zone)) {
+    report('schema/time-zone', [...path, 'timeZone'], `"${zone}" is not an IANA time zone`, 'Write a zone name such as Europe/Berlin or UTC (see the IANA tz database).');
+    return;
+  }
+  const instant = (end: 'from' | 'until'): number | undefined => {
+    const t = w[end];
+    if (typeof t !== 'string') return undefined;
+    if (!LOCAL_TIME.test(t)) return Date.parse(t);
+    if (zone === undefined) {
+      report('schema/window-local-time', [...path, end], `${describePath(path)}.${end} (${t}) has no offset and the window has no timeZone`, `Add \`timeZone: Europe/Berlin\` (or your zone) to the window, or write the offset: ${t}${t.length === 16 ? ':00' : ''}Z.`);
+      return undefined;
+    }
+    const r = resolveLocalTime(t, zone);
+    if (r.ok) return Date.parse(r.instant);
+    const hint = r.problem === 'gap' ? `Write a time that exists, e.g. ${r.after.slice(0, 16)}, or an instant with an offset.`
+      : r.problem === 'ambiguous' ? `Write the offset you mean: ${r.earlier} (before the clocks go back) or ${r.later} (after).`
+      : 'Write YYYY-MM-DDTHH:MM[:SS].';
+    report('schema/window-local-time', [...path, end], `${describePath(path)}.${end}: ${r.message}`, hint);
+    return undefined;
+  };
+  const from = instant('from');
+  const until = instant('until');
+  if (from !== undefined && until !== undefined && Number.isFinite(from) && Number.isFinite(until) && until <= from) {
     report('schema/window', [...path, 'until'], `${describePath(path)}.until (${w.until}) is not after from (${w.from})`, 'A window runs from `from` (inclusive) to `until` (exclusive); swap or fix the dates.');
   }
 }

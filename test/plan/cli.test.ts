@@ -62,12 +62,12 @@ describe('promoc plan / show', () => {
 
   it('exits 1 with located errors when a target cannot express a field', async () => {
     const file = join(repo, 'campaigns', 'ev.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('window: { until: 2027-09-01T00:00:00Z }', 'window: { from: 2027-06-01T00:00:00Z, until: 2027-09-01T00:00:00Z }'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace('window: { until: 2027-09-01T00:00:00Z }', 'window: { until: 2027-09-01T00:00:00Z }\n  displayName: Charge 25'));
     const r = await runCli(['plan'], { cwd: repo });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('campaigns/ev.yaml:9:19  error  target local (ev-billing) cannot express spec.window.from: promotional codes have no start date');
-    expect(r.stderr).toContain('hint: EV billing offers spec.window.until (expires_at) only');
+    expect(r.stderr).toContain('campaigns/ev.yaml:10:16  error  target local (ev-billing) cannot express spec.displayName: promotional codes have no customer-facing name');
+    expect(r.stderr).toContain('hint: Remove displayName; metadata.description becomes the internal description.');
   });
 
   it('exits 64 for an unknown target and 1 when a credential variable is missing', async () => {

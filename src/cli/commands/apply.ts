@@ -13,17 +13,21 @@ export const registerApply: RegisterCommand = (program: Command, ctx) => {
     .option('--prune', 'when planning now: delete (or archive) managed objects no longer in the repository', false)
     .option('--force', 'when planning now: allow deletes and replacements that cut off live redemptions', false)
     .option('--verbose', 'list unchanged resources in the plan too', false)
+    .option('--due', 'only what the clock made due: launches on targets without a start date, ends on targets without an end (the scheduler runs this)', false)
+    .option('--now <instant>', 'plan as of this instant; never later than the clock (apply never launches early)')
     .addHelpText('after', `
 Examples:
   $ promoc apply                                   plan against the target, confirm, apply
   $ promoc plan --out plan.json && promoc apply plan.json --auto-approve
   $ promoc apply --resume --target staging         finish a run that was killed
+  $ promoc apply --due --auto-approve              launch and end what is due now (scheduled workflow)
 
 Secrets come only from the environment variables the target names; they are never printed or written.
 Exit codes: 0 applied (or nothing to do), 1 a call failed, a resource did not converge, the plan is
 stale, the target is locked or the apply was declined; 64 bad invocation (e.g. no terminal and no --auto-approve).`)
-    .action(async (planFile: string | undefined, opts: { target?: string; autoApprove: boolean; resume: boolean; prune: boolean; force: boolean; verbose: boolean }) => {
+    .action(async (planFile: string | undefined, opts: { target?: string; autoApprove: boolean; resume: boolean; prune: boolean; force: boolean; verbose: boolean; due: boolean; now?: string }) => {
       const { runApply } = await import('../run/apply.js');
-      ctx.setExitCode(await runApply(ctx.io, { autoApprove: opts.autoApprove, resume: opts.resume, prune: opts.prune, force: opts.force, verbose: opts.verbose, ...(planFile ? { planFile } : {}), ...(opts.target ? { target: opts.target } : {}) }, { debug: ctx.debug }));
+      const { nowFrom } = await import('../now.js');
+      ctx.setExitCode(await runApply(ctx.io, { autoApprove: opts.autoApprove, resume: opts.resume, prune: opts.prune, force: opts.force, verbose: opts.verbose, due: opts.due, ...(opts.now !== undefined ? { now: nowFrom(opts.now) } : {}), ...(planFile ? { planFile } : {}), ...(opts.target ? { target: opts.target } : {}) }, { debug: ctx.debug }));
     });
 };

@@ -8,6 +8,7 @@ import { registerShow } from './show.js';
 import { registerCompile } from './compile.js';
 import { registerApply } from './apply.js';
 import { registerImport } from './import.js';
+import { registerInit } from './init.js';
 import { registerSimulate } from './simulate.js';
 import { registerEmulator } from './emulator.js';
 import { registerEval } from './eval.js';
@@ -16,6 +17,7 @@ import { registerTest } from './test.js';
 import { registerValidate } from './validate.js';
 
 export const commands: readonly RegisterCommand[] = [
+  registerInit,
   registerValidate,
   registerLint,
   registerPlan,

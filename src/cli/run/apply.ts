@@ -37,6 +37,10 @@ export interface ApplyCliOptions {
   readonly prune: boolean;
   readonly force: boolean;
   readonly verbose: boolean;
+  /** Only the actions the clock made due (`apply --due`). */
+  readonly due?: boolean;
+  /** Plan as of this instant (--now); never later than the clock. */
+  readonly now?: Date;
 }
 
 export interface ApplyCliDeps {
@@ -49,6 +53,10 @@ export interface ApplyCliDeps {
 
 export async function runApply(io: Io, options: ApplyCliOptions, given: ApplyCliDeps = {}): Promise<number> {
   if (options.resume && options.planFile) throw new UsageError('--resume finishes an earlier run; it takes no plan file', 'Run `promoc apply --resume` alone, or `promoc apply plan.json` for a new run.');
+  if (options.due && (options.resume || options.planFile)) throw new UsageError('--due plans from the repository now; it takes no plan file and no --resume', 'Run `promoc apply --due` alone (the scheduled workflow does).');
+  if (options.now && (options.resume || options.planFile)) throw new UsageError('--now sets the instant of a new plan; a saved plan or a resumed run already has one', 'Drop --now, or run `promoc apply --now INSTANT` without a plan file.');
+  const clock = (given.http ?? realDeps()).now();
+  if (options.now && options.now.getTime() > clock) throw new UsageError(`--now ${options.now.toISOString()} is later than the clock (${new Date(clock).toISOString()}): apply would launch campaigns early`, 'Use --now with `promoc plan` to see what would happen then; apply only as of now or earlier.');
   const c = colors(io);
   const debug = given.debug ?? NO_DEBUG;
   const deps: ApplyCliDeps = { ...given, http: given.http ?? { ...realDeps(), debug } };
@@ -58,7 +66,7 @@ export async function runApply(io: Io, options: ApplyCliOptions, given: ApplyCli
       const target = await openTarget({ root, config, env: io.env, debug, ...(options.target ? { target: options.target } : {}) });
       return await withTarget(target, () => (options.resume ? resume(io, root, target, deps) : applySaved(io, root, target, options, deps)));
     }
-    const planned = await planFor(io, options, debug);
+    const planned = await planFor(io, { ...options, now: options.now ?? new Date(clock) }, debug);
     if (typeof planned === 'number') return planned;
     return await withTarget(planned.target, () => applyPlan(io, planned.root, planned.target, planned.plan, options, deps));
   } catch (error) {
@@ -86,7 +94,13 @@ async function applySaved(io: Io, root: string, target: OpenTarget, options: App
 
 async function applyPlan(io: Io, root: string, target: OpenTarget, plan: Plan, options: ApplyCliOptions, deps: ApplyCliDeps): Promise<number> {
   const c = colors(io);
-  const { graph, unsupported } = compileCalls(plan);
+  const { graph, unsupported } = compileCalls(plan, { dueOnly: options.due ?? false });
+  if (options.due && graph.steps.length === 0 && unsupported.length === 0) {
+    const next = plan.actions.filter((a) => a.action === 'scheduled' && a.schedule && !a.schedule.native).map((a) => a.schedule!.at).sort()[0];
+    const waiting = plan.summary.scheduled ?? 0;
+    io.stdout(`${c.green('Nothing is due.')} Target ${target.name}: ${waiting} scheduled action${waiting === 1 ? '' : 's'}${next ? `, the next at ${next}` : ''}.\n`);
+    return EXIT.ok;
+  }
   if (graph.steps.length === 0 && unsupported.length === 0) {
     const blocked = graph.untouched.filter((u) => u.action === 'blocked');
     if (blocked.length > 0) {

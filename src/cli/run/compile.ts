@@ -89,14 +89,14 @@ export interface Planned {
 }
 
 /** Loads the repository, opens the target and plans; on errors prints them and returns the exit code. */
-export async function planFor(io: Io, options: { paths?: readonly string[]; target?: string; prune: boolean; force: boolean }, debug: DebugLog = NO_DEBUG): Promise<Planned | number> {
+export async function planFor(io: Io, options: { paths?: readonly string[]; target?: string; prune: boolean; force: boolean; now?: Date }, debug: DebugLog = NO_DEBUG): Promise<Planned | number> {
   const loaded = await loadProject({ cwd: io.cwd, paths: options.paths ?? [], debug });
   if (hasErrors(loaded.diagnostics)) return printErrors(io, loaded.root, loaded.diagnostics, loaded.stats.files);
   const target = await openTarget({ root: loaded.root, config: loaded.config, env: io.env, debug, ...(options.target ? { target: options.target } : {}) });
   try {
     const result = await planBindings({
       targetName: target.name, model: loaded.model, bindings: target.bindings, options: { prune: options.prune, force: options.force },
-      deps: { ...realDeps(), debug }, now: () => new Date(), promocVersion: promocVersion(), ...(io.env.GITHUB_SHA ? { revision: io.env.GITHUB_SHA } : {}),
+      deps: { ...realDeps(), debug }, now: () => options.now ?? new Date(), promocVersion: promocVersion(), ...(io.env.GITHUB_SHA ? { revision: io.env.GITHUB_SHA } : {}),
     });
     if (!result.plan) {
       await target.close();

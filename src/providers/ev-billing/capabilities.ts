@@ -12,6 +12,7 @@ const code: KindCapability = {
   update: false,
   delete: false,
   activate: false,
+  holds: { start: false, end: true },
   immutable: () => [{ path: 'spec', reason: CREATE_ONLY }],
   replacement: () => undefined,
   noUpdateReason: `${CREATE_ONLY}. Give the campaign a new code (the old code stays redeemable until its expires_at or max_uses) or revert the change in git`,

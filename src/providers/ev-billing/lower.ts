@@ -1,5 +1,6 @@
 // Desired resources → EV billing payloads. A promotional code is one percent or fixed discount on the whole
-// session, with max_uses, max_uses_per_user and expires_at: no start date, no audience, no stacking.
+// session, with max_uses, max_uses_per_user and expires_at: no audience, no stacking, and no start date
+// (window.from is not sent: the plan creates the code at that instant instead, see src/plan/schedule.ts).
 import type { AnyResource, ResourceOf } from '../../model/resource.js';
 import { toMinorUnits } from '../../model/money.js';
 import type { Json } from '../../model/canonical.js';
@@ -10,9 +11,8 @@ import { raiseCode, raiseUserType } from './read.js';
 
 const CODE_RULES: FieldRules = {
   apiName: 'an EV billing promotional code',
-  allowed: ['metadata.description', 'spec.code', 'spec.status', 'spec.window.until', 'spec.limits.redemptions', 'spec.limits.perCustomer', 'spec.benefits[].percentOff', 'spec.benefits[].amountOff'],
+  allowed: ['metadata.description', 'spec.code', 'spec.status', 'spec.window.until', 'spec.window.from', 'spec.window.timeZone', 'spec.limits.redemptions', 'spec.limits.perCustomer', 'spec.benefits[].percentOff', 'spec.benefits[].amountOff'],
   reasons: {
-    'spec.window.from': 'promotional codes have no start date',
     'spec.audience': 'promotional codes cannot be restricted to an audience',
     'spec.stacking': 'promotional codes have no stacking rules or priority',
     'spec.limits.budget': 'promotional codes have no budget cap',
@@ -28,7 +28,6 @@ const CODE_RULES: FieldRules = {
     'spec.providers': 'knobs of other providers',
   },
   hints: {
-    'spec.window.from': 'EV billing offers spec.window.until (expires_at) only: drop window.from, or create the campaign when it should start.',
     'spec.audience': 'Drop the audience, or plan it on the embedded engine (labels.target: engine).',
     'spec.stacking': 'Drop spec.stacking for this target, or use labels.target: engine.',
     'spec.limits.budget': 'EV billing offers spec.limits.redemptions (max_uses) and spec.limits.perCustomer (max_uses_per_user).',

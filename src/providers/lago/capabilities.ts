@@ -12,6 +12,7 @@ const coupon: KindCapability = {
   update: true,
   delete: true,
   activate: false,
+  holds: { start: false, end: true },
   immutable: (live) => (live.facts.applied === true
     ? ['spec.benefits', 'spec.duration', 'spec.providers.lago.reusable'].map((path) => ({ path, reason: LOCKED }))
     : []),

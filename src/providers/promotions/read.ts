@@ -123,3 +123,18 @@ export async function readPromotions(client: HttpClient, options: { pageSize?: n
   });
   return { objects: read.items.map((o) => promotionObject(o, options.currency ?? 'EUR')), pages: read.pages };
 }
+
+/**
+ * The newest scheduled version of a promotion (effective_at still ahead), read from its version list and
+ * snapshot: its effective instant and the digest in promoc's marker, which says whether it holds what git says.
+ */
+export async function readScheduledVersion(client: HttpClient, liveId: string): Promise<LiveObject['scheduled']> {
+  const id = encodeURIComponent(liveId);
+  const list = await client.request({ method: 'GET', path: `/promotions/${id}/versions`, query: { status: 'scheduled' } });
+  const versions = ((list.body as { data?: Obj[] }).data ?? []).filter((v) => v.status === 'scheduled' && typeof v.version === 'number');
+  const newest = versions.sort((a, b) => (b.version as number) - (a.version as number))[0];
+  if (!newest || typeof newest.effective_from !== 'string') return undefined;
+  const snap = await client.request({ method: 'GET', path: `/promotions/${id}/versions/${String(newest.version)}` });
+  const { owner } = splitMarker(((snap.body as { data?: Obj }).data?.description as string | null | undefined) ?? null);
+  return { at: newest.effective_from, ...(owner?.digest ? { digest: owner.digest } : {}) };
+}

@@ -20,6 +20,8 @@ function update(a: Action): CallDraft {
   const { phases, ...rest } = payloadOf(a) as { readonly [k: string]: Json };
   const body: { [k: string]: Json } = liveStatus(a) === 'active' ? { ...rest } : { ...rest, ...(phases !== undefined ? { phases } : {}) };
   if (a.liveVersion !== undefined) body.expected_version = a.liveVersion;
+  // A change the author dated: the API keeps it as a scheduled version and publishes it at that instant.
+  if (a.schedule?.native && a.schedule.op === 'update') body.effective_at = a.schedule.at;
   return { op: 'update', method: 'PATCH', path: '/promotions/{id}', body, target: 'live', idempotent: true };
 }
 
