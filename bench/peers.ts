@@ -36,6 +36,8 @@ function timeProcess(args: string[], cwd: string, hook: string, usageFile: strin
   const t = performance.now();
   const r = spawnSync(process.execPath, ['--require', hook, ...args], { cwd, stdio: 'ignore', env: { ...process.env, PROMOC_BENCH_USAGE: usageFile, NO_COLOR: '1' } });
   const wallMs = performance.now() - t;
+  // Lint exits 0 or 1 (findings); anything else (70, a crash) is no figure at all.
+  if (r.status !== 0 && r.status !== 1) throw new Error(`bench: \`node ${args.join(' ')}\` in ${cwd} exited with ${r.status ?? r.signal}`);
   const usage = JSON.parse(readFileSync(usageFile, 'utf8')) as { cpuMs: number; maxRssKb: number };
   return { wallMs, cpuMs: usage.cpuMs, peakRssMb: usage.maxRssKb / 1024, exitCode: r.status };
 }
