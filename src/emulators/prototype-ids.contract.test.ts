@@ -17,11 +17,11 @@ async function mobilityToken(apiBaseUrl: string): Promise<string> {
   return `Bearer ${(await res.json() as { accessToken: string }).accessToken}`;
 }
 
-/** [provider, authorization, routes relative to the API base with ID where the id goes, body for writes]. */
+/** [provider, authorization, routes relative to the API base URL, ID where the id goes]. */
 async function routes(): Promise<[string, string, string[]][]> {
   const mobility = emulators.endpoint('mobility');
   return [
-    ['ev-billing', 'Bearer dyn_test_promoc', ['GET promotional-codes/ID', 'GET promotional-codes/ID/usage']],
+    ['ev-billing', 'Bearer dyn_test_promoc', ['GET api/v1/billing/promotional-codes/ID', 'GET api/v1/billing/promotional-codes/ID/usage']],
     ['mobility', await mobilityToken(mobility.apiBaseUrl), [
       'GET voucherables/ID', 'PUT voucherables/ID', 'DELETE voucherables/ID', 'POST voucherables/ID/activate', 'POST voucherables/ID/deactivate',
       'GET voucherables/by-code/ID', 'GET annotations/ID', 'PUT annotations/ID', 'GET packages/ID', 'PATCH packages/ID', 'DELETE packages/ID',
