@@ -103,7 +103,7 @@ describe('the CLI under random invocations', () => {
         const what = `promoc ${o.args.map((a) => JSON.stringify(a)).join(' ')} (seed ${SEED})`;
         if (o.signal) failures.push(`${what}: killed by ${o.signal} after ${o.ms} ms (hung past ${TIME_BOUND_MS} ms)`);
         else if (![0, 1, 2, 64].includes(o.code ?? -1)) failures.push(`${what}: exit ${o.code}\n${o.output.slice(0, 600)}`);
-        else if (STACK.test(o.output) || /internal error/i.test(o.output)) failures.push(`${what}: stack trace in output\n${o.output.slice(0, 600)}`);
+        else if (STACK.test(o.output) || /internal error:/.test(o.output)) failures.push(`${what}: stack trace in output\n${o.output.slice(0, 600)}`);
       }
     };
     await Promise.all(Array.from({ length: PARALLEL }, worker));
