@@ -8,9 +8,10 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { seededRandom } from '../src/model/seeded-random.js';
 
 const BIN = join(import.meta.dirname, '..', 'bin', 'promoc.js');
-const RUNS = Number(process.env.GUARD_RUNS ?? 48);
+const RUNS = Number(process.env.GUARD_RUNS ?? 100);
 const SEED = Number(process.env.GUARD_SEED ?? 22);
 const TIME_BOUND_MS = 20_000;
 const PARALLEL = 2;
@@ -21,18 +22,6 @@ const COMMANDS = ['init', 'validate', 'lint', 'plan', 'show', 'compile', 'apply'
 const FLAGS = ['--format', '-f', '-o', '--out', '--target', '--config', '--context', '--sign-key', '--public-key', '--signature', '--seed', '--revision', '--base', '--head', '--sessions', '--proposal', '--plan', '--at', '--now', '--providers', '--dir'];
 const SWITCHES = ['--no-color', '--debug', '--force', '--yes', '--help', '--strict', '--json', '--unknown-flag', '-', '--'];
 const WORDS = ['json', 'text', 'sarif', 'html', 'markdown', 'stylish', 'x', '', ' ', '0', '-1', '1e309', 'NaN', '9007199254740993', 'staging', 'all', '2027-01-01T00:00:00Z', 'not a date', '../..', '/', '/proc/self', '/dev/null', '%s%n', 'é\u0007x', 'a'.repeat(300)];
-
-/** mulberry32: small, seedable, good enough to pick test inputs. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const dirs: string[] = [];
 afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
@@ -92,7 +81,7 @@ const STACK = /^\s+at .+(:\d+:\d+\)?|\(native\)|\(<anonymous>\))$/m;
 
 describe('the CLI under random invocations', () => {
   it(`never ends in an internal error, a stack trace or a hang (${RUNS} runs, seed ${SEED})`, async () => {
-    const random = prng(SEED);
+    const random = seededRandom(SEED);
     const jobs = Array.from({ length: RUNS }, () => { const w = workspace(random); return { cwd: w.dir, args: invocation(random, w.names) }; });
     const failures: string[] = [];
     let next = 0;
