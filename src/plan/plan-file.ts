@@ -5,7 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { renderPlanJson } from '../render/plan-json.js';
-import { readSavedFile } from '../schema/saved-file.js';
+import { readSavedFile } from '../load/saved-file.js';
 import type { Validator } from '../schema/validator.js';
 import { PLAN_FORMAT, type Plan } from './model.js';
 

@@ -1,6 +1,6 @@
 // A saved simulation (`promoc simulate --out`), read back only when its format version is the one this
 // promoc writes and it matches schemas/simulation.schema.json, like a saved plan.
-import { readSavedFile } from '../schema/saved-file.js';
+import { readSavedFile } from '../load/saved-file.js';
 import type { Validator } from '../schema/validator.js';
 import { SIMULATION_FORMAT, type SimulationReport } from '../simulate/types.js';
 
