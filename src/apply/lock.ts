@@ -4,6 +4,7 @@
 // (whose process cannot be checked from here), is reported with its pid, host and start time.
 import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { PromocError } from '../model/errors.js';
 
 export interface LockHolder {
   readonly pid: number;
@@ -13,16 +14,13 @@ export interface LockHolder {
   readonly since: string;
 }
 
-export class LockHeldError extends Error {
+export class LockHeldError extends PromocError {
   override readonly name = 'LockHeldError';
   constructor(readonly file: string, readonly holder: LockHolder | undefined) {
     super(holder
       ? `another apply holds the lock on this target: pid ${holder.pid} on ${holder.host} since ${holder.since} (run ${holder.run})`
-      : `the apply lock ${file} exists but cannot be read`);
-  }
-
-  get hint(): string {
-    return `Wait for it to finish. If that process is gone (another machine, a container), delete ${this.file} and run \`promoc apply --resume\`.`;
+      : `the apply lock ${file} exists but cannot be read`,
+    { hint: `Wait for it to finish. If that process is gone (another machine, a container), delete ${file} and run \`promoc apply --resume\`.` });
   }
 }
 

@@ -1,30 +1,9 @@
-import { EXIT } from './context.js';
-import { colors, type Io } from './io.js';
-
-type Hinted = Error & { readonly hint?: string | undefined };
-
-/**
- * Prints an expected failure (one of `kinds`, or a file that cannot be read) with its hint and returns
- * the failure exit code; anything else is a bug and is rethrown to the top-level handler.
- */
+// What the file system refuses is the user's to fix, not a bug: the one kind of expected failure that does not
+// come from promoc's own error family (PromocError), because Node throws it.
 const FILE_SYSTEM_REFUSALS = new Set(['ENOENT', 'EACCES', 'EISDIR', 'ENOTDIR', 'EPERM', 'EROFS', 'ENOSPC', 'EEXIST']);
 
-/** What the file system refuses (a missing folder, a file where a folder should be, permissions, a full or read-only disk): the user's to fix, not a bug. */
+/** A missing folder, a file where a folder should be, permissions, a full or read-only disk. */
 export function isFileSystemRefusal(error: unknown): error is NodeJS.ErrnoException {
   const e = error as NodeJS.ErrnoException | null;
   return e instanceof Error && typeof e.code === 'string' && FILE_SYSTEM_REFUSALS.has(e.code);
-}
-
-export function reportExpectedFailure(io: Io, error: unknown, kinds: readonly (abstract new (...args: never[]) => Hinted)[]): number {
-  const c = colors(io);
-  if (kinds.some((k) => error instanceof k)) {
-    const e = error as Hinted;
-    io.stderr(`${c.red('error')}: ${e.message}\n${e.hint ? `${c.dim('hint')}: ${e.hint}\n` : ''}`);
-    return EXIT.failure;
-  }
-  if (isFileSystemRefusal(error)) {
-    io.stderr(`${c.red('error')}: ${(error as Error).message}\n`);
-    return EXIT.failure;
-  }
-  throw error;
 }

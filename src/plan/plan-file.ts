@@ -8,10 +8,11 @@ import { renderPlanJson } from '../render/plan-json.js';
 import { readSavedFile } from '../load/saved-file.js';
 import type { Validator } from '../schema/validator.js';
 import { PLAN_FORMAT, type Plan } from './model.js';
+import { PromocError } from '../model/errors.js';
 
-export class PlanFileError extends Error {
+export class PlanFileError extends PromocError {
   override readonly name = 'PlanFileError';
-  constructor(message: string, readonly hint?: string) { super(message); }
+  constructor(message: string, hint?: string) { super(message, { hint }); }
 }
 
 /** Creates the folder too: `--out plans/staging.json` in a fresh checkout is the usual CI call. */

@@ -8,7 +8,6 @@ import { createInterface } from 'node:readline/promises';
 import { compileCalls } from '../../apply/compile.js';
 import { JournalError, type Replay } from '../../apply/journal-model.js';
 import { journalDir, latestUnfinished } from '../../apply/journal.js';
-import { LockHeldError } from '../../apply/lock.js';
 import { progressReporter } from '../../apply/progress.js';
 import { renderApplyReport } from '../../apply/render-report.js';
 import { applyGraph } from '../../apply/run.js';
@@ -49,23 +48,16 @@ export interface ApplyCliDeps {
 
 export async function runApply(io: Io, options: ApplyCliOptions, given: ApplyCliDeps = {}): Promise<number> {
   if (options.resume && options.planFile) throw new UsageError('--resume finishes an earlier run; it takes no plan file', 'Run `promoc apply --resume` alone, or `promoc apply plan.json` for a new run.');
-  const c = colors(io);
   const debug = given.debug ?? NO_DEBUG;
   const deps: ApplyCliDeps = { ...given, http: given.http ?? { ...realDeps(), debug } };
-  try {
-    if (options.resume || options.planFile) {
-      const { root, config } = await configOnly(io.cwd, debug);
-      const target = await openTarget({ root, config, env: io.env, debug, ...(options.target ? { target: options.target } : {}) });
-      return await withTarget(target, () => (options.resume ? resume(io, root, target, deps) : applySaved(io, root, target, options, deps)));
-    }
-    const planned = await planFor(io, options, debug);
-    if (typeof planned === 'number') return planned;
-    return await withTarget(planned.target, () => applyPlan(io, planned.root, planned.target, planned.plan, options, deps));
-  } catch (error) {
-    if (error instanceof LockHeldError) { io.stderr(`${c.red('error')}: ${error.message}\n${c.dim('hint')}: ${error.hint}\n`); return EXIT.failure; }
-    if (error instanceof JournalError || error instanceof PlanFileError) { io.stderr(`${c.red('error')}: ${error.message}\n${error.hint ? `${c.dim('hint')}: ${error.hint}\n` : ''}`); return EXIT.failure; }
-    throw error;
+  if (options.resume || options.planFile) {
+    const { root, config } = await configOnly(io.cwd, debug);
+    const target = await openTarget({ root, config, env: io.env, debug, ...(options.target ? { target: options.target } : {}) });
+    return await withTarget(target, () => (options.resume ? resume(io, root, target, deps) : applySaved(io, root, target, options, deps)));
   }
+  const planned = await planFor(io, options, debug);
+  if (typeof planned === 'number') return planned;
+  return await withTarget(planned.target, () => applyPlan(io, planned.root, planned.target, planned.plan, options, deps));
 }
 
 async function withTarget<T>(target: OpenTarget, run: () => Promise<T>): Promise<T> {

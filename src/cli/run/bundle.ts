@@ -8,7 +8,7 @@ import { readBundleFiles, writeBundleFiles } from '../../bundle/io.js';
 import { readProvenance } from '../../bundle/provenance.js';
 import { generateSigningKeys, signBundle } from '../../bundle/sign.js';
 import { openBundle } from '../../bundle/verify.js';
-import { buildFromProject, bundlePath, freshnessFor, reportFailure } from './engine-shared.js';
+import { buildFromProject, bundlePath, freshnessFor } from './engine-shared.js';
 
 export interface BundleOptions {
   readonly paths: readonly string[];
@@ -18,45 +18,37 @@ export interface BundleOptions {
 }
 
 export async function runBundle(io: Io, options: BundleOptions): Promise<number> {
-  try {
-    const built = await buildFromProject(io, options.paths, (root) => {
-      const p = readProvenance(root, io.env);
-      return options.revision !== undefined ? { ...p, revision: options.revision } : p;
-    });
-    if (!built.ok) return built.code;
-    const { bytes, manifest } = built.value;
-    const signature = options.signKey !== undefined ? signBundle(bytes, await readFile(resolve(io.cwd, options.signKey), 'utf8'), manifest.digest) : undefined;
-    const written = await writeBundleFiles(resolve(io.cwd, options.out), bytes, signature);
-    const c = colors(io);
-    const n = manifest.counts;
-    io.stdout(`${c.green('✔')} wrote ${relative(io.cwd, written.bundle)}: ${plural(n.campaigns, 'campaign')} (${n.codes} with codes, ${plural(n.surcharges, 'surcharge')}), ${plural(n.geofences, 'geofence')}, ${(bytes.length / 1024).toFixed(1)} KiB\n`);
-    io.stdout(`  digest   ${manifest.digest}\n  revision ${manifest.revision ?? c.dim('none (not a git checkout)')}\n  created  ${manifest.createdAt ?? c.dim('unknown (no commit, no SOURCE_DATE_EPOCH)')}\n`);
-    if (signature && written.signature) io.stdout(`  signed   key ${signature.keyId} → ${relative(io.cwd, written.signature)}\n`);
-    return EXIT.ok;
-  } catch (error) {
-    return reportFailure(io, error);
-  }
+  const built = await buildFromProject(io, options.paths, (root) => {
+    const p = readProvenance(root, io.env);
+    return options.revision !== undefined ? { ...p, revision: options.revision } : p;
+  });
+  if (!built.ok) return built.code;
+  const { bytes, manifest } = built.value;
+  const signature = options.signKey !== undefined ? signBundle(bytes, await readFile(resolve(io.cwd, options.signKey), 'utf8'), manifest.digest) : undefined;
+  const written = await writeBundleFiles(resolve(io.cwd, options.out), bytes, signature);
+  const c = colors(io);
+  const n = manifest.counts;
+  io.stdout(`${c.green('✔')} wrote ${relative(io.cwd, written.bundle)}: ${plural(n.campaigns, 'campaign')} (${n.codes} with codes, ${plural(n.surcharges, 'surcharge')}), ${plural(n.geofences, 'geofence')}, ${(bytes.length / 1024).toFixed(1)} KiB\n`);
+  io.stdout(`  digest   ${manifest.digest}\n  revision ${manifest.revision ?? c.dim('none (not a git checkout)')}\n  created  ${manifest.createdAt ?? c.dim('unknown (no commit, no SOURCE_DATE_EPOCH)')}\n`);
+  if (signature && written.signature) io.stdout(`  signed   key ${signature.keyId} → ${relative(io.cwd, written.signature)}\n`);
+  return EXIT.ok;
 }
 
 export async function runBundleVerify(io: Io, options: { path: string; publicKey?: string; notBefore?: string }): Promise<number> {
   const c = colors(io);
-  try {
-    const freshness = await freshnessFor(io, options.notBefore, options.publicKey);
-    const file = bundlePath(io.cwd, options.path);
-    const { bytes, signature } = await readBundleFiles(file);
-    const publicKey = options.publicKey !== undefined ? await readFile(resolve(io.cwd, options.publicKey), 'utf8') : undefined;
-    const engine = openBundle(bytes, { signature, ...(publicKey ? { publicKey } : {}), ...freshness });
-    const m = engine.manifest;
-    io.stdout(`${c.green('✔')} ${relative(io.cwd, file)}: format ${m.formatVersion}, digest ok (${m.digest}), ${m.counts.campaigns} campaigns, revision ${m.revision ?? 'none'}\n`);
-    if (freshness.notBefore !== undefined) io.stdout(`  created ${m.createdAt}, not before ${freshness.notBefore}\n`);
-    if (freshness.replaces) io.stdout(`  created ${m.createdAt}, not before the bundle it replaces (${freshness.replaces.createdAt ?? 'no creation time'}, ${freshness.replaces.digest})\n`);
-    if (signature === undefined) io.stdout(`  ${c.dim('not signed')}\n`);
-    else if (publicKey === undefined) io.stdout(`  ${c.yellow('signature present but not checked')}: pass --public-key KEY.pub to check it\n`);
-    else io.stdout(`  signature ok (key ${(signature as { keyId: string }).keyId})\n`);
-    return EXIT.ok;
-  } catch (error) {
-    return reportFailure(io, error);
-  }
+  const freshness = await freshnessFor(io, options.notBefore, options.publicKey);
+  const file = bundlePath(io.cwd, options.path);
+  const { bytes, signature } = await readBundleFiles(file);
+  const publicKey = options.publicKey !== undefined ? await readFile(resolve(io.cwd, options.publicKey), 'utf8') : undefined;
+  const engine = openBundle(bytes, { signature, ...(publicKey ? { publicKey } : {}), ...freshness });
+  const m = engine.manifest;
+  io.stdout(`${c.green('✔')} ${relative(io.cwd, file)}: format ${m.formatVersion}, digest ok (${m.digest}), ${m.counts.campaigns} campaigns, revision ${m.revision ?? 'none'}\n`);
+  if (freshness.notBefore !== undefined) io.stdout(`  created ${m.createdAt}, not before ${freshness.notBefore}\n`);
+  if (freshness.replaces) io.stdout(`  created ${m.createdAt}, not before the bundle it replaces (${freshness.replaces.createdAt ?? 'no creation time'}, ${freshness.replaces.digest})\n`);
+  if (signature === undefined) io.stdout(`  ${c.dim('not signed')}\n`);
+  else if (publicKey === undefined) io.stdout(`  ${c.yellow('signature present but not checked')}: pass --public-key KEY.pub to check it\n`);
+  else io.stdout(`  signature ok (key ${(signature as { keyId: string }).keyId})\n`);
+  return EXIT.ok;
 }
 
 export async function runBundleKeygen(io: Io, options: { out: string }): Promise<number> {
@@ -71,7 +63,7 @@ export async function runBundleKeygen(io: Io, options: { out: string }): Promise
     await chmod(priv, 0o600);
     await writeFile(pub, keys.publicKeyPem);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return reportFailure(io, error);
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     io.stderr(`${colors(io).red('error')}: ${relative(io.cwd, priv)} already exists; not overwriting a signing key\n`);
     return EXIT.failure;
   }

@@ -44,9 +44,9 @@ export async function runCompile(io: Io, options: CompileCliOptions, debug: Debu
     ({ config } = await configOnly(io.cwd, debug));
     let text: string;
     try { text = await readFile(resolve(io.cwd, options.planFile), 'utf8'); } catch (e) {
-      return fail(io, new PlanFileError(`cannot read ${options.planFile}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'Pass the file written by `promoc plan --out`.'));
+      throw new PlanFileError(`cannot read ${options.planFile}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'Pass the file written by `promoc plan --out`.');
     }
-    try { plan = parsePlanFile(text, options.planFile, await defaultValidator()); } catch (e) { if (e instanceof PlanFileError) return fail(io, e); throw e; }
+    plan = parsePlanFile(text, options.planFile, await defaultValidator());
     // The saved plan names its target; its base URLs are in the plan, the credentials' variables in the config.
     target = { name: plan.target, bindings: [], close: async () => undefined };
   } else {
@@ -62,12 +62,6 @@ export async function runCompile(io: Io, options: CompileCliOptions, debug: Debu
   } finally {
     await target.close();
   }
-}
-
-function fail(io: Io, e: PlanFileError): number {
-  const c = colors(io);
-  io.stderr(`${c.red('error')}: ${e.message}\n${e.hint ? `${c.dim('hint')}: ${e.hint}\n` : ''}`);
-  return EXIT.failure;
 }
 
 /** Base URLs from the plan's sources; auth headers that name the secret's environment variable, never its value. */

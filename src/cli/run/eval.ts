@@ -7,7 +7,7 @@ import type { Io } from '../io.js';
 import { contextFromData } from '../../engine/context-data.js';
 import { ContextError } from '../../engine/errors.js';
 import { formatEvaluation } from '../../engine/explain.js';
-import { engineFor, reportFailure } from './engine-shared.js';
+import { engineFor } from './engine-shared.js';
 
 export interface EvalOptions {
   readonly paths: readonly string[];
@@ -20,17 +20,13 @@ export interface EvalOptions {
 }
 
 export async function runEval(io: Io, options: EvalOptions): Promise<number> {
-  try {
-    const text = await readFile(resolve(io.cwd, options.context), 'utf8');
-    let data: unknown;
-    try { data = parseYaml(text); } catch (e) { throw new ContextError(options.context, `is not valid JSON or YAML: ${(e as Error).message}`); }
-    const context = contextFromData(data);
-    const source = await engineFor(io, options);
-    if (!source.ok) return source.code;
-    const evaluation = source.value.evaluate(context);
-    io.stdout(options.format === 'json' ? `${JSON.stringify(evaluation, null, 2)}\n` : formatEvaluation(evaluation));
-    return EXIT.ok;
-  } catch (error) {
-    return reportFailure(io, error);
-  }
+  const text = await readFile(resolve(io.cwd, options.context), 'utf8');
+  let data: unknown;
+  try { data = parseYaml(text); } catch (e) { throw new ContextError(options.context, `is not valid JSON or YAML: ${(e as Error).message}`); }
+  const context = contextFromData(data);
+  const source = await engineFor(io, options);
+  if (!source.ok) return source.code;
+  const evaluation = source.value.evaluate(context);
+  io.stdout(options.format === 'json' ? `${JSON.stringify(evaluation, null, 2)}\n` : formatEvaluation(evaluation));
+  return EXIT.ok;
 }

@@ -3,24 +3,17 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { defaultValidator } from '../../load/project.js';
 import { parsePlanFile, PlanFileError } from '../../plan/plan-file.js';
-import { colors, type Io } from '../io.js';
+import type { Io } from '../io.js';
 import { EXIT } from '../context.js';
 import type { PlanFormat } from '../commands/plan.js';
 import { renderPlan } from './render-plan.js';
 
 export async function runShow(io: Io, options: { file: string; format: PlanFormat; verbose: boolean }): Promise<number> {
-  const c = colors(io);
-  try {
-    let text: string;
-    try { text = await readFile(resolve(io.cwd, options.file), 'utf8'); } catch (e) {
-      throw new PlanFileError(`cannot read ${options.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'Pass the file written by `promoc plan --out`.');
-    }
-    const plan = parsePlanFile(text, options.file, await defaultValidator());
-    io.stdout(renderPlan(plan, options.format, { color: io.color, verbose: options.verbose }));
-    return EXIT.ok;
-  } catch (error) {
-    if (!(error instanceof PlanFileError)) throw error;
-    io.stderr(`${c.red('error')}: ${error.message}\n${error.hint ? `${c.dim('hint')}: ${error.hint}\n` : ''}`);
-    return EXIT.failure;
+  let text: string;
+  try { text = await readFile(resolve(io.cwd, options.file), 'utf8'); } catch (e) {
+    throw new PlanFileError(`cannot read ${options.file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'Pass the file written by `promoc plan --out`.');
   }
+  const plan = parsePlanFile(text, options.file, await defaultValidator());
+  io.stdout(renderPlan(plan, options.format, { color: io.color, verbose: options.verbose }));
+  return EXIT.ok;
 }

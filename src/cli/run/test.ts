@@ -13,7 +13,7 @@ import { parseTestFile, type TestCase, type TestFileProblem } from '../../bundle
 import { hasFailures, renderResults } from '../../bundle/vectors/render.js';
 import { DEFAULT_CAMPAIGN_GLOBS, findConfigFile, parseConfig } from '../../load/config.js';
 import { defaultValidator } from '../../load/project.js';
-import { engineFor, reportFailure } from './engine-shared.js';
+import { engineFor } from './engine-shared.js';
 
 export const TESTS_GLOB = 'tests/**/*.{yaml,yml}';
 
@@ -27,35 +27,31 @@ export interface TestOptions {
 }
 
 export async function runTest(io: Io, options: TestOptions): Promise<number> {
-  try {
-    const source = await engineFor(io, { paths: [], ...(options.bundle !== undefined ? { bundle: options.bundle } : {}), ...(options.publicKey !== undefined ? { publicKey: options.publicKey } : {}), ...(options.notBefore !== undefined ? { notBefore: options.notBefore } : {}) });
-    if (!source.ok) return source.code;
-    const engine = source.value;
-    const { root, globs } = await testGlobs(io.cwd);
-    const files = options.files.length > 0
-      ? options.files.map((f) => resolve(io.cwd, f))
-      : globSync(globs, { cwd: root, absolute: true, ignore: ['**/node_modules/**'] }).sort();
-    const cases: TestCase[] = [];
-    const problems: TestFileProblem[] = [];
-    for (const abs of files) {
-      const file = relative(io.cwd, abs) || abs;
-      let data: unknown;
-      try { data = parseYaml(await readFile(abs, 'utf8')); } catch (e) { problems.push({ file, message: (e as Error).message }); continue; }
-      const parsed = parseTestFile(file, data);
-      cases.push(...parsed.cases);
-      problems.push(...parsed.problems);
-    }
-    if (files.length === 0) problems.push({ file: relative(io.cwd, root) || '.', message: `no test files found (${globs.join(', ')})` });
-    const results: CaseResult[] = cases.map((t) => checkCase(engine, t));
-    if (options.format === 'json') {
-      io.stdout(`${JSON.stringify({ results: results.map((r) => ({ file: r.case.file, name: r.case.name, passed: !r.error && r.mismatches.length === 0, mismatches: r.mismatches, ...(r.error ? { error: r.error } : {}) })), problems }, null, 2)}\n`);
-    } else {
-      io.stdout(renderResults(results, problems, io.color));
-    }
-    return hasFailures(results, problems) ? EXIT.failure : EXIT.ok;
-  } catch (error) {
-    return reportFailure(io, error);
+  const source = await engineFor(io, { paths: [], ...(options.bundle !== undefined ? { bundle: options.bundle } : {}), ...(options.publicKey !== undefined ? { publicKey: options.publicKey } : {}), ...(options.notBefore !== undefined ? { notBefore: options.notBefore } : {}) });
+  if (!source.ok) return source.code;
+  const engine = source.value;
+  const { root, globs } = await testGlobs(io.cwd);
+  const files = options.files.length > 0
+    ? options.files.map((f) => resolve(io.cwd, f))
+    : globSync(globs, { cwd: root, absolute: true, ignore: ['**/node_modules/**'] }).sort();
+  const cases: TestCase[] = [];
+  const problems: TestFileProblem[] = [];
+  for (const abs of files) {
+    const file = relative(io.cwd, abs) || abs;
+    let data: unknown;
+    try { data = parseYaml(await readFile(abs, 'utf8')); } catch (e) { problems.push({ file, message: (e as Error).message }); continue; }
+    const parsed = parseTestFile(file, data);
+    cases.push(...parsed.cases);
+    problems.push(...parsed.problems);
   }
+  if (files.length === 0) problems.push({ file: relative(io.cwd, root) || '.', message: `no test files found (${globs.join(', ')})` });
+  const results: CaseResult[] = cases.map((t) => checkCase(engine, t));
+  if (options.format === 'json') {
+    io.stdout(`${JSON.stringify({ results: results.map((r) => ({ file: r.case.file, name: r.case.name, passed: !r.error && r.mismatches.length === 0, mismatches: r.mismatches, ...(r.error ? { error: r.error } : {}) })), problems }, null, 2)}\n`);
+  } else {
+    io.stdout(renderResults(results, problems, io.color));
+  }
+  return hasFailures(results, problems) ? EXIT.failure : EXIT.ok;
 }
 
 /** `*.test.yaml` wherever the config's campaign globs look, plus tests/. */
