@@ -1,17 +1,9 @@
 // The Lago emulator must conform to Lago's published OpenAPI description. Every response body the
 // coupon flow produces is validated against the schema the OpenAPI document names for that
-// operation and status. The document is AGPL-licensed, so it is read from ../shared/reference/
-// (beside every clone of this project) rather than copied into the repository.
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parse } from 'yaml';
+// operation and status (the subset of the document vendored under test/fixtures/lago-openapi/).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAjv } from '../src/schema/ajv-instance.js';
 import { startEmulators, type RunningEmulators } from '../src/emulators/index.js';
-
-// shared/ sits beside every clone (CI included); PROMOC_SHARED_DIR points elsewhere if needed.
-const SHARED = process.env.PROMOC_SHARED_DIR ?? join(import.meta.dirname, '../../shared');
-const SPEC = join(SHARED, 'reference/lago-openapi/openapi.bundled.yaml');
+import { lagoOpenApiValidator } from './helpers/lago-openapi.js';
 
 describe('Lago emulator conforms to the OpenAPI description', () => {
   let emulators: RunningEmulators;
@@ -20,14 +12,7 @@ describe('Lago emulator conforms to the OpenAPI description', () => {
   let validate: (schema: string, body: unknown) => string[];
 
   beforeAll(async () => {
-    if (!existsSync(SPEC)) throw new Error(`Lago's OpenAPI description is missing at ${SPEC}; it comes with shared/reference/lago-openapi beside the repository (or set PROMOC_SHARED_DIR)`);
-    const doc = parse(readFileSync(SPEC, 'utf8'), { maxAliasCount: -1 }) as { components: unknown };
-    const ajv = createAjv({ schemas: new Map(), digest: '' }, { strict: false, allErrors: true, verbose: false });
-    ajv.addSchema({ $id: 'https://lago.example/openapi.json', components: doc.components });
-    validate = (schema, body) => {
-      const fn = ajv.getSchema(`https://lago.example/openapi.json#/components/schemas/${schema}`)!;
-      return fn(body) ? [] : (fn.errors ?? []).map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`);
-    };
+    validate = lagoOpenApiValidator();
     emulators = await startEmulators({ providers: ['lago'], port: 0, seed: 1 });
     const ep = emulators.endpoint('lago');
     base = ep.apiBaseUrl;

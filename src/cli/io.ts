@@ -14,14 +14,30 @@ export interface Io {
 export function processIo(): Io {
   const env = process.env;
   const isTTY = Boolean(process.stdout.isTTY);
+  const stdout = quietOnClosedPipe(process.stdout);
+  const stderr = quietOnClosedPipe(process.stderr);
   return {
     cwd: process.cwd(),
     env,
-    stdout: (t) => void process.stdout.write(t),
-    stderr: (t) => void process.stderr.write(t),
+    stdout,
+    stderr,
     isTTY,
     color: decideColor(env, isTTY),
   };
+}
+
+/**
+ * A writer that stops writing once the reader has gone (`promoc --help | head -1`): like any Unix tool, the
+ * rest of the output is dropped quietly and the command ends with its own status, instead of an unhandled
+ * EPIPE 'error' event with a stack trace.
+ */
+export function quietOnClosedPipe(stream: NodeJS.WriteStream): (text: string) => void {
+  let closed = false;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') closed = true;
+    else throw error;
+  });
+  return (text) => { if (!closed) stream.write(text); };
 }
 
 /** NO_COLOR (any non-empty value) wins; FORCE_COLOR=0 disables, any other value forces; else TTY. */

@@ -38,10 +38,14 @@ export function expandPaths(root: string, cwd: string, paths: readonly string[])
   return { files: [...files].sort(), diagnostics };
 }
 
-export function expandGlobs(root: string, globs: readonly string[]): FileList {
+/** The campaign files the globs match under root; `configFile` is the promoc.config.yaml in force, if any. */
+export function expandGlobs(root: string, globs: readonly string[], configFile?: string): FileList {
   const found = globSync([...globs], { cwd: root, absolute: true, ignore: IGNORE, followSymbolicLinks: true, dot: false }).map((f) => resolve(f)).sort();
-  const diagnostics: Diagnostic[] = found.length === 0
-    ? [{ ruleId: 'load/no-yaml', severity: 'error', file: 'promoc.config.yaml', path: ['campaigns'], message: `no campaign files match ${globs.join(', ')}`, hint: 'Fix `campaigns:` in promoc.config.yaml, or pass paths on the command line.' }]
-    : [];
-  return { files: found, diagnostics };
+  if (found.length > 0) return { files: found, diagnostics: [] };
+  // Without a configuration the default globs are not the author's choice: blaming a file that does not exist
+  // would send a new user looking for it.
+  const diagnostic: Diagnostic = configFile
+    ? { ruleId: 'load/no-yaml', severity: 'error', file: toRepoPath(root, configFile), path: ['campaigns'], message: `no campaign files match ${globs.join(', ')}`, hint: 'Fix `campaigns:` in promoc.config.yaml, or pass paths on the command line.' }
+    : { ruleId: 'load/no-config', severity: 'error', file: '.', message: `no configuration found: no promoc.config.yaml in ${root} or above it, and no campaign files match ${globs.join(', ')}`, hint: 'Run `npx promoc init` to scaffold a campaigns repository here, or pass the campaign files or folders on the command line.' };
+  return { files: found, diagnostics: [diagnostic] };
 }

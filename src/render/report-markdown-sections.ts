@@ -6,6 +6,7 @@ import type { ReportInput } from '../report/types.js';
 import type { GeofenceChange } from '../simulate/types.js';
 import { summaryLine as planSummaryLine } from './plan-shared.js';
 import { codeText, mdText } from './report-escape.js';
+import { lintOrder, sourceLink } from './report-lint-links.js';
 import { countDelta, moneyDelta } from './report-format.js';
 import { simulationHeadline } from './report-simulation-markdown.js';
 
@@ -50,16 +51,39 @@ export function changesList(r: ReportInput, max = 25): string {
   return [...items, ...(more > 0 ? [`- … and ${more} more`] : [])].join('\n');
 }
 
-/** Findings as a table, cut to the budget. */
-export function diagnosticsTable(diags: readonly Diagnostic[], budget: number): string {
+/** The approval summary: per target what merging applies, what is risky, who owns it, how it is applied. */
+export function approvalMarkdown(r: ReportInput): string {
+  const a = r.approval;
+  if (a.targets.length === 0) return '_No plan given: this report does not say what merging would apply (pass `--plan`)._';
+  const lines = ['| Target | Merging applies | Risky actions | Owners (`labels.team`) |', '|---|---|---|---|'];
+  for (const t of a.targets) {
+    const s = t.summary;
+    const counts = ([['create', s.create], ['update', s.update], ['replace', s.replace], ['delete', s.delete], ['activate', s.activate], ['deactivate', s.deactivate], ['blocked', s.blocked]] as const).filter(([, n]) => n !== 0).map(([k, n]) => `${n} ${k}`).join(', ') || 'nothing';
+    const risky = t.risky.length > 0 ? t.risky.map((x) => `${x.action === 'blocked' ? '⛔' : '⚠️'} ${x.action} ${mdText(x.resource)}`).join('<br>') : 'none';
+    const owners = t.owners.length > 0 ? t.owners.map((o) => `**${mdText(o.team)}**: ${o.resources.length} (${mdText(o.resources.slice(0, 4).join(', '))}${o.resources.length > 4 ? ', …' : ''})`).join('<br>') : '—';
+    lines.push(`| ${mdText(t.target)} | ${counts} | ${risky} | ${owners} |`);
+  }
+  const warnings = a.targets.flatMap((t) => [
+    ...t.disagreement.map((d) => `- ⛔ **The plan for target ${mdText(t.target)} is not of the head this report shows:** ${mdText(d)}. Re-run \`promoc plan\` on the head and pass that plan.`),
+    ...t.risky.filter((x) => x.reason).map((x) => `- ${x.action === 'blocked' ? '⛔' : '⚠️'} ${mdText(t.target)}: ${x.action} ${mdText(x.resource)}: ${mdText(x.reason!)}`),
+    ...t.warnings.map((w) => `- ⚠️ ${mdText(t.target)}: ${mdText(w)}`),
+  ]);
+  const launches = a.launches.length > 0 ? `**Launches:** ${a.launches.map((l) => `${mdText(l.id)} (${l.change}) from ${l.from!.slice(0, 16).replace('T', ' ')} UTC${l.until ? ` until ${l.until.slice(0, 16).replace('T', ' ')} UTC` : ''}`).join('; ')}.` : '**Launches:** none scheduled by this change.';
+  const apply = a.targets.map((t) => `- ${mdText(t.target)}: \`${codeText(t.apply).replace(/`/g, "'")}\``);
+  return ['### To approve', '', ...lines, '', ...(warnings.length > 0 ? [...warnings, ''] : []), launches, '', '**Applied by:**', ...apply].join('\n');
+}
+
+/** Findings as a table, errors first, then by file; cut to the budget. Locations link to the head commit when known. */
+export function diagnosticsTable(diags: readonly Diagnostic[], budget: number, sourceUrl?: string): string {
   if (diags.length === 0) return 'No findings.';
   const label = { error: '**error**', warn: 'warning', info: 'info' } as const;
   const lines = ['| Severity | Location | Rule | Message |', '|---|---|---|---|'];
   let size = 100;
   let shown = 0;
-  for (const d of diags) {
+  for (const d of lintOrder(diags)) {
     const where = d.range ? `${d.file}:${d.range.start.line}:${d.range.start.col}` : d.file || '—';
-    const row = `| ${label[d.severity]} | ${mdText(where)} | ${mdText(d.ruleId)} | ${mdText(d.message)}${d.hint ? `<br>*${mdText(d.hint)}*` : ''} |`;
+    const link = sourceLink(sourceUrl, d);
+    const row = `| ${label[d.severity]} | ${link ? `[${mdText(where)}](${link})` : mdText(where)} | ${mdText(d.ruleId)} | ${mdText(d.message)}${d.hint ? `<br>*${mdText(d.hint)}*` : ''} |`;
     if (size + row.length + 200 > budget) break;
     lines.push(row);
     size += row.length + 1;

@@ -7,7 +7,7 @@ import { renderPlanMarkdownPages } from './plan-markdown.js';
 import { summaryLine as planSummaryLine } from './plan-shared.js';
 import { htmlText } from './report-escape.js';
 import { coverageMarkdown, timelineMarkdown } from './report-markdown-grids.js';
-import { changesList, diagnosticsTable, geofenceMaps, summaryTable } from './report-markdown-sections.js';
+import { approvalMarkdown, changesList, diagnosticsTable, geofenceMaps, summaryTable } from './report-markdown-sections.js';
 import { simulationBody } from './report-simulation-markdown.js';
 
 /** First line of every part: how a workflow finds the comment to update in place. */
@@ -28,7 +28,7 @@ interface Section {
 export function renderReportMarkdown(r: ReportInput, options: ReportMarkdownOptions = {}): string[] {
   const limit = Math.min(options.limit ?? 60_000, GITHUB_LIMIT);
   const budget = Math.max(1_000, limit - 3_000);
-  const head = [`## ${htmlText(r.title)}`, '', summaryTable(r), '', ...(r.changes.campaigns.length > 0 || r.base ? ['### What changes', '', changesList(r), ''] : [])].join('\n');
+  const head = [`## ${htmlText(r.title)}`, '', approvalMarkdown(r), '', summaryTable(r), '', ...(r.changes.campaigns.length > 0 || r.base ? ['### What changes', '', changesList(r), ''] : [])].join('\n');
   const blocks = sections(r, budget).map(details);
   const parts: string[][] = [[head]];
   let size = head.length;
@@ -51,8 +51,8 @@ function sections(r: ReportInput, budget: number): Section[] {
   if (r.changes.geofences.length > 0) out.push({ title: `Changed geofences (${r.changes.geofences.length})`, body: geofenceMaps(r.changes.geofences, budget) });
   out.push({ title: 'Campaign windows', body: timelineMarkdown(r.timeline, budget) });
   if (r.coverage) out.push({ title: 'Coverage: who pays what, where', body: coverageMarkdown(r.coverage, budget) });
-  if (r.lint) out.push({ title: `Lint: ${r.lint.diagnostics.length} finding${r.lint.diagnostics.length === 1 ? '' : 's'}`, body: diagnosticsTable(r.lint.diagnostics, budget) });
-  if (r.validate.diagnostics.length > 0) out.push({ title: `Validate: ${r.validate.diagnostics.length} problem${r.validate.diagnostics.length === 1 ? '' : 's'}`, body: diagnosticsTable(r.validate.diagnostics, budget) });
+  if (r.lint) out.push({ title: `Lint: ${r.lint.diagnostics.length} finding${r.lint.diagnostics.length === 1 ? '' : 's'}`, body: diagnosticsTable(r.lint.diagnostics, budget, r.sourceUrl) });
+  if (r.validate.diagnostics.length > 0) out.push({ title: `Validate: ${r.validate.diagnostics.length} problem${r.validate.diagnostics.length === 1 ? '' : 's'}`, body: diagnosticsTable(r.validate.diagnostics, budget, r.sourceUrl) });
   for (const plan of r.plans) {
     const pages = renderPlanMarkdownPages(plan, { limit: budget });
     pages.forEach((page, i) => out.push({ title: `Plan · target ${plan.target}${pages.length > 1 ? ` (${i + 1}/${pages.length})` : ''}: ${planSummaryLine(plan)}`, body: page.trim() }));

@@ -7,6 +7,7 @@ import type { Model } from '../model/resource.js';
 import type { Engine } from '../engine/load.js';
 import { diffBundles, type Geometries } from '../simulate/changes.js';
 import type { SimulationReport } from '../simulate/types.js';
+import { approvalSummary } from './approval.js';
 import { coverageMatrix, type CoverageOptions } from './coverage.js';
 import { mapData } from './map.js';
 import { timelineRows } from './timeline.js';
@@ -18,43 +19,53 @@ export interface AssembleInput {
   readonly base?: { readonly label: string; readonly bundle: Bundle; readonly model?: Model };
   readonly lint?: ReportInput['lint'];
   readonly plans?: readonly Plan[];
+  /** The file each plan was read from, in the same order (named in the apply command). */
+  readonly planFiles?: readonly string[];
   readonly simulation?: SimulationReport;
   /** Coverage settings; false leaves the matrix out. */
   readonly coverage?: Omit<CoverageOptions, 'userTypes'> | false;
   readonly detailsUrl?: string;
+  readonly sourceUrl?: string;
 }
 
 export function assembleReport(input: AssembleInput): ReportInput {
   const { head, base, simulation } = input;
   const changes = base ? fromBundles(base.bundle, head.bundle, base.model ? { base: base.model.geometries, head: head.model.geometries } : undefined) : simulation ? fromSimulation(simulation) : { campaigns: [], geofences: [] };
   const userTypes = head.model.resources.filter((r) => r.resource.kind === 'UserType').map((r) => r.resource.metadata.name);
+  const plans = input.plans ?? [];
+  const timeline = timelineRows(head.bundle, base?.bundle, changes.campaigns);
   return {
     title: input.title ?? 'promoc report',
     head: side(head.label, head.bundle),
     ...(base ? { base: side(base.label, base.bundle) } : simulation ? { base: simulation.base } : {}),
     validate: { files: head.files, diagnostics: head.diagnostics },
     ...(input.lint ? { lint: input.lint } : {}),
-    plans: input.plans ?? [],
+    plans,
+    approval: approvalSummary({ plans, ...(input.planFiles ? { planFiles: input.planFiles } : {}), model: head.model, changes: changes.campaigns, timeline }),
     ...(simulation ? { simulation } : {}),
     changes,
-    timeline: timelineRows(head.bundle, base?.bundle, changes.campaigns),
+    timeline,
     ...(input.coverage === false ? {} : { coverage: coverageMatrix(head.engine, head.bundle, { userTypes, ...(input.coverage ?? {}) }) }),
-    map: mapData(head.model.geometries, new Map(changes.geofences.map((g) => [g.name, g.change]))),
+    map: mapData(head.model.geometries, changes.geofences),
     ...(input.detailsUrl ? { detailsUrl: input.detailsUrl } : {}),
+    ...(input.sourceUrl ? { sourceUrl: input.sourceUrl } : {}),
   };
 }
 
 /** When the head does not build: the report still goes out, with the errors on top and nothing computed. */
-export function assembleFailedReport(input: { readonly title?: string; readonly label: string; readonly diagnostics: readonly Diagnostic[]; readonly files: number; readonly plans?: readonly Plan[]; readonly detailsUrl?: string }): ReportInput {
+export function assembleFailedReport(input: { readonly title?: string; readonly label: string; readonly diagnostics: readonly Diagnostic[]; readonly files: number; readonly plans?: readonly Plan[]; readonly planFiles?: readonly string[]; readonly detailsUrl?: string; readonly sourceUrl?: string }): ReportInput {
+  const plans = input.plans ?? [];
   return {
     title: input.title ?? 'promoc report',
     head: { label: input.label, revision: null, digest: 'none (the campaigns do not build)', campaigns: 0 },
     validate: { files: input.files, diagnostics: input.diagnostics },
-    plans: input.plans ?? [],
+    plans,
+    approval: approvalSummary({ plans, ...(input.planFiles ? { planFiles: input.planFiles } : {}), changes: [], timeline: [] }),
     changes: { campaigns: [], geofences: [] },
     timeline: [],
     map: { geofences: [], overlaps: [] },
     ...(input.detailsUrl ? { detailsUrl: input.detailsUrl } : {}),
+    ...(input.sourceUrl ? { sourceUrl: input.sourceUrl } : {}),
   };
 }
 

@@ -3,6 +3,7 @@
 import type { Plan } from '../generated/plan.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { CampaignChange, GeofenceChange, SimulationReport } from '../simulate/types.js';
+import type { Approval } from './approval.js';
 
 export interface ReportSide {
   readonly label: string;
@@ -55,6 +56,8 @@ export interface MapGeofence {
   readonly name: string;
   readonly coordinates: readonly (readonly (readonly (readonly number[])[])[])[];
   readonly change?: ChangedCampaign['change'];
+  /** The base's shape of a changed or removed geofence, drawn beside the head's. */
+  readonly before?: readonly (readonly (readonly (readonly number[])[])[])[];
 }
 
 export interface MapOverlap {
@@ -72,6 +75,8 @@ export interface ReportInput {
   /** Absent when lint could not run. */
   readonly lint?: { readonly diagnostics: readonly Diagnostic[]; readonly suppressed: number };
   readonly plans: readonly Plan[];
+  /** What merging does, per target: counts, risky actions, owners, launches, how it is applied. */
+  readonly approval: Approval;
   readonly simulation?: SimulationReport;
   readonly changes: { readonly campaigns: readonly ChangedCampaign[]; readonly geofences: readonly GeofenceChange[] };
   readonly timeline: readonly TimelineRow[];
@@ -79,4 +84,6 @@ export interface ReportInput {
   readonly map: { readonly geofences: readonly MapGeofence[]; readonly overlaps: readonly MapOverlap[] };
   /** Where the full artefacts are (an Actions run URL), for summarised sections. */
   readonly detailsUrl?: string;
+  /** Files at the pull request's head commit (…/blob/<sha>/): lint locations link there when known. */
+  readonly sourceUrl?: string;
 }

@@ -5,12 +5,11 @@
 // gets located diagnostics naming a field of the resource and saying why the target cannot express it. The
 // compiled API calls of every target are complete and plain JSON. And against the four emulators, what a
 // plan writes is accepted and reads back as lowered (apply reports no failed call and no divergence). Inputs that once failed are kept in test/fixtures/fuzz-corpus/lowerers/.
-import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { parse, stringify } from 'yaml';
+import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileCalls } from '../../src/apply/compile.js';
 import { renderCalls, CALL_FORMATS } from '../../src/apply/render-calls.js';
@@ -30,27 +29,17 @@ import { localBindings, type Binding } from '../../src/plan/targets.js';
 import { providerFor } from '../../src/providers/index.js';
 import { LOCAL_REFS } from '../../src/providers/mobility/refs.js';
 import { PROVIDER_IDS, type ProviderId } from '../../src/providers/index.js';
-import { createAjv } from '../../src/schema/ajv-instance.js';
+import { lagoOpenApiValidator } from '../helpers/lago-openapi.js';
 import { EXAMPLES, instant, loadFiles, mutateFiles, mutations, percent, PROVIDERS, type Files, type Loaded } from './campaigns.js';
 import { corpus, corpusTarget, expectLocated, notJson, params, RUNS, valueAt } from './fuzz-kit.js';
 
 // ---------------------------------------------------------------------------------------------------------
-// Lago's request schemas, from the published OpenAPI description beside the repository (see
-// test/lago-openapi-conformance.test.ts: it is AGPL-licensed, so it is not copied into the repository).
+// Lago's request schemas, from its published OpenAPI description (the vendored subset).
 
-const SHARED = process.env.PROMOC_SHARED_DIR ?? join(import.meta.dirname, '../../../shared');
-const SPEC = join(SHARED, 'reference/lago-openapi/openapi.bundled.yaml');
 let lagoSchema: (name: 'CouponCreateInput' | 'CouponUpdateInput', body: unknown) => string[];
 
 function loadLagoSchemas(): void {
-  if (!existsSync(SPEC)) throw new Error(`Lago's OpenAPI description is missing at ${SPEC}; it comes with shared/reference/lago-openapi beside the repository (or set PROMOC_SHARED_DIR)`);
-  const doc = parse(readFileSync(SPEC, 'utf8'), { maxAliasCount: -1 }) as { components: unknown };
-  const ajv = createAjv({ schemas: new Map(), digest: '' }, { strict: false, allErrors: true, verbose: false });
-  ajv.addSchema({ $id: 'https://lago.example/openapi.json', components: doc.components });
-  lagoSchema = (name, body) => {
-    const fn = ajv.getSchema(`https://lago.example/openapi.json#/components/schemas/${name}`)!;
-    return fn(body) ? [] : (fn.errors ?? []).map((e) => `${e.instancePath} ${e.message} ${JSON.stringify(e.params)}`);
-  };
+  lagoSchema = lagoOpenApiValidator();
 }
 
 // ---------------------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ import type { ReportInput } from '../../src/report/types.js';
 import { codeText, mdText } from '../../src/render/report-escape.js';
 import { REPORT_MARKER, renderReportMarkdown } from '../../src/render/report-markdown.js';
 import { renderSimulationMarkdown } from '../../src/render/report-simulation-markdown.js';
+import { sourceUrlFromEnv } from '../../src/report/source-url.js';
 import { expectGolden } from '../helpers/golden.js';
 import { FIXTURES, fixtureInput, HOSTILE } from './fixture.js';
 
@@ -54,6 +55,37 @@ describe('the PR comment', () => {
   it('stays under GitHub\'s limit however much there is', () => {
     const huge: Diagnostic[] = Array.from({ length: 20_000 }, (_, i) => ({ ruleId: 'x/y', severity: 'info', file: `f${i}.yaml`, message: 'm'.repeat(200) }));
     for (const p of renderReportMarkdown({ ...input, lint: { diagnostics: huge, suppressed: 0 } })) expect(p.length).toBeLessThan(65_536);
+  });
+});
+
+describe('lint in the comment', () => {
+  const diags: Diagnostic[] = [
+    { ruleId: 'window/expired', severity: 'info', file: 'campaigns/a.yaml', message: 'first info', range: { start: { line: 3, col: 1 }, end: { line: 3, col: 2 } } },
+    { ruleId: 'stacking/shadowed', severity: 'warn', file: 'campaigns/b (old).yaml', message: 'the warning', range: { start: { line: 9, col: 5 }, end: { line: 9, col: 9 } } },
+    { ruleId: 'window/expired', severity: 'info', file: 'campaigns/0.yaml', message: 'second info' },
+    { ruleId: 'ref/unknown', severity: 'error', file: 'campaigns/z.yaml', message: 'the error', range: { start: { line: 1, col: 1 }, end: { line: 1, col: 2 } } },
+  ];
+  const lintSection = (md: string): string => md.slice(md.indexOf('Lint: 4 findings'));
+
+  it('lists errors, then warnings, then infos, each by file', () => {
+    const md = lintSection(renderReportMarkdown({ ...input, lint: { diagnostics: diags, suppressed: 0 } })[0]!);
+    const at = ['the error', 'the warning', 'second info', 'first info'].map((m) => md.indexOf(m));
+    expect(at.every((i) => i > 0)).toBe(true);
+    expect(at).toEqual([...at].sort((a, b) => a - b));
+  });
+
+  it('links each location to its line at the head commit inside GitHub Actions, plain text elsewhere', () => {
+    const event = JSON.stringify({ pull_request: { head: { sha: 'abcdef0123456789abcdef0123456789abcdef01' } } });
+    const sourceUrl = sourceUrlFromEnv({ GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'voltway/campaigns', GITHUB_SHA: '9999999999999999999999999999999999999999' }, event);
+    expect(sourceUrl).toBe('https://github.com/voltway/campaigns/blob/abcdef0123456789abcdef0123456789abcdef01/');
+    expect(sourceUrlFromEnv({ GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'voltway/campaigns', GITHUB_SHA: '9999999999999999999999999999999999999999' }, undefined)).toBe('https://github.com/voltway/campaigns/blob/9999999999999999999999999999999999999999/');
+    expect(sourceUrlFromEnv({}, event)).toBeUndefined();
+    const linked = lintSection(renderReportMarkdown({ ...input, sourceUrl, lint: { diagnostics: diags, suppressed: 0 } })[0]!);
+    expect(linked).toContain('| warning | [campaigns/b \\(old\\).yaml:9:5](https://github.com/voltway/campaigns/blob/abcdef0123456789abcdef0123456789abcdef01/campaigns/b%20%28old%29.yaml#L9) |');
+    expect(linked).toContain('(https://github.com/voltway/campaigns/blob/abcdef0123456789abcdef0123456789abcdef01/campaigns/0.yaml) |');
+    const plain = lintSection(renderReportMarkdown({ ...input, lint: { diagnostics: diags, suppressed: 0 } })[0]!);
+    expect(plain).toContain('| warning | campaigns/b \\(old\\).yaml:9:5 |');
+    expect(plain).not.toContain('](http');
   });
 });
 

@@ -18,6 +18,7 @@ export const registerPlan: RegisterCommand = (program: Command, ctx) => {
     .argument('[paths...]', 'files or folders (default: the campaigns globs in promoc.config.yaml)')
     .option('-t, --target <name>', 'target from promoc.config.yaml (default: defaultTarget, else local)')
     .option('-o, --out <file>', 'also save the plan (JSON, with the live fingerprint) for `promoc show` and `promoc apply`')
+    .option('--overlay <dir>', 'lay the files of this folder over the working tree first (the head `promoc report --overlay` shows)')
     .option('-f, --format <format>', 'text, markdown (PR comment) or json', 'text')
     .option('--prune', 'delete (or archive) objects promoc manages that are no longer in the repository', false)
     .option('--force', 'allow deletes and replacements that cut off live redemptions', false)
@@ -30,9 +31,9 @@ Examples:
 
 Exit codes (like terraform plan -detailed-exitcode): 0 no changes, 2 changes (or blocked changes),
 1 errors (campaigns the target cannot express, API failures), 64 bad invocation.`)
-    .action(async (paths: string[], opts: { target?: string; out?: string; format: string; prune: boolean; force: boolean; verbose: boolean }) => {
+    .action(async (paths: string[], opts: { target?: string; out?: string; overlay?: string; format: string; prune: boolean; force: boolean; verbose: boolean }) => {
       const format = checkFormat(opts.format);
       const { runPlan } = await import('../run/plan.js');
-      ctx.setExitCode(await runPlan(ctx.io, { paths, format, prune: opts.prune, force: opts.force, verbose: opts.verbose, ...(opts.target ? { target: opts.target } : {}), ...(opts.out ? { out: opts.out } : {}) }, ctx.debug));
+      ctx.setExitCode(await runPlan(ctx.io, { paths, format, prune: opts.prune, force: opts.force, verbose: opts.verbose, ...(opts.target ? { target: opts.target } : {}), ...(opts.out ? { out: opts.out } : {}), ...(opts.overlay ? { overlay: opts.overlay } : {}) }, ctx.debug));
     });
 };

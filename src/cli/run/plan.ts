@@ -1,6 +1,8 @@
 // `promoc plan`: load, open the target, plan, render, optionally save. The core is planBindings (pure diff
 // after the reads); this file only wires it to the terminal and the file system.
-import { join, resolve } from 'node:path';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve } from 'node:path';
 import { NO_DEBUG, type DebugLog } from '../../model/debug-log.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../../model/diagnostic.js';
 import { loadProject } from '../../load/project.js';
@@ -15,11 +17,15 @@ import { readSmallText } from '../read-small-text.js';
 import { promocVersion } from '../../load/version.js';
 import type { PlanFormat } from '../commands/plan.js';
 import { renderPlan } from './render-plan.js';
+import { UsageError } from '../../model/errors.js';
+import { treeWithOverlay } from '../../simulate/sides.js';
 
 export interface PlanCliOptions {
   readonly paths: readonly string[];
   readonly target?: string;
   readonly out?: string;
+  /** A folder laid over the working tree: plan the head a report or simulation with the same overlay shows. */
+  readonly overlay?: string;
   readonly format: PlanFormat;
   readonly prune: boolean;
   readonly force: boolean;
@@ -27,9 +33,24 @@ export interface PlanCliOptions {
 }
 
 export async function runPlan(io: Io, options: PlanCliOptions, debug: DebugLog = NO_DEBUG): Promise<number> {
-  const loaded = await loadProject({ cwd: io.cwd, paths: options.paths, debug });
+  if (options.overlay === undefined) return planLoaded(io, options, await loadProject({ cwd: io.cwd, paths: options.paths, debug }), undefined, debug);
+  const overlay = resolve(io.cwd, options.overlay);
+  if (!existsSync(overlay)) throw new UsageError(`overlay folder ${options.overlay} does not exist`, 'Pass a folder laid out like the repository (e.g. campaigns/mobility/summer-25.yaml).');
+  const working = await loadProject({ cwd: io.cwd, paths: [], cache: false, debug });
+  const tmp = mkdtempSync(join(tmpdir(), 'promoc-plan-'));
+  try {
+    const dir = treeWithOverlay(working, overlay, join(tmp, 'head'));
+    const loaded = await loadProject({ cwd: join(dir, relative(working.root, io.cwd)), paths: options.paths, cache: false, debug });
+    // The target (and the local emulators' state) stay the working tree's: only the campaigns change.
+    return await planLoaded(io, options, loaded, working.root, debug);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+async function planLoaded(io: Io, options: PlanCliOptions, loaded: Awaited<ReturnType<typeof loadProject>>, stateRoot: string | undefined, debug: DebugLog): Promise<number> {
   if (hasErrors(loaded.diagnostics)) return printErrors(io, loaded.root, loaded.diagnostics, loaded.stats.files);
-  const target = await openTarget({ root: loaded.root, config: loaded.config, env: io.env, debug, ...(options.target ? { target: options.target } : {}) });
+  const target = await openTarget({ root: stateRoot ?? loaded.root, config: loaded.config, env: io.env, debug, ...(options.target ? { target: options.target } : {}) });
   try {
     const result = await planBindings({
       targetName: target.name,

@@ -12,6 +12,7 @@ import { parsePlanFile } from '../../plan/plan-file.js';
 import { assembleFailedReport, assembleReport } from '../../report/assemble.js';
 import type { ReportInput } from '../../report/types.js';
 import { parseSimulationFile } from '../../report/simulation-file.js';
+import { sourceUrlFromEnv } from '../../report/source-url.js';
 import { renderReportHtml } from '../../render/report-html.js';
 import { renderReportMarkdown } from '../../render/report-markdown.js';
 import { renderText } from '../../render/text.js';
@@ -42,6 +43,7 @@ export async function runReport(io: Io, options: ReportOptions): Promise<number>
   const c = colors(io);
   let sides: Resolved | undefined;
   try {
+    const sourceUrl = sourceUrlFromEnv(io.env, io.env.GITHUB_EVENT_PATH ? readSmallText(io.env.GITHUB_EVENT_PATH) : undefined);
     const resolved = await resolveSides(io.cwd, io.env, options.sides);
     const validator = await defaultValidator();
     const plans = await Promise.all(options.plans.map(async (f) => parsePlanFile(await readFile(resolve(io.cwd, f), 'utf8'), f, validator)));
@@ -50,7 +52,7 @@ export async function runReport(io: Io, options: ReportOptions): Promise<number>
       if (resolved.side === 'base') { io.stderr(`${c.red('✖')} the base campaigns do not build.\n`); return EXIT.failure; }
       io.stderr(`${c.red('✖')} the campaigns do not build; the report shows the errors only.\n`);
       // The head is what the pull request proposes: reviewers still get a comment saying why it does not build.
-      await emit(io, options, assembleFailedReport({ label: 'working tree', diagnostics: resolved.diagnostics, files: new Set(resolved.diagnostics.map((d) => d.file)).size, plans, ...(options.title !== undefined ? { title: options.title } : {}), ...(options.detailsUrl !== undefined ? { detailsUrl: options.detailsUrl } : {}) }));
+      await emit(io, options, assembleFailedReport({ label: 'working tree', diagnostics: resolved.diagnostics, files: new Set(resolved.diagnostics.map((d) => d.file)).size, plans, planFiles: options.plans, ...(sourceUrl !== undefined ? { sourceUrl } : {}), ...(options.title !== undefined ? { title: options.title } : {}), ...(options.detailsUrl !== undefined ? { detailsUrl: options.detailsUrl } : {}) }));
       return EXIT.failure;
     }
     sides = resolved;
@@ -63,9 +65,11 @@ export async function runReport(io: Io, options: ReportOptions): Promise<number>
       ...(resolved.base && resolved.baseLoaded ? { base: { label: resolved.base.label, bundle: resolved.base.bundle, model: resolved.baseLoaded.model } } : {}),
       lint: { diagnostics: lint.diagnostics, suppressed: lint.suppressed },
       plans,
+      planFiles: options.plans,
       ...(simulation ? { simulation } : {}),
       coverage: options.coverage,
       ...(options.detailsUrl !== undefined ? { detailsUrl: options.detailsUrl } : {}),
+      ...(sourceUrl !== undefined ? { sourceUrl } : {}),
     }));
     return EXIT.ok;
   } finally {
