@@ -21,7 +21,7 @@ export const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   usage: ['engine', 'model'],
   providers: ['generated', 'model'],
   bundle: ['generated', 'model', 'engine', 'geo', 'schema'],
-  lint: ['generated', 'model', 'geo', 'load', 'providers', 'bundle'],
+  lint: ['generated', 'model', 'geo', 'load', 'providers'],
   import: ['generated', 'model', 'providers'],
   // The embedded `local` target starts the emulators; a saved plan is written with the JSON view.
   plan: ['generated', 'model', 'providers', 'schema', 'load', 'render', 'emulators'],
