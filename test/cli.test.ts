@@ -42,8 +42,9 @@ describe('promoc CLI', () => {
   it('emits machine-readable JSON', async () => {
     const r = await runCli(['validate', '--no-cache', '--format', 'json', 'test/fixtures/validate/wrong-type'], { cwd: repo });
     expect(r.code).toBe(1);
-    const parsed = JSON.parse(r.stdout) as { diagnostics: { ruleId: string; range: { start: { line: number } } }[] };
-    expect(parsed.diagnostics.map((d) => [d.ruleId, d.range.start.line])).toEqual([['schema/type', 7], ['schema/unknown-property', 8]]);
+    const parsed = JSON.parse(r.stdout) as { diagnostics: { ruleId: string; line: number }[]; summary: { files: number; errors: number } };
+    expect(parsed.diagnostics.map((d) => [d.ruleId, d.line])).toEqual([['schema/type', 7], ['schema/unknown-property', 8]]);
+    expect(parsed.summary).toMatchObject({ files: 1, errors: 2, warnings: 0, infos: 0 });
   });
 
   it('reports what the file system refuses as an error (exit 1), never as a bug', async () => {

@@ -1,10 +1,13 @@
 // Hostile input against the load stage and the terminal renderer: each protection has a test
 // that fails if it is removed.
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { checkFile } from '../src/load/check-file.js';
+import { MAX_DOCUMENTS } from '../src/load/parse.js';
+import { append, maxOf, minOf } from '../src/model/append.js';
 import { loadProject } from '../src/load/project.js';
 import { renderText } from '../src/render/text.js';
 import { loadSchemaSet } from '../src/schema/schema-set.js';
@@ -100,5 +103,87 @@ describe('hostile input', () => {
     expect(checkFile('b.yaml', doc('-.inf'), validator).diagnostics.map((d) => d.ruleId)).toEqual(['load/number']);
     expect(checkFile('c.yaml', doc('.nan'), validator).diagnostics.map((d) => d.ruleId)).toEqual(['load/number']);
     expect(checkFile('d.yaml', doc('-0'), validator).diagnostics.map((d) => d.ruleId)).toEqual(['schema/range']);
+  });
+});
+
+describe('hostile input, round 2', () => {
+  it('bounds the documents in one file with a located error (100,000 empty documents overflowed the stack)', async () => {
+    const text = '---\n'.repeat(100_000);
+    const r = checkFile('many.yaml', text, validator);
+    const tooMany = r.diagnostics.filter((d) => d.ruleId === 'load/too-many-documents');
+    expect(tooMany).toHaveLength(1);
+    expect(tooMany[0]!.range!.start.line).toBe(MAX_DOCUMENTS + 1);
+    expect(r.docs.length).toBeLessThanOrEqual(MAX_DOCUMENTS);
+    const dir = repo({ 'campaigns/many.yaml': text, 'campaigns/tags.yaml': tag('ok') });
+    const loaded = await loadProject({ cwd: dir, workers: 1 });
+    expect(loaded.diagnostics.some((d) => d.file === 'campaigns/many.yaml' && d.ruleId === 'load/too-many-documents')).toBe(true);
+    expect(loaded.model.resources.map((l) => l.resource.metadata.name)).toEqual(['ok']);
+  });
+
+  it('appends and takes extremes of arrays longer than a call takes arguments', () => {
+    const many = Array.from({ length: 300_000 }, (_, i) => i);
+    expect(append([-1], many)).toHaveLength(300_001);
+    expect([maxOf(many), minOf(many), maxOf([]), minOf([]), maxOf([1, NaN, 2])]).toEqual([299_999, 0, -Infinity, Infinity, NaN]);
+  });
+
+  it('never spreads an array into push, Math.max or Math.min in src/ (they throw past ~100,000 items)', () => {
+    const src = join(import.meta.dirname, '../src');
+    const offenders = (readdirSync(src, { recursive: true, encoding: 'utf8' }) as string[])
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+      .flatMap((f) => readFileSync(join(src, f), 'utf8').split('\n').map((line, i) => [`${f}:${i + 1}`, line] as const))
+      .filter(([, line]) => /\.push\(\.\.\.|Math\.(?:max|min)\(\.\.\./.test(line) && !line.trimStart().startsWith('//'))
+      .map(([where]) => where);
+    expect(offenders).toEqual([]);
+  });
+
+  it('reads a mapping of 100,000 keys in linear time and still finds a repeated key, located', () => {
+    // The parser's own unique-key check compared every key with every earlier one: over 40 s here.
+    const keys = Array.from({ length: 100_000 }, (_, i) => `  k${i}: 1\n`).join('');
+    const r = checkFile('keys.yaml', `spec:\n${keys}  k5: 2\n`, validator);
+    expect(r.diagnostics.filter((d) => d.ruleId === 'load/duplicate-key').map((d) => [d.message, d.range?.start])).toEqual([['duplicate key "k5": map keys must be unique', { line: 100_002, col: 3 }]]);
+    // Keys equal as text but not as values are different keys, as the parser has them.
+    expect(checkFile('k.yaml', 'a: {1: x, "1": y}\n', validator).diagnostics.filter((d) => d.ruleId === 'load/duplicate-key')).toEqual([]);
+  }, 60_000);
+
+  it('never reads a FIFO as a campaign or geometry file, and says so', async () => {
+    const geofence = `apiVersion: promoc/v1\nkind: Geofence\nmetadata:\n  name: g\nspec:\n  geometry: { file: ./zone.geojson }\n`;
+    const dir = repo({ 'campaigns/g.yaml': geofence, 'campaigns/tags.yaml': tag('ok') });
+    execFileSync('mkfifo', [join(dir, 'campaigns/zone.geojson'), join(dir, 'campaigns/pipe.yaml')]);
+    const r = await loadProject({ cwd: dir, workers: 1 });
+    expect(r.diagnostics.map((d) => [d.file, d.ruleId, d.message])).toEqual([
+      ['campaigns/g.yaml', 'load/geometry-file', 'cannot read geometry file "./zone.geojson": it is a FIFO (named pipe), not a regular file'],
+      ['campaigns/pipe.yaml', 'load/not-regular-file', 'a FIFO (named pipe), not a regular file; not read'],
+    ]);
+    expect(r.diagnostics[0]!.range).toBeDefined();
+    const named = await loadProject({ cwd: dir, paths: ['campaigns/pipe.yaml'], workers: 1 });
+    expect(named.diagnostics.map((d) => d.ruleId)).toEqual(['load/not-regular-file']);
+  });
+
+  it('refuses a committed symlink out of the repository when it meets it, without walking what it points to', async () => {
+    const dir = repo({ 'campaigns/tags.yaml': tag('ok') });
+    symlinkSync('/', join(dir, 'campaigns/x'));
+    const r = await loadProject({ cwd: dir, workers: 1 });
+    expect(r.diagnostics.map((d) => [d.file, d.ruleId, d.message])).toEqual([['campaigns/x', 'load/outside-repo', expect.stringMatching(/^symlink resolves to \/, outside the repository .*; not followed$/)]]);
+    expect(r.files).toEqual(['campaigns/tags.yaml']);
+  });
+
+  it('refuses paths outside the repository before walking them (`validate /`, `validate /proc/self`)', async () => {
+    const dir = repo({ 'campaigns/tags.yaml': tag('ok') });
+    for (const path of ['/', '/proc/self', '../']) {
+      const r = await loadProject({ cwd: dir, paths: [path], workers: 1 });
+      expect(r.diagnostics.map((d) => [d.file, d.ruleId])).toEqual([[path, 'load/outside-repo']]);
+      expect(r.files).toEqual([]);
+    }
+  });
+
+  it('reads each file once through a `loop -> .` symlink, and reports a symlink to itself', async () => {
+    const dir = repo({ 'campaigns/tags.yaml': tag('ok') });
+    symlinkSync('.', join(dir, 'campaigns/loop'));
+    symlinkSync('self.yaml', join(dir, 'campaigns/self.yaml'));
+    for (const paths of [undefined, ['campaigns']]) {
+      const r = await loadProject({ cwd: dir, workers: 1, ...(paths ? { paths } : {}) });
+      expect(r.diagnostics.map((d) => [d.file, d.ruleId])).toEqual([['campaigns/self.yaml', 'load/symlink-loop']]);
+      expect(r.model.resources.map((l) => l.resource.metadata.name)).toEqual(['ok']);
+    }
   });
 });

@@ -7,8 +7,9 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 
-const WORKFLOW_DIRS = [join(import.meta.dirname, '../.github/workflows')];
+const WORKFLOW_DIRS = [join(import.meta.dirname, '../.github/workflows'), join(import.meta.dirname, '../templates/init/workflows')];
 /** Node release lines under maintenance (Node 20 reached end of life in April 2026). */
 const MAINTAINED_NODE = ['22', '24'];
 const cli = join(createRequire(import.meta.url).resolve('@action-validator/cli/package.json'), '../cli.mjs');
@@ -38,6 +39,12 @@ function pinProblems(text: string): string[] {
 }
 
 describe('GitHub workflows', () => {
+  it('has the apply step the report names as the one that applies a merge', async () => {
+    const { APPLY_WORKFLOW } = await import('../src/report/approval.js');
+    const text = readFileSync(join(import.meta.dirname, '..', APPLY_WORKFLOW.file), 'utf8');
+    expect(text).toMatch(new RegExp(`- name: ${APPLY_WORKFLOW.step.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n(?:.*\\n)*?.*promoc apply plan\\.json --auto-approve`));
+  });
+
   const files = WORKFLOW_DIRS.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.yml') || f.endsWith('.yaml')).sort().map((f) => join(dir, f)));
   it('every workflow folder has workflows', () => {
     for (const dir of WORKFLOW_DIRS) expect(files.some((f) => f.startsWith(dir)), dir).toBe(true);
@@ -53,6 +60,15 @@ describe('GitHub workflows', () => {
       expect(pinProblems(readFileSync(file, 'utf8'))).toEqual([]);
     });
   }
+
+  it('the scheduler runs as often as promoc.config.yaml says (schedule.granularityMinutes, default 15)', () => {
+    const dir = WORKFLOW_DIRS[0]!;
+    const workflow = parse(readFileSync(join(dir, 'schedule.yml'), 'utf8')) as { on: { schedule: { cron: string }[] }; jobs: { due: { steps: { run?: string }[] } } };
+    const config = parse(readFileSync(join(dir, '../../promoc.config.yaml'), 'utf8')) as { schedule?: { granularityMinutes?: number } };
+    const minutes = config.schedule?.granularityMinutes ?? 15;
+    expect(workflow.on.schedule.map((s) => s.cron)).toEqual([minutes < 60 ? `*/${minutes} * * * *` : `0 */${minutes / 60} * * *`]);
+    expect(workflow.jobs.due.steps.some((s) => s.run?.includes('promoc apply --due') && s.run.includes('--auto-approve'))).toBe(true);
+  });
 
   it('the pin check finds a tag, a short SHA, a missing version comment and an old Node', () => {
     expect(pinProblems([

@@ -5,6 +5,7 @@
 import type { Action, Plan } from '../generated/plan.js';
 import type { Json } from '../model/canonical.js';
 import type { ProviderId } from '../providers/provider.js';
+import { isDue } from '../plan/schedule.js';
 import { writesFor } from '../providers/index.js';
 import { CALLS_FORMAT, isReferenceKind, type CallGraph, type Step, type TouchedResource, type Untouched } from './model.js';
 
@@ -12,6 +13,8 @@ const stepId = (n: number): string => `s${String(n).padStart(4, '0')}`;
 
 function expectOf(a: Action): TouchedResource['expect'] {
   if (a.action === 'delete') return 'absent';
+  if (a.release) return 'released';
+  if (a.action === 'update' && a.schedule?.native) return 'scheduled';
   if (a.action === 'deactivate' && a.desired === undefined) return 'inactive';
   return 'present';
 }
@@ -22,6 +25,7 @@ function touched(a: Action): TouchedResource {
     ...(a.liveId !== undefined ? { liveId: a.liveId } : {}),
     ...(a.desired !== undefined ? { desired: a.desired as { readonly [k: string]: Json } } : {}),
     expect: expectOf(a),
+    ...(a.schedule?.native ? { effectiveAt: a.schedule.at } : {}),
   };
 }
 
@@ -36,14 +40,20 @@ export interface CompileResult {
   readonly unsupported: readonly Untouched[];
 }
 
-export function compileCalls(plan: Plan): CompileResult {
+export interface CompileOptions {
+  /** `apply --due`: only the actions the clock made due; everything else is left for a reviewed apply. */
+  readonly dueOnly?: boolean;
+}
+
+export function compileCalls(plan: Plan, options: CompileOptions = {}): CompileResult {
   const resources: TouchedResource[] = [];
   const steps: Step[] = [];
   const skipped: Untouched[] = [];
   const unsupported: Untouched[] = [];
   const chains: { first: number; last: string; provider: ProviderId; reference: boolean; key: string; length: number }[] = [];
   for (const a of plan.actions) {
-    if (a.action === 'noop' || a.action === 'blocked') { skipped.push(untouched(a)); continue; }
+    if (a.action === 'noop' || a.action === 'blocked' || a.action === 'scheduled') { skipped.push(untouched(a)); continue; }
+    if (options.dueOnly && !isDue(a)) { skipped.push(untouched(a, 'not due: `apply --due` carries out only what the clock made due; apply the reviewed plan for this change')); continue; }
     const drafts = writesFor(a.provider).calls(a);
     if (!drafts || drafts.length === 0) { unsupported.push(untouched(a, `promoc has no ${a.provider} call for "${a.action}" of a ${a.kind}`)); continue; }
     const resource = resources.push(touched(a)) - 1;

@@ -7,7 +7,7 @@ import type { Json } from '../model/canonical.js';
 import { backoffDelay, type BackoffPolicy } from '../providers/http/backoff.js';
 import type { HttpClient } from '../providers/http/client.js';
 import { HttpStatusError, NetworkError } from '../providers/http/errors.js';
-import type { LiveRead, ProviderId } from '../providers/provider.js';
+import type { LiveObject, LiveRead, ProviderId } from '../providers/provider.js';
 import { ProviderError } from '../model/errors.js';
 import { writesFor, type ApiAdapter } from '../providers/index.js';
 import { knownIds } from './compile.js';
@@ -21,6 +21,8 @@ export interface Api {
   readonly client: HttpClient;
   /** Everything the target holds, as the planner reads it. */
   read(): Promise<LiveRead>;
+  /** The version waiting on the target for its effective instant (APIs with scheduled versions). */
+  scheduled?(liveId: string): Promise<LiveObject['scheduled']>;
   /** Steps of this API in flight at once (default 8). */
   readonly concurrency?: number;
 }
@@ -44,6 +46,8 @@ export interface ExecuteInput {
   readonly maxAttempts?: number;
   readonly backoff?: BackoffPolicy;
   readonly onEvent?: (e: ExecuteEvent) => void;
+  /** Called before each call is sent; throws to stop it (the apply lock was lost). */
+  readonly guard?: () => void;
   /** The write side of each API (default: each provider's `writes`). */
   readonly adapters?: (provider: ProviderId) => ApiAdapter;
 }
@@ -111,6 +115,8 @@ class Execution {
   }
 
   private async send(step: Step, api: Api): Promise<void> {
+    // A lost lock (another writer may be on this API now) stops every further call before it is sent.
+    try { this.input.guard?.(); } catch (error) { return this.fail(step, error instanceof Error ? error.message : String(error), hintOf(error)); }
     const r = this.input.graph.resources[step.resource]!;
     const adapter = this.adapterFor(r.provider);
     this.table.start(step.id);

@@ -6,7 +6,11 @@ export { executeGraph, type Api, type ExecuteEvent, type ExecuteInput } from './
 export { assertPlanIsCurrent } from './stale.js';
 export { JournalWriter, journalDir, latestUnfinished, newRunId, readJournal } from './journal.js';
 export { JOURNAL_FORMAT, JournalError, parseJournal, type JournalRecord, type Replay, type RunHeader } from './journal-model.js';
-export { acquireLock, lockFile, LockHeldError, type Lock, type LockHolder } from './lock.js';
+export { apiIdentity, describeApi, lockKey, normalizeBaseUrl, type ApiIdentity } from './lock/identity.js';
+export { LockHeldError, LockLostError, type HeldLock, type LockBackend, type LockHolder } from './lock/model.js';
+export { fileLockBackend } from './lock/file-lock.js';
+export { redisLockBackend } from './lock/redis-lock.js';
+export { holdApis, bindingApi, type HeldLocks } from './lock/hold.js';
 export { renderApplyReport } from './render-report.js';
 export { progressReporter, type Progress, type ProgressOutput } from './progress.js';
 export { CALLS_FORMAT, type CallGraph, type Step, type StepOp, type TouchedResource, type Untouched } from './model.js';

@@ -9,6 +9,8 @@ export interface LiveIndex {
   byId(id: string): LiveObject | undefined;
   /** The current (not archived) object with this kind and key, if any. */
   current(kind: string, key: string): LiveObject | undefined;
+  /** Every current object that claims the resource: same kind and key, or promoc's marker for its kind and name. */
+  claimants(kind: string, key: string, name: string): LiveObject[];
 }
 
 const keyOf = (kind: string, key: string): string => `${kind}/${key.toLowerCase()}`;
@@ -16,6 +18,7 @@ const keyOf = (kind: string, key: string): string => `${kind}/${key.toLowerCase(
 export function indexLive(objects: readonly LiveObject[]): LiveIndex {
   const ids = new Map<string, LiveObject>();
   const keys = new Map<string, LiveObject>();
+  const current = objects.filter((o) => o.facts.retired !== true);
   for (const o of objects) {
     ids.set(o.id, o);
     if (o.facts.retired === true) continue;
@@ -24,7 +27,11 @@ export function indexLive(objects: readonly LiveObject[]): LiveIndex {
     // Where an API lets a key repeat, prefer the object promoc manages.
     if (!seen || (!seen.owner && o.owner)) keys.set(k, o);
   }
-  return { byId: (id) => ids.get(id), current: (kind, key) => keys.get(keyOf(kind, key)) };
+  return {
+    byId: (id) => ids.get(id),
+    current: (kind, key) => keys.get(keyOf(kind, key)),
+    claimants: (kind, key, name) => current.filter((o) => (o.normalized.kind === kind && o.normalized.key.toLowerCase() === key.toLowerCase()) || (o.owner?.kind === kind && o.owner.name === name)),
+  };
 }
 
 export const isOwnedBy = (o: LiveObject, r: Pick<TouchedResource, 'kind' | 'name'>): boolean => o.owner?.kind === r.kind && o.owner.name === r.name;

@@ -21,8 +21,14 @@ export interface TouchedResource {
   readonly liveId?: string;
   /** The normalized fields the target must hold afterwards; absent when the resource goes away. */
   readonly desired?: { readonly [k: string]: Json };
-  /** After the calls: present with `desired` fields, absent (deleted) or inactive (archived instead of deleted). */
-  readonly expect: 'present' | 'absent' | 'inactive';
+  /**
+   * After the calls: present with `desired` fields, absent (deleted), inactive (archived instead of deleted),
+   * released (no longer carrying promoc's marker), or scheduled: a version holding `desired` waits on the
+   * target for `effectiveAt` (or was published).
+   */
+  readonly expect: 'present' | 'absent' | 'inactive' | 'released' | 'scheduled';
+  /** For `scheduled`: when the target publishes the version. */
+  readonly effectiveAt?: string;
 }
 
 export interface Step extends CallDraft {

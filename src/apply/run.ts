@@ -1,17 +1,17 @@
-// The imperative shell of apply: take the target's lock, open (or reopen, for --resume) the journal, run the
-// call graph through each API's client, re-read every touched resource to verify it converged, and report.
-// The clock, randomness, network and process identity are injected.
+// The imperative shell of apply: open (or reopen, for --resume) the journal, run the call graph through each
+// API's client, re-read every touched resource to verify it converged, and report. The caller holds the APIs'
+// locks (./lock/hold.ts) around all of it; `guard` says when one was lost. The clock, randomness, network and
+// process identity are injected.
 import { join } from 'node:path';
 import { secretScrubber, secretsOf } from '../model/secret-scrubber.js';
 import type { Binding } from '../plan/targets.js';
 import type { HttpDeps } from '../providers/http/client.js';
 import { providerFor } from '../providers/index.js';
-import type { ProviderId } from '../providers/provider.js';
+import type { LiveObject, ProviderId } from '../providers/provider.js';
 import { executeGraph, type Api, type ExecuteEvent } from './execute.js';
 import { JOURNAL_FORMAT, type Replay } from './journal-model.js';
 import { JournalWriter, newRunId } from './journal.js';
 import { indexLive } from './live-index.js';
-import { acquireLock, lockFile, type LockHolder } from './lock.js';
 import { stepsByResource, type CallGraph, type Untouched } from './model.js';
 import { buildReport, type ApplyReport } from './report.js';
 import type { StepTable } from './step-table.js';
@@ -21,49 +21,46 @@ export interface ApplyRunInput {
   readonly graph: CallGraph;
   readonly unsupported?: readonly Untouched[];
   readonly bindings: readonly Binding[];
+  /** The run id (the lock holder names it); default: a new one. */
+  readonly run?: string;
+  /** Throws when the apply lock was lost: no further call is sent. */
+  readonly guard?: () => void;
   /** `.promoc/journal/<target>` (see journalDir). */
   readonly journalDir: string;
   readonly deps: HttpDeps;
-  readonly process: { readonly pid: number; readonly host: string; readonly isAlive?: (pid: number) => boolean };
+  readonly process: { readonly pid: number; readonly host: string };
   readonly promocVersion: string;
   /** Finish this earlier run instead of starting one. */
   readonly resume?: { readonly file: string; readonly replay: Replay };
   readonly onEvent?: (e: ExecuteEvent) => void;
-  /** Called when a stale lock (its process is gone) was taken over. */
-  readonly onStaleLock?: (holder: LockHolder) => void;
   readonly maxAttempts?: number;
 }
 
 export async function applyGraph(input: ApplyRunInput): Promise<ApplyReport> {
   const now = (): Date => new Date(input.deps.now());
-  const run = input.resume?.replay.header.run ?? newRunId(now(), input.deps.random);
-  const lock = await acquireLock(lockFile(input.journalDir), run, now(), input.process);
-  if (lock.replaced) input.onStaleLock?.(lock.replaced);
+  const run = input.resume?.replay.header.run ?? input.run ?? newRunId(now(), input.deps.random);
+  const scrub = secretScrubber(secretsOf(input.bindings.map((b) => b.connection.credentials)));
+  const file = input.resume?.file ?? join(input.journalDir, `${run}.ndjson`);
+  const journal = input.resume
+    ? await JournalWriter.reopen(file, input.resume.replay.torn, scrub)
+    : await JournalWriter.create(file, { type: 'run', format: JOURNAL_FORMAT, run, target: input.graph.target, at: now().toISOString(), pid: input.process.pid, host: input.process.host, promocVersion: input.promocVersion, graph: input.graph }, scrub);
   try {
-    const scrub = secretScrubber(secretsOf(input.bindings.map((b) => b.connection.credentials)));
-    const file = input.resume?.file ?? join(input.journalDir, `${run}.ndjson`);
-    const journal = input.resume
-      ? await JournalWriter.reopen(file, input.resume.replay.torn, scrub)
-      : await JournalWriter.create(file, { type: 'run', format: JOURNAL_FORMAT, run, target: input.graph.target, at: now().toISOString(), pid: input.process.pid, host: input.process.host, promocVersion: input.promocVersion, graph: input.graph }, scrub);
-    try {
-      if (input.resume) await journal.append({ type: 'resume', at: now().toISOString(), pid: input.process.pid, host: input.process.host });
-      const apis = openApis(input.graph, input.bindings, input.deps);
-      const table = await executeGraph({
-        graph: input.graph, run, apis, record: (r) => journal.append(r), now, sleep: input.deps.sleep, random: input.deps.random,
-        ...(input.resume ? { prior: input.resume.replay } : {}),
-        ...(input.onEvent ? { onEvent: input.onEvent } : {}),
-        ...(input.maxAttempts !== undefined ? { maxAttempts: input.maxAttempts } : {}),
-      });
-      const divergences = await verifyAll(input.graph, table, apis);
-      await journal.append({ type: 'verify', at: now().toISOString(), converged: input.graph.resources.length - divergences.length, diverged: divergences.map((d) => ({ resource: `${input.graph.resources[d.resource]!.kind}/${input.graph.resources[d.resource]!.name}`, message: d.message })) });
-      const report = buildReport({ run, journal: file, resumed: input.resume !== undefined, graph: input.graph, table, divergences, ...(input.unsupported ? { unsupported: input.unsupported } : {}) });
-      await journal.append({ type: 'end', at: now().toISOString(), outcome: report.ok ? 'ok' : 'failed' });
-      return scrubReport(report, scrub);
-    } finally {
-      await journal.close();
-    }
+    if (input.resume) await journal.append({ type: 'resume', at: now().toISOString(), pid: input.process.pid, host: input.process.host });
+    const apis = openApis(input.graph, input.bindings, input.deps);
+    const table = await executeGraph({
+      graph: input.graph, run, apis, record: (r) => journal.append(r), now, sleep: input.deps.sleep, random: input.deps.random,
+      ...(input.resume ? { prior: input.resume.replay } : {}),
+      ...(input.onEvent ? { onEvent: input.onEvent } : {}),
+      ...(input.maxAttempts !== undefined ? { maxAttempts: input.maxAttempts } : {}),
+      ...(input.guard ? { guard: input.guard } : {}),
+    });
+    const divergences = await verifyAll(input.graph, table, apis);
+    await journal.append({ type: 'verify', at: now().toISOString(), converged: input.graph.resources.length - divergences.length, diverged: divergences.map((d) => ({ resource: `${input.graph.resources[d.resource]!.kind}/${input.graph.resources[d.resource]!.name}`, message: d.message })) });
+    const report = buildReport({ run, journal: file, resumed: input.resume !== undefined, graph: input.graph, table, divergences, ...(input.unsupported ? { unsupported: input.unsupported } : {}) });
+    await journal.append({ type: 'end', at: now().toISOString(), outcome: report.ok ? 'ok' : 'failed' });
+    return scrubReport(report, scrub);
   } finally {
-    await lock.release();
+    await journal.close();
   }
 }
 
@@ -75,7 +72,8 @@ function openApis(graph: CallGraph, bindings: readonly Binding[], deps: HttpDeps
     const provider = providerFor(b.provider, b);
     const client = provider.client(b.connection, deps);
     const options = { currency: b.currency ?? provider.defaultCurrency, ...(b.connection.pageSize !== undefined ? { pageSize: b.connection.pageSize } : {}) };
-    apis.set(b.provider, { client, read: () => provider.read(client, options), ...(b.connection.concurrency !== undefined ? { concurrency: b.connection.concurrency } : {}) });
+    const scheduled = provider.scheduledVersion?.bind(provider);
+    apis.set(b.provider, { client, read: () => provider.read(client, options), ...(scheduled ? { scheduled: (id: string) => scheduled(client, id) } : {}), ...(b.connection.concurrency !== undefined ? { concurrency: b.connection.concurrency } : {}) });
   }
   return apis;
 }
@@ -89,7 +87,7 @@ async function verifyAll(graph: CallGraph, table: StepTable, apis: ReadonlyMap<P
   await Promise.all(providers.map(async (p) => {
     const mine = finished.filter((i) => graph.resources[i]!.provider === p);
     let live;
-    try { live = indexLive((await apis.get(p)!.read()).objects); } catch (error) {
+    try { live = indexLive(await withPending(graph, table, mine, apis.get(p)!, (await apis.get(p)!.read()).objects)); } catch (error) {
       for (const i of mine) out.push({ resource: i, message: `could not re-read ${p} to verify the apply: ${(error as Error).message}`, fields: [] });
       return;
     }
@@ -99,6 +97,17 @@ async function verifyAll(graph: CallGraph, table: StepTable, apis: ReadonlyMap<P
     }
   }));
   return out.sort((a, b) => a.resource - b.resource);
+}
+
+/** Objects a dated change was written to, with the version now waiting on the target (what verify checks). */
+async function withPending(graph: CallGraph, table: StepTable, mine: readonly number[], api: Api, objects: readonly LiveObject[]): Promise<LiveObject[]> {
+  const ids = new Set(mine.filter((i) => graph.resources[i]!.expect === 'scheduled').map((i) => table.resourceId(i)).filter((id): id is string => id !== undefined));
+  if (ids.size === 0 || !api.scheduled) return [...objects];
+  return Promise.all(objects.map(async (o) => {
+    if (!ids.has(o.id)) return o;
+    const scheduled = await api.scheduled!(o.id);
+    return scheduled ? { ...o, scheduled } : o;
+  }));
 }
 
 function scrubReport(report: ApplyReport, scrub: (t: string) => string): ApplyReport {

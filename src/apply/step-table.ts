@@ -4,6 +4,7 @@
 // done, steps that were sent without a recorded answer start parked (decided by reading, never resent blindly).
 import type { Replay } from './journal-model.js';
 import type { CallGraph, Step } from './model.js';
+import { append } from '../model/append.js';
 
 export type StepState = 'pending' | 'running' | 'parked' | 'done' | 'failed' | 'skipped';
 
@@ -110,7 +111,7 @@ export class StepTable {
       e.error = `not sent: it depends on ${id}, which failed`;
       this.readySet.delete(s.id);
       out.push(s);
-      queue.push(...(this.dependents.get(s.id) ?? []));
+      append(queue, (this.dependents.get(s.id) ?? []));
     }
     return out;
   }

@@ -1,9 +1,12 @@
 // The bundle's files: dist/bundle.json and, when signed, dist/bundle.json.sig. Reading and writing
 // only; every check lives in the engine and in verify.ts.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BundleError } from '../engine/errors.js';
 import { canonicalJson } from '../engine/canonical.js';
+import { DEFAULT_MAX_BYTES } from '../engine/load.js';
+import { FileRefusal, readRegularFile } from '../load/regular-file.js';
+import { MAX_KEY_FILE_BYTES } from './sign.js';
 import type { BundleSignature } from './sign.js';
 
 export const BUNDLE_FILE = 'bundle.json';
@@ -23,12 +26,17 @@ export async function writeBundleFiles(outDir: string, bytes: Uint8Array, signat
 export async function readBundleFiles(path: string): Promise<{ bytes: Uint8Array; signature?: unknown }> {
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(path);
+    // The size is checked before reading: a 1.5 GB file cost 1.6 GB of memory before loadBundle refused it.
+    bytes = await readRegularFile(path, DEFAULT_MAX_BYTES, 'bundle');
   } catch (cause) {
+    if (cause instanceof FileRefusal) throw new BundleError(cause.code === 'EFBIG' ? 'too-large' : 'parse', cause.message, cause.hint, { cause });
     throw new BundleError('parse', `cannot read bundle ${path}: ${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}`, 'Build one with `promoc bundle`, or pass --bundle PATH.', { cause });
   }
   let sigText: string | undefined;
-  try { sigText = await readFile(path + SIGNATURE_SUFFIX, 'utf8'); } catch { return { bytes }; }
+  try { sigText = (await readRegularFile(path + SIGNATURE_SUFFIX, MAX_KEY_FILE_BYTES, 'signature file')).toString('utf8'); } catch (cause) {
+    if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return { bytes };
+    throw new BundleError('signature', `cannot read the signature file ${path}${SIGNATURE_SUFFIX}: ${(cause as Error).message}`, 'Sign the bundle again with `promoc bundle --sign-key KEY`, or remove the file.', { cause });
+  }
   try {
     return { bytes, signature: JSON.parse(sigText) as unknown };
   } catch (cause) {

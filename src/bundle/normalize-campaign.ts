@@ -5,6 +5,7 @@ import type { GeofencePromotion, GeofenceSurcharge, Promotion, Referral } from '
 import { AUTOMATIC_KINDS, STACKING_KINDS } from '../model/campaign-meaning.js';
 import type { CampaignKind, Located, ResourceOf } from '../model/resource.js';
 import { normalizeBenefits, normalizeMoney, normalizeRate, normalizeScope, type Path, type Report } from './normalize-benefit.js';
+import { productOf } from '../model/product.js';
 import { campaignRank, compareStrings, sortedSet } from './order.js';
 
 /** Every field some campaign kind has; each kind's schema decides which of them it may carry. */
@@ -33,6 +34,7 @@ export function normalizeCampaign(located: Located<ResourceOf<CampaignKind>>, re
   if (failed || !window || !limits) return undefined;
 
   const code = spec.code?.toUpperCase();
+  const { product } = productOf(r);
   const allBenefits = [...benefits, ...phases.flatMap((p) => p?.benefits ?? [])];
   return {
     id: `${r.kind}/${r.metadata.name}`,
@@ -41,6 +43,7 @@ export function normalizeCampaign(located: Located<ResourceOf<CampaignKind>>, re
     ...(spec.displayName !== undefined ? { displayName: spec.displayName } : {}),
     ...(code !== undefined ? { code } : {}),
     status: spec.status ?? 'active',
+    ...(product !== undefined ? { product } : {}),
     activation: code !== undefined ? 'code' : AUTOMATIC_KINDS.has(r.kind) ? 'automatic' : 'voucher',
     ...(r.kind === 'GeofenceSurcharge' ? { fee: true } : {}),
     rank: campaignRank(allBenefits),

@@ -2,6 +2,10 @@
 // the key by a short fingerprint so a wrong key is reported as such, not as a bad signature.
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify, type KeyObject } from 'node:crypto';
 import { BundleError } from '../engine/errors.js';
+import { readRegularFile } from '../load/regular-file.js';
+
+/** Key files are a few hundred bytes of PEM; a bigger one (or /dev/zero) is not a key. */
+export const MAX_KEY_FILE_BYTES = 64 * 1024;
 
 /** bundle.json.sig, as JSON. */
 export interface BundleSignature {
@@ -17,7 +21,7 @@ export interface BundleSignature {
 export type KeyInput = string | Buffer | KeyObject;
 
 export function signBundle(bytes: Uint8Array, privateKey: KeyInput, digest: string): BundleSignature {
-  const key = isKeyObject(privateKey) ? privateKey : createPrivateKey(privateKey);
+  const key = isKeyObject(privateKey) ? privateKey : keyFrom(privateKey, 'private');
   if (key.asymmetricKeyType !== 'ed25519') throw new BundleError('signature', `signing key is ${key.asymmetricKeyType ?? 'not an asymmetric key'}, not ed25519`, 'Create one with `promoc bundle keygen` or `openssl genpkey -algorithm ed25519`.');
   return { algorithm: 'ed25519', keyId: keyId(createPublicKey(key)), digest, signature: sign(null, bytes, key).toString('base64') };
 }
@@ -25,7 +29,7 @@ export function signBundle(bytes: Uint8Array, privateKey: KeyInput, digest: stri
 /** A verifier for loadBundle's `verifySignature`: throws BundleError('signature') on any mismatch. */
 export function ed25519Verifier(signature: unknown, publicKey: KeyInput): (bytes: Uint8Array) => void {
   const sig = parseSignature(signature);
-  const key = isKeyObject(publicKey) ? publicKey : createPublicKey(publicKey);
+  const key = isKeyObject(publicKey) ? publicKey : keyFrom(publicKey, 'public');
   const id = keyId(key);
   return (bytes) => {
     if (sig.keyId !== id) throw new BundleError('signature', `bundle is signed with key ${sig.keyId}, but the public key given is ${id}`, 'Verify with the public key that belongs to the signing key.');
@@ -46,6 +50,31 @@ export function generateSigningKeys(): { privateKeyPem: string; publicKeyPem: st
     publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
     keyId: keyId(publicKey),
   };
+}
+
+/**
+ * What can be checked of a signature file without a key: its shape, and that it names this bundle's digest
+ * (a signature file beside another bundle is a mix-up, or a swap). Whether the signature is genuine needs the key.
+ */
+export function checkSignatureDigest(signature: unknown, digest: string): void {
+  const sig = parseSignature(signature);
+  if (sig.digest !== digest) throw new BundleError('signature', `the signature file is for the bundle with digest ${sig.digest}, not this one (${digest})`, 'The bundle or its signature file was replaced; sign this bundle again, or fetch the matching pair.');
+}
+
+/** A key file's text: a regular file of at most MAX_KEY_FILE_BYTES. */
+export async function readKeyFile(path: string, what: string): Promise<string> {
+  return (await readRegularFile(path, MAX_KEY_FILE_BYTES, what)).toString('utf8');
+}
+
+/** node:crypto's key from PEM text; anything else is a BundleError naming what was expected, not an OpenSSL stack. */
+function keyFrom(text: string | Buffer, kind: 'private' | 'public'): KeyObject {
+  try {
+    return kind === 'private' ? createPrivateKey(text) : createPublicKey(text);
+  } catch (cause) {
+    throw new BundleError('signature', `the ${kind === 'private' ? 'signing' : 'public'} key is not a PEM ${kind} key (${(cause as Error).message})`, kind === 'private'
+      ? 'Pass the bundle-signing.key written by `promoc bundle keygen` (or `openssl genpkey -algorithm ed25519`).'
+      : 'Pass the bundle-signing.pub written by `promoc bundle keygen`.', { cause });
+  }
 }
 
 function isKeyObject(k: KeyInput): k is KeyObject {

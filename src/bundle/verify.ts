@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { loadBundle, type Engine, type LoadBundleOptions } from '../engine/load.js';
 import { BundleError } from '../engine/errors.js';
-import { ed25519Verifier, type KeyInput } from './sign.js';
+import { checkSignatureDigest, ed25519Verifier, type KeyInput } from './sign.js';
 
 export interface OpenOptions {
   /** The parsed bundle.json.sig, when there is one. */
@@ -27,11 +27,14 @@ export function openBundle(bytes: Uint8Array, options: OpenOptions = {}): Engine
   if (mustVerify && options.signature === undefined) throw new BundleError('signature', 'bundle is not signed', 'Sign it with `promoc bundle --sign-key KEY`, or drop the public key to skip the check.');
   if (options.signature !== undefined && options.publicKey === undefined && mustVerify) throw new BundleError('signature', 'no public key to verify the signature with', 'Pass --public-key.');
   const verifySignature = options.signature !== undefined && options.publicKey !== undefined ? ed25519Verifier(options.signature, options.publicKey) : undefined;
-  return loadBundle(bytes, {
+  const engine = loadBundle(bytes, {
     sha256: nodeSha256,
     ...(verifySignature ? { verifySignature } : {}),
     ...(options.strategy ? { strategy: options.strategy } : {}),
     ...(options.notBefore !== undefined ? { notBefore: options.notBefore } : {}),
     ...(options.replaces !== undefined ? { replaces: options.replaces } : {}),
   });
+  // Without a key the signature cannot be checked, but a signature file naming another bundle can be refused.
+  if (options.signature !== undefined && !verifySignature) checkSignatureDigest(options.signature, engine.manifest.digest);
+  return engine;
 }

@@ -3,7 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { commands } from './commands/index.js';
 import { EXIT, type CliContext } from './context.js';
 import { debugFromEnv, stderrDebugLog } from './debug.js';
-import { isFileSystemRefusal } from './expected-failure.js';
+import { isFileSystemRefusal, printRefusal } from './expected-failure.js';
 import { colors, processIo, type Io } from './io.js';
 import { InternalError, PromocError } from '../model/errors.js';
 import { promocVersion } from '../load/version.js';
@@ -14,6 +14,8 @@ export function buildProgram(ctx: CliContext): Command {
     .version(promocVersion(), '-v, --version')
     .option('--debug', 'log what promoc does to stderr: config, cache, target, every HTTP call (secrets redacted); also PROMOC_DEBUG=1')
     .on('option:debug', () => ctx.enableDebug())
+    // Read before parsing (see main): every command's output, errors included, is plain from the start.
+    .option('--no-color', 'no colours in any output (also NO_COLOR=1)')
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({ writeOut: ctx.io.stdout, writeErr: ctx.io.stderr })
@@ -31,8 +33,11 @@ Exit codes: 0 success, 1 errors found or an operation failed, 2 plan has changes
   return program;
 }
 
-export async function main(argv: readonly string[], io: Io = processIo()): Promise<number> {
+export async function main(argv: readonly string[], given: Io = processIo()): Promise<number> {
   let code: number = EXIT.ok;
+  // Commands read io.color when they start, before commander has finished with argv.
+  const options = argv.slice(0, argv.includes('--') ? argv.indexOf('--') : argv.length);
+  const io: Io = options.includes('--no-color') ? { ...given, color: false } : given;
   // The switch is read at each line: `--debug` is only known once commander has parsed argv, which happens
   // after the commands were registered with this context.
   let debugOn = debugFromEnv(io.env);
@@ -57,7 +62,7 @@ export async function main(argv: readonly string[], io: Io = processIo()): Promi
       return error.exitStatus;
     }
     if (isFileSystemRefusal(error)) {
-      io.stderr(`${c.red('error')}: ${error.message}\n`);
+      printRefusal(io, error);
       return EXIT.failure;
     }
     const e = error instanceof Error ? error : new InternalError(String(error));

@@ -3,14 +3,12 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { renderGithub } from '../render/github.js';
-import { renderJson } from '../render/json.js';
+import { renderDiagnosticsJson } from '../render/json.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderSarif } from '../render/sarif.js';
 import { renderText, summaryLine } from '../render/text.js';
-import { rules } from '../lint/registry.js';
-import { RUNNER_CHECKS, type LintReport } from '../lint/runner.js';
-
-export const DOCS_BASE = 'https://promoc.dev/docs/rules/';
+import type { LintReport } from '../lint/runner.js';
+import { sarifRules } from './rule-docs.js';
 
 export interface ReportTarget {
   readonly format: 'stylish' | 'json' | 'sarif' | 'github' | 'markdown';
@@ -39,16 +37,11 @@ export async function writeReports(report: LintReport, targets: readonly ReportT
   }
 }
 
-/** Rule metadata for SARIF: every lint rule and runner check, with its docs page. */
-export function sarifRules() {
-  return [...rules, ...RUNNER_CHECKS].map((r) => ({ id: r.id, description: r.description, defaultSeverity: r.defaultSeverity, helpUri: `${DOCS_BASE}${r.id}` }));
-}
-
 function render(report: LintReport, t: ReportTarget, ctx: ReportContext, color: boolean): string {
   const diags = report.diagnostics;
   switch (t.format) {
-    case 'json': return renderJson(diags);
-    case 'sarif': return renderSarif(diags, { toolVersion: ctx.toolVersion, rules: sarifRules(), informationUri: 'https://promoc.dev/' });
+    case 'json': return renderDiagnosticsJson(diags, { files: ctx.files, suppressed: report.suppressed });
+    case 'sarif': return renderSarif(diags, { toolVersion: ctx.toolVersion, rules: sarifRules() });
     case 'github': return renderGithub(diags);
     case 'markdown': return renderMarkdown(diags);
     case 'stylish': {

@@ -47,6 +47,8 @@ export interface CompiledCampaign {
   readonly pos: number;
   readonly id: string;
   readonly active: boolean;
+  /** undefined: any product. */
+  readonly product: string | undefined;
   readonly from: number;
   readonly until: number;
   /** undefined: no audience rule. */
@@ -94,6 +96,7 @@ export function compileCampaigns(content: BundleContent): CompiledCampaign[] {
       pos,
       id: c.id,
       active: c.status === 'active',
+      product: c.product,
       from: c.window.from ?? -Infinity,
       until: c.window.until ?? Infinity,
       audience: a.userTypes.length + a.requireTags.length + a.excludeTags.length > 0 || a.firstPurchaseOnly

@@ -6,6 +6,9 @@ import type { UsageCounters } from './usage.js';
 
 export type CostSourceGroup = 'RENTAL' | 'ADDITION' | 'SURCHARGE';
 
+export const CONTEXT_PRODUCTS = ['ev-charging', 'vehicle-rental', 'subscription-billing'] as const;
+export type ContextProduct = (typeof CONTEXT_PRODUCTS)[number];
+
 export interface PriceLine {
   /** Unique within the context; results refer to lines by it. */
   readonly id: string;
@@ -34,6 +37,11 @@ export interface EvaluationContext {
   readonly at: number | string;
   /** ISO 4217 code of every amount in the context. */
   readonly currency: string;
+  /**
+   * The product priced: campaigns of another product never apply. Absent: vehicle-rental when the context
+   * names a vehicle or a rental, subscription-billing when it names billing, else any product.
+   */
+  readonly product?: ContextProduct;
   readonly customer?: {
     readonly id?: string;
     readonly userType?: string;
@@ -72,6 +80,8 @@ export interface Prepared {
   readonly codes: readonly string[];
   readonly vouchers: readonly string[];
   readonly subtotal: number;
+  /** Given or implied; undefined: any product. */
+  readonly product: ContextProduct | undefined;
 }
 
 /**
@@ -132,11 +142,21 @@ export function prepare(ctx: EvaluationContext): Prepared {
   }
   const customer = object(ctx.customer, 'customer');
   const vehicle = object(ctx.vehicle, 'vehicle');
-  object(ctx.billing, 'billing');
+  const billing = object(ctx.billing, 'billing');
   return new PreparedContext(
     at, ctx, ctx.currency, customer?.userType, strings(customer?.tags, 'customer.tags'), vehicle?.id, strings(vehicle?.tags, 'vehicle.tags'),
     vehicle?.category, rental?.branch, strings(ctx.codes, 'codes'), strings(customer?.vouchers, 'customer.vouchers'), subtotal,
+    productOf(ctx.product, vehicle !== undefined || rental !== undefined, billing !== undefined),
   );
+}
+
+function productOf(given: unknown, rents: boolean, bills: boolean): ContextProduct | undefined {
+  if (given !== undefined) {
+    if (!(CONTEXT_PRODUCTS as readonly unknown[]).includes(given)) throw new ContextError('product', `${quote(given)} is not a product`, `Write one of ${CONTEXT_PRODUCTS.join(', ')}, or leave product out.`);
+    return given as ContextProduct;
+  }
+  // A context naming both is ambiguous: it reaches every product, as before products existed.
+  return rents === bills ? undefined : rents ? 'vehicle-rental' : 'subscription-billing';
 }
 
 /**
@@ -159,5 +179,6 @@ export class PreparedContext implements Prepared {
     readonly codes: readonly string[],
     readonly vouchers: readonly string[],
     readonly subtotal: number,
+    readonly product: ContextProduct | undefined,
   ) {}
 }

@@ -61,6 +61,11 @@ export function evaluateContext(state: EngineState, context: EvaluationContext |
   let exclusive: CompiledCampaign | undefined;
   for (let k = 0; k < count; k++) {
     const c = campaigns[candidates[k]!]!;
+    if (c.product !== undefined && p.product !== undefined && c.product !== p.product) {
+      // An automatic campaign of another product is not reached at all; a code or voucher the customer brought is refused.
+      if (c.src.activation !== 'automatic') rejected.push(explain ? { campaign: c.id, reason: `prices ${c.product}, this context is ${p.product}` } : unexplained(c));
+      continue;
+    }
     const reason = ineligibility(c, p, geo, exponent, explain);
     if (reason !== undefined) { rejected.push(explain ? { campaign: c.id, reason } : unexplained(c)); continue; }
     const times = c.zone ? zoneTimes(c.zone, geo) : 1;

@@ -138,13 +138,17 @@ export interface BundleCampaign {
    */
   displayName?: string;
   /**
-   * The code customers present (uppercase).
+   * The code customers present (uppercase; matched case-insensitively).
    */
   code?: string;
   /**
    * inactive campaigns never apply.
    */
   status: 'active' | 'inactive';
+  /**
+   * The product it prices: a context of another product never reaches it. Absent: any product.
+   */
+  product?: 'ev-charging' | 'vehicle-rental' | 'subscription-billing';
   /**
    * How a context reaches it: automatic (no code: Promotion without code, VehiclePromotion, GeofencePromotion, GeofenceSurcharge), code (a presented code), voucher (the customer holds it: listed in customer.vouchers).
    */

@@ -26,13 +26,13 @@ export interface PromocConfig {
    */
   lint?: {
     /**
-     * Rule id → severity (error, warn, info) or off.
+     * Rule id → severity (error, warning, info) or off; warn is accepted for warning.
      */
     rules?: {
       /**
        * Severity, or off to disable the rule.
        */
-      [k: string]: 'error' | 'warn' | 'info' | 'off' | undefined;
+      [k: string]: 'error' | 'warning' | 'warn' | 'info' | 'off' | undefined;
     };
     /**
      * stacking/excessive-combined-discount fires at or above this worst-case combined percentage. Default 100.
@@ -53,9 +53,43 @@ export interface PromocConfig {
     dir?: string;
   };
   /**
+   * promoc's scheduler: the workflow that runs `promoc apply --due` to launch campaigns on targets without a start date.
+   */
+  schedule?: {
+    /**
+     * How often the scheduled workflow runs `apply --due`, in minutes (keep its cron in step). A launch can be this late; lint warns about launches closer than this and windows shorter than it. Default 15.
+     */
+    granularityMinutes?: number;
+  };
+  /**
    * Target used when --target is not given. Default local (the embedded emulators).
    */
   defaultTarget?: string;
+  /**
+   * Whether plan and apply remove (delete, archive or deactivate, as each API allows) live objects promoc manages that are no longer in the repository. Default true; targets.<name>.prune overrides it, --prune / --no-prune for one run.
+   */
+  prune?: boolean;
+  /**
+   * The lock that keeps one apply per API at a time, across target names, checkouts and machines. Its identity is the API (provider, normalized base URL, organisation), never the target name.
+   */
+  lock?: {
+    /**
+     * file (default): lock files in lock.dir, shared by every checkout on this machine. redis: one Redis key per API (SET NX PX with a fencing token, renewed while applying), for applies from several machines.
+     */
+    backend?: 'file' | 'redis';
+    /**
+     * file backend: the folder of the lock files, relative to this file. Default: promoc-locks in the system's temporary folder.
+     */
+    dir?: string;
+    /**
+     * redis backend: environment variable with the Redis URL (redis://[user:password@]host:port[/db]). Default PROMOC_LOCK_REDIS_URL.
+     */
+    redisUrlEnv?: string;
+    /**
+     * redis backend: how long a lock outlives a holder that stopped renewing it (a killed process); renewed every third of it. Default 30000.
+     */
+    ttlMs?: number;
+  };
   /**
    * Named environments plan/apply can talk to. 'local' (the in-process emulators) always exists.
    */
@@ -80,7 +114,7 @@ export interface Target {
    */
   organization?: string;
   /**
-   * Names of environment variables that hold the secrets; secrets never live in this file.
+   * Names of environment variables that hold the secrets; secrets never live in this file. The variables directly under credentials serve reading and writing; read and write name separate ones (plan, import and drift use read, apply uses write).
    */
   credentials?: {
     /**
@@ -95,6 +129,8 @@ export interface Target {
      * Environment variable with the mobility API client key.
      */
     clientKeyEnv?: string;
+    read?: CredentialVariables;
+    write?: CredentialVariables;
   };
   /**
    * Only these kinds are planned against this target. Default: every kind the provider can express.
@@ -108,6 +144,14 @@ export interface Target {
   selector?: {
     [k: string]: string | undefined;
   };
+  /**
+   * Overrides the top-level prune for this target.
+   */
+  prune?: boolean;
+  /**
+   * The GitHub environment the apply job of this target runs in (add required reviewers there). Default promoc-<target name>.
+   */
+  environment?: string;
   /**
    * Client-side request pacing. Default 10.
    */
@@ -173,4 +217,21 @@ export interface Target {
      */
     defaultBusinessUnit?: number;
   };
+}
+/**
+ * Environment variable names of one set of credentials.
+ */
+export interface CredentialVariables {
+  /**
+   * Environment variable with the API key / bearer token.
+   */
+  apiKeyEnv?: string;
+  /**
+   * Environment variable with the mobility API client id.
+   */
+  clientIdEnv?: string;
+  /**
+   * Environment variable with the mobility API client key.
+   */
+  clientKeyEnv?: string;
 }

@@ -160,6 +160,10 @@ export interface CustomerCare {
      */
     status?: 'active' | 'inactive';
     /**
+     * A product a campaign prices; campaigns of different products never meet in one pricing context.
+     */
+    product?: 'ev-charging' | 'vehicle-rental' | 'subscription-billing';
+    /**
      * Customer-facing name. Defaults to metadata.name.
      */
     displayName?: string;

@@ -180,13 +180,17 @@ export interface Package {
    */
   spec: {
     /**
-     * A code customers type: uppercase letters, digits, '-' or '_', 4-40 characters, starting and ending with a letter or digit (e.g. SUMMER25).
+     * A code customers type (e.g. SUMMER25). The form is the target's: EV billing takes 4-20 uppercase letters and digits; Lago any letters, digits, '.', '-', '_' (e.g. startup_deal); the others 4-40 uppercase letters, digits, '-' or '_'. Validation checks it against labels.target.
      */
     code?: string;
     /**
      * active: live and redeemable; inactive: kept as a draft / deactivated.
      */
     status?: 'active' | 'inactive';
+    /**
+     * A product a campaign prices; campaigns of different products never meet in one pricing context.
+     */
+    product?: 'ev-charging' | 'vehicle-rental' | 'subscription-billing';
     /**
      * Customer-facing name. Defaults to metadata.name.
      */
@@ -282,7 +286,7 @@ export interface Labels {
   [k: string]: string | undefined;
 }
 /**
- * When a campaign can be used: from (inclusive) until (exclusive). Either end may be open.
+ * When a campaign can be used: from (inclusive) until (exclusive). Either end may be open. Write instants with an offset (2027-06-01T00:00:00+02:00), or local times without one and a timeZone (2027-06-01T00:00:00 with timeZone: Europe/Berlin).
  */
 export interface Window {
   /**
@@ -293,6 +297,10 @@ export interface Window {
    * First instant the campaign no longer applies (exclusive). Omit for no expiry.
    */
   until?: string;
+  /**
+   * IANA time zone (Europe/Berlin) for local times in from and until; also how reviews show the window. A local time that does not exist there (spring forward) or happens twice (fall back) is an error.
+   */
+  timeZone?: string;
 }
 /**
  * Caps on use. A campaign stops applying once any cap is reached.

@@ -51,11 +51,16 @@ export interface Plan {
    * sha256 over every source fingerprint: apply refuses the plan when live state no longer has it.
    */
   fingerprint: string;
+  desiredState?: DesiredState;
   summary: Summary;
   /**
    * One entry per desired or managed resource, sorted by provider, kind and name.
    */
   actions: Action[];
+  /**
+   * Live objects that claim the same resource (promoc's marker or the same natural key on two objects). A plan with conflicts cannot be applied until they are resolved.
+   */
+  conflicts?: Conflict[];
   /**
    * Things a reviewer should know that are not actions (objects left alone, resources no provider takes).
    */
@@ -105,6 +110,24 @@ export interface Source {
   };
 }
 /**
+ * Digests of the lowered desired resources the plan was computed from.
+ */
+export interface DesiredState {
+  /**
+   * sha256 over every resource digest and the plan options.
+   */
+  digest: string;
+  /**
+   * `<provider> <Kind>/<name>` → digest of its lowered fields.
+   */
+  resources: {
+    /**
+     * Digest of the resource's lowered, normalized fields.
+     */
+    [k: string]: string | undefined;
+  };
+}
+/**
  * Counts per action kind.
  */
 export interface Summary {
@@ -137,6 +160,10 @@ export interface Summary {
    */
   blocked: number;
   /**
+   * Actions waiting for their instant (`apply --due` or the target carries them out then). Absent in plans written before promoc knew the clock: none.
+   */
+  scheduled?: number;
+  /**
    * Resources already as declared.
    */
   noop: number;
@@ -156,7 +183,7 @@ export interface Action {
   /**
    * create, update (fields), replace (immutable field changed), activate, deactivate (or archive), delete (--prune), blocked (the API cannot do it), noop.
    */
-  action: 'create' | 'update' | 'replace' | 'activate' | 'deactivate' | 'delete' | 'blocked' | 'noop';
+  action: 'create' | 'update' | 'replace' | 'activate' | 'deactivate' | 'delete' | 'blocked' | 'noop' | 'scheduled';
   provider: Provider;
   /**
    * Resource kind.
@@ -231,6 +258,10 @@ export interface Action {
    */
   adopt?: boolean;
   /**
+   * A managed object no longer in the repository that the API can neither delete nor archive in its state (a draft): apply removes promoc's ownership marker, so it is no longer managed.
+   */
+  release?: boolean;
+  /**
    * A status change that goes with an update or replace.
    */
   activation?: 'activate' | 'deactivate';
@@ -273,6 +304,27 @@ export interface Action {
         }
       | undefined;
   };
+  /**
+   * The clock's part in the action. On a `scheduled` action: `op` happens at `at` (carried out by `promoc apply --due` once due, or by the target itself when `native`). On a create, deactivate or delete: the instant the window made it due (`apply --due` performs exactly these). On an update: the instant the target publishes the change (an effective_at version).
+   */
+  schedule?: {
+    /**
+     * UTC instant.
+     */
+    at: string;
+    /**
+     * What happens at `at`.
+     */
+    op: 'create' | 'update' | 'deactivate' | 'delete';
+    /**
+     * The target holds the instant itself (a scheduled version); false: promoc's scheduler (`apply --due`) must act at `at`.
+     */
+    native: boolean;
+    /**
+     * IANA time zone the author wrote the instant in, for showing local time.
+     */
+    timeZone?: string;
+  };
 }
 /**
  * One field that differs. before is absent for an added field, after for a removed one.
@@ -311,6 +363,36 @@ export interface Counter {
    * For people, e.g. 432 redemptions so far.
    */
   text: string;
+}
+/**
+ * Several live objects claim one resource.
+ */
+export interface Conflict {
+  provider: Provider;
+  /**
+   * Resource kind.
+   */
+  kind: string;
+  /**
+   * metadata.name the objects' marker names, when they carry one.
+   */
+  name?: string;
+  /**
+   * Natural key (code or name) they share.
+   */
+  key: string;
+  /**
+   * The ids of every object that claims it, sorted.
+   *
+   * @minItems 2
+   *
+   * Items: A live object's id.
+   */
+  ids: [string, string, ...string[]];
+  /**
+   * What is wrong and how to resolve it.
+   */
+  message: string;
 }
 /**
  * Something to know that is not an action.

@@ -7,6 +7,7 @@ import type { Kind } from '../generated/index.js';
 import type { Json } from '../model/canonical.js';
 import { providerFor } from '../providers/index.js';
 import type { LiveObject, ProviderId } from '../providers/provider.js';
+import { append } from '../model/append.js';
 
 export interface ImportedResource {
   readonly provider: ProviderId;
@@ -48,7 +49,7 @@ export function importLive(input: ImportInput): ImportResult {
     if (!current.has(o)) { skipped.push({ provider: input.provider, id: o.id, reason: `${o.normalized.kind} ${o.normalized.key} is archived and another object holds its key` }); continue; }
     const unsupported = findUnsupported(o.normalized.fields);
     if (unsupported) { skipped.push({ provider: input.provider, id: o.id, reason: `${o.normalized.kind} ${o.normalized.key} uses ${unsupported}, which no promoc field holds` }); continue; }
-    resources.push(...toResources(input.provider, o, input.labels, input.specFields(o.normalized.kind)));
+    append(resources, toResources(input.provider, o, input.labels, input.specFields(o.normalized.kind)));
   }
   return { resources: resources.sort((a, b) => `${a.kind}/${a.name}`.localeCompare(`${b.kind}/${b.name}`)), skipped };
 }

@@ -1,7 +1,23 @@
 // {{placeholder}} templates, filled from a finding's data. A placeholder without data stays visible,
-// so a missing value shows up in tests instead of printing "undefined".
+// so a missing value shows up in tests instead of printing "undefined". Templates are a rule's own
+// messages, so they are few: each is split once (a regex replace per finding was a quarter of linting
+// 10,000 campaigns).
+const PLACEHOLDER = /(\{\{\s*(\w+)\s*\}\})/;
+const split = new Map<string, readonly string[]>();
+
 export function formatMessage(template: string, data: Readonly<Record<string, string | number>> = {}): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+  let parts = split.get(template);
+  if (!parts) {
+    if (split.size >= 1000) split.clear();
+    parts = template.split(PLACEHOLDER); // literal, (placeholder, key, literal)*
+    split.set(template, parts);
+  }
+  let out = parts[0]!;
+  for (let i = 1; i < parts.length; i += 3) {
+    const key = parts[i + 1]!;
+    out += (key in data ? String(data[key]) : parts[i]!) + parts[i + 2]!;
+  }
+  return out;
 }
 
 /** "a", "a and b", "a, b and 2 more" */

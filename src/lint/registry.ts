@@ -14,11 +14,13 @@ import unknownRef from './rules/ref/unknown.js';
 import ambiguousOrder from './rules/stacking/ambiguous-order.js';
 import excessiveCombinedDiscount from './rules/stacking/excessive-combined-discount.js';
 import exclusiveOverlap from './rules/stacking/exclusive-overlap.js';
+import unknownProduct from './rules/scope/unknown-product.js';
 import shadowed from './rules/stacking/shadowed.js';
 import surchargeAndPromotion from './rules/stacking/surcharge-and-promotion.js';
 import labelledAsDiscount from './rules/surcharge/labelled-as-discount.js';
 import empty from './rules/window/empty.js';
 import expired from './rules/window/expired.js';
+import scheduleGranularity from './rules/window/schedule-granularity.js';
 
 export const rules = [
   ambiguousOrder,
@@ -32,6 +34,7 @@ export const rules = [
   outsideOperatingArea,
   tooComplex,
   expired,
+  scheduleGranularity,
   empty,
   perCustomerExceedsTotal,
   budgetCurrencyMismatch,
@@ -41,6 +44,7 @@ export const rules = [
   broadDiscount,
   labelledAsDiscount,
   contradiction,
+  unknownProduct,
 ] as const;
 
 export type RuleId = (typeof rules)[number]['id'];

@@ -3,6 +3,7 @@
 import type { PromocConfig } from '../generated/index.js';
 import type { BBox } from '../geo/index.js';
 import type { Severity } from '../model/diagnostic.js';
+import { parseSeverity } from '../model/severity.js';
 import type { ProviderId } from '../providers/provider.js';
 
 export type RuleSetting = Severity | 'off';
@@ -34,6 +35,8 @@ export interface LintOptions {
   readonly targets?: readonly TargetRef[];
   /** All-pairs geometry instead of the spatial index (benchmark comparison). */
   readonly naiveGeometry?: boolean;
+  /** How often the scheduled `apply --due` runs (config `schedule.granularityMinutes`). Default 15. */
+  readonly scheduleGranularityMinutes?: number;
 }
 
 export interface LintSettings {
@@ -44,7 +47,10 @@ export interface LintSettings {
   readonly minOverlapM2: number;
   readonly targets: readonly TargetRef[] | undefined;
   readonly naiveGeometry: boolean;
+  readonly scheduleGranularityMinutes: number;
 }
+
+export const DEFAULT_SCHEDULE_GRANULARITY_MINUTES = 15;
 
 export const DEFAULT_MAX_VERTICES = 1000;
 
@@ -57,6 +63,7 @@ export function resolveSettings(options: LintOptions): LintSettings {
     minOverlapM2: options.minOverlapM2 ?? 1,
     targets: options.targets,
     naiveGeometry: options.naiveGeometry ?? false,
+    scheduleGranularityMinutes: options.scheduleGranularityMinutes ?? DEFAULT_SCHEDULE_GRANULARITY_MINUTES,
   };
 }
 
@@ -67,8 +74,14 @@ export function optionsFromConfig(config: PromocConfig | undefined, now: Date): 
     : undefined;
   return {
     now,
-    rules: config?.lint?.rules,
+    ...(config?.lint?.rules ? { rules: ruleSettings(config.lint.rules) } : {}),
     maxCombinedDiscountPercent: config?.lint?.maxCombinedDiscountPercent,
+    ...(config?.schedule?.granularityMinutes !== undefined ? { scheduleGranularityMinutes: config.schedule.granularityMinutes } : {}),
     targets,
   };
+}
+
+/** The config spells a severity either way ("warning" or "warn"); lint works with one. */
+function ruleSettings(rules: Readonly<Record<string, string | undefined>>): Record<string, RuleSetting | undefined> {
+  return Object.fromEntries(Object.entries(rules).map(([id, v]) => [id, v === undefined || v === 'off' ? v : parseSeverity(v)]));
 }

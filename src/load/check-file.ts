@@ -10,7 +10,10 @@ import { translateErrors } from '../schema/translate.js';
 import { capGeometryProblems, countPositions, GEOMETRY_STUB, geometryType, MAX_GEOFENCE_POSITIONS, MAX_GEOMETRY_PROBLEMS, tooManyPositions } from './geometry-size.js';
 import type { Validator } from '../schema/validator.js';
 import { locateInDoc } from './locate.js';
-import { parseYaml } from './parse.js';
+import { fastParse, type FastDoc } from './fast-parse.js';
+import { parseYaml, unsafeValues } from './parse.js';
+import { resolveWindows } from './resolve-windows.js';
+import { append } from '../model/append.js';
 
 export interface CheckedDoc {
   readonly index: number;
@@ -34,15 +37,36 @@ export interface CheckedFile {
 
 export const API_VERSION = 'promoc/v1';
 
+/**
+ * Plain files whose documents are all valid take the fast path; any other file, and any file with a
+ * diagnostic, is checked again on the precise path, which locates every message.
+ */
 export function checkFile(file: string, text: string, validator: Validator): CheckedFile {
+  const fast = fastParse(text);
+  return (fast && checkValidValues(file, fast, validator)) ?? checkFilePrecisely(file, text, validator);
+}
+
+/** The checked file when every document is a valid resource with nothing to report; else undefined. */
+function checkValidValues(file: string, fast: readonly FastDoc[], validator: Validator): CheckedFile | undefined {
+  const docs: CheckedDoc[] = [];
+  for (const d of fast) {
+    if (unsafeValues(d.value).length > 0) return undefined;
+    if (checkDocument(d.value, { file, docIndex: d.index }, validator).length > 0) return undefined;
+    docs.push({ index: d.index, resource: resolveWindows(d.value) });
+  }
+  return { file, docs, diagnostics: [] };
+}
+
+/** The `yaml` Document path: slower, but every diagnostic gets its exact range. */
+export function checkFilePrecisely(file: string, text: string, validator: Validator): CheckedFile {
   const parsed = parseYaml(file, text);
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   const docs: CheckedDoc[] = [];
   for (const d of parsed.docs) {
     if (d.value === undefined) { docs.push({ index: d.index }); continue; }
     const found = checkDocument(d.value, { file, docIndex: d.index }, validator);
-    diagnostics.push(...found);
-    if (!found.some((x) => x.severity === 'error')) { docs.push({ index: d.index, resource: d.value }); continue; }
+    append(diagnostics, found);
+    if (!found.some((x) => x.severity === 'error')) { docs.push({ index: d.index, resource: resolveWindows(d.value) }); continue; }
     const identity = identityOf(d.value);
     docs.push(identity ? { index: d.index, identity } : { index: d.index });
   }

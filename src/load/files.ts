@@ -1,8 +1,8 @@
 // Which files are campaign files: explicit paths (files or folders) or the config's globs.
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { globSync } from 'tinyglobby';
 import type { Diagnostic } from '../model/diagnostic.js';
+import { isInside, walkGlobs } from './walk.js';
 
 /** Never campaign resources: engine test cases and the config itself. */
 const IGNORE = ['**/node_modules/**', '**/*.test.yaml', '**/*.test.yml', '**/promoc.config.yaml', '**/promoc.config.yml'];
@@ -21,16 +21,23 @@ export function toRepoPath(root: string, abs: string): string {
 export function expandPaths(root: string, cwd: string, paths: readonly string[]): FileList {
   const files = new Set<string>();
   const diagnostics: Diagnostic[] = [];
+  const realRoot = realpathSync.native(root);
   for (const p of paths) {
     const abs = resolve(cwd, p);
+    // Named outside the repository (`promoc validate /`): refused before anything there is walked or read.
+    if (!isInside(root, abs)) {
+      diagnostics.push({ ruleId: 'load/outside-repo', severity: 'error', file: p, message: `path is outside the repository ${root}`, hint: 'Campaign files must live inside the repository; run promoc from the repository that holds them.' });
+      continue;
+    }
     if (!existsSync(abs)) {
       diagnostics.push({ ruleId: 'load/not-found', severity: 'error', file: p, message: `path does not exist: ${p}`, hint: 'Check the spelling, or run promoc from the repository root.' });
       continue;
     }
     if (statSync(abs).isDirectory()) {
-      const found = globSync(['**/*.{yaml,yml}'], { cwd: abs, absolute: true, ignore: IGNORE, followSymbolicLinks: true, dot: false });
-      if (found.length === 0) diagnostics.push({ ruleId: 'load/no-yaml', severity: 'error', file: p, message: `folder has no .yaml or .yml files: ${p}`, hint: 'Point promoc at the folder that holds the campaigns.' });
-      for (const f of found) files.add(resolve(f));
+      const found = walkGlobs({ base: abs, globs: ['**/*.{yaml,yml}'], ignore: IGNORE, realRoot, name: (f) => toRepoPath(root, f) });
+      for (const d of found.diagnostics) diagnostics.push(d);
+      if (found.files.length === 0 && found.diagnostics.length === 0) diagnostics.push({ ruleId: 'load/no-yaml', severity: 'error', file: p, message: `folder has no .yaml or .yml files: ${p}`, hint: 'Point promoc at the folder that holds the campaigns.' });
+      for (const f of found.files) files.add(f);
     } else {
       files.add(abs);
     }
@@ -40,12 +47,12 @@ export function expandPaths(root: string, cwd: string, paths: readonly string[])
 
 /** The campaign files the globs match under root; `configFile` is the promoc.config.yaml in force, if any. */
 export function expandGlobs(root: string, globs: readonly string[], configFile?: string): FileList {
-  const found = globSync([...globs], { cwd: root, absolute: true, ignore: IGNORE, followSymbolicLinks: true, dot: false }).map((f) => resolve(f)).sort();
-  if (found.length > 0) return { files: found, diagnostics: [] };
+  const found = walkGlobs({ base: root, globs, ignore: IGNORE, realRoot: realpathSync.native(root), name: (f) => toRepoPath(root, f) });
+  if (found.files.length > 0 || found.diagnostics.length > 0) return { files: found.files, diagnostics: [...found.diagnostics] };
   // Without a configuration the default globs are not the author's choice: blaming a file that does not exist
   // would send a new user looking for it.
   const diagnostic: Diagnostic = configFile
     ? { ruleId: 'load/no-yaml', severity: 'error', file: toRepoPath(root, configFile), path: ['campaigns'], message: `no campaign files match ${globs.join(', ')}`, hint: 'Fix `campaigns:` in promoc.config.yaml, or pass paths on the command line.' }
     : { ruleId: 'load/no-config', severity: 'error', file: '.', message: `no configuration found: no promoc.config.yaml in ${root} or above it, and no campaign files match ${globs.join(', ')}`, hint: 'Run `npx promoc init` to scaffold a campaigns repository here, or pass the campaign files or folders on the command line.' };
-  return { files: found, diagnostics: [diagnostic] };
+  return { files: [], diagnostics: [diagnostic] };
 }

@@ -6,6 +6,7 @@ import type { Located, MultiPolygonCoords } from '../model/resource.js';
 import { SCHEMA_BASE, type Validator } from '../schema/validator.js';
 import { translateErrors } from '../schema/translate.js';
 import { capGeometryProblems, countPositions, geometryFileTooLarge, geometryType, MAX_GEOFENCE_POSITIONS, MAX_GEOMETRY_FILE_BYTES, tooManyPositions } from './geometry-size.js';
+import { append } from '../model/append.js';
 
 export interface GeometryIo {
   /**
@@ -62,7 +63,7 @@ export function resolveGeometries(geofences: readonly Located[], io: GeometryIo,
     const errors = translateErrors(found, geometry, validator, { file: target, docIndex: 0 });
     if (geometry === undefined || errors.length > 0) {
       diagnostics.push({ ...at, ruleId: 'load/geometry-file', severity: 'error', message: `geometry file "${g.file}" does not hold one Polygon or MultiPolygon`, hint: 'Use a GeoJSON Polygon/MultiPolygon, a Feature with one, or a FeatureCollection with exactly one such Feature.' });
-      diagnostics.push(...capGeometryProblems(errors.map((e) => ({ ...e, path: [...path, ...(e.path ?? [])] })), at, l.resource.metadata.name));
+      append(diagnostics, capGeometryProblems(errors.map((e) => ({ ...e, path: [...path, ...(e.path ?? [])] })), at, l.resource.metadata.name));
       continue;
     }
     const geom = geometry as { type: string; coordinates: unknown };

@@ -2,7 +2,7 @@
 // file:line:col by walking the yaml AST (re-parsing a file only when a diagnostic needs it).
 import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
 import type { Diagnostic, DocPath, Range } from '../model/diagnostic.js';
-import { parseYaml, rangeOf } from './parse.js';
+import { parseDocuments, rangeOf } from './parse.js';
 
 /** The range of the node at `path` (or its key), falling back to the deepest existing ancestor. */
 export function locateInDoc(doc: Document, lc: LineCounter, path: DocPath, atKey = false): Range {
@@ -30,19 +30,23 @@ export function locateInDoc(doc: Document, lc: LineCounter, path: DocPath, atKey
   return best;
 }
 
-/** Fill `range` for diagnostics that only carry a path, re-parsing each concerned file once. */
+/**
+ * Fill `range` for diagnostics that only carry a path, re-parsing each concerned file once (its
+ * Documents only: values are not needed to find a node, and building them was half the cost).
+ */
 export function locateDiagnostics(diags: readonly Diagnostic[], readText: (file: string) => string): Diagnostic[] {
-  const parsed = new Map<string, ReturnType<typeof parseYaml> | null>();
-  const parsedFor = (file: string): ReturnType<typeof parseYaml> | null => {
+  const parsed = new Map<string, ReturnType<typeof parseDocuments> | null>();
+  const parsedFor = (file: string): ReturnType<typeof parseDocuments> | null => {
     if (!parsed.has(file)) {
-      try { parsed.set(file, parseYaml(file, readText(file))); } catch { parsed.set(file, null); }
+      try { parsed.set(file, parseDocuments(readText(file))); } catch { parsed.set(file, null); }
     }
     return parsed.get(file) ?? null;
   };
   const locateOne = <T extends { file: string; range?: Range; path?: DocPath; docIndex?: number; atKey?: boolean }>(d: T): T => {
     if (d.range || !d.file) return d;
     const p = parsedFor(d.file);
-    const doc = p?.docs.find((x) => x.index === (d.docIndex ?? 0))?.doc;
+    const found = p?.docs[d.docIndex ?? 0];
+    const doc = found && found.contents !== null ? found : undefined;
     if (!p || !doc) return { ...d, range: { start: { line: 1, col: 1 }, end: { line: 1, col: 1 } } };
     return { ...d, range: locateInDoc(doc, p.lineCounter, d.path ?? [], d.atKey) };
   };

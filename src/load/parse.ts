@@ -1,11 +1,13 @@
 // YAML text → plain values, with every problem a located diagnostic. Pure: no I/O.
 // YAML 1.2 core schema (dates stay strings, `no` stays a string), unique keys, no custom tags,
-// bounded alias expansion, no prototype-polluting keys, finite numbers only.
-import { LineCounter, parseAllDocuments, type Document, type YAMLError } from 'yaml';
+// bounded alias expansion, no prototype-polluting keys, finite numbers only, a bounded number of documents.
+import { Composer, isScalar, LineCounter, parseAllDocuments, Parser, visit, YAMLParseError, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions, type YAMLError } from 'yaml';
 import type { Diagnostic, DocPath, Range } from '../model/diagnostic.js';
 
 /** Aliases a document may expand; a billion-laughs file exceeds it at once. */
 export const MAX_ALIAS_COUNT = 200;
+/** Documents one file may hold; 100,000 empty ones took a minute and then overflowed the stack. */
+export const MAX_DOCUMENTS = 5_000;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export interface ParsedDoc {
@@ -21,14 +23,32 @@ export interface ParsedFile {
   readonly diagnostics: readonly Diagnostic[];
 }
 
+// The parser's own unique-key check compares each key with every earlier one (20,000 keys took 9 s);
+// duplicateKeys() does the same check with a Set.
+const options = (lineCounter: LineCounter): ParseOptions & DocumentOptions & SchemaOptions => ({ lineCounter, schema: 'core', uniqueKeys: false, prettyErrors: false, strict: true, merge: false, customTags: [] });
+
+/** The documents of `text` with their ranges and nothing else: what locating a path needs. */
+export function parseDocuments(text: string): { docs: readonly Document.Parsed[]; lineCounter: LineCounter } {
+  const lineCounter = new LineCounter();
+  const all = parseAllDocuments(text, options(lineCounter));
+  return { docs: Array.isArray(all) ? all : [], lineCounter };
+}
+
 export function parseYaml(file: string, text: string): ParsedFile {
   const lineCounter = new LineCounter();
-  const all = parseAllDocuments(text, { lineCounter, schema: 'core', uniqueKeys: true, prettyErrors: false, strict: true, merge: false, customTags: [] });
+  const composer = new Composer(options(lineCounter));
   const diagnostics: Diagnostic[] = [];
   const docs: ParsedDoc[] = [];
-  const list = Array.isArray(all) ? all : [];
+  const list: Document.Parsed[] = [];
+  for (const doc of composer.compose(new Parser(lineCounter.addNewLine).parse(text))) {
+    if (list.length === MAX_DOCUMENTS) {
+      diagnostics.push({ ruleId: 'load/too-many-documents', severity: 'error', file, docIndex: list.length, message: `file holds more than ${MAX_DOCUMENTS.toLocaleString('en-US')} YAML documents; the rest were not read`, hint: 'Split it into several files; a campaign file holds a few dozen resources.', range: rangeOf(doc.range, lineCounter) });
+      break;
+    }
+    list.push(doc);
+  }
   list.forEach((doc, index) => {
-    const errors = rootCauses([...doc.errors, ...doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED')]);
+    const errors = rootCauses([...doc.errors, ...duplicateKeys(doc), ...doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED')]);
     for (const e of errors) diagnostics.push(yamlErrorDiagnostic(file, index, e, lineCounter, text));
     if (doc.errors.length > 0 || errors.length > 0) { docs.push({ index, value: undefined, doc }); return; }
     if (doc.contents === null) return; // an empty document between `---` markers
@@ -53,6 +73,27 @@ export function parseYaml(file: string, text: string): ParsedFile {
     diagnostics.push({ ruleId: 'load/empty', severity: 'error', file, message: 'file has no YAML documents', hint: 'Add a resource or delete the file.', range: rangeOf([0, 0], lineCounter) });
   }
   return { docs, lineCounter, diagnostics };
+}
+
+/** Keys repeated in a mapping, as the errors the parser's `uniqueKeys` would give (at each later key). */
+function duplicateKeys(doc: Document.Parsed): YAMLError[] {
+  const out: YAMLError[] = [];
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        // As the parser compares them: scalar keys by value (1 and "1" differ), any other key by identity.
+        if (!isScalar(pair.key)) continue;
+        if (seen.has(pair.key.value)) {
+          const at = pair.key.range?.[0] ?? 0;
+          out.push(new YAMLParseError([at, at + 1], 'DUPLICATE_KEY', 'Map keys must be unique'));
+        } else {
+          seen.add(pair.key.value);
+        }
+      }
+    },
+  });
+  return out;
 }
 
 const YAML_HINTS: Record<string, string> = {
@@ -101,7 +142,7 @@ export function rangeOf(r: readonly number[] | undefined, lc: LineCounter): Rang
   return { start: { line: a.line, col: a.col }, end: { line: b.line, col: b.col } };
 }
 
-interface Unsafe { ruleId: string; path: DocPath; atKey: boolean; message: string; hint: string }
+export interface Unsafe { ruleId: string; path: DocPath; atKey: boolean; message: string; hint: string }
 
 /**
  * Keys that could pollute prototypes, numbers JSON cannot hold, and values that contain themselves (an
@@ -109,7 +150,7 @@ interface Unsafe { ruleId: string; path: DocPath; atKey: boolean; message: strin
  * never passed on. Iterative, with the objects on the current path kept to tell a cycle from an anchor
  * merely used twice.
  */
-function unsafeValues(root: unknown): Unsafe[] {
+export function unsafeValues(root: unknown): Unsafe[] {
   const out: Unsafe[] = [];
   const onPath = new Set<object>();
   const stack: { v: unknown; path: (string | number)[]; leave?: true }[] = [{ v: root, path: [] }];

@@ -1,7 +1,7 @@
 // The load stage's imperative shell: find the config, list the files, check each (cache, worker
 // threads), then the cross-file checks and geometry files. Everything it returns is plain data.
-import { lstatSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { lstatSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import type { PromocConfig } from '../generated/index.js';
 import { NO_DEBUG, type DebugLog } from '../model/debug-log.js';
 import { sortDiagnostics, type Diagnostic } from '../model/diagnostic.js';
@@ -17,9 +17,12 @@ import { configSearchLine, DEFAULT_CAMPAIGN_GLOBS, EMPTY_CONFIG, findConfigFile,
 import { crossChecks, type Identified } from './cross-checks.js';
 import { expandGlobs, expandPaths, toRepoPath } from './files.js';
 import { resolveGeometries } from './geometry.js';
+import { isInside } from './walk.js';
 import { locateDiagnostics } from './locate.js';
 import { checkInWorkers, workerCount } from './pool.js';
 import { decodeSource, MAX_FILE_BYTES, tooLarge } from './read.js';
+import { fileType, FileRefusal, readRegularFileSync } from './regular-file.js';
+import { append } from '../model/append.js';
 
 export interface LoadOptions {
   readonly cwd: string;
@@ -68,13 +71,14 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
   const diagnostics: Diagnostic[] = [];
   let config = EMPTY_CONFIG;
   if (configFile) {
-    const decoded = decodeSource(toRepoPath(root, configFile), readFileSync(configFile));
+    const bytes = readOrRefuse(configFile, toRepoPath(root, configFile));
+    const decoded = 'ruleId' in bytes ? { diagnostic: bytes } : decodeSource(toRepoPath(root, configFile), bytes);
     if ('diagnostic' in decoded) diagnostics.push(decoded.diagnostic);
     else ({ config } = pushAll(diagnostics, parseConfig(toRepoPath(root, configFile), decoded.text, validator)));
   }
   const fromPaths = options.paths && options.paths.length > 0;
   const listed = fromPaths ? expandPaths(root, options.cwd, options.paths!) : expandGlobs(root, config.campaigns ?? DEFAULT_CAMPAIGN_GLOBS, configFile);
-  diagnostics.push(...listed.diagnostics);
+  append(diagnostics, listed.diagnostics);
   if (debug.enabled) debug.write('config', `${listed.files.length} campaign file${listed.files.length === 1 ? '' : 's'} from ${fromPaths ? `the paths ${options.paths!.join(', ')}` : `the globs ${(config.campaigns ?? DEFAULT_CAMPAIGN_GLOBS).join(', ')}`}`);
 
   const useCache = options.cache ?? config.cache?.enabled ?? true;
@@ -96,7 +100,11 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
     const own = lstatSync(abs);
     const escape = own.isSymbolicLink() ? outsideRoot(realRoot, abs) : folderOutside(dirname(abs));
     if (escape) { diagnostics.push({ ruleId: 'load/outside-repo', severity: 'error', file: repoPath, message: escape, hint: 'Campaign files must live inside the repository; symlinks out of it are refused.' }); continue; }
-    const st = own.isSymbolicLink() ? statSync(abs) : own;
+    let st = own;
+    if (own.isSymbolicLink()) {
+      try { st = statSync(abs); } catch (e) { diagnostics.push(notReadable(repoPath, e)); continue; }
+    }
+    if (!st.isFile()) { checked.push({ job: { abs, repoPath }, hash: '', result: { file: repoPath, docs: [], diagnostics: [notRegular(repoPath, st)] } }); continue; }
     const large = tooLarge(repoPath, st.size);
     if (large) { checked.push({ job: { abs, repoPath }, hash: '', result: { file: repoPath, docs: [], diagnostics: [large] } }); continue; }
     const hit = st.size <= MAX_FILE_BYTES ? cache?.byStat(repoPath, st.size, st.mtimeMs) : undefined;
@@ -108,8 +116,10 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
   const workers = workerCount(pending.length, options.workers);
   const fresh = workers > 1 ? await checkInWorkers(pending, workers) : pending.map((job) => checkSource(job, readFileSync(job.abs), validator));
   for (const f of fresh) {
-    const st = statSync(f.job.abs);
-    cache?.put(f.job.repoPath, f.hash, st.size, st.mtimeMs, f.result);
+    if (cache) {
+      const st = statSync(f.job.abs);
+      cache.put(f.job.repoPath, f.hash, st.size, st.mtimeMs, f.result);
+    }
     checked.push(f);
   }
   checked.sort((a, b) => (a.job.repoPath < b.job.repoPath ? -1 : a.job.repoPath > b.job.repoPath ? 1 : 0));
@@ -118,7 +128,7 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
   const invalid: Identified[] = [];
   let documents = 0;
   for (const c of checked) {
-    diagnostics.push(...c.result.diagnostics);
+    append(diagnostics, c.result.diagnostics);
     documents += c.result.docs.length;
     for (const d of c.result.docs) {
       const source = { file: c.result.file, docIndex: d.index };
@@ -135,14 +145,15 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
       try {
         const escape = outsideRoot(realRoot, abs);
         if (escape) return { error: escape };
-        const size = statSync(abs).size;
-        if (size > maxBytes) return { tooLarge: size };
-        return { text: readFileSync(abs, 'utf8') };
+        const st = statSync(abs);
+        if (!st.isFile()) return { error: `it is ${fileType(st)}, not a regular file` };
+        if (st.size > maxBytes) return { tooLarge: st.size };
+        return { text: readRegularFileSync(abs, maxBytes, 'geometry file').toString('utf8') };
       } catch (e) { return { error: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message }; }
     },
   }, validator);
   const late = [...crossChecks(resources, invalid), ...geo.diagnostics];
-  diagnostics.push(...locateDiagnostics(late, (file) => readRepoText(file)));
+  append(diagnostics, locateDiagnostics(late, (file) => readRepoText(file)));
   cache?.save();
 
   return {
@@ -169,10 +180,30 @@ function byKindAndName(a: Located, b: Located): number {
 function outsideRoot(realRoot: string, abs: string): string | undefined {
   let real: string;
   try { real = realpathSync.native(abs); } catch { return undefined; }
-  return real === realRoot || real.startsWith(realRoot + sep) ? undefined : `resolves to ${real}, outside the repository ${realRoot}`;
+  return isInside(realRoot, real) ? undefined : `resolves to ${real}, outside the repository ${realRoot}`;
+}
+
+/** A file found by the walk or named on the command line that is a FIFO, socket, device or folder. */
+function notRegular(file: string, st: Stats): Diagnostic {
+  return { ruleId: 'load/not-regular-file', severity: 'error', file, message: `${fileType(st)}, not a regular file; not read`, hint: 'Campaign files are regular YAML files; remove it from the campaign paths.' };
+}
+
+function notReadable(file: string, e: unknown): Diagnostic {
+  const code = (e as NodeJS.ErrnoException).code;
+  return { ruleId: 'load/not-found', severity: 'error', file, message: code === 'ENOENT' ? 'symlink points to a file that does not exist' : `cannot read it: ${(e as Error).message}`, hint: 'Point the symlink at an existing file, or delete it.' };
+}
+
+/** The config file's bytes, or why it is not read (a FIFO, a device, too large). */
+function readOrRefuse(abs: string, repoPath: string): Buffer | Diagnostic {
+  try {
+    return readRegularFileSync(abs, MAX_FILE_BYTES, 'config file');
+  } catch (e) {
+    if (!(e instanceof FileRefusal)) throw e;
+    return { ruleId: e.code === 'EFBIG' ? 'load/too-large' : 'load/not-regular-file', severity: 'error', file: repoPath, message: e.message, hint: e.hint };
+  }
 }
 
 function pushAll<T extends { diagnostics: readonly Diagnostic[] }>(into: Diagnostic[], r: T): T {
-  into.push(...r.diagnostics);
+  append(into, r.diagnostics);
   return r;
 }

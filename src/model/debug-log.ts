@@ -3,7 +3,7 @@
 // caller or a test decides where lines go (the CLI: stderr) and code that is given none pays nothing.
 
 /** What a line is about, printed first so a reader can grep one concern (`debug http:`). */
-export type DebugTopic = 'config' | 'cache' | 'target' | 'http' | 'auth';
+export type DebugTopic = 'config' | 'cache' | 'target' | 'http' | 'auth' | 'lock';
 
 export interface DebugLog {
   /** False when nobody listens: callers skip building messages that cost something. */

@@ -90,18 +90,20 @@ export function compareAction(d: DesiredEntry, live: LiveObject, provider: Provi
   return { ...head, ...extras, ...views, action: 'update', changes };
 }
 
-/** A managed object promoc no longer declares: removed only with --prune, refused while redemptions are live. */
+/** A managed object promoc no longer declares (prune is on): removed as the API allows, refused while redemptions are live. */
 export function orphanAction(live: LiveObject, cap: KindCapability, provider: string, options: PlanOptions): Action | undefined {
   const n = live.normalized;
-  const head = { ...base(provider, n.kind, n.name, n.key, cap), liveId: live.id, changes: [], live: n.fields as Action['live'], ...(live.counters.length > 0 ? { counters: live.counters.map((c) => ({ ...c })) } : {}) };
+  const head = { ...base(provider, n.kind, n.name, n.key, cap), liveId: live.id, ...(live.version !== undefined ? { liveVersion: live.version } : {}), changes: [], live: n.fields as Action['live'], ...(live.counters.length > 0 ? { counters: live.counters.map((c) => ({ ...c })) } : {}) };
   if (cap.delete) {
     if (live.liveRedemptions > 0 && !options.force) {
-      return { ...head, action: 'blocked', reason: `deleting would cut off ${live.liveRedemptions} live redemption${live.liveRedemptions === 1 ? '' : 's'}; re-run with --prune --force to delete anyway` };
+      return { ...head, action: 'blocked', reason: `deleting would cut off ${live.liveRedemptions} live redemption${live.liveRedemptions === 1 ? '' : 's'}; re-run with --force to delete anyway` };
     }
     return { ...head, action: 'delete', ...(live.liveRedemptions > 0 ? { consequences: [`cuts off ${live.liveRedemptions} live redemption${live.liveRedemptions === 1 ? '' : 's'}`] } : {}) };
   }
   if (cap.activate) {
-    if (statusOf(n.fields) === 'inactive') return undefined;
+    // Not redeemable, and the API has no call that deletes or archives it in this state (a draft): leaving
+    // it marked would warn for ever, so it is released (its marker removed) and left alone, visibly.
+    if (statusOf(n.fields) === 'inactive') return { ...head, action: 'deactivate', release: true, reason: `the API can neither delete nor archive an inactive (${String(live.facts.status ?? 'draft')}) ${cap.apiObject}; it is not redeemable, so promoc removes its ownership marker and leaves it alone` };
     return { ...head, action: 'deactivate', reason: `the API cannot delete a ${cap.apiObject}; promoc deactivates (archives) it instead`, ...(cap.deactivateConsequence ? { consequences: [cap.deactivateConsequence] } : {}) };
   }
   return { ...head, action: 'blocked', reason: cap.noDeleteReason ?? `the API cannot delete a ${cap.apiObject}` };

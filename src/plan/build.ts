@@ -1,13 +1,19 @@
 // The pure heart of `promoc plan`: desired entries × live objects → a Plan. Matching is by kind + natural
-// key (codes case-insensitively); live objects promoc does not manage are never touched, only counted.
+// key (codes case-insensitively); live objects promoc does not manage are never touched, only counted. Two
+// live objects that claim one resource (promoc's marker, or the same natural key) are a conflict: the
+// resource is blocked and the plan cannot be applied until someone keeps one of them.
+import { append } from '../model/append.js';
 import { PROVIDER_IDS } from '../providers/index.js';
 import type { LiveObject, Provider, ProviderId } from '../providers/provider.js';
-import { compareAction, createAction, orphanAction } from './actions.js';
+import { createAction, orphanAction } from './actions.js';
+import { desiredState } from './desired-state.js';
 import { objectFingerprints, planFingerprint, sourceFingerprint } from './fingerprint.js';
-import { KIND_ORDER, PLAN_FORMAT, type Action, type DesiredEntry, type LiveSet, type Note, type Plan, type PlanOptions, type Source, type Summary } from './model.js';
+import { plannedCompare, plannedCreate } from './schedule.js';
+import { KIND_ORDER, PLAN_FORMAT, type Action, type Conflict, type DesiredEntry, type LiveSet, type Note, type Plan, type PlanOptions, type Source, type Summary } from './model.js';
 
 export interface BuildInput {
   readonly target: string;
+  /** The plan's instant (the clock, or --now): what is due is decided against it. */
   readonly createdAt: string;
   readonly promocVersion: string;
   readonly revision?: string;
@@ -24,17 +30,30 @@ export function buildPlan(input: BuildInput): Plan {
   const actions: Action[] = [];
   const notes: Note[] = [...(input.notes ?? [])];
   const sources: Source[] = [];
+  const conflicts: Conflict[] = [];
+  const now = Date.parse(input.createdAt);
   for (const set of input.live) {
     const provider = input.providers[set.provider];
     if (!provider) continue;
     const desired = input.desired.filter((d) => d.provider === set.provider);
     const { matched, inScope } = indexLive(set);
+    const claims = claimsOf(set.provider, inScope, set.capabilities);
+    append(conflicts, claims.conflicts);
     const used = new Set<LiveObject>();
     for (const d of desired) {
-      const live = matched.get(matchKey(d.located.resource.kind, d.lowered.normalized.key));
+      const key = matchKey(d.located.resource.kind, d.lowered.normalized.key);
+      const clash = claims.byKey.get(key) ?? claims.byOwner.get(`${d.located.resource.kind}/${d.located.resource.metadata.name}`);
+      const live = matched.get(key);
       if (live) used.add(live);
-      actions.push(live ? compareAction(d, live, provider, input.options) : createAction(d, provider));
+      if (clash) {
+        for (const o of clash.objects) used.add(o);
+        const { activation: _a, ...created } = createAction(d, provider);
+        actions.push({ ...created, action: 'blocked', ...(live ? { liveId: live.id } : {}), reason: clash.conflict.message });
+        continue;
+      }
+      actions.push(live ? plannedCompare(d, live, provider, input.options, now) : plannedCreate(d, provider, now));
     }
+    for (const c of claims.conflicts) for (const o of claims.objectsOf(c)) used.add(o);
     const orphans = inScope.filter((o) => !used.has(o) && o.owner !== undefined && !o.facts.retired);
     if (input.options.prune) {
       for (const o of orphans) {
@@ -70,10 +89,56 @@ export function buildPlan(input: BuildInput): Plan {
     options: { prune: input.options.prune, force: input.options.force },
     sources,
     fingerprint: planFingerprint(sources),
+    desiredState: desiredState(input.desired),
     summary: summarize(actions),
     actions,
+    ...(conflicts.length > 0 ? { conflicts } : {}),
     notes,
   };
+}
+
+interface Claim {
+  readonly conflict: Conflict;
+  readonly objects: readonly LiveObject[];
+}
+
+/**
+ * Live objects (not retired) that claim one resource: the same kind and natural key, or promoc's marker for
+ * the same kind and name. Each group of two or more is one conflict naming every id.
+ */
+function claimsOf(provider: string, inScope: readonly LiveObject[], capabilities: LiveSet['capabilities']): { conflicts: Conflict[]; byKey: Map<string, Claim>; byOwner: Map<string, Claim>; objectsOf: (c: Conflict) => readonly LiveObject[] } {
+  const current = inScope.filter((o) => !o.facts.retired);
+  const group = (keyOf: (o: LiveObject) => string | undefined): Map<string, LiveObject[]> => {
+    const out = new Map<string, LiveObject[]>();
+    for (const o of current) {
+      const k = keyOf(o);
+      if (k !== undefined) out.set(k, [...(out.get(k) ?? []), o]);
+    }
+    return out;
+  };
+  const byKey = new Map<string, Claim>();
+  const byOwner = new Map<string, Claim>();
+  const conflicts: Conflict[] = [];
+  const seen = new Map<string, Claim>();
+  const add = (objects: readonly LiveObject[], into: Map<string, Claim>, k: string): void => {
+    const ids = objects.map((o) => o.id).sort();
+    const id = ids.join('\0');
+    const known = seen.get(id);
+    if (known) { into.set(k, known); return; }
+    const first = objects.find((o) => o.owner) ?? objects[0]!;
+    const kind = first.owner?.kind ?? first.normalized.kind;
+    const name = first.owner?.name;
+    const what = capabilities[first.normalized.kind]?.apiObject ?? 'object';
+    const message = `${ids.length} live ${what}s claim ${kind}/${name ?? first.normalized.key}${name !== undefined && name !== first.normalized.key ? ` (${first.normalized.key})` : ''} on ${provider}: ${ids.join(', ')}. promoc will not pick one: keep one and delete or archive the others in the API (or remove promoc's marker from them), then plan again.`;
+    const claim: Claim = { conflict: { provider: provider as Conflict['provider'], kind, ...(name !== undefined ? { name } : {}), key: first.normalized.key, ids: ids as Conflict['ids'], message }, objects };
+    seen.set(id, claim);
+    conflicts.push(claim.conflict);
+    into.set(k, claim);
+  };
+  for (const [k, objects] of group((o) => matchKey(o.normalized.kind, o.normalized.key))) if (objects.length > 1) add(objects, byKey, k);
+  for (const [k, objects] of group((o) => (o.owner ? `${o.owner.kind}/${o.owner.name}` : undefined))) if (objects.length > 1) add(objects, byOwner, k);
+  const objectsOf = (c: Conflict): readonly LiveObject[] => seen.get(c.ids.join('\0'))?.objects ?? [];
+  return { conflicts: conflicts.sort((a, b) => (a.ids[0]! < b.ids[0]! ? -1 : 1)), byKey, byOwner, objectsOf };
 }
 
 /** Live objects by match key. Where several share a key (a code reused after archiving), prefer the current one. */
@@ -83,9 +148,20 @@ function indexLive(set: LiveSet): { matched: Map<string, LiveObject>; inScope: L
   for (const o of inScope) {
     const k = matchKey(o.normalized.kind, o.normalized.key);
     const seen = matched.get(k);
-    if (!seen || rank(o) > rank(seen)) matched.set(k, o);
+    if (!seen || rank(o) > rank(seen) || (rank(o) === rank(seen) && retiredLater(o, seen))) matched.set(k, o);
   }
   return { matched, inScope };
+}
+
+/**
+ * Among retired copies of one key (a promotion archived, copied, archived again), the most recently retired is
+ * what re-activating it starts from, so the diff is against it, not the oldest. Providers say when in
+ * facts.retiredAt (an ISO instant); on a tie the one read later wins (reads list oldest first).
+ */
+function retiredLater(o: LiveObject, than: LiveObject): boolean {
+  const a = o.facts.retiredAt;
+  const b = than.facts.retiredAt;
+  return typeof a === 'string' && typeof b === 'string' && Date.parse(a) >= Date.parse(b);
 }
 
 function rank(o: LiveObject): number {
@@ -107,7 +183,7 @@ function compareActions(a: Action, b: Action): number {
 }
 
 export function summarize(actions: readonly Action[]): Summary {
-  const s: Summary = { create: 0, update: 0, replace: 0, activate: 0, deactivate: 0, delete: 0, blocked: 0, noop: 0, drift: 0, changes: 0 };
+  const s: Summary = { create: 0, update: 0, replace: 0, activate: 0, deactivate: 0, delete: 0, blocked: 0, scheduled: 0, noop: 0, drift: 0, changes: 0 };
   for (const a of actions) {
     s[a.action] += 1;
     if (a.drift) s.drift += 1;
@@ -116,7 +192,12 @@ export function summarize(actions: readonly Action[]): Summary {
   return s;
 }
 
-/** terraform plan -detailed-exitcode: 0 nothing to do, 2 a non-empty diff (blocked changes included). */
-export function planExitCode(plan: Pick<Plan, 'summary'>): 0 | 2 {
-  return plan.summary.changes > 0 || plan.summary.blocked > 0 ? 2 : 0;
+/**
+ * terraform plan -detailed-exitcode: 0 nothing to do, 2 a non-empty diff (blocked and scheduled changes
+ * included), 1 when live objects conflict (two claim one resource): nothing can be applied until a human
+ * resolves them.
+ */
+export function planExitCode(plan: Pick<Plan, 'summary' | 'conflicts'>): 0 | 1 | 2 {
+  if ((plan.conflicts ?? []).length > 0) return 1;
+  return plan.summary.changes > 0 || plan.summary.blocked > 0 || (plan.summary.scheduled ?? 0) > 0 ? 2 : 0;
 }

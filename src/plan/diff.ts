@@ -3,6 +3,7 @@
 // scalars (sets, already sorted) and GeoJSON geometries are compared whole.
 import type { Json } from '../model/canonical.js';
 import { isObject } from '../model/normalize.js';
+import { append } from '../model/append.js';
 
 export interface FieldChange {
   /** Dotted path with [i] for array items: spec.limits.redemptions, spec.benefits[0].percentOff. */
@@ -25,7 +26,7 @@ export function diffFields(before: Json | undefined, after: Json | undefined, pa
   if (Array.isArray(before) && Array.isArray(after) && (isListOfObjects(before) || before.length === 0) && (isListOfObjects(after) || after.length === 0) && before.length + after.length > 0) {
     const n = Math.max(before.length, after.length);
     const out: FieldChange[] = [];
-    for (let i = 0; i < n; i += 1) out.push(...diffFields(before[i] as Json | undefined, after[i] as Json | undefined, `${path}[${i}]`));
+    for (let i = 0; i < n; i += 1) append(out, diffFields(before[i] as Json | undefined, after[i] as Json | undefined, `${path}[${i}]`));
     return out;
   }
   // Both sides are normalized (keys sorted, sets sorted), so JSON text equality is value equality.

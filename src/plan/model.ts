@@ -1,10 +1,10 @@
 // The plan as a typed value. Its shape is schemas/plan.schema.json (types generated into src/generated/plan.ts);
 // this file adds the in-memory inputs the pure planner works on.
-import type { Action, Change, Counter as PlanCounter, Note, Plan, Source, Summary } from '../generated/plan.js';
+import type { Action, Change, Conflict, Counter as PlanCounter, Note, Plan, Source, Summary } from '../generated/plan.js';
 import type { Located } from '../model/resource.js';
 import type { KindCapability, LiveObject, Lowered, ProviderId } from '../providers/provider.js';
 
-export type { Action, Change, Note, Plan, Source, Summary, PlanCounter };
+export type { Action, Change, Conflict, Note, Plan, Source, Summary, PlanCounter };
 export type ActionKind = Action['action'];
 
 export const PLAN_FORMAT = 'promoc-plan/v1' as const;

@@ -5,6 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { renderPlanJson } from '../render/plan-json.js';
+import { FileRefusal } from '../load/regular-file.js';
 import { readSavedFile } from '../load/saved-file.js';
 import type { Validator } from '../schema/validator.js';
 import { PLAN_FORMAT, type Plan } from './model.js';
@@ -13,6 +14,16 @@ import { PromocError } from '../model/errors.js';
 export class PlanFileError extends PromocError {
   override readonly name = 'PlanFileError';
   constructor(message: string, hint?: string) { super(message, { hint }); }
+}
+
+/** A saved plan larger than this is not one of ours (plans of 10,000 campaigns are a few MiB). */
+export const MAX_PLAN_FILE_BYTES = 64 * 1024 * 1024;
+
+/** Why a saved plan could not be read: missing, a FIFO or device, too large. */
+export function unreadablePlan(file: string, e: unknown): PlanFileError {
+  const hint = 'Pass the file written by `promoc plan --out`.';
+  if (e instanceof FileRefusal) return new PlanFileError(e.message, hint);
+  return new PlanFileError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, hint);
 }
 
 /** Creates the folder too: `--out plans/staging.json` in a fresh checkout is the usual CI call. */

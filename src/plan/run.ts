@@ -12,9 +12,11 @@ import type { LowerContext, LowerResult, Provider, ProviderId } from '../provide
 import { buildPlan } from './build.js';
 import { compileDesired } from './compile.js';
 import type { DesiredEntry, LiveSet, Note, Plan, PlanOptions } from './model.js';
+import { pastExpiries } from './past-expiry.js';
 import { selectResources } from './select.js';
-import { describeBinding, localBindings, resolveTarget, targetName, type Binding } from './targets.js';
+import { describeBinding, localBindings, resolveTarget, targetName, type Access, type Binding } from './targets.js';
 import type { PromocConfig } from '../generated/index.js';
+import { append } from '../model/append.js';
 
 export interface OpenTarget {
   readonly name: string;
@@ -31,23 +33,26 @@ export interface OpenOptions {
   readonly localDataDir?: string;
   /** Which target was chosen and why, and what each binding points at (never a credential's value). */
   readonly debug?: DebugLog;
+  /** Which credentials: read (plan, import, drift; the default) or write (apply). */
+  readonly access?: Access;
 }
 
 export async function openTarget(options: OpenOptions): Promise<OpenTarget> {
   const debug = options.debug ?? NO_DEBUG;
   const name = targetName(options.config, options.target);
-  const spec = resolveTarget(options.config, name, options.env);
+  const access = options.access ?? 'read';
+  const spec = resolveTarget(options.config, name, options.env, access);
   const why = options.target ? '--target' : options.config.defaultTarget ? 'defaultTarget in the config' : 'no --target and no defaultTarget';
   if (!spec.local) {
-    debug.write('target', `${name} (${why}): ${describeBinding(spec.bindings[0]!, options.config.targets?.[name])}`);
+    debug.write('target', `${name} (${why}): ${describeBinding(spec.bindings[0]!, options.config.targets?.[name], access)}`);
     return { name, bindings: spec.bindings, close: async () => undefined };
   }
   const dataDir = options.localDataDir ?? join(options.root, '.promoc', 'local');
   debug.write('target', `${name} (${why}): starting the embedded emulators, state in ${dataDir}`);
   const { startEmulators } = await import('../emulators/index.js');
   const emulators = await startEmulators({ dataDir });
-  const bindings = localBindings(emulators.endpoints);
-  for (const b of bindings) debug.write('target', `${name}: ${describeBinding(b, undefined)}`);
+  const bindings = localBindings(emulators.endpoints, dataDir);
+  for (const b of bindings) debug.write('target', `${name}: ${describeBinding(b, undefined, access)}`);
   return { name, bindings, close: () => emulators.close() };
 }
 
@@ -75,34 +80,69 @@ export async function planBindings(input: PlanBindingsInput): Promise<PlanResult
   // Reads are network-bound and lowering is CPU-bound: start the reads first so they overlap. On compile
   // errors the reads are awaited and dropped (nothing is written either way).
   const reads = Promise.allSettled(input.bindings.map((b) => readBinding(b, input.deps)));
-  const selection = selectResources(input.model, input.bindings, (b) => providerFor(b.provider).capabilities, input.targetName);
-  const desired: DesiredEntry[] = [];
-  const diagnostics: Diagnostic[] = [];
-  for (const [i, b] of input.bindings.entries()) {
-    const provider = providerFor(b.provider, b);
-    const ctx = { model: input.model, currency: b.currency ?? provider.defaultCurrency, target: input.targetName };
-    const lowered = await lowerInSlices(provider, selection.perBinding[i] ?? [], ctx);
-    const compiled = compileDesired(provider, selection.perBinding[i] ?? [], ctx, lowered);
-    desired.push(...compiled.entries);
-    diagnostics.push(...compiled.diagnostics);
-  }
+  const { desired, diagnostics, notes } = await compileTarget(input.model, input.bindings, input.targetName);
   const settled = await reads;
   if (hasErrors(diagnostics)) return { diagnostics, desired };
   const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) throw failed.reason;
-  const live = settled.map((r) => (r as PromiseFulfilledResult<LiveSet>).value);
-  const plan = buildPlan({
+  const at = input.now();
+  const read = settled.map((r) => (r as PromiseFulfilledResult<LiveSet>).value);
+  const live = await withScheduledVersions(read, desired, input.bindings, input.deps, at.getTime());
+  const built = buildPlan({
     target: input.targetName,
-    createdAt: input.now().toISOString(),
+    createdAt: at.toISOString(),
     promocVersion: input.promocVersion,
     ...(input.revision ? { revision: input.revision } : {}),
     options: input.options,
     providers,
     desired,
     live,
-    notes: selection.notes as Note[],
+    notes: notes as Note[],
   });
-  return { plan, diagnostics, desired };
+  const past = pastExpiries(built.actions, desired, at, input.targetName);
+  if (past.length > 0) return { diagnostics: [...diagnostics, ...past], desired };
+  return { plan: built, diagnostics, desired };
+}
+
+/** The desired side of a target alone (no reads): what apply compares with a saved plan's desired state. */
+export async function compileTarget(model: Model, bindings: readonly Binding[], targetName: string): Promise<{ desired: DesiredEntry[]; diagnostics: Diagnostic[]; notes: readonly Note[] }> {
+  const selection = selectResources(model, bindings, (b) => providerFor(b.provider).capabilities, targetName);
+  const desired: DesiredEntry[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const [i, b] of bindings.entries()) {
+    const provider = providerFor(b.provider, b);
+    const ctx = { model, currency: b.currency ?? provider.defaultCurrency, target: targetName };
+    const lowered = await lowerInSlices(provider, selection.perBinding[i] ?? [], ctx);
+    const compiled = compileDesired(provider, selection.perBinding[i] ?? [], ctx, lowered);
+    append(desired, compiled.entries);
+    append(diagnostics, compiled.diagnostics);
+  }
+  return { desired, diagnostics, notes: selection.notes };
+}
+
+/**
+ * Where a resource asks for a change to take effect later and its API keeps scheduled versions, the plan must
+ * know whether that version is already waiting on the target (then there is nothing to write again). Only
+ * those few objects are asked, one or two requests each.
+ */
+async function withScheduledVersions(sets: readonly LiveSet[], desired: readonly DesiredEntry[], bindings: readonly Binding[], deps: HttpDeps, now: number): Promise<LiveSet[]> {
+  return Promise.all(sets.map(async (set) => {
+    const binding = bindings.find((b) => b.provider === set.provider);
+    const provider = binding ? providerFor(binding.provider, binding) : undefined;
+    if (!binding || !provider?.scheduledVersion) return set;
+    const wanted = new Set(desired.filter((d) => d.provider === set.provider).filter((d) => {
+      const at = d.capability.effectiveAt?.(d.located.resource);
+      return at !== undefined && Date.parse(at) > now;
+    }).map((d) => `${d.located.resource.kind}/${d.lowered.normalized.key.toLowerCase()}`));
+    if (wanted.size === 0) return set;
+    const client = provider.client(binding.connection, deps);
+    const objects = await Promise.all(set.objects.map(async (o) => {
+      if (o.facts.retired === true || !wanted.has(`${o.normalized.kind}/${o.normalized.key.toLowerCase()}`)) return o;
+      const scheduled = await provider.scheduledVersion!(client, o.id);
+      return scheduled ? { ...o, scheduled } : o;
+    }));
+    return { ...set, objects, requests: set.requests + client.stats.requests };
+  }));
 }
 
 /**

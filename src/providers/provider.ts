@@ -1,6 +1,7 @@
 // The one interface every API family implements. The plan is computed on normalized resources, so every
 // provider gets the same diff, renderers and safety rules; a provider only knows its API.
 import type { Target } from '../generated/config.js';
+import type { CodeFormat } from '../model/code-format.js';
 import type { DocPath } from '../model/diagnostic.js';
 import type { AnyResource, Kind, Model } from '../model/resource.js';
 import type { Json } from '../model/canonical.js';
@@ -51,6 +52,8 @@ export interface LiveObject {
   readonly facts: Readonly<Record<string, Json>>;
   /** For optimistic concurrency (promotions expected_version). */
   readonly version?: number;
+  /** A version the API will publish later (promotions effective_at), when the plan asked: when, and promoc's digest in it. */
+  readonly scheduled?: { readonly at: string; readonly digest?: string };
   /** Digest of the raw object as read: a saved plan is stale when any of these changed. */
   readonly fingerprint: string;
 }
@@ -100,7 +103,7 @@ export interface KindCapability {
   /** Separate activate/deactivate calls exist (status is not a plain field). */
   readonly activate: boolean;
   /** The codes this API accepts for the kind, when it restricts them (lint's code/format-for-target). */
-  readonly codeFormat?: { readonly pattern: RegExp; readonly text: string };
+  readonly codeFormat?: CodeFormat;
   /** Fields that cannot change in place on this live object. */
   immutable(live: LiveObject): readonly ImmutableRule[];
   /** How an immutable change is carried out, or undefined when it cannot be (then the action is blocked). */
@@ -117,6 +120,15 @@ export interface KindCapability {
    * on that API if the campaign is planned there too.
    */
   sameBinding?(resource: AnyResource): readonly { readonly path: DocPath; readonly ref: string }[];
+  /** A body field the API refuses in the past (an expiry), and the campaign field it comes from. */
+  readonly futureOnly?: { readonly field: string; readonly path: DocPath };
+  /**
+   * Whether the API keeps the window's ends itself (default both). A start it cannot hold is carried out by
+   * creating the object at `from` (`apply --due`); an end it cannot hold by deleting or deactivating it at `until`.
+   */
+  readonly holds?: { readonly start: boolean; readonly end: boolean };
+  /** APIs with scheduled versions: when the author wants a change to the live object to take effect. */
+  effectiveAt?(resource: AnyResource): string | undefined;
   /** What else happens when the resource is deactivated (e.g. archiving is final). */
   readonly deactivateConsequence?: string;
   /** Why a change cannot be applied at all when `update` is false. */
@@ -183,6 +195,11 @@ export interface Provider {
   client(connection: Connection, deps: HttpDeps): HttpClient;
   read(client: HttpClient, options: { readonly pageSize?: number; readonly currency?: string }): Promise<LiveRead>;
   lower(resource: AnyResource, ctx: LowerContext): LowerResult;
+  /**
+   * APIs with scheduled versions: the newest version of a live object waiting for its effective instant, and
+   * the digest promoc's marker records in it. Asked only for objects a plan schedules a change on.
+   */
+  scheduledVersion?(client: HttpClient, liveId: string): Promise<LiveObject['scheduled']>;
   /** The payload with promoc's ownership marker written into the field this API keeps for it. */
   stamp(payload: Lowered['payload'], owner: Required<Ownership>): { readonly [k: string]: Json };
 }

@@ -1,14 +1,32 @@
-// Machine-readable lint output: one object per diagnostic with its location spelled out. A pure view.
-import type { Diagnostic } from '../model/diagnostic.js';
+// Machine-readable findings, the same envelope for `validate -f json` and `lint -f json`:
+// `{ diagnostics, summary }`, one object per diagnostic with its location spelled out (line, column,
+// endLine, endColumn, 1-based) and its severity spelled as everywhere else (error, warning, info).
+// A pure view.
+import { countBySeverity, type Diagnostic } from '../model/diagnostic.js';
+import { severityWord } from '../model/severity.js';
 
-export function renderJson(diags: readonly Diagnostic[]): string {
-  return `${JSON.stringify(diags.map(toJson), null, 2)}\n`;
+export interface DiagnosticsSummary {
+  readonly files: number;
+  /** Findings silenced by a suppression comment (lint). */
+  readonly suppressed?: number;
+  /** Validate: documents and resources read. */
+  readonly documents?: number;
+  readonly resources?: number;
+}
+
+export function renderDiagnosticsJson(diags: readonly Diagnostic[], summary: DiagnosticsSummary): string {
+  const n = countBySeverity(diags);
+  const envelope = {
+    diagnostics: diags.map(toJson),
+    summary: { ...summary, errors: n.error, warnings: n.warn, infos: n.info },
+  };
+  return `${JSON.stringify(envelope, null, 2)}\n`;
 }
 
 function toJson(d: Diagnostic & { readonly messageId?: string }) {
   return {
     ruleId: d.ruleId,
-    severity: d.severity,
+    severity: severityWord(d.severity),
     ...(d.messageId ? { messageId: d.messageId } : {}),
     message: d.message,
     file: d.file,

@@ -3,8 +3,9 @@
 // counters. GitHub refuses comments over 65,536 characters, so `renderPlanMarkdownPages` splits the output
 // into comments below a limit; `renderPlanMarkdown` is the single-string form.
 import type { Action, Change, Plan } from '../generated/plan.js';
+import { timeUntil } from '../plan/schedule.js';
 import { sanitizeForTerminal } from './sanitize.js';
-import { formatValue, isEmpty, isGeometry, summaryLine, SYMBOL, title, VERB } from './plan-shared.js';
+import { formatValue, isEmpty, isGeometry, scheduleText, summaryLine, SYMBOL, title, VERB } from './plan-shared.js';
 
 export const GITHUB_COMMENT_LIMIT = 65_535;
 /** Where a consumer should split the single-string form into separate comments. */
@@ -24,7 +25,7 @@ export function renderPlanMarkdown(plan: Plan, options: MarkdownOptions = {}): s
 export function renderPlanMarkdownPages(plan: Plan, options: MarkdownOptions = {}): string[] {
   const limit = options.limit ?? GITHUB_COMMENT_LIMIT - 535;
   const head = header(plan, Math.floor(limit / 2));
-  const sections = plan.actions.filter((a) => a.action !== 'noop').map((a) => fit(section(a), a, limit - 200));
+  const sections = plan.actions.filter((a) => a.action !== 'noop').map((a) => fit(section(a, plan.createdAt), a, limit - 200, plan.createdAt));
   const tail = footer(plan);
   const pages: string[][] = [[head]];
   let size = head.length;
@@ -42,15 +43,16 @@ function header(plan: Plan, budget: number): string {
   const s = plan.summary;
   const lines = [`### promoc plan · target \`${esc(plan.target)}\``, '', `**${summaryLine(plan)}**`, ''];
   if (isEmpty(plan)) lines.push('No changes. Live state matches the repository.', '');
-  lines.push('| | create | update | replace | delete | activate | deactivate | blocked | unchanged | drifted |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-  lines.push(`| **total** | ${s.create} | ${s.update} | ${s.replace} | ${s.delete} | ${s.activate} | ${s.deactivate} | ${s.blocked} | ${s.noop} | ${s.drift} |`);
+  for (const c of plan.conflicts ?? []) lines.push(`> [!CAUTION]\n> **Conflict** on ${esc(c.provider)}: ${esc(c.message)}`, '');
+  lines.push('| | create | update | replace | delete | activate | deactivate | blocked | scheduled | unchanged | drifted |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  lines.push(`| **total** | ${s.create} | ${s.update} | ${s.replace} | ${s.delete} | ${s.activate} | ${s.deactivate} | ${s.blocked} | ${s.scheduled ?? 0} | ${s.noop} | ${s.drift} |`);
   const changed = plan.actions.filter((a) => a.action !== 'noop');
   if (changed.length > 0) {
-    lines.push('', '| | Resource | Action | Provider | Fields |', '|---|---|---|---|---|');
+    lines.push('', '| | Resource | Action | Provider | Fields | When |', '|---|---|---|---|---|---|');
     let size = lines.join('\n').length;
     for (const [i, a] of changed.entries()) {
-      const row = `| \`${SYMBOL[a.action].trim() || '='}\` | ${esc(title(a))} | ${VERB[a.action]}${a.activation ? ` + ${a.activation}` : ''}${a.drift ? ' (drift)' : ''} | ${a.provider} | ${a.changes.length} |`;
-      if (size + row.length > budget) { lines.push(`| | … and ${changed.length - i} more, listed below | | | |`); break; }
+      const row = `| \`${SYMBOL[a.action].trim() || '='}\` | ${esc(title(a))} | ${VERB[a.action]}${a.activation ? ` + ${a.activation}` : ''}${a.drift ? ' (drift)' : ''} | ${a.provider} | ${a.changes.length} | ${a.schedule ? `${a.schedule.at} (${timeUntil(a.schedule.at, plan.createdAt)})` : ''} |`;
+      if (size + row.length > budget) { lines.push(`| | … and ${changed.length - i} more, listed below | | | | |`); break; }
       lines.push(row);
       size += row.length + 1;
     }
@@ -58,8 +60,10 @@ function header(plan: Plan, budget: number): string {
   return lines.join('\n');
 }
 
-function section(a: Action, withGeo = true): string {
+function section(a: Action, planAt: string, withGeo = true): string {
   const lines = [`<details${a.action === 'blocked' || a.action === 'replace' || a.action === 'delete' ? ' open' : ''}><summary><code>${esc(SYMBOL[a.action])}</code> <b>${esc(title(a))}</b> — ${VERB[a.action]}${a.activation ? ` then ${a.activation}` : ''} (${esc(a.apiObject ?? a.kind)} on ${a.provider})</summary>`, ''];
+  const when = scheduleText(a, planAt);
+  if (when) lines.push(`> **When:** ${esc(when)}`, '');
   if (a.reason) lines.push(`> **${a.action === 'blocked' ? 'Blocked' : 'Why'}:** ${esc(a.reason)}`, '');
   for (const x of a.consequences ?? []) lines.push(`> **Consequence:** ${esc(x)}`, '');
   if (a.drift) lines.push(`> **Drift:** ${esc(a.drift.message)}`, '');
@@ -70,7 +74,7 @@ function section(a: Action, withGeo = true): string {
     lines.push(`Geofence change at \`${esc(g.path)}\`: ${esc(g.before ? formatValue(g.before) : '(none)')} → ${esc(g.after ? formatValue(g.after) : '(none)')}. Red: live, green: git.`, '');
     if (withGeo) lines.push('```geojson', geojson(g), '```', '');
   }
-  if ((a.counters ?? []).length > 0) lines.push(...(a.counters ?? []).map((k) => `- ${esc(k.text)}`), '');
+  if ((a.counters ?? []).length > 0) { for (const k of a.counters ?? []) lines.push(`- ${esc(k.text)}`); lines.push(''); }
   if (a.source) lines.push(`Declared in \`${esc(a.source.file)}\`${a.source.docIndex > 0 ? ` (document ${a.source.docIndex + 1})` : ''}.`, '');
   else lines.push(`No longer in the repository; promoc manages it (ownership marker on live object \`${esc(a.liveId ?? '')}\`).`, '');
   lines.push('</details>');
@@ -78,9 +82,9 @@ function section(a: Action, withGeo = true): string {
 }
 
 /** A section too large for one page loses its maps first, then its field list. */
-function fit(text: string, a: Action, limit: number): string {
+function fit(text: string, a: Action, limit: number, planAt: string): string {
   if (text.length <= limit) return text;
-  const lean = section(a, false);
+  const lean = section(a, planAt, false);
   if (lean.length <= limit) return lean;
   return `<details><summary><code>${esc(SYMBOL[a.action])}</code> <b>${esc(title(a))}</b> — ${VERB[a.action]}</summary>\n\n${a.changes.length} field changes; too large for a comment. Run \`promoc show plan.json\` for the full diff.\n\n</details>`;
 }

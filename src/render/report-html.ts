@@ -51,10 +51,11 @@ function approval(r: ReportInput): string {
   if (a.targets.length === 0) return '<p>No plan was given: this report does not say what merging would apply (pass <code>--plan</code>).</p>';
   const rows = a.targets.map((t) => {
     const s = t.summary;
-    const counts = [['create', s.create], ['update', s.update], ['replace', s.replace], ['delete', s.delete], ['activate', s.activate], ['deactivate', s.deactivate], ['blocked', s.blocked]].filter(([, n]) => n !== 0).map(([k, n]) => `${n} ${k}`).join(', ') || 'nothing';
+    const counts = [['create', s.create], ['update', s.update], ['replace', s.replace], ['delete', s.delete], ['activate', s.activate], ['deactivate', s.deactivate], ['scheduled', s.scheduled ?? 0], ['blocked', s.blocked]].filter(([, n]) => n !== 0).map(([k, n]) => `${n} ${k}`).join(', ') || 'nothing';
     const risky = t.risky.length > 0 ? `<ul class="risky">${t.risky.map((x) => `<li><b class="${x.action === 'blocked' ? 'bad' : 'warn'}">${x.action}</b> ${h(x.resource)}${x.reason ? ` <span class="muted">${h(x.reason)}</span>` : ''}</li>`).join('')}</ul>` : '<span class="good">none</span>';
     const owners = t.owners.length > 0 ? t.owners.map((o) => `<b>${h(o.team)}</b>: ${o.resources.map(h).join(', ')}`).join('<br>') : '—';
-    return `<tr data-target="${h(t.target)}"><th>${h(t.target)}</th><td>${counts}<div class="muted">${s.noop} unchanged</div></td><td>${risky}</td><td>${owners}</td><td><code>${h(t.apply)}</code></td></tr>`;
+    const later = t.scheduled.length > 0 ? `<div class="scheduled"><b>Scheduled:</b> ${t.scheduled.map((x) => `${h(x.op)} ${h(x.resource)} at ${h(x.at.slice(0, 16).replace('T', ' '))} UTC (by ${h(x.by)})`).join('; ')}</div>` : '';
+    return `<tr data-target="${h(t.target)}"><th>${h(t.target)}</th><td>${counts}<div class="muted">${s.noop} unchanged</div>${later}</td><td>${risky}</td><td>${owners}</td><td><code>${h(t.apply)}</code></td></tr>`;
   });
   const launches = a.launches.length > 0
     ? `<p><b>Launches:</b> ${a.launches.map((l) => `${h(l.id)} (${l.change}) from ${h(l.from!.slice(0, 16).replace('T', ' '))} UTC${l.until ? ` until ${h(l.until.slice(0, 16).replace('T', ' '))} UTC` : ''}`).join('; ')}.</p>`

@@ -58,7 +58,7 @@ export function approvalMarkdown(r: ReportInput): string {
   const lines = ['| Target | Merging applies | Risky actions | Owners (`labels.team`) |', '|---|---|---|---|'];
   for (const t of a.targets) {
     const s = t.summary;
-    const counts = ([['create', s.create], ['update', s.update], ['replace', s.replace], ['delete', s.delete], ['activate', s.activate], ['deactivate', s.deactivate], ['blocked', s.blocked]] as const).filter(([, n]) => n !== 0).map(([k, n]) => `${n} ${k}`).join(', ') || 'nothing';
+    const counts = ([['create', s.create], ['update', s.update], ['replace', s.replace], ['delete', s.delete], ['activate', s.activate], ['deactivate', s.deactivate], ['scheduled', s.scheduled ?? 0], ['blocked', s.blocked]] as const).filter(([, n]) => n !== 0).map(([k, n]) => `${n} ${k}`).join(', ') || 'nothing';
     const risky = t.risky.length > 0 ? t.risky.map((x) => `${x.action === 'blocked' ? '⛔' : '⚠️'} ${x.action} ${mdText(x.resource)}`).join('<br>') : 'none';
     const owners = t.owners.length > 0 ? t.owners.map((o) => `**${mdText(o.team)}**: ${o.resources.length} (${mdText(o.resources.slice(0, 4).join(', '))}${o.resources.length > 4 ? ', …' : ''})`).join('<br>') : '—';
     lines.push(`| ${mdText(t.target)} | ${counts} | ${risky} | ${owners} |`);
@@ -70,7 +70,8 @@ export function approvalMarkdown(r: ReportInput): string {
   ]);
   const launches = a.launches.length > 0 ? `**Launches:** ${a.launches.map((l) => `${mdText(l.id)} (${l.change}) from ${l.from!.slice(0, 16).replace('T', ' ')} UTC${l.until ? ` until ${l.until.slice(0, 16).replace('T', ' ')} UTC` : ''}`).join('; ')}.` : '**Launches:** none scheduled by this change.';
   const apply = a.targets.map((t) => `- ${mdText(t.target)}: \`${codeText(t.apply).replace(/`/g, "'")}\``);
-  return ['### To approve', '', ...lines, '', ...(warnings.length > 0 ? [...warnings, ''] : []), launches, '', '**Applied by:**', ...apply].join('\n');
+  const scheduled = a.targets.flatMap((t) => t.scheduled.map((x) => `- ${mdText(t.target)}: ${x.op} ${mdText(x.resource)} at ${x.at.slice(0, 16).replace('T', ' ')} UTC (by \`${x.by}\`)`));
+  return ['### To approve', '', ...lines, '', ...(warnings.length > 0 ? [...warnings, ''] : []), launches, '', ...(scheduled.length > 0 ? ['**Scheduled by the plan:**', ...scheduled, ''] : []), '**Applied by:**', ...apply].join('\n');
 }
 
 /** Findings as a table, errors first, then by file; cut to the budget. Locations link to the head commit when known. */

@@ -8,6 +8,7 @@ import { summaryLine as planSummaryLine } from './plan-shared.js';
 import { htmlText } from './report-escape.js';
 import { coverageMarkdown, timelineMarkdown } from './report-markdown-grids.js';
 import { approvalMarkdown, changesList, diagnosticsTable, geofenceMaps, summaryTable } from './report-markdown-sections.js';
+import { scheduleMarkdown } from './report-markdown-schedule.js';
 import { simulationBody } from './report-simulation-markdown.js';
 
 /** First line of every part: how a workflow finds the comment to update in place. */
@@ -50,6 +51,7 @@ function sections(r: ReportInput, budget: number): Section[] {
   if (r.simulation) out.push({ title: `Simulation: ${r.simulation.sessions.evaluated.toLocaleString('en-US')} sessions replayed through base and head`, body: simulationBody(r.simulation, budget), open: true });
   if (r.changes.geofences.length > 0) out.push({ title: `Changed geofences (${r.changes.geofences.length})`, body: geofenceMaps(r.changes.geofences, budget) });
   out.push({ title: 'Campaign windows', body: timelineMarkdown(r.timeline, budget) });
+  if (r.schedule && r.schedule.rows.length > 0) out.push({ title: `Upcoming launches and expiries (${r.schedule.rows.length})`, body: scheduleMarkdown(r.schedule.rows, r.schedule.now, budget), open: true });
   if (r.coverage) out.push({ title: 'Coverage: who pays what, where', body: coverageMarkdown(r.coverage, budget) });
   if (r.lint) out.push({ title: `Lint: ${r.lint.diagnostics.length} finding${r.lint.diagnostics.length === 1 ? '' : 's'}`, body: diagnosticsTable(r.lint.diagnostics, budget, r.sourceUrl) });
   if (r.validate.diagnostics.length > 0) out.push({ title: `Validate: ${r.validate.diagnostics.length} problem${r.validate.diagnostics.length === 1 ? '' : 's'}`, body: diagnosticsTable(r.validate.diagnostics, budget, r.sourceUrl) });

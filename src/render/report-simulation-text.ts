@@ -5,6 +5,7 @@ import { hasMoved } from '../simulate/compare.js';
 import type { CampaignResult, SimulationReport } from '../simulate/types.js';
 import { count, countDelta, day, moneyDelta, moneyOf, percent } from './report-format.js';
 import { sanitizeForTerminal as t } from './sanitize.js';
+import { append } from '../model/append.js';
 
 export interface SimulationTextOptions {
   readonly color: boolean;
@@ -34,7 +35,7 @@ export function renderSimulationText(r: SimulationReport, options: SimulationTex
   const rows = r.campaigns.filter((x) => options.all || hasMoved(x));
   out.push('');
   if (rows.length === 0) out.push('  No campaign changed and no result moved.');
-  else out.push(...table(rows, c));
+  else append(out, table(rows, c));
   const hidden = r.campaigns.length - rows.length;
   if (hidden > 0) out.push('', c.dim(`  ${hidden} campaign${hidden === 1 ? '' : 's'} with the same results on both sides not shown (--all lists them).`));
   return `${out.join('\n')}\n`;

@@ -6,6 +6,7 @@
 import type { MapGeofence, MapOverlap } from '../report/types.js';
 import { htmlText } from './report-escape.js';
 import { shorten } from './report-svg-charts.js';
+import { maxOf, minOf } from '../model/append.js';
 
 type Coords = MapGeofence['coordinates'];
 type Box = [number, number, number, number];
@@ -36,7 +37,7 @@ export function geofenceMap(geofences: readonly MapGeofence[], overlaps: readonl
     left += w + GAP;
     return { svg: panel, height: ph };
   });
-  const height = Math.round(Math.max(...panels.map((p) => p.height)) + LEGEND);
+  const height = Math.round(maxOf(panels.map((p) => p.height)) + LEGEND);
   const svgWidth = Math.round(left - GAP);
   return `<svg id="geofence-map" class="map" viewBox="0 0 ${svgWidth} ${height}" width="${svgWidth}" height="${height}" role="img" aria-label="Geofences, their changes and overlaps">${panels.map((p) => p.svg).join('')}${legend(height - LEGEND + 8, geofences, overlaps.length > 0)}</svg>`;
 }
@@ -153,8 +154,8 @@ function labelPoint(c: Coords): [number, number] {
     const ring = poly[0] ?? [];
     const xs = ring.map((p) => p[0]!);
     const ys = ring.map((p) => p[1]!);
-    const area = (Math.max(...xs) - Math.min(...xs)) * (Math.max(...ys) - Math.min(...ys));
-    if (area > bestArea) { bestArea = area; best = [(Math.max(...xs) + Math.min(...xs)) / 2, (Math.max(...ys) + Math.min(...ys)) / 2]; }
+    const area = (maxOf(xs) - minOf(xs)) * (maxOf(ys) - minOf(ys));
+    if (area > bestArea) { bestArea = area; best = [(maxOf(xs) + minOf(xs)) / 2, (maxOf(ys) + minOf(ys)) / 2]; }
   }
   return best;
 }

@@ -6,6 +6,10 @@ export interface SarifRule {
   readonly id: string;
   readonly description: string;
   readonly defaultSeverity: Severity;
+  /** What the rule checks, a paragraph. */
+  readonly fullDescription?: string;
+  /** The rule's docs page: plain text and Markdown. */
+  readonly help?: { readonly text: string; readonly markdown: string };
   readonly helpUri?: string;
 }
 
@@ -47,6 +51,8 @@ function ruleDescriptor(id: string, rule: SarifRule | undefined) {
     id,
     name: id.replace(/[/-](\w)/g, (_m, c: string) => c.toUpperCase()),
     shortDescription: { text: rule.description },
+    ...(rule.fullDescription ? { fullDescription: { text: rule.fullDescription } } : {}),
+    ...(rule.help ? { help: { text: rule.help.text, markdown: rule.help.markdown } } : {}),
     ...(rule.helpUri ? { helpUri: rule.helpUri } : {}),
     defaultConfiguration: { level: LEVEL[rule.defaultSeverity] },
   };

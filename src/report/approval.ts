@@ -23,9 +23,20 @@ export interface Owner {
   readonly resources: readonly string[];
 }
 
+/** An action the plan leaves to the clock: carried out at `at` by the target or by `promoc apply --due`. */
+export interface ScheduledAction {
+  readonly resource: string;
+  readonly op: string;
+  /** RFC 3339, UTC. */
+  readonly at: string;
+  readonly by: 'target' | 'promoc apply --due';
+}
+
 export interface ApprovalTarget {
   readonly target: string;
   readonly summary: Plan['summary'];
+  /** Scheduled actions of the plan, earliest first. */
+  readonly scheduled: readonly ScheduledAction[];
   readonly risky: readonly RiskyAction[];
   readonly owners: readonly Owner[];
   /** The one command or workflow step that applies the plan. */
@@ -73,9 +84,13 @@ export function approvalSummary(input: ApprovalInput): Approval {
       byTeam.set(team, [...(byTeam.get(team) ?? []), id(a)]);
     }
     const owners = [...byTeam].map(([team, resources]) => ({ team, resources: resources.sort() })).sort((a, b) => (a.team < b.team ? -1 : a.team > b.team ? 1 : 0));
+    const scheduled = plan.actions.filter((a) => a.schedule !== undefined && (a.action === 'scheduled' || a.schedule.at > plan.createdAt))
+      .map((a): ScheduledAction => ({ resource: id(a), op: a.schedule!.op, at: a.schedule!.at, by: a.schedule!.native ? 'target' : 'promoc apply --due' }))
+      .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.resource < b.resource ? -1 : 1));
     return {
       target: plan.target,
       summary: plan.summary,
+      scheduled,
       risky,
       owners,
       apply: applyStep(plan, input.planFiles?.[i]),

@@ -10,6 +10,7 @@ import type { SimulationReport } from '../simulate/types.js';
 import { approvalSummary } from './approval.js';
 import { coverageMatrix, type CoverageOptions } from './coverage.js';
 import { mapData } from './map.js';
+import { upcomingSchedule } from './schedule.js';
 import { timelineRows } from './timeline.js';
 import type { ChangedCampaign, ReportInput, ReportSide } from './types.js';
 
@@ -26,6 +27,8 @@ export interface AssembleInput {
   readonly coverage?: Omit<CoverageOptions, 'userTypes'> | false;
   readonly detailsUrl?: string;
   readonly sourceUrl?: string;
+  /** The report's instant (--now, else the clock): the upcoming schedule starts here. */
+  readonly now?: number;
 }
 
 export function assembleReport(input: AssembleInput): ReportInput {
@@ -45,6 +48,7 @@ export function assembleReport(input: AssembleInput): ReportInput {
     ...(simulation ? { simulation } : {}),
     changes,
     timeline,
+    ...(input.now !== undefined ? { schedule: { now: input.now, rows: upcomingSchedule(head.model, input.now) } } : {}),
     ...(input.coverage === false ? {} : { coverage: coverageMatrix(head.engine, head.bundle, { userTypes, ...(input.coverage ?? {}) }) }),
     map: mapData(head.model.geometries, changes.geofences),
     ...(input.detailsUrl ? { detailsUrl: input.detailsUrl } : {}),

@@ -1,10 +1,13 @@
 // The coverage matrix: for every user type × zone × price type, one context evaluated by the engine at
 // a reference instant, a rental starting and ending inside the zone; the net price with no code, and
 // the code that lowers it most. Computed with the engine, so it shows what customers will really pay.
+// Zones and price types are vehicle-rental notions: the contexts are rentals, so campaigns of other
+// products (EV charging codes, subscription coupons) never appear in a cell.
 import type { Engine } from '../engine/load.js';
 import type { Bundle, BundleCampaign } from '../generated/bundle.js';
 import { interiorPoint, type LonLat } from '../simulate/positions.js';
 import type { CoverageCell, CoverageMatrix } from './types.js';
+import { minOf } from '../model/append.js';
 
 export const OUTSIDE = 'outside every zone';
 
@@ -39,7 +42,7 @@ export function coverageMatrix(engine: Engine, bundle: Bundle, options: Coverage
   const userTypes = options.userTypes.length > 0 ? options.userTypes : [''];
   const cells = userTypes.map((userType) => zones.map((z) => priceTypes.map((t) => {
     const context = (presented: readonly string[]) => ({
-      at, currency, codes: presented,
+      at, currency, codes: presented, product: 'vehicle-rental' as const,
       customer: { id: 'coverage', ...(userType ? { userType } : {}), tags: [] },
       ...(category ? { vehicle: { id: 'coverage', category } } : {}),
       rental: { ...(branch ? { branch } : {}), start: z.point, end: z.point },
@@ -79,7 +82,7 @@ export function busiestInstant(campaigns: readonly BundleCampaign[]): number {
 function outsidePoint(bundle: Bundle): LonLat {
   const boxes = bundle.content.geofences.map((g) => g.bbox);
   if (boxes.length === 0) return { lon: 0, lat: 0 };
-  return { lon: Math.min(...boxes.map((b) => b[0])) - 0.01, lat: Math.min(...boxes.map((b) => b[1])) - 0.01 };
+  return { lon: minOf(boxes.map((b) => b[0])) - 0.01, lat: minOf(boxes.map((b) => b[1])) - 0.01 };
 }
 
 function mostCommon(xs: readonly string[]): string | undefined {

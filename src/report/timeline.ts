@@ -2,6 +2,7 @@
 // each marked with how the change touches it. Pure.
 import type { Bundle } from '../generated/bundle.js';
 import type { ChangedCampaign, TimelineRow } from './types.js';
+import { maxOf, minOf } from '../model/append.js';
 
 export function timelineRows(head: Bundle, base: Bundle | undefined, changes: readonly ChangedCampaign[]): TimelineRow[] {
   const changed = new Map(changes.map((c) => [c.id, c.change]));
@@ -20,8 +21,8 @@ function row(id: string, w: { from?: number; until?: number }, active: boolean, 
 export function timelineMonths(rows: readonly TimelineRow[], max = 24): number[] {
   const bounds = rows.flatMap((r) => [r.from, r.until]).filter((t): t is number => t !== undefined);
   if (bounds.length === 0) return [];
-  const first = new Date(Math.min(...bounds));
-  const last = Math.max(...bounds);
+  const first = new Date(minOf(bounds));
+  const last = maxOf(bounds);
   const months: number[] = [];
   for (let m = 0; months.length < max; m++) {
     const start = Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + m, 1);

@@ -27,6 +27,21 @@ export interface TimelineRow {
   readonly change?: ChangedCampaign['change'];
 }
 
+/** A launch or expiry still ahead, on one target. */
+export interface ScheduleRow {
+  /** labels.target (a provider, or engine). */
+  readonly target: string;
+  /** Kind/name. */
+  readonly resource: string;
+  readonly event: 'launch' | 'expiry';
+  /** Epoch ms. */
+  readonly at: number;
+  /** Who carries it out: the target itself, `promoc apply --due`, or the engine bundle. */
+  readonly by: 'target' | 'promoc apply --due' | 'engine bundle';
+  /** The author's zone, for showing local time. */
+  readonly timeZone?: string;
+}
+
 export interface CoverageCell {
   /** What the line costs before anything applies. */
   readonly original: number;
@@ -80,6 +95,8 @@ export interface ReportInput {
   readonly simulation?: SimulationReport;
   readonly changes: { readonly campaigns: readonly ChangedCampaign[]; readonly geofences: readonly GeofenceChange[] };
   readonly timeline: readonly TimelineRow[];
+  /** Launches and expiries after `now`, per target; absent when the report was not given an instant. */
+  readonly schedule?: { readonly now: number; readonly rows: readonly ScheduleRow[] };
   readonly coverage?: CoverageMatrix;
   readonly map: { readonly geofences: readonly MapGeofence[]; readonly overlaps: readonly MapOverlap[] };
   /** Where the full artefacts are (an Actions run URL), for summarised sections. */

@@ -12,6 +12,8 @@ export function createAjv(set: SchemaSet, extra: Options = {}): Ajv2020 {
   const addFormats = require('ajv-formats') as (a: Ajv2020) => Ajv2020;
   const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, strictRequired: false, allowUnionTypes: true, ...extra });
   addFormats(ajv);
+  // Editor annotations (yaml-language-server's snippets): ignored by validation, allowed by strict mode.
+  ajv.addKeyword({ keyword: 'defaultSnippets', schemaType: 'array' });
   for (const schema of set.schemas.values()) ajv.addSchema(schema);
   return ajv;
 }

@@ -2,26 +2,31 @@
 // `test/generated-types.test.ts` fails when the committed files are stale.
 import { compile, type JSONSchema } from 'json-schema-to-typescript';
 import { readFile, readdir, writeFile, mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SCHEMA_BASE } from './validator.js';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const schemaDir = join(root, 'schemas');
 const outDir = join(root, 'src/generated');
 
+/** The editors' dispatcher on `kind` (schemas/campaign.schema.json): no type of its own. */
+const EDITOR_ONLY = 'campaign.schema.json';
+
 const banner = '// Generated from schemas/ by `npm run gen:types`. Do not edit by hand.\n/* eslint-disable */\n';
 
 /** Returns file name → contents for every generated file. Pure apart from reading schemas/. */
 export async function generateTypes(): Promise<Map<string, string>> {
-  const files = (await readdir(schemaDir)).filter((f) => f.endsWith('.schema.json')).sort();
+  const files = (await readdir(schemaDir)).filter((f) => f.endsWith('.schema.json') && f !== EDITOR_ONLY).sort();
   const out = new Map<string, string>();
   const kinds: { kind: string; module: string }[] = [];
   for (const file of files) {
     const schema = JSON.parse(await readFile(join(schemaDir, file), 'utf8')) as JSONSchema & { title: string };
     const kindConst = (schema.properties?.kind as { const?: unknown } | undefined)?.const;
     const module = file.replace('.schema.json', '');
-    const ts = await compile(withoutRefDescriptions(schema) as JSONSchema, schema.title, {
+    const ts = await compile(withoutRefDescriptions({ $id: `${SCHEMA_BASE}${file}`, ...schema }) as JSONSchema, schema.title, {
       cwd: schemaDir,
+      $refOptions: { resolve: { schemas: withIds } },
       bannerComment: banner,
       additionalProperties: false,
       strictIndexSignatures: true,
@@ -54,6 +59,20 @@ export async function generateTypes(): Promise<Map<string, string>> {
   out.set('index.ts', index);
   return out;
 }
+
+/**
+ * The files carry no $id (editors resolve their relative $refs from disk); the generator names and shares
+ * referenced types by $id, so each file read gets the id ajv knows it by (src/schema/schema-set.ts).
+ */
+const withIds = {
+  order: 1,
+  canRead: /\.schema\.json$/,
+  read: async ({ url }: { url: string }): Promise<string> => {
+    const path = url.startsWith('file:') ? fileURLToPath(url) : url;
+    const schema = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+    return JSON.stringify({ $id: `${SCHEMA_BASE}${relative(schemaDir, path).split(sep).join('/')}`, ...schema });
+  },
+};
 
 /**
  * json-schema-to-typescript turns a `$ref` with a sibling `description` into a type of its own

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { SchemaSet } from './validator.js';
+import { SCHEMA_BASE, type SchemaSet } from './validator.js';
 
 /** schemas/ next to src/ or dist/. */
 export const SCHEMA_DIR = fileURLToPath(new URL('../../schemas/', import.meta.url));
@@ -18,8 +18,10 @@ export function loadSchemaSet(dir: string = SCHEMA_DIR): SchemaSet {
     for (const name of readdirSync(join(dir, sub)).filter((f) => f.endsWith('.schema.json')).sort()) {
       const text = readFileSync(join(dir, sub, name), 'utf8');
       hash.update(`${sub}/${name}\0${text}\0`);
-      const schema = JSON.parse(text) as Record<string, unknown>;
-      schemas.set(String(schema.$id), schema);
+      // The files carry no $id, so an editor resolves their relative $refs from where the files are (offline,
+      // from the installed package). ajv needs an id per document: the same relative layout under SCHEMA_BASE.
+      const id = `${SCHEMA_BASE}${sub === '.' ? '' : `${sub}/`}${name}`;
+      schemas.set(id, { $id: id, ...(JSON.parse(text) as Record<string, unknown>) });
     }
   }
   const set = { schemas, digest: hash.digest('hex').slice(0, 16) };

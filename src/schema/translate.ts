@@ -34,6 +34,10 @@ function collapseAlternatives(errors: readonly ErrorObject[], root: unknown, v: 
     }
     const parent = alt.parentSchema as Schema;
     const value = valueAt(root, pointerToPath(at, root));
+    // A string that is none of the allowed forms (a window end: an instant, or a local time with a
+    // timeZone): the instant branch's format error says best what is wrong.
+    const format = typeof value === 'string' ? errors.find((e) => e.instancePath === at && e.keyword === 'format') : undefined;
+    if (format) { list = list.filter((e) => !under(e) || e === format); continue; }
     const pick = pickBranch(branches, parent, value);
     list = list.filter((e) => !under(e) || e === alt);
     if (pick === undefined || typeof parent.$id !== 'string') continue;
@@ -108,7 +112,7 @@ function toDiagnostic(e: ErrorObject, root: unknown, where: Where): Diagnostic |
       return { ...base, ruleId: 'schema/pattern', message: `${name} ${showValue(value)} is not in the expected format`, hint: describe(parent) ?? `It must match ${String(p.pattern)}.` };
     case 'format':
       return { ...base, ruleId: 'schema/format', message: `${name} ${showValue(value)} is not a valid ${String(p.format)}`,
-        hint: p.format === 'date-time' ? 'Write an RFC 3339 instant with a zone that exists on the calendar, e.g. 2027-06-01T00:00:00Z.' : describe(parent) };
+        hint: p.format === 'date-time' ? `Write an RFC 3339 instant with a zone that exists on the calendar, e.g. 2027-06-01T00:00:00Z${/\/(from|until)$/.test(e.instancePath) ? ', or a local time such as 2027-06-01T00:00 with the window\'s timeZone' : ''}.` : describe(parent) };
     case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum': {
       const op = { minimum: '≥', maximum: '≤', exclusiveMinimum: '>', exclusiveMaximum: '<' }[e.keyword];
       return { ...base, ruleId: 'schema/range', message: `${name} must be ${op} ${String(p.limit)}; got ${showValue(value)}`, hint: describe(parent) };

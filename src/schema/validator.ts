@@ -5,6 +5,7 @@ import type { ErrorObject, ValidateFunction } from 'ajv';
 import { SCHEMA_FILES, type Kind } from '../generated/index.js';
 import { createAjv } from './ajv-instance.js';
 
+/** ajv's name for schemas/ (the files themselves carry no $id): a key, never fetched. */
 export const SCHEMA_BASE = 'https://promoc.dev/schemas/v1/';
 
 export interface SchemaSet {

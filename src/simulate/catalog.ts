@@ -4,6 +4,7 @@
 import { bboxOf } from '../geo/index.js';
 import type { BBox, MultiPolygonCoords } from '../geo/index.js';
 import { isCampaign, type Model } from '../model/resource.js';
+import { maxOf, minOf } from '../model/append.js';
 
 export type BusinessLine = 'mobility' | 'ev' | 'billing';
 
@@ -86,8 +87,8 @@ function collect(value: unknown, plans: Set<string>, metrics: Set<string>, curre
 export function busiestMonth(windows: readonly { from: number; until: number }[]): number {
   const bounds = windows.flatMap((w) => [w.from, w.until]).filter(Number.isFinite);
   if (bounds.length === 0) return Date.UTC(2027, 0, 1);
-  const first = new Date(Math.min(...bounds));
-  const last = new Date(Math.max(...bounds));
+  const first = new Date(minOf(bounds));
+  const last = new Date(maxOf(bounds));
   let best = Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), 1);
   let bestCount = -1;
   for (let y = first.getUTCFullYear(), m = first.getUTCMonth(); Date.UTC(y, m, 1) <= last.getTime(); m += 1) {

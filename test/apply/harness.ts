@@ -30,24 +30,30 @@ export interface ApplyHarness {
   readonly bindings: readonly Binding[];
   readonly dir: string;
   plan(model: Model, options?: { prune?: boolean; force?: boolean }): Promise<PlanResult>;
-  apply(plan: Plan, options?: { onEvent?: (e: ExecuteEvent) => void }): Promise<ApplyReport>;
+  apply(plan: Plan, options?: { onEvent?: (e: ExecuteEvent) => void; dueOnly?: boolean }): Promise<ApplyReport>;
+  /** The instant the planner and the emulators see (moved with setNow). */
+  now(): Date;
+  setNow(at: Date): void;
   close(): Promise<void>;
 }
 
 export async function startApplyHarness(options: { providers?: readonly ProviderId[]; faults?: FaultOptions; seed?: number; concurrency?: number } = {}): Promise<ApplyHarness> {
-  const emulators = await startEmulators({ now: () => NOW, ...(options.providers ? { providers: options.providers } : {}), ...(options.faults ? { faults: options.faults } : {}), seed: options.seed ?? 1 });
+  let clock = NOW;
+  const emulators = await startEmulators({ now: () => clock, ...(options.providers ? { providers: options.providers } : {}), ...(options.faults ? { faults: options.faults } : {}), seed: options.seed ?? 1 });
   const bindings = localBindings(emulators.endpoints).map((b) => (options.concurrency ? { ...b, connection: { ...b.connection, concurrency: options.concurrency } } : b));
   const dir = await mkdtemp(join(tmpdir(), 'promoc-apply-'));
   return {
     emulators,
     bindings,
     dir,
+    now: () => clock,
+    setNow: (at) => { clock = at; },
     plan: (model, o = {}) => planBindings({
-      targetName: 'local', model, bindings, deps: realDeps(), now: () => NOW, promocVersion: '0.0.0-test',
+      targetName: 'local', model, bindings, deps: realDeps(), now: () => clock, promocVersion: '0.0.0-test',
       options: { prune: o.prune ?? false, force: o.force ?? false },
     }),
     apply: (plan, o = {}) => {
-      const { graph, unsupported } = compileCalls(plan);
+      const { graph, unsupported } = compileCalls(plan, { dueOnly: o.dueOnly ?? false });
       return applyGraph({
         graph, unsupported, bindings, journalDir: join(dir, 'journal', 'local'), deps: realDeps(),
         process: { pid: process.pid, host: 'test-host' }, promocVersion: '0.0.0-test', ...(o.onEvent ? { onEvent: o.onEvent } : {}),

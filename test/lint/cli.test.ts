@@ -59,8 +59,8 @@ describe('promoc lint', () => {
     const sarif = JSON.parse(readFileSync(join(dir, 'out', 'lint.sarif'), 'utf8')) as { version: string; runs: { results: { ruleId: string }[] }[] };
     expect(sarif.version).toBe('2.1.0');
     expect(sarif.runs[0]!.results.map((x) => x.ruleId).sort()).toEqual(['limits/per-customer-exceeds-total', 'stacking/shadowed', 'window/expired'].sort());
-    const json = JSON.parse(r.stdout) as { ruleId: string; line: number }[];
-    expect(json.map((d) => d.ruleId)).toContain('stacking/shadowed');
+    const json = JSON.parse(r.stdout) as { diagnostics: { ruleId: string; line: number }[]; summary: { files: number } };
+    expect(json.diagnostics.map((d) => d.ruleId)).toContain('stacking/shadowed');
   });
 
   it('turns rules off from the command line and decides the exit code by --fail-severity and --max-warnings', async () => {
@@ -68,6 +68,9 @@ describe('promoc lint', () => {
     expect(noErrors.code).toBe(0);
     expect(noErrors.stdout).toContain('::warning file=campaigns/promos.yaml,line=23,col=42');
     expect((await lint('--rule', 'stacking/shadowed=off', '--fail-severity', 'warn')).code).toBe(1);
+    // Both spellings are read; output says "warning".
+    expect((await lint('--rule', 'stacking/shadowed=off', '--fail-severity', 'warning')).code).toBe(1);
+    expect((await lint('--rule', 'stacking/shadowed=warning', '--fail-severity', 'error', '-f', 'json')).stdout).toContain('"severity": "warning"');
     expect((await lint('--rule', 'stacking/shadowed=off', '--max-warnings', '1')).code).toBe(1);
     expect((await lint('--rule', 'stacking/shadowed=off', '--max-warnings', '2')).code).toBe(0);
     expect((await lint('--fail-severity', 'none')).code).toBe(0);

@@ -3,12 +3,13 @@ import { join } from 'node:path';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { sarifRules } from '../../src/cli/write-lint-reports.js';
+import { docsBase, sarifRules } from '../../src/cli/rule-docs.js';
 import type { Diagnostic } from '../../src/model/diagnostic.js';
 import { renderGithub } from '../../src/render/github.js';
-import { renderJson } from '../../src/render/json.js';
+import { renderDiagnosticsJson } from '../../src/render/json.js';
 import { renderMarkdown } from '../../src/render/markdown.js';
 import { renderSarif } from '../../src/render/sarif.js';
+import { rules } from '../../src/lint/registry.js';
 
 const range = (line: number, col: number, endCol = col + 5) => ({ start: { line, col }, end: { line, col: endCol } });
 
@@ -57,7 +58,28 @@ describe('renderSarif', () => {
     expect(run.results[0]!.locations![0]!.physicalLocation.artifactLocation.uri).toBe('campaigns/summer%20sale.yaml');
     expect(run.results[3]!.locations![0]!.physicalLocation.region).toBeUndefined();
     expect(run.results[4]!.locations).toBeUndefined();
-    expect(run.tool.driver.rules.find((r) => r.id === 'stacking/shadowed')!.helpUri).toBe('https://promoc.dev/docs/rules/stacking/shadowed');
+  });
+
+  it('carries each rule\'s docs: a full description and help in text and Markdown from docs/rules/', () => {
+    const log = JSON.parse(renderSarif(diags, { toolVersion: '0.1.0', rules: sarifRules() })) as {
+      runs: { tool: { driver: { rules: { id: string; fullDescription?: { text: string }; help?: { text: string; markdown: string }; helpUri?: string }[] } } }[];
+    };
+    const described = log.runs[0]!.tool.driver.rules.filter((r) => r.help);
+    expect(described.length).toBe(sarifRules().length);
+    const shadowed = described.find((r) => r.id === 'stacking/shadowed')!;
+    expect(shadowed.help!.markdown).toBe(readFileSync(join(import.meta.dirname, '../../docs/rules/stacking/shadowed.md'), 'utf8'));
+    expect(shadowed.help!.text).toContain(rules.find((r) => r.id === 'stacking/shadowed')!.description);
+    expect(shadowed.fullDescription!.text.length).toBeGreaterThan(40);
+    expect(shadowed.fullDescription!.text).not.toContain('\n');
+    // package.json names no repository, so no rule links to a host that does not resolve.
+    expect(described.every((r) => r.helpUri === undefined)).toBe(true);
+  });
+
+  it('links rule docs only where package.json says the repository is', () => {
+    expect(docsBase({})).toBeUndefined();
+    expect(docsBase({ repository: 'git+https://github.com/voltway/promoc.git' })).toBe('https://github.com/voltway/promoc/blob/HEAD/docs/rules/');
+    expect(docsBase({ repository: { url: 'https://github.com/voltway/tools', directory: 'packages/promoc' } })).toBe('https://github.com/voltway/tools/blob/HEAD/packages/promoc/docs/rules/');
+    expect(docsBase({ repository: 'file:../promoc' })).toBeUndefined();
   });
 });
 
@@ -72,9 +94,15 @@ describe('renderGithub', () => {
   });
 });
 
-describe('renderJson', () => {
+describe('renderDiagnosticsJson', () => {
+  it('is one envelope, {diagnostics, summary}, with severities spelled error, warning, info', () => {
+    const out = JSON.parse(renderDiagnosticsJson(diags, { files: 3, suppressed: 1 })) as { diagnostics: { severity: string }[]; summary: Record<string, number> };
+    expect(out.summary).toEqual({ files: 3, suppressed: 1, errors: 3, warnings: 1, infos: 1 });
+    expect(out.diagnostics.map((d) => d.severity)).toEqual(['error', 'warning', 'info', 'error', 'error']);
+  });
+
   it('spells out locations and keeps message ids and data', () => {
-    const out = JSON.parse(renderJson(diags)) as Record<string, unknown>[];
+    const out = (JSON.parse(renderDiagnosticsJson(diags, { files: 3 })) as { diagnostics: Record<string, unknown>[] }).diagnostics;
     expect(out[0]).toMatchObject({ ruleId: 'stacking/shadowed', messageId: 'shadowed', line: 12, column: 7, endLine: 12, endColumn: 12, hint: 'Raise its priority.', data: { name: 'summer-10' }, related: [{ file: 'campaigns/always.yaml', line: 3, column: 5 }] });
     expect(out[3]).not.toHaveProperty('line');
   });

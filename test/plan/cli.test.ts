@@ -17,6 +17,25 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(repo, { recursive: true, force: true }));
 
+describe('promoc plan --overlay', () => {
+  it('plans the working tree with a folder laid over it, against the working tree\'s target state', async () => {
+    const overlay = mkdtempSync(join(tmpdir(), 'promoc-overlay-'));
+    try {
+      const first = await runCli(['plan'], { cwd: repo });
+      expect(first.code).toBe(2);
+      // An overlay that replaces nothing plans exactly what the working tree plans.
+      const same = await runCli(['plan', '--overlay', overlay], { cwd: repo });
+      expect(same.stderr).toBe('');
+      expect(same.stdout.replace(/read at \S+/, '').replace(/http:\/\/127\.0\.0\.1:\d+/g, '')).toBe(first.stdout.replace(/read at \S+/, '').replace(/http:\/\/127\.0\.0\.1:\d+/g, ''));
+      const missing = await runCli(['plan', '--overlay', 'no/such/folder'], { cwd: repo });
+      expect(missing.code).toBe(64);
+      expect(missing.stderr).toContain('overlay folder no/such/folder does not exist');
+    } finally {
+      rmSync(overlay, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('promoc plan / show', () => {
   it('plans the creates against the embedded emulators, then nothing once they exist (exit 2, then 0)', async () => {
     const first = await runCli(['plan', '--out', 'plan.json'], { cwd: repo });
@@ -62,12 +81,12 @@ describe('promoc plan / show', () => {
 
   it('exits 1 with located errors when a target cannot express a field', async () => {
     const file = join(repo, 'campaigns', 'ev.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('window: { until: 2027-09-01T00:00:00Z }', 'window: { from: 2027-06-01T00:00:00Z, until: 2027-09-01T00:00:00Z }'));
+    writeFileSync(file, readFileSync(file, 'utf8').replace('window: { until: 2027-09-01T00:00:00Z }', 'window: { until: 2027-09-01T00:00:00Z }\n  displayName: Charge 25'));
     const r = await runCli(['plan'], { cwd: repo });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('campaigns/ev.yaml:9:19  error  target local (ev-billing) cannot express spec.window.from: promotional codes have no start date');
-    expect(r.stderr).toContain('hint: EV billing offers spec.window.until (expires_at) only');
+    expect(r.stderr).toContain('campaigns/ev.yaml:10:16  error  target local (ev-billing) cannot express spec.displayName: promotional codes have no customer-facing name');
+    expect(r.stderr).toContain('hint: Remove displayName; metadata.description becomes the internal description.');
   });
 
   it('exits 64 for an unknown target and 1 when a credential variable is missing', async () => {

@@ -15,15 +15,14 @@ const BERLIN = { branches: ['berlin'] };
 const compile = (provider: ProviderId, ...resources: Located[]) => compileDesired(providerFor(provider), resources, { model, currency: 'EUR', target: 'staging' });
 
 describe('compile errors', () => {
-  it('EV billing: no start date, no audience, codes of 4-20 letters and digits', () => {
+  it('EV billing: no audience, codes of 4-20 letters and digits; a start date is scheduled, not sent', () => {
     const r = compile('ev-billing', aPromotion({ code: 'SUMMER-25', window: { from: '2027-06-01T00:00:00Z' }, audience: { userTypes: ['staff'] } }));
     expect(r.entries).toEqual([]);
     expect(r.diagnostics.map((d) => [d.ruleId, d.path?.join('.'), d.message, d.hint])).toEqual([
-      ['plan/unsupported-field', 'spec.window.from', 'target staging (ev-billing) cannot express spec.window.from: promotional codes have no start date', 'EV billing offers spec.window.until (expires_at) only: drop window.from, or create the campaign when it should start.'],
       ['plan/unsupported-field', 'spec.audience', 'target staging (ev-billing) cannot express spec.audience: promotional codes cannot be restricted to an audience', 'Drop the audience, or plan it on the embedded engine (labels.target: engine).'],
       ['plan/unsupported-field', 'spec.code', 'target staging (ev-billing) cannot express spec.code: code "SUMMER-25" is not 4–20 uppercase letters and digits', 'EV billing codes match ^[A-Z0-9]{4,20}$: drop "-" and "_" and keep it at most 20 characters.'],
     ]);
-    expect(r.diagnostics[0]!.data).toEqual({ target: 'staging', provider: 'ev-billing', field: 'spec.window.from' });
+    expect(r.diagnostics[0]!.data).toEqual({ target: 'staging', provider: 'ev-billing', field: 'spec.audience' });
   });
 
   it('Lago: no limits, no start date, plans or metrics but not both', () => {

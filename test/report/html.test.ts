@@ -167,6 +167,15 @@ describe.skipIf(skip)('the HTML report in Chromium', () => {
     expect(dom).toContain('Plan: 1 to create, 2 to update');
   });
 
+  it('lists the actions a plan leaves to the clock in the approval summary of both views', async () => {
+    const plan = input.plans[0]!;
+    const later = { ...plan, summary: { ...plan.summary, scheduled: 1 }, actions: [...plan.actions, { action: 'scheduled' as const, provider: 'mobility' as const, kind: 'GeofencePromotion', name: 'harbour-return', key: 'harbour-return', changes: [], schedule: { at: '2027-04-01T00:00:00Z', op: 'create' as const, native: false } }] };
+    const { approvalSummary } = await import('../../src/report/approval.js');
+    const withLater = { ...input, plans: [later], approval: approvalSummary({ plans: [later], changes: input.changes.campaigns, timeline: input.timeline }) };
+    expect(renderReportHtml(withLater)).toContain('<b>Scheduled:</b> create GeofencePromotion/harbour-return at 2027-04-01 00:00 UTC (by promoc apply --due)');
+    expect(renderReportMarkdown(withLater)[0]).toContain('- staging: create GeofencePromotion/harbour-return at 2027-04-01 00:00 UTC (by `promoc apply --due`)');
+  });
+
   it('says the same approval summary in the PR comment', () => {
     const md = renderReportMarkdown(input)[0]!;
     expect(md.indexOf('### To approve')).toBeLessThan(md.indexOf('| Stage | Result |'));

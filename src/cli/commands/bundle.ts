@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { RegisterCommand } from '../context.js';
+import { formatOption } from '../format-option.js';
 
 export const registerBundle: RegisterCommand = (program: Command, ctx) => {
   const bundle = program
@@ -10,6 +11,7 @@ export const registerBundle: RegisterCommand = (program: Command, ctx) => {
     .option('-o, --out <dir>', 'output folder', 'dist')
     .option('--sign-key <file>', 'ed25519 private key (PEM) to sign the bundle with; writes bundle.json.sig')
     .option('--revision <rev>', 'revision to record instead of the git commit')
+    .addOption(formatOption(['text', 'json'], 'text'))
     // The subcommands have their own options; without this, `bundle keygen --out` would set bundle's.
     .enablePositionalOptions()
     .addHelpText('after', `
@@ -22,9 +24,9 @@ Examples:
   $ promoc bundle keygen keys/
 
 Exit codes: 0 written, 1 campaign errors or a refused bundle, 64 bad invocation.`)
-    .action(async (paths: string[], opts: { out: string; signKey?: string; revision?: string }) => {
+    .action(async (paths: string[], opts: { out: string; signKey?: string; revision?: string; format: 'text' | 'json' }) => {
       const { runBundle } = await import('../run/bundle.js');
-      ctx.setExitCode(await runBundle(ctx.io, { paths, out: opts.out, ...(opts.signKey !== undefined ? { signKey: opts.signKey } : {}), ...(opts.revision !== undefined ? { revision: opts.revision } : {}) }));
+      ctx.setExitCode(await runBundle(ctx.io, { paths, out: opts.out, format: opts.format, ...(opts.signKey !== undefined ? { signKey: opts.signKey } : {}), ...(opts.revision !== undefined ? { revision: opts.revision } : {}) }));
     });
 
   bundle
@@ -33,9 +35,12 @@ Exit codes: 0 written, 1 campaign errors or a refused bundle, 64 bad invocation.
     .argument('[path]', 'bundle.json or the folder holding it', 'dist')
     .option('--public-key <file>', 'ed25519 public key (PEM); required to check the signature')
     .option('--not-before <instant|bundle>', 'refuse a bundle created before this RFC 3339 instant, or older than this bundle (the one running now); see docs/bundle.md')
-    .action(async (path: string, opts: { publicKey?: string; notBefore?: string }) => {
+    .addOption(formatOption(['text', 'json'], 'text'))
+    .action(async (path: string, opts: { publicKey?: string; notBefore?: string; format: 'text' | 'json' }) => {
       const { runBundleVerify } = await import('../run/bundle.js');
-      ctx.setExitCode(await runBundleVerify(ctx.io, { path, ...(opts.publicKey !== undefined ? { publicKey: opts.publicKey } : {}), ...(opts.notBefore !== undefined ? { notBefore: opts.notBefore } : {}) }));
+      // `bundle` has -f too and its options are only positional below it: a -f after `verify` may land on it.
+      const format = opts.format === 'json' || (bundle.opts() as { format?: string }).format === 'json' ? 'json' : 'text';
+      ctx.setExitCode(await runBundleVerify(ctx.io, { path, format, ...(opts.publicKey !== undefined ? { publicKey: opts.publicKey } : {}), ...(opts.notBefore !== undefined ? { notBefore: opts.notBefore } : {}) }));
     });
 
   bundle

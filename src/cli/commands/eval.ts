@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { RegisterCommand } from '../context.js';
-import { UsageError } from '../../model/errors.js';
+import { formatOption } from '../format-option.js';
 
 export const registerEval: RegisterCommand = (program: Command, ctx) => {
   program
@@ -12,15 +12,14 @@ export const registerEval: RegisterCommand = (program: Command, ctx) => {
     .option('-b, --bundle <path>', 'bundle.json or its folder (default: build the campaigns in memory)')
     .option('--public-key <file>', 'check the bundle\'s signature with this ed25519 public key')
     .option('--not-before <instant|bundle>', 'with --bundle: refuse it if created before this RFC 3339 instant, or older than this bundle (the one running now)')
-    .option('--format <format>', 'text or json', 'text')
+    .addOption(formatOption(['text', 'json'], 'text'))
     .addHelpText('after', `
 Examples:
   $ promoc eval --context ctx.yaml
-  $ promoc eval --bundle dist/bundle.json --context ctx.json --format json
+  $ promoc eval --bundle dist/bundle.json --context ctx.json -f json
 
 Exit codes: 0 evaluated, 1 bad context, campaign errors or a refused bundle, 64 bad invocation.`)
-    .action(async (paths: string[], opts: { context: string; bundle?: string; publicKey?: string; notBefore?: string; format: string }) => {
-      if (opts.format !== 'text' && opts.format !== 'json') throw new UsageError(`unknown format "${opts.format}"`, 'Use --format text or --format json.');
+    .action(async (paths: string[], opts: { context: string; bundle?: string; publicKey?: string; notBefore?: string; format: 'text' | 'json' }) => {
       const { runEval } = await import('../run/eval.js');
       ctx.setExitCode(await runEval(ctx.io, { paths, context: opts.context, format: opts.format, ...(opts.bundle !== undefined ? { bundle: opts.bundle } : {}), ...(opts.publicKey !== undefined ? { publicKey: opts.publicKey } : {}), ...(opts.notBefore !== undefined ? { notBefore: opts.notBefore } : {}) }));
     });

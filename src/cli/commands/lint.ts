@@ -6,11 +6,12 @@ import { EXIT, type CliContext, type RegisterCommand } from '../context.js';
 import { UsageError } from '../../model/errors.js';
 import { promocVersion } from '../../load/version.js';
 import type { Diagnostic, Severity } from '../../model/diagnostic.js';
+import { parseSeverity } from '../../model/severity.js';
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github', 'markdown'] as const;
 type Format = (typeof FORMATS)[number];
-const FAIL_LEVELS = ['error', 'warn', 'info', 'none'] as const;
-type FailLevel = (typeof FAIL_LEVELS)[number];
+const FAIL_LEVELS = ['error', 'warning', 'info', 'none'] as const;
+type FailLevel = Severity | 'none';
 
 interface Report { format: Format; output?: string }
 
@@ -43,7 +44,7 @@ export const registerLint: RegisterCommand = (program: Command, ctx) => {
     })
     .option('--fail-severity <level>', `lowest severity that fails the run: ${FAIL_LEVELS.join(', ')}`, 'error')
     .option('--max-warnings <n>', 'fail when there are more warnings than this (-1: no limit)', '-1')
-    .option('--rule <id=severity>', 'override a rule\'s severity (error, warn, info, off); repeatable', (v: string, acc: string[]) => [...acc, v], [])
+    .option('--rule <id=severity>', 'override a rule\'s severity (error, warning, info, off; warn is read as warning); repeatable', (v: string, acc: string[]) => [...acc, v], [])
     .option('--now <date>', 'evaluate expiry as of this date (default: now), for reproducible reports')
     .option('--no-cache', 'ignore and do not update the validation cache')
     .option('--no-frames', 'omit code frames in stylish output')
@@ -52,7 +53,7 @@ Examples:
   $ promoc lint
   $ promoc lint campaigns/mobility --rule stacking/exclusive-overlap=off
   $ promoc lint -f sarif -o lint.sarif -f stylish
-  $ promoc lint -f github --fail-severity warn
+  $ promoc lint -f github --fail-severity warning
 
 Suppress one finding on the next line, with a reason (and optionally an expiry):
   # promoc-disable-next-line stacking/ambiguous-order -- tie is intended until 2027-01-31
@@ -99,8 +100,9 @@ export function isFailure(diags: readonly Diagnostic[], failAt: FailLevel, maxWa
 }
 
 function parseFailLevel(v: string): FailLevel {
-  if ((FAIL_LEVELS as readonly string[]).includes(v)) return v as FailLevel;
-  throw new UsageError(`--fail-severity must be one of ${FAIL_LEVELS.join(', ')}, not "${v}"`, 'error fails on errors only; warn on warnings too; none never fails on findings.');
+  const level = v === 'none' ? 'none' : parseSeverity(v);
+  if (level !== undefined) return level;
+  throw new UsageError(`--fail-severity must be one of ${FAIL_LEVELS.join(', ')}, not "${v}"`, 'error fails on errors only; warning (or warn) on warnings too; none never fails on findings.');
 }
 
 function parseMaxWarnings(v: string): number {
@@ -112,9 +114,9 @@ function parseMaxWarnings(v: string): number {
 function parseRuleFlags(list: readonly string[]): Record<string, Severity | 'off'> {
   const out: Record<string, Severity | 'off'> = {};
   for (const item of list) {
-    const m = /^([a-z]+\/[a-z0-9-]+)=(error|warn|info|off)$/.exec(item);
-    if (!m) throw new UsageError(`--rule expects <rule-id>=<error|warn|info|off>, got "${item}"`, 'For example: --rule stacking/exclusive-overlap=off');
-    out[m[1]!] = m[2] as Severity | 'off';
+    const m = /^([a-z]+\/[a-z0-9-]+)=(error|warning|warn|info|off)$/.exec(item);
+    if (!m) throw new UsageError(`--rule expects <rule-id>=<error|warning|info|off>, got "${item}"`, 'For example: --rule stacking/exclusive-overlap=off');
+    out[m[1]!] = m[2] === 'off' ? 'off' : parseSeverity(m[2]!)!;
   }
   return out;
 }

@@ -20,20 +20,25 @@ export const registerPlan: RegisterCommand = (program: Command, ctx) => {
     .option('-o, --out <file>', 'also save the plan (JSON, with the live fingerprint) for `promoc show` and `promoc apply`')
     .option('--overlay <dir>', 'lay the files of this folder over the working tree first (the head `promoc report --overlay` shows)')
     .option('-f, --format <format>', 'text, markdown (PR comment) or json', 'text')
-    .option('--prune', 'delete (or archive) objects promoc manages that are no longer in the repository', false)
+    .option('--prune', 'remove (delete, archive or deactivate) objects promoc manages that are no longer in the repository (the default unless prune: false in promoc.config.yaml)')
+    .option('--no-prune', 'leave managed objects that are no longer in the repository alone, this run only')
     .option('--force', 'allow deletes and replacements that cut off live redemptions', false)
     .option('--verbose', 'list unchanged resources too (text format)', false)
+    .option('--now <instant>', 'plan as if it were this instant (what would be due, what would be live); default the clock')
     .addHelpText('after', `
 Examples:
   $ promoc plan                              against the embedded emulators (no credentials)
   $ promoc plan --target staging --out plan.json
   $ promoc plan --format markdown > plan.md  for a pull-request comment
 
-Exit codes (like terraform plan -detailed-exitcode): 0 no changes, 2 changes (or blocked changes),
-1 errors (campaigns the target cannot express, API failures), 64 bad invocation.`)
-    .action(async (paths: string[], opts: { target?: string; out?: string; overlay?: string; format: string; prune: boolean; force: boolean; verbose: boolean }) => {
+Exit codes (like terraform plan -detailed-exitcode): 0 no changes, 2 changes (or blocked or scheduled ones),
+1 errors (campaigns the target cannot express, API failures, two live objects claiming one resource),
+64 bad invocation. A campaign removed from the repository is a change (delete, archive or deactivate).`)
+    .action(async (paths: string[], opts: { target?: string; out?: string; overlay?: string; format: string; prune?: boolean; force: boolean; verbose: boolean; now?: string }) => {
       const format = checkFormat(opts.format);
+      const { nowFrom } = await import('../now.js');
+      const now = nowFrom(opts.now);
       const { runPlan } = await import('../run/plan.js');
-      ctx.setExitCode(await runPlan(ctx.io, { paths, format, prune: opts.prune, force: opts.force, verbose: opts.verbose, ...(opts.target ? { target: opts.target } : {}), ...(opts.out ? { out: opts.out } : {}), ...(opts.overlay ? { overlay: opts.overlay } : {}) }, ctx.debug));
+      ctx.setExitCode(await runPlan(ctx.io, { paths, format, now, ...(opts.prune !== undefined ? { prune: opts.prune } : {}), force: opts.force, verbose: opts.verbose, ...(opts.target ? { target: opts.target } : {}), ...(opts.out ? { out: opts.out } : {}), ...(opts.overlay ? { overlay: opts.overlay } : {}) }, ctx.debug));
     });
 };

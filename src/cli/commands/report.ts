@@ -6,7 +6,7 @@ import { readInstant } from '../../engine/instant.js';
 interface Flags {
   base?: string; baseDir?: string; overlay?: string; plan: string[]; simulation?: string; sessions?: string; format: string;
   out?: string; outDir?: string; html?: string; maxChars?: string; title?: string; at?: string; vehicleCategory?: string;
-  branch?: string; coverage: boolean; detailsUrl?: string;
+  branch?: string; coverage: boolean; detailsUrl?: string; now?: string;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -33,6 +33,7 @@ export const registerReport: RegisterCommand = (program: Command, ctx) => {
     .option('--branch <branch>', 'coverage matrix: branch (default: the most targeted one)')
     .option('--no-coverage', 'leave the coverage matrix out')
     .option('--details-url <url>', 'link to the full artefacts (e.g. the Actions run) in the footer')
+    .option('--now <instant>', 'report as of this instant: upcoming launches and expiries, lint of windows (default the clock)')
     .addHelpText('after', `
 Examples:
   $ promoc report --base origin/main --plan plan-staging.json --simulation simulation.json --out-dir comment/
@@ -51,10 +52,13 @@ Exit codes: 0 written, 1 a side does not build or an input file is unusable, 64 
       const at = opts.at === undefined ? undefined : readInstant(opts.at);
       if (at !== undefined && typeof at !== 'number') throw new UsageError(`--at: ${at.error}`, 'Example: --at 2027-07-10T09:30:00Z');
       const { runReport } = await import('../run/report.js');
+      const { nowFrom } = await import('../now.js');
+      const now = nowFrom(opts.now);
       ctx.setExitCode(await runReport(ctx.io, {
         sides: { ...(opts.base !== undefined ? { base: opts.base } : {}), ...(opts.baseDir !== undefined ? { baseDir: opts.baseDir } : {}), ...(opts.overlay !== undefined ? { overlay: opts.overlay } : {}) },
         plans: opts.plan,
         format: opts.format,
+        now: now.getTime(),
         coverage: opts.coverage ? { ...(at !== undefined ? { at } : {}), ...(opts.vehicleCategory ? { category: opts.vehicleCategory } : {}), ...(opts.branch ? { branch: opts.branch } : {}) } : false,
         ...(opts.simulation !== undefined ? { simulation: opts.simulation } : {}),
         ...(opts.sessions !== undefined ? { sessions: opts.sessions } : {}),

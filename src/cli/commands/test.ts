@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { RegisterCommand } from '../context.js';
-import { UsageError } from '../../model/errors.js';
+import { formatOption } from '../format-option.js';
 
 export const registerTest: RegisterCommand = (program: Command, ctx) => {
   program
@@ -11,7 +11,7 @@ export const registerTest: RegisterCommand = (program: Command, ctx) => {
     .option('-b, --bundle <path>', 'bundle.json or its folder (default: build the campaigns in memory)')
     .option('--public-key <file>', 'check the bundle\'s signature with this ed25519 public key')
     .option('--not-before <instant|bundle>', 'with --bundle: refuse it if created before this RFC 3339 instant, or older than this bundle (the one running now)')
-    .option('--format <format>', 'text or json', 'text')
+    .addOption(formatOption(['text', 'json'], 'text'))
     .addHelpText('after', `
 Examples:
   $ promoc test
@@ -19,8 +19,7 @@ Examples:
   $ promoc test --bundle dist/
 
 Exit codes: 0 all passed, 1 a test failed or a file is malformed, 64 bad invocation.`)
-    .action(async (files: string[], opts: { bundle?: string; publicKey?: string; notBefore?: string; format: string }) => {
-      if (opts.format !== 'text' && opts.format !== 'json') throw new UsageError(`unknown format "${opts.format}"`, 'Use --format text or --format json.');
+    .action(async (files: string[], opts: { bundle?: string; publicKey?: string; notBefore?: string; format: 'text' | 'json' }) => {
       const { runTest } = await import('../run/test.js');
       ctx.setExitCode(await runTest(ctx.io, { files, format: opts.format, ...(opts.bundle !== undefined ? { bundle: opts.bundle } : {}), ...(opts.publicKey !== undefined ? { publicKey: opts.publicKey } : {}), ...(opts.notBefore !== undefined ? { notBefore: opts.notBefore } : {}) }));
     });

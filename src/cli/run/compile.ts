@@ -1,8 +1,6 @@
 // `promoc compile`: plan (or read a saved plan), compile it into the ordered API calls apply would send,
 // and print them for review: JSON, an .http file or curl commands, secrets never shown. Also the shared
 // "load, open the target, plan" shell that apply uses.
-import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { compileCalls } from '../../apply/compile.js';
 import { renderCalls, type ApiView, type CallFormat } from '../../apply/render-calls.js';
@@ -12,13 +10,14 @@ import { configSearchLine, EMPTY_CONFIG, findConfigFile, parseConfig } from '../
 import { toRepoPath } from '../../load/files.js';
 import { locateDiagnostics } from '../../load/locate.js';
 import { defaultValidator, loadProject } from '../../load/project.js';
-import { decodeSource } from '../../load/read.js';
+import { decodeSource, MAX_FILE_BYTES } from '../../load/read.js';
 import { NO_DEBUG, type DebugLog } from '../../model/debug-log.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../../model/diagnostic.js';
 import { UsageError } from '../../model/errors.js';
-import { parsePlanFile, PlanFileError } from '../../plan/plan-file.js';
+import { MAX_PLAN_FILE_BYTES, parsePlanFile, unreadablePlan } from '../../plan/plan-file.js';
+import { readRegularFile, readRegularFileSync } from '../../load/regular-file.js';
 import { openTarget, planBindings, realDeps, type OpenTarget } from '../../plan/run.js';
-import { credentialVariables, LOCAL, type Binding } from '../../plan/targets.js';
+import { credentialVariables, LOCAL, pruneSetting, type Access, type Binding } from '../../plan/targets.js';
 import { providerFor } from '../../providers/index.js';
 import type { ProviderId } from '../../providers/provider.js';
 import { renderText, summaryLine } from '../../render/text.js';
@@ -32,7 +31,7 @@ export interface CompileCliOptions {
   readonly target?: string;
   readonly planFile?: string;
   readonly format: CallFormat;
-  readonly prune: boolean;
+  readonly prune?: boolean;
   readonly force: boolean;
 }
 
@@ -43,8 +42,8 @@ export async function runCompile(io: Io, options: CompileCliOptions, debug: Debu
   if (options.planFile) {
     ({ config } = await configOnly(io.cwd, debug));
     let text: string;
-    try { text = await readFile(resolve(io.cwd, options.planFile), 'utf8'); } catch (e) {
-      throw new PlanFileError(`cannot read ${options.planFile}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, 'Pass the file written by `promoc plan --out`.');
+    try { text = (await readRegularFile(resolve(io.cwd, options.planFile), MAX_PLAN_FILE_BYTES, 'plan file')).toString('utf8'); } catch (e) {
+      throw unreadablePlan(options.planFile, e);
     }
     plan = parsePlanFile(text, options.planFile, await defaultValidator());
     // The saved plan names its target; its base URLs are in the plan, the credentials' variables in the config.
@@ -66,7 +65,7 @@ export async function runCompile(io: Io, options: CompileCliOptions, debug: Debu
 
 /** Base URLs from the plan's sources; auth headers that name the secret's environment variable, never its value. */
 function apiViews(plan: Plan, config: PromocConfig, bindings: readonly Binding[]): Partial<Record<ProviderId, ApiView>> {
-  const variables = credentialVariables(plan.target === LOCAL ? undefined : config.targets?.[plan.target]);
+  const variables = credentialVariables(plan.target === LOCAL ? undefined : config.targets?.[plan.target], 'write');
   const out: Partial<Record<ProviderId, ApiView>> = {};
   for (const s of plan.sources) {
     const baseUrl = bindings.find((b) => b.provider === s.provider)?.connection.baseUrl ?? s.baseUrl;
@@ -82,15 +81,30 @@ export interface Planned {
   readonly plan: Plan;
 }
 
+export interface PlanForOptions {
+  readonly paths?: readonly string[];
+  readonly target?: string;
+  /** --prune / --no-prune; undefined: the config's setting. */
+  readonly prune?: boolean;
+  readonly force: boolean;
+  /** Plan as of this instant (default: the clock). */
+  readonly now?: Date;
+  /** Which credentials (default read). */
+  readonly access?: Access;
+  /** Runs once the target is open, before its live state is read (apply takes the APIs' locks here). */
+  readonly onOpen?: (opened: { readonly root: string; readonly config: PromocConfig; readonly target: OpenTarget }) => Promise<void>;
+}
+
 /** Loads the repository, opens the target and plans; on errors prints them and returns the exit code. */
-export async function planFor(io: Io, options: { paths?: readonly string[]; target?: string; prune: boolean; force: boolean }, debug: DebugLog = NO_DEBUG): Promise<Planned | number> {
+export async function planFor(io: Io, options: PlanForOptions, debug: DebugLog = NO_DEBUG): Promise<Planned | number> {
   const loaded = await loadProject({ cwd: io.cwd, paths: options.paths ?? [], debug });
   if (hasErrors(loaded.diagnostics)) return printErrors(io, loaded.root, loaded.diagnostics, loaded.stats.files);
-  const target = await openTarget({ root: loaded.root, config: loaded.config, env: io.env, debug, ...(options.target ? { target: options.target } : {}) });
+  const target = await openTarget({ root: loaded.root, config: loaded.config, env: io.env, debug, ...(options.target ? { target: options.target } : {}), ...(options.access ? { access: options.access } : {}) });
   try {
+    await options.onOpen?.({ root: loaded.root, config: loaded.config, target });
     const result = await planBindings({
-      targetName: target.name, model: loaded.model, bindings: target.bindings, options: { prune: options.prune, force: options.force },
-      deps: { ...realDeps(), debug }, now: () => new Date(), promocVersion: promocVersion(), ...(io.env.GITHUB_SHA ? { revision: io.env.GITHUB_SHA } : {}),
+      targetName: target.name, model: loaded.model, bindings: target.bindings, options: { prune: pruneSetting(loaded.config, target.name, options.prune), force: options.force },
+      deps: { ...realDeps(), debug }, now: () => options.now ?? new Date(), promocVersion: promocVersion(), ...(io.env.GITHUB_SHA ? { revision: io.env.GITHUB_SHA } : {}),
     });
     if (!result.plan) {
       await target.close();
@@ -104,7 +118,7 @@ export async function planFor(io: Io, options: { paths?: readonly string[]; targ
   }
 }
 
-function printErrors(io: Io, root: string, diagnostics: readonly Diagnostic[], files: number): number {
+export function printErrors(io: Io, root: string, diagnostics: readonly Diagnostic[], files: number): number {
   const sorted = sortDiagnostics(diagnostics);
   io.stderr(renderText(sorted, { color: io.color, readText: (file) => readSmallText(join(root, file)) }));
   io.stderr(`${summaryLine(sorted, files, io.color)}\n`);
@@ -118,7 +132,7 @@ export async function configOnly(cwd: string, debug: DebugLog = NO_DEBUG): Promi
   if (!file) return { root: resolve(cwd), config: EMPTY_CONFIG };
   const root = dirname(file);
   const name = toRepoPath(root, file);
-  const decoded = decodeSource(name, readFileSync(file));
+  const decoded = decodeSource(name, readRegularFileSync(file, MAX_FILE_BYTES, 'config file'));
   if ('diagnostic' in decoded) throw new UsageError(`${name}: ${decoded.diagnostic.message}`, decoded.diagnostic.hint);
   const parsed = parseConfig(name, decoded.text, await defaultValidator());
   const errors = parsed.diagnostics.filter((d) => d.severity === 'error');

@@ -1,7 +1,6 @@
 // What `promoc bundle`, `eval` and `test` share: the engine to run (a bundle file, or one built in
 // memory from the campaigns) and how expected failures are printed. main.ts maps only its own
 // error types to exit codes, so bundle and context errors are printed and mapped here.
-import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { statSync } from 'node:fs';
 import { EXIT } from '../context.js';
@@ -16,6 +15,7 @@ import { renderText } from '../../render/text.js';
 import { buildBundle, type BuildOptions, type BuildResult } from '../../bundle/build.js';
 import { BUNDLE_FILE, readBundleFiles } from '../../bundle/io.js';
 import { openBundle, type OpenOptions } from '../../bundle/verify.js';
+import { readKeyFile } from '../../bundle/sign.js';
 import { parseInstant } from '../../engine/freshness.js';
 import { UsageError } from '../../model/errors.js';
 
@@ -43,7 +43,7 @@ export async function engineFor(io: Io, options: { paths: readonly string[]; bun
   if (options.bundle !== undefined) {
     const freshness = await freshnessFor(io, options.notBefore, options.publicKey);
     const { bytes, signature } = await readBundleFiles(bundlePath(io.cwd, options.bundle));
-    const publicKey = options.publicKey !== undefined ? await readFile(resolve(io.cwd, options.publicKey), 'utf8') : undefined;
+    const publicKey = options.publicKey !== undefined ? await readKeyFile(resolve(io.cwd, options.publicKey), 'public key') : undefined;
     return { ok: true, value: openBundle(bytes, { signature, ...(publicKey ? { publicKey } : {}), ...freshness }) };
   }
   if (options.notBefore !== undefined) throw new UsageError('--not-before needs --bundle: campaigns built in memory have no creation time', 'Pass --bundle dist/ (the bundle to check), or drop --not-before.');

@@ -1,5 +1,4 @@
 // `promoc eval`: one context file against the bundle (or the campaigns built in memory).
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { EXIT } from '../context.js';
@@ -8,6 +7,8 @@ import { contextFromData } from '../../engine/context-data.js';
 import { ContextError } from '../../engine/errors.js';
 import { formatEvaluation } from '../../engine/explain.js';
 import { engineFor } from './engine-shared.js';
+import { MAX_FILE_BYTES } from '../../load/read.js';
+import { readRegularFile } from '../../load/regular-file.js';
 
 export interface EvalOptions {
   readonly paths: readonly string[];
@@ -20,7 +21,7 @@ export interface EvalOptions {
 }
 
 export async function runEval(io: Io, options: EvalOptions): Promise<number> {
-  const text = await readFile(resolve(io.cwd, options.context), 'utf8');
+  const text = (await readRegularFile(resolve(io.cwd, options.context), MAX_FILE_BYTES, 'context file')).toString('utf8');
   let data: unknown;
   try { data = parseYaml(text); } catch (e) { throw new ContextError(options.context, `is not valid JSON or YAML: ${(e as Error).message}`); }
   const context = contextFromData(data);

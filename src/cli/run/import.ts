@@ -15,12 +15,15 @@ import { openTarget, readBinding, realDeps } from '../../plan/run.js';
 import { EXIT } from '../context.js';
 import { colors, type Io } from '../io.js';
 import { configOnly } from './compile.js';
+import { append } from '../../model/append.js';
 
 export interface ImportCliOptions {
   readonly target?: string;
   /** Default imported/<target>. */
   readonly out?: string;
   readonly overwrite: boolean;
+  /** json: stdout carries the files written and the objects skipped as JSON. */
+  readonly format?: 'text' | 'json';
 }
 
 /** The spec properties a kind's schema declares. */
@@ -38,9 +41,11 @@ export async function runImport(io: Io, options: ImportCliOptions, debug: DebugL
   try {
     const reads = await Promise.all(target.bindings.map(async (b) => ({ b, live: await readBinding(b, { ...realDeps(), debug }) })));
     for (const { b, live } of reads) {
-      const result = importLive({ provider: b.provider, objects: live.objects, kinds: live.kinds, labels: b.selector, specFields });
-      resources.push(...result.resources.map((r) => ({ r, origin: `${b.provider} (${b.connection.baseUrl})` })));
-      skipped.push(...result.skipped);
+      // labels.target names the API, so the imported campaign is checked against that API's code form and
+      // prices its product; a selector's own labels win.
+      const result = importLive({ provider: b.provider, objects: live.objects, kinds: live.kinds, labels: { target: b.provider, ...b.selector }, specFields });
+      append(resources, result.resources.map((r) => ({ r, origin: `${b.provider} (${b.connection.baseUrl})` })));
+      append(skipped, result.skipped);
     }
   } finally {
     await target.close();
@@ -63,8 +68,13 @@ export async function runImport(io: Io, options: ImportCliOptions, debug: DebugL
     await mkdir(dirname(join(root, w.file)), { recursive: true });
     await writeFile(join(root, w.file), w.text);
   }
-  for (const s of skipped) io.stderr(`${c.yellow('skipped')} ${s.provider} ${s.id}: ${s.reason}\n`);
   const adopt = resources.filter((x) => !x.r.managed && writes.some((w) => w.file === importPath(outDir, x.r))).length;
+  if (options.format === 'json') {
+    const imported = resources.flatMap(({ r }) => { const file = importPath(outDir, r); return writes.some((w) => w.file === file) ? [{ kind: r.kind, name: r.name, provider: r.provider, file, managed: r.managed }] : []; });
+    io.stdout(`${JSON.stringify({ target: target.name, out: outDir, imported, skipped, adopt }, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  for (const s of skipped) io.stderr(`${c.yellow('skipped')} ${s.provider} ${s.id}: ${s.reason}\n`);
   io.stdout(`Imported ${writes.length} resource${writes.length === 1 ? '' : 's'} from target ${target.name} into ${outDir}/${skipped.length > 0 ? ` (${skipped.length} skipped)` : ''}.\n`);
   io.stdout(`${adopt > 0 ? `${adopt} of them are not managed by promoc yet: \`promoc plan ${outDir}\` shows one adopt update each (it writes the ownership marker and changes nothing else); apply it to take them over. ` : ''}Next: \`promoc plan ${outDir}${options.target ? ` --target ${options.target}` : ''}\`.\n`);
   return EXIT.ok;

@@ -10,6 +10,7 @@ import { locateDiagnostics } from '../../load/locate.js';
 import { planExitCode } from '../../plan/build.js';
 import { writePlanFile } from '../../plan/plan-file.js';
 import { openTarget, planBindings, realDeps } from '../../plan/run.js';
+import { pruneSetting } from '../../plan/targets.js';
 import { renderText, summaryLine } from '../../render/text.js';
 import { EXIT } from '../context.js';
 import type { Io } from '../io.js';
@@ -27,9 +28,12 @@ export interface PlanCliOptions {
   /** A folder laid over the working tree: plan the head a report or simulation with the same overlay shows. */
   readonly overlay?: string;
   readonly format: PlanFormat;
-  readonly prune: boolean;
+  /** --prune / --no-prune; undefined: the config's prune setting. */
+  readonly prune?: boolean;
   readonly force: boolean;
   readonly verbose: boolean;
+  /** The plan's instant (--now, else the clock). */
+  readonly now?: Date;
 }
 
 export async function runPlan(io: Io, options: PlanCliOptions, debug: DebugLog = NO_DEBUG): Promise<number> {
@@ -56,9 +60,9 @@ async function planLoaded(io: Io, options: PlanCliOptions, loaded: Awaited<Retur
       targetName: target.name,
       model: loaded.model,
       bindings: target.bindings,
-      options: { prune: options.prune, force: options.force },
+      options: { prune: pruneSetting(loaded.config, target.name, options.prune), force: options.force },
       deps: { ...realDeps(), debug },
-      now: () => new Date(),
+      now: () => options.now ?? new Date(),
       promocVersion: promocVersion(),
       ...(io.env.GITHUB_SHA ? { revision: io.env.GITHUB_SHA } : {}),
     });

@@ -1,14 +1,15 @@
 // `promoc report`: gather everything (the head and base built in memory, lint, saved plans, a saved or
 // fresh simulation), assemble once, render the PR comment (in parts under GitHub's limit) and/or the
 // HTML page, write them and say where they are.
-import { createReadStream } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { createReadStream, statSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { runLint } from '../../lint/runner.js';
 import { optionsFromConfig } from '../../lint/settings.js';
 import { defaultValidator } from '../../load/project.js';
-import { parsePlanFile } from '../../plan/plan-file.js';
+import { MAX_PLAN_FILE_BYTES, parsePlanFile } from '../../plan/plan-file.js';
+import { readRegularFile, refusal } from '../../load/regular-file.js';
 import { assembleFailedReport, assembleReport } from '../../report/assemble.js';
 import type { ReportInput } from '../../report/types.js';
 import { parseSimulationFile } from '../../report/simulation-file.js';
@@ -37,6 +38,8 @@ export interface ReportOptions {
   readonly title?: string;
   readonly coverage: false | { readonly at?: number; readonly category?: string; readonly branch?: string };
   readonly detailsUrl?: string;
+  /** The report's instant, epoch ms (--now, else the clock). */
+  readonly now?: number;
 }
 
 export async function runReport(io: Io, options: ReportOptions): Promise<number> {
@@ -46,7 +49,7 @@ export async function runReport(io: Io, options: ReportOptions): Promise<number>
     const sourceUrl = sourceUrlFromEnv(io.env, io.env.GITHUB_EVENT_PATH ? readSmallText(io.env.GITHUB_EVENT_PATH) : undefined);
     const resolved = await resolveSides(io.cwd, io.env, options.sides);
     const validator = await defaultValidator();
-    const plans = await Promise.all(options.plans.map(async (f) => parsePlanFile(await readFile(resolve(io.cwd, f), 'utf8'), f, validator)));
+    const plans = await Promise.all(options.plans.map(async (f) => parsePlanFile((await readRegularFile(resolve(io.cwd, f), MAX_PLAN_FILE_BYTES, 'plan file')).toString('utf8'), f, validator)));
     if (!resolved.ok) {
       io.stderr(renderText(resolved.diagnostics, { color: io.color, frames: false }));
       if (resolved.side === 'base') { io.stderr(`${c.red('✖')} the base campaigns do not build.\n`); return EXIT.failure; }
@@ -58,7 +61,7 @@ export async function runReport(io: Io, options: ReportOptions): Promise<number>
     sides = resolved;
     const simulation = await simulationFor(io, options, resolved);
     const loaded = resolved.headLoaded;
-    const lint = runLint({ model: loaded.model, options: optionsFromConfig(loaded.config, new Date()), readText: (f) => readSmallText(join(loaded.root, f)), files: loaded.files, ...(loaded.configFile ? { configFile: relative(loaded.root, loaded.configFile) } : {}) });
+    const lint = runLint({ model: loaded.model, options: optionsFromConfig(loaded.config, new Date(options.now ?? Date.now())), readText: (f) => readSmallText(join(loaded.root, f)), files: loaded.files, ...(loaded.configFile ? { configFile: relative(loaded.root, loaded.configFile) } : {}) });
     await emit(io, options, assembleReport({
       ...(options.title !== undefined ? { title: options.title } : {}),
       head: { label: resolved.head.label, engine: resolved.head.engine, bundle: resolved.head.bundle, model: loaded.model, files: loaded.stats.files, diagnostics: loaded.diagnostics },
@@ -68,6 +71,7 @@ export async function runReport(io: Io, options: ReportOptions): Promise<number>
       planFiles: options.plans,
       ...(simulation ? { simulation } : {}),
       coverage: options.coverage,
+      now: options.now ?? Date.now(),
       ...(options.detailsUrl !== undefined ? { detailsUrl: options.detailsUrl } : {}),
       ...(sourceUrl !== undefined ? { sourceUrl } : {}),
     }));
@@ -99,9 +103,11 @@ async function emit(io: Io, options: ReportOptions, input: ReportInput): Promise
 
 /** A saved simulation (--simulation), or a fresh one from --sessions against the resolved sides. */
 async function simulationFor(io: Io, options: ReportOptions, sides: Resolved): Promise<SimulationReport | undefined> {
-  if (options.simulation !== undefined) return parseSimulationFile(await readFile(resolve(io.cwd, options.simulation), 'utf8'), options.simulation, await defaultValidator());
+  if (options.simulation !== undefined) return parseSimulationFile((await readRegularFile(resolve(io.cwd, options.simulation), MAX_PLAN_FILE_BYTES, 'simulation file')).toString('utf8'), options.simulation, await defaultValidator());
   if (options.sessions === undefined || !sides.base) return undefined;
   const file = resolve(io.cwd, options.sessions);
+  const refused = refusal(options.sessions, statSync(file), Number.POSITIVE_INFINITY, 'sessions file');
+  if (refused) throw refused;
   return simulateStream({ base: sides.base, head: sides.head, chunks: createReadStream(file, { highWaterMark: 256 * 1024 }), format: formatOf(file) });
 }
 

@@ -19,6 +19,7 @@ import type { SimulationReport } from '../../simulate/types.js';
 import type { SimulateFormat } from '../commands/simulate.js';
 import { EXIT } from '../context.js';
 import { colors, type Io } from '../io.js';
+import { refusal } from '../../load/regular-file.js';
 
 export interface SimulateOptions {
   readonly sides: SideOptions;
@@ -33,7 +34,11 @@ export interface SimulateOptions {
 export async function runSimulate(io: Io, options: SimulateOptions): Promise<number> {
   const c = colors(io);
   const file = resolve(io.cwd, options.sessions);
-  const size = statSync(file).size;
+  const st = statSync(file);
+  // Streamed, so any size goes; but a FIFO or device may never end.
+  const refused = refusal(options.sessions, st, Number.POSITIVE_INFINITY, 'sessions file');
+  if (refused) throw refused;
+  const size = st.size;
   const sides = await resolveSides(io.cwd, io.env, options.sides);
   if (!sides.ok) {
     io.stderr(renderText(sides.diagnostics, { color: io.color, frames: false }));

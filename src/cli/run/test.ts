@@ -1,10 +1,8 @@
 // `promoc test`: the campaign authors' test vectors against the bundle, failures as diffs.
 // Files: `*.test.yaml` beside the campaigns (the config's campaign globs) and `tests/**/*.yaml`,
 // or the paths given.
-import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { realpathSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { globSync } from 'tinyglobby';
 import { parse as parseYaml } from 'yaml';
 import { EXIT } from '../context.js';
 import type { Io } from '../io.js';
@@ -13,7 +11,11 @@ import { parseTestFile, type TestCase, type TestFileProblem } from '../../bundle
 import { hasFailures, renderResults } from '../../bundle/vectors/render.js';
 import { DEFAULT_CAMPAIGN_GLOBS, findConfigFile, parseConfig } from '../../load/config.js';
 import { defaultValidator } from '../../load/project.js';
+import { MAX_FILE_BYTES } from '../../load/read.js';
+import { readRegularFile, readRegularFileSync } from '../../load/regular-file.js';
+import { walkGlobs } from '../../load/walk.js';
 import { engineFor } from './engine-shared.js';
+import { append } from '../../model/append.js';
 
 export const TESTS_GLOB = 'tests/**/*.{yaml,yml}';
 
@@ -31,18 +33,23 @@ export async function runTest(io: Io, options: TestOptions): Promise<number> {
   if (!source.ok) return source.code;
   const engine = source.value;
   const { root, globs } = await testGlobs(io.cwd);
-  const files = options.files.length > 0
-    ? options.files.map((f) => resolve(io.cwd, f))
-    : globSync(globs, { cwd: root, absolute: true, ignore: ['**/node_modules/**'] }).sort();
   const cases: TestCase[] = [];
   const problems: TestFileProblem[] = [];
+  const name = (abs: string): string => relative(io.cwd, abs) || abs;
+  let files: readonly string[];
+  if (options.files.length > 0) files = options.files.map((f) => resolve(io.cwd, f));
+  else {
+    const walked = walkGlobs({ base: root, globs, realRoot: realpathSync.native(root), name });
+    files = walked.files;
+    for (const d of walked.diagnostics) problems.push({ file: d.file, message: d.message });
+  }
   for (const abs of files) {
-    const file = relative(io.cwd, abs) || abs;
+    const file = name(abs);
     let data: unknown;
-    try { data = parseYaml(await readFile(abs, 'utf8')); } catch (e) { problems.push({ file, message: (e as Error).message }); continue; }
+    try { data = parseYaml((await readRegularFile(abs, MAX_FILE_BYTES, 'test file')).toString('utf8')); } catch (e) { problems.push({ file, message: (e as Error).message }); continue; }
     const parsed = parseTestFile(file, data);
-    cases.push(...parsed.cases);
-    problems.push(...parsed.problems);
+    append(cases, parsed.cases);
+    append(problems, parsed.problems);
   }
   if (files.length === 0) problems.push({ file: relative(io.cwd, root) || '.', message: `no test files found (${globs.join(', ')})` });
   const results: CaseResult[] = cases.map((t) => checkCase(engine, t));
@@ -58,7 +65,7 @@ export async function runTest(io: Io, options: TestOptions): Promise<number> {
 export async function testGlobs(cwd: string): Promise<{ root: string; globs: string[] }> {
   const configFile = findConfigFile(cwd);
   const root = configFile ? dirname(configFile) : resolve(cwd);
-  const campaigns = configFile ? parseConfig(configFile, readFileSync(configFile, 'utf8'), await defaultValidator()).config.campaigns : undefined;
+  const campaigns = configFile ? parseConfig(configFile, readRegularFileSync(configFile, MAX_FILE_BYTES, 'config file').toString('utf8'), await defaultValidator()).config.campaigns : undefined;
   const globs = (campaigns ?? DEFAULT_CAMPAIGN_GLOBS)
     .map((g) => g.replace(/\*\.(?:\{ya?ml(?:,ya?ml)?\}|ya?ml)$/, '*.test.{yaml,yml}'))
     .filter((g) => g.endsWith('.test.{yaml,yml}'));

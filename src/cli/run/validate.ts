@@ -4,6 +4,7 @@ import { readSmallText } from '../read-small-text.js';
 import { NO_DEBUG, type DebugLog } from '../../model/debug-log.js';
 import { hasErrors } from '../../model/diagnostic.js';
 import { loadProject } from '../../load/project.js';
+import { renderDiagnosticsJson } from '../../render/json.js';
 import { renderText, summaryLine } from '../../render/text.js';
 import { EXIT } from '../context.js';
 import type { Io } from '../io.js';
@@ -19,7 +20,7 @@ export async function runValidate(io: Io, options: ValidateOptions, debug: Debug
   const result = await loadProject({ cwd: io.cwd, paths: options.paths, cache: options.cache, debug });
   const { diagnostics, stats } = result;
   if (options.format === 'json') {
-    io.stdout(`${JSON.stringify({ diagnostics, summary: { ...stats, errors: diagnostics.filter((d) => d.severity === 'error').length } }, null, 2)}\n`);
+    io.stdout(renderDiagnosticsJson(diagnostics, { files: stats.files, documents: stats.documents, resources: stats.resources }));
   } else {
     const readText = (file: string): string | undefined => readSmallText(join(result.root, file));
     if (diagnostics.length > 0) io.stdout(renderText(diagnostics, { color: io.color, readText, frames: options.frames }));

@@ -8,6 +8,7 @@ import { fail, ok, type Outcome } from '../shared/outcome.js';
 import { randomString, randomUuid, type Random } from '../shared/random.js';
 import type { EvalContext } from './conditions.js';
 import type { Customer, Promotion, PromotionsTenant, Redemption, Subscription } from './model.js';
+import { archivePromotion } from './versions.js';
 
 const ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
@@ -63,7 +64,11 @@ export function seedRedemption(tenant: PromotionsTenant, body: unknown, currency
   const redemption: Redemption = { id: randomUuid(random), promotion_id: promotionId, customer_id: customerId, amount: toDecimalString(minor, currency), redeemed_at: isoSeconds(now) };
   tenant.redemptions[redemption.id] = redemption;
   promotion.current_redemptions += 1;
-  promotion.current_budget_used = toDecimalString((decimalStringToMinor(promotion.current_budget_used, currency) ?? 0) + minor, currency);
+  const used = (decimalStringToMinor(promotion.current_budget_used, currency) ?? 0) + minor;
+  promotion.current_budget_used = toDecimalString(used, currency);
+  // "the promotion deactivates when the budget is exhausted"; a soft cap only reports it (derived_status).
+  const cap = promotion.max_budget == null ? undefined : decimalStringToMinor(promotion.max_budget, currency);
+  if (promotion.status === 'active' && promotion.budget_behavior === 'hard_cap' && cap !== undefined && used >= cap) archivePromotion(tenant, promotion, now, 'budget exhausted');
   return ok(redemption);
 }
 

@@ -9,7 +9,7 @@ import { activationIssues, defaultContent, readContent } from './content.js';
 import { contentOf, type Content, type Promotion, type PromotionsTenant } from './model.js';
 import { shownStatus } from './present.js';
 import { fromIssues, invalidState, notFound, problem, validation, type Problem } from './problems.js';
-import { publish, recordVersion, versionsOf } from './versions.js';
+import { archivePromotion, publish, recordVersion, versionsOf } from './versions.js';
 
 export interface OpContext {
   readonly tenant: PromotionsTenant;
@@ -78,13 +78,7 @@ export function deactivatePromotion(ctx: OpContext, id: string): Outcome<Promoti
   if (!found.ok) return found;
   const p = found.value;
   if (p.status !== 'active') return fail(invalidState(`Only an active promotion can be deactivated; this promotion is ${p.status}.`, p.status));
-  p.status = 'archived';
-  p.archived_at = isoSeconds(ctx.now);
-  p.updated_at = isoSeconds(ctx.now);
-  for (const v of versionsOf(ctx.tenant, p.id)) {
-    if (v.status === 'published') { v.status = 'archived'; v.effective_to = isoSeconds(ctx.now); v.archived_reason = 'deactivated'; }
-    if (v.status === 'draft' || v.status === 'scheduled') { v.status = 'archived'; v.archived_reason = 'promotion archived before release'; }
-  }
+  archivePromotion(ctx.tenant, p, ctx.now, 'deactivated');
   return ok(p);
 }
 

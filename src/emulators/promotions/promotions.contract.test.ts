@@ -250,8 +250,14 @@ describe('simulate and eligibility preview', () => {
     expect(data(await api(`/promotions/${id}/eligibility-preview`, { body: { customer_id: 'cus_1' } }))).toMatchObject({ eligible: true, reason: null });
     const sim = data(await api('/promotions/simulate', { body: { customer_id: 'cus_1', billing_period_start: '2027-02-01T00:00:00Z', billing_period_end: '2027-03-01T00:00:00Z', promotion_ids: [id] } }));
     expect(sim).toMatchObject({ discount_total: '3.00', total: '96.99' });
-    await call(`${origin}/__emulator/redemptions`, { body: { promotion_id: id, customer_id: 'cus_1', amount: '3.00' } });
-    expect(data(await api(`/promotions/${id}/eligibility-preview`, { body: { customer_id: 'cus_1' } })).reason).toBe('the budget is exhausted');
+    await call(`${origin}/__emulator/redemptions`, { body: { promotion_id: id, customer_id: 'cus_1', amount: '2.00' } });
+    expect(data(await api(`/promotions/${id}`))).toMatchObject({ status: 'active', current_budget_used: '2.00' });
+    // Using up a hard budget deactivates the promotion ("the promotion deactivates when the budget is exhausted").
+    await call(`${origin}/__emulator/redemptions`, { body: { promotion_id: id, customer_id: 'cus_1', amount: '1.00' } });
+    expect(data(await api(`/promotions/${id}`))).toMatchObject({ status: 'archived', current_budget_used: '3.00' });
+    const versions = (await api(`/promotions/${id}/versions`)).body as unknown;
+    expect(JSON.stringify(versions)).toContain('"archived_reason":"budget exhausted"');
+    expect(data(await api(`/promotions/${id}/eligibility-preview`, { body: { customer_id: 'cus_1' } })).reason).toBe('promotion is archived');
     const draft = String((await create({ code: 'DRAFTY' })).id);
     expect(data(await api(`/promotions/${draft}/eligibility-preview`, { body: { customer_id: 'cus_1' } })).reason).toBe('promotion is a draft (not active)');
   });

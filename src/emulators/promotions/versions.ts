@@ -94,3 +94,17 @@ export function presentSnapshot(v: Version, promotion: Promotion): Record<string
     condition_mode: s.condition_mode, is_phased: s.is_phased, phases: s.phases,
   };
 }
+
+/**
+ * active → archived: the live version is archived with `reason`, pending ones before release. Shared by
+ * /deactivate and by a hard-capped budget running out ("the promotion deactivates when the budget is exhausted").
+ */
+export function archivePromotion(tenant: PromotionsTenant, p: Promotion, now: Date, reason: string): void {
+  p.status = 'archived';
+  p.archived_at = isoSeconds(now);
+  p.updated_at = isoSeconds(now);
+  for (const v of versionsOf(tenant, p.id)) {
+    if (v.status === 'published') { v.status = 'archived'; v.effective_to = isoSeconds(now); v.archived_reason = reason; }
+    if (v.status === 'draft' || v.status === 'scheduled') { v.status = 'archived'; v.archived_reason = 'promotion archived before release'; }
+  }
+}

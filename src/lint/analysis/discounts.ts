@@ -9,6 +9,7 @@ import { ANY_CONTEXT, narrow, type Context } from './context.js';
 import type { DocPath } from '../../model/diagnostic.js';
 import type { Offer } from './offers.js';
 import { compareOrder } from './order.js';
+import { maxOf, minOf } from '../../model/append.js';
 
 export interface LineDiscount {
   /** Fraction 0..1 the offer takes off this line, its own benefits applied in sequence. */
@@ -136,8 +137,8 @@ function greedyStack(
     shares: chosen.map((c) => c.d),
     line,
     combined: 1 - remaining,
-    from: Math.max(...chosen.map((c) => c.o.from)),
-    until: Math.min(...chosen.map((c) => c.o.until)),
+    from: maxOf(chosen.map((c) => c.o.from)),
+    until: minOf(chosen.map((c) => c.o.until)),
   };
 }
 

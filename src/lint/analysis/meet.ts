@@ -35,7 +35,12 @@ export function scopesMeet(a: Offer, b: Offer): boolean {
 }
 
 export function domainsMeet(a: Offer, b: Offer): boolean {
-  return a.domain === b.domain || a.domain === 'any' || b.domain === 'any';
+  return (a.domain === b.domain || a.domain === 'any' || b.domain === 'any') && productsMeet(a.product, b.product);
+}
+
+/** Campaigns of different products (EV charging, rentals, subscription invoices) never share a pricing context. */
+export function productsMeet(a: Offer['product'], b: Offer['product']): boolean {
+  return a === null || b === null || a === b;
 }
 
 /** Everything but time, code and trigger, which the sweep has already matched. */
@@ -49,6 +54,7 @@ export function canMeet(a: Offer, b: Offer, atlas: Atlas): boolean {
  */
 export function covers(w: Offer, l: Offer, atlas: Atlas): boolean {
   return w.trigger === l.trigger && w.from <= l.from && w.until >= l.until && (w.domain === 'any' || w.domain === l.domain) &&
+    (w.product === null || w.product === l.product) &&
     (w.code === null || w.code === l.code) && (!w.held || w.cid === l.cid) && !w.limited &&
     (w.conditions === null || w.conditions === l.conditions) && (!w.firstPurchaseOnly || l.firstPurchaseOnly) &&
     subsetOrAny(l.userTypes, w.userTypes) && w.requireTags.every((t) => l.requireTags.includes(t)) &&

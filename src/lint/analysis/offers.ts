@@ -7,8 +7,10 @@
 import { AUTOMATIC_KINDS, campaignRank as rankOf, STACKING_KINDS, type Rank } from '../../model/campaign-meaning.js';
 import type { AnyResource } from '../../generated/index.js';
 import type { DocPath } from '../../model/diagnostic.js';
+import { productOf, type Product } from '../../model/product.js';
 import { ofKind, type Located, type Model } from '../../model/resource.js';
 import { isActive, view, windowBounds, type Benefit, type Phase } from './spec-view.js';
+import { append } from '../../model/append.js';
 
 
 export const START = 1;
@@ -52,6 +54,8 @@ export interface Offer {
   readonly trigger: 'pricing' | 'fee';
   /** Rental (zones, vehicles, price lines), billing (plans, metrics, trials) or either. */
   readonly domain: Domain;
+  /** The product it prices (src/model/product.ts); null: unknown, meets any. */
+  readonly product: Product | null;
   readonly userTypes: ReadonlySet<string> | null;
   readonly requireTags: readonly string[];
   readonly excludeTags: ReadonlySet<string>;
@@ -157,6 +161,7 @@ function makeOffer(id: number, cid: number, at: Located, hasCode: boolean, rank:
     held: !hasCode && !AUTOMATIC_KINDS.has(r.kind),
     trigger: r.kind === 'GeofenceSurcharge' ? 'fee' : 'pricing',
     domain: domainOf(r, benefits),
+    product: productOf(r).product ?? null,
     userTypes: nonEmptySet(a.userTypes),
     requireTags,
     excludeTags,
@@ -191,7 +196,7 @@ function benefitFacts(b: Benefit, path: DocPath): BenefitFacts {
     ...(scope.costSources ?? []).map((c) => `cs:${c.group}:${c.code}`),
   ];
   // Without an explicit scope, some effects still reach only one kind of line.
-  if (lines.length === 0) lines.push(...effectLines(b));
+  if (lines.length === 0) append(lines, effectLines(b));
   return {
     path,
     percentOff: b.percentOff,

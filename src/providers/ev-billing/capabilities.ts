@@ -1,5 +1,6 @@
 // What the EV charging billing API (Dynamo CSMS style) can express. Promotional codes and user types are
 // create-only: no update, no delete, no deactivate endpoint is documented.
+import { CODE_FORMATS } from '../../model/code-format.js';
 import type { Capabilities, KindCapability } from '../provider.js';
 
 const CREATE_ONLY = 'the EV billing API has no update endpoint: promotional codes are create-only';
@@ -8,10 +9,12 @@ const code: KindCapability = {
   apiObject: 'promotional code',
   naturalKey: 'code',
   // The API documents "Uppercase letters and numbers only, 4–20 characters."
-  codeFormat: { pattern: /^[A-Z0-9]{4,20}$/, text: '4–20 uppercase letters and digits' },
+  codeFormat: CODE_FORMATS['ev-billing'],
   update: false,
   delete: false,
   activate: false,
+  futureOnly: { field: 'expires_at', path: ['spec', 'window', 'until'] },
+  holds: { start: false, end: true },
   immutable: () => [{ path: 'spec', reason: CREATE_ONLY }],
   replacement: () => undefined,
   noUpdateReason: `${CREATE_ONLY}. Give the campaign a new code (the old code stays redeemable until its expires_at or max_uses) or revert the change in git`,

@@ -14,9 +14,20 @@ export function evClient(connection: Connection, deps: HttpDeps): HttpClient {
     ...connectionOptions(connection),
     auth: bearerKey(apiKey),
     deps,
-    describeError: (body) => {
-      const e = (body as { error?: { code?: unknown; message?: unknown } } | undefined)?.error;
-      return e && typeof e.message === 'string' ? `${String(e.code ?? 'error')}: ${e.message}` : undefined;
-    },
+    describeError: describeEvError,
   });
+}
+
+/**
+ * `{ error: { code, message, details?: [{ field, message }] } }` → one line. The summary message only names
+ * the fields ("1 invalid field: expires_at"); each field's own reason ("must be after …") is in details.
+ */
+export function describeEvError(body: unknown): string | undefined {
+  const e = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
+  if (!e || typeof e.message !== 'string') return undefined;
+  const details = Array.isArray(e.details)
+    ? e.details.filter((d): d is { field: unknown; message: unknown } => typeof d === 'object' && d !== null)
+      .map((d) => (typeof d.message === 'string' ? `${String(d.field ?? '?')}: ${d.message}` : undefined)).filter((d) => d !== undefined)
+    : [];
+  return `${String(e.code ?? 'error')}: ${e.message}${details.length > 0 ? ` (${details.join('; ')})` : ''}`;
 }

@@ -16,6 +16,6 @@ export const evBilling: Provider = {
   authView: bearerKeyView,
   client: evClient,
   read: readEv,
-  lower: (resource, ctx) => lowerEv(resource, ctx.currency),
+  lower: (resource) => lowerEv(resource),
   stamp: stampEv,
 };

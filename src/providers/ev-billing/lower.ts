@@ -1,5 +1,6 @@
 // Desired resources → EV billing payloads. A promotional code is one percent or fixed discount on the whole
-// session, with max_uses, max_uses_per_user and expires_at: no start date, no audience, no stacking.
+// session, with max_uses, max_uses_per_user and expires_at: no audience, no stacking, and no start date
+// (window.from is not sent: the plan creates the code at that instant instead, see src/plan/schedule.ts).
 import type { AnyResource, ResourceOf } from '../../model/resource.js';
 import { toMinorUnits } from '../../model/money.js';
 import type { Json } from '../../model/canonical.js';
@@ -10,9 +11,8 @@ import { raiseCode, raiseUserType } from './read.js';
 
 const CODE_RULES: FieldRules = {
   apiName: 'an EV billing promotional code',
-  allowed: ['metadata.description', 'spec.code', 'spec.status', 'spec.window.until', 'spec.limits.redemptions', 'spec.limits.perCustomer', 'spec.benefits[].percentOff', 'spec.benefits[].amountOff'],
+  allowed: ['metadata.description', 'spec.code', 'spec.status', 'spec.window.until', 'spec.window.from', 'spec.window.timeZone', 'spec.limits.redemptions', 'spec.limits.perCustomer', 'spec.benefits[].percentOff', 'spec.benefits[].amountOff'],
   reasons: {
-    'spec.window.from': 'promotional codes have no start date',
     'spec.audience': 'promotional codes cannot be restricted to an audience',
     'spec.stacking': 'promotional codes have no stacking rules or priority',
     'spec.limits.budget': 'promotional codes have no budget cap',
@@ -28,7 +28,6 @@ const CODE_RULES: FieldRules = {
     'spec.providers': 'knobs of other providers',
   },
   hints: {
-    'spec.window.from': 'EV billing offers spec.window.until (expires_at) only: drop window.from, or create the campaign when it should start.',
     'spec.audience': 'Drop the audience, or plan it on the embedded engine (labels.target: engine).',
     'spec.stacking': 'Drop spec.stacking for this target, or use labels.target: engine.',
     'spec.limits.budget': 'EV billing offers spec.limits.redemptions (max_uses) and spec.limits.perCustomer (max_uses_per_user).',
@@ -51,13 +50,13 @@ const CODE_PATTERN = /^[A-Z0-9]{4,20}$/;
 const NAME_PATTERN = /^[a-z0-9][a-z0-9_-]{0,49}$/;
 const DESCRIPTION_MAX = 500;
 
-export function lowerEv(resource: AnyResource, currency: string): LowerResult {
-  if (resource.kind === 'Promotion') return lowerCode(resource, currency);
+export function lowerEv(resource: AnyResource): LowerResult {
+  if (resource.kind === 'Promotion') return lowerCode(resource);
   if (resource.kind === 'UserType') return lowerUserType(resource);
   return { ok: false, issues: [issueAt(['kind'], 'kind', CODE_RULES, `the EV billing API has no ${resource.kind}`)] };
 }
 
-function lowerCode(r: ResourceOf<'Promotion'>, orgCurrency: string): LowerResult {
+function lowerCode(r: ResourceOf<'Promotion'>): LowerResult {
   const issues: LowerIssue[] = [...unsupportedFields(r, CODE_RULES)];
   const s = r.spec;
   const at = (path: (string | number)[], generic: string, message: string, hint: string): void => { issues.push(issueAt(path, generic, { ...CODE_RULES, hints: { [generic]: hint } }, message)); };
@@ -70,7 +69,8 @@ function lowerCode(r: ResourceOf<'Promotion'>, orgCurrency: string): LowerResult
   if (b?.percentOff !== undefined) Object.assign(payload, { discount_type: 'percent', discount_value: b.percentOff });
   else if (b?.amountOff !== undefined) {
     const { amount, currency } = b.amountOff;
-    if (currency !== orgCurrency) at(['spec', 'benefits', 0, 'amountOff', 'currency'], 'spec.benefits[].amountOff', `fixed discounts are in the organisation's default currency ${orgCurrency}, not ${currency}`, `Write the amount in ${orgCurrency}.`);
+    // The create body carries `currency` (ISO 4217, required for fixed): any currency the organisation bills
+    // sessions in. A session in another currency refuses the code (currency_mismatch) when it is applied.
     // The API takes a major-unit number ("2.50" EUR → 2.5); the amount must fit the currency's minor unit.
     const minor = safeMinor(amount, currency);
     if (minor === undefined) at(['spec', 'benefits', 0, 'amountOff', 'amount'], 'spec.benefits[].amountOff', `${amount} ${currency} is not a valid amount in ${currency}`, 'Use at most the currency\'s decimals.');

@@ -1,6 +1,7 @@
 // Reading every page of a list. Numbered pages (offset, page number) are fetched first-page-first, then the
 // rest in parallel under the client's concurrency gate; cursor pages can only be read one after another.
 import { ProviderError } from '../../model/errors.js';
+import { append } from '../../model/append.js';
 
 export interface NumberedPage<T> {
   readonly items: readonly T[];
@@ -20,7 +21,7 @@ export async function readNumberedPages<T>(fetchPage: (index: number) => Promise
   const total = first.totalPages;
   const rest = await Promise.all(Array.from({ length: Math.max(0, total - 1) }, (_, i) => fetchPage(i + 1)));
   const items = [...first.items];
-  for (const page of rest) items.push(...page.items);
+  for (const page of rest) append(items, page.items);
   return { items, pages: Math.max(1, total) };
 }
 
@@ -37,7 +38,7 @@ export async function readCursorPages<T>(fetchPage: (cursor: string | undefined)
   do {
     const page = await fetchPage(cursor);
     pages += 1;
-    items.push(...page.items);
+    append(items, page.items);
     cursor = page.next;
     // A server that hands back a cursor it already gave would loop forever; stopping quietly would
     // plan against part of the live state (phantom creates), so both cases are errors.

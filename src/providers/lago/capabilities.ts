@@ -12,6 +12,8 @@ const coupon: KindCapability = {
   update: true,
   delete: true,
   activate: false,
+  futureOnly: { field: 'expiration_at', path: ['spec', 'window', 'until'] },
+  holds: { start: false, end: true },
   immutable: (live) => (live.facts.applied === true
     ? ['spec.benefits', 'spec.duration', 'spec.providers.lago.reusable'].map((path) => ({ path, reason: LOCKED }))
     : []),

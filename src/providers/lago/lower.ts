@@ -1,5 +1,6 @@
 // Desired resources → Lago coupon bodies. Percentages go as percentage_rate ("25" = 25%), fixed amounts as
-// integer amount_cents in the currency's minor unit; window.until becomes expiration time_limit.
+// integer amount_cents in the currency's minor unit; window.until becomes expiration time_limit. A coupon has
+// no start date: window.from is not sent, the plan creates the coupon at that instant instead (schedule.ts).
 import { LAGO_CURRENCIES } from './currencies.js';
 import { toMinorUnits } from '../../model/money.js';
 import type { AnyResource, ResourceOf } from '../../model/resource.js';
@@ -12,11 +13,10 @@ import { raiseCoupon } from './read.js';
 const RULES: FieldRules = {
   apiName: 'a Lago coupon',
   allowed: [
-    'spec.code', 'spec.status', 'spec.displayName', 'spec.window.until', 'spec.duration', 'spec.providers.lago',
+    'spec.code', 'spec.status', 'spec.displayName', 'spec.window.until', 'spec.window.from', 'spec.window.timeZone', 'spec.duration', 'spec.providers.lago',
     'spec.benefits[].percentOff', 'spec.benefits[].amountOff', 'spec.benefits[].appliesTo.plans', 'spec.benefits[].appliesTo.metrics',
   ],
   reasons: {
-    'spec.window.from': 'Lago coupons have no start date',
     'spec.limits': 'Lago coupons have no redemption or budget caps',
     'spec.audience': 'Lago coupons are applied to customers explicitly; they have no audience rules',
     'spec.conditions': 'Lago coupons have no conditions',
@@ -30,7 +30,6 @@ const RULES: FieldRules = {
     'spec.providers': 'knobs of other providers',
   },
   hints: {
-    'spec.window.from': 'Lago offers spec.window.until (expiration_at) only.',
     'spec.limits': 'Lago offers spec.providers.lago.reusable (once per customer when false) and spec.duration.',
     'spec.benefits[].appliesTo': 'Lago offers appliesTo.plans (plan_codes) or appliesTo.metrics (billable_metric_codes), not both.',
     'spec.benefits[]': 'Lago offers exactly one benefit: percentOff or amountOff, optionally with appliesTo.plans or appliesTo.metrics.',

@@ -13,6 +13,7 @@ import { raiseAnnotation, raiseVoucherable, type RaiseContext } from './read.js'
 import { toId, type MobilityRefs, type RefTable } from './refs.js';
 import { STACKING_HINT, STACKING_KINDS, voucherableRules } from './rules.js';
 import { lowerTypeFields } from './type-fields.js';
+import { append } from '../../model/append.js';
 
 // `subjects` says where a tag is meant to be used; promoc checks references against it and the API does not
 // restrict annotations to subjects, so it is promoc-side metadata: accepted, not sent, not compared.
@@ -110,7 +111,7 @@ function lowerVoucherable(r: AnyResource, ctx: MobilityLowerContext): LowerResul
     vehicleIds: targeting.vehicleIds ? targeting.vehicleIds.map((v, i) => { if (!/^\d+$/.test(v)) at(['spec', 'targeting', 'vehicleIds', i], 'spec.targeting.vehicleIds', `vehicle id "${v}" is not numeric`, 'The mobility API names vehicles by numeric id.'); return Number(v); }) : null,
     ...lowerTypeFields(r.kind, s, { money, benefits: lowerList }),
   };
-  issues.push(...activationGaps(r, payload));
+  append(issues, activationGaps(r, payload));
   if (issues.length > 0) return { ok: false, issues };
   const raiseCtx: RaiseContext = { refs: ctx.refs, currency: ctx.currency, tagName: (ref) => String((ref as { $tag?: unknown }).$tag ?? ref) };
   const raised = raiseVoucherable({ ...payload, state: (s.status ?? 'active') === 'active' ? 'ACTIVE' : 'INACTIVE' }, raiseCtx);

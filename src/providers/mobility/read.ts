@@ -13,6 +13,7 @@ import { TYPE_TO_KIND } from './capabilities.js';
 import { codeBatchObjects } from './code-batch.js';
 import { fromId, type MobilityRefs } from './refs.js';
 import { raiseTypeFields } from './type-fields.js';
+import { append } from '../../model/append.js';
 
 type Obj = Readonly<Record<string, unknown>>;
 
@@ -151,7 +152,7 @@ export async function readMobility(client: HttpClient, options: { pageSize?: num
     campaigns.set(Number(t.id), raised.normalized.name);
   }
   const batches = ((summary.body as { batches?: unknown } | undefined)?.batches ?? []) as Obj[];
-  objects.push(...codeBatchObjects(Array.isArray(batches) ? batches : [], (id) => campaigns.get(id) ?? `#${id}`));
+  append(objects, codeBatchObjects(Array.isArray(batches) ? batches : [], (id) => campaigns.get(id) ?? `#${id}`));
   return { objects, pages: annotations.pages + templates.pages + vouchers.pages + 1 };
 }
 

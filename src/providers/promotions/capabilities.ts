@@ -14,6 +14,7 @@ const promotion: KindCapability = {
   update: true,
   delete: false,
   activate: true,
+  effectiveAt: (r) => (r.kind === 'Promotion' ? r.spec.providers?.promotions?.effectiveAt : undefined),
   immutable: (live) => {
     if (live.facts.status === 'archived') return [{ path: 'spec', reason: 'an archived promotion is read-only and cannot be reactivated' }];
     if (live.facts.status === 'draft') return [];

@@ -4,7 +4,7 @@ import type { Provider } from '../provider.js';
 import { promotionsCapabilities } from './capabilities.js';
 import { promotionsClient } from './client.js';
 import { lowerPromotions, stampPromotion } from './lower.js';
-import { readPromotions } from './read.js';
+import { readPromotions, readScheduledVersion } from './read.js';
 import { promotionsAdapter } from './writes.js';
 
 export const promotions: Provider = {
@@ -18,4 +18,5 @@ export const promotions: Provider = {
   read: readPromotions,
   lower: (resource, ctx) => lowerPromotions(resource, ctx.currency),
   stamp: stampPromotion,
+  scheduledVersion: readScheduledVersion,
 };

@@ -15,7 +15,7 @@ const RULES: FieldRules = {
     'spec.code', 'spec.status', 'spec.displayName', 'spec.publicDescription', 'spec.window', 'spec.limits', 'spec.visibility', 'spec.stacking',
     'spec.audience.firstPurchaseOnly', 'spec.conditions.mode', 'spec.conditions.minimumSpend', 'spec.conditions.customerAttributes', 'spec.conditions.quantityAtLeast',
     'spec.benefits[].percentOff', 'spec.benefits[].amountOff', 'spec.benefits[].credit', 'spec.benefits[].trialExtensionDays', 'spec.benefits[].appliesTo.plans',
-    'spec.providers.promotions.applicationTiming', 'spec.providers.promotions.budgetBehavior',
+    'spec.providers.promotions.applicationTiming', 'spec.providers.promotions.budgetBehavior', 'spec.providers.promotions.effectiveAt',
   ],
   // requires_continuous_coverage is read-only: the API derives it (true when an effect is a free_period). promoc
   // lowers no free_period, so the API always derives false; saying false is saying what the API does.

@@ -8,6 +8,7 @@ import { readCursorPages } from '../http/paginate.js';
 import { nameFromKey, splitMarker } from '../ownership.js';
 import type { Counter, LiveObject, LiveRead, Normalized, Ownership } from '../provider.js';
 import { PROMOTIONS_MAX_LIMIT } from './client.js';
+import { append } from '../../model/append.js';
 
 type Obj = Readonly<Record<string, unknown>>;
 
@@ -40,7 +41,7 @@ function raiseConditions(list: readonly Obj[], mode: string): Raised {
     if (c.type === 'minimum_spend') out.conditions.minimumSpend = money(c);
     else if (c.type === 'quantity_threshold') out.conditions.quantityAtLeast = (c.min_quantity as number) ?? null;
     else if (c.type === 'first_purchase') out.audience.firstPurchaseOnly = true;
-    else if (c.type === 'subscription_plan') out.plans.push(...((c.plan_codes as string[] | undefined) ?? []));
+    else if (c.type === 'subscription_plan') append(out.plans, ((c.plan_codes as string[] | undefined) ?? []));
     else if (c.type === 'customer_attribute' && (c.operator ?? 'eq') === 'eq') attributes.push({ attribute: String(c.attribute), equals: String(c.value) });
     else if (c.type === 'customer_attribute' && c.operator === 'in' && Array.isArray(c.value)) {
       // The inverse of lower's folding: "ANY of attribute = v" was sent as one `in` condition under ALL.
@@ -108,7 +109,7 @@ function promotionObject(o: Obj, currency: string): LiveObject {
     ...(owner ? { owner } : {}),
     counters,
     liveRedemptions: used,
-    facts: { status, retired: status === 'archived' },
+    facts: { status, retired: status === 'archived', ...(status === 'archived' && typeof o.archived_at === 'string' ? { retiredAt: o.archived_at } : {}) },
     ...(typeof o.version === 'number' ? { version: o.version } : {}),
     fingerprint: digest(o, 16),
   };
@@ -122,4 +123,19 @@ export async function readPromotions(client: HttpClient, options: { pageSize?: n
     return { items: body.data ?? [], next: body.pagination?.has_more && body.pagination.cursor ? body.pagination.cursor : undefined };
   });
   return { objects: read.items.map((o) => promotionObject(o, options.currency ?? 'EUR')), pages: read.pages };
+}
+
+/**
+ * The newest scheduled version of a promotion (effective_at still ahead), read from its version list and
+ * snapshot: its effective instant and the digest in promoc's marker, which says whether it holds what git says.
+ */
+export async function readScheduledVersion(client: HttpClient, liveId: string): Promise<LiveObject['scheduled']> {
+  const id = encodeURIComponent(liveId);
+  const list = await client.request({ method: 'GET', path: `/promotions/${id}/versions`, query: { status: 'scheduled' } });
+  const versions = ((list.body as { data?: Obj[] }).data ?? []).filter((v) => v.status === 'scheduled' && typeof v.version === 'number');
+  const newest = versions.sort((a, b) => (b.version as number) - (a.version as number))[0];
+  if (!newest || typeof newest.effective_from !== 'string') return undefined;
+  const snap = await client.request({ method: 'GET', path: `/promotions/${id}/versions/${String(newest.version)}` });
+  const { owner } = splitMarker(((snap.body as { data?: Obj }).data?.description as string | null | undefined) ?? null);
+  return { at: newest.effective_from, ...(owner?.digest ? { digest: owner.digest } : {}) };
 }

@@ -20,6 +20,16 @@ function update(a: Action): CallDraft {
   const { phases, ...rest } = payloadOf(a) as { readonly [k: string]: Json };
   const body: { [k: string]: Json } = liveStatus(a) === 'active' ? { ...rest } : { ...rest, ...(phases !== undefined ? { phases } : {}) };
   if (a.liveVersion !== undefined) body.expected_version = a.liveVersion;
+  // A change the author dated: the API keeps it as a scheduled version and publishes it at that instant.
+  if (a.schedule?.native && a.schedule.op === 'update') body.effective_at = a.schedule.at;
+  return { op: 'update', method: 'PATCH', path: '/promotions/{id}', body, target: 'live', idempotent: true };
+}
+
+/** A draft cannot be archived: its description is written back without promoc's marker instead. */
+function release(a: Action): CallDraft {
+  const meta = (a.live as { metadata?: { description?: Json } } | undefined)?.metadata;
+  const body: { [k: string]: Json } = { description: typeof meta?.description === 'string' ? meta.description : '' };
+  if (a.liveVersion !== undefined) body.expected_version = a.liveVersion;
   return { op: 'update', method: 'PATCH', path: '/promotions/{id}', body, target: 'live', idempotent: true };
 }
 
@@ -31,7 +41,7 @@ export const promotionsAdapter: ApiAdapter = {
     switch (a.action) {
       case 'create': return create(a);
       case 'update': return [update(a), ...(a.activation ? [transition(a.activation, 'live')] : [])];
-      case 'activate': case 'deactivate': return [transition(a.action, 'live')];
+      case 'activate': case 'deactivate': return a.release ? [release(a)] : [transition(a.action, 'live')];
       // The archived promotion keeps its redemptions; the new one takes over the code.
       case 'replace': return isArchived(a) ? create(a) : [transition('deactivate', 'live'), ...create(a)];
       default: return undefined;

@@ -1,7 +1,8 @@
-import type { AnyResource, Kind } from '../../../generated/index.js';
+import type { Kind } from '../../../generated/index.js';
 import { PROVIDER_IDS, providerFor } from '../../../providers/index.js';
 import { view } from '../../analysis/spec-view.js';
 import type { TargetRef } from '../../settings.js';
+import { reaches } from '../../analysis/reaches.js';
 import { defineRule } from '../../types.js';
 
 /** The code formats the providers restrict, by kind (KindCapability.codeFormat). */
@@ -31,16 +32,9 @@ export default defineRule({
         if (!target) continue;
         report({
           messageId: 'format', at, path: ['spec', 'code'],
-          data: { code, name: at.resource.metadata.name, target: target.name, provider: f.provider, format: f.text, suggestion: code.replace(/[^A-Z0-9]/g, '').slice(0, 20).padEnd(4, '0') },
+          data: { code, name: at.resource.metadata.name, target: target.name, provider: f.provider, format: f.text, suggestion: f.suggest(code) },
         });
       }
     }
   },
 });
-
-/** Does this target plan this resource (config `kinds` and `selector`)? */
-function reaches(t: TargetRef, r: AnyResource): boolean {
-  if (t.kinds && !t.kinds.includes(r.kind)) return false;
-  const labels = r.metadata.labels ?? {};
-  return Object.entries(t.selector ?? {}).every(([k, v]) => labels[k] === v);
-}

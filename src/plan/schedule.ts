@@ -1,0 +1,101 @@
+// The clock's part in a plan. Pure: `now` is a number the caller passes. A target that cannot hold a
+// campaign's start gets it created at `from` (a `scheduled` create until then, a create once due); one that
+// cannot hold its end gets it deleted or deactivated at `until`; a change to a live object on an API with
+// scheduled versions (promotions `effective_at`) is written now and published by the target at that instant.
+// Whatever a target holds natively (expiration_at, valid_from) stays in the payload and needs no scheduling.
+import { utcIso } from '../model/zoned-time.js';
+import type { KindCapability, LiveObject, Provider } from '../providers/provider.js';
+import { compareAction, createAction } from './actions.js';
+import type { Action, DesiredEntry, PlanOptions } from './model.js';
+
+export interface TimedWindow {
+  readonly from?: number;
+  readonly until?: number;
+  readonly timeZone?: string;
+}
+
+/** The resource's window as instants (local times were resolved to UTC when the file was loaded). */
+export function windowOf(d: DesiredEntry): TimedWindow {
+  const w = (d.located.resource.spec as { window?: { from?: string; until?: string; timeZone?: string } }).window;
+  if (!w) return {};
+  const at = (t: string | undefined): number | undefined => (t === undefined || Number.isNaN(Date.parse(t)) ? undefined : Date.parse(t));
+  const from = at(w.from);
+  const until = at(w.until);
+  return { ...(from !== undefined ? { from } : {}), ...(until !== undefined ? { until } : {}), ...(w.timeZone ? { timeZone: w.timeZone } : {}) };
+}
+
+export const holdsStart = (cap: KindCapability): boolean => cap.holds?.start ?? true;
+export const holdsEnd = (cap: KindCapability): boolean => cap.holds?.end ?? true;
+
+function schedule(at: number, op: NonNullable<Action['schedule']>['op'], native: boolean, w: TimedWindow): NonNullable<Action['schedule']> {
+  return { at: utcIso(at), op, native, ...(w.timeZone ? { timeZone: w.timeZone } : {}) };
+}
+
+/** A desired resource with no live object. */
+export function plannedCreate(d: DesiredEntry, provider: Provider, now: number): Action {
+  const a = createAction(d, provider);
+  const w = windowOf(d);
+  const cap = d.capability;
+  if (!holdsEnd(cap) && w.until !== undefined && w.until <= now) {
+    return { ...a, action: 'noop', changes: [], reason: `its window ended at ${utcIso(w.until)}; nothing to create` };
+  }
+  if (holdsStart(cap) || w.from === undefined) return a;
+  if (w.from > now) {
+    return { ...a, action: 'scheduled', schedule: schedule(w.from, 'create', false, w), reason: `a ${cap.apiObject} has no start date: \`promoc apply --due\` creates it once ${utcIso(w.from)} has come` };
+  }
+  return { ...a, schedule: schedule(w.from, 'create', false, w) };
+}
+
+/** A desired resource matched to a live object. */
+export function plannedCompare(d: DesiredEntry, live: LiveObject, provider: Provider, options: PlanOptions, now: number): Action {
+  const a = compareAction(d, live, provider, options);
+  const w = windowOf(d);
+  const cap = d.capability;
+  if (!holdsEnd(cap) && w.until !== undefined) {
+    const ended = endAction(a, live, cap, w.until, w, now);
+    if (ended) return ended;
+  }
+  const effective = cap.effectiveAt?.(d.located.resource);
+  if (effective !== undefined && a.action === 'update' && live.facts.status === 'active' && !a.activation) {
+    const at = Date.parse(effective);
+    if (at > now) {
+      const pending = live.scheduled;
+      if (pending && pending.digest === d.digest && Date.parse(pending.at) === at) {
+        return { ...a, action: 'scheduled', schedule: schedule(at, 'update', true, w), reason: `the ${cap.apiObject} holds a scheduled version with these fields; the API publishes it at ${utcIso(at)}` };
+      }
+      return { ...a, schedule: schedule(at, 'update', true, w), reason: `written as a scheduled version: the API publishes it at ${utcIso(at)} (effective_at); until then the live fields stay` };
+    }
+  }
+  return a;
+}
+
+/** On a target that cannot hold an end: delete (or deactivate) once `until` has come, scheduled until then. */
+function endAction(a: Action, live: LiveObject, cap: KindCapability, until: number, w: TimedWindow, now: number): Action | undefined {
+  const op = cap.delete ? 'delete' as const : cap.activate ? 'deactivate' as const : undefined;
+  const inactive = live.facts.retired === true || (cap.activate && (live.normalized.fields.spec as { status?: unknown } | undefined)?.status === 'inactive');
+  if (!op || inactive) return undefined;
+  const { desired: _d, payload: _p, activation: _x, ...rest } = a;
+  const head = { ...rest, changes: [] };
+  if (until <= now) return { ...head, action: op, schedule: schedule(until, op, false, w), reason: `its window ended at ${utcIso(until)} and a ${cap.apiObject} cannot hold an end: promoc ${op === 'delete' ? 'deletes' : 'deactivates'} it` };
+  if (a.action === 'noop') return { ...a, action: 'scheduled', schedule: schedule(until, op, false, w), reason: `a ${cap.apiObject} cannot hold an end: \`promoc apply --due\` ${op === 'delete' ? 'deletes' : 'deactivates'} it once ${utcIso(until)} has come` };
+  return undefined;
+}
+
+/** The actions `apply --due` carries out: those the clock made due (never anything scheduled for later). */
+export function isDue(a: Pick<Action, 'action' | 'schedule'>): boolean {
+  return a.action !== 'scheduled' && a.schedule !== undefined && !a.schedule.native;
+}
+
+/** "in 1 h 5 min", "2 days 3 h ago": how far `at` is from the plan's instant. */
+export function timeUntil(at: string, now: string): string {
+  const ms = Date.parse(at) - Date.parse(now);
+  const abs = Math.abs(ms);
+  const minutes = Math.round(abs / 60_000);
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const mins = minutes % 60;
+  const parts = [days > 0 ? `${days} day${days === 1 ? '' : 's'}` : '', hours > 0 ? `${hours} h` : '', mins > 0 && days === 0 ? `${mins} min` : ''].filter(Boolean);
+  if (parts.length === 0) return 'now';
+  const text = parts.join(' ');
+  return ms >= 0 ? `in ${text}` : `${text} ago`;
+}
