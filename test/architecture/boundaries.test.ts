@@ -20,16 +20,20 @@ export const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   load: ['generated', 'model', 'schema'],
   usage: ['engine', 'model'],
   providers: ['generated', 'model'],
-  bundle: ['generated', 'model', 'engine', 'geo', 'schema'],
+  // Bundle and key files are read as regular files within a size limit, like every file a user names.
+  bundle: ['generated', 'model', 'engine', 'geo', 'schema', 'load'],
   lint: ['generated', 'model', 'geo', 'load', 'providers'],
   import: ['generated', 'model', 'providers'],
+  // A new repository's config names each provider's credentials and the targets' options.
+  init: ['providers'],
   // The embedded `local` target starts the emulators; a saved plan is written with the JSON view.
   plan: ['generated', 'model', 'providers', 'schema', 'load', 'render', 'emulators'],
   apply: ['generated', 'model', 'plan', 'providers'],
   simulate: ['generated', 'model', 'engine', 'bundle', 'geo', 'load'],
-  report: ['generated', 'model', 'engine', 'geo', 'schema', 'load', 'simulate'],
+  // Who carries out a launch (the target itself, `apply --due`, the bundle) is the provider's capability.
+  report: ['generated', 'model', 'engine', 'geo', 'schema', 'load', 'simulate', 'providers'],
   render: ['generated', 'model', 'engine', 'report', 'simulate'],
-  cli: ['generated', 'model', 'engine', 'emulators', 'geo', 'schema', 'load', 'providers', 'bundle', 'lint', 'import', 'plan', 'apply', 'simulate', 'report', 'render', 'usage'],
+  cli: ['generated', 'model', 'engine', 'emulators', 'geo', 'schema', 'load', 'providers', 'bundle', 'lint', 'import', 'plan', 'apply', 'simulate', 'report', 'render', 'usage', 'init'],
 };
 
 /** Packages the engine may use: browser-safe, no Node built-ins. */

@@ -27,7 +27,7 @@ import { UsageError } from '../../model/errors.js';
 import { defaultValidator, loadProject } from '../../load/project.js';
 import { readRegularFile } from '../../load/regular-file.js';
 import { desiredState } from '../../plan/desired-state.js';
-import { MAX_PLAN_FILE_BYTES, parsePlanFile, PlanFileError, unreadablePlan } from '../../plan/plan-file.js';
+import { MAX_PLAN_FILE_BYTES, parsePlanFile, unreadablePlan } from '../../plan/plan-file.js';
 import { compileTarget, openTarget, realDeps, type OpenTarget } from '../../plan/run.js';
 import type { HttpDeps } from '../../providers/http/client.js';
 import { EXIT } from '../context.js';
