@@ -5,6 +5,9 @@ import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BundleError, ContextError } from '../../src/engine/errors.js';
 import { PromocError, ProviderError, StalePlanError, UsageError } from '../../src/model/errors.js';
+import { LockHeldError, LockLostError } from '../../src/apply/lock/model.js';
+import { FileRefusal } from '../../src/load/regular-file.js';
+import { PlanFileError } from '../../src/plan/plan-file.js';
 
 const SRC = resolve(import.meta.dirname, '../../src');
 
@@ -34,5 +37,10 @@ describe('the error family', () => {
     expect(new ProviderError('down', { provider: 'lago', hint: 'retry' })).toMatchObject({ exitStatus: 1, hint: 'retry' });
     expect(new StalePlanError('stale', ['a changed']).detailLines()).toEqual(['  - a changed']);
     for (const e of [new BundleError('parse', 'x', 'h'), new ContextError('lines[0]', 'bad'), new UsageError('x')]) expect(e).toBeInstanceOf(PromocError);
+    const api = { provider: 'lago', baseUrl: 'https://lago.example' };
+    expect(new LockHeldError(api, '.promoc/locks/x.json', undefined)).toMatchObject({ exitStatus: 1, hint: expect.stringContaining('remove .promoc/locks/x.json') });
+    expect(new LockLostError(api, 'key expired')).toMatchObject({ exitStatus: 1, hint: expect.stringContaining('apply --resume') });
+    expect(new FileRefusal('plan file p is a FIFO', 'EFTYPE', 'Give a regular file.')).toMatchObject({ exitStatus: 1, code: 'EFTYPE', hint: 'Give a regular file.' });
+    expect(new PlanFileError('bad plan', 'Pass the file')).toMatchObject({ exitStatus: 1, hint: 'Pass the file' });
   });
 });
