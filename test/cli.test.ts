@@ -30,7 +30,7 @@ describe('promoc CLI', () => {
     expect((await runCli(['validate', '--bogus'], { cwd: repo })).code).toBe(64);
     const fmt = await runCli(['validate', '--format', 'xml'], { cwd: repo });
     expect(fmt.code).toBe(64);
-    expect(fmt.stderr).toContain("argument 'xml' is invalid");
+    expect(fmt.stderr).toContain("argument 'xml' is invalid. Allowed choices are text, json.");
   });
 
   it('validates the example campaigns cleanly', async () => {

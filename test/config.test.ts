@@ -15,7 +15,7 @@ it('is discovered upwards and its mistakes are located diagnostics', async () =>
   const r = await runCli(['validate', '--no-cache'], { cwd: join(dir, 'campaigns/deep') });
   expect(r.code).toBe(1);
   expect(r.stdout).toContain('promoc.config.yaml:3:1  error  unknown property "campaign"; did you mean "campaigns"?  config/unknown-property');
-  expect(r.stdout).toContain('promoc.config.yaml:6:24  error  lint.rules.stacking/shadowed must be one of error, warn, info, off; got "loud"');
+  expect(r.stdout).toContain('promoc.config.yaml:6:24  error  lint.rules.stacking/shadowed must be one of error, warning, warn, info, off; got "loud"');
   // The invalid config falls back to defaults, so the campaigns are still checked.
   expect(r.stdout).toContain('1 file');
 });

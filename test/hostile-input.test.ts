@@ -106,6 +106,31 @@ describe('hostile input', () => {
   });
 });
 
+describe('numbers that would change between validate, bundle and the targets', () => {
+  const doc = (benefit: string, redemptions = '10'): string => `apiVersion: promoc/v1\nkind: Promotion\nmetadata:\n  name: n\nspec:\n  limits:\n    redemptions: ${redemptions}\n  benefits: [{ percentOff: ${benefit} }]\n`;
+  const about = (text: string, key: string) => checkFile('n.yaml', text, validator).diagnostics.filter((d) => d.path?.includes(key));
+
+  it('refuses integers beyond 2^53 − 1 where they are written, before they are rounded', () => {
+    for (const big of ['9007199254740993', '9007199254740992', '18446744073709551616', '-9007199254740993']) {
+      const found = about(doc('10', big), 'redemptions');
+      expect(found.map((d) => d.ruleId), big).toEqual(['load/number']);
+      expect(found[0]?.message).toMatch(/2\^53 − 1/);
+      expect(found[0]?.hint).toBeTruthy();
+      expect(found[0]?.range?.start.line).toBe(7);
+    }
+    expect(about(doc('10', '9007199254740991'), 'redemptions')).toEqual([]);
+  });
+
+  it('refuses percentages finer than the bundle keeps (4 decimals), at validate time', () => {
+    for (const fine of ['5e-324', '0.00001', '33.333333', '12.34565']) {
+      const found = about(doc(fine), 'percentOff');
+      expect(found.length, fine).toBeGreaterThan(0);
+      expect(found.every((d) => d.severity === 'error' && d.range !== undefined && d.hint), fine).toBe(true);
+    }
+    for (const ok of ['0.0001', '0.1', '0.3', '33.3333', '99.9999', '100', '25']) expect(about(doc(ok), 'percentOff'), ok).toEqual([]);
+  });
+});
+
 describe('hostile input, round 2', () => {
   it('bounds the documents in one file with a located error (100,000 empty documents overflowed the stack)', async () => {
     const text = '---\n'.repeat(100_000);

@@ -26,7 +26,7 @@ it('reuses results for unchanged files and re-checks changed ones', async () => 
   utimesSync(file, new Date(), new Date(Date.now() + 5_000));
   const changed = await loadProject({ cwd: dir });
   expect(changed.stats.fromCache).toBe(warm.stats.files - 1);
-  expect(changed.diagnostics.map((d) => d.ruleId)).toContain('schema/pattern');
+  expect(changed.diagnostics.map((d) => d.ruleId)).toContain('schema/code-format');
 
   const off = await loadProject({ cwd: dir, cache: false });
   expect(off.stats.fromCache).toBe(0);

@@ -42,7 +42,7 @@ describe('GitHub workflows', () => {
   it('has the apply step the report names as the one that applies a merge', async () => {
     const { APPLY_WORKFLOW } = await import('../src/report/approval.js');
     const text = readFileSync(join(import.meta.dirname, '..', APPLY_WORKFLOW.file), 'utf8');
-    expect(text).toMatch(new RegExp(`- name: ${APPLY_WORKFLOW.step.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n(?:.*\\n)*?.*promoc apply plan\\.json --auto-approve`));
+    expect(text).toMatch(new RegExp(`\\bname: ${APPLY_WORKFLOW.step.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n(?:.*\\n)*?.*promoc apply "\\$PLAN_FILE" --target "\\$TARGET" --auto-approve`));
   });
 
   const files = WORKFLOW_DIRS.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.yml') || f.endsWith('.yaml')).sort().map((f) => join(dir, f)));

@@ -35,7 +35,9 @@ const result = await build({
   },
   metafile: true,
   // The standalone validators are generated after tsc and loaded by URL: left out, found at run time.
-  external: ['*/standalone.js'],
+  // The Redis client (apply's lock backend) names optional packages it loads only when present; bundled, those
+  // would read as imports of packages promoc does not install, so it is resolved from node_modules instead.
+  external: ['*/standalone.js', '@redis/client'],
   legalComments: 'eof',
   logLevel: 'warning',
 });

@@ -69,6 +69,21 @@ describe('admin controls', () => {
     expect(obj((await call(`${admin}/clock`, { method: 'PUT', body: { now: null } })).body).now).toBe('2027-01-15T10:00:00.000Z');
   });
 
+  it('refuses clock changes it could not represent, and keeps answering writes', async () => {
+    for (const body of [{ advanceMs: 1e308 }, { advanceMs: 8.64e15 }, { now: '+275760-09-13T00:00:00Z' }, { now: '9999-12-31T23:00:00Z', advanceMs: 7_200_000 }, { now: '1969-12-31T23:59:59Z' }]) {
+      const r = await call(`${admin}/clock`, { method: 'PUT', body });
+      expect(r.status, JSON.stringify(body)).toBe(400);
+      expect(JSON.stringify(r.body)).toMatch(/must be|would move the clock|is not an ISO 8601/);
+    }
+    for (let i = 0; i < 3; i++) await call(`${admin}/clock`, { method: 'PUT', body: { advanceMs: 99 * 365 * 24 * 3600 * 1000 } });
+    const r = await call(`${admin}/clock`, { method: 'PUT', body: { advanceMs: 99 * 365 * 24 * 3600 * 1000 } });
+    expect(r.status).toBe(200);
+    const coupon = { name: 'Clock', code: 'clock1', coupon_type: 'fixed_amount', amount_cents: 100, amount_currency: 'EUR', frequency: 'once', expiration: 'no_expiration' };
+    expect((await call(`${api}/coupons`, { method: 'POST', headers: auth, body: { coupon } })).status).toBe(200);
+    await call(`${api}/coupons/clock1`, { method: 'DELETE', headers: auth });
+    expect(obj((await call(`${admin}/clock`, { method: 'PUT', body: { now: null } })).body).now).toBe('2027-01-15T10:00:00.000Z');
+  });
+
   it('answers unknown API routes in the family shape', async () => {
     const r = await call(`${api}/plans`, { headers: auth });
     expect(r.status).toBe(404);

@@ -21,6 +21,9 @@ async function mobilityToken(apiBaseUrl: string): Promise<string> {
   return `Bearer ${(await res.json() as { accessToken: string }).accessToken}`;
 }
 
+/** The EV billing API lives under /api/v1/billing of its origin; the others' base URLs include their prefix. */
+const apiUrl = (provider: string, apiBaseUrl: string, rest: string): string => `${apiBaseUrl}${provider === 'ev-billing' ? '/api/v1/billing' : ''}/${rest}`;
+
 /** [provider, authorization, routes relative to the API base ("api") or the controls ("admin")]. */
 async function routes(): Promise<[string, string, string[]][]> {
   const mobility = emulators.endpoint('mobility');
@@ -40,7 +43,7 @@ describe('hostile request bodies', () => {
       const endpoint = emulators.endpoint(provider as Parameters<RunningEmulators['endpoint']>[0]);
       for (const route of list) {
         const [method, where] = route.split(' ') as [string, string];
-        const url = where.startsWith('api/') ? `${endpoint.apiBaseUrl}/${where.slice(4)}` : `${endpoint.adminUrl}/${where.slice(6)}`;
+        const url = where.startsWith('api/') ? apiUrl(provider, endpoint.apiBaseUrl, where.slice(4)) : `${endpoint.adminUrl}/${where.slice(6)}`;
         for (const body of BODIES) {
           const res = await fetch(url, { method, headers: { authorization, 'content-type': 'application/json' }, body });
           answered++;
@@ -51,5 +54,22 @@ describe('hostile request bodies', () => {
     }
     expect(failures).toEqual([]);
     expect(answered).toBe(36 * BODIES.length);
+  });
+
+  it('refuse a JSON body declared as another content type, in every family, with a 400', async () => {
+    const failures: string[] = [];
+    for (const [provider, authorization, list] of await routes()) {
+      const endpoint = emulators.endpoint(provider as Parameters<RunningEmulators['endpoint']>[0]);
+      for (const route of list.filter((r) => r.includes(' api/'))) {
+        const [method, where] = route.split(' ') as [string, string];
+        for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
+          const res = await fetch(apiUrl(provider, endpoint.apiBaseUrl, where.slice(4)), { method, headers: { authorization, 'content-type': type }, body: '{"name":"x"}' });
+          const text = await res.text();
+          // Routes that look the resource up first may answer 404 before reading the body.
+          if (res.status < 400 || (res.status !== 404 && !(res.status === 400 && text.includes('application/json')))) failures.push(`${res.status} ${provider} ${method} ${where} as ${type}: ${text.slice(0, 100)}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
   });
 });

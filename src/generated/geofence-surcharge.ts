@@ -123,7 +123,7 @@ export interface GeofenceSurcharge {
     } & {
       amount?: Money;
       /**
-       * A percentage, 0 < p <= 100 (25 means 25%). Providers convert it (fraction for mobility, rate for Lago).
+       * A percentage, 0.0001 <= p <= 100 with at most 4 decimals (25 means 25%), the precision of a rules bundle. Providers convert it (fraction for mobility, rate for Lago).
        */
       percent?: number;
       appliesTo?: Scope;

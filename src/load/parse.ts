@@ -145,7 +145,7 @@ export function rangeOf(r: readonly number[] | undefined, lc: LineCounter): Rang
 export interface Unsafe { ruleId: string; path: DocPath; atKey: boolean; message: string; hint: string }
 
 /**
- * Keys that could pollute prototypes, numbers JSON cannot hold, and values that contain themselves (an
+ * Keys that could pollute prototypes, numbers JSON cannot hold or a double cannot hold exactly, and values that contain themselves (an
  * alias inside its own anchor, `&a [ {x: *a} ]`, which every later walk would follow forever); reported,
  * never passed on. Iterative, with the objects on the current path kept to tell a cycle from an anchor
  * merely used twice.
@@ -159,6 +159,10 @@ export function unsafeValues(root: unknown): Unsafe[] {
     if (leave) { onPath.delete(v as object); continue; }
     if (typeof v === 'number' && !Number.isFinite(v)) {
       out.push({ ruleId: 'load/number', path, atKey: false, message: `${String(v)} is not a finite number`, hint: 'Use a number within ±1.8e308; quote it if it is meant as text.' });
+      continue;
+    }
+    if (typeof v === 'number' && Number.isInteger(v) && !Number.isSafeInteger(v)) {
+      out.push({ ruleId: 'load/number', path, atKey: false, message: `this integer is beyond ±${Number.MAX_SAFE_INTEGER} (2^53 − 1): it reads as ${String(v)}, so validate, bundles and the targets would not all see the number written`, hint: 'Use a number within ±9007199254740991, or quote it if it is an identifier.' });
       continue;
     }
     if (v === null || typeof v !== 'object') continue;

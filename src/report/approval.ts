@@ -7,7 +7,7 @@ import type { Model } from '../model/resource.js';
 import type { ChangedCampaign, TimelineRow } from './types.js';
 
 /** The workflow step that applies a merge to a configured target (.github/workflows/apply.yml). */
-export const APPLY_WORKFLOW = { file: '.github/workflows/apply.yml', step: 'Plan, apply, and check that a re-plan has no changes' } as const;
+export const APPLY_WORKFLOW = { file: '.github/workflows/apply.yml', step: 'Apply the reviewed plan (refused if the campaigns or live state moved since it was made)' } as const;
 
 export interface RiskyAction {
   readonly action: 'delete' | 'replace' | 'blocked';
@@ -112,7 +112,7 @@ function id(a: Pick<Action, 'kind' | 'name'>): string {
 /** The local target is applied by hand; a configured target by the apply workflow on merge. */
 function applyStep(plan: Plan, file: string | undefined): string {
   if (plan.target === 'local') return `promoc apply ${file ?? 'plan.json'} --auto-approve`;
-  return `on merge to main: workflow ${APPLY_WORKFLOW.file}, step "${APPLY_WORKFLOW.step}" (promoc apply plan.json --auto-approve, target ${plan.target})`;
+  return `on merge to main: workflow ${APPLY_WORKFLOW.file}, step "${APPLY_WORKFLOW.step}" (promoc apply of the plan this pull request saved, target ${plan.target}, after the environment's reviewers approve)`;
 }
 
 /**

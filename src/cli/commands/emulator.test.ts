@@ -1,8 +1,10 @@
+import { createServer } from 'node:net';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { NO_DEBUG } from '../../model/debug-log.js';
 import { UsageError } from '../../model/errors.js';
 import { parseEmulatorFlags, registerEmulator } from './emulator.js';
+import { runCli } from '../../../test/helpers/run-cli.js';
 
 const flags = (over: Partial<Parameters<typeof parseEmulatorFlags>[0]> = {}) => ({ provider: 'all', port: '4010', host: '127.0.0.1', seed: '1', ...over });
 
@@ -29,5 +31,21 @@ describe('promoc emulator flags', () => {
     expect(help).toContain('--provider <id>');
     expect(help).toContain('Examples:');
     expect(help).toContain('/__emulator');
+  });
+
+  it('answers a port in use or a host that is no address with one line, a hint and exit 64, not an internal error', async () => {
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const port = (holder.address() as { port: number }).port;
+    try {
+      for (const args of [['--port', String(port), '--provider', 'ev-billing'], ['--host', '256.256.256.256', '--port', '0']]) {
+        const run = await runCli(['emulator', ...args], { cwd: '.' });
+        expect(run.code, run.stderr).toBe(64);
+        expect(run.stderr).toMatch(/^error: .*(already in use|neither an IP address).*\nhint: .+\n$/);
+        expect(run.stderr).not.toMatch(/internal error|    at /);
+      }
+    } finally {
+      holder.close();
+    }
   });
 });

@@ -34,6 +34,27 @@ export function parseEmulatorFlags(flags: EmulatorFlags, env: Readonly<Record<st
   };
 }
 
+/** Why the servers could not listen, as a usage error with a hint; undefined for anything else. */
+export function listenRefusal(error: unknown, options: { readonly port: number; readonly host: string }): UsageError | undefined {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const ports = options.port === 0 ? 'free ports' : `ports ${options.port}–${options.port + 3}`;
+  switch (code) {
+    case 'EADDRINUSE':
+      return new UsageError(`cannot listen on ${options.host}: port ${String((error as { port?: number }).port ?? options.port)} is already in use`, `The emulators use ${ports}; stop whatever holds the port, or pick another base port with --port <n> (--port 0 picks free ports).`);
+    case 'EACCES':
+      return new UsageError(`not allowed to listen on ${options.host} ${ports}`, 'Ports below 1024 need privileges; pick --port 4010 or higher (or --port 0).');
+    case 'EADDRNOTAVAIL':
+      return new UsageError(`--host "${options.host}" is not an address of this machine`, 'Use 127.0.0.1 (the default), ::1, or an address this machine has (0.0.0.0 for all).');
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+    case 'EAI_FAIL':
+    case 'EAI_NONAME':
+      return new UsageError(`--host "${options.host}" is neither an IP address nor a host name that resolves`, 'Use 127.0.0.1 (the default), ::1, localhost, or an address this machine has.');
+    default:
+      return undefined;
+  }
+}
+
 export const registerEmulator: RegisterCommand = (program: Command, ctx) => {
   program
     .command('emulator')
@@ -57,6 +78,10 @@ see docs/emulators.md.`)
     .action(async (flags: EmulatorFlags) => {
       const options = parseEmulatorFlags(flags, ctx.io.env);
       const { serveEmulators, untilSignal } = await import('../../emulators/serve.js');
-      await serveEmulators(options, ctx.io, untilSignal());
+      try {
+        await serveEmulators(options, ctx.io, untilSignal());
+      } catch (error) {
+        throw listenRefusal(error, options) ?? error;
+      }
     });
 };

@@ -11,6 +11,12 @@ import { readJson } from './json-body.js';
 import { json } from './respond.js';
 import type { Store } from './store.js';
 
+/** The emulator clock stays within four-digit years; an advance is at most a century at a time. */
+const CLOCK_MIN = '1970-01-01T00:00:00.000Z';
+const CLOCK_MAX = '9999-12-31T23:59:59.999Z';
+const MAX_ADVANCE_MS = 100 * 366 * 24 * 3600 * 1000;
+const clockInRange = (ms: number): boolean => ms >= Date.parse(CLOCK_MIN) && ms <= Date.parse(CLOCK_MAX);
+
 export function adminError(status: number, message: string): Response {
   return json({ error: message }, status);
 }
@@ -88,7 +94,13 @@ export function mountAdminRoutes<T>(app: Hono, control: EmulatorControl, store: 
     if (!read.ok) return read.response;
     const r = new FieldReader(read.body);
     const at = r.dateTime('now');
-    const advanceMs = r.number('advanceMs', { min: 0 });
+    const advanceMs = r.number('advanceMs', { min: 0, max: MAX_ADVANCE_MS });
+    if (at && !clockInRange(at.getTime())) r.add('now', 'out_of_range', `now must be between ${CLOCK_MIN} and ${CLOCK_MAX} (got ${at.toISOString()})`);
+    // The clock after the change must still print as an ISO date-time, or every later write would fail.
+    const landing = (at ?? control.clock.now()).getTime() + (advanceMs ?? 0);
+    if (r.issues.length === 0 && !clockInRange(landing)) {
+      r.add('advanceMs', 'out_of_range', `advanceMs ${advanceMs} would move the clock past ${CLOCK_MAX}; reset it with {"now": null} or advance less`);
+    }
     if (r.issues.length > 0) return json({ error: 'invalid clock change', issues: r.issues }, 400);
     if (at !== undefined) control.clock.set(at ?? undefined);
     if (advanceMs) control.clock.advance(advanceMs);

@@ -5,12 +5,33 @@ import { isRecord } from './input.js';
 import { mergePatch } from './merge-patch.js';
 import type { ProviderId } from './provider-id.js';
 
+/**
+ * A map keyed by client-chosen ids without a prototype: `items["__proto__"]`, `items.constructor` or
+ * `items.toString` are then unknown ids like any other, never Object.prototype's members, and storing under
+ * "__proto__" stores an object instead of replacing the prototype.
+ */
+export function idMap<V>(entries: Readonly<Record<string, V>>): Record<string, V> {
+  const map = Object.create(null) as Record<string, V>;
+  for (const key of Object.keys(entries)) map[key] = entries[key] as V;
+  return map;
+}
+
+/** Every collection of a tenant (its object-valued fields) as an id map. */
+function withIdMaps<T>(tenant: T): T {
+  const result = idMap(tenant as Record<string, unknown>);
+  for (const key of Object.keys(result)) {
+    const value = result[key];
+    if (isRecord(value)) result[key] = idMap(value);
+  }
+  return result as T;
+}
+
 export function initialState<T>(provider: ProviderId, tenantIds: readonly string[], emptyTenant: () => T, seed: number): FamilyState<T> {
   return {
     format: STATE_FORMAT,
     provider,
     random: deriveSeed(seed, provider),
-    tenants: Object.fromEntries(tenantIds.map((id) => [id, emptyTenant()])),
+    tenants: idMap(Object.fromEntries(tenantIds.map((id) => [id, withIdMaps(emptyTenant())]))),
   };
 }
 
@@ -28,11 +49,11 @@ export function upgradeState<T>(loaded: unknown, provider: ProviderId, tenantIds
   if (!isRecord(loaded.tenants) || typeof loaded.random !== 'number') {
     throw new Error('emulator state is missing "tenants" or "random"');
   }
-  const tenants: Record<string, unknown> = { ...loaded.tenants };
+  const tenants: Record<string, unknown> = idMap(loaded.tenants);
   for (const id of tenantIds) tenants[id] ??= {};
   for (const [id, tenant] of Object.entries(tenants)) {
     if (!isRecord(tenant)) throw new Error(`tenant "${id}" in the emulator state is not an object`);
-    tenants[id] = { ...(emptyTenant() as Record<string, unknown>), ...tenant };
+    tenants[id] = withIdMaps({ ...(emptyTenant() as Record<string, unknown>), ...tenant });
   }
   return { format: STATE_FORMAT, provider, random: loaded.random, tenants: tenants as Record<string, T> };
 }

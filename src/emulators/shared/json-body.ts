@@ -6,10 +6,17 @@ export const MAX_BODY_BYTES = 5_000_000;
 /** Deeper bodies are refused: the readers walk bodies recursively, and no documented payload nests past a dozen. */
 export const MAX_BODY_DEPTH = 64;
 
+const JSON_TYPE = /^\s*application\/([\w.+-]+\+)?json\s*(;|$)/i;
+
 export async function readJson(request: Request): Promise<Outcome<unknown, string>> {
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > MAX_BODY_BYTES) return fail(`request body of ${declared} bytes exceeds the ${MAX_BODY_BYTES}-byte limit`);
   const text = await request.text();
+  // A body declared as something else (text/plain, a form) is refused as the real APIs do, whatever it holds.
+  const type = request.headers.get('content-type');
+  if (text.trim() !== '' && type !== null && !JSON_TYPE.test(type)) {
+    return fail(`request body must be sent as Content-Type: application/json, not ${type.slice(0, 60)}`);
+  }
   if (text.length > MAX_BODY_BYTES) return fail(`request body exceeds the ${MAX_BODY_BYTES}-byte limit`);
   if (text.trim() === '') return ok(undefined);
   let value: unknown;
