@@ -8,7 +8,7 @@ import { backoffDelay, type BackoffPolicy } from '../providers/http/backoff.js';
 import type { HttpClient } from '../providers/http/client.js';
 import { HttpStatusError, NetworkError } from '../providers/http/errors.js';
 import type { LiveObject, LiveRead, ProviderId } from '../providers/provider.js';
-import { ProviderError } from '../model/errors.js';
+import { PromocError, ProviderError } from '../model/errors.js';
 import { writesFor, type ApiAdapter } from '../providers/index.js';
 import { knownIds } from './compile.js';
 import type { JournalRecord, Replay } from './journal-model.js';
@@ -224,6 +224,7 @@ function classify(error: unknown, step: Step, isConflict: ((e: HttpStatusError) 
   return 'definitive';
 }
 
+/** Every expected error carries its hint (an API's refusal, a lost lock); anything else has none. */
 function hintOf(error: unknown): string | undefined {
-  return error instanceof ProviderError ? error.details.hint : undefined;
+  return error instanceof PromocError ? error.hint : undefined;
 }

@@ -2,6 +2,7 @@
 // run got to". The first record carries the whole call graph, so `--resume` finishes the run the journal
 // describes, not a new plan.
 import type { CallGraph } from './model.js';
+import { PromocError } from '../model/errors.js';
 
 export const JOURNAL_FORMAT = 'promoc-journal/v1' as const;
 
@@ -31,9 +32,9 @@ export interface Replay {
   readonly torn: boolean;
 }
 
-export class JournalError extends Error {
+export class JournalError extends PromocError {
   override readonly name = 'JournalError';
-  constructor(message: string, readonly hint?: string) { super(message); }
+  constructor(message: string, hint?: string) { super(message, { hint }); }
 }
 
 const damaged = (file: string, i: number, what: string): JournalError =>

@@ -2,6 +2,7 @@
 // priority 0), instants as epoch ms, sets sorted, money in minor units. Pure.
 import type { BundleCampaign, BundleConditions, BundleLimits, BundlePhase, BundleSurcharge, BundleWindow } from '../generated/bundle.js';
 import type { GeofencePromotion, GeofenceSurcharge, Promotion, Referral } from '../generated/index.js';
+import { AUTOMATIC_KINDS, STACKING_KINDS } from '../model/campaign-meaning.js';
 import type { CampaignKind, Located, ResourceOf } from '../model/resource.js';
 import { normalizeBenefits, normalizeMoney, normalizeRate, normalizeScope, type Path, type Report } from './normalize-benefit.js';
 import { productOf } from '../model/product.js';
@@ -11,14 +12,6 @@ import { campaignRank, compareStrings, sortedSet } from './order.js';
 type AnySpec = Partial<Promotion['spec']> & Partial<Pick<GeofencePromotion['spec'], 'zone'>> &
   Partial<Pick<GeofenceSurcharge['spec'], 'surcharge'>> & Partial<Pick<Referral['spec'], 'referee'>>;
 
-/** Kinds that apply without a code when eligible; the others need a code or a held voucher. */
-const AUTOMATIC = new Set<CampaignKind>(['Promotion', 'VehiclePromotion', 'GeofencePromotion', 'GeofenceSurcharge']);
-/**
- * Kinds whose schema has `stacking` default to non-stackable, as the schema says. Kinds without it
- * (packages, subscriptions, ride passes, referrals, customer care) are vouchers a customer holds, and
- * holding one must not block every promotion, so they stack.
- */
-const HAS_STACKING = new Set<CampaignKind>(['Promotion', 'GeofencePromotion', 'PricedPromotion', 'Reward', 'Triggered', 'VehiclePromotion']);
 
 export function normalizeCampaign(located: Located<ResourceOf<CampaignKind>>, report: Report): BundleCampaign | undefined {
   const r = located.resource;
@@ -51,11 +44,11 @@ export function normalizeCampaign(located: Located<ResourceOf<CampaignKind>>, re
     ...(code !== undefined ? { code } : {}),
     status: spec.status ?? 'active',
     ...(product !== undefined ? { product } : {}),
-    activation: code !== undefined ? 'code' : AUTOMATIC.has(r.kind) ? 'automatic' : 'voucher',
+    activation: code !== undefined ? 'code' : AUTOMATIC_KINDS.has(r.kind) ? 'automatic' : 'voucher',
     ...(r.kind === 'GeofenceSurcharge' ? { fee: true } : {}),
     rank: campaignRank(allBenefits),
     priority: spec.stacking?.priority ?? 0,
-    stackable: spec.stacking?.stackable ?? !HAS_STACKING.has(r.kind),
+    stackable: spec.stacking?.stackable ?? !STACKING_KINDS.has(r.kind),
     window,
     audience: {
       userTypes: sortedSet(spec.audience?.userTypes),

@@ -2,27 +2,10 @@
 // waive them; then campaigns whose benefits target specific lines, then plan-limited ones (Lago
 // applies metric-limited coupons before plan-limited ones), then broad ones; within a rank,
 // priority descending, then name ascending, then kind, so the order is total and deterministic.
-import type { BundleBenefit, BundleCampaign } from '../generated/bundle.js';
+import type { BundleCampaign } from '../generated/bundle.js';
 
-export type Rank = BundleCampaign['rank'];
-
-/** Benefits that by their nature reduce specific lines count as targeted even without a scope. */
-const INHERENTLY_TARGETED = new Set<BundleBenefit['type']>(['freeUnlocks', 'freeMinutes', 'entitlement', 'packageDiscount']);
-
-export function benefitRank(b: BundleBenefit): Rank {
-  if (INHERENTLY_TARGETED.has(b.type)) return 0;
-  if (!('scope' in b)) return 2;
-  const s = b.scope;
-  if (s.priceTypes.length > 0 || s.costSources.length > 0 || s.metrics.length > 0) return 0;
-  return s.plans.length > 0 ? 1 : 2;
-}
-
-/** A campaign ranks by its most targeted benefit. */
-export function campaignRank(benefits: readonly BundleBenefit[]): Rank {
-  let rank: Rank = 2;
-  for (const b of benefits) rank = Math.min(rank, benefitRank(b)) as Rank;
-  return rank;
-}
+// A campaign's rank (targeted, plan-limited, broad) is part of what it means: lint reads it too.
+export { benefitRank, campaignRank, type Rank } from '../model/campaign-meaning.js';
 
 export function compareCampaigns(a: BundleCampaign, b: BundleCampaign): number {
   return (

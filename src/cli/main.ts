@@ -5,7 +5,7 @@ import { EXIT, type CliContext } from './context.js';
 import { debugFromEnv, stderrDebugLog } from './debug.js';
 import { isFileSystemRefusal, printRefusal } from './expected-failure.js';
 import { colors, processIo, type Io } from './io.js';
-import { InternalError, ProviderError, StalePlanError, UsageError } from '../model/errors.js';
+import { InternalError, PromocError } from '../model/errors.js';
 import { promocVersion } from '../load/version.js';
 
 export function buildProgram(ctx: CliContext): Command {
@@ -56,15 +56,10 @@ export async function main(argv: readonly string[], given: Io = processIo()): Pr
       if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
       return EXIT.usage; // commander already printed its message
     }
-    if (error instanceof UsageError) {
+    if (error instanceof PromocError) {
       io.stderr(`${c.red('error')}: ${error.message}\n${error.hint ? `${c.dim('hint')}: ${error.hint}\n` : ''}`);
-      return EXIT.usage;
-    }
-    if (error instanceof ProviderError || error instanceof StalePlanError) {
-      io.stderr(`${c.red('error')}: ${error.message}\n`);
-      if (error instanceof ProviderError && error.details.hint) io.stderr(`${c.dim('hint')}: ${error.details.hint}\n`);
-      if (error instanceof StalePlanError) for (const ch of error.changes) io.stderr(`  - ${ch}\n`);
-      return EXIT.failure;
+      for (const line of error.detailLines()) io.stderr(`${line}\n`);
+      return error.exitStatus;
     }
     if (isFileSystemRefusal(error)) {
       printRefusal(io, error);

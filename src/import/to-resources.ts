@@ -5,6 +5,7 @@
 // campaign names. What no source field can hold is not imported, with the reason.
 import type { Kind } from '../generated/index.js';
 import type { Json } from '../model/canonical.js';
+import { providerFor } from '../providers/index.js';
 import type { LiveObject, ProviderId } from '../providers/provider.js';
 import { append } from '../model/append.js';
 
@@ -102,19 +103,12 @@ function toResources(provider: ProviderId, o: LiveObject, labels: Readonly<Recor
   return [{ provider, kind, name, managed: o.owner !== undefined, document: { apiVersion: 'promoc/v1', kind, metadata, spec } }, ...extra];
 }
 
-/**
- * Where the planner's vocabulary and a kind's schema differ: `visibility` is how every mobility template
- * reads `showInUserApp`, and kinds without it say the same with `providers.mobility.showInUserApp`; mobility
- * templates always stack, which the planner does not compare but the source must state.
- */
+/** The provider's own rewriting first; then a `visibility` the kind's schema has no field for is dropped. */
 function sourceSpec(provider: ProviderId, spec: Obj, specFields: ReadonlySet<string>): Obj {
-  // The mobility pricing engine always combines benefits: its templates are stackable, which the source says.
-  const stacked: Obj = provider === 'mobility' && specFields.has('stacking') && spec.stacking === undefined ? { ...spec, stacking: { stackable: true } } : spec;
-  if (stacked.visibility === undefined || specFields.has('visibility')) return stacked;
-  const { visibility, ...rest } = stacked;
-  if (visibility === 'public' || provider !== 'mobility') return rest;
-  const providers = (rest.providers ?? {}) as Obj;
-  return { ...rest, providers: { ...providers, mobility: { ...((providers.mobility ?? {}) as Obj), showInUserApp: false } } };
+  const own = providerFor(provider).sourceSpec?.(spec, specFields) ?? spec;
+  if (own.visibility === undefined || specFields.has('visibility')) return own;
+  const { visibility: _dropped, ...rest } = own;
+  return rest;
 }
 
 function geofenceName(name: string): string {

@@ -1,6 +1,6 @@
 // `promoc init`: the files of a new campaigns repository, as data. Pure: the template texts come in, the
 // files to write go out; reading templates/, asking and writing live in the CLI shell (src/cli/run/init.ts).
-import { PROVIDER_IDS } from '../providers/index.js';
+import { PROVIDER_IDS, providerFor } from '../providers/index.js';
 import type { ProviderId } from '../providers/provider.js';
 
 export interface ScaffoldFile {
@@ -49,7 +49,8 @@ export function configText(providers: readonly ProviderId[]): string {
     `#   ${p}:`,
     `#     provider: ${p}`,
     `#     baseUrl: ${BASE_URL[p]}`,
-    ...(p === 'mobility' ? ['#     organization: your-tenant'] : []),
+    // A provider whose base URL is derived from the organisation (mobility's tenant path) needs one.
+    ...(providerFor(p).baseUrl ? ['#     organization: your-tenant'] : []),
     `#     credentials: { ${Object.entries(CREDENTIAL_ENV[p]).map(([k, v]) => `${k}: ${v}`).join(', ')} }`,
     `#     selector: { target: ${p} }     # plans the campaigns labelled target: ${p}`,
   ]);

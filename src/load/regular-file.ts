@@ -4,11 +4,13 @@
 // through the open descriptor, so what is checked is what is read.
 import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { PromocError } from '../model/errors.js';
 
 /** A file refused before reading: not a regular file (EFTYPE) or larger than allowed (EFBIG). */
-export class FileRefusal extends Error {
+export class FileRefusal extends PromocError {
   override readonly name = 'FileRefusal';
-  constructor(message: string, readonly code: 'EFTYPE' | 'EFBIG', readonly hint: string) { super(message); }
+  declare readonly hint: string;
+  constructor(message: string, readonly code: 'EFTYPE' | 'EFBIG', hint: string) { super(message, { hint }); }
 }
 
 // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.

@@ -6,13 +6,14 @@ import { dirname } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import { renderPlanJson } from '../render/plan-json.js';
 import { FileRefusal } from '../load/regular-file.js';
-import { readSavedFile } from '../schema/saved-file.js';
+import { readSavedFile } from '../load/saved-file.js';
 import type { Validator } from '../schema/validator.js';
 import { PLAN_FORMAT, type Plan } from './model.js';
+import { PromocError } from '../model/errors.js';
 
-export class PlanFileError extends Error {
+export class PlanFileError extends PromocError {
   override readonly name = 'PlanFileError';
-  constructor(message: string, readonly hint?: string) { super(message); }
+  constructor(message: string, hint?: string) { super(message, { hint }); }
 }
 
 /** A saved plan larger than this is not one of ours (plans of 10,000 campaigns are a few MiB). */

@@ -185,6 +185,11 @@ export interface Provider {
   baseUrl?(configured: string, organization: string | undefined): string;
   /** This provider for a configured target's `ids` table (mobility names branches etc. by numeric id). */
   withIds?(ids: TargetIds): Provider;
+  /**
+   * How this API's normalized fields are written in a source document where the planner's vocabulary and a
+   * kind's schema differ (`promoc import`); `specFields` are the spec fields the kind's schema declares.
+   */
+  sourceSpec?(spec: Fields, specFields: ReadonlySet<string>): Fields;
   /** `variables`: credential name → the environment variable the config names for it, when it does. */
   authView(baseUrl: string, variables: Readonly<Record<string, string | undefined>>): AuthView;
   client(connection: Connection, deps: HttpDeps): HttpClient;

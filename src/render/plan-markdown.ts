@@ -3,7 +3,7 @@
 // counters. GitHub refuses comments over 65,536 characters, so `renderPlanMarkdownPages` splits the output
 // into comments below a limit; `renderPlanMarkdown` is the single-string form.
 import type { Action, Change, Plan } from '../generated/plan.js';
-import { timeUntil } from '../plan/schedule.js';
+import { timeUntil } from '../model/time-until.js';
 import { sanitizeForTerminal } from './sanitize.js';
 import { formatValue, isEmpty, isGeometry, scheduleText, summaryLine, SYMBOL, title, VERB } from './plan-shared.js';
 

@@ -2,7 +2,7 @@
 // Pure helpers; they never compute anything a plan does not already say.
 import type { Action, Plan } from '../generated/plan.js';
 import { localIso } from '../model/zoned-time.js';
-import { timeUntil } from '../plan/schedule.js';
+import { timeUntil } from '../model/time-until.js';
 
 export type ActionKind = Action['action'];
 

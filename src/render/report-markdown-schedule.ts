@@ -1,7 +1,7 @@
 // The report's timeline of upcoming launches and expiries: one table per target, UTC and local time, how
 // long until, and who carries each one out. Pure.
 import { localIso, utcIso } from '../model/zoned-time.js';
-import { timeUntil } from '../plan/schedule.js';
+import { timeUntil } from '../model/time-until.js';
 import type { ScheduleRow } from '../report/types.js';
 import { htmlText } from './report-escape.js';
 

@@ -1,12 +1,13 @@
 // A saved simulation (`promoc simulate --out`), read back only when its format version is the one this
 // promoc writes and it matches schemas/simulation.schema.json, like a saved plan.
-import { readSavedFile } from '../schema/saved-file.js';
+import { readSavedFile } from '../load/saved-file.js';
 import type { Validator } from '../schema/validator.js';
 import { SIMULATION_FORMAT, type SimulationReport } from '../simulate/types.js';
+import { PromocError } from '../model/errors.js';
 
-export class SimulationFileError extends Error {
+export class SimulationFileError extends PromocError {
   override readonly name = 'SimulationFileError';
-  constructor(message: string, readonly hint?: string) { super(message); }
+  constructor(message: string, hint?: string) { super(message, { hint }); }
 }
 
 /** The simulation in `text`, checked against schemas/simulation.schema.json; a SimulationFileError locating what is wrong otherwise. */

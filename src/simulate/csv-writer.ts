@@ -4,10 +4,11 @@
 import type { PriceLine } from '../engine/context.js';
 import { CSV_COLUMNS, type CsvColumn } from './csv.js';
 import type { GeneratedSession } from './generate.js';
+import { PromocError } from '../model/errors.js';
 
-export class CsvWriteError extends Error {
+export class CsvWriteError extends PromocError {
   override readonly name = 'CsvWriteError';
-  readonly hint = 'Write the sessions as NDJSON instead (--out sessions.ndjson).';
+  constructor(message: string) { super(message, { hint: 'Write the sessions as NDJSON instead (--out sessions.ndjson).' }); }
 }
 
 export const csvHeaderRow = (): string => `${CSV_COLUMNS.join(',')}\n`;

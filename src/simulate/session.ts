@@ -6,19 +6,20 @@ import type { EvaluationContext, PriceLine } from '../engine/context.js';
 import { readInstant } from '../engine/instant.js';
 import { currencyExponent, parseDecimal } from '../engine/money.js';
 import * as shape from './shapes.js';
+import { PromocError } from '../model/errors.js';
 
 /** An EvaluationContext the simulator may annotate (usage is swapped per side). */
 export type Session = EvaluationContext & { id?: string; at: number; usage?: EvaluationContext['usage'] };
 
 /** One session cannot be used; the replay counts it and goes on. */
-export class SessionError extends Error {
+export class SessionError extends PromocError {
   override readonly name = 'SessionError';
 }
 
 /** The whole input cannot be used (a CSV header naming unknown columns). */
-export class SessionsFileError extends Error {
+export class SessionsFileError extends PromocError {
   override readonly name = 'SessionsFileError';
-  constructor(message: string, readonly hint?: string) { super(message); }
+  constructor(message: string, hint?: string) { super(message, { hint }); }
 }
 
 type Obj = Record<string, unknown>;

@@ -12,6 +12,7 @@ import { locateDiagnostics } from '../load/locate.js';
 import { hasErrors, type Diagnostic } from '../model/diagnostic.js';
 import type { SimulationSide } from './replay.js';
 import { extractTar } from './untar.js';
+import { PromocError } from '../model/errors.js';
 
 /** Runs git with `args` in `cwd` and resolves with its stdout; rejects with its stderr. */
 export type Git = (args: readonly string[], cwd: string) => Promise<Uint8Array>;
@@ -24,9 +25,9 @@ export const nodeGit: Git = (args, cwd) => new Promise((resolve, reject) => {
 });
 
 /** An expected failure of the edge: git, a missing folder. Printed with its hint. */
-export class SideError extends Error {
+export class SideError extends PromocError {
   override readonly name = 'SideError';
-  constructor(message: string, readonly hint?: string) { super(message); }
+  constructor(message: string, hint?: string) { super(message, { hint }); }
 }
 
 const text = async (git: Git, args: readonly string[], cwd: string): Promise<string> => new TextDecoder().decode(await git(args, cwd)).trim();

@@ -1,5 +1,6 @@
 // What every apply lock backend promises: one holder per API at a time, acquired atomically or refused with
 // the holder named; released only by its owner (checked by a token only the owner knows).
+import { PromocError } from '../../model/errors.js';
 import { describeApi, type ApiIdentity } from './identity.js';
 
 export interface LockHolder {
@@ -17,28 +18,22 @@ export interface LockHolder {
   readonly fence?: number;
 }
 
-export class LockHeldError extends Error {
+export class LockHeldError extends PromocError {
   override readonly name = 'LockHeldError';
   constructor(readonly api: ApiIdentity, readonly where: string, readonly holder: LockHolder | undefined) {
     super(holder
       ? `another apply holds the lock on ${describeApi(api)}: pid ${holder.pid} on ${holder.host} since ${holder.since} (run ${holder.run}, target ${holder.target})`
-      : `the apply lock on ${describeApi(api)} (${where}) exists but cannot be read`);
-  }
-
-  get hint(): string {
-    return `Wait for it to finish, then plan again. If that process is gone on another machine, remove ${this.where} and run \`promoc apply --resume\`.`;
+      : `the apply lock on ${describeApi(api)} (${where}) exists but cannot be read`,
+    { hint: `Wait for it to finish, then plan again. If that process is gone on another machine, remove ${where} and run \`promoc apply --resume\`.` });
   }
 }
 
 /** The lock was lost while applying (its Redis key expired or was taken): no further call is sent. */
-export class LockLostError extends Error {
+export class LockLostError extends PromocError {
   override readonly name = 'LockLostError';
   constructor(readonly api: ApiIdentity, detail: string) {
-    super(`lost the apply lock on ${describeApi(api)} while applying (${detail}); no further call was sent`);
-  }
-
-  get hint(): string {
-    return 'Check the lock backend (Redis reachable, lock.ttlMs long enough), then run `promoc apply --resume`.';
+    super(`lost the apply lock on ${describeApi(api)} while applying (${detail}); no further call was sent`,
+      { hint: 'Check the lock backend (Redis reachable, lock.ttlMs long enough), then run `promoc apply --resume`.' });
   }
 }
 

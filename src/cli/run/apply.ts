@@ -10,7 +10,6 @@ import { compileCalls } from '../../apply/compile.js';
 import { JournalError, type Replay } from '../../apply/journal-model.js';
 import { journalDir, latestUnfinished, newRunId } from '../../apply/journal.js';
 import { holdApis, type HeldLocks } from '../../apply/lock/hold.js';
-import { LockHeldError, LockLostError } from '../../apply/lock/model.js';
 import { openLockBackend } from '../../apply/lock/open.js';
 import { progressReporter } from '../../apply/progress.js';
 import { renderApplyReport } from '../../apply/render-report.js';
@@ -28,7 +27,7 @@ import { UsageError } from '../../model/errors.js';
 import { defaultValidator, loadProject } from '../../load/project.js';
 import { readRegularFile } from '../../load/regular-file.js';
 import { desiredState } from '../../plan/desired-state.js';
-import { MAX_PLAN_FILE_BYTES, parsePlanFile, PlanFileError, unreadablePlan } from '../../plan/plan-file.js';
+import { MAX_PLAN_FILE_BYTES, parsePlanFile, unreadablePlan } from '../../plan/plan-file.js';
 import { compileTarget, openTarget, realDeps, type OpenTarget } from '../../plan/run.js';
 import type { HttpDeps } from '../../providers/http/client.js';
 import { EXIT } from '../context.js';
@@ -115,10 +114,6 @@ export async function runApply(io: Io, options: ApplyCliOptions, given: ApplyCli
     const planned = await planFor(io, { ...options, now: options.now ?? new Date(clock), access: 'write', onOpen: async ({ root, config, target }) => { await lock(root, config, target, run); } }, debug);
     if (typeof planned === 'number') return planned;
     return await withTarget(planned.target, () => applyPlan(io, session!, planned.plan, options, deps));
-  } catch (error) {
-    if (error instanceof LockHeldError || error instanceof LockLostError) { io.stderr(`${c.red('error')}: ${error.message}\n${c.dim('hint')}: ${error.hint}\n`); return EXIT.failure; }
-    if (error instanceof JournalError || error instanceof PlanFileError) { io.stderr(`${c.red('error')}: ${error.message}\n${error.hint ? `${c.dim('hint')}: ${error.hint}\n` : ''}`); return EXIT.failure; }
-    throw error;
   } finally {
     await session?.locks.release();
   }

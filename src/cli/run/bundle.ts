@@ -8,7 +8,7 @@ import { readBundleFiles, writeBundleFiles } from '../../bundle/io.js';
 import { readProvenance } from '../../bundle/provenance.js';
 import { generateSigningKeys, readKeyFile, signBundle } from '../../bundle/sign.js';
 import { openBundle } from '../../bundle/verify.js';
-import { buildFromProject, bundlePath, freshnessFor, reportFailure } from './engine-shared.js';
+import { buildFromProject, bundlePath, freshnessFor } from './engine-shared.js';
 
 export interface BundleOptions {
   readonly paths: readonly string[];
@@ -21,54 +21,46 @@ export interface BundleOptions {
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
 export async function runBundle(io: Io, options: BundleOptions): Promise<number> {
-  try {
-    const built = await buildFromProject(io, options.paths, (root) => {
-      const p = readProvenance(root, io.env);
-      return options.revision !== undefined ? { ...p, revision: options.revision } : p;
-    });
-    if (!built.ok) return built.code;
-    const { bytes, manifest } = built.value;
-    const signature = options.signKey !== undefined ? signBundle(bytes, await readKeyFile(resolve(io.cwd, options.signKey), 'signing key'), manifest.digest) : undefined;
-    const written = await writeBundleFiles(resolve(io.cwd, options.out), bytes, signature);
-    const c = colors(io);
-    const n = manifest.counts;
-    if (options.format === 'json') {
-      io.stdout(json({ bundle: relative(io.cwd, written.bundle), bytes: bytes.length, manifest, ...(signature && written.signature ? { signature: { keyId: signature.keyId, file: relative(io.cwd, written.signature) } } : {}) }));
-      return EXIT.ok;
-    }
-    io.stdout(`${c.green('✔')} wrote ${relative(io.cwd, written.bundle)}: ${plural(n.campaigns, 'campaign')} (${n.codes} with codes, ${plural(n.surcharges, 'surcharge')}), ${plural(n.geofences, 'geofence')}, ${(bytes.length / 1024).toFixed(1)} KiB\n`);
-    io.stdout(`  digest   ${manifest.digest}\n  revision ${manifest.revision ?? c.dim('none (not a git checkout)')}\n  created  ${manifest.createdAt ?? c.dim('unknown (no commit, no SOURCE_DATE_EPOCH)')}\n`);
-    if (signature && written.signature) io.stdout(`  signed   key ${signature.keyId} → ${relative(io.cwd, written.signature)}\n`);
+  const built = await buildFromProject(io, options.paths, (root) => {
+    const p = readProvenance(root, io.env);
+    return options.revision !== undefined ? { ...p, revision: options.revision } : p;
+  });
+  if (!built.ok) return built.code;
+  const { bytes, manifest } = built.value;
+  const signature = options.signKey !== undefined ? signBundle(bytes, await readKeyFile(resolve(io.cwd, options.signKey), 'signing key'), manifest.digest) : undefined;
+  const written = await writeBundleFiles(resolve(io.cwd, options.out), bytes, signature);
+  const c = colors(io);
+  const n = manifest.counts;
+  if (options.format === 'json') {
+    io.stdout(json({ bundle: relative(io.cwd, written.bundle), bytes: bytes.length, manifest, ...(signature && written.signature ? { signature: { keyId: signature.keyId, file: relative(io.cwd, written.signature) } } : {}) }));
     return EXIT.ok;
-  } catch (error) {
-    return reportFailure(io, error);
   }
+  io.stdout(`${c.green('✔')} wrote ${relative(io.cwd, written.bundle)}: ${plural(n.campaigns, 'campaign')} (${n.codes} with codes, ${plural(n.surcharges, 'surcharge')}), ${plural(n.geofences, 'geofence')}, ${(bytes.length / 1024).toFixed(1)} KiB\n`);
+  io.stdout(`  digest   ${manifest.digest}\n  revision ${manifest.revision ?? c.dim('none (not a git checkout)')}\n  created  ${manifest.createdAt ?? c.dim('unknown (no commit, no SOURCE_DATE_EPOCH)')}\n`);
+  if (signature && written.signature) io.stdout(`  signed   key ${signature.keyId} → ${relative(io.cwd, written.signature)}\n`);
+  return EXIT.ok;
 }
 
 export async function runBundleVerify(io: Io, options: { path: string; publicKey?: string; notBefore?: string; format?: 'text' | 'json' }): Promise<number> {
   const c = colors(io);
-  try {
-    const freshness = await freshnessFor(io, options.notBefore, options.publicKey);
-    const file = bundlePath(io.cwd, options.path);
-    const { bytes, signature } = await readBundleFiles(file);
-    const publicKey = options.publicKey !== undefined ? await readKeyFile(resolve(io.cwd, options.publicKey), 'public key') : undefined;
-    const engine = openBundle(bytes, { signature, ...(publicKey ? { publicKey } : {}), ...freshness });
-    const m = engine.manifest;
-    if (options.format === 'json') {
-      const signed = signature === undefined ? 'absent' : publicKey === undefined ? 'not checked' : 'ok';
-      io.stdout(json({ bundle: relative(io.cwd, file), ok: true, manifest: m, signature: signed, ...(freshness.notBefore !== undefined ? { notBefore: freshness.notBefore } : {}), ...(freshness.replaces ? { replaces: { digest: freshness.replaces.digest, createdAt: freshness.replaces.createdAt ?? null } } : {}) }));
-      return EXIT.ok;
-    }
-    io.stdout(`${c.green('✔')} ${relative(io.cwd, file)}: format ${m.formatVersion}, digest ok (${m.digest}), ${m.counts.campaigns} campaigns, revision ${m.revision ?? 'none'}\n`);
-    if (freshness.notBefore !== undefined) io.stdout(`  created ${m.createdAt}, not before ${freshness.notBefore}\n`);
-    if (freshness.replaces) io.stdout(`  created ${m.createdAt}, not before the bundle it replaces (${freshness.replaces.createdAt ?? 'no creation time'}, ${freshness.replaces.digest})\n`);
-    if (signature === undefined) io.stdout(`  ${c.dim('not signed')}\n`);
-    else if (publicKey === undefined) io.stdout(`  ${c.yellow('signature NOT checked')} (no --public-key): the signature file names this bundle's digest, but anyone can write one that does; pass --public-key KEY.pub to check the signature\n`);
-    else io.stdout(`  signature ok (key ${(signature as { keyId: string }).keyId})\n`);
+  const freshness = await freshnessFor(io, options.notBefore, options.publicKey);
+  const file = bundlePath(io.cwd, options.path);
+  const { bytes, signature } = await readBundleFiles(file);
+  const publicKey = options.publicKey !== undefined ? await readKeyFile(resolve(io.cwd, options.publicKey), 'public key') : undefined;
+  const engine = openBundle(bytes, { signature, ...(publicKey ? { publicKey } : {}), ...freshness });
+  const m = engine.manifest;
+  if (options.format === 'json') {
+    const signed = signature === undefined ? 'absent' : publicKey === undefined ? 'not checked' : 'ok';
+    io.stdout(json({ bundle: relative(io.cwd, file), ok: true, manifest: m, signature: signed, ...(freshness.notBefore !== undefined ? { notBefore: freshness.notBefore } : {}), ...(freshness.replaces ? { replaces: { digest: freshness.replaces.digest, createdAt: freshness.replaces.createdAt ?? null } } : {}) }));
     return EXIT.ok;
-  } catch (error) {
-    return reportFailure(io, error);
   }
+  io.stdout(`${c.green('✔')} ${relative(io.cwd, file)}: format ${m.formatVersion}, digest ok (${m.digest}), ${m.counts.campaigns} campaigns, revision ${m.revision ?? 'none'}\n`);
+  if (freshness.notBefore !== undefined) io.stdout(`  created ${m.createdAt}, not before ${freshness.notBefore}\n`);
+  if (freshness.replaces) io.stdout(`  created ${m.createdAt}, not before the bundle it replaces (${freshness.replaces.createdAt ?? 'no creation time'}, ${freshness.replaces.digest})\n`);
+  if (signature === undefined) io.stdout(`  ${c.dim('not signed')}\n`);
+  else if (publicKey === undefined) io.stdout(`  ${c.yellow('signature NOT checked')} (no --public-key): the signature file names this bundle's digest, but anyone can write one that does; pass --public-key KEY.pub to check the signature\n`);
+  else io.stdout(`  signature ok (key ${(signature as { keyId: string }).keyId})\n`);
+  return EXIT.ok;
 }
 
 export async function runBundleKeygen(io: Io, options: { out: string }): Promise<number> {
@@ -83,7 +75,7 @@ export async function runBundleKeygen(io: Io, options: { out: string }): Promise
     await chmod(priv, 0o600);
     await writeFile(pub, keys.publicKeyPem);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return reportFailure(io, error);
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     io.stderr(`${colors(io).red('error')}: ${relative(io.cwd, priv)} already exists; not overwriting a signing key\n`);
     return EXIT.failure;
   }

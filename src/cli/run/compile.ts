@@ -14,7 +14,7 @@ import { decodeSource, MAX_FILE_BYTES } from '../../load/read.js';
 import { NO_DEBUG, type DebugLog } from '../../model/debug-log.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../../model/diagnostic.js';
 import { UsageError } from '../../model/errors.js';
-import { MAX_PLAN_FILE_BYTES, parsePlanFile, PlanFileError, unreadablePlan } from '../../plan/plan-file.js';
+import { MAX_PLAN_FILE_BYTES, parsePlanFile, unreadablePlan } from '../../plan/plan-file.js';
 import { readRegularFile, readRegularFileSync } from '../../load/regular-file.js';
 import { openTarget, planBindings, realDeps, type OpenTarget } from '../../plan/run.js';
 import { credentialVariables, LOCAL, pruneSetting, type Access, type Binding } from '../../plan/targets.js';
@@ -43,9 +43,9 @@ export async function runCompile(io: Io, options: CompileCliOptions, debug: Debu
     ({ config } = await configOnly(io.cwd, debug));
     let text: string;
     try { text = (await readRegularFile(resolve(io.cwd, options.planFile), MAX_PLAN_FILE_BYTES, 'plan file')).toString('utf8'); } catch (e) {
-      return fail(io, unreadablePlan(options.planFile, e));
+      throw unreadablePlan(options.planFile, e);
     }
-    try { plan = parsePlanFile(text, options.planFile, await defaultValidator()); } catch (e) { if (e instanceof PlanFileError) return fail(io, e); throw e; }
+    plan = parsePlanFile(text, options.planFile, await defaultValidator());
     // The saved plan names its target; its base URLs are in the plan, the credentials' variables in the config.
     target = { name: plan.target, bindings: [], close: async () => undefined };
   } else {
@@ -61,12 +61,6 @@ export async function runCompile(io: Io, options: CompileCliOptions, debug: Debu
   } finally {
     await target.close();
   }
-}
-
-function fail(io: Io, e: PlanFileError): number {
-  const c = colors(io);
-  io.stderr(`${c.red('error')}: ${e.message}\n${e.hint ? `${c.dim('hint')}: ${e.hint}\n` : ''}`);
-  return EXIT.failure;
 }
 
 /** Base URLs from the plan's sources; auth headers that name the secret's environment variable, never its value. */

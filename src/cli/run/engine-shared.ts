@@ -6,7 +6,7 @@ import { statSync } from 'node:fs';
 import { EXIT } from '../context.js';
 import { colors, type Io } from '../io.js';
 import { readSmallText } from '../read-small-text.js';
-import { BundleError, ContextError } from '../../engine/errors.js';
+import { BundleError } from '../../engine/errors.js';
 import type { Engine } from '../../engine/load.js';
 import { loadProject } from '../../load/project.js';
 import { locateDiagnostics } from '../../load/locate.js';
@@ -18,7 +18,6 @@ import { openBundle, type OpenOptions } from '../../bundle/verify.js';
 import { readKeyFile } from '../../bundle/sign.js';
 import { parseInstant } from '../../engine/freshness.js';
 import { UsageError } from '../../model/errors.js';
-import { reportExpectedFailure } from '../expected-failure.js';
 
 export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly code: number };
 
@@ -83,7 +82,3 @@ function printDiagnostics(io: Io, diags: readonly Diagnostic[], root: string): n
   return EXIT.failure;
 }
 
-/** Prints a refused bundle, a bad context or an unreadable key; rethrows anything else (a bug). */
-export function reportFailure(io: Io, error: unknown): number {
-  return reportExpectedFailure(io, error, [BundleError, ContextError]);
-}

@@ -8,7 +8,7 @@ import writeFileAtomic from 'write-file-atomic';
 import { runLint } from '../../lint/runner.js';
 import { optionsFromConfig } from '../../lint/settings.js';
 import { defaultValidator } from '../../load/project.js';
-import { MAX_PLAN_FILE_BYTES, parsePlanFile, PlanFileError } from '../../plan/plan-file.js';
+import { MAX_PLAN_FILE_BYTES, parsePlanFile } from '../../plan/plan-file.js';
 import { readRegularFile, refusal } from '../../load/regular-file.js';
 import { assembleFailedReport, assembleReport } from '../../report/assemble.js';
 import type { ReportInput } from '../../report/types.js';
@@ -24,7 +24,6 @@ import type { SimulationReport } from '../../simulate/types.js';
 import { EXIT } from '../context.js';
 import { colors, type Io } from '../io.js';
 import { readSmallText } from '../read-small-text.js';
-import { expectedFailure } from './simulate.js';
 
 export interface ReportOptions {
   readonly sides: SideOptions;
@@ -77,12 +76,6 @@ export async function runReport(io: Io, options: ReportOptions): Promise<number>
       ...(sourceUrl !== undefined ? { sourceUrl } : {}),
     }));
     return EXIT.ok;
-  } catch (error) {
-    if (error instanceof PlanFileError) {
-      io.stderr(`${c.red('error')}: ${error.message}\n${error.hint ? `${c.dim('hint')}: ${error.hint}\n` : ''}`);
-      return EXIT.failure;
-    }
-    return expectedFailure(io, error);
   } finally {
     sides?.dispose();
   }

@@ -12,18 +12,13 @@ import { hasErrors } from '../../model/diagnostic.js';
 import { catalogOf } from '../../simulate/catalog.js';
 import { sessionLines } from '../../simulate/generate.js';
 import { plainStep, progressBar, progressLine } from '../../simulate/progress.js';
-import { CsvWriteError } from '../../simulate/csv-writer.js';
 import { formatOf, type SessionFormat } from '../../simulate/read.js';
 import { resolveSides, type SideOptions } from '../../simulate/resolve.js';
-import { SessionsFileError } from '../../simulate/session.js';
-import { SideError } from '../../simulate/sides.js';
-import { SimulationFileError } from '../../report/simulation-file.js';
 import { simulateStream, type Progress } from '../../simulate/stream.js';
 import type { SimulationReport } from '../../simulate/types.js';
 import type { SimulateFormat } from '../commands/simulate.js';
 import { EXIT } from '../context.js';
 import { colors, type Io } from '../io.js';
-import { reportExpectedFailure } from '../expected-failure.js';
 import { refusal } from '../../load/regular-file.js';
 
 export interface SimulateOptions {
@@ -38,37 +33,33 @@ export interface SimulateOptions {
 
 export async function runSimulate(io: Io, options: SimulateOptions): Promise<number> {
   const c = colors(io);
-  try {
-    const file = resolve(io.cwd, options.sessions);
-    const st = statSync(file);
-    // Streamed, so any size goes; but a FIFO or device may never end.
-    const refused = refusal(options.sessions, st, Number.POSITIVE_INFINITY, 'sessions file');
-    if (refused) throw refused;
-    const size = st.size;
-    const sides = await resolveSides(io.cwd, io.env, options.sides);
-    if (!sides.ok) {
-      io.stderr(renderText(sides.diagnostics, { color: io.color, frames: false }));
-      io.stderr(`${c.red('✖')} the ${sides.side} campaigns do not build; fix the errors above first.\n`);
-      return EXIT.failure;
-    }
-    sides.dispose();
-    const report = await simulateStream({
-      base: sides.base!, head: sides.head,
-      chunks: createReadStream(file, { highWaterMark: 256 * 1024 }),
-      format: options.sessionFormat ?? formatOf(file),
-      ...(options.progress ? { onProgress: progressPrinter(io, size) } : {}),
-    });
-    if (options.out !== undefined) await mkdir(dirname(resolve(io.cwd, options.out)), { recursive: true });
-    if (options.out !== undefined) await writeFileAtomic(resolve(io.cwd, options.out), `${JSON.stringify(report, null, 2)}\n`);
-    io.stdout(render(report, options, io.color));
-    if (report.sessions.evaluated === 0) {
-      io.stderr(`${c.red('error')}: no session in ${options.sessions} could be evaluated\n${c.dim('hint')}: see docs/simulate.md for the format.\n`);
-      return EXIT.failure;
-    }
-    return EXIT.ok;
-  } catch (error) {
-    return expectedFailure(io, error);
+  const file = resolve(io.cwd, options.sessions);
+  const st = statSync(file);
+  // Streamed, so any size goes; but a FIFO or device may never end.
+  const refused = refusal(options.sessions, st, Number.POSITIVE_INFINITY, 'sessions file');
+  if (refused) throw refused;
+  const size = st.size;
+  const sides = await resolveSides(io.cwd, io.env, options.sides);
+  if (!sides.ok) {
+    io.stderr(renderText(sides.diagnostics, { color: io.color, frames: false }));
+    io.stderr(`${c.red('✖')} the ${sides.side} campaigns do not build; fix the errors above first.\n`);
+    return EXIT.failure;
   }
+  sides.dispose();
+  const report = await simulateStream({
+    base: sides.base!, head: sides.head,
+    chunks: createReadStream(file, { highWaterMark: 256 * 1024 }),
+    format: options.sessionFormat ?? formatOf(file),
+    ...(options.progress ? { onProgress: progressPrinter(io, size) } : {}),
+  });
+  if (options.out !== undefined) await mkdir(dirname(resolve(io.cwd, options.out)), { recursive: true });
+  if (options.out !== undefined) await writeFileAtomic(resolve(io.cwd, options.out), `${JSON.stringify(report, null, 2)}\n`);
+  io.stdout(render(report, options, io.color));
+  if (report.sessions.evaluated === 0) {
+    io.stderr(`${c.red('error')}: no session in ${options.sessions} could be evaluated\n${c.dim('hint')}: see docs/simulate.md for the format.\n`);
+    return EXIT.failure;
+  }
+  return EXIT.ok;
 }
 
 function render(report: SimulationReport, options: SimulateOptions, color: boolean): string {
@@ -116,13 +107,8 @@ export async function runGenerate(io: Io, options: GenerateCliOptions): Promise<
   const from = options.month ?? catalog.busiestMonth;
   const file = resolve(io.cwd, options.out);
   const format = options.format ?? formatOf(options.out);
-  let handle: FileHandle;
-  try {
-    await mkdir(dirname(file), { recursive: true });
-    handle = await open(file, 'w');
-  } catch (e) {
-    return reportExpectedFailure(io, e, []);
-  }
+  await mkdir(dirname(file), { recursive: true });
+  const handle: FileHandle = await open(file, 'w');
   try {
     // Written in 64 KiB pieces through a file handle, so a failing disk is a rejected write, not a stream error event.
     let chunk = '';
@@ -136,13 +122,8 @@ export async function runGenerate(io: Io, options: GenerateCliOptions): Promise<
     // Half a file would replay as if it were the whole month.
     await handle.close().catch(() => undefined);
     await rm(file, { force: true });
-    return reportExpectedFailure(io, e, [CsvWriteError]);
+    throw e;
   }
   io.stdout(`${colors(io).green('✔')} wrote ${options.count.toLocaleString('en-US')} sessions for ${new Date(from).toISOString().slice(0, 7)} (seed ${options.seed}) as ${format === 'csv' ? 'CSV' : 'NDJSON'} to ${options.out}\n`);
   return EXIT.ok;
-}
-
-/** Expected failures (git, files, a bad CSV header) are printed with their hint; the rest is a bug. */
-export function expectedFailure(io: Io, error: unknown): number {
-  return reportExpectedFailure(io, error, [SideError, SessionsFileError, SimulationFileError]);
 }

@@ -14,7 +14,7 @@ import { defaultValidator } from '../../load/project.js';
 import { MAX_FILE_BYTES } from '../../load/read.js';
 import { readRegularFile, readRegularFileSync } from '../../load/regular-file.js';
 import { walkGlobs } from '../../load/walk.js';
-import { engineFor, reportFailure } from './engine-shared.js';
+import { engineFor } from './engine-shared.js';
 import { append } from '../../model/append.js';
 
 export const TESTS_GLOB = 'tests/**/*.{yaml,yml}';
@@ -29,40 +29,36 @@ export interface TestOptions {
 }
 
 export async function runTest(io: Io, options: TestOptions): Promise<number> {
-  try {
-    const source = await engineFor(io, { paths: [], ...(options.bundle !== undefined ? { bundle: options.bundle } : {}), ...(options.publicKey !== undefined ? { publicKey: options.publicKey } : {}), ...(options.notBefore !== undefined ? { notBefore: options.notBefore } : {}) });
-    if (!source.ok) return source.code;
-    const engine = source.value;
-    const { root, globs } = await testGlobs(io.cwd);
-    const cases: TestCase[] = [];
-    const problems: TestFileProblem[] = [];
-    const name = (abs: string): string => relative(io.cwd, abs) || abs;
-    let files: readonly string[];
-    if (options.files.length > 0) files = options.files.map((f) => resolve(io.cwd, f));
-    else {
-      const walked = walkGlobs({ base: root, globs, realRoot: realpathSync.native(root), name });
-      files = walked.files;
-      for (const d of walked.diagnostics) problems.push({ file: d.file, message: d.message });
-    }
-    for (const abs of files) {
-      const file = name(abs);
-      let data: unknown;
-      try { data = parseYaml((await readRegularFile(abs, MAX_FILE_BYTES, 'test file')).toString('utf8')); } catch (e) { problems.push({ file, message: (e as Error).message }); continue; }
-      const parsed = parseTestFile(file, data);
-      append(cases, parsed.cases);
-      append(problems, parsed.problems);
-    }
-    if (files.length === 0) problems.push({ file: relative(io.cwd, root) || '.', message: `no test files found (${globs.join(', ')})` });
-    const results: CaseResult[] = cases.map((t) => checkCase(engine, t));
-    if (options.format === 'json') {
-      io.stdout(`${JSON.stringify({ results: results.map((r) => ({ file: r.case.file, name: r.case.name, passed: !r.error && r.mismatches.length === 0, mismatches: r.mismatches, ...(r.error ? { error: r.error } : {}) })), problems }, null, 2)}\n`);
-    } else {
-      io.stdout(renderResults(results, problems, io.color));
-    }
-    return hasFailures(results, problems) ? EXIT.failure : EXIT.ok;
-  } catch (error) {
-    return reportFailure(io, error);
+  const source = await engineFor(io, { paths: [], ...(options.bundle !== undefined ? { bundle: options.bundle } : {}), ...(options.publicKey !== undefined ? { publicKey: options.publicKey } : {}), ...(options.notBefore !== undefined ? { notBefore: options.notBefore } : {}) });
+  if (!source.ok) return source.code;
+  const engine = source.value;
+  const { root, globs } = await testGlobs(io.cwd);
+  const cases: TestCase[] = [];
+  const problems: TestFileProblem[] = [];
+  const name = (abs: string): string => relative(io.cwd, abs) || abs;
+  let files: readonly string[];
+  if (options.files.length > 0) files = options.files.map((f) => resolve(io.cwd, f));
+  else {
+    const walked = walkGlobs({ base: root, globs, realRoot: realpathSync.native(root), name });
+    files = walked.files;
+    for (const d of walked.diagnostics) problems.push({ file: d.file, message: d.message });
   }
+  for (const abs of files) {
+    const file = name(abs);
+    let data: unknown;
+    try { data = parseYaml((await readRegularFile(abs, MAX_FILE_BYTES, 'test file')).toString('utf8')); } catch (e) { problems.push({ file, message: (e as Error).message }); continue; }
+    const parsed = parseTestFile(file, data);
+    append(cases, parsed.cases);
+    append(problems, parsed.problems);
+  }
+  if (files.length === 0) problems.push({ file: relative(io.cwd, root) || '.', message: `no test files found (${globs.join(', ')})` });
+  const results: CaseResult[] = cases.map((t) => checkCase(engine, t));
+  if (options.format === 'json') {
+    io.stdout(`${JSON.stringify({ results: results.map((r) => ({ file: r.case.file, name: r.case.name, passed: !r.error && r.mismatches.length === 0, mismatches: r.mismatches, ...(r.error ? { error: r.error } : {}) })), problems }, null, 2)}\n`);
+  } else {
+    io.stdout(renderResults(results, problems, io.color));
+  }
+  return hasFailures(results, problems) ? EXIT.failure : EXIT.ok;
 }
 
 /** `*.test.yaml` wherever the config's campaign globs look, plus tests/. */

@@ -1,23 +1,17 @@
 // Campaigns as offers: the facts eligibility depends on, normalised once so pair checks are cheap set
 // tests. A phased Promotion becomes one offer per phase (its window ∩ the phase's, the phase's benefits)
 // plus one per gap between phases (its own benefits), as the engine evaluates it. Semantics follow
-// DESIGN.md "Shared semantics" and the engine (src/engine, src/bundle/order.ts), with one deliberate
-// difference: lint assumes one presented code per context (issue 3: "… ∩ vehicles ∩ codes"), where the
-// engine accepts several.
-import { benefitRank } from '../../bundle/order.js';
+// the engine, from the same campaign facts (model/campaign-meaning.ts), with one deliberate difference: lint
+// assumes one presented code per context (eligibility is the intersection of windows, zones, vehicles and
+// codes), where the engine accepts several.
+import { AUTOMATIC_KINDS, campaignRank as rankOf, STACKING_KINDS, type Rank } from '../../model/campaign-meaning.js';
 import type { AnyResource } from '../../generated/index.js';
-import type { BundleBenefit } from '../../generated/bundle.js';
 import type { DocPath } from '../../model/diagnostic.js';
 import { productOf, type Product } from '../../model/product.js';
 import { ofKind, type Located, type Model } from '../../model/resource.js';
 import { isActive, view, windowBounds, type Benefit, type Phase } from './spec-view.js';
 import { append } from '../../model/append.js';
 
-/** Kinds the engine reaches without a code or a held voucher (src/bundle/normalize-campaign.ts). */
-const AUTOMATIC = new Set(['Promotion', 'VehiclePromotion', 'GeofencePromotion', 'GeofenceSurcharge']);
-
-/** Kinds that take part in ordering and stacking (their schema has `stacking`). */
-const STACKING = new Set<string>(['Promotion', 'PricedPromotion', 'VehiclePromotion', 'GeofencePromotion', 'Reward', 'Triggered']);
 
 export const START = 1;
 export const END = 2;
@@ -39,7 +33,7 @@ export interface GeoFacts {
 }
 
 export type Domain = 'rental' | 'billing' | 'any';
-export type Rank = 0 | 1 | 2;
+export type { Rank };
 
 export interface Offer {
   readonly id: number;
@@ -105,7 +99,7 @@ export function buildOffers(model: Model): Offer[] {
   let cid = 0;
   for (const at of model.resources) {
     const r = at.resource;
-    if (!isActive(r) || !(STACKING.has(r.kind) || r.kind === 'GeofenceSurcharge')) continue;
+    if (!isActive(r) || !(STACKING_KINDS.has(r.kind) || r.kind === 'GeofenceSurcharge')) continue;
     const s = view(r);
     const hasCode = s.code !== undefined || (r.kind === 'Promotion' && batched.has(r.metadata.name));
     const rank = campaignRank([...(s.benefits ?? []), ...(s.phases ?? []).flatMap((p) => p.benefits)]);
@@ -138,16 +132,12 @@ function slicesOf(s: ReturnType<typeof view>): Slice[] {
   return [...out, ...gaps.map((window) => ({ ...own, window }))];
 }
 
-/** The bundle's rule (src/bundle/order.ts): a campaign ranks by its most targeted benefit. */
+/** The rank the bundle gives the campaign, from the authored benefits. */
 function campaignRank(benefits: readonly Benefit[]): Rank {
-  let rank: Rank = 2;
-  for (const b of benefits) {
+  return rankOf(benefits.map((b) => {
     const scope = b.appliesTo ?? {};
-    const type = BENEFIT_TYPES.find((t) => b[t] !== undefined);
-    const shaped = { type, scope: { priceTypes: scope.priceTypes ?? [], costSources: scope.costSources ?? [], plans: scope.plans ?? [], metrics: scope.metrics ?? [] } };
-    rank = Math.min(rank, benefitRank(shaped as unknown as BundleBenefit)) as Rank;
-  }
-  return rank;
+    return { type: BENEFIT_TYPES.find((t) => b[t] !== undefined), scope: { priceTypes: scope.priceTypes ?? [], costSources: scope.costSources ?? [], plans: scope.plans ?? [], metrics: scope.metrics ?? [] } };
+  }));
 }
 
 const BENEFIT_TYPES = ['percentOff', 'amountOff', 'credit', 'freeMinutes', 'freeUnlocks', 'packageDiscount', 'entitlement', 'trialExtensionDays'] as const;
@@ -168,7 +158,7 @@ function makeOffer(id: number, cid: number, at: Located, hasCode: boolean, rank:
     from: slice.window[0],
     until: slice.window[1],
     code: hasCode ? key : null,
-    held: !hasCode && !AUTOMATIC.has(r.kind),
+    held: !hasCode && !AUTOMATIC_KINDS.has(r.kind),
     trigger: r.kind === 'GeofenceSurcharge' ? 'fee' : 'pricing',
     domain: domainOf(r, benefits),
     product: productOf(r).product ?? null,
@@ -188,7 +178,7 @@ function makeOffer(id: number, cid: number, at: Located, hasCode: boolean, rank:
     priority: s.stacking?.priority ?? 0,
     rank,
     limited: s.limits !== undefined && Object.keys(s.limits).length > 0,
-    stacking: STACKING.has(r.kind),
+    stacking: STACKING_KINDS.has(r.kind),
     surcharge: r.kind === 'GeofenceSurcharge',
     contradictory: requireTags.some((tag) => excludeTags.has(tag)),
   };

@@ -5,6 +5,7 @@ import { mobilityClient } from './client.js';
 import { lowerMobility, stampMobility } from './lower.js';
 import { readMobility } from './read.js';
 import { LOCAL_REFS, refsOf, type MobilityRefs } from './refs.js';
+import { mobilitySourceSpec } from './source-spec.js';
 import { mobilityAdapter } from './writes.js';
 
 /** A mobility provider using `refs` to name branches, categories, additions and business units. */
@@ -18,6 +19,7 @@ export function mobilityProvider(refs: MobilityRefs = LOCAL_REFS): Provider {
     // A configured base URL is the API's root; requests go to the organisation's path below it.
     baseUrl: (url, organization) => (organization && !url.endsWith(`/v1/${organization}`) ? `${url}/v1/${encodeURIComponent(organization)}` : url),
     withIds: (ids) => mobilityProvider(refsOf(ids)),
+    sourceSpec: mobilitySourceSpec,
     authView: (baseUrl, variables) => {
       const id = variables.clientId ? `$${variables.clientId}` : '<client id>';
       const key = variables.clientKey ? `$${variables.clientKey}` : '<redacted>';

@@ -7,8 +7,8 @@ import type { FieldRules } from '../lowering.js';
 
 export const BENEFIT_FIELDS = ['percentOff', 'amountOff', 'credit', 'freeMinutes', 'freeUnlocks', 'packageDiscount', 'entitlement', 'appliesTo.priceTypes', 'appliesTo.costSources', 'rentals', 'validForDays'];
 
-/** Kinds whose schema has `stacking`, where leaving it out means non-stackable (the schema's default, as the bundle reads it: src/bundle/normalize-campaign.ts). */
-export const STACKING_KINDS: ReadonlySet<Kind> = new Set(['Promotion', 'GeofencePromotion', 'PricedPromotion', 'Reward', 'Triggered', 'VehiclePromotion']);
+/** Kinds whose schema has `stacking`, where leaving it out means non-stackable (the schema's default). */
+export { STACKING_KINDS } from '../../model/campaign-meaning.js';
 
 export const STACKING_HINT = 'Write `stacking: { stackable: true }` (what the mobility API does), or plan the campaign in the promoc engine bundle (labels.target: engine) to keep its priority or exclusivity.';
 

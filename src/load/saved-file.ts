@@ -4,10 +4,10 @@
 // there are some (locating means parsing the text again, with ranges).
 import type { ErrorObject } from 'ajv';
 import { LineCounter, parseDocument } from 'yaml';
-import { locateInDoc } from '../load/locate.js';
-import { describePath, showValue } from './format.js';
-import { pointerToPath, valueAt } from './translate.js';
-import type { SavedFile, Validator } from './validator.js';
+import { locateInDoc } from './locate.js';
+import { describePath, showValue } from '../schema/format.js';
+import { pointerToPath, valueAt } from '../schema/translate.js';
+import type { SavedFile, Validator } from '../schema/validator.js';
 
 export interface SavedFileSpec {
   readonly kind: SavedFile;
