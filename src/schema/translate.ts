@@ -117,6 +117,8 @@ function toDiagnostic(e: ErrorObject, root: unknown, where: Where): Diagnostic |
       const op = { minimum: '≥', maximum: '≤', exclusiveMinimum: '>', exclusiveMaximum: '<' }[e.keyword];
       return { ...base, ruleId: 'schema/range', message: `${name} must be ${op} ${String(p.limit)}; got ${showValue(value)}`, hint: describe(parent) };
     }
+    case 'multipleOf':
+      return { ...base, ruleId: 'schema/precision', message: `${name} must be a multiple of ${String(p.multipleOf)}; got ${showValue(value)}`, hint: describe(parent) ?? `Round it to a multiple of ${String(p.multipleOf)}.` };
     case 'minItems': case 'maxItems':
       return { ...base, ruleId: 'schema/items', message: `${name} must have ${e.keyword === 'minItems' ? 'at least' : 'at most'} ${String(p.limit)} item${p.limit === 1 ? '' : 's'}; it has ${Array.isArray(value) ? value.length : 0}`, hint: describe(parent) };
     case 'uniqueItems':
