@@ -6,7 +6,6 @@ import type { PromocConfig } from '../../generated/index.js';
 import { UsageError } from '../../model/errors.js';
 import { fileLockBackend } from './file-lock.js';
 import type { LockBackend } from './model.js';
-import { redisLockBackend } from './redis-lock.js';
 
 export const DEFAULT_LOCK_DIR = 'promoc-locks';
 export const DEFAULT_REDIS_URL_ENV = 'PROMOC_LOCK_REDIS_URL';
@@ -31,6 +30,8 @@ export async function openLockBackend(options: OpenLockOptions): Promise<LockBac
     const variable = lock.redisUrlEnv ?? DEFAULT_REDIS_URL_ENV;
     const url = options.env[variable];
     if (!url) throw new UsageError(`lock.backend is redis but environment variable ${variable} (lock.redisUrlEnv) is not set`, `Export ${variable} with the Redis URL (redis://[user:password@]host:port), or set lock.backend: file.`);
+    // Loaded only when chosen: the Redis client is the largest module an apply would otherwise load.
+    const { redisLockBackend } = await import('./redis-lock.js');
     return redisLockBackend({ url, pid: options.pid, host: options.host, ...(lock.ttlMs !== undefined ? { ttlMs: lock.ttlMs } : {}) });
   }
   return fileLockBackend({ dir: lockDir(options.root, options.config), pid: options.pid, host: options.host });

@@ -158,12 +158,12 @@ async function applySaved(io: Io, options: ApplyCliOptions, deps: ApplyCliDeps, 
 async function applyPlan(io: Io, session: Session, plan: Plan, options: ApplyCliOptions, deps: ApplyCliDeps): Promise<number> {
   const c = colors(io);
   const { target } = session;
+  const json = options.format === 'json';
   if ((plan.conflicts ?? []).length > 0) {
-    io.stdout(renderPlan(plan, 'text', { color: io.color, verbose: options.verbose }));
+    (json ? io.stderr : io.stdout)(renderPlan(plan, 'text', { color: io.color, verbose: options.verbose }));
     assertNoConflicts(plan);
   }
   const { graph, unsupported } = compileCalls(plan, { dueOnly: options.due ?? false });
-  const json = options.format === 'json';
   if (options.due && graph.steps.length === 0 && unsupported.length === 0 && !json) {
     const next = plan.actions.filter((a) => a.action === 'scheduled' && a.schedule && !a.schedule.native).map((a) => a.schedule!.at).sort()[0];
     const waiting = plan.summary.scheduled ?? 0;
