@@ -16,7 +16,7 @@ import { readRegularFileSync } from '../load/regular-file.js';
 import { promocVersion } from '../load/version.js';
 import { NO_DEBUG, type DebugLog } from '../model/debug-log.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../model/diagnostic.js';
-import { UsageError } from '../model/errors.js';
+import { InvocationError } from '../model/errors.js';
 import { openTarget, planBindings, realDeps, type OpenTarget } from '../plan/run.js';
 import { pruneSetting, type Access } from '../plan/targets.js';
 import { renderText, summaryLine } from '../render/text.js';
@@ -35,10 +35,10 @@ export async function configOnly(cwd: string, debug: DebugLog = NO_DEBUG): Promi
   const root = dirname(file);
   const name = toRepoPath(root, file);
   const decoded = decodeSource(name, readRegularFileSync(file, MAX_FILE_BYTES, 'config file'));
-  if ('diagnostic' in decoded) throw new UsageError(`${name}: ${decoded.diagnostic.message}`, decoded.diagnostic.hint);
+  if ('diagnostic' in decoded) throw new InvocationError(`${name}: ${decoded.diagnostic.message}`, decoded.diagnostic.hint);
   const parsed = parseConfig(name, decoded.text, await defaultValidator());
   const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) throw new UsageError(`${name} is invalid: ${errors.map((d) => d.message).join('; ')}`, 'Run `promoc validate` to see where.');
+  if (errors.length > 0) throw new InvocationError(`${name} is invalid: ${errors.map((d) => d.message).join('; ')}`, 'Run `promoc validate` to see where.');
   return { root, config: parsed.config };
 }
 
@@ -101,7 +101,7 @@ export interface PlanForOptions extends LoadOptions {
 export async function planFor(io: Io, options: PlanForOptions, debug: DebugLog = NO_DEBUG): Promise<Planned | number> {
   if (options.overlay === undefined) return planLoaded(io, options, await loadProject({ cwd: io.cwd, paths: options.paths ?? [], debug }), undefined, debug);
   const overlay = resolve(io.cwd, options.overlay);
-  if (!existsSync(overlay)) throw new UsageError(`overlay folder ${options.overlay} does not exist`, 'Pass a folder laid out like the repository (e.g. campaigns/mobility/summer-25.yaml).');
+  if (!existsSync(overlay)) throw new InvocationError(`overlay folder ${options.overlay} does not exist`, 'Pass a folder laid out like the repository (e.g. campaigns/mobility/summer-25.yaml).');
   const working = await loadProject({ cwd: io.cwd, paths: [], cache: false, debug });
   const tmp = mkdtempSync(join(tmpdir(), 'promoc-plan-'));
   try {

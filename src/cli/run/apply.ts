@@ -21,7 +21,7 @@ import type { Plan } from '../../generated/plan.js';
 import { toRepoPath } from '../../load/files.js';
 import { NO_DEBUG, type DebugLog } from '../../model/debug-log.js';
 import { hasErrors } from '../../model/diagnostic.js';
-import { UsageError } from '../../model/errors.js';
+import { InvocationError } from '../../model/errors.js';
 import { desiredState } from '../../plan/desired-state.js';
 import { readPlanFile } from '../../plan/plan-file.js';
 import { compileTarget, realDeps, type OpenTarget } from '../../plan/run.js';
@@ -67,11 +67,11 @@ interface Session {
 }
 
 export async function runApply(io: Io, options: ApplyCliOptions, given: ApplyCliDeps = {}): Promise<number> {
-  if (options.resume && options.planFile) throw new UsageError('--resume finishes an earlier run; it takes no plan file', 'Run `promoc apply --resume` alone, or `promoc apply plan.json` for a new run.');
-  if (options.due && (options.resume || options.planFile)) throw new UsageError('--due plans from the repository now; it takes no plan file and no --resume', 'Run `promoc apply --due` alone (the scheduled workflow does).');
-  if (options.now && (options.resume || options.planFile)) throw new UsageError('--now sets the instant of a new plan; a saved plan or a resumed run already has one', 'Drop --now, or run `promoc apply --now INSTANT` without a plan file.');
+  if (options.resume && options.planFile) throw new InvocationError('--resume finishes an earlier run; it takes no plan file', 'Run `promoc apply --resume` alone, or `promoc apply plan.json` for a new run.');
+  if (options.due && (options.resume || options.planFile)) throw new InvocationError('--due plans from the repository now; it takes no plan file and no --resume', 'Run `promoc apply --due` alone (the scheduled workflow does).');
+  if (options.now && (options.resume || options.planFile)) throw new InvocationError('--now sets the instant of a new plan; a saved plan or a resumed run already has one', 'Drop --now, or run `promoc apply --now INSTANT` without a plan file.');
   const clock = (given.http ?? realDeps()).now();
-  if (options.now && options.now.getTime() > clock) throw new UsageError(`--now ${options.now.toISOString()} is later than the clock (${new Date(clock).toISOString()}): apply would launch campaigns early`, 'Use --now with `promoc plan` to see what would happen then; apply only as of now or earlier.');
+  if (options.now && options.now.getTime() > clock) throw new InvocationError(`--now ${options.now.toISOString()} is later than the clock (${new Date(clock).toISOString()}): apply would launch campaigns early`, 'Use --now with `promoc plan` to see what would happen then; apply only as of now or earlier.');
   const c = colors(io);
   const debug = given.debug ?? NO_DEBUG;
   const deps: ApplyCliDeps = { ...given, http: given.http ?? { ...realDeps(), debug } };
@@ -126,7 +126,7 @@ async function applySaved(io: Io, options: ApplyCliOptions, deps: ApplyCliDeps, 
   if (typeof opened === 'number') return opened;
   const { loaded, target } = opened;
   return withTarget(target, async () => {
-    if (plan.target !== target.name) throw new UsageError(`${file} was planned for target ${plan.target}, not ${target.name}`, `Run \`promoc apply ${file} --target ${plan.target}\`.`);
+    if (plan.target !== target.name) throw new InvocationError(`${file} was planned for target ${plan.target}, not ${target.name}`, `Run \`promoc apply ${file} --target ${plan.target}\`.`);
     assertNoConflicts(plan);
     const compiled = await compileTarget(loaded.model, target.bindings, target.name);
     if (hasErrors(compiled.diagnostics)) return printUnlocated(io, loaded, compiled.diagnostics);
@@ -168,7 +168,7 @@ async function applyPlan(io: Io, session: Session, plan: Plan, options: ApplyCli
   }
   (json ? io.stderr : io.stdout)(renderPlan(plan, 'text', { color: io.color, verbose: options.verbose }));
   if (!options.autoApprove) {
-    if (!io.isTTY) throw new UsageError('apply changes live promotions and needs confirmation: this is not a terminal', 'Review the plan, then re-run with --auto-approve (e.g. in CI after `promoc plan --out plan.json`: `promoc apply plan.json --auto-approve`).');
+    if (!io.isTTY) throw new InvocationError('apply changes live promotions and needs confirmation: this is not a terminal', 'Review the plan, then re-run with --auto-approve (e.g. in CI after `promoc plan --out plan.json`: `promoc apply plan.json --auto-approve`).');
     const yes = await (deps.confirm ?? askOnTerminal)(`\nApply ${graph.steps.length} call${graph.steps.length === 1 ? '' : 's'} to target ${target.name}? Only "yes" is accepted: `);
     if (!yes) { io.stderr('Apply cancelled; nothing was changed.\n'); return EXIT.failure; }
   }
