@@ -4,7 +4,7 @@ import type { Provider } from '../provider.js';
 import { promotionsCapabilities } from './capabilities.js';
 import { promotionsClient } from './client.js';
 import { lowerPromotions, stampPromotion } from './lower.js';
-import { readPromotions, readScheduledVersion } from './read.js';
+import { readDraftVersion, readPromotions, readScheduledVersion } from './read.js';
 import { promotionsAdapter } from './writes.js';
 
 export const promotions: Provider = {
@@ -19,4 +19,5 @@ export const promotions: Provider = {
   lower: (resource, ctx) => lowerPromotions(resource, ctx.currency),
   stamp: stampPromotion,
   scheduledVersion: readScheduledVersion,
+  draftVersion: readDraftVersion,
 };
