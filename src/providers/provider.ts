@@ -176,6 +176,24 @@ export interface AuthView {
 /** The target's `ids` table from the config (names → the numeric ids an API uses). */
 export type TargetIds = NonNullable<Target['ids']>;
 
+/** A customer the API knows, to ask its verdict on a promotion at an instant. */
+export interface VerdictProbe {
+  readonly customer: string;
+  readonly subscription?: string;
+  /** UTC instant. */
+  readonly at: string;
+}
+
+/** What the API says a promotion does for one customer: its eligibility preview and its simulated invoice. */
+export interface ApiVerdict {
+  readonly eligible: boolean;
+  readonly reason?: string;
+  /** Decimal amounts in `currency`, from the simulation. */
+  readonly discount?: string;
+  readonly credit?: string;
+  readonly currency?: string;
+}
+
 export interface Provider {
   readonly id: ProviderId;
   readonly capabilities: Capabilities;
@@ -206,6 +224,8 @@ export interface Provider {
   scheduledVersion?(client: HttpClient, liveId: string): Promise<LiveObject['scheduled']>;
   /** APIs with draft versions: the newest draft version of a live object and the digest in promoc's marker. */
   draftVersion?(client: HttpClient, liveId: string): Promise<LiveObject['draft']>;
+  /** APIs that preview and simulate a promotion for a customer: what they say it does (`promoc plan --api-verdict`). */
+  verdict?(client: HttpClient, liveId: string, probe: VerdictProbe): Promise<ApiVerdict>;
   /** The payload with promoc's ownership marker written into the field this API keeps for it. */
   stamp(payload: Lowered['payload'], owner: Required<Ownership>): { readonly [k: string]: Json };
 }

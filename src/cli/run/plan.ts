@@ -20,6 +20,7 @@ import type { PlanFormat } from '../commands/plan.js';
 import { renderPlan } from './render-plan.js';
 import { UsageError } from '../../model/errors.js';
 import { treeWithOverlay } from '../../simulate/sides.js';
+import { apiVerdicts, readProbes, renderVerdicts } from './api-verdict.js';
 
 export interface PlanCliOptions {
   readonly paths: readonly string[];
@@ -34,6 +35,8 @@ export interface PlanCliOptions {
   readonly verbose: boolean;
   /** The plan's instant (--now, else the clock). */
   readonly now?: Date;
+  /** --api-verdict: a probes file; the APIs' own verdict on changed live objects beside the engine's. */
+  readonly apiVerdict?: string;
 }
 
 export async function runPlan(io: Io, options: PlanCliOptions, debug: DebugLog = NO_DEBUG): Promise<number> {
@@ -54,6 +57,8 @@ export async function runPlan(io: Io, options: PlanCliOptions, debug: DebugLog =
 
 async function planLoaded(io: Io, options: PlanCliOptions, loaded: Awaited<ReturnType<typeof loadProject>>, stateRoot: string | undefined, debug: DebugLog): Promise<number> {
   if (hasErrors(loaded.diagnostics)) return printErrors(io, loaded.root, loaded.diagnostics, loaded.stats.files);
+  const probes = options.apiVerdict === undefined ? undefined : await readProbes(resolve(io.cwd, options.apiVerdict), options.apiVerdict);
+  if (probes && options.format === 'json') throw new UsageError('--api-verdict shows the verdicts in text and markdown plans', 'Use --format text or markdown with --api-verdict.');
   const target = await openTarget({ root: stateRoot ?? loaded.root, config: loaded.config, env: io.env, debug, ...(options.target ? { target: options.target } : {}) });
   try {
     const result = await planBindings({
@@ -72,6 +77,14 @@ async function planLoaded(io: Io, options: PlanCliOptions, loaded: Awaited<Retur
     }
     if (options.out) await writePlanFile(resolve(io.cwd, options.out), result.plan);
     io.stdout(renderPlan(result.plan, options.format, { color: io.color, verbose: options.verbose }));
+    if (probes && options.format !== 'json') {
+      const verdicts = await apiVerdicts({ plan: result.plan, model: loaded.model, bindings: target.bindings, probes, deps: realDeps(), now: options.now ?? new Date() });
+      io.stdout(renderVerdicts(verdicts.rows, options.format));
+      if (verdicts.diagnostics.length > 0) {
+        const located = locateDiagnostics(verdicts.diagnostics, (file) => readSmallText(join(loaded.root, file)) ?? '');
+        io.stderr(renderText(sortDiagnostics(located), { color: io.color, readText: (file) => readSmallText(join(loaded.root, file)) }));
+      }
+    }
     return planExitCode(result.plan);
   } finally {
     await target.close();

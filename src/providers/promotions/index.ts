@@ -6,6 +6,7 @@ import { promotionsClient } from './client.js';
 import { lowerPromotions, stampPromotion } from './lower.js';
 import { readDraftVersion, readPromotions, readScheduledVersion } from './read.js';
 import { promotionsAdapter } from './writes.js';
+import { promotionVerdict } from './verdict.js';
 
 export const promotions: Provider = {
   id: 'promotions',
@@ -20,4 +21,5 @@ export const promotions: Provider = {
   stamp: stampPromotion,
   scheduledVersion: readScheduledVersion,
   draftVersion: readDraftVersion,
+  verdict: promotionVerdict,
 };
