@@ -40,13 +40,15 @@ export const evCases: ApiCases = {
       },
     },
     {
-      rows: ['ev.discount-type.fixed', 'ev.discount-value.fixed', 'ev.currency', 'ev.max-uses.unlimited', 'ev.expires-at.none'],
+      rows: ['ev.discount-type.fixed', 'ev.discount-value.fixed', 'ev.currency', 'ev.max-uses.unlimited', 'ev.expires-at.none', 'ev.list', 'ev.list.paging'],
       files: {
         'fixed-eur.yaml': code('welcome-eur', '  code: WELCOMEEUR\n  benefits: [{ amountOff: { amount: "5.50", currency: EUR } }]\n'),
         'fixed-usd.yaml': code('welcome-usd', '  code: WELCOMEUSD\n  window: { until: 2029-01-01T00:00:00Z }\n  benefits: [{ amountOff: { amount: "5.00", currency: USD } }]\n'),
         'fixed-jpy.yaml': code('welcome-jpy', '  code: WELCOMEJPY\n  limits: { perCustomer: 1 }\n  benefits: [{ amountOff: { amount: "500", currency: JPY } }]\n'),
       },
-      check: ({ one }) => {
+      check: ({ one, imported }) => {
+        // Four codes at two a page: import read every page.
+        for (const c of ['SUMMER25', 'WELCOMEEUR', 'WELCOMEUSD', 'WELCOMEJPY']) expect(imported).toContain(`code: ${c}`);
         expect(one('codes', 'code', 'WELCOMEEUR')).toMatchObject({ discount_type: 'fixed', discount_value: 5.5, currency: 'EUR', max_uses: null, max_uses_per_user: null, expires_at: null });
         expect(one('codes', 'code', 'WELCOMEUSD')).toMatchObject({ discount_type: 'fixed', discount_value: 5, currency: 'USD' });
         expect(one('codes', 'code', 'WELCOMEJPY')).toMatchObject({ discount_type: 'fixed', discount_value: 500, currency: 'JPY', max_uses: null });

@@ -19,7 +19,7 @@ export const promotionsCases: ApiCases = {
   provider: 'promotions',
   roundTrips: [
     {
-      rows: ['promo.create', 'promo.activate', 'promo.code', 'promo.name', 'promo.description', 'promo.public-description', 'promo.valid-from', 'promo.valid-to', 'promo.max-redemptions', 'promo.max-redemptions-per-customer', 'promo.effect.percent', 'promo.stackable', 'promo.priority', 'promo.visibility.public', 'promo.archetype.standard', 'promo.application-timing.next-invoice', 'promo.budget-behavior.hard-cap', 'promo.condition.subscription-plan', 'promo.condition-mode.all', 'promo.read.counters', 'promo.list'],
+      rows: ['promo.create', 'promo.activate', 'promo.code', 'promo.name', 'promo.description', 'promo.public-description', 'promo.valid-from', 'promo.valid-to', 'promo.max-redemptions', 'promo.max-redemptions-per-customer', 'promo.effect.percent', 'promo.stackable', 'promo.priority', 'promo.visibility.public', 'promo.archetype.standard', 'promo.application-timing.next-invoice', 'promo.budget-behavior.hard-cap', 'promo.condition.subscription-plan', 'promo.condition-mode.all', 'promo.read.counters'],
       files: {
         'spring.yaml': promo('spring-saas', '  code: SPRINGSAAS\n  displayName: Spring SaaS\n  publicDescription: 20% off the Pro plan this spring.\n  window: { from: 2027-01-01T00:00:00Z, until: 2029-01-01T00:00:00Z }\n  limits: { redemptions: 1000, perCustomer: 1 }\n  benefits: [{ percentOff: 20, appliesTo: { plans: [pro] } }]\n  stacking: { stackable: true, priority: 40 }\n  visibility: public\n', ', description: Spring push'),
       },
@@ -33,11 +33,13 @@ export const promotionsCases: ApiCases = {
       },
     },
     {
-      rows: ['promo.code.none', 'promo.max-budget', 'promo.budget-behavior.soft-cap', 'promo.application-timing.immediate', 'promo.effect.fixed', 'promo.condition.minimum-spend', 'promo.condition.quantity-threshold'],
+      rows: ['promo.list', 'promo.code.none', 'promo.max-budget', 'promo.budget-behavior.soft-cap', 'promo.application-timing.immediate', 'promo.effect.fixed', 'promo.condition.minimum-spend', 'promo.condition.quantity-threshold'],
       files: {
         'fleet.yaml': promo('fleet-volume', '  displayName: Fleet volume\n  limits: { budget: { amount: "50000.00", currency: EUR } }\n  conditions: { mode: ALL, quantityAtLeast: 25, minimumSpend: { amount: "500.00", currency: EUR } }\n  benefits: [{ amountOff: { amount: "40.00", currency: EUR } }]\n  stacking: { stackable: true, priority: 50 }\n  providers: { promotions: { applicationTiming: immediate, budgetBehavior: notify } }\n'),
       },
-      check: ({ one }) => {
+      check: ({ one, imported }) => {
+        // Four promotions at two a page: import read every page.
+        for (const c of ['SPRINGSAAS', 'FAIRTRIAL14', 'UPGRADE50']) expect(imported).toContain(`code: ${c}`);
         const p = one('promotions', 'name', 'Fleet volume');
         expect(p).toMatchObject({ code: null, max_budget: '50000.00', budget_behavior: 'soft_cap', application_timing: 'immediate' });
         expect(phase(p).effects).toEqual([{ type: 'fixed_discount', amount: '40.00', currency: 'EUR' }]);
