@@ -136,6 +136,9 @@ describe('fast parse path ≡ precise parse path', () => {
       agree(t);
     }
     expect(fastPathSafe('apiVersion: promoc/v1\nkind: Tag\nmetadata: {name: a}\n')).toBe(true);
+    // Inline coordinates (a flow collection as a flow sequence's item) read alike; as a flow mapping's key they do not.
+    for (const t of ['c:\n  - [[13.1, 52.4], [13.2, 52.5], [13.1, 52.4]]\n', 'c: [[1, [2]], {a: [3]}]\n']) { expect(fastPathSafe(t), t).toBe(true); agree(t); }
+    for (const t of ['m: {x: 1, [a]}\n', 'm: {[a]: 1}\n', 'm: { {a: 1}: 2}\n']) { expect(fastPathSafe(t), t).toBe(false); agree(t); }
   });
 
   it('answered on the fast path for a good share of the inputs (the test compares something)', () => {
