@@ -1,10 +1,27 @@
 // Paths → ranges, once, at the edge. Rules and validators report paths; this maps them to
 // file:line:col with a line scanner where it is sure, else by walking the yaml AST (re-parsing a file
 // only when a diagnostic needs it).
-import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, type Document, type LineCounter, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Diagnostic, DocPath, Range } from '../model/diagnostic.js';
 import { fastLocator } from './fast-locate.js';
 import { parseDocuments, rangeOf } from './parse.js';
+
+// Each mapping's pairs by key, built on first use: a file with thousands of diagnostics in one mapping of
+// thousands of keys searched the mapping once per diagnostic (10,000 unknown keys took seconds).
+const keyIndexes = new WeakMap<YAMLMap, Map<string, Pair>>();
+function keyIndex(map: YAMLMap): Map<string, Pair> {
+  let index = keyIndexes.get(map);
+  if (!index) {
+    index = new Map();
+    for (const p of map.items) {
+      if (!isPair(p) || !isScalar(p.key)) continue;
+      const k = String(p.key.value);
+      if (!index.has(k)) index.set(k, p); // the first, as a search from the start finds it
+    }
+    keyIndexes.set(map, index);
+  }
+  return index;
+}
 
 /** The range of the node at `path` (or its key), falling back to the deepest existing ancestor. */
 export function locateInDoc(doc: Document, lc: LineCounter, path: DocPath, atKey = false): Range {
@@ -14,7 +31,7 @@ export function locateInDoc(doc: Document, lc: LineCounter, path: DocPath, atKey
     const seg = path[i]!;
     const last = i === path.length - 1;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      const pair = keyIndex(node).get(String(seg));
       if (!pair) return best;
       if (last && atKey && isScalar(pair.key) && pair.key.range) return rangeOf(pair.key.range, lc);
       node = (pair.value as Node | null) ?? null;
