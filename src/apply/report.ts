@@ -3,6 +3,7 @@
 import type { Divergence } from './verify.js';
 import { describeResource, stepsByResource, type CallGraph } from './model.js';
 import type { StepTable } from './step-table.js';
+import { resourceKey } from '../model/resource.js';
 
 export interface ReportEntry {
   readonly resource: string;
@@ -65,7 +66,7 @@ export function buildReport(input: ReportInput): ApplyReport {
     if (d) { diverged.push({ ...head, error: d.message }); return; }
     changed.push(head);
   });
-  for (const u of input.unsupported ?? []) failed.push({ resource: `${u.provider} ${u.kind}/${u.name}`, action: u.action, error: u.reason ?? 'no API call carries out this action' });
+  for (const u of input.unsupported ?? []) failed.push({ resource: `${u.provider} ${resourceKey(u)}`, action: u.action, error: u.reason ?? 'no API call carries out this action' });
   const untouched = graph.untouched.map((u) => ({ resource: describeResource(u), action: u.action, ...(u.reason ? { reason: u.reason } : {}) }));
   return {
     run: input.run, target: graph.target, journal: input.journal, resumed: input.resumed,

@@ -16,6 +16,7 @@ import { stepsByResource, type CallGraph, type Untouched } from './model.js';
 import { buildReport, type ApplyReport } from './report.js';
 import type { StepTable } from './step-table.js';
 import { verifyResource, type Divergence } from './verify.js';
+import { resourceKey } from '../model/resource.js';
 
 export interface ApplyRunInput {
   readonly graph: CallGraph;
@@ -55,7 +56,7 @@ export async function applyGraph(input: ApplyRunInput): Promise<ApplyReport> {
       ...(input.guard ? { guard: input.guard } : {}),
     });
     const divergences = await verifyAll(input.graph, table, apis);
-    await journal.append({ type: 'verify', at: now().toISOString(), converged: input.graph.resources.length - divergences.length, diverged: divergences.map((d) => ({ resource: `${input.graph.resources[d.resource]!.kind}/${input.graph.resources[d.resource]!.name}`, message: d.message })) });
+    await journal.append({ type: 'verify', at: now().toISOString(), converged: input.graph.resources.length - divergences.length, diverged: divergences.map((d) => ({ resource: resourceKey(input.graph.resources[d.resource]!), message: d.message })) });
     const report = buildReport({ run, journal: file, resumed: input.resume !== undefined, graph: input.graph, table, divergences, ...(input.unsupported ? { unsupported: input.unsupported } : {}) });
     await journal.append({ type: 'end', at: now().toISOString(), outcome: report.ok ? 'ok' : 'failed' });
     return scrubReport(report, scrub);

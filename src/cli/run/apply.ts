@@ -31,6 +31,7 @@ import { colors, type Io } from '../io.js';
 import { promocVersion } from '../../load/version.js';
 import { openConfiguredTarget, openProject, planFor, printUnlocated, withTarget } from '../plan-shell.js';
 import { renderPlan } from './render-plan.js';
+import { resourceKey } from '../../model/resource.js';
 
 export interface ApplyCliOptions {
   readonly planFile?: string;
@@ -155,7 +156,7 @@ async function applyPlan(io: Io, session: Session, plan: Plan, options: ApplyCli
   if (graph.steps.length === 0 && unsupported.length === 0) {
     const blocked = graph.untouched.filter((u) => u.action === 'blocked');
     if (json) {
-      io.stdout(applyJson({ run: null, target: target.name, journal: null, resumed: false, changed: [], failed: [], diverged: [], untouched: graph.untouched.map((u) => ({ resource: `${u.kind}/${u.name}`, action: u.action, ...(u.liveId ? { liveId: u.liveId } : {}), ...(u.reason ? { reason: u.reason } : {}) })), calls: { total: 0, sent: 0, retried: 0 }, ok: true }));
+      io.stdout(applyJson({ run: null, target: target.name, journal: null, resumed: false, changed: [], failed: [], diverged: [], untouched: graph.untouched.map((u) => ({ resource: resourceKey(u), action: u.action, ...(u.liveId ? { liveId: u.liveId } : {}), ...(u.reason ? { reason: u.reason } : {}) })), calls: { total: 0, sent: 0, retried: 0 }, ok: true }));
       return EXIT.ok;
     }
     if (blocked.length > 0) {

@@ -13,6 +13,7 @@ import type { ProviderId } from '../../providers/provider.js';
 import { EXIT } from '../context.js';
 import { colors, type Io } from '../io.js';
 import { configOnly, planFor } from '../plan-shell.js';
+import { resourceKey } from '../../model/resource.js';
 
 export interface CompileCliOptions {
   readonly paths: readonly string[];
@@ -40,7 +41,7 @@ export async function runCompile(io: Io, options: CompileCliOptions, debug: Debu
   try {
     const { graph, unsupported } = compileCalls(plan);
     io.stdout(renderCalls(graph, options.format, apiViews(plan, config, target.bindings)));
-    for (const u of unsupported) io.stderr(`${colors(io).yellow('warning')}: ${u.provider} ${u.kind}/${u.name}: ${u.reason ?? 'no call'}\n`);
+    for (const u of unsupported) io.stderr(`${colors(io).yellow('warning')}: ${u.provider} ${resourceKey(u)}: ${u.reason ?? 'no call'}\n`);
     return unsupported.length > 0 ? EXIT.failure : EXIT.ok;
   } finally {
     await target.close();
