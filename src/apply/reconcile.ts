@@ -2,7 +2,7 @@
 // take effect? Decided from a fresh read of the target, never by sending it again blindly: no API here has
 // idempotency keys, so a repeated create would be a duplicate. Pure.
 import type { LiveObject } from '../providers/provider.js';
-import type { CallGraph, Step } from './model.js';
+import type { CallGraph, Step } from './call-graph.js';
 import { isActive, isOwnedBy, sameFields, type LiveIndex } from './live-index.js';
 import { resourceKey } from '../model/resource.js';
 

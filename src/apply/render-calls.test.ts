@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileCalls } from './compile.js';
+import { compileCalls } from './plan-to-calls.js';
 import { progressReporter } from './progress.js';
 import { renderCalls } from './render-calls.js';
 import { anAction, aPlan } from '../../test/fixtures/apply/builders.js';

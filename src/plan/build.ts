@@ -9,7 +9,7 @@ import { createAction, orphanAction } from './actions.js';
 import { desiredState } from './desired-state.js';
 import { objectFingerprints, planFingerprint, sourceFingerprint } from './fingerprint.js';
 import { plannedCompare, plannedCreate } from './schedule.js';
-import { KIND_ORDER, PLAN_FORMAT, type Action, type Conflict, type DesiredEntry, type LiveSet, type Note, type Plan, type PlanOptions, type Source, type Summary } from './model.js';
+import { KIND_ORDER, PLAN_FORMAT, type Action, type Conflict, type DesiredEntry, type LiveSet, type Note, type Plan, type PlanOptions, type Source, type Summary } from './plan-types.js';
 import { resourceKey } from '../model/resource.js';
 
 export interface BuildInput {

@@ -3,7 +3,7 @@
 // every resource that differs. Pure.
 import { createHash } from 'node:crypto';
 import type { DesiredState } from '../generated/plan.js';
-import type { DesiredEntry } from './model.js';
+import type { DesiredEntry } from './plan-types.js';
 import { resourceKey } from '../model/resource.js';
 
 export type { DesiredState };

@@ -9,7 +9,7 @@ import { defaultValidator } from '../load/project.js';
 import { FileRefusal, readRegularFile } from '../load/regular-file.js';
 import { readSavedFile } from '../load/saved-file.js';
 import type { Validator } from '../schema/validator.js';
-import { PLAN_FORMAT, type Plan } from './model.js';
+import { PLAN_FORMAT, type Plan } from './plan-types.js';
 import { PromocError } from '../model/errors.js';
 
 export class PlanFileError extends PromocError {

@@ -2,7 +2,7 @@
 // must be one the provider expresses (or one the binding lists). Pure.
 import { type Located, type Model, resourceKey } from '../model/resource.js';
 import type { Capabilities } from '../providers/provider.js';
-import type { Note } from './model.js';
+import type { Note } from './plan-types.js';
 import type { Binding } from './targets.js';
 
 export interface Selection {

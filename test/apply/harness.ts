@@ -3,9 +3,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compileCalls } from '../../src/apply/compile.js';
+import { compileCalls } from '../../src/apply/plan-to-calls.js';
 import type { ExecuteEvent } from '../../src/apply/execute.js';
-import type { ApplyReport } from '../../src/apply/report.js';
+import type { ApplyReport } from '../../src/apply/outcome.js';
 import { applyGraph } from '../../src/apply/run.js';
 import { startEmulators, type FaultOptions, type RunningEmulators } from '../../src/emulators/index.js';
 import type { Plan } from '../../src/generated/plan.js';

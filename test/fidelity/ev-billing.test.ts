@@ -2,7 +2,7 @@
 // checked when validating, a past expires_at refused at plan time (not a 422 halfway through apply), and the
 // server's field-level reason kept in apply errors.
 import { afterEach, describe, expect, it } from 'vitest';
-import { compileCalls } from '../../src/apply/compile.js';
+import { compileCalls } from '../../src/apply/plan-to-calls.js';
 import { applyGraph } from '../../src/apply/run.js';
 import { startEmulators } from '../../src/emulators/index.js';
 import { describeEvError } from '../../src/providers/ev-billing/client.js';

@@ -5,17 +5,17 @@
 // checkouts or runners never both act on one read. `--resume` finishes the newest unfinished run.
 import { hostname } from 'node:os';
 import { createInterface } from 'node:readline/promises';
-import { compileCalls } from '../../apply/compile.js';
-import { JournalError, type Replay } from '../../apply/journal-model.js';
+import { compileCalls } from '../../apply/plan-to-calls.js';
+import { JournalError, type Replay } from '../../apply/journal-records.js';
 import { journalDir, latestUnfinished, newRunId } from '../../apply/journal.js';
 import { holdApis, type HeldLocks } from '../../apply/lock/hold.js';
 import { openLockBackend } from '../../apply/lock/open.js';
 import { progressReporter } from '../../apply/progress.js';
 import { renderApplyReport } from '../../apply/render-report.js';
-import type { ApplyReport } from '../../apply/report.js';
+import type { ApplyReport } from '../../apply/outcome.js';
 import { applyGraph } from '../../apply/run.js';
 import { assertNoConflicts, assertPlanIsCurrent, assertPlanMatchesTree } from '../../apply/stale.js';
-import type { CallGraph, Untouched } from '../../apply/model.js';
+import type { CallGraph, Untouched } from '../../apply/call-graph.js';
 import type { PromocConfig } from '../../generated/index.js';
 import type { Plan } from '../../generated/plan.js';
 import { toRepoPath } from '../../load/files.js';

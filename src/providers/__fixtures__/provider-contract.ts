@@ -5,7 +5,7 @@
 // `beforeAll` started its emulator and wrote the model's resources labelled `target: <id>`.
 import { describe, expect, it } from 'vitest';
 import { type Model, resourceKey } from '../../model/resource.js';
-import { compileDesired } from '../../plan/compile.js';
+import { compileDesired } from '../../plan/lower-desired.js';
 import { readBinding } from '../../plan/run.js';
 import type { Binding } from '../../plan/targets.js';
 import { realDeps } from '../http/client.js';

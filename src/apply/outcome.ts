@@ -1,7 +1,7 @@
 // What an apply did, as data: what changed, what failed (and what was therefore not attempted), what did not
 // converge, and what was left untouched. Pure; rendered by ./render-report.ts.
 import type { Divergence } from './verify.js';
-import { describeResource, stepsByResource, type CallGraph } from './model.js';
+import { describeResource, stepsByResource, type CallGraph } from './call-graph.js';
 import type { StepTable } from './step-table.js';
 import { resourceKey } from '../model/resource.js';
 

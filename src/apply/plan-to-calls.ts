@@ -7,7 +7,7 @@ import type { Json } from '../model/canonical.js';
 import type { ProviderId } from '../providers/provider.js';
 import { isDue } from '../plan/schedule.js';
 import { writesFor } from '../providers/index.js';
-import { CALLS_FORMAT, isReferenceKind, type CallGraph, type Step, type TouchedResource, type Untouched } from './model.js';
+import { CALLS_FORMAT, isReferenceKind, type CallGraph, type Step, type TouchedResource, type Untouched } from './call-graph.js';
 import { resourceKey } from '../model/resource.js';
 
 const stepId = (n: number): string => `s${String(n).padStart(4, '0')}`;

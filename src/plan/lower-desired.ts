@@ -4,7 +4,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { type Located, type Model, resourceKey } from '../model/resource.js';
 import type { LowerResult, Provider } from '../providers/provider.js';
 import { ownerDigest } from './actions.js';
-import type { DesiredEntry } from './model.js';
+import type { DesiredEntry } from './plan-types.js';
 
 export interface Compiled {
   readonly entries: readonly DesiredEntry[];
