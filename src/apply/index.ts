@@ -1,6 +1,5 @@
 // Apply: a plan compiled into ordered API calls, run with a journal and a lock, verified by reading back.
 export { compileCalls, knownIds, type CompileResult } from './plan-to-calls.js';
-export { renderCalls, viewCalls, CALL_FORMATS, type ApiView, type CallFormat, type RenderedCall } from './render-calls.js';
 export { applyGraph, type ApplyRunInput } from './run.js';
 export { executeGraph, type Api, type ExecuteEvent, type ExecuteInput } from './execute.js';
 export { assertPlanIsCurrent } from './stale.js';
@@ -11,7 +10,6 @@ export { LockHeldError, LockLostError, type HeldLock, type LockBackend, type Loc
 export { fileLockBackend } from './lock/file-lock.js';
 export { redisLockBackend } from './lock/redis-lock.js';
 export { holdApis, bindingApi, type HeldLocks } from './lock/hold.js';
-export { renderApplyReport } from './render-report.js';
 export { progressReporter, type Progress, type ProgressOutput } from './progress.js';
 export { CALLS_FORMAT, type CallGraph, type Step, type StepOp, type TouchedResource, type Untouched } from './call-graph.js';
 export type { ApplyReport, ReportEntry } from './outcome.js';

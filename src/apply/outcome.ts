@@ -1,5 +1,5 @@
 // What an apply did, as data: what changed, what failed (and what was therefore not attempted), what did not
-// converge, and what was left untouched. Pure; rendered by ./render-report.ts.
+// converge, and what was left untouched. Pure; rendered by render/apply-outcome-text.ts.
 import type { Divergence } from './verify.js';
 import { describeResource, stepsByResource, type CallGraph } from './call-graph.js';
 import type { StepTable } from './step-table.js';

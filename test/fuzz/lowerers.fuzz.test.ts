@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileCalls } from '../../src/apply/plan-to-calls.js';
-import { renderCalls, CALL_FORMATS } from '../../src/apply/render-calls.js';
+import { renderCalls, CALL_FORMATS } from '../../src/render/api-calls.js';
 import { applyGraph } from '../../src/apply/run.js';
 import { startEmulators, type RunningEmulators } from '../../src/emulators/index.js';
 import type { Plan } from '../../src/generated/plan.js';

@@ -11,7 +11,7 @@ import { journalDir, latestUnfinished, newRunId } from '../../apply/journal.js';
 import { holdApis, type HeldLocks } from '../../apply/lock/hold.js';
 import { openLockBackend } from '../../apply/lock/open.js';
 import { progressReporter } from '../../apply/progress.js';
-import { renderApplyReport } from '../../apply/render-report.js';
+import { renderApplyReport } from '../../render/apply-outcome-text.js';
 import type { ApplyReport } from '../../apply/outcome.js';
 import { applyGraph } from '../../apply/run.js';
 import { assertNoConflicts, assertPlanIsCurrent, assertPlanMatchesTree } from '../../apply/stale.js';

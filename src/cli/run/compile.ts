@@ -1,7 +1,7 @@
 // `promoc compile`: plan (or read a saved plan), compile it into the ordered API calls apply would send,
 // and print them for review: JSON, an .http file or curl commands, secrets never shown.
 import { compileCalls } from '../../apply/plan-to-calls.js';
-import { renderCalls, type ApiView, type CallFormat } from '../../apply/render-calls.js';
+import { renderCalls, type ApiView, type CallFormat } from '../../render/api-calls.js';
 import type { PromocConfig } from '../../generated/index.js';
 import type { Plan } from '../../generated/plan.js';
 import { NO_DEBUG, type DebugLog } from '../../model/debug-log.js';

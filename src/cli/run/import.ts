@@ -4,7 +4,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { importLive, importPath, renderImported, type ImportedResource, type Skipped } from '../../import/index.js';
+import { importLive, importPath, type ImportedResource, type Skipped } from '../../import/index.js';
+import { renderImported } from '../../render/imported-yaml.js';
 import { toRepoPath } from '../../load/files.js';
 import { NO_DEBUG, type DebugLog } from '../../model/debug-log.js';
 import { SCHEMA_FILES, type Kind } from '../../generated/index.js';

@@ -5,8 +5,8 @@
 import type { Json } from '../model/canonical.js';
 import type { AuthView, ProviderId } from '../providers/provider.js';
 import { writesFor } from '../providers/index.js';
-import { knownIds } from './plan-to-calls.js';
-import { CALLS_FORMAT, describeResource, type CallGraph, type Step } from './call-graph.js';
+import { knownIds } from '../apply/plan-to-calls.js';
+import { CALLS_FORMAT, describeResource, type CallGraph, type Step } from '../apply/call-graph.js';
 import { resourceKey } from '../model/resource.js';
 
 export const CALL_FORMATS = ['json', 'http', 'curl'] as const;

@@ -1,7 +1,7 @@
-// The final apply report as text. Pure: (report) => string. Successes are always listed, also when
+// What an apply did (apply/outcome.ts) as text. Pure: (report) => string. Successes are always listed, also when
 // something failed, so a partial apply says exactly what is now live.
 import pc from 'picocolors';
-import type { ApplyReport, ReportEntry } from './outcome.js';
+import type { ApplyReport, ReportEntry } from '../apply/outcome.js';
 
 const VERB: Readonly<Record<string, string>> = {
   create: 'created', update: 'updated', replace: 'replaced', activate: 'activated', deactivate: 'deactivated', delete: 'deleted',
