@@ -12,4 +12,4 @@ export { redisLockBackend } from './lock/redis-lock.js';
 export { holdApis, bindingApi, type HeldLocks } from './lock/hold.js';
 export { progressReporter, type Progress, type ProgressOutput } from './progress.js';
 export { CALLS_FORMAT, type CallGraph, type Step, type StepOp, type TouchedResource, type Untouched } from './call-graph.js';
-export type { ApplyReport, ReportEntry } from './outcome.js';
+export type { ApplyOutcome, OutcomeEntry } from './outcome.js';

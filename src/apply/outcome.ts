@@ -5,7 +5,7 @@ import { describeResource, stepsByResource, type CallGraph } from './call-graph.
 import type { StepTable } from './step-table.js';
 import { resourceKey } from '../model/resource.js';
 
-export interface ReportEntry {
+export interface OutcomeEntry {
   readonly resource: string;
   readonly action: string;
   readonly liveId?: string;
@@ -14,20 +14,20 @@ export interface ReportEntry {
   readonly reason?: string;
 }
 
-export interface ApplyReport {
+export interface ApplyOutcome {
   readonly run: string;
   readonly target: string;
   readonly journal: string;
   readonly resumed: boolean;
-  readonly changed: readonly ReportEntry[];
-  readonly failed: readonly ReportEntry[];
-  readonly diverged: readonly ReportEntry[];
-  readonly untouched: readonly ReportEntry[];
+  readonly changed: readonly OutcomeEntry[];
+  readonly failed: readonly OutcomeEntry[];
+  readonly diverged: readonly OutcomeEntry[];
+  readonly untouched: readonly OutcomeEntry[];
   readonly calls: { readonly total: number; readonly sent: number; readonly retried: number };
   readonly ok: boolean;
 }
 
-export interface ReportInput {
+export interface OutcomeInput {
   readonly run: string;
   readonly journal: string;
   readonly resumed: boolean;
@@ -38,11 +38,11 @@ export interface ReportInput {
   readonly unsupported?: readonly { provider: string; kind: string; name: string; action: string; reason?: string }[];
 }
 
-export function buildReport(input: ReportInput): ApplyReport {
+export function buildOutcome(input: OutcomeInput): ApplyOutcome {
   const { graph, table } = input;
-  const changed: ReportEntry[] = [];
-  const failed: ReportEntry[] = [];
-  const diverged: ReportEntry[] = [];
+  const changed: OutcomeEntry[] = [];
+  const failed: OutcomeEntry[] = [];
+  const diverged: OutcomeEntry[] = [];
   let sent = 0;
   let retried = 0;
   for (const s of graph.steps) {

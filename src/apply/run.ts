@@ -13,7 +13,7 @@ import { JOURNAL_FORMAT, type Replay } from './journal-records.js';
 import { JournalWriter, newRunId } from './journal.js';
 import { indexLive } from './live-index.js';
 import { stepsByResource, type CallGraph, type Untouched } from './call-graph.js';
-import { buildReport, type ApplyReport } from './outcome.js';
+import { buildOutcome, type ApplyOutcome } from './outcome.js';
 import type { StepTable } from './step-table.js';
 import { verifyResource, type Divergence } from './verify.js';
 import { resourceKey } from '../model/resource.js';
@@ -37,7 +37,7 @@ export interface ApplyRunInput {
   readonly maxAttempts?: number;
 }
 
-export async function applyGraph(input: ApplyRunInput): Promise<ApplyReport> {
+export async function applyGraph(input: ApplyRunInput): Promise<ApplyOutcome> {
   const now = (): Date => new Date(input.deps.now());
   const run = input.resume?.replay.header.run ?? input.run ?? newRunId(now(), input.deps.random);
   const scrub = secretScrubber(secretsOf(input.bindings.map((b) => b.connection.credentials)));
@@ -57,9 +57,9 @@ export async function applyGraph(input: ApplyRunInput): Promise<ApplyReport> {
     });
     const divergences = await verifyAll(input.graph, table, apis);
     await journal.append({ type: 'verify', at: now().toISOString(), converged: input.graph.resources.length - divergences.length, diverged: divergences.map((d) => ({ resource: resourceKey(input.graph.resources[d.resource]!), message: d.message })) });
-    const report = buildReport({ run, journal: file, resumed: input.resume !== undefined, graph: input.graph, table, divergences, ...(input.unsupported ? { unsupported: input.unsupported } : {}) });
+    const report = buildOutcome({ run, journal: file, resumed: input.resume !== undefined, graph: input.graph, table, divergences, ...(input.unsupported ? { unsupported: input.unsupported } : {}) });
     await journal.append({ type: 'end', at: now().toISOString(), outcome: report.ok ? 'ok' : 'failed' });
-    return scrubReport(report, scrub);
+    return scrubOutcome(report, scrub);
   } finally {
     await journal.close();
   }
@@ -111,6 +111,6 @@ async function withPending(graph: CallGraph, table: StepTable, mine: readonly nu
   }));
 }
 
-function scrubReport(report: ApplyReport, scrub: (t: string) => string): ApplyReport {
-  return JSON.parse(scrub(JSON.stringify(report))) as ApplyReport;
+function scrubOutcome(report: ApplyOutcome, scrub: (t: string) => string): ApplyOutcome {
+  return JSON.parse(scrub(JSON.stringify(report))) as ApplyOutcome;
 }

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compileCalls } from '../../src/apply/plan-to-calls.js';
 import type { ExecuteEvent } from '../../src/apply/execute.js';
-import type { ApplyReport } from '../../src/apply/outcome.js';
+import type { ApplyOutcome } from '../../src/apply/outcome.js';
 import { applyGraph } from '../../src/apply/run.js';
 import { startEmulators, type FaultOptions, type RunningEmulators } from '../../src/emulators/index.js';
 import type { Plan } from '../../src/generated/plan.js';
@@ -30,7 +30,7 @@ export interface ApplyHarness {
   readonly bindings: readonly Binding[];
   readonly dir: string;
   plan(model: Model, options?: { prune?: boolean; force?: boolean }): Promise<PlanResult>;
-  apply(plan: Plan, options?: { onEvent?: (e: ExecuteEvent) => void; dueOnly?: boolean }): Promise<ApplyReport>;
+  apply(plan: Plan, options?: { onEvent?: (e: ExecuteEvent) => void; dueOnly?: boolean }): Promise<ApplyOutcome>;
   /** The instant the planner and the emulators see (moved with setNow). */
   now(): Date;
   setNow(at: Date): void;

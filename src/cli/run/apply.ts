@@ -11,8 +11,8 @@ import { journalDir, latestUnfinished, newRunId } from '../../apply/journal.js';
 import { holdApis, type HeldLocks } from '../../apply/lock/hold.js';
 import { openLockBackend } from '../../apply/lock/open.js';
 import { progressReporter } from '../../apply/progress.js';
-import { renderApplyReport } from '../../render/apply-outcome-text.js';
-import type { ApplyReport } from '../../apply/outcome.js';
+import { renderApplyOutcome } from '../../render/apply-outcome-text.js';
+import type { ApplyOutcome } from '../../apply/outcome.js';
 import { applyGraph } from '../../apply/run.js';
 import { assertNoConflicts, assertPlanIsCurrent, assertPlanMatchesTree } from '../../apply/stale.js';
 import type { CallGraph, Untouched } from '../../apply/call-graph.js';
@@ -196,12 +196,12 @@ async function execute(io: Io, session: Session, graph: CallGraph, unsupported: 
   });
   progress.finish();
   const shown = { ...report, journal: toRepoPath(root, report.journal) };
-  io.stdout(json ? applyJson(shown) : renderApplyReport(shown, { color: io.color }));
+  io.stdout(json ? applyJson(shown) : renderApplyOutcome(shown, { color: io.color }));
   return report.ok ? EXIT.ok : EXIT.failure;
 }
 
 /** The apply report as JSON; run and journal are null when nothing was sent. */
-function applyJson(report: Omit<ApplyReport, 'run' | 'journal'> & { readonly run: string | null; readonly journal: string | null }): string {
+function applyJson(report: Omit<ApplyOutcome, 'run' | 'journal'> & { readonly run: string | null; readonly journal: string | null }): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
