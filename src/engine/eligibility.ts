@@ -3,7 +3,7 @@
 // `explain` the checks are the same but no sentence is built (the simulator's hot path): every
 // rejection reads NOT_EXPLAINED.
 import type { BundleConditions } from '../generated/bundle.js';
-import type { Audience, CompiledCampaign, Targeting } from './compile.js';
+import type { Audience, CompiledCampaign, Targeting } from './runtime-campaigns.js';
 import type { Prepared } from './context.js';
 import type { GeoIndex } from './geo.js';
 import { formatInstant } from './instant.js';

@@ -1,7 +1,7 @@
 // One evaluation: reach the candidates, charge fees, then walk the campaigns in the bundle's order
 // applying each eligible one to what remains. Stacking is decided here: a non-stackable campaign
 // applies only first, and then nothing follows it; fees are never blocked.
-import type { CompiledBenefit, CompiledCampaign } from './compile.js';
+import type { CompiledBenefit, CompiledCampaign } from './runtime-campaigns.js';
 import { prepare, PreparedContext, type EvaluationContext, type Prepared } from './context.js';
 import { ContextError } from './errors.js';
 import { budgetLeft, ineligibility, NOT_EXPLAINED } from './eligibility.js';

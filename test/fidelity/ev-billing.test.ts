@@ -1,7 +1,7 @@
 // EV billing promotional codes: the server's field-level reason kept in apply errors. The other EV rows of
 // docs/fidelity.md are row cases (test/fidelity/rows/ev-billing.ts).
 import { describe, expect, it } from 'vitest';
-import { compileCalls } from '../../src/apply/compile.js';
+import { compileCalls } from '../../src/apply/plan-to-calls.js';
 import { applyGraph } from '../../src/apply/run.js';
 import { startEmulators } from '../../src/emulators/index.js';
 import { describeEvError } from '../../src/providers/ev-billing/client.js';

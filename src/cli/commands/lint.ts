@@ -70,7 +70,7 @@ async function runLintCommand(ctx: CliContext, paths: string[], reports: readonl
   const overrides = parseRuleFlags(flags.rule);
   const now = flags.now === undefined ? new Date() : parseNow(flags.now);
   const [{ loadProject }, { runLint }, { optionsFromConfig }, { writeReports }] = await Promise.all([
-    import('../../load/project.js'), import('../../lint/runner.js'), import('../../lint/settings.js'), import('../write-lint-reports.js'),
+    import('../../load/project.js'), import('../../lint/runner.js'), import('../../lint/settings.js'), import('../write-lint-output.js'),
   ]);
   const { join, relative, sep } = await import('node:path');
   const { readSmallText } = await import('../read-small-text.js');
