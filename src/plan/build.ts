@@ -113,7 +113,9 @@ function claimsOf(provider: string, inScope: readonly LiveObject[], capabilities
     const out = new Map<string, LiveObject[]>();
     for (const o of current) {
       const k = keyOf(o);
-      if (k !== undefined) out.set(k, [...(out.get(k) ?? []), o]);
+      if (k === undefined) continue;
+      const list = out.get(k);
+      if (list) list.push(o); else out.set(k, [o]);
     }
     return out;
   };
