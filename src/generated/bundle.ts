@@ -343,6 +343,7 @@ export interface PercentOffBenefit {
   type: 'percentOff';
   rate: Rate;
   scope: BundleScope;
+  gate?: BundleBenefitGate;
 }
 /**
  * Which lines a benefit reduces: a line must pass every non-empty list. All empty: broad.
@@ -370,6 +371,16 @@ export interface BundleCostSource {
   code: string;
 }
 /**
+ * Conditions of one benefit on top of its campaign's: its own dated window, branches, vehicle categories and customer tags. Every list given must match; a benefit whose gate fails grants nothing while its campaign's other benefits still apply.
+ */
+export interface BundleBenefitGate {
+  window?: BundleWindow;
+  branches?: Names;
+  vehicleCategories?: Names;
+  requireTags?: Names;
+  excludeTags?: Names;
+}
+/**
  * A fixed amount off the scoped lines, taken line by line in context order.
  */
 export interface AmountOffBenefit {
@@ -379,6 +390,7 @@ export interface AmountOffBenefit {
   type: 'amountOff';
   amount: BundleMoney;
   scope: BundleScope;
+  gate?: BundleBenefitGate;
 }
 /**
  * Wallet credit granted on redemption; it does not change the lines.
@@ -389,6 +401,7 @@ export interface CreditBenefit {
    */
   type: 'credit';
   amount: BundleMoney;
+  gate?: BundleBenefitGate;
 }
 /**
  * Minutes waived on time-priced lines (TIME_PRICE, DRIVING_PRICE, PARKING_PRICE) that carry a quantity in minutes.
@@ -403,6 +416,7 @@ export interface FreeMinutesBenefit {
    */
   minutes: number;
   scope: BundleScope;
+  gate?: BundleBenefitGate;
 }
 /**
  * UNLOCK_FEE lines waived, up to `count` of them.
@@ -417,6 +431,7 @@ export interface FreeUnlocksBenefit {
    */
   count: number;
   scope: BundleScope;
+  gate?: BundleBenefitGate;
 }
 /**
  * A percentage off package-purchase lines (lines with `package`).
@@ -428,6 +443,7 @@ export interface PackageDiscountBenefit {
   type: 'packageDiscount';
   rate: Rate;
   scope: BundleScope;
+  gate?: BundleBenefitGate;
 }
 /**
  * The addition's lines (cost source ADDITION with this code) become free.
@@ -442,6 +458,7 @@ export interface EntitlementBenefit {
    */
   addition: string;
   scope: BundleScope;
+  gate?: BundleBenefitGate;
 }
 /**
  * Days added to a subscription trial; reported as a grant.
@@ -455,6 +472,7 @@ export interface TrialExtensionBenefit {
    * Days added.
    */
   days: number;
+  gate?: BundleBenefitGate;
 }
 /**
  * The scoped lines are free on the customer's first `periods` invoices with this campaign (counted by the usage store's per-customer redemptions).
@@ -469,6 +487,7 @@ export interface FreePeriodBenefit {
    */
   periods: number;
   scope: BundleScope;
+  gate?: BundleBenefitGate;
 }
 /**
  * One phase of a phased promotion.

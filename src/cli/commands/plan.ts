@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import type { RegisterCommand } from '../context.js';
-import { UsageError } from '../../model/errors.js';
+import { InvocationError } from '../../model/errors.js';
 
 export const PLAN_FORMATS = ['text', 'markdown', 'json'] as const;
 export type PlanFormat = (typeof PLAN_FORMATS)[number];
 
 export function checkFormat(format: string): PlanFormat {
-  if (!(PLAN_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}"`, 'Use --format text, markdown or json.');
+  if (!(PLAN_FORMATS as readonly string[]).includes(format)) throw new InvocationError(`unknown format "${format}"`, 'Use --format text, markdown or json.');
   return format as PlanFormat;
 }
 

@@ -12,7 +12,7 @@ import { currencyExponent, formatMinor, parseDecimal } from '../../engine/money.
 import type { AnyResource } from '../../generated/index.js';
 import type { Json } from '../../model/canonical.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
-import { UsageError } from '../../model/errors.js';
+import { InvocationError } from '../../model/errors.js';
 import type { Located, Model } from '../../model/resource.js';
 import type { Plan } from '../../plan/model.js';
 import type { Binding } from '../../plan/targets.js';
@@ -46,17 +46,17 @@ export async function readProbes(file: string, shown: string): Promise<Probe[]> 
   try {
     data = parse(await readFile(file, 'utf8'));
   } catch (e) {
-    throw new UsageError(`${shown}: ${(e as Error).message}`, 'Give a YAML file with probes: [{ customer: <id the API knows>, context: { currency, lines, … } }].');
+    throw new InvocationError(`${shown}: ${(e as Error).message}`, 'Give a YAML file with probes: [{ customer: <id the API knows>, context: { currency, lines, … } }].');
   }
   const list = (data as { probes?: unknown } | null)?.probes;
-  if (!Array.isArray(list) || list.length === 0) throw new UsageError(`${shown}: probes must be a non-empty list`, 'Write probes: [{ customer: cus_1, context: { currency: EUR, lines: [{ id: subscription, amount: "49.00" }] } }].');
+  if (!Array.isArray(list) || list.length === 0) throw new InvocationError(`${shown}: probes must be a non-empty list`, 'Write probes: [{ customer: cus_1, context: { currency: EUR, lines: [{ id: subscription, amount: "49.00" }] } }].');
   return list.map((p: unknown, i): Probe => {
     const o = (p ?? {}) as Record<string, unknown>;
     const where = `${shown}: probes[${i}]`;
-    if (typeof o.customer !== 'string' || o.customer === '') throw new UsageError(`${where}.customer must be the id of a customer the API knows`, 'Write customer: cus_1.');
-    if (o.subscription !== undefined && typeof o.subscription !== 'string') throw new UsageError(`${where}.subscription must be a string`, 'Write subscription: sub_1, or leave it out.');
-    if (o.at !== undefined && (typeof o.at !== 'string' || Number.isNaN(Date.parse(o.at)))) throw new UsageError(`${where}.at must be an instant`, 'Write at: 2027-06-01T00:00:00Z, or leave it out (the plan\'s instant).');
-    if (typeof o.context !== 'object' || o.context === null || Array.isArray(o.context)) throw new UsageError(`${where}.context must be an evaluation context`, 'Write context: { currency: EUR, lines: [{ id: subscription, amount: "49.00" }], customer: { id: cus_1 } }.');
+    if (typeof o.customer !== 'string' || o.customer === '') throw new InvocationError(`${where}.customer must be the id of a customer the API knows`, 'Write customer: cus_1.');
+    if (o.subscription !== undefined && typeof o.subscription !== 'string') throw new InvocationError(`${where}.subscription must be a string`, 'Write subscription: sub_1, or leave it out.');
+    if (o.at !== undefined && (typeof o.at !== 'string' || Number.isNaN(Date.parse(o.at)))) throw new InvocationError(`${where}.at must be an instant`, 'Write at: 2027-06-01T00:00:00Z, or leave it out (the plan\'s instant).');
+    if (typeof o.context !== 'object' || o.context === null || Array.isArray(o.context)) throw new InvocationError(`${where}.context must be an evaluation context`, 'Write context: { currency: EUR, lines: [{ id: subscription, amount: "49.00" }], customer: { id: cus_1 } }.');
     return { customer: o.customer, ...(typeof o.subscription === 'string' ? { subscription: o.subscription } : {}), ...(typeof o.at === 'string' ? { at: new Date(o.at).toISOString().replace(/\.000Z$/, 'Z') } : {}), context: o.context as Probe['context'] };
   });
 }
