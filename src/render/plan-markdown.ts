@@ -6,6 +6,7 @@ import type { Action, Change, Plan } from '../generated/plan.js';
 import { timeUntil } from '../model/time-until.js';
 import { sanitizeForTerminal } from './sanitize.js';
 import { formatValue, isEmpty, isGeometry, scheduleText, summaryLine, SYMBOL, title, VERB } from './plan-shared.js';
+import { verdictsMarkdown } from './plan-verdicts.js';
 
 export const GITHUB_COMMENT_LIMIT = 65_535;
 /** Where a consumer should split the single-string form into separate comments. */
@@ -26,7 +27,8 @@ export function renderPlanMarkdownPages(plan: Plan, options: MarkdownOptions = {
   const limit = options.limit ?? GITHUB_COMMENT_LIMIT - 535;
   const head = header(plan, Math.floor(limit / 2));
   const sections = plan.actions.filter((a) => a.action !== 'noop').map((a) => fit(section(a, plan.createdAt), a, limit - 200, plan.createdAt));
-  const tail = footer(plan);
+  const verdicts = verdictsMarkdown(plan, esc);
+  const tail = verdicts === undefined ? footer(plan) : `${verdicts}\n\n${footer(plan)}`;
   const pages: string[][] = [[head]];
   let size = head.length;
   for (const s of [...sections, tail]) {

@@ -5,6 +5,7 @@ import pc from 'picocolors';
 import type { Action, Plan } from '../generated/plan.js';
 import { sanitizeForTerminal } from './sanitize.js';
 import { formatValue, scheduleText, summaryLine, SYMBOL, title, VERB } from './plan-shared.js';
+import { verdictsText } from './plan-verdicts.js';
 
 export interface PlanTextOptions {
   readonly color: boolean;
@@ -25,6 +26,7 @@ export function renderPlanText(plan: Plan, options: PlanTextOptions): string {
   if (shown.length === 0 && (plan.conflicts ?? []).length === 0) out.push(c.green('No changes. Live state matches the repository.'), '');
   for (const a of shown) { for (const l of renderAction(a, c, plan.createdAt)) out.push(l); out.push(''); }
   out.push(c.bold(summaryLine(plan)));
+  for (const l of verdictsText(plan)) out.push(sanitizeForTerminal(l));
   for (const n of plan.notes) {
     out.push(`${n.level === 'warn' ? c.yellow('warning') : c.dim('note')}: ${sanitizeForTerminal(n.message)}`);
     if (n.level === 'warn') for (const r of n.resources ?? []) out.push(c.dim(`  - ${sanitizeForTerminal(r)}`));

@@ -12,6 +12,7 @@ import { REPORT_CSS } from './report-html-style.js';
 import { changedSeries, dailyChart, timelineChart } from './report-svg-charts.js';
 import { geofenceMap } from './report-svg-map.js';
 import { resourceKey } from '../model/resource.js';
+import { verdictsHtml } from './plan-verdicts.js';
 
 export function renderReportHtml(r: ReportInput): string {
   const side = (s: { label: string; revision: string | null }): string => `${h(s.label)}${s.revision ? ` <code>${h(s.revision.slice(0, 12))}</code>` : ''}`;
@@ -142,7 +143,7 @@ function plan(p: ReportInput['plans'][number]): string {
     return `<div class="action ${a.action}" data-resource="${h(resourceKey(a))}"><h3><span class="verb">${VERB[a.action]}${a.activation ? ` + ${a.activation}` : ''}</span> ${h(actionTitle(a))} <span class="muted">${h(a.apiObject ?? a.kind)} on ${h(a.provider)}${a.source ? ` · ${h(a.source.file)}` : ''}</span></h3>${notes}${fields ? `<table class="fields"><thead><tr><th>Field</th><th>Live (old)</th><th>Repository (new)</th></tr></thead><tbody>${fields}${more}</tbody></table>` : ''}</div>`;
   });
   const more = changed.length > 2000 ? `<p class="note">${changed.length - 2000} more actions not shown.</p>` : '';
-  return `<p>${h(planSummaryLine(p))}</p>${rows.join('')}${more}`;
+  return `<p>${h(planSummaryLine(p))}</p>${rows.join('')}${more}${verdictsHtml(p, h)}`;
 }
 
 /** A campaign id that may wrap after its kind. */
