@@ -2,7 +2,7 @@
 // reference resolving to a resource of the right kind. Pure; reports paths.
 import { closest, distance } from 'fastest-levenshtein';
 import type { Diagnostic, DocPath } from '../model/diagnostic.js';
-import type { AnyResource, Kind, Located } from '../model/resource.js';
+import { resourceKey, type AnyResource, type Kind, type Located } from '../model/resource.js';
 
 interface Ref { readonly path: DocPath; readonly kind: Kind; readonly name: string }
 
@@ -30,7 +30,7 @@ function duplicateNames(all: readonly Identified[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const l of all) {
     if (l.name === undefined) continue;
-    const key = `${l.kind}/${l.name}`;
+    const key = resourceKey({ kind: l.kind, name: l.name });
     const first = seen.get(key);
     if (!first) { seen.set(key, l); continue; }
     out.push({

@@ -13,7 +13,7 @@ import type { AnyResource } from '../../generated/index.js';
 import type { Json } from '../../model/canonical.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { InvocationError } from '../../model/errors.js';
-import type { Located, Model } from '../../model/resource.js';
+import { type Located, type Model, resourceKey } from '../../model/resource.js';
 import type { Plan } from '../../plan/plan-types.js';
 import type { PlanVerdict } from '../../generated/plan.js';
 import { describeApi, describeEngine } from '../../render/plan-verdicts.js';
@@ -114,7 +114,7 @@ export async function apiVerdicts(input: VerdictInput): Promise<{ rows: PlanVerd
         apiError = (e as Error).message;
       }
       const agree = api !== undefined && agrees(api, engine);
-      rows.push({ resource: `${a.kind}/${a.name}`, key: a.key, customer: probe.customer, at, ...(api ? { api } : {}), ...(apiError ? { apiError } : {}), engine, agree });
+      rows.push({ resource: resourceKey(a), key: a.key, customer: probe.customer, at, ...(api ? { api } : {}), ...(apiError ? { apiError } : {}), engine, agree });
       if (!agree && desired) {
         diagnostics.push({
           ruleId: 'plan/api-verdict',
@@ -124,8 +124,8 @@ export async function apiVerdicts(input: VerdictInput): Promise<{ rows: PlanVerd
           path: ['spec'],
           atKey: true,
           message: api
-            ? `the API and the engine disagree on ${a.kind}/${a.name} for customer ${probe.customer} at ${at}: API ${describeApi(api)}; engine ${describeEngine(engine)}`
-            : `the API gave no verdict on ${a.kind}/${a.name} for customer ${probe.customer}: ${apiError ?? 'no answer'}`,
+            ? `the API and the engine disagree on ${resourceKey(a)} for customer ${probe.customer} at ${at}: API ${describeApi(api)}; engine ${describeEngine(engine)}`
+            : `the API gave no verdict on ${resourceKey(a)} for customer ${probe.customer}: ${apiError ?? 'no answer'}`,
           hint: api
             ? 'Check that the probe\'s context says what the API knows about the customer (attributes, plan, usage, earlier redemptions); if it does, the engine and the API price this promotion differently: see docs/fidelity.md.'
             : 'The probe must name a customer (and subscription) the API knows.',
