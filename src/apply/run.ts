@@ -9,13 +9,14 @@ import type { HttpDeps } from '../providers/http/client.js';
 import { providerFor } from '../providers/index.js';
 import type { LiveObject, ProviderId } from '../providers/provider.js';
 import { executeGraph, type Api, type ExecuteEvent } from './execute.js';
-import { JOURNAL_FORMAT, type Replay } from './journal-model.js';
+import { JOURNAL_FORMAT, type Replay } from './journal-records.js';
 import { JournalWriter, newRunId } from './journal.js';
 import { indexLive } from './live-index.js';
-import { stepsByResource, type CallGraph, type Untouched } from './model.js';
-import { buildReport, type ApplyReport } from './report.js';
+import { stepsByResource, type CallGraph, type Untouched } from './call-graph.js';
+import { buildOutcome, type ApplyOutcome } from './outcome.js';
 import type { StepTable } from './step-table.js';
 import { verifyResource, type Divergence } from './verify.js';
+import { resourceKey } from '../model/resource.js';
 
 export interface ApplyRunInput {
   readonly graph: CallGraph;
@@ -36,7 +37,7 @@ export interface ApplyRunInput {
   readonly maxAttempts?: number;
 }
 
-export async function applyGraph(input: ApplyRunInput): Promise<ApplyReport> {
+export async function applyGraph(input: ApplyRunInput): Promise<ApplyOutcome> {
   const now = (): Date => new Date(input.deps.now());
   const run = input.resume?.replay.header.run ?? input.run ?? newRunId(now(), input.deps.random);
   const scrub = secretScrubber(secretsOf(input.bindings.map((b) => b.connection.credentials)));
@@ -55,10 +56,10 @@ export async function applyGraph(input: ApplyRunInput): Promise<ApplyReport> {
       ...(input.guard ? { guard: input.guard } : {}),
     });
     const divergences = await verifyAll(input.graph, table, apis);
-    await journal.append({ type: 'verify', at: now().toISOString(), converged: input.graph.resources.length - divergences.length, diverged: divergences.map((d) => ({ resource: `${input.graph.resources[d.resource]!.kind}/${input.graph.resources[d.resource]!.name}`, message: d.message })) });
-    const report = buildReport({ run, journal: file, resumed: input.resume !== undefined, graph: input.graph, table, divergences, ...(input.unsupported ? { unsupported: input.unsupported } : {}) });
+    await journal.append({ type: 'verify', at: now().toISOString(), converged: input.graph.resources.length - divergences.length, diverged: divergences.map((d) => ({ resource: resourceKey(input.graph.resources[d.resource]!), message: d.message })) });
+    const report = buildOutcome({ run, journal: file, resumed: input.resume !== undefined, graph: input.graph, table, divergences, ...(input.unsupported ? { unsupported: input.unsupported } : {}) });
     await journal.append({ type: 'end', at: now().toISOString(), outcome: report.ok ? 'ok' : 'failed' });
-    return scrubReport(report, scrub);
+    return scrubOutcome(report, scrub);
   } finally {
     await journal.close();
   }
@@ -73,7 +74,8 @@ function openApis(graph: CallGraph, bindings: readonly Binding[], deps: HttpDeps
     const client = provider.client(b.connection, deps);
     const options = { currency: b.currency ?? provider.defaultCurrency, ...(b.connection.pageSize !== undefined ? { pageSize: b.connection.pageSize } : {}) };
     const scheduled = provider.scheduledVersion?.bind(provider);
-    apis.set(b.provider, { client, read: () => provider.read(client, options), ...(scheduled ? { scheduled: (id: string) => scheduled(client, id) } : {}), ...(b.connection.concurrency !== undefined ? { concurrency: b.connection.concurrency } : {}) });
+    const draft = provider.draftVersion?.bind(provider);
+    apis.set(b.provider, { client, read: () => provider.read(client, options), ...(scheduled ? { scheduled: (id: string) => scheduled(client, id) } : {}), ...(draft ? { draft: (id: string) => draft(client, id) } : {}), ...(b.connection.concurrency !== undefined ? { concurrency: b.connection.concurrency } : {}) });
   }
   return apis;
 }
@@ -99,17 +101,19 @@ async function verifyAll(graph: CallGraph, table: StepTable, apis: ReadonlyMap<P
   return out.sort((a, b) => a.resource - b.resource);
 }
 
-/** Objects a dated change was written to, with the version now waiting on the target (what verify checks). */
+/** Objects a dated or drafted change was written to, with the version now waiting on the target (what verify checks). */
 async function withPending(graph: CallGraph, table: StepTable, mine: readonly number[], api: Api, objects: readonly LiveObject[]): Promise<LiveObject[]> {
-  const ids = new Set(mine.filter((i) => graph.resources[i]!.expect === 'scheduled').map((i) => table.resourceId(i)).filter((id): id is string => id !== undefined));
-  if (ids.size === 0 || !api.scheduled) return [...objects];
+  const idsOf = (expect: 'scheduled' | 'drafted'): Set<string> => new Set(mine.filter((i) => graph.resources[i]!.expect === expect).map((i) => table.resourceId(i)).filter((id): id is string => id !== undefined));
+  const timed = api.scheduled ? idsOf('scheduled') : new Set<string>();
+  const drafted = api.draft ? idsOf('drafted') : new Set<string>();
+  if (timed.size === 0 && drafted.size === 0) return [...objects];
   return Promise.all(objects.map(async (o) => {
-    if (!ids.has(o.id)) return o;
-    const scheduled = await api.scheduled!(o.id);
-    return scheduled ? { ...o, scheduled } : o;
+    const scheduled = timed.has(o.id) ? await api.scheduled!(o.id) : undefined;
+    const draft = drafted.has(o.id) ? await api.draft!(o.id) : undefined;
+    return { ...o, ...(scheduled ? { scheduled } : {}), ...(draft ? { draft } : {}) };
   }));
 }
 
-function scrubReport(report: ApplyReport, scrub: (t: string) => string): ApplyReport {
-  return JSON.parse(scrub(JSON.stringify(report))) as ApplyReport;
+function scrubOutcome(report: ApplyOutcome, scrub: (t: string) => string): ApplyOutcome {
+  return JSON.parse(scrub(JSON.stringify(report))) as ApplyOutcome;
 }

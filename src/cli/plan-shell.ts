@@ -19,7 +19,7 @@ import { hasErrors, sortDiagnostics, type Diagnostic } from '../model/diagnostic
 import { InvocationError } from '../model/errors.js';
 import { openTarget, planBindings, realDeps, type OpenTarget } from '../plan/run.js';
 import { pruneSetting, type Access } from '../plan/targets.js';
-import { renderText, summaryLine } from '../render/text.js';
+import { renderText, summaryLine } from '../render/diagnostics-text.js';
 import { treeWithOverlay } from '../simulate/sides.js';
 import { EXIT } from './context.js';
 import type { Io } from './io.js';
@@ -80,6 +80,8 @@ export interface Planned {
   readonly config: PromocConfig;
   readonly target: OpenTarget;
   readonly plan: Plan;
+  /** The campaigns planned (the overlaid ones with --overlay). */
+  readonly model: Loaded['model'];
 }
 
 export interface PlanForOptions extends LoadOptions {
@@ -128,7 +130,7 @@ async function planLoaded(io: Io, options: PlanForOptions, loaded: Loaded, state
       await target.close();
       return printUnlocated(io, loaded, result.diagnostics);
     }
-    return { root, config: loaded.config, target, plan: result.plan };
+    return { root, config: loaded.config, target, plan: result.plan, model: loaded.model };
   } catch (error) {
     await target.close();
     throw error;

@@ -1,6 +1,6 @@
 // Each benefit type, applied to what remains of its lines. `times` is how often the campaign's
 // zone phase was met (START_PLUS_END_RENTAL can give 2): percentages compound, amounts multiply.
-import type { CompiledBenefit } from './compile.js';
+import type { CompiledBenefit } from './runtime-campaigns.js';
 import type { Grant } from './evaluation.js';
 import type { Lines, Take } from './lines.js';
 import { mulDivRound, percentOf } from './money.js';
@@ -77,6 +77,10 @@ export function applyBenefit(b: CompiledBenefit, times: number, lines: Lines, ta
       return;
     case 'trialExtension':
       grants.push({ campaign, type: 'trialExtension', days: b.days * times });
+      return;
+    case 'freePeriod':
+      // This invoice is one of the free periods (eligibility stops the campaign once they are used).
+      for (let i = 0; i < n; i++) if (lines.inScope(all[i]!, b.scope)) take.take(all[i]!, all[i]!.remaining);
       return;
   }
 }

@@ -3,7 +3,7 @@
 // evaluation over the indexed bundle.
 import { canonicalJson } from './canonical.js';
 import type { Bundle, BundleCampaign, BundleManifest } from '../generated/bundle.js';
-import { compileCampaigns } from './compile.js';
+import { compileCampaigns } from './runtime-campaigns.js';
 import type { EvaluationContext, PreparedContext } from './context.js';
 import { BundleError } from './errors.js';
 import { evaluateContext, mayApplyAny, workspace, type EngineState } from './evaluate.js';

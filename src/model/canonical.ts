@@ -3,7 +3,7 @@
 // and the live side go through these before the diff, which is what keeps plans free of phantom diffs.
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../engine/canonical.js';
-import { currencyExponent } from './money.js';
+import { currencyExponent } from './minor-units.js';
 
 export type Json = null | boolean | number | string | readonly Json[] | { readonly [k: string]: Json };
 

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import type { Json } from '../model/canonical.js';
 import { normalizedText } from '../model/normalize.js';
 import { diffFields, isUnder, type FieldChange } from './diff.js';
-import type { Action, Change, DesiredEntry, PlanOptions } from './model.js';
+import type { Action, Change, DesiredEntry, PlanOptions } from './plan-types.js';
 import type { KindCapability, LiveObject, Provider } from '../providers/provider.js';
 
 const STATUS = 'spec.status';

@@ -3,11 +3,12 @@
 // every resource that differs. Pure.
 import { createHash } from 'node:crypto';
 import type { DesiredState } from '../generated/plan.js';
-import type { DesiredEntry } from './model.js';
+import type { DesiredEntry } from './plan-types.js';
+import { resourceKey } from '../model/resource.js';
 
 export type { DesiredState };
 
-export const desiredKey = (d: Pick<DesiredEntry, 'provider' | 'located'>): string => `${d.provider} ${d.located.resource.kind}/${d.located.resource.metadata.name}`;
+export const desiredKey = (d: Pick<DesiredEntry, 'provider' | 'located'>): string => `${d.provider} ${resourceKey(d.located.resource)}`;
 
 export function desiredState(desired: readonly DesiredEntry[]): DesiredState {
   const resources: Record<string, string> = {};

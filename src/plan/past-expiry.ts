@@ -2,7 +2,7 @@
 // would answer 422 halfway through apply. Any action that writes such a body is refused here, at plan time,
 // at the field that says it. Pure: `now` is the plan's clock.
 import type { Diagnostic } from '../model/diagnostic.js';
-import type { Action, DesiredEntry } from './model.js';
+import type { Action, DesiredEntry } from './plan-types.js';
 
 /** Actions that send the desired body to the API. */
 const WRITES = new Set<Action['action']>(['create', 'update', 'replace']);

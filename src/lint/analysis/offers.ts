@@ -8,7 +8,7 @@ import { AUTOMATIC_KINDS, campaignRank as rankOf, STACKING_KINDS, type Rank } fr
 import type { AnyResource } from '../../generated/index.js';
 import type { DocPath } from '../../model/diagnostic.js';
 import { productOf, type Product } from '../../model/product.js';
-import { ofKind, type Located, type Model } from '../../model/resource.js';
+import { ofKind, type Located, type Model, resourceKey } from '../../model/resource.js';
 import { isActive, view, windowBounds, type Benefit, type Phase } from './spec-view.js';
 import { append } from '../../model/append.js';
 
@@ -102,7 +102,7 @@ export function buildOffers(model: Model): Offer[] {
     if (!isActive(r) || !(STACKING_KINDS.has(r.kind) || r.kind === 'GeofenceSurcharge')) continue;
     const s = view(r);
     const hasCode = s.code !== undefined || (r.kind === 'Promotion' && batched.has(r.metadata.name));
-    const rank = campaignRank([...(s.benefits ?? []), ...(s.phases ?? []).flatMap((p) => p.benefits)]);
+    const rank = campaignRank([...(s.benefits ?? []), ...(s.phases ?? []).flatMap((p) => p.benefits), ...(s.ladder?.steps ?? []).flatMap((st) => st.benefits)]);
     for (const slice of slicesOf(s)) out.push(makeOffer(out.length, cid, at, hasCode, rank, slice));
     cid += 1;
   }
@@ -140,7 +140,7 @@ function campaignRank(benefits: readonly Benefit[]): Rank {
   }));
 }
 
-const BENEFIT_TYPES = ['percentOff', 'amountOff', 'credit', 'freeMinutes', 'freeUnlocks', 'packageDiscount', 'entitlement', 'trialExtensionDays'] as const;
+const BENEFIT_TYPES = ['percentOff', 'amountOff', 'credit', 'freeMinutes', 'freeUnlocks', 'packageDiscount', 'entitlement', 'trialExtensionDays', 'freePeriods'] as const;
 
 /** One object literal with every field in a fixed order: offers share a hidden class, which the pair loops need. */
 function makeOffer(id: number, cid: number, at: Located, hasCode: boolean, rank: Rank, slice: Slice): Offer {
@@ -150,7 +150,7 @@ function makeOffer(id: number, cid: number, at: Located, hasCode: boolean, rank:
   const t = s.targeting ?? {};
   const requireTags = a.requireTags ?? [];
   const excludeTags = new Set(a.excludeTags ?? []);
-  const key = `${r.kind}/${r.metadata.name}`;
+  const key = resourceKey(r);
   const benefits = slice.benefits.map((b, i) => benefitFacts(b, [...slice.path, i]));
   return {
     id, cid, at, key, name: r.metadata.name, kind: r.kind,
