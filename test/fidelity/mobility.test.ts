@@ -140,6 +140,41 @@ spec: { campaign: flyer, count: 3, usesPerCode: 5 }
   });
 });
 
+describe('claim-time credit versus rental-time voucher', () => {
+  it('round-trips creditAt: the tenant\'s setting, which the engine prices and lint reads, is not a template field', async () => {
+    w = await workspace('mobility', {
+      'campaigns/promo.yaml': promotion('ride-voucher', `  code: RIDEVOUCHER
+  targeting: { branches: ['11'] }
+  benefits:
+    - percentOff: 50
+    - credit: { amount: "10.00", currency: EUR }
+      creditAt: rental
+`),
+    });
+    const r = await roundTrip(w);
+    expect(r.importedPlan?.code, explain(r)).toBe(0);
+    expect(r.replan!.stdout).toMatch(/No changes/);
+    expect(r.importedPlan!.stdout).toMatch(/No changes/);
+    const res = await fetch(`${w.emulators.endpoint('mobility').apiBaseUrl}/voucherables/by-code/RIDEVOUCHER`, { headers: { authorization: `Bearer ${await token(w)}` } });
+    expect(((await res.json()) as { benefits: unknown[] }).benefits).toEqual([{ type: 'Discount', discount: 0.5 }, { type: 'Value', value: 10 }]);
+  });
+
+  it('refuses creditAt on a target without the behaviour, located', async () => {
+    w = await workspace('ev-billing', {
+      'campaigns/ev.yaml': `apiVersion: promoc/v1
+kind: Promotion
+metadata: { name: ev-credit, labels: { target: ev-billing } }
+spec:
+  code: EVCREDIT
+  benefits: [{ percentOff: 10, creditAt: rental }]
+`,
+    });
+    const v = await w.cli(['validate']);
+    expect(v.code).toBe(1);
+    expect(v.stdout + v.stderr).toMatch(/campaigns\/ev\.yaml:6:\d+ .*creditAt/);
+  });
+});
+
 async function token(ws: Workspace): Promise<string> {
   const res = await fetch(`${ws.emulators.endpoint('mobility').apiBaseUrl}/auth/sign-in-api-client`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ clientId: 'promoc', clientKey: 'promoc-secret' }) });
   return ((await res.json()) as { accessToken: string }).accessToken;
