@@ -120,7 +120,7 @@ describe('claim-time credit versus rental-time voucher', () => {
     expect(((await res.json()) as { benefits: unknown[] }).benefits).toEqual([{ type: 'Discount', discount: 0.5 }, { type: 'Value', value: 10 }]);
   });
 
-  it('refuses creditAt on a target without the behaviour, located', async () => {
+  it('refuses creditAt on a benefit without a credit, located', async () => {
     w = await workspace('ev-billing', {
       'campaigns/ev.yaml': `apiVersion: promoc/v1
 kind: Promotion
@@ -132,7 +132,7 @@ spec:
     });
     const v = await w.cli(['validate']);
     expect(v.code).toBe(1);
-    expect(v.stdout + v.stderr).toMatch(/campaigns\/ev\.yaml:6:\d+ .*creditAt/);
+    expect(v.stdout + v.stderr).toMatch(/campaigns\/ev\.yaml:6:\d+ .*missing required property "credit"/);
   });
 });
 
