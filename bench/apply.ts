@@ -10,7 +10,7 @@ import type { AnyResource, Located, Model } from '../dist/model/resource.js';
 import { realDeps, type Fetch } from '../dist/providers/http/client.js';
 import { planBindings } from '../dist/plan/run.js';
 import { localBindings } from '../dist/plan/targets.js';
-import { compileCalls } from '../dist/apply/compile.js';
+import { compileCalls } from '../dist/apply/plan-to-calls.js';
 import { applyGraph } from '../dist/apply/run.js';
 
 export interface BenchApplyOptions {

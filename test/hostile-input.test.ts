@@ -9,7 +9,7 @@ import { checkFile } from '../src/load/check-file.js';
 import { MAX_DOCUMENTS } from '../src/load/parse.js';
 import { append, maxOf, minOf } from '../src/model/append.js';
 import { loadProject } from '../src/load/project.js';
-import { renderText } from '../src/render/text.js';
+import { renderText } from '../src/render/diagnostics-text.js';
 import { loadSchemaSet } from '../src/schema/schema-set.js';
 import { createValidator } from '../src/schema/validator.js';
 

@@ -3,10 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { HttpClient, type HttpDeps } from '../providers/http/client.js';
 import type { LiveObject } from '../providers/provider.js';
-import { compileCalls } from './compile.js';
+import { compileCalls } from './plan-to-calls.js';
 import { lagoAdapter } from '../providers/lago/writes.js';
 import { executeGraph, type Api, type ExecuteInput } from './execute.js';
-import { parseJournal, type JournalRecord } from './journal-model.js';
+import { parseJournal, type JournalRecord } from './journal-records.js';
 import { aLiveObject, anAction, aPlan } from '../../test/fixtures/apply/builders.js';
 
 type Fault = 'lost-after-commit' | 'lost-before' | '503' | '422';

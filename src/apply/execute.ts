@@ -10,12 +10,13 @@ import { HttpStatusError, NetworkError } from '../providers/http/errors.js';
 import type { LiveObject, LiveRead, ProviderId } from '../providers/provider.js';
 import { PromocError, ProviderError } from '../model/errors.js';
 import { writesFor, type ApiAdapter } from '../providers/index.js';
-import { knownIds } from './compile.js';
-import type { JournalRecord, Replay } from './journal-model.js';
+import { knownIds } from './plan-to-calls.js';
+import type { JournalRecord, Replay } from './journal-records.js';
 import { indexLive, type LiveIndex } from './live-index.js';
-import type { CallGraph, Step } from './model.js';
+import type { CallGraph, Step } from './call-graph.js';
 import { reconcileStep } from './reconcile.js';
 import { StepTable, type StepState } from './step-table.js';
+import { resourceKey } from '../model/resource.js';
 
 export interface Api {
   readonly client: HttpClient;
@@ -125,7 +126,7 @@ class Execution {
     await this.input.record({ type: 'start', step: step.id, attempt: this.table.attempts(step.id), at: this.at() });
     try {
       const objectId = this.table.objectId(step);
-      if (step.target !== 'none' && objectId === undefined) throw new ProviderError(`no live id for ${r.kind}/${r.name}: ${step.target === 'created' ? 'its create step' : 'the plan'} did not record one`);
+      if (step.target !== 'none' && objectId === undefined) throw new ProviderError(`no live id for ${resourceKey(r)}: ${step.target === 'created' ? 'its create step' : 'the plan'} did not record one`);
       const path = step.path.replace('{id}', objectId === undefined ? '' : adapter.pathId(objectId));
       const body = step.body !== undefined && adapter.resolveBody ? await adapter.resolveBody(step.body, { client: api.client, known: this.known.get(r.provider) ?? new Map() }) : step.body;
       const keyed = adapter.idempotencyHeader !== undefined && step.op === 'create';
@@ -148,7 +149,7 @@ class Execution {
     if (liveId !== undefined) {
       const r = this.input.graph.resources[step.resource]!;
       const m = this.known.get(r.provider) ?? new Map<string, string>();
-      m.set(`${r.kind}/${r.name}`, liveId);
+      m.set(resourceKey(r), liveId);
       this.known.set(r.provider, m);
     }
     this.table.done(step.id, liveId);

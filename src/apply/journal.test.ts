@@ -2,9 +2,9 @@ import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { JOURNAL_FORMAT, JournalError, parseJournal, type JournalRecord } from './journal-model.js';
+import { JOURNAL_FORMAT, JournalError, parseJournal, type JournalRecord } from './journal-records.js';
 import { JournalWriter, latestUnfinished, newRunId, readJournal } from './journal.js';
-import { CALLS_FORMAT } from './model.js';
+import { CALLS_FORMAT } from './call-graph.js';
 
 let dir: string;
 beforeEach(async () => { dir = await mkdtemp(join(tmpdir(), 'promoc-journal-')); });

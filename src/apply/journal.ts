@@ -4,7 +4,7 @@
 // serialising the run on the disk. Every line passes through `scrub` (secrets never reach the file).
 import { mkdir, open, readdir, readFile, type FileHandle } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { parseJournal, type JournalRecord, type Replay } from './journal-model.js';
+import { parseJournal, type JournalRecord, type Replay } from './journal-records.js';
 
 export class JournalWriter {
   private queue: { line: string; resolve: () => void; reject: (e: unknown) => void }[] = [];

@@ -3,7 +3,7 @@
 // effect, and to verify convergence after apply.
 import { statusOf } from '../plan/actions.js';
 import type { LiveObject } from '../providers/provider.js';
-import type { TouchedResource } from './model.js';
+import type { TouchedResource } from './call-graph.js';
 
 export interface LiveIndex {
   byId(id: string): LiveObject | undefined;

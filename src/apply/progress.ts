@@ -2,7 +2,7 @@
 // way, and every failure as it happens). Written to stderr so stdout stays the report.
 import pc from 'picocolors';
 import type { ExecuteEvent } from './execute.js';
-import { describeResource, type CallGraph } from './model.js';
+import { describeResource, type CallGraph } from './call-graph.js';
 
 export interface ProgressOutput {
   write(text: string): void;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileCalls } from './compile.js';
+import { compileCalls } from './plan-to-calls.js';
 import { indexLive } from './live-index.js';
 import { reconcileStep } from './reconcile.js';
 import { aLiveObject, anAction, aPlan } from '../../test/fixtures/apply/builders.js';

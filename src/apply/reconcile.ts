@@ -2,8 +2,9 @@
 // take effect? Decided from a fresh read of the target, never by sending it again blindly: no API here has
 // idempotency keys, so a repeated create would be a duplicate. Pure.
 import type { LiveObject } from '../providers/provider.js';
-import type { CallGraph, Step } from './model.js';
+import type { CallGraph, Step } from './call-graph.js';
 import { isActive, isOwnedBy, sameFields, type LiveIndex } from './live-index.js';
+import { resourceKey } from '../model/resource.js';
 
 export type Verdict =
   | { readonly outcome: 'done'; readonly liveId?: string }
@@ -20,17 +21,17 @@ export function reconcileStep(graph: CallGraph, step: Step, live: LiveIndex, obj
     const found = live.current(r.kind, r.key);
     if (found && isOwnedBy(found, r) && step.expectCount !== undefined) return countOf(found) >= step.expectCount ? { outcome: 'done', liveId: found.id } : { outcome: 'retry' };
     if (found && isOwnedBy(found, r)) return { outcome: 'done', liveId: found.id };
-    if (found && conflict) return { outcome: 'failed', detail: `${r.key} is taken by a live ${r.kind} that promoc does not manage as ${r.kind}/${r.name} (id ${found.id})` };
+    if (found && conflict) return { outcome: 'failed', detail: `${r.key} is taken by a live ${r.kind} that promoc does not manage as ${resourceKey(r)} (id ${found.id})` };
     return { outcome: 'retry' };
   }
   const o = objectId === undefined ? undefined : live.byId(objectId);
   if (step.op === 'delete') return o ? retryOrFail(conflict, `${objectId} still exists`) : { outcome: 'done' };
-  if (!o) return { outcome: 'failed', detail: `${r.kind}/${r.name} (${objectId ?? 'no id'}) is gone from the target` };
+  if (!o) return { outcome: 'failed', detail: `${resourceKey(r)} (${objectId ?? 'no id'}) is gone from the target` };
   if (step.op === 'activate') return isActive(o) ? { outcome: 'done' } : retryOrFail(conflict, `${objectId} is still inactive`);
   if (step.op === 'deactivate') return isActive(o) ? retryOrFail(conflict, `${objectId} is still active`) : { outcome: 'done' };
   // update: the fields are as desired (status is a separate call where the API has one).
   if (r.desired && sameFields(o.normalized.fields, r.desired, true)) return { outcome: 'done' };
-  return retryOrFail(conflict, `${r.kind}/${r.name} changed on the target since the plan was made (or the update was refused)`);
+  return retryOrFail(conflict, `${resourceKey(r)} changed on the target since the plan was made (or the update was refused)`);
 }
 
 function countOf(o: LiveObject): number {

@@ -9,13 +9,14 @@ import type { HttpDeps } from '../providers/http/client.js';
 import { providerFor } from '../providers/index.js';
 import type { LiveObject, ProviderId } from '../providers/provider.js';
 import { executeGraph, type Api, type ExecuteEvent } from './execute.js';
-import { JOURNAL_FORMAT, type Replay } from './journal-model.js';
+import { JOURNAL_FORMAT, type Replay } from './journal-records.js';
 import { JournalWriter, newRunId } from './journal.js';
 import { indexLive } from './live-index.js';
-import { stepsByResource, type CallGraph, type Untouched } from './model.js';
-import { buildReport, type ApplyReport } from './report.js';
+import { stepsByResource, type CallGraph, type Untouched } from './call-graph.js';
+import { buildOutcome, type ApplyOutcome } from './outcome.js';
 import type { StepTable } from './step-table.js';
 import { verifyResource, type Divergence } from './verify.js';
+import { resourceKey } from '../model/resource.js';
 
 export interface ApplyRunInput {
   readonly graph: CallGraph;
@@ -36,7 +37,7 @@ export interface ApplyRunInput {
   readonly maxAttempts?: number;
 }
 
-export async function applyGraph(input: ApplyRunInput): Promise<ApplyReport> {
+export async function applyGraph(input: ApplyRunInput): Promise<ApplyOutcome> {
   const now = (): Date => new Date(input.deps.now());
   const run = input.resume?.replay.header.run ?? input.run ?? newRunId(now(), input.deps.random);
   const scrub = secretScrubber(secretsOf(input.bindings.map((b) => b.connection.credentials)));
@@ -55,10 +56,10 @@ export async function applyGraph(input: ApplyRunInput): Promise<ApplyReport> {
       ...(input.guard ? { guard: input.guard } : {}),
     });
     const divergences = await verifyAll(input.graph, table, apis);
-    await journal.append({ type: 'verify', at: now().toISOString(), converged: input.graph.resources.length - divergences.length, diverged: divergences.map((d) => ({ resource: `${input.graph.resources[d.resource]!.kind}/${input.graph.resources[d.resource]!.name}`, message: d.message })) });
-    const report = buildReport({ run, journal: file, resumed: input.resume !== undefined, graph: input.graph, table, divergences, ...(input.unsupported ? { unsupported: input.unsupported } : {}) });
+    await journal.append({ type: 'verify', at: now().toISOString(), converged: input.graph.resources.length - divergences.length, diverged: divergences.map((d) => ({ resource: resourceKey(input.graph.resources[d.resource]!), message: d.message })) });
+    const report = buildOutcome({ run, journal: file, resumed: input.resume !== undefined, graph: input.graph, table, divergences, ...(input.unsupported ? { unsupported: input.unsupported } : {}) });
     await journal.append({ type: 'end', at: now().toISOString(), outcome: report.ok ? 'ok' : 'failed' });
-    return scrubReport(report, scrub);
+    return scrubOutcome(report, scrub);
   } finally {
     await journal.close();
   }
@@ -113,6 +114,6 @@ async function withPending(graph: CallGraph, table: StepTable, mine: readonly nu
   }));
 }
 
-function scrubReport(report: ApplyReport, scrub: (t: string) => string): ApplyReport {
-  return JSON.parse(scrub(JSON.stringify(report))) as ApplyReport;
+function scrubOutcome(report: ApplyOutcome, scrub: (t: string) => string): ApplyOutcome {
+  return JSON.parse(scrub(JSON.stringify(report))) as ApplyOutcome;
 }

@@ -2,8 +2,8 @@
 // skipped when something it depends on failed. Tracks which steps are ready (every dependency done) and the
 // live id each resource's create answered. A resumed run starts from the journal's replay: steps done stay
 // done, steps that were sent without a recorded answer start parked (decided by reading, never resent blindly).
-import type { Replay } from './journal-model.js';
-import type { CallGraph, Step } from './model.js';
+import type { Replay } from './journal-records.js';
+import type { CallGraph, Step } from './call-graph.js';
 import { append } from '../model/append.js';
 
 export type StepState = 'pending' | 'running' | 'parked' | 'done' | 'failed' | 'skipped';

@@ -7,7 +7,7 @@ import type { Json } from '../model/canonical.js';
 import { writesFor } from '../providers/index.js';
 import type { LiveObject } from '../providers/provider.js';
 import { isActive, isOwnedBy, type LiveIndex } from './live-index.js';
-import { describeResource, type TouchedResource } from './model.js';
+import { describeResource, type TouchedResource } from './call-graph.js';
 
 export interface Divergence {
   readonly resource: number;

@@ -7,7 +7,7 @@ import { canonicalJson } from '../engine/canonical.js';
 import { FORMAT_VERSION } from '../engine/load.js';
 import { bboxOf } from '../geo/index.js';
 import type { Diagnostic } from '../model/diagnostic.js';
-import { isCampaign, type CampaignKind, type Located, type Model, type ResourceOf } from '../model/resource.js';
+import { isCampaign, type CampaignKind, type Located, type Model, type ResourceOf, resourceKey } from '../model/resource.js';
 import { normalizeCampaign } from './normalize-campaign.js';
 import type { Path, Report } from './normalize-benefit.js';
 import { compareCampaigns, compareStrings } from './order.js';
@@ -34,7 +34,7 @@ export function buildBundle(model: Model, options: BuildOptions): BuildResult {
     const c = normalizeCampaign(located as Located<ResourceOf<CampaignKind>>, report);
     if (!c) continue;
     const clash = c.code === undefined ? undefined : codes.get(c.code);
-    if (clash) report.error(['spec', 'code'], 'bundle/duplicate-code', `code ${c.code} is also used by ${clash.resource.kind}/${clash.resource.metadata.name}`, 'Codes are unique across the repository, case-insensitively; rename one.');
+    if (clash) report.error(['spec', 'code'], 'bundle/duplicate-code', `code ${c.code} is also used by ${resourceKey(clash.resource)}`, 'Codes are unique across the repository, case-insensitively; rename one.');
     else if (c.code !== undefined) codes.set(c.code, located);
     for (const g of c.zone?.geofences ?? []) {
       if (!model.geometries.has(g)) report.error(['spec', 'zone', 'geofences'], 'bundle/unknown-geofence', `geofence "${g}" is not defined`, 'Add a Geofence with this metadata.name, or fix the reference.');

@@ -3,7 +3,7 @@
 import type { BundleCampaign, BundleConditions, BundleLadder, BundleLimits, BundlePhase, BundleSurcharge, BundleWindow } from '../generated/bundle.js';
 import type { GeofencePromotion, GeofenceSurcharge, Promotion, Referral } from '../generated/index.js';
 import { AUTOMATIC_KINDS, STACKING_KINDS } from '../model/campaign-meaning.js';
-import type { CampaignKind, Located, ResourceOf } from '../model/resource.js';
+import { type CampaignKind, type Located, type ResourceOf, resourceKey } from '../model/resource.js';
 import { normalizeBenefits, normalizeMoney, normalizeRate, normalizeScope, type Path, type Report } from './normalize-benefit.js';
 import { productOf } from '../model/product.js';
 import { campaignRank, compareStrings, sortedSet } from './order.js';
@@ -38,7 +38,7 @@ export function normalizeCampaign(located: Located<ResourceOf<CampaignKind>>, re
   const { product } = productOf(r);
   const allBenefits = [...benefits, ...phases.flatMap((p) => p?.benefits ?? []), ...(ladder?.steps ?? []).flatMap((s) => s.benefits)];
   return {
-    id: `${r.kind}/${r.metadata.name}`,
+    id: resourceKey(r),
     kind: r.kind,
     name: r.metadata.name,
     ...(spec.displayName !== undefined ? { displayName: spec.displayName } : {}),

@@ -19,7 +19,7 @@ import { hasErrors, sortDiagnostics, type Diagnostic } from '../model/diagnostic
 import { InvocationError } from '../model/errors.js';
 import { openTarget, planBindings, realDeps, type OpenTarget } from '../plan/run.js';
 import { pruneSetting, type Access } from '../plan/targets.js';
-import { renderText, summaryLine } from '../render/text.js';
+import { renderText, summaryLine } from '../render/diagnostics-text.js';
 import { treeWithOverlay } from '../simulate/sides.js';
 import { EXIT } from './context.js';
 import type { Io } from './io.js';

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { rules } from '../lint/registry.js';
 import { RUNNER_CHECKS } from '../lint/runner.js';
-import type { SarifRule } from '../render/sarif.js';
+import type { SarifRule } from '../render/diagnostics-sarif.js';
 
 interface PackageJson { readonly homepage?: string; readonly repository?: string | { readonly url?: string; readonly directory?: string } }
 

@@ -1,6 +1,6 @@
 // Each benefit type, applied to what remains of its lines. `times` is how often the campaign's
 // zone phase was met (START_PLUS_END_RENTAL can give 2): percentages compound, amounts multiply.
-import type { CompiledBenefit } from './compile.js';
+import type { CompiledBenefit } from './runtime-campaigns.js';
 import type { Grant } from './evaluation.js';
 import type { Lines, Take } from './lines.js';
 import { mulDivRound, percentOf } from './money.js';

@@ -1,7 +1,7 @@
 // The lines being priced: what each started at and what remains after the benefits so far.
 // Every benefit takes from `remaining`, so benefits compound (50% then 50% leaves 25%), and a take
 // is capped at what remains, so no line goes below zero.
-import type { Scope } from './compile.js';
+import type { Scope } from './runtime-campaigns.js';
 import type { CostSourceGroup, PriceLine, Prepared } from './context.js';
 
 /**

@@ -2,7 +2,7 @@
 // a zone near a rental position or a targeting value the context mentions (vehicle id or tag,
 // category, branch). Only reached campaigns are evaluated and listed as rejected; the index makes
 // that a few map lookups and a grid lookup per rental position instead of a pass over every campaign.
-import type { CompiledCampaign } from './compile.js';
+import type { CompiledCampaign } from './runtime-campaigns.js';
 import type { Prepared } from './context.js';
 import { END, START, type GeoIndex } from './geo.js';
 import { NONE } from './scratch.js';

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Kind } from '../generated/index.js';
 import type { LiveObject } from '../providers/provider.js';
 import { importLive } from './to-resources.js';
-import { renderImported, importPath } from './render.js';
+import { renderImported } from '../render/imported-yaml.js';
+import { importPath } from './import-path.js';
 
 const live = (id: string, kind: string, name: string, fields: Record<string, unknown>, over: Partial<LiveObject> = {}): LiveObject => ({
   id, normalized: { kind: kind as Kind, name, key: name.toUpperCase(), fields: fields as LiveObject['normalized']['fields'] }, counters: [], liveRedemptions: 0, facts: {}, fingerprint: 'x', ...over,

@@ -8,6 +8,7 @@ import type { Json } from '../model/canonical.js';
 import { providerFor } from '../providers/index.js';
 import type { LiveObject, ProviderId } from '../providers/provider.js';
 import { append } from '../model/append.js';
+import { resourceKey } from '../model/resource.js';
 
 export interface ImportedResource {
   readonly provider: ProviderId;
@@ -51,7 +52,7 @@ export function importLive(input: ImportInput): ImportResult {
     if (unsupported) { skipped.push({ provider: input.provider, id: o.id, reason: `${o.normalized.kind} ${o.normalized.key} uses ${unsupported}, which no promoc field holds` }); continue; }
     append(resources, toResources(input.provider, o, input.labels, input.specFields(o.normalized.kind)));
   }
-  return { resources: resources.sort((a, b) => `${a.kind}/${a.name}`.localeCompare(`${b.kind}/${b.name}`)), skipped };
+  return { resources: resources.sort((a, b) => resourceKey(a).localeCompare(resourceKey(b))), skipped };
 }
 
 /** Per kind and key, the object the planner would match: not archived, and managed before unmanaged. */

@@ -45,6 +45,10 @@ export function findResource<K extends Kind>(model: Model, kind: K, name: string
   return ofKind(model, kind).find((l) => l.resource.metadata.name === name);
 }
 
-export function resourceKey(r: AnyResource): string {
-  return `${r.kind}/${r.metadata.name}`;
+/** A resource, or anything naming one by kind and name (a plan action, a live object's owner, a call-graph entry). */
+export type NamesResource = AnyResource | { readonly kind: string; readonly name: string };
+
+/** "Kind/name": how promoc names a resource in plans, journals, messages and lookups. */
+export function resourceKey(r: NamesResource): string {
+  return 'metadata' in r ? `${r.kind}/${r.metadata.name}` : `${r.kind}/${r.name}`;
 }

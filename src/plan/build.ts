@@ -9,7 +9,8 @@ import { createAction, orphanAction } from './actions.js';
 import { desiredState } from './desired-state.js';
 import { objectFingerprints, planFingerprint, sourceFingerprint } from './fingerprint.js';
 import { plannedCompare, plannedCreate } from './schedule.js';
-import { KIND_ORDER, PLAN_FORMAT, type Action, type Conflict, type DesiredEntry, type LiveSet, type Note, type Plan, type PlanOptions, type Source, type Summary } from './model.js';
+import { KIND_ORDER, PLAN_FORMAT, type Action, type Conflict, type DesiredEntry, type LiveSet, type Note, type Plan, type PlanOptions, type Source, type Summary } from './plan-types.js';
+import { resourceKey } from '../model/resource.js';
 
 export interface BuildInput {
   readonly target: string;
@@ -42,7 +43,7 @@ export function buildPlan(input: BuildInput): Plan {
     const used = new Set<LiveObject>();
     for (const d of desired) {
       const key = matchKey(d.located.resource.kind, d.lowered.normalized.key);
-      const clash = claims.byKey.get(key) ?? claims.byOwner.get(`${d.located.resource.kind}/${d.located.resource.metadata.name}`);
+      const clash = claims.byKey.get(key) ?? claims.byOwner.get(resourceKey(d.located.resource));
       const live = matched.get(key);
       if (live) used.add(live);
       if (clash) {
@@ -112,7 +113,9 @@ function claimsOf(provider: string, inScope: readonly LiveObject[], capabilities
     const out = new Map<string, LiveObject[]>();
     for (const o of current) {
       const k = keyOf(o);
-      if (k !== undefined) out.set(k, [...(out.get(k) ?? []), o]);
+      if (k === undefined) continue;
+      const list = out.get(k);
+      if (list) list.push(o); else out.set(k, [o]);
     }
     return out;
   };
@@ -136,7 +139,7 @@ function claimsOf(provider: string, inScope: readonly LiveObject[], capabilities
     into.set(k, claim);
   };
   for (const [k, objects] of group((o) => matchKey(o.normalized.kind, o.normalized.key))) if (objects.length > 1) add(objects, byKey, k);
-  for (const [k, objects] of group((o) => (o.owner ? `${o.owner.kind}/${o.owner.name}` : undefined))) if (objects.length > 1) add(objects, byOwner, k);
+  for (const [k, objects] of group((o) => (o.owner ? resourceKey(o.owner) : undefined))) if (objects.length > 1) add(objects, byOwner, k);
   const objectsOf = (c: Conflict): readonly LiveObject[] => seen.get(c.ids.join('\0'))?.objects ?? [];
   return { conflicts: conflicts.sort((a, b) => (a.ids[0]! < b.ids[0]! ? -1 : 1)), byKey, byOwner, objectsOf };
 }
@@ -169,7 +172,7 @@ function rank(o: LiveObject): number {
 }
 
 function describe(o: LiveObject): string {
-  return o.normalized.key === o.normalized.name ? `${o.normalized.kind}/${o.normalized.name}` : `${o.normalized.kind}/${o.normalized.name} (${o.normalized.key})`;
+  return o.normalized.key === o.normalized.name ? resourceKey(o.normalized) : `${resourceKey(o.normalized)} (${o.normalized.key})`;
 }
 
 

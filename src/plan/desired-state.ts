@@ -3,15 +3,17 @@
 // every resource that differs. Pure.
 import { createHash } from 'node:crypto';
 import type { DesiredState } from '../generated/plan.js';
-import type { DesiredEntry } from './model.js';
+import type { DesiredEntry } from './plan-types.js';
+import { resourceKey } from '../model/resource.js';
 
 export type { DesiredState };
 
-export const desiredKey = (d: Pick<DesiredEntry, 'provider' | 'located'>): string => `${d.provider} ${d.located.resource.kind}/${d.located.resource.metadata.name}`;
+export const desiredKey = (d: Pick<DesiredEntry, 'provider' | 'located'>): string => `${d.provider} ${resourceKey(d.located.resource)}`;
 
 export function desiredState(desired: readonly DesiredEntry[]): DesiredState {
   const resources: Record<string, string> = {};
-  for (const d of [...desired].sort((a, b) => (desiredKey(a) < desiredKey(b) ? -1 : 1))) resources[desiredKey(d)] = d.digest;
+  const keyed = desired.map((d) => [desiredKey(d), d.digest] as const).sort(([a], [b]) => (a < b ? -1 : 1));
+  for (const [key, digest] of keyed) resources[key] = digest;
   return { digest: digestOf(resources), resources };
 }
 

@@ -2,7 +2,7 @@
 // plan is stale when live state no longer has the same fingerprint; the per-object digests say what changed.
 import { createHash } from 'node:crypto';
 import type { LiveObject } from '../providers/provider.js';
-import type { Source } from './model.js';
+import type { Source } from './plan-types.js';
 
 export function objectFingerprints(objects: readonly LiveObject[]): Record<string, string> {
   const out: Record<string, string> = {};

@@ -2,16 +2,17 @@
 // would answer 422 halfway through apply. Any action that writes such a body is refused here, at plan time,
 // at the field that says it. Pure: `now` is the plan's clock.
 import type { Diagnostic } from '../model/diagnostic.js';
-import type { Action, DesiredEntry } from './model.js';
+import type { Action, DesiredEntry } from './plan-types.js';
 
 /** Actions that send the desired body to the API. */
 const WRITES = new Set<Action['action']>(['create', 'update', 'replace']);
 
 export function pastExpiries(actions: readonly Action[], desired: readonly DesiredEntry[], now: Date, target: string): Diagnostic[] {
-  const byKey = new Map(desired.map((d) => [`${d.provider}/${d.located.resource.kind}/${d.lowered.normalized.key.toLowerCase()}`, d]));
+  let byKey: Map<string, DesiredEntry> | undefined; // made at the first write: a plan of no-ops needs none
   const out: Diagnostic[] = [];
   for (const a of actions) {
     if (!WRITES.has(a.action)) continue;
+    byKey ??= new Map(desired.map((d) => [`${d.provider}/${d.located.resource.kind}/${d.lowered.normalized.key.toLowerCase()}`, d]));
     const d = byKey.get(`${a.provider}/${a.kind}/${a.key.toLowerCase()}`);
     const rule = d?.capability.futureOnly;
     if (!d || !rule) continue;

@@ -4,12 +4,11 @@
 import { mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { renderPlanJson } from '../render/plan-json.js';
 import { defaultValidator } from '../load/project.js';
 import { FileRefusal, readRegularFile } from '../load/regular-file.js';
 import { readSavedFile } from '../load/saved-file.js';
 import type { Validator } from '../schema/validator.js';
-import { PLAN_FORMAT, type Plan } from './model.js';
+import { PLAN_FORMAT, type Plan } from './plan-types.js';
 import { PromocError } from '../model/errors.js';
 
 export class PlanFileError extends PromocError {
@@ -27,10 +26,15 @@ function unreadablePlan(file: string, e: unknown): PlanFileError {
   return new PlanFileError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, hint);
 }
 
+/** The plan as JSON: the saved file and `plan --format json` (schemas/plan.schema.json, versioned by formatVersion). */
+export function planJson(plan: Plan): string {
+  return `${JSON.stringify(plan, null, 2)}\n`;
+}
+
 /** Creates the folder too: `--out plans/staging.json` in a fresh checkout is the usual CI call. */
 export async function writePlanFile(file: string, plan: Plan): Promise<void> {
   await mkdir(dirname(file), { recursive: true });
-  await writeFileAtomic(file, renderPlanJson(plan));
+  await writeFileAtomic(file, planJson(plan));
 }
 
 /** The plan in `text`, checked against schemas/plan.schema.json; a PlanFileError locating what is wrong otherwise. */

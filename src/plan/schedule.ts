@@ -6,7 +6,7 @@
 import { utcIso } from '../model/zoned-time.js';
 import type { KindCapability, LiveObject, Provider } from '../providers/provider.js';
 import { compareAction, createAction } from './actions.js';
-import type { Action, DesiredEntry, PlanOptions } from './model.js';
+import type { Action, DesiredEntry, PlanOptions } from './plan-types.js';
 
 export interface TimedWindow {
   readonly from?: number;

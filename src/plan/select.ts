@@ -1,8 +1,8 @@
 // Which resources each provider of a target plans: labels must match the binding's selector, and the kind
 // must be one the provider expresses (or one the binding lists). Pure.
-import type { Located, Model } from '../model/resource.js';
+import { type Located, type Model, resourceKey } from '../model/resource.js';
 import type { Capabilities } from '../providers/provider.js';
-import type { Note } from './model.js';
+import type { Note } from './plan-types.js';
 import type { Binding } from './targets.js';
 
 export interface Selection {
@@ -31,7 +31,7 @@ export function selectResources(model: Model, bindings: readonly Binding[], capa
     });
     if (!planned) {
       const why = labels.target !== undefined ? `labels.target: ${labels.target}` : 'no matching labels';
-      unplanned.set(why, [...(unplanned.get(why) ?? []), `${located.resource.kind}/${located.resource.metadata.name}`]);
+      unplanned.set(why, [...(unplanned.get(why) ?? []), resourceKey(located.resource)]);
     }
   }
   const notes: Note[] = [...unsupported];

@@ -9,13 +9,14 @@
 // (drift). Reading strips the marker, so it never shows up in diffs.
 import { KINDS, type Kind } from '../generated/index.js';
 import type { Ownership } from './provider.js';
+import { resourceKey } from '../model/resource.js';
 
 const MARKER = /\s*\[promoc:managed ([A-Za-z]+)\/([a-z0-9-]+)(?: ([0-9a-f]{12}))?\]\s*$/;
 /** Longest marker text appended (separator + brackets + kind + name + digest). */
 export const MARKER_MAX_LENGTH = 2 + '[promoc:managed '.length + 'GeofenceSurcharge'.length + 1 + 63 + 1 + 12 + 1;
 
 export function markerText(owner: Required<Ownership>): string {
-  return `[promoc:managed ${owner.kind}/${owner.name} ${owner.digest}]`;
+  return `[promoc:managed ${resourceKey(owner)} ${owner.digest}]`;
 }
 
 /** `text` with the marker appended (after a blank line) in place of any earlier one. */

@@ -3,6 +3,7 @@
 import type { Action, Plan } from '../generated/plan.js';
 import { localIso } from '../model/zoned-time.js';
 import { timeUntil } from '../model/time-until.js';
+import { resourceKey } from '../model/resource.js';
 
 export type ActionKind = Action['action'];
 
@@ -15,7 +16,7 @@ export const VERB: Readonly<Record<ActionKind, string>> = {
 };
 
 export function title(a: Pick<Action, 'kind' | 'name' | 'key'>): string {
-  return a.key === a.name ? `${a.kind}/${a.name}` : `${a.kind}/${a.name} (${a.key})`;
+  return a.key === a.name ? resourceKey(a) : `${resourceKey(a)} (${a.key})`;
 }
 
 /** A value on one line: strings quoted, geometries summarised, long JSON cut. */

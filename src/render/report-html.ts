@@ -11,6 +11,7 @@ import { count, countDelta, day, money, moneyDelta, moneyOf, percent } from './r
 import { REPORT_CSS } from './report-html-style.js';
 import { changedSeries, dailyChart, timelineChart } from './report-svg-charts.js';
 import { geofenceMap } from './report-svg-map.js';
+import { resourceKey } from '../model/resource.js';
 
 export function renderReportHtml(r: ReportInput): string {
   const side = (s: { label: string; revision: string | null }): string => `${h(s.label)}${s.revision ? ` <code>${h(s.revision.slice(0, 12))}</code>` : ''}`;
@@ -138,7 +139,7 @@ function plan(p: ReportInput['plans'][number]): string {
       ...(a.drift ? [`<b>Drift:</b> ${h(a.drift.message)}`] : []),
       ...(a.source ? [] : ['No longer in the repository.']),
     ].map((n) => `<div class="note">${n}</div>`).join('');
-    return `<div class="action ${a.action}" data-resource="${h(`${a.kind}/${a.name}`)}"><h3><span class="verb">${VERB[a.action]}${a.activation ? ` + ${a.activation}` : ''}</span> ${h(actionTitle(a))} <span class="muted">${h(a.apiObject ?? a.kind)} on ${h(a.provider)}${a.source ? ` · ${h(a.source.file)}` : ''}</span></h3>${notes}${fields ? `<table class="fields"><thead><tr><th>Field</th><th>Live (old)</th><th>Repository (new)</th></tr></thead><tbody>${fields}${more}</tbody></table>` : ''}</div>`;
+    return `<div class="action ${a.action}" data-resource="${h(resourceKey(a))}"><h3><span class="verb">${VERB[a.action]}${a.activation ? ` + ${a.activation}` : ''}</span> ${h(actionTitle(a))} <span class="muted">${h(a.apiObject ?? a.kind)} on ${h(a.provider)}${a.source ? ` · ${h(a.source.file)}` : ''}</span></h3>${notes}${fields ? `<table class="fields"><thead><tr><th>Field</th><th>Live (old)</th><th>Repository (new)</th></tr></thead><tbody>${fields}${more}</tbody></table>` : ''}</div>`;
   });
   const more = changed.length > 2000 ? `<p class="note">${changed.length - 2000} more actions not shown.</p>` : '';
   return `<p>${h(planSummaryLine(p))}</p>${rows.join('')}${more}`;

@@ -8,7 +8,7 @@ import { summaryLine as planSummaryLine } from './plan-shared.js';
 import { codeText, mdText } from './report-escape.js';
 import { lintOrder, sourceLink } from './report-lint-links.js';
 import { countDelta, moneyDelta } from './report-format.js';
-import { simulationHeadline } from './report-simulation-markdown.js';
+import { simulationHeadline } from './simulation-markdown.js';
 
 export function summaryTable(r: ReportInput): string {
   const rev = (s: { label: string; revision: string | null }): string => `${mdText(s.label)}${s.revision ? ` (${mdText(s.revision.slice(0, 12))})` : ''}`;

@@ -9,7 +9,7 @@ import { htmlText } from './report-escape.js';
 import { coverageMarkdown, timelineMarkdown } from './report-markdown-grids.js';
 import { approvalMarkdown, changesList, diagnosticsTable, geofenceMaps, summaryTable } from './report-markdown-sections.js';
 import { scheduleMarkdown } from './report-markdown-schedule.js';
-import { simulationBody } from './report-simulation-markdown.js';
+import { simulationBody } from './simulation-markdown.js';
 
 /** First line of every part: how a workflow finds the comment to update in place. */
 export const REPORT_MARKER = '<!-- promoc-report -->';

@@ -3,7 +3,7 @@
 // step applies it, and whether the saved plan describes the head the report shows at all. Pure: it reads
 // only the plans and the head model the shell gathered.
 import type { Action, Plan } from '../generated/plan.js';
-import type { Model } from '../model/resource.js';
+import { type Model, resourceKey } from '../model/resource.js';
 import type { ChangedCampaign, TimelineRow } from './types.js';
 
 /** The workflow step that applies a merge to a configured target (.github/workflows/apply.yml). */
@@ -74,7 +74,7 @@ export interface ApprovalInput {
 const RISKY: ReadonlySet<string> = new Set(['delete', 'replace', 'blocked']);
 
 export function approvalSummary(input: ApprovalInput): Approval {
-  const teams = new Map((input.model?.resources ?? []).map((l) => [`${l.resource.kind}/${l.resource.metadata.name}`, l.resource.metadata.labels?.team]));
+  const teams = new Map((input.model?.resources ?? []).map((l) => [resourceKey(l.resource), l.resource.metadata.labels?.team]));
   const targets = input.plans.map((plan, i): ApprovalTarget => {
     const acting = plan.actions.filter((a) => a.action !== 'noop');
     const risky = acting.filter((a) => RISKY.has(a.action)).map((a): RiskyAction => ({ action: a.action as RiskyAction['action'], resource: id(a), ...(a.reason ? { reason: a.reason } : {}) }));
@@ -106,7 +106,7 @@ export function approvalSummary(input: ApprovalInput): Approval {
 }
 
 function id(a: Pick<Action, 'kind' | 'name'>): string {
-  return `${a.kind}/${a.name}`;
+  return resourceKey(a);
 }
 
 /** The local target is applied by hand; a configured target by the apply workflow on merge. */
@@ -123,7 +123,7 @@ function applyStep(plan: Plan, file: string | undefined): string {
 function disagreement(plan: Plan, model: Model): string[] {
   // Kinds no provider plans on their own (a geofence travels inside the campaigns that use it) are not asked for.
   const kinds = new Set(plan.actions.map((a) => a.kind));
-  const head = new Set(model.resources.filter((l) => kinds.has(l.resource.kind)).map((l) => `${l.resource.kind}/${l.resource.metadata.name}`));
+  const head = new Set(model.resources.filter((l) => kinds.has(l.resource.kind)).map((l) => resourceKey(l.resource)));
   const covered = new Set([...plan.actions.map(id), ...plan.notes.flatMap((n) => n.resources ?? [])]);
   const extra = plan.actions.filter((a) => a.source !== undefined && !head.has(id(a))).map(id).sort();
   const missing = [...head].filter((r) => !covered.has(r)).sort();

@@ -1,7 +1,7 @@
 // Upcoming launches and expiries, per target, for reviewers: which instants the merged campaigns will start
 // or end at, in UTC and in the author's zone, and who carries each one out (the target itself, promoc's
 // scheduler `apply --due`, or the engine bundle). Pure: `now` is passed in.
-import type { Model } from '../model/resource.js';
+import { type Model, resourceKey } from '../model/resource.js';
 import { PROVIDER_IDS, providerFor } from '../providers/index.js';
 import type { ProviderId } from '../providers/provider.js';
 import type { ScheduleRow } from './types.js';
@@ -18,7 +18,7 @@ export function upcomingSchedule(model: Model, now: number): ScheduleRow[] {
       if (!Number.isFinite(at) || at <= now) continue;
       const native = event === 'launch' ? cap?.holds?.start ?? true : cap?.holds?.end ?? true;
       const by = !cap ? 'engine bundle' : native ? 'target' : 'promoc apply --due';
-      rows.push({ target, resource: `${resource.kind}/${resource.metadata.name}`, event, at, by, ...(w.timeZone ? { timeZone: w.timeZone } : {}) });
+      rows.push({ target, resource: resourceKey(resource), event, at, by, ...(w.timeZone ? { timeZone: w.timeZone } : {}) });
     }
   }
   return rows.sort((a, b) => (a.target < b.target ? -1 : a.target > b.target ? 1 : 0) || a.at - b.at || (a.resource < b.resource ? -1 : a.resource > b.resource ? 1 : 0));

@@ -2,7 +2,7 @@
 // amounts within the currency's minor unit, windows that end after they start, recurring
 // durations with a period count, closed geometry rings. Pure; reports paths.
 import type { Diagnostic, DocPath } from '../model/diagnostic.js';
-import { currencyExponent, decimalPlaces, isIsoCurrency } from '../model/money.js';
+import { currencyExponent, decimalPlaces, isIsoCurrency } from '../model/minor-units.js';
 import { codeFormatFor } from '../model/code-format.js';
 import { TARGET_PRODUCT } from '../model/product.js';
 import { describePath } from './format.js';

@@ -3,7 +3,7 @@
 // month when the most campaigns run. Pure.
 import { bboxOf } from '../geo/index.js';
 import type { BBox, MultiPolygonCoords } from '../geo/index.js';
-import { isCampaign, type Model } from '../model/resource.js';
+import { isCampaign, type Model, resourceKey } from '../model/resource.js';
 import { maxOf, minOf } from '../model/append.js';
 
 export type BusinessLine = 'mobility' | 'ev' | 'billing';
@@ -44,7 +44,7 @@ export function catalogOf(model: Model): Catalog {
     if (spec.status === 'inactive') continue;
     const line = lineOf(r.metadata.labels?.['business-line'], r.metadata.labels?.target);
     if (typeof spec.code === 'string') codes[line].push(spec.code);
-    else if (VOUCHER_KINDS.has(r.kind)) vouchers.push(`${r.kind}/${r.metadata.name}`);
+    else if (VOUCHER_KINDS.has(r.kind)) vouchers.push(resourceKey(r));
     for (const b of spec.targeting?.branches ?? []) branches.add(b);
     for (const c of spec.targeting?.vehicleCategories ?? []) categories.add(c);
     collect(spec, plans, metrics, currencies);

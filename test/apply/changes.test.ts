@@ -3,7 +3,7 @@
 // deactivate then delete; promotions archive). After every apply the next plan is empty.
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AnyResource, Model } from '../../src/model/resource.js';
+import { type AnyResource, type Model, resourceKey } from '../../src/model/resource.js';
 import { clientFor } from '../plan/seed.js';
 import { changesOf, modelOf, startApplyHarness, type ApplyHarness } from './harness.js';
 
@@ -34,7 +34,7 @@ async function converge(model: Model, options: { prune?: boolean; force?: boolea
   const report = await h.apply(plan);
   expect({ failed: report.failed, diverged: report.diverged }).toEqual({ failed: [], diverged: [] });
   expect(changesOf((await h.plan(model, options)).plan!)).toEqual([]);
-  return plan.actions.filter((a) => a.action !== 'noop').map((a) => `${a.action} ${a.provider} ${a.kind}/${a.name}`);
+  return plan.actions.filter((a) => a.action !== 'noop').map((a) => `${a.action} ${a.provider} ${resourceKey(a)}`);
 }
 
 describe('apply carries out every kind of action and converges', () => {

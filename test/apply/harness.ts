@@ -3,14 +3,14 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { compileCalls } from '../../src/apply/compile.js';
+import { compileCalls } from '../../src/apply/plan-to-calls.js';
 import type { ExecuteEvent } from '../../src/apply/execute.js';
-import type { ApplyReport } from '../../src/apply/report.js';
+import type { ApplyOutcome } from '../../src/apply/outcome.js';
 import { applyGraph } from '../../src/apply/run.js';
 import { startEmulators, type FaultOptions, type RunningEmulators } from '../../src/emulators/index.js';
 import type { Plan } from '../../src/generated/plan.js';
 import { loadProject } from '../../src/load/project.js';
-import type { Model } from '../../src/model/resource.js';
+import { type Model, resourceKey } from '../../src/model/resource.js';
 import { planBindings, realDeps, type PlanResult } from '../../src/plan/run.js';
 import { localBindings, type Binding } from '../../src/plan/targets.js';
 import type { ProviderId } from '../../src/providers/provider.js';
@@ -30,7 +30,7 @@ export interface ApplyHarness {
   readonly bindings: readonly Binding[];
   readonly dir: string;
   plan(model: Model, options?: { prune?: boolean; force?: boolean }): Promise<PlanResult>;
-  apply(plan: Plan, options?: { onEvent?: (e: ExecuteEvent) => void; dueOnly?: boolean }): Promise<ApplyReport>;
+  apply(plan: Plan, options?: { onEvent?: (e: ExecuteEvent) => void; dueOnly?: boolean }): Promise<ApplyOutcome>;
   /** The instant the planner and the emulators see (moved with setNow). */
   now(): Date;
   setNow(at: Date): void;
@@ -68,10 +68,10 @@ export async function plannable(h: ApplyHarness, model: Model): Promise<{ model:
   const r = await h.plan(model);
   const bad = new Set(r.diagnostics.filter((d) => d.severity === 'error').map((d) => `${d.file}#${d.docIndex}`));
   const keep = model.resources.filter((l) => !bad.has(`${l.source.file}#${l.source.docIndex}`));
-  const dropped = model.resources.filter((l) => bad.has(`${l.source.file}#${l.source.docIndex}`)).map((l) => `${l.resource.kind}/${l.resource.metadata.name}`);
+  const dropped = model.resources.filter((l) => bad.has(`${l.source.file}#${l.source.docIndex}`)).map((l) => resourceKey(l.resource));
   return { model: { ...model, resources: keep }, dropped };
 }
 
 export function changesOf(plan: Plan): string[] {
-  return plan.actions.filter((a) => a.action !== 'noop').map((a) => `${a.action} ${a.provider} ${a.kind}/${a.name}${a.changes.length > 0 ? `: ${a.changes.map((c) => c.path).join(', ')}` : ''}${a.reason ? ` (${a.reason})` : ''}`);
+  return plan.actions.filter((a) => a.action !== 'noop').map((a) => `${a.action} ${a.provider} ${resourceKey(a)}${a.changes.length > 0 ? `: ${a.changes.map((c) => c.path).join(', ')}` : ''}${a.reason ? ` (${a.reason})` : ''}`);
 }

@@ -26,13 +26,15 @@ export const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   import: ['generated', 'model', 'providers'],
   // A new repository's config names each provider's credentials and the targets' options.
   init: ['providers'],
-  // The embedded `local` target starts the emulators; a saved plan is written with the JSON view.
-  plan: ['generated', 'model', 'providers', 'schema', 'load', 'render', 'emulators'],
+  // The embedded `local` target starts the emulators.
+  plan: ['generated', 'model', 'providers', 'schema', 'load', 'emulators'],
   apply: ['generated', 'model', 'plan', 'providers'],
   simulate: ['generated', 'model', 'engine', 'bundle', 'geo', 'load'],
   // Who carries out a launch (the target itself, `apply --due`, the bundle) is the provider's capability.
   report: ['generated', 'model', 'engine', 'geo', 'schema', 'load', 'simulate', 'providers'],
-  render: ['generated', 'model', 'engine', 'report', 'simulate'],
+  // Every view lives here: diagnostics (validate, lint), plans, the API calls and the outcome of apply,
+  // imported YAML, test results, simulations and the pull-request report. Views read the stages' data types.
+  render: ['generated', 'model', 'engine', 'providers', 'bundle', 'import', 'apply', 'simulate', 'report'],
   cli: ['generated', 'model', 'engine', 'emulators', 'geo', 'schema', 'load', 'providers', 'bundle', 'lint', 'import', 'plan', 'apply', 'simulate', 'report', 'render', 'usage', 'init'],
 };
 

@@ -5,7 +5,7 @@ import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BundleError, ContextError } from '../../src/engine/errors.js';
 import { PromocError, ProviderError, StalePlanError, InvocationError } from '../../src/model/errors.js';
-import { LockHeldError, LockLostError } from '../../src/apply/lock/model.js';
+import { LockHeldError, LockLostError } from '../../src/apply/lock/backend.js';
 import { FileRefusal } from '../../src/load/regular-file.js';
 import { PlanFileError } from '../../src/plan/plan-file.js';
 

@@ -12,7 +12,7 @@ import { crossChecks, type Identified } from '../../src/load/cross-checks.js';
 import { resolveGeometries } from '../../src/load/geometry.js';
 import { locateDiagnostics } from '../../src/load/locate.js';
 import { sortDiagnostics, type Diagnostic } from '../../src/model/diagnostic.js';
-import { currencyExponent, isIsoCurrency } from '../../src/model/money.js';
+import { currencyExponent, isIsoCurrency } from '../../src/model/minor-units.js';
 import type { AnyResource, Located, Model } from '../../src/model/resource.js';
 import { loadSchemaSet } from '../../src/schema/schema-set.js';
 import { createValidator, SCHEMA_BASE } from '../../src/schema/validator.js';

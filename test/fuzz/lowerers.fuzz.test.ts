@@ -11,18 +11,18 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compileCalls } from '../../src/apply/compile.js';
-import { renderCalls, CALL_FORMATS } from '../../src/apply/render-calls.js';
+import { compileCalls } from '../../src/apply/plan-to-calls.js';
+import { renderCalls, CALL_FORMATS } from '../../src/render/api-calls.js';
 import { applyGraph } from '../../src/apply/run.js';
 import { startEmulators, type RunningEmulators } from '../../src/emulators/index.js';
 import type { Plan } from '../../src/generated/plan.js';
 import { locateDiagnostics } from '../../src/load/locate.js';
 import type { Diagnostic } from '../../src/model/diagnostic.js';
-import { currencyExponent } from '../../src/model/money.js';
-import type { Located, Model } from '../../src/model/resource.js';
+import { currencyExponent } from '../../src/model/minor-units.js';
+import { type Located, type Model, resourceKey } from '../../src/model/resource.js';
 import { buildPlan } from '../../src/plan/build.js';
-import { compileDesired } from '../../src/plan/compile.js';
-import type { DesiredEntry, LiveSet } from '../../src/plan/model.js';
+import { compileDesired } from '../../src/plan/lower-desired.js';
+import type { DesiredEntry, LiveSet } from '../../src/plan/plan-types.js';
 import { planBindings, realDeps } from '../../src/plan/run.js';
 import { selectResources } from '../../src/plan/select.js';
 import { localBindings, type Binding } from '../../src/plan/targets.js';
@@ -79,7 +79,7 @@ function moneyIn(spec: unknown): { path: (string | number)[]; money: Money }[] {
 /** What each provider's payload must say about the money and percentages of the resource it came from. */
 function expectExactConversions(provider: ProviderId, l: Located, payload: Obj): void {
   const r = l.resource;
-  const what = `${provider} ${r.kind}/${r.metadata.name}`;
+  const what = `${provider} ${resourceKey(r)}`;
   const spec = r.spec as Obj;
   const benefits = ((r.kind === 'Referral' ? (spec.referee as Obj | undefined)?.benefits : spec.benefits) ?? []) as Obj[];
   if (provider === 'lago') {
@@ -139,13 +139,13 @@ function expectDiagnosticsAtFields(diags: readonly Diagnostic[], resources: read
     const l = resources.find((x) => x.source.file === d.file && x.source.docIndex === d.docIndex);
     expect(l, `${d.message}: no resource at ${d.file}#${d.docIndex}`).toBeDefined();
     if (d.ruleId === 'plan/duplicate-key') continue;
-    expect(valueAt(l!.resource, d.path ?? []), `${d.message}: ${(d.path ?? []).join('.')} is not in ${l!.resource.kind}/${l!.resource.metadata.name}`).toBeDefined();
+    expect(valueAt(l!.resource, d.path ?? []), `${d.message}: ${(d.path ?? []).join('.')} is not in ${resourceKey(l!.resource)}`).toBeDefined();
   }
 }
 
 function expectPayload(id: ProviderId, e: DesiredEntry): void {
   const { payload, normalized } = e.lowered;
-  const what = `${id} ${e.located.resource.kind}/${e.located.resource.metadata.name}`;
+  const what = `${id} ${resourceKey(e.located.resource)}`;
   expect(notJson(payload), `${what}: payload`).toBeUndefined();
   expect(notJson(normalized.fields), `${what}: normalized fields`).toBeUndefined();
   expect(normalized.kind).toBe(e.located.resource.kind);
@@ -182,7 +182,7 @@ function compileAll(loaded: Loaded): void {
   for (const s of graph.steps) {
     expect(notJson(s.body ?? null), `${s.id} ${s.method} ${s.path}`).toBeUndefined();
     const r = graph.resources[s.resource]!;
-    if (r.provider === 'lago' && s.body !== undefined) expect(lagoSchema(s.op === 'create' ? 'CouponCreateInput' : 'CouponUpdateInput', s.body), `${r.kind}/${r.name} ${s.method} ${s.path}`).toEqual([]);
+    if (r.provider === 'lago' && s.body !== undefined) expect(lagoSchema(s.op === 'create' ? 'CouponCreateInput' : 'CouponUpdateInput', s.body), `${resourceKey(r)} ${s.method} ${s.path}`).toEqual([]);
   }
   for (const format of CALL_FORMATS) expect(typeof renderCalls(graph, format, {})).toBe('string');
 }

@@ -5,10 +5,10 @@ import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { docsBase, sarifRules } from '../../src/cli/rule-docs.js';
 import type { Diagnostic } from '../../src/model/diagnostic.js';
-import { renderGithub } from '../../src/render/github.js';
-import { renderDiagnosticsJson } from '../../src/render/json.js';
-import { renderMarkdown } from '../../src/render/markdown.js';
-import { renderSarif } from '../../src/render/sarif.js';
+import { renderGithub } from '../../src/render/diagnostics-github.js';
+import { renderDiagnosticsJson } from '../../src/render/diagnostics-json.js';
+import { renderMarkdown } from '../../src/render/diagnostics-markdown.js';
+import { renderSarif } from '../../src/render/diagnostics-sarif.js';
 import { rules } from '../../src/lint/registry.js';
 
 const range = (line: number, col: number, endCol = col + 5) => ({ start: { line, col }, end: { line, col: endCol } });

@@ -2,7 +2,7 @@
 // what it can is lowered with its units converted.
 import { describe, expect, it } from 'vitest';
 import type { AnyResource, Located, Model } from '../../src/model/resource.js';
-import { compileDesired } from '../../src/plan/compile.js';
+import { compileDesired } from '../../src/plan/lower-desired.js';
 import { providerFor } from '../../src/providers/index.js';
 import type { ProviderId } from '../../src/providers/provider.js';
 

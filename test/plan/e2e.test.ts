@@ -3,7 +3,7 @@
 // formats); changed field → update; immutable change → replace or blocked; dashboard edit → drift;
 // unmanaged objects never planned, managed orphans only with --prune.
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Model } from '../../src/model/resource.js';
+import { type Model, resourceKey } from '../../src/model/resource.js';
 import type { Action, Plan } from '../../src/generated/plan.js';
 import { planExitCode } from '../../src/plan/build.js';
 import { fixtureModel, startHarness, without, type Harness } from './harness.js';
@@ -40,7 +40,7 @@ const idOf = (provider: Parameters<Harness['emulators']['control']>[0], collecti
 describe('plan against the emulators', () => {
   it('a fresh target plans one create per resource on every provider', async () => {
     const p = await plan();
-    expect(p.actions.map((a) => `${a.action} ${a.provider} ${a.kind}/${a.name}`)).toEqual([
+    expect(p.actions.map((a) => `${a.action} ${a.provider} ${resourceKey(a)}`)).toEqual([
       'create ev-billing UserType/staff', 'create ev-billing Promotion/ev-charge25', 'create ev-billing Promotion/ev-night-owl',
       'create mobility Tag/b2b-account', 'create mobility Tag/flagged', 'create mobility Promotion/summer-25', 'create mobility GeofencePromotion/kiez-hopper',
       'create promotions Promotion/fair-trial', 'create promotions Promotion/upgrade-credit',

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/generated/plan.js';
 import { loadProject } from '../../src/load/project.js';
-import type { Model } from '../../src/model/resource.js';
+import { type Model, resourceKey } from '../../src/model/resource.js';
 import { planExitCode } from '../../src/plan/build.js';
 import { startHarness, type Harness } from './harness.js';
 import { seedCreates } from './seed.js';
@@ -50,7 +50,7 @@ describe('the example campaigns on the local target', () => {
   it('after creating (and activating) everything, the next plan has nothing to do', async () => {
     await seedCreates(await plan(), h.bindings);
     const p = await plan();
-    expect(p.actions.filter((a) => a.action !== 'noop').map((a) => `${a.kind}/${a.name}: ${a.action} ${JSON.stringify(a.changes)}`)).toEqual([]);
+    expect(p.actions.filter((a) => a.action !== 'noop').map((a) => `${resourceKey(a)}: ${a.action} ${JSON.stringify(a.changes)}`)).toEqual([]);
     expect(planExitCode(p)).toBe(0);
     const batch = p.actions.find((a) => a.kind === 'CodeBatch');
     expect(batch).toMatchObject({ name: 'welcome-ride-uni-fairs', action: 'noop' });

@@ -6,8 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/generated/plan.js';
 import { defaultValidator } from '../../src/load/project.js';
-import { parsePlanFile } from '../../src/plan/plan-file.js';
-import { renderPlanJson } from '../../src/render/plan-json.js';
+import { parsePlanFile, planJson } from '../../src/plan/plan-file.js';
 import { renderPlanMarkdown } from '../../src/render/plan-markdown.js';
 import { renderPlanText } from '../../src/render/plan-text.js';
 import { expectGolden } from '../helpers/golden.js';
@@ -44,7 +43,7 @@ async function richPlan(): Promise<string> {
     }
     const r = await h.plan({ model: changed, prune: true, force: true });
     expect(r.diagnostics).toEqual([]);
-    return stable(renderPlanJson(r.plan!));
+    return stable(planJson(r.plan!));
   } finally {
     await h.close();
   }
@@ -69,6 +68,6 @@ describe('plan golden files', () => {
   });
 
   it('renders the json view as the saved file, byte for byte', () => {
-    expect(renderPlanJson(plan())).toBe(readFileSync(golden('plan.json'), 'utf8'));
+    expect(planJson(plan())).toBe(readFileSync(golden('plan.json'), 'utf8'));
   });
 });

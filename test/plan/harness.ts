@@ -3,7 +3,7 @@
 import { join } from 'node:path';
 import { startEmulators, type RunningEmulators } from '../../src/emulators/index.js';
 import { loadProject } from '../../src/load/project.js';
-import type { Model } from '../../src/model/resource.js';
+import { type Model, resourceKey } from '../../src/model/resource.js';
 import { planBindings, realDeps, type PlanResult } from '../../src/plan/run.js';
 import { localBindings, type Binding } from '../../src/plan/targets.js';
 
@@ -39,5 +39,5 @@ export async function startHarness(model: Model): Promise<Harness> {
 
 /** The model without the named resources (kind/name). */
 export function without(model: Model, ...keys: string[]): Model {
-  return { ...model, resources: model.resources.filter((l) => !keys.includes(`${l.resource.kind}/${l.resource.metadata.name}`)) };
+  return { ...model, resources: model.resources.filter((l) => !keys.includes(resourceKey(l.resource))) };
 }

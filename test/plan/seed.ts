@@ -8,6 +8,7 @@ import { codeBatchRequests } from '../../src/providers/mobility/code-batch.js';
 import { resolveTagRefs, resolveVoucherableRefs } from '../../src/providers/mobility/refs.js';
 import { splitMarker } from '../../src/providers/ownership.js';
 import type { Binding } from '../../src/plan/targets.js';
+import { resourceKey } from '../../src/model/resource.js';
 
 type Obj = Record<string, unknown>;
 
@@ -22,7 +23,7 @@ async function voucherableIds(client: HttpClient): Promise<Map<string, number>> 
   const ids = new Map<string, number>();
   for (const v of res.body as Obj[]) {
     const { owner } = splitMarker(v.description as string | undefined);
-    if (owner) ids.set(`${owner.kind}/${owner.name}`, Number(v.id));
+    if (owner) ids.set(resourceKey(owner), Number(v.id));
   }
   return ids;
 }

@@ -4,7 +4,7 @@ import type { Diagnostic } from '../../src/model/diagnostic.js';
 import type { ReportInput } from '../../src/report/types.js';
 import { codeText, mdText } from '../../src/render/report-escape.js';
 import { REPORT_MARKER, renderReportMarkdown } from '../../src/render/report-markdown.js';
-import { renderSimulationMarkdown } from '../../src/render/report-simulation-markdown.js';
+import { renderSimulationMarkdown } from '../../src/render/simulation-markdown.js';
 import { sourceUrlFromEnv } from '../../src/report/source-url.js';
 import { expectGolden } from '../helpers/golden.js';
 import { FIXTURES, fixtureInput, HOSTILE } from './fixture.js';

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { lockKey, type ApiIdentity } from './identity.js';
-import { LockHeldError, parseHolder, type AcquireRequest, type HeldLock, type LockBackend, type LockHolder } from './model.js';
+import { LockHeldError, parseHolder, type AcquireRequest, type HeldLock, type LockBackend, type LockHolder } from './backend.js';
 
 export interface FileLockOptions {
   readonly dir: string;

@@ -3,7 +3,7 @@
 // one of them is held elsewhere, so two applies never each hold half.
 import type { Binding } from '../../plan/targets.js';
 import { apiIdentity, lockKey, type ApiIdentity } from './identity.js';
-import type { HeldLock, LockBackend, LockHolder } from './model.js';
+import type { HeldLock, LockBackend, LockHolder } from './backend.js';
 
 export function bindingApi(b: Binding): ApiIdentity {
   return apiIdentity(b.provider, b.instance ?? b.connection.baseUrl, b.connection.organization);

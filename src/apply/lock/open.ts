@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import type { PromocConfig } from '../../generated/index.js';
 import { InvocationError } from '../../model/errors.js';
 import { fileLockBackend } from './file-lock.js';
-import type { LockBackend } from './model.js';
+import type { LockBackend } from './backend.js';
 
 export const DEFAULT_LOCK_DIR = 'promoc-locks';
 export const DEFAULT_REDIS_URL_ENV = 'PROMOC_LOCK_REDIS_URL';

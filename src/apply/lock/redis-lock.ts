@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { createClient } from '@redis/client';
 import { lockKey } from './identity.js';
-import { LockHeldError, LockLostError, parseHolder, type AcquireRequest, type HeldLock, type LockBackend, type LockHolder } from './model.js';
+import { LockHeldError, LockLostError, parseHolder, type AcquireRequest, type HeldLock, type LockBackend, type LockHolder } from './backend.js';
 
 export interface RedisLockOptions {
   /** redis://[user:password@]host:port[/db] or rediss:// */

@@ -70,23 +70,28 @@ async function runLintCommand(ctx: CliContext, paths: string[], reports: readonl
   const overrides = parseRuleFlags(flags.rule);
   const now = flags.now === undefined ? new Date() : parseNow(flags.now);
   const [{ loadProject }, { runLint }, { optionsFromConfig }, { writeReports }] = await Promise.all([
-    import('../../load/project.js'), import('../../lint/runner.js'), import('../../lint/settings.js'), import('../write-lint-reports.js'),
+    import('../../load/project.js'), import('../../lint/runner.js'), import('../../lint/settings.js'), import('../write-lint-output.js'),
   ]);
   const { join, relative, sep } = await import('node:path');
   const { readSmallText } = await import('../read-small-text.js');
   const loaded = await loadProject({ cwd: ctx.io.cwd, paths, cache: flags.cache, debug: ctx.debug });
   const base = optionsFromConfig(loaded.config, now);
+  // Locating, suppressions and code frames each want the source of most files: read each once.
+  const texts = new Map<string, string | undefined>();
+  const readText = (file: string): string | undefined => {
+    if (!texts.has(file)) texts.set(file, readSmallText(join(loaded.root, file)));
+    return texts.get(file);
+  };
   const report = runLint({
     model: loaded.model,
     earlier: loaded.diagnostics,
     options: { ...base, rules: { ...base.rules, ...overrides } },
-    readText: (file) => readSmallText(join(loaded.root, file)),
+    readText,
     files: loaded.files,
     ...(loaded.configFile ? { configFile: relative(loaded.root, loaded.configFile).split(sep).join('/') } : {}),
   });
   await writeReports(report, reports, {
-    io: ctx.io, root: loaded.root, files: loaded.files.length, frames: flags.frames, toolVersion: promocVersion(),
-    readText: (file) => readSmallText(join(loaded.root, file)),
+    io: ctx.io, root: loaded.root, files: loaded.files.length, frames: flags.frames, toolVersion: promocVersion(), readText,
   });
   return isFailure(report.diagnostics, failAt, maxWarnings) ? EXIT.failure : EXIT.ok;
 }

@@ -5,17 +5,17 @@
 // checkouts or runners never both act on one read. `--resume` finishes the newest unfinished run.
 import { hostname } from 'node:os';
 import { createInterface } from 'node:readline/promises';
-import { compileCalls } from '../../apply/compile.js';
-import { JournalError, type Replay } from '../../apply/journal-model.js';
+import { compileCalls } from '../../apply/plan-to-calls.js';
+import { JournalError, type Replay } from '../../apply/journal-records.js';
 import { journalDir, latestUnfinished, newRunId } from '../../apply/journal.js';
 import { holdApis, type HeldLocks } from '../../apply/lock/hold.js';
 import { openLockBackend } from '../../apply/lock/open.js';
 import { progressReporter } from '../../apply/progress.js';
-import { renderApplyReport } from '../../apply/render-report.js';
-import type { ApplyReport } from '../../apply/report.js';
+import { renderApplyOutcome } from '../../render/apply-outcome-text.js';
+import type { ApplyOutcome } from '../../apply/outcome.js';
 import { applyGraph } from '../../apply/run.js';
 import { assertNoConflicts, assertPlanIsCurrent, assertPlanMatchesTree } from '../../apply/stale.js';
-import type { CallGraph, Untouched } from '../../apply/model.js';
+import type { CallGraph, Untouched } from '../../apply/call-graph.js';
 import type { PromocConfig } from '../../generated/index.js';
 import type { Plan } from '../../generated/plan.js';
 import { toRepoPath } from '../../load/files.js';
@@ -31,6 +31,7 @@ import { colors, type Io } from '../io.js';
 import { promocVersion } from '../../load/version.js';
 import { openConfiguredTarget, openProject, planFor, printUnlocated, withTarget } from '../plan-shell.js';
 import { renderPlan } from './render-plan.js';
+import { resourceKey } from '../../model/resource.js';
 
 export interface ApplyCliOptions {
   readonly planFile?: string;
@@ -155,7 +156,7 @@ async function applyPlan(io: Io, session: Session, plan: Plan, options: ApplyCli
   if (graph.steps.length === 0 && unsupported.length === 0) {
     const blocked = graph.untouched.filter((u) => u.action === 'blocked');
     if (json) {
-      io.stdout(applyJson({ run: null, target: target.name, journal: null, resumed: false, changed: [], failed: [], diverged: [], untouched: graph.untouched.map((u) => ({ resource: `${u.kind}/${u.name}`, action: u.action, ...(u.liveId ? { liveId: u.liveId } : {}), ...(u.reason ? { reason: u.reason } : {}) })), calls: { total: 0, sent: 0, retried: 0 }, ok: true }));
+      io.stdout(applyJson({ run: null, target: target.name, journal: null, resumed: false, changed: [], failed: [], diverged: [], untouched: graph.untouched.map((u) => ({ resource: resourceKey(u), action: u.action, ...(u.liveId ? { liveId: u.liveId } : {}), ...(u.reason ? { reason: u.reason } : {}) })), calls: { total: 0, sent: 0, retried: 0 }, ok: true }));
       return EXIT.ok;
     }
     if (blocked.length > 0) {
@@ -195,12 +196,12 @@ async function execute(io: Io, session: Session, graph: CallGraph, unsupported: 
   });
   progress.finish();
   const shown = { ...report, journal: toRepoPath(root, report.journal) };
-  io.stdout(json ? applyJson(shown) : renderApplyReport(shown, { color: io.color }));
+  io.stdout(json ? applyJson(shown) : renderApplyOutcome(shown, { color: io.color }));
   return report.ok ? EXIT.ok : EXIT.failure;
 }
 
 /** The apply report as JSON; run and journal are null when nothing was sent. */
-function applyJson(report: Omit<ApplyReport, 'run' | 'journal'> & { readonly run: string | null; readonly journal: string | null }): string {
+function applyJson(report: Omit<ApplyOutcome, 'run' | 'journal'> & { readonly run: string | null; readonly journal: string | null }): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 

@@ -1,7 +1,7 @@
 // `promoc compile`: plan (or read a saved plan), compile it into the ordered API calls apply would send,
 // and print them for review: JSON, an .http file or curl commands, secrets never shown.
-import { compileCalls } from '../../apply/compile.js';
-import { renderCalls, type ApiView, type CallFormat } from '../../apply/render-calls.js';
+import { compileCalls } from '../../apply/plan-to-calls.js';
+import { renderCalls, type ApiView, type CallFormat } from '../../render/api-calls.js';
 import type { PromocConfig } from '../../generated/index.js';
 import type { Plan } from '../../generated/plan.js';
 import { NO_DEBUG, type DebugLog } from '../../model/debug-log.js';
@@ -13,6 +13,7 @@ import type { ProviderId } from '../../providers/provider.js';
 import { EXIT } from '../context.js';
 import { colors, type Io } from '../io.js';
 import { configOnly, planFor } from '../plan-shell.js';
+import { resourceKey } from '../../model/resource.js';
 
 export interface CompileCliOptions {
   readonly paths: readonly string[];
@@ -40,7 +41,7 @@ export async function runCompile(io: Io, options: CompileCliOptions, debug: Debu
   try {
     const { graph, unsupported } = compileCalls(plan);
     io.stdout(renderCalls(graph, options.format, apiViews(plan, config, target.bindings)));
-    for (const u of unsupported) io.stderr(`${colors(io).yellow('warning')}: ${u.provider} ${u.kind}/${u.name}: ${u.reason ?? 'no call'}\n`);
+    for (const u of unsupported) io.stderr(`${colors(io).yellow('warning')}: ${u.provider} ${resourceKey(u)}: ${u.reason ?? 'no call'}\n`);
     return unsupported.length > 0 ? EXIT.failure : EXIT.ok;
   } finally {
     await target.close();

@@ -11,7 +11,7 @@ import type { Engine } from '../../engine/load.js';
 import { loadProject } from '../../load/project.js';
 import { locateDiagnostics } from '../../load/locate.js';
 import { hasErrors, sortDiagnostics, type Diagnostic } from '../../model/diagnostic.js';
-import { renderText } from '../../render/text.js';
+import { renderText } from '../../render/diagnostics-text.js';
 import { buildBundle, type BuildOptions, type BuildResult } from '../../bundle/build.js';
 import { BUNDLE_FILE, readBundleFiles } from '../../bundle/io.js';
 import { openBundle, type OpenOptions } from '../../bundle/verify.js';

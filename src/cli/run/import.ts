@@ -4,7 +4,8 @@
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { importLive, importPath, renderImported, type ImportedResource, type Skipped } from '../../import/index.js';
+import { importLive, importPath, type ImportedResource, type Skipped } from '../../import/index.js';
+import { renderImported } from '../../render/imported-yaml.js';
 import { toRepoPath } from '../../load/files.js';
 import { NO_DEBUG, type DebugLog } from '../../model/debug-log.js';
 import { SCHEMA_FILES, type Kind } from '../../generated/index.js';
@@ -16,6 +17,7 @@ import { EXIT } from '../context.js';
 import { colors, type Io } from '../io.js';
 import { openConfiguredTarget } from '../plan-shell.js';
 import { append } from '../../model/append.js';
+import { resourceKey } from '../../model/resource.js';
 
 export interface ImportCliOptions {
   readonly target?: string;
@@ -54,7 +56,7 @@ export async function runImport(io: Io, options: ImportCliOptions, debug: DebugL
   const writes: { file: string; text: string }[] = [];
   for (const { r, origin } of resources) {
     const errors = validator.validateResource(r.kind, r.document);
-    if (errors.length > 0) { skipped.push({ provider: r.provider, id: `${r.kind}/${r.name}`, reason: `the live object does not make a valid ${r.kind} (${errors[0]!.instancePath || '/'} ${errors[0]!.message ?? ''})` }); continue; }
+    if (errors.length > 0) { skipped.push({ provider: r.provider, id: resourceKey(r), reason: `the live object does not make a valid ${r.kind} (${errors[0]!.instancePath || '/'} ${errors[0]!.message ?? ''})` }); continue; }
     const file = importPath(outDir, r);
     writes.push({ file, text: renderImported(r, file, origin) });
   }

@@ -16,7 +16,7 @@ import { parseSimulationFile } from '../../report/simulation-file.js';
 import { sourceUrlFromEnv } from '../../report/source-url.js';
 import { renderReportHtml } from '../../render/report-html.js';
 import { renderReportMarkdown } from '../../render/report-markdown.js';
-import { renderText } from '../../render/text.js';
+import { renderText } from '../../render/diagnostics-text.js';
 import { formatOf } from '../../simulate/read.js';
 import { resolveSides, type Resolved, type SideOptions } from '../../simulate/resolve.js';
 import { simulateStream } from '../../simulate/stream.js';

@@ -8,7 +8,7 @@ import { EXIT } from '../context.js';
 import type { Io } from '../io.js';
 import { checkCase, type CaseResult } from '../../bundle/vectors/check.js';
 import { parseTestFile, type TestCase, type TestFileProblem } from '../../bundle/vectors/parse.js';
-import { hasFailures, renderResults } from '../../bundle/vectors/render.js';
+import { hasFailures, renderResults } from '../../render/test-results-text.js';
 import { DEFAULT_CAMPAIGN_GLOBS, findConfigFile, parseConfig } from '../../load/config.js';
 import { defaultValidator } from '../../load/project.js';
 import { MAX_FILE_BYTES } from '../../load/read.js';

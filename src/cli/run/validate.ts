@@ -4,8 +4,8 @@ import { readSmallText } from '../read-small-text.js';
 import { NO_DEBUG, type DebugLog } from '../../model/debug-log.js';
 import { hasErrors } from '../../model/diagnostic.js';
 import { loadProject } from '../../load/project.js';
-import { renderDiagnosticsJson } from '../../render/json.js';
-import { renderText, summaryLine } from '../../render/text.js';
+import { renderDiagnosticsJson } from '../../render/diagnostics-json.js';
+import { renderText, summaryLine } from '../../render/diagnostics-text.js';
 import { EXIT } from '../context.js';
 import type { Io } from '../io.js';
 

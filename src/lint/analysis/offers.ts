@@ -8,7 +8,7 @@ import { AUTOMATIC_KINDS, campaignRank as rankOf, STACKING_KINDS, type Rank } fr
 import type { AnyResource } from '../../generated/index.js';
 import type { DocPath } from '../../model/diagnostic.js';
 import { productOf, type Product } from '../../model/product.js';
-import { ofKind, type Located, type Model } from '../../model/resource.js';
+import { ofKind, type Located, type Model, resourceKey } from '../../model/resource.js';
 import { isActive, view, windowBounds, type Benefit, type Phase } from './spec-view.js';
 import { append } from '../../model/append.js';
 
@@ -150,7 +150,7 @@ function makeOffer(id: number, cid: number, at: Located, hasCode: boolean, rank:
   const t = s.targeting ?? {};
   const requireTags = a.requireTags ?? [];
   const excludeTags = new Set(a.excludeTags ?? []);
-  const key = `${r.kind}/${r.metadata.name}`;
+  const key = resourceKey(r);
   const benefits = slice.benefits.map((b, i) => benefitFacts(b, [...slice.path, i]));
   return {
     id, cid, at, key, name: r.metadata.name, kind: r.kind,

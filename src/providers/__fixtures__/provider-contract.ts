@@ -4,8 +4,8 @@
 // A provider gets it by one call: `runProviderContract(id, () => ({ binding, model }))` inside a suite whose
 // `beforeAll` started its emulator and wrote the model's resources labelled `target: <id>`.
 import { describe, expect, it } from 'vitest';
-import type { Model } from '../../model/resource.js';
-import { compileDesired } from '../../plan/compile.js';
+import { type Model, resourceKey } from '../../model/resource.js';
+import { compileDesired } from '../../plan/lower-desired.js';
 import { readBinding } from '../../plan/run.js';
 import type { Binding } from '../../plan/targets.js';
 import { realDeps } from '../http/client.js';
@@ -33,7 +33,7 @@ export function runProviderContract(id: ProviderId, subject: () => ContractSubje
       const live = await readBinding(binding(), realDeps());
       for (const d of compiled.entries) {
         const found = live.objects.find((o) => o.normalized.kind === d.located.resource.kind && o.normalized.key === d.lowered.normalized.key);
-        expect(found, `${d.located.resource.kind}/${d.located.resource.metadata.name}`).toBeDefined();
+        expect(found, resourceKey(d.located.resource)).toBeDefined();
         expect(found!.normalized.fields).toEqual(d.lowered.normalized.fields);
         expect(found!.owner).toEqual({ kind: d.located.resource.kind, name: d.located.resource.metadata.name, digest: d.digest });
       }

@@ -2,7 +2,7 @@
 // session, with max_uses, max_uses_per_user and expires_at: no audience, no stacking, and no start date
 // (window.from is not sent: the plan creates the code at that instant instead, see src/plan/schedule.ts).
 import type { AnyResource, ResourceOf } from '../../model/resource.js';
-import { toMinorUnits } from '../../model/money.js';
+import { toMinorUnits } from '../../model/minor-units.js';
 import type { Json } from '../../model/canonical.js';
 import { apiInstant, issueAt, majorNumber, unsupportedFields, type FieldRules } from '../lowering.js';
 import { appendMarker, MARKER_MAX_LENGTH } from '../ownership.js';

@@ -2,7 +2,7 @@
 // integer amount_cents in the currency's minor unit; window.until becomes expiration time_limit. A coupon has
 // no start date: window.from is not sent, the plan creates the coupon at that instant instead (schedule.ts).
 import { LAGO_CURRENCIES } from './currencies.js';
-import { toMinorUnits } from '../../model/money.js';
+import { toMinorUnits } from '../../model/minor-units.js';
 import type { AnyResource, ResourceOf } from '../../model/resource.js';
 import type { Json } from '../../model/canonical.js';
 import { apiInstant, blankDisplayName, issueAt, unsupportedFields, type FieldRules } from '../lowering.js';

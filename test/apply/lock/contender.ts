@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import { hostname } from 'node:os';
 import { fileLockBackend } from '../../../src/apply/lock/file-lock.js';
 import type { ApiIdentity } from '../../../src/apply/lock/identity.js';
-import { LockHeldError, type HeldLock, type LockBackend } from '../../../src/apply/lock/model.js';
+import { LockHeldError, type HeldLock, type LockBackend } from '../../../src/apply/lock/backend.js';
 import { redisLockBackend } from '../../../src/apply/lock/redis-lock.js';
 
 interface Command {

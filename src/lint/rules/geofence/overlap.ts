@@ -3,6 +3,7 @@ import { sidesName } from '../../analysis/meet.js';
 import { describeWindow } from '../../analysis/spec-view.js';
 import type { ZonePair } from '../../analysis/zones.js';
 import { defineRule } from '../../types.js';
+import { resourceKey } from '../../../model/resource.js';
 
 export default defineRule({
   id: 'geofence/overlap',
@@ -28,7 +29,7 @@ export default defineRule({
 export function zoneFinding(p: ZonePair, noun: string) {
   const o = p.overlap;
   // Report where the smaller zone is (the one "inside"); the larger is related. Equal zones: the later name.
-  const aInner = o.areaA !== o.areaB ? o.areaA < o.areaB : `${p.a.kind}/${p.a.name}` > `${p.b.kind}/${p.b.name}`;
+  const aInner = o.areaA !== o.areaB ? o.areaA < o.areaB : resourceKey(p.a) > resourceKey(p.b);
   const [inner, outer] = aInner ? [p.a, p.b] : [p.b, p.a];
   const contained = o.kind !== 'partial';
   return {

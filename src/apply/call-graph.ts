@@ -4,6 +4,7 @@ import type { Action } from '../generated/plan.js';
 import type { Json } from '../model/canonical.js';
 import type { ProviderId } from '../providers/provider.js';
 import type { CallDraft } from '../providers/writes.js';
+import { resourceKey } from '../model/resource.js';
 
 export const CALLS_FORMAT = 'promoc-calls/v1' as const;
 
@@ -64,7 +65,7 @@ export interface CallGraph {
 export const isReferenceKind = (kind: string): boolean => kind === 'UserType' || kind === 'Tag' || kind === 'Geofence';
 
 export function describeResource(r: Pick<TouchedResource, 'provider' | 'kind' | 'name'>): string {
-  return `${r.provider} ${r.kind}/${r.name}`;
+  return `${r.provider} ${resourceKey(r)}`;
 }
 
 /** Step ids by resource index, in order. */

@@ -7,7 +7,8 @@ import type { Json } from '../model/canonical.js';
 import type { ProviderId } from '../providers/provider.js';
 import { isDue } from '../plan/schedule.js';
 import { writesFor } from '../providers/index.js';
-import { CALLS_FORMAT, isReferenceKind, type CallGraph, type Step, type TouchedResource, type Untouched } from './model.js';
+import { CALLS_FORMAT, isReferenceKind, type CallGraph, type Step, type TouchedResource, type Untouched } from './call-graph.js';
+import { resourceKey } from '../model/resource.js';
 
 const stepId = (n: number): string => `s${String(n).padStart(4, '0')}`;
 
@@ -65,7 +66,7 @@ export function compileCalls(plan: Plan, options: CompileOptions = {}): CompileR
       steps.push({ ...d, id, resource, after: previous ? [previous] : [] });
       previous = id;
     }
-    chains.push({ first, last: previous!, provider: a.provider, reference: isReferenceKind(a.kind), key: `${a.kind}/${a.name}`, length: drafts.length });
+    chains.push({ first, last: previous!, provider: a.provider, reference: isReferenceKind(a.kind), key: resourceKey(a), length: drafts.length });
   }
   // Campaigns wait for every reference resource of their API (a template naming a tag needs its id), and a
   // step naming another resource in its body (a code batch's template) waits for that resource's calls.

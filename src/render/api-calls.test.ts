@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { compileCalls } from './compile.js';
-import { progressReporter } from './progress.js';
-import { renderCalls } from './render-calls.js';
+import { compileCalls } from '../apply/plan-to-calls.js';
+import { progressReporter } from '../apply/progress.js';
+import { renderCalls } from './api-calls.js';
 import { anAction, aPlan } from '../../test/fixtures/apply/builders.js';
 
 const graph = compileCalls(aPlan([

@@ -5,8 +5,9 @@
 import type { Json } from '../model/canonical.js';
 import type { AuthView, ProviderId } from '../providers/provider.js';
 import { writesFor } from '../providers/index.js';
-import { knownIds } from './compile.js';
-import { CALLS_FORMAT, describeResource, type CallGraph, type Step } from './model.js';
+import { knownIds } from '../apply/plan-to-calls.js';
+import { CALLS_FORMAT, describeResource, type CallGraph, type Step } from '../apply/call-graph.js';
+import { resourceKey } from '../model/resource.js';
 
 export const CALL_FORMATS = ['json', 'http', 'curl'] as const;
 export type CallFormat = (typeof CALL_FORMATS)[number];
@@ -34,7 +35,7 @@ export function viewCalls(graph: CallGraph, apis: Readonly<Partial<Record<Provid
     const r = graph.resources[s.resource]!;
     const api = apis[r.provider];
     const adapter = writesFor(r.provider);
-    const id = s.target === 'live' && r.liveId !== undefined ? adapter.pathId(r.liveId) : `{{id of ${r.kind}/${r.name}}}`;
+    const id = s.target === 'live' && r.liveId !== undefined ? adapter.pathId(r.liveId) : `{{id of ${resourceKey(r)}}}`;
     const headers: Record<string, string> = { [api?.auth.header ?? 'authorization']: api?.auth.value ?? '<redacted>' };
     if (s.body !== undefined) headers['content-type'] = 'application/json';
     return {

@@ -1,8 +1,8 @@
 // `promoc test` output: a line per case, and for a failure each mismatch as a small diff
 // (- expected, + actual), like a test runner. Pure: returns a string.
 import pc from 'picocolors';
-import type { CaseResult } from './check.js';
-import type { TestFileProblem } from './parse.js';
+import type { CaseResult } from '../bundle/vectors/check.js';
+import type { TestFileProblem } from '../bundle/vectors/parse.js';
 
 export function renderResults(results: readonly CaseResult[], problems: readonly TestFileProblem[], color: boolean): string {
   const c = pc.createColors(color);

@@ -1,22 +1,16 @@
 // Money is integer minor units internally (ISO 4217 exponents: EUR 2, JPY 0, KWD 3). Intl knows
 // both the currency list and the exponents, so nothing here is a hand-kept table.
 
+import { currencyExponent } from '../engine/money.js';
+
+// One definition of a currency's exponent, the engine's (the engine imports nothing of ours).
+export { currencyExponent };
+
 let isoCodes: ReadonlySet<string> | undefined;
-const exponents = new Map<string, number>();
 
 export function isIsoCurrency(code: string): boolean {
   isoCodes ??= new Set(Intl.supportedValuesOf('currency'));
   return isoCodes.has(code);
-}
-
-/** Digits after the decimal point for the currency (EUR 2, JPY 0, KWD 3). */
-export function currencyExponent(code: string): number {
-  let e = exponents.get(code);
-  if (e === undefined) {
-    e = new Intl.NumberFormat('en', { style: 'currency', currency: code }).resolvedOptions().maximumFractionDigits ?? 2;
-    exponents.set(code, e);
-  }
-  return e;
 }
 
 /** Decimal places written in a decimal string ("5.001" → 3). */

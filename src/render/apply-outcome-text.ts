@@ -1,16 +1,16 @@
-// The final apply report as text. Pure: (report) => string. Successes are always listed, also when
+// What an apply did (apply/outcome.ts) as text. Pure: (report) => string. Successes are always listed, also when
 // something failed, so a partial apply says exactly what is now live.
 import pc from 'picocolors';
-import type { ApplyReport, ReportEntry } from './report.js';
+import type { ApplyOutcome, OutcomeEntry } from '../apply/outcome.js';
 
 const VERB: Readonly<Record<string, string>> = {
   create: 'created', update: 'updated', replace: 'replaced', activate: 'activated', deactivate: 'deactivated', delete: 'deleted',
 };
 
-export function renderApplyReport(report: ApplyReport, options: { color: boolean; verbose?: boolean }): string {
+export function renderApplyOutcome(report: ApplyOutcome, options: { color: boolean; verbose?: boolean }): string {
   const c = pc.createColors(options.color);
   const lines: string[] = [];
-  const entry = (symbol: string, e: ReportEntry, text: string): void => {
+  const entry = (symbol: string, e: OutcomeEntry, text: string): void => {
     lines.push(`  ${symbol} ${text} ${e.resource}${e.liveId ? c.dim(` (${e.liveId})`) : ''}`);
   };
   for (const e of report.changed) entry(c.green('✔'), e, VERB[e.action] ?? e.action);

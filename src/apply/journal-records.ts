@@ -1,7 +1,7 @@
 // The journal's records (one JSON object per line) and the pure replay that turns them back into "where the
 // run got to". The first record carries the whole call graph, so `--resume` finishes the run the journal
 // describes, not a new plan.
-import type { CallGraph } from './model.js';
+import type { CallGraph } from './call-graph.js';
 import { PromocError } from '../model/errors.js';
 
 export const JOURNAL_FORMAT = 'promoc-journal/v1' as const;

@@ -3,13 +3,7 @@
 import { posix } from 'node:path';
 import { Document, isScalar, isSeq, visit } from 'yaml';
 import { SCHEMA_FILES } from '../generated/index.js';
-import type { ImportedResource } from './to-resources.js';
-
-/** Repo-relative path of the file for a resource under `outDir` (also repo-relative). */
-export function importPath(outDir: string, r: Pick<ImportedResource, 'provider' | 'kind' | 'name'>): string {
-  const kind = r.kind.replace(/([a-z])([A-Z])/g, '$1-$2').toLowerCase();
-  return posix.join(outDir, r.provider, kind, `${r.name}.yaml`);
-}
+import type { ImportedResource } from '../import/to-resources.js';
 
 export function renderImported(r: ImportedResource, file: string, origin: string): string {
   const schema = posix.relative(posix.dirname(file), `schemas/${SCHEMA_FILES[r.kind]}`);

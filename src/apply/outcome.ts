@@ -1,10 +1,11 @@
 // What an apply did, as data: what changed, what failed (and what was therefore not attempted), what did not
-// converge, and what was left untouched. Pure; rendered by ./render-report.ts.
+// converge, and what was left untouched. Pure; rendered by render/apply-outcome-text.ts.
 import type { Divergence } from './verify.js';
-import { describeResource, stepsByResource, type CallGraph } from './model.js';
+import { describeResource, stepsByResource, type CallGraph } from './call-graph.js';
 import type { StepTable } from './step-table.js';
+import { resourceKey } from '../model/resource.js';
 
-export interface ReportEntry {
+export interface OutcomeEntry {
   readonly resource: string;
   readonly action: string;
   readonly liveId?: string;
@@ -13,20 +14,20 @@ export interface ReportEntry {
   readonly reason?: string;
 }
 
-export interface ApplyReport {
+export interface ApplyOutcome {
   readonly run: string;
   readonly target: string;
   readonly journal: string;
   readonly resumed: boolean;
-  readonly changed: readonly ReportEntry[];
-  readonly failed: readonly ReportEntry[];
-  readonly diverged: readonly ReportEntry[];
-  readonly untouched: readonly ReportEntry[];
+  readonly changed: readonly OutcomeEntry[];
+  readonly failed: readonly OutcomeEntry[];
+  readonly diverged: readonly OutcomeEntry[];
+  readonly untouched: readonly OutcomeEntry[];
   readonly calls: { readonly total: number; readonly sent: number; readonly retried: number };
   readonly ok: boolean;
 }
 
-export interface ReportInput {
+export interface OutcomeInput {
   readonly run: string;
   readonly journal: string;
   readonly resumed: boolean;
@@ -37,11 +38,11 @@ export interface ReportInput {
   readonly unsupported?: readonly { provider: string; kind: string; name: string; action: string; reason?: string }[];
 }
 
-export function buildReport(input: ReportInput): ApplyReport {
+export function buildOutcome(input: OutcomeInput): ApplyOutcome {
   const { graph, table } = input;
-  const changed: ReportEntry[] = [];
-  const failed: ReportEntry[] = [];
-  const diverged: ReportEntry[] = [];
+  const changed: OutcomeEntry[] = [];
+  const failed: OutcomeEntry[] = [];
+  const diverged: OutcomeEntry[] = [];
   let sent = 0;
   let retried = 0;
   for (const s of graph.steps) {
@@ -65,7 +66,7 @@ export function buildReport(input: ReportInput): ApplyReport {
     if (d) { diverged.push({ ...head, error: d.message }); return; }
     changed.push(head);
   });
-  for (const u of input.unsupported ?? []) failed.push({ resource: `${u.provider} ${u.kind}/${u.name}`, action: u.action, error: u.reason ?? 'no API call carries out this action' });
+  for (const u of input.unsupported ?? []) failed.push({ resource: `${u.provider} ${resourceKey(u)}`, action: u.action, error: u.reason ?? 'no API call carries out this action' });
   const untouched = graph.untouched.map((u) => ({ resource: describeResource(u), action: u.action, ...(u.reason ? { reason: u.reason } : {}) }));
   return {
     run: input.run, target: graph.target, journal: input.journal, resumed: input.resumed,

@@ -1,12 +1,12 @@
-// Rendering the lint report in every requested format, to stdout or to files: the lint stage only produces
+// The lint findings in every requested format, to stdout or to files: the lint stage only produces
 // the report; the shell writes it, with the terminal, the repository root and the version injected.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { renderGithub } from '../render/github.js';
-import { renderDiagnosticsJson } from '../render/json.js';
-import { renderMarkdown } from '../render/markdown.js';
-import { renderSarif } from '../render/sarif.js';
-import { renderText, summaryLine } from '../render/text.js';
+import { renderGithub } from '../render/diagnostics-github.js';
+import { renderDiagnosticsJson } from '../render/diagnostics-json.js';
+import { renderMarkdown } from '../render/diagnostics-markdown.js';
+import { renderSarif } from '../render/diagnostics-sarif.js';
+import { renderText, summaryLine } from '../render/diagnostics-text.js';
 import type { LintReport } from '../lint/runner.js';
 import { sarifRules } from './rule-docs.js';
 

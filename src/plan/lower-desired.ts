@@ -1,10 +1,10 @@
 // The desired side: lower every selected resource for its provider. What a target cannot express becomes a
 // located error diagnostic naming the target, the field and what the target offers instead. Pure.
 import type { Diagnostic } from '../model/diagnostic.js';
-import type { Located, Model } from '../model/resource.js';
+import { type Located, type Model, resourceKey } from '../model/resource.js';
 import type { LowerResult, Provider } from '../providers/provider.js';
 import { ownerDigest } from './actions.js';
-import type { DesiredEntry } from './model.js';
+import type { DesiredEntry } from './plan-types.js';
 
 export interface Compiled {
   readonly entries: readonly DesiredEntry[];
@@ -37,7 +37,7 @@ export function compileDesired(provider: Provider, resources: readonly Located[]
     const key = `${resource.kind}/${result.value.normalized.key.toLowerCase()}`;
     const clash = byKey.get(key);
     if (clash) {
-      diagnostics.push({ ruleId: 'plan/duplicate-key', severity: 'error', ...where, path: ['metadata', 'name'], message: `${resource.kind}/${resource.metadata.name} and ${resource.kind}/${clash.resource.metadata.name} both map to "${result.value.normalized.key}" on target ${ctx.target} (${provider.id})`, hint: 'Natural keys (codes, names) must be unique per target; rename one of them.', related: [{ file: clash.source.file, docIndex: clash.source.docIndex, path: ['metadata', 'name'], message: 'the other resource' }] });
+      diagnostics.push({ ruleId: 'plan/duplicate-key', severity: 'error', ...where, path: ['metadata', 'name'], message: `${resourceKey(resource)} and ${resource.kind}/${clash.resource.metadata.name} both map to "${result.value.normalized.key}" on target ${ctx.target} (${provider.id})`, hint: 'Natural keys (codes, names) must be unique per target; rename one of them.', related: [{ file: clash.source.file, docIndex: clash.source.docIndex, path: ['metadata', 'name'], message: 'the other resource' }] });
       continue;
     }
     byKey.set(key, located);
@@ -51,7 +51,7 @@ export function compileDesired(provider: Provider, resources: readonly Located[]
 function sameBinding(provider: Provider, selected: readonly Located[], entries: readonly DesiredEntry[], ctx: { readonly model: Model; readonly target: string }): { refused: Set<DesiredEntry>; diagnostics: Diagnostic[] } {
   const refused = new Set<DesiredEntry>();
   const diagnostics: Diagnostic[] = [];
-  const id = (l: Located): string => `${l.resource.kind}/${l.resource.metadata.name}`;
+  const id = (l: Located): string => resourceKey(l.resource);
   const lowered = new Set(entries.map((e) => id(e.located)));
   const chosen = new Set(selected.map(id));
   for (const entry of entries) {
@@ -64,8 +64,8 @@ function sameBinding(provider: Provider, selected: readonly Located[], entries: 
           : `is not planned on target ${ctx.target} (${provider.id}) (${other.resource.metadata.labels?.target !== undefined ? `labels.target: ${other.resource.metadata.labels.target}` : 'its labels do not match'})`;
       diagnostics.push({
         ruleId: 'plan/reference-elsewhere', severity: 'error', file: source.file, docIndex: source.docIndex, path,
-        message: `${resource.kind}/${resource.metadata.name} needs ${ref} written by the same API, and ${ref} ${where}; apply could not issue it`,
-        hint: `Plan ${ref} on this target too (labels.target: ${entry.located.resource.metadata.labels?.target ?? provider.id}), or move ${resource.kind}/${resource.metadata.name} where ${ref} is planned.`,
+        message: `${resourceKey(resource)} needs ${ref} written by the same API, and ${ref} ${where}; apply could not issue it`,
+        hint: `Plan ${ref} on this target too (labels.target: ${entry.located.resource.metadata.labels?.target ?? provider.id}), or move ${resourceKey(resource)} where ${ref} is planned.`,
         data: { target: ctx.target, provider: provider.id, field: path.join('.') },
         ...(other !== undefined ? { related: [{ file: other.source.file, docIndex: other.source.docIndex, path: ['metadata', 'labels'], message: `${ref} is declared here` }] } : {}),
       });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compileCalls } from './compile.js';
+import { compileCalls } from './plan-to-calls.js';
 import { anAction, aPlan } from '../../test/fixtures/apply/builders.js';
 
 const calls = (actions: Parameters<typeof aPlan>[0]) => compileCalls(aPlan(actions)).graph.steps.map((s) => `${s.id} ${s.method} ${s.path}${s.after.length > 0 ? ` after ${s.after.join(',')}` : ''}`);
