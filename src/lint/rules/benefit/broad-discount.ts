@@ -23,7 +23,8 @@ export default defineRule({
       if (!targeted) continue;
       for (const { b, path, index } of all) {
         const effect = VALUE_EFFECTS.find((k) => b[k] !== undefined);
-        if (!effect || isTargeted(b)) continue;
+        // Claim-time credit is wallet balance, not a price reduction: it has no lines to be broad on (benefit/credit-timing).
+        if (!effect || isTargeted(b) || (effect === 'credit' && b.creditAt !== 'rental')) continue;
         report({
           messageId: 'broad', at, path: [...path, effect],
           data: { index, name: at.resource.metadata.name, effect, targetedIndex: targeted.index, lines: linesOf(targeted.b) },
