@@ -10,6 +10,7 @@ import type { GeoIndex } from './geo.js';
 import { Lines, Take } from './lines.js';
 import { NONE, Scratch } from './scratch.js';
 import { applyBenefit } from './benefits.js';
+import { gateReason } from './benefit-gate.js';
 import { currencyExponent, percentOf } from './money.js';
 import type { Reach } from './reach.js';
 import { zoneTimes } from './zone.js';
@@ -101,8 +102,16 @@ function applyCampaign(c: CompiledCampaign, times: number, p: Prepared, lines: L
   take.begin(budgetLeft(c, p));
   // Its grants go straight into the evaluation's: a campaign that grants something applies.
   const before = grants.length;
-  for (const b of benefitsAt(c, p.at)) applyBenefit(b, times, lines, take, grants, c.id);
+  let closed: string | undefined;
+  let open = 0;
+  for (const b of benefitsAt(c, p.at)) {
+    const shut = b.gate === undefined ? undefined : gateReason(b.gate, p);
+    if (shut !== undefined) { closed ??= shut; continue; }
+    open++;
+    applyBenefit(b, times, lines, take, grants, c.id);
+  }
   if (take.total === 0 && grants.length === before) {
+    if (open === 0 && closed !== undefined) return `no benefit applies: ${closed}`;
     if (take.matched === 0) return 'nothing to apply: no line in its scope';
     return take.sawAmount ? 'nothing to apply: the discount rounds to zero' : 'nothing to apply: its lines are already at zero';
   }

@@ -5,6 +5,7 @@ import type { Bundle } from '../generated/bundle.js';
 import { BundleError } from './errors.js';
 
 const BENEFIT_TYPES = new Set(['percentOff', 'amountOff', 'credit', 'freeMinutes', 'freeUnlocks', 'packageDiscount', 'entitlement', 'trialExtension']);
+const GATE_LISTS = ['branches', 'vehicleCategories', 'requireTags', 'excludeTags'] as const;
 const PHASES = new Set(['START_RENTAL', 'END_RENTAL', 'START_PLUS_END_RENTAL', 'START_OR_END_RENTAL', 'START_AND_END_RENTAL']);
 
 /** Throws BundleError('shape') naming the first malformed field. */
@@ -37,6 +38,8 @@ export function checkShape(value: unknown): asserts value is Bundle {
     const benefits = [...c.benefits, ...(c.phases ?? []).flatMap((p) => p.benefits ?? [])];
     benefits.forEach((x) => {
       if (!(isObject(x) && BENEFIT_TYPES.has(x.type))) fail(`${at()}.benefits`, `known benefit types (found ${JSON.stringify((x as { type?: unknown } | null)?.type)})`);
+      const g = x.gate;
+      if (g !== undefined && !(isObject(g) && (g.window === undefined || isObject(g.window)) && GATE_LISTS.every((k) => g[k] === undefined || Array.isArray(g[k])))) fail(`${at()}.benefits`, 'benefit gates with a window object and lists');
     });
     if (c.zone) {
       if (!PHASES.has(c.zone.phase)) fail(`${at()}.zone.phase`, 'a known rental phase');

@@ -306,6 +306,7 @@ export interface PercentOffBenefit {
   type: 'percentOff';
   rate: Rate;
   scope: BundleScope;
+  gate?: BundleBenefitGate;
 }
 /**
  * Which lines a benefit reduces: a line must pass every non-empty list. All empty: broad.
@@ -333,6 +334,16 @@ export interface BundleCostSource {
   code: string;
 }
 /**
+ * Conditions of one benefit on top of its campaign's: its own dated window, branches, vehicle categories and customer tags. Every list given must match; a benefit whose gate fails grants nothing while its campaign's other benefits still apply.
+ */
+export interface BundleBenefitGate {
+  window?: BundleWindow;
+  branches?: Names;
+  vehicleCategories?: Names;
+  requireTags?: Names;
+  excludeTags?: Names;
+}
+/**
  * A fixed amount off the scoped lines, taken line by line in context order.
  */
 export interface AmountOffBenefit {
@@ -342,6 +353,7 @@ export interface AmountOffBenefit {
   type: 'amountOff';
   amount: BundleMoney;
   scope: BundleScope;
+  gate?: BundleBenefitGate;
 }
 /**
  * Wallet credit granted on redemption; it does not change the lines.
@@ -352,6 +364,7 @@ export interface CreditBenefit {
    */
   type: 'credit';
   amount: BundleMoney;
+  gate?: BundleBenefitGate;
 }
 /**
  * Minutes waived on time-priced lines (TIME_PRICE, DRIVING_PRICE, PARKING_PRICE) that carry a quantity in minutes.
@@ -366,6 +379,7 @@ export interface FreeMinutesBenefit {
    */
   minutes: number;
   scope: BundleScope;
+  gate?: BundleBenefitGate;
 }
 /**
  * UNLOCK_FEE lines waived, up to `count` of them.
@@ -380,6 +394,7 @@ export interface FreeUnlocksBenefit {
    */
   count: number;
   scope: BundleScope;
+  gate?: BundleBenefitGate;
 }
 /**
  * A percentage off package-purchase lines (lines with `package`).
@@ -391,6 +406,7 @@ export interface PackageDiscountBenefit {
   type: 'packageDiscount';
   rate: Rate;
   scope: BundleScope;
+  gate?: BundleBenefitGate;
 }
 /**
  * The addition's lines (cost source ADDITION with this code) become free.
@@ -405,6 +421,7 @@ export interface EntitlementBenefit {
    */
   addition: string;
   scope: BundleScope;
+  gate?: BundleBenefitGate;
 }
 /**
  * Days added to a subscription trial; reported as a grant.
@@ -418,6 +435,7 @@ export interface TrialExtensionBenefit {
    * Days added.
    */
   days: number;
+  gate?: BundleBenefitGate;
 }
 /**
  * One phase of a phased promotion.

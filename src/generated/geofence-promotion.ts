@@ -49,6 +49,8 @@ export type Benefit = {
      * The addition code, e.g. INSURANCE_PLUS.
      */
     addition: string;
+    requireTags?: RefList3;
+    excludeTags?: RefList4;
   };
   /**
    * Days added to a subscription trial / free period (promotions free period effect).
@@ -63,6 +65,35 @@ export type Benefit = {
    * How long an issued voucher stays valid after it is granted.
    */
   validForDays?: number;
+  /**
+   * Dated validity of this benefit alone (mobility benefit validFrom / validUntil): outside it the benefit grants nothing, even while the campaign runs. Absent: the campaign's window.
+   */
+  window?: {
+    /**
+     * An RFC 3339 date-time with a zone, e.g. 2027-06-01T00:00:00Z.
+     */
+    from?: string;
+    /**
+     * An RFC 3339 date-time with a zone, e.g. 2027-06-01T00:00:00Z.
+     */
+    until?: string;
+  };
+  /**
+   * Branch ids this benefit applies in (mobility benefit applicableBranchIds), within the campaign's targeting.branches. Absent: wherever the campaign applies.
+   *
+   * @minItems 1
+   *
+   * Items: A branch id.
+   */
+  branches?: [string, ...string[]];
+  /**
+   * Vehicle category ids this benefit applies to (mobility benefit applicableVehicleCategoryIds), within the campaign's targeting.vehicleCategories. Absent: the campaign's categories.
+   *
+   * @minItems 1
+   *
+   * Items: A vehicle category id.
+   */
+  vehicleCategories?: [string, ...string[]];
 } & (
   | {
       [k: string]: unknown | undefined;
@@ -115,6 +146,8 @@ export type Benefit = {
        * The addition code, e.g. INSURANCE_PLUS.
        */
       addition: string;
+      requireTags?: RefList3;
+      excludeTags?: RefList4;
     };
     /**
      * Days added to a subscription trial / free period (promotions free period effect).
@@ -129,6 +162,35 @@ export type Benefit = {
      * How long an issued voucher stays valid after it is granted.
      */
     validForDays?: number;
+    /**
+     * Dated validity of this benefit alone (mobility benefit validFrom / validUntil): outside it the benefit grants nothing, even while the campaign runs. Absent: the campaign's window.
+     */
+    window?: {
+      /**
+       * An RFC 3339 date-time with a zone, e.g. 2027-06-01T00:00:00Z.
+       */
+      from?: string;
+      /**
+       * An RFC 3339 date-time with a zone, e.g. 2027-06-01T00:00:00Z.
+       */
+      until?: string;
+    };
+    /**
+     * Branch ids this benefit applies in (mobility benefit applicableBranchIds), within the campaign's targeting.branches. Absent: wherever the campaign applies.
+     *
+     * @minItems 1
+     *
+     * Items: A branch id.
+     */
+    branches?: [string, ...string[]];
+    /**
+     * Vehicle category ids this benefit applies to (mobility benefit applicableVehicleCategoryIds), within the campaign's targeting.vehicleCategories. Absent: the campaign's categories.
+     *
+     * @minItems 1
+     *
+     * Items: A vehicle category id.
+     */
+    vehicleCategories?: [string, ...string[]];
   } & (
     | {
         [k: string]: unknown | undefined;
@@ -156,11 +218,23 @@ export type Benefit = {
       }
   );
 /**
- * Tag names a vehicle must carry for the campaign to apply (vehicle annotations).
+ * Tags (metadata.name of Tag resources) a customer must carry to be entitled to the addition (mobility requiredAnnotationIds on the addition benefit).
  *
  * Items: The metadata.name of another resource in this repository.
  */
 export type RefList3 = string[];
+/**
+ * Tags that keep a customer from the addition (mobility prohibitedAnnotationIds on the addition benefit).
+ *
+ * Items: The metadata.name of another resource in this repository.
+ */
+export type RefList4 = string[];
+/**
+ * Tag names a vehicle must carry for the campaign to apply (vehicle annotations).
+ *
+ * Items: The metadata.name of another resource in this repository.
+ */
+export type RefList5 = string[];
 /**
  * Geofence names; the union of their areas is the zone.
  *
@@ -168,7 +242,7 @@ export type RefList3 = string[];
  *
  * Items: The metadata.name of another resource in this repository.
  */
-export type RefList4 = [string, ...string[]];
+export type RefList6 = [string, ...string[]];
 
 /**
  * A discount when a rental starts and/or ends in a zone (mobility GeoFencePromotion).
@@ -448,7 +522,7 @@ export interface Targeting {
    * Items: A vehicle category id.
    */
   vehicleCategories?: string[];
-  vehicleTags?: RefList3;
+  vehicleTags?: RefList5;
   /**
    * Explicit vehicle ids.
    *
@@ -460,7 +534,7 @@ export interface Targeting {
  * Geofences a rental must start and/or end in, and which rental phase counts (mobility applicableRentalType).
  */
 export interface GeofenceZone {
-  geofences: RefList4;
+  geofences: RefList6;
   /**
    * START_RENTAL: starts in the zone; END_RENTAL: ends in it; START_PLUS_END_RENTAL: can apply at start and again at end; START_OR_END_RENTAL: once if either; START_AND_END_RENTAL: only if both.
    */

@@ -250,6 +250,8 @@ ${STACK}  targeting: { branches: [berlin], vehicleCategories: [e-scooter, e-mope
     },
   ],
   elsewhere: [
+    { rows: ['mob.benefit.validity-dates', 'mob.benefit.branches', 'mob.benefit.vehicle-categories', 'mob.annotation.related-models'], file: 'test/fidelity/mobility.test.ts', test: 'round-trips per-benefit windows, branches, vehicle categories and an addition\'s annotation gates' },
+    { rows: ['mob.benefit.branches.outside'], file: 'test/fidelity/mobility.test.ts', test: 'refuses, located, a benefit branch outside the campaign\'s branches' },
     { rows: ['mob.targeted-first'], file: 'src/engine/stacking.test.ts', test: 'applies targeted benefits before broad ones, whatever their priority' },
   ],
 };
