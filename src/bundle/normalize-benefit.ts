@@ -90,7 +90,8 @@ function normalizeBareBenefit(b: SourceBenefit, path: Path, report: Report): Bun
   }
   if (b.entitlement !== undefined) return { type: 'entitlement', addition: b.entitlement.addition, scope };
   if (b.trialExtensionDays !== undefined) return { type: 'trialExtension', days: b.trialExtensionDays };
-  report.error(path, 'bundle/benefit', 'benefit has no effect key', 'Give exactly one of percentOff, amountOff, credit, freeMinutes, freeUnlocks, packageDiscount, entitlement, trialExtensionDays.');
+  if (b.freePeriods !== undefined) return { type: 'freePeriod', periods: b.freePeriods, scope };
+  report.error(path, 'bundle/benefit', 'benefit has no effect key', 'Give exactly one of percentOff, amountOff, credit, freeMinutes, freeUnlocks, packageDiscount, entitlement, trialExtensionDays, freePeriods.');
   return undefined;
 }
 

@@ -80,6 +80,8 @@ export interface Planned {
   readonly config: PromocConfig;
   readonly target: OpenTarget;
   readonly plan: Plan;
+  /** The campaigns planned (the overlaid ones with --overlay). */
+  readonly model: Loaded['model'];
 }
 
 export interface PlanForOptions extends LoadOptions {
@@ -128,7 +130,7 @@ async function planLoaded(io: Io, options: PlanForOptions, loaded: Loaded, state
       await target.close();
       return printUnlocated(io, loaded, result.diagnostics);
     }
-    return { root, config: loaded.config, target, plan: result.plan };
+    return { root, config: loaded.config, target, plan: result.plan, model: loaded.model };
   } catch (error) {
     await target.close();
     throw error;

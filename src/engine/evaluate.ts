@@ -104,7 +104,7 @@ function applyCampaign(c: CompiledCampaign, times: number, p: Prepared, lines: L
   const before = grants.length;
   let closed: string | undefined;
   let open = 0;
-  for (const b of benefitsAt(c, p.at)) {
+  for (const b of benefitsFor(c, p)) {
     const shut = b.gate === undefined ? undefined : gateReason(b.gate, p);
     if (shut !== undefined) { closed ??= shut; continue; }
     open++;
@@ -120,10 +120,19 @@ function applyCampaign(c: CompiledCampaign, times: number, p: Prepared, lines: L
   return result;
 }
 
-/** A phased promotion's benefits come from the phase holding `at`; outside every phase, its own. */
-function benefitsAt(c: CompiledCampaign, at: number): readonly CompiledBenefit[] {
+/**
+ * A phased promotion's benefits come from the phase holding `at`; outside every phase, its own. A ladder's come
+ * from the step the customer is on: one step up per redemption of it, the last step once past the top (the first
+ * step without a customer or usage counters).
+ */
+function benefitsFor(c: CompiledCampaign, p: Prepared): readonly CompiledBenefit[] {
+  const at = p.at;
   for (const ph of c.phases) if (at >= ph.from && at < ph.until) return ph.benefits;
-  return c.benefits;
+  const ladder = c.ladder;
+  const customer = p.ctx.customer?.id;
+  if (ladder === undefined || ladder.length === 0 || customer === undefined || !p.ctx.usage) return c.benefits;
+  const climbed = Math.min(p.ctx.usage.customerRedemptions(c.id, customer), ladder.length);
+  return climbed === 0 ? c.benefits : ladder[climbed - 1]!;
 }
 
 /** A surcharge adds one fee line: fixed amount plus a percentage of its scope's original amounts. */

@@ -18,7 +18,8 @@ export type BundleBenefit =
   | FreeUnlocksBenefit
   | PackageDiscountBenefit
   | EntitlementBenefit
-  | TrialExtensionBenefit;
+  | TrialExtensionBenefit
+  | FreePeriodBenefit;
 /**
  * A percentage as parts per million of the amount: 250000 is 25%.
  */
@@ -183,6 +184,7 @@ export interface BundleCampaign {
    * Phased promotion: the first phase whose window holds the evaluation time replaces `benefits`.
    */
   phases?: BundlePhase[];
+  ladder?: BundleLadder;
   surcharge?: BundleSurcharge;
 }
 /**
@@ -265,9 +267,44 @@ export interface BundleConditions {
    */
   usageAtLeast?: number;
   /**
+   * billing.metrics[metric] must reach atLeast, each one a condition; sorted by metric.
+   *
+   * Items: One metric's threshold.
+   */
+  usageThresholds?: {
+    /**
+     * Billable metric code.
+     */
+    metric: string;
+    /**
+     * Threshold.
+     */
+    atLeast: number;
+  }[];
+  /**
    * billing.quantity must reach this.
    */
   quantityAtLeast?: number;
+  /**
+   * billing.products must hold every one of these (sorted); one condition.
+   *
+   * Items: Product id.
+   */
+  products?: string[];
+  /**
+   * customer.verifications must name this verifier; one condition.
+   */
+  verification?: string;
+  /**
+   * customer.firstPurchase must be true; one condition.
+   */
+  firstPurchase?: true;
+  /**
+   * billing.plan must be one of these (sorted); one condition.
+   *
+   * Items: Plan code.
+   */
+  plans?: string[];
 }
 /**
  * An amount in integer minor units of its currency.
@@ -438,6 +475,21 @@ export interface TrialExtensionBenefit {
   gate?: BundleBenefitGate;
 }
 /**
+ * The scoped lines are free on the customer's first `periods` invoices with this campaign (counted by the usage store's per-customer redemptions).
+ */
+export interface FreePeriodBenefit {
+  /**
+   * Benefit type.
+   */
+  type: 'freePeriod';
+  /**
+   * Free billing periods.
+   */
+  periods: number;
+  scope: BundleScope;
+  gate?: BundleBenefitGate;
+}
+/**
  * One phase of a phased promotion.
  */
 export interface BundlePhase {
@@ -452,6 +504,52 @@ export interface BundlePhase {
    * @minItems 1
    */
   benefits: [BundleBenefit, ...BundleBenefit[]];
+}
+/**
+ * The steps of a ladder promotion after the first.
+ */
+export interface BundleLadder {
+  /**
+   * Which ladder.
+   */
+  archetype: 'loyalty_ladder' | 'growth_ladder';
+  /**
+   * Name of the first step (the campaign's benefits).
+   */
+  firstStep: string;
+  /**
+   * Steps after the first.
+   *
+   * @minItems 1
+   *
+   * Items: One step.
+   */
+  steps: [
+    {
+      /**
+       * Step name.
+       */
+      name: string;
+      /**
+       * Its benefits.
+       *
+       * @minItems 1
+       */
+      benefits: [BundleBenefit, ...BundleBenefit[]];
+    },
+    ...{
+      /**
+       * Step name.
+       */
+      name: string;
+      /**
+       * Its benefits.
+       *
+       * @minItems 1
+       */
+      benefits: [BundleBenefit, ...BundleBenefit[]];
+    }[]
+  ];
 }
 /**
  * A fee: a fixed amount, a percentage of the scoped lines' original amounts, or both.

@@ -20,7 +20,7 @@ export type RefList1 = string[];
  */
 export type RefList2 = string[];
 /**
- * What a campaign grants. Exactly one effect key (percentOff, amountOff, credit, freeMinutes, freeUnlocks, packageDiscount, entitlement, trialExtensionDays), optionally scoped.
+ * What a campaign grants. Exactly one effect key (percentOff, amountOff, credit, freeMinutes, freeUnlocks, packageDiscount, entitlement, trialExtensionDays, freePeriods), optionally scoped.
  */
 export type Benefit = {
   /**
@@ -53,9 +53,13 @@ export type Benefit = {
     excludeTags?: RefList4;
   };
   /**
-   * Days added to a subscription trial / free period (promotions free period effect).
+   * Days added to a subscription trial (promotions trial_extension).
    */
   trialExtensionDays?: number;
+  /**
+   * Billing periods the subscription is free of charge (promotions free_period: the API then sets requires_continuous_coverage). The engine waives the scoped lines of the customer's first this-many invoices with it.
+   */
+  freePeriods?: number;
   appliesTo?: Scope;
   /**
    * How many rentals the benefit covers (mobility numberOfRentals). Absent: unlimited within validity.
@@ -119,6 +123,9 @@ export type Benefit = {
   | {
       [k: string]: unknown | undefined;
     }
+  | {
+      [k: string]: unknown | undefined;
+    }
 ) & {
     /**
      * Percentage discount on the scoped lines (mobility Discount, ev-billing percent, Lago percentage).
@@ -150,9 +157,13 @@ export type Benefit = {
       excludeTags?: RefList4;
     };
     /**
-     * Days added to a subscription trial / free period (promotions free period effect).
+     * Days added to a subscription trial (promotions trial_extension).
      */
     trialExtensionDays?: number;
+    /**
+     * Billing periods the subscription is free of charge (promotions free_period: the API then sets requires_continuous_coverage). The engine waives the scoped lines of the customer's first this-many invoices with it.
+     */
+    freePeriods?: number;
     appliesTo?: Scope;
     /**
      * How many rentals the benefit covers (mobility numberOfRentals). Absent: unlimited within validity.
@@ -192,6 +203,9 @@ export type Benefit = {
      */
     vehicleCategories?: [string, ...string[]];
   } & (
+    | {
+        [k: string]: unknown | undefined;
+      }
     | {
         [k: string]: unknown | undefined;
       }
@@ -290,9 +304,9 @@ export interface GeofencePromotion {
     stacking?: Stacking;
     targeting?: Targeting;
     /**
-     * public: shown to customers (in the app, on the pricing page); hidden: redeemable but not advertised.
+     * public: shown to customers (in the app, on the pricing page); hidden: redeemable but not advertised; internal: for staff and back-office use only, never shown to customers (promotions visibility internal).
      */
-    visibility?: 'public' | 'hidden';
+    visibility?: 'public' | 'hidden' | 'internal';
     /**
      * Knobs only one target API has. Everything else is provider-neutral.
      */

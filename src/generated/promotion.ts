@@ -20,7 +20,7 @@ export type RefList1 = string[];
  */
 export type RefList2 = string[];
 /**
- * What a campaign grants. Exactly one effect key (percentOff, amountOff, credit, freeMinutes, freeUnlocks, packageDiscount, entitlement, trialExtensionDays), optionally scoped.
+ * What a campaign grants. Exactly one effect key (percentOff, amountOff, credit, freeMinutes, freeUnlocks, packageDiscount, entitlement, trialExtensionDays, freePeriods), optionally scoped.
  */
 export type Benefit = {
   /**
@@ -53,9 +53,13 @@ export type Benefit = {
     excludeTags?: RefList4;
   };
   /**
-   * Days added to a subscription trial / free period (promotions free period effect).
+   * Days added to a subscription trial (promotions trial_extension).
    */
   trialExtensionDays?: number;
+  /**
+   * Billing periods the subscription is free of charge (promotions free_period: the API then sets requires_continuous_coverage). The engine waives the scoped lines of the customer's first this-many invoices with it.
+   */
+  freePeriods?: number;
   appliesTo?: Scope;
   /**
    * How many rentals the benefit covers (mobility numberOfRentals). Absent: unlimited within validity.
@@ -119,6 +123,9 @@ export type Benefit = {
   | {
       [k: string]: unknown | undefined;
     }
+  | {
+      [k: string]: unknown | undefined;
+    }
 ) & {
     /**
      * Percentage discount on the scoped lines (mobility Discount, ev-billing percent, Lago percentage).
@@ -150,9 +157,13 @@ export type Benefit = {
       excludeTags?: RefList4;
     };
     /**
-     * Days added to a subscription trial / free period (promotions free period effect).
+     * Days added to a subscription trial (promotions trial_extension).
      */
     trialExtensionDays?: number;
+    /**
+     * Billing periods the subscription is free of charge (promotions free_period: the API then sets requires_continuous_coverage). The engine waives the scoped lines of the customer's first this-many invoices with it.
+     */
+    freePeriods?: number;
     appliesTo?: Scope;
     /**
      * How many rentals the benefit covers (mobility numberOfRentals). Absent: unlimited within validity.
@@ -192,6 +203,9 @@ export type Benefit = {
      */
     vehicleCategories?: [string, ...string[]];
   } & (
+    | {
+        [k: string]: unknown | undefined;
+      }
     | {
         [k: string]: unknown | undefined;
       }
@@ -247,9 +261,13 @@ export type Benefit = {
       excludeTags?: RefList4;
     };
     /**
-     * Days added to a subscription trial / free period (promotions free period effect).
+     * Days added to a subscription trial (promotions trial_extension).
      */
     trialExtensionDays?: number;
+    /**
+     * Billing periods the subscription is free of charge (promotions free_period: the API then sets requires_continuous_coverage). The engine waives the scoped lines of the customer's first this-many invoices with it.
+     */
+    freePeriods?: number;
     appliesTo?: Scope;
     /**
      * How many rentals the benefit covers (mobility numberOfRentals). Absent: unlimited within validity.
@@ -289,6 +307,9 @@ export type Benefit = {
      */
     vehicleCategories?: [string, ...string[]];
   } & (
+    | {
+        [k: string]: unknown | undefined;
+      }
     | {
         [k: string]: unknown | undefined;
       }
@@ -344,9 +365,13 @@ export type Benefit = {
       excludeTags?: RefList4;
     };
     /**
-     * Days added to a subscription trial / free period (promotions free period effect).
+     * Days added to a subscription trial (promotions trial_extension).
      */
     trialExtensionDays?: number;
+    /**
+     * Billing periods the subscription is free of charge (promotions free_period: the API then sets requires_continuous_coverage). The engine waives the scoped lines of the customer's first this-many invoices with it.
+     */
+    freePeriods?: number;
     appliesTo?: Scope;
     /**
      * How many rentals the benefit covers (mobility numberOfRentals). Absent: unlimited within validity.
@@ -386,6 +411,9 @@ export type Benefit = {
      */
     vehicleCategories?: [string, ...string[]];
   } & (
+    | {
+        [k: string]: unknown | undefined;
+      }
     | {
         [k: string]: unknown | undefined;
       }
@@ -481,9 +509,9 @@ export interface Promotion {
     stacking?: Stacking;
     targeting?: Targeting;
     /**
-     * public: shown to customers (in the app, on the pricing page); hidden: redeemable but not advertised.
+     * public: shown to customers (in the app, on the pricing page); hidden: redeemable but not advertised; internal: for staff and back-office use only, never shown to customers (promotions visibility internal).
      */
-    visibility?: 'public' | 'hidden';
+    visibility?: 'public' | 'hidden' | 'internal';
     /**
      * Knobs only one target API has. Everything else is provider-neutral.
      */
@@ -506,21 +534,25 @@ export interface Promotion {
        */
       promotions?: {
         /**
-         * When an applied promotion takes effect (application_timing).
+         * When an applied promotion takes effect (application_timing): immediate, next_billing_period (next_invoice), or renewal (at the subscription's next renewal).
          */
-        applicationTiming?: 'immediate' | 'next_billing_period';
+        applicationTiming?: 'immediate' | 'next_billing_period' | 'renewal';
         /**
          * What happens when the budget is spent (budget_behavior). Default deactivate.
          */
         budgetBehavior?: 'deactivate' | 'notify';
         /**
-         * The customer must stay subscribed for the promotion to keep applying.
+         * The customer must stay subscribed for the promotion to keep applying. Read-only on the API: it derives it (true exactly when a benefit is freePeriods); write only that value.
          */
         requiresContinuousCoverage?: boolean;
         /**
          * An RFC 3339 date-time with a zone, e.g. 2027-06-01T00:00:00Z.
          */
         effectiveAt?: string;
+        /**
+         * A change to the active promotion is prepared as a draft version (save_as_draft) and not published: the live fields stay until someone publishes it in the API. Ignored while the promotion is created or a draft.
+         */
+        saveAsDraft?: boolean;
       };
       /**
        * Lago coupons only.
@@ -583,6 +615,55 @@ export interface Promotion {
         benefits: [Benefit, ...Benefit[]];
       }[]
     ];
+    /**
+     * A ladder promotion (promotions loyalty_ladder / growth_ladder, is_phased): spec.benefits is the first step, and a customer climbs one step per redemption, staying on the last.
+     */
+    ladder?: {
+      /**
+       * loyalty_ladder rewards staying (benefits grow per redemption); growth_ladder rewards expanding. Both climb one step per redemption.
+       */
+      archetype: 'loyalty_ladder' | 'growth_ladder';
+      /**
+       * Name of the first step (spec.benefits). Default Step 1.
+       */
+      firstStep?: string;
+      /**
+       * The steps after the first, in the order a customer climbs them.
+       *
+       * @minItems 1
+       * @maxItems 23
+       *
+       * Items: One step.
+       */
+      steps: [
+        {
+          /**
+           * Step name, e.g. second-year.
+           */
+          name: string;
+          /**
+           * Benefits on this step.
+           *
+           * @minItems 1
+           * @maxItems 32
+           */
+          benefits: [Benefit, ...Benefit[]];
+        },
+        ...{
+          /**
+           * Step name, e.g. second-year.
+           */
+          name: string;
+          /**
+           * Benefits on this step.
+           *
+           * @minItems 1
+           * @maxItems 32
+           */
+          benefits: [Benefit, ...Benefit[]];
+        }[]
+      ];
+    };
   };
 }
 /**
@@ -686,13 +767,74 @@ export interface Conditions {
     equals: string;
   }[];
   /**
-   * Usage in the billing period must reach this quantity (promotions usage_threshold).
+   * Usage in the billing period must reach this quantity, whatever the metric (engine billing.usage). The promotions API's usage_threshold names its metric: use usageThresholds there.
    */
   usageAtLeast?: number;
+  /**
+   * Usage of a billable metric in the billing period must reach a threshold (promotions usage_threshold; engine billing.metrics).
+   *
+   * @minItems 1
+   * @maxItems 32
+   *
+   * Items: One metric's threshold.
+   */
+  usageThresholds?: [
+    {
+      /**
+       * Billable metric code, e.g. telematics_api_calls.
+       */
+      metric: string;
+      /**
+       * The usage it must reach.
+       */
+      atLeast: number;
+    },
+    ...{
+      /**
+       * Billable metric code, e.g. telematics_api_calls.
+       */
+      metric: string;
+      /**
+       * The usage it must reach.
+       */
+      atLeast: number;
+    }[]
+  ];
   /**
    * The purchase must contain at least this many units (promotions quantity_threshold).
    */
   quantityAtLeast?: number;
+  /**
+   * Every one of these products must be in the purchase (promotions product_combination; engine billing.products).
+   *
+   * @minItems 1
+   * @maxItems 32
+   *
+   * Items: Product id.
+   */
+  productCombination?: [string, ...string[]];
+  /**
+   * An outside verifier must have verified the customer, e.g. a student or non-profit check (promotions external_verification; engine customer.verifications).
+   */
+  externalVerification?: {
+    /**
+     * The verifier's name, e.g. sheerid.
+     */
+    provider: string;
+  };
+  /**
+   * The purchase must be the customer's first, as one condition of the group (promotions first_purchase). Under ALL it means what audience.firstPurchaseOnly means; under ANY it is one of the alternatives.
+   */
+  firstPurchase?: true;
+  /**
+   * The subscription must be on one of these plans, as one condition of the group (promotions subscription_plan; engine billing.plan).
+   *
+   * @minItems 1
+   * @maxItems 64
+   *
+   * Items: Plan code.
+   */
+  plans?: [string, ...string[]];
 }
 /**
  * The subtotal must reach this amount.

@@ -20,7 +20,7 @@ export type RefList1 = string[];
  */
 export type RefList2 = string[];
 /**
- * What a campaign grants. Exactly one effect key (percentOff, amountOff, credit, freeMinutes, freeUnlocks, packageDiscount, entitlement, trialExtensionDays), optionally scoped.
+ * What a campaign grants. Exactly one effect key (percentOff, amountOff, credit, freeMinutes, freeUnlocks, packageDiscount, entitlement, trialExtensionDays, freePeriods), optionally scoped.
  */
 export type Benefit = {
   /**
@@ -53,9 +53,13 @@ export type Benefit = {
     excludeTags?: RefList4;
   };
   /**
-   * Days added to a subscription trial / free period (promotions free period effect).
+   * Days added to a subscription trial (promotions trial_extension).
    */
   trialExtensionDays?: number;
+  /**
+   * Billing periods the subscription is free of charge (promotions free_period: the API then sets requires_continuous_coverage). The engine waives the scoped lines of the customer's first this-many invoices with it.
+   */
+  freePeriods?: number;
   appliesTo?: Scope;
   /**
    * How many rentals the benefit covers (mobility numberOfRentals). Absent: unlimited within validity.
@@ -119,6 +123,9 @@ export type Benefit = {
   | {
       [k: string]: unknown | undefined;
     }
+  | {
+      [k: string]: unknown | undefined;
+    }
 ) & {
     /**
      * Percentage discount on the scoped lines (mobility Discount, ev-billing percent, Lago percentage).
@@ -150,9 +157,13 @@ export type Benefit = {
       excludeTags?: RefList4;
     };
     /**
-     * Days added to a subscription trial / free period (promotions free period effect).
+     * Days added to a subscription trial (promotions trial_extension).
      */
     trialExtensionDays?: number;
+    /**
+     * Billing periods the subscription is free of charge (promotions free_period: the API then sets requires_continuous_coverage). The engine waives the scoped lines of the customer's first this-many invoices with it.
+     */
+    freePeriods?: number;
     appliesTo?: Scope;
     /**
      * How many rentals the benefit covers (mobility numberOfRentals). Absent: unlimited within validity.
@@ -192,6 +203,9 @@ export type Benefit = {
      */
     vehicleCategories?: [string, ...string[]];
   } & (
+    | {
+        [k: string]: unknown | undefined;
+      }
     | {
         [k: string]: unknown | undefined;
       }
@@ -433,13 +447,74 @@ export interface Conditions {
     equals: string;
   }[];
   /**
-   * Usage in the billing period must reach this quantity (promotions usage_threshold).
+   * Usage in the billing period must reach this quantity, whatever the metric (engine billing.usage). The promotions API's usage_threshold names its metric: use usageThresholds there.
    */
   usageAtLeast?: number;
+  /**
+   * Usage of a billable metric in the billing period must reach a threshold (promotions usage_threshold; engine billing.metrics).
+   *
+   * @minItems 1
+   * @maxItems 32
+   *
+   * Items: One metric's threshold.
+   */
+  usageThresholds?: [
+    {
+      /**
+       * Billable metric code, e.g. telematics_api_calls.
+       */
+      metric: string;
+      /**
+       * The usage it must reach.
+       */
+      atLeast: number;
+    },
+    ...{
+      /**
+       * Billable metric code, e.g. telematics_api_calls.
+       */
+      metric: string;
+      /**
+       * The usage it must reach.
+       */
+      atLeast: number;
+    }[]
+  ];
   /**
    * The purchase must contain at least this many units (promotions quantity_threshold).
    */
   quantityAtLeast?: number;
+  /**
+   * Every one of these products must be in the purchase (promotions product_combination; engine billing.products).
+   *
+   * @minItems 1
+   * @maxItems 32
+   *
+   * Items: Product id.
+   */
+  productCombination?: [string, ...string[]];
+  /**
+   * An outside verifier must have verified the customer, e.g. a student or non-profit check (promotions external_verification; engine customer.verifications).
+   */
+  externalVerification?: {
+    /**
+     * The verifier's name, e.g. sheerid.
+     */
+    provider: string;
+  };
+  /**
+   * The purchase must be the customer's first, as one condition of the group (promotions first_purchase). Under ALL it means what audience.firstPurchaseOnly means; under ANY it is one of the alternatives.
+   */
+  firstPurchase?: true;
+  /**
+   * The subscription must be on one of these plans, as one condition of the group (promotions subscription_plan; engine billing.plan).
+   *
+   * @minItems 1
+   * @maxItems 64
+   *
+   * Items: Plan code.
+   */
+  plans?: [string, ...string[]];
 }
 /**
  * The subtotal must reach this amount.

@@ -75,6 +75,71 @@ describe('mobility voucherables', () => {
   });
 });
 
+describe('multi-use redeemable vouchers', () => {
+  it('round-trips a CodeBatch with usesPerCode as POST /vouchers/redeemable; its codes redeem that many times', async () => {
+    w = await workspace('mobility', {
+      'campaigns/promo.yaml': promotion('flyer', `  code: FLYER
+  targeting: { branches: ['11'] }
+  benefits: [{ credit: { amount: "3.00", currency: EUR } }]
+`),
+      'campaigns/batch.yaml': `apiVersion: promoc/v1
+kind: CodeBatch
+metadata: { name: flyer-codes, labels: { target: mobility } }
+spec: { campaign: flyer, count: 4, prefix: FLY, length: 10, usesPerCode: 2 }
+`,
+      'campaigns/single.yaml': `apiVersion: promoc/v1
+kind: CodeBatch
+metadata: { name: flyer-single, labels: { target: mobility } }
+spec: { campaign: flyer, count: 2, prefix: ONE }
+`,
+    });
+    const r = await roundTrip(w);
+    expect(r.importedPlan?.code, explain(r)).toBe(0);
+    expect(r.replan!.stdout).toMatch(/No changes/);
+    expect(r.importedPlan!.stdout).toMatch(/No changes/);
+    const api = w.emulators.endpoint('mobility').apiBaseUrl;
+    const auth = { authorization: `Bearer ${await token(w)}` };
+    const summary = await (await fetch(`${api}/vouchers/redeemable/summary`, { headers: auth })).json() as { batches: Record<string, unknown>[] };
+    expect(summary.batches.map((b) => [b.type, b.quantity, b.prefix, b.redeemLimitPerCode]).sort()).toEqual([['CONSTRAINT', 2, 'ONE', 1], ['REDEEMABLE', 4, 'FLY', 2]]);
+    // One code, two customers: the second redemption uses it up, a third is refused.
+    const vouchers = await (await fetch(`${api}/vouchers?size=100`, { headers: auth })).json() as { code: string; type: string }[];
+    const code = vouchers.find((v) => v.code.startsWith('FLY'))!.code;
+    const redeem = (userId: number) => fetch(`${w!.emulators.endpoint('mobility').baseUrl}/__emulator/redeem`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, userId }) });
+    expect((await redeem(1)).status).toBe(201);
+    expect(((await (await redeem(2)).json()) as { state: string }).state).toBe('USED_UP');
+    expect((await redeem(3)).status).toBe(409);
+    const after = await w.cli(['plan']);
+    expect(after.code, after.stdout + after.stderr).toBe(0);
+    expect(after.stdout).toMatch(/No changes/);
+    // The imported batch says how its codes were issued.
+    expect(r.import!.code).toBe(0);
+  });
+
+  it('blocks turning a single-use batch into a multi-use one: issued codes keep how they were issued', async () => {
+    w = await workspace('mobility', {
+      'campaigns/promo.yaml': promotion('flyer', `  code: FLYER
+  targeting: { branches: ['11'] }
+  benefits: [{ percentOff: 10 }]
+`),
+      'campaigns/batch.yaml': `apiVersion: promoc/v1
+kind: CodeBatch
+metadata: { name: flyer-codes, labels: { target: mobility } }
+spec: { campaign: flyer, count: 3 }
+`,
+    });
+    expect((await w.cli(['apply', '--auto-approve'])).code).toBe(0);
+    const { writeFile } = await import('node:fs/promises');
+    await writeFile(`${w.repo}/campaigns/batch.yaml`, `apiVersion: promoc/v1
+kind: CodeBatch
+metadata: { name: flyer-codes, labels: { target: mobility } }
+spec: { campaign: flyer, count: 3, usesPerCode: 5 }
+`);
+    const plan = await w.cli(['plan']);
+    expect(plan.stdout + plan.stderr).toMatch(/spec\.usesPerCode/);
+    expect(plan.stdout + plan.stderr).toMatch(/validity and uses per code they were issued with/);
+  });
+});
+
 async function token(ws: Workspace): Promise<string> {
   const res = await fetch(`${ws.emulators.endpoint('mobility').apiBaseUrl}/auth/sign-in-api-client`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ clientId: 'promoc', clientKey: 'promoc-secret' }) });
   return ((await res.json()) as { accessToken: string }).accessToken;

@@ -82,6 +82,7 @@ function lowerVoucherable(r: AnyResource, ctx: MobilityLowerContext): LowerResul
   const mobility = ((s.providers as Spec | undefined)?.mobility ?? {}) as { showInUserApp?: boolean; businessUnit?: string };
   const hidden = s.visibility === 'hidden';
   if (mobility.showInUserApp === true && hidden) at(['spec', 'visibility'], 'spec.visibility', 'visibility hidden contradicts providers.mobility.showInUserApp: true', 'Keep one of them: hidden means showInUserApp false.');
+  if (s.visibility === 'internal') at(['spec', 'visibility'], 'spec.visibility', 'a voucherable has no internal visibility: showInUserApp only shows or hides it in the user app', 'Use visibility hidden (showInUserApp false); customer-care agents grant hidden templates too.');
   const zone = s.zone as { geofences: string[]; phase: string } | undefined;
   const limits = (s.limits ?? {}) as { redemptions?: number; perCustomer?: number };
   const audience = (s.audience ?? {}) as { requireTags?: string[]; excludeTags?: string[] };

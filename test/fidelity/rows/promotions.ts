@@ -116,6 +116,12 @@ export const promotionsCases: ApiCases = {
     },
   ],
   elsewhere: [
+    { rows: ['promo.budget-exhausted'], file: 'src/emulators/promotions/promotions.contract.test.ts', test: 'caps a hard budget and reports per-condition results' },
+    { rows: ['promo.visibility.internal', 'promo.application-timing.renewal', 'promo.archetype.ladders', 'promo.effect.free-period', 'promo.condition.usage-threshold', 'promo.condition.product-combination', 'promo.condition.external-verification', 'promo.condition-mode.any-mixed'], file: 'test/fidelity/promotions-items.test.ts', test: 'validate → plan → apply → plan → import → plan, and the API holds each item' },
+    { rows: ['promo.condition.usage-without-metric', 'promo.condition-mode.any-beside-audience'], file: 'test/fidelity/promotions-items.test.ts', test: 'refuses what the API cannot hold, at the field, with the alternative' },
+    { rows: ['promo.save-as-draft'], file: 'test/fidelity/promotions-items.test.ts', test: 'prepares a change to an active promotion as a draft version, then plans no changes while the draft holds it' },
+    { rows: ['promo.save-as-draft.replace'], file: 'test/fidelity/promotions-items.test.ts', test: 'refuses a draft version of a change only a replace can make' },
+    { rows: ['promo.simulate', 'promo.eligibility'], file: 'test/fidelity/promotions-verdict.test.ts', test: 'shows the API\'s verdict beside the engine\'s: agreeing, and flagging a disagreement at the campaign' },
     { rows: ['promo.deactivate', 'promo.copy', 'promo.reactivate-latest'], file: 'test/fidelity/promotions.test.ts', test: 'diffs a re-activation against the most recently archived copy' },
     { rows: ['promo.effective-at', 'promo.versions'], file: 'test/apply/scheduled.test.ts', test: 'is written as an effective_at version that becomes current at that instant' },
   ],
