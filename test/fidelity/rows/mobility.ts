@@ -250,8 +250,11 @@ ${STACK}  targeting: { branches: [berlin], vehicleCategories: [e-scooter, e-mope
     },
   ],
   elsewhere: [
-    { rows: ['mob.benefit.validity-dates', 'mob.benefit.branches', 'mob.benefit.vehicle-categories', 'mob.annotation.related-models'], file: 'test/fidelity/mobility.test.ts', test: "round-trips per-benefit windows, branches, vehicle categories and an addition's annotation gates" },
+    { rows: ['mob.benefit.validity-dates', 'mob.benefit.branches', 'mob.benefit.vehicle-categories', 'mob.annotation.related-models'], file: 'test/fidelity/mobility.test.ts', test: 'round-trips per-benefit windows, branches, vehicle categories and an addition\'s annotation gates' },
+    { rows: ['mob.benefit.branches.outside'], file: 'test/fidelity/mobility.test.ts', test: 'refuses, located, a benefit branch outside the campaign\'s branches' },
     { rows: ['mob.redeemable.multi-use'], file: 'test/fidelity/mobility.test.ts', test: 'round-trips a CodeBatch with usesPerCode as POST /vouchers/redeemable; its codes redeem that many times' },
+    { rows: ['mob.redeemable.issued-settings'], file: 'test/fidelity/mobility.test.ts', test: 'blocks turning a single-use batch into a multi-use one: issued codes keep how they were issued' },
+    { rows: ['mob.claim-vs-rental-time'], file: 'test/fidelity/mobility.test.ts', test: "round-trips creditAt: the tenant's setting, which the engine prices and lint reads, is not a template field" },
     { rows: ['mob.targeted-first'], file: 'src/engine/stacking.test.ts', test: 'applies targeted benefits before broad ones, whatever their priority' },
   ],
 };

@@ -19,7 +19,7 @@ export const promotionsCases: ApiCases = {
   provider: 'promotions',
   roundTrips: [
     {
-      rows: ['promo.create', 'promo.activate', 'promo.code', 'promo.name', 'promo.description', 'promo.public-description', 'promo.valid-from', 'promo.valid-to', 'promo.max-redemptions', 'promo.max-redemptions-per-customer', 'promo.effect.percent', 'promo.stackable', 'promo.priority', 'promo.visibility.public', 'promo.archetype.standard', 'promo.application-timing.next-invoice', 'promo.budget-behavior.hard-cap', 'promo.condition.subscription-plan', 'promo.condition-mode.all', 'promo.read.counters'],
+      rows: ['promo.create', 'promo.activate', 'promo.code', 'promo.name', 'promo.description', 'promo.public-description', 'promo.valid-from', 'promo.valid-to', 'promo.max-redemptions', 'promo.max-redemptions-per-customer', 'promo.effect.percent', 'promo.stackable', 'promo.priority', 'promo.visibility.public', 'promo.archetype.standard', 'promo.phases.default', 'promo.application-timing.next-invoice', 'promo.budget-behavior.hard-cap', 'promo.condition.subscription-plan', 'promo.condition-mode.all', 'promo.read.counters'],
       files: {
         'spring.yaml': promo('spring-saas', '  code: SPRINGSAAS\n  displayName: Spring SaaS\n  publicDescription: 20% off the Pro plan this spring.\n  window: { from: 2027-01-01T00:00:00Z, until: 2029-01-01T00:00:00Z }\n  limits: { redemptions: 1000, perCustomer: 1 }\n  benefits: [{ percentOff: 20, appliesTo: { plans: [pro] } }]\n  stacking: { stackable: true, priority: 40 }\n  visibility: public\n', ', description: Spring push'),
       },
@@ -27,7 +27,9 @@ export const promotionsCases: ApiCases = {
         const p = one('promotions', 'code', 'SPRINGSAAS');
         expect(p).toMatchObject({ status: 'active', name: 'Spring SaaS', public_description: '20% off the Pro plan this spring.', valid_from: '2027-01-01T00:00:00Z', valid_to: '2029-01-01T00:00:00Z', max_redemptions: 1000, max_redemptions_per_customer: 1, stackable: true, priority: 40, visibility: 'public', archetype: 'standard', application_timing: 'next_invoice', budget_behavior: 'hard_cap', condition_mode: 'ALL' });
         expect(p.description).toMatch(/^Spring push/);
-        expect(phase(p)).toMatchObject({ effects: [{ type: 'percent_discount', percent: 20 }], conditions: [{ type: 'subscription_plan', plan_codes: ['pro'] }] });
+        expect(p.is_phased).toBe(false);
+        expect(p.phases).toHaveLength(1);
+        expect(phase(p)).toMatchObject({ name: 'Default', effects: [{ type: 'percent_discount', percent: 20 }], conditions: [{ type: 'subscription_plan', plan_codes: ['pro'] }] });
         const action = (await planJson((a) => w.cli(a))).actions.find((a) => a.key === 'SPRINGSAAS')!;
         expect(action.counters).toContainEqual(expect.objectContaining({ name: 'redemptions', value: 0 }));
       },
@@ -116,8 +118,10 @@ export const promotionsCases: ApiCases = {
   elsewhere: [
     { rows: ['promo.budget-exhausted'], file: 'src/emulators/promotions/promotions.contract.test.ts', test: 'caps a hard budget and reports per-condition results' },
     { rows: ['promo.visibility.internal', 'promo.application-timing.renewal', 'promo.archetype.ladders', 'promo.effect.free-period', 'promo.condition.usage-threshold', 'promo.condition.product-combination', 'promo.condition.external-verification', 'promo.condition-mode.any-mixed'], file: 'test/fidelity/promotions-items.test.ts', test: 'validate → plan → apply → plan → import → plan, and the API holds each item' },
+    { rows: ['promo.condition.usage-without-metric', 'promo.condition-mode.any-beside-audience'], file: 'test/fidelity/promotions-items.test.ts', test: 'refuses what the API cannot hold, at the field, with the alternative' },
     { rows: ['promo.save-as-draft'], file: 'test/fidelity/promotions-items.test.ts', test: 'prepares a change to an active promotion as a draft version, then plans no changes while the draft holds it' },
-    { rows: ['promo.simulate', 'promo.eligibility'], file: 'test/fidelity/promotions-verdict.test.ts', test: "shows the API's verdict beside the engine's: agreeing, and flagging a disagreement at the campaign" },
+    { rows: ['promo.save-as-draft.replace'], file: 'test/fidelity/promotions-items.test.ts', test: 'refuses a draft version of a change only a replace can make' },
+    { rows: ['promo.simulate', 'promo.eligibility'], file: 'test/fidelity/promotions-verdict.test.ts', test: 'shows the API\'s verdict beside the engine\'s: agreeing, and flagging a disagreement at the campaign' },
     { rows: ['promo.deactivate', 'promo.copy', 'promo.reactivate-latest'], file: 'test/fidelity/promotions.test.ts', test: 'diffs a re-activation against the most recently archived copy' },
     { rows: ['promo.effective-at', 'promo.versions'], file: 'test/apply/scheduled.test.ts', test: 'is written as an effective_at version that becomes current at that instant' },
   ],
