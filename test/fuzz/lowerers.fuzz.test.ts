@@ -249,8 +249,10 @@ const edgeSpec: Record<ProviderId, (cur: string) => fc.Arbitrary<Obj>> = {
 };
 
 /** Mostly in the organisation's currency; sometimes in another (a located refusal on the targets that need it). */
-const edgePromotion = (orgs: readonly string[]): fc.Arbitrary<Edge> => fc.tuple(fc.constantFrom(...PROVIDERS), fc.constantFrom(...orgs), fc.constantFrom(...EDGE_CURRENCIES), fc.nat(3))
-  .chain(([target, org, other, n]) => edgeSpec[target](n === 0 ? other : org).map((spec) => ({ target, orgCurrency: org, spec: Object.fromEntries(Object.entries(spec).filter(([, v]) => v !== undefined)) })));
+const edgePromotion = (orgs: readonly string[]): fc.Arbitrary<Edge> => {
+  const picks = fc.tuple(fc.constantFrom(...PROVIDERS), fc.constantFrom(...orgs), fc.constantFrom(...EDGE_CURRENCIES), fc.nat(3));
+  return picks.chain(([target, org, other, n]) => edgeSpec[target](n === 0 ? other : org).map((spec) => ({ target, orgCurrency: org, spec: Object.fromEntries(Object.entries(spec).filter(([, v]) => v !== undefined)) })));
+};
 
 const edgeText = (e: Edge): string => stringify({ apiVersion: 'promoc/v1', kind: 'Promotion', metadata: { name: 'edge-promotion', labels: { target: e.target } }, spec: e.spec });
 
