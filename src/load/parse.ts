@@ -162,7 +162,7 @@ export function unsafeValues(root: unknown): Unsafe[] {
       continue;
     }
     if (typeof v === 'number' && Number.isInteger(v) && !Number.isSafeInteger(v)) {
-      out.push({ ruleId: 'load/number', path, atKey: false, message: `this integer is beyond ±${Number.MAX_SAFE_INTEGER} (2^53 − 1): it reads as ${String(v)}, so validate, bundles and the targets would not all see the number written`, hint: 'Use a number within ±9007199254740991, or quote it if it is an identifier.' });
+      out.push({ ruleId: 'load/number', path, atKey: false, message: `this integer is beyond ±${Number.MAX_SAFE_INTEGER} (2^53 − 1): it reads as ${String(v)}` + `, so validate, bundles and the targets would not all see the number written`, hint: 'Use a number within ±9007199254740991, or quote it if it is an identifier.' });
       continue;
     }
     if (v === null || typeof v !== 'object') continue;

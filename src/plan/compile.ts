@@ -37,7 +37,7 @@ export function compileDesired(provider: Provider, resources: readonly Located[]
     const key = `${resource.kind}/${result.value.normalized.key.toLowerCase()}`;
     const clash = byKey.get(key);
     if (clash) {
-      diagnostics.push({ ruleId: 'plan/duplicate-key', severity: 'error', ...where, path: ['metadata', 'name'], message: `${resource.kind}/${resource.metadata.name} and ${resource.kind}/${clash.resource.metadata.name} both map to "${result.value.normalized.key}" on target ${ctx.target} (${provider.id})`, hint: 'Natural keys (codes, names) must be unique per target; rename one of them.', related: [{ file: clash.source.file, docIndex: clash.source.docIndex, path: ['metadata', 'name'], message: 'the other resource' }] });
+      diagnostics.push({ ruleId: 'plan/duplicate-key', severity: 'error', ...where, path: ['metadata', 'name'], message: `${resource.kind}/${resource.metadata.name} and ${resource.kind}/${clash.resource.metadata.name}` + ` both map to "${result.value.normalized.key}" on target ${ctx.target} (${provider.id})`, hint: 'Natural keys (codes, names) must be unique per target; rename one of them.', related: [{ file: clash.source.file, docIndex: clash.source.docIndex, path: ['metadata', 'name'], message: 'the other resource' }] });
       continue;
     }
     byKey.set(key, located);
@@ -61,11 +61,11 @@ function sameBinding(provider: Provider, selected: readonly Located[], entries: 
       const other = ctx.model.resources.find((l) => id(l) === ref);
       const where = chosen.has(ref) ? `cannot be planned on target ${ctx.target} (${provider.id}): see its error`
         : other === undefined ? 'is not declared'
-          : `is not planned on target ${ctx.target} (${provider.id}) (${other.resource.metadata.labels?.target !== undefined ? `labels.target: ${other.resource.metadata.labels.target}` : 'its labels do not match'})`;
+          : `is not planned on target ${ctx.target} (${provider.id}) (` + `${other.resource.metadata.labels?.target !== undefined ? `labels.target: ${other.resource.metadata.labels.target}` : 'its labels do not match'})`;
       diagnostics.push({
         ruleId: 'plan/reference-elsewhere', severity: 'error', file: source.file, docIndex: source.docIndex, path,
         message: `${resource.kind}/${resource.metadata.name} needs ${ref} written by the same API, and ${ref} ${where}; apply could not issue it`,
-        hint: `Plan ${ref} on this target too (labels.target: ${entry.located.resource.metadata.labels?.target ?? provider.id}), or move ${resource.kind}/${resource.metadata.name} where ${ref} is planned.`,
+        hint: `Plan ${ref} on this target too (labels.target: ${entry.located.resource.metadata.labels?.target ?? provider.id}` + `), or move ${resource.kind}/${resource.metadata.name} where ${ref} is planned.`,
         data: { target: ctx.target, provider: provider.id, field: path.join('.') },
         ...(other !== undefined ? { related: [{ file: other.source.file, docIndex: other.source.docIndex, path: ['metadata', 'labels'], message: `${ref} is declared here` }] } : {}),
       });

@@ -73,5 +73,5 @@ export async function plannable(h: ApplyHarness, model: Model): Promise<{ model:
 }
 
 export function changesOf(plan: Plan): string[] {
-  return plan.actions.filter((a) => a.action !== 'noop').map((a) => `${a.action} ${a.provider} ${a.kind}/${a.name}${a.changes.length > 0 ? `: ${a.changes.map((c) => c.path).join(', ')}` : ''}${a.reason ? ` (${a.reason})` : ''}`);
+  return plan.actions.filter((a) => a.action !== 'noop').map((a) => `${a.action} ${a.provider} ${a.kind}/${a.name}` + `${a.changes.length > 0 ? `: ${a.changes.map((c) => c.path).join(', ')}` : ''}${a.reason ? ` (${a.reason})` : ''}`);
 }

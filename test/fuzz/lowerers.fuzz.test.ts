@@ -4,7 +4,8 @@
 // percentages exactly, and fits the provider's own request shape (Lago's published OpenAPI description), or
 // gets located diagnostics naming a field of the resource and saying why the target cannot express it. The
 // compiled API calls of every target are complete and plain JSON. And against the four emulators, what a
-// plan writes is accepted and reads back as lowered (apply reports no failed call and no divergence). Inputs that once failed are kept in test/fixtures/fuzz-corpus/lowerers/.
+// plan writes is accepted and reads back as lowered (apply reports no failed call and no divergence). Inputs
+// that once failed are kept in test/fixtures/fuzz-corpus/lowerers/.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

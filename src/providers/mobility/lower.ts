@@ -132,7 +132,7 @@ function checkStacking(r: AnyResource): LowerIssue | undefined {
   return {
     path: stacking ? ['spec', 'stacking'] : ['spec'],
     field: stacking ? 'spec.stacking.stackable' : 'spec.stacking',
-    message: `it is absent, which makes a ${r.kind} non-stackable; the mobility pricing engine always combines the benefits a customer holds (targeted before broad)`,
+    message: `it is absent, which makes a ${r.kind} non-stackable; the mobility pricing ` + `engine always combines the benefits a customer holds (targeted before broad)`,
     hint: STACKING_HINT,
   };
 }

@@ -21,7 +21,7 @@ const RULES: FieldRules = {
   // lowers no free_period, so the API always derives false; saying false is saying what the API does.
   native: { 'spec.providers.promotions.requiresContinuousCoverage': (v) => v === false },
   reasons: {
-    'spec.phases': 'the promotions API has no dated phases: is_phased phases are ladder steps a customer climbs one redemption at a time, and a scheduled version (effective_at) cannot change them either (phases change only on a draft)',
+    'spec.phases': 'the promotions API has no dated phases: is_phased phases are ladder steps a customer climbs one redemption ' + 'at a time, and a scheduled version (effective_at) cannot change them either (phases change only on a draft)',
     'spec.providers.promotions.requiresContinuousCoverage': 'requires_continuous_coverage is read-only: the API derives it from free-period effects, and promoc\'s benefits lower to none, so it is always false',
     'spec.audience': 'promotions have no user-type or tag audiences',
     'spec.conditions.usageAtLeast': 'a usage_threshold condition names a billable metric, which promoc\'s usageAtLeast does not carry',
@@ -32,7 +32,7 @@ const RULES: FieldRules = {
     'spec.providers': 'knobs of other providers',
   },
   hints: {
-    'spec.phases': 'Split the phases into campaigns with their own windows and codes, drop spec.phases (spec.benefits then applies for the whole window), or plan it in the promoc engine bundle (labels.target: engine), which evaluates dated phases.',
+    'spec.phases': 'Split the phases into campaigns with their own windows and codes, drop ' + 'spec.phases (spec.benefits then applies for the whole window), or plan it in ' + 'the promoc engine bundle (labels.target: engine), which evaluates dated phases.',
     'spec.providers.promotions.requiresContinuousCoverage': 'Remove requiresContinuousCoverage (or write false, what the API derives): promotions offers applicationTiming and budgetBehavior.',
     'spec.audience': 'Promotions offer spec.audience.firstPurchaseOnly and spec.conditions.customerAttributes.',
     'spec.conditions.usageAtLeast': 'Promotions offer spec.conditions.quantityAtLeast and minimumSpend.',
