@@ -15,6 +15,7 @@ function expectOf(a: Action): TouchedResource['expect'] {
   if (a.action === 'delete') return 'absent';
   if (a.release) return 'released';
   if (a.action === 'update' && a.schedule?.native) return 'scheduled';
+  if (a.action === 'update' && a.draft === true) return 'drafted';
   if (a.action === 'deactivate' && a.desired === undefined) return 'inactive';
   return 'present';
 }

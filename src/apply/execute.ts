@@ -23,6 +23,8 @@ export interface Api {
   read(): Promise<LiveRead>;
   /** The version waiting on the target for its effective instant (APIs with scheduled versions). */
   scheduled?(liveId: string): Promise<LiveObject['scheduled']>;
+  /** The draft version prepared beside the live fields (APIs with draft versions). */
+  draft?(liveId: string): Promise<LiveObject['draft']>;
   /** Steps of this API in flight at once (default 8). */
   readonly concurrency?: number;
 }

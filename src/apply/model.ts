@@ -26,7 +26,7 @@ export interface TouchedResource {
    * released (no longer carrying promoc's marker), or scheduled: a version holding `desired` waits on the
    * target for `effectiveAt` (or was published).
    */
-  readonly expect: 'present' | 'absent' | 'inactive' | 'released' | 'scheduled';
+  readonly expect: 'present' | 'absent' | 'inactive' | 'released' | 'scheduled' | 'drafted';
   /** For `scheduled`: when the target publishes the version. */
   readonly effectiveAt?: string;
 }

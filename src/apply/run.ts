@@ -73,7 +73,8 @@ function openApis(graph: CallGraph, bindings: readonly Binding[], deps: HttpDeps
     const client = provider.client(b.connection, deps);
     const options = { currency: b.currency ?? provider.defaultCurrency, ...(b.connection.pageSize !== undefined ? { pageSize: b.connection.pageSize } : {}) };
     const scheduled = provider.scheduledVersion?.bind(provider);
-    apis.set(b.provider, { client, read: () => provider.read(client, options), ...(scheduled ? { scheduled: (id: string) => scheduled(client, id) } : {}), ...(b.connection.concurrency !== undefined ? { concurrency: b.connection.concurrency } : {}) });
+    const draft = provider.draftVersion?.bind(provider);
+    apis.set(b.provider, { client, read: () => provider.read(client, options), ...(scheduled ? { scheduled: (id: string) => scheduled(client, id) } : {}), ...(draft ? { draft: (id: string) => draft(client, id) } : {}), ...(b.connection.concurrency !== undefined ? { concurrency: b.connection.concurrency } : {}) });
   }
   return apis;
 }
@@ -99,14 +100,16 @@ async function verifyAll(graph: CallGraph, table: StepTable, apis: ReadonlyMap<P
   return out.sort((a, b) => a.resource - b.resource);
 }
 
-/** Objects a dated change was written to, with the version now waiting on the target (what verify checks). */
+/** Objects a dated or drafted change was written to, with the version now waiting on the target (what verify checks). */
 async function withPending(graph: CallGraph, table: StepTable, mine: readonly number[], api: Api, objects: readonly LiveObject[]): Promise<LiveObject[]> {
-  const ids = new Set(mine.filter((i) => graph.resources[i]!.expect === 'scheduled').map((i) => table.resourceId(i)).filter((id): id is string => id !== undefined));
-  if (ids.size === 0 || !api.scheduled) return [...objects];
+  const idsOf = (expect: 'scheduled' | 'drafted'): Set<string> => new Set(mine.filter((i) => graph.resources[i]!.expect === expect).map((i) => table.resourceId(i)).filter((id): id is string => id !== undefined));
+  const timed = api.scheduled ? idsOf('scheduled') : new Set<string>();
+  const drafted = api.draft ? idsOf('drafted') : new Set<string>();
+  if (timed.size === 0 && drafted.size === 0) return [...objects];
   return Promise.all(objects.map(async (o) => {
-    if (!ids.has(o.id)) return o;
-    const scheduled = await api.scheduled!(o.id);
-    return scheduled ? { ...o, scheduled } : o;
+    const scheduled = timed.has(o.id) ? await api.scheduled!(o.id) : undefined;
+    const draft = drafted.has(o.id) ? await api.draft!(o.id) : undefined;
+    return { ...o, ...(scheduled ? { scheduled } : {}), ...(draft ? { draft } : {}) };
   }));
 }
 

@@ -44,6 +44,11 @@ export function verifyResource(r: TouchedResource, index: number, live: LiveInde
     if (waiting && waiting.digest === ownerDigest((r.desired ?? {}) as { readonly [k: string]: Json }) && Date.parse(waiting.at) === Date.parse(r.effectiveAt ?? '')) return undefined;
     return { resource: index, message: `${describeResource(r)} (${o.id}) has no scheduled version with the planned ` + `fields for ${r.effectiveAt ?? '(no instant)'} after the update was answered`, fields: changes.map((c) => c.path) };
   }
+  if (r.expect === 'drafted') {
+    // Prepared, not published: the draft version must hold exactly what git says; the live fields stay.
+    if (o.draft?.digest === ownerDigest((r.desired ?? {}) as { readonly [k: string]: Json })) return undefined;
+    return { resource: index, message: `${describeResource(r)} (${o.id}) has no draft version with the planned fields after the update was answered`, fields: changes.map((c) => c.path) };
+  }
   const fields = changes.map((c) => c.path);
   return { resource: index, message: divergenceMessage(r, o, fields), fields };
 }

@@ -1,6 +1,6 @@
 // Authored benefits and scopes → bundle form: money to minor units, percentages to parts per
 // million, sets sorted. Problems are reported through `Report`, never thrown.
-import type { BundleBenefit, BundleMoney, BundleScope } from '../generated/bundle.js';
+import type { BundleBenefit, BundleBenefitGate, BundleMoney, BundleScope } from '../generated/bundle.js';
 import type { Promotion } from '../generated/index.js';
 import { currencyExponent, parseDecimal, percentToRate } from '../engine/money.js';
 import { compareStrings, sortedSet } from './order.js';
@@ -39,7 +39,36 @@ export function normalizeScope(s: SourceScope | undefined): BundleScope {
   return { priceTypes: sortedSet(s?.priceTypes), costSources, plans: sortedSet(s?.plans), metrics: sortedSet(s?.metrics) };
 }
 
+/**
+ * The benefit's own conditions (dated window, branches, vehicle categories, an addition's tag gates), or
+ * undefined when it has none: bundles without them stay byte for byte what they were.
+ */
+export function normalizeGate(b: SourceBenefit, path: Path, report: Report): BundleBenefitGate | undefined | null {
+  const gate: BundleBenefitGate = {};
+  if (b.window && (b.window.from !== undefined || b.window.until !== undefined)) {
+    const from = b.window.from !== undefined ? Date.parse(b.window.from) : undefined;
+    const until = b.window.until !== undefined ? Date.parse(b.window.until) : undefined;
+    if (from !== undefined && until !== undefined && until <= from) {
+      report.error([...path, 'window', 'until'], 'bundle/window', `the benefit's window ends (${b.window.until}) before it starts (${b.window.from})`, 'Make `until` later than `from`.');
+      return null;
+    }
+    gate.window = { ...(from !== undefined ? { from } : {}), ...(until !== undefined ? { until } : {}) };
+  }
+  if (b.branches?.length) gate.branches = sortedSet(b.branches);
+  if (b.vehicleCategories?.length) gate.vehicleCategories = sortedSet(b.vehicleCategories);
+  if (b.entitlement?.requireTags?.length) gate.requireTags = sortedSet(b.entitlement.requireTags);
+  if (b.entitlement?.excludeTags?.length) gate.excludeTags = sortedSet(b.entitlement.excludeTags);
+  return Object.keys(gate).length > 0 ? gate : undefined;
+}
+
 export function normalizeBenefit(b: SourceBenefit, path: Path, report: Report): BundleBenefit | undefined {
+  const gate = normalizeGate(b, path, report);
+  if (gate === null) return undefined;
+  const bare = normalizeBareBenefit(b, path, report);
+  return bare && gate ? { ...bare, gate } : bare;
+}
+
+function normalizeBareBenefit(b: SourceBenefit, path: Path, report: Report): BundleBenefit | undefined {
   const scope = normalizeScope(b.appliesTo);
   if (b.percentOff !== undefined) {
     const rate = normalizeRate(b.percentOff, [...path, 'percentOff'], report);
@@ -61,7 +90,8 @@ export function normalizeBenefit(b: SourceBenefit, path: Path, report: Report): 
   }
   if (b.entitlement !== undefined) return { type: 'entitlement', addition: b.entitlement.addition, scope };
   if (b.trialExtensionDays !== undefined) return { type: 'trialExtension', days: b.trialExtensionDays };
-  report.error(path, 'bundle/benefit', 'benefit has no effect key', 'Give exactly one of percentOff, amountOff, credit, freeMinutes, freeUnlocks, packageDiscount, entitlement, trialExtensionDays.');
+  if (b.freePeriods !== undefined) return { type: 'freePeriod', periods: b.freePeriods, scope };
+  report.error(path, 'bundle/benefit', 'benefit has no effect key', 'Give exactly one of percentOff, amountOff, credit, freeMinutes, freeUnlocks, packageDiscount, entitlement, trialExtensionDays, freePeriods.');
   return undefined;
 }
 

@@ -1,6 +1,6 @@
 // One authored campaign → its bundle form: defaults filled in (status active, stackable false,
 // priority 0), instants as epoch ms, sets sorted, money in minor units. Pure.
-import type { BundleCampaign, BundleConditions, BundleLimits, BundlePhase, BundleSurcharge, BundleWindow } from '../generated/bundle.js';
+import type { BundleCampaign, BundleConditions, BundleLadder, BundleLimits, BundlePhase, BundleSurcharge, BundleWindow } from '../generated/bundle.js';
 import type { GeofencePromotion, GeofenceSurcharge, Promotion, Referral } from '../generated/index.js';
 import { AUTOMATIC_KINDS, STACKING_KINDS } from '../model/campaign-meaning.js';
 import type { CampaignKind, Located, ResourceOf } from '../model/resource.js';
@@ -27,6 +27,7 @@ export function normalizeCampaign(located: Located<ResourceOf<CampaignKind>>, re
     const window = normalizeWindow(ph.window, at('phases', i, 'window'), report);
     return ok(list && window && { name: ph.name, window, benefits: list as BundlePhase['benefits'] });
   });
+  const ladder = spec.ladder ? ok(normalizeLadder(spec.ladder, at('ladder'), report)) : undefined;
   const window = ok(normalizeWindow(spec.window, at('window'), report));
   const limits = ok(normalizeLimits(spec.limits, at('limits'), report));
   const conditions = spec.conditions ? ok(normalizeConditions(spec.conditions, at('conditions'), report)) : undefined;
@@ -35,7 +36,7 @@ export function normalizeCampaign(located: Located<ResourceOf<CampaignKind>>, re
 
   const code = spec.code?.toUpperCase();
   const { product } = productOf(r);
-  const allBenefits = [...benefits, ...phases.flatMap((p) => p?.benefits ?? [])];
+  const allBenefits = [...benefits, ...phases.flatMap((p) => p?.benefits ?? []), ...(ladder?.steps ?? []).flatMap((s) => s.benefits)];
   return {
     id: `${r.kind}/${r.metadata.name}`,
     kind: r.kind,
@@ -67,6 +68,7 @@ export function normalizeCampaign(located: Located<ResourceOf<CampaignKind>>, re
     limits,
     benefits,
     ...(phases.length > 0 ? { phases: phases as BundlePhase[] } : {}),
+    ...(ladder ? { ladder } : {}),
     ...(surcharge ? { surcharge } : {}),
   };
 }
@@ -102,8 +104,22 @@ function normalizeConditions(c: NonNullable<AnySpec['conditions']>, path: Path, 
     customerAttributes: (c.customerAttributes ?? []).map((a) => ({ attribute: a.attribute, equals: a.equals }))
       .sort((a, b) => compareStrings(a.attribute, b.attribute) || compareStrings(a.equals, b.equals)),
     ...(c.usageAtLeast !== undefined ? { usageAtLeast: c.usageAtLeast } : {}),
+    ...(c.usageThresholds ? { usageThresholds: c.usageThresholds.map((u) => ({ metric: u.metric, atLeast: u.atLeast })).sort((a, b) => compareStrings(a.metric, b.metric) || a.atLeast - b.atLeast) } : {}),
     ...(c.quantityAtLeast !== undefined ? { quantityAtLeast: c.quantityAtLeast } : {}),
+    ...(c.productCombination ? { products: sortedSet(c.productCombination) } : {}),
+    ...(c.externalVerification ? { verification: c.externalVerification.provider } : {}),
+    ...(c.firstPurchase === true ? { firstPurchase: true as const } : {}),
+    ...(c.plans ? { plans: sortedSet(c.plans) } : {}),
   };
+}
+
+function normalizeLadder(l: NonNullable<AnySpec['ladder']>, path: Path, report: Report): BundleLadder | undefined {
+  const steps = l.steps.map((s, i) => {
+    const benefits = normalizeBenefits(s.benefits, [...path, 'steps', i, 'benefits'], report);
+    return benefits && { name: s.name, benefits: benefits as BundleLadder['steps'][number]['benefits'] };
+  });
+  if (!steps.every((s) => s !== undefined)) return undefined;
+  return { archetype: l.archetype, firstStep: l.firstStep ?? 'Step 1', steps: steps as BundleLadder['steps'] };
 }
 
 function normalizeSurcharge(s: NonNullable<AnySpec['surcharge']>, path: Path, report: Report): BundleSurcharge | undefined {

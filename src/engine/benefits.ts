@@ -78,5 +78,9 @@ export function applyBenefit(b: CompiledBenefit, times: number, lines: Lines, ta
     case 'trialExtension':
       grants.push({ campaign, type: 'trialExtension', days: b.days * times });
       return;
+    case 'freePeriod':
+      // This invoice is one of the free periods (eligibility stops the campaign once they are used).
+      for (let i = 0; i < n; i++) if (lines.inScope(all[i]!, b.scope)) take.take(all[i]!, all[i]!.remaining);
+      return;
   }
 }

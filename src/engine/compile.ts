@@ -7,7 +7,7 @@
 // Empty lists become one shared array, and absent rules `undefined`, so most checks end at a field.
 import type {
   BundleAudience, BundleBenefit, BundleCampaign, BundleConditions, BundleContent, BundleLimits,
-  BundleMoney, BundlePhase, BundleScope, BundleSurcharge, BundleTargeting,
+  BundleLadder, BundleMoney, BundlePhase, BundleScope, BundleSurcharge, BundleTargeting,
 } from '../generated/bundle.js';
 import type { Rejection } from './evaluation.js';
 import { formatMinor } from './money.js';
@@ -64,6 +64,10 @@ export interface CompiledCampaign {
   readonly stackable: boolean;
   readonly benefits: readonly CompiledBenefit[];
   readonly phases: readonly CompiledPhase[];
+  /** A ladder's steps after the first (`benefits`); a customer's n-th redemption is on step n. */
+  readonly ladder: readonly (readonly CompiledBenefit[])[] | undefined;
+  /** The fewest free periods a freePeriod benefit grants; undefined without one. */
+  readonly freePeriods: number | undefined;
   readonly surcharge: CompiledSurcharge | undefined;
   readonly kind: BundleCampaign['kind'];
   readonly name: string;
@@ -117,6 +121,8 @@ export function compileCampaigns(content: BundleContent): CompiledCampaign[] {
       stackable: c.stackable,
       benefits: c.benefits.map(compileBenefit),
       phases: c.phases && c.phases.length > 0 ? c.phases.map(compilePhase) : NONE,
+      ladder: c.ladder ? compileLadder(c.ladder) : undefined,
+      freePeriods: freePeriodsOf(c),
       surcharge: c.surcharge ? { ...c.surcharge, scope: compileScope(c.surcharge.scope) } : undefined,
       kind: c.kind,
       name: c.name,
@@ -148,6 +154,17 @@ function compileBenefit(b: BundleBenefit): CompiledBenefit {
   return 'scope' in b ? { ...b, scope: compileScope(b.scope) } : b;
 }
 
+function compileLadder(l: BundleLadder): readonly (readonly CompiledBenefit[])[] {
+  return Array.isArray(l.steps) ? l.steps.map((s) => (Array.isArray(s.benefits) ? s.benefits.map(compileBenefit) : s.benefits)) : NONE;
+}
+
+function freePeriodsOf(c: BundleCampaign): number | undefined {
+  const all = [...c.benefits, ...(c.phases ?? []).flatMap((p) => p.benefits ?? []), ...(c.ladder?.steps ?? []).flatMap((s) => s.benefits ?? [])];
+  let fewest: number | undefined;
+  for (const b of all) if (b.type === 'freePeriod' && (fewest === undefined || b.periods < fewest)) fewest = b.periods;
+  return fewest;
+}
+
 function compilePhase(p: BundlePhase): CompiledPhase {
   // Like a malformed scope, phase benefits that are not a list fail only when the phase is used.
   const benefits = Array.isArray(p.benefits) ? p.benefits.map(compileBenefit) : p.benefits;
@@ -165,6 +182,7 @@ function fixedAmounts(c: BundleCampaign): FixedAmount[] {
   };
   add(c.benefits);
   for (const p of c.phases ?? []) add(p.benefits);
+  for (const s of c.ladder?.steps ?? []) add(s.benefits);
   if (c.surcharge?.amount) out.push({ what: 'surcharge amount', currency: c.surcharge.amount.currency });
   if (c.limits.budget) out.push({ what: 'budget', currency: c.limits.budget.currency });
   if (c.conditions?.minimumSpend) out.push({ what: 'minimum spend', currency: c.conditions.minimumSpend.currency });

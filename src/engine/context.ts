@@ -51,13 +51,23 @@ export interface EvaluationContext {
     readonly firstPurchase?: boolean;
     /** Campaign ids (Kind/name) the customer holds an active voucher of: packages, subscriptions, rewards... */
     readonly vouchers?: readonly string[];
+    /** Outside verifiers that have verified the customer (conditions.externalVerification), e.g. ["sheerid"]. */
+    readonly verifications?: readonly string[];
   };
   /** Codes the customer presented; matched case-insensitively. */
   readonly codes?: readonly string[];
   readonly lines: readonly PriceLine[];
   readonly rental?: { readonly start?: LonLat; readonly end?: LonLat; readonly branch?: string };
   readonly vehicle?: { readonly id?: string; readonly tags?: readonly string[]; readonly category?: string };
-  readonly billing?: { readonly plan?: string; readonly usage?: number; readonly quantity?: number };
+  readonly billing?: {
+    readonly plan?: string;
+    readonly usage?: number;
+    readonly quantity?: number;
+    /** Usage in the billing period per billable metric (conditions.usageThresholds). */
+    readonly metrics?: Readonly<Record<string, number>>;
+    /** Products in the purchase (conditions.productCombination). */
+    readonly products?: readonly string[];
+  };
   /** Redemption and budget counters; absent: every counter reads zero. */
   readonly usage?: UsageCounters;
 }
@@ -143,6 +153,10 @@ export function prepare(ctx: EvaluationContext): Prepared {
   const customer = object(ctx.customer, 'customer');
   const vehicle = object(ctx.vehicle, 'vehicle');
   const billing = object(ctx.billing, 'billing');
+  strings(customer?.verifications, 'customer.verifications');
+  strings(billing?.products, 'billing.products');
+  const metrics = object(billing?.metrics, 'billing.metrics');
+  for (const [k, v] of Object.entries(metrics ?? {})) if (!(typeof v === 'number' && Number.isFinite(v))) throw new ContextError(`billing.metrics.${k}`, `${quote(v)} is not a number`, 'Give each metric\'s usage as a number, e.g. telematics_api_calls: 12000.');
   return new PreparedContext(
     at, ctx, ctx.currency, customer?.userType, strings(customer?.tags, 'customer.tags'), vehicle?.id, strings(vehicle?.tags, 'vehicle.tags'),
     vehicle?.category, rental?.branch, strings(ctx.codes, 'codes'), strings(customer?.vouchers, 'customer.vouchers'), subtotal,

@@ -33,7 +33,7 @@ export function ineligibility(c: CompiledCampaign, p: Prepared, geo: GeoIndex, e
     const r = conditionsReason(c.conditions, c, p, exponent, explain);
     if (r !== undefined) return r;
   }
-  return limitReason(c, p, explain);
+  return limitReason(c, p, explain) ?? (c.freePeriods === undefined ? undefined : freePeriodReason(c, p, explain));
 }
 
 function audienceReason(a: Audience, p: Prepared, explain: boolean): string | undefined {
@@ -56,16 +56,24 @@ function targetingReason(t: Targeting, p: Prepared, explain: boolean): string | 
 }
 
 function conditionsReason(k: BundleConditions, c: CompiledCampaign, p: Prepared, exponent: number, explain: boolean): string | undefined {
-  const attributes = p.ctx.customer?.attributes;
+  const customer = p.ctx.customer;
+  const attributes = customer?.attributes;
   const billing = p.ctx.billing;
   const spendOk = k.minimumSpend === undefined || p.subtotal >= k.minimumSpend.minor;
   const usageOk = k.usageAtLeast === undefined || (billing?.usage ?? 0) >= k.usageAtLeast;
   const quantityOk = k.quantityAtLeast === undefined || (billing?.quantity ?? 0) >= k.quantityAtLeast;
-  let attributesFailed = 0;
-  for (const a of k.customerAttributes) if (attributes?.[a.attribute] !== a.equals) attributesFailed++;
-  const failed = (spendOk ? 0 : 1) + attributesFailed + (usageOk ? 0 : 1) + (quantityOk ? 0 : 1);
+  const productsOk = k.products === undefined || k.products.every((id) => billing?.products?.includes(id) === true);
+  const verifiedOk = k.verification === undefined || customer?.verifications?.includes(k.verification) === true;
+  const firstOk = k.firstPurchase !== true || customer?.firstPurchase === true;
+  const planOk = k.plans === undefined || (billing?.plan !== undefined && k.plans.includes(billing.plan));
+  let listFailed = 0;
+  for (const a of k.customerAttributes) if (attributes?.[a.attribute] !== a.equals) listFailed++;
+  const thresholds = k.usageThresholds;
+  if (thresholds) for (const u of thresholds) if ((billing?.metrics?.[u.metric] ?? 0) < u.atLeast) listFailed++;
+  const failed = (spendOk ? 0 : 1) + listFailed + (usageOk ? 0 : 1) + (quantityOk ? 0 : 1) + (productsOk ? 0 : 1) + (verifiedOk ? 0 : 1) + (firstOk ? 0 : 1) + (planOk ? 0 : 1);
   if (failed === 0) return undefined;
-  const total = (k.minimumSpend === undefined ? 0 : 1) + k.customerAttributes.length + (k.usageAtLeast === undefined ? 0 : 1) + (k.quantityAtLeast === undefined ? 0 : 1);
+  const total = (k.minimumSpend === undefined ? 0 : 1) + k.customerAttributes.length + (thresholds?.length ?? 0) + (k.usageAtLeast === undefined ? 0 : 1) + (k.quantityAtLeast === undefined ? 0 : 1)
+    + (k.products === undefined ? 0 : 1) + (k.verification === undefined ? 0 : 1) + (k.firstPurchase === true ? 1 : 0) + (k.plans === undefined ? 0 : 1);
   if (k.mode !== 'ALL' && failed < total) return undefined;
   if (!explain) return NOT_EXPLAINED;
   // The sentences only now: this runs for every reached campaign with conditions, mostly unexplained.
@@ -73,7 +81,12 @@ function conditionsReason(k: BundleConditions, c: CompiledCampaign, p: Prepared,
   if (!spendOk) reasons.push(`minimum spend ${c.money.minimumSpend} not reached (subtotal ${formatMinor(p.subtotal, exponent)} ${p.currency})`);
   for (const a of k.customerAttributes) if (attributes?.[a.attribute] !== a.equals) reasons.push(`requires ${a.attribute} = ${a.equals}`);
   if (!usageOk) reasons.push(`usage ${billing?.usage ?? 0} is below ${k.usageAtLeast}`);
+  if (thresholds) for (const u of thresholds) if ((billing?.metrics?.[u.metric] ?? 0) < u.atLeast) reasons.push(`${u.metric} usage ${billing?.metrics?.[u.metric] ?? 0} is below ${u.atLeast}`);
   if (!quantityOk) reasons.push(`quantity ${billing?.quantity ?? 0} is below ${k.quantityAtLeast}`);
+  if (!productsOk) reasons.push(`requires products ${k.products!.join(' and ')} together`);
+  if (!verifiedOk) reasons.push(`requires verification by ${k.verification}`);
+  if (!firstOk) reasons.push('only for a first purchase');
+  if (!planOk) reasons.push(`requires plan ${k.plans!.join(' or ')}${billing?.plan === undefined ? '' : ` (subscription is on ${billing.plan})`}`);
   return k.mode === 'ALL' ? reasons[0] : `none of its conditions hold: ${reasons.join('; ')}`;
 }
 
@@ -90,6 +103,15 @@ function limitReason(c: CompiledCampaign, p: Prepared, explain: boolean): string
   }
   if (l.budget && usage.budgetSpent(c.id) >= l.budget.minor) return explain ? `budget ${c.money.budget} spent` : NOT_EXPLAINED;
   return undefined;
+}
+
+/** A free-period campaign covers a customer's first `periods` invoices with it: each one is a redemption. */
+function freePeriodReason(c: CompiledCampaign, p: Prepared, explain: boolean): string | undefined {
+  const periods = c.freePeriods;
+  const customer = p.ctx.customer?.id;
+  if (periods === undefined || customer === undefined || !p.ctx.usage) return undefined;
+  const used = p.ctx.usage.customerRedemptions(c.id, customer);
+  return used >= periods ? (explain ? `its ${periods} free period${periods === 1 ? '' : 's'} are used (${used} redemptions by this customer)` : NOT_EXPLAINED) : undefined;
 }
 
 /** Discount still allowed by the budget, in minor units (Infinity without a budget). */

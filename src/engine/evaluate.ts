@@ -10,6 +10,7 @@ import type { GeoIndex } from './geo.js';
 import { Lines, Take } from './lines.js';
 import { NONE, Scratch } from './scratch.js';
 import { applyBenefit } from './benefits.js';
+import { gateReason } from './benefit-gate.js';
 import { currencyExponent, percentOf } from './money.js';
 import type { Reach } from './reach.js';
 import { zoneTimes } from './zone.js';
@@ -101,8 +102,16 @@ function applyCampaign(c: CompiledCampaign, times: number, p: Prepared, lines: L
   take.begin(budgetLeft(c, p));
   // Its grants go straight into the evaluation's: a campaign that grants something applies.
   const before = grants.length;
-  for (const b of benefitsAt(c, p.at)) applyBenefit(b, times, lines, take, grants, c.id);
+  let closed: string | undefined;
+  let open = 0;
+  for (const b of benefitsFor(c, p)) {
+    const shut = b.gate === undefined ? undefined : gateReason(b.gate, p);
+    if (shut !== undefined) { closed ??= shut; continue; }
+    open++;
+    applyBenefit(b, times, lines, take, grants, c.id);
+  }
   if (take.total === 0 && grants.length === before) {
+    if (open === 0 && closed !== undefined) return `no benefit applies: ${closed}`;
     if (take.matched === 0) return 'nothing to apply: no line in its scope';
     return take.sawAmount ? 'nothing to apply: the discount rounds to zero' : 'nothing to apply: its lines are already at zero';
   }
@@ -111,10 +120,19 @@ function applyCampaign(c: CompiledCampaign, times: number, p: Prepared, lines: L
   return result;
 }
 
-/** A phased promotion's benefits come from the phase holding `at`; outside every phase, its own. */
-function benefitsAt(c: CompiledCampaign, at: number): readonly CompiledBenefit[] {
+/**
+ * A phased promotion's benefits come from the phase holding `at`; outside every phase, its own. A ladder's come
+ * from the step the customer is on: one step up per redemption of it, the last step once past the top (the first
+ * step without a customer or usage counters).
+ */
+function benefitsFor(c: CompiledCampaign, p: Prepared): readonly CompiledBenefit[] {
+  const at = p.at;
   for (const ph of c.phases) if (at >= ph.from && at < ph.until) return ph.benefits;
-  return c.benefits;
+  const ladder = c.ladder;
+  const customer = p.ctx.customer?.id;
+  if (ladder === undefined || ladder.length === 0 || customer === undefined || !p.ctx.usage) return c.benefits;
+  const climbed = Math.min(p.ctx.usage.customerRedemptions(c.id, customer), ladder.length);
+  return climbed === 0 ? c.benefits : ladder[climbed - 1]!;
 }
 
 /** A surcharge adds one fee line: fixed amount plus a percentage of its scope's original amounts. */

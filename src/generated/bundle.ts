@@ -18,7 +18,8 @@ export type BundleBenefit =
   | FreeUnlocksBenefit
   | PackageDiscountBenefit
   | EntitlementBenefit
-  | TrialExtensionBenefit;
+  | TrialExtensionBenefit
+  | FreePeriodBenefit;
 /**
  * A percentage as parts per million of the amount: 250000 is 25%.
  */
@@ -183,6 +184,7 @@ export interface BundleCampaign {
    * Phased promotion: the first phase whose window holds the evaluation time replaces `benefits`.
    */
   phases?: BundlePhase[];
+  ladder?: BundleLadder;
   surcharge?: BundleSurcharge;
 }
 /**
@@ -265,9 +267,44 @@ export interface BundleConditions {
    */
   usageAtLeast?: number;
   /**
+   * billing.metrics[metric] must reach atLeast, each one a condition; sorted by metric.
+   *
+   * Items: One metric's threshold.
+   */
+  usageThresholds?: {
+    /**
+     * Billable metric code.
+     */
+    metric: string;
+    /**
+     * Threshold.
+     */
+    atLeast: number;
+  }[];
+  /**
    * billing.quantity must reach this.
    */
   quantityAtLeast?: number;
+  /**
+   * billing.products must hold every one of these (sorted); one condition.
+   *
+   * Items: Product id.
+   */
+  products?: string[];
+  /**
+   * customer.verifications must name this verifier; one condition.
+   */
+  verification?: string;
+  /**
+   * customer.firstPurchase must be true; one condition.
+   */
+  firstPurchase?: true;
+  /**
+   * billing.plan must be one of these (sorted); one condition.
+   *
+   * Items: Plan code.
+   */
+  plans?: string[];
 }
 /**
  * An amount in integer minor units of its currency.
@@ -306,6 +343,7 @@ export interface PercentOffBenefit {
   type: 'percentOff';
   rate: Rate;
   scope: BundleScope;
+  gate?: BundleBenefitGate;
 }
 /**
  * Which lines a benefit reduces: a line must pass every non-empty list. All empty: broad.
@@ -333,6 +371,16 @@ export interface BundleCostSource {
   code: string;
 }
 /**
+ * Conditions of one benefit on top of its campaign's: its own dated window, branches, vehicle categories and customer tags. Every list given must match; a benefit whose gate fails grants nothing while its campaign's other benefits still apply.
+ */
+export interface BundleBenefitGate {
+  window?: BundleWindow;
+  branches?: Names;
+  vehicleCategories?: Names;
+  requireTags?: Names;
+  excludeTags?: Names;
+}
+/**
  * A fixed amount off the scoped lines, taken line by line in context order.
  */
 export interface AmountOffBenefit {
@@ -342,6 +390,7 @@ export interface AmountOffBenefit {
   type: 'amountOff';
   amount: BundleMoney;
   scope: BundleScope;
+  gate?: BundleBenefitGate;
 }
 /**
  * Wallet credit granted on redemption; it does not change the lines.
@@ -352,6 +401,7 @@ export interface CreditBenefit {
    */
   type: 'credit';
   amount: BundleMoney;
+  gate?: BundleBenefitGate;
 }
 /**
  * Minutes waived on time-priced lines (TIME_PRICE, DRIVING_PRICE, PARKING_PRICE) that carry a quantity in minutes.
@@ -366,6 +416,7 @@ export interface FreeMinutesBenefit {
    */
   minutes: number;
   scope: BundleScope;
+  gate?: BundleBenefitGate;
 }
 /**
  * UNLOCK_FEE lines waived, up to `count` of them.
@@ -380,6 +431,7 @@ export interface FreeUnlocksBenefit {
    */
   count: number;
   scope: BundleScope;
+  gate?: BundleBenefitGate;
 }
 /**
  * A percentage off package-purchase lines (lines with `package`).
@@ -391,6 +443,7 @@ export interface PackageDiscountBenefit {
   type: 'packageDiscount';
   rate: Rate;
   scope: BundleScope;
+  gate?: BundleBenefitGate;
 }
 /**
  * The addition's lines (cost source ADDITION with this code) become free.
@@ -405,6 +458,7 @@ export interface EntitlementBenefit {
    */
   addition: string;
   scope: BundleScope;
+  gate?: BundleBenefitGate;
 }
 /**
  * Days added to a subscription trial; reported as a grant.
@@ -418,6 +472,22 @@ export interface TrialExtensionBenefit {
    * Days added.
    */
   days: number;
+  gate?: BundleBenefitGate;
+}
+/**
+ * The scoped lines are free on the customer's first `periods` invoices with this campaign (counted by the usage store's per-customer redemptions).
+ */
+export interface FreePeriodBenefit {
+  /**
+   * Benefit type.
+   */
+  type: 'freePeriod';
+  /**
+   * Free billing periods.
+   */
+  periods: number;
+  scope: BundleScope;
+  gate?: BundleBenefitGate;
 }
 /**
  * One phase of a phased promotion.
@@ -434,6 +504,52 @@ export interface BundlePhase {
    * @minItems 1
    */
   benefits: [BundleBenefit, ...BundleBenefit[]];
+}
+/**
+ * The steps of a ladder promotion after the first.
+ */
+export interface BundleLadder {
+  /**
+   * Which ladder.
+   */
+  archetype: 'loyalty_ladder' | 'growth_ladder';
+  /**
+   * Name of the first step (the campaign's benefits).
+   */
+  firstStep: string;
+  /**
+   * Steps after the first.
+   *
+   * @minItems 1
+   *
+   * Items: One step.
+   */
+  steps: [
+    {
+      /**
+       * Step name.
+       */
+      name: string;
+      /**
+       * Its benefits.
+       *
+       * @minItems 1
+       */
+      benefits: [BundleBenefit, ...BundleBenefit[]];
+    },
+    ...{
+      /**
+       * Step name.
+       */
+      name: string;
+      /**
+       * Its benefits.
+       *
+       * @minItems 1
+       */
+      benefits: [BundleBenefit, ...BundleBenefit[]];
+    }[]
+  ];
 }
 /**
  * A fee: a fixed amount, a percentage of the scoped lines' original amounts, or both.

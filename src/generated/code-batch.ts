@@ -2,7 +2,7 @@
 /* eslint-disable */
 
 /**
- * A batch of single-use codes issued from a Promotion (mobility redeemable constraint vouchers).
+ * A batch of codes issued from a Promotion: single-use codes (mobility redeemable constraint vouchers), or codes each redeemable several times (mobility redeemable vouchers) with usesPerCode.
  */
 export interface CodeBatch {
   /**
@@ -38,6 +38,10 @@ export interface CodeBatch {
      * Days a code stays redeemable after issue.
      */
     validForDays?: number;
+    /**
+     * How many times each code can be redeemed (mobility multi-use redeemable vouchers, POST /vouchers/redeemable with redeemLimitPerCode). Absent: single-use codes that become the customer's constraint vouchers (POST /vouchers/redeemable/constraint).
+     */
+    usesPerCode?: number;
     /**
      * active: live and redeemable; inactive: kept as a draft / deactivated.
      */

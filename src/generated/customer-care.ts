@@ -2,7 +2,7 @@
 /* eslint-disable */
 
 /**
- * What a campaign grants. Exactly one effect key (percentOff, amountOff, credit, freeMinutes, freeUnlocks, packageDiscount, entitlement, trialExtensionDays), optionally scoped.
+ * What a campaign grants. Exactly one effect key (percentOff, amountOff, credit, freeMinutes, freeUnlocks, packageDiscount, entitlement, trialExtensionDays, freePeriods), optionally scoped.
  */
 export type Benefit = {
   /**
@@ -31,11 +31,17 @@ export type Benefit = {
      * The addition code, e.g. INSURANCE_PLUS.
      */
     addition: string;
+    requireTags?: RefList;
+    excludeTags?: RefList1;
   };
   /**
-   * Days added to a subscription trial / free period (promotions free period effect).
+   * Days added to a subscription trial (promotions trial_extension).
    */
   trialExtensionDays?: number;
+  /**
+   * Billing periods the subscription is free of charge (promotions free_period: the API then sets requires_continuous_coverage). The engine waives the scoped lines of the customer's first this-many invoices with it.
+   */
+  freePeriods?: number;
   appliesTo?: Scope;
   /**
    * How many rentals the benefit covers (mobility numberOfRentals). Absent: unlimited within validity.
@@ -45,7 +51,39 @@ export type Benefit = {
    * How long an issued voucher stays valid after it is granted.
    */
   validForDays?: number;
+  /**
+   * Dated validity of this benefit alone (mobility benefit validFrom / validUntil): outside it the benefit grants nothing, even while the campaign runs. Absent: the campaign's window.
+   */
+  window?: {
+    /**
+     * First instant the benefit applies (inclusive).
+     */
+    from?: string;
+    /**
+     * First instant the benefit no longer applies (exclusive).
+     */
+    until?: string;
+  };
+  /**
+   * Branch ids this benefit applies in (mobility benefit applicableBranchIds), within the campaign's targeting.branches. Absent: wherever the campaign applies.
+   *
+   * @minItems 1
+   *
+   * Items: A branch id.
+   */
+  branches?: [string, ...string[]];
+  /**
+   * Vehicle category ids this benefit applies to (mobility benefit applicableVehicleCategoryIds), within the campaign's targeting.vehicleCategories. Absent: the campaign's categories.
+   *
+   * @minItems 1
+   *
+   * Items: A vehicle category id.
+   */
+  vehicleCategories?: [string, ...string[]];
 } & (
+  | {
+      [k: string]: unknown | undefined;
+    }
   | {
       [k: string]: unknown | undefined;
     }
@@ -97,11 +135,17 @@ export type Benefit = {
        * The addition code, e.g. INSURANCE_PLUS.
        */
       addition: string;
+      requireTags?: RefList;
+      excludeTags?: RefList1;
     };
     /**
-     * Days added to a subscription trial / free period (promotions free period effect).
+     * Days added to a subscription trial (promotions trial_extension).
      */
     trialExtensionDays?: number;
+    /**
+     * Billing periods the subscription is free of charge (promotions free_period: the API then sets requires_continuous_coverage). The engine waives the scoped lines of the customer's first this-many invoices with it.
+     */
+    freePeriods?: number;
     appliesTo?: Scope;
     /**
      * How many rentals the benefit covers (mobility numberOfRentals). Absent: unlimited within validity.
@@ -111,6 +155,35 @@ export type Benefit = {
      * How long an issued voucher stays valid after it is granted.
      */
     validForDays?: number;
+    /**
+     * Dated validity of this benefit alone (mobility benefit validFrom / validUntil): outside it the benefit grants nothing, even while the campaign runs. Absent: the campaign's window.
+     */
+    window?: {
+      /**
+       * First instant the benefit applies (inclusive).
+       */
+      from?: string;
+      /**
+       * First instant the benefit no longer applies (exclusive).
+       */
+      until?: string;
+    };
+    /**
+     * Branch ids this benefit applies in (mobility benefit applicableBranchIds), within the campaign's targeting.branches. Absent: wherever the campaign applies.
+     *
+     * @minItems 1
+     *
+     * Items: A branch id.
+     */
+    branches?: [string, ...string[]];
+    /**
+     * Vehicle category ids this benefit applies to (mobility benefit applicableVehicleCategoryIds), within the campaign's targeting.vehicleCategories. Absent: the campaign's categories.
+     *
+     * @minItems 1
+     *
+     * Items: A vehicle category id.
+     */
+    vehicleCategories?: [string, ...string[]];
   } & (
     | {
         [k: string]: unknown | undefined;
@@ -136,7 +209,22 @@ export type Benefit = {
     | {
         [k: string]: unknown | undefined;
       }
+    | {
+        [k: string]: unknown | undefined;
+      }
   );
+/**
+ * Tags (metadata.name of Tag resources) a customer must carry to be entitled to the addition (mobility requiredAnnotationIds on the addition benefit).
+ *
+ * Items: The metadata.name of another resource in this repository.
+ */
+export type RefList = string[];
+/**
+ * Tags that keep a customer from the addition (mobility prohibitedAnnotationIds on the addition benefit).
+ *
+ * Items: The metadata.name of another resource in this repository.
+ */
+export type RefList1 = string[];
 
 /**
  * A goodwill template operators apply to customers or business accounts (mobility CustomerCare).

@@ -262,6 +262,10 @@ export interface Action {
    */
   release?: boolean;
   /**
+   * An update written as a draft version of the live object (promotions save_as_draft): the API records it and keeps the live fields until someone publishes it.
+   */
+  draft?: boolean;
+  /**
    * A status change that goes with an update or replace.
    */
   activation?: 'activate' | 'deactivate';

@@ -20,7 +20,7 @@ export type RefList1 = string[];
  */
 export type RefList2 = string[];
 /**
- * What a campaign grants. Exactly one effect key (percentOff, amountOff, credit, freeMinutes, freeUnlocks, packageDiscount, entitlement, trialExtensionDays), optionally scoped.
+ * What a campaign grants. Exactly one effect key (percentOff, amountOff, credit, freeMinutes, freeUnlocks, packageDiscount, entitlement, trialExtensionDays, freePeriods), optionally scoped.
  */
 export type Benefit = {
   /**
@@ -49,11 +49,17 @@ export type Benefit = {
      * The addition code, e.g. INSURANCE_PLUS.
      */
     addition: string;
+    requireTags?: RefList3;
+    excludeTags?: RefList4;
   };
   /**
-   * Days added to a subscription trial / free period (promotions free period effect).
+   * Days added to a subscription trial (promotions trial_extension).
    */
   trialExtensionDays?: number;
+  /**
+   * Billing periods the subscription is free of charge (promotions free_period: the API then sets requires_continuous_coverage). The engine waives the scoped lines of the customer's first this-many invoices with it.
+   */
+  freePeriods?: number;
   appliesTo?: Scope;
   /**
    * How many rentals the benefit covers (mobility numberOfRentals). Absent: unlimited within validity.
@@ -63,7 +69,39 @@ export type Benefit = {
    * How long an issued voucher stays valid after it is granted.
    */
   validForDays?: number;
+  /**
+   * Dated validity of this benefit alone (mobility benefit validFrom / validUntil): outside it the benefit grants nothing, even while the campaign runs. Absent: the campaign's window.
+   */
+  window?: {
+    /**
+     * An RFC 3339 date-time with a zone, e.g. 2027-06-01T00:00:00Z.
+     */
+    from?: string;
+    /**
+     * An RFC 3339 date-time with a zone, e.g. 2027-06-01T00:00:00Z.
+     */
+    until?: string;
+  };
+  /**
+   * Branch ids this benefit applies in (mobility benefit applicableBranchIds), within the campaign's targeting.branches. Absent: wherever the campaign applies.
+   *
+   * @minItems 1
+   *
+   * Items: A branch id.
+   */
+  branches?: [string, ...string[]];
+  /**
+   * Vehicle category ids this benefit applies to (mobility benefit applicableVehicleCategoryIds), within the campaign's targeting.vehicleCategories. Absent: the campaign's categories.
+   *
+   * @minItems 1
+   *
+   * Items: A vehicle category id.
+   */
+  vehicleCategories?: [string, ...string[]];
 } & (
+  | {
+      [k: string]: unknown | undefined;
+    }
   | {
       [k: string]: unknown | undefined;
     }
@@ -115,11 +153,17 @@ export type Benefit = {
        * The addition code, e.g. INSURANCE_PLUS.
        */
       addition: string;
+      requireTags?: RefList3;
+      excludeTags?: RefList4;
     };
     /**
-     * Days added to a subscription trial / free period (promotions free period effect).
+     * Days added to a subscription trial (promotions trial_extension).
      */
     trialExtensionDays?: number;
+    /**
+     * Billing periods the subscription is free of charge (promotions free_period: the API then sets requires_continuous_coverage). The engine waives the scoped lines of the customer's first this-many invoices with it.
+     */
+    freePeriods?: number;
     appliesTo?: Scope;
     /**
      * How many rentals the benefit covers (mobility numberOfRentals). Absent: unlimited within validity.
@@ -129,7 +173,39 @@ export type Benefit = {
      * How long an issued voucher stays valid after it is granted.
      */
     validForDays?: number;
+    /**
+     * Dated validity of this benefit alone (mobility benefit validFrom / validUntil): outside it the benefit grants nothing, even while the campaign runs. Absent: the campaign's window.
+     */
+    window?: {
+      /**
+       * An RFC 3339 date-time with a zone, e.g. 2027-06-01T00:00:00Z.
+       */
+      from?: string;
+      /**
+       * An RFC 3339 date-time with a zone, e.g. 2027-06-01T00:00:00Z.
+       */
+      until?: string;
+    };
+    /**
+     * Branch ids this benefit applies in (mobility benefit applicableBranchIds), within the campaign's targeting.branches. Absent: wherever the campaign applies.
+     *
+     * @minItems 1
+     *
+     * Items: A branch id.
+     */
+    branches?: [string, ...string[]];
+    /**
+     * Vehicle category ids this benefit applies to (mobility benefit applicableVehicleCategoryIds), within the campaign's targeting.vehicleCategories. Absent: the campaign's categories.
+     *
+     * @minItems 1
+     *
+     * Items: A vehicle category id.
+     */
+    vehicleCategories?: [string, ...string[]];
   } & (
+    | {
+        [k: string]: unknown | undefined;
+      }
     | {
         [k: string]: unknown | undefined;
       }
@@ -181,11 +257,17 @@ export type Benefit = {
        * The addition code, e.g. INSURANCE_PLUS.
        */
       addition: string;
+      requireTags?: RefList3;
+      excludeTags?: RefList4;
     };
     /**
-     * Days added to a subscription trial / free period (promotions free period effect).
+     * Days added to a subscription trial (promotions trial_extension).
      */
     trialExtensionDays?: number;
+    /**
+     * Billing periods the subscription is free of charge (promotions free_period: the API then sets requires_continuous_coverage). The engine waives the scoped lines of the customer's first this-many invoices with it.
+     */
+    freePeriods?: number;
     appliesTo?: Scope;
     /**
      * How many rentals the benefit covers (mobility numberOfRentals). Absent: unlimited within validity.
@@ -195,7 +277,39 @@ export type Benefit = {
      * How long an issued voucher stays valid after it is granted.
      */
     validForDays?: number;
+    /**
+     * Dated validity of this benefit alone (mobility benefit validFrom / validUntil): outside it the benefit grants nothing, even while the campaign runs. Absent: the campaign's window.
+     */
+    window?: {
+      /**
+       * An RFC 3339 date-time with a zone, e.g. 2027-06-01T00:00:00Z.
+       */
+      from?: string;
+      /**
+       * An RFC 3339 date-time with a zone, e.g. 2027-06-01T00:00:00Z.
+       */
+      until?: string;
+    };
+    /**
+     * Branch ids this benefit applies in (mobility benefit applicableBranchIds), within the campaign's targeting.branches. Absent: wherever the campaign applies.
+     *
+     * @minItems 1
+     *
+     * Items: A branch id.
+     */
+    branches?: [string, ...string[]];
+    /**
+     * Vehicle category ids this benefit applies to (mobility benefit applicableVehicleCategoryIds), within the campaign's targeting.vehicleCategories. Absent: the campaign's categories.
+     *
+     * @minItems 1
+     *
+     * Items: A vehicle category id.
+     */
+    vehicleCategories?: [string, ...string[]];
   } & (
+    | {
+        [k: string]: unknown | undefined;
+      }
     | {
         [k: string]: unknown | undefined;
       }
@@ -247,11 +361,17 @@ export type Benefit = {
        * The addition code, e.g. INSURANCE_PLUS.
        */
       addition: string;
+      requireTags?: RefList3;
+      excludeTags?: RefList4;
     };
     /**
-     * Days added to a subscription trial / free period (promotions free period effect).
+     * Days added to a subscription trial (promotions trial_extension).
      */
     trialExtensionDays?: number;
+    /**
+     * Billing periods the subscription is free of charge (promotions free_period: the API then sets requires_continuous_coverage). The engine waives the scoped lines of the customer's first this-many invoices with it.
+     */
+    freePeriods?: number;
     appliesTo?: Scope;
     /**
      * How many rentals the benefit covers (mobility numberOfRentals). Absent: unlimited within validity.
@@ -261,7 +381,39 @@ export type Benefit = {
      * How long an issued voucher stays valid after it is granted.
      */
     validForDays?: number;
+    /**
+     * Dated validity of this benefit alone (mobility benefit validFrom / validUntil): outside it the benefit grants nothing, even while the campaign runs. Absent: the campaign's window.
+     */
+    window?: {
+      /**
+       * An RFC 3339 date-time with a zone, e.g. 2027-06-01T00:00:00Z.
+       */
+      from?: string;
+      /**
+       * An RFC 3339 date-time with a zone, e.g. 2027-06-01T00:00:00Z.
+       */
+      until?: string;
+    };
+    /**
+     * Branch ids this benefit applies in (mobility benefit applicableBranchIds), within the campaign's targeting.branches. Absent: wherever the campaign applies.
+     *
+     * @minItems 1
+     *
+     * Items: A branch id.
+     */
+    branches?: [string, ...string[]];
+    /**
+     * Vehicle category ids this benefit applies to (mobility benefit applicableVehicleCategoryIds), within the campaign's targeting.vehicleCategories. Absent: the campaign's categories.
+     *
+     * @minItems 1
+     *
+     * Items: A vehicle category id.
+     */
+    vehicleCategories?: [string, ...string[]];
   } & (
+    | {
+        [k: string]: unknown | undefined;
+      }
     | {
         [k: string]: unknown | undefined;
       }
@@ -288,11 +440,23 @@ export type Benefit = {
       }
   );
 /**
- * Tag names a vehicle must carry for the campaign to apply (vehicle annotations).
+ * Tags (metadata.name of Tag resources) a customer must carry to be entitled to the addition (mobility requiredAnnotationIds on the addition benefit).
  *
  * Items: The metadata.name of another resource in this repository.
  */
 export type RefList3 = string[];
+/**
+ * Tags that keep a customer from the addition (mobility prohibitedAnnotationIds on the addition benefit).
+ *
+ * Items: The metadata.name of another resource in this repository.
+ */
+export type RefList4 = string[];
+/**
+ * Tag names a vehicle must carry for the campaign to apply (vehicle annotations).
+ *
+ * Items: The metadata.name of another resource in this repository.
+ */
+export type RefList5 = string[];
 
 /**
  * A promotion: a code customers enter, or an automatic discount. Lowers to ev-billing promotional codes, mobility Promotion voucherables, subscription-billing promotions and Lago coupons.
@@ -345,9 +509,9 @@ export interface Promotion {
     stacking?: Stacking;
     targeting?: Targeting;
     /**
-     * public: shown to customers (in the app, on the pricing page); hidden: redeemable but not advertised.
+     * public: shown to customers (in the app, on the pricing page); hidden: redeemable but not advertised; internal: for staff and back-office use only, never shown to customers (promotions visibility internal).
      */
-    visibility?: 'public' | 'hidden';
+    visibility?: 'public' | 'hidden' | 'internal';
     /**
      * Knobs only one target API has. Everything else is provider-neutral.
      */
@@ -370,21 +534,25 @@ export interface Promotion {
        */
       promotions?: {
         /**
-         * When an applied promotion takes effect (application_timing).
+         * When an applied promotion takes effect (application_timing): immediate, next_billing_period (next_invoice), or renewal (at the subscription's next renewal).
          */
-        applicationTiming?: 'immediate' | 'next_billing_period';
+        applicationTiming?: 'immediate' | 'next_billing_period' | 'renewal';
         /**
          * What happens when the budget is spent (budget_behavior). Default deactivate.
          */
         budgetBehavior?: 'deactivate' | 'notify';
         /**
-         * The customer must stay subscribed for the promotion to keep applying.
+         * The customer must stay subscribed for the promotion to keep applying. Read-only on the API: it derives it (true exactly when a benefit is freePeriods); write only that value.
          */
         requiresContinuousCoverage?: boolean;
         /**
          * An RFC 3339 date-time with a zone, e.g. 2027-06-01T00:00:00Z.
          */
         effectiveAt?: string;
+        /**
+         * A change to the active promotion is prepared as a draft version (save_as_draft) and not published: the live fields stay until someone publishes it in the API. Ignored while the promotion is created or a draft.
+         */
+        saveAsDraft?: boolean;
       };
       /**
        * Lago coupons only.
@@ -447,6 +615,55 @@ export interface Promotion {
         benefits: [Benefit, ...Benefit[]];
       }[]
     ];
+    /**
+     * A ladder promotion (promotions loyalty_ladder / growth_ladder, is_phased): spec.benefits is the first step, and a customer climbs one step per redemption, staying on the last.
+     */
+    ladder?: {
+      /**
+       * loyalty_ladder rewards staying (benefits grow per redemption); growth_ladder rewards expanding. Both climb one step per redemption.
+       */
+      archetype: 'loyalty_ladder' | 'growth_ladder';
+      /**
+       * Name of the first step (spec.benefits). Default Step 1.
+       */
+      firstStep?: string;
+      /**
+       * The steps after the first, in the order a customer climbs them.
+       *
+       * @minItems 1
+       * @maxItems 23
+       *
+       * Items: One step.
+       */
+      steps: [
+        {
+          /**
+           * Step name, e.g. second-year.
+           */
+          name: string;
+          /**
+           * Benefits on this step.
+           *
+           * @minItems 1
+           * @maxItems 32
+           */
+          benefits: [Benefit, ...Benefit[]];
+        },
+        ...{
+          /**
+           * Step name, e.g. second-year.
+           */
+          name: string;
+          /**
+           * Benefits on this step.
+           *
+           * @minItems 1
+           * @maxItems 32
+           */
+          benefits: [Benefit, ...Benefit[]];
+        }[]
+      ];
+    };
   };
 }
 /**
@@ -550,13 +767,74 @@ export interface Conditions {
     equals: string;
   }[];
   /**
-   * Usage in the billing period must reach this quantity (promotions usage_threshold).
+   * Usage in the billing period must reach this quantity, whatever the metric (engine billing.usage). The promotions API's usage_threshold names its metric: use usageThresholds there.
    */
   usageAtLeast?: number;
+  /**
+   * Usage of a billable metric in the billing period must reach a threshold (promotions usage_threshold; engine billing.metrics).
+   *
+   * @minItems 1
+   * @maxItems 32
+   *
+   * Items: One metric's threshold.
+   */
+  usageThresholds?: [
+    {
+      /**
+       * Billable metric code, e.g. telematics_api_calls.
+       */
+      metric: string;
+      /**
+       * The usage it must reach.
+       */
+      atLeast: number;
+    },
+    ...{
+      /**
+       * Billable metric code, e.g. telematics_api_calls.
+       */
+      metric: string;
+      /**
+       * The usage it must reach.
+       */
+      atLeast: number;
+    }[]
+  ];
   /**
    * The purchase must contain at least this many units (promotions quantity_threshold).
    */
   quantityAtLeast?: number;
+  /**
+   * Every one of these products must be in the purchase (promotions product_combination; engine billing.products).
+   *
+   * @minItems 1
+   * @maxItems 32
+   *
+   * Items: Product id.
+   */
+  productCombination?: [string, ...string[]];
+  /**
+   * An outside verifier must have verified the customer, e.g. a student or non-profit check (promotions external_verification; engine customer.verifications).
+   */
+  externalVerification?: {
+    /**
+     * The verifier's name, e.g. sheerid.
+     */
+    provider: string;
+  };
+  /**
+   * The purchase must be the customer's first, as one condition of the group (promotions first_purchase). Under ALL it means what audience.firstPurchaseOnly means; under ANY it is one of the alternatives.
+   */
+  firstPurchase?: true;
+  /**
+   * The subscription must be on one of these plans, as one condition of the group (promotions subscription_plan; engine billing.plan).
+   *
+   * @minItems 1
+   * @maxItems 64
+   *
+   * Items: Plan code.
+   */
+  plans?: [string, ...string[]];
 }
 /**
  * The subtotal must reach this amount.
@@ -677,7 +955,7 @@ export interface Targeting {
    * Items: A vehicle category id.
    */
   vehicleCategories?: string[];
-  vehicleTags?: RefList3;
+  vehicleTags?: RefList5;
   /**
    * Explicit vehicle ids.
    *

@@ -26,7 +26,7 @@ export type RefList2 = string[];
  */
 export type RefList3 = string[];
 /**
- * What a campaign grants. Exactly one effect key (percentOff, amountOff, credit, freeMinutes, freeUnlocks, packageDiscount, entitlement, trialExtensionDays), optionally scoped.
+ * What a campaign grants. Exactly one effect key (percentOff, amountOff, credit, freeMinutes, freeUnlocks, packageDiscount, entitlement, trialExtensionDays, freePeriods), optionally scoped.
  */
 export type Benefit = {
   /**
@@ -55,11 +55,17 @@ export type Benefit = {
      * The addition code, e.g. INSURANCE_PLUS.
      */
     addition: string;
+    requireTags?: RefList4;
+    excludeTags?: RefList5;
   };
   /**
-   * Days added to a subscription trial / free period (promotions free period effect).
+   * Days added to a subscription trial (promotions trial_extension).
    */
   trialExtensionDays?: number;
+  /**
+   * Billing periods the subscription is free of charge (promotions free_period: the API then sets requires_continuous_coverage). The engine waives the scoped lines of the customer's first this-many invoices with it.
+   */
+  freePeriods?: number;
   appliesTo?: Scope;
   /**
    * How many rentals the benefit covers (mobility numberOfRentals). Absent: unlimited within validity.
@@ -69,7 +75,39 @@ export type Benefit = {
    * How long an issued voucher stays valid after it is granted.
    */
   validForDays?: number;
+  /**
+   * Dated validity of this benefit alone (mobility benefit validFrom / validUntil): outside it the benefit grants nothing, even while the campaign runs. Absent: the campaign's window.
+   */
+  window?: {
+    /**
+     * An RFC 3339 date-time with a zone, e.g. 2027-06-01T00:00:00Z.
+     */
+    from?: string;
+    /**
+     * An RFC 3339 date-time with a zone, e.g. 2027-06-01T00:00:00Z.
+     */
+    until?: string;
+  };
+  /**
+   * Branch ids this benefit applies in (mobility benefit applicableBranchIds), within the campaign's targeting.branches. Absent: wherever the campaign applies.
+   *
+   * @minItems 1
+   *
+   * Items: A branch id.
+   */
+  branches?: [string, ...string[]];
+  /**
+   * Vehicle category ids this benefit applies to (mobility benefit applicableVehicleCategoryIds), within the campaign's targeting.vehicleCategories. Absent: the campaign's categories.
+   *
+   * @minItems 1
+   *
+   * Items: A vehicle category id.
+   */
+  vehicleCategories?: [string, ...string[]];
 } & (
+  | {
+      [k: string]: unknown | undefined;
+    }
   | {
       [k: string]: unknown | undefined;
     }
@@ -121,11 +159,17 @@ export type Benefit = {
        * The addition code, e.g. INSURANCE_PLUS.
        */
       addition: string;
+      requireTags?: RefList4;
+      excludeTags?: RefList5;
     };
     /**
-     * Days added to a subscription trial / free period (promotions free period effect).
+     * Days added to a subscription trial (promotions trial_extension).
      */
     trialExtensionDays?: number;
+    /**
+     * Billing periods the subscription is free of charge (promotions free_period: the API then sets requires_continuous_coverage). The engine waives the scoped lines of the customer's first this-many invoices with it.
+     */
+    freePeriods?: number;
     appliesTo?: Scope;
     /**
      * How many rentals the benefit covers (mobility numberOfRentals). Absent: unlimited within validity.
@@ -135,7 +179,39 @@ export type Benefit = {
      * How long an issued voucher stays valid after it is granted.
      */
     validForDays?: number;
+    /**
+     * Dated validity of this benefit alone (mobility benefit validFrom / validUntil): outside it the benefit grants nothing, even while the campaign runs. Absent: the campaign's window.
+     */
+    window?: {
+      /**
+       * An RFC 3339 date-time with a zone, e.g. 2027-06-01T00:00:00Z.
+       */
+      from?: string;
+      /**
+       * An RFC 3339 date-time with a zone, e.g. 2027-06-01T00:00:00Z.
+       */
+      until?: string;
+    };
+    /**
+     * Branch ids this benefit applies in (mobility benefit applicableBranchIds), within the campaign's targeting.branches. Absent: wherever the campaign applies.
+     *
+     * @minItems 1
+     *
+     * Items: A branch id.
+     */
+    branches?: [string, ...string[]];
+    /**
+     * Vehicle category ids this benefit applies to (mobility benefit applicableVehicleCategoryIds), within the campaign's targeting.vehicleCategories. Absent: the campaign's categories.
+     *
+     * @minItems 1
+     *
+     * Items: A vehicle category id.
+     */
+    vehicleCategories?: [string, ...string[]];
   } & (
+    | {
+        [k: string]: unknown | undefined;
+      }
     | {
         [k: string]: unknown | undefined;
       }
@@ -187,11 +263,17 @@ export type Benefit = {
        * The addition code, e.g. INSURANCE_PLUS.
        */
       addition: string;
+      requireTags?: RefList4;
+      excludeTags?: RefList5;
     };
     /**
-     * Days added to a subscription trial / free period (promotions free period effect).
+     * Days added to a subscription trial (promotions trial_extension).
      */
     trialExtensionDays?: number;
+    /**
+     * Billing periods the subscription is free of charge (promotions free_period: the API then sets requires_continuous_coverage). The engine waives the scoped lines of the customer's first this-many invoices with it.
+     */
+    freePeriods?: number;
     appliesTo?: Scope;
     /**
      * How many rentals the benefit covers (mobility numberOfRentals). Absent: unlimited within validity.
@@ -201,7 +283,39 @@ export type Benefit = {
      * How long an issued voucher stays valid after it is granted.
      */
     validForDays?: number;
+    /**
+     * Dated validity of this benefit alone (mobility benefit validFrom / validUntil): outside it the benefit grants nothing, even while the campaign runs. Absent: the campaign's window.
+     */
+    window?: {
+      /**
+       * An RFC 3339 date-time with a zone, e.g. 2027-06-01T00:00:00Z.
+       */
+      from?: string;
+      /**
+       * An RFC 3339 date-time with a zone, e.g. 2027-06-01T00:00:00Z.
+       */
+      until?: string;
+    };
+    /**
+     * Branch ids this benefit applies in (mobility benefit applicableBranchIds), within the campaign's targeting.branches. Absent: wherever the campaign applies.
+     *
+     * @minItems 1
+     *
+     * Items: A branch id.
+     */
+    branches?: [string, ...string[]];
+    /**
+     * Vehicle category ids this benefit applies to (mobility benefit applicableVehicleCategoryIds), within the campaign's targeting.vehicleCategories. Absent: the campaign's categories.
+     *
+     * @minItems 1
+     *
+     * Items: A vehicle category id.
+     */
+    vehicleCategories?: [string, ...string[]];
   } & (
+    | {
+        [k: string]: unknown | undefined;
+      }
     | {
         [k: string]: unknown | undefined;
       }
@@ -253,11 +367,17 @@ export type Benefit = {
        * The addition code, e.g. INSURANCE_PLUS.
        */
       addition: string;
+      requireTags?: RefList4;
+      excludeTags?: RefList5;
     };
     /**
-     * Days added to a subscription trial / free period (promotions free period effect).
+     * Days added to a subscription trial (promotions trial_extension).
      */
     trialExtensionDays?: number;
+    /**
+     * Billing periods the subscription is free of charge (promotions free_period: the API then sets requires_continuous_coverage). The engine waives the scoped lines of the customer's first this-many invoices with it.
+     */
+    freePeriods?: number;
     appliesTo?: Scope;
     /**
      * How many rentals the benefit covers (mobility numberOfRentals). Absent: unlimited within validity.
@@ -267,7 +387,39 @@ export type Benefit = {
      * How long an issued voucher stays valid after it is granted.
      */
     validForDays?: number;
+    /**
+     * Dated validity of this benefit alone (mobility benefit validFrom / validUntil): outside it the benefit grants nothing, even while the campaign runs. Absent: the campaign's window.
+     */
+    window?: {
+      /**
+       * An RFC 3339 date-time with a zone, e.g. 2027-06-01T00:00:00Z.
+       */
+      from?: string;
+      /**
+       * An RFC 3339 date-time with a zone, e.g. 2027-06-01T00:00:00Z.
+       */
+      until?: string;
+    };
+    /**
+     * Branch ids this benefit applies in (mobility benefit applicableBranchIds), within the campaign's targeting.branches. Absent: wherever the campaign applies.
+     *
+     * @minItems 1
+     *
+     * Items: A branch id.
+     */
+    branches?: [string, ...string[]];
+    /**
+     * Vehicle category ids this benefit applies to (mobility benefit applicableVehicleCategoryIds), within the campaign's targeting.vehicleCategories. Absent: the campaign's categories.
+     *
+     * @minItems 1
+     *
+     * Items: A vehicle category id.
+     */
+    vehicleCategories?: [string, ...string[]];
   } & (
+    | {
+        [k: string]: unknown | undefined;
+      }
     | {
         [k: string]: unknown | undefined;
       }
@@ -293,6 +445,18 @@ export type Benefit = {
         [k: string]: unknown | undefined;
       }
   );
+/**
+ * Tags (metadata.name of Tag resources) a customer must carry to be entitled to the addition (mobility requiredAnnotationIds on the addition benefit).
+ *
+ * Items: The metadata.name of another resource in this repository.
+ */
+export type RefList4 = string[];
+/**
+ * Tags that keep a customer from the addition (mobility prohibitedAnnotationIds on the addition benefit).
+ *
+ * Items: The metadata.name of another resource in this repository.
+ */
+export type RefList5 = string[];
 
 /**
  * Signup/referral benefits for the referrer and the new customer (mobility SignupReferral).

@@ -20,7 +20,7 @@ export type RefList1 = string[];
  */
 export type RefList2 = string[];
 /**
- * What a campaign grants. Exactly one effect key (percentOff, amountOff, credit, freeMinutes, freeUnlocks, packageDiscount, entitlement, trialExtensionDays), optionally scoped.
+ * What a campaign grants. Exactly one effect key (percentOff, amountOff, credit, freeMinutes, freeUnlocks, packageDiscount, entitlement, trialExtensionDays, freePeriods), optionally scoped.
  */
 export type Benefit = {
   /**
@@ -49,11 +49,17 @@ export type Benefit = {
      * The addition code, e.g. INSURANCE_PLUS.
      */
     addition: string;
+    requireTags?: RefList3;
+    excludeTags?: RefList4;
   };
   /**
-   * Days added to a subscription trial / free period (promotions free period effect).
+   * Days added to a subscription trial (promotions trial_extension).
    */
   trialExtensionDays?: number;
+  /**
+   * Billing periods the subscription is free of charge (promotions free_period: the API then sets requires_continuous_coverage). The engine waives the scoped lines of the customer's first this-many invoices with it.
+   */
+  freePeriods?: number;
   appliesTo?: Scope;
   /**
    * How many rentals the benefit covers (mobility numberOfRentals). Absent: unlimited within validity.
@@ -63,7 +69,39 @@ export type Benefit = {
    * How long an issued voucher stays valid after it is granted.
    */
   validForDays?: number;
+  /**
+   * Dated validity of this benefit alone (mobility benefit validFrom / validUntil): outside it the benefit grants nothing, even while the campaign runs. Absent: the campaign's window.
+   */
+  window?: {
+    /**
+     * An RFC 3339 date-time with a zone, e.g. 2027-06-01T00:00:00Z.
+     */
+    from?: string;
+    /**
+     * An RFC 3339 date-time with a zone, e.g. 2027-06-01T00:00:00Z.
+     */
+    until?: string;
+  };
+  /**
+   * Branch ids this benefit applies in (mobility benefit applicableBranchIds), within the campaign's targeting.branches. Absent: wherever the campaign applies.
+   *
+   * @minItems 1
+   *
+   * Items: A branch id.
+   */
+  branches?: [string, ...string[]];
+  /**
+   * Vehicle category ids this benefit applies to (mobility benefit applicableVehicleCategoryIds), within the campaign's targeting.vehicleCategories. Absent: the campaign's categories.
+   *
+   * @minItems 1
+   *
+   * Items: A vehicle category id.
+   */
+  vehicleCategories?: [string, ...string[]];
 } & (
+  | {
+      [k: string]: unknown | undefined;
+    }
   | {
       [k: string]: unknown | undefined;
     }
@@ -115,11 +153,17 @@ export type Benefit = {
        * The addition code, e.g. INSURANCE_PLUS.
        */
       addition: string;
+      requireTags?: RefList3;
+      excludeTags?: RefList4;
     };
     /**
-     * Days added to a subscription trial / free period (promotions free period effect).
+     * Days added to a subscription trial (promotions trial_extension).
      */
     trialExtensionDays?: number;
+    /**
+     * Billing periods the subscription is free of charge (promotions free_period: the API then sets requires_continuous_coverage). The engine waives the scoped lines of the customer's first this-many invoices with it.
+     */
+    freePeriods?: number;
     appliesTo?: Scope;
     /**
      * How many rentals the benefit covers (mobility numberOfRentals). Absent: unlimited within validity.
@@ -129,7 +173,39 @@ export type Benefit = {
      * How long an issued voucher stays valid after it is granted.
      */
     validForDays?: number;
+    /**
+     * Dated validity of this benefit alone (mobility benefit validFrom / validUntil): outside it the benefit grants nothing, even while the campaign runs. Absent: the campaign's window.
+     */
+    window?: {
+      /**
+       * An RFC 3339 date-time with a zone, e.g. 2027-06-01T00:00:00Z.
+       */
+      from?: string;
+      /**
+       * An RFC 3339 date-time with a zone, e.g. 2027-06-01T00:00:00Z.
+       */
+      until?: string;
+    };
+    /**
+     * Branch ids this benefit applies in (mobility benefit applicableBranchIds), within the campaign's targeting.branches. Absent: wherever the campaign applies.
+     *
+     * @minItems 1
+     *
+     * Items: A branch id.
+     */
+    branches?: [string, ...string[]];
+    /**
+     * Vehicle category ids this benefit applies to (mobility benefit applicableVehicleCategoryIds), within the campaign's targeting.vehicleCategories. Absent: the campaign's categories.
+     *
+     * @minItems 1
+     *
+     * Items: A vehicle category id.
+     */
+    vehicleCategories?: [string, ...string[]];
   } & (
+    | {
+        [k: string]: unknown | undefined;
+      }
     | {
         [k: string]: unknown | undefined;
       }
@@ -156,11 +232,23 @@ export type Benefit = {
       }
   );
 /**
- * Tag names a vehicle must carry for the campaign to apply (vehicle annotations).
+ * Tags (metadata.name of Tag resources) a customer must carry to be entitled to the addition (mobility requiredAnnotationIds on the addition benefit).
  *
  * Items: The metadata.name of another resource in this repository.
  */
 export type RefList3 = string[];
+/**
+ * Tags that keep a customer from the addition (mobility prohibitedAnnotationIds on the addition benefit).
+ *
+ * Items: The metadata.name of another resource in this repository.
+ */
+export type RefList4 = string[];
+/**
+ * Tag names a vehicle must carry for the campaign to apply (vehicle annotations).
+ *
+ * Items: The metadata.name of another resource in this repository.
+ */
+export type RefList5 = string[];
 
 /**
  * A benefit granted after a usage condition is met (mobility Reward).
@@ -436,7 +524,7 @@ export interface Targeting {
    * Items: A vehicle category id.
    */
   vehicleCategories?: string[];
-  vehicleTags?: RefList3;
+  vehicleTags?: RefList5;
   /**
    * Explicit vehicle ids.
    *

@@ -20,7 +20,7 @@ export type RefList1 = string[];
  */
 export type RefList2 = string[];
 /**
- * What a campaign grants. Exactly one effect key (percentOff, amountOff, credit, freeMinutes, freeUnlocks, packageDiscount, entitlement, trialExtensionDays), optionally scoped.
+ * What a campaign grants. Exactly one effect key (percentOff, amountOff, credit, freeMinutes, freeUnlocks, packageDiscount, entitlement, trialExtensionDays, freePeriods), optionally scoped.
  */
 export type Benefit = {
   /**
@@ -49,11 +49,17 @@ export type Benefit = {
      * The addition code, e.g. INSURANCE_PLUS.
      */
     addition: string;
+    requireTags?: RefList3;
+    excludeTags?: RefList4;
   };
   /**
-   * Days added to a subscription trial / free period (promotions free period effect).
+   * Days added to a subscription trial (promotions trial_extension).
    */
   trialExtensionDays?: number;
+  /**
+   * Billing periods the subscription is free of charge (promotions free_period: the API then sets requires_continuous_coverage). The engine waives the scoped lines of the customer's first this-many invoices with it.
+   */
+  freePeriods?: number;
   appliesTo?: Scope;
   /**
    * How many rentals the benefit covers (mobility numberOfRentals). Absent: unlimited within validity.
@@ -63,7 +69,39 @@ export type Benefit = {
    * How long an issued voucher stays valid after it is granted.
    */
   validForDays?: number;
+  /**
+   * Dated validity of this benefit alone (mobility benefit validFrom / validUntil): outside it the benefit grants nothing, even while the campaign runs. Absent: the campaign's window.
+   */
+  window?: {
+    /**
+     * An RFC 3339 date-time with a zone, e.g. 2027-06-01T00:00:00Z.
+     */
+    from?: string;
+    /**
+     * An RFC 3339 date-time with a zone, e.g. 2027-06-01T00:00:00Z.
+     */
+    until?: string;
+  };
+  /**
+   * Branch ids this benefit applies in (mobility benefit applicableBranchIds), within the campaign's targeting.branches. Absent: wherever the campaign applies.
+   *
+   * @minItems 1
+   *
+   * Items: A branch id.
+   */
+  branches?: [string, ...string[]];
+  /**
+   * Vehicle category ids this benefit applies to (mobility benefit applicableVehicleCategoryIds), within the campaign's targeting.vehicleCategories. Absent: the campaign's categories.
+   *
+   * @minItems 1
+   *
+   * Items: A vehicle category id.
+   */
+  vehicleCategories?: [string, ...string[]];
 } & (
+  | {
+      [k: string]: unknown | undefined;
+    }
   | {
       [k: string]: unknown | undefined;
     }
@@ -115,11 +153,17 @@ export type Benefit = {
        * The addition code, e.g. INSURANCE_PLUS.
        */
       addition: string;
+      requireTags?: RefList3;
+      excludeTags?: RefList4;
     };
     /**
-     * Days added to a subscription trial / free period (promotions free period effect).
+     * Days added to a subscription trial (promotions trial_extension).
      */
     trialExtensionDays?: number;
+    /**
+     * Billing periods the subscription is free of charge (promotions free_period: the API then sets requires_continuous_coverage). The engine waives the scoped lines of the customer's first this-many invoices with it.
+     */
+    freePeriods?: number;
     appliesTo?: Scope;
     /**
      * How many rentals the benefit covers (mobility numberOfRentals). Absent: unlimited within validity.
@@ -129,7 +173,39 @@ export type Benefit = {
      * How long an issued voucher stays valid after it is granted.
      */
     validForDays?: number;
+    /**
+     * Dated validity of this benefit alone (mobility benefit validFrom / validUntil): outside it the benefit grants nothing, even while the campaign runs. Absent: the campaign's window.
+     */
+    window?: {
+      /**
+       * An RFC 3339 date-time with a zone, e.g. 2027-06-01T00:00:00Z.
+       */
+      from?: string;
+      /**
+       * An RFC 3339 date-time with a zone, e.g. 2027-06-01T00:00:00Z.
+       */
+      until?: string;
+    };
+    /**
+     * Branch ids this benefit applies in (mobility benefit applicableBranchIds), within the campaign's targeting.branches. Absent: wherever the campaign applies.
+     *
+     * @minItems 1
+     *
+     * Items: A branch id.
+     */
+    branches?: [string, ...string[]];
+    /**
+     * Vehicle category ids this benefit applies to (mobility benefit applicableVehicleCategoryIds), within the campaign's targeting.vehicleCategories. Absent: the campaign's categories.
+     *
+     * @minItems 1
+     *
+     * Items: A vehicle category id.
+     */
+    vehicleCategories?: [string, ...string[]];
   } & (
+    | {
+        [k: string]: unknown | undefined;
+      }
     | {
         [k: string]: unknown | undefined;
       }
@@ -156,11 +232,23 @@ export type Benefit = {
       }
   );
 /**
- * Tag names a vehicle must carry for the campaign to apply (vehicle annotations).
+ * Tags (metadata.name of Tag resources) a customer must carry to be entitled to the addition (mobility requiredAnnotationIds on the addition benefit).
  *
  * Items: The metadata.name of another resource in this repository.
  */
 export type RefList3 = string[];
+/**
+ * Tags that keep a customer from the addition (mobility prohibitedAnnotationIds on the addition benefit).
+ *
+ * Items: The metadata.name of another resource in this repository.
+ */
+export type RefList4 = string[];
+/**
+ * Tag names a vehicle must carry for the campaign to apply (vehicle annotations).
+ *
+ * Items: The metadata.name of another resource in this repository.
+ */
+export type RefList5 = string[];
 
 /**
  * A benefit triggered by an event, such as a ride reward or cashback (mobility Triggered).
@@ -359,13 +447,74 @@ export interface Conditions {
     equals: string;
   }[];
   /**
-   * Usage in the billing period must reach this quantity (promotions usage_threshold).
+   * Usage in the billing period must reach this quantity, whatever the metric (engine billing.usage). The promotions API's usage_threshold names its metric: use usageThresholds there.
    */
   usageAtLeast?: number;
+  /**
+   * Usage of a billable metric in the billing period must reach a threshold (promotions usage_threshold; engine billing.metrics).
+   *
+   * @minItems 1
+   * @maxItems 32
+   *
+   * Items: One metric's threshold.
+   */
+  usageThresholds?: [
+    {
+      /**
+       * Billable metric code, e.g. telematics_api_calls.
+       */
+      metric: string;
+      /**
+       * The usage it must reach.
+       */
+      atLeast: number;
+    },
+    ...{
+      /**
+       * Billable metric code, e.g. telematics_api_calls.
+       */
+      metric: string;
+      /**
+       * The usage it must reach.
+       */
+      atLeast: number;
+    }[]
+  ];
   /**
    * The purchase must contain at least this many units (promotions quantity_threshold).
    */
   quantityAtLeast?: number;
+  /**
+   * Every one of these products must be in the purchase (promotions product_combination; engine billing.products).
+   *
+   * @minItems 1
+   * @maxItems 32
+   *
+   * Items: Product id.
+   */
+  productCombination?: [string, ...string[]];
+  /**
+   * An outside verifier must have verified the customer, e.g. a student or non-profit check (promotions external_verification; engine customer.verifications).
+   */
+  externalVerification?: {
+    /**
+     * The verifier's name, e.g. sheerid.
+     */
+    provider: string;
+  };
+  /**
+   * The purchase must be the customer's first, as one condition of the group (promotions first_purchase). Under ALL it means what audience.firstPurchaseOnly means; under ANY it is one of the alternatives.
+   */
+  firstPurchase?: true;
+  /**
+   * The subscription must be on one of these plans, as one condition of the group (promotions subscription_plan; engine billing.plan).
+   *
+   * @minItems 1
+   * @maxItems 64
+   *
+   * Items: Plan code.
+   */
+  plans?: [string, ...string[]];
 }
 /**
  * The subtotal must reach this amount.
@@ -486,7 +635,7 @@ export interface Targeting {
    * Items: A vehicle category id.
    */
   vehicleCategories?: string[];
-  vehicleTags?: RefList3;
+  vehicleTags?: RefList5;
   /**
    * Explicit vehicle ids.
    *

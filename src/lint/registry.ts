@@ -1,6 +1,7 @@
 // Every lint rule, one line each. Adding a rule: its file, its docs page, its fixtures, and a line here.
 import contradiction from './rules/audience/contradiction.js';
 import broadDiscount from './rules/benefit/broad-discount.js';
+import neverApplies from './rules/benefit/never-applies.js';
 import confusable from './rules/code/confusable.js';
 import formatForTarget from './rules/code/format-for-target.js';
 import invalidGeometry from './rules/geofence/invalid-geometry.js';
@@ -42,6 +43,7 @@ export const rules = [
   confusable,
   unknownRef,
   broadDiscount,
+  neverApplies,
   labelledAsDiscount,
   contradiction,
   unknownProduct,

@@ -11,6 +11,7 @@ import { capGeometryProblems, countPositions, GEOMETRY_STUB, geometryType, MAX_G
 import type { Validator } from '../schema/validator.js';
 import { locateInDoc } from './locate.js';
 import { fastParse, type FastDoc } from './fast-parse.js';
+import { fastLocator, type Locator } from './fast-locate.js';
 import { parseYaml, unsafeValues } from './parse.js';
 import { resolveWindows } from './resolve-windows.js';
 import { append } from '../model/append.js';
@@ -43,18 +44,35 @@ export const API_VERSION = 'promoc/v1';
  */
 export function checkFile(file: string, text: string, validator: Validator): CheckedFile {
   const fast = fastParse(text);
-  return (fast && checkValidValues(file, fast, validator)) ?? checkFilePrecisely(file, text, validator);
+  return (fast && checkValidValues(file, text, fast, validator)) ?? checkFilePrecisely(file, text, validator);
 }
 
-/** The checked file when every document is a valid resource with nothing to report; else undefined. */
-function checkValidValues(file: string, fast: readonly FastDoc[], validator: Validator): CheckedFile | undefined {
+/**
+ * The checked file when every document is a valid resource with nothing to report, or is refused only for a
+ * mapping too large to check (located by the scanner: the precise parse of such a file is the slow part);
+ * else undefined.
+ */
+function checkValidValues(file: string, text: string, fast: readonly FastDoc[], validator: Validator): CheckedFile | undefined {
   const docs: CheckedDoc[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let locate: Locator | undefined;
   for (const d of fast) {
-    if (unsafeValues(d.value).length > 0) return undefined;
+    const bad = unsafeValues(d.value);
+    if (bad.length > 0) {
+      if (!bad.every((b) => b.ruleId === 'load/too-many-keys')) return undefined;
+      locate ??= fastLocator(text);
+      for (const b of bad) {
+        const range = locate?.(d.index, b.path, b.atKey);
+        if (!range) return undefined;
+        diagnostics.push({ ruleId: b.ruleId, severity: 'error', file, docIndex: d.index, path: b.path, atKey: b.atKey, message: b.message, hint: b.hint, range });
+      }
+      docs.push({ index: d.index });
+      continue;
+    }
     if (checkDocument(d.value, { file, docIndex: d.index }, validator).length > 0) return undefined;
     docs.push({ index: d.index, resource: resolveWindows(d.value) });
   }
-  return { file, docs, diagnostics: [] };
+  return { file, docs, diagnostics };
 }
 
 /** The `yaml` Document path: slower, but every diagnostic gets its exact range. */
@@ -70,9 +88,10 @@ export function checkFilePrecisely(file: string, text: string, validator: Valida
     const identity = identityOf(d.value);
     docs.push(identity ? { index: d.index, identity } : { index: d.index });
   }
+  const byIndex = new Map(parsed.docs.map((x) => [x.index, x.doc]));
   const located = diagnostics.map((diag) => {
     if (diag.range) return diag;
-    const doc = parsed.docs.find((x) => x.index === (diag.docIndex ?? 0))?.doc;
+    const doc = byIndex.get(diag.docIndex ?? 0);
     return doc ? { ...diag, range: locateInDoc(doc, parsed.lineCounter, diag.path ?? [], diag.atKey) } : diag;
   });
   return { file, docs, diagnostics: located };

@@ -112,6 +112,17 @@ export function refsOf(r: AnyResource): Ref[] {
   if (targeting) list(['spec', 'targeting', 'vehicleTags'], 'Tag', targeting.vehicleTags);
   const zone = spec.zone as Record<string, unknown> | undefined;
   if (zone) list(['spec', 'zone', 'geofences'], 'Geofence', zone.geofences);
+  // An addition entitlement's annotation gates name customer tags too.
+  const benefitLists: [DocPath, unknown][] = [[['spec', 'benefits'], spec.benefits], [['spec', 'referrer', 'benefits'], (spec.referrer as { benefits?: unknown } | undefined)?.benefits], [['spec', 'referee', 'benefits'], (spec.referee as { benefits?: unknown } | undefined)?.benefits]];
+  (Array.isArray(spec.phases) ? spec.phases as { benefits?: unknown }[] : []).forEach((p, i) => benefitLists.push([['spec', 'phases', i, 'benefits'], p.benefits]));
+  for (const [path, benefits] of benefitLists) {
+    if (!Array.isArray(benefits)) continue;
+    benefits.forEach((b: { entitlement?: { requireTags?: unknown; excludeTags?: unknown } }, i) => {
+      if (!b?.entitlement) return;
+      list([...path, i, 'entitlement', 'requireTags'], 'Tag', b.entitlement.requireTags);
+      list([...path, i, 'entitlement', 'excludeTags'], 'Tag', b.entitlement.excludeTags);
+    });
+  }
   if (r.kind === 'CodeBatch') out.push({ path: ['spec', 'campaign'], kind: 'Promotion', name: r.spec.campaign });
   return out;
 }

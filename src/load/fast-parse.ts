@@ -35,8 +35,7 @@ const CORE = FAILSAFE_SCHEMA.extend({
  *   backtick, merge keys `<<`;
  * - an empty sequence entry (`- -` then a line back out reads differently in js-yaml);
  * - keys that are empty or null (`yaml` names them "", js-yaml "null"), also as a bare flow entry
- *   (`{a, ~}`), or a flow collection (`[a]: 1`, `{x: 1, [a]}`; this also sends `[[1, 2], [3, 4]]` to
- *   the precise path, which is fine for the few geofences written inline);
+ *   (`{a, ~}`), or a flow collection (`[a]: 1`, `{x: 1, [a]}`);
  * - a flow collection or a quoted scalar that goes on past the end of its line (indentation rules differ);
  * - an implicit key near `yaml`'s 1024-character limit.
  */
@@ -48,28 +47,39 @@ const RISKY = [
   /(?:^|[ ])-[ ]*(?:#.*)?$/m,
   /(?:^|[\s,[{])(?:~|null|Null|NULL)?[ ]*:(?:[\s,\]}]|$)/,
   /[\]}][ ]*:(?:[\s,\]}]|$)/,
-  /[{,][ ]*[[{]/,
   /,[ ]*(?:~|null|Null|NULL)?[ ]*[,}]|\{[ ]*(?:(?:~|null|Null|NULL)[ ]*[,}]|,)/,
   /(?:^|[\s,[{])"(?:[^"\\\n]|\\.)*$|(?:^|[\s,[{])'(?:[^'\n]|'')*$/m,
-  /^[^\n]{1000}/m,
 ];
 
-function flowSpansLines(text: string): boolean {
-  if (!text.includes('[') && !text.includes('{')) return false;
-  let depth = 0;
+/**
+ * A line of 1,000 characters or more (as a regex, `^[^\n]{1000}/m` was the slowest test), a flow collection
+ * open at a line end, or a flow collection where a flow mapping expects a key (`{x: 1, [a]}`). Inside a
+ * flow sequence a collection is an item (`[[13.1, 52.4], …]`, as geofences are written), which both read alike.
+ */
+function riskyLinesOrFlow(text: string): boolean {
+  const open: number[] = [];
+  let lineStart = 0;
+  let prev = 0;
   for (let i = 0; i < text.length; i += 1) {
     const c = text.charCodeAt(i);
-    if (c === 0x5b || c === 0x7b) depth += 1;
-    else if (c === 0x5d || c === 0x7d) depth -= 1;
-    else if (c === 0x0a) { if (depth !== 0) return true; }
+    if (c === 0x5b || c === 0x7b) {
+      if (open.at(-1) === 0x7b && (prev === 0x7b || prev === 0x2c)) return true;
+      open.push(c);
+    } else if (c === 0x5d || c === 0x7d) {
+      open.pop();
+    } else if (c === 0x0a) {
+      if (open.length !== 0 || i - lineStart >= 1000) return true;
+      lineStart = i + 1;
+    }
+    if (c !== 0x20) prev = c;
   }
-  return depth !== 0;
+  return open.length !== 0 || text.length - lineStart >= 1000;
 }
 
 /** Whether `text` is inside the subset the fast path reads the same as the precise one. */
 export function fastPathSafe(text: string): boolean {
   for (const re of RISKY) if (re.test(text)) return false;
-  return !flowSpansLines(text);
+  return !riskyLinesOrFlow(text);
 }
 
 /**

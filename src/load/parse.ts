@@ -8,6 +8,8 @@ import type { Diagnostic, DocPath, Range } from '../model/diagnostic.js';
 export const MAX_ALIAS_COUNT = 200;
 /** Documents one file may hold; 100,000 empty ones took a minute and then overflowed the stack. */
 export const MAX_DOCUMENTS = 5_000;
+/** Keys one mapping may hold; validating and reporting on 100,000 took seconds and helps no one. */
+export const MAX_MAPPING_KEYS = 10_000;
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export interface ParsedDoc {
@@ -145,7 +147,7 @@ export function rangeOf(r: readonly number[] | undefined, lc: LineCounter): Rang
 export interface Unsafe { ruleId: string; path: DocPath; atKey: boolean; message: string; hint: string }
 
 /**
- * Keys that could pollute prototypes, numbers JSON cannot hold or a double cannot hold exactly, and values that contain themselves (an
+ * Mappings of more than MAX_MAPPING_KEYS keys, keys that could pollute prototypes, numbers JSON cannot hold or a double cannot hold exactly, and values that contain themselves (an
  * alias inside its own anchor, `&a [ {x: *a} ]`, which every later walk would follow forever); reported,
  * never passed on. Iterative, with the objects on the current path kept to tell a cycle from an anchor
  * merely used twice.
@@ -175,7 +177,12 @@ export function unsafeValues(root: unknown): Unsafe[] {
     if (Array.isArray(v)) {
       v.forEach((item, i) => stack.push({ v: item, path: [...path, i] }));
     } else {
-      for (const key of Object.keys(v)) {
+      const keys = Object.keys(v);
+      if (keys.length > MAX_MAPPING_KEYS) {
+        out.push({ ruleId: 'load/too-many-keys', path, atKey: path.length > 0, message: `this mapping has ${keys.length.toLocaleString('en-US')} keys, over the limit of ${MAX_MAPPING_KEYS.toLocaleString('en-US')}; it was not checked further`, hint: 'A campaign needs a few dozen keys in a mapping; split the data or move it out of the campaign file.' });
+        continue;
+      }
+      for (const key of keys) {
         if (FORBIDDEN_KEYS.has(key)) {
           out.push({ ruleId: 'load/forbidden-key', path: [...path, key], atKey: true, message: `key "${key}" is not allowed`, hint: 'Rename or remove the key; promoc rejects keys that could alter object prototypes.' });
         } else {

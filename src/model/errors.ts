@@ -4,9 +4,9 @@ import { PromocError } from '../engine/promoc-error.js';
 
 export { PromocError };
 
-/** Bad invocation: unknown flag, missing argument, conflicting options. Exit 64. */
-export class UsageError extends PromocError {
-  override readonly name = 'UsageError';
+/** A bad command line: unknown flag, missing argument, conflicting options (not to be confused with usage/, the redemption limits). Exit 64. */
+export class InvocationError extends PromocError {
+  override readonly name = 'InvocationError';
   constructor(message: string, hint?: string) { super(message, { hint, exitStatus: 64 }); }
 }
 

@@ -6,7 +6,7 @@ import { canonicalAmount, canonicalInstant, canonicalNumber, sortedSet, type Jso
 /** Arrays whose order means nothing, by property name. */
 export const SET_KEYS: ReadonlySet<string> = new Set([
   'userTypes', 'requireTags', 'excludeTags', 'priceTypes', 'costSources', 'plans', 'metrics', 'branches',
-  'vehicleCategories', 'vehicleTags', 'vehicleIds', 'subjects', 'reasons', 'customerAttributes', 'geofences',
+  'vehicleCategories', 'vehicleTags', 'vehicleIds', 'subjects', 'reasons', 'customerAttributes', 'geofences', 'productCombination', 'usageThresholds',
 ]);
 
 const INSTANT_KEYS: ReadonlySet<string> = new Set(['from', 'until']);

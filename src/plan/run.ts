@@ -129,17 +129,22 @@ async function withScheduledVersions(sets: readonly LiveSet[], desired: readonly
   return Promise.all(sets.map(async (set) => {
     const binding = bindings.find((b) => b.provider === set.provider);
     const provider = binding ? providerFor(binding.provider, binding) : undefined;
-    if (!binding || !provider?.scheduledVersion) return set;
-    const wanted = new Set(desired.filter((d) => d.provider === set.provider).filter((d) => {
+    if (!binding || !provider || (!provider.scheduledVersion && !provider.draftVersion)) return set;
+    const keyOf = (d: DesiredEntry): string => `${d.located.resource.kind}/${d.lowered.normalized.key.toLowerCase()}`;
+    const mine = desired.filter((d) => d.provider === set.provider);
+    const timed = new Set(mine.filter((d) => {
       const at = d.capability.effectiveAt?.(d.located.resource);
       return at !== undefined && Date.parse(at) > now;
-    }).map((d) => `${d.located.resource.kind}/${d.lowered.normalized.key.toLowerCase()}`));
-    if (wanted.size === 0) return set;
+    }).map(keyOf));
+    const drafted = new Set(mine.filter((d) => d.capability.draftChange?.(d.located.resource) === true).map(keyOf));
+    if (timed.size === 0 && drafted.size === 0) return set;
     const client = provider.client(binding.connection, deps);
     const objects = await Promise.all(set.objects.map(async (o) => {
-      if (o.facts.retired === true || !wanted.has(`${o.normalized.kind}/${o.normalized.key.toLowerCase()}`)) return o;
-      const scheduled = await provider.scheduledVersion!(client, o.id);
-      return scheduled ? { ...o, scheduled } : o;
+      const key = `${o.normalized.kind}/${o.normalized.key.toLowerCase()}`;
+      if (o.facts.retired === true) return o;
+      const scheduled = timed.has(key) && provider.scheduledVersion ? await provider.scheduledVersion(client, o.id) : undefined;
+      const draft = drafted.has(key) && provider.draftVersion ? await provider.draftVersion(client, o.id) : undefined;
+      return { ...o, ...(scheduled ? { scheduled } : {}), ...(draft ? { draft } : {}) };
     }));
     return { ...set, objects, requests: set.requests + client.stats.requests };
   }));

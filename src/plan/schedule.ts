@@ -55,6 +55,10 @@ export function plannedCompare(d: DesiredEntry, live: LiveObject, provider: Prov
     const ended = endAction(a, live, cap, w.until, w, now);
     if (ended) return ended;
   }
+  if (cap.draftChange?.(d.located.resource) === true && live.facts.status === 'active' && !a.activation) {
+    const drafted = draftAction(a, live, d, cap);
+    if (drafted) return drafted;
+  }
   const effective = cap.effectiveAt?.(d.located.resource);
   if (effective !== undefined && a.action === 'update' && live.facts.status === 'active' && !a.activation) {
     const at = Date.parse(effective);
@@ -67,6 +71,22 @@ export function plannedCompare(d: DesiredEntry, live: LiveObject, provider: Prov
     }
   }
   return a;
+}
+
+/**
+ * A change prepared as a draft version (promotions save_as_draft): written once, then nothing to do while the
+ * target holds a draft with these fields. A change only a replace can make cannot be a draft version.
+ */
+function draftAction(a: Action, live: LiveObject, d: DesiredEntry, cap: KindCapability): Action | undefined {
+  if (a.action === 'replace') {
+    const { desired: _d, payload: _p, ...rest } = a;
+    return { ...rest, action: 'blocked', reason: `saveAsDraft prepares a draft version of the live ${cap.apiObject}, but this change needs a replace (${a.reason ?? 'conditions and effects change only on a draft'}): remove saveAsDraft to replace it, or change only what an update may` };
+  }
+  if (a.action !== 'update') return undefined;
+  if (live.draft?.digest === d.digest) {
+    return { ...a, action: 'noop', changes: [], draft: true, reason: `the ${cap.apiObject} holds a draft version with these fields (save_as_draft): the live fields stay until someone publishes it` };
+  }
+  return { ...a, draft: true, reason: `prepared as a draft version (save_as_draft): the live fields stay until someone publishes it` };
 }
 
 /** On a target that cannot hold an end: delete (or deactivate) once `until` has come, scheduled until then. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PromocConfig } from '../generated/index.js';
-import { ProviderError, UsageError } from '../model/errors.js';
+import { ProviderError, InvocationError } from '../model/errors.js';
 import { pruneSetting, resolveTarget, targetName } from './targets.js';
 
 const config = (targets: Record<string, unknown>, defaultTarget?: string): PromocConfig => ({ apiVersion: 'promoc/v1', kind: 'Config', targets: targets as PromocConfig['targets'], ...(defaultTarget ? { defaultTarget } : {}) });
@@ -20,14 +20,14 @@ describe('targets', () => {
   });
   it('refuses plain http except on loopback, and URLs that carry credentials', () => {
     const t = (baseUrl: string) => () => resolveTarget(config({ t: { provider: 'lago', baseUrl, credentials: { apiKeyEnv: 'K' } } }), 't', { K: 'k' });
-    expect(t('http://lago.example.com')).toThrow(UsageError);
+    expect(t('http://lago.example.com')).toThrow(InvocationError);
     expect(t('http://127.0.0.1:3000/api/v1')).not.toThrow();
     expect(t('https://user:pw@lago.example.com')).toThrow(/must not carry credentials/);
   });
   it('refuses a query string or fragment in baseUrl without echoing it', () => {
     const t = (baseUrl: string) => () => resolveTarget(config({ t: { provider: 'lago', baseUrl, credentials: { apiKeyEnv: 'K' } } }), 't', { K: 'k' });
     for (const url of ['https://lago.example.com/api/v1?access_token=s3cret', 'https://lago.example.com/api/v1#s3cret', 'https://lago.example.com/api/v1?']) {
-      expect(t(url)).toThrow(UsageError);
+      expect(t(url)).toThrow(InvocationError);
       expect(t(url)).toThrow(/must not carry a query string or fragment \(https:\/\/lago\.example\.com\/api\/v1…\)$/);
     }
   });

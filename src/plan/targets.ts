@@ -4,7 +4,7 @@
 import { BlockList, isIP } from 'node:net';
 import type { PromocConfig } from '../generated/index.js';
 import type { Target } from '../generated/config.js';
-import { ProviderError, UsageError } from '../model/errors.js';
+import { ProviderError, InvocationError } from '../model/errors.js';
 import { PROVIDER_IDS, providerFor } from '../providers/index.js';
 import type { Connection, ProviderId, TargetIds } from '../providers/provider.js';
 import { READ_ONLY_KEYS } from '../providers/read-only-keys.js';
@@ -41,7 +41,7 @@ export function resolveTarget(config: PromocConfig, name: string, env: Readonly<
   if (!configured) {
     if (name === LOCAL) return { name, local: true };
     const known = [LOCAL, ...Object.keys(config.targets ?? {})].join(', ');
-    throw new UsageError(`unknown target "${name}"`, `Use one of: ${known}, or add it under targets in promoc.config.yaml.`);
+    throw new InvocationError(`unknown target "${name}"`, `Use one of: ${known}, or add it under targets in promoc.config.yaml.`);
   }
   return { name, local: false, bindings: [bindingFor(name, configured, env, access)] };
 }
@@ -68,12 +68,12 @@ function bindingFor(name: string, t: Target, env: Readonly<Record<string, string
 
 function checkedUrl(name: string, raw: string): string {
   let url: URL;
-  try { url = new URL(raw); } catch { throw new UsageError(`targets.${name}.baseUrl "${raw}" is not a URL`, 'Write the API base URL, e.g. https://api.example.com.'); }
+  try { url = new URL(raw); } catch { throw new InvocationError(`targets.${name}.baseUrl "${raw}" is not a URL`, 'Write the API base URL, e.g. https://api.example.com.'); }
   const loopback = isLoopback(url.hostname);
-  if (url.protocol !== 'https:' && !loopback) throw new UsageError(`targets.${name}.baseUrl must use https (got ${url.protocol}//${url.host})`, 'Plain http is only allowed for loopback addresses.');
-  if (url.username || url.password) throw new UsageError(`targets.${name}.baseUrl must not carry credentials`, 'Name environment variables under targets.<name>.credentials instead.');
+  if (url.protocol !== 'https:' && !loopback) throw new InvocationError(`targets.${name}.baseUrl must use https (got ${url.protocol}//${url.host})`, 'Plain http is only allowed for loopback addresses.');
+  if (url.username || url.password) throw new InvocationError(`targets.${name}.baseUrl must not carry credentials`, 'Name environment variables under targets.<name>.credentials instead.');
   // A query (`?access_token=…`) was printed raw on the debug line and cut every request's resource path off; not echoed here.
-  if (raw.includes('?') || raw.includes('#')) throw new UsageError(`targets.${name}.baseUrl must not carry a query string or fragment (${url.origin}${url.pathname}…)`, 'Write only scheme, host and path; name the environment variables that hold secrets under targets.<name>.credentials.');
+  if (raw.includes('?') || raw.includes('#')) throw new InvocationError(`targets.${name}.baseUrl must not carry a query string or fragment (${url.origin}${url.pathname}…)`, 'Write only scheme, host and path; name the environment variables that hold secrets under targets.<name>.credentials.');
   return raw.replace(/\/+$/, '');
 }
 

@@ -54,6 +54,8 @@ export interface LiveObject {
   readonly version?: number;
   /** A version the API will publish later (promotions effective_at), when the plan asked: when, and promoc's digest in it. */
   readonly scheduled?: { readonly at: string; readonly digest?: string };
+  /** A draft version prepared beside the live fields (promotions save_as_draft), when the plan asked: promoc's digest in it. */
+  readonly draft?: { readonly digest?: string };
   /** Digest of the raw object as read: a saved plan is stale when any of these changed. */
   readonly fingerprint: string;
 }
@@ -129,6 +131,8 @@ export interface KindCapability {
   readonly holds?: { readonly start: boolean; readonly end: boolean };
   /** APIs with scheduled versions: when the author wants a change to the live object to take effect. */
   effectiveAt?(resource: AnyResource): string | undefined;
+  /** APIs with draft versions: whether the author wants a change to the live object prepared as a draft, not published. */
+  draftChange?(resource: AnyResource): boolean;
   /** What else happens when the resource is deactivated (e.g. archiving is final). */
   readonly deactivateConsequence?: string;
   /** Why a change cannot be applied at all when `update` is false. */
@@ -172,6 +176,24 @@ export interface AuthView {
 /** The target's `ids` table from the config (names → the numeric ids an API uses). */
 export type TargetIds = NonNullable<Target['ids']>;
 
+/** A customer the API knows, to ask its verdict on a promotion at an instant. */
+export interface VerdictProbe {
+  readonly customer: string;
+  readonly subscription?: string;
+  /** UTC instant. */
+  readonly at: string;
+}
+
+/** What the API says a promotion does for one customer: its eligibility preview and its simulated invoice. */
+export interface ApiVerdict {
+  readonly eligible: boolean;
+  readonly reason?: string;
+  /** Decimal amounts in `currency`, from the simulation. */
+  readonly discount?: string;
+  readonly credit?: string;
+  readonly currency?: string;
+}
+
 export interface Provider {
   readonly id: ProviderId;
   readonly capabilities: Capabilities;
@@ -200,6 +222,10 @@ export interface Provider {
    * the digest promoc's marker records in it. Asked only for objects a plan schedules a change on.
    */
   scheduledVersion?(client: HttpClient, liveId: string): Promise<LiveObject['scheduled']>;
+  /** APIs with draft versions: the newest draft version of a live object and the digest in promoc's marker. */
+  draftVersion?(client: HttpClient, liveId: string): Promise<LiveObject['draft']>;
+  /** APIs that preview and simulate a promotion for a customer: what they say it does (`promoc plan --api-verdict`). */
+  verdict?(client: HttpClient, liveId: string, probe: VerdictProbe): Promise<ApiVerdict>;
   /** The payload with promoc's ownership marker written into the field this API keeps for it. */
   stamp(payload: Lowered['payload'], owner: Required<Ownership>): { readonly [k: string]: Json };
 }

@@ -14,12 +14,13 @@ export interface TextOptions {
 
 export function renderText(diags: readonly Diagnostic[], options: TextOptions): string {
   const c = pc.createColors(options.color);
+  // Lines are sanitized when framed: a frame shows four of them.
   const sources = new Map<string, string[] | undefined>();
   const linesOf = (file: string): string[] | undefined => {
     if (!sources.has(file)) {
       let text: string | undefined;
       try { text = options.readText?.(file); } catch { text = undefined; }
-      sources.set(file, text === undefined ? undefined : text.split(/\r?\n/).map(sanitizeForTerminal));
+      sources.set(file, text === undefined ? undefined : text.split(/\r?\n/));
     }
     return sources.get(file);
   };
@@ -53,13 +54,13 @@ const FRAME_WIDTH = 160;
 function codeFrame(lines: readonly string[], start: { line: number; col: number }, end: { line: number; col: number }): string {
   const first = Math.max(1, start.line - 2);
   const last = Math.min(lines.length, start.line + 1);
-  const from = (lines[start.line - 1]?.length ?? 0) > FRAME_WIDTH ? Math.max(0, start.col - 1 - Math.floor(FRAME_WIDTH / 3)) : 0;
+  const from = sanitizeForTerminal(lines[start.line - 1] ?? '').length > FRAME_WIDTH ? Math.max(0, start.col - 1 - Math.floor(FRAME_WIDTH / 3)) : 0;
   const cut = (l: string, at: number): string => (l.length <= FRAME_WIDTH && at === 0 ? l : `${at > 0 ? '…' : ''}${l.slice(at, at + FRAME_WIDTH)}${l.length > at + FRAME_WIDTH ? '…' : ''}`);
   const shift = from > 0 ? 1 - from : 0;
   const sameLine = end.line === start.line && end.col > start.col;
   const column = start.col + shift;
   const endColumn = Math.min(end.col + shift, FRAME_WIDTH + 1 + (from > 0 ? 1 : 0));
-  return codeFrameColumns(lines.slice(first - 1, last).map((l, i) => cut(l, first + i === start.line ? from : 0)).join('\n'),
+  return codeFrameColumns(lines.slice(first - 1, last).map((l, i) => cut(sanitizeForTerminal(l), first + i === start.line ? from : 0)).join('\n'),
     { start: { line: start.line, column }, ...(sameLine && endColumn > column ? { end: { line: end.line, column: endColumn } } : {}) },
     { highlightCode: false, linesAbove: 2, linesBelow: 1, startLine: first } as Parameters<typeof codeFrameColumns>[2]);
 }

@@ -15,6 +15,9 @@ export function createAjv(set: SchemaSet, extra: Options = {}): Ajv2020 {
   // multipleOfPrecision: 33.3333 / 0.0001 is 333332.99999999994 in binary; within 1e-9 of a whole number counts.
   // Editor annotations (yaml-language-server's snippets): ignored by validation, allowed by strict mode.
   ajv.addKeyword({ keyword: 'defaultSnippets', schemaType: 'array' });
+  // json-schema-to-typescript's type override: where a second $ref to one union-heavy definition would multiply the
+  // generated union past what TypeScript can represent, the type is named instead. Ignored by validation.
+  ajv.addKeyword({ keyword: 'tsType', schemaType: 'string' });
   for (const schema of set.schemas.values()) ajv.addSchema(schema);
   return ajv;
 }

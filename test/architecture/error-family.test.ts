@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BundleError, ContextError } from '../../src/engine/errors.js';
-import { PromocError, ProviderError, StalePlanError, UsageError } from '../../src/model/errors.js';
+import { PromocError, ProviderError, StalePlanError, InvocationError } from '../../src/model/errors.js';
 import { LockHeldError, LockLostError } from '../../src/apply/lock/model.js';
 import { FileRefusal } from '../../src/load/regular-file.js';
 import { PlanFileError } from '../../src/plan/plan-file.js';
@@ -33,10 +33,10 @@ describe('the error family', () => {
   });
 
   it('carries exit status, hint and extra lines', () => {
-    expect(new UsageError('bad flag', 'use --x')).toMatchObject({ exitStatus: 64, hint: 'use --x' });
+    expect(new InvocationError('bad flag', 'use --x')).toMatchObject({ exitStatus: 64, hint: 'use --x' });
     expect(new ProviderError('down', { provider: 'lago', hint: 'retry' })).toMatchObject({ exitStatus: 1, hint: 'retry' });
     expect(new StalePlanError('stale', ['a changed']).detailLines()).toEqual(['  - a changed']);
-    for (const e of [new BundleError('parse', 'x', 'h'), new ContextError('lines[0]', 'bad'), new UsageError('x')]) expect(e).toBeInstanceOf(PromocError);
+    for (const e of [new BundleError('parse', 'x', 'h'), new ContextError('lines[0]', 'bad'), new InvocationError('x')]) expect(e).toBeInstanceOf(PromocError);
     const api = { provider: 'lago', baseUrl: 'https://lago.example' };
     expect(new LockHeldError(api, '.promoc/locks/x.json', undefined)).toMatchObject({ exitStatus: 1, hint: expect.stringContaining('remove .promoc/locks/x.json') });
     expect(new LockLostError(api, 'key expired')).toMatchObject({ exitStatus: 1, hint: expect.stringContaining('apply --resume') });

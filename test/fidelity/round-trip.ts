@@ -18,11 +18,12 @@ function targetConfig(provider: ProviderId, emulators: RunningEmulators): string
     case 'ev-billing': return `provider: ev-billing\n    baseUrl: ${e.apiBaseUrl}\n    credentials: { apiKeyEnv: EV_KEY }`;
     case 'lago': return `provider: lago\n    baseUrl: ${e.apiBaseUrl}\n    credentials: { apiKeyEnv: LAGO_KEY }`;
     case 'promotions': return `provider: promotions\n    baseUrl: ${e.apiBaseUrl}\n    credentials: { apiKeyEnv: PROMOTIONS_KEY }`;
-    case 'mobility': return `provider: mobility\n    baseUrl: ${e.baseUrl}\n    organization: ${e.tenant}` + `\n    credentials: { clientIdEnv: MOBILITY_ID, clientKeyEnv: MOBILITY_SECRET }`;
+    case 'mobility': return `provider: mobility\n    baseUrl: ${e.baseUrl}\n    organization: ${e.tenant}\n    credentials: { clientIdEnv: MOBILITY_ID, clientKeyEnv: MOBILITY_SECRET }`;
   }
 }
 
 export interface Workspace {
+  readonly provider: ProviderId;
   readonly repo: string;
   readonly emulators: RunningEmulators;
   cli(args: readonly string[]): Promise<CliRun>;
@@ -31,19 +32,21 @@ export interface Workspace {
   close(): Promise<void>;
 }
 
-/** A repository with these files, configured with one target `t` on the provider's emulator. */
-export async function workspace(provider: ProviderId, files: Readonly<Record<string, string>>): Promise<Workspace> {
+/** A repository with these files, configured with one target `t` on the provider's emulator (`target`: more
+ * YAML lines of that target's settings, e.g. `pageSize: 2`). */
+export async function workspace(provider: ProviderId, files: Readonly<Record<string, string>>, options: { target?: string } = {}): Promise<Workspace> {
   const emulators = await startEmulators({ now: () => FIXED_NOW, providers: [provider], seed: 1 });
   const repo = await mkdtemp(join(tmpdir(), 'promoc-fidelity-'));
   for (const [path, text] of Object.entries(files)) {
     await mkdir(dirname(join(repo, path)), { recursive: true });
     await writeFile(join(repo, path), text);
   }
+  const extra = (options.target ?? '').split('\n').filter((l) => l.trim() !== '').map((l) => `    ${l}\n`).join('');
   const useCampaigns = (globs: readonly string[]) => writeFile(join(repo, 'promoc.config.yaml'),
-    `apiVersion: promoc/v1\nkind: Config\ncampaigns: [${globs.join(', ')}]\ncache: { enabled: ` + `false }\ndefaultTarget: t\ntargets:\n  t:\n    ${targetConfig(provider, emulators)}\n`);
+    `apiVersion: promoc/v1\nkind: Config\ncampaigns: [${globs.join(', ')}]\ncache: { enabled: false }\ndefaultTarget: t\ntargets:\n  t:\n    ${targetConfig(provider, emulators)}\n${extra}`);
   await useCampaigns(['campaigns/**/*.yaml']);
   return {
-    repo, emulators, useCampaigns,
+    provider, repo, emulators, useCampaigns,
     cli: (args) => runCli(args, { cwd: repo, env: ENV }),
     close: async () => { await emulators.close(); await rm(repo, { recursive: true, force: true }); },
   };

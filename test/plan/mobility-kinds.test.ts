@@ -99,7 +99,7 @@ describe('type-specific fields of voucherables', () => {
 describe('code batches (single-use constraint vouchers)', () => {
   it('plan a create with the template as a placeholder and promoc\'s marker in the description', async () => {
     const a = find(await plan(), 'uni-fairs');
-    expect(a).toMatchObject({ action: 'create', kind: 'CodeBatch', key: 'uni-fairs', apiObject: 'single-use code batch (redeemable constraint vouchers)' });
+    expect(a).toMatchObject({ action: 'create', kind: 'CodeBatch', key: 'uni-fairs', apiObject: 'code batch (redeemable vouchers: single-use constraint, or multi-use)' });
     expect(a.payload).toMatchObject({ voucherableId: { $voucherable: 'Promotion/welcome-ride' }, quantity: 3000, prefix: 'UNI27', codeLength: 7, validityDays: 60 });
     expect(String(a.payload!.description)).toMatch(/^Flyers for the freshers' fairs\.\n\n\[promoc:managed CodeBatch\/uni-fairs [0-9a-f]{12}\]$/);
     expect(a.changes.map((c) => `${c.path}=${JSON.stringify(c.after)}`)).toEqual(['spec.campaign="welcome-ride"', 'spec.count=3000', 'spec.length=12', 'spec.prefix="UNI27"', 'spec.validForDays=60']);
@@ -132,7 +132,7 @@ describe('code batches (single-use constraint vouchers)', () => {
     expect(fewer.reason).toContain('3,000 codes are already issued and a batch cannot shrink');
     const prefix = find(await plan({ model: changed('uni-fairs', (s) => { s.prefix = 'FAIR27'; }) }), 'uni-fairs');
     expect(prefix).toMatchObject({ action: 'blocked', changes: [{ path: 'spec.prefix', before: 'UNI27', after: 'FAIR27', immutable: expect.stringContaining('create-only') }] });
-    expect(prefix.reason).toContain('a code batch is create-only: issued codes keep the template, prefix, length and validity');
+    expect(prefix.reason).toContain('a code batch is create-only: issued codes keep the template, prefix, length, validity and uses per code');
   });
 
   it('leave batches promoc did not issue alone, and cannot prune the ones it did', async () => {

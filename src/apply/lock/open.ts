@@ -3,7 +3,7 @@
 import { tmpdir } from 'node:os';
 import { resolve } from 'node:path';
 import type { PromocConfig } from '../../generated/index.js';
-import { UsageError } from '../../model/errors.js';
+import { InvocationError } from '../../model/errors.js';
 import { fileLockBackend } from './file-lock.js';
 import type { LockBackend } from './model.js';
 
@@ -29,7 +29,7 @@ export async function openLockBackend(options: OpenLockOptions): Promise<LockBac
   if (lock?.backend === 'redis') {
     const variable = lock.redisUrlEnv ?? DEFAULT_REDIS_URL_ENV;
     const url = options.env[variable];
-    if (!url) throw new UsageError(`lock.backend is redis but environment variable ${variable} (lock.redisUrlEnv) is not set`, `Export ${variable} with the Redis URL (redis://[user:password@]host:port), or set lock.backend: file.`);
+    if (!url) throw new InvocationError(`lock.backend is redis but environment variable ${variable} (lock.redisUrlEnv) is not set`, `Export ${variable} with the Redis URL (redis://[user:password@]host:port), or set lock.backend: file.`);
     // Loaded only when chosen: the Redis client is the largest module an apply would otherwise load.
     const { redisLockBackend } = await import('./redis-lock.js');
     return redisLockBackend({ url, pid: options.pid, host: options.host, ...(lock.ttlMs !== undefined ? { ttlMs: lock.ttlMs } : {}) });

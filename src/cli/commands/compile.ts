@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { RegisterCommand } from '../context.js';
-import { UsageError } from '../../model/errors.js';
+import { InvocationError } from '../../model/errors.js';
 
 const FORMATS = ['json', 'http', 'curl'] as const;
 
@@ -24,7 +24,7 @@ Examples:
 
 Exit codes: 0 compiled, 1 errors (campaigns the target cannot express, API failures), 64 bad invocation.`)
     .action(async (paths: string[], opts: { target?: string; plan?: string; format: string; prune?: boolean; force: boolean }) => {
-      if (!(FORMATS as readonly string[]).includes(opts.format)) throw new UsageError(`unknown format "${opts.format}"`, 'Use --format json, http or curl.');
+      if (!(FORMATS as readonly string[]).includes(opts.format)) throw new InvocationError(`unknown format "${opts.format}"`, 'Use --format json, http or curl.');
       const { runCompile } = await import('../run/compile.js');
       ctx.setExitCode(await runCompile(ctx.io, { paths, format: opts.format as (typeof FORMATS)[number], ...(opts.prune !== undefined ? { prune: opts.prune } : {}), force: opts.force, ...(opts.target ? { target: opts.target } : {}), ...(opts.plan ? { planFile: opts.plan } : {}) }, ctx.debug));
     });

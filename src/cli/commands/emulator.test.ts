@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { NO_DEBUG } from '../../model/debug-log.js';
-import { UsageError } from '../../model/errors.js';
+import { InvocationError } from '../../model/errors.js';
 import { parseEmulatorFlags, registerEmulator } from './emulator.js';
 import { runCli } from '../../../test/helpers/run-cli.js';
 
@@ -16,10 +16,10 @@ describe('promoc emulator flags', () => {
   });
 
   it('refuses unknown providers, bad ports and seeds as usage errors with a hint', () => {
-    expect(() => parseEmulatorFlags(flags({ provider: 'stripe' }), {})).toThrow(UsageError);
+    expect(() => parseEmulatorFlags(flags({ provider: 'stripe' }), {})).toThrow(InvocationError);
     expect(() => parseEmulatorFlags(flags({ port: '70000' }), {})).toThrow(/not a port/);
-    expect(() => parseEmulatorFlags(flags({ port: 'x' }), {})).toThrow(UsageError);
-    expect(() => parseEmulatorFlags(flags({ seed: '1.5' }), {})).toThrow(UsageError);
+    expect(() => parseEmulatorFlags(flags({ port: 'x' }), {})).toThrow(InvocationError);
+    expect(() => parseEmulatorFlags(flags({ seed: '1.5' }), {})).toThrow(InvocationError);
   });
 
   it('registers with help text and examples', () => {

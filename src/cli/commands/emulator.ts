@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { RegisterCommand } from '../context.js';
 import { PROVIDER_IDS as PROVIDERS, type ProviderId as Provider } from '../../emulators/shared/provider-id.js';
-import { UsageError } from '../../model/errors.js';
+import { InvocationError } from '../../model/errors.js';
 
 export interface EmulatorFlags {
   provider: string;
@@ -17,12 +17,12 @@ export function parseEmulatorFlags(flags: EmulatorFlags, env: Readonly<Record<st
   const names = flags.provider === 'all' ? [...PROVIDERS] : flags.provider.split(',').map((s) => s.trim());
   const unknown = names.filter((n) => !(PROVIDERS as readonly string[]).includes(n));
   if (unknown.length > 0 || names.length === 0) {
-    throw new UsageError(`unknown provider "${unknown.join(', ') || flags.provider}"`, `Use --provider ${PROVIDERS.join('|')}|all (or a comma-separated list).`);
+    throw new InvocationError(`unknown provider "${unknown.join(', ') || flags.provider}"`, `Use --provider ${PROVIDERS.join('|')}|all (or a comma-separated list).`);
   }
   if (!/^\d+$/.test(flags.port) || Number(flags.port) > 65532) {
-    throw new UsageError(`--port "${flags.port}" is not a port number`, 'Give a base port from 0 to 65532; the families use port, port+1, port+2, port+3 (0 picks free ports).');
+    throw new InvocationError(`--port "${flags.port}" is not a port number`, 'Give a base port from 0 to 65532; the families use port, port+1, port+2, port+3 (0 picks free ports).');
   }
-  if (!/^-?\d+$/.test(flags.seed)) throw new UsageError(`--seed "${flags.seed}" is not an integer`, 'Seeds are integers, e.g. --seed 42.');
+  if (!/^-?\d+$/.test(flags.seed)) throw new InvocationError(`--seed "${flags.seed}" is not an integer`, 'Seeds are integers, e.g. --seed 42.');
   const apiKey = flags.apiKey ?? env.PROMOC_EMULATOR_API_KEY;
   return {
     providers: names as Provider[],
@@ -35,21 +35,21 @@ export function parseEmulatorFlags(flags: EmulatorFlags, env: Readonly<Record<st
 }
 
 /** Why the servers could not listen, as a usage error with a hint; undefined for anything else. */
-export function listenRefusal(error: unknown, options: { readonly port: number; readonly host: string }): UsageError | undefined {
+export function listenRefusal(error: unknown, options: { readonly port: number; readonly host: string }): InvocationError | undefined {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   const ports = options.port === 0 ? 'free ports' : `ports ${options.port}–${options.port + 3}`;
   switch (code) {
     case 'EADDRINUSE':
-      return new UsageError(`cannot listen on ${options.host}: port ${String((error as { port?: number }).port ?? options.port)} is already in use`, `The emulators use ${ports}; stop whatever holds the port, or pick another base port with --port <n> (--port 0 picks free ports).`);
+      return new InvocationError(`cannot listen on ${options.host}: port ${String((error as { port?: number }).port ?? options.port)} is already in use`, `The emulators use ${ports}; stop whatever holds the port, or pick another base port with --port <n> (--port 0 picks free ports).`);
     case 'EACCES':
-      return new UsageError(`not allowed to listen on ${options.host} ${ports}`, 'Ports below 1024 need privileges; pick --port 4010 or higher (or --port 0).');
+      return new InvocationError(`not allowed to listen on ${options.host} ${ports}`, 'Ports below 1024 need privileges; pick --port 4010 or higher (or --port 0).');
     case 'EADDRNOTAVAIL':
-      return new UsageError(`--host "${options.host}" is not an address of this machine`, 'Use 127.0.0.1 (the default), ::1, or an address this machine has (0.0.0.0 for all).');
+      return new InvocationError(`--host "${options.host}" is not an address of this machine`, 'Use 127.0.0.1 (the default), ::1, or an address this machine has (0.0.0.0 for all).');
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
     case 'EAI_FAIL':
     case 'EAI_NONAME':
-      return new UsageError(`--host "${options.host}" is neither an IP address nor a host name that resolves`, 'Use 127.0.0.1 (the default), ::1, localhost, or an address this machine has.');
+      return new InvocationError(`--host "${options.host}" is neither an IP address nor a host name that resolves`, 'Use 127.0.0.1 (the default), ::1, localhost, or an address this machine has.');
     default:
       return undefined;
   }

@@ -3,7 +3,7 @@
 // to a file and prints the stylish report. The exit code follows --fail-severity and --max-warnings.
 import type { Command } from 'commander';
 import { EXIT, type CliContext, type RegisterCommand } from '../context.js';
-import { UsageError } from '../../model/errors.js';
+import { InvocationError } from '../../model/errors.js';
 import { promocVersion } from '../../load/version.js';
 import type { Diagnostic, Severity } from '../../model/diagnostic.js';
 import { parseSeverity } from '../../model/severity.js';
@@ -32,7 +32,7 @@ export const registerLint: RegisterCommand = (program: Command, ctx) => {
     .description('Validate the campaigns, then check how they interact: campaigns that shadow or ' + 'tie with each other, stacked discounts reaching 100%, overlapping geofences ' + 'and surcharges, and sanity problems. Rules and their docs: docs/rules/.')
     .argument('[paths...]', 'files or folders (default: the campaigns globs in promoc.config.yaml)')
     .option('-f, --format <format>', `report format, repeatable: ${FORMATS.join(', ')} (default stylish)`, (value: string) => {
-      if (!(FORMATS as readonly string[]).includes(value)) throw new UsageError(`unknown format "${value}"`, `Use one of: ${FORMATS.join(', ')}.`);
+      if (!(FORMATS as readonly string[]).includes(value)) throw new InvocationError(`unknown format "${value}"`, `Use one of: ${FORMATS.join(', ')}.`);
       reports.push({ format: value as Format });
       return value;
     })
@@ -76,17 +76,22 @@ async function runLintCommand(ctx: CliContext, paths: string[], reports: readonl
   const { readSmallText } = await import('../read-small-text.js');
   const loaded = await loadProject({ cwd: ctx.io.cwd, paths, cache: flags.cache, debug: ctx.debug });
   const base = optionsFromConfig(loaded.config, now);
+  // Locating, suppressions and code frames each want the source of most files: read each once.
+  const texts = new Map<string, string | undefined>();
+  const readText = (file: string): string | undefined => {
+    if (!texts.has(file)) texts.set(file, readSmallText(join(loaded.root, file)));
+    return texts.get(file);
+  };
   const report = runLint({
     model: loaded.model,
     earlier: loaded.diagnostics,
     options: { ...base, rules: { ...base.rules, ...overrides } },
-    readText: (file) => readSmallText(join(loaded.root, file)),
+    readText,
     files: loaded.files,
     ...(loaded.configFile ? { configFile: relative(loaded.root, loaded.configFile).split(sep).join('/') } : {}),
   });
   await writeReports(report, reports, {
-    io: ctx.io, root: loaded.root, files: loaded.files.length, frames: flags.frames, toolVersion: promocVersion(),
-    readText: (file) => readSmallText(join(loaded.root, file)),
+    io: ctx.io, root: loaded.root, files: loaded.files.length, frames: flags.frames, toolVersion: promocVersion(), readText,
   });
   return isFailure(report.diagnostics, failAt, maxWarnings) ? EXIT.failure : EXIT.ok;
 }
@@ -102,20 +107,20 @@ export function isFailure(diags: readonly Diagnostic[], failAt: FailLevel, maxWa
 function parseFailLevel(v: string): FailLevel {
   const level = v === 'none' ? 'none' : parseSeverity(v);
   if (level !== undefined) return level;
-  throw new UsageError(`--fail-severity must be one of ${FAIL_LEVELS.join(', ')}, not "${v}"`, 'error fails on errors only; warning (or warn) on warnings too; none never fails on findings.');
+  throw new InvocationError(`--fail-severity must be one of ${FAIL_LEVELS.join(', ')}, not "${v}"`, 'error fails on errors only; warning (or warn) on warnings too; none never fails on findings.');
 }
 
 function parseMaxWarnings(v: string): number {
   const n = Number(v);
   if (Number.isInteger(n) && n >= -1) return n;
-  throw new UsageError(`--max-warnings must be a whole number ≥ -1, not "${v}"`, 'Use -1 for no limit.');
+  throw new InvocationError(`--max-warnings must be a whole number ≥ -1, not "${v}"`, 'Use -1 for no limit.');
 }
 
 function parseRuleFlags(list: readonly string[]): Record<string, Severity | 'off'> {
   const out: Record<string, Severity | 'off'> = {};
   for (const item of list) {
     const m = /^([a-z]+\/[a-z0-9-]+)=(error|warning|warn|info|off)$/.exec(item);
-    if (!m) throw new UsageError(`--rule expects <rule-id>=<error|warning|info|off>, got "${item}"`, 'For example: --rule stacking/exclusive-overlap=off');
+    if (!m) throw new InvocationError(`--rule expects <rule-id>=<error|warning|info|off>, got "${item}"`, 'For example: --rule stacking/exclusive-overlap=off');
     out[m[1]!] = m[2] === 'off' ? 'off' : parseSeverity(m[2]!)!;
   }
   return out;
@@ -123,6 +128,6 @@ function parseRuleFlags(list: readonly string[]): Record<string, Severity | 'off
 
 function parseNow(v: string): Date {
   const d = new Date(/^\d{4}-\d{2}-\d{2}$/.test(v) ? `${v}T00:00:00Z` : v);
-  if (Number.isNaN(d.getTime())) throw new UsageError(`--now expects a date such as 2027-01-31, got "${v}"`);
+  if (Number.isNaN(d.getTime())) throw new InvocationError(`--now expects a date such as 2027-01-31, got "${v}"`);
   return d;
 }

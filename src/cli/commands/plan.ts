@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
 import type { RegisterCommand } from '../context.js';
-import { UsageError } from '../../model/errors.js';
+import { InvocationError } from '../../model/errors.js';
 
 export const PLAN_FORMATS = ['text', 'markdown', 'json'] as const;
 export type PlanFormat = (typeof PLAN_FORMATS)[number];
 
 export function checkFormat(format: string): PlanFormat {
-  if (!(PLAN_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}"`, 'Use --format text, markdown or json.');
+  if (!(PLAN_FORMATS as readonly string[]).includes(format)) throw new InvocationError(`unknown format "${format}"`, 'Use --format text, markdown or json.');
   return format as PlanFormat;
 }
 
@@ -25,6 +25,7 @@ export const registerPlan: RegisterCommand = (program: Command, ctx) => {
     .option('--force', 'allow deletes and replacements that cut off live redemptions', false)
     .option('--verbose', 'list unchanged resources too (text format)', false)
     .option('--now <instant>', 'plan as if it were this instant (what would be due, what would be live); default the clock')
+    .option('--api-verdict <probes>', 'also ask APIs that preview promotions (eligibility preview, simulate) what each changed live object does for the customers in this YAML file (probes: [{ customer, subscription?, at?, context }]) and show it beside the engine\'s verdict on the same fields; a disagreement is a plan/api-verdict warning (text and markdown)')
     .addHelpText('after', `
 Examples:
   $ promoc plan                              against the embedded emulators (no credentials)
@@ -34,11 +35,11 @@ Examples:
 Exit codes (like terraform plan -detailed-exitcode): 0 no changes, 2 changes (or blocked or scheduled ones),
 1 errors (campaigns the target cannot express, API failures, two live objects claiming one resource),
 64 bad invocation. A campaign removed from the repository is a change (delete, archive or deactivate).`)
-    .action(async (paths: string[], opts: { target?: string; out?: string; overlay?: string; format: string; prune?: boolean; force: boolean; verbose: boolean; now?: string }) => {
+    .action(async (paths: string[], opts: { target?: string; out?: string; overlay?: string; format: string; prune?: boolean; force: boolean; verbose: boolean; now?: string; apiVerdict?: string }) => {
       const format = checkFormat(opts.format);
       const { nowFrom } = await import('../now.js');
       const now = nowFrom(opts.now);
       const { runPlan } = await import('../run/plan.js');
-      ctx.setExitCode(await runPlan(ctx.io, { paths, format, now, ...(opts.prune !== undefined ? { prune: opts.prune } : {}), force: opts.force, verbose: opts.verbose, ...(opts.target ? { target: opts.target } : {}), ...(opts.out ? { out: opts.out } : {}), ...(opts.overlay ? { overlay: opts.overlay } : {}) }, ctx.debug));
+      ctx.setExitCode(await runPlan(ctx.io, { paths, format, now, ...(opts.prune !== undefined ? { prune: opts.prune } : {}), force: opts.force, verbose: opts.verbose, ...(opts.target ? { target: opts.target } : {}), ...(opts.out ? { out: opts.out } : {}), ...(opts.overlay ? { overlay: opts.overlay } : {}), ...(opts.apiVerdict ? { apiVerdict: opts.apiVerdict } : {}) }, ctx.debug));
     });
 };

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { RegisterCommand } from '../context.js';
-import { UsageError } from '../../model/errors.js';
+import { InvocationError } from '../../model/errors.js';
 import { readInstant } from '../../engine/instant.js';
 
 interface Flags {
@@ -42,15 +42,15 @@ Examples:
 
 Exit codes: 0 written, 1 a side does not build or an input file is unusable, 64 bad invocation.`)
     .action(async (opts: Flags) => {
-      if (opts.format !== 'markdown' && opts.format !== 'html') throw new UsageError(`unknown format "${opts.format}"`, 'Use --format markdown or --format html.');
-      if (opts.base !== undefined && opts.baseDir !== undefined) throw new UsageError('give only one of --base and --base-dir');
-      if (opts.sessions !== undefined && opts.simulation !== undefined) throw new UsageError('give only one of --sessions and --simulation');
-      if (opts.sessions !== undefined && opts.base === undefined && opts.baseDir === undefined) throw new UsageError('--sessions needs a base to compare with', 'Add --base REF (or --base-dir DIR).');
-      if (opts.format === 'html' && opts.outDir !== undefined) throw new UsageError('--out-dir is for markdown parts', 'Use --out FILE with --format html.');
+      if (opts.format !== 'markdown' && opts.format !== 'html') throw new InvocationError(`unknown format "${opts.format}"`, 'Use --format markdown or --format html.');
+      if (opts.base !== undefined && opts.baseDir !== undefined) throw new InvocationError('give only one of --base and --base-dir');
+      if (opts.sessions !== undefined && opts.simulation !== undefined) throw new InvocationError('give only one of --sessions and --simulation');
+      if (opts.sessions !== undefined && opts.base === undefined && opts.baseDir === undefined) throw new InvocationError('--sessions needs a base to compare with', 'Add --base REF (or --base-dir DIR).');
+      if (opts.format === 'html' && opts.outDir !== undefined) throw new InvocationError('--out-dir is for markdown parts', 'Use --out FILE with --format html.');
       const maxChars = opts.maxChars === undefined ? undefined : Number(opts.maxChars);
-      if (maxChars !== undefined && (!Number.isInteger(maxChars) || maxChars < 2000 || maxChars > 65_535)) throw new UsageError(`--max-chars "${opts.maxChars}" must be an integer from 2000 to 65535`);
+      if (maxChars !== undefined && (!Number.isInteger(maxChars) || maxChars < 2000 || maxChars > 65_535)) throw new InvocationError(`--max-chars "${opts.maxChars}" must be an integer from 2000 to 65535`);
       const at = opts.at === undefined ? undefined : readInstant(opts.at);
-      if (at !== undefined && typeof at !== 'number') throw new UsageError(`--at: ${at.error}`, 'Example: --at 2027-07-10T09:30:00Z');
+      if (at !== undefined && typeof at !== 'number') throw new InvocationError(`--at: ${at.error}`, 'Example: --at 2027-07-10T09:30:00Z');
       const { runReport } = await import('../run/report.js');
       const { nowFrom } = await import('../now.js');
       const now = nowFrom(opts.now);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { RegisterCommand } from '../context.js';
-import { UsageError } from '../../model/errors.js';
+import { InvocationError } from '../../model/errors.js';
 
 export const SIMULATE_FORMATS = ['text', 'markdown', 'json'] as const;
 export type SimulateFormat = (typeof SIMULATE_FORMATS)[number];
@@ -41,15 +41,15 @@ session could be evaluated, 64 bad invocation.`)
       const format = checkFormat(opts.format);
       if (opts.generate !== undefined) {
         const count = positiveInt(opts.generate, '--generate');
-        if (opts.out === undefined) throw new UsageError('--generate needs --out FILE', 'Example: promoc simulate --generate 10000 --out sessions.ndjson');
+        if (opts.out === undefined) throw new InvocationError('--generate needs --out FILE', 'Example: promoc simulate --generate 10000 --out sessions.ndjson');
         const month = opts.month === undefined ? undefined : monthStart(opts.month);
         const { runGenerate } = await import('../run/simulate.js');
         const sessionFormat = checkSessionFormat(opts.sessionFormat);
         ctx.setExitCode(await runGenerate(ctx.io, { count, seed: positiveInt(opts.seed, '--seed'), out: opts.out, ...(month !== undefined ? { month } : {}), ...(sessionFormat !== undefined ? { format: sessionFormat } : {}) }));
         return;
       }
-      if (opts.sessions === undefined) throw new UsageError('missing --sessions FILE', 'Pass recorded sessions (NDJSON or CSV), or create sample ones with --generate N --out FILE.');
-      if ((opts.base === undefined) === (opts.baseDir === undefined)) throw new UsageError('give exactly one of --base REF and --base-dir DIR', 'Example: promoc simulate --base origin/main --sessions sessions.ndjson');
+      if (opts.sessions === undefined) throw new InvocationError('missing --sessions FILE', 'Pass recorded sessions (NDJSON or CSV), or create sample ones with --generate N --out FILE.');
+      if ((opts.base === undefined) === (opts.baseDir === undefined)) throw new InvocationError('give exactly one of --base REF and --base-dir DIR', 'Example: promoc simulate --base origin/main --sessions sessions.ndjson');
       const sessionFormat = checkSessionFormat(opts.sessionFormat);
       const { runSimulate } = await import('../run/simulate.js');
       ctx.setExitCode(await runSimulate(ctx.io, {
@@ -62,22 +62,22 @@ session could be evaluated, 64 bad invocation.`)
 };
 
 function checkFormat(format: string): SimulateFormat {
-  if (!(SIMULATE_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}"`, 'Use --format text, markdown or json.');
+  if (!(SIMULATE_FORMATS as readonly string[]).includes(format)) throw new InvocationError(`unknown format "${format}"`, 'Use --format text, markdown or json.');
   return format as SimulateFormat;
 }
 
 function checkSessionFormat(format: string | undefined): 'ndjson' | 'csv' | undefined {
-  if (format !== undefined && format !== 'ndjson' && format !== 'csv') throw new UsageError(`unknown session format "${format}"`, 'Use --session-format ndjson or csv.');
+  if (format !== undefined && format !== 'ndjson' && format !== 'csv') throw new InvocationError(`unknown session format "${format}"`, 'Use --session-format ndjson or csv.');
   return format;
 }
 
 function positiveInt(value: string, flag: string): number {
-  if (!/^\d+$/.test(value) || Number(value) < 1 || !Number.isSafeInteger(Number(value))) throw new UsageError(`${flag} "${value}" is not a positive integer`, `Example: ${flag} 1000`);
+  if (!/^\d+$/.test(value) || Number(value) < 1 || !Number.isSafeInteger(Number(value))) throw new InvocationError(`${flag} "${value}" is not a positive integer`, `Example: ${flag} 1000`);
   return Number(value);
 }
 
 function monthStart(value: string): number {
   const m = /^(\d{4})-(\d{2})$/.exec(value);
-  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) throw new UsageError(`--month "${value}" is not YYYY-MM`, 'Example: --month 2027-07');
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) throw new InvocationError(`--month "${value}" is not YYYY-MM`, 'Example: --month 2027-07');
   return Date.UTC(Number(m[1]), Number(m[2]) - 1, 1);
 }

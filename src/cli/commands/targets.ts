@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { RegisterCommand } from '../context.js';
-import { UsageError } from '../../model/errors.js';
+import { InvocationError } from '../../model/errors.js';
 
 export const registerTargets: RegisterCommand = (program: Command, ctx) => {
   program
@@ -16,7 +16,7 @@ Examples:
 
 Exit codes: 0 listed, 1 invalid config, 64 bad invocation.`)
     .action(async (opts: { format: string; includeLocal: boolean }) => {
-      if (opts.format !== 'text' && opts.format !== 'json') throw new UsageError(`unknown format "${opts.format}"`, 'Use --format text or json.');
+      if (opts.format !== 'text' && opts.format !== 'json') throw new InvocationError(`unknown format "${opts.format}"`, 'Use --format text or json.');
       const { runTargets } = await import('../run/targets.js');
       ctx.setExitCode(await runTargets(ctx.io, { format: opts.format, includeLocal: opts.includeLocal }, ctx.debug));
     });

@@ -4,7 +4,6 @@
 // before live state is read until the last call is verified, so two applies through any target names,
 // checkouts or runners never both act on one read. `--resume` finishes the newest unfinished run.
 import { hostname } from 'node:os';
-import { resolve } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { compileCalls } from '../../apply/compile.js';
 import { JournalError, type Replay } from '../../apply/journal-model.js';
@@ -20,21 +19,17 @@ import type { CallGraph, Untouched } from '../../apply/model.js';
 import type { PromocConfig } from '../../generated/index.js';
 import type { Plan } from '../../generated/plan.js';
 import { toRepoPath } from '../../load/files.js';
-import { locateDiagnostics } from '../../load/locate.js';
 import { NO_DEBUG, type DebugLog } from '../../model/debug-log.js';
 import { hasErrors } from '../../model/diagnostic.js';
-import { UsageError } from '../../model/errors.js';
-import { defaultValidator, loadProject } from '../../load/project.js';
-import { readRegularFile } from '../../load/regular-file.js';
+import { InvocationError } from '../../model/errors.js';
 import { desiredState } from '../../plan/desired-state.js';
-import { MAX_PLAN_FILE_BYTES, parsePlanFile, unreadablePlan } from '../../plan/plan-file.js';
-import { compileTarget, openTarget, realDeps, type OpenTarget } from '../../plan/run.js';
+import { readPlanFile } from '../../plan/plan-file.js';
+import { compileTarget, realDeps, type OpenTarget } from '../../plan/run.js';
 import type { HttpDeps } from '../../providers/http/client.js';
 import { EXIT } from '../context.js';
 import { colors, type Io } from '../io.js';
-import { readSmallText } from '../read-small-text.js';
 import { promocVersion } from '../../load/version.js';
-import { configOnly, planFor, printErrors } from './compile.js';
+import { openConfiguredTarget, openProject, planFor, printUnlocated, withTarget } from '../plan-shell.js';
 import { renderPlan } from './render-plan.js';
 
 export interface ApplyCliOptions {
@@ -72,11 +67,11 @@ interface Session {
 }
 
 export async function runApply(io: Io, options: ApplyCliOptions, given: ApplyCliDeps = {}): Promise<number> {
-  if (options.resume && options.planFile) throw new UsageError('--resume finishes an earlier run; it takes no plan file', 'Run `promoc apply --resume` alone, or `promoc apply plan.json` for a new run.');
-  if (options.due && (options.resume || options.planFile)) throw new UsageError('--due plans from the repository now; it takes no plan file and no --resume', 'Run `promoc apply --due` alone (the scheduled workflow does).');
-  if (options.now && (options.resume || options.planFile)) throw new UsageError('--now sets the instant of a new plan; a saved plan or a resumed run already has one', 'Drop --now, or run `promoc apply --now INSTANT` without a plan file.');
+  if (options.resume && options.planFile) throw new InvocationError('--resume finishes an earlier run; it takes no plan file', 'Run `promoc apply --resume` alone, or `promoc apply plan.json` for a new run.');
+  if (options.due && (options.resume || options.planFile)) throw new InvocationError('--due plans from the repository now; it takes no plan file and no --resume', 'Run `promoc apply --due` alone (the scheduled workflow does).');
+  if (options.now && (options.resume || options.planFile)) throw new InvocationError('--now sets the instant of a new plan; a saved plan or a resumed run already has one', 'Drop --now, or run `promoc apply --now INSTANT` without a plan file.');
   const clock = (given.http ?? realDeps()).now();
-  if (options.now && options.now.getTime() > clock) throw new UsageError(`--now ${options.now.toISOString()} is later than the clock (${new Date(clock).toISOString()}): apply would launch campaigns early`, 'Use --now with `promoc plan` to see what would happen then; apply only as of now or earlier.');
+  if (options.now && options.now.getTime() > clock) throw new InvocationError(`--now ${options.now.toISOString()} is later than the clock (${new Date(clock).toISOString()}): apply would launch campaigns early`, 'Use --now with `promoc plan` to see what would happen then; apply only as of now or earlier.');
   const c = colors(io);
   const debug = given.debug ?? NO_DEBUG;
   const deps: ApplyCliDeps = { ...given, http: given.http ?? { ...realDeps(), debug } };
@@ -99,8 +94,7 @@ export async function runApply(io: Io, options: ApplyCliOptions, given: ApplyCli
   };
   try {
     if (options.resume) {
-      const { root, config } = await configOnly(io.cwd, debug);
-      const target = await openTarget({ root, config, env: io.env, debug, access: 'write', ...(options.target ? { target: options.target } : {}) });
+      const { root, config, target } = await openConfiguredTarget(io, { access: 'write', ...(options.target ? { target: options.target } : {}) }, debug);
       return await withTarget(target, async () => {
         const found = await latestUnfinished(journalDir(root, target.name));
         if (!found) {
@@ -120,10 +114,6 @@ export async function runApply(io: Io, options: ApplyCliOptions, given: ApplyCli
   }
 }
 
-async function withTarget<T>(target: OpenTarget, run: () => Promise<T>): Promise<T> {
-  try { return await run(); } finally { await target.close(); }
-}
-
 type Locker = (root: string, config: PromocConfig, target: OpenTarget, run: string) => Promise<Session>;
 
 /**
@@ -132,23 +122,15 @@ type Locker = (root: string, config: PromocConfig, target: OpenTarget, run: stri
  */
 async function applySaved(io: Io, options: ApplyCliOptions, deps: ApplyCliDeps, run: string, lock: Locker): Promise<number> {
   const file = options.planFile!;
-  let text: string;
-  try { text = (await readRegularFile(resolve(io.cwd, file), MAX_PLAN_FILE_BYTES, 'plan file')).toString('utf8'); } catch (e) {
-    throw unreadablePlan(file, e);
-  }
-  const plan = parsePlanFile(text, file, await defaultValidator());
-  const debug = deps.debug ?? NO_DEBUG;
-  const loaded = await loadProject({ cwd: io.cwd, paths: options.paths ?? [], debug });
-  if (hasErrors(loaded.diagnostics)) return printErrors(io, loaded.root, loaded.diagnostics, loaded.stats.files);
-  const target = await openTarget({ root: loaded.root, config: loaded.config, env: io.env, debug, access: 'write', ...(options.target ? { target: options.target } : {}) });
+  const plan = await readPlanFile(io.cwd, file);
+  const opened = await openProject(io, { paths: options.paths ?? [], access: 'write', ...(options.target ? { target: options.target } : {}) }, deps.debug ?? NO_DEBUG);
+  if (typeof opened === 'number') return opened;
+  const { loaded, target } = opened;
   return withTarget(target, async () => {
-    if (plan.target !== target.name) throw new UsageError(`${file} was planned for target ${plan.target}, not ${target.name}`, `Run \`promoc apply ${file} --target ${plan.target}\`.`);
+    if (plan.target !== target.name) throw new InvocationError(`${file} was planned for target ${plan.target}, not ${target.name}`, `Run \`promoc apply ${file} --target ${plan.target}\`.`);
     assertNoConflicts(plan);
     const compiled = await compileTarget(loaded.model, target.bindings, target.name);
-    if (hasErrors(compiled.diagnostics)) {
-      const located = locateDiagnostics(compiled.diagnostics, (f) => readSmallText(resolve(loaded.root, f)) ?? '');
-      return printErrors(io, loaded.root, located, loaded.stats.files);
-    }
+    if (hasErrors(compiled.diagnostics)) return printUnlocated(io, loaded, compiled.diagnostics);
     assertPlanMatchesTree(plan, desiredState(compiled.desired));
     const session = await lock(loaded.root, loaded.config, target, run);
     await assertPlanIsCurrent(plan, target.bindings, deps.http ?? realDeps());
@@ -187,7 +169,7 @@ async function applyPlan(io: Io, session: Session, plan: Plan, options: ApplyCli
   }
   (json ? io.stderr : io.stdout)(renderPlan(plan, 'text', { color: io.color, verbose: options.verbose }));
   if (!options.autoApprove) {
-    if (!io.isTTY) throw new UsageError('apply changes live promotions and needs confirmation: this is not a terminal', 'Review the plan, then re-run with --auto-approve (e.g. in CI after `promoc plan --out plan.json`: `promoc apply plan.json --auto-approve`).');
+    if (!io.isTTY) throw new InvocationError('apply changes live promotions and needs confirmation: this is not a terminal', 'Review the plan, then re-run with --auto-approve (e.g. in CI after `promoc plan --out plan.json`: `promoc apply plan.json --auto-approve`).');
     const yes = await (deps.confirm ?? askOnTerminal)(`\nApply ${graph.steps.length} call${graph.steps.length === 1 ? '' : 's'} to target ${target.name}? Only "yes" is accepted: `);
     if (!yes) { io.stderr('Apply cancelled; nothing was changed.\n'); return EXIT.failure; }
   }

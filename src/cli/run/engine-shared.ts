@@ -17,7 +17,7 @@ import { BUNDLE_FILE, readBundleFiles } from '../../bundle/io.js';
 import { openBundle, type OpenOptions } from '../../bundle/verify.js';
 import { readKeyFile } from '../../bundle/sign.js';
 import { parseInstant } from '../../engine/freshness.js';
-import { UsageError } from '../../model/errors.js';
+import { InvocationError } from '../../model/errors.js';
 
 export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly code: number };
 
@@ -46,7 +46,7 @@ export async function engineFor(io: Io, options: { paths: readonly string[]; bun
     const publicKey = options.publicKey !== undefined ? await readKeyFile(resolve(io.cwd, options.publicKey), 'public key') : undefined;
     return { ok: true, value: openBundle(bytes, { signature, ...(publicKey ? { publicKey } : {}), ...freshness }) };
   }
-  if (options.notBefore !== undefined) throw new UsageError('--not-before needs --bundle: campaigns built in memory have no creation time', 'Pass --bundle dist/ (the bundle to check), or drop --not-before.');
+  if (options.notBefore !== undefined) throw new InvocationError('--not-before needs --bundle: campaigns built in memory have no creation time', 'Pass --bundle dist/ (the bundle to check), or drop --not-before.');
   const built = await buildFromProject(io, options.paths, () => ({ revision: null, createdAt: null }));
   if (!built.ok) return built;
   return { ok: true, value: openBundle(built.value.bytes) };
@@ -64,7 +64,7 @@ export async function freshnessFor(io: Io, value: string | undefined, publicKey:
   if (publicKey === undefined) io.stderr(`${colors(io).yellow('warning')}: --not-before without --public-key checks an unsigned creation ` + `time (the digest does not cover the manifest): it catches accidents, not a replayed bundle\n`);
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return { notBefore: `${value}T00:00:00Z` };
   if (/^\d{4}-\d{2}-\d{2}[Tt ]/.test(value)) {
-    if (parseInstant(value) === undefined) throw new UsageError(`--not-before "${value}" is not an RFC 3339 date-time`, 'Give a date-time with a zone, such as 2027-06-01T12:00:00Z, a date (midnight UTC), or the bundle running now.');
+    if (parseInstant(value) === undefined) throw new InvocationError(`--not-before "${value}" is not an RFC 3339 date-time`, 'Give a date-time with a zone, such as 2027-06-01T12:00:00Z, a date (midnight UTC), or the bundle running now.');
     return { notBefore: value };
   }
   try {

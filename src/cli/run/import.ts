@@ -11,10 +11,10 @@ import { SCHEMA_FILES, type Kind } from '../../generated/index.js';
 import { defaultValidator } from '../../load/project.js';
 import { loadSchemaSet } from '../../schema/schema-set.js';
 import { SCHEMA_BASE } from '../../schema/validator.js';
-import { openTarget, readBinding, realDeps } from '../../plan/run.js';
+import { readBinding, realDeps } from '../../plan/run.js';
 import { EXIT } from '../context.js';
 import { colors, type Io } from '../io.js';
-import { configOnly } from './compile.js';
+import { openConfiguredTarget } from '../plan-shell.js';
 import { append } from '../../model/append.js';
 
 export interface ImportCliOptions {
@@ -34,8 +34,7 @@ function specFields(kind: Kind): ReadonlySet<string> {
 
 export async function runImport(io: Io, options: ImportCliOptions, debug: DebugLog = NO_DEBUG): Promise<number> {
   const c = colors(io);
-  const { root, config } = await configOnly(io.cwd, debug);
-  const target = await openTarget({ root, config, env: io.env, debug, ...(options.target ? { target: options.target } : {}) });
+  const { root, target } = await openConfiguredTarget(io, options.target ? { target: options.target } : {}, debug);
   const resources: { r: ImportedResource; origin: string }[] = [];
   const skipped: Skipped[] = [];
   try {

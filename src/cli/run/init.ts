@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { NEXT_COMMANDS, parseProviders, scaffold } from '../../init/scaffold.js';
 import { readTemplates } from '../../init/templates.js';
-import { UsageError } from '../../model/errors.js';
+import { InvocationError } from '../../model/errors.js';
 import { PROVIDER_IDS } from '../../providers/index.js';
 import type { ProviderId } from '../../providers/provider.js';
 import { EXIT } from '../context.js';
@@ -49,7 +49,7 @@ export async function runInit(io: Io, options: InitOptions, ask: Ask | undefined
 async function chooseProviders(io: Io, flag: string | undefined, ask: Ask | undefined): Promise<ProviderId[]> {
   if (flag !== undefined) {
     const parsed = parseProviders(flag);
-    if ('error' in parsed) throw new UsageError(`--providers: ${parsed.error}`, `Name one or more of ${PROVIDER_IDS.join(', ')} (comma-separated), or all.`);
+    if ('error' in parsed) throw new InvocationError(`--providers: ${parsed.error}`, `Name one or more of ${PROVIDER_IDS.join(', ')} (comma-separated), or all.`);
     return parsed.providers;
   }
   if (!ask) return [...PROVIDER_IDS];

@@ -8,7 +8,7 @@ import writeFileAtomic from 'write-file-atomic';
 import { runLint } from '../../lint/runner.js';
 import { optionsFromConfig } from '../../lint/settings.js';
 import { defaultValidator } from '../../load/project.js';
-import { MAX_PLAN_FILE_BYTES, parsePlanFile } from '../../plan/plan-file.js';
+import { MAX_PLAN_FILE_BYTES, readPlanFile } from '../../plan/plan-file.js';
 import { readRegularFile, refusal } from '../../load/regular-file.js';
 import { assembleFailedReport, assembleReport } from '../../report/assemble.js';
 import type { ReportInput } from '../../report/types.js';
@@ -49,7 +49,7 @@ export async function runReport(io: Io, options: ReportOptions): Promise<number>
     const sourceUrl = sourceUrlFromEnv(io.env, io.env.GITHUB_EVENT_PATH ? readSmallText(io.env.GITHUB_EVENT_PATH) : undefined);
     const resolved = await resolveSides(io.cwd, io.env, options.sides);
     const validator = await defaultValidator();
-    const plans = await Promise.all(options.plans.map(async (f) => parsePlanFile((await readRegularFile(resolve(io.cwd, f), MAX_PLAN_FILE_BYTES, 'plan file')).toString('utf8'), f, validator)));
+    const plans = await Promise.all(options.plans.map((f) => readPlanFile(io.cwd, f, validator)));
     if (!resolved.ok) {
       io.stderr(renderText(resolved.diagnostics, { color: io.color, frames: false }));
       if (resolved.side === 'base') { io.stderr(`${c.red('✖')} the base campaigns do not build.\n`); return EXIT.failure; }

@@ -3,7 +3,7 @@ import { NO_DEBUG, type DebugLog } from '../../model/debug-log.js';
 import { listTargets } from '../../plan/target-list.js';
 import { EXIT } from '../context.js';
 import type { Io } from '../io.js';
-import { configOnly } from './compile.js';
+import { configOnly } from '../plan-shell.js';
 
 export async function runTargets(io: Io, options: { format: 'text' | 'json'; includeLocal: boolean }, debug: DebugLog = NO_DEBUG): Promise<number> {
   const { config } = await configOnly(io.cwd, debug);

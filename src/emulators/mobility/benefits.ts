@@ -1,5 +1,6 @@
 // Benefits: what a template grants. Each type has its own amount field; all share validity, rental count,
-// branch/category scope, price type and cost-source targeting.
+// branch/category scope, price type and cost-source targeting. References (branches, annotations) are
+// checked against the tenant by `benefitReferences`.
 import { FieldReader } from '../shared/input.js';
 import { isoSeconds } from '../shared/iso-time.js';
 import { BENEFIT_TYPES, COST_SOURCE_GROUPS, PRICE_TYPES, type Benefit, type CostSource } from './model.js';
@@ -31,6 +32,12 @@ export function readBenefit(r: FieldReader, allowNegative: boolean): Benefit | u
   benefit.numberOfRentals = r.number('numberOfRentals', { integer: true, min: 1 }) ?? null;
   benefit.applicableBranchIds = r.numberArray('applicableBranchIds', { integer: true }) ?? null;
   benefit.applicableVehicleCategoryIds = r.numberArray('applicableVehicleCategoryIds', { integer: true }) ?? null;
+  // "Used on related models, such as additions": the gates belong to the addition an entitlement grants.
+  for (const key of ['requiredAnnotationIds', 'prohibitedAnnotationIds'] as const) {
+    const gate = r.numberArray(key, { integer: true }) ?? null;
+    if (gate && gate.length > 0 && type !== 'AdditionEntitlement') r.add(r.path(key), 'invalid', `${r.path(key)} is only for AdditionEntitlement benefits (annotation gates on the addition)`);
+    benefit[key] = gate && gate.length > 0 ? gate : null;
+  }
   benefit.applicablePriceType = r.oneOf('applicablePriceType', PRICE_TYPES) ?? null;
   const sources = r.array('costSources');
   benefit.costSources = sources ? sources.flatMap((item, i): CostSource[] => {
@@ -41,4 +48,16 @@ export function readBenefit(r: FieldReader, allowNegative: boolean): Benefit | u
     return group && codes ? [{ group, sourceCodes: codes }] : [];
   }) : null;
   return type ? benefit : undefined;
+}
+
+/** Branches and annotations a benefit names must exist in the tenant, like the template's own. */
+export function benefitReferences(benefits: readonly Benefit[], path: string, r: FieldReader, branch: (id: number) => boolean, annotation: (id: number) => boolean): void {
+  benefits.forEach((b, i) => {
+    const unknownBranches = (b.applicableBranchIds ?? []).filter((id) => !branch(id));
+    if (unknownBranches.length > 0) r.add(`${path}[${i}].applicableBranchIds`, 'invalid', `${path}[${i}].applicableBranchIds refers to unknown branches ${unknownBranches.join(', ')}`);
+    for (const key of ['requiredAnnotationIds', 'prohibitedAnnotationIds'] as const) {
+      const unknown = (b[key] ?? []).filter((id) => !annotation(id));
+      if (unknown.length > 0) r.add(`${path}[${i}].${key}`, 'invalid', `${path}[${i}].${key} refers to unknown annotations ${unknown.join(', ')}`);
+    }
+  });
 }

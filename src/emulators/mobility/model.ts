@@ -33,6 +33,9 @@ export interface Benefit {
   numberOfRentals?: number | null;
   applicableBranchIds?: number[] | null;
   applicableVehicleCategoryIds?: number[] | null;
+  /** Annotation gates on the related addition (AdditionEntitlement only): the customer must carry / must not carry them. */
+  requiredAnnotationIds?: number[] | null;
+  prohibitedAnnotationIds?: number[] | null;
   applicablePriceType?: (typeof PRICE_TYPES)[number] | null;
   costSources?: CostSource[] | null;
 }

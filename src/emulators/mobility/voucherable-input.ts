@@ -3,7 +3,7 @@
 import { FieldReader, type Issue } from '../shared/input.js';
 import { isoSeconds } from '../shared/iso-time.js';
 import { toMinor } from '../shared/money.js';
-import { readBenefit } from './benefits.js';
+import { benefitReferences, readBenefit } from './benefits.js';
 import type { TenantConfig } from './config.js';
 import { readGeometry } from './geofence.js';
 import { INTERVALS, RENTAL_PHASES, VOUCHERABLE_TYPES, type MobilityTenant, type Voucherable } from './model.js';
@@ -67,6 +67,8 @@ export function readVoucherable(body: unknown, config: TenantConfig, tenant: Mob
     rentalRebate: r.number('rentalRebate') ?? null,
     additionEntitlementId: r.number('additionEntitlementId', { integer: true }) ?? null,
   };
+  benefitReferences(fields.benefits, 'benefits', r, (id) => branches.has(id), annotation);
+  benefitReferences(fields.referrerBenefits ?? [], 'referrerBenefits', r, (id) => branches.has(id), annotation);
   if (redeemLimit != null && redeemLimitPerUser != null && redeemLimitPerUser > redeemLimit) {
     r.add('redeemLimitPerUser', 'out_of_range', 'redeemLimitPerUser cannot exceed redeemLimit');
   }

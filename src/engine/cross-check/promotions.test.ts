@@ -37,7 +37,7 @@ function benefit(e: Effect): SourceBenefit {
     case 'fixed_discount': return { amountOff: { amount: e.amount, currency: e.currency } };
     case 'credit_grant': return { credit: { amount: e.amount, currency: e.currency } };
     case 'trial_extension': return { trialExtensionDays: e.days };
-    case 'free_period': return { percentOff: 100 };
+    case 'free_period': return { freePeriods: e.periods };
   }
 }
 

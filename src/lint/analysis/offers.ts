@@ -102,7 +102,7 @@ export function buildOffers(model: Model): Offer[] {
     if (!isActive(r) || !(STACKING_KINDS.has(r.kind) || r.kind === 'GeofenceSurcharge')) continue;
     const s = view(r);
     const hasCode = s.code !== undefined || (r.kind === 'Promotion' && batched.has(r.metadata.name));
-    const rank = campaignRank([...(s.benefits ?? []), ...(s.phases ?? []).flatMap((p) => p.benefits)]);
+    const rank = campaignRank([...(s.benefits ?? []), ...(s.phases ?? []).flatMap((p) => p.benefits), ...(s.ladder?.steps ?? []).flatMap((st) => st.benefits)]);
     for (const slice of slicesOf(s)) out.push(makeOffer(out.length, cid, at, hasCode, rank, slice));
     cid += 1;
   }
@@ -140,7 +140,7 @@ function campaignRank(benefits: readonly Benefit[]): Rank {
   }));
 }
 
-const BENEFIT_TYPES = ['percentOff', 'amountOff', 'credit', 'freeMinutes', 'freeUnlocks', 'packageDiscount', 'entitlement', 'trialExtensionDays'] as const;
+const BENEFIT_TYPES = ['percentOff', 'amountOff', 'credit', 'freeMinutes', 'freeUnlocks', 'packageDiscount', 'entitlement', 'trialExtensionDays', 'freePeriods'] as const;
 
 /** One object literal with every field in a fixed order: offers share a hidden class, which the pair loops need. */
 function makeOffer(id: number, cid: number, at: Located, hasCode: boolean, rank: Rank, slice: Slice): Offer {

@@ -6,7 +6,7 @@ import type { DocPath } from '../../model/diagnostic.js';
 type PromotionSpec = Promotion['spec'];
 
 export type SpecView = Partial<Pick<PromotionSpec,
-  'status' | 'window' | 'audience' | 'benefits' | 'stacking' | 'targeting' | 'limits' | 'conditions' | 'code' | 'phases' | 'displayName' | 'publicDescription'>>
+  'status' | 'window' | 'audience' | 'benefits' | 'stacking' | 'targeting' | 'limits' | 'conditions' | 'code' | 'phases' | 'ladder' | 'displayName' | 'publicDescription'>>
   & Partial<Pick<GeofencePromotion['spec'], 'zone'>>
   & Partial<Pick<GeofenceSurcharge['spec'], 'surcharge'>>
   & Partial<Pick<Package['spec'], 'price'>>
@@ -30,12 +30,13 @@ export function isActive(r: AnyResource): boolean {
   return view(r).status !== 'inactive';
 }
 
-/** Every benefit list of a resource with its path: spec.benefits, each phase's, referrer's and referee's. */
+/** Every benefit list of a resource with its path: spec.benefits, each phase's and ladder step's, referrer's and referee's. */
 export function benefitLists(r: AnyResource): { readonly path: DocPath; readonly benefits: readonly Benefit[] }[] {
   const s = view(r);
   const out: { path: DocPath; benefits: readonly Benefit[] }[] = [];
   if (s.benefits) out.push({ path: ['spec', 'benefits'], benefits: s.benefits });
   s.phases?.forEach((p, i) => out.push({ path: ['spec', 'phases', i, 'benefits'], benefits: p.benefits }));
+  s.ladder?.steps.forEach((st, i) => out.push({ path: ['spec', 'ladder', 'steps', i, 'benefits'], benefits: st.benefits }));
   if (s.referrer) out.push({ path: ['spec', 'referrer', 'benefits'], benefits: s.referrer.benefits });
   if (s.referee) out.push({ path: ['spec', 'referee', 'benefits'], benefits: s.referee.benefits });
   return out;

@@ -1,5 +1,6 @@
-// CodeBatch → single-use constraint vouchers: `POST /vouchers/redeemable/constraint` issues the codes of a
-// template, `GET /vouchers/redeemable/summary` lists every batch with its settings and counts. A batch is
+// CodeBatch → single-use constraint vouchers (`POST /vouchers/redeemable/constraint`), or, with `usesPerCode`,
+// multi-use redeemable vouchers (`POST /vouchers/redeemable` with `redeemLimitPerCode`): both issue the codes
+// of a template; `GET /vouchers/redeemable/summary` lists every batch with its settings and counts. A batch is
 // create-only: nothing changes or removes one (codes can only be canceled one by one), so a larger count is
 // an additional batch of the difference and anything else is blocked with the reason.
 //
@@ -21,7 +22,7 @@ const DESCRIPTION_MAX = 500;
 
 const RULES: FieldRules = {
   apiName: 'a code batch',
-  allowed: ['spec.campaign', 'spec.count', 'spec.prefix', 'spec.length', 'spec.validForDays'],
+  allowed: ['spec.campaign', 'spec.count', 'spec.prefix', 'spec.length', 'spec.validForDays', 'spec.usesPerCode'],
   native: { 'spec.status': (v) => v === 'active' },
   reasons: { 'spec.status': 'single-use codes can be redeemed as soon as they are issued: a batch has no inactive state' },
   hints: { 'spec.status': 'Keep the CodeBatch out of the repository until its codes should be issued (status: active is what the API does).' },
@@ -44,6 +45,8 @@ export function lowerCodeBatch(r: ResourceOf<'CodeBatch'>): LowerResult {
     prefix: prefix === '' ? null : prefix,
     codeLength,
     validityDays: s.validForDays ?? null,
+    // Present only on multi-use batches: it also picks the endpoint (batchPath).
+    ...(s.usesPerCode !== undefined ? { redeemLimitPerCode: s.usesPerCode } : {}),
     description: r.metadata.description ?? null,
   };
   return { ok: true, value: { payload, normalized: { ...raiseCodeBatch(payload, s.campaign), name: r.metadata.name, key: r.metadata.name } } };
@@ -53,7 +56,12 @@ export function lowerCodeBatch(r: ResourceOf<'CodeBatch'>): LowerResult {
 export function raiseCodeBatch(b: Obj, campaign: string): Normalized {
   const prefix = typeof b.prefix === 'string' ? b.prefix : '';
   const codeLength = typeof b.codeLength === 'number' ? b.codeLength : 8;
-  const fields = normalizeFields({ spec: { campaign, count: Number(b.quantity ?? 0), prefix: prefix === '' ? null : prefix, length: prefix.length + codeLength, validForDays: typeof b.validityDays === 'number' ? b.validityDays : null } });
+  const multiUse = b.type === 'REDEEMABLE' || (b.type === undefined && typeof b.redeemLimitPerCode === 'number');
+  const fields = normalizeFields({ spec: {
+    campaign, count: Number(b.quantity ?? 0), prefix: prefix === '' ? null : prefix, length: prefix.length + codeLength,
+    validForDays: typeof b.validityDays === 'number' ? b.validityDays : null,
+    usesPerCode: multiUse ? Number(b.redeemLimitPerCode ?? 1) : null,
+  } });
   return { kind: 'CodeBatch', name: campaign, key: campaign, fields };
 }
 
@@ -64,7 +72,7 @@ const plural = (n: number, word: string): string => `${n.toLocaleString('en-US')
 export function codeBatchObjects(batches: readonly Obj[], campaignOf: (voucherableId: number) => string): LiveObject[] {
   const groups = new Map<string, { owner?: Ownership; items: Obj[] }>();
   for (const b of batches) {
-    if (b.type !== 'CONSTRAINT') continue;
+    if (b.type !== 'CONSTRAINT' && b.type !== 'REDEEMABLE') continue;
     const { owner } = splitMarker(b.description as string | null);
     const mine = owner?.kind === 'CodeBatch' ? owner : undefined;
     const name = mine?.name ?? nameFromKey(`batch ${String(b.batchId)}`);
@@ -79,7 +87,7 @@ export function codeBatchObjects(batches: readonly Obj[], campaignOf: (voucherab
     const raised = raiseCodeBatch({ ...first, quantity }, campaignOf(Number(first.voucherableId)));
     const redeemed = items.reduce((n, b) => n + Number(b.redeemed ?? 0), 0);
     const waiting = items.reduce((n, b) => n + Number(b.notRedeemed ?? 0), 0);
-    const counters: Counter[] = [{ name: 'codes', value: quantity, text: `${plural(quantity, 'code')} issued in ${items.length} batch${items.length === 1 ? '' : 'es'}: ` + `${redeemed.toLocaleString('en-US')} redeemed, ${waiting.toLocaleString('en-US')} not redeemed yet` }];
+    const counters: Counter[] = [{ name: 'codes', value: quantity, text: `${plural(quantity, 'code')} issued in ${items.length} batch${items.length === 1 ? '' : 'es'}: ${redeemed.toLocaleString('en-US')} redeemed, ${waiting.toLocaleString('en-US')} not redeemed yet` }];
     // Counts move with every redemption; only how the batches were issued makes a saved plan stale.
     const settings = items.map(({ total: _t, redeemed: _r, notRedeemed: _n, canceled: _c, expired: _e, ...rest }) => rest);
     return {
@@ -95,30 +103,35 @@ export function codeBatchObjects(batches: readonly Obj[], campaignOf: (voucherab
 }
 
 export const codeBatchCapability: KindCapability = {
-  apiObject: 'single-use code batch (redeemable constraint vouchers)',
+  apiObject: 'code batch (redeemable vouchers: single-use constraint, or multi-use)',
   naturalKey: 'name',
   update: false,
   delete: false,
   activate: false,
-  immutable: () => ['spec.campaign', 'spec.prefix', 'spec.length', 'spec.validForDays'].map((path) => ({
-    path, reason: 'issued codes keep the template, prefix, length and validity they were issued with: ' + 'a batch is create-only (declare a new CodeBatch for codes issued differently)',
+  immutable: () => ['spec.campaign', 'spec.prefix', 'spec.length', 'spec.validForDays', 'spec.usesPerCode'].map((path) => ({
+    path, reason: 'issued codes keep the template, prefix, length, validity and uses per code they were issued with: a batch is create-only (declare a new CodeBatch for codes issued differently)',
   })),
   replacement: () => undefined,
   additional(live, desired) {
     const issued = count(live.normalized);
     const wanted = count(desired.normalized);
     if (wanted > issued) {
-      return { payload: { ...desired.payload, quantity: wanted - issued }, reason: `issues an additional batch of ${plural(wanted - issued, 'code')}: ` + `${issued.toLocaleString('en-US')} were issued before and a batch cannot grow` };
+      return { payload: { ...desired.payload, quantity: wanted - issued }, reason: `issues an additional batch of ${plural(wanted - issued, 'code')}: ${issued.toLocaleString('en-US')} were issued before and a batch cannot grow` };
     }
     if (wanted < issued) {
-      return `${plural(issued, 'code')} are already issued and a batch cannot shrink; promoc never ` + `withdraws codes. Cancel unredeemed codes with POST /vouchers/constraint-vouchers/{id}/cancel ` + `if they must stop working, and set spec.count back to ${issued}`;
+      return `${plural(issued, 'code')} are already issued and a batch cannot shrink; promoc never withdraws codes. Cancel unredeemed codes with POST /vouchers/constraint-vouchers/{id}/cancel if they must stop working, and set spec.count back to ${issued}`;
     }
     return undefined;
   },
   sameBinding: (r) => [{ path: ['spec', 'campaign'], ref: `Promotion/${(r as ResourceOf<'CodeBatch'>).spec.campaign}` }],
-  noUpdateReason: 'a code batch is create-only: issued codes keep the template, prefix, length and validity they were ' + 'issued with, and the API can only issue more (declare a new CodeBatch for codes issued differently)',
+  noUpdateReason: 'a code batch is create-only: issued codes keep the template, prefix, length, validity and uses per code they were issued with, and the API can only issue more (declare a new CodeBatch for codes issued differently)',
   noDeleteReason: 'the mobility API cannot delete a code batch; cancel its unredeemed codes (POST /vouchers/constraint-vouchers/{id}/cancel) if they must stop working',
 };
+
+/** Multi-use codes (a body with `redeemLimitPerCode`) are redeemable vouchers; single-use ones constraint vouchers. */
+export function batchPath(body: { readonly [k: string]: Json }): string {
+  return body.redeemLimitPerCode != null ? '/vouchers/redeemable' : '/vouchers/redeemable/constraint';
+}
 
 /** The requests that issue a batch body: the API takes at most 5,000 codes per request. */
 export function codeBatchRequests(body: { readonly [k: string]: Json }): { readonly [k: string]: Json }[] {

@@ -65,11 +65,13 @@ function lowerVoucherable(r: AnyResource, ctx: MobilityLowerContext): LowerResul
     if (majorNumber(m.amount) === undefined) at([...path, 'amount'], 'spec.money', `${m.amount} ${m.currency} has too many digits to send exactly as a number`, 'The mobility API takes amounts as JSON numbers in major units; use an amount of at most 15 significant digits.');
     return Number(m.amount);
   };
+  const window = (s.window ?? {}) as { from?: string; until?: string };
   const targeting = (s.targeting ?? {}) as { branches?: string[]; vehicleCategories?: string[]; vehicleTags?: string[]; vehicleIds?: string[] };
   const categories = (targeting.vehicleCategories ?? []).map((c, i) => id('vehicleCategories', c, ['spec', 'targeting', 'vehicleCategories', i]));
   const list = (r.kind === 'Referral' ? ((s.referee as Spec | undefined)?.benefits ?? []) : (s.benefits ?? [])) as Spec[];
   const benefitsPath = r.kind === 'Referral' ? ['spec', 'referee', 'benefits'] : ['spec', 'benefits'];
-  const lowerList = (items: readonly Spec[], path: (string | number)[]): Json[] => items.map((b, i) => lowerBenefit(b, [...path, i], categories, (s.validForDays as number | undefined), { at, id, money }));
+  const campaignScope: CampaignScope = { categories, categoryNames: targeting.vehicleCategories ?? [], branchNames: targeting.branches ?? [], window };
+  const lowerList = (items: readonly Spec[], path: (string | number)[]): Json[] => items.map((b, i) => lowerBenefit(b, [...path, i], campaignScope, (s.validForDays as number | undefined), { at, id, money, issues }));
   const benefits: Json[] = lowerList(list, benefitsPath);
   const surcharge = (s.surcharge as { amount?: { amount: string; currency: string } } | undefined)?.amount;
   if (surcharge) {
@@ -80,8 +82,8 @@ function lowerVoucherable(r: AnyResource, ctx: MobilityLowerContext): LowerResul
   const mobility = ((s.providers as Spec | undefined)?.mobility ?? {}) as { showInUserApp?: boolean; businessUnit?: string };
   const hidden = s.visibility === 'hidden';
   if (mobility.showInUserApp === true && hidden) at(['spec', 'visibility'], 'spec.visibility', 'visibility hidden contradicts providers.mobility.showInUserApp: true', 'Keep one of them: hidden means showInUserApp false.');
+  if (s.visibility === 'internal') at(['spec', 'visibility'], 'spec.visibility', 'a voucherable has no internal visibility: showInUserApp only shows or hides it in the user app', 'Use visibility hidden (showInUserApp false); customer-care agents grant hidden templates too.');
   const zone = s.zone as { geofences: string[]; phase: string } | undefined;
-  const window = (s.window ?? {}) as { from?: string; until?: string };
   const limits = (s.limits ?? {}) as { redemptions?: number; perCustomer?: number };
   const audience = (s.audience ?? {}) as { requireTags?: string[]; excludeTags?: string[] };
   const description = (s.publicDescription as string | undefined) ?? r.metadata.description ?? null;
@@ -138,12 +140,21 @@ function checkStacking(r: AnyResource): LowerIssue | undefined {
 }
 
 interface Helpers {
+  readonly issues: LowerIssue[];
   at(path: (string | number)[], generic: string, message: string, hint: string): void;
   id(table: RefTable, name: string, path: (string | number)[]): number;
   money(m: { amount: string; currency: string } | undefined, path: (string | number)[]): number | null;
 }
 
-function lowerBenefit(b: Spec, path: (string | number)[], categories: number[], validForDays: number | undefined, h: Helpers): Json {
+/** What the campaign says once for all its benefits: a benefit may narrow it, never widen it. */
+interface CampaignScope {
+  readonly categories: readonly number[];
+  readonly categoryNames: readonly string[];
+  readonly branchNames: readonly string[];
+  readonly window: { readonly from?: string; readonly until?: string };
+}
+
+function lowerBenefit(b: Spec, path: (string | number)[], campaign: CampaignScope, validForDays: number | undefined, h: Helpers): Json {
   const out: Record<string, Json> = {};
   if (b.percentOff !== undefined) Object.assign(out, { type: 'Discount', discount: percentToFraction(b.percentOff as number) });
   else if (b.packageDiscount !== undefined) Object.assign(out, { type: 'DiscountOnPackages', discount: percentToFraction(b.packageDiscount as number) });
@@ -151,7 +162,13 @@ function lowerBenefit(b: Spec, path: (string | number)[], categories: number[], 
   else if (b.credit !== undefined) Object.assign(out, { type: 'Value', value: positive(h, b.credit as Money, [...path, 'credit']) });
   else if (b.freeMinutes !== undefined) Object.assign(out, { type: 'FreeMinutes', freeMinutes: b.freeMinutes as number });
   else if (b.freeUnlocks !== undefined) Object.assign(out, { type: 'FreeUnlocks', freeUnlocks: b.freeUnlocks as number });
-  else if (b.entitlement !== undefined) Object.assign(out, { type: 'AdditionEntitlement', additionId: h.id('additions', (b.entitlement as { addition: string }).addition, [...path, 'entitlement', 'addition']) });
+  else if (b.entitlement !== undefined) {
+    const e = b.entitlement as { addition: string; requireTags?: string[]; excludeTags?: string[] };
+    Object.assign(out, { type: 'AdditionEntitlement', additionId: h.id('additions', e.addition, [...path, 'entitlement', 'addition']) });
+    // Annotation gates on the related model (the addition): only matching customers are entitled to it.
+    if (e.requireTags?.length) out.requiredAnnotationIds = e.requireTags.map((t) => ({ $tag: t }));
+    if (e.excludeTags?.length) out.prohibitedAnnotationIds = e.excludeTags.map((t) => ({ $tag: t }));
+  }
   const scope = (b.appliesTo ?? {}) as { priceTypes?: string[]; costSources?: { group: string; code: string }[] };
   if ((scope.priceTypes?.length ?? 0) > 1) h.at([...path, 'appliesTo', 'priceTypes'], 'spec.benefits[].appliesTo', 'a mobility benefit targets one applicablePriceType', 'Split the benefit into one per price type.');
   if (scope.priceTypes?.[0]) out.applicablePriceType = scope.priceTypes[0];
@@ -163,7 +180,21 @@ function lowerBenefit(b: Spec, path: (string | number)[], categories: number[], 
   if (b.rentals !== undefined) out.numberOfRentals = b.rentals as number;
   const days = (b.validForDays as number | undefined) ?? validForDays;
   if (days !== undefined) out.validityDays = days;
-  if (categories.length > 0) out.applicableVehicleCategoryIds = categories;
+  const window = b.window as { from?: string; until?: string } | undefined;
+  if (window?.from !== undefined) out.validFrom = apiInstant(window.from, [...path, 'window', 'from'], 'the mobility API', h.issues);
+  if (window?.until !== undefined) out.validUntil = apiInstant(window.until, [...path, 'window', 'until'], 'the mobility API', h.issues);
+  const branches = b.branches as string[] | undefined;
+  if (branches) {
+    const outside = campaign.branchNames.length > 0 ? branches.findIndex((x) => !campaign.branchNames.includes(x)) : -1;
+    if (outside >= 0) h.at([...path, 'branches', outside], 'spec.benefits[].branches', `branch "${branches[outside]}" is not one of the campaign's branches (${campaign.branchNames.join(', ')}): the benefit could never apply there`, 'Give the benefit branches within spec.targeting.branches, or add the branch to the campaign.');
+    out.applicableBranchIds = branches.map((x, i) => h.id('branches', x, [...path, 'branches', i]));
+  }
+  const own = b.vehicleCategories as string[] | undefined;
+  if (own) {
+    const outside = campaign.categoryNames.length > 0 ? own.findIndex((x) => !campaign.categoryNames.includes(x)) : -1;
+    if (outside >= 0) h.at([...path, 'vehicleCategories', outside], 'spec.benefits[].vehicleCategories', `vehicle category "${own[outside]}" is not one of the campaign's (${campaign.categoryNames.join(', ')}): the API keeps categories per benefit, so it would widen the campaign`, 'Give the benefit categories within spec.targeting.vehicleCategories, or leave targeting.vehicleCategories out and give each benefit its own.');
+    out.applicableVehicleCategoryIds = own.map((x, i) => h.id('vehicleCategories', x, [...path, 'vehicleCategories', i]));
+  } else if (campaign.categories.length > 0) out.applicableVehicleCategoryIds = [...campaign.categories];
   return out;
 }
 

@@ -45,7 +45,11 @@ function raiseBenefit(b: Obj, ctx: RaiseContext): Record<string, Json> {
     case 'Value': out.credit = money(b.value); break;
     case 'FreeMinutes': out.freeMinutes = num(b.freeMinutes); break;
     case 'FreeUnlocks': out.freeUnlocks = num(b.freeUnlocks); break;
-    case 'AdditionEntitlement': out.entitlement = { addition: fromId(ctx.refs, 'additions', Number(b.additionId)) }; break;
+    case 'AdditionEntitlement': out.entitlement = {
+      addition: fromId(ctx.refs, 'additions', Number(b.additionId)),
+      requireTags: ids(b.requiredAnnotationIds).map(ctx.tagName),
+      excludeTags: ids(b.prohibitedAnnotationIds).map(ctx.tagName),
+    }; break;
     default: out[`unsupported:${String(b.type)}`] = b as Json;
   }
   const costSources = ids(b.costSources).flatMap((s) => ids((s as Obj).sourceCodes).map((code) => ({ group: String((s as Obj).group), code: String(code) })));

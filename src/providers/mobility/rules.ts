@@ -5,7 +5,7 @@
 import type { Kind } from '../../generated/index.js';
 import type { FieldRules } from '../lowering.js';
 
-export const BENEFIT_FIELDS = ['percentOff', 'amountOff', 'credit', 'freeMinutes', 'freeUnlocks', 'packageDiscount', 'entitlement', 'appliesTo.priceTypes', 'appliesTo.costSources', 'rentals', 'validForDays'];
+export const BENEFIT_FIELDS = ['percentOff', 'amountOff', 'credit', 'freeMinutes', 'freeUnlocks', 'packageDiscount', 'entitlement', 'appliesTo.priceTypes', 'appliesTo.costSources', 'rentals', 'validForDays', 'window', 'branches', 'vehicleCategories'];
 
 /** Kinds whose schema has `stacking`, where leaving it out means non-stackable (the schema's default). */
 export { STACKING_KINDS } from '../../model/campaign-meaning.js';

@@ -2,12 +2,13 @@
 // is a full replacement; DELETE refuses an ACTIVE template, so a delete deactivates first. Annotations
 // (tags) are created before the templates that reference them, and the `{ "$tag": name }` placeholders in
 // plan payloads become annotation ids at run time. A code batch is issued by POST /vouchers/redeemable/
-// constraint, at most 5,000 codes per request, after its template (`{ "$voucherable": "Kind/name" }`).
+// constraint (single-use) or POST /vouchers/redeemable (multi-use), at most 5,000 codes per request, after its
+// template (`{ "$voucherable": "Kind/name" }`).
 import type { Action } from '../../generated/plan.js';
 import { ProviderError } from '../../model/errors.js';
 import type { Json } from '../../model/canonical.js';
 import type { HttpClient } from '../http/client.js';
-import { codeBatchRequests } from './code-batch.js';
+import { batchPath, codeBatchRequests } from './code-batch.js';
 import { resolveTagRefs, resolveVoucherableRefs } from './refs.js';
 import type { ApiAdapter, CallDraft, ResolveContext } from '../writes.js';
 import { desiredStatus, liveStatus, payloadOf } from '../writes.js';
@@ -31,7 +32,7 @@ function batchCalls(a: Action): CallDraft[] | undefined {
   let count = Number((a.live as { spec?: { count?: unknown } } | undefined)?.spec?.count ?? 0);
   return codeBatchRequests(payloadOf(a) as { readonly [k: string]: Json }).map((body) => {
     count += Number(body.quantity ?? 0);
-    return { op: 'create', method: 'POST', path: '/vouchers/redeemable/constraint', body, target: 'none', idempotent: false, expectCount: count };
+    return { op: 'create', method: 'POST', path: batchPath(body), body, target: 'none', idempotent: false, expectCount: count };
   });
 }
 

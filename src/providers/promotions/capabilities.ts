@@ -15,6 +15,7 @@ const promotion: KindCapability = {
   delete: false,
   activate: true,
   effectiveAt: (r) => (r.kind === 'Promotion' ? r.spec.providers?.promotions?.effectiveAt : undefined),
+  draftChange: (r) => r.kind === 'Promotion' && r.spec.providers?.promotions?.saveAsDraft === true,
   immutable: (live) => {
     if (live.facts.status === 'archived') return [{ path: 'spec', reason: 'an archived promotion is read-only and cannot be reactivated' }];
     if (live.facts.status === 'draft') return [];

@@ -4,8 +4,9 @@ import type { Provider } from '../provider.js';
 import { promotionsCapabilities } from './capabilities.js';
 import { promotionsClient } from './client.js';
 import { lowerPromotions, stampPromotion } from './lower.js';
-import { readPromotions, readScheduledVersion } from './read.js';
+import { readDraftVersion, readPromotions, readScheduledVersion } from './read.js';
 import { promotionsAdapter } from './writes.js';
+import { promotionVerdict } from './verdict.js';
 
 export const promotions: Provider = {
   id: 'promotions',
@@ -19,4 +20,6 @@ export const promotions: Provider = {
   lower: (resource, ctx) => lowerPromotions(resource, ctx.currency),
   stamp: stampPromotion,
   scheduledVersion: readScheduledVersion,
+  draftVersion: readDraftVersion,
+  verdict: promotionVerdict,
 };

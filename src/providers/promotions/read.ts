@@ -1,7 +1,7 @@
 // Live promotions → normalized resources. The Default phase's conditions and effects become promoc's
 // conditions, audience and benefits; `raisePromotion` also reads lower's payloads, so both sides of the diff
 // go through the same function.
-import { canonicalAmount, digest, parseNumeric, type Json } from '../../model/canonical.js';
+import { canonicalAmount, canonicalJson, digest, parseNumeric, type Json } from '../../model/canonical.js';
 import { normalizeFields } from '../../model/normalize.js';
 import type { HttpClient } from '../http/client.js';
 import { readCursorPages } from '../http/paginate.js';
@@ -12,9 +12,9 @@ import { append } from '../../model/append.js';
 
 type Obj = Readonly<Record<string, unknown>>;
 
-export const TIMING_OUT: Readonly<Record<string, string>> = { immediate: 'immediate', next_invoice: 'next_billing_period' };
+export const TIMING_OUT: Readonly<Record<string, string>> = { immediate: 'immediate', next_invoice: 'next_billing_period', renewal: 'renewal' };
 export const BUDGET_OUT: Readonly<Record<string, string>> = { hard_cap: 'deactivate', soft_cap: 'notify' };
-export const VISIBILITY_OUT: Readonly<Record<string, string>> = { public: 'public', private: 'hidden' };
+export const VISIBILITY_OUT: Readonly<Record<string, string>> = { public: 'public', private: 'hidden', internal: 'internal' };
 
 function effectToBenefit(e: Obj): Json {
   switch (e.type) {
@@ -22,6 +22,7 @@ function effectToBenefit(e: Obj): Json {
     case 'fixed_discount': return { amountOff: money(e) };
     case 'credit_grant': return { credit: money(e) };
     case 'trial_extension': return { trialExtensionDays: (e.days as number) ?? null };
+    case 'free_period': return { freePeriods: (e.periods as number) ?? null };
     default: return { [`unsupported:${String(e.type)}`]: e as Json };
   }
 }
@@ -36,12 +37,26 @@ interface Raised { conditions: Record<string, Json>; audience: Record<string, Js
 function raiseConditions(list: readonly Obj[], mode: string): Raised {
   const out: Raised = { conditions: {}, audience: {}, plans: [] };
   const attributes: Json[] = [];
+  const usage: Json[] = [];
+  const groupPlans: string[] = [];
   let folded = false;
+  // Under ANY, first purchase and plans are alternatives of the group; under ALL they read as the audience
+  // and the benefits' plan scope, as lower sends those.
+  const any = mode === 'ANY';
+  const once = (key: string, value: Json, c: Obj): void => {
+    if (key in out.conditions) out.conditions[`unsupported:${String(c.type)}`] = c as Json;
+    else out.conditions[key] = value;
+  };
   for (const c of list) {
     if (c.type === 'minimum_spend') out.conditions.minimumSpend = money(c);
     else if (c.type === 'quantity_threshold') out.conditions.quantityAtLeast = (c.min_quantity as number) ?? null;
+    else if (c.type === 'first_purchase' && any) out.conditions.firstPurchase = true;
     else if (c.type === 'first_purchase') out.audience.firstPurchaseOnly = true;
+    else if (c.type === 'subscription_plan' && any) append(groupPlans, ((c.plan_codes as string[] | undefined) ?? []));
     else if (c.type === 'subscription_plan') append(out.plans, ((c.plan_codes as string[] | undefined) ?? []));
+    else if (c.type === 'usage_threshold') usage.push({ metric: String(c.metric), atLeast: parseNumeric(c.threshold) ?? null });
+    else if (c.type === 'product_combination') once('productCombination', ((c.product_ids as string[] | undefined) ?? []) as Json, c);
+    else if (c.type === 'external_verification') once('externalVerification', { provider: String(c.provider) }, c);
     else if (c.type === 'customer_attribute' && (c.operator ?? 'eq') === 'eq') attributes.push({ attribute: String(c.attribute), equals: String(c.value) });
     else if (c.type === 'customer_attribute' && c.operator === 'in' && Array.isArray(c.value)) {
       // The inverse of lower's folding: "ANY of attribute = v" was sent as one `in` condition under ALL.
@@ -50,6 +65,8 @@ function raiseConditions(list: readonly Obj[], mode: string): Raised {
     } else out.conditions[`unsupported:${String(c.type)}`] = c as Json;
   }
   if (attributes.length > 0) out.conditions.customerAttributes = attributes;
+  if (usage.length > 0) out.conditions.usageThresholds = usage;
+  if (groupPlans.length > 0) out.conditions.plans = groupPlans;
   const onlyAttributes = Object.keys(out.conditions).length === 1;
   if (folded && onlyAttributes && mode === 'ALL') out.conditions.mode = 'ANY';
   else if (mode !== 'ALL') out.conditions.mode = mode;
@@ -62,7 +79,22 @@ export function raisePromotion(o: Obj, currency: string): { normalized: Normaliz
   const phase = phases[0] ?? {};
   const raised = raiseConditions((phase.conditions as Obj[] | undefined) ?? [], String(o.condition_mode ?? 'ALL'));
   const appliesTo: Json = raised.plans.length > 0 ? { plans: raised.plans } : null;
-  const benefits = ((phase.effects as Obj[] | undefined) ?? []).map((e) => ({ ...(effectToBenefit(e) as Record<string, Json>), appliesTo }));
+  const benefitsOf = (ph: Obj): Json[] => ((ph.effects as Obj[] | undefined) ?? []).map((e) => ({ ...(effectToBenefit(e) as Record<string, Json>), appliesTo }));
+  const benefits = benefitsOf(phase);
+  // A ladder's first phase is spec.benefits, the others its steps. Every phase carries the same conditions as
+  // lower sends them; a step whose conditions differ (written elsewhere) shows as such rather than being lost.
+  const same = canonicalJson((phase.conditions as Json | undefined) ?? []);
+  const ladder: Json = o.is_phased === true || o.archetype === 'loyalty_ladder' || o.archetype === 'growth_ladder'
+    ? {
+      archetype: String(o.archetype ?? 'standard'),
+      firstStep: String(phase.name ?? ''),
+      steps: phases.slice(1).map((ph) => ({
+        name: String(ph.name ?? ''),
+        benefits: benefitsOf(ph),
+        ...(canonicalJson((ph.conditions as Json | undefined) ?? []) === same ? {} : { 'unsupported:conditions': (ph.conditions as Json | undefined) ?? [] }),
+      })),
+    }
+    : null;
   const status = o.status === 'draft' || o.status === 'archived' ? 'inactive' : o.status === undefined ? 'inactive' : 'active';
   const code = typeof o.code === 'string' ? o.code : null;
   const name = String(o.name ?? '');
@@ -83,12 +115,12 @@ export function raisePromotion(o: Obj, currency: string): { normalized: Normaliz
       conditions: raised.conditions,
       benefits,
       stacking: { stackable: o.stackable === true, priority: (o.priority as number | undefined) ?? 0 },
+      ladder,
       visibility: VISIBILITY_OUT[String(o.visibility)] ?? String(o.visibility ?? 'public'),
       providers: { promotions: {
         applicationTiming: TIMING_OUT[String(o.application_timing)] ?? String(o.application_timing ?? 'next_invoice'),
         budgetBehavior: BUDGET_OUT[String(o.budget_behavior)] ?? String(o.budget_behavior ?? 'hard_cap'),
       } },
-      ...(o.is_phased === true ? { phased: true } : {}),
     },
   });
   const key = code ?? owner?.name ?? nameFromKey(name);
@@ -130,12 +162,24 @@ export async function readPromotions(client: HttpClient, options: { pageSize?: n
  * snapshot: its effective instant and the digest in promoc's marker, which says whether it holds what git says.
  */
 export async function readScheduledVersion(client: HttpClient, liveId: string): Promise<LiveObject['scheduled']> {
+  const pending = await newestVersion(client, liveId, 'scheduled');
+  if (!pending || typeof pending.version.effective_from !== 'string') return undefined;
+  return { at: pending.version.effective_from, ...(pending.digest ? { digest: pending.digest } : {}) };
+}
+
+/** The newest draft version prepared beside an active promotion's live fields (save_as_draft), and promoc's digest in it. */
+export async function readDraftVersion(client: HttpClient, liveId: string): Promise<LiveObject['draft']> {
+  const pending = await newestVersion(client, liveId, 'draft');
+  return pending ? { ...(pending.digest ? { digest: pending.digest } : {}) } : undefined;
+}
+
+async function newestVersion(client: HttpClient, liveId: string, status: 'scheduled' | 'draft'): Promise<{ version: Obj; digest?: string } | undefined> {
   const id = encodeURIComponent(liveId);
-  const list = await client.request({ method: 'GET', path: `/promotions/${id}/versions`, query: { status: 'scheduled' } });
-  const versions = ((list.body as { data?: Obj[] }).data ?? []).filter((v) => v.status === 'scheduled' && typeof v.version === 'number');
+  const list = await client.request({ method: 'GET', path: `/promotions/${id}/versions`, query: { status } });
+  const versions = ((list.body as { data?: Obj[] }).data ?? []).filter((v) => v.status === status && typeof v.version === 'number');
   const newest = versions.sort((a, b) => (b.version as number) - (a.version as number))[0];
-  if (!newest || typeof newest.effective_from !== 'string') return undefined;
+  if (!newest) return undefined;
   const snap = await client.request({ method: 'GET', path: `/promotions/${id}/versions/${String(newest.version)}` });
   const { owner } = splitMarker(((snap.body as { data?: Obj }).data?.description as string | null | undefined) ?? null);
-  return { at: newest.effective_from, ...(owner?.digest ? { digest: owner.digest } : {}) };
+  return { version: newest, ...(owner?.digest ? { digest: owner.digest } : {}) };
 }

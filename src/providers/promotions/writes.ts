@@ -19,6 +19,8 @@ function create(a: Action): CallDraft[] {
 function update(a: Action): CallDraft {
   const { phases, ...rest } = payloadOf(a) as { readonly [k: string]: Json };
   const body: { [k: string]: Json } = liveStatus(a) === 'active' ? { ...rest } : { ...rest, ...(phases !== undefined ? { phases } : {}) };
+  // Prepared as a draft version of the active promotion: the API records it and leaves the live fields alone.
+  if (a.draft === true) body.save_as_draft = true;
   if (a.liveVersion !== undefined) body.expected_version = a.liveVersion;
   // A change the author dated: the API keeps it as a scheduled version and publishes it at that instant.
   if (a.schedule?.native && a.schedule.op === 'update') body.effective_at = a.schedule.at;

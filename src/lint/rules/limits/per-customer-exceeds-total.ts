@@ -8,7 +8,7 @@ export default defineRule({
   defaultSeverity: 'warn',
   messages: {
     perCustomer: '"{{name}}" allows {{perCustomer}} redemptions per customer but only {{redemptions}} in total.',
-    batch: 'Code batch "{{name}}" issues {{count}} single-use codes, but "{{campaign}}" ' + 'allows only {{redemptions}} redemptions: {{unusable}} codes can never be redeemed.',
+    batch: 'Code batch "{{name}}" issues {{count}} codes, but "{{campaign}}" allows only {{redemptions}} redemptions: {{unusable}} codes can never be redeemed.',
   },
   hints: {
     perCustomer: 'Lower limits.perCustomer to at most limits.redemptions, or raise limits.redemptions.',
