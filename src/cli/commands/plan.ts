@@ -25,7 +25,7 @@ export const registerPlan: RegisterCommand = (program: Command, ctx) => {
     .option('--force', 'allow deletes and replacements that cut off live redemptions', false)
     .option('--verbose', 'list unchanged resources too (text format)', false)
     .option('--now <instant>', 'plan as if it were this instant (what would be due, what would be live); default the clock')
-    .option('--api-verdict <probes>', 'also ask APIs that preview promotions (eligibility preview, simulate) what each changed live object does for the customers in this YAML file (probes: [{ customer, subscription?, at?, context }]) and show it beside the engine\'s verdict on the same fields; a disagreement is a plan/api-verdict warning (text and markdown)')
+    .option('--api-verdict <probes>', 'also ask APIs that preview promotions (eligibility preview, simulate) what each changed live object does for ' + 'the customers in this YAML file (probes: [{ customer, subscription?, at?, context }]) and show it beside the ' + 'engine\'s verdict on the same fields; a disagreement is a plan/api-verdict warning (text and markdown)')
     .addHelpText('after', `
 Examples:
   $ promoc plan                              against the embedded emulators (no credentials)

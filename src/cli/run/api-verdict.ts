@@ -134,10 +134,10 @@ export async function apiVerdicts(input: VerdictInput): Promise<{ rows: VerdictR
           path: ['spec'],
           atKey: true,
           message: api
-            ? `the API and the engine disagree on ${a.kind}/${a.name} for customer ${probe.customer} at ${at}: API ${describeApi(api)}; engine ${describeEngine(engine)}`
+            ? `the API and the engine disagree on ${a.kind}/${a.name} for customer ${probe.customer}` + ` at ${at}: API ${describeApi(api)}; engine ${describeEngine(engine)}`
             : `the API gave no verdict on ${a.kind}/${a.name} for customer ${probe.customer}: ${apiError ?? 'no answer'}`,
           hint: api
-            ? 'Check that the probe\'s context says what the API knows about the customer (attributes, plan, usage, earlier redemptions); if it does, the engine and the API price this promotion differently: see docs/fidelity.md.'
+            ? 'Check that the probe\'s context says what the API knows about the customer (attributes, plan, usage, earlier ' + 'redemptions); if it does, the engine and the API price this promotion differently: see docs/fidelity.md.'
             : 'The probe must name a customer (and subscription) the API knows.',
         });
       }
@@ -163,11 +163,11 @@ export function describeEngine(v: EngineVerdict): string {
 /** The section under the plan: one line per changed object and probe. */
 export function renderVerdicts(rows: readonly VerdictRow[], format: 'text' | 'markdown'): string {
   if (rows.length === 0) return format === 'markdown' ? '\n#### API verdicts\n\nNo changed object is live on an API that previews promotions.\n' : '\nAPI verdicts: no changed object is live on an API that previews promotions.\n';
-  const line = (r: VerdictRow): string => `${r.resource} (${r.key}) · customer ${r.customer} at ${r.at}: API ${r.api ? describeApi(r.api) : `gave no verdict (${r.apiError ?? ''})`} · engine ${describeEngine(r.engine)} · ${r.agree ? 'agree' : 'DISAGREE'}`;
+  const line = (r: VerdictRow): string => `${r.resource} (${r.key}) · customer ${r.customer} at ${r.at}: API ${r.api ? describeApi(r.api) : `gave no verdict (${r.apiError ?? ''})`}` + ` · engine ${describeEngine(r.engine)} · ${r.agree ? 'agree' : 'DISAGREE'}`;
   if (format === 'markdown') {
     const cell = (t: string): string => t.replace(/\|/g, '\\|');
     return ['', '#### API verdicts', '', '| promotion | customer | API | engine | |', '|---|---|---|---|---|',
-      ...rows.map((r) => `| ${cell(`${r.resource} (${r.key})`)} | ${cell(`${r.customer} at ${r.at}`)} | ${cell(r.api ? describeApi(r.api) : `no verdict: ${r.apiError ?? ''}`)} | ${cell(describeEngine(r.engine))} | ${r.agree ? 'agree' : '**disagree**'} |`), ''].join('\n');
+      ...rows.map((r) => `| ${cell(`${r.resource} (${r.key})`)} | ${cell(`${r.customer} at ${r.at}`)} ` + `| ${cell(r.api ? describeApi(r.api) : `no verdict: ${r.apiError ?? ''}`)} | ` + `${cell(describeEngine(r.engine))} | ${r.agree ? 'agree' : '**disagree**'} |`), ''].join('\n');
   }
   return ['', 'API verdicts (the API\'s preview and simulation beside the engine, for each changed live object):', ...rows.map((r) => `  ${line(r)}`), ''].join('\n');
 }
