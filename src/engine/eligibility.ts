@@ -1,7 +1,7 @@
 // Why a reached campaign cannot apply, as a sentence, or undefined when it can. The checks run in
-// the order DESIGN.md lists them, so the first failing rule is the reason a human sees. Without
-// `explain` the checks are the same but no sentence is built (the simulator's hot path): every
-// rejection reads NOT_EXPLAINED.
+// a fixed order (status, window, audience, targeting, zone, conditions, limits), so the first failing rule
+// is the reason a human sees. Without `explain` the checks are the same but no sentence is built (the
+// simulator's hot path): every rejection reads NOT_EXPLAINED.
 import type { BundleConditions } from '../generated/bundle.js';
 import type { Audience, CompiledCampaign, Targeting } from './runtime-campaigns.js';
 import type { Prepared } from './context.js';

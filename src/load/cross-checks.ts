@@ -54,7 +54,7 @@ function duplicateCodes(all: readonly Identified[]): Diagnostic[] {
     const other = first.code!;
     out.push({
       ruleId: 'model/duplicate-code', severity: 'error', ...at(l, ['spec', 'code']),
-      message: `code ${l.code} is already used by ${first.kind} "${first.name ?? '?'}"${other !== l.code ? ` (as ${other}; codes are compared case-insensitively)` : ''}`,
+      message: `code ${l.code} is already used by ${first.kind} "${first.name ?? '?'}"` + `${other !== l.code ? ` (as ${other}; codes are compared case-insensitively)` : ''}`,
       hint: 'Customers type codes without regard to case; give each campaign its own code.',
       related: [{ ...at(first, ['spec', 'code']), message: `${other} defined here` }],
     });

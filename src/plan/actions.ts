@@ -104,7 +104,7 @@ export function orphanAction(live: LiveObject, cap: KindCapability, provider: st
   if (cap.activate) {
     // Not redeemable, and the API has no call that deletes or archives it in this state (a draft): leaving
     // it marked would warn for ever, so it is released (its marker removed) and left alone, visibly.
-    if (statusOf(n.fields) === 'inactive') return { ...head, action: 'deactivate', release: true, reason: `the API can neither delete nor archive an inactive (${String(live.facts.status ?? 'draft')}) ${cap.apiObject}; it is not redeemable, so promoc removes its ownership marker and leaves it alone` };
+    if (statusOf(n.fields) === 'inactive') return { ...head, action: 'deactivate', release: true, reason: `the API can neither delete nor archive an inactive (${String(live.facts.status ?? 'draft')}) ` + `${cap.apiObject}; it is not redeemable, so promoc removes its ownership marker and leaves it alone` };
     return { ...head, action: 'deactivate', reason: `the API cannot delete a ${cap.apiObject}; promoc deactivates (archives) it instead`, ...(cap.deactivateConsequence ? { consequences: [cap.deactivateConsequence] } : {}) };
   }
   return { ...head, action: 'blocked', reason: cap.noDeleteReason ?? `the API cannot delete a ${cap.apiObject}` };

@@ -127,7 +127,7 @@ export async function apiVerdicts(input: VerdictInput): Promise<{ rows: PlanVerd
             ? `the API and the engine disagree on ${resourceKey(a)} for customer ${probe.customer} at ${at}: API ${describeApi(api)}; engine ${describeEngine(engine)}`
             : `the API gave no verdict on ${resourceKey(a)} for customer ${probe.customer}: ${apiError ?? 'no answer'}`,
           hint: api
-            ? 'Check that the probe\'s context says what the API knows about the customer (attributes, plan, usage, earlier redemptions); if it does, the engine and the API price this promotion differently: see docs/fidelity.md.'
+            ? 'Check that the probe\'s context says what the API knows about the customer (attributes, plan, usage, earlier ' + 'redemptions); if it does, the engine and the API price this promotion differently: see docs/fidelity.md.'
             : 'The probe must name a customer (and subscription) the API knows.',
         });
       }

@@ -222,7 +222,7 @@ const RENTAL_KINDS = new Set(['VehiclePromotion', 'GeofencePromotion', 'Geofence
 
 /**
  * Price types, cost sources, zones and vehicles only exist on rentals; plans, metrics, trials and billing
- * durations only on subscription invoices (DESIGN.md's target table). A campaign with neither can meet
+ * durations only on subscription invoices. A campaign with neither can meet
  * either; one with both signals is treated as either, conservatively.
  */
 function domainOf(r: AnyResource, benefits: readonly BenefitFacts[]): Domain {

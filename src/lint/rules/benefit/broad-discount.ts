@@ -10,7 +10,7 @@ export default defineRule({
   description: 'A value or discount benefit without targeting in a campaign that targets price lines elsewhere: it reduces the whole rental, probably more than intended.',
   defaultSeverity: 'warn',
   messages: {
-    broad: 'Benefit {{index}} of "{{name}}" ({{effect}}) has no price-type or cost-source targeting, so it reduces the whole amount, while benefit {{targetedIndex}} targets {{lines}}.',
+    broad: 'Benefit {{index}} of "{{name}}" ({{effect}}) has no price-type or cost-source targeting, ' + 'so it reduces the whole amount, while benefit {{targetedIndex}} targets {{lines}}.',
   },
   hints: {
     broad: 'Add appliesTo (priceTypes or costSources) to this benefit too; the mobility API warns that broad vouchers reduce more of the rental than intended.',
