@@ -14,7 +14,7 @@ import type { Json } from '../../model/canonical.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { InvocationError } from '../../model/errors.js';
 import type { Located, Model } from '../../model/resource.js';
-import type { Plan } from '../../plan/model.js';
+import type { Plan } from '../../plan/plan-types.js';
 import type { Binding } from '../../plan/targets.js';
 import type { HttpDeps } from '../../providers/http/client.js';
 import { providerFor } from '../../providers/index.js';

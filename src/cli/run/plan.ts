@@ -13,7 +13,7 @@ import { locateDiagnostics } from '../../load/locate.js';
 import { sortDiagnostics } from '../../model/diagnostic.js';
 import { InvocationError } from '../../model/errors.js';
 import { realDeps } from '../../plan/run.js';
-import { renderText } from '../../render/text.js';
+import { renderText } from '../../render/diagnostics-text.js';
 import { readSmallText } from '../read-small-text.js';
 import { apiVerdicts, readProbes, renderVerdicts } from './api-verdict.js';
 
