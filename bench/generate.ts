@@ -36,7 +36,7 @@ export function generateRepo(dir: string, o: GenerateOptions): string[] {
       ring.push([round(lon + Math.cos(a) * r * (0.8 + rnd() * 0.4)), round(lat + Math.sin(a) * r * 0.6 * (0.8 + rnd() * 0.4))]);
     }
     ring.push(ring[0]!);
-    write(`campaigns/geofences/zone-${g}.yaml`, `apiVersion: promoc/v1\nkind: Geofence\nmetadata:\n  name: zone-${g}\nspec:\n  city: Berlin\n  geometry:\n    type: Polygon\n    coordinates:\n      - [${ring.map(([x, y]) => `[${x}, ${y}]`).join(', ')}]\n`);
+    write(`campaigns/geofences/zone-${g}.yaml`, `apiVersion: promoc/v1\nkind: Geofence\nmetadata:\n  name: zone-${g}\nspec:\n  city: Berlin\n  geometry:\n    ` + `type: Polygon\n    coordinates:\n      - [${ring.map(([x, y]) => `[${x}, ${y}]`).join(', ')}]\n`);
   }
   for (let i = 0; i < o.campaigns; i += 1) {
     const month = 1 + Math.floor(rnd() * 10);

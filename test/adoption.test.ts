@@ -97,8 +97,9 @@ describe('adopting promoc in a campaigns repository of its own', () => {
     expect(JSON.stringify(JSON.parse(evaluated.stdout))).toContain('ev-welcome10');
   }, 60_000);
 
-  it('promoc/engine, promoc/bundle and promoc/usage import from node_modules', async () => {
-    const script = "const m = await Promise.all(['promoc/engine', 'promoc/bundle', 'promoc/usage'].map((s) => import(s))); console.log(JSON.stringify(m.map((x) => Object.keys(x).length)));";
+  it('promoc/engine, promoc/bundle, promoc/usage and promoc/testing import from node_modules', async () => {
+    const entries = "['promoc/engine', 'promoc/bundle', 'promoc/usage', 'promoc/testing']";
+    const script = `const m = await Promise.all(${entries}.map((s) => import(s))); console.log(JSON.stringify(m.map((x) => Object.keys(x).length)));`;
     const r = await run(process.execPath, ['--input-type=module', '-e', script]);
     expect(r.stderr).toBe('');
     for (const n of JSON.parse(r.stdout) as number[]) expect(n).toBeGreaterThan(0);

@@ -107,7 +107,7 @@ describe('hostile input', () => {
 });
 
 describe('numbers that would change between validate, bundle and the targets', () => {
-  const doc = (benefit: string, redemptions = '10'): string => `apiVersion: promoc/v1\nkind: Promotion\nmetadata:\n  name: n\nspec:\n  limits:\n    redemptions: ${redemptions}\n  benefits: [{ percentOff: ${benefit} }]\n`;
+  const doc = (benefit: string, redemptions = '10'): string => `apiVersion: promoc/v1\nkind: Promotion\nmetadata:\n  name: n\nspec:\n  limits:\n    ` + `redemptions: ${redemptions}\n  benefits: [{ percentOff: ${benefit} }]\n`;
   const about = (text: string, key: string) => checkFile('n.yaml', text, validator).diagnostics.filter((d) => d.path?.includes(key));
 
   it('refuses integers beyond 2^53 − 1 where they are written, before they are rounded', () => {

@@ -1,11 +1,7 @@
 // Lint and the engine read campaigns the same way (model/campaign-meaning.ts): a campaign lint reports as
 // shadowed is never applied by the engine for contexts inside its window, and a pair reported as exclusive
-// never applies together. Random families of automatic promotions (priorities, stacking, windows).
-// Known gap, found by this test and left visible: lint's shadowed analysis assumes the non-stackable winner
-// applies wherever it is eligible, but a stackable campaign that goes first (a targeted one, or a higher
-// priority) makes the engine refuse that winner, and the "shadowed" campaign then applies. The families here
-// therefore order every non-stackable campaign before the stackable ones (same rank, higher priority); widen
-// them once lint accounts for stackable campaigns that go first.
+// never applies together. Random families of automatic promotions: priorities, stacking, windows, and
+// targeted benefits (which go before broad ones), so a stackable campaign may go before a non-stackable one.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Promotion } from '../src/generated/index.js';
@@ -21,14 +17,15 @@ const PROBES = ['2027-02-15T12:00:00Z', '2027-05-15T12:00:00Z', '2027-08-15T12:0
 const campaign = fc.record({
   percentOff: fc.integer({ min: 5, max: 60 }),
   stackable: fc.boolean(),
-  priority: fc.constantFrom(10, 100),
+  targeted: fc.boolean(),
+  priority: fc.constantFrom(0, 10, 100),
   from: fc.integer({ min: 0, max: 2 }),
   length: fc.integer({ min: 1, max: 4 }),
 });
 
 const family = fc.array(campaign, { minLength: 2, maxLength: 5 }).map((cs) => cs.map((c, i): Located<Promotion> => aPromotion(`p${i}`, {
-  benefits: [{ percentOff: c.percentOff }],
-  stacking: { stackable: c.stackable, priority: c.stackable ? 0 : c.priority },
+  benefits: [c.targeted ? { percentOff: c.percentOff, appliesTo: { priceTypes: ['TIME_PRICE'] } } : { percentOff: c.percentOff }],
+  stacking: { stackable: c.stackable, priority: c.priority },
   window: { from: INSTANTS[c.from]!, until: INSTANTS[Math.min(c.from + c.length, INSTANTS.length - 1)]! },
 })));
 
@@ -57,5 +54,21 @@ describe('lint and the engine agree', () => {
     // The property means something only if lint did report both kinds.
     expect(shadowedSeen).toBeGreaterThan(0);
     expect(exclusiveSeen).toBeGreaterThan(0);
+  });
+
+  it('a stackable campaign that goes first displaces the non-stackable winner: the broad stackable one is not shadowed', () => {
+    const window = { from: '2027-01-01T00:00:00Z', until: '2027-04-01T00:00:00Z' };
+    const resources = [
+      aPromotion('time-bonus', { window, benefits: [{ percentOff: 5, appliesTo: { priceTypes: ['TIME_PRICE'] } }], stacking: { stackable: true } }),
+      aPromotion('broad-stackable', { window, benefits: [{ percentOff: 5 }], stacking: { stackable: true } }),
+      aPromotion('broad-exclusive', { window, benefits: [{ percentOff: 5 }], stacking: { stackable: false, priority: 100 } }),
+    ];
+    const { stacking } = createAnalysis(aModel(resources), resolveSettings({ now: new Date('2026-12-01T00:00:00Z') }));
+    expect(stacking.shadowed.map((g) => g.offer.name)).toEqual([]);
+    const r = engineFor(resources).evaluate(aContext({ at: PROBES[0]!, lines: [line('time', 1000, { priceType: 'TIME_PRICE' }), line('unlock', 100, { priceType: 'UNLOCK_FEE' })] }));
+    expect(r.applied.map((a) => a.campaign)).toEqual(['Promotion/time-bonus', 'Promotion/broad-stackable']);
+    // Without the stackable campaign going first, the winner applies and the broad stackable one is shadowed.
+    const alone = createAnalysis(aModel(resources.slice(1)), resolveSettings({ now: new Date('2026-12-01T00:00:00Z') }));
+    expect(alone.stacking.shadowed.map((g) => g.offer.name)).toEqual(['broad-stackable']);
   });
 });

@@ -41,12 +41,12 @@ describe('the npm package', () => {
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
     expect(pkg.private).toBeUndefined();
     expect(pkg.bin).toEqual({ promoc: 'bin/promoc.js' });
-    expect(Object.keys(pkg.exports as object)).toEqual(['./engine', './bundle', './usage', './schemas/*', './package.json']);
+    expect(Object.keys(pkg.exports as object)).toEqual(['./engine', './bundle', './usage', './testing', './schemas/*', './package.json']);
     expect(pkg.engines).toEqual({ node: '>=20.10' });
   });
 
   it('ships the CLI, the library entry points, the schemas and the init templates', () => {
-    for (const p of ['bin/promoc.js', 'dist/cli-bundle/main.js', 'dist/schema/standalone.js', 'dist/build-id.txt', 'dist/engine/index.js', 'dist/bundle/index.js', 'dist/usage/index.js', 'dist/engine/index.d.ts',
+    for (const p of ['bin/promoc.js', 'dist/cli-bundle/main.js', 'dist/schema/standalone.js', 'dist/build-id.txt', 'dist/engine/index.js', 'dist/bundle/index.js', 'dist/usage/index.js', 'dist/bundle/testing.js', 'dist/engine/index.d.ts',
       'schemas/campaign.schema.json', 'schemas/defs/benefit.schema.json', 'templates/init/gitignore', 'templates/init/workflows/promoc-pr.yml', 'package.json', 'README.md']) {
       expect(paths, p).toContain(p);
     }

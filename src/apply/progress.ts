@@ -29,7 +29,7 @@ export function progressReporter(out: ProgressOutput, graph: CallGraph, alreadyD
   let lastTenth = Math.floor((settled / Math.max(1, total)) * 10);
   const bar = (): string => {
     const filled = Math.round((settled / Math.max(1, total)) * WIDTH);
-    return `${c.cyan('█'.repeat(filled))}${c.dim('░'.repeat(WIDTH - filled))} ${settled}/${total} calls${failed > 0 ? c.red(` · ${failed} failed`) : ''}${rechecks > 0 ? c.dim(` · ${rechecks} rechecked`) : ''}`;
+    return `${c.cyan('█'.repeat(filled))}${c.dim('░'.repeat(WIDTH - filled))} ${settled}/${total} calls` + `${failed > 0 ? c.red(` · ${failed} failed`) : ''}${rechecks > 0 ? c.dim(` · ${rechecks} rechecked`) : ''}`;
   };
   const draw = (force: boolean): void => {
     if (!out.isTTY) return;

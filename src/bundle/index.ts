@@ -5,11 +5,9 @@ export { signBundle, ed25519Verifier, generateSigningKeys, keyId } from './sign.
 export { readBundleFiles, writeBundleFiles, BUNDLE_FILE, SIGNATURE_SUFFIX } from './io.js';
 export { readProvenance } from './provenance.js';
 export { compareCampaigns, benefitRank, campaignRank } from './order.js';
-export { syntheticModel, syntheticContexts, syntheticWorkload } from './synthetic.js';
 export { BundleError } from '../engine/errors.js';
 
 export type { BuildOptions, BuildResult } from './build.js';
 export type { OpenOptions } from './verify.js';
 export type { BundleSignature, KeyInput } from './sign.js';
-export type { SyntheticOptions } from './synthetic.js';
 export type { Bundle, BundleManifest, BundleContent, BundleCampaign } from '../generated/bundle.js';

@@ -80,7 +80,7 @@ function normalizeBareBenefit(b: SourceBenefit, path: Path, report: Report): Bun
   }
   if (b.credit !== undefined) {
     const amount = normalizeMoney(b.credit, [...path, 'credit'], report);
-    return amount && { type: 'credit', amount };
+    return amount && (b.creditAt === 'rental' ? { type: 'credit', amount, at: 'rental', scope } : { type: 'credit', amount });
   }
   if (b.freeMinutes !== undefined) return { type: 'freeMinutes', minutes: b.freeMinutes, scope };
   if (b.freeUnlocks !== undefined) return { type: 'freeUnlocks', count: b.freeUnlocks, scope };

@@ -1,4 +1,4 @@
-// The resolved evaluation order (DESIGN.md "Order and stacking"): fees first, since discounts may
+// The resolved evaluation order, the same on every target promoc models: fees first, since discounts may
 // waive them; then campaigns whose benefits target specific lines, then plan-limited ones (Lago
 // applies metric-limited coupons before plan-limited ones), then broad ones; within a rank,
 // priority descending, then name ascending, then kind, so the order is total and deterministic.

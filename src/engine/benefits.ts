@@ -73,6 +73,12 @@ export function applyBenefit(b: CompiledBenefit, times: number, lines: Lines, ta
       }
       return;
     case 'credit':
+      if (b.at === 'rental') {
+        // A rental-time voucher: drawn off its lines like a rebate, where it applies, instead of wallet credit on claim.
+        let left = b.amount.minor * times;
+        for (let i = 0; i < n && left > 0; i++) if (b.scope === undefined || lines.inScope(all[i]!, b.scope)) left -= take.take(all[i]!, left);
+        return;
+      }
       grants.push({ campaign, type: 'credit', amount: b.amount.minor * times, currency: b.amount.currency });
       return;
     case 'trialExtension':

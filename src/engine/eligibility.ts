@@ -1,7 +1,7 @@
 // Why a reached campaign cannot apply, as a sentence, or undefined when it can. The checks run in
-// the order DESIGN.md lists them, so the first failing rule is the reason a human sees. Without
-// `explain` the checks are the same but no sentence is built (the simulator's hot path): every
-// rejection reads NOT_EXPLAINED.
+// a fixed order (status, window, audience, targeting, zone, conditions, limits), so the first failing rule
+// is the reason a human sees. Without `explain` the checks are the same but no sentence is built (the
+// simulator's hot path): every rejection reads NOT_EXPLAINED.
 import type { BundleConditions } from '../generated/bundle.js';
 import type { Audience, CompiledCampaign, Targeting } from './runtime-campaigns.js';
 import type { Prepared } from './context.js';
@@ -14,6 +14,11 @@ import { zoneReason, zoneTimes } from './zone.js';
 export const NOT_EXPLAINED = '';
 
 export function ineligibility(c: CompiledCampaign, p: Prepared, geo: GeoIndex, exponent: number, explain: boolean): string | undefined {
+  return standingReason(c, p, geo, exponent, explain) ?? limitReason(c, p, explain) ?? (c.freePeriods === undefined ? undefined : freePeriodReason(c, p, explain));
+}
+
+/** ineligibility() without the limits and free periods: the reasons no usage counter can change. */
+export function standingReason(c: CompiledCampaign, p: Prepared, geo: GeoIndex, exponent: number, explain: boolean): string | undefined {
   if (!c.active) return 'campaign is inactive';
   // Formatted on the first rejection and kept: a date per campaign at load time was a visible share
   // of loading, and a date per rejection a tenth of evaluating.
@@ -33,7 +38,7 @@ export function ineligibility(c: CompiledCampaign, p: Prepared, geo: GeoIndex, e
     const r = conditionsReason(c.conditions, c, p, exponent, explain);
     if (r !== undefined) return r;
   }
-  return limitReason(c, p, explain) ?? (c.freePeriods === undefined ? undefined : freePeriodReason(c, p, explain));
+  return undefined;
 }
 
 function audienceReason(a: Audience, p: Prepared, explain: boolean): string | undefined {

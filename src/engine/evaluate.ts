@@ -4,7 +4,7 @@
 import type { CompiledBenefit, CompiledCampaign } from './runtime-campaigns.js';
 import { prepare, PreparedContext, type EvaluationContext, type Prepared } from './context.js';
 import { ContextError } from './errors.js';
-import { budgetLeft, ineligibility, NOT_EXPLAINED } from './eligibility.js';
+import { budgetLeft, ineligibility, NOT_EXPLAINED, standingReason } from './eligibility.js';
 import type { AdjustedLine, AppliedCampaign, AppliedFee, Evaluation, Grant, Rejection } from './evaluation.js';
 import type { GeoIndex } from './geo.js';
 import { Lines, Take } from './lines.js';
@@ -90,6 +90,25 @@ export function evaluateContext(state: EngineState, context: EvaluationContext |
     if (!c.stackable) exclusive = c;
   }
   return summarize(p, lines, { applied: applied.copy(), fees: fees.copy(), grants: grants.copy(), rejected: rejected.copy(), unknownCodes }, withLines);
+}
+
+/**
+ * Whether a campaign of `ids` could apply to the prepared context: it is reached, of the context's product,
+ * and refused by nothing but (possibly) its usage counters. evaluateContext's first checks, and nothing after.
+ */
+export function mayApplyAny(state: EngineState, p: PreparedContext, ids: ReadonlySet<string>): boolean {
+  if (ids.size === 0) return false;
+  const { geo, campaigns } = state;
+  geo.begin(p.ctx.rental?.start, p.ctx.rental?.end);
+  const { candidates, count } = state.reach(p, geo);
+  const exponent = state.currencies[p.currency] ?? currencyExponent(p.currency);
+  for (let k = 0; k < count; k++) {
+    const c = campaigns[candidates[k]!]!;
+    if (!ids.has(c.id)) continue;
+    if (c.product !== undefined && p.product !== undefined && c.product !== p.product) continue;
+    if (standingReason(c, p, geo, exponent, false) === undefined) return true;
+  }
+  return false;
 }
 
 /** Without explanations every rejection of a campaign reads the same, so one frozen object serves them all. */

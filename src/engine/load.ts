@@ -6,7 +6,7 @@ import type { Bundle, BundleCampaign, BundleManifest } from '../generated/bundle
 import { compileCampaigns } from './runtime-campaigns.js';
 import type { EvaluationContext, PreparedContext } from './context.js';
 import { BundleError } from './errors.js';
-import { evaluateContext, workspace, type EngineState } from './evaluate.js';
+import { evaluateContext, mayApplyAny, workspace, type EngineState } from './evaluate.js';
 import type { Evaluation } from './evaluation.js';
 import { checkFreshness, type FreshnessOptions } from './freshness.js';
 import { GeoIndex } from './geo.js';
@@ -38,6 +38,12 @@ export interface Engine {
    * A context from prepareContext() is not checked again (see PreparedContext).
    */
   evaluate(context: EvaluationContext | PreparedContext, options?: EvaluateOptions): Evaluation;
+  /**
+   * Whether any of these campaigns (by id) could apply to the context: reached, and refused by nothing but
+   * (possibly) its usage counters. A simulator asks it to know when a campaign that differs between two
+   * bundles is in play; a campaign that cannot apply changes nothing but the list of rejections.
+   */
+  mayApplyAny(context: PreparedContext, campaigns: ReadonlySet<string>): boolean;
 }
 
 export interface EvaluateOptions {
@@ -118,6 +124,7 @@ function index(bundle: Bundle, strategy: 'indexed' | 'linear'): Engine {
     campaigns: bundle.content.campaigns,
     campaign: (id) => byId.get(id),
     evaluate: (context, options) => evaluateContext(state, context, options?.explain ?? true, options?.lines ?? true),
+    mayApplyAny: (context, ids) => mayApplyAny(state, context, ids),
   };
 }
 

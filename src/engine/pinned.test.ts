@@ -178,7 +178,7 @@ const UNCHECKED = new Set(['audience lists missing', 'scope lists missing', 'sco
 /** Bundles the loader refuses: each shape rule broken once (what is thrown, in which order, with which words). */
 function refusals(bundle: unknown): Record<string, string> {
   const out: Record<string, string> = {};
-  type Json = Record<string, any>; // parsed JSON, mutated at will
+  type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- parsed JSON, mutated at will
   const clone = () => JSON.parse(JSON.stringify(bundle)) as Json;
   const cases: Record<string, (b: Json) => unknown> = {
     'not an object': () => null,

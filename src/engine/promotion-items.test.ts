@@ -52,7 +52,7 @@ describe('conditions', () => {
   });
   it('under ANY takes first purchase, plans, spend, usage and verification as alternatives', () => {
     const spec: Spec = { conditions: { mode: 'ANY', firstPurchase: true, plans: ['pro'], minimumSpend: { amount: '500.00', currency: 'EUR' }, usageThresholds: [{ metric: 'events', atLeast: 10 }], externalVerification: { provider: 'sheerid' } } };
-    expect(outcome(spec)).toBe('none of its conditions hold: minimum spend 500.00 EUR not reached (subtotal 100.00 EUR); events usage 0 is below 10; requires verification by sheerid; only for a first purchase; requires plan pro');
+    expect(outcome(spec)).toBe('none of its conditions hold: minimum spend 500.00 EUR not reached (subtotal 100.00 EUR); events ' + 'usage 0 is below 10; requires verification by sheerid; only for a first purchase; requires plan pro');
     expect(outcome(spec, { customer: { id: 'c', firstPurchase: true } })).toBe(1000);
     expect(outcome(spec, { billing: { plan: 'pro' } })).toBe(1000);
     expect(outcome(spec, { billing: { metrics: { events: 10 } } })).toBe(1000);

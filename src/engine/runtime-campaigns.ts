@@ -25,7 +25,10 @@ export type Scope = ReadonlyLists<BundleScope> & { readonly broad: boolean };
 const BROAD: Scope = { broad: true, priceTypes: NONE, costSources: NONE, plans: NONE, metrics: NONE };
 
 /** A bundle benefit whose scope, when it has one, is compiled. */
-export type CompiledBenefit = BundleBenefit extends infer B ? (B extends { scope: BundleScope } ? Omit<B, 'scope'> & { readonly scope: Scope } : B) : never;
+export type CompiledBenefit = BundleBenefit extends infer B
+  ? B extends { scope: BundleScope } ? Omit<B, 'scope'> & { readonly scope: Scope }
+    : B extends { scope?: BundleScope } ? Omit<B, 'scope'> & { readonly scope?: Scope } : B
+  : never;
 
 export interface CompiledPhase {
   readonly from: number;
@@ -151,7 +154,9 @@ function compileScope(s: BundleScope): Scope {
 }
 
 function compileBenefit(b: BundleBenefit): CompiledBenefit {
-  return 'scope' in b ? { ...b, scope: compileScope(b.scope) } : b;
+  // Only a rental-time credit has an optional scope; without one it is a claim-time grant.
+  if (!('scope' in b) || b.scope === undefined) return b as CompiledBenefit;
+  return { ...b, scope: compileScope(b.scope) } as CompiledBenefit;
 }
 
 function compileLadder(l: BundleLadder): readonly (readonly CompiledBenefit[])[] {

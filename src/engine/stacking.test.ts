@@ -1,4 +1,5 @@
-// Golden scenarios for DESIGN.md "Sequential application" and "Order and stacking".
+// Golden scenarios for sequential application (each discount applies to what the previous ones left) and for the
+// order and stacking of campaigns (fees first; targeted, plan-limited, broad; priority; non-stackable winners).
 import { describe, expect, it } from 'vitest';
 import { aContext, aPromotion, aSurcharge, AIRPORT, engineFor, line } from '../../test/fixtures/engine/builders.js';
 

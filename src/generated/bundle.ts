@@ -393,7 +393,7 @@ export interface AmountOffBenefit {
   gate?: BundleBenefitGate;
 }
 /**
- * Wallet credit granted on redemption; it does not change the lines.
+ * Wallet credit granted on redemption (it does not change the lines), or with at: rental a rental-time voucher taken off the scoped lines like an amount off.
  */
 export interface CreditBenefit {
   /**
@@ -402,6 +402,11 @@ export interface CreditBenefit {
   type: 'credit';
   amount: BundleMoney;
   gate?: BundleBenefitGate;
+  /**
+   * rental: the tenant creates rental-time vouchers, so the credit reduces the scoped lines; absent: claim-time wallet credit, reported as a grant.
+   */
+  at?: 'rental';
+  scope?: BundleScope;
 }
 /**
  * Minutes waived on time-priced lines (TIME_PRICE, DRIVING_PRICE, PARKING_PRICE) that carry a quantity in minutes.

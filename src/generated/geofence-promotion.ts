@@ -30,6 +30,10 @@ export type Benefit = {
   amountOff?: Money1;
   credit?: Money2;
   /**
+   * When a credit reaches the customer, as the tenant's settings decide (mobility: promotion redemption writes immediate balance credit, or creates rental-time constraint vouchers). claim (default): wallet credit when the voucher is claimed; it does not lower a rental price and its scope does not limit it. rental: a rental-time voucher that reduces the rental price (its appliesTo lines) only when it applies. Only with credit.
+   */
+  creditAt?: 'claim' | 'rental';
+  /**
    * Free rental minutes (mobility FreeMinutes).
    */
   freeMinutes?: number;
@@ -133,6 +137,10 @@ export type Benefit = {
     percentOff?: number;
     amountOff?: Money1;
     credit?: Money2;
+    /**
+     * When a credit reaches the customer, as the tenant's settings decide (mobility: promotion redemption writes immediate balance credit, or creates rental-time constraint vouchers). claim (default): wallet credit when the voucher is claimed; it does not lower a rental price and its scope does not limit it. rental: a rental-time voucher that reduces the rental price (its appliesTo lines) only when it applies. Only with credit.
+     */
+    creditAt?: 'claim' | 'rental';
     /**
      * Free rental minutes (mobility FreeMinutes).
      */

@@ -65,6 +65,10 @@ export interface Plan {
    * Things a reviewer should know that are not actions (objects left alone, resources no provider takes).
    */
   notes: Note[];
+  /**
+   * `promoc plan --api-verdict`: for each changed live object on an API that previews promotions and each probe customer, the API's verdict beside the engine's on the same live fields.
+   */
+  verdicts?: PlanVerdict[];
 }
 /**
  * What was read from one API.
@@ -417,4 +421,83 @@ export interface Note {
    * Items: One resource.
    */
   resources?: string[];
+}
+/**
+ * One changed live object and one probe customer.
+ */
+export interface PlanVerdict {
+  /**
+   * Kind/name.
+   */
+  resource: string;
+  /**
+   * Its natural key (the code).
+   */
+  key: string;
+  /**
+   * The probe's customer id.
+   */
+  customer: string;
+  /**
+   * The instant asked about.
+   */
+  at: string;
+  /**
+   * The API's eligibility preview and simulation.
+   */
+  api?: {
+    /**
+     * Eligible now.
+     */
+    eligible: boolean;
+    /**
+     * Why not.
+     */
+    reason?: string;
+    /**
+     * Decimal amount in `currency`.
+     */
+    discount?: string;
+    /**
+     * Decimal amount in `currency`.
+     */
+    credit?: string;
+    /**
+     * ISO 4217.
+     */
+    currency?: string;
+  };
+  /**
+   * The API refused the question (an unknown customer…).
+   */
+  apiError?: string;
+  /**
+   * The engine on the same live fields and the probe's context.
+   */
+  engine: {
+    /**
+     * The campaign applied.
+     */
+    applied: boolean;
+    /**
+     * Why not.
+     */
+    reason?: string;
+    /**
+     * Decimal amount in `currency`.
+     */
+    discount?: string;
+    /**
+     * Decimal amount in `currency`.
+     */
+    credit?: string;
+    /**
+     * ISO 4217.
+     */
+    currency: string;
+  };
+  /**
+   * Same eligibility, and when eligible the same discount and credit.
+   */
+  agree: boolean;
 }

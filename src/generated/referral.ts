@@ -36,6 +36,10 @@ export type Benefit = {
   amountOff?: Money1;
   credit?: Money2;
   /**
+   * When a credit reaches the customer, as the tenant's settings decide (mobility: promotion redemption writes immediate balance credit, or creates rental-time constraint vouchers). claim (default): wallet credit when the voucher is claimed; it does not lower a rental price and its scope does not limit it. rental: a rental-time voucher that reduces the rental price (its appliesTo lines) only when it applies. Only with credit.
+   */
+  creditAt?: 'claim' | 'rental';
+  /**
    * Free rental minutes (mobility FreeMinutes).
    */
   freeMinutes?: number;
@@ -140,109 +144,9 @@ export type Benefit = {
     amountOff?: Money1;
     credit?: Money2;
     /**
-     * Free rental minutes (mobility FreeMinutes).
+     * When a credit reaches the customer, as the tenant's settings decide (mobility: promotion redemption writes immediate balance credit, or creates rental-time constraint vouchers). claim (default): wallet credit when the voucher is claimed; it does not lower a rental price and its scope does not limit it. rental: a rental-time voucher that reduces the rental price (its appliesTo lines) only when it applies. Only with credit.
      */
-    freeMinutes?: number;
-    /**
-     * Free unlocks: the UNLOCK_FEE line is waived this many times (mobility FreeUnlocks).
-     */
-    freeUnlocks?: number;
-    /**
-     * Percentage discount on package purchases (mobility DiscountOnPackages).
-     */
-    packageDiscount?: number;
-    /**
-     * Entitlement to a rental addition such as an insurance extra (mobility AdditionEntitlement).
-     */
-    entitlement?: {
-      /**
-       * The addition code, e.g. INSURANCE_PLUS.
-       */
-      addition: string;
-      requireTags?: RefList4;
-      excludeTags?: RefList5;
-    };
-    /**
-     * Days added to a subscription trial (promotions trial_extension).
-     */
-    trialExtensionDays?: number;
-    /**
-     * Billing periods the subscription is free of charge (promotions free_period: the API then sets requires_continuous_coverage). The engine waives the scoped lines of the customer's first this-many invoices with it.
-     */
-    freePeriods?: number;
-    appliesTo?: Scope;
-    /**
-     * How many rentals the benefit covers (mobility numberOfRentals). Absent: unlimited within validity.
-     */
-    rentals?: number;
-    /**
-     * How long an issued voucher stays valid after it is granted.
-     */
-    validForDays?: number;
-    /**
-     * Dated validity of this benefit alone (mobility benefit validFrom / validUntil): outside it the benefit grants nothing, even while the campaign runs. Absent: the campaign's window.
-     */
-    window?: {
-      /**
-       * An RFC 3339 date-time with a zone, e.g. 2027-06-01T00:00:00Z.
-       */
-      from?: string;
-      /**
-       * An RFC 3339 date-time with a zone, e.g. 2027-06-01T00:00:00Z.
-       */
-      until?: string;
-    };
-    /**
-     * Branch ids this benefit applies in (mobility benefit applicableBranchIds), within the campaign's targeting.branches. Absent: wherever the campaign applies.
-     *
-     * @minItems 1
-     *
-     * Items: A branch id.
-     */
-    branches?: [string, ...string[]];
-    /**
-     * Vehicle category ids this benefit applies to (mobility benefit applicableVehicleCategoryIds), within the campaign's targeting.vehicleCategories. Absent: the campaign's categories.
-     *
-     * @minItems 1
-     *
-     * Items: A vehicle category id.
-     */
-    vehicleCategories?: [string, ...string[]];
-  } & (
-    | {
-        [k: string]: unknown | undefined;
-      }
-    | {
-        [k: string]: unknown | undefined;
-      }
-    | {
-        [k: string]: unknown | undefined;
-      }
-    | {
-        [k: string]: unknown | undefined;
-      }
-    | {
-        [k: string]: unknown | undefined;
-      }
-    | {
-        [k: string]: unknown | undefined;
-      }
-    | {
-        [k: string]: unknown | undefined;
-      }
-    | {
-        [k: string]: unknown | undefined;
-      }
-    | {
-        [k: string]: unknown | undefined;
-      }
-  ) & {
-    /**
-     * Percentage discount on the scoped lines (mobility Discount, ev-billing percent, Lago percentage).
-     */
-    percentOff?: number;
-    amountOff?: Money1;
-    credit?: Money2;
+    creditAt?: 'claim' | 'rental';
     /**
      * Free rental minutes (mobility FreeMinutes).
      */
@@ -347,6 +251,118 @@ export type Benefit = {
     percentOff?: number;
     amountOff?: Money1;
     credit?: Money2;
+    /**
+     * When a credit reaches the customer, as the tenant's settings decide (mobility: promotion redemption writes immediate balance credit, or creates rental-time constraint vouchers). claim (default): wallet credit when the voucher is claimed; it does not lower a rental price and its scope does not limit it. rental: a rental-time voucher that reduces the rental price (its appliesTo lines) only when it applies. Only with credit.
+     */
+    creditAt?: 'claim' | 'rental';
+    /**
+     * Free rental minutes (mobility FreeMinutes).
+     */
+    freeMinutes?: number;
+    /**
+     * Free unlocks: the UNLOCK_FEE line is waived this many times (mobility FreeUnlocks).
+     */
+    freeUnlocks?: number;
+    /**
+     * Percentage discount on package purchases (mobility DiscountOnPackages).
+     */
+    packageDiscount?: number;
+    /**
+     * Entitlement to a rental addition such as an insurance extra (mobility AdditionEntitlement).
+     */
+    entitlement?: {
+      /**
+       * The addition code, e.g. INSURANCE_PLUS.
+       */
+      addition: string;
+      requireTags?: RefList4;
+      excludeTags?: RefList5;
+    };
+    /**
+     * Days added to a subscription trial (promotions trial_extension).
+     */
+    trialExtensionDays?: number;
+    /**
+     * Billing periods the subscription is free of charge (promotions free_period: the API then sets requires_continuous_coverage). The engine waives the scoped lines of the customer's first this-many invoices with it.
+     */
+    freePeriods?: number;
+    appliesTo?: Scope;
+    /**
+     * How many rentals the benefit covers (mobility numberOfRentals). Absent: unlimited within validity.
+     */
+    rentals?: number;
+    /**
+     * How long an issued voucher stays valid after it is granted.
+     */
+    validForDays?: number;
+    /**
+     * Dated validity of this benefit alone (mobility benefit validFrom / validUntil): outside it the benefit grants nothing, even while the campaign runs. Absent: the campaign's window.
+     */
+    window?: {
+      /**
+       * An RFC 3339 date-time with a zone, e.g. 2027-06-01T00:00:00Z.
+       */
+      from?: string;
+      /**
+       * An RFC 3339 date-time with a zone, e.g. 2027-06-01T00:00:00Z.
+       */
+      until?: string;
+    };
+    /**
+     * Branch ids this benefit applies in (mobility benefit applicableBranchIds), within the campaign's targeting.branches. Absent: wherever the campaign applies.
+     *
+     * @minItems 1
+     *
+     * Items: A branch id.
+     */
+    branches?: [string, ...string[]];
+    /**
+     * Vehicle category ids this benefit applies to (mobility benefit applicableVehicleCategoryIds), within the campaign's targeting.vehicleCategories. Absent: the campaign's categories.
+     *
+     * @minItems 1
+     *
+     * Items: A vehicle category id.
+     */
+    vehicleCategories?: [string, ...string[]];
+  } & (
+    | {
+        [k: string]: unknown | undefined;
+      }
+    | {
+        [k: string]: unknown | undefined;
+      }
+    | {
+        [k: string]: unknown | undefined;
+      }
+    | {
+        [k: string]: unknown | undefined;
+      }
+    | {
+        [k: string]: unknown | undefined;
+      }
+    | {
+        [k: string]: unknown | undefined;
+      }
+    | {
+        [k: string]: unknown | undefined;
+      }
+    | {
+        [k: string]: unknown | undefined;
+      }
+    | {
+        [k: string]: unknown | undefined;
+      }
+  ) & {
+    /**
+     * Percentage discount on the scoped lines (mobility Discount, ev-billing percent, Lago percentage).
+     */
+    percentOff?: number;
+    amountOff?: Money1;
+    credit?: Money2;
+    /**
+     * When a credit reaches the customer, as the tenant's settings decide (mobility: promotion redemption writes immediate balance credit, or creates rental-time constraint vouchers). claim (default): wallet credit when the voucher is claimed; it does not lower a rental price and its scope does not limit it. rental: a rental-time voucher that reduces the rental price (its appliesTo lines) only when it applies. Only with credit.
+     */
+    creditAt?: 'claim' | 'rental';
     /**
      * Free rental minutes (mobility FreeMinutes).
      */

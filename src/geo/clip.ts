@@ -1,6 +1,6 @@
 // Exact polygon boolean operations. polygon-clipping, not turf's intersect: ~0.4 ms per pair instead of
 // ~7 ms (measured here), and it returns an empty result for polygons that only share an edge or a corner
-// where turf's `intersect` has been seen to throw (see API-NOTES.md).
+// where turf's `intersect` has been seen to throw.
 import polygonClipping from 'polygon-clipping';
 import { bboxOf } from './bbox.js';
 import type { BBox, MultiPolygonCoords, Position, Ring } from './types.js';

@@ -1,5 +1,6 @@
 // Exact overlap of two areas, with containment and touching handled explicitly: turf's booleanOverlap is
-// false when one polygon contains the other, and shared edges must not count (API-NOTES.md). The
+// false when one polygon contains the other, and shared edges must not count (adjacent zones are not
+// overlapping zones for any of the APIs). The
 // decision is made on the intersection's area, so containment is simply an overlap of 100% of the
 // smaller zone and a shared edge or corner is an intersection of zero area.
 import { bboxesIntersect, bboxOf } from './bbox.js';

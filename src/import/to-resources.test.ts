@@ -48,7 +48,7 @@ describe('importLive', () => {
     const file = importPath('imported/local', fence);
     expect(file).toBe('imported/local/mobility/geofence/kiez-zone.yaml');
     const text = renderImported(fence, file, 'mobility (http://x)');
-    expect(text.split('\n').slice(0, 2)).toEqual(['# yaml-language-server: $schema=../../../../schemas/geofence.schema.json', '# Imported by `promoc import` from mobility (http://x); not managed by promoc yet: the next apply adopts it (writes the ownership marker, nothing else).']);
+    expect(text.split('\n').slice(0, 2)).toEqual(['# yaml-language-server: $schema=../../../../schemas/geofence.schema.json', '# Imported by `promoc import` from mobility (http://x); not managed by promoc ' + 'yet: the next apply adopts it (writes the ownership marker, nothing else).']);
     expect(text).toContain('- - - [ 13, 52 ]');
   });
 });

@@ -2,6 +2,7 @@
 import contradiction from './rules/audience/contradiction.js';
 import broadDiscount from './rules/benefit/broad-discount.js';
 import neverApplies from './rules/benefit/never-applies.js';
+import creditTiming from './rules/benefit/credit-timing.js';
 import confusable from './rules/code/confusable.js';
 import formatForTarget from './rules/code/format-for-target.js';
 import invalidGeometry from './rules/geofence/invalid-geometry.js';
@@ -44,6 +45,7 @@ export const rules = [
   unknownRef,
   broadDiscount,
   neverApplies,
+  creditTiming,
   labelledAsDiscount,
   contradiction,
   unknownProduct,

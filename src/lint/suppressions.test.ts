@@ -28,7 +28,7 @@ describe('parseDirectives', () => {
   });
 
   it('marks directives it cannot read', () => {
-    const [a, b, c] = parseDirectives('a.yaml', '# promoc-disable-next-line -- why\nx: 1\n# promoc-disable-next-line Stacking -- why\nx: 2\n# promoc-disable-next-line code/confusable -- why until 2027-02-30\nx: 3');
+    const [a, b, c] = parseDirectives('a.yaml', '# promoc-disable-next-line -- why\nx: 1\n# promoc-disable-next-line Stacking -- ' + 'why\nx: 2\n# promoc-disable-next-line code/confusable -- why until 2027-02-30\nx: 3');
     expect(a!.malformed).toBe('it names no rule');
     expect(b!.malformed).toBe('"Stacking" is not a rule id (group/name)');
     expect(c!.malformed).toMatch(/not a date/);

@@ -2,7 +2,7 @@
 // reference resolving to a resource of the right kind. Pure; reports paths.
 import { closest, distance } from 'fastest-levenshtein';
 import type { Diagnostic, DocPath } from '../model/diagnostic.js';
-import type { AnyResource, Kind, Located } from '../model/resource.js';
+import { resourceKey, type AnyResource, type Kind, type Located } from '../model/resource.js';
 
 interface Ref { readonly path: DocPath; readonly kind: Kind; readonly name: string }
 
@@ -30,7 +30,7 @@ function duplicateNames(all: readonly Identified[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const l of all) {
     if (l.name === undefined) continue;
-    const key = `${l.kind}/${l.name}`;
+    const key = resourceKey({ kind: l.kind, name: l.name });
     const first = seen.get(key);
     if (!first) { seen.set(key, l); continue; }
     out.push({
@@ -54,7 +54,7 @@ function duplicateCodes(all: readonly Identified[]): Diagnostic[] {
     const other = first.code!;
     out.push({
       ruleId: 'model/duplicate-code', severity: 'error', ...at(l, ['spec', 'code']),
-      message: `code ${l.code} is already used by ${first.kind} "${first.name ?? '?'}"${other !== l.code ? ` (as ${other}; codes are compared case-insensitively)` : ''}`,
+      message: `code ${l.code} is already used by ${first.kind} "${first.name ?? '?'}"` + `${other !== l.code ? ` (as ${other}; codes are compared case-insensitively)` : ''}`,
       hint: 'Customers type codes without regard to case; give each campaign its own code.',
       related: [{ ...at(first, ['spec', 'code']), message: `${other} defined here` }],
     });

@@ -11,7 +11,8 @@ import { fastPathSafe } from './fast-parse.js';
 /** The range of `path` in document `docIndex`, or undefined when only the precise locator can say. */
 export type Locator = (docIndex: number, path: DocPath, atKey: boolean) => Range | undefined;
 
-class Unsure extends Error {}
+// Thrown to leave the scan early and caught in this file only: a sentinel, not an error anyone sees (no stack to build).
+class Unsure {}
 const unsure = (): never => { throw new Unsure(); };
 
 interface Line { readonly start: number; readonly indent: number; readonly end: number; readonly blank: boolean }

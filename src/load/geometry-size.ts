@@ -21,7 +21,7 @@ export const MAX_GEOMETRY_PROBLEMS = 20;
 
 export type GeometryType = 'Polygon' | 'MultiPolygon';
 
-const SIMPLIFY = 'Simplify the outline before committing it (e.g. `mapshaper in.geojson -simplify 10% -o out.geojson`, or Douglas–Peucker with a few metres\' tolerance); geofence/too-complex asks for at most 1,000 positions by default.';
+const SIMPLIFY = 'Simplify the outline before committing it (e.g. `mapshaper in.geojson -simplify 10% -o out.geojson`, or ' + 'Douglas–Peucker with a few metres\' tolerance); geofence/too-complex asks for at most 1,000 positions by default.';
 
 /**
  * Positions in GeoJSON coordinates, for the limit: every entry of a ring (whatever it holds) plus every
@@ -61,7 +61,7 @@ type At = Pick<Diagnostic, 'file' | 'docIndex' | 'path' | 'atKey'>;
 export function tooManyPositions(at: At, name: string, positions: number, file?: string): Diagnostic {
   return {
     ...at, ruleId: 'load/geometry-too-large', severity: 'error',
-    message: `geofence ${JSON.stringify(name)} has ${positions.toLocaleString('en-US')} positions${file ? ` in "${file}"` : ''}, over the limit of ${MAX_GEOFENCE_POSITIONS.toLocaleString('en-US')} for one geofence`,
+    message: `geofence ${JSON.stringify(name)} has ${positions.toLocaleString('en-US')} positions${file ? ` in "${file}"` : ''}` + `, over the limit of ${MAX_GEOFENCE_POSITIONS.toLocaleString('en-US')} for one geofence`,
     hint: SIMPLIFY,
   };
 }

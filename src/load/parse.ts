@@ -147,9 +147,9 @@ export function rangeOf(r: readonly number[] | undefined, lc: LineCounter): Rang
 export interface Unsafe { ruleId: string; path: DocPath; atKey: boolean; message: string; hint: string }
 
 /**
- * Mappings of more than MAX_MAPPING_KEYS keys, keys that could pollute prototypes, numbers JSON cannot hold or a double cannot hold exactly, and values that contain themselves (an
- * alias inside its own anchor, `&a [ {x: *a} ]`, which every later walk would follow forever); reported,
- * never passed on. Iterative, with the objects on the current path kept to tell a cycle from an anchor
+ * Mappings of more than MAX_MAPPING_KEYS keys, keys that could pollute prototypes, numbers JSON cannot hold or a
+ * double cannot hold exactly, and values that contain themselves (an alias inside its own anchor, `&a [ {x: *a} ]`,
+ * which every later walk would follow forever); reported, never passed on. Iterative, with the objects on the current path kept to tell a cycle from an anchor
  * merely used twice.
  */
 export function unsafeValues(root: unknown): Unsafe[] {
@@ -164,7 +164,7 @@ export function unsafeValues(root: unknown): Unsafe[] {
       continue;
     }
     if (typeof v === 'number' && Number.isInteger(v) && !Number.isSafeInteger(v)) {
-      out.push({ ruleId: 'load/number', path, atKey: false, message: `this integer is beyond ±${Number.MAX_SAFE_INTEGER} (2^53 − 1): it reads as ${String(v)}, so validate, bundles and the targets would not all see the number written`, hint: 'Use a number within ±9007199254740991, or quote it if it is an identifier.' });
+      out.push({ ruleId: 'load/number', path, atKey: false, message: `this integer is beyond ±${Number.MAX_SAFE_INTEGER} (2^53 − 1): it reads as ${String(v)}` + `, so validate, bundles and the targets would not all see the number written`, hint: 'Use a number within ±9007199254740991, or quote it if it is an identifier.' });
       continue;
     }
     if (v === null || typeof v !== 'object') continue;
@@ -179,7 +179,7 @@ export function unsafeValues(root: unknown): Unsafe[] {
     } else {
       const keys = Object.keys(v);
       if (keys.length > MAX_MAPPING_KEYS) {
-        out.push({ ruleId: 'load/too-many-keys', path, atKey: path.length > 0, message: `this mapping has ${keys.length.toLocaleString('en-US')} keys, over the limit of ${MAX_MAPPING_KEYS.toLocaleString('en-US')}; it was not checked further`, hint: 'A campaign needs a few dozen keys in a mapping; split the data or move it out of the campaign file.' });
+        out.push({ ruleId: 'load/too-many-keys', path, atKey: path.length > 0, message: `this mapping has ${keys.length.toLocaleString('en-US')} keys, over the limit ` + `of ${MAX_MAPPING_KEYS.toLocaleString('en-US')}; it was not checked further`, hint: 'A campaign needs a few dozen keys in a mapping; split the data or move it out of the campaign file.' });
         continue;
       }
       for (const key of keys) {

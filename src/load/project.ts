@@ -81,7 +81,7 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
   const fromPaths = options.paths && options.paths.length > 0;
   const listed = fromPaths ? expandPaths(root, options.cwd, options.paths!) : expandGlobs(root, config.campaigns ?? DEFAULT_CAMPAIGN_GLOBS, configFile);
   append(diagnostics, listed.diagnostics);
-  if (debug.enabled) debug.write('config', `${listed.files.length} campaign file${listed.files.length === 1 ? '' : 's'} from ${fromPaths ? `the paths ${options.paths!.join(', ')}` : `the globs ${(config.campaigns ?? DEFAULT_CAMPAIGN_GLOBS).join(', ')}`}`);
+  if (debug.enabled) debug.write('config', `${listed.files.length} campaign file${listed.files.length === 1 ? '' : 's'} from ` + `${fromPaths ? `the paths ${options.paths!.join(', ')}` : `the globs ${(config.campaigns ?? DEFAULT_CAMPAIGN_GLOBS).join(', ')}`}`);
 
   const useCache = options.cache ?? config.cache?.enabled ?? true;
   const schemaDigest = loadSchemaSet().digest;

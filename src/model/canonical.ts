@@ -38,6 +38,8 @@ export function minorToAmount(minor: number, currency: string): string {
 
 /** A number rid of binary floating-point noise: 0.15 * 100 → 15, 12.5 stays 12.5. */
 export function canonicalNumber(value: number): number {
+  // Integers below 10^12 have no noise to remove (and -0 reads as 0, as toPrecision makes it): most amounts and limits.
+  if (Number.isInteger(value) && value < 1e12 && value > -1e12) return value + 0;
   return Number(value.toPrecision(12));
 }
 

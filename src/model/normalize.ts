@@ -41,6 +41,21 @@ function isMoney(obj: { readonly [k: string]: Json }): boolean {
   return keys.length === 2 && typeof obj.currency === 'string' && /^[A-Z]{3}$/.test(obj.currency) && (typeof obj.amount === 'string' || typeof obj.amount === 'number');
 }
 
+/**
+ * JSON text of normalized fields (keys already sorted, so the text is canonical). Kept per object: a live
+ * object's text is made while its page is read, a desired one's for its digest, and the plan's equality
+ * check reuses both instead of serializing 10,000 documents again after the last page.
+ */
+const texts = new WeakMap<object, string>();
+export function normalizedText(fields: { readonly [k: string]: Json }): string {
+  let text = texts.get(fields);
+  if (text === undefined) {
+    text = JSON.stringify(fields);
+    texts.set(fields, text);
+  }
+  return text;
+}
+
 export function isObject(v: Json | undefined): v is { readonly [k: string]: Json } {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -33,6 +33,17 @@ export function productOf(r: AnyResource): ProductOf {
   return { product: undefined, source: 'unknown' };
 }
 
+/**
+ * The API that applies a campaign: its labels.target when that names one of the four APIs; undefined for the
+ * engine and for unlabelled campaigns. A pricing context is priced by one API, so campaigns planned on two
+ * different APIs never meet even when they price the same product (a Lago invoice applies Lago coupons only,
+ * never a subscription-billing promotion of another system).
+ */
+export function pricingApiOf(r: AnyResource): string | undefined {
+  const target = r.metadata.labels?.target;
+  return target !== undefined && Object.hasOwn(TARGET_PRODUCT, target) ? target : undefined;
+}
+
 /** Kinds only the mobility voucherables API has. */
 const RENTAL_ONLY = new Set([
   'Package', 'Subscription', 'RidePass', 'Reward', 'Referral', 'Triggered', 'CustomerCare', 'PricedPromotion',

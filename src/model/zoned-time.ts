@@ -73,7 +73,7 @@ export function resolveLocalTime(local: string, timeZone: string): LocalResoluti
     const jump = transition(wall - maxOf(offsets), wall - minOf(offsets), timeZone);
     return {
       ok: false, problem: 'gap',
-      message: `${local} does not exist in ${timeZone}: the clocks jump from ${localIso(jump - 1000, timeZone).slice(11, 16)} straight to ${localIso(jump, timeZone).slice(11, 16)} that night`,
+      message: `${local} does not exist in ${timeZone}: the clocks jump from ${localIso(jump - 1000, timeZone).slice(11, 16)}` + ` straight to ${localIso(jump, timeZone).slice(11, 16)} that night`,
       after: localIso(jump, timeZone),
     };
   }

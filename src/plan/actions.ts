@@ -1,6 +1,7 @@
 // Deciding what applying would do to one resource. Pure: desired entry × live object × capability → Action.
 import { createHash } from 'node:crypto';
 import type { Json } from '../model/canonical.js';
+import { normalizedText } from '../model/normalize.js';
 import { diffFields, isUnder, type FieldChange } from './diff.js';
 import type { Action, Change, DesiredEntry, PlanOptions } from './plan-types.js';
 import type { KindCapability, LiveObject, Provider } from '../providers/provider.js';
@@ -9,7 +10,7 @@ const STATUS = 'spec.status';
 
 /** Digest of normalized fields. normalizeFields already sorted every key, so JSON.stringify is canonical here. */
 export function ownerDigest(fields: { readonly [k: string]: Json }): string {
-  return createHash('sha256').update(JSON.stringify(fields)).digest('hex').slice(0, 12);
+  return createHash('sha256').update(normalizedText(fields)).digest('hex').slice(0, 12);
 }
 
 function base(provider: string, kind: string, name: string, key: string, cap: KindCapability | undefined) {
@@ -42,7 +43,7 @@ export function compareAction(d: DesiredEntry, live: LiveObject, provider: Provi
   const cap = d.capability;
   const desired = d.lowered.normalized.fields;
   // Normalized documents have sorted keys: equal text means nothing to diff (the common case, kept cheap).
-  const all = JSON.stringify(live.normalized.fields) === JSON.stringify(desired) ? [] : diffFields(live.normalized.fields, desired);
+  const all = normalizedText(live.normalized.fields) === normalizedText(desired) ? [] : diffFields(live.normalized.fields, desired);
   const statusChange = all.find((c) => c.path === STATUS);
   const fieldChanges = cap.activate ? all.filter((c) => c.path !== STATUS) : all;
   const rules = cap.immutable(live);
@@ -103,7 +104,7 @@ export function orphanAction(live: LiveObject, cap: KindCapability, provider: st
   if (cap.activate) {
     // Not redeemable, and the API has no call that deletes or archives it in this state (a draft): leaving
     // it marked would warn for ever, so it is released (its marker removed) and left alone, visibly.
-    if (statusOf(n.fields) === 'inactive') return { ...head, action: 'deactivate', release: true, reason: `the API can neither delete nor archive an inactive (${String(live.facts.status ?? 'draft')}) ${cap.apiObject}; it is not redeemable, so promoc removes its ownership marker and leaves it alone` };
+    if (statusOf(n.fields) === 'inactive') return { ...head, action: 'deactivate', release: true, reason: `the API can neither delete nor archive an inactive (${String(live.facts.status ?? 'draft')}) ` + `${cap.apiObject}; it is not redeemable, so promoc removes its ownership marker and leaves it alone` };
     return { ...head, action: 'deactivate', reason: `the API cannot delete a ${cap.apiObject}; promoc deactivates (archives) it instead`, ...(cap.deactivateConsequence ? { consequences: [cap.deactivateConsequence] } : {}) };
   }
   return { ...head, action: 'blocked', reason: cap.noDeleteReason ?? `the API cannot delete a ${cap.apiObject}` };

@@ -63,7 +63,7 @@ export function buildPlan(input: BuildInput): Plan {
         if (action) actions.push(action);
       }
     } else if (orphans.length > 0) {
-      notes.push({ level: 'warn', provider: set.provider, message: `${orphans.length} object${orphans.length === 1 ? ' is' : 's are'} managed by promoc but no longer in the repository; re-run with --prune to remove ${orphans.length === 1 ? 'it' : 'them'}`, resources: orphans.map(describe).sort() });
+      notes.push({ level: 'warn', provider: set.provider, message: `${orphans.length} object${orphans.length === 1 ? ' is' : 's are'} managed by promoc but no ` + `longer in the repository; re-run with --prune to remove ${orphans.length === 1 ? 'it' : 'them'}`, resources: orphans.map(describe).sort() });
     }
     const unmanaged = set.objects.filter((o) => o.owner === undefined && !used.has(o)).length;
     if (unmanaged > 0) notes.push({ level: 'info', provider: set.provider, message: `${unmanaged} live object${unmanaged === 1 ? ' is' : 's are'} not managed by promoc and ${unmanaged === 1 ? 'was' : 'were'} left alone` });
@@ -113,7 +113,9 @@ function claimsOf(provider: string, inScope: readonly LiveObject[], capabilities
     const out = new Map<string, LiveObject[]>();
     for (const o of current) {
       const k = keyOf(o);
-      if (k !== undefined) out.set(k, [...(out.get(k) ?? []), o]);
+      if (k === undefined) continue;
+      const list = out.get(k);
+      if (list) list.push(o); else out.set(k, [o]);
     }
     return out;
   };
@@ -130,7 +132,7 @@ function claimsOf(provider: string, inScope: readonly LiveObject[], capabilities
     const kind = first.owner?.kind ?? first.normalized.kind;
     const name = first.owner?.name;
     const what = capabilities[first.normalized.kind]?.apiObject ?? 'object';
-    const message = `${ids.length} live ${what}s claim ${kind}/${name ?? first.normalized.key}${name !== undefined && name !== first.normalized.key ? ` (${first.normalized.key})` : ''} on ${provider}: ${ids.join(', ')}. promoc will not pick one: keep one and delete or archive the others in the API (or remove promoc's marker from them), then plan again.`;
+    const message = `${ids.length} live ${what}s claim ${kind}/${name ?? first.normalized.key}` + `${name !== undefined && name !== first.normalized.key ? ` (${first.normalized.key})` : ''}` + ` on ${provider}: ${ids.join(', ')}. promoc will not pick one: keep one and delete or ` + `archive the others in the API (or remove promoc's marker from them), then plan again.`;
     const claim: Claim = { conflict: { provider: provider as Conflict['provider'], kind, ...(name !== undefined ? { name } : {}), key: first.normalized.key, ids: ids as Conflict['ids'], message }, objects };
     seen.set(id, claim);
     conflicts.push(claim.conflict);

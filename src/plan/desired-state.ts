@@ -12,7 +12,8 @@ export const desiredKey = (d: Pick<DesiredEntry, 'provider' | 'located'>): strin
 
 export function desiredState(desired: readonly DesiredEntry[]): DesiredState {
   const resources: Record<string, string> = {};
-  for (const d of [...desired].sort((a, b) => (desiredKey(a) < desiredKey(b) ? -1 : 1))) resources[desiredKey(d)] = d.digest;
+  const keyed = desired.map((d) => [desiredKey(d), d.digest] as const).sort(([a], [b]) => (a < b ? -1 : 1));
+  for (const [key, digest] of keyed) resources[key] = digest;
   return { digest: digestOf(resources), resources };
 }
 

@@ -61,7 +61,7 @@ function sameBinding(provider: Provider, selected: readonly Located[], entries: 
       const other = ctx.model.resources.find((l) => id(l) === ref);
       const where = chosen.has(ref) ? `cannot be planned on target ${ctx.target} (${provider.id}): see its error`
         : other === undefined ? 'is not declared'
-          : `is not planned on target ${ctx.target} (${provider.id}) (${other.resource.metadata.labels?.target !== undefined ? `labels.target: ${other.resource.metadata.labels.target}` : 'its labels do not match'})`;
+          : `is not planned on target ${ctx.target} (${provider.id}) (` + `${other.resource.metadata.labels?.target !== undefined ? `labels.target: ${other.resource.metadata.labels.target}` : 'its labels do not match'})`;
       diagnostics.push({
         ruleId: 'plan/reference-elsewhere', severity: 'error', file: source.file, docIndex: source.docIndex, path,
         message: `${resourceKey(resource)} needs ${ref} written by the same API, and ${ref} ${where}; apply could not issue it`,

@@ -8,10 +8,11 @@ import type { Action, DesiredEntry } from './plan-types.js';
 const WRITES = new Set<Action['action']>(['create', 'update', 'replace']);
 
 export function pastExpiries(actions: readonly Action[], desired: readonly DesiredEntry[], now: Date, target: string): Diagnostic[] {
-  const byKey = new Map(desired.map((d) => [`${d.provider}/${d.located.resource.kind}/${d.lowered.normalized.key.toLowerCase()}`, d]));
+  let byKey: Map<string, DesiredEntry> | undefined; // made at the first write: a plan of no-ops needs none
   const out: Diagnostic[] = [];
   for (const a of actions) {
     if (!WRITES.has(a.action)) continue;
+    byKey ??= new Map(desired.map((d) => [`${d.provider}/${d.located.resource.kind}/${d.lowered.normalized.key.toLowerCase()}`, d]));
     const d = byKey.get(`${a.provider}/${a.kind}/${a.key.toLowerCase()}`);
     const rule = d?.capability.futureOnly;
     if (!d || !rule) continue;
@@ -21,7 +22,7 @@ export function pastExpiries(actions: readonly Action[], desired: readonly Desir
     if (Number.isNaN(at) || at > now.getTime()) continue;
     out.push({
       ruleId: 'plan/past-expiry', severity: 'error', file: d.located.source.file, docIndex: d.located.source.docIndex, path: rule.path,
-      message: `target ${target} (${a.provider}) refuses ${rule.field} ${value}: it must be in the future (now ${now.toISOString()}), so this ${a.action} would fail`,
+      message: `target ${target} (${a.provider}) refuses ${rule.field} ${value}: it must ` + `be in the future (now ${now.toISOString()}), so this ${a.action} would fail`,
       hint: `Move ${rule.path.join('.')} into the future, or set status: inactive / remove the campaign if it has ended.`,
       data: { target, provider: a.provider, field: rule.field },
     });

@@ -1,6 +1,6 @@
 // The imperative shell of `promoc plan`: load the repository, open the target (starting the embedded
 // emulators for `local`), read every provider's live state in parallel, then call the pure planner.
-// Apply (issue 6) reuses `openTarget` and `planBindings`; the benchmark calls `planBindings` directly.
+// Apply reuses `openTarget` and `planBindings`; the benchmark calls `planBindings` directly.
 import { join } from 'node:path';
 import { NO_DEBUG, type DebugLog } from '../model/debug-log.js';
 import { hasErrors, type Diagnostic } from '../model/diagnostic.js';

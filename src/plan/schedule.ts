@@ -80,7 +80,7 @@ export function plannedCompare(d: DesiredEntry, live: LiveObject, provider: Prov
 function draftAction(a: Action, live: LiveObject, d: DesiredEntry, cap: KindCapability): Action | undefined {
   if (a.action === 'replace') {
     const { desired: _d, payload: _p, ...rest } = a;
-    return { ...rest, action: 'blocked', reason: `saveAsDraft prepares a draft version of the live ${cap.apiObject}, but this change needs a replace (${a.reason ?? 'conditions and effects change only on a draft'}): remove saveAsDraft to replace it, or change only what an update may` };
+    return { ...rest, action: 'blocked', reason: `saveAsDraft prepares a draft version of the live ${cap.apiObject}, but this change ` + `needs a replace (${a.reason ?? 'conditions and effects change only on a draft'}): ` + `remove saveAsDraft to replace it, or change only what an update may` };
   }
   if (a.action !== 'update') return undefined;
   if (live.draft?.digest === d.digest) {

@@ -95,7 +95,7 @@ function credentialsFor(name: string, t: Target, env: Readonly<Record<string, st
   for (const { name: key, label } of providerFor(t.provider).credentials) {
     const setting = `${key}Env`;
     const variable = credentialVariables(t, access)[key];
-    if (!variable) throw new ProviderError(`target ${name} (${t.provider}) has no targets.${name}.${at}.${setting}`, { provider: t.provider, hint: `Name the environment variable that holds the secret, e.g. ${at}: { ${setting}: ${name.toUpperCase().replace(/-/g, '_')}_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()} }.` });
+    if (!variable) throw new ProviderError(`target ${name} (${t.provider}) has no targets.${name}.${at}.${setting}`, { provider: t.provider, hint: `Name the environment variable that holds the secret, e.g. ${at}: { ${setting}: ` + `${name.toUpperCase().replace(/-/g, '_')}_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()} }.` });
     const value = env[variable];
     if (!value) throw new ProviderError(`environment variable ${variable} (targets.${name}.${at}.${setting}) is not set`, { provider: t.provider, hint: `Export ${variable} with the ${t.provider} ${label} before running promoc.` });
     out[key] = value;
@@ -127,7 +127,7 @@ export function describeBinding(b: Binding, configured: Target | undefined, acce
   const from = variables.length > 0 ? `from ${variables.map((v) => `$${v}`).join(' and ')} (${credentialSetting(configured, access)})` : undefined;
   const keys = READ_ONLY_KEYS[b.provider];
   const readOnly = access === 'read' && configured ? `; ${keys.available ? 'read-only keys exist' : 'no read-only keys'}: ${keys.note}` : '';
-  return `${b.provider} at ${b.connection.baseUrl}${b.connection.organization ? ` (organization ${b.connection.organization})` : ''}, resources labelled ${selector || '(any)'}, ${access} credentials ${from ?? 'of the embedded emulator'}${readOnly}`;
+  return `${b.provider} at ${b.connection.baseUrl}` + `${b.connection.organization ? ` (organization ${b.connection.organization})` : ''}, resources labelled ` + `${selector || '(any)'}, ${access} credentials ${from ?? 'of the embedded emulator'}${readOnly}`;
 }
 
 /** The local target's bindings, once the emulators are up. */

@@ -40,17 +40,28 @@ function compile(rules: FieldRules): Compiled {
 export function unsupportedFields(resource: AnyResource, rules: FieldRules): LowerIssue[] {
   const issues: LowerIssue[] = [];
   const { allowed, ancestors } = compile(rules);
-  const visit = (value: unknown, path: DocPath, generic: string): void => {
+  // One path, pushed and popped as the walk goes; copied only for an issue (this runs on every resource planned).
+  const path: (string | number)[] = [];
+  const visit = (value: unknown, generic: string): void => {
     if (allowed.has(generic)) return; // an allowed path allows its whole subtree
     if (rules.native?.[generic]?.(value)) return;
     if (!ancestors.has(generic) || value === null || typeof value !== 'object') {
-      issues.push(issueAt(path, generic, rules));
+      issues.push(issueAt([...path], generic, rules));
       return;
     }
-    if (Array.isArray(value)) value.forEach((v, i) => visit(v, [...path, i], `${generic}[]`));
-    else for (const [k, v] of Object.entries(value)) visit(v, [...path, k], generic === '' ? k : `${generic}.${k}`);
+    if (Array.isArray(value)) {
+      const item = `${generic}[]`;
+      for (let i = 0; i < value.length; i++) { path.push(i); visit(value[i], item); path.pop(); }
+    } else {
+      for (const k in value) {
+        if (!Object.hasOwn(value, k)) continue;
+        path.push(k);
+        visit((value as Record<string, unknown>)[k], generic === '' ? k : `${generic}.${k}`);
+        path.pop();
+      }
+    }
   };
-  visit(resource, [], '');
+  visit(resource, '');
   return issues;
 }
 

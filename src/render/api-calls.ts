@@ -63,7 +63,7 @@ function showRefs(body: Json, known: ReadonlyMap<string, string>, pathId: (id: s
 export function renderCalls(graph: CallGraph, format: CallFormat, apis: Readonly<Partial<Record<ProviderId, ApiView>>>): string {
   const calls = viewCalls(graph, apis);
   if (format === 'json') {
-    return `${JSON.stringify({ format: CALLS_FORMAT, target: graph.target, planFingerprint: graph.planFingerprint, calls, untouched: graph.untouched }, null, 2)}\n`;
+    return `${JSON.stringify({ format: CALLS_FORMAT, target: graph.target, planFingerprint: graph.planFingerprint, calls, untouched: graph.untouched }, null, 2)}` + `\n`;
   }
   const notes = [...new Set(Object.entries(apis).filter(([p]) => graph.resources.some((r) => r.provider === p)).map(([, a]) => a.note).filter((n): n is string => !!n))];
   const head = `${calls.length} call${calls.length === 1 ? '' : 's'} for target ${graph.target}, in order (a call waits for the ones listed after "after:").`;

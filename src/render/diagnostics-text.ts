@@ -36,7 +36,7 @@ export function renderText(diags: readonly Diagnostic[], options: TextOptions): 
     }
     if (d.hint) out.push(`    ${c.cyan('hint')}: ${sanitizeForTerminal(d.hint)}`);
     for (const r of d.related ?? []) {
-      out.push(`    ${c.dim('see')} ${sanitizeForTerminal(r.range ? `${r.file}:${r.range.start.line}:${r.range.start.col}` : r.file)} ${c.dim(sanitizeForTerminal(r.message))}`);
+      out.push(`    ${c.dim('see')} ${sanitizeForTerminal(r.range ? `${r.file}:${r.range.start.line}:${r.range.start.col}` : r.file)}` + ` ${c.dim(sanitizeForTerminal(r.message))}`);
     }
     out.push('');
   }
@@ -71,6 +71,6 @@ export function summaryLine(diags: readonly Diagnostic[], files: number, color: 
   const fileWord = `${files} file${files === 1 ? '' : 's'}`;
   if (n.error === 0 && n.warn === 0) return c.green(`✔ ${fileWord} checked, no problems${n.info > 0 ? ` (${n.info} info)` : ''}`);
   const total = n.error + n.warn;
-  const text = `✖ ${total} problem${total === 1 ? '' : 's'} (${n.error} error${n.error === 1 ? '' : 's'}, ${n.warn} warning${n.warn === 1 ? '' : 's'}) in ${fileWord}`;
+  const text = `✖ ${total} problem${total === 1 ? '' : 's'} (${n.error} error${n.error === 1 ? '' : 's'}` + `, ${n.warn} warning${n.warn === 1 ? '' : 's'}) in ${fileWord}`;
   return n.error > 0 ? c.red(c.bold(text)) : c.yellow(c.bold(text));
 }

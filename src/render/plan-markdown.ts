@@ -6,6 +6,7 @@ import type { Action, Change, Plan } from '../generated/plan.js';
 import { timeUntil } from '../model/time-until.js';
 import { sanitizeForTerminal } from './sanitize.js';
 import { formatValue, isEmpty, isGeometry, scheduleText, summaryLine, SYMBOL, title, VERB } from './plan-shared.js';
+import { verdictsMarkdown } from './plan-verdicts.js';
 
 export const GITHUB_COMMENT_LIMIT = 65_535;
 /** Where a consumer should split the single-string form into separate comments. */
@@ -26,7 +27,8 @@ export function renderPlanMarkdownPages(plan: Plan, options: MarkdownOptions = {
   const limit = options.limit ?? GITHUB_COMMENT_LIMIT - 535;
   const head = header(plan, Math.floor(limit / 2));
   const sections = plan.actions.filter((a) => a.action !== 'noop').map((a) => fit(section(a, plan.createdAt), a, limit - 200, plan.createdAt));
-  const tail = footer(plan);
+  const verdicts = verdictsMarkdown(plan, esc);
+  const tail = verdicts === undefined ? footer(plan) : `${verdicts}\n\n${footer(plan)}`;
   const pages: string[][] = [[head]];
   let size = head.length;
   for (const s of [...sections, tail]) {
@@ -36,7 +38,7 @@ export function renderPlanMarkdownPages(plan: Plan, options: MarkdownOptions = {
     size += s.length + 2;
   }
   if (pages.length === 1) return [`${pages[0]!.join('\n\n')}\n`];
-  return pages.map((p, i) => `${i === 0 ? '' : `### promoc plan · target \`${esc(plan.target)}\` (continued, part ${i + 1}/${pages.length})\n\n`}${p.join('\n\n')}${i === 0 ? `\n\n_Part 1/${pages.length}: the plan continues in the next comment._` : ''}\n`);
+  return pages.map((p, i) => `${i === 0 ? '' : `### promoc plan · target \`${esc(plan.target)}\` (continued, part ${i + 1}/${pages.length})\n\n`}` + `${p.join('\n\n')}${i === 0 ? `\n\n_Part 1/${pages.length}: the plan continues in the next comment._` : ''}\n`);
 }
 
 function header(plan: Plan, budget: number): string {
@@ -45,13 +47,13 @@ function header(plan: Plan, budget: number): string {
   if (isEmpty(plan)) lines.push('No changes. Live state matches the repository.', '');
   for (const c of plan.conflicts ?? []) lines.push(`> [!CAUTION]\n> **Conflict** on ${esc(c.provider)}: ${esc(c.message)}`, '');
   lines.push('| | create | update | replace | delete | activate | deactivate | blocked | scheduled | unchanged | drifted |', '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
-  lines.push(`| **total** | ${s.create} | ${s.update} | ${s.replace} | ${s.delete} | ${s.activate} | ${s.deactivate} | ${s.blocked} | ${s.scheduled ?? 0} | ${s.noop} | ${s.drift} |`);
+  lines.push(`| **total** | ${s.create} | ${s.update} | ${s.replace} | ${s.delete} | ${s.activate}` + ` | ${s.deactivate} | ${s.blocked} | ${s.scheduled ?? 0} | ${s.noop} | ${s.drift} |`);
   const changed = plan.actions.filter((a) => a.action !== 'noop');
   if (changed.length > 0) {
     lines.push('', '| | Resource | Action | Provider | Fields | When |', '|---|---|---|---|---|---|');
     let size = lines.join('\n').length;
     for (const [i, a] of changed.entries()) {
-      const row = `| \`${SYMBOL[a.action].trim() || '='}\` | ${esc(title(a))} | ${VERB[a.action]}${a.activation ? ` + ${a.activation}` : ''}${a.drift ? ' (drift)' : ''} | ${a.provider} | ${a.changes.length} | ${a.schedule ? `${a.schedule.at} (${timeUntil(a.schedule.at, plan.createdAt)})` : ''} |`;
+      const row = `| \`${SYMBOL[a.action].trim() || '='}\` | ${esc(title(a))} | ${VERB[a.action]}` + `${a.activation ? ` + ${a.activation}` : ''}${a.drift ? ' (drift)' : ''} | ${a.provider} | ${a.changes.length}` + ` | ${a.schedule ? `${a.schedule.at} (${timeUntil(a.schedule.at, plan.createdAt)})` : ''} |`;
       if (size + row.length > budget) { lines.push(`| | … and ${changed.length - i} more, listed below | | | | |`); break; }
       lines.push(row);
       size += row.length + 1;
@@ -61,7 +63,7 @@ function header(plan: Plan, budget: number): string {
 }
 
 function section(a: Action, planAt: string, withGeo = true): string {
-  const lines = [`<details${a.action === 'blocked' || a.action === 'replace' || a.action === 'delete' ? ' open' : ''}><summary><code>${esc(SYMBOL[a.action])}</code> <b>${esc(title(a))}</b> — ${VERB[a.action]}${a.activation ? ` then ${a.activation}` : ''} (${esc(a.apiObject ?? a.kind)} on ${a.provider})</summary>`, ''];
+  const lines = [`<details${a.action === 'blocked' || a.action === 'replace' || a.action === 'delete' ? ' open' : ''}` + `><summary><code>${esc(SYMBOL[a.action])}</code> <b>${esc(title(a))}</b> — ${VERB[a.action]}` + `${a.activation ? ` then ${a.activation}` : ''} (${esc(a.apiObject ?? a.kind)} on ${a.provider})</summary>`, ''];
   const when = scheduleText(a, planAt);
   if (when) lines.push(`> **When:** ${esc(when)}`, '');
   if (a.reason) lines.push(`> **${a.action === 'blocked' ? 'Blocked' : 'Why'}:** ${esc(a.reason)}`, '');
@@ -71,7 +73,7 @@ function section(a: Action, planAt: string, withGeo = true): string {
   const fields = a.changes.filter((c) => !isGeometry(c.before) && !isGeometry(c.after));
   if (fields.length > 0) lines.push('```diff', ...fields.flatMap(diffLines), '```', '');
   for (const g of a.changes.filter((c) => isGeometry(c.before) || isGeometry(c.after))) {
-    lines.push(`Geofence change at \`${esc(g.path)}\`: ${esc(g.before ? formatValue(g.before) : '(none)')} → ${esc(g.after ? formatValue(g.after) : '(none)')}. Red: live, green: git.`, '');
+    lines.push(`Geofence change at \`${esc(g.path)}\`: ${esc(g.before ? formatValue(g.before) : '(none)')}` + ` → ${esc(g.after ? formatValue(g.after) : '(none)')}. Red: live, green: git.`, '');
     if (withGeo) lines.push('```geojson', geojson(g), '```', '');
   }
   if ((a.counters ?? []).length > 0) { for (const k of a.counters ?? []) lines.push(`- ${esc(k.text)}`); lines.push(''); }
@@ -86,7 +88,7 @@ function fit(text: string, a: Action, limit: number, planAt: string): string {
   if (text.length <= limit) return text;
   const lean = section(a, planAt, false);
   if (lean.length <= limit) return lean;
-  return `<details><summary><code>${esc(SYMBOL[a.action])}</code> <b>${esc(title(a))}</b> — ${VERB[a.action]}</summary>\n\n${a.changes.length} field changes; too large for a comment. Run \`promoc show plan.json\` for the full diff.\n\n</details>`;
+  return `<details><summary><code>${esc(SYMBOL[a.action])}</code> <b>${esc(title(a))}</b> ` + `— ${VERB[a.action]}</summary>\n\n${a.changes.length} field changes; too large ` + `for a comment. Run \`promoc show plan.json\` for the full diff.\n\n</details>`;
 }
 
 function diffLines(c: Change): string[] {
@@ -104,7 +106,7 @@ function geojson(c: Change): string {
 }
 
 function footer(plan: Plan): string {
-  const lines = plan.notes.map((n) => `- ${n.level === 'warn' ? '⚠️ ' : ''}${esc(n.message)}${n.level === 'warn' && n.resources ? `: ${n.resources.map((r) => `\`${esc(r)}\``).join(', ')}` : ''}`);
+  const lines = plan.notes.map((n) => `- ${n.level === 'warn' ? '⚠️ ' : ''}${esc(n.message)}` + `${n.level === 'warn' && n.resources ? `: ${n.resources.map((r) => `\`${esc(r)}\``).join(', ')}` : ''}`);
   const sources = plan.sources.map((s) => `\`${s.provider}\` ${s.objects} objects (${s.managed} managed)`).join(', ');
   return [`<sub>Read at ${esc(plan.createdAt)} from ${sources || 'no provider'}; fingerprint \`${plan.fingerprint.slice(0, 12)}\`.</sub>`, ...(lines.length > 0 ? ['', ...lines] : [])].join('\n');
 }

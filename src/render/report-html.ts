@@ -12,6 +12,7 @@ import { REPORT_CSS } from './report-html-style.js';
 import { changedSeries, dailyChart, timelineChart } from './report-svg-charts.js';
 import { geofenceMap } from './report-svg-map.js';
 import { resourceKey } from '../model/resource.js';
+import { verdictsHtml } from './plan-verdicts.js';
 
 export function renderReportHtml(r: ReportInput): string {
   const side = (s: { label: string; revision: string | null }): string => `${h(s.label)}${s.revision ? ` <code>${h(s.revision.slice(0, 12))}</code>` : ''}`;
@@ -21,7 +22,7 @@ export function renderReportHtml(r: ReportInput): string {
     section('approval', 'To approve', approval(r)),
     warnings(r),
     section('summary', 'Summary', summary(r)),
-    r.changes.campaigns.length > 0 ? section('changes', 'What changes', `<ul>${r.changes.campaigns.map((c) => `<li><b>${c.change}</b> ${h(c.id)}${c.fields?.length ? ` <span class="muted">(${c.fields.map(h).join(', ')})</span>` : ''}</li>`).join('')}</ul>`) : '',
+    r.changes.campaigns.length > 0 ? section('changes', 'What changes', `<ul>${r.changes.campaigns.map(changedCampaign).join('')}</ul>`) : '',
     r.simulation ? section('simulation', 'Simulation', simulation(r)) : '',
     section('timeline', 'Campaign windows', timelineChart(r.timeline)),
     section('map', 'Geofences and overlaps', `${geofenceMap(r.map.geofences, r.map.overlaps)}${overlapList(r)}`),
@@ -43,6 +44,15 @@ ${body}
 `;
 }
 
+function changedCampaign(c: ReportInput['changes']['campaigns'][number]): string {
+  return `<li><b>${c.change}</b> ${h(c.id)}${c.fields?.length ? ` <span class="muted">(${c.fields.map(h).join(', ')})</span>` : ''}</li>`;
+}
+
+/** An RFC 3339 instant to the minute, as the report shows launch times. */
+function minuteUtc(at: string): string {
+  return `${h(at.slice(0, 16).replace('T', ' '))} UTC`;
+}
+
 function section(id: string, title: string, content: string): string {
   return `<section id="${id}"><h2>${title}</h2>${content}</section>`;
 }
@@ -53,21 +63,26 @@ function approval(r: ReportInput): string {
   const rows = a.targets.map((t) => {
     const s = t.summary;
     const counts = [['create', s.create], ['update', s.update], ['replace', s.replace], ['delete', s.delete], ['activate', s.activate], ['deactivate', s.deactivate], ['scheduled', s.scheduled ?? 0], ['blocked', s.blocked]].filter(([, n]) => n !== 0).map(([k, n]) => `${n} ${k}`).join(', ') || 'nothing';
-    const risky = t.risky.length > 0 ? `<ul class="risky">${t.risky.map((x) => `<li><b class="${x.action === 'blocked' ? 'bad' : 'warn'}">${x.action}</b> ${h(x.resource)}${x.reason ? ` <span class="muted">${h(x.reason)}</span>` : ''}</li>`).join('')}</ul>` : '<span class="good">none</span>';
+    const riskyItem = (x: (typeof t.risky)[number]): string => {
+      const why = x.reason ? ` <span class="muted">${h(x.reason)}</span>` : '';
+      return `<li><b class="${x.action === 'blocked' ? 'bad' : 'warn'}">${x.action}</b> ${h(x.resource)}${why}</li>`;
+    };
+    const risky = t.risky.length > 0 ? `<ul class="risky">${t.risky.map(riskyItem).join('')}</ul>` : '<span class="good">none</span>';
     const owners = t.owners.length > 0 ? t.owners.map((o) => `<b>${h(o.team)}</b>: ${o.resources.map(h).join(', ')}`).join('<br>') : '—';
-    const later = t.scheduled.length > 0 ? `<div class="scheduled"><b>Scheduled:</b> ${t.scheduled.map((x) => `${h(x.op)} ${h(x.resource)} at ${h(x.at.slice(0, 16).replace('T', ' '))} UTC (by ${h(x.by)})`).join('; ')}</div>` : '';
-    return `<tr data-target="${h(t.target)}"><th>${h(t.target)}</th><td>${counts}<div class="muted">${s.noop} unchanged</div>${later}</td><td>${risky}</td><td>${owners}</td><td><code>${h(t.apply)}</code></td></tr>`;
+    const later = t.scheduled.length > 0 ? `<div class="scheduled"><b>Scheduled:</b> ` + `${t.scheduled.map((x) => `${h(x.op)} ${h(x.resource)} at ${h(x.at.slice(0, 16).replace('T', ' '))} UTC (by ${h(x.by)})`).join('; ')}</div>` : '';
+    return `<tr data-target="${h(t.target)}"><th>${h(t.target)}</th><td>${counts}<div class="muted">${s.noop} ` + `unchanged</div>${later}</td><td>${risky}</td><td>${owners}</td><td><code>${h(t.apply)}</code></td></tr>`;
   });
+  const launch = (l: (typeof a.launches)[number]): string => `${h(l.id)} (${l.change}) from ${minuteUtc(l.from!)}${l.until ? ` until ${minuteUtc(l.until)}` : ''}`;
   const launches = a.launches.length > 0
-    ? `<p><b>Launches:</b> ${a.launches.map((l) => `${h(l.id)} (${l.change}) from ${h(l.from!.slice(0, 16).replace('T', ' '))} UTC${l.until ? ` until ${h(l.until.slice(0, 16).replace('T', ' '))} UTC` : ''}`).join('; ')}.</p>`
+    ? `<p><b>Launches:</b> ${a.launches.map(launch).join('; ')}.</p>`
     : '<p><b>Launches:</b> none scheduled by this change.</p>';
-  return `<table class="approval"><thead><tr><th>Target</th><th>Merging applies</th><th>Risky actions</th><th>Owners (labels.team)</th><th>Applied by</th></tr></thead><tbody>${rows.join('')}</tbody></table>${launches}`;
+  return `<table class="approval"><thead><tr><th>Target</th><th>Merging applies</th><th>Risky actions</th><th>Owners ` + `(labels.team)</th><th>Applied by</th></tr></thead><tbody>${rows.join('')}</tbody></table>${launches}`;
 }
 
 /** Prune, blocked and conflict warnings, and a plan that is not of this head: before anything else. */
 function warnings(r: ReportInput): string {
   const items = r.approval.targets.flatMap((t) => [
-    ...t.disagreement.map((d) => `<li class="bad">The plan for target ${h(t.target)} is not of the head this report shows: ${h(d)}. Re-run <code>promoc plan</code> on the head and pass that plan.</li>`),
+    ...t.disagreement.map((d) => `<li class="bad">The plan for target ${h(t.target)} is not of the head this report ` + `shows: ${h(d)}. Re-run <code>promoc plan</code> on the head and pass that plan.</li>`),
     ...t.risky.filter((x) => x.action === 'blocked').map((x) => `<li class="bad">Target ${h(t.target)}: ${h(x.resource)} is blocked${x.reason ? `: ${h(x.reason)}` : ''}</li>`),
     ...t.risky.filter((x) => x.action !== 'blocked').map((x) => `<li class="warn">Target ${h(t.target)}: ${x.action} ${h(x.resource)}${x.reason ? `: ${h(x.reason)}` : ''}</li>`),
     ...t.warnings.map((w) => `<li class="warn">Target ${h(t.target)}: ${h(w)}</li>`),
@@ -80,7 +95,7 @@ function summary(r: ReportInput): string {
     ['Validate', findings(r.validate.diagnostics)],
     ['Lint', r.lint ? findings(r.lint.diagnostics) : 'not run'],
     ...r.plans.map((p): [string, string] => [`Plan · ${h(p.target)}`, h(planSummaryLine(p))]),
-    ['Simulate', r.simulation ? `${count(r.simulation.sessions.evaluated)} sessions: discounts ${moneyOf(r.simulation.totals.base.discount)} → ${moneyOf(r.simulation.totals.head.discount)} (${moneyDelta(r.simulation.totals.base.discount, r.simulation.totals.head.discount)})` : 'no sessions given'],
+    ['Simulate', r.simulation ? `${count(r.simulation.sessions.evaluated)} sessions: discounts ` + `${moneyOf(r.simulation.totals.base.discount)} → ${moneyOf(r.simulation.totals.head.discount)}` + ` (${moneyDelta(r.simulation.totals.base.discount, r.simulation.totals.head.discount)})` : 'no sessions given'],
   ];
   return `<table class="summary">${rows.map(([k, v]) => `<tr><th>${k}</th><td>${v}</td></tr>`).join('')}</table>`;
 }
@@ -94,25 +109,33 @@ function findings(diags: readonly Diagnostic[]): string {
 
 function simulation(r: ReportInput): string {
   const s = r.simulation!;
-  const rows = s.campaigns.filter(hasMoved).slice(0, 300).map((c) => `<tr><td>${h(c.id)}</td><td>${c.change === 'unchanged' ? '' : c.change}</td><td class="num">${count(c.base?.redemptions ?? 0)} → ${count(c.head?.redemptions ?? 0)} (${countDelta(c.base?.redemptions ?? 0, c.head?.redemptions ?? 0)})</td><td class="num">${moneyOf(c.base?.amount)} → ${moneyOf(c.head?.amount)} (${moneyDelta(c.base?.amount, c.head?.amount)})</td><td class="num">${count(c.base?.customers ?? 0)} → ${count(c.head?.customers ?? 0)}</td><td>${c.head?.exhausted ? `${day(c.head.exhausted.at)} (${c.head.exhausted.by})` : ''}</td><td class="num">${c.head?.worst ? percent(c.head.worst.percent) : ''}</td></tr>`);
-  const table = rows.length > 0 ? `<table><thead><tr><th>Campaign</th><th>Change</th><th>Redemptions</th><th>Discount / fees</th><th>Customers</th><th>Limit reached</th><th>Worst</th></tr></thead><tbody>${rows.join('')}</tbody></table>` : '<p>No campaign changed and no result moved.</p>';
+  const rows = s.campaigns.filter(hasMoved).slice(0, 300).map((c) => `<tr><td>${h(c.id)}</td><td>${c.change === 'unchanged' ? '' : c.change}</td><td class="num">${count(c.base?.redemptions ?? 0)}` + ` → ${count(c.head?.redemptions ?? 0)} (${countDelta(c.base?.redemptions ?? 0, c.head?.redemptions ?? 0)})</td>` + `<td class="num">${moneyOf(c.base?.amount)} → ${moneyOf(c.head?.amount)} (${moneyDelta(c.base?.amount, c.head?.amount)})</td>` + `<td class="num">${count(c.base?.customers ?? 0)} → ${count(c.head?.customers ?? 0)}</td><td>` + `${c.head?.exhausted ? `${day(c.head.exhausted.at)} (${c.head.exhausted.by})` : ''}</td><td class="num">` + `${c.head?.worst ? percent(c.head.worst.percent) : ''}</td></tr>`);
+  const table = rows.length > 0 ? `<table><thead><tr><th>Campaign</th><th>Change</th><th>Redemptions</th><th>Discount / fees</th>` + `<th>Customers</th><th>Limit reached</th><th>Worst</th></tr></thead><tbody>${rows.join('')}</tbody></table>` : '<p>No campaign changed and no result moved.</p>';
   const series = changedSeries(s.daily, new Set(r.changes.campaigns.map((c) => c.id)));
-  return `<p>${count(s.sessions.evaluated)} sessions from ${day(s.sessions.first)} to ${day(s.sessions.last)}, ${count(s.sessions.customers)} customers.</p><figure>${dailyChart(s.daily, series)}<figcaption>Discount per day (${h(s.daily.currency)}) of the campaigns this change touches, largest change first: head a thin line, base the wide pale band.</figcaption></figure>${table}`;
+  return `<p>${count(s.sessions.evaluated)} sessions from ${day(s.sessions.first)} to ${day(s.sessions.last)}` + `, ${count(s.sessions.customers)} customers.</p><figure>${dailyChart(s.daily, series)}` + `<figcaption>Discount per day (${h(s.daily.currency)}) of the campaigns this change touches, ` + `largest change first: head a thin line, base the wide pale band.</figcaption></figure>${table}`;
 }
 
 function overlapList(r: ReportInput): string {
   if (r.map.overlaps.length === 0) return '<p>No geofences overlap.</p>';
-  return `<ul class="overlaps">${r.map.overlaps.map((o) => `<li><span class="swatch overlap"></span>${h(o.a)} ∩ ${h(o.b)}: ${o.areaM2.toLocaleString('en-US')} m²</li>`).join('')}</ul>`;
+  const item = (o: (typeof r.map.overlaps)[number]): string =>
+    `<li><span class="swatch overlap"></span>${h(o.a)} ∩ ${h(o.b)}: ${o.areaM2.toLocaleString('en-US')} m²</li>`;
+  return `<ul class="overlaps">${r.map.overlaps.map(item).join('')}</ul>`;
 }
 
 function coverage(r: ReportInput): string {
   const m = r.coverage!;
   const price = (n: number): string => money(n, m.currency);
-  const intro = `<p>Net price of one line at ${h(m.at)} (${h(m.category ?? 'any vehicle')}${m.branch ? `, ${h(m.branch)}` : ''}), a rental starting and ending in the zone; below it the code that lowers it most.</p>`;
-  const tables = (m.userTypes.length > 0 ? m.userTypes : ['(no user type)']).map((u, ui) => `<h3>${h(u)}</h3><table class="coverage"><thead><tr><th>Zone</th>${m.priceTypes.map((t, ti) => `<th>${h(t)}<br><span class="muted">${price(m.cells[ui]?.[0]?.[ti]?.original ?? 0)}</span></th>`).join('')}</tr></thead><tbody>${m.zones.map((z, zi) => `<tr><th>${h(z)}</th>${m.priceTypes.map((_, ti) => {
-    const c = m.cells[ui]![zi]![ti]!;
-    return `<td class="${c.net < c.original ? 'cheaper' : c.net > c.original ? 'dearer' : ''}">${price(c.net)}${c.campaigns.length > 0 ? `<div class="muted">${c.campaigns.map(breakable).join('<br>')}</div>` : ''}${c.bestCode ? `<div class="code">${h(c.bestCode.code)}: ${price(c.bestCode.net)}</div>` : ''}</td>`;
-  }).join('')}</tr>`).join('')}</tbody></table>`).join('');
+  const intro = `<p>Net price of one line at ${h(m.at)} (${h(m.category ?? 'any vehicle')}${m.branch ? `, ${h(m.branch)}` : ''}` + `), a rental starting and ending in the zone; below it the code that lowers it most.</p>`;
+  const cell = (c: (typeof m.cells)[number][number][number]): string => {
+    const campaigns = c.campaigns.length > 0 ? `<div class="muted">${c.campaigns.map(breakable).join('<br>')}</div>` : '';
+    const code = c.bestCode ? `<div class="code">${h(c.bestCode.code)}: ${price(c.bestCode.net)}</div>` : '';
+    return `<td class="${c.net < c.original ? 'cheaper' : c.net > c.original ? 'dearer' : ''}">${price(c.net)}${campaigns}${code}</td>`;
+  };
+  const tables = (m.userTypes.length > 0 ? m.userTypes : ['(no user type)']).map((u, ui) => {
+    const head = m.priceTypes.map((t, ti) => `<th>${h(t)}<br><span class="muted">${price(m.cells[ui]?.[0]?.[ti]?.original ?? 0)}</span></th>`).join('');
+    const body = m.zones.map((z, zi) => `<tr><th>${h(z)}</th>${m.priceTypes.map((_, ti) => cell(m.cells[ui]![zi]![ti]!)).join('')}</tr>`).join('');
+    return `<h3>${h(u)}</h3><table class="coverage"><thead><tr><th>Zone</th>${head}</tr></thead><tbody>${body}</tbody></table>`;
+  }).join('');
   return intro + tables;
 }
 
@@ -121,7 +144,7 @@ function diagnostics(diags: readonly Diagnostic[], sourceUrl: string | undefined
   const rows = lintOrder(diags).slice(0, 2000).map((d) => {
     const where = d.range ? `${d.file}:${d.range.start.line}:${d.range.start.col}` : d.file;
     const link = sourceLink(sourceUrl, d);
-    return `<tr class="${d.severity}"><td>${SEVERITY_WORD[d.severity]}</td><td>${link ? `<a href="${h(link)}"><code>${h(where)}</code></a>` : `<code>${h(where)}</code>`}</td><td><code>${h(d.ruleId)}</code></td><td>${h(d.message)}${d.hint ? `<div class="muted">${h(d.hint)}</div>` : ''}</td></tr>`;
+    return `<tr class="${d.severity}"><td>${SEVERITY_WORD[d.severity]}</td><td>` + `${link ? `<a href="${h(link)}"><code>${h(where)}</code></a>` : `<code>${h(where)}</code>`}</td><td><code>` + `${h(d.ruleId)}</code></td><td>${h(d.message)}${d.hint ? `<div class="muted">${h(d.hint)}</div>` : ''}</td></tr>`;
   });
   return `<table><thead><tr><th>Severity</th><th>Location</th><th>Rule</th><th>Message</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
 }
@@ -131,7 +154,7 @@ function plan(p: ReportInput['plans'][number]): string {
   const changed = p.actions.filter((a) => a.action !== 'noop');
   const value = (v: unknown): string => (v === undefined ? '<span class="muted">(absent)</span>' : `<code>${h(formatValue(v, 200))}</code>`);
   const rows = changed.slice(0, 2000).map((a) => {
-    const fields = a.changes.slice(0, 200).map((c) => `<tr class="field"><td><code>${h(c.path)}</code></td><td class="old">${value(c.before)}</td><td class="new">${value(c.after)}${c.immutable ? `<div class="muted">cannot change in place: ${h(c.immutable)}</div>` : ''}${isGeometry(c.before) || isGeometry(c.after) ? '<div class="muted">drawn on the map above</div>' : ''}</td></tr>`).join('');
+    const fields = a.changes.slice(0, 200).map((c) => `<tr class="field"><td><code>${h(c.path)}</code></td><td class="old">${value(c.before)}</td><td class="new">` + `${value(c.after)}${c.immutable ? `<div class="muted">cannot change in place: ${h(c.immutable)}</div>` : ''}` + `${isGeometry(c.before) || isGeometry(c.after) ? '<div class="muted">drawn on the map above</div>' : ''}</td></tr>`).join('');
     const more = a.changes.length > 200 ? `<tr><td colspan="3" class="muted">… and ${a.changes.length - 200} more fields</td></tr>` : '';
     const notes = [
       ...(a.reason ? [`<b>${a.action === 'blocked' ? 'Blocked' : 'Why'}:</b> ${h(a.reason)}`] : []),
@@ -139,10 +162,13 @@ function plan(p: ReportInput['plans'][number]): string {
       ...(a.drift ? [`<b>Drift:</b> ${h(a.drift.message)}`] : []),
       ...(a.source ? [] : ['No longer in the repository.']),
     ].map((n) => `<div class="note">${n}</div>`).join('');
-    return `<div class="action ${a.action}" data-resource="${h(resourceKey(a))}"><h3><span class="verb">${VERB[a.action]}${a.activation ? ` + ${a.activation}` : ''}</span> ${h(actionTitle(a))} <span class="muted">${h(a.apiObject ?? a.kind)} on ${h(a.provider)}${a.source ? ` · ${h(a.source.file)}` : ''}</span></h3>${notes}${fields ? `<table class="fields"><thead><tr><th>Field</th><th>Live (old)</th><th>Repository (new)</th></tr></thead><tbody>${fields}${more}</tbody></table>` : ''}</div>`;
+    const verb = `<span class="verb">${VERB[a.action]}${a.activation ? ` + ${a.activation}` : ''}</span>`;
+    const where = `<span class="muted">${h(a.apiObject ?? a.kind)} on ${h(a.provider)}${a.source ? ` · ${h(a.source.file)}` : ''}</span>`;
+    const table = fields ? `<table class="fields"><thead><tr><th>Field</th><th>Live (old)</th><th>Repository (new)</th></tr></thead><tbody>${fields}${more}</tbody></table>` : '';
+    return `<div class="action ${a.action}" data-resource="${h(resourceKey(a))}"><h3>${verb} ${h(actionTitle(a))} ${where}</h3>${notes}${table}</div>`;
   });
   const more = changed.length > 2000 ? `<p class="note">${changed.length - 2000} more actions not shown.</p>` : '';
-  return `<p>${h(planSummaryLine(p))}</p>${rows.join('')}${more}`;
+  return `<p>${h(planSummaryLine(p))}</p>${rows.join('')}${more}${verdictsHtml(p, h)}`;
 }
 
 /** A campaign id that may wrap after its kind. */

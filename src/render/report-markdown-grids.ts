@@ -14,7 +14,7 @@ export function coverageMarkdown(m: CoverageMatrix, budget: number): string {
     return k;
   };
   const price = (n: number): string => money(n, m.currency).replace(` ${m.currency}`, '');
-  const intro = `Net price of one line at ${m.at.slice(0, 16).replace('T', ' ')} UTC (${m.currency}${m.category ? `, ${mdText(m.category)}` : ''}${m.branch ? ` in ${mdText(m.branch)}` : ''}), a rental starting and ending in the zone, no code; then the code that lowers it most. Letters name the campaigns that apply (legend below).`;
+  const intro = `Net price of one line at ${m.at.slice(0, 16).replace('T', ' ')} UTC (${m.currency}` + `${m.category ? `, ${mdText(m.category)}` : ''}${m.branch ? ` in ${mdText(m.branch)}` : ''}), a rental starting and ` + `ending in the zone, no code; then the code that lowers it most. Letters name the campaigns that apply (legend below).`;
   const out = [intro, ''];
   let size = intro.length;
   let shownTypes = 0;
@@ -24,7 +24,8 @@ export function coverageMarkdown(m: CoverageMatrix, budget: number): string {
     const rows = m.zones.map((zone, z) => `| ${mdText(zone)} | ${m.priceTypes.map((_, t) => {
       const c = m.cells[u]![z]![t]!;
       const applied = c.campaigns.length > 0 ? ` (${c.campaigns.map(key).join(' ')})` : '';
-      const code = c.bestCode ? `<br>${mdText(c.bestCode.code)}: ${price(c.bestCode.net)}${c.bestCode.campaigns.length > 0 ? ` (${c.bestCode.campaigns.map(key).join(' ')})` : ''}` : '';
+      const best = c.bestCode;
+      const code = best ? `<br>${mdText(best.code)}: ${price(best.net)}${best.campaigns.length > 0 ? ` (${best.campaigns.map(key).join(' ')})` : ''}` : '';
       return `${c.net < c.original ? `**${price(c.net)}**` : price(c.net)}${applied}${code}`;
     }).join(' | ')} |`);
     const block = [...head, ...rows, ''].join('\n');
@@ -71,7 +72,8 @@ export function timelineMarkdown(rows: readonly TimelineRow[], budget: number): 
     shown += 1;
   }
   const more = ordered.length - shown;
-  return ['```text', ...lines, '```', '', `██ whole month · ▒▒ part of it · ░░ inactive (draft) · + added, ~ changed, - removed${more > 0 ? ` · ${more} more campaigns not shown` : ''}`].join('\n');
+  const legend = `██ whole month · ▒▒ part of it · ░░ inactive (draft) · + added, ~ changed, - removed${more > 0 ? ` · ${more} more campaigns not shown` : ''}`;
+  return ['```text', ...lines, '```', '', legend].join('\n');
 }
 
 /** The year above each January (and above the first month), each label starting at its month's column. */

@@ -112,7 +112,7 @@ function id(a: Pick<Action, 'kind' | 'name'>): string {
 /** The local target is applied by hand; a configured target by the apply workflow on merge. */
 function applyStep(plan: Plan, file: string | undefined): string {
   if (plan.target === 'local') return `promoc apply ${file ?? 'plan.json'} --auto-approve`;
-  return `on merge to main: workflow ${APPLY_WORKFLOW.file}, step "${APPLY_WORKFLOW.step}" (promoc apply of the plan this pull request saved, target ${plan.target}, after the environment's reviewers approve)`;
+  return `on merge to main: workflow ${APPLY_WORKFLOW.file}, step "${APPLY_WORKFLOW.step}" (promoc apply of ` + `the plan this pull request saved, target ${plan.target}, after the environment's reviewers approve)`;
 }
 
 /**

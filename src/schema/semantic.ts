@@ -39,7 +39,7 @@ function checkCodeForm(doc: unknown, report: Report): void {
   if (format.pattern.test(code)) return;
   const where = typeof target === 'string' ? `target ${target}` : 'a campaign without labels.target';
   report('schema/code-format', ['spec', 'code'], `code "${code}" does not fit ${where}: it accepts ${format.text}`,
-    `Write it as e.g. "${format.suggest(code)}"${typeof target === 'string' ? '' : ', or label the campaign with the target it is planned on (labels.target: lago takes lower case and dots)'}.`);
+    `Write it as e.g. "${format.suggest(code)}"` + `${typeof target === 'string' ? '' : ', or label the campaign with the target it is planned on (labels.target: lago takes lower case and dots)'}.`);
 }
 
 /** A stated product the target's API does not price would be planned where it can never apply. */

@@ -112,7 +112,7 @@ function toDiagnostic(e: ErrorObject, root: unknown, where: Where): Diagnostic |
       return { ...base, ruleId: 'schema/pattern', message: `${name} ${showValue(value)} is not in the expected format`, hint: describe(parent) ?? `It must match ${String(p.pattern)}.` };
     case 'format':
       return { ...base, ruleId: 'schema/format', message: `${name} ${showValue(value)} is not a valid ${String(p.format)}`,
-        hint: p.format === 'date-time' ? `Write an RFC 3339 instant with a zone that exists on the calendar, e.g. 2027-06-01T00:00:00Z${/\/(from|until)$/.test(e.instancePath) ? ', or a local time such as 2027-06-01T00:00 with the window\'s timeZone' : ''}.` : describe(parent) };
+        hint: p.format === 'date-time' ? dateTimeHint(/\/(from|until)$/.test(e.instancePath)) : describe(parent) };
     case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum': {
       const op = { minimum: '≥', maximum: '≤', exclusiveMinimum: '>', exclusiveMaximum: '<' }[e.keyword];
       return { ...base, ruleId: 'schema/range', message: `${name} must be ${op} ${String(p.limit)}; got ${showValue(value)}`, hint: describe(parent) };
@@ -120,11 +120,11 @@ function toDiagnostic(e: ErrorObject, root: unknown, where: Where): Diagnostic |
     case 'multipleOf':
       return { ...base, ruleId: 'schema/precision', message: `${name} must be a multiple of ${String(p.multipleOf)}; got ${showValue(value)}`, hint: describe(parent) ?? `Round it to a multiple of ${String(p.multipleOf)}.` };
     case 'minItems': case 'maxItems':
-      return { ...base, ruleId: 'schema/items', message: `${name} must have ${e.keyword === 'minItems' ? 'at least' : 'at most'} ${String(p.limit)} item${p.limit === 1 ? '' : 's'}; it has ${Array.isArray(value) ? value.length : 0}`, hint: describe(parent) };
+      return { ...base, ruleId: 'schema/items', message: `${name} must have ${e.keyword === 'minItems' ? 'at least' : 'at most'} ${String(p.limit)}` + ` item${p.limit === 1 ? '' : 's'}; it has ${Array.isArray(value) ? value.length : 0}`, hint: describe(parent) };
     case 'uniqueItems':
       return { ...base, path: [...path, Number(p.i)], ruleId: 'schema/unique-items', message: `${name} lists ${showValue((value as unknown[])[Number(p.i)])} twice (items ${Number(p.j)} and ${Number(p.i)})`, hint: 'Remove the duplicate.' };
     case 'minLength': case 'maxLength':
-      return { ...base, ruleId: 'schema/length', message: `${name} must be ${e.keyword === 'minLength' ? 'at least' : 'at most'} ${String(p.limit)} characters; got ${typeof value === 'string' ? value.length : 0}`, hint: describe(parent) };
+      return { ...base, ruleId: 'schema/length', message: `${name} must be ${e.keyword === 'minLength' ? 'at least' : 'at most'} ` + `${String(p.limit)} characters; got ${typeof value === 'string' ? value.length : 0}`, hint: describe(parent) };
     case 'minProperties':
       return { ...base, ruleId: 'schema/required', message: `${name} must not be empty`, hint: describe(parent) };
     case 'propertyNames':
@@ -135,7 +135,7 @@ function toDiagnostic(e: ErrorObject, root: unknown, where: Where): Diagnostic |
       if (keys.length === branches.length && keys.length > 0) {
         const present = value && typeof value === 'object' ? keys.filter((k) => k in (value as object)) : [];
         const one = e.keyword === 'oneOf';
-        return { ...base, ruleId: 'schema/one-of', message: `${name} needs ${one ? 'exactly one' : 'at least one'} of ${keys.join(', ')}; ${present.length === 0 ? 'found none' : `found ${present.join(' and ')}`}`,
+        return { ...base, ruleId: 'schema/one-of', message: `${name} needs ${one ? 'exactly one' : 'at least one'} of ${keys.join(', ')}` + `; ${present.length === 0 ? 'found none' : `found ${present.join(' and ')}`}`,
           hint: one && present.length > 1 ? 'Split it into separate entries, one per effect.' : describe(parent) };
       }
       return { ...base, ruleId: 'schema/one-of', message: `${name} does not match any allowed shape`, hint: describe(parent) };
@@ -143,6 +143,12 @@ function toDiagnostic(e: ErrorObject, root: unknown, where: Where): Diagnostic |
     default:
       return { ...base, ruleId: `schema/${e.keyword}`, message: `${name} ${e.message ?? 'is invalid'}`, hint: describe(parent) };
   }
+}
+
+/** A window's `from`/`until` may also be a local time read in the window's time zone. */
+function dateTimeHint(windowBound: boolean): string {
+  const local = windowBound ? ", or a local time such as 2027-06-01T00:00 with the window's timeZone" : '';
+  return `Write an RFC 3339 instant with a zone that exists on the calendar, e.g. 2027-06-01T00:00:00Z${local}.`;
 }
 
 function suggest(word: string, options: readonly string[]): string | undefined {

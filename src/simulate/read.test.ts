@@ -84,7 +84,8 @@ describe('CSV sessions', () => {
   it('reads the documented columns, lists and price lines', () => {
     const parse = sessionParser('csv');
     expect(parse('id,at,currency,customer,user_type,customer_tags,codes,vehicle_category,branch,start_lon,start_lat,lines')).toBeUndefined();
-    const s = parse('s1,2027-07-01T10:00:00Z,EUR,c1,public,student;new,SUMMER25,e-scooter,berlin,13.4,52.5,"UNLOCK_FEE=100;TIME_PRICE=12.00x30;ADDITION/INSURANCE_PLUS=300;plan:pro=4990"') as Session;
+    const lines = '"UNLOCK_FEE=100;TIME_PRICE=12.00x30;ADDITION/INSURANCE_PLUS=300;plan:pro=4990"';
+    const s = parse(`s1,2027-07-01T10:00:00Z,EUR,c1,public,student;new,SUMMER25,e-scooter,berlin,13.4,52.5,${lines}`) as Session;
     expect(s).toMatchObject({
       id: 's1', currency: 'EUR', codes: ['SUMMER25'],
       customer: { id: 'c1', userType: 'public', tags: ['student', 'new'] },

@@ -27,7 +27,7 @@ describe('promoc compile', () => {
     const json = await cli('compile', '--format', 'json');
     expect(json.code).toBe(0);
     const calls = (JSON.parse(json.stdout) as { calls: { step: string; method: string; url: string; after: string[]; headers: Record<string, string> }[] }).calls;
-    expect(calls.map((c) => `${c.step} ${c.method} ${decodeURIComponent(new URL(c.url).pathname).replace(/^\/v1\/demo/, '')}${c.after.length > 0 ? ` after ${c.after.join(',')}` : ''}`)).toEqual([
+    expect(calls.map((c) => `${c.step} ${c.method} ${decodeURIComponent(new URL(c.url).pathname).replace(/^\/v1\/demo/, '')}` + `${c.after.length > 0 ? ` after ${c.after.join(',')}` : ''}`)).toEqual([
       's0001 POST /api/v1/billing/promotional-codes',
       's0002 POST /annotations',
       's0003 POST /voucherables after s0002',

@@ -31,7 +31,7 @@ function targetConfig(provider: ProviderId, h: ApplyHarness): string {
     case 'ev-billing': return `provider: ev-billing\n    baseUrl: ${e.apiBaseUrl}\n    credentials: { apiKeyEnv: EV_KEY }`;
     case 'lago': return `provider: lago\n    baseUrl: ${e.apiBaseUrl}\n    credentials: { apiKeyEnv: LAGO_KEY }`;
     case 'promotions': return `provider: promotions\n    baseUrl: ${e.apiBaseUrl}\n    credentials: { apiKeyEnv: PROMOTIONS_KEY }`;
-    case 'mobility': return `provider: mobility\n    baseUrl: ${e.baseUrl}\n    organization: ${e.tenant}\n    credentials: { clientIdEnv: MOBILITY_ID, clientKeyEnv: MOBILITY_SECRET }`;
+    case 'mobility': return `provider: mobility\n    baseUrl: ${e.baseUrl}\n    organization: ${e.tenant}` + `\n    credentials: { clientIdEnv: MOBILITY_ID, clientKeyEnv: MOBILITY_SECRET }`;
   }
 }
 
@@ -55,7 +55,7 @@ describe.each(PROVIDER_IDS)('import from the %s emulator', (provider) => {
     expect((await h.apply((await h.plan(model)).plan!)).ok).toBe(true);
     await seedUnmanaged(provider, h);
     repo = await mkdtemp(join(tmpdir(), 'promoc-import-'));
-    await writeFile(join(repo, 'promoc.config.yaml'), `apiVersion: promoc/v1\nkind: Config\ncampaigns: [imported/**/*.yaml]\ncache: { enabled: false }\ndefaultTarget: t\ntargets:\n  t:\n    ${targetConfig(provider, h)}\n`);
+    await writeFile(join(repo, 'promoc.config.yaml'), `apiVersion: promoc/v1\nkind: Config\ncampaigns: [imported/**/*.yaml]\ncache: { ` + `enabled: false }\ndefaultTarget: t\ntargets:\n  t:\n    ${targetConfig(provider, h)}\n`);
     const cli = (args: string[]) => runCli(args, { cwd: repo!, env: ENV });
 
     const imported = await cli(['import', '--out', 'imported']);

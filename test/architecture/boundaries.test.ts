@@ -84,7 +84,7 @@ describe('layer boundaries', () => {
   });
 
   it('the scanner sees single-line, multi-line, re-export, side-effect and dynamic imports', () => {
-    const text = "import a from './a.js';\nimport {\n  b,\n} from '../b.js';\nexport { c } from './c.js';\nimport './d.js';\nconst e = await import('../e.js');\nexport const f = 'g';\nexport function h(x = './i.js') {}\n";
+    const text = "import a from './a.js';\nimport {\n  b,\n} from '../b.js';\nexport { c } from './c.js';\nimport " + "'./d.js';\nconst e = await import('../e.js');\nexport const f = 'g';\nexport function h(x = './i.js') {}\n";
     expect(specifiers(text)).toEqual(['./a.js', '../b.js', './c.js', './d.js', '../e.js']);
   });
 });

@@ -2,23 +2,16 @@
 // addition entitlement, multi-use redeemable code batches, and the tenant's claim-time credit versus rental-time
 // voucher behaviour. Each round-trips against the emulator (validate → plan → apply → plan → import → plan), or is
 // refused, located, with the reason.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { explain, roundTrip, workspace, type Workspace } from './round-trip.js';
 
+const FIXTURES = join(import.meta.dirname, '../fixtures/fidelity/mobility');
+const fixture = (name: string): Promise<string> => readFile(join(FIXTURES, name), 'utf8');
+
 let w: Workspace | undefined;
 afterEach(async () => { await w?.close(); w = undefined; });
-
-// The test target maps no names to ids: branches, categories and additions are written as the API's ids.
-const TAGS = `apiVersion: promoc/v1
-kind: Tag
-metadata: { name: insured-driver, labels: { target: mobility } }
-spec: { type: TAG, subjects: [user] }
----
-apiVersion: promoc/v1
-kind: Tag
-metadata: { name: flagged, labels: { target: mobility } }
-spec: { type: LABEL, subjects: [user] }
-`;
 
 const promotion = (name: string, body: string) => `apiVersion: promoc/v1
 kind: Promotion
@@ -30,21 +23,8 @@ ${body}`;
 describe('mobility voucherables', () => {
   it('round-trips per-benefit windows, branches, vehicle categories and an addition\'s annotation gates', async () => {
     w = await workspace('mobility', {
-      'campaigns/tags.yaml': TAGS,
-      'campaigns/summer.yaml': promotion('summer-mix', `  code: SUMMERMIX
-  window: { from: 2027-05-01T00:00:00Z, until: 2027-10-01T00:00:00Z }
-  targeting: { branches: ['11', '22'] }
-  benefits:
-    - percentOff: 20
-      window: { from: 2027-06-01T00:00:00Z, until: 2027-07-01T00:00:00Z }
-      branches: ['11']
-      vehicleCategories: ['1']
-    - amountOff: { amount: "2.00", currency: EUR }
-      branches: ['22']
-      vehicleCategories: ['4', '2']
-    - entitlement: { addition: '1', requireTags: [insured-driver], excludeTags: [flagged] }
-      window: { until: 2027-09-01T00:00:00Z }
-`),
+      'campaigns/tags.yaml': await fixture('tags.yaml'),
+      'campaigns/per-benefit-scope.yaml': await fixture('per-benefit-scope.yaml'),
     });
     const r = await roundTrip(w);
     expect(r.importedPlan?.code, explain(r)).toBe(0);
@@ -78,20 +58,7 @@ describe('mobility voucherables', () => {
 describe('multi-use redeemable vouchers', () => {
   it('round-trips a CodeBatch with usesPerCode as POST /vouchers/redeemable; its codes redeem that many times', async () => {
     w = await workspace('mobility', {
-      'campaigns/promo.yaml': promotion('flyer', `  code: FLYER
-  targeting: { branches: ['11'] }
-  benefits: [{ credit: { amount: "3.00", currency: EUR } }]
-`),
-      'campaigns/batch.yaml': `apiVersion: promoc/v1
-kind: CodeBatch
-metadata: { name: flyer-codes, labels: { target: mobility } }
-spec: { campaign: flyer, count: 4, prefix: FLY, length: 10, usesPerCode: 2 }
-`,
-      'campaigns/single.yaml': `apiVersion: promoc/v1
-kind: CodeBatch
-metadata: { name: flyer-single, labels: { target: mobility } }
-spec: { campaign: flyer, count: 2, prefix: ONE }
-`,
+      'campaigns/multi-use-codes.yaml': await fixture('multi-use-codes.yaml'),
     });
     const r = await roundTrip(w);
     expect(r.importedPlan?.code, explain(r)).toBe(0);
@@ -137,6 +104,35 @@ spec: { campaign: flyer, count: 3, usesPerCode: 5 }
     const plan = await w.cli(['plan']);
     expect(plan.stdout + plan.stderr).toMatch(/spec\.usesPerCode/);
     expect(plan.stdout + plan.stderr).toMatch(/validity and uses per code they were issued with/);
+  });
+});
+
+describe('claim-time credit versus rental-time voucher', () => {
+  it('round-trips creditAt: the tenant\'s setting, which the engine prices and lint reads, is not a template field', async () => {
+    w = await workspace('mobility', {
+      'campaigns/credit-timing.yaml': await fixture('credit-timing.yaml'),
+    });
+    const r = await roundTrip(w);
+    expect(r.importedPlan?.code, explain(r)).toBe(0);
+    expect(r.replan!.stdout).toMatch(/No changes/);
+    expect(r.importedPlan!.stdout).toMatch(/No changes/);
+    const res = await fetch(`${w.emulators.endpoint('mobility').apiBaseUrl}/voucherables/by-code/RIDEVOUCHER`, { headers: { authorization: `Bearer ${await token(w)}` } });
+    expect(((await res.json()) as { benefits: unknown[] }).benefits).toEqual([{ type: 'Discount', discount: 0.5 }, { type: 'Value', value: 10 }]);
+  });
+
+  it('refuses creditAt on a benefit without a credit, located', async () => {
+    w = await workspace('ev-billing', {
+      'campaigns/ev.yaml': `apiVersion: promoc/v1
+kind: Promotion
+metadata: { name: ev-credit, labels: { target: ev-billing } }
+spec:
+  code: EVCREDIT
+  benefits: [{ percentOff: 10, creditAt: rental }]
+`,
+    });
+    const v = await w.cli(['validate']);
+    expect(v.code).toBe(1);
+    expect(v.stdout + v.stderr).toMatch(/campaigns\/ev\.yaml:6:\d+ .*missing required property "credit"/);
   });
 });
 

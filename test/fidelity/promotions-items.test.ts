@@ -69,7 +69,7 @@ describe('subscription-billing promotions: located refusals', () => {
   it('refuses what the API cannot hold, at the field, with the alternative', async () => {
     w = await workspace('promotions', {
       'campaigns/usage.yaml': campaign('usage-any', '  code: USAGEANY\n  conditions: { usageAtLeast: 100 }\n  benefits: [{ percentOff: 5 }]\n'),
-      'campaigns/any.yaml': campaign('any-audience', '  code: ANYAUDIENCE\n  audience: { firstPurchaseOnly: true }\n  conditions:\n    mode: ANY\n    minimumSpend: { amount: "10.00", currency: EUR }\n    usageThresholds: [{ metric: seats, atLeast: 3 }]\n  benefits: [{ percentOff: 5 }]\n'),
+      'campaigns/any.yaml': campaign('any-audience', '  code: ANYAUDIENCE\n  audience: { firstPurchaseOnly: true }\n  conditions:\n    ' + 'mode: ANY\n    minimumSpend: { amount: "10.00", currency: EUR }\n    ' + 'usageThresholds: [{ metric: seats, atLeast: 3 }]\n  benefits: [{ percentOff: 5 }]\n'),
       'campaigns/coverage.yaml': campaign('coverage', '  code: COVERAGE\n  benefits: [{ percentOff: 5 }]\n  providers: { promotions: { requiresContinuousCoverage: true } }\n'),
     });
     expect((await w.cli(['validate'])).code).toBe(0);

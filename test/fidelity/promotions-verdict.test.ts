@@ -2,7 +2,7 @@
 // live promotion, beside the engine's verdict on the same fields, against the emulator. A ladder promotion the
 // customer has climbed once and a verified-customer promotion agree; a probe whose context leaves out what the
 // API knows (the customer's verification) disagrees, and the plan says so at the campaign with plan/api-verdict.
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { workspace, type Workspace } from './round-trip.js';
@@ -63,7 +63,7 @@ describe('plan --api-verdict', () => {
     expect(applied.code, applied.stdout + applied.stderr).toBe(0);
     await seed(w);
     for (const [path, text] of Object.entries(campaigns('After'))) await writeFile(join(w.repo, path), text);
-    await writeFile(join(w.repo, 'probes.yaml'), `probes:\n  - customer: cus_ngo\n    subscription: sub_ngo\n    at: 2027-01-20T00:00:00Z\n${context(true)}  - customer: cus_ngo\n    at: 2027-02-01T00:00:00Z\n${context(false)}`);
+    await writeFile(join(w.repo, 'probes.yaml'), `probes:\n  - customer: cus_ngo\n    subscription: sub_ngo\n    at: 2027-01-20T00:00:00Z\n` + `${context(true)}  - customer: cus_ngo\n    at: 2027-02-01T00:00:00Z\n${context(false)}`);
 
     const plan = await w.cli(['plan', '--api-verdict', 'probes.yaml']);
     expect(plan.code, plan.stdout + plan.stderr).toBe(2);
@@ -71,13 +71,28 @@ describe('plan --api-verdict', () => {
     // The ladder: one redemption so far puts the customer on the second step, for both.
     expect(out).toMatch(/Promotion\/loyalty \(LOYALTY\) · customer cus_ngo at 2027-01-20T00:00:00Z: API eligible, 10\.00 EUR off · engine applies it, 10\.00 EUR off · agree/);
     expect(out).toMatch(/Promotion\/nonprofit \(NONPROFIT\) · customer cus_ngo at 2027-01-20T00:00:00Z: API eligible, 30\.00 EUR off · engine applies it, 30\.00 EUR off · agree/);
-    expect(out).toMatch(/Promotion\/nonprofit \(NONPROFIT\) · customer cus_ngo at 2027-02-01T00:00:00Z: API eligible, 30\.00 EUR off · engine rejects it \(requires verification by sheerid\) · DISAGREE/);
-    expect(plan.stderr).toMatch(/campaigns\/nonprofit\.yaml:4:1 +warning +the API and the engine disagree on Promotion\/nonprofit for customer cus_ngo at 2027-02-01T00:00:00Z: API eligible, 30\.00 EUR off; engine rejects it \(requires verification by sheerid\) +plan\/api-verdict/);
+    expect(out).toContain('Promotion/nonprofit (NONPROFIT) · customer cus_ngo at 2027-02-01T00:00:00Z: API eligible, 30.00 EUR off · ' + 'engine rejects it (requires verification by sheerid) · DISAGREE');
+    const disagreement = 'the API and the engine disagree on Promotion/nonprofit for customer cus_ngo at 2027-02-01T00:00:00Z: ' + 'API eligible, 30.00 EUR off; engine rejects it (requires verification by sheerid)';
+    expect(plan.stderr).toMatch(/campaigns\/nonprofit\.yaml:4:1 +warning +the API and the engine disagree on Promotion\/nonprofit .* +plan\/api-verdict/);
+    expect(plan.stderr).toContain(disagreement);
     expect(plan.stderr).not.toMatch(/loyalty\.yaml/);
 
     const markdown = await w.cli(['plan', '--api-verdict', 'probes.yaml', '--format', 'markdown']);
     expect(markdown.stdout).toMatch(/#### API verdicts/);
     expect(markdown.stdout).toMatch(/\| Promotion\/nonprofit \(NONPROFIT\) \| cus_ngo at 2027-02-01T00:00:00Z \| eligible, 30\.00 EUR off \| rejects it \(requires verification by sheerid\) \| \*\*disagree\*\* \|/);
+
+    // Saved with the plan, the verdicts are in the report: out/report.html and the markdown comment.
+    const saved = await w.cli(['plan', '--api-verdict', 'probes.yaml', '--out', 'plan.json', '--format', 'json']);
+    expect(saved.code, saved.stderr).toBe(2);
+    expect((JSON.parse(saved.stdout) as { verdicts: { agree: boolean }[] }).verdicts.map((v) => v.agree)).toEqual([true, true, true, false]);
+    const report = await w.cli(['report', '--plan', 'plan.json', '--out', 'out/pr-comment.md', '--html', 'out/report.html', '--no-coverage']);
+    expect(report.code, report.stdout + report.stderr).toBe(0);
+    const md = await readFile(join(w.repo, 'out', 'pr-comment.md'), 'utf8');
+    expect(md).toMatch(/#### API verdicts/);
+    expect(md).toMatch(/\*\*disagree\*\*/);
+    const html = await readFile(join(w.repo, 'out', 'report.html'), 'utf8');
+    expect(html).toMatch(/<h4>API verdicts<\/h4>/);
+    expect(html).toMatch(/<tr class="bad"><td>Promotion\/nonprofit \(NONPROFIT\)<\/td><td>cus_ngo at 2027-02-01T00:00:00Z<\/td><td>eligible, 30\.00 EUR off<\/td><td>rejects it \(requires verification by sheerid\)<\/td>/);
   });
 
   it('refuses a probes file without customers, naming the entry', async () => {

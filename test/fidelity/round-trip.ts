@@ -18,7 +18,7 @@ function targetConfig(provider: ProviderId, emulators: RunningEmulators): string
     case 'ev-billing': return `provider: ev-billing\n    baseUrl: ${e.apiBaseUrl}\n    credentials: { apiKeyEnv: EV_KEY }`;
     case 'lago': return `provider: lago\n    baseUrl: ${e.apiBaseUrl}\n    credentials: { apiKeyEnv: LAGO_KEY }`;
     case 'promotions': return `provider: promotions\n    baseUrl: ${e.apiBaseUrl}\n    credentials: { apiKeyEnv: PROMOTIONS_KEY }`;
-    case 'mobility': return `provider: mobility\n    baseUrl: ${e.baseUrl}\n    organization: ${e.tenant}\n    credentials: { clientIdEnv: MOBILITY_ID, clientKeyEnv: MOBILITY_SECRET }`;
+    case 'mobility': return `provider: mobility\n    baseUrl: ${e.baseUrl}\n    organization: ${e.tenant}` + `\n    credentials: { clientIdEnv: MOBILITY_ID, clientKeyEnv: MOBILITY_SECRET }`;
   }
 }
 
@@ -43,7 +43,7 @@ export async function workspace(provider: ProviderId, files: Readonly<Record<str
   }
   const extra = (options.target ?? '').split('\n').filter((l) => l.trim() !== '').map((l) => `    ${l}\n`).join('');
   const useCampaigns = (globs: readonly string[]) => writeFile(join(repo, 'promoc.config.yaml'),
-    `apiVersion: promoc/v1\nkind: Config\ncampaigns: [${globs.join(', ')}]\ncache: { enabled: false }\ndefaultTarget: t\ntargets:\n  t:\n    ${targetConfig(provider, emulators)}\n${extra}`);
+    `apiVersion: promoc/v1\nkind: Config\ncampaigns: [${globs.join(', ')}]\ncache: { enabled: ` + `false }\ndefaultTarget: t\ntargets:\n  t:\n    ${targetConfig(provider, emulators)}\n${extra}`);
   await useCampaigns(['campaigns/**/*.yaml']);
   return {
     provider, repo, emulators, useCampaigns,

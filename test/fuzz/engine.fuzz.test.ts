@@ -174,7 +174,7 @@ function expectInvariants(t: Target, ctx: EvaluationContext, ev: Evaluation): vo
       if (source?.package !== undefined) expect(benefitsOf(c!).some((b) => b.type === 'packageDiscount'), `${a.campaign} reduced the package line ${l.line}`).toBe(true);
       else if (line!.fee) {
         const code = source ? source.costSource?.code : line!.id.slice('fee:'.length);
-        expect(benefitsOf(c!).some((b) => 'scope' in b && b.scope.costSources.some((s) => s.group === 'SURCHARGE' && s.code === code)), `${a.campaign} reduced the fee line ${l.line}`).toBe(true);
+        expect(benefitsOf(c!).some((b) => 'scope' in b && b.scope !== undefined && b.scope.costSources.some((s) => s.group === 'SURCHARGE' && s.code === code)), `${a.campaign} reduced the fee line ${l.line}`).toBe(true);
       }
     }
     // Order, stacking, eligibility.

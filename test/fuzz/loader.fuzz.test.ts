@@ -42,7 +42,8 @@ function check(text: string): void {
   for (const d of result.docs) if (d.resource !== undefined) expect(result.diagnostics.filter((x) => x.docIndex === d.index && x.severity === 'error')).toEqual([]);
 }
 
-const yamlChars = fc.constantFrom(...':-[]{}&*!|>\'"#%@,?\t\n \\'.split(''), 'a', '0', '~', 'ü', '\u0000', '\u001b', '---\n', '...\n', '<<: *a\n', '&a ', '*a');
+const yamlSyntax = ':-[]{}&*!|>\'"#%@,?\t\n \\'.split('');
+const yamlChars = fc.constantFrom(...yamlSyntax, 'a', '0', '~', 'ü', '\u0000', '\u001b', '---\n', '...\n', '<<: *a\n', '&a ', '*a');
 
 interface Mutation { kind: 'delete' | 'insert' | 'duplicate-line' | 'swap-lines' | 'replace'; at: number; len: number; text: string }
 

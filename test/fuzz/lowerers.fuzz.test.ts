@@ -4,7 +4,8 @@
 // percentages exactly, and fits the provider's own request shape (Lago's published OpenAPI description), or
 // gets located diagnostics naming a field of the resource and saying why the target cannot express it. The
 // compiled API calls of every target are complete and plain JSON. And against the four emulators, what a
-// plan writes is accepted and reads back as lowered (apply reports no failed call and no divergence). Inputs that once failed are kept in test/fixtures/fuzz-corpus/lowerers/.
+// plan writes is accepted and reads back as lowered (apply reports no failed call and no divergence). Inputs
+// that once failed are kept in test/fixtures/fuzz-corpus/lowerers/.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -249,8 +250,10 @@ const edgeSpec: Record<ProviderId, (cur: string) => fc.Arbitrary<Obj>> = {
 };
 
 /** Mostly in the organisation's currency; sometimes in another (a located refusal on the targets that need it). */
-const edgePromotion = (orgs: readonly string[]): fc.Arbitrary<Edge> => fc.tuple(fc.constantFrom(...PROVIDERS), fc.constantFrom(...orgs), fc.constantFrom(...EDGE_CURRENCIES), fc.nat(3))
-  .chain(([target, org, other, n]) => edgeSpec[target](n === 0 ? other : org).map((spec) => ({ target, orgCurrency: org, spec: Object.fromEntries(Object.entries(spec).filter(([, v]) => v !== undefined)) })));
+const edgePromotion = (orgs: readonly string[]): fc.Arbitrary<Edge> => {
+  const picks = fc.tuple(fc.constantFrom(...PROVIDERS), fc.constantFrom(...orgs), fc.constantFrom(...EDGE_CURRENCIES), fc.nat(3));
+  return picks.chain(([target, org, other, n]) => edgeSpec[target](n === 0 ? other : org).map((spec) => ({ target, orgCurrency: org, spec: Object.fromEntries(Object.entries(spec).filter(([, v]) => v !== undefined)) })));
+};
 
 const edgeText = (e: Edge): string => stringify({ apiVersion: 'promoc/v1', kind: 'Promotion', metadata: { name: 'edge-promotion', labels: { target: e.target } }, spec: e.spec });
 

@@ -86,7 +86,7 @@ describe('renderSarif', () => {
 describe('renderGithub', () => {
   it('writes one workflow command per finding, escaping data and properties', () => {
     const out = renderGithub(diags).split('\n');
-    expect(out[0]).toBe('::error file=campaigns/summer sale.yaml,line=12,col=7,endLine=12,endColumn=12,title=stacking/shadowed::"summer-10" can never apply: "always-free" goes first, 100%25 | more%0ARaise its priority.');
+    expect(out[0]).toBe('::error file=campaigns/summer sale.yaml,line=12,col=7,endLine=12,endColumn=12,title=stacking/shadowed::"summer-10" ' + 'can never apply: "always-free" goes first, 100%25 | more%0ARaise its priority.');
     expect(out[1]).toBe('::warning file=campaigns/zones.yaml,line=4,col=22,endLine=4,endColumn=27,title=geofence/overlap::two zones overlap:%0Aby 12 m², 50%25');
     expect(out[2]).toMatch(/^::notice file=campaigns\/b.yaml,/);
     expect(out[3]).toBe('::error file=campaigns/c.yaml,title=schema/required::no range here');
@@ -112,7 +112,7 @@ describe('renderMarkdown', () => {
   it('summarises and renders one escaped table row per finding', () => {
     const md = renderMarkdown(diags);
     expect(md).toContain('### promoc lint: 3 errors, 1 warning, 1 info');
-    expect(md).toContain('| **error** | `campaigns/summer sale.yaml:12:7` | `stacking/shadowed` | "summer-10" can never apply: "always-free" goes first, 100% \\| more<br>*Raise its priority.* |');
+    expect(md).toContain('| **error** | `campaigns/summer sale.yaml:12:7` | `stacking/shadowed` | "summer-10" ' + 'can never apply: "always-free" goes first, 100% \\| more<br>*Raise its priority.* |');
     expect(md).toContain('two zones overlap:<br>by 12 m², 50%');
   });
 

@@ -94,7 +94,7 @@ describe('promoc plan / show', () => {
     expect(unknown.code).toBe(64);
     expect(unknown.stderr).toContain('unknown target "nope"');
     const config = join(repo, 'promoc.config.yaml');
-    writeFileSync(config, `${readFileSync(config, 'utf8')}targets:\n  staging:\n    provider: lago\n    baseUrl: https://lago.example.com/api/v1\n    credentials: { apiKeyEnv: LAGO_STAGING_KEY }\n`);
+    writeFileSync(config, `${readFileSync(config, 'utf8')}targets:\n  staging:\n    provider: lago\n    baseUrl: ` + `https://lago.example.com/api/v1\n    credentials: { apiKeyEnv: LAGO_STAGING_KEY }\n`);
     const missing = await runCli(['plan', '--target', 'staging'], { cwd: repo, env: {} });
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('environment variable LAGO_STAGING_KEY (targets.staging.credentials.apiKeyEnv) is not set');

@@ -38,7 +38,7 @@ describe('compile errors', () => {
   it('mobility: stacking only as the API does it (stackable, no priority); no budget; unknown branch names', () => {
     const r = compile('mobility', aPromotion({ code: 'M1234', stacking: { stackable: false, priority: 3 }, limits: { budget: { amount: '5.00', currency: 'EUR' } }, targeting: { branches: ['atlantis'] } }));
     expect(r.diagnostics.map((d) => d.data?.field)).toEqual(['spec.stacking.stackable', 'spec.stacking.priority', 'spec.limits.budget', 'spec.targeting.branches[0]']);
-    expect(r.diagnostics[0]!.message).toBe('target staging (mobility) cannot express spec.stacking.stackable: the mobility pricing engine always combines the benefits a customer holds (targeted before broad); a template cannot be made exclusive');
+    expect(r.diagnostics[0]!.message).toBe('target staging (mobility) cannot express spec.stacking.stackable: the mobility pricing engine always ' + 'combines the benefits a customer holds (targeted before broad); a template cannot be made exclusive');
     expect(r.diagnostics[0]!.hint).toContain('Write `stacking: { stackable: true }`');
     expect(r.diagnostics[1]!.message).toContain('templates have no priority');
     expect(r.diagnostics[2]!.hint).toContain('enforced only by the promoc engine bundle');
@@ -49,7 +49,7 @@ describe('compile errors', () => {
   it('mobility: leaving stacking out means non-stackable, which the API cannot do', () => {
     const absent = compile('mobility', aPromotion({ code: 'M1234', targeting: BERLIN }));
     expect(absent.diagnostics.map((d) => [d.path?.join('.'), d.data?.field])).toEqual([['spec', 'spec.stacking']]);
-    expect(absent.diagnostics[0]!.message).toBe('target staging (mobility) cannot express spec.stacking: it is absent, which makes a Promotion non-stackable; the mobility pricing engine always combines the benefits a customer holds (targeted before broad)');
+    expect(absent.diagnostics[0]!.message).toBe('target staging (mobility) cannot express spec.stacking: it is absent, which makes a Promotion non-stackable; ' + 'the mobility pricing engine always combines the benefits a customer holds (targeted before broad)');
     const half = compile('mobility', aPromotion({ code: 'M1234', stacking: { priority: 0 }, targeting: BERLIN }));
     expect(half.diagnostics.map((d) => [d.path?.join('.'), d.data?.field])).toEqual([['spec.stacking', 'spec.stacking.stackable']]);
   });
@@ -64,7 +64,7 @@ describe('compile errors', () => {
   it('mobility: what activation would refuse is an error at plan time (an inactive draft may be incomplete)', () => {
     const r = compile('mobility', aPromotion({ code: 'M1234', stacking: { stackable: true } }));
     expect(r.diagnostics.map((d) => [d.path?.join('.'), d.data?.field, d.message])).toEqual([
-      ['spec', 'spec.targeting.branches', 'target staging (mobility) cannot express spec.targeting.branches: an active Promotion needs at least one branch (the API validates the branch scope on activation)'],
+      ['spec', 'spec.targeting.branches', 'target staging (mobility) cannot express spec.targeting.branches: an active Promotion ' + 'needs at least one branch (the API validates the branch scope on activation)'],
     ]);
     expect(compile('mobility', aPromotion({ code: 'M1234', status: 'inactive', stacking: { stackable: true } })).diagnostics).toEqual([]);
   });
@@ -94,7 +94,7 @@ describe('compile errors', () => {
     expect(r.entries).toEqual([]);
     expect(r.diagnostics).toEqual([expect.objectContaining({
       ruleId: 'plan/reference-elsewhere', file: 'campaigns/b.yaml', docIndex: 1, path: ['spec', 'campaign'],
-      message: 'CodeBatch/fair-codes needs Promotion/welcome written by the same API, and Promotion/welcome is not planned on target staging (mobility) (labels.target: engine); apply could not issue it',
+      message: 'CodeBatch/fair-codes needs Promotion/welcome written by the same API, and Promotion/welcome ' + 'is not planned on target staging (mobility) (labels.target: engine); apply could not issue it',
       related: [{ file: 'campaigns/p.yaml', docIndex: 0, path: ['metadata', 'labels'], message: 'Promotion/welcome is declared here' }],
     })]);
     // Planned together, the batch lowers; a campaign that fails to lower takes its batch with it.

@@ -1,5 +1,5 @@
-// End-to-end: the planner against all four emulators over real HTTP (loopback). One suite per scenario of
-// issue 5's "done when": fresh → creates; seeded → no changes (also with reordered lists and other number
+// End-to-end: the planner against all four emulators over real HTTP (loopback). One suite per scenario the
+// planner promises: fresh → creates; seeded → no changes (also with reordered lists and other number
 // formats); changed field → update; immutable change → replace or blocked; dashboard edit → drift;
 // unmanaged objects never planned, managed orphans only with --prune.
 import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';

@@ -6,6 +6,7 @@ import { loadProject } from '../../src/load/project.js';
 import { productOf } from '../../src/model/product.js';
 import { coverageMatrix } from '../../src/report/coverage.js';
 import { buildLoaded } from '../../src/simulate/sides.js';
+import { resourceKey } from '../../src/model/resource.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -15,7 +16,7 @@ describe('the coverage matrix of the example campaigns', async () => {
   if (!built.ok) throw new Error(`the examples do not build: ${JSON.stringify(built.diagnostics)}`);
   const userTypes = loaded.model.resources.filter((l) => l.resource.kind === 'UserType').map((l) => l.resource.metadata.name);
   const matrix = coverageMatrix(built.side.engine, built.side.bundle, { userTypes });
-  const byId = new Map(loaded.model.resources.map((l) => [`${l.resource.kind}/${l.resource.metadata.name}`, l.resource]));
+  const byId = new Map(loaded.model.resources.map((l) => [resourceKey(l.resource), l.resource]));
   const shown = matrix.cells.flat(2).flatMap((c) => [...c.campaigns, ...(c.bestCode?.campaigns ?? [])]);
 
   it('shows no campaign of another product in any cell', () => {

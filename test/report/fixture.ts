@@ -19,7 +19,7 @@ export const FIXTURES = join(import.meta.dirname, '../fixtures');
 export const LINT_FINDING: Diagnostic = {
   ruleId: 'stacking/exclusive-overlap', severity: 'info', file: 'campaigns/campaigns.yaml', docIndex: 5, path: ['spec', 'stacking', 'priority'],
   range: { start: { line: 52, col: 42 }, end: { line: 52, col: 44 } },
-  message: 'Where both are eligible (from 2027-04-01 until 2027-10-01), "harbour-return" (priority 60, stackable) gives way to non-stackable "staff-half", which goes first.',
+  message: 'Where both are eligible (from 2027-04-01 until 2027-10-01), "harbour-return" ' + '(priority 60, stackable) gives way to non-stackable "staff-half", which goes first.',
   hint: 'Change the priorities, make one of them stackable, or separate their windows.',
 };
 

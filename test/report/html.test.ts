@@ -35,7 +35,7 @@ function dumpDom(file: string, extra: readonly string[] = []): string {
  * writes the figures into the page, where --dump-dom reads them.
  */
 function measured(page: string): typeof layout {
-  const probe = `<script>const v = document.documentElement.clientWidth; const t = [...document.querySelectorAll('table.coverage')].map((e) => ({ right: e.getBoundingClientRect().right, scroll: e.parentElement.scrollWidth, client: e.parentElement.clientWidth })); document.body.insertAdjacentHTML('beforeend', '<pre id="layout">' + JSON.stringify({ viewport: v, tables: t }) + '</pre>');</script>`;
+  const probe = `<script>const v = document.documentElement.clientWidth; const t = ` + `[...document.querySelectorAll('table.coverage')].map((e) => ({ right: e.getBoundingClientRect().right, scroll: ` + `e.parentElement.scrollWidth, client: e.parentElement.clientWidth })); document.body.insertAdjacentHTML('beforeend', ` + `'<pre id="layout">' + JSON.stringify({ viewport: v, tables: t }) + '</pre>');</script>`;
   const file = join(dir, 'measure.html');
   writeFileSync(file, page.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '').replace('</body>', `${probe}</body>`));
   const out = dumpDom(file, ['--window-size=1280,900']);

@@ -81,7 +81,7 @@ describe('lint in the comment', () => {
     expect(sourceUrlFromEnv({ GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'voltway/campaigns', GITHUB_SHA: '9999999999999999999999999999999999999999' }, undefined)).toBe('https://github.com/voltway/campaigns/blob/9999999999999999999999999999999999999999/');
     expect(sourceUrlFromEnv({}, event)).toBeUndefined();
     const linked = lintSection(renderReportMarkdown({ ...input, sourceUrl, lint: { diagnostics: diags, suppressed: 0 } })[0]!);
-    expect(linked).toContain('| warning | [campaigns/b \\(old\\).yaml:9:5](https://github.com/voltway/campaigns/blob/abcdef0123456789abcdef0123456789abcdef01/campaigns/b%20%28old%29.yaml#L9) |');
+    expect(linked).toContain('| warning | [campaigns/b ' + '\\(old\\).yaml:9:5](https://github.com/voltway/campaigns/blob/abcdef0123456789abcdef0123456789abcdef01/campaigns/b%20%28old%29.yaml#L9) |');
     expect(linked).toContain('(https://github.com/voltway/campaigns/blob/abcdef0123456789abcdef0123456789abcdef01/campaigns/0.yaml) |');
     const plain = lintSection(renderReportMarkdown({ ...input, lint: { diagnostics: diags, suppressed: 0 } })[0]!);
     expect(plain).toContain('| warning | campaigns/b \\(old\\).yaml:9:5 |');

@@ -22,7 +22,7 @@ export class LockHeldError extends PromocError {
   override readonly name = 'LockHeldError';
   constructor(readonly api: ApiIdentity, readonly where: string, readonly holder: LockHolder | undefined) {
     super(holder
-      ? `another apply holds the lock on ${describeApi(api)}: pid ${holder.pid} on ${holder.host} since ${holder.since} (run ${holder.run}, target ${holder.target})`
+      ? `another apply holds the lock on ${describeApi(api)}: pid ${holder.pid} on ` + `${holder.host} since ${holder.since} (run ${holder.run}, target ${holder.target})`
       : `the apply lock on ${describeApi(api)} (${where}) exists but cannot be read`,
     { hint: `Wait for it to finish, then plan again. If that process is gone on another machine, remove ${where} and run \`promoc apply --resume\`.` });
   }

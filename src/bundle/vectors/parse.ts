@@ -76,7 +76,7 @@ const SUMS = ['subtotal', 'surcharges', 'discounts', 'total'] as const;
 function expectationProblem(e: Record<string, unknown>): string | undefined {
   for (const k of LISTS) {
     const v = e[k];
-    if (v !== undefined && !(Array.isArray(v) && v.every((x) => typeof x === 'string'))) return `expect.${k} must be a list of campaign ids${k === 'unknownCodes' ? ' (codes)' : ''}, e.g. ${k}: [${typeof v === 'string' ? v : 'Promotion/summer-25'}]`;
+    if (v !== undefined && !(Array.isArray(v) && v.every((x) => typeof x === 'string'))) return `expect.${k} must be a list of campaign ids${k === 'unknownCodes' ? ' (codes)' : ''}` + `, e.g. ${k}: [${typeof v === 'string' ? v : 'Promotion/summer-25'}]`;
   }
   for (const k of SUMS) {
     const v = e[k];

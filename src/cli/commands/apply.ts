@@ -6,7 +6,7 @@ export const registerApply: RegisterCommand = (program: Command, ctx) => {
   program
     .command('apply')
     .summary('carry out a plan against a target, journaled and resumable')
-    .description('Plans (or reads a plan saved with `promoc plan --out` and refuses it if live state changed since), shows it, asks for confirmation, then sends the API calls in dependency order with bounded concurrency and retries. Every call is journaled (.promoc/journal/<target>/<run>.ndjson) so `--resume` finishes a killed run without creating anything twice; a lock keeps two applies off one target. Afterwards every touched resource is read back and checked.')
+    .description('Plans (or reads a plan saved with `promoc plan --out` and refuses it if live state changed ' + 'since), shows it, asks for confirmation, then sends the API calls in dependency order with ' + 'bounded concurrency and retries. Every call is journaled (.promoc/journal/<target>/<run>.ndjson) ' + 'so `--resume` finishes a killed run without creating anything twice; a lock keeps two applies ' + 'off one target. Afterwards every touched resource is read back and checked.')
     .argument('[plan]', 'a plan file written by `promoc plan --out` (default: plan the repository now)')
     .option('-t, --target <name>', 'target from promoc.config.yaml (default: defaultTarget, else local)')
     .option('--auto-approve', 'do not ask for confirmation (required when not on a terminal)', false)

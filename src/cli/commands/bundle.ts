@@ -6,7 +6,7 @@ export const registerBundle: RegisterCommand = (program: Command, ctx) => {
   const bundle = program
     .command('bundle')
     .summary('build the frozen rules bundle the engine loads')
-    .description('Normalize every campaign into canonical JSON (RFC 8785) with a manifest: format version, git revision, creation time (commit or SOURCE_DATE_EPOCH), sha256 digest and counts. Optionally sign it (detached ed25519).')
+    .description('Normalize every campaign into canonical JSON (RFC 8785) with a manifest: format version, git revision, ' + 'creation time (commit or SOURCE_DATE_EPOCH), sha256 digest and counts. Optionally sign it (detached ed25519).')
     .argument('[paths...]', 'campaign files or folders (default: the campaigns globs in promoc.config.yaml)')
     .option('-o, --out <dir>', 'output folder', 'dist')
     .option('--sign-key <file>', 'ed25519 private key (PEM) to sign the bundle with; writes bundle.json.sig')

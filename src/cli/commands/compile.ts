@@ -8,7 +8,7 @@ export const registerCompile: RegisterCommand = (program: Command, ctx) => {
   program
     .command('compile')
     .summary('print the exact API calls applying would send, in order')
-    .description('Plans against the target (or reads a saved plan) and compiles it into the ordered HTTP calls apply sends: dependency order, the exact bodies, which call waits for which. Credentials are never shown: headers name the environment variable that holds the secret.')
+    .description('Plans against the target (or reads a saved plan) and compiles it into the ordered HTTP ' + 'calls apply sends: dependency order, the exact bodies, which call waits for which. ' + 'Credentials are never shown: headers name the environment variable that holds the secret.')
     .argument('[paths...]', 'files or folders (default: the campaigns globs in promoc.config.yaml)')
     .option('-t, --target <name>', 'target from promoc.config.yaml (default: defaultTarget, else local)')
     .option('-p, --plan <file>', 'compile a plan saved with `promoc plan --out` instead of planning now')

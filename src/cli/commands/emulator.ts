@@ -59,7 +59,7 @@ export const registerEmulator: RegisterCommand = (program: Command, ctx) => {
   program
     .command('emulator')
     .summary('run local emulators of the four API families')
-    .description('Serve faithful local emulators of the EV billing, mobility, promotions and Lago APIs (the embedded default target), printing each base URL and the credentials it accepts, until Ctrl+C.')
+    .description('Serve faithful local emulators of the EV billing, mobility, promotions and Lago APIs (the ' + 'embedded default target), printing each base URL and the credentials it accepts, until Ctrl+C.')
     .option('--provider <id>', `${PROVIDERS.join(', ')} or all (comma-separated list allowed)`, 'all')
     .option('--port <n>', 'base port: ev-billing on n, mobility n+1, promotions n+2, lago n+3; 0 picks free ports', '4010')
     .option('--host <address>', 'interface to listen on', '127.0.0.1')

@@ -6,7 +6,7 @@ export const registerEval: RegisterCommand = (program: Command, ctx) => {
   program
     .command('eval')
     .summary('evaluate one pricing context against the campaigns')
-    .description('Run the engine on a context file (JSON or YAML; see docs/engine.md) and print the adjusted lines, totals, applied campaigns, fees, grants and every rejected campaign with its reason.')
+    .description('Run the engine on a context file (JSON or YAML; see docs/engine.md) and print the adjusted ' + 'lines, totals, applied campaigns, fees, grants and every rejected campaign with its reason.')
     .argument('[paths...]', 'campaign files or folders, when no --bundle is given')
     .requiredOption('-c, --context <file>', 'the context (JSON or YAML)')
     .option('-b, --bundle <path>', 'bundle.json or its folder (default: build the campaigns in memory)')

@@ -6,7 +6,7 @@ export const registerImport: RegisterCommand = (program: Command, ctx) => {
   program
     .command('import')
     .summary('write campaign YAML for what is live on a target (adopt an existing account)')
-    .description('Reads every object on the target\'s APIs and writes one campaign file per object, with the schema modeline, in promoc\'s vocabulary. Nothing on the target changes: objects promoc does not manage yet are adopted by the next apply, which writes their ownership marker. Planning the imported files shows no field changes.')
+    .description('Reads every object on the target\'s APIs and writes one campaign file per object, with the schema modeline, ' + 'in promoc\'s vocabulary. Nothing on the target changes: objects promoc does not manage yet are adopted by ' + 'the next apply, which writes their ownership marker. Planning the imported files shows no field changes.')
     .option('-t, --target <name>', 'target from promoc.config.yaml (default: defaultTarget, else local)')
     .option('-o, --out <dir>', 'where to write the files (default: imported/<target>)')
     .option('--overwrite', 'replace files that already exist', false)

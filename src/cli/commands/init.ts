@@ -5,7 +5,7 @@ export const registerInit: RegisterCommand = (program: Command, ctx) => {
   program
     .command('init')
     .summary('scaffold a campaigns repository that uses the installed promoc')
-    .description('Write promoc.config.yaml, an example campaign per provider, CI workflows running `npx promoc`, editor settings for the installed schemas, a .gitignore and a README. Never overwrites an existing file without --force.')
+    .description('Write promoc.config.yaml, an example campaign per provider, CI workflows running `npx promoc`, editor settings ' + 'for the installed schemas, a .gitignore and a README. Never overwrites an existing file without --force.')
     .argument('[dir]', 'the repository folder', '.')
     .option('--providers <list>', 'ev-billing, mobility, promotions, lago (comma-separated) or all; asked on a terminal when omitted, else all')
     .option('--force', 'overwrite files that exist')

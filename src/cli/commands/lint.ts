@@ -29,7 +29,7 @@ export const registerLint: RegisterCommand = (program: Command, ctx) => {
   program
     .command('lint')
     .summary('find stacking conflicts, geofence overlaps and campaign mistakes')
-    .description('Validate the campaigns, then check how they interact: campaigns that shadow or tie with each other, stacked discounts reaching 100%, overlapping geofences and surcharges, and sanity problems. Rules and their docs: docs/rules/.')
+    .description('Validate the campaigns, then check how they interact: campaigns that shadow or ' + 'tie with each other, stacked discounts reaching 100%, overlapping geofences ' + 'and surcharges, and sanity problems. Rules and their docs: docs/rules/.')
     .argument('[paths...]', 'files or folders (default: the campaigns globs in promoc.config.yaml)')
     .option('-f, --format <format>', `report format, repeatable: ${FORMATS.join(', ')} (default stylish)`, (value: string) => {
       if (!(FORMATS as readonly string[]).includes(value)) throw new InvocationError(`unknown format "${value}"`, `Use one of: ${FORMATS.join(', ')}.`);

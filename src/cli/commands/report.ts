@@ -15,7 +15,7 @@ export const registerReport: RegisterCommand = (program: Command, ctx) => {
   program
     .command('report')
     .summary('one PR comment (or HTML page) composing validate, lint, plan and simulate')
-    .description('Validates and lints the head, reads saved plans and a saved simulation (or simulates --sessions), compares with the base (--base REF or --base-dir DIR), and renders a Markdown pull-request comment: a summary on top, collapsible detail, a geojson map per changed geofence, a window timeline and a coverage matrix computed with the engine. Comments longer than GitHub allows are summarised and split into numbered parts. --format html writes a self-contained page with SVG charts and a map.')
+    .description('Validates and lints the head, reads saved plans and a saved simulation (or simulates --sessions), ' + 'compares with the base (--base REF or --base-dir DIR), and renders a Markdown pull-request comment: ' + 'a summary on top, collapsible detail, a geojson map per changed geofence, a window timeline and a ' + 'coverage matrix computed with the engine. Comments longer than GitHub allows are summarised and ' + 'split into numbered parts. --format html writes a self-contained page with SVG charts and a map.')
     .option('--base <ref>', 'git ref to compare against')
     .option('--base-dir <dir>', 'a project folder as the base instead of a git ref')
     .option('--overlay <dir>', 'lay the files of this folder over the working tree for the head')

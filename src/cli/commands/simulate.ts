@@ -14,7 +14,7 @@ export const registerSimulate: RegisterCommand = (program: Command, ctx) => {
   program
     .command('simulate')
     .summary('replay recorded sessions through the base and the proposed campaigns')
-    .description('Builds the bundle at a git ref (--base) and at the working tree, replays recorded sessions (NDJSON or CSV, docs/simulate.md) through both engines in time order with their own redemption and budget counters, and reports per campaign: redemptions, discount, customers, when a limit ran out, the worst combined discount, and the base → head delta. With --generate, writes a seeded month of sample sessions instead.')
+    .description('Builds the bundle at a git ref (--base) and at the working tree, replays recorded sessions (NDJSON or ' + 'CSV, docs/simulate.md) through both engines in time order with their own redemption and budget counters, ' + 'and reports per campaign: redemptions, discount, customers, when a limit ran out, the worst combined ' + 'discount, and the base → head delta. With --generate, writes a seeded month of sample sessions instead.')
     .option('--base <ref>', 'git ref to compare against (branch, tag or commit)')
     .option('--base-dir <dir>', 'a project folder as the base instead of a git ref')
     .option('--overlay <dir>', 'lay the files of this folder over the working tree for the head (try a change without editing)')

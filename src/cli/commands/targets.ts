@@ -6,7 +6,7 @@ export const registerTargets: RegisterCommand = (program: Command, ctx) => {
   program
     .command('targets')
     .summary('list the targets of promoc.config.yaml, for people and workflows')
-    .description('One entry per configured target: provider, the plan artifact the pull-request workflow saves, the GitHub environment its apply job runs in, whether it prunes, and the environment variables of its read and write credentials (names only). The workflows read this with --format json instead of parsing the config themselves.')
+    .description('One entry per configured target: provider, the plan artifact the pull-request workflow saves, the GitHub ' + 'environment its apply job runs in, whether it prunes, and the environment variables of its read and write ' + 'credentials (names only). The workflows read this with --format json instead of parsing the config themselves.')
     .option('-f, --format <format>', 'text or json', 'text')
     .option('--include-local', 'list the embedded local target when none is configured (what pull requests plan)', false)
     .addHelpText('after', `

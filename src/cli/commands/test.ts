@@ -6,7 +6,7 @@ export const registerTest: RegisterCommand = (program: Command, ctx) => {
   program
     .command('test')
     .summary('run the campaign test vectors against the bundle')
-    .description('Evaluate every test case (**/*.test.yaml and tests/**/*.yaml: a context and what to expect) and show failures as diffs. See docs/engine.md for the format.')
+    .description('Evaluate every test case (**/*.test.yaml and tests/**/*.yaml: a context and ' + 'what to expect) and show failures as diffs. See docs/engine.md for the format.')
     .argument('[files...]', 'test files (default: **/*.test.yaml and tests/**/*.yaml under the repository)')
     .option('-b, --bundle <path>', 'bundle.json or its folder (default: build the campaigns in memory)')
     .option('--public-key <file>', 'check the bundle\'s signature with this ed25519 public key')

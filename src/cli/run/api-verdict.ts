@@ -13,8 +13,10 @@ import type { AnyResource } from '../../generated/index.js';
 import type { Json } from '../../model/canonical.js';
 import type { Diagnostic } from '../../model/diagnostic.js';
 import { InvocationError } from '../../model/errors.js';
-import type { Located, Model } from '../../model/resource.js';
+import { type Located, type Model, resourceKey } from '../../model/resource.js';
 import type { Plan } from '../../plan/plan-types.js';
+import type { PlanVerdict } from '../../generated/plan.js';
+import { describeApi, describeEngine } from '../../render/plan-verdicts.js';
 import type { Binding } from '../../plan/targets.js';
 import type { HttpDeps } from '../../providers/http/client.js';
 import { providerFor } from '../../providers/index.js';
@@ -26,19 +28,7 @@ export interface Probe extends Omit<VerdictProbe, 'at'> {
   readonly context: { readonly [k: string]: Json };
 }
 
-export interface EngineVerdict { readonly applied: boolean; readonly reason?: string; readonly discount?: string; readonly credit?: string; readonly currency: string }
-
-export interface VerdictRow {
-  readonly resource: string;
-  readonly key: string;
-  readonly customer: string;
-  readonly at: string;
-  readonly api?: ApiVerdict;
-  /** The API refused the question (an unknown customer…). */
-  readonly apiError?: string;
-  readonly engine: EngineVerdict;
-  readonly agree: boolean;
-}
+export type EngineVerdict = PlanVerdict['engine'];
 
 /** The probes file: `probes: [{ customer, subscription?, at?, context }]`. */
 export async function readProbes(file: string, shown: string): Promise<Probe[]> {
@@ -96,8 +86,8 @@ export interface VerdictInput {
   readonly now: Date;
 }
 
-export async function apiVerdicts(input: VerdictInput): Promise<{ rows: VerdictRow[]; diagnostics: Diagnostic[] }> {
-  const rows: VerdictRow[] = [];
+export async function apiVerdicts(input: VerdictInput): Promise<{ rows: PlanVerdict[]; diagnostics: Diagnostic[] }> {
+  const rows: PlanVerdict[] = [];
   const diagnostics: Diagnostic[] = [];
   const nowIso = input.now.toISOString().replace(/\.\d{3}Z$/, 'Z');
   for (const a of input.plan.actions) {
@@ -124,7 +114,7 @@ export async function apiVerdicts(input: VerdictInput): Promise<{ rows: VerdictR
         apiError = (e as Error).message;
       }
       const agree = api !== undefined && agrees(api, engine);
-      rows.push({ resource: `${a.kind}/${a.name}`, key: a.key, customer: probe.customer, at, ...(api ? { api } : {}), ...(apiError ? { apiError } : {}), engine, agree });
+      rows.push({ resource: resourceKey(a), key: a.key, customer: probe.customer, at, ...(api ? { api } : {}), ...(apiError ? { apiError } : {}), engine, agree });
       if (!agree && desired) {
         diagnostics.push({
           ruleId: 'plan/api-verdict',
@@ -134,40 +124,14 @@ export async function apiVerdicts(input: VerdictInput): Promise<{ rows: VerdictR
           path: ['spec'],
           atKey: true,
           message: api
-            ? `the API and the engine disagree on ${a.kind}/${a.name} for customer ${probe.customer} at ${at}: API ${describeApi(api)}; engine ${describeEngine(engine)}`
-            : `the API gave no verdict on ${a.kind}/${a.name} for customer ${probe.customer}: ${apiError ?? 'no answer'}`,
+            ? `the API and the engine disagree on ${resourceKey(a)} for customer ${probe.customer} at ${at}: API ${describeApi(api)}; engine ${describeEngine(engine)}`
+            : `the API gave no verdict on ${resourceKey(a)} for customer ${probe.customer}: ${apiError ?? 'no answer'}`,
           hint: api
-            ? 'Check that the probe\'s context says what the API knows about the customer (attributes, plan, usage, earlier redemptions); if it does, the engine and the API price this promotion differently: see docs/fidelity.md.'
+            ? 'Check that the probe\'s context says what the API knows about the customer (attributes, plan, usage, earlier ' + 'redemptions); if it does, the engine and the API price this promotion differently: see docs/fidelity.md.'
             : 'The probe must name a customer (and subscription) the API knows.',
         });
       }
     }
   }
   return { rows, diagnostics };
-}
-
-function money(v: string | undefined, currency: string | undefined): string {
-  return `${v ?? '0'}${currency ? ` ${currency}` : ''}`;
-}
-
-export function describeApi(v: ApiVerdict): string {
-  if (!v.eligible) return `not eligible (${v.reason ?? 'no reason given'})`;
-  return `eligible, ${money(v.discount, v.currency)} off${v.credit && Number(v.credit) > 0 ? `, ${money(v.credit, v.currency)} credit` : ''}`;
-}
-
-export function describeEngine(v: EngineVerdict): string {
-  if (!v.applied) return `rejects it (${v.reason ?? 'not reached'})`;
-  return `applies it, ${money(v.discount, v.currency)} off${v.credit && Number(v.credit) > 0 ? `, ${money(v.credit, v.currency)} credit` : ''}`;
-}
-
-/** The section under the plan: one line per changed object and probe. */
-export function renderVerdicts(rows: readonly VerdictRow[], format: 'text' | 'markdown'): string {
-  if (rows.length === 0) return format === 'markdown' ? '\n#### API verdicts\n\nNo changed object is live on an API that previews promotions.\n' : '\nAPI verdicts: no changed object is live on an API that previews promotions.\n';
-  const line = (r: VerdictRow): string => `${r.resource} (${r.key}) · customer ${r.customer} at ${r.at}: API ${r.api ? describeApi(r.api) : `gave no verdict (${r.apiError ?? ''})`} · engine ${describeEngine(r.engine)} · ${r.agree ? 'agree' : 'DISAGREE'}`;
-  if (format === 'markdown') {
-    const cell = (t: string): string => t.replace(/\|/g, '\\|');
-    return ['', '#### API verdicts', '', '| promotion | customer | API | engine | |', '|---|---|---|---|---|',
-      ...rows.map((r) => `| ${cell(`${r.resource} (${r.key})`)} | ${cell(`${r.customer} at ${r.at}`)} | ${cell(r.api ? describeApi(r.api) : `no verdict: ${r.apiError ?? ''}`)} | ${cell(describeEngine(r.engine))} | ${r.agree ? 'agree' : '**disagree**'} |`), ''].join('\n');
-  }
-  return ['', 'API verdicts (the API\'s preview and simulation beside the engine, for each changed live object):', ...rows.map((r) => `  ${line(r)}`), ''].join('\n');
 }

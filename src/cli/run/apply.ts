@@ -82,8 +82,9 @@ export async function runApply(io: Io, options: ApplyCliOptions, given: ApplyCli
     const backend = await openLockBackend({ root, config, env: io.env, pid: process.pid, host: hostname() });
     try {
       const locks = await holdApis(backend, target.bindings, { run, target: target.name, now: new Date(http.now()) });
-      for (const h of locks.replaced) io.stderr(`note: took over the apply lock left by pid ${h.pid} on ${h.host} (run ${h.run}, target ${h.target}, since ${h.since}); that process is gone. Run \`promoc apply --resume\` if its run did not finish.\n`);
-      debug.write('lock', `holding ${locks.locks.map((l) => `${l.api.provider} ${l.api.baseUrl}${l.holder.fence !== undefined ? ` (fencing token ${l.holder.fence})` : ''}`).join(', ')} in ${backend.name}`);
+      for (const h of locks.replaced) io.stderr(`note: took over the apply lock left by pid ${h.pid} on ${h.host} (run ${h.run}, target ${h.target}, ` + `since ${h.since}); that process is gone. Run \`promoc apply --resume\` if its run did not finish.\n`);
+      const held = locks.locks.map((l) => `${l.api.provider} ${l.api.baseUrl}${l.holder.fence !== undefined ? ` (fencing token ${l.holder.fence})` : ''}`);
+      debug.write('lock', `holding ${held.join(', ')} in ${backend.name}`);
       const release = locks.release;
       session = { root, config, target, run, locks: { ...locks, release: async () => { try { await release(); } finally { await backend.close(); } } } };
       return session;
@@ -98,7 +99,7 @@ export async function runApply(io: Io, options: ApplyCliOptions, given: ApplyCli
       return await withTarget(target, async () => {
         const found = await latestUnfinished(journalDir(root, target.name));
         if (!found) {
-          io.stderr(`${c.yellow('nothing to resume')}: every apply on target ${target.name} finished (journals in ${toRepoPath(root, journalDir(root, target.name))}).\n`);
+          io.stderr(`${c.yellow('nothing to resume')}: every apply on target ${target.name} ` + `finished (journals in ${toRepoPath(root, journalDir(root, target.name))}).\n`);
           return EXIT.failure;
         }
         return resume(io, await lock(root, config, target, found.replay.header.run), found, deps, options.format === 'json');
@@ -161,10 +162,10 @@ async function applyPlan(io: Io, session: Session, plan: Plan, options: ApplyCli
     }
     if (blocked.length > 0) {
       io.stdout(renderPlan(plan, 'text', { color: io.color, verbose: options.verbose }));
-      io.stdout(`${c.yellow('Nothing apply can do:')} ${blocked.length} blocked change${blocked.length === 1 ? ' needs' : 's need'} a decision outside promoc (the reasons are above); nothing was changed.\n`);
+      io.stdout(`${c.yellow('Nothing apply can do:')} ${blocked.length} blocked change${blocked.length === 1 ? ' needs' : 's need'}` + ` a decision outside promoc (the reasons are above); nothing was changed.\n`);
       return EXIT.ok;
     }
-    io.stdout(`${c.green('No changes.')} Target ${target.name} already matches the repository (${graph.untouched.length} resource${graph.untouched.length === 1 ? '' : 's'} checked).\n`);
+    io.stdout(`${c.green('No changes.')} Target ${target.name} already matches the repository (` + `${graph.untouched.length} resource${graph.untouched.length === 1 ? '' : 's'} checked).\n`);
     return EXIT.ok;
   }
   (json ? io.stderr : io.stdout)(renderPlan(plan, 'text', { color: io.color, verbose: options.verbose }));
@@ -179,7 +180,7 @@ async function applyPlan(io: Io, session: Session, plan: Plan, options: ApplyCli
 async function resume(io: Io, session: Session, found: { file: string; replay: Replay }, deps: ApplyCliDeps, json: boolean): Promise<number> {
   const { header } = found.replay;
   if (header.target !== session.target.name) throw new JournalError(`${found.file} belongs to target ${header.target}, not ${session.target.name}`);
-  io.stderr(`Resuming run ${header.run} (started ${header.at} by pid ${header.pid} on ${header.host}): ${found.replay.done.size}/${header.graph.steps.length} calls done; ${found.replay.started.size} to check against live state first.\n`);
+  io.stderr(`Resuming run ${header.run} (started ${header.at} by pid ${header.pid} on ` + `${header.host}): ${found.replay.done.size}/${header.graph.steps.length} ` + `calls done; ${found.replay.started.size} to check against live state first.\n`);
   return execute(io, session, header.graph, [], found, deps, json);
 }
 

@@ -68,7 +68,7 @@ export async function runDemo(io: Io, program: Command): Promise<number> {
     if (step.full) io.stdout(out);
     else for (const line of saying(out, step.says)) io.stdout(`  ${line}\n`);
   }
-  io.stdout(`\n${c.green('✔ demo finished.')} For the reviewer: open ${c.bold(REPORT_FILES.html)} in a browser; ${c.bold(REPORT_FILES.markdown)} is the pull-request comment.\n`);
+  io.stdout(`\n${c.green('✔ demo finished.')} For the reviewer: open ${c.bold(REPORT_FILES.html)}` + ` in a browser; ${c.bold(REPORT_FILES.markdown)} is the pull-request comment.\n`);
   return EXIT.ok;
 }
 

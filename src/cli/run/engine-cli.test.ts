@@ -51,7 +51,7 @@ describe('promoc bundle / eval / test', () => {
   it('reports a bad context without a stack trace', async () => {
     writeFileSync(join(out, 'bad.yaml'), 'at: yesterday\ncurrency: EUR\nlines: []\n');
     const r = await run(['eval', '--context', join(out, 'bad.yaml')]);
-    expect(r).toMatchObject({ code: 1, stderr: 'error: at: "yesterday" is not an RFC 3339 date-time\nhint: Give epoch milliseconds or an RFC 3339 date-time with a zone, such as 2027-06-01T12:00:00Z or 2027-06-01T14:00:00+02:00.\n' });
+    expect(r).toMatchObject({ code: 1, stderr: 'error: at: "yesterday" is not an RFC 3339 date-time\nhint: Give epoch milliseconds or an ' + 'RFC 3339 date-time with a zone, such as 2027-06-01T12:00:00Z or 2027-06-01T14:00:00+02:00.\n' });
   });
 
   it('runs the campaign tests next to the campaigns', async () => {
@@ -62,7 +62,7 @@ describe('promoc bundle / eval / test', () => {
   });
 
   it('shows a failing expectation as a diff and exits 1', async () => {
-    writeFileSync(join(out, 'wrong.test.yaml'), 'tests:\n  - name: wrong total\n    context: { at: 2027-07-01T12:00:00Z, currency: EUR, codes: [HALF50], lines: [{ id: t, amount: "4.00" }] }\n    expect: { total: "3.00" }\n');
+    writeFileSync(join(out, 'wrong.test.yaml'), 'tests:\n  - name: wrong total\n    context: { at: 2027-07-01T12:00:00Z, currency: EUR, ' + 'codes: [HALF50], lines: [{ id: t, amount: "4.00" }] }\n    expect: { total: "3.00" }\n');
     const r = await run(['test', join(out, 'wrong.test.yaml')]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('✗ wrong total\n      total\n      - 3.00\n      + 2.00');
@@ -101,11 +101,12 @@ describe('replay protection: --not-before', () => {
 
     const byInstant = await run(['bundle', 'verify', join(out, 'jan'), '--public-key', pub, '--not-before', '2027-01-15']);
     expect(byInstant).toMatchObject({ code: 1, stdout: '' });
-    expect(byInstant.stderr).toMatch(/^error: bundle was created at 2027-01-01T00:00:00\.000Z, before 2027-01-15T00:00:00Z, the earliest accepted\nhint: This is an older bundle, perhaps replayed/);
+    expect(byInstant.stderr).toMatch(/^error: bundle was created at 2027-01-01T00:00:00\.000Z, before 2027-01-15T00:00:00Z, the earliest accepted\nhint: This is an older bundle/);
 
     const backwards = await run(['bundle', 'verify', join(out, 'jan'), '--public-key', pub, '--not-before', join(out, 'feb')]);
     expect(backwards.code).toBe(1);
-    expect(backwards.stderr).toMatch(/^error: bundle was created at 2027-01-01T00:00:00\.000Z, before the bundle it would replace \(created at 2027-02-01T00:00:00\.000Z, sha256:[0-9a-f]{64}\)\nhint: Refusing to go backwards/);
+    expect(backwards.stderr).toMatch(/^error: bundle was created at 2027-01-01T00:00:00\.000Z, before the bundle it would replace /);
+    expect(backwards.stderr).toMatch(/ \(created at 2027-02-01T00:00:00\.000Z, sha256:[0-9a-f]{64}\)\nhint: Refusing to go backwards/);
 
     const forwards = await run(['bundle', 'verify', join(out, 'feb'), '--public-key', pub, '--not-before', join(out, 'jan')]);
     expect(forwards).toMatchObject({ code: 0, stderr: '' });

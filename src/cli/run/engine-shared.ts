@@ -61,7 +61,7 @@ export type Freshness = Pick<OpenOptions, 'notBefore' | 'replaces'>;
  */
 export async function freshnessFor(io: Io, value: string | undefined, publicKey: string | undefined): Promise<Freshness> {
   if (value === undefined) return {};
-  if (publicKey === undefined) io.stderr(`${colors(io).yellow('warning')}: --not-before without --public-key checks an unsigned creation time (the digest does not cover the manifest): it catches accidents, not a replayed bundle\n`);
+  if (publicKey === undefined) io.stderr(`${colors(io).yellow('warning')}: --not-before without --public-key checks an unsigned creation ` + `time (the digest does not cover the manifest): it catches accidents, not a replayed bundle\n`);
   if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return { notBefore: `${value}T00:00:00Z` };
   if (/^\d{4}-\d{2}-\d{2}[Tt ]/.test(value)) {
     if (parseInstant(value) === undefined) throw new InvocationError(`--not-before "${value}" is not an RFC 3339 date-time`, 'Give a date-time with a zone, such as 2027-06-01T12:00:00Z, a date (midnight UTC), or the bundle running now.');

@@ -62,7 +62,7 @@ export async function runImport(io: Io, options: ImportCliOptions, debug: DebugL
   }
   const clashes = writes.filter((w) => existsSync(join(root, w.file)));
   if (clashes.length > 0 && !options.overwrite) {
-    io.stderr(`${c.red('error')}: ${clashes.length} file${clashes.length === 1 ? '' : 's'} already exist, e.g. ${clashes[0]!.file}\n${c.dim('hint')}: Import into an empty --out directory, or pass --overwrite.\n`);
+    io.stderr(`${c.red('error')}: ${clashes.length} file${clashes.length === 1 ? '' : 's'} already exist, e.g. ` + `${clashes[0]!.file}\n${c.dim('hint')}: Import into an empty --out directory, or pass --overwrite.\n`);
     return EXIT.failure;
   }
   for (const w of writes) {
@@ -76,7 +76,10 @@ export async function runImport(io: Io, options: ImportCliOptions, debug: DebugL
     return EXIT.ok;
   }
   for (const s of skipped) io.stderr(`${c.yellow('skipped')} ${s.provider} ${s.id}: ${s.reason}\n`);
-  io.stdout(`Imported ${writes.length} resource${writes.length === 1 ? '' : 's'} from target ${target.name} into ${outDir}/${skipped.length > 0 ? ` (${skipped.length} skipped)` : ''}.\n`);
-  io.stdout(`${adopt > 0 ? `${adopt} of them are not managed by promoc yet: \`promoc plan ${outDir}\` shows one adopt update each (it writes the ownership marker and changes nothing else); apply it to take them over. ` : ''}Next: \`promoc plan ${outDir}${options.target ? ` --target ${options.target}` : ''}\`.\n`);
+  io.stdout(`Imported ${writes.length} resource${writes.length === 1 ? '' : 's'} from target ` + `${target.name} into ${outDir}/${skipped.length > 0 ? ` (${skipped.length} skipped)` : ''}.\n`);
+  const adoptNote = adopt > 0
+    ? `${adopt} of them are not managed by promoc yet: \`promoc plan ${outDir}\` shows one adopt update each ` + '(it writes the ownership marker and changes nothing else); apply it to take them over. '
+    : '';
+  io.stdout(`${adoptNote}Next: \`promoc plan ${outDir}${options.target ? ` --target ${options.target}` : ''}\`.\n`);
   return EXIT.ok;
 }

@@ -1,6 +1,6 @@
 // `promoc plan`: the shared plan shell (load, open the target, read, plan), then render and optionally save.
 // The core is planBindings (pure diff after the reads); this file only adds the output.
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { NO_DEBUG, type DebugLog } from '../../model/debug-log.js';
 import { planExitCode } from '../../plan/build.js';
 import { writePlanFile } from '../../plan/plan-file.js';
@@ -8,14 +8,12 @@ import type { Io } from '../io.js';
 import type { PlanFormat } from '../commands/plan.js';
 import { planFor, withTarget } from '../plan-shell.js';
 import { renderPlan } from './render-plan.js';
-import { join } from 'node:path';
 import { locateDiagnostics } from '../../load/locate.js';
 import { sortDiagnostics } from '../../model/diagnostic.js';
-import { InvocationError } from '../../model/errors.js';
 import { realDeps } from '../../plan/run.js';
 import { renderText } from '../../render/diagnostics-text.js';
 import { readSmallText } from '../read-small-text.js';
-import { apiVerdicts, readProbes, renderVerdicts } from './api-verdict.js';
+import { apiVerdicts, readProbes } from './api-verdict.js';
 
 export interface PlanCliOptions {
   readonly paths: readonly string[];
@@ -36,21 +34,21 @@ export interface PlanCliOptions {
 
 export async function runPlan(io: Io, options: PlanCliOptions, debug: DebugLog = NO_DEBUG): Promise<number> {
   const probes = options.apiVerdict === undefined ? undefined : await readProbes(resolve(io.cwd, options.apiVerdict), options.apiVerdict);
-  if (probes && options.format === 'json') throw new InvocationError('--api-verdict shows the verdicts in text and markdown plans', 'Use --format text or markdown with --api-verdict.');
   const planned = await planFor(io, options, debug);
   if (typeof planned === 'number') return planned;
   return withTarget(planned.target, async () => {
-    if (options.out) await writePlanFile(resolve(io.cwd, options.out), planned.plan);
-    io.stdout(renderPlan(planned.plan, options.format, { color: io.color, verbose: options.verbose }));
-    if (probes && options.format !== 'json') {
-      const verdicts = await apiVerdicts({ plan: planned.plan, model: planned.model, bindings: planned.target.bindings, probes, deps: realDeps(), now: options.now ?? new Date() });
-      io.stdout(renderVerdicts(verdicts.rows, options.format));
+    let plan = planned.plan;
+    if (probes) {
+      // The verdicts travel with the plan: rendered under it, saved with --out, shown by `promoc report --plan`.
+      const verdicts = await apiVerdicts({ plan, model: planned.model, bindings: planned.target.bindings, probes, deps: realDeps(), now: options.now ?? new Date() });
+      plan = { ...plan, verdicts: verdicts.rows };
       if (verdicts.diagnostics.length > 0) {
-        const readText = (file: string): string | undefined => readSmallText(join(planned.root, file));
-        const located = locateDiagnostics(verdicts.diagnostics, (file) => readText(file) ?? '');
-        io.stderr(renderText(sortDiagnostics(located), { color: io.color, readText }));
+        const read = (file: string) => readSmallText(join(planned.root, file));
+        io.stderr(renderText(sortDiagnostics(locateDiagnostics(verdicts.diagnostics, (file) => read(file) ?? '')), { color: io.color, readText: read }));
       }
     }
-    return planExitCode(planned.plan);
+    if (options.out) await writePlanFile(resolve(io.cwd, options.out), plan);
+    io.stdout(renderPlan(plan, options.format, { color: io.color, verbose: options.verbose }));
+    return planExitCode(plan);
   });
 }

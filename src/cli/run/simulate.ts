@@ -124,6 +124,6 @@ export async function runGenerate(io: Io, options: GenerateCliOptions): Promise<
     await rm(file, { force: true });
     throw e;
   }
-  io.stdout(`${colors(io).green('✔')} wrote ${options.count.toLocaleString('en-US')} sessions for ${new Date(from).toISOString().slice(0, 7)} (seed ${options.seed}) as ${format === 'csv' ? 'CSV' : 'NDJSON'} to ${options.out}\n`);
+  io.stdout(`${colors(io).green('✔')} wrote ${options.count.toLocaleString('en-US')} sessions for ${new Date(from).toISOString().slice(0, 7)}` + ` (seed ${options.seed}) as ${format === 'csv' ? 'CSV' : 'NDJSON'} to ${options.out}\n`);
   return EXIT.ok;
 }

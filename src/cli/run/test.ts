@@ -54,7 +54,8 @@ export async function runTest(io: Io, options: TestOptions): Promise<number> {
   if (files.length === 0) problems.push({ file: relative(io.cwd, root) || '.', message: `no test files found (${globs.join(', ')})` });
   const results: CaseResult[] = cases.map((t) => checkCase(engine, t));
   if (options.format === 'json') {
-    io.stdout(`${JSON.stringify({ results: results.map((r) => ({ file: r.case.file, name: r.case.name, passed: !r.error && r.mismatches.length === 0, mismatches: r.mismatches, ...(r.error ? { error: r.error } : {}) })), problems }, null, 2)}\n`);
+    const shown = results.map((r) => ({ file: r.case.file, name: r.case.name, passed: !r.error && r.mismatches.length === 0, mismatches: r.mismatches, ...(r.error ? { error: r.error } : {}) }));
+    io.stdout(`${JSON.stringify({ results: shown, problems }, null, 2)}\n`);
   } else {
     io.stdout(renderResults(results, problems, io.color));
   }

@@ -103,7 +103,7 @@ export function hasBeenApplied(tenant: LagoTenant, coupon: Coupon): boolean {
 /**
  * PUT /coupons/{code}. Once the coupon has been applied to any customer, changes to its code, type, amounts,
  * rate, frequency, reusability and limitations are silently ignored and the answer is still 200: only name,
- * description, expiration and expiration_at stay editable (API-NOTES.md, "Immutability trap").
+ * description, expiration and expiration_at stay editable (Lago answers 200 and silently keeps the old values).
  */
 export function updateCoupon(tenant: LagoTenant, code: string, body: unknown, now: Date): Outcome<Coupon, LagoError> {
   const existing = findCoupon(tenant, code);

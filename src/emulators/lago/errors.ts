@@ -1,4 +1,4 @@
-// Lago's error bodies, as in reference/lago-openapi (ApiError* schemas) and API-NOTES.md:
+// Lago's error bodies, as in its OpenAPI document (ApiError* schemas):
 // 400 {status,error}; 401 {status,error:"Unauthorized"}; 404/405 {status,error,code};
 // 422 {status,error,code:"validation_errors",error_details:{field:[codes]}}.
 import type { Issue, IssueKind } from '../shared/input.js';

@@ -1,4 +1,4 @@
-// The coupon part of Lago's invoice maths (API-NOTES.md "Invoice maths"), for the finalize-invoice test
+// The coupon part of Lago's invoice maths, for the finalize-invoice test
 // control. Coupons apply before tax, metric-limited first, then plan-limited, then the oldest; a percentage
 // gives min(base, round(base × rate / 100)); a fixed recurring/forever coupon min(amount, base); a fixed once
 // coupon draws down its remaining balance across invoices; a recurring coupon loses one period per invoice

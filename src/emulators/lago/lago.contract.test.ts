@@ -1,4 +1,4 @@
-// Contract suite for the Lago emulator, over real HTTP, against reference/lago-openapi and API-NOTES.md.
+// Contract suite for the Lago emulator, over real HTTP, against Lago's OpenAPI document and observed behaviour.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startEmulators, type RunningEmulators } from '../index.js';
 import { arr, call, fakeClock, obj, type CallOptions } from '../shared/testing.js';

@@ -17,9 +17,16 @@ export interface BusinessUnit {
   readonly branchIds: readonly number[];
 }
 
+/**
+ * "Whether promotion redemption writes immediate balance credit or creates rental-time constraint vouchers":
+ * a tenant setting. It decides what redeeming a plain redeemable code does with the template's benefits.
+ */
+export type PromotionRedemption = 'CLAIM_TIME_CREDIT' | 'RENTAL_TIME_VOUCHER';
+
 export interface TenantConfig {
   readonly id: string;
   readonly currency: string;
+  readonly promotionRedemption: PromotionRedemption;
   readonly businessUnits: readonly BusinessUnit[];
 }
 
@@ -52,8 +59,8 @@ export function configureMobility(options: { apiKey?: string }): MobilityConfig 
   return {
     primary,
     tenants: [
-      { id: MOBILITY_PRIMARY_TENANT, currency: 'EUR', businessUnits: [{ id: 1, name: 'North', branchIds: [11, 12] }, { id: 2, name: 'South', branchIds: [21, 22] }] },
-      { id: MOBILITY_OTHER_TENANT, currency: 'EUR', businessUnits: [{ id: 1, name: 'Main', branchIds: [11] }] },
+      { id: MOBILITY_PRIMARY_TENANT, currency: 'EUR', promotionRedemption: 'CLAIM_TIME_CREDIT', businessUnits: [{ id: 1, name: 'North', branchIds: [11, 12] }, { id: 2, name: 'South', branchIds: [21, 22] }] },
+      { id: MOBILITY_OTHER_TENANT, currency: 'EUR', promotionRedemption: 'RENTAL_TIME_VOUCHER', businessUnits: [{ id: 1, name: 'Main', branchIds: [11] }] },
     ],
     clients: [
       primary,

@@ -1,4 +1,4 @@
-// Mobility error bodies: `{ errorCode, userMessage, httpStatus, traceId }` (API-NOTES.md). Code prefixes
+// Mobility error bodies: `{ errorCode, userMessage, httpStatus, traceId }`. Code prefixes
 // follow the vendor's families: A (auth), P (permission), R (request), VA (voucherables), W (vouchers),
 // CV (constraint vouchers), SU (subscriptions), T1XX (redeemable batches), AN (annotations); the numbers
 // after the prefix are the emulator's own (see README).

@@ -46,3 +46,33 @@ describe('per-benefit scope', () => {
     expect(message(r)).toContain('benefits[0].validUntil must be after validFrom');
   });
 });
+
+describe('claim-time credit versus rental-time vouchers (tenant setting)', () => {
+  async function redeemOnce(tenant: string, token: string): Promise<Record<string, unknown>> {
+    const t = await kit.api('/voucherables', { body: promotion({ code: 'CREDIT10', benefits: [{ type: 'Value', value: 10 }] }) }, token, tenant);
+    expect(t.status, t.text).toBe(201);
+    const id = obj(t.body).id;
+    expect((await kit.api(`/voucherables/${String(id)}/activate`, { method: 'POST' }, token, tenant)).status).toBe(200);
+    const batch = obj((await kit.api('/vouchers/redeemable', { body: { voucherableId: id, quantity: 1, redeemLimitPerCode: 2 } }, token, tenant)).body);
+    const code = (batch.codes as string[])[0]!;
+    const r = await fetch(`${kit.origin}/__emulator/redeem?tenant=${tenant}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, userId: 7 }) });
+    expect(r.status, await r.clone().text()).toBe(201);
+    return await r.json() as Record<string, unknown>;
+  }
+
+  it('CLAIM_TIME_CREDIT (tenant demo): a redemption writes the Value to the balance and issues no voucher', async () => {
+    const v = await redeemOnce('demo', await kit.signIn());
+    expect(v).toMatchObject({ balanceCredited: 10, type: 'REDEEMABLE' });
+    expect(v.issuedVoucherIds).toBeUndefined();
+    expect((await kit.api('/vouchers/constraint-vouchers?userId=7')).body).toEqual([]);
+  });
+
+  it('RENTAL_TIME_VOUCHER (tenant other): a redemption creates an ACTIVE constraint voucher holding the value', async () => {
+    const token = await kit.signIn('promoc', `${'promoc-secret'}-other`, 'other');
+    const v = await redeemOnce('other', token);
+    expect(v.balanceCredited).toBeUndefined();
+    expect((v.issuedVoucherIds as number[]).length).toBe(1);
+    const held = (await kit.api('/vouchers/constraint-vouchers?userId=7', {}, token, 'other')).body as Record<string, unknown>[];
+    expect(held).toMatchObject([{ state: 'ACTIVE', benefitType: 'Value', value: 10, remainingValue: 10 }]);
+  });
+});

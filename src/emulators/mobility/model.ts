@@ -124,6 +124,10 @@ export interface Voucher {
   remainingRentals?: number | null;
   redeemLimit?: number | null;
   redemptionCount: number;
+  /** Claim-time credit the last redemption wrote to the customer's balance (tenant setting CLAIM_TIME_CREDIT). */
+  balanceCredited?: number | null;
+  /** Rental-time constraint vouchers the last redemption created (tenant setting RENTAL_TIME_VOUCHER). */
+  issuedVoucherIds?: number[] | null;
   validFrom?: string | null;
   validUntil?: string | null;
   createdAt: string;

@@ -1,13 +1,14 @@
 // Test control: a customer redeems a code (the user app does this; the operator API has no endpoint).
 // POST /__emulator/redeem `{ code, userId }`. Enforces template state, expiry, single use and the
-// template's per-user limit, so the states and the summary can be exercised.
+// template's per-user limit, so the states and the summary can be exercised. A plain redeemable code writes
+// claim-time balance credit, or creates rental-time constraint vouchers, as the tenant's setting says.
 import { FieldReader } from '../shared/input.js';
 import { isoSeconds } from '../shared/iso-time.js';
 import { fail, ok, type Outcome } from '../shared/outcome.js';
 import type { MobilityCall } from './context.js';
 import { invalid, mobilityError, notFound, type MobilityError } from './errors.js';
 import type { Voucher } from './model.js';
-import { voucherState } from './vouchers.js';
+import { issueFromTemplate, voucherState } from './vouchers.js';
 
 export function redeemCode(call: MobilityCall, body: unknown): Outcome<Voucher, MobilityError> {
   const r = new FieldReader(body);
@@ -37,6 +38,17 @@ export function redeemCode(call: MobilityCall, body: unknown): Outcome<Voucher, 
   v.freeMinutes = benefit?.freeMinutes ?? null;
   v.remainingRentals = benefit?.numberOfRentals ?? null;
   if (v.constraint) v.state = 'ACTIVE';
-  else if (v.redemptionCount >= (v.redeemLimit ?? 1)) v.state = 'USED_UP';
+  else {
+    // A plain redeemable code: the tenant's setting decides between balance credit now and vouchers for rentals.
+    if (call.config.promotionRedemption === 'RENTAL_TIME_VOUCHER') {
+      v.issuedVoucherIds = issueFromTemplate(call, template, { userId }).map((x) => x.id);
+      v.balanceCredited = null;
+    } else {
+      const credit = template.benefits.reduce((sum, b) => sum + (b.type === 'Value' ? b.value ?? 0 : 0), 0);
+      v.balanceCredited = template.benefits.length > 0 ? credit : template.value ?? 0;
+      v.issuedVoucherIds = null;
+    }
+    if (v.redemptionCount >= (v.redeemLimit ?? 1)) v.state = 'USED_UP';
+  }
   return ok(v);
 }

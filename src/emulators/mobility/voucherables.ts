@@ -52,7 +52,10 @@ export function updateVoucherable(call: MobilityCall, id: string, body: unknown)
   const current = found.value;
   const read = readChecked(call, body);
   if (!read.ok) return read;
-  if (read.value.type !== current.type) return fail(invalid([{ field: 'type', kind: 'invalid', message: `type cannot change (${current.type} → ${read.value.type}); create a new voucherable` }]));
+  if (read.value.type !== current.type) {
+    const message = `type cannot change (${current.type} → ${read.value.type}); create a new voucherable`;
+    return fail(invalid([{ field: 'type', kind: 'invalid', message }]));
+  }
   const taken = codeTaken(call, read.value.code, current.id);
   if (taken) return fail(taken);
   if (current.state === 'ACTIVE') {

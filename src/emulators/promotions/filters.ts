@@ -1,4 +1,4 @@
-// The `?field.op=value` filter grammar (API-NOTES.md): ops eq (default), ne, gt, gte, lt, lte, in
+// The `?field.op=value` filter grammar: ops eq (default), ne, gt, gte, lt, lte, in
 // (comma-separated), contains. Unknown fields are ignored; a bad operator (or an operator the field's type
 // cannot take, or a value that does not parse) on a known field is a 400 VALIDATION naming every offender.
 import { parseDateOrDateTime } from '../shared/iso-time.js';

@@ -9,7 +9,7 @@ import { activationIssues, defaultContent, readContent } from './content.js';
 import { contentOf, type Content, type Promotion, type PromotionsTenant } from './model.js';
 import { shownStatus } from './present.js';
 import { fromIssues, invalidState, notFound, problem, validation, type Problem } from './problems.js';
-import { archivePromotion, publish, recordVersion, versionsOf } from './versions.js';
+import { archivePromotion, publish, recordVersion } from './versions.js';
 
 export interface OpContext {
   readonly tenant: PromotionsTenant;

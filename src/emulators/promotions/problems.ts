@@ -1,4 +1,4 @@
-// RFC 9457 problem details, Kontorion style (API-NOTES.md): type, title, status, detail, instance, code
+// RFC 9457 problem details, Kontorion style: type, title, status, detail, instance, code
 // (SCREAMING_SNAKE), request_id; 409 version conflicts add expected_version/current_version, 404s add
 // entity_type/entity_id, validation errors add fields[].
 import type { Issue } from '../shared/input.js';

@@ -67,7 +67,7 @@ export class FieldReader {
       return undefined;
     }
     if ((rules.minLength !== undefined && value.length < rules.minLength) || (rules.maxLength !== undefined && value.length > rules.maxLength)) {
-      this.add(this.path(key), 'out_of_range', `${this.path(key)} must be ${rules.minLength ?? 0}–${rules.maxLength ?? '∞'} characters (got ${value.length})`);
+      this.add(this.path(key), 'out_of_range', `${this.path(key)} must be ${rules.minLength ?? 0}–` + `${rules.maxLength ?? '∞'} characters (got ${value.length})`);
       return undefined;
     }
     if (rules.pattern && !rules.pattern.test(value)) {

@@ -1,4 +1,4 @@
-// Money as integer minor units (DESIGN.md "Shared semantics"): ISO 4217 exponents, and rounding half away
+// Money as integer minor units, as every target and the engine count it: ISO 4217 exponents, and rounding half away
 // from zero. The emulators use this for their own results (apply-code totals, invoice coupons, simulations)
 // independently of promoc's engine, so the two can be cross-checked.
 
@@ -21,7 +21,7 @@ export function currencyExponent(currency: string): number {
   return 2;
 }
 
-/** Half away from zero, the rounding DESIGN.md fixes for every discount. */
+/** Half away from zero, the rounding of every discount (the engine's too). */
 export function roundHalfAwayFromZero(x: number): number {
   const r = Math.round(Math.abs(x) + Number.EPSILON * Math.abs(x));
   return x < 0 ? -r : r;

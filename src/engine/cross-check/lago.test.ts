@@ -1,7 +1,7 @@
 // Cross-check: the engine and the Lago emulator's invoice coupon maths (its own code) agree on 10,000
 // random invoices with one applied coupon: percentage or fixed, limited to plans, to metrics, or to nothing.
 // Intended difference: Lago rounds a percentage once on the sum of the eligible fees and allocates it;
-// the engine rounds per line (DESIGN.md: "each discount is rounded ... to the minor unit" per line). With
+// the engine rounds each discount to the minor unit per line, half away from zero. With
 // k eligible fees the totals may differ by at most (k + 1) / 2 minor units, and are equal for one fee.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

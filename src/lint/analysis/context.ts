@@ -8,6 +8,7 @@ export interface Context {
   readonly code: string | null;
   readonly domain: Offer['domain'];
   readonly product: Offer['product'];
+  readonly api: Offer['api'];
   readonly userTypes: ReadonlySet<string> | null;
   readonly requireTags: ReadonlySet<string>;
   readonly excludeTags: ReadonlySet<string>;
@@ -21,7 +22,7 @@ export interface Context {
 }
 
 export const ANY_CONTEXT: Context = {
-  code: null, domain: 'any', product: null, userTypes: null, requireTags: new Set(), excludeTags: new Set(), branches: null, categories: null, vehicleIds: null,
+  code: null, domain: 'any', product: null, api: null, userTypes: null, requireTags: new Set(), excludeTags: new Set(), branches: null, categories: null, vehicleIds: null,
   plans: null, metrics: null, sides: START | END, zones: [],
 };
 
@@ -30,6 +31,7 @@ export function narrow(ctx: Context, o: Offer, scope: { plans: ReadonlySet<strin
   if (ctx.code !== null && o.code !== null && ctx.code !== o.code) return undefined;
   if (ctx.domain !== 'any' && o.domain !== 'any' && ctx.domain !== o.domain) return undefined;
   if (ctx.product !== null && o.product !== null && ctx.product !== o.product) return undefined;
+  if (ctx.api !== null && o.api !== null && ctx.api !== o.api) return undefined;
   const requireTags = union(ctx.requireTags, o.requireTags);
   const excludeTags = union(ctx.excludeTags, o.excludeTags);
   if (excludeTags.size > 0) for (const t of requireTags) if (excludeTags.has(t)) return undefined;
@@ -49,7 +51,7 @@ export function narrow(ctx: Context, o: Offer, scope: { plans: ReadonlySet<strin
     if (zones.length === 2 && !atlas.zonesMeet(zones[0]!, zones[1]!)) return undefined;
     if (zones.length > 2 && atlas.commonArea(zones) === 0) return undefined;
   }
-  return { code: ctx.code ?? o.code, domain: ctx.domain === 'any' ? o.domain : ctx.domain, product: ctx.product ?? o.product, userTypes, requireTags, excludeTags, branches, categories, vehicleIds, plans, metrics, sides, zones };
+  return { code: ctx.code ?? o.code, domain: ctx.domain === 'any' ? o.domain : ctx.domain, product: ctx.product ?? o.product, api: ctx.api ?? o.api, userTypes, requireTags, excludeTags, branches, categories, vehicleIds, plans, metrics, sides, zones };
 }
 
 function isEmpty(s: ReadonlySet<unknown> | null): boolean {

@@ -1,5 +1,5 @@
 // Worst-case combined discount of stackable offers. Discounts apply one after the other to what remains
-// (DESIGN.md: two stacked 50% give 75%), so a stack's combined share is 1 − Π(1 − pᵢ). The worst case at
+// (two stacked 50% give 75%), so a stack's combined share is 1 − Π(1 − pᵢ). The worst case at
 // any time is reached where the set of open windows is maximal (a start followed by an end), so only those
 // instants are examined; there a greedy pass (largest discount first) builds a stack whose members can
 // really be eligible together (one Context). Greedy can miss a worse stack, never invent one.

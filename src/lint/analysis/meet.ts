@@ -35,7 +35,12 @@ export function scopesMeet(a: Offer, b: Offer): boolean {
 }
 
 export function domainsMeet(a: Offer, b: Offer): boolean {
-  return (a.domain === b.domain || a.domain === 'any' || b.domain === 'any') && productsMeet(a.product, b.product);
+  return (a.domain === b.domain || a.domain === 'any' || b.domain === 'any') && productsMeet(a.product, b.product) && apisMeet(a.api, b.api);
+}
+
+/** One pricing context is priced by one API: campaigns planned on two different APIs never meet. */
+export function apisMeet(a: Offer['api'], b: Offer['api']): boolean {
+  return a === null || b === null || a === b;
 }
 
 /** Campaigns of different products (EV charging, rentals, subscription invoices) never share a pricing context. */
@@ -54,7 +59,7 @@ export function canMeet(a: Offer, b: Offer, atlas: Atlas): boolean {
  */
 export function covers(w: Offer, l: Offer, atlas: Atlas): boolean {
   return w.trigger === l.trigger && w.from <= l.from && w.until >= l.until && (w.domain === 'any' || w.domain === l.domain) &&
-    (w.product === null || w.product === l.product) &&
+    (w.product === null || w.product === l.product) && (w.api === null || w.api === l.api) &&
     (w.code === null || w.code === l.code) && (!w.held || w.cid === l.cid) && !w.limited &&
     (w.conditions === null || w.conditions === l.conditions) && (!w.firstPurchaseOnly || l.firstPurchaseOnly) &&
     subsetOrAny(l.userTypes, w.userTypes) && w.requireTags.every((t) => l.requireTags.includes(t)) &&

@@ -7,7 +7,7 @@
 import { AUTOMATIC_KINDS, campaignRank as rankOf, STACKING_KINDS, type Rank } from '../../model/campaign-meaning.js';
 import type { AnyResource } from '../../generated/index.js';
 import type { DocPath } from '../../model/diagnostic.js';
-import { productOf, type Product } from '../../model/product.js';
+import { pricingApiOf, productOf, type Product } from '../../model/product.js';
 import { ofKind, type Located, type Model, resourceKey } from '../../model/resource.js';
 import { isActive, view, windowBounds, type Benefit, type Phase } from './spec-view.js';
 import { append } from '../../model/append.js';
@@ -56,6 +56,8 @@ export interface Offer {
   readonly domain: Domain;
   /** The product it prices (src/model/product.ts); null: unknown, meets any. */
   readonly product: Product | null;
+  /** The API that applies it (pricingApiOf); null: the engine or unlabelled, meets any. */
+  readonly api: string | null;
   readonly userTypes: ReadonlySet<string> | null;
   readonly requireTags: readonly string[];
   readonly excludeTags: ReadonlySet<string>;
@@ -162,6 +164,7 @@ function makeOffer(id: number, cid: number, at: Located, hasCode: boolean, rank:
     trigger: r.kind === 'GeofenceSurcharge' ? 'fee' : 'pricing',
     domain: domainOf(r, benefits),
     product: productOf(r).product ?? null,
+    api: pricingApiOf(r) ?? null,
     userTypes: nonEmptySet(a.userTypes),
     requireTags,
     excludeTags,
@@ -219,7 +222,7 @@ const RENTAL_KINDS = new Set(['VehiclePromotion', 'GeofencePromotion', 'Geofence
 
 /**
  * Price types, cost sources, zones and vehicles only exist on rentals; plans, metrics, trials and billing
- * durations only on subscription invoices (DESIGN.md's target table). A campaign with neither can meet
+ * durations only on subscription invoices. A campaign with neither can meet
  * either; one with both signals is treated as either, conservatively.
  */
 function domainOf(r: AnyResource, benefits: readonly BenefitFacts[]): Domain {

@@ -1,4 +1,4 @@
-// Application order, as the bundle resolves it (src/bundle/order.ts, DESIGN.md): rank (targeted, then
+// Application order, as the bundle resolves it (src/bundle/order.ts): rank (targeted, then
 // plan-limited, then broad), then priority descending, then name ascending. The name tie-break is
 // deterministic but arbitrary, which stacking/ambiguous-order flags.
 import type { Offer } from './offers.js';

@@ -2,7 +2,8 @@
 // meeting pairs (which in a busy repository are millions):
 // - ties (ambiguous-order): a sweep over the non-stackable offers of each rank and priority;
 // - exclusive-overlap: per offer, the first few higher-ranked non-stackable offers it meets;
-// - shadowed: for each offer, only the non-stackable, unlimited offers whose window contains its window.
+// - shadowed: for each offer, only the non-stackable, unlimited offers whose window contains its window, and
+//   that no stackable offer able to apply first can displace.
 import type { Atlas } from '../../geo/index.js';
 import { canMeet, codesCompatible, covers, windowsOverlap } from './meet.js';
 import type { Offer } from './offers.js';
@@ -32,7 +33,7 @@ export interface StackingAnalysis {
 
 export function analyseStacking(offers: readonly Offer[], atlas: Atlas): StackingAnalysis {
   const live = offers.filter((o) => o.stacking && !o.contradictory && o.from < o.until);
-  const shadowWinners = findShadowWinners(live, atlas);
+  const shadowWinners = dropDisplaced(findShadowWinners(live, atlas), live, atlas);
   const slices = groupBy(live, (o) => o.key);
   // By campaign index, for the hot loop below.
   const isShadowed = new Uint8Array(offers.length + 1);
@@ -79,6 +80,25 @@ function findShadowWinners(live: readonly Offer[], atlas: Atlas): Map<Offer, Off
     containments(list, targets ?? [], consider);
   }
   return out;
+}
+
+/**
+ * The engine refuses a non-stackable campaign once anything applied before it. So where a stackable offer that
+ * goes before the winner can apply together with a stackable loser, the winner is refused there and the loser
+ * applies after all: no shadow. A non-stackable loser stays shadowed, as whatever applied first blocks it too.
+ */
+function dropDisplaced(winners: Map<Offer, Offer>, live: readonly Offer[], atlas: Atlas): Map<Offer, Offer> {
+  const stackables = live.filter((o) => o.stackable).sort(compareOrder);
+  for (const [l, w] of winners) {
+    if (!l.stackable) continue;
+    for (const s of stackables) {
+      if (compareOrder(s, w) >= 0) break;
+      if (s.cid === l.cid || s.cid === w.cid || s.trigger !== l.trigger || !windowsOverlap(s, l) || !codesCompatible(s, l) || !canMeet(s, l, atlas)) continue;
+      winners.delete(l);
+      break;
+    }
+  }
+  return winners;
 }
 
 function bucketOf(o: Pick<Offer, 'trigger' | 'code'>): string {

@@ -83,7 +83,7 @@ function lowerCode(r: ResourceOf<'Promotion'>): LowerResult {
   if (s.window?.until !== undefined) payload.expires_at = apiInstant(s.window.until, ['spec', 'window', 'until'], 'EV billing', issues);
   if (r.metadata.description !== undefined) {
     payload.description = r.metadata.description;
-    if (r.metadata.description.length + MARKER_MAX_LENGTH > DESCRIPTION_MAX) at(['metadata', 'description'], 'metadata.description', `the description is ${r.metadata.description.length} characters; EV billing keeps ${DESCRIPTION_MAX}, including promoc's ownership marker (up to ${MARKER_MAX_LENGTH})`, `Shorten metadata.description to ${DESCRIPTION_MAX - MARKER_MAX_LENGTH} characters.`);
+    if (r.metadata.description.length + MARKER_MAX_LENGTH > DESCRIPTION_MAX) at(['metadata', 'description'], 'metadata.description', `the description is ${r.metadata.description.length} characters; EV billing keeps ` + `${DESCRIPTION_MAX}, including promoc's ownership marker (up to ${MARKER_MAX_LENGTH})`, `Shorten metadata.description to ${DESCRIPTION_MAX - MARKER_MAX_LENGTH} characters.`);
   }
   if (issues.length > 0) return { ok: false, issues };
   return { ok: true, value: { payload, normalized: { ...raiseCode(payload).normalized, name: r.metadata.name } } };

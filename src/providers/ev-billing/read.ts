@@ -1,7 +1,7 @@
 // Live EV billing objects → normalized resources. `raiseCode`/`raiseUserType` are also what `lower` uses to
 // say what the API would hold, so both sides of the diff are read by the same function.
 import { canonicalAmount, digest, parseNumeric, type Json } from '../../model/canonical.js';
-import { normalizeFields } from '../../model/normalize.js';
+import { normalizedText, normalizeFields } from '../../model/normalize.js';
 import type { HttpClient } from '../http/client.js';
 import { readNumberedPages } from '../http/paginate.js';
 import { nameFromKey, splitMarker } from '../ownership.js';
@@ -42,6 +42,7 @@ function codeObject(o: Obj): LiveObject {
   const uses = typeof o.uses_count === 'number' ? o.uses_count : 0;
   const counters: Counter[] = [{ name: 'redemptions', value: uses, text: `${uses} redemption${uses === 1 ? '' : 's'} so far` }];
   if (o.active === false) counters.push({ name: 'active', value: 'false', text: 'no longer redeemable (max_uses reached or expires_at passed)' });
+  normalizedText(normalized.fields); // made now, while later pages are in flight; the plan compares by it
   return { id: String(o.code_id), normalized, ...(owner ? { owner } : {}), counters, liveRedemptions: uses, facts: { active: o.active !== false }, fingerprint: digest(o, 16) };
 }
 
@@ -50,20 +51,24 @@ function userTypeObject(o: Obj): LiveObject {
   return { id: String(o.user_type_id), normalized, ...(owner ? { owner } : {}), counters: [], liveRedemptions: 0, facts: {}, fingerprint: digest(o, 16) };
 }
 
-async function list(client: HttpClient, path: string, plural: string, limit: number): Promise<{ items: Obj[]; pages: number }> {
+/**
+ * Each page is raised as it arrives, while later pages are still in flight: raising after the last page
+ * left the network idle and the CPU busy one after the other.
+ */
+async function list(client: HttpClient, path: string, plural: string, limit: number, raise: (o: Obj) => LiveObject): Promise<{ items: LiveObject[]; pages: number }> {
   return readNumberedPages(async (index) => {
     const res = await client.request({ method: 'GET', path, query: { limit, offset: index * limit } });
     const body = res.body as { total?: number } & Record<string, unknown>;
     const items = Array.isArray(body[plural]) ? (body[plural] as Obj[]) : [];
-    return { items, totalPages: Math.ceil((typeof body.total === 'number' ? body.total : items.length) / limit) };
+    return { items: items.map(raise), totalPages: Math.ceil((typeof body.total === 'number' ? body.total : items.length) / limit) };
   });
 }
 
 export async function readEv(client: HttpClient, options: { pageSize?: number }): Promise<LiveRead> {
   const limit = Math.min(options.pageSize ?? EV_MAX_LIMIT, EV_MAX_LIMIT);
   const [codes, types] = await Promise.all([
-    list(client, `${EV_BASE}/promotional-codes`, 'promotional_codes', limit),
-    list(client, `${EV_BASE}/user-types`, 'user_types', limit),
+    list(client, `${EV_BASE}/promotional-codes`, 'promotional_codes', limit, codeObject),
+    list(client, `${EV_BASE}/user-types`, 'user_types', limit, userTypeObject),
   ]);
-  return { objects: [...codes.items.map(codeObject), ...types.items.map(userTypeObject)], pages: codes.pages + types.pages };
+  return { objects: [...codes.items, ...types.items], pages: codes.pages + types.pages };
 }

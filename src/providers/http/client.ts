@@ -132,7 +132,7 @@ export class HttpClient {
       if (status === 429) { this.stats.throttled += 1; if (retryAfter !== undefined) this.bucket.pause(retryAfter); }
       this.stats.retries += 1;
       const delay = backoffDelay(this.backoff, attempt, this.options.deps.random, retryAfter);
-      this.log(() => `retrying ${req.method} ${this.shownUrl(req)} in ${delay} ms (${status}${retryAfter !== undefined ? `, Retry-After ${retryAfter} ms` : ''}; retry ${attempt + 1} of ${this.backoff.retries})`);
+      this.log(() => `retrying ${req.method} ${this.shownUrl(req)} in ${delay} ms (${status}` + `${retryAfter !== undefined ? `, Retry-After ${retryAfter} ms` : ''}; retry ${attempt + 1} of ${this.backoff.retries})`);
       await this.options.deps.sleep(delay);
     }
   }

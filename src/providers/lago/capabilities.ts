@@ -20,7 +20,7 @@ const coupon: KindCapability = {
   replacement: (live: LiveObject) => ({
     how: 'delete the coupon (Lago frees its code) and create it again with the new terms',
     consequences: live.liveRedemptions > 0
-      ? [`terminates ${live.liveRedemptions} active applied coupon${live.liveRedemptions === 1 ? '' : 's'}: those customers lose the remaining discount; credits already on invoices stay`]
+      ? [`terminates ${live.liveRedemptions} active applied coupon${live.liveRedemptions === 1 ? '' : 's'}` + `: those customers lose the remaining discount; credits already on invoices stay`]
       : ['the coupon was applied before but no application is active: nothing is cut off'],
     destructive: live.liveRedemptions > 0,
   }),

@@ -1,7 +1,7 @@
 // Live Lago coupons → normalized resources, with their applied coupons counted: whether a coupon was ever
 // applied decides which fields Lago still lets change, and active applications are what a delete cuts off.
 import { digest, minorToAmount, parseNumeric, type Json } from '../../model/canonical.js';
-import { normalizeFields } from '../../model/normalize.js';
+import { normalizedText, normalizeFields } from '../../model/normalize.js';
 import type { HttpClient } from '../http/client.js';
 import { readNumberedPages } from '../http/paginate.js';
 import { nameFromKey, splitMarker } from '../ownership.js';
@@ -43,8 +43,16 @@ export function raiseCoupon(o: Obj): { normalized: Normalized; owner?: Ownership
 
 interface Applications { total: number; active: number }
 
-function couponObject(o: Obj, applications: Applications | undefined): LiveObject {
-  const { normalized, owner } = raiseCoupon(o);
+/** A coupon raised as its page arrives; its applications are known only once every page is read. */
+interface RaisedCoupon { readonly o: Obj; readonly normalized: Normalized; readonly owner?: Ownership; readonly fingerprint: string }
+
+function raisedCoupon(o: Obj): RaisedCoupon {
+  const raised = raiseCoupon(o);
+  normalizedText(raised.normalized.fields); // made now, while later pages are in flight; the plan compares by it
+  return { o, ...raised, fingerprint: digest(o, 16) };
+}
+
+function couponObject({ o, normalized, owner, fingerprint }: RaisedCoupon, applications: Applications | undefined): LiveObject {
   const apps = applications ?? { total: 0, active: 0 };
   const counters: Counter[] = [];
   if (apps.total > 0) counters.push({ name: 'appliedCoupons', value: apps.total, text: `applied to customers ${apps.total} time${apps.total === 1 ? '' : 's'} (${apps.active} still active)` });
@@ -56,23 +64,26 @@ function couponObject(o: Obj, applications: Applications | undefined): LiveObjec
     counters,
     liveRedemptions: apps.active,
     facts: { applied: apps.total > 0, lagoId: String(o.lago_id ?? '') },
-    fingerprint: digest(o, 16),
+    fingerprint,
   };
 }
 
-async function pages(client: HttpClient, path: string, root: string, perPage: number): Promise<{ items: Obj[]; pages: number }> {
+/** Each page is raised as it arrives, while later pages are still in flight. */
+async function pages<T>(client: HttpClient, path: string, root: string, perPage: number, raise: (o: Obj) => T): Promise<{ items: T[]; pages: number }> {
   return readNumberedPages(async (index) => {
     const res = await client.request({ method: 'GET', path, query: { page: index + 1, per_page: perPage } });
     const body = res.body as Record<string, unknown> & { meta?: { total_pages?: number } };
-    return { items: Array.isArray(body[root]) ? (body[root] as Obj[]) : [], totalPages: body.meta?.total_pages ?? 1 };
+    return { items: Array.isArray(body[root]) ? (body[root] as Obj[]).map(raise) : [], totalPages: body.meta?.total_pages ?? 1 };
   });
 }
+
+const asIs = (o: Obj): Obj => o;
 
 export async function readLago(client: HttpClient, options: { pageSize?: number }): Promise<LiveRead> {
   const perPage = options.pageSize ?? 100;
   const [coupons, applied] = await Promise.all([
-    pages(client, '/coupons', 'coupons', perPage),
-    pages(client, '/applied_coupons', 'applied_coupons', perPage),
+    pages(client, '/coupons', 'coupons', perPage, raisedCoupon),
+    pages(client, '/applied_coupons', 'applied_coupons', perPage, asIs),
   ]);
   const byCoupon = new Map<string, Applications>();
   for (const a of applied.items) {
@@ -82,5 +93,5 @@ export async function readLago(client: HttpClient, options: { pageSize?: number 
     if (a.status === 'active') entry.active += 1;
     byCoupon.set(id, entry);
   }
-  return { objects: coupons.items.map((c) => couponObject(c, byCoupon.get(String(c.lago_id)))), pages: coupons.pages + applied.pages };
+  return { objects: coupons.items.map((c) => couponObject(c, byCoupon.get(String(c.o.lago_id)))), pages: coupons.pages + applied.pages };
 }

@@ -31,6 +31,6 @@ export const lagoAdapter: ApiAdapter = {
   pathId: (liveId) => encodeURIComponent(liveId),
   isConflict: alreadyExists,
   ignoredUpdate: (live, resource, fields) => (live.facts.applied === true
-    ? `Lago answered 200 to the update of ${resource} but kept the old ${fields}: Lago silently ignores changes to those fields once a coupon has been applied to a customer. Run \`promoc plan\`: it now proposes a replace (delete + create; --force if applications are still active).`
+    ? `Lago answered 200 to the update of ${resource} but kept the old ${fields}: Lago silently ` + `ignores changes to those fields once a coupon has been applied to a customer. Run \`promoc ` + `plan\`: it now proposes a replace (delete + create; --force if applications are still active).`
     : undefined),
 };

@@ -87,7 +87,7 @@ export function codeBatchObjects(batches: readonly Obj[], campaignOf: (voucherab
     const raised = raiseCodeBatch({ ...first, quantity }, campaignOf(Number(first.voucherableId)));
     const redeemed = items.reduce((n, b) => n + Number(b.redeemed ?? 0), 0);
     const waiting = items.reduce((n, b) => n + Number(b.notRedeemed ?? 0), 0);
-    const counters: Counter[] = [{ name: 'codes', value: quantity, text: `${plural(quantity, 'code')} issued in ${items.length} batch${items.length === 1 ? '' : 'es'}: ${redeemed.toLocaleString('en-US')} redeemed, ${waiting.toLocaleString('en-US')} not redeemed yet` }];
+    const counters: Counter[] = [{ name: 'codes', value: quantity, text: `${plural(quantity, 'code')} issued in ${items.length} batch${items.length === 1 ? '' : 'es'}: ` + `${redeemed.toLocaleString('en-US')} redeemed, ${waiting.toLocaleString('en-US')} not redeemed yet` }];
     // Counts move with every redemption; only how the batches were issued makes a saved plan stale.
     const settings = items.map(({ total: _t, redeemed: _r, notRedeemed: _n, canceled: _c, expired: _e, ...rest }) => rest);
     return {
@@ -109,22 +109,22 @@ export const codeBatchCapability: KindCapability = {
   delete: false,
   activate: false,
   immutable: () => ['spec.campaign', 'spec.prefix', 'spec.length', 'spec.validForDays', 'spec.usesPerCode'].map((path) => ({
-    path, reason: 'issued codes keep the template, prefix, length, validity and uses per code they were issued with: a batch is create-only (declare a new CodeBatch for codes issued differently)',
+    path, reason: 'issued codes keep the template, prefix, length, validity and uses per code they were ' + 'issued with: a batch is create-only (declare a new CodeBatch for codes issued differently)',
   })),
   replacement: () => undefined,
   additional(live, desired) {
     const issued = count(live.normalized);
     const wanted = count(desired.normalized);
     if (wanted > issued) {
-      return { payload: { ...desired.payload, quantity: wanted - issued }, reason: `issues an additional batch of ${plural(wanted - issued, 'code')}: ${issued.toLocaleString('en-US')} were issued before and a batch cannot grow` };
+      return { payload: { ...desired.payload, quantity: wanted - issued }, reason: `issues an additional batch of ${plural(wanted - issued, 'code')}: ` + `${issued.toLocaleString('en-US')} were issued before and a batch cannot grow` };
     }
     if (wanted < issued) {
-      return `${plural(issued, 'code')} are already issued and a batch cannot shrink; promoc never withdraws codes. Cancel unredeemed codes with POST /vouchers/constraint-vouchers/{id}/cancel if they must stop working, and set spec.count back to ${issued}`;
+      return `${plural(issued, 'code')} are already issued and a batch cannot shrink; promoc never ` + `withdraws codes. Cancel unredeemed codes with POST /vouchers/constraint-vouchers/{id}/cancel ` + `if they must stop working, and set spec.count back to ${issued}`;
     }
     return undefined;
   },
   sameBinding: (r) => [{ path: ['spec', 'campaign'], ref: `Promotion/${(r as ResourceOf<'CodeBatch'>).spec.campaign}` }],
-  noUpdateReason: 'a code batch is create-only: issued codes keep the template, prefix, length, validity and uses per code they were issued with, and the API can only issue more (declare a new CodeBatch for codes issued differently)',
+  noUpdateReason: 'a code batch is create-only: issued codes keep the template, prefix, length, validity and uses per code they ' + 'were issued with, and the API can only issue more (declare a new CodeBatch for codes issued differently)',
   noDeleteReason: 'the mobility API cannot delete a code batch; cancel its unredeemed codes (POST /vouchers/constraint-vouchers/{id}/cancel) if they must stop working',
 };
 

@@ -134,7 +134,7 @@ function checkStacking(r: AnyResource): LowerIssue | undefined {
   return {
     path: stacking ? ['spec', 'stacking'] : ['spec'],
     field: stacking ? 'spec.stacking.stackable' : 'spec.stacking',
-    message: `it is absent, which makes a ${r.kind} non-stackable; the mobility pricing engine always combines the benefits a customer holds (targeted before broad)`,
+    message: `it is absent, which makes a ${r.kind} non-stackable; the mobility pricing ` + `engine always combines the benefits a customer holds (targeted before broad)`,
     hint: STACKING_HINT,
   };
 }
@@ -192,7 +192,7 @@ function lowerBenefit(b: Spec, path: (string | number)[], campaign: CampaignScop
   const own = b.vehicleCategories as string[] | undefined;
   if (own) {
     const outside = campaign.categoryNames.length > 0 ? own.findIndex((x) => !campaign.categoryNames.includes(x)) : -1;
-    if (outside >= 0) h.at([...path, 'vehicleCategories', outside], 'spec.benefits[].vehicleCategories', `vehicle category "${own[outside]}" is not one of the campaign's (${campaign.categoryNames.join(', ')}): the API keeps categories per benefit, so it would widen the campaign`, 'Give the benefit categories within spec.targeting.vehicleCategories, or leave targeting.vehicleCategories out and give each benefit its own.');
+    if (outside >= 0) h.at([...path, 'vehicleCategories', outside], 'spec.benefits[].vehicleCategories', `vehicle category "${own[outside]}" is not one of the campaign's (${campaign.categoryNames.join(', ')}` + `): the API keeps categories per benefit, so it would widen the campaign`, 'Give the benefit categories within spec.targeting.vehicleCategories, or leave targeting.vehicleCategories out and give each benefit its own.');
     out.applicableVehicleCategoryIds = own.map((x, i) => h.id('vehicleCategories', x, [...path, 'vehicleCategories', i]));
   } else if (campaign.categories.length > 0) out.applicableVehicleCategoryIds = [...campaign.categories];
   return out;

@@ -5,12 +5,12 @@
 import type { Kind } from '../../generated/index.js';
 import type { FieldRules } from '../lowering.js';
 
-export const BENEFIT_FIELDS = ['percentOff', 'amountOff', 'credit', 'freeMinutes', 'freeUnlocks', 'packageDiscount', 'entitlement', 'appliesTo.priceTypes', 'appliesTo.costSources', 'rentals', 'validForDays', 'window', 'branches', 'vehicleCategories'];
+export const BENEFIT_FIELDS = ['percentOff', 'amountOff', 'credit', 'freeMinutes', 'freeUnlocks', 'packageDiscount', 'entitlement', 'appliesTo.priceTypes', 'appliesTo.costSources', 'rentals', 'validForDays', 'window', 'branches', 'vehicleCategories', 'creditAt'];
 
 /** Kinds whose schema has `stacking`, where leaving it out means non-stackable (the schema's default). */
 export { STACKING_KINDS } from '../../model/campaign-meaning.js';
 
-export const STACKING_HINT = 'Write `stacking: { stackable: true }` (what the mobility API does), or plan the campaign in the promoc engine bundle (labels.target: engine) to keep its priority or exclusivity.';
+export const STACKING_HINT = 'Write `stacking: { stackable: true }` (what the mobility API does), or plan the campaign ' + 'in the promoc engine bundle (labels.target: engine) to keep its priority or exclusivity.';
 
 const COMMON: readonly string[] = [
   'spec.code', 'spec.status', 'spec.displayName', 'spec.publicDescription', 'spec.window', 'spec.limits.redemptions', 'spec.limits.perCustomer',
@@ -56,7 +56,7 @@ const REASONS: Readonly<Record<string, string>> = {
 
 const HINTS: Readonly<Record<string, string>> = {
   'spec.stacking': STACKING_HINT,
-  'spec.limits.budget': 'Mobility offers spec.limits.redemptions (redeemLimit) and spec.limits.perCustomer (redeemLimitPerUser); a budget is enforced only by the promoc engine bundle (labels.target: engine).',
+  'spec.limits.budget': 'Mobility offers spec.limits.redemptions (redeemLimit) and spec.limits.perCustomer ' + '(redeemLimitPerUser); a budget is enforced only by the promoc engine bundle (labels.target: engine).',
   'spec.audience': 'Mobility offers spec.audience.requireTags and excludeTags (annotation gates).',
   'spec.conditions': 'Mobility offers conditions.minimumSpend on Triggered templates (triggerConditions) only.',
   'spec.benefits[].appliesTo': 'Mobility offers appliesTo.priceTypes (one per benefit) and appliesTo.costSources.',

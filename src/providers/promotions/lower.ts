@@ -24,7 +24,7 @@ const RULES: FieldRules = {
     'spec.providers.promotions.requiresContinuousCoverage',
   ],
   reasons: {
-    'spec.phases': 'the promotions API has no dated phases: is_phased phases are ladder steps a customer climbs one redemption at a time, and a scheduled version (effective_at) cannot change them either (phases change only on a draft)',
+    'spec.phases': 'the promotions API has no dated phases: is_phased phases are ladder steps a customer climbs one redemption ' + 'at a time, and a scheduled version (effective_at) cannot change them either (phases change only on a draft)',
     'spec.audience': 'promotions have no user-type or tag audiences',
     'spec.conditions.usageAtLeast': 'a usage_threshold condition names a billable metric, which usageAtLeast does not carry',
     'spec.benefits[].appliesTo': 'promotions scope effects by subscription plan only',
@@ -36,7 +36,7 @@ const RULES: FieldRules = {
     'spec.providers': 'knobs of other providers',
   },
   hints: {
-    'spec.phases': 'Split the phases into campaigns with their own windows and codes, drop spec.phases (spec.benefits then applies for the whole window), or plan it in the promoc engine bundle (labels.target: engine), which evaluates dated phases.',
+    'spec.phases': 'Split the phases into campaigns with their own windows and codes, drop ' + 'spec.phases (spec.benefits then applies for the whole window), or plan it in ' + 'the promoc engine bundle (labels.target: engine), which evaluates dated phases.',
     'spec.audience': 'Promotions offer spec.audience.firstPurchaseOnly and spec.conditions.customerAttributes.',
     'spec.conditions.usageAtLeast': 'Name the metric: spec.conditions.usageThresholds: [{ metric: <billable metric>, atLeast: <n> }].',
     'spec.benefits[].appliesTo': 'Promotions offer appliesTo.plans (a subscription_plan condition).',
@@ -104,7 +104,7 @@ function lowerPromotion(r: ResourceOf<'Promotion'>, currency: string): LowerResu
   const coverage = s.providers?.promotions?.requiresContinuousCoverage;
   if (coverage !== undefined && coverage !== freePeriod) {
     at(['spec', 'providers', 'promotions', 'requiresContinuousCoverage'], 'spec.providers.promotions.requiresContinuousCoverage',
-      `requires_continuous_coverage is read-only: the API derives it from the effects, ${freePeriod ? 'true (a benefit is freePeriods)' : 'false (no benefit is freePeriods)'}`,
+      `requires_continuous_coverage is read-only: the API derives it from the effects, ` + `${freePeriod ? 'true (a benefit is freePeriods)' : 'false (no benefit is freePeriods)'}`,
       `Remove requiresContinuousCoverage, or write ${String(freePeriod)}; a freePeriods benefit is what makes it true.`);
   }
   const phase = (name: string, list: readonly SourceBenefit[]): Json => ({ name, conditions, effects: list.map(effectOf) });

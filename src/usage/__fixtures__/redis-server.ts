@@ -30,7 +30,7 @@ export async function startRedis(): Promise<RedisServer> {
       return { url: `redis://127.0.0.1:${port}`, port, stop: () => stop(child, dir) };
     } catch (error) {
       await stop(child, undefined);
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') { await rm(dir, { recursive: true, force: true }); throw new Error(MISSING); }
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') { await rm(dir, { recursive: true, force: true }); throw new Error(MISSING, { cause: error }); }
       last = error;
     }
   }

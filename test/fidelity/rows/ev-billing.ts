@@ -57,7 +57,7 @@ export const evCases: ApiCases = {
     {
       rows: ['ev.user-types.create', 'ev.user-types.name', 'ev.user-types.description', 'ev.user-types.list'],
       files: {
-        'user-types.yaml': 'apiVersion: promoc/v1\nkind: UserType\nmetadata: { name: fleet-customer, labels: { target: ev-billing } }\nspec: { description: Drivers of contract fleets }\n---\napiVersion: promoc/v1\nkind: UserType\nmetadata: { name: staff, labels: { target: ev-billing } }\nspec: {}\n',
+        'user-types.yaml': 'apiVersion: promoc/v1\nkind: UserType\nmetadata: { name: fleet-customer, labels: { target: ' + 'ev-billing } }\nspec: { description: Drivers of contract fleets }\n---\napiVersion: ' + 'promoc/v1\nkind: UserType\nmetadata: { name: staff, labels: { target: ev-billing } }\nspec: {}\n',
       },
       check: ({ one, imported }) => {
         expect(one('userTypes', 'name', 'fleet-customer').description).toMatch(/^Drivers of contract fleets/);

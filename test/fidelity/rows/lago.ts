@@ -38,7 +38,7 @@ export const lagoCases: ApiCases = {
     },
     {
       rows: ['lago.coupon-type.fixed-amount', 'lago.amount-cents', 'lago.amount-currency', 'lago.frequency.recurring', 'lago.frequency-duration', 'lago.expiration.time-limit', 'lago.expiration-at', 'lago.reusable', 'lago.applies-to.plan-codes'],
-      files: { 'fixed.yaml': coupon('switch-credit', '  code: SWITCH-CREDIT\n  window: { until: 2027-12-31T23:00:00Z }\n  duration: { frequency: recurring, periods: 3 }\n  providers: { lago: { reusable: false } }\n  benefits: [{ amountOff: { amount: "25.50", currency: USD }, appliesTo: { plans: [startup, scale] } }]\n') },
+      files: { 'fixed.yaml': coupon('switch-credit', '  code: SWITCH-CREDIT\n  window: { until: 2027-12-31T23:00:00Z }\n  duration: { frequency: ' + 'recurring, periods: 3 }\n  providers: { lago: { reusable: false } }\n  benefits: [{ ' + 'amountOff: { amount: "25.50", currency: USD }, appliesTo: { plans: [startup, scale] } }]\n') },
       check: ({ one }) => {
         expect(one('coupons', 'code', 'SWITCH-CREDIT')).toMatchObject({ coupon_type: 'fixed_amount', amount_cents: 2550, amount_currency: 'USD', percentage_rate: null, frequency: 'recurring', frequency_duration: 3, expiration: 'time_limit', expiration_at: '2027-12-31T23:00:00Z', reusable: false, plan_codes: expect.arrayContaining(['scale', 'startup']), billable_metric_codes: [] });
       },

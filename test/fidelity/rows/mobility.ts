@@ -15,7 +15,11 @@ const docs = (...d: string[]) => d.join('---\n');
 
 const BERLIN = '  targeting: { branches: [berlin] }\n';
 const STACK = '  stacking: { stackable: true }\n';
-const square = (lon: number, lat: number) => `  geometry:\n    type: Polygon\n    coordinates: [[[${lon}, ${lat}], [${lon + 0.01}, ${lat}], [${lon + 0.01}, ${lat + 0.01}], [${lon}, ${lat + 0.01}], [${lon}, ${lat}]]]\n`;
+const costSourceBenefit = (source: string): string => {
+  const [group, code] = source.split(':');
+  return `    - percentOff: 50\n      appliesTo: { costSources: [{ group: ${group}, code: ${code} }] }\n`;
+};
+const square = (lon: number, lat: number) => `  geometry:\n    type: Polygon\n    coordinates: [[[${lon}, ${lat}], [${lon + 0.01}, ` + `${lat}], [${lon + 0.01}, ${lat + 0.01}], [${lon}, ${lat + 0.01}], [${lon}, ${lat}]]]\n`;
 
 type Obj = Record<string, unknown>;
 const template = (c: CheckContext, name: string): Obj => c.one('voucherables', 'name', name);
@@ -30,7 +34,7 @@ const slug = (s: string) => s.toLowerCase().replace(/_price$|_rental$/, '').repl
 
 export const mobilityCases: ApiCases = {
   provider: 'mobility',
-  target: 'ids:\n  branches: { berlin: 11, potsdam: 22 }\n  vehicleCategories: { e-scooter: 1, e-moped: 2, e-car: 3 }\n  additions: { INSURANCE_PLUS: 1 }\n  businessUnits: { north: 1, south: 2 }',
+  target: 'ids:\n  branches: { berlin: 11, potsdam: 22 }\n  vehicleCategories: { e-scooter: 1, e-moped: ' + '2, e-car: 3 }\n  additions: { INSURANCE_PLUS: 1 }\n  businessUnits: { north: 1, south: 2 }',
   roundTrips: [
     {
       rows: ['mob.annotations.create', 'mob.annotations.type-tag', 'mob.annotations.type-label', 'mob.annotations.list'],
@@ -81,7 +85,7 @@ ${STACK}  targeting: { branches: [berlin], vehicleCategories: [e-scooter, e-mope
     },
     {
       rows: ['mob.templates.deactivate', 'mob.business-unit'],
-      files: { 'inactive.yaml': doc('Promotion', 'potsdam-later', `  code: POTSDAMLATER\n  status: inactive\n  benefits: [{ percentOff: 10 }]\n${STACK}  targeting: { branches: [potsdam] }\n  providers: { mobility: { businessUnit: south } }\n`) },
+      files: { 'inactive.yaml': doc('Promotion', 'potsdam-later', `  code: POTSDAMLATER\n  status: inactive\n  benefits: [{ percentOff: 10 }]\n${STACK}  ` + `targeting: { branches: [potsdam] }\n  providers: { mobility: { businessUnit: south } }\n`) },
       check: (c) => {
         expect(template(c, 'potsdam-later')).toMatchObject({ state: 'INACTIVE', businessUnitId: 2, applicableBranchIds: [22] });
       },
@@ -89,7 +93,7 @@ ${STACK}  targeting: { branches: [berlin], vehicleCategories: [e-scooter, e-mope
     {
       rows: PRICE_TYPES.map((t) => `mob.price-type.${slug(t)}`),
       files: {
-        'price-types.yaml': doc('Promotion', 'price-types', `  code: PRICETYPES\n  benefits:\n${PRICE_TYPES.map((t, i) => `    - percentOff: ${10 + i}\n      appliesTo: { priceTypes: [${t}] }\n`).join('')}${STACK}${BERLIN}`),
+        'price-types.yaml': doc('Promotion', 'price-types', `  code: PRICETYPES\n  benefits:\n` + `${PRICE_TYPES.map((t, i) => `    - percentOff: ${10 + i}\n      appliesTo: { priceTypes: [${t}] }\n`).join('')}${STACK}${BERLIN}`),
       },
       check: (c) => {
         expect(benefits(template(c, 'price-types')).map((b) => b.applicablePriceType)).toEqual([...PRICE_TYPES]);
@@ -98,7 +102,7 @@ ${STACK}  targeting: { branches: [berlin], vehicleCategories: [e-scooter, e-mope
     {
       rows: ['mob.cost-source.rental', 'mob.cost-source.addition', 'mob.cost-source.surcharge'],
       files: {
-        'cost-sources.yaml': doc('Promotion', 'cost-sources', `  code: COSTSOURCES\n  benefits:\n${['RENTAL:TIER_1', 'ADDITION:INSURANCE_PLUS', 'SURCHARGE:AIRPORT'].map((s) => `    - percentOff: 50\n      appliesTo: { costSources: [{ group: ${s.split(':')[0]}, code: ${s.split(':')[1]} }] }\n`).join('')}${STACK}${BERLIN}`),
+        'cost-sources.yaml': doc('Promotion', 'cost-sources', `  code: COSTSOURCES\n  benefits:\n` + ['RENTAL:TIER_1', 'ADDITION:INSURANCE_PLUS', 'SURCHARGE:AIRPORT'].map(costSourceBenefit).join('') + `${STACK}${BERLIN}`),
       },
       check: (c) => {
         expect(benefits(template(c, 'cost-sources')).map((b) => b.costSources)).toEqual([
@@ -123,7 +127,7 @@ ${STACK}  targeting: { branches: [berlin], vehicleCategories: [e-scooter, e-mope
     },
     {
       rows: ['mob.type.package', 'mob.price'],
-      files: { 'package.yaml': doc('Package', 'minute-pack', `  price: { amount: "19.00", currency: EUR }\n  validForDays: 30\n  benefits: [{ freeMinutes: 100 }]\n  targeting: { branches: [berlin], vehicleCategories: [e-scooter] }\n`) },
+      files: { 'package.yaml': doc('Package', 'minute-pack', `  price: { amount: "19.00", currency: EUR }\n  validForDays: 30\n  benefits: [{ ` + `freeMinutes: 100 }]\n  targeting: { branches: [berlin], vehicleCategories: [e-scooter] }\n`) },
       check: (c) => { expect(template(c, 'minute-pack')).toMatchObject({ type: 'Package', price: 19 }); },
     },
     {
@@ -143,8 +147,8 @@ ${STACK}  targeting: { branches: [berlin], vehicleCategories: [e-scooter, e-mope
       files: {
         'kinds.yaml': docs(
           doc('Reward', 'regulars', `  after: { minutes: 600, spend: { amount: "150.00", currency: EUR } }\n  benefits: [{ freeUnlocks: 5 }]\n${STACK}${BERLIN}`),
-          doc('Triggered', 'topup-bonus', `  event: TOP_UP\n  conditions: { mode: ALL, minimumSpend: { amount: "50.00", currency: EUR } }\n  benefits: [{ credit: { amount: "5.00", currency: EUR } }]\n${STACK}${BERLIN}`),
-          doc('Referral', 'refer', `  qualifyingRentals: 2\n  referee: { benefits: [{ credit: { amount: "5.00", currency: EUR } }] }\n  referrer: { benefits: [{ credit: { amount: "10.00", currency: EUR }, validForDays: 90 }] }\n${BERLIN}`),
+          doc('Triggered', 'topup-bonus', `  event: TOP_UP\n  conditions: { mode: ALL, minimumSpend: { amount: "50.00", currency: ` + `EUR } }\n  benefits: [{ credit: { amount: "5.00", currency: EUR } }]\n${STACK}${BERLIN}`),
+          doc('Referral', 'refer', `  qualifyingRentals: 2\n  referee: { benefits: [{ credit: { amount: "5.00", currency: EUR } }] }\n  ` + `referrer: { benefits: [{ credit: { amount: "10.00", currency: EUR }, validForDays: 90 }] }\n${BERLIN}`),
           doc('CustomerCare', 'goodwill', '  reasons: [VEHICLE_DEFECT, APP_OUTAGE]\n  benefits: [{ credit: { amount: "5.00", currency: EUR } }]\n'),
         ),
       },
@@ -160,7 +164,7 @@ ${STACK}  targeting: { branches: [berlin], vehicleCategories: [e-scooter, e-mope
       rows: ['mob.type.vehicle-promotion', 'mob.vehicle-annotations', 'mob.vehicle-ids'],
       files: {
         'vehicles.yaml': docs(
-          doc('VehiclePromotion', 'fresh-unlock', `  benefits: [{ percentOff: 100, appliesTo: { priceTypes: [UNLOCK_FEE] } }]\n${STACK}  targeting: { branches: [berlin], vehicleTags: [fresh-fleet] }\n`),
+          doc('VehiclePromotion', 'fresh-unlock', `  benefits: [{ percentOff: 100, appliesTo: { priceTypes: [UNLOCK_FEE] } }]\n` + `${STACK}  targeting: { branches: [berlin], vehicleTags: [fresh-fleet] }\n`),
           doc('VehiclePromotion', 'move-me', `  benefits: [{ percentOff: 50 }]\n${STACK}  targeting: { branches: [berlin], vehicleIds: ["1001", "1002"] }\n`),
         ),
       },
@@ -173,8 +177,8 @@ ${STACK}  targeting: { branches: [berlin], vehicleCategories: [e-scooter, e-mope
       rows: ['mob.type.ride-pass', 'mob.type.priced-promotion', 'mob.benefit.addition-entitlement'],
       files: {
         'paid.yaml': docs(
-          doc('RidePass', 'day-pass', `  code: DAYPASS\n  price: { amount: "12.90", currency: EUR }\n  validForDays: 1\n  benefits: [{ freeUnlocks: 10 }, { freeMinutes: 120 }]\n${BERLIN}`),
-          doc('PricedPromotion', 'insurance-season', `  code: INSURESEASON\n  price: { amount: "14.90", currency: EUR }\n  benefits:\n    - entitlement: { addition: INSURANCE_PLUS }\n      rentals: 20\n      validForDays: 120\n${STACK}  targeting: { branches: [berlin], vehicleCategories: [e-car] }\n`),
+          doc('RidePass', 'day-pass', `  code: DAYPASS\n  price: { amount: "12.90", currency: EUR }\n  validForDays: ` + `1\n  benefits: [{ freeUnlocks: 10 }, { freeMinutes: 120 }]\n${BERLIN}`),
+          doc('PricedPromotion', 'insurance-season', `  code: INSURESEASON\n  price: { amount: "14.90", currency: EUR }\n  benefits:\n    ` + `- entitlement: { addition: INSURANCE_PLUS }\n      rentals: 20\n      validForDays: ` + `120\n${STACK}  targeting: { branches: [berlin], vehicleCategories: [e-car] }\n`),
         ),
       },
       check: (c) => {
@@ -185,7 +189,7 @@ ${STACK}  targeting: { branches: [berlin], vehicleCategories: [e-scooter, e-mope
     },
     {
       rows: ['mob.redeemable.constraint', 'mob.redeemable.summary', 'mob.voucher-state.not-redeemed'],
-      files: { 'batch.yaml': 'apiVersion: promoc/v1\nkind: CodeBatch\nmetadata: { name: fair-codes, labels: { target: mobility } }\nspec:\n  campaign: staff-welcome\n  count: 20\n  prefix: FAIR\n  length: 10\n  validForDays: 60\n' },
+      files: { 'batch.yaml': 'apiVersion: promoc/v1\nkind: CodeBatch\nmetadata: { name: fair-codes, labels: { target: mobility } ' + '}\nspec:\n  campaign: staff-welcome\n  count: 20\n  prefix: FAIR\n  length: 10\n  validForDays: 60\n' },
       check: async (c) => {
         const codes = c.live('vouchers').filter((v) => String(v.code).startsWith('FAIR'));
         expect(codes).toHaveLength(20);
@@ -250,8 +254,11 @@ ${STACK}  targeting: { branches: [berlin], vehicleCategories: [e-scooter, e-mope
     },
   ],
   elsewhere: [
-    { rows: ['mob.benefit.validity-dates', 'mob.benefit.branches', 'mob.benefit.vehicle-categories', 'mob.annotation.related-models'], file: 'test/fidelity/mobility.test.ts', test: "round-trips per-benefit windows, branches, vehicle categories and an addition's annotation gates" },
+    { rows: ['mob.benefit.validity-dates', 'mob.benefit.branches', 'mob.benefit.vehicle-categories', 'mob.annotation.related-models'], file: 'test/fidelity/mobility.test.ts', test: 'round-trips per-benefit windows, branches, vehicle categories and an addition\'s annotation gates' },
+    { rows: ['mob.benefit.branches.outside'], file: 'test/fidelity/mobility.test.ts', test: 'refuses, located, a benefit branch outside the campaign\'s branches' },
     { rows: ['mob.redeemable.multi-use'], file: 'test/fidelity/mobility.test.ts', test: 'round-trips a CodeBatch with usesPerCode as POST /vouchers/redeemable; its codes redeem that many times' },
+    { rows: ['mob.redeemable.issued-settings'], file: 'test/fidelity/mobility.test.ts', test: 'blocks turning a single-use batch into a multi-use one: issued codes keep how they were issued' },
+    { rows: ['mob.claim-vs-rental-time'], file: 'test/fidelity/mobility.test.ts', test: "round-trips creditAt: the tenant's setting, which the engine prices and lint reads, is not a template field" },
     { rows: ['mob.targeted-first'], file: 'src/engine/stacking.test.ts', test: 'applies targeted benefits before broad ones, whatever their priority' },
   ],
 };

@@ -10,7 +10,7 @@ export default defineRule({
   description: 'A value or discount benefit without targeting in a campaign that targets price lines elsewhere: it reduces the whole rental, probably more than intended.',
   defaultSeverity: 'warn',
   messages: {
-    broad: 'Benefit {{index}} of "{{name}}" ({{effect}}) has no price-type or cost-source targeting, so it reduces the whole amount, while benefit {{targetedIndex}} targets {{lines}}.',
+    broad: 'Benefit {{index}} of "{{name}}" ({{effect}}) has no price-type or cost-source targeting, ' + 'so it reduces the whole amount, while benefit {{targetedIndex}} targets {{lines}}.',
   },
   hints: {
     broad: 'Add appliesTo (priceTypes or costSources) to this benefit too; the mobility API warns that broad vouchers reduce more of the rental than intended.',
@@ -23,7 +23,8 @@ export default defineRule({
       if (!targeted) continue;
       for (const { b, path, index } of all) {
         const effect = VALUE_EFFECTS.find((k) => b[k] !== undefined);
-        if (!effect || isTargeted(b)) continue;
+        // Claim-time credit is wallet balance, not a price reduction: it has no lines to be broad on (benefit/credit-timing).
+        if (!effect || isTargeted(b) || (effect === 'credit' && b.creditAt !== 'rental')) continue;
         report({
           messageId: 'broad', at, path: [...path, effect],
           data: { index, name: at.resource.metadata.name, effect, targetedIndex: targeted.index, lines: linesOf(targeted.b) },

@@ -8,8 +8,11 @@ import { defineRule } from '../../types.js';
 /** The code formats the providers restrict, by kind (KindCapability.codeFormat). */
 const FORMATS = PROVIDER_IDS.flatMap((provider) => Object.entries(providerFor(provider).capabilities.kinds).flatMap(([kind, k]) => (k?.codeFormat ? [{ provider, kind: kind as Kind, ...k.codeFormat }] : [])));
 
-/** Without targets in the config, plans go to the local emulators, which cover every provider. */
-const LOCAL: readonly TargetRef[] = [{ name: 'local', provider: 'ev-billing' }];
+/**
+ * Without targets in the config, plans go to the local emulators, which cover every provider; each plans the
+ * resources labelled with its id (labels.target), so a Lago coupon is never held to the EV billing form.
+ */
+const LOCAL: readonly TargetRef[] = PROVIDER_IDS.map((provider) => ({ name: 'local', provider, selector: { target: provider } }));
 
 export default defineRule({
   id: 'code/format-for-target',

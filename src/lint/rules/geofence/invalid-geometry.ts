@@ -5,7 +5,7 @@ import { defineRule } from '../../types.js';
 
 export default defineRule({
   id: 'geofence/invalid-geometry',
-  description: 'A geofence geometry that is not a valid area: self-intersection, unclosed ring, too few positions, coordinates out of range or probably swapped, a hole outside its shell, or zero area.',
+  description: 'A geofence geometry that is not a valid area: self-intersection, unclosed ring, too few ' + 'positions, coordinates out of range or probably swapped, a hole outside its shell, or zero area.',
   defaultSeverity: 'error',
   messages: {
     'self-intersection': 'Geofence "{{name}}" crosses itself at [{{at}}] ({{where}}).',

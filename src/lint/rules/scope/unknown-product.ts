@@ -4,7 +4,7 @@ import { defineRule } from '../../types.js';
 
 export default defineRule({
   id: 'scope/unknown-product',
-  description: 'In a repository pricing several products, a campaign whose product is neither stated nor implied by its target, so lint pairs it with campaigns of every product.',
+  description: 'In a repository pricing several products, a campaign whose product is neither ' + 'stated nor implied by its target, so lint pairs it with campaigns of every product.',
   defaultSeverity: 'warn',
   messages: {
     unknown: '"{{name}}" does not say which product it prices, so it is checked against campaigns of every product ({{products}}).',

@@ -11,7 +11,7 @@ export default defineRule({
   description: 'Two non-stackable campaigns that can meet have the same rank and priority, so only their names decide which one applies.',
   defaultSeverity: 'warn',
   messages: {
-    tie: '"{{name}}" has the same rank ({{rank}}) as {{others}} and they can be eligible together {{window}}: only the names decide the order, and "{{first}}" sorts first.',
+    tie: '"{{name}}" has the same rank ({{rank}}) as {{others}} and they can be eligible ' + 'together {{window}}: only the names decide the order, and "{{first}}" sorts first.',
   },
   hints: {
     tie: 'Give the campaign that should win a higher stacking.priority, or make their windows or audiences disjoint.',

@@ -8,10 +8,10 @@ export default defineRule({
   description: 'A geofence surcharge and a geofence promotion can fire on the same rental event in the same place at the same time.',
   defaultSeverity: 'warn',
   messages: {
-    both: 'Promotion "{{name}}" and surcharge "{{surcharge}}" both fire on rental {{sides}} in {{area}} ({{share}}% of the smaller zone) {{window}}: the same rental is charged a fee and given a discount there.',
+    both: 'Promotion "{{name}}" and surcharge "{{surcharge}}" both fire on rental {{sides}} in {{area}} ({{share}}% ' + 'of the smaller zone) {{window}}: the same rental is charged a fee and given a discount there.',
   },
   hints: {
-    both: 'Keep the promotion\'s zone out of the surcharge zone or use different phases; to waive the fee on purpose, target the surcharge with appliesTo.costSources (group SURCHARGE).',
+    both: 'Keep the promotion\'s zone out of the surcharge zone or use different phases; to waive ' + 'the fee on purpose, target the surcharge with appliesTo.costSources (group SURCHARGE).',
   },
   check({ analysis, report }) {
     for (const p of analysis.zonePairs) {
