@@ -8,7 +8,9 @@ import { afterEach, expect, it } from 'vitest';
 import { loadProject } from '../src/load/project.js';
 
 let dir = '';
-afterEach(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
+afterEach(() => {
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
 
 it('reuses results for unchanged files and re-checks changed ones', async () => {
   dir = mkdtempSync(join(tmpdir(), 'promoc-cache-'));
@@ -46,7 +48,11 @@ it('checks a file again when its cache entry is damaged but still parses, or tor
   const cold = await loadProject({ cwd: dir });
   const lines = readFileSync(cacheFile(), 'utf8').split('\n');
   // Three entries keep their path and stat but lose their result: null, another file's, a bare object; one line is torn.
-  const damaged = (i: number, result: unknown): string => { const l = JSON.parse(lines[i]!) as unknown[]; l[7] = result; return JSON.stringify(l); };
+  const damaged = (i: number, result: unknown): string => {
+    const l = JSON.parse(lines[i]!) as unknown[];
+    l[7] = result;
+    return JSON.stringify(l);
+  };
   lines[1] = damaged(1, null);
   lines[2] = damaged(2, { file: 'campaigns/other.yaml', docs: [], diagnostics: [] });
   lines[3] = damaged(3, {});
@@ -75,7 +81,7 @@ it('sees a change that keeps size and mtime: inside the run window by hash, outs
   expect(changed.diagnostics.map((d) => d.ruleId)).toContain('schema/code-format');
 });
 
-it('confirms an entry whose stat is unchanged by its hash when the file was written in the checking run\'s window', () => {
+it("confirms an entry whose stat is unchanged by its hash when the file was written in the checking run's window", () => {
   repo();
   const file = join(dir, 'campaigns/ev/charge25.yaml');
   const st = statSync(file);
@@ -86,7 +92,12 @@ it('confirms an entry whose stat is unchanged by its hash when the file was writ
   first.save();
   let reads = 0;
   const same = ValidationCache.open(cacheFile(), 'k', st.mtimeMs + 10);
-  expect(same.lookup('campaigns/ev/charge25.yaml', st, () => { reads += 1; return readFileSync(file); })).toEqual(result);
+  expect(
+    same.lookup('campaigns/ev/charge25.yaml', st, () => {
+      reads += 1;
+      return readFileSync(file);
+    }),
+  ).toEqual(result);
   expect(reads).toBe(1);
   // Same stat, other bytes (a write in the same clock tick): a miss.
   const other = ValidationCache.open(cacheFile(), 'k', st.mtimeMs + 10);
@@ -96,9 +107,17 @@ it('confirms an entry whose stat is unchanged by its hash when the file was writ
   const later = ValidationCache.open(join(dir, 'other.json'), 'k', st.mtimeMs);
   later.put('campaigns/ev/charge25.yaml', 'h', old, result);
   later.save();
-  expect(ValidationCache.open(join(dir, 'other.json'), 'k', st.mtimeMs).lookup('campaigns/ev/charge25.yaml', old, () => { throw new Error('read'); })).toEqual(result);
+  expect(
+    ValidationCache.open(join(dir, 'other.json'), 'k', st.mtimeMs).lookup('campaigns/ev/charge25.yaml', old, () => {
+      throw new Error('read');
+    }),
+  ).toEqual(result);
   // Another key (tool version, build, schema or config digest): empty.
-  expect(ValidationCache.open(join(dir, 'other.json'), 'k2', st.mtimeMs).lookup('campaigns/ev/charge25.yaml', old, () => { throw new Error('read'); })).toBeUndefined();
+  expect(
+    ValidationCache.open(join(dir, 'other.json'), 'k2', st.mtimeMs).lookup('campaigns/ev/charge25.yaml', old, () => {
+      throw new Error('read');
+    }),
+  ).toBeUndefined();
 });
 
 it('forgets a deleted file, checks a new one, and starts again when the config changes', async () => {

@@ -46,13 +46,19 @@ export class ValidationCache {
     private readonly lineCount: number,
     private rewrite: boolean,
     now: number,
-  ) { this.since = now - RACY_SLACK_MS; }
+  ) {
+    this.since = now - RACY_SLACK_MS;
+  }
 
   /** `now`: the run's start, Date.now(); file times after it minus the slack are racy. */
   static open(file: string, key: string, now: number): ValidationCache {
     const entries = new Map<string, Entry>();
     let text: string;
-    try { text = readFileSync(file, 'utf8'); } catch { return new ValidationCache(file, key, entries, 0, true, now); }
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      return new ValidationCache(file, key, entries, 0, true, now);
+    }
     const nl = text.indexOf('\n');
     if (nl < 0 || text.slice(0, nl) !== JSON.stringify(key)) return new ValidationCache(file, key, entries, 0, true, now);
     const body = text.slice(nl + 1).replace(/\n+$/, '');
@@ -60,15 +66,29 @@ export class ValidationCache {
     let damaged = false;
     // One parse of the whole body (the lines joined as one array); a torn or damaged line falls back to
     // reading line by line, skipping what does not parse, and the file is rewritten at the end.
-    try { lines = body === '' ? [] : JSON.parse(`[${body.replaceAll('\n', ',')}]`) as unknown[]; } catch {
+    try {
+      lines = body === '' ? [] : (JSON.parse(`[${body.replaceAll('\n', ',')}]`) as unknown[]);
+    } catch {
       damaged = true;
       lines = [];
-      for (const l of body.split('\n')) { try { lines.push(JSON.parse(l)); } catch { /* skipped */ } }
+      for (const l of body.split('\n')) {
+        try {
+          lines.push(JSON.parse(l));
+        } catch {
+          /* skipped */
+        }
+      }
     }
     for (const l of lines) {
-      if (!Array.isArray(l) || typeof l[0] !== 'string') { damaged = true; continue; }
+      if (!Array.isArray(l) || typeof l[0] !== 'string') {
+        damaged = true;
+        continue;
+      }
       const line = l as Line;
-      if (line.length === 2 && line[1] === null) { entries.delete(line[0]); continue; }
+      if (line.length === 2 && line[1] === null) {
+        entries.delete(line[0]);
+        continue;
+      }
       const [path, size, mtimeMs, ctimeMs, ino, hash, since, result] = line as Extract<Line, { length: 8 }>;
       if (![size, mtimeMs, ctimeMs, ino, since].every((n) => typeof n === 'number') || typeof hash !== 'string' || !isCheckedFile(result, path)) {
         damaged = true;
@@ -89,7 +109,11 @@ export class ValidationCache {
     if (!e || e.size !== st.size || e.mtimeMs !== st.mtimeMs || e.ctimeMs !== st.ctimeMs || e.ino !== st.ino) return undefined;
     if (Math.max(st.mtimeMs, st.ctimeMs) >= e.since) {
       let bytes: Uint8Array;
-      try { bytes = readBytes(); } catch { return undefined; }
+      try {
+        bytes = readBytes();
+      } catch {
+        return undefined;
+      }
       if (contentHash(bytes) !== e.hash) return undefined;
       // Confirmed in this run: stored again with this run's window, which it may now be outside of.
       this.put(repoPath, e.hash, st, e.result);
