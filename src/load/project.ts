@@ -116,7 +116,7 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
     else { pending.push({ abs, repoPath }); if (cache) stats.set(repoPath, st); }
   }
   const fromCache = checked.length;
-  if (debug.enabled) debug.write('cache', cache ? `${fromCache} hit${fromCache === 1 ? '' : 's'} (size and mtime unchanged), ${pending.length} to check, in ${toRepoPath(root, cacheFile)}` : `off${options.cache === false ? ' (--no-cache)' : ' (cache.enabled: false)'}`);
+  if (debug.enabled) debug.write('cache', cache ? `${fromCache} hit${fromCache === 1 ? '' : 's'} (stat unchanged, or hash confirmed), ${pending.length} to check, in ${toRepoPath(root, cacheFile)}` : `off${options.cache === false ? ' (--no-cache)' : ' (cache.enabled: false)'}`);
   const workers = workerCount(pending.length, options.workers);
   const fresh = workers > 1 ? await checkInWorkers(pending, workers) : pending.map((job) => checkSource(job, readFileSync(job.abs), validator));
   for (const f of fresh) {
