@@ -11,7 +11,7 @@ import { createValidator, type Validator } from '../schema/validator.js';
 import { loadPrecompiled } from '../schema/precompiled.js';
 import { promocVersion } from './version.js';
 import { buildId } from './build-id.js';
-import { ValidationCache } from './cache.js';
+import { contentHash, ValidationCache } from './cache.js';
 import { checkSource, type CheckedSource, type SourceJob } from './check-source.js';
 import { configSearchLine, DEFAULT_CAMPAIGN_GLOBS, EMPTY_CONFIG, findConfigFile, parseConfig } from './config.js';
 import { crossChecks, type Identified } from './cross-checks.js';
@@ -70,8 +70,10 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
   const root = configFile ? dirname(configFile) : resolve(options.cwd);
   const diagnostics: Diagnostic[] = [];
   let config = EMPTY_CONFIG;
+  let configDigest = 'none';
   if (configFile) {
     const bytes = readOrRefuse(configFile, toRepoPath(root, configFile));
+    if (!('ruleId' in bytes)) configDigest = contentHash(bytes);
     const decoded = 'ruleId' in bytes ? { diagnostic: bytes } : decodeSource(toRepoPath(root, configFile), bytes);
     if ('diagnostic' in decoded) diagnostics.push(decoded.diagnostic);
     else ({ config } = pushAll(diagnostics, parseConfig(toRepoPath(root, configFile), decoded.text, validator)));
@@ -84,7 +86,8 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
   const useCache = options.cache ?? config.cache?.enabled ?? true;
   const schemaDigest = loadSchemaSet().digest;
   const cacheFile = join(root, config.cache?.dir ?? '.promoc-cache', 'validate.json');
-  const cache = useCache ? ValidationCache.open(cacheFile, `${promocVersion()}:${buildId()}:${schemaDigest}`) : undefined;
+  // The config is in the key: its globs, paths and options decide what the cached results mean.
+  const cache = useCache ? ValidationCache.open(cacheFile, `${promocVersion()}:${buildId()}:${schemaDigest}:${configDigest}`, Date.now()) : undefined;
 
   const realRoot = realpathSync.native(root);
   const folders = new Map<string, string | undefined>();
@@ -94,6 +97,7 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
   };
   const checked: CheckedSource[] = [];
   const pending: SourceJob[] = [];
+  const stats = new Map<string, Stats>();
   for (const abs of listed.files) {
     const repoPath = toRepoPath(root, abs);
     // A file that is not itself a symlink is where its folder really is: one realpath per folder, not per file.
@@ -107,19 +111,17 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
     if (!st.isFile()) { checked.push({ job: { abs, repoPath }, hash: '', result: { file: repoPath, docs: [], diagnostics: [notRegular(repoPath, st)] } }); continue; }
     const large = tooLarge(repoPath, st.size);
     if (large) { checked.push({ job: { abs, repoPath }, hash: '', result: { file: repoPath, docs: [], diagnostics: [large] } }); continue; }
-    const hit = st.size <= MAX_FILE_BYTES ? cache?.byStat(repoPath, st.size, st.mtimeMs) : undefined;
+    const hit = cache?.lookup(repoPath, st, () => readFileSync(abs));
     if (hit) checked.push({ job: { abs, repoPath }, hash: '', result: hit });
-    else pending.push({ abs, repoPath });
+    else { pending.push({ abs, repoPath }); if (cache) stats.set(repoPath, st); }
   }
   const fromCache = checked.length;
-  if (debug.enabled) debug.write('cache', cache ? `${fromCache} hit${fromCache === 1 ? '' : 's'} (size and mtime unchanged), ${pending.length} to check, in ${toRepoPath(root, cacheFile)}` : `off${options.cache === false ? ' (--no-cache)' : ' (cache.enabled: false)'}`);
+  if (debug.enabled) debug.write('cache', cache ? `${fromCache} hit${fromCache === 1 ? '' : 's'} (stat unchanged, or hash confirmed), ${pending.length} to check, in ${toRepoPath(root, cacheFile)}` : `off${options.cache === false ? ' (--no-cache)' : ' (cache.enabled: false)'}`);
   const workers = workerCount(pending.length, options.workers);
   const fresh = workers > 1 ? await checkInWorkers(pending, workers) : pending.map((job) => checkSource(job, readFileSync(job.abs), validator));
   for (const f of fresh) {
-    if (cache) {
-      const st = statSync(f.job.abs);
-      cache.put(f.job.repoPath, f.hash, st.size, st.mtimeMs, f.result);
-    }
+    // The stat from before the read: a write since then shows as a new stat or, within the run's window, a new hash.
+    if (cache) cache.put(f.job.repoPath, f.hash, stats.get(f.job.repoPath)!, f.result);
     checked.push(f);
   }
   checked.sort((a, b) => (a.job.repoPath < b.job.repoPath ? -1 : a.job.repoPath > b.job.repoPath ? 1 : 0));
@@ -136,7 +138,7 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
       else if (d.identity) invalid.push({ ...d.identity, source });
     }
   }
-  resources.sort(byKindAndName);
+  sortByKindAndName(resources);
 
   const readRepoText = (repoPath: string): string => readFileSync(join(root, repoPath), 'utf8');
   const geo = resolveGeometries(resources.filter((r) => r.resource.kind === 'Geofence'), {
@@ -167,10 +169,11 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
   };
 }
 
-function byKindAndName(a: Located, b: Located): number {
-  const ka = `${a.resource.kind}\0${a.resource.metadata.name}`;
-  const kb = `${b.resource.kind}\0${b.resource.metadata.name}`;
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
+/** By kind, then name; each key built once, not once per comparison. */
+function sortByKindAndName(resources: Located[]): void {
+  const keyed = resources.map((r) => ({ r, k: `${r.resource.kind}\0${r.resource.metadata.name}` }));
+  keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
+  keyed.forEach((x, i) => { resources[i] = x.r; });
 }
 
 /**
