@@ -48,10 +48,16 @@ function syntheticModel(n: number, provider: 'lago' | 'ev-billing'): Model {
   const resources: Located[] = [];
   for (let i = 0; i < n; i += 1) {
     const code = `APPLY${String(i).padStart(6, '0')}`;
-    const spec = provider === 'lago'
-      ? { code, window: { until: '2031-01-01T00:00:00Z' }, benefits: [{ percentOff: 5 + (i % 50) }] }
-      : { code, window: { until: '2031-01-01T00:00:00Z' }, limits: { redemptions: 1000 }, benefits: [{ percentOff: 5 + (i % 50) }] };
-    const resource = { apiVersion: 'promoc/v1', kind: 'Promotion', metadata: { name: code.toLowerCase(), labels: { target: provider } }, spec } as unknown as AnyResource;
+    const spec =
+      provider === 'lago'
+        ? { code, window: { until: '2031-01-01T00:00:00Z' }, benefits: [{ percentOff: 5 + (i % 50) }] }
+        : { code, window: { until: '2031-01-01T00:00:00Z' }, limits: { redemptions: 1000 }, benefits: [{ percentOff: 5 + (i % 50) }] };
+    const resource = {
+      apiVersion: 'promoc/v1',
+      kind: 'Promotion',
+      metadata: { name: code.toLowerCase(), labels: { target: provider } },
+      spec,
+    } as unknown as AnyResource;
     resources.push({ resource, source: { file: `bench/${code}.yaml`, docIndex: 0 } });
   }
   return { resources, geometries: new Map() };
@@ -67,7 +73,15 @@ export async function benchApply(options: BenchApplyOptions = {}): Promise<Bench
   const dir = await mkdtemp(join(tmpdir(), 'promoc-bench-apply-'));
   try {
     const bindings = localBindings(emulators.endpoints).map((b) => ({ ...b, connection: { ...b.connection, concurrency, rateLimitPerSecond: rps } }));
-    const plan = await planBindings({ targetName: 'bench', model: syntheticModel(creates, provider), bindings, options: { prune: false, force: false }, deps: realDeps(), now: () => new Date(), promocVersion: 'bench' });
+    const plan = await planBindings({
+      targetName: 'bench',
+      model: syntheticModel(creates, provider),
+      bindings,
+      options: { prune: false, force: false },
+      deps: realDeps(),
+      now: () => new Date(),
+      promocVersion: 'bench',
+    });
     if (!plan.plan) throw new Error(`bench model does not plan: ${plan.diagnostics[0]?.message ?? '?'}`);
     const { graph } = compileCalls(plan.plan);
     // The limit starts now, with a full bucket, as promoc's pacing does: only the apply is measured.
@@ -81,12 +95,27 @@ export async function benchApply(options: BenchApplyOptions = {}): Promise<Bench
       return res;
     };
     const started = performance.now();
-    const report = await applyGraph({ graph, bindings, journalDir: join(dir, 'journal'), deps: realDeps(counting), process: { pid: process.pid, host: 'bench' }, promocVersion: 'bench' });
+    const report = await applyGraph({
+      graph,
+      bindings,
+      journalDir: join(dir, 'journal'),
+      deps: realDeps(counting),
+      process: { pid: process.pid, host: 'bench' },
+      promocVersion: 'bench',
+    });
     const wallMs = performance.now() - started;
     const floorMs = (creates / rps) * 1000;
     return {
-      creates, latencyMs, requestsPerSecond: rps, concurrency, wallMs: Math.round(wallMs), floorMs: Math.round(floorMs),
-      ratioToFloor: Math.round((wallMs / floorMs) * 100) / 100, requests, throttled, failed: report.failed.length + report.diverged.length,
+      creates,
+      latencyMs,
+      requestsPerSecond: rps,
+      concurrency,
+      wallMs: Math.round(wallMs),
+      floorMs: Math.round(floorMs),
+      ratioToFloor: Math.round((wallMs / floorMs) * 100) / 100,
+      requests,
+      throttled,
+      failed: report.failed.length + report.diverged.length,
     };
   } finally {
     await emulators.close();

@@ -13,10 +13,26 @@ export interface FeaturevisorOptions {
 }
 
 const ATTRIBUTES: readonly [string, string][] = [
-  ['userId', 'string'], ['deviceId', 'string'], ['country', 'string'], ['language', 'string'], ['platform', 'string'],
-  ['appVersion', 'semver'], ['browser', 'string'], ['isLoggedIn', 'boolean'], ['isPremium', 'boolean'], ['age', 'integer'],
-  ['accountAgeDays', 'integer'], ['cartValue', 'double'], ['orderCount', 'integer'], ['signupDate', 'date'], ['city', 'string'],
-  ['region', 'string'], ['channel', 'string'], ['loyaltyTier', 'string'], ['os', 'string'], ['screenWidth', 'integer'],
+  ['userId', 'string'],
+  ['deviceId', 'string'],
+  ['country', 'string'],
+  ['language', 'string'],
+  ['platform', 'string'],
+  ['appVersion', 'semver'],
+  ['browser', 'string'],
+  ['isLoggedIn', 'boolean'],
+  ['isPremium', 'boolean'],
+  ['age', 'integer'],
+  ['accountAgeDays', 'integer'],
+  ['cartValue', 'double'],
+  ['orderCount', 'integer'],
+  ['signupDate', 'date'],
+  ['city', 'string'],
+  ['region', 'string'],
+  ['channel', 'string'],
+  ['loyaltyTier', 'string'],
+  ['os', 'string'],
+  ['screenWidth', 'integer'],
 ];
 const COUNTRIES = ['nl', 'de', 'fr', 'be', 'ch', 'at', 'se', 'dk', 'es', 'it', 'pl', 'us', 'gb', 'ca'];
 const ENVIRONMENTS = ['staging', 'production'];
@@ -28,7 +44,10 @@ export function generateFeaturevisor(dir: string, o: FeaturevisorOptions): numbe
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rnd() * xs.length)]!;
   const sample = <T>(xs: readonly T[], k: number): T[] => {
     const a = [...xs];
-    for (let i = a.length - 1; i > 0; i -= 1) { const j = Math.floor(rnd() * (i + 1)); [a[i], a[j]] = [a[j]!, a[i]!]; }
+    for (let i = a.length - 1; i > 0; i -= 1) {
+      const j = Math.floor(rnd() * (i + 1));
+      [a[i], a[j]] = [a[j]!, a[i]!];
+    }
     return a.slice(0, k);
   };
   const list = (indent: number, xs: readonly string[]): string => xs.map((x) => `${' '.repeat(indent)}- ${x}`).join('\n');
@@ -40,19 +59,27 @@ export function generateFeaturevisor(dir: string, o: FeaturevisorOptions): numbe
     files += 1;
   };
 
-  ATTRIBUTES.forEach(([key, type], i) => write(`attributes/${key}.yml`, `description: ${key} attribute (generated)\ntype: ${type}\n${i === 0 ? 'capture: true\n' : ''}`));
+  ATTRIBUTES.forEach(([key, type], i) =>
+    write(`attributes/${key}.yml`, `description: ${key} attribute (generated)\ntype: ${type}\n${i === 0 ? 'capture: true\n' : ''}`),
+  );
 
   const condition = ([key, type]: [string, string], indent: number): string => {
     const p = ' '.repeat(indent);
     const head = `${p}- attribute: ${key}\n${p}  operator: `;
     switch (type) {
-      case 'semver': return `${head}${pick(['semverGreaterThanOrEquals', 'semverLessThan'])}\n${p}  value: "${int(1, 5)}.${int(0, 9)}.0"`;
-      case 'boolean': return `${head}equals\n${p}  value: ${pick(['true', 'false'])}`;
-      case 'integer': case 'double': return `${head}${pick(['greaterThan', 'lessThanOrEquals'])}\n${p}  value: ${int(1, 500)}`;
-      case 'date': return `${head}${pick(['before', 'after'])}\n${p}  value: 202${int(0, 4)}-0${int(1, 9)}-1${int(0, 9)}T00:00:00Z`;
-      default: return key === 'country'
-        ? `${head}in\n${p}  value:\n${list(indent + 4, sample(COUNTRIES, int(1, 4)))}`
-        : `${head}${pick(['equals', 'notEquals', 'startsWith', 'contains'])}\n${p}  value: v${int(1, 99)}`;
+      case 'semver':
+        return `${head}${pick(['semverGreaterThanOrEquals', 'semverLessThan'])}\n${p}  value: "${int(1, 5)}.${int(0, 9)}.0"`;
+      case 'boolean':
+        return `${head}equals\n${p}  value: ${pick(['true', 'false'])}`;
+      case 'integer':
+      case 'double':
+        return `${head}${pick(['greaterThan', 'lessThanOrEquals'])}\n${p}  value: ${int(1, 500)}`;
+      case 'date':
+        return `${head}${pick(['before', 'after'])}\n${p}  value: 202${int(0, 4)}-0${int(1, 9)}-1${int(0, 9)}T00:00:00Z`;
+      default:
+        return key === 'country'
+          ? `${head}in\n${p}  value:\n${list(indent + 4, sample(COUNTRIES, int(1, 4)))}`
+          : `${head}${pick(['equals', 'notEquals', 'startsWith', 'contains'])}\n${p}  value: v${int(1, 99)}`;
     }
   };
   const segments: string[] = [];
@@ -60,9 +87,8 @@ export function generateFeaturevisor(dir: string, o: FeaturevisorOptions): numbe
     const key = `segment-${String(i).padStart(3, '0')}`;
     segments.push(key);
     const chosen = sample(ATTRIBUTES, int(1, 3));
-    const conditions = rnd() < 0.2 && chosen.length > 1
-      ? `  - or:\n${chosen.map((a) => condition(a, 6)).join('\n')}\n`
-      : `${chosen.map((a) => condition(a, 2)).join('\n')}\n`;
+    const conditions =
+      rnd() < 0.2 && chosen.length > 1 ? `  - or:\n${chosen.map((a) => condition(a, 6)).join('\n')}\n` : `${chosen.map((a) => condition(a, 2)).join('\n')}\n`;
     write(`segments/${key}.yml`, `description: Generated segment ${i}\nconditions:\n${conditions}`);
   }
 

@@ -18,7 +18,12 @@ export interface PeerOptions {
   readonly runs: number;
 }
 
-interface Run { wallMs: number; cpuMs: number; peakRssMb: number; exitCode: number | null }
+interface Run {
+  wallMs: number;
+  cpuMs: number;
+  peakRssMb: number;
+  exitCode: number | null;
+}
 
 const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const round = (x: number, digits = 1): number => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -34,7 +39,11 @@ if (isMainThread) process.on('exit', () => {
 function timeProcess(args: string[], cwd: string, hook: string, usageFile: string): Run {
   rmSync(usageFile, { force: true });
   const t = performance.now();
-  const r = spawnSync(process.execPath, ['--require', hook, ...args], { cwd, stdio: 'ignore', env: { ...process.env, PROMOC_BENCH_USAGE: usageFile, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, ['--require', hook, ...args], {
+    cwd,
+    stdio: 'ignore',
+    env: { ...process.env, PROMOC_BENCH_USAGE: usageFile, NO_COLOR: '1' },
+  });
   const wallMs = performance.now() - t;
   // Lint exits 0 or 1 (findings); anything else (70, a crash) is no figure at all.
   if (r.status !== 0 && r.status !== 1) throw new Error(`bench: \`node ${args.join(' ')}\` in ${cwd} exited with ${r.status ?? r.signal}`);
@@ -57,7 +66,10 @@ export function benchPeers(o: PeerOptions): Record<string, unknown> {
   const dir = mkdtempSync(join(tmpdir(), 'promoc-peer-'));
   try {
     try {
-      execFileSync('npm', ['install', '--prefix', dir, '--no-save', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', PEER], { stdio: ['ignore', 'ignore', 'pipe'], timeout: 600_000 });
+      execFileSync('npm', ['install', '--prefix', dir, '--no-save', '--no-audit', '--no-fund', '--ignore-scripts', '--loglevel=error', PEER], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+        timeout: 600_000,
+      });
     } catch (error) {
       const detail = (error as { stderr?: Buffer }).stderr?.toString().trim().split('\n').slice(-3).join(' ') || (error as Error).message;
       process.stderr.write(`bench: could not install ${PEER} (${detail}); the peer comparison is skipped\n`);
@@ -82,7 +94,10 @@ export function benchPeers(o: PeerOptions): Record<string, unknown> {
     return {
       peer: PEER,
       installed: true,
-      input: { promoc: 'the bench repository, `promoc lint --no-cache`', featurevisor: `${o.features} features, 50 segments, 20 attributes, 2 environments, \`featurevisor lint\`` },
+      input: {
+        promoc: 'the bench repository, `promoc lint --no-cache`',
+        featurevisor: `${o.features} features, 50 segments, 20 attributes, 2 environments, \`featurevisor lint\``,
+      },
       runs: o.runs,
       promoc: p,
       featurevisor: f,

@@ -42,9 +42,15 @@ function syntheticModel(n: number, provider: BenchPlanOptions['provider']): Mode
   for (let i = 0; i < n; i += 1) {
     const code = `BENCH${String(i).padStart(6, '0')}`;
     const resource = {
-      apiVersion: 'promoc/v1', kind: 'Promotion',
+      apiVersion: 'promoc/v1',
+      kind: 'Promotion',
       metadata: { name: code.toLowerCase(), labels: { target: provider ?? 'lago' } },
-      spec: { code, window: { until: '2030-01-01T00:00:00Z' }, benefits: [{ percentOff: 5 + (i % 50) }], ...(provider === 'ev-billing' ? { limits: { redemptions: 1000 } } : { duration: { frequency: 'once' } }) },
+      spec: {
+        code,
+        window: { until: '2030-01-01T00:00:00Z' },
+        benefits: [{ percentOff: 5 + (i % 50) }],
+        ...(provider === 'ev-billing' ? { limits: { redemptions: 1000 } } : { duration: { frequency: 'once' } }),
+      },
     } as unknown as AnyResource;
     resources.push({ resource, source: { file: `bench/${code}.yaml`, docIndex: 0 } });
   }
@@ -59,19 +65,37 @@ export async function benchPlan(options: BenchPlanOptions = {}): Promise<BenchPl
   const emulator = await startWorkerEmulator(providerId);
   try {
     const e = emulator.endpoint;
-    const bindings = localBindings({ [providerId]: e }).map((b) => ({ ...b, connection: { ...b.connection, concurrency, ...(options.pageSize ? { pageSize: options.pageSize } : {}) } }));
+    const bindings = localBindings({ [providerId]: e }).map((b) => ({
+      ...b,
+      connection: { ...b.connection, concurrency, ...(options.pageSize ? { pageSize: options.pageSize } : {}) },
+    }));
     const model = syntheticModel(n, providerId);
-    const input = { targetName: 'bench', model, bindings, options: { prune: false, force: false }, deps: realDeps(), now: () => new Date(), promocVersion: 'bench' };
+    const input = {
+      targetName: 'bench',
+      model,
+      bindings,
+      options: { prune: false, force: false },
+      deps: realDeps(),
+      now: () => new Date(),
+      promocVersion: 'bench',
+    };
     const fresh = await planBindings(input);
     // Seed through the emulator's test controls (as stored objects): creating 10,000 objects through the API
     // would time the emulator's own uniqueness checks, not promoc.
     const collection = providerId === 'lago' ? 'coupons' : 'codes';
     const actions = fresh.plan?.actions ?? [];
     for (let i = 0; i < actions.length; i += 64) {
-      await Promise.all(actions.slice(i, i + 64).map((a, k) => {
-        const id = providerId === 'lago' ? `00000000-0000-4000-8000-${String(i + k).padStart(12, '0')}` : `promo_B${String(i + k).padStart(6, '0')}`;
-        return admin(e.adminUrl, 'PUT', `/tenants/${encodeURIComponent(e.tenant)}/${collection}/${id}`, storedShape(providerId, id, a.payload as Record<string, Json>, i + k));
-      }));
+      await Promise.all(
+        actions.slice(i, i + 64).map((a, k) => {
+          const id = providerId === 'lago' ? `00000000-0000-4000-8000-${String(i + k).padStart(12, '0')}` : `promo_B${String(i + k).padStart(6, '0')}`;
+          return admin(
+            e.adminUrl,
+            'PUT',
+            `/tenants/${encodeURIComponent(e.tenant)}/${collection}/${id}`,
+            storedShape(providerId, id, a.payload as Record<string, Json>, i + k),
+          );
+        }),
+      );
     }
     await admin(e.adminUrl, 'PUT', '/faults', { latencyMs });
     const started = performance.now();
@@ -81,7 +105,13 @@ export async function benchPlan(options: BenchPlanOptions = {}): Promise<BenchPl
     const requests = result.plan?.sources.reduce((s, x) => s + x.requests, 0) ?? 0;
     const networkFloorMs = (pages * latencyMs) / concurrency;
     return {
-      resources: n, wallMs: Math.round(wallMs), pages, requests, latencyMs, concurrency, networkFloorMs: Math.round(networkFloorMs),
+      resources: n,
+      wallMs: Math.round(wallMs),
+      pages,
+      requests,
+      latencyMs,
+      concurrency,
+      networkFloorMs: Math.round(networkFloorMs),
       ratioToFloor: Math.round((wallMs / networkFloorMs) * 100) / 100,
       heapUsedMb: Math.round(process.memoryUsage().heapUsed / 1024 / 1024),
       summary: { ...(result.plan?.summary ?? {}) },
@@ -99,7 +129,10 @@ interface WorkerEmulator {
 async function startWorkerEmulator(provider: ProviderId): Promise<WorkerEmulator> {
   const url = new URL('./plan-worker.ts', import.meta.url).href;
   // The benchmarks run under tsx: the worker registers tsx's loader before importing the TypeScript file.
-  const worker = new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url)}); });`, { eval: true, workerData: { provider } });
+  const worker = new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(url)}); });`, {
+    eval: true,
+    workerData: { provider },
+  });
   const endpoint = await new Promise<EmulatorEndpoint>((resolve, reject) => {
     worker.once('message', (m: { endpoint: EmulatorEndpoint }) => resolve(m.endpoint));
     worker.once('error', reject);
@@ -123,12 +156,39 @@ async function admin(adminUrl: string, method: string, path: string, body: unkno
 function storedShape(provider: BenchPlanOptions['provider'], id: string, p: Record<string, Json>, i: number): Record<string, Json> {
   const createdAt = new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString().replace('.000Z', 'Z');
   if (provider === 'ev-billing') {
-    return { code_id: id, code: p.code!, discount_type: p.discount_type!, discount_value: p.discount_value!, currency: p.currency ?? null, max_uses: p.max_uses ?? null, max_uses_per_user: p.max_uses_per_user ?? null, expires_at: p.expires_at ?? null, description: p.description ?? null, uses_count: 0, created_at: createdAt };
+    return {
+      code_id: id,
+      code: p.code!,
+      discount_type: p.discount_type!,
+      discount_value: p.discount_value!,
+      currency: p.currency ?? null,
+      max_uses: p.max_uses ?? null,
+      max_uses_per_user: p.max_uses_per_user ?? null,
+      expires_at: p.expires_at ?? null,
+      description: p.description ?? null,
+      uses_count: 0,
+      created_at: createdAt,
+    };
   }
   const applies = (p.applies_to ?? {}) as Record<string, Json>;
   return {
-    lago_id: id, name: p.name!, code: p.code!, description: p.description ?? null, coupon_type: p.coupon_type!, amount_cents: p.amount_cents ?? null, amount_currency: p.amount_currency ?? null,
-    percentage_rate: p.percentage_rate ?? null, reusable: p.reusable ?? true, frequency: p.frequency!, frequency_duration: p.frequency_duration ?? null, expiration: p.expiration!,
-    expiration_at: p.expiration_at ?? null, plan_codes: applies.plan_codes ?? [], billable_metric_codes: applies.billable_metric_codes ?? [], created_at: createdAt, terminated_at: null, deleted_at: null,
+    lago_id: id,
+    name: p.name!,
+    code: p.code!,
+    description: p.description ?? null,
+    coupon_type: p.coupon_type!,
+    amount_cents: p.amount_cents ?? null,
+    amount_currency: p.amount_currency ?? null,
+    percentage_rate: p.percentage_rate ?? null,
+    reusable: p.reusable ?? true,
+    frequency: p.frequency!,
+    frequency_duration: p.frequency_duration ?? null,
+    expiration: p.expiration!,
+    expiration_at: p.expiration_at ?? null,
+    plan_codes: applies.plan_codes ?? [],
+    billable_metric_codes: applies.billable_metric_codes ?? [],
+    created_at: createdAt,
+    terminated_at: null,
+    deleted_at: null,
   };
 }

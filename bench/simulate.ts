@@ -66,9 +66,13 @@ export async function benchSimulate(options: SimulationBenchOptions = {}): Promi
     t = performance.now();
     const cpu = process.cpuUsage();
     const report = await simulateStream({
-      base: sides.base!, head: sides.head, format,
+      base: sides.base!,
+      head: sides.head,
+      format,
       chunks: createReadStream(file, { highWaterMark: 256 * 1024 }),
-      onProgress: (p) => { if ((p.sessions & 0x3fff) < 400) rss = Math.max(rss, process.memoryUsage().rss); },
+      onProgress: (p) => {
+        if ((p.sessions & 0x3fff) < 400) rss = Math.max(rss, process.memoryUsage().rss);
+      },
     });
     const simulateMs = performance.now() - t;
     const used = process.cpuUsage(cpu);

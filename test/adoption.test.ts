@@ -19,7 +19,15 @@ const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as
 let work = '';
 let project = '';
 /** The environment a developer's shell would have: no colours, and none of this test runner's npm settings. */
-const env = (): NodeJS.ProcessEnv => Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(npm_|NODE_OPTIONS|VITEST|FORCE_COLOR)/i.test(k)).concat([['NO_COLOR', '1'], ['npm_config_update_notifier', 'false']]));
+const env = (): NodeJS.ProcessEnv =>
+  Object.fromEntries(
+    Object.entries(process.env)
+      .filter(([k]) => !/^(npm_|NODE_OPTIONS|VITEST|FORCE_COLOR)/i.test(k))
+      .concat([
+        ['NO_COLOR', '1'],
+        ['npm_config_update_notifier', 'false'],
+      ]),
+  );
 
 async function run(cmd: string, args: string[], cwd = project): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
@@ -34,7 +42,8 @@ async function run(cmd: string, args: string[], cwd = project): Promise<{ code: 
 function seededLockfile(): unknown {
   const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean }> };
   const packages: Record<string, unknown> = { '': { name: 'team-campaigns', version: '1.0.0' } };
-  for (const [path, entry] of Object.entries(lock.packages)) if (path.startsWith('node_modules/') && !entry.dev) packages[path] = { ...entry, extraneous: true };
+  for (const [path, entry] of Object.entries(lock.packages))
+    if (path.startsWith('node_modules/') && !entry.dev) packages[path] = { ...entry, extraneous: true };
   return { name: 'team-campaigns', version: '1.0.0', lockfileVersion: 3, requires: true, packages };
 }
 
@@ -47,7 +56,10 @@ describe('adopting promoc in a campaigns repository of its own', () => {
     project = join(work, 'team-campaigns');
     const packed = await run(NPM, ['pack', '--ignore-scripts', '--silent', '--pack-destination', work], ROOT);
     expect(packed.code, packed.stderr).toBe(0);
-    const tarball = join(work, readdirSync(work).find((f) => f.endsWith('.tgz'))!);
+    const tarball = join(
+      work,
+      readdirSync(work).find((f) => f.endsWith('.tgz'))!,
+    );
     mkdirSync(project);
     expect((await run('git', ['init', '-q'])).code).toBe(0);
     writeFileSync(join(project, 'package.json'), `${JSON.stringify({ name: 'team-campaigns', version: '1.0.0', private: true }, null, 2)}\n`);
@@ -58,10 +70,14 @@ describe('adopting promoc in a campaigns repository of its own', () => {
     const installed = await run(NPM, ['install', '--save-dev', '--offline', '--no-audit', '--no-fund', tarball]);
     expect(installed.code, installed.stderr).toBe(0);
   }, 120_000);
-  afterAll(() => { if (work) rmSync(work, { recursive: true, force: true }); });
+  afterAll(() => {
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
 
   it('installs as a dev dependency and answers --version and --help', async () => {
-    expect((JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies.promoc).toMatch(/promoc-.*\.tgz$/);
+    expect((JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> }).devDependencies.promoc).toMatch(
+      /promoc-.*\.tgz$/,
+    );
     expect((await run(NPX, ['--no-install', 'promoc', '--version'])).stdout.trim()).toBe(VERSION);
     const help = await promoc('--help');
     expect(help.code).toBe(0);
@@ -106,10 +122,18 @@ describe('adopting promoc in a campaigns repository of its own', () => {
   });
 
   it('serves the local emulators', async () => {
-    const child = spawn(process.execPath, [join(project, 'node_modules/promoc/bin/promoc.js'), 'emulator', '--provider', 'all', '--port', '0'], { cwd: project, env: env(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(project, 'node_modules/promoc/bin/promoc.js'), 'emulator', '--provider', 'all', '--port', '0'], {
+      cwd: project,
+      env: env(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     const urls = await new Promise<string[]>((done, fail) => {
-      child.stdout.on('data', (d: Buffer) => { out += d.toString(); const found = out.match(/http:\/\/127\.0\.0\.1:\d+\S*/g) ?? []; if (found.length >= 4) done(found); });
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        const found = out.match(/http:\/\/127\.0\.0\.1:\d+\S*/g) ?? [];
+        if (found.length >= 4) done(found);
+      });
       child.on('exit', (code) => fail(new Error(`emulator exited ${code}: ${out}`)));
     });
     try {

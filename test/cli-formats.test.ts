@@ -14,13 +14,19 @@ beforeAll(async () => {
   repo = await mkdtemp(join(tmpdir(), 'promoc-formats-'));
   await cp(join(import.meta.dirname, 'fixtures/apply/repo'), repo, { recursive: true });
 });
-afterAll(async () => { await rm(repo, { recursive: true, force: true }); });
+afterAll(async () => {
+  await rm(repo, { recursive: true, force: true });
+});
 const cli = (...args: string[]) => runCli(args, { cwd: repo });
 
 describe('-f/--format on every command that prints results', () => {
   it('validate and lint print the same envelope, {diagnostics, summary}', async () => {
     const shapes = [];
-    for (const args of [['validate', '-f', 'json'], ['validate', '--format', 'json'], ['lint', '-f', 'json']]) {
+    for (const args of [
+      ['validate', '-f', 'json'],
+      ['validate', '--format', 'json'],
+      ['lint', '-f', 'json'],
+    ]) {
       const r = await cli(...args, '--no-cache');
       expect(r.code, r.stderr).toBe(0);
       const out = JSON.parse(r.stdout) as { diagnostics: unknown[]; summary: Record<string, number> };
@@ -34,7 +40,11 @@ describe('-f/--format on every command that prints results', () => {
   it('bundle, bundle verify, apply and import print JSON', async () => {
     const bundle = JSON.parse((await cli('bundle', '-f', 'json', '--out', '.promoc/b')).stdout) as { manifest: { digest: string } };
     expect(bundle.manifest.digest).toMatch(/^sha256:/);
-    const verify = JSON.parse((await cli('bundle', 'verify', '.promoc/b', '-f', 'json')).stdout) as { ok: boolean; manifest: { digest: string }; signature: string };
+    const verify = JSON.parse((await cli('bundle', 'verify', '.promoc/b', '-f', 'json')).stdout) as {
+      ok: boolean;
+      manifest: { digest: string };
+      signature: string;
+    };
     expect(verify).toMatchObject({ ok: true, manifest: { digest: bundle.manifest.digest }, signature: 'absent' });
     const apply = await cli('apply', '-f', 'json', '--auto-approve');
     expect(apply.code, apply.stderr).toBe(0);
@@ -73,7 +83,11 @@ describe('--no-color', () => {
   it('turns colour off for any command, before or after its name, even with colour forced', async () => {
     const forced = await runCli(['lint', '--no-cache'], { cwd: repo, color: true });
     expect(forced.stdout).toMatch(ANSI);
-    for (const args of [['lint', '--no-color', '--no-cache'], ['--no-color', 'lint', '--no-cache'], ['validate', '--no-color', '--no-cache']]) {
+    for (const args of [
+      ['lint', '--no-color', '--no-cache'],
+      ['--no-color', 'lint', '--no-cache'],
+      ['validate', '--no-color', '--no-cache'],
+    ]) {
       const r = await runCli(args, { cwd: repo, color: true });
       expect(r.stdout, args.join(' ')).not.toMatch(ANSI);
       expect(r.code).toBe(0);

@@ -18,15 +18,98 @@ const PARALLEL = 2;
 
 // Every subcommand but `emulator` (it serves until stopped; its flag errors are tested in its own file) and
 // `demo` (a minute of work, covered by test/demo.test.ts).
-const COMMANDS = ['init', 'validate', 'lint', 'plan', 'show', 'compile', 'apply', 'targets', 'import', 'bundle', 'bundle verify', 'eval', 'test', 'simulate', 'report', 'help'];
-const FLAGS = ['--format', '-f', '-o', '--out', '--target', '--config', '--context', '--sign-key', '--public-key', '--signature', '--seed', '--revision', '--base', '--head', '--sessions', '--proposal', '--plan', '--at', '--now', '--providers', '--dir'];
+const COMMANDS = [
+  'init',
+  'validate',
+  'lint',
+  'plan',
+  'show',
+  'compile',
+  'apply',
+  'targets',
+  'import',
+  'bundle',
+  'bundle verify',
+  'eval',
+  'test',
+  'simulate',
+  'report',
+  'help',
+];
+const FLAGS = [
+  '--format',
+  '-f',
+  '-o',
+  '--out',
+  '--target',
+  '--config',
+  '--context',
+  '--sign-key',
+  '--public-key',
+  '--signature',
+  '--seed',
+  '--revision',
+  '--base',
+  '--head',
+  '--sessions',
+  '--proposal',
+  '--plan',
+  '--at',
+  '--now',
+  '--providers',
+  '--dir',
+];
 const SWITCHES = ['--no-color', '--debug', '--force', '--yes', '--help', '--strict', '--json', '--unknown-flag', '-', '--'];
-const WORDS = ['json', 'text', 'sarif', 'html', 'markdown', 'stylish', 'x', '', ' ', '0', '-1', '1e309', 'NaN', '9007199254740993', 'staging', 'all', '2027-01-01T00:00:00Z', 'not a date', '../..', '/', '/proc/self', '/dev/null', '%s%n', 'é\u0007x', 'a'.repeat(300)];
+const WORDS = [
+  'json',
+  'text',
+  'sarif',
+  'html',
+  'markdown',
+  'stylish',
+  'x',
+  '',
+  ' ',
+  '0',
+  '-1',
+  '1e309',
+  'NaN',
+  '9007199254740993',
+  'staging',
+  'all',
+  '2027-01-01T00:00:00Z',
+  'not a date',
+  '../..',
+  '/',
+  '/proc/self',
+  '/dev/null',
+  '%s%n',
+  'é\u0007x',
+  'a'.repeat(300),
+];
 
 const dirs: string[] = [];
-afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
-const YAML_BITS = ['apiVersion: promoc/v1\n', 'kind: Promotion\n', 'kind: Geofence\n', 'metadata:\n  name: x\n', 'spec:\n  benefits: [{ percentOff: 5e-324 }]\n', 'spec: {code: A, limits: {redemptions: 18446744073709551616}}\n', '---\n', '&a [*a]\n', 'x: !!binary AAAA\n', '{', 'targets:\n  t: {provider: lago, baseUrl: "http://127.0.0.1:9"}\n', 'campaigns: ["**"]\n', '\u0000\u00ff', '- a\n- b\n', '"unterminated\n'];
+const YAML_BITS = [
+  'apiVersion: promoc/v1\n',
+  'kind: Promotion\n',
+  'kind: Geofence\n',
+  'metadata:\n  name: x\n',
+  'spec:\n  benefits: [{ percentOff: 5e-324 }]\n',
+  'spec: {code: A, limits: {redemptions: 18446744073709551616}}\n',
+  '---\n',
+  '&a [*a]\n',
+  'x: !!binary AAAA\n',
+  '{',
+  'targets:\n  t: {provider: lago, baseUrl: "http://127.0.0.1:9"}\n',
+  'campaigns: ["**"]\n',
+  '\u0000\u00ff',
+  '- a\n- b\n',
+  '"unterminated\n',
+];
 
 /** A folder of small hostile files for one run; returns the names an argument can point at. */
 function workspace(random: () => number): { dir: string; names: string[] } {
@@ -40,7 +123,12 @@ function workspace(random: () => number): { dir: string; names: string[] } {
   writeFileSync(join(dir, 'campaigns', 'b.yaml'), bytes());
   if (random() < 0.5) writeFileSync(join(dir, 'promoc.config.yaml'), yaml());
   writeFileSync(join(dir, 'regular.yaml'), yaml());
-  writeFileSync(join(dir, 'regular.json'), random() < 0.5 ? '{"format":"promoc/plan","changes":[' : JSON.stringify({ format: pick(['promoc/plan', 'promoc/bundle', 'x']), version: pick([1, 'x', 1e308]) }));
+  writeFileSync(
+    join(dir, 'regular.json'),
+    random() < 0.5
+      ? '{"format":"promoc/plan","changes":['
+      : JSON.stringify({ format: pick(['promoc/plan', 'promoc/bundle', 'x']), version: pick([1, 'x', 1e308]) }),
+  );
   writeFileSync(join(dir, 'empty'), '');
   writeFileSync(join(dir, 'binary.bin'), bytes());
   execFileSync('mkfifo', [join(dir, 'fifo')]);
@@ -48,7 +136,24 @@ function workspace(random: () => number): { dir: string; names: string[] } {
   symlinkSync('loop', join(dir, 'loop'));
   symlinkSync('fifo', join(dir, 'campaigns', 'fifo.yaml'));
   symlinkSync('..', join(dir, 'campaigns', 'up'));
-  return { dir, names: ['regular.yaml', 'regular.json', 'empty', 'binary.bin', 'fifo', 'to-root', 'loop', 'campaigns', 'campaigns/fifo.yaml', 'missing.yaml', '.', '/dev/zero', '/dev/null'] };
+  return {
+    dir,
+    names: [
+      'regular.yaml',
+      'regular.json',
+      'empty',
+      'binary.bin',
+      'fifo',
+      'to-root',
+      'loop',
+      'campaigns',
+      'campaigns/fifo.yaml',
+      'missing.yaml',
+      '.',
+      '/dev/zero',
+      '/dev/null',
+    ],
+  };
 }
 
 function invocation(random: () => number, names: readonly string[]): string[] {
@@ -65,37 +170,61 @@ function invocation(random: () => number, names: readonly string[]): string[] {
   return args;
 }
 
-interface Outcome { args: string[]; code: number | null; signal: string | null; output: string; ms: number }
+interface Outcome {
+  args: string[];
+  code: number | null;
+  signal: string | null;
+  output: string;
+  ms: number;
+}
 
 function run(args: string[], cwd: string): Promise<Outcome> {
   const started = Date.now();
   return new Promise((resolve) => {
-    execFile(process.execPath, [BIN, ...args], { cwd, timeout: TIME_BOUND_MS, killSignal: 'SIGKILL', maxBuffer: 8 * 1024 * 1024, env: { PATH: process.env.PATH ?? '', HOME: cwd, NO_COLOR: '1' } }, (error, stdout, stderr) => {
-      const e = error as (Error & { code?: number | string; signal?: string | null }) | null;
-      resolve({ args, code: e ? (typeof e.code === 'number' ? e.code : null) : 0, signal: e?.signal ?? null, output: `${stdout}${stderr}`, ms: Date.now() - started });
-    });
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { cwd, timeout: TIME_BOUND_MS, killSignal: 'SIGKILL', maxBuffer: 8 * 1024 * 1024, env: { PATH: process.env.PATH ?? '', HOME: cwd, NO_COLOR: '1' } },
+      (error, stdout, stderr) => {
+        const e = error as (Error & { code?: number | string; signal?: string | null }) | null;
+        resolve({
+          args,
+          code: e ? (typeof e.code === 'number' ? e.code : null) : 0,
+          signal: e?.signal ?? null,
+          output: `${stdout}${stderr}`,
+          ms: Date.now() - started,
+        });
+      },
+    );
   });
 }
 
 const STACK = /^\s+at .+(:\d+:\d+\)?|\(native\)|\(<anonymous>\))$/m;
 
 describe('the CLI under random invocations', () => {
-  it(`never ends in an internal error, a stack trace or a hang (${RUNS} runs, seed ${SEED})`, async () => {
-    const random = seededRandom(SEED);
-    const jobs = Array.from({ length: RUNS }, () => { const w = workspace(random); return { cwd: w.dir, args: invocation(random, w.names) }; });
-    const failures: string[] = [];
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < jobs.length) {
-        const job = jobs[next++]!;
-        const o = await run(job.args, job.cwd);
-        const what = `promoc ${o.args.map((a) => JSON.stringify(a)).join(' ')} (seed ${SEED})`;
-        if (o.signal) failures.push(`${what}: killed by ${o.signal} after ${o.ms} ms (hung past ${TIME_BOUND_MS} ms)`);
-        else if (![0, 1, 2, 64].includes(o.code ?? -1)) failures.push(`${what}: exit ${o.code}\n${o.output.slice(0, 600)}`);
-        else if (STACK.test(o.output) || /internal error:/.test(o.output)) failures.push(`${what}: stack trace in output\n${o.output.slice(0, 600)}`);
-      }
-    };
-    await Promise.all(Array.from({ length: PARALLEL }, worker));
-    expect(failures).toEqual([]);
-  }, RUNS * TIME_BOUND_MS);
+  it(
+    `never ends in an internal error, a stack trace or a hang (${RUNS} runs, seed ${SEED})`,
+    async () => {
+      const random = seededRandom(SEED);
+      const jobs = Array.from({ length: RUNS }, () => {
+        const w = workspace(random);
+        return { cwd: w.dir, args: invocation(random, w.names) };
+      });
+      const failures: string[] = [];
+      let next = 0;
+      const worker = async (): Promise<void> => {
+        while (next < jobs.length) {
+          const job = jobs[next++]!;
+          const o = await run(job.args, job.cwd);
+          const what = `promoc ${o.args.map((a) => JSON.stringify(a)).join(' ')} (seed ${SEED})`;
+          if (o.signal) failures.push(`${what}: killed by ${o.signal} after ${o.ms} ms (hung past ${TIME_BOUND_MS} ms)`);
+          else if (![0, 1, 2, 64].includes(o.code ?? -1)) failures.push(`${what}: exit ${o.code}\n${o.output.slice(0, 600)}`);
+          else if (STACK.test(o.output) || /internal error:/.test(o.output)) failures.push(`${what}: stack trace in output\n${o.output.slice(0, 600)}`);
+        }
+      };
+      await Promise.all(Array.from({ length: PARALLEL }, worker));
+      expect(failures).toEqual([]);
+    },
+    RUNS * TIME_BOUND_MS,
+  );
 });

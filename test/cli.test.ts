@@ -43,7 +43,10 @@ describe('promoc CLI', () => {
     const r = await runCli(['validate', '--no-cache', '--format', 'json', 'test/fixtures/validate/wrong-type'], { cwd: repo });
     expect(r.code).toBe(1);
     const parsed = JSON.parse(r.stdout) as { diagnostics: { ruleId: string; line: number }[]; summary: { files: number; errors: number } };
-    expect(parsed.diagnostics.map((d) => [d.ruleId, d.line])).toEqual([['schema/type', 7], ['schema/unknown-property', 8]]);
+    expect(parsed.diagnostics.map((d) => [d.ruleId, d.line])).toEqual([
+      ['schema/type', 7],
+      ['schema/unknown-property', 8],
+    ]);
     expect(parsed.summary).toMatchObject({ files: 1, errors: 2, warnings: 0, infos: 0 });
   });
 
@@ -53,7 +56,11 @@ describe('promoc CLI', () => {
       const file = join(dir, 'a-file');
       writeFileSync(file, 'not a folder');
       // (import is not among them: on a fresh checkout the local target holds nothing, so it writes no file.)
-      for (const args of [['plan', '--out', join(file, 'plan.json')], ['bundle', '--out', join(file, 'dist')], ['bundle', 'keygen', join(file, 'keys')]]) {
+      for (const args of [
+        ['plan', '--out', join(file, 'plan.json')],
+        ['bundle', '--out', join(file, 'dist')],
+        ['bundle', 'keygen', join(file, 'keys')],
+      ]) {
         const r = await runCli(args, { cwd: repo });
         expect(r.code, args.join(' ')).toBe(1);
         expect(r.stderr, args.join(' ')).toMatch(/^error: (EEXIST|ENOTDIR)/);

@@ -9,7 +9,10 @@ const dir = mkdtempSync(join(tmpdir(), 'promoc-config-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 it('is discovered upwards and its mistakes are located diagnostics', async () => {
-  writeFileSync(join(dir, 'promoc.config.yaml'), 'apiVersion: promoc/v1\nkind: Config\ncampaign: ["x/**/*.yaml"]\nlint:\n  rules:\n    stacking/shadowed: loud\n');
+  writeFileSync(
+    join(dir, 'promoc.config.yaml'),
+    'apiVersion: promoc/v1\nkind: Config\ncampaign: ["x/**/*.yaml"]\nlint:\n  rules:\n    stacking/shadowed: loud\n',
+  );
   mkdirSync(join(dir, 'campaigns/deep'), { recursive: true });
   writeFileSync(join(dir, 'campaigns/tag.yaml'), 'apiVersion: promoc/v1\nkind: Tag\nmetadata:\n  name: vip\nspec:\n  type: TAG\n  subjects: [user]\n');
   const r = await runCli(['validate', '--no-cache'], { cwd: join(dir, 'campaigns/deep') });

@@ -16,17 +16,28 @@ let run: CliRun;
 describe('promoc demo', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'promoc-demo-'));
-    for (const p of COPY) { mkdirSync(dirname(join(dir, p)), { recursive: true }); cpSync(join(REPO, p), join(dir, p), { recursive: true }); }
-    const git = (...args: string[]): void => { execFileSync('git', args, { cwd: dir, stdio: 'ignore', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.test', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.test' } }); };
+    for (const p of COPY) {
+      mkdirSync(dirname(join(dir, p)), { recursive: true });
+      cpSync(join(REPO, p), join(dir, p), { recursive: true });
+    }
+    const git = (...args: string[]): void => {
+      execFileSync('git', args, {
+        cwd: dir,
+        stdio: 'ignore',
+        env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.test', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.test' },
+      });
+    };
     git('init', '-q');
     git('add', '-A');
     git('commit', '-qm', 'campaigns');
     run = await runCli(['demo'], { cwd: dir });
   }, 300_000);
 
-  afterAll(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
 
-  it('runs every stage and prints fewer than 200 lines, the proposal\'s plan once', () => {
+  it("runs every stage and prints fewer than 200 lines, the proposal's plan once", () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const lines = run.stdout.split('\n');

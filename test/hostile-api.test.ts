@@ -14,13 +14,32 @@ const seenAuth: string[] = [];
 
 beforeAll(async () => {
   server = createServer((req, res) => {
-    if (req.url?.startsWith('/elsewhere')) { seenAuth.push(String(req.headers.authorization)); res.end('{}'); return; }
-    if (req.url === '/redirect') { res.writeHead(302, { location: `${base}/elsewhere` }); res.end(); return; }
-    if (req.url === '/huge') { res.writeHead(200, { 'content-type': 'application/json' }); res.end(`"${'x'.repeat(200_000)}"`); return; }
+    if (req.url?.startsWith('/elsewhere')) {
+      seenAuth.push(String(req.headers.authorization));
+      res.end('{}');
+      return;
+    }
+    if (req.url === '/redirect') {
+      res.writeHead(302, { location: `${base}/elsewhere` });
+      res.end();
+      return;
+    }
+    if (req.url === '/huge') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(`"${'x'.repeat(200_000)}"`);
+      return;
+    }
     if (req.url === '/huge-chunked') {
       res.writeHead(200, { 'content-type': 'application/json' });
       let sent = 0;
-      const push = (): void => { if (sent > 400_000 || res.destroyed) { res.end(); return; } sent += 10_000; res.write('x'.repeat(10_000), push); };
+      const push = (): void => {
+        if (sent > 400_000 || res.destroyed) {
+          res.end();
+          return;
+        }
+        sent += 10_000;
+        res.write('x'.repeat(10_000), push);
+      };
       push();
       return;
     }
@@ -31,10 +50,14 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
-const client = (): HttpClient => new HttpClient({
-  provider: 'test', baseUrl: base, deps: realDeps(), maxResponseBytes: 100_000,
-  auth: { headers: async () => ({ authorization: 'Bearer secret-token' }), invalidate: () => false } as never,
-});
+const client = (): HttpClient =>
+  new HttpClient({
+    provider: 'test',
+    baseUrl: base,
+    deps: realDeps(),
+    maxResponseBytes: 100_000,
+    auth: { headers: async () => ({ authorization: 'Bearer secret-token' }), invalidate: () => false } as never,
+  });
 
 describe('hostile API', () => {
   it('refuses to follow a redirect, so credentials never reach another address', async () => {

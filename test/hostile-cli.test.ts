@@ -42,7 +42,10 @@ describe('special files are refused before they are read', () => {
   });
 
   it('/dev/zero as a key or context file (it ended in "Invalid string length")', async () => {
-    expectRefused(await run(['bundle', '--out', join(dir, 'x'), '--sign-key', '/dev/zero']), /^error: signing key \/dev\/zero is a character device, not a regular file/);
+    expectRefused(
+      await run(['bundle', '--out', join(dir, 'x'), '--sign-key', '/dev/zero']),
+      /^error: signing key \/dev\/zero is a character device, not a regular file/,
+    );
     expectRefused(await run(['eval', '--context', '/dev/zero']), /^error: context file \/dev\/zero is a character device/);
     expectRefused(await run(['show', '/dev/zero']), /^error: plan file \/dev\/zero is a character device/);
   });
@@ -63,8 +66,14 @@ describe('special files are refused before they are read', () => {
 
 describe('ordinary mistakes', () => {
   it('a signing or public key that is not PEM is one line and a hint', async () => {
-    expectRefused(await run(['bundle', '--out', join(dir, 'y'), '--sign-key', join(dir, 'not-a-key.pem')]), /^error: the signing key is not a PEM private key \(.*\)\nhint: Pass the bundle-signing.key/);
-    expectRefused(await run(['bundle', 'verify', join(dir, 'signed'), '--public-key', join(dir, 'not-a-key.pem')]), /^error: the public key is not a PEM public key/);
+    expectRefused(
+      await run(['bundle', '--out', join(dir, 'y'), '--sign-key', join(dir, 'not-a-key.pem')]),
+      /^error: the signing key is not a PEM private key \(.*\)\nhint: Pass the bundle-signing.key/,
+    );
+    expectRefused(
+      await run(['bundle', 'verify', join(dir, 'signed'), '--public-key', join(dir, 'not-a-key.pem')]),
+      /^error: the public key is not a PEM public key/,
+    );
   });
 });
 

@@ -15,7 +15,9 @@ import { createValidator } from '../src/schema/validator.js';
 
 const validator = createValidator(loadSchemaSet());
 const dirs: string[] = [];
-afterAll(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
 
 function repo(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'promoc-hostile-'));
@@ -62,7 +64,9 @@ describe('hostile input', () => {
     const dir = repo({ 'campaigns/tags.yaml': tag('ok') });
     symlinkSync(outside, join(dir, 'campaigns/shared'));
     const r = await loadProject({ cwd: dir, paths: ['campaigns/shared/secret.yaml', 'campaigns/tags.yaml'] });
-    expect(r.diagnostics.map((d) => [d.file, d.ruleId, d.message.replace(outside, '<outside>')])).toEqual([['campaigns/shared/secret.yaml', 'load/outside-repo', expect.stringMatching(/^its folder resolves to .*, outside the repository /)]]);
+    expect(r.diagnostics.map((d) => [d.file, d.ruleId, d.message.replace(outside, '<outside>')])).toEqual([
+      ['campaigns/shared/secret.yaml', 'load/outside-repo', expect.stringMatching(/^its folder resolves to .*, outside the repository /)],
+    ]);
     expect(r.model.resources.map((l) => l.resource.metadata.name)).toEqual(['ok']);
     // Walking the campaigns globs never reads it either.
     expect((await loadProject({ cwd: dir })).model.resources.map((l) => l.resource.metadata.name)).toEqual(['ok']);
@@ -72,11 +76,15 @@ describe('hostile input', () => {
     const outside = mkdtempSync(join(tmpdir(), 'promoc-outside-'));
     dirs.push(outside);
     writeFileSync(join(outside, 'zone.geojson'), '{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0]]]}');
-    const geofence = (name: string, file: string): string => `apiVersion: promoc/v1\nkind: Geofence\nmetadata:\n  name: ${name}\nspec:\n  geometry: { file: ${file} }\n`;
+    const geofence = (name: string, file: string): string =>
+      `apiVersion: promoc/v1\nkind: Geofence\nmetadata:\n  name: ${name}\nspec:\n  geometry: { file: ${file} }\n`;
     const dir = repo({ 'campaigns/a.yaml': geofence('by-path', '../../../x.geojson'), 'campaigns/b.yaml': geofence('by-link', './zone.geojson') });
     symlinkSync(join(outside, 'zone.geojson'), join(dir, 'campaigns/zone.geojson'));
     const r = await loadProject({ cwd: dir });
-    expect(r.diagnostics.map((d) => [d.file, d.ruleId])).toEqual([['campaigns/a.yaml', 'load/outside-repo'], ['campaigns/b.yaml', 'load/geometry-file']]);
+    expect(r.diagnostics.map((d) => [d.file, d.ruleId])).toEqual([
+      ['campaigns/a.yaml', 'load/outside-repo'],
+      ['campaigns/b.yaml', 'load/geometry-file'],
+    ]);
     expect(r.diagnostics[1]!.message).toContain('outside the repository');
     expect(r.model.geometries.size).toBe(0);
   });
@@ -107,13 +115,18 @@ describe('hostile input', () => {
 });
 
 describe('numbers that would change between validate, bundle and the targets', () => {
-  const doc = (benefit: string, redemptions = '10'): string => `apiVersion: promoc/v1\nkind: Promotion\nmetadata:\n  name: n\nspec:\n  limits:\n    ` + `redemptions: ${redemptions}\n  benefits: [{ percentOff: ${benefit} }]\n`;
+  const doc = (benefit: string, redemptions = '10'): string =>
+    `apiVersion: promoc/v1\nkind: Promotion\nmetadata:\n  name: n\nspec:\n  limits:\n    ` +
+    `redemptions: ${redemptions}\n  benefits: [{ percentOff: ${benefit} }]\n`;
   const about = (text: string, key: string) => checkFile('n.yaml', text, validator).diagnostics.filter((d) => d.path?.includes(key));
 
   it('refuses integers beyond 2^53 − 1 where they are written, before they are rounded', () => {
     for (const big of ['9007199254740993', '9007199254740992', '18446744073709551616', '-9007199254740993']) {
       const found = about(doc('10', big), 'redemptions');
-      expect(found.map((d) => d.ruleId), big).toEqual(['load/number']);
+      expect(
+        found.map((d) => d.ruleId),
+        big,
+      ).toEqual(['load/number']);
       expect(found[0]?.message).toMatch(/2\^53 − 1/);
       expect(found[0]?.hint).toBeTruthy();
       expect(found[0]?.range?.start.line).toBe(7);
@@ -125,7 +138,10 @@ describe('numbers that would change between validate, bundle and the targets', (
     for (const fine of ['5e-324', '0.00001', '33.333333', '12.34565']) {
       const found = about(doc(fine), 'percentOff');
       expect(found.length, fine).toBeGreaterThan(0);
-      expect(found.every((d) => d.severity === 'error' && d.range !== undefined && d.hint), fine).toBe(true);
+      expect(
+        found.every((d) => d.severity === 'error' && d.range !== undefined && d.hint),
+        fine,
+      ).toBe(true);
     }
     for (const ok of ['0.0001', '0.1', '0.3', '33.3333', '99.9999', '100', '25']) expect(about(doc(ok), 'percentOff'), ok).toEqual([]);
   });
@@ -155,7 +171,11 @@ describe('hostile input, round 2', () => {
     const src = join(import.meta.dirname, '../src');
     const offenders = (readdirSync(src, { recursive: true, encoding: 'utf8' }) as string[])
       .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
-      .flatMap((f) => readFileSync(join(src, f), 'utf8').split('\n').map((line, i) => [`${f}:${i + 1}`, line] as const))
+      .flatMap((f) =>
+        readFileSync(join(src, f), 'utf8')
+          .split('\n')
+          .map((line, i) => [`${f}:${i + 1}`, line] as const),
+      )
       .filter(([, line]) => /\.push\(\.\.\.|Math\.(?:max|min)\(\.\.\./.test(line) && !line.trimStart().startsWith('//'))
       .map(([where]) => where);
     expect(offenders).toEqual([]);
@@ -165,7 +185,9 @@ describe('hostile input, round 2', () => {
     // The parser's own unique-key check compared every key with every earlier one: over 40 s here.
     const keys = Array.from({ length: 100_000 }, (_, i) => `  k${i}: 1\n`).join('');
     const r = checkFile('keys.yaml', `spec:\n${keys}  k5: 2\n`, validator);
-    expect(r.diagnostics.filter((d) => d.ruleId === 'load/duplicate-key').map((d) => [d.message, d.range?.start])).toEqual([['duplicate key "k5": map keys must be unique', { line: 100_002, col: 3 }]]);
+    expect(r.diagnostics.filter((d) => d.ruleId === 'load/duplicate-key').map((d) => [d.message, d.range?.start])).toEqual([
+      ['duplicate key "k5": map keys must be unique', { line: 100_002, col: 3 }],
+    ]);
     // Keys equal as text but not as values are different keys, as the parser has them.
     expect(checkFile('k.yaml', 'a: {1: x, "1": y}\n', validator).diagnostics.filter((d) => d.ruleId === 'load/duplicate-key')).toEqual([]);
   }, 60_000);
@@ -188,7 +210,9 @@ describe('hostile input, round 2', () => {
     const dir = repo({ 'campaigns/tags.yaml': tag('ok') });
     symlinkSync('/', join(dir, 'campaigns/x'));
     const r = await loadProject({ cwd: dir, workers: 1 });
-    expect(r.diagnostics.map((d) => [d.file, d.ruleId, d.message])).toEqual([['campaigns/x', 'load/outside-repo', expect.stringMatching(/^symlink resolves to \/, outside the repository .*; not followed$/)]]);
+    expect(r.diagnostics.map((d) => [d.file, d.ruleId, d.message])).toEqual([
+      ['campaigns/x', 'load/outside-repo', expect.stringMatching(/^symlink resolves to \/, outside the repository .*; not followed$/)],
+    ]);
     expect(r.files).toEqual(['campaigns/tags.yaml']);
   });
 

@@ -15,13 +15,32 @@ import { PROVIDER_IDS } from '../src/providers/index.js';
 import { runCli } from './helpers/run-cli.js';
 
 const dirs: string[] = [];
-const tempDir = (): string => { const d = mkdtempSync(join(tmpdir(), 'promoc-init-')); dirs.push(d); return d; };
-afterEach(() => { for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true }); });
+const tempDir = (): string => {
+  const d = mkdtempSync(join(tmpdir(), 'promoc-init-'));
+  dirs.push(d);
+  return d;
+};
+afterEach(() => {
+  for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
+});
 
 function captureIo(cwd: string): Io & { out: () => string; err: () => string } {
   let out = '';
   let err = '';
-  return { cwd, env: {}, stdout: (t) => { out += t; }, stderr: (t) => { err += t; }, isTTY: false, color: false, out: () => out, err: () => err };
+  return {
+    cwd,
+    env: {},
+    stdout: (t) => {
+      out += t;
+    },
+    stderr: (t) => {
+      err += t;
+    },
+    isTTY: false,
+    color: false,
+    out: () => out,
+    err: () => err,
+  };
 }
 
 describe('promoc init', () => {
@@ -35,14 +54,21 @@ describe('promoc init', () => {
   it('writes an example campaign and campaign tests per chosen provider, and the rest once', () => {
     const paths = scaffold(['lago'], readTemplates()).map((f) => f.path);
     expect(paths).toEqual([
-      '.github/workflows/promoc-apply.yml', '.github/workflows/promoc-pr.yml', '.gitignore', '.vscode/extensions.json', '.vscode/settings.json',
-      'README.md', 'campaigns/lago/examples.test.yaml', 'campaigns/lago/examples.yaml', 'promoc.config.yaml',
+      '.github/workflows/promoc-apply.yml',
+      '.github/workflows/promoc-pr.yml',
+      '.gitignore',
+      '.vscode/extensions.json',
+      '.vscode/settings.json',
+      'README.md',
+      'campaigns/lago/examples.test.yaml',
+      'campaigns/lago/examples.yaml',
+      'promoc.config.yaml',
     ]);
     const all = scaffold([...PROVIDER_IDS], readTemplates()).map((f) => f.path);
     for (const p of PROVIDER_IDS) expect(all).toContain(`campaigns/${p}/examples.yaml`);
   });
 
-  it('the workflows run the installed promoc, nothing from promoc\'s own source tree', () => {
+  it("the workflows run the installed promoc, nothing from promoc's own source tree", () => {
     for (const f of scaffold([...PROVIDER_IDS], readTemplates()).filter((x) => x.path.startsWith('.github/'))) {
       const runs = f.text.split('\n').filter((l) => /\bpromoc\b/.test(l) && !l.trim().startsWith('#') && !/^\s*(name|group):/.test(l));
       for (const l of runs.filter((x) => /\brun:|^\s+npx /.test(x))) expect(l, f.path).toMatch(/npx promoc /);
@@ -67,7 +93,7 @@ describe('promoc init', () => {
     expect(readFileSync(join(dir, 'README.md'), 'utf8')).toBe('our own readme\n');
     expect(io.out()).toMatch(/kept {3}README\.md \(exists; --force overwrites it\)/);
     expect(io.out()).toMatch(/wrote {2}promoc\.config\.yaml/);
-    expect(io.out()).toMatch(/Next:\n(.*\n)*  npx promoc validate\n  npx promoc lint\n  npx promoc plan\n/);
+    expect(io.out()).toMatch(/Next:\n(.*\n)* {2}npx promoc validate\n {2}npx promoc lint\n {2}npx promoc plan\n/);
     const forced = captureIo(dir);
     await runInit(forced, { dir: '.', providers: 'mobility', force: true }, undefined);
     expect(readFileSync(join(dir, 'README.md'), 'utf8')).toBe(readTemplates()['README.md']);
@@ -79,11 +105,14 @@ describe('promoc init', () => {
     const answers = ['stripe', 'lago'];
     const questions: string[] = [];
     const io = captureIo(dir);
-    await runInit(io, { dir: 'team', providers: undefined, force: false }, async (q) => { questions.push(q); return answers.shift()!; });
+    await runInit(io, { dir: 'team', providers: undefined, force: false }, async (q) => {
+      questions.push(q);
+      return answers.shift()!;
+    });
     expect(questions).toHaveLength(2);
     expect(io.err()).toMatch(/unknown provider "stripe"/);
     expect(io.out()).toMatch(/wrote {2}team\/campaigns\/lago\/examples\.yaml/);
-    expect(io.out()).toMatch(/Next:\n  cd team\n/);
+    expect(io.out()).toMatch(/Next:\n {2}cd team\n/);
   });
 
   it('refuses an unknown provider as a bad invocation', async () => {

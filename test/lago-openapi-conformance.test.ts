@@ -18,7 +18,9 @@ describe('Lago emulator conforms to the OpenAPI description', () => {
     base = ep.apiBaseUrl;
     key = (ep.credentials as { apiKey: string }).apiKey;
   });
-  afterAll(async () => { await emulators?.close(); });
+  afterAll(async () => {
+    await emulators?.close();
+  });
 
   const call = async (method: string, path: string, body?: unknown, auth = true): Promise<{ status: number; json: unknown }> => {
     const res = await fetch(`${base}${path}`, {
@@ -35,10 +37,31 @@ describe('Lago emulator conforms to the OpenAPI description', () => {
   });
 
   it('coupon create, get, list, update and delete answer with the documented schemas', async () => {
-    const created = await call('POST', '/coupons', { coupon: { name: 'Spring', code: 'SPRING10', coupon_type: 'percentage', percentage_rate: 10, frequency: 'recurring', frequency_duration: 3, expiration: 'no_expiration', applies_to: { plan_codes: ['pro'] } } });
+    const created = await call('POST', '/coupons', {
+      coupon: {
+        name: 'Spring',
+        code: 'SPRING10',
+        coupon_type: 'percentage',
+        percentage_rate: 10,
+        frequency: 'recurring',
+        frequency_duration: 3,
+        expiration: 'no_expiration',
+        applies_to: { plan_codes: ['pro'] },
+      },
+    });
     expect(created.status).toBe(200);
     expect(validate('Coupon', created.json)).toEqual([]);
-    const fixed = await call('POST', '/coupons', { coupon: { name: 'Fixed', code: 'FIXED5', coupon_type: 'fixed_amount', amount_cents: 500, amount_currency: 'EUR', frequency: 'once', expiration: 'no_expiration' } });
+    const fixed = await call('POST', '/coupons', {
+      coupon: {
+        name: 'Fixed',
+        code: 'FIXED5',
+        coupon_type: 'fixed_amount',
+        amount_cents: 500,
+        amount_currency: 'EUR',
+        frequency: 'once',
+        expiration: 'no_expiration',
+      },
+    });
     expect(validate('Coupon', fixed.json)).toEqual([]);
     expect(validate('Coupon', (await call('GET', '/coupons/SPRING10')).json)).toEqual([]);
     const list = await call('GET', '/coupons?page=1&per_page=1');
@@ -64,7 +87,9 @@ describe('Lago emulator conforms to the OpenAPI description', () => {
     const missing = await call('GET', '/coupons/NOPE');
     expect(missing.status).toBe(404);
     expect(validate('ApiErrorNotFound', missing.json)).toEqual([]);
-    const invalid = await call('POST', '/coupons', { coupon: { name: 'x', code: 'SPRING10', coupon_type: 'percentage', frequency: 'once', expiration: 'no_expiration' } });
+    const invalid = await call('POST', '/coupons', {
+      coupon: { name: 'x', code: 'SPRING10', coupon_type: 'percentage', frequency: 'once', expiration: 'no_expiration' },
+    });
     expect(invalid.status).toBe(422);
     expect(validate('ApiErrorUnprocessableEntity', invalid.json)).toEqual([]);
   });

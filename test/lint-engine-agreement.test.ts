@@ -23,34 +23,54 @@ const campaign = fc.record({
   length: fc.integer({ min: 1, max: 4 }),
 });
 
-const family = fc.array(campaign, { minLength: 2, maxLength: 5 }).map((cs) => cs.map((c, i): Located<Promotion> => aPromotion(`p${i}`, {
-  benefits: [c.targeted ? { percentOff: c.percentOff, appliesTo: { priceTypes: ['TIME_PRICE'] } } : { percentOff: c.percentOff }],
-  stacking: { stackable: c.stackable, priority: c.priority },
-  window: { from: INSTANTS[c.from]!, until: INSTANTS[Math.min(c.from + c.length, INSTANTS.length - 1)]! },
-})));
+const family = fc.array(campaign, { minLength: 2, maxLength: 5 }).map((cs) =>
+  cs.map((c, i): Located<Promotion> =>
+    aPromotion(`p${i}`, {
+      benefits: [c.targeted ? { percentOff: c.percentOff, appliesTo: { priceTypes: ['TIME_PRICE'] } } : { percentOff: c.percentOff }],
+      stacking: { stackable: c.stackable, priority: c.priority },
+      window: { from: INSTANTS[c.from]!, until: INSTANTS[Math.min(c.from + c.length, INSTANTS.length - 1)]! },
+    }),
+  ),
+);
 
 describe('lint and the engine agree', () => {
   it('shadowed campaigns never apply inside their window; exclusive pairs never apply together', () => {
     let shadowedSeen = 0;
     let exclusiveSeen = 0;
-    fc.assert(fc.property(family, (resources) => {
-      const { stacking } = createAnalysis(aModel(resources), resolveSettings({ now: new Date('2026-12-01T00:00:00Z') }));
-      const engine = engineFor(resources);
-      const applied = new Map(PROBES.map((at) => [at, new Set(engine.evaluate(aContext({ at, lines: [line('time', 1000, { priceType: 'TIME_PRICE' }), line('unlock', 100, { priceType: 'UNLOCK_FEE' })] })).applied.map((a) => a.campaign))]));
-      for (const { offer, from, until } of stacking.shadowed) {
-        shadowedSeen += 1;
-        for (const [at, names] of applied) {
-          const t = Date.parse(at);
-          if (t >= from && t < until) expect(names.has(`Promotion/${offer.name}`), `${offer.name} is shadowed but applied at ${at}`).toBe(false);
+    fc.assert(
+      fc.property(family, (resources) => {
+        const { stacking } = createAnalysis(aModel(resources), resolveSettings({ now: new Date('2026-12-01T00:00:00Z') }));
+        const engine = engineFor(resources);
+        const applied = new Map(
+          PROBES.map((at) => [
+            at,
+            new Set(
+              engine
+                .evaluate(aContext({ at, lines: [line('time', 1000, { priceType: 'TIME_PRICE' }), line('unlock', 100, { priceType: 'UNLOCK_FEE' })] }))
+                .applied.map((a) => a.campaign),
+            ),
+          ]),
+        );
+        for (const { offer, from, until } of stacking.shadowed) {
+          shadowedSeen += 1;
+          for (const [at, names] of applied) {
+            const t = Date.parse(at);
+            if (t >= from && t < until) expect(names.has(`Promotion/${offer.name}`), `${offer.name} is shadowed but applied at ${at}`).toBe(false);
+          }
         }
-      }
-      for (const { offer, others } of stacking.exclusive) {
-        for (const other of others) {
-          exclusiveSeen += 1;
-          for (const [at, names] of applied) expect(names.has(`Promotion/${offer.name}`) && names.has(`Promotion/${other.name}`), `${offer.name} and ${other.name} both applied at ${at}`).toBe(false);
+        for (const { offer, others } of stacking.exclusive) {
+          for (const other of others) {
+            exclusiveSeen += 1;
+            for (const [at, names] of applied)
+              expect(
+                names.has(`Promotion/${offer.name}`) && names.has(`Promotion/${other.name}`),
+                `${offer.name} and ${other.name} both applied at ${at}`,
+              ).toBe(false);
+          }
         }
-      }
-    }), params(200));
+      }),
+      params(200),
+    );
     // The property means something only if lint did report both kinds.
     expect(shadowedSeen).toBeGreaterThan(0);
     expect(exclusiveSeen).toBeGreaterThan(0);
@@ -65,7 +85,9 @@ describe('lint and the engine agree', () => {
     ];
     const { stacking } = createAnalysis(aModel(resources), resolveSettings({ now: new Date('2026-12-01T00:00:00Z') }));
     expect(stacking.shadowed.map((g) => g.offer.name)).toEqual([]);
-    const r = engineFor(resources).evaluate(aContext({ at: PROBES[0]!, lines: [line('time', 1000, { priceType: 'TIME_PRICE' }), line('unlock', 100, { priceType: 'UNLOCK_FEE' })] }));
+    const r = engineFor(resources).evaluate(
+      aContext({ at: PROBES[0]!, lines: [line('time', 1000, { priceType: 'TIME_PRICE' }), line('unlock', 100, { priceType: 'UNLOCK_FEE' })] }),
+    );
     expect(r.applied.map((a) => a.campaign)).toEqual(['Promotion/time-bonus', 'Promotion/broad-stackable']);
     // Without the stackable campaign going first, the winner applies and the broad stackable one is shadowed.
     const alone = createAnalysis(aModel(resources.slice(1)), resolveSettings({ now: new Date('2026-12-01T00:00:00Z') }));

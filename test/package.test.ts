@@ -10,12 +10,17 @@ import { beforeAll, describe, expect, it } from 'vitest';
 const ROOT = join(import.meta.dirname, '..');
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
-interface Packed { size: number; unpackedSize: number; files: { path: string }[] }
+interface Packed {
+  size: number;
+  unpackedSize: number;
+  files: { path: string }[];
+}
 
 /** Bare package names a module imports or requires (comment lines skipped: bundled code keeps its docs). */
 export function importedPackages(js: string): string[] {
   const names = new Set<string>();
-  const re = /(?:^|[;\s}])(?:import|export)\s*(?:[\w*{}\s,$]+?from\s*)?["']([^"'\s]+)["']|import\(\s*["']([^"'\s]+)["']\s*\)|require\(\s*["']([^"'\s]+)["']\s*\)/g;
+  const re =
+    /(?:^|[;\s}])(?:import|export)\s*(?:[\w*{}\s,$]+?from\s*)?["']([^"'\s]+)["']|import\(\s*["']([^"'\s]+)["']\s*\)|require\(\s*["']([^"'\s]+)["']\s*\)/g;
   for (const line of js.split('\n')) {
     const t = line.trimStart();
     if (t.startsWith('*') || t.startsWith('//') || t.startsWith('/*')) continue;
@@ -33,7 +38,11 @@ describe('the npm package', () => {
   let paths: string[];
   beforeAll(() => {
     // --ignore-scripts: list what the current build would ship, without rebuilding it.
-    packed = (JSON.parse(execFileSync(NPM, ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] })) as Packed[])[0]!;
+    packed = (
+      JSON.parse(
+        execFileSync(NPM, ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+      ) as Packed[]
+    )[0]!;
     paths = packed.files.map((f) => f.path);
   }, 60_000);
 
@@ -46,14 +55,31 @@ describe('the npm package', () => {
   });
 
   it('ships the CLI, the library entry points, the schemas and the init templates', () => {
-    for (const p of ['bin/promoc.js', 'dist/cli-bundle/main.js', 'dist/schema/standalone.js', 'dist/build-id.txt', 'dist/engine/index.js', 'dist/bundle/index.js', 'dist/usage/index.js', 'dist/bundle/testing.js', 'dist/engine/index.d.ts',
-      'schemas/campaign.schema.json', 'schemas/defs/benefit.schema.json', 'templates/init/gitignore', 'templates/init/workflows/promoc-pr.yml', 'package.json', 'README.md']) {
+    for (const p of [
+      'bin/promoc.js',
+      'dist/cli-bundle/main.js',
+      'dist/schema/standalone.js',
+      'dist/build-id.txt',
+      'dist/engine/index.js',
+      'dist/bundle/index.js',
+      'dist/usage/index.js',
+      'dist/bundle/testing.js',
+      'dist/engine/index.d.ts',
+      'schemas/campaign.schema.json',
+      'schemas/defs/benefit.schema.json',
+      'templates/init/gitignore',
+      'templates/init/workflows/promoc-pr.yml',
+      'package.json',
+      'README.md',
+    ]) {
       expect(paths, p).toContain(p);
     }
   });
 
   it('ships no tests, fixtures, sources or build scripts', () => {
-    const unwanted = paths.filter((p) => /^(test|src|bench|campaigns|\.github|\.ci)\//.test(p) || /\.test\.(js|ts)$|__fixtures__|\.map$|^dist\/build\/|^dist\/schema\/gen-/.test(p));
+    const unwanted = paths.filter(
+      (p) => /^(test|src|bench|campaigns|\.github|\.ci)\//.test(p) || /\.test\.(js|ts)$|__fixtures__|\.map$|^dist\/build\/|^dist\/schema\/gen-/.test(p),
+    );
     expect(unwanted).toEqual([]);
   });
 
@@ -64,15 +90,32 @@ describe('the npm package', () => {
 
   it('imports no devDependency at run time: every package it names is installed with promoc', () => {
     const lock = JSON.parse(readFileSync(join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean }> };
-    const installed = new Set(Object.entries(lock.packages).filter(([k, v]) => k.startsWith('node_modules/') && !v.dev).map(([k]) => k.slice(k.lastIndexOf('node_modules/') + 'node_modules/'.length)));
-    const problems = paths.filter((p) => p.endsWith('.js')).flatMap((p) => importedPackages(readFileSync(join(ROOT, p), 'utf8')).filter((n) => !installed.has(n)).map((n) => `${p} imports ${n}`));
+    const installed = new Set(
+      Object.entries(lock.packages)
+        .filter(([k, v]) => k.startsWith('node_modules/') && !v.dev)
+        .map(([k]) => k.slice(k.lastIndexOf('node_modules/') + 'node_modules/'.length)),
+    );
+    const problems = paths
+      .filter((p) => p.endsWith('.js'))
+      .flatMap((p) =>
+        importedPackages(readFileSync(join(ROOT, p), 'utf8'))
+          .filter((n) => !installed.has(n))
+          .map((n) => `${p} imports ${n}`),
+      );
     expect(problems).toEqual([]);
   });
 
   it('the import scan finds imports, dynamic imports and requires, and skips comments', () => {
-    expect(importedPackages([
-      "import { build } from 'esbuild';", 'const x = await import("vitest/config");', "const y = require('@scope/pkg/sub');",
-      "import './local.js'; import 'node:fs'; import fs from 'fs';", " * import { Router } from 'itty-router'",
-    ].join('\n')).sort()).toEqual(['@scope/pkg', 'esbuild', 'vitest']);
+    expect(
+      importedPackages(
+        [
+          "import { build } from 'esbuild';",
+          'const x = await import("vitest/config");',
+          "const y = require('@scope/pkg/sub');",
+          "import './local.js'; import 'node:fs'; import fs from 'fs';",
+          " * import { Router } from 'itty-router'",
+        ].join('\n'),
+      ).sort(),
+    ).toEqual(['@scope/pkg', 'esbuild', 'vitest']);
   });
 });

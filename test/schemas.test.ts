@@ -21,7 +21,10 @@ type Node = Record<string, unknown>;
 
 function* walk(node: unknown, path: string): Generator<{ node: Node; path: string }> {
   if (node === null || typeof node !== 'object') return;
-  if (Array.isArray(node)) { for (const [i, n] of node.entries()) yield* walk(n, `${path}/${i}`); return; }
+  if (Array.isArray(node)) {
+    for (const [i, n] of node.entries()) yield* walk(n, `${path}/${i}`);
+    return;
+  }
   yield { node: node as Node, path };
   for (const [k, v] of Object.entries(node)) if (k !== 'const' && k !== 'enum' && k !== 'default') yield* walk(v, `${path}/${k}`);
 }
@@ -47,7 +50,8 @@ describe('schemas', () => {
       for (const { node, path } of walk(schema, '#')) {
         const props = node.properties as Record<string, Node> | undefined;
         if (props) {
-          for (const [name, p] of Object.entries(props)) if (typeof p.description !== 'string') problems.push(`${id}${path}/properties/${name}: no description`);
+          for (const [name, p] of Object.entries(props))
+            if (typeof p.description !== 'string') problems.push(`${id}${path}/properties/${name}: no description`);
           if (node.additionalProperties !== false) problems.push(`${id}${path}: additionalProperties is not false`);
         }
       }
@@ -69,7 +73,10 @@ describe('schemas', () => {
   });
 
   it('campaign.schema.json dispatches every kind, and only kinds, to its own schema', () => {
-    const campaign = set.schemas.get(CAMPAIGN) as { properties: { kind: { enum: string[] } }; allOf: { if: { properties: { kind: { const: string } } }; then: { $ref: string } }[] };
+    const campaign = set.schemas.get(CAMPAIGN) as {
+      properties: { kind: { enum: string[] } };
+      allOf: { if: { properties: { kind: { const: string } } }; then: { $ref: string } }[];
+    };
     expect([...campaign.properties.kind.enum].sort()).toEqual([...KINDS].sort());
     expect(Object.fromEntries(campaign.allOf.map((b) => [b.if.properties.kind.const, b.then.$ref]))).toEqual(SCHEMA_FILES);
   });
@@ -82,7 +89,13 @@ describe('schemas', () => {
     const v = createValidator(set);
     const root = `${import.meta.dirname}/..`;
     let docs = 0;
-    const { files } = walkGlobs({ base: root, globs: ['campaigns/**/*.yaml'], ignore: ['campaigns/**/*.test.yaml'], realRoot: realpathSync(root), name: (abs) => abs });
+    const { files } = walkGlobs({
+      base: root,
+      globs: ['campaigns/**/*.yaml'],
+      ignore: ['campaigns/**/*.test.yaml'],
+      realRoot: realpathSync(root),
+      name: (abs) => abs,
+    });
     for (const file of files) {
       for (const doc of parseAllDocuments(readFileSync(file, 'utf8'))) {
         const value = doc.toJS() as { kind: (typeof KINDS)[number]; spec: Record<string, unknown> };
@@ -104,7 +117,10 @@ describe('schemas', () => {
     for (const [id, schema] of set.schemas) {
       for (const { node, path } of walk(schema, '#')) {
         const target = path === '#' ? { $ref: id } : node;
-        const samples = [...((node.examples as unknown[] | undefined) ?? []), ...((node.defaultSnippets as { body: unknown }[] | undefined) ?? []).map((s) => expandSnippet(s.body))];
+        const samples = [
+          ...((node.examples as unknown[] | undefined) ?? []),
+          ...((node.defaultSnippets as { body: unknown }[] | undefined) ?? []).map((s) => expandSnippet(s.body)),
+        ];
         for (const sample of samples) {
           checked++;
           const errors = v.validateAgainst(path === '#' ? target : { $ref: `${id}${path}` }, sample);

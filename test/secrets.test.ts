@@ -35,33 +35,57 @@ function canary(family: string): { token: string; core: string } {
 describe('the debug log (so the leak search below is not vacuous)', () => {
   const collect = (): DebugLog & { lines: string[] } => {
     const lines: string[] = [];
-    return { lines, enabled: true, write: (topic: DebugTopic, message: string) => { lines.push(`${topic}: ${message}`); } };
+    return {
+      lines,
+      enabled: true,
+      write: (topic: DebugTopic, message: string) => {
+        lines.push(`${topic}: ${message}`);
+      },
+    };
   };
   const deps = (debug: DebugLog, answer: (url: string, n: number) => Response): HttpDeps => {
     let n = 0;
-    return { fetch: async (url) => answer(url, n++), now: () => 0, sleep: async () => undefined, random: () => 0, timeout: () => new AbortController().signal, debug };
+    return {
+      fetch: async (url) => answer(url, n++),
+      now: () => 0,
+      sleep: async () => undefined,
+      random: () => 0,
+      timeout: () => new AbortController().signal,
+      debug,
+    };
   };
 
   it('logs each request: method, URL (sensitive parameters redacted), status, attempt, headers redacted, retries', async () => {
     const { token } = canary('unit');
     const debug = collect();
     const client = new HttpClient({
-      provider: 'lago', baseUrl: 'http://api.test/api/v1', auth: bearerKey(token), secrets: [token],
+      provider: 'lago',
+      baseUrl: 'http://api.test/api/v1',
+      auth: bearerKey(token),
+      secrets: [token],
       deps: deps(debug, (_, n) => (n === 0 ? new Response('{}', { status: 503 }) : new Response('{"coupons":[]}', { status: 200 }))),
     });
     await client.request({ method: 'GET', path: '/coupons', query: { page: 1, access_token: 'not-for-logs' } });
     expect(debug.lines).toEqual([
-      'http: lago: GET http://api.test/api/v1/coupons?page=1&access_token=<redacted> ' + '→ 503 in 0 ms (attempt 1) [accept: application/json, authorization: <redacted>]',
+      'http: lago: GET http://api.test/api/v1/coupons?page=1&access_token=<redacted> ' +
+        '→ 503 in 0 ms (attempt 1) [accept: application/json, authorization: <redacted>]',
       'http: lago: retrying GET http://api.test/api/v1/coupons?page=1&access_token=<redacted> in 0 ms (503; retry 1 of 5)',
-      'http: lago: GET http://api.test/api/v1/coupons?page=1&access_token=<redacted> ' + '→ 200 in 0 ms (attempt 2) [accept: application/json, authorization: <redacted>]',
+      'http: lago: GET http://api.test/api/v1/coupons?page=1&access_token=<redacted> ' +
+        '→ 200 in 0 ms (attempt 2) [accept: application/json, authorization: <redacted>]',
     ]);
   });
 
   it('scrubs a credential the API echoes back, from the error message and from the data', async () => {
     const { token } = canary('unit');
-    const echo = (status: number): ((url: string) => Response) => () => new Response(JSON.stringify({ error: `bad key Bearer ${token}`, name: `seen ${encodeURIComponent(token)}` }), { status });
-    const client = (status: number): HttpClient => new HttpClient({ provider: 'lago', baseUrl: 'http://api.test', auth: bearerKey(token), secrets: [token], deps: deps(collect(), echo(status)) });
-    const error = await client(401).request({ method: 'GET', path: '/coupons' }).catch((e: unknown) => e);
+    const echo =
+      (status: number): ((url: string) => Response) =>
+      () =>
+        new Response(JSON.stringify({ error: `bad key Bearer ${token}`, name: `seen ${encodeURIComponent(token)}` }), { status });
+    const client = (status: number): HttpClient =>
+      new HttpClient({ provider: 'lago', baseUrl: 'http://api.test', auth: bearerKey(token), secrets: [token], deps: deps(collect(), echo(status)) });
+    const error = await client(401)
+      .request({ method: 'GET', path: '/coupons' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HttpStatusError);
     expect((error as Error).message).toBe('lago: GET /coupons answered 401: bad key Bearer [redacted]');
     expect((await client(200).request({ method: 'GET', path: '/coupons' })).body).toEqual({ error: 'bad key Bearer [redacted]', name: 'seen [redacted]' });
@@ -77,7 +101,12 @@ describe('the debug log (so the leak search below is not vacuous)', () => {
   });
 });
 
-interface Run { readonly args: readonly string[]; readonly code: number; readonly stdout: string; readonly stderr: string }
+interface Run {
+  readonly args: readonly string[];
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
 
 /**
  * The CLI's entry (`main`) with a captured terminal. Anything written past the injected terminal, straight to
@@ -88,10 +117,27 @@ async function cliRun(args: readonly string[], options: { cwd: string; env: Reco
   let stderr = '';
   const out = process.stdout.write.bind(process.stdout);
   const err = process.stderr.write.bind(process.stderr);
-  process.stdout.write = ((chunk: string | Uint8Array) => { stdout += String(chunk); return true; }) as typeof process.stdout.write;
-  process.stderr.write = ((chunk: string | Uint8Array) => { stderr += String(chunk); return true; }) as typeof process.stderr.write;
+  process.stdout.write = ((chunk: string | Uint8Array) => {
+    stdout += String(chunk);
+    return true;
+  }) as typeof process.stdout.write;
+  process.stderr.write = ((chunk: string | Uint8Array) => {
+    stderr += String(chunk);
+    return true;
+  }) as typeof process.stderr.write;
   try {
-    const code = await main(args, { cwd: options.cwd, env: options.env, stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, isTTY: false, color: false });
+    const code = await main(args, {
+      cwd: options.cwd,
+      env: options.env,
+      stdout: (t) => {
+        stdout += t;
+      },
+      stderr: (t) => {
+        stderr += t;
+      },
+      isTTY: false,
+      color: false,
+    });
     return { args, code, stdout, stderr };
   } finally {
     process.stdout.write = out;
@@ -102,11 +148,19 @@ async function cliRun(args: readonly string[], options: { cwd: string; env: Reco
 /** The real process, for the one run whose streams and environment are the operating system's. */
 function childRun(args: readonly string[], options: { cwd: string; env: Record<string, string> }): Promise<Run> {
   const tsx = pathToFileURL(join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
-  const child = spawn(process.execPath, ['--import', tsx, join(REPO_ROOT, 'test/apply/cli-entry.ts'), ...args], { cwd: options.cwd, env: { PATH: process.env.PATH ?? '', ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', tsx, join(REPO_ROOT, 'test/apply/cli-entry.ts'), ...args], {
+    cwd: options.cwd,
+    env: { PATH: process.env.PATH ?? '', ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-  child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+  child.stdout.on('data', (d: Buffer) => {
+    stdout += d.toString();
+  });
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
   return new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code) => resolve({ args, code: code ?? -1, stdout, stderr }));
@@ -122,7 +176,12 @@ function childRun(args: readonly string[], options: { cwd: string; env: Record<s
  * - deny-writes: reads forwarded, writes refused with 403 quoting the credentials;
  * - flaky-writes: reads forwarded, the first write answers 500 quoting the credentials, later ones forwarded.
  */
-function hostileApi(upstreams: Readonly<Record<string, string>>): { server: Server; seen: string[]; url: (mode: string, upstream: string) => string; start(): Promise<void> } {
+function hostileApi(upstreams: Readonly<Record<string, string>>): {
+  server: Server;
+  seen: string[];
+  url: (mode: string, upstream: string) => string;
+  start(): Promise<void>;
+} {
   const seen: string[] = [];
   const failedOnce = new Set<string>();
   let origin = '';
@@ -141,14 +200,21 @@ function hostileApi(upstreams: Readonly<Record<string, string>>): { server: Serv
     const write = req.method !== 'GET';
     const signIn = path.includes('/auth/sign-in-api-client');
     if (mode === 'deny') {
-      if (upstream === 'mobility') return send(res, 401, { errorCode: 'A101', userMessage: `unknown API client ${body} (${auth})`, httpStatus: 401, traceId: 't-1' });
+      if (upstream === 'mobility')
+        return send(res, 401, { errorCode: 'A101', userMessage: `unknown API client ${body} (${auth})`, httpStatus: 401, traceId: 't-1' });
       return send(res, 401, { status: 401, error: `Unauthorized: ${auth}`, code: 'invalid_api_key' });
     }
     if (mode === 'redirect') {
       const token = auth.replace(/^Bearer /, '');
-      return send(res, 302, {}, { location: `https://collector.invalid/steal?access_token=${encodeURIComponent(token)}&k=${encodeURIComponent(token)}&raw=${token}` });
+      return send(
+        res,
+        302,
+        {},
+        { location: `https://collector.invalid/steal?access_token=${encodeURIComponent(token)}&k=${encodeURIComponent(token)}&raw=${token}` },
+      );
     }
-    if (mode === 'deny-writes' && write && !signIn) return send(res, 403, { status: 403, error: `Forbidden: ${auth} may not write ${body}`, code: 'forbidden' });
+    if (mode === 'deny-writes' && write && !signIn)
+      return send(res, 403, { status: 403, error: `Forbidden: ${auth} may not write ${body}`, code: 'forbidden' });
     if (mode === 'flaky-writes' && write && !signIn && !failedOnce.has(`${req.method} ${path}`)) {
       failedOnce.add(`${req.method} ${path}`);
       return send(res, 500, { status: 500, error: `Internal Server Error while handling ${auth}`, code: 'internal_error' });
@@ -166,7 +232,9 @@ function hostileApi(upstreams: Readonly<Record<string, string>>): { server: Serv
     res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
     res.end(text);
   };
-  const server = createServer((req, res) => { handle(req, res).catch((e: unknown) => send(res, 502, { error: String(e) })); });
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => send(res, 502, { error: String(e) }));
+  });
   return {
     server,
     seen,
@@ -184,8 +252,11 @@ describe('no configured secret leaks into any output channel', () => {
   const promotions = canary('promotions');
   const lago = canary('lago');
   const ENV = {
-    PROMOC_EV_KEY: ev.token, PROMOC_MOBILITY_ID: 'promoc', PROMOC_MOBILITY_KEY: mobility.token,
-    PROMOC_PROMOTIONS_KEY: promotions.token, PROMOC_LAGO_KEY: lago.token,
+    PROMOC_EV_KEY: ev.token,
+    PROMOC_MOBILITY_ID: 'promoc',
+    PROMOC_MOBILITY_KEY: mobility.token,
+    PROMOC_PROMOTIONS_KEY: promotions.token,
+    PROMOC_LAGO_KEY: lago.token,
   };
   const runs: Run[] = [];
   let emulators: RunningEmulators[] = [];
@@ -199,21 +270,48 @@ describe('no configured secret leaks into any output channel', () => {
 
   beforeAll(async () => {
     // One emulator per family, each demanding its own canary; a second Lago for the failing-write runs.
-    const start = (provider: 'ev-billing' | 'mobility' | 'promotions' | 'lago', apiKey: string): Promise<RunningEmulators> => startEmulators({ providers: [provider], apiKey });
-    emulators = await Promise.all([start('ev-billing', ev.token), start('mobility', mobility.token), start('promotions', promotions.token), start('lago', lago.token), start('lago', lago.token)]);
+    const start = (provider: 'ev-billing' | 'mobility' | 'promotions' | 'lago', apiKey: string): Promise<RunningEmulators> =>
+      startEmulators({ providers: [provider], apiKey });
+    emulators = await Promise.all([
+      start('ev-billing', ev.token),
+      start('mobility', mobility.token),
+      start('promotions', promotions.token),
+      start('lago', lago.token),
+      start('lago', lago.token),
+    ]);
     const [evE, mobE, promoE, lagoE, lago2E] = emulators.map((e) => Object.values(e.endpoints)[0]!);
     hostile = hostileApi({ lago: lagoE!.baseUrl, 'lago-2': lago2E!.baseUrl, mobility: mobE!.baseUrl });
     await hostile.start();
     repo = await mkdtemp(join(tmpdir(), 'promoc-secrets-'));
     await cp(FIXTURE_REPO, repo, { recursive: true });
-    const lagoTarget = (baseUrl: string): object => ({ provider: 'lago', baseUrl, credentials: { apiKeyEnv: 'PROMOC_LAGO_KEY' }, selector: { target: 'lago' } });
-    const mobilityTarget = (baseUrl: string): object => ({ provider: 'mobility', baseUrl, organization: mobE!.tenant, credentials: { clientIdEnv: 'PROMOC_MOBILITY_ID', clientKeyEnv: 'PROMOC_MOBILITY_KEY' }, selector: { target: 'mobility' }, ids: LOCAL_REFS });
+    const lagoTarget = (baseUrl: string): object => ({
+      provider: 'lago',
+      baseUrl,
+      credentials: { apiKeyEnv: 'PROMOC_LAGO_KEY' },
+      selector: { target: 'lago' },
+    });
+    const mobilityTarget = (baseUrl: string): object => ({
+      provider: 'mobility',
+      baseUrl,
+      organization: mobE!.tenant,
+      credentials: { clientIdEnv: 'PROMOC_MOBILITY_ID', clientKeyEnv: 'PROMOC_MOBILITY_KEY' },
+      selector: { target: 'mobility' },
+      ids: LOCAL_REFS,
+    });
     const config = {
-      apiVersion: 'promoc/v1', kind: 'Config', campaigns: ['campaigns/**/*.yaml'], cache: { enabled: true },
+      apiVersion: 'promoc/v1',
+      kind: 'Config',
+      campaigns: ['campaigns/**/*.yaml'],
+      cache: { enabled: true },
       targets: {
         ev: { provider: 'ev-billing', baseUrl: evE!.apiBaseUrl, credentials: { apiKeyEnv: 'PROMOC_EV_KEY' }, selector: { target: 'ev-billing' } },
         mobility: mobilityTarget(mobE!.baseUrl),
-        promotions: { provider: 'promotions', baseUrl: promoE!.apiBaseUrl, credentials: { apiKeyEnv: 'PROMOC_PROMOTIONS_KEY' }, selector: { target: 'promotions' } },
+        promotions: {
+          provider: 'promotions',
+          baseUrl: promoE!.apiBaseUrl,
+          credentials: { apiKeyEnv: 'PROMOC_PROMOTIONS_KEY' },
+          selector: { target: 'promotions' },
+        },
         lago: lagoTarget(lagoE!.apiBaseUrl),
         'lago-echo': lagoTarget(`${hostile.url('echo', 'lago')}/api/v1`),
         'lago-denied': lagoTarget(`${hostile.url('deny', 'lago')}/api/v1`),
@@ -229,7 +327,10 @@ describe('no configured secret leaks into any output channel', () => {
 
   afterAll(async () => {
     await Promise.all(emulators.map((e) => e.close()));
-    await new Promise<void>((r) => { if (hostile) hostile.server.close(() => r()); else r(); });
+    await new Promise<void>((r) => {
+      if (hostile) hostile.server.close(() => r());
+      else r();
+    });
     if (repo) await rm(repo, { recursive: true, force: true });
   });
 
@@ -240,7 +341,9 @@ describe('no configured secret leaks into any output channel', () => {
       expect(planned.code, planned.stderr).toBe(2);
       // Not vacuous: the debug log shows the target and each request with its URL and its headers.
       expect(planned.stderr).toMatch(new RegExp(`^debug target: ${t} \\(--target\\): `, 'm'));
-      expect(planned.stderr).toMatch(/^debug http: [a-z-]+: GET http:\/\/127\.0\.0\.1:\d+\/\S+ → 200 in \d+ ms \(attempt 1\) \[accept: application\/json, authorization: .+\]$/m);
+      expect(planned.stderr).toMatch(
+        /^debug http: [a-z-]+: GET http:\/\/127\.0\.0\.1:\d+\/\S+ → 200 in \d+ ms \(attempt 1\) \[accept: application\/json, authorization: .+\]$/m,
+      );
       expect((await cli('show', `plans/${t}.json`, '--format', 'markdown', '--debug')).code).toBe(0);
       expect((await cli('compile', '--debug', '--target', t, '--format', 'curl')).code).toBe(0);
       const applied = await cli('apply', `plans/${t}.json`, '--target', t, '--auto-approve', '--debug');
@@ -295,7 +398,13 @@ describe('no configured secret leaks into any output channel', () => {
     });
     expect(issued.length).toBeGreaterThan(0);
     const needles = [
-      ...[ev, mobility, promotions, lago].flatMap(({ token, core }) => [token, core, Buffer.from(token).toString('base64'), Buffer.from(token).toString('base64url'), encodeURIComponent(token)]),
+      ...[ev, mobility, promotions, lago].flatMap(({ token, core }) => [
+        token,
+        core,
+        Buffer.from(token).toString('base64'),
+        Buffer.from(token).toString('base64url'),
+        encodeURIComponent(token),
+      ]),
       ...issued.flatMap((t) => [t, Buffer.from(t).toString('base64'), encodeURIComponent(t)]),
     ];
     const channels: { where: string; text: string }[] = runs.flatMap((r) => [
@@ -306,8 +415,20 @@ describe('no configured secret leaks into any output channel', () => {
     for (const f of files) channels.push({ where: f.slice(repo.length + 1), text: await readFile(f, 'latin1') });
     // Every kind of output was produced and is searched.
     const written = files.map((f) => f.slice(repo.length + 1));
-    for (const expected of [/^plans\/lago-echo\.json$/, /^\.promoc\/journal\/lago\/.+\.ndjson$/, /^\.promoc\/journal\/lago-forbidden\/.+\.ndjson$/, /^\.promoc\/journal\/lago-flaky\/.+\.ndjson$/, /^report\/pr-comment-1\.md$/, /^report\/report\.html$/, /^imported\/lago-echo\/.+\.yaml$/, /^\.promoc-cache\/validate\.json$/]) {
-      expect(written.some((w) => expected.test(w)), `${expected} among ${written.join(', ')}`).toBe(true);
+    for (const expected of [
+      /^plans\/lago-echo\.json$/,
+      /^\.promoc\/journal\/lago\/.+\.ndjson$/,
+      /^\.promoc\/journal\/lago-forbidden\/.+\.ndjson$/,
+      /^\.promoc\/journal\/lago-flaky\/.+\.ndjson$/,
+      /^report\/pr-comment-1\.md$/,
+      /^report\/report\.html$/,
+      /^imported\/lago-echo\/.+\.yaml$/,
+      /^\.promoc-cache\/validate\.json$/,
+    ]) {
+      expect(
+        written.some((w) => expected.test(w)),
+        `${expected} among ${written.join(', ')}`,
+      ).toBe(true);
     }
     const leaks = channels.flatMap((c) => needles.filter((n) => c.text.includes(n)).map((n) => `${c.where}: ${excerpt(c.text, n)}`));
     expect(leaks).toEqual([]);
@@ -325,17 +446,29 @@ describe('no configured secret leaks into any output channel', () => {
     expect(run('plan --debug --target lago-echo --out plans/lago-echo.json').stdout).toContain('"Spring switch [seen: Bearer [redacted]]" → "Spring switch"');
     expect(await readFile(join(repo, 'imported/lago-echo/lago/promotion/spring-switch.yaml'), 'utf8')).toContain('Spring switch [seen: Bearer [redacted]]');
     // Error bodies: the Authorization header, and the client key the mobility sign-in sends in its body.
-    expect(run('plan --debug --target lago-denied').stderr).toContain('error: lago: GET /coupons answered 401: Unauthorized: Bearer [redacted] — invalid_api_key');
-    expect(run('apply --debug --target mobility-denied --auto-approve').stderr).toContain('answered 401: A101: unknown API client {"clientId":"promoc","clientKey":"[redacted]"}');
+    expect(run('plan --debug --target lago-denied').stderr).toContain(
+      'error: lago: GET /coupons answered 401: Unauthorized: Bearer [redacted] — invalid_api_key',
+    );
+    expect(run('apply --debug --target mobility-denied --auto-approve').stderr).toContain(
+      'answered 401: A101: unknown API client {"clientId":"promoc","clientKey":"[redacted]"}',
+    );
     expect(run('apply --debug --target lago-forbidden --auto-approve').stderr).toContain('answered 403: Forbidden: Bearer [redacted] may not write');
     const journal = async (target: string): Promise<string> => {
       const dir = join(repo, '.promoc/journal', target);
-      return readFile(join(dir, (await readdir(dir)).find((f) => f.endsWith('.ndjson'))!), 'utf8');
+      return readFile(
+        join(
+          dir,
+          (await readdir(dir)).find((f) => f.endsWith('.ndjson'))!,
+        ),
+        'utf8',
+      );
     };
     expect(await journal('lago-forbidden')).toContain('Forbidden: Bearer [redacted] may not write');
     expect(await journal('lago-flaky')).toContain('Internal Server Error while handling Bearer [redacted]');
     // A redirect's location: a sensitive parameter by name, the others by value (plain and percent-encoded).
-    expect(run('plan --debug --target lago-redirect').stderr).toContain('answered 302 redirecting to https://collector.invalid/steal?access_token=<redacted>&k=[redacted]&raw=[redacted]; promoc does not follow redirects');
+    expect(run('plan --debug --target lago-redirect').stderr).toContain(
+      'answered 302 redirecting to https://collector.invalid/steal?access_token=<redacted>&k=[redacted]&raw=[redacted]; promoc does not follow redirects',
+    );
   });
 });
 

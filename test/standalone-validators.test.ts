@@ -25,7 +25,11 @@ it('standalone validators agree with runtime ajv on every fixture and example', 
         if (!f.endsWith('.yaml')) continue;
         for (const doc of parseAllDocuments(readFileSync(join(root, f), 'utf8'))) {
           let value: { kind?: string } | undefined;
-          try { value = doc.toJS({ maxAliasCount: 200 }) as { kind?: string }; } catch { continue; }
+          try {
+            value = doc.toJS({ maxAliasCount: 200 }) as { kind?: string };
+          } catch {
+            continue;
+          }
           if (!value || !(KINDS as readonly string[]).includes(value.kind ?? '')) continue;
           const strip = (es: readonly { instancePath: string; keyword: string; params: unknown }[]) => es.map((e) => [e.instancePath, e.keyword, e.params]);
           expect(strip(pre.validateResource(value.kind as Kind, value))).toEqual(strip(runtime.validateResource(value.kind as Kind, value)));

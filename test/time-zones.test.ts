@@ -18,7 +18,10 @@ spec:
 
 async function check(window: string) {
   const r = checkFile('campaigns/spring.yaml', doc(window), await defaultValidator());
-  return { resource: r.docs[0]?.resource as { spec: { window: Record<string, string> } } | undefined, problems: r.diagnostics.map((d) => `${d.range?.start.line}:${d.range?.start.col} ${d.ruleId} ${d.message} | ${d.hint}`) };
+  return {
+    resource: r.docs[0]?.resource as { spec: { window: Record<string, string> } } | undefined,
+    problems: r.diagnostics.map((d) => `${d.range?.start.line}:${d.range?.start.col} ${d.ruleId} ${d.message} | ${d.hint}`),
+  };
 }
 
 describe('Europe/Berlin local times', () => {
@@ -34,9 +37,17 @@ describe('Europe/Berlin local times', () => {
   it('the night clocks fall back (2027-10-31): 02:00–02:59 happen twice', () => {
     expect(resolveLocalTime('2027-10-31T01:59', 'Europe/Berlin')).toEqual({ ok: true, instant: '2027-10-30T23:59:00Z' });
     expect(resolveLocalTime('2027-10-31T03:00', 'Europe/Berlin')).toEqual({ ok: true, instant: '2027-10-31T02:00:00Z' });
-    expect(resolveLocalTime('2027-10-31T02:30', 'Europe/Berlin')).toMatchObject({ ok: false, problem: 'ambiguous', earlier: '2027-10-31T02:30:00+02:00', later: '2027-10-31T02:30:00+01:00' });
+    expect(resolveLocalTime('2027-10-31T02:30', 'Europe/Berlin')).toMatchObject({
+      ok: false,
+      problem: 'ambiguous',
+      earlier: '2027-10-31T02:30:00+02:00',
+      later: '2027-10-31T02:30:00+01:00',
+    });
     // Shown in local time, the two instants of that hour keep their offsets apart.
-    expect([localIso(Date.parse('2027-10-31T00:30:00Z'), 'Europe/Berlin'), localIso(Date.parse('2027-10-31T01:30:00Z'), 'Europe/Berlin')]).toEqual(['2027-10-31T02:30:00+02:00', '2027-10-31T02:30:00+01:00']);
+    expect([localIso(Date.parse('2027-10-31T00:30:00Z'), 'Europe/Berlin'), localIso(Date.parse('2027-10-31T01:30:00Z'), 'Europe/Berlin')]).toEqual([
+      '2027-10-31T02:30:00+02:00',
+      '2027-10-31T02:30:00+01:00',
+    ]);
   });
 
   it('summer and winter days resolve with their own offsets; calendar nonsense and unknown zones are refused', () => {
@@ -62,17 +73,30 @@ describe('loading windows with a timeZone', () => {
   it('a local time in the skipped hour is a located error that names the jump', async () => {
     const r = await check('{ from: 2027-03-28T02:30, timeZone: Europe/Berlin }');
     expect(r.resource).toBeUndefined();
-    expect(r.problems).toEqual(['6:19 schema/window-local-time spec.window.from: 2027-03-28T02:30 does not exist ' + 'in Europe/Berlin: the clocks jump from 01:59 straight to 03:00 that night | ' + 'Write a time that exists, e.g. 2027-03-28T03:00, or an instant with an offset.']);
+    expect(r.problems).toEqual([
+      '6:19 schema/window-local-time spec.window.from: 2027-03-28T02:30 does not exist ' +
+        'in Europe/Berlin: the clocks jump from 01:59 straight to 03:00 that night | ' +
+        'Write a time that exists, e.g. 2027-03-28T03:00, or an instant with an offset.',
+    ]);
   });
 
   it('a local time in the repeated hour is a located error that offers both offsets', async () => {
     const r = await check('{ until: 2027-10-31T02:30, timeZone: Europe/Berlin }');
-    expect(r.problems).toEqual(['6:20 schema/window-local-time spec.window.until: 2027-10-31T02:30 happens twice in Europe/Berlin (the ' + 'clocks fall back that night): 2027-10-31T02:30:00+02:00 or 2027-10-31T02:30:00+01:00 | Write the offset ' + 'you mean: 2027-10-31T02:30:00+02:00 (before the clocks go back) or 2027-10-31T02:30:00+01:00 (after).']);
+    expect(r.problems).toEqual([
+      '6:20 schema/window-local-time spec.window.until: 2027-10-31T02:30 happens twice in Europe/Berlin (the ' +
+        'clocks fall back that night): 2027-10-31T02:30:00+02:00 or 2027-10-31T02:30:00+01:00 | Write the offset ' +
+        'you mean: 2027-10-31T02:30:00+02:00 (before the clocks go back) or 2027-10-31T02:30:00+01:00 (after).',
+    ]);
   });
 
   it('a local time needs a zone, and the zone must exist', async () => {
-    expect((await check('{ from: 2027-06-01T00:00 }')).problems).toEqual(['6:19 schema/window-local-time spec.window.from (2027-06-01T00:00) has no offset and the window has no timeZone ' + '| Add `timeZone: Europe/Berlin` (or your zone) to the window, or write the offset: 2027-06-01T00:00:00Z.']);
-    expect((await check('{ from: 2027-06-01T00:00, timeZone: Europe/Atlantis }')).problems).toEqual(['6:47 schema/time-zone "Europe/Atlantis" is not an IANA time zone | Write a zone name such as Europe/Berlin or UTC (see the IANA tz database).']);
+    expect((await check('{ from: 2027-06-01T00:00 }')).problems).toEqual([
+      '6:19 schema/window-local-time spec.window.from (2027-06-01T00:00) has no offset and the window has no timeZone ' +
+        '| Add `timeZone: Europe/Berlin` (or your zone) to the window, or write the offset: 2027-06-01T00:00:00Z.',
+    ]);
+    expect((await check('{ from: 2027-06-01T00:00, timeZone: Europe/Atlantis }')).problems).toEqual([
+      '6:47 schema/time-zone "Europe/Atlantis" is not an IANA time zone | Write a zone name such as Europe/Berlin or UTC (see the IANA tz database).',
+    ]);
   });
 
   it('compares the ends after resolving them', async () => {

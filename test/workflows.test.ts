@@ -33,7 +33,8 @@ function pinProblems(text: string): string[] {
       else if (!/^\s+#\s*v\d+(\.\d+)*\s*$/.test(uses[2]!)) problems.push(`line ${n + 1}: ${uses[1]} has no "# vX.Y.Z" comment naming its version`);
     }
     const node = /^\s*node-version:\s*['"]?([^'"\s]+)/.exec(line);
-    if (node && !MAINTAINED_NODE.includes(node[1]!.split('.')[0]!)) problems.push(`line ${n + 1}: node-version ${node[1]} is not a maintained LTS (${MAINTAINED_NODE.join(', ')})`);
+    if (node && !MAINTAINED_NODE.includes(node[1]!.split('.')[0]!))
+      problems.push(`line ${n + 1}: node-version ${node[1]} is not a maintained LTS (${MAINTAINED_NODE.join(', ')})`);
   }
   return problems;
 }
@@ -42,12 +43,25 @@ describe('GitHub workflows', () => {
   it('has the apply step the report names as the one that applies a merge', async () => {
     const { APPLY_WORKFLOW } = await import('../src/report/approval.js');
     const text = readFileSync(join(import.meta.dirname, '..', APPLY_WORKFLOW.file), 'utf8');
-    expect(text).toMatch(new RegExp(`\\bname: ${APPLY_WORKFLOW.step.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n(?:.*\\n)*?.*promoc apply "\\$PLAN_FILE" --target "\\$TARGET" --auto-approve`));
+    expect(text).toMatch(
+      new RegExp(
+        `\\bname: ${APPLY_WORKFLOW.step.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\n(?:.*\\n)*?.*promoc apply "\\$PLAN_FILE" --target "\\$TARGET" --auto-approve`,
+      ),
+    );
   });
 
-  const files = WORKFLOW_DIRS.flatMap((dir) => readdirSync(dir).filter((f) => f.endsWith('.yml') || f.endsWith('.yaml')).sort().map((f) => join(dir, f)));
+  const files = WORKFLOW_DIRS.flatMap((dir) =>
+    readdirSync(dir)
+      .filter((f) => f.endsWith('.yml') || f.endsWith('.yaml'))
+      .sort()
+      .map((f) => join(dir, f)),
+  );
   it('every workflow folder has workflows', () => {
-    for (const dir of WORKFLOW_DIRS) expect(files.some((f) => f.startsWith(dir)), dir).toBe(true);
+    for (const dir of WORKFLOW_DIRS)
+      expect(
+        files.some((f) => f.startsWith(dir)),
+        dir,
+      ).toBe(true);
   });
   for (const file of files) {
     const name = relative(join(import.meta.dirname, '..'), file);
@@ -63,7 +77,10 @@ describe('GitHub workflows', () => {
 
   it('the scheduler runs as often as promoc.config.yaml says (schedule.granularityMinutes, default 15)', () => {
     const dir = WORKFLOW_DIRS[0]!;
-    const workflow = parse(readFileSync(join(dir, 'schedule.yml'), 'utf8')) as { on: { schedule: { cron: string }[] }; jobs: { due: { steps: { run?: string }[] } } };
+    const workflow = parse(readFileSync(join(dir, 'schedule.yml'), 'utf8')) as {
+      on: { schedule: { cron: string }[] };
+      jobs: { due: { steps: { run?: string }[] } };
+    };
     const config = parse(readFileSync(join(dir, '../../promoc.config.yaml'), 'utf8')) as { schedule?: { granularityMinutes?: number } };
     const minutes = config.schedule?.granularityMinutes ?? 15;
     expect(workflow.on.schedule.map((s) => s.cron)).toEqual([minutes < 60 ? `*/${minutes} * * * *` : `0 */${minutes / 60} * * *`]);
@@ -71,15 +88,19 @@ describe('GitHub workflows', () => {
   });
 
   it('the pin check finds a tag, a short SHA, a missing version comment and an old Node', () => {
-    expect(pinProblems([
-      '      - uses: actions/checkout@v4',
-      '      - uses: actions/setup-node@49933ea',
-      '      - uses: actions/upload-artifact@ea165f8d65b6e75b540449e92b4886f43607fa02',
-      '          node-version: 20',
-      '      - uses: ./local-action',
-      '      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2',
-      '          node-version: 24',
-    ].join('\n'))).toEqual([
+    expect(
+      pinProblems(
+        [
+          '      - uses: actions/checkout@v4',
+          '      - uses: actions/setup-node@49933ea',
+          '      - uses: actions/upload-artifact@ea165f8d65b6e75b540449e92b4886f43607fa02',
+          '          node-version: 20',
+          '      - uses: ./local-action',
+          '      - uses: actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683 # v4.2.2',
+          '          node-version: 24',
+        ].join('\n'),
+      ),
+    ).toEqual([
       'line 1: actions/checkout@v4 is not pinned to a full commit SHA',
       'line 2: actions/setup-node@49933ea is not pinned to a full commit SHA',
       'line 3: actions/upload-artifact@ea165f8d65b6e75b540449e92b4886f43607fa02 has no "# vX.Y.Z" comment naming its version',

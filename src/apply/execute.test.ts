@@ -17,13 +17,17 @@ function fakeLago(faults: Readonly<Record<number, Fault>> = {}) {
   const keys: (string | undefined)[] = [];
   let n = 0;
   const deps: HttpDeps = {
-    now: () => 0, sleep: async () => undefined, random: () => 0.5, timeout: () => new AbortController().signal,
+    now: () => 0,
+    sleep: async () => undefined,
+    random: () => 0.5,
+    timeout: () => new AbortController().signal,
     fetch: async (url, init) => {
       const fault = faults[n++];
-      const body = init.body ? JSON.parse(String(init.body)) as { coupon: { code: string; name: string } } : undefined;
+      const body = init.body ? (JSON.parse(String(init.body)) as { coupon: { code: string; name: string } }) : undefined;
       if (fault === 'lost-before') throw new TypeError('fetch failed');
       if (fault === '503') return new Response('{}', { status: 503 });
-      if (fault === '422') return new Response(JSON.stringify({ error: 'Unprocessable Entity', error_details: { amount_cents: ['value_is_invalid'] } }), { status: 422 });
+      if (fault === '422')
+        return new Response(JSON.stringify({ error: 'Unprocessable Entity', error_details: { amount_cents: ['value_is_invalid'] } }), { status: 422 });
       if (init.method === 'POST' && body) {
         keys.push((init.headers as Record<string, string>)['idempotency-key']);
         posts.push(body.coupon.code);
@@ -36,7 +40,11 @@ function fakeLago(faults: Readonly<Record<number, Fault>> = {}) {
     },
   };
   const client = new HttpClient({ provider: 'lago', baseUrl: 'http://lago', deps });
-  const api: Api = { client, concurrency: 1, read: async () => ({ pages: 1, objects: [...coupons.values()].map((c): LiveObject => aLiveObject({ id: c.code, name: c.owner, key: c.code })) }) };
+  const api: Api = {
+    client,
+    concurrency: 1,
+    read: async () => ({ pages: 1, objects: [...coupons.values()].map((c): LiveObject => aLiveObject({ id: c.code, name: c.owner, key: c.code })) }),
+  };
   return { api, coupons, posts, keys, deps };
 }
 
@@ -45,7 +53,19 @@ const create = (name: string) => anAction({ action: 'create', provider: 'lago', 
 async function run(fake: ReturnType<typeof fakeLago>, names: string[], prior?: ReturnType<typeof parseJournal>, adapters?: ExecuteInput['adapters']) {
   const { graph } = compileCalls(aPlan(names.map(create)));
   const journal: JournalRecord[] = [];
-  const table = await executeGraph({ graph, run: 'r1', apis: new Map([['lago', fake.api]]), record: async (r) => { journal.push(r); }, now: () => new Date(0), sleep: fake.deps.sleep, random: () => 0.5, ...(prior ? { prior } : {}), ...(adapters ? { adapters } : {}) });
+  const table = await executeGraph({
+    graph,
+    run: 'r1',
+    apis: new Map([['lago', fake.api]]),
+    record: async (r) => {
+      journal.push(r);
+    },
+    now: () => new Date(0),
+    sleep: fake.deps.sleep,
+    random: () => 0.5,
+    ...(prior ? { prior } : {}),
+    ...(adapters ? { adapters } : {}),
+  });
   return { graph, table, journal };
 }
 
@@ -67,7 +87,7 @@ describe('executeGraph', () => {
     expect(table.attempts('s0001')).toBe(2);
   });
 
-  it('fails a refused call at once, with the API\'s words, and goes on with the rest', async () => {
+  it("fails a refused call at once, with the API's words, and goes on with the rest", async () => {
     const fake = fakeLago({ 0: '422' });
     const { graph, table } = await run(fake, ['a', 'b']);
     expect(graph.steps.map((s) => table.state(s.id))).toEqual(['failed', 'done']);
@@ -86,7 +106,17 @@ describe('executeGraph', () => {
     const fake = fakeLago();
     fake.coupons.set('A', { code: 'A', owner: 'a' }); // s0001 was sent before the kill, its answer never journaled
     const lines = [
-      { type: 'run', format: 'promoc-journal/v1', run: 'r', target: 'local', at: 'x', pid: 1, host: 'h', promocVersion: 't', graph: compileCalls(aPlan(['a', 'b', 'c'].map(create))).graph },
+      {
+        type: 'run',
+        format: 'promoc-journal/v1',
+        run: 'r',
+        target: 'local',
+        at: 'x',
+        pid: 1,
+        host: 'h',
+        promocVersion: 't',
+        graph: compileCalls(aPlan(['a', 'b', 'c'].map(create))).graph,
+      },
       { type: 'start', step: 's0001', attempt: 1, at: 'x' },
       { type: 'start', step: 's0002', attempt: 1, at: 'x' },
       { type: 'done', step: 's0002', at: 'x', liveId: 'B' },

@@ -78,7 +78,10 @@ class Execution {
   async run(): Promise<StepTable> {
     for (let round = 0; ;) {
       this.launch();
-      if (this.inflight.size > 0) { await Promise.race(this.inflight); continue; }
+      if (this.inflight.size > 0) {
+        await Promise.race(this.inflight);
+        continue;
+      }
       if (this.table.parked().length === 0) break;
       await this.reconcile(round);
       round += 1;
@@ -90,9 +93,15 @@ class Execution {
     return this.table;
   }
 
-  private at(): string { return this.input.now().toISOString(); }
-  private provider(step: Step): ProviderId { return this.input.graph.resources[step.resource]!.provider; }
-  private full(p: ProviderId): boolean { return (this.active.get(p) ?? 0) >= (this.input.apis.get(p)?.concurrency ?? 8); }
+  private at(): string {
+    return this.input.now().toISOString();
+  }
+  private provider(step: Step): ProviderId {
+    return this.input.graph.resources[step.resource]!.provider;
+  }
+  private full(p: ProviderId): boolean {
+    return (this.active.get(p) ?? 0) >= (this.input.apis.get(p)?.concurrency ?? 8);
+  }
 
   private emit(step: Step, error?: string): void {
     this.input.onEvent?.({ type: 'step', step, state: this.table.state(step.id), ...(error ? { error } : {}) });
@@ -111,27 +120,48 @@ class Execution {
       const api = this.input.apis.get(provider);
       const work = api ? this.send(step, api) : this.fail(step, `no connection to ${provider} on this target`);
       const p: Promise<void> = work
-        .catch(async (error: unknown) => { await this.fail(step, `internal error: ${error instanceof Error ? error.message : String(error)}`); })
-        .finally(() => { this.active.set(provider, (this.active.get(provider) ?? 1) - 1); this.inflight.delete(p); });
+        .catch(async (error: unknown) => {
+          await this.fail(step, `internal error: ${error instanceof Error ? error.message : String(error)}`);
+        })
+        .finally(() => {
+          this.active.set(provider, (this.active.get(provider) ?? 1) - 1);
+          this.inflight.delete(p);
+        });
       this.inflight.add(p);
     }
   }
 
   private async send(step: Step, api: Api): Promise<void> {
     // A lost lock (another writer may be on this API now) stops every further call before it is sent.
-    try { this.input.guard?.(); } catch (error) { return this.fail(step, error instanceof Error ? error.message : String(error), hintOf(error)); }
+    try {
+      this.input.guard?.();
+    } catch (error) {
+      return this.fail(step, error instanceof Error ? error.message : String(error), hintOf(error));
+    }
     const r = this.input.graph.resources[step.resource]!;
     const adapter = this.adapterFor(r.provider);
     this.table.start(step.id);
     await this.input.record({ type: 'start', step: step.id, attempt: this.table.attempts(step.id), at: this.at() });
     try {
       const objectId = this.table.objectId(step);
-      if (step.target !== 'none' && objectId === undefined) throw new ProviderError(`no live id for ${resourceKey(r)}: ${step.target === 'created' ? 'its create step' : 'the plan'} did not record one`);
+      if (step.target !== 'none' && objectId === undefined)
+        throw new ProviderError(`no live id for ${resourceKey(r)}: ${step.target === 'created' ? 'its create step' : 'the plan'} did not record one`);
       const path = step.path.replace('{id}', objectId === undefined ? '' : adapter.pathId(objectId));
-      const body = step.body !== undefined && adapter.resolveBody ? await adapter.resolveBody(step.body, { client: api.client, known: this.known.get(r.provider) ?? new Map() }) : step.body;
+      const body =
+        step.body !== undefined && adapter.resolveBody
+          ? await adapter.resolveBody(step.body, { client: api.client, known: this.known.get(r.provider) ?? new Map() })
+          : step.body;
       const keyed = adapter.idempotencyHeader !== undefined && step.op === 'create';
-      const headers = keyed ? { [adapter.idempotencyHeader!]: `promoc-${this.input.run ?? this.input.graph.planFingerprint.slice(0, 16)}-${step.id}` } : undefined;
-      const res = await api.client.request({ method: step.method, path, ...(body !== undefined ? { body: body as Json } : {}), ...(headers ? { headers } : {}), idempotent: step.idempotent || keyed });
+      const headers = keyed
+        ? { [adapter.idempotencyHeader!]: `promoc-${this.input.run ?? this.input.graph.planFingerprint.slice(0, 16)}-${step.id}` }
+        : undefined;
+      const res = await api.client.request({
+        method: step.method,
+        path,
+        ...(body !== undefined ? { body: body as Json } : {}),
+        ...(headers ? { headers } : {}),
+        idempotent: step.idempotent || keyed,
+      });
       const liveId = step.op === 'create' ? adapter.createdId(r.kind, res.body) : undefined;
       // A create that answered without an id is settled by reading, like a lost answer.
       if (step.op === 'create' && liveId === undefined) return await this.park(step, `${step.method} ${path} answered ${res.status} without an id`, false);
@@ -188,10 +218,13 @@ class Execution {
   private async settle(provider: ProviderId, steps: readonly Step[]): Promise<boolean> {
     const maxAttempts = this.input.maxAttempts ?? 6;
     let live: LiveIndex;
-    try { live = indexLive((await this.input.apis.get(provider)!.read()).objects); } catch (error) {
+    try {
+      live = indexLive((await this.input.apis.get(provider)!.read()).objects);
+    } catch (error) {
       // Cannot read now: try again next round, or give up once the steps are out of attempts.
       for (const s of steps) {
-        if (this.table.attempts(s.id) >= maxAttempts) await this.fail(s, `${this.table.lastError(s.id)}; then reading the target to check failed: ${(error as Error).message}`);
+        if (this.table.attempts(s.id) >= maxAttempts)
+          await this.fail(s, `${this.table.lastError(s.id)}; then reading the target to check failed: ${(error as Error).message}`);
         else this.table.requeue(s.id);
       }
       return steps.some((s) => this.table.state(s.id) === 'pending');
@@ -200,7 +233,11 @@ class Execution {
     for (const s of steps) {
       const verdict = reconcileStep(this.input.graph, s, live, this.table.objectId(s), this.table.wasConflict(s.id));
       if (verdict.outcome === 'done') {
-        await this.succeed(s, { type: 'reconcile', step: s.id, at: this.at(), outcome: 'done', ...(verdict.liveId !== undefined ? { liveId: verdict.liveId } : {}) }, verdict.liveId);
+        await this.succeed(
+          s,
+          { type: 'reconcile', step: s.id, at: this.at(), outcome: 'done', ...(verdict.liveId !== undefined ? { liveId: verdict.liveId } : {}) },
+          verdict.liveId,
+        );
       } else if (verdict.outcome === 'failed' || this.table.attempts(s.id) >= maxAttempts) {
         const detail = verdict.outcome === 'failed' ? verdict.detail : `gave up after ${this.table.attempts(s.id)} attempts`;
         await this.input.record({ type: 'reconcile', step: s.id, at: this.at(), outcome: 'failed', detail });

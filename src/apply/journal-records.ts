@@ -7,15 +7,37 @@ import { PromocError } from '../model/errors.js';
 export const JOURNAL_FORMAT = 'promoc-journal/v1' as const;
 
 export type JournalRecord =
-  | { readonly type: 'run'; readonly format: typeof JOURNAL_FORMAT; readonly run: string; readonly target: string; readonly at: string; readonly pid: number; readonly host: string; readonly promocVersion: string; readonly graph: CallGraph }
+  | {
+      readonly type: 'run';
+      readonly format: typeof JOURNAL_FORMAT;
+      readonly run: string;
+      readonly target: string;
+      readonly at: string;
+      readonly pid: number;
+      readonly host: string;
+      readonly promocVersion: string;
+      readonly graph: CallGraph;
+    }
   | { readonly type: 'resume'; readonly at: string; readonly pid: number; readonly host: string }
   | { readonly type: 'start'; readonly step: string; readonly attempt: number; readonly at: string }
   | { readonly type: 'done'; readonly step: string; readonly at: string; readonly status?: number; readonly liveId?: string }
   | { readonly type: 'uncertain'; readonly step: string; readonly at: string; readonly error: string }
   | { readonly type: 'fail'; readonly step: string; readonly at: string; readonly error: string; readonly hint?: string }
   | { readonly type: 'skip'; readonly step: string; readonly at: string; readonly reason: string }
-  | { readonly type: 'reconcile'; readonly step: string; readonly at: string; readonly outcome: 'done' | 'retry' | 'failed'; readonly liveId?: string; readonly detail?: string }
-  | { readonly type: 'verify'; readonly at: string; readonly converged: number; readonly diverged: readonly { readonly resource: string; readonly message: string }[] }
+  | {
+      readonly type: 'reconcile';
+      readonly step: string;
+      readonly at: string;
+      readonly outcome: 'done' | 'retry' | 'failed';
+      readonly liveId?: string;
+      readonly detail?: string;
+    }
+  | {
+      readonly type: 'verify';
+      readonly at: string;
+      readonly converged: number;
+      readonly diverged: readonly { readonly resource: string; readonly message: string }[];
+    }
   | { readonly type: 'end'; readonly at: string; readonly outcome: 'ok' | 'failed' };
 
 export type RunHeader = Extract<JournalRecord, { type: 'run' }>;
@@ -34,7 +56,9 @@ export interface Replay {
 
 export class JournalError extends PromocError {
   override readonly name = 'JournalError';
-  constructor(message: string, hint?: string) { super(message, { hint }); }
+  constructor(message: string, hint?: string) {
+    super(message, { hint });
+  }
 }
 
 const damaged = (file: string, i: number, what: string): JournalError =>
@@ -50,11 +74,13 @@ const OTHER_RECORDS = new Set(['run', 'resume', 'verify', 'end']);
 function recordProblem(r: unknown, first: boolean): string | undefined {
   if (typeof r !== 'object' || r === null || Array.isArray(r)) return 'not an object';
   const o = r as Record<string, unknown>;
-  if (typeof o.type !== 'string' || !(STEP_RECORDS.has(o.type) || OTHER_RECORDS.has(o.type))) return `unknown record type ${JSON.stringify(o.type) ?? 'undefined'}`;
+  if (typeof o.type !== 'string' || !(STEP_RECORDS.has(o.type) || OTHER_RECORDS.has(o.type)))
+    return `unknown record type ${JSON.stringify(o.type) ?? 'undefined'}`;
   if (STEP_RECORDS.has(o.type) && typeof o.step !== 'string') return `a ${o.type} record without a step`;
   if (o.type === 'run' && first && o.format === JOURNAL_FORMAT) {
     const g = o.graph as Record<string, unknown> | null | undefined;
-    if (typeof g !== 'object' || g === null || !Array.isArray(g.steps) || !Array.isArray(g.resources) || !Array.isArray(g.untouched)) return 'the run record has no call graph';
+    if (typeof g !== 'object' || g === null || !Array.isArray(g.steps) || !Array.isArray(g.resources) || !Array.isArray(g.untouched))
+      return 'the run record has no call graph';
   }
   return undefined;
 }
@@ -68,7 +94,9 @@ export function parseJournal(text: string, file: string): Replay {
   lines.forEach((line, i) => {
     if (line.trim() === '') return;
     let record: unknown;
-    try { record = JSON.parse(line); } catch {
+    try {
+      record = JSON.parse(line);
+    } catch {
       throw damaged(file, i, 'is not JSON');
     }
     const problem = recordProblem(record, records.length === 0);
@@ -77,7 +105,10 @@ export function parseJournal(text: string, file: string): Replay {
   });
   const header = records[0];
   if (header?.type !== 'run' || header.format !== JOURNAL_FORMAT) {
-    throw new JournalError(`${file} is not a ${JOURNAL_FORMAT} journal`, 'Journals are written by `promoc apply`; resume with the promoc version that wrote it.');
+    throw new JournalError(
+      `${file} is not a ${JOURNAL_FORMAT} journal`,
+      'Journals are written by `promoc apply`; resume with the promoc version that wrote it.',
+    );
   }
   const done = new Map<string, { liveId?: string }>();
   const started = new Set<string>();

@@ -7,10 +7,24 @@ import { JournalWriter, latestUnfinished, newRunId, readJournal } from './journa
 import { CALLS_FORMAT } from './call-graph.js';
 
 let dir: string;
-beforeEach(async () => { dir = await mkdtemp(join(tmpdir(), 'promoc-journal-')); });
-afterEach(async () => { await rm(dir, { recursive: true, force: true }); });
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'promoc-journal-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
 
-const header = (run: string): JournalRecord => ({ type: 'run', format: JOURNAL_FORMAT, run, target: 'local', at: '2027-01-15T10:00:00Z', pid: 1, host: 'h', promocVersion: 't', graph: { format: CALLS_FORMAT, target: 'local', planFingerprint: 'f', planCreatedAt: 'c', resources: [], steps: [], untouched: [] } });
+const header = (run: string): JournalRecord => ({
+  type: 'run',
+  format: JOURNAL_FORMAT,
+  run,
+  target: 'local',
+  at: '2027-01-15T10:00:00Z',
+  pid: 1,
+  host: 'h',
+  promocVersion: 't',
+  graph: { format: CALLS_FORMAT, target: 'local', planFingerprint: 'f', planCreatedAt: 'c', resources: [], steps: [], untouched: [] },
+});
 const at = '2027-01-15T10:00:01Z';
 
 describe('journal', () => {
@@ -31,10 +45,13 @@ describe('journal', () => {
     const file = join(dir, 'r.ndjson');
     const w = await JournalWriter.create(file, header('r'));
     for (const r of [
-      { type: 'start', step: 's1', attempt: 1, at }, { type: 'done', step: 's1', at, liveId: 'id-1' },
-      { type: 'start', step: 's2', attempt: 1, at }, { type: 'uncertain', step: 's2', at, error: 'lost' },
+      { type: 'start', step: 's1', attempt: 1, at },
+      { type: 'done', step: 's1', at, liveId: 'id-1' },
+      { type: 'start', step: 's2', attempt: 1, at },
+      { type: 'uncertain', step: 's2', at, error: 'lost' },
       { type: 'start', step: 's3', attempt: 1, at },
-    ] as JournalRecord[]) await w.append(r);
+    ] as JournalRecord[])
+      await w.append(r);
     await w.close();
     await appendFile(file, '{"type":"done","step":"s3","a');
     const replay = await readJournal(file);
@@ -52,7 +69,11 @@ describe('journal', () => {
   });
 
   it('finds the newest unfinished run, and refuses what is not a journal', async () => {
-    for (const [run, ended] of [['20270101T000000Z-aaaaaa', false], ['20270102T000000Z-bbbbbb', false], ['20270103T000000Z-cccccc', true]] as const) {
+    for (const [run, ended] of [
+      ['20270101T000000Z-aaaaaa', false],
+      ['20270102T000000Z-bbbbbb', false],
+      ['20270103T000000Z-cccccc', true],
+    ] as const) {
       const w = await JournalWriter.create(join(dir, `${run}.ndjson`), header(run));
       if (ended) await w.append({ type: 'end', at, outcome: 'ok' });
       await w.close();
@@ -76,7 +97,8 @@ describe('journal', () => {
   });
 
   it('refuses a run record without its call graph, which --resume would carry out', () => {
-    expect(() => parseJournal(`${JSON.stringify({ ...header('g'), graph: { steps: null } })}\n`, 'g.ndjson')).toThrow('g.ndjson:1 is not a journal record: the run record has no call graph');
+    expect(() => parseJournal(`${JSON.stringify({ ...header('g'), graph: { steps: null } })}\n`, 'g.ndjson')).toThrow(
+      'g.ndjson:1 is not a journal record: the run record has no call graph',
+    );
   });
 });
-

@@ -11,7 +11,11 @@ export class JournalWriter {
   private flushing: Promise<void> | undefined;
   private running = false;
 
-  private constructor(private readonly handle: FileHandle, readonly file: string, private readonly scrub: (text: string) => string) {}
+  private constructor(
+    private readonly handle: FileHandle,
+    readonly file: string,
+    private readonly scrub: (text: string) => string,
+  ) {}
 
   /** A new journal whose first record is written and synced before this resolves. */
   static async create(file: string, header: JournalRecord, scrub: (text: string) => string = (t) => t): Promise<JournalWriter> {
@@ -74,8 +78,14 @@ async function syncDirectory(dir: string): Promise<void> {
   // A new file's directory entry must be durable too; some platforms cannot open a directory (ignored there).
   try {
     const d = await open(dir, 'r');
-    try { await d.sync(); } finally { await d.close(); }
-  } catch { /* NOTE: best effort (Windows) */ }
+    try {
+      await d.sync();
+    } finally {
+      await d.close();
+    }
+  } catch {
+    /* NOTE: best effort (Windows) */
+  }
 }
 
 export function journalDir(root: string, target: string): string {
@@ -89,9 +99,16 @@ export async function readJournal(file: string): Promise<Replay> {
 /** The newest run of the target that has no `end` record (killed or crashed), if any. */
 export async function latestUnfinished(dir: string): Promise<{ file: string; replay: Replay } | undefined> {
   let names: string[];
-  try { names = await readdir(dir); } catch { return undefined; }
+  try {
+    names = await readdir(dir);
+  } catch {
+    return undefined;
+  }
   // Run ids start with a UTC timestamp, so names sort by time.
-  for (const name of names.filter((n) => n.endsWith('.ndjson')).sort().reverse()) {
+  for (const name of names
+    .filter((n) => n.endsWith('.ndjson'))
+    .sort()
+    .reverse()) {
     const file = join(dir, name);
     const replay = await readJournal(file);
     if (!replay.ended) return { file, replay };
@@ -101,7 +118,12 @@ export async function latestUnfinished(dir: string): Promise<{ file: string; rep
 
 /** `20270115T100000Z-1a2b3c`: sortable by time, unique enough for one target. */
 export function newRunId(now: Date, random: () => number): string {
-  const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
-  const suffix = Math.floor(random() * 0xffffff).toString(16).padStart(6, '0');
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
+  const suffix = Math.floor(random() * 0xffffff)
+    .toString(16)
+    .padStart(6, '0');
   return `${stamp}-${suffix}`;
 }

@@ -30,7 +30,10 @@ export function indexLive(objects: readonly LiveObject[]): LiveIndex {
   return {
     byId: (id) => ids.get(id),
     current: (kind, key) => keys.get(keyOf(kind, key)),
-    claimants: (kind, key, name) => current.filter((o) => (o.normalized.kind === kind && o.normalized.key.toLowerCase() === key.toLowerCase()) || (o.owner?.kind === kind && o.owner.name === name)),
+    claimants: (kind, key, name) =>
+      current.filter(
+        (o) => (o.normalized.kind === kind && o.normalized.key.toLowerCase() === key.toLowerCase()) || (o.owner?.kind === kind && o.owner.name === name),
+      ),
   };
 }
 

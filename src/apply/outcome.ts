@@ -63,14 +63,24 @@ export function buildOutcome(input: OutcomeInput): ApplyOutcome {
       return;
     }
     const d = divergent.get(i);
-    if (d) { diverged.push({ ...head, error: d.message }); return; }
+    if (d) {
+      diverged.push({ ...head, error: d.message });
+      return;
+    }
     changed.push(head);
   });
-  for (const u of input.unsupported ?? []) failed.push({ resource: `${u.provider} ${resourceKey(u)}`, action: u.action, error: u.reason ?? 'no API call carries out this action' });
+  for (const u of input.unsupported ?? [])
+    failed.push({ resource: `${u.provider} ${resourceKey(u)}`, action: u.action, error: u.reason ?? 'no API call carries out this action' });
   const untouched = graph.untouched.map((u) => ({ resource: describeResource(u), action: u.action, ...(u.reason ? { reason: u.reason } : {}) }));
   return {
-    run: input.run, target: graph.target, journal: input.journal, resumed: input.resumed,
-    changed, failed, diverged, untouched,
+    run: input.run,
+    target: graph.target,
+    journal: input.journal,
+    resumed: input.resumed,
+    changed,
+    failed,
+    diverged,
+    untouched,
     calls: { total: graph.steps.length, sent, retried },
     ok: failed.length === 0 && diverged.length === 0,
   };

@@ -23,7 +23,11 @@ function expectOf(a: Action): TouchedResource['expect'] {
 
 function touched(a: Action): TouchedResource {
   return {
-    provider: a.provider, kind: a.kind, name: a.name, key: a.key, action: a.action,
+    provider: a.provider,
+    kind: a.kind,
+    name: a.name,
+    key: a.key,
+    action: a.action,
     ...(a.liveId !== undefined ? { liveId: a.liveId } : {}),
     ...(a.desired !== undefined ? { desired: a.desired as { readonly [k: string]: Json } } : {}),
     expect: expectOf(a),
@@ -33,7 +37,14 @@ function touched(a: Action): TouchedResource {
 
 function untouched(a: Action, reason?: string): Untouched {
   const why = reason ?? a.reason;
-  return { provider: a.provider, kind: a.kind, name: a.name, action: a.action, ...(a.liveId !== undefined ? { liveId: a.liveId } : {}), ...(why ? { reason: why } : {}) };
+  return {
+    provider: a.provider,
+    kind: a.kind,
+    name: a.name,
+    action: a.action,
+    ...(a.liveId !== undefined ? { liveId: a.liveId } : {}),
+    ...(why ? { reason: why } : {}),
+  };
 }
 
 export interface CompileResult {
@@ -54,10 +65,19 @@ export function compileCalls(plan: Plan, options: CompileOptions = {}): CompileR
   const unsupported: Untouched[] = [];
   const chains: { first: number; last: string; provider: ProviderId; reference: boolean; key: string; length: number }[] = [];
   for (const a of plan.actions) {
-    if (a.action === 'noop' || a.action === 'blocked' || a.action === 'scheduled') { skipped.push(untouched(a)); continue; }
-    if (options.dueOnly && !isDue(a)) { skipped.push(untouched(a, 'not due: `apply --due` carries out only what the clock made due; apply the reviewed plan for this change')); continue; }
+    if (a.action === 'noop' || a.action === 'blocked' || a.action === 'scheduled') {
+      skipped.push(untouched(a));
+      continue;
+    }
+    if (options.dueOnly && !isDue(a)) {
+      skipped.push(untouched(a, 'not due: `apply --due` carries out only what the clock made due; apply the reviewed plan for this change'));
+      continue;
+    }
     const drafts = writesFor(a.provider).calls(a);
-    if (!drafts || drafts.length === 0) { unsupported.push(untouched(a, `promoc has no ${a.provider} call for "${a.action}" of a ${a.kind}`)); continue; }
+    if (!drafts || drafts.length === 0) {
+      unsupported.push(untouched(a, `promoc has no ${a.provider} call for "${a.action}" of a ${a.kind}`));
+      continue;
+    }
     const resource = resources.push(touched(a)) - 1;
     const first = steps.length;
     let previous: string | undefined;
@@ -73,19 +93,31 @@ export function compileCalls(plan: Plan, options: CompileOptions = {}): CompileR
   const byKey = new Map(chains.map((c) => [`${c.provider}:${c.key}`, c]));
   const referenceLasts = new Map<ProviderId, string[]>();
   for (const c of chains) if (c.reference) referenceLasts.set(c.provider, [...(referenceLasts.get(c.provider) ?? []), c.last]);
-  const adapterRefs = (provider: ProviderId, body: Json | undefined): readonly string[] => (body === undefined ? [] : writesFor(provider).references?.(body) ?? []);
+  const adapterRefs = (provider: ProviderId, body: Json | undefined): readonly string[] =>
+    body === undefined ? [] : (writesFor(provider).references?.(body) ?? []);
   for (const chain of chains) {
     const named = steps.slice(chain.first, chain.first + chain.length).flatMap((s) => adapterRefs(chain.provider, s.body));
     const refs = [
-      ...(chain.reference ? [] : referenceLasts.get(chain.provider) ?? []),
-      ...named.map((k) => byKey.get(`${chain.provider}:${k}`)).filter((c): c is (typeof chains)[number] => c !== undefined && c !== chain).map((c) => c.last),
+      ...(chain.reference ? [] : (referenceLasts.get(chain.provider) ?? [])),
+      ...named
+        .map((k) => byKey.get(`${chain.provider}:${k}`))
+        .filter((c): c is (typeof chains)[number] => c !== undefined && c !== chain)
+        .map((c) => c.last),
     ];
     if (refs.length === 0) continue;
     const head = steps[chain.first]!;
     steps[chain.first] = { ...head, after: [...new Set([...head.after, ...refs])] };
   }
   return {
-    graph: { format: CALLS_FORMAT, target: plan.target, planFingerprint: plan.fingerprint, planCreatedAt: plan.createdAt, resources, steps, untouched: [...skipped] },
+    graph: {
+      format: CALLS_FORMAT,
+      target: plan.target,
+      planFingerprint: plan.fingerprint,
+      planCreatedAt: plan.createdAt,
+      resources,
+      steps,
+      untouched: [...skipped],
+    },
     unsupported,
   };
 }

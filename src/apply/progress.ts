@@ -29,7 +29,10 @@ export function progressReporter(out: ProgressOutput, graph: CallGraph, alreadyD
   let lastTenth = Math.floor((settled / Math.max(1, total)) * 10);
   const bar = (): string => {
     const filled = Math.round((settled / Math.max(1, total)) * WIDTH);
-    return `${c.cyan('█'.repeat(filled))}${c.dim('░'.repeat(WIDTH - filled))} ${settled}/${total} calls` + `${failed > 0 ? c.red(` · ${failed} failed`) : ''}${rechecks > 0 ? c.dim(` · ${rechecks} rechecked`) : ''}`;
+    return (
+      `${c.cyan('█'.repeat(filled))}${c.dim('░'.repeat(WIDTH - filled))} ${settled}/${total} calls` +
+      `${failed > 0 ? c.red(` · ${failed} failed`) : ''}${rechecks > 0 ? c.dim(` · ${rechecks} rechecked`) : ''}`
+    );
   };
   const draw = (force: boolean): void => {
     if (!out.isTTY) return;
@@ -53,10 +56,16 @@ export function progressReporter(out: ProgressOutput, graph: CallGraph, alreadyD
       if (e.state !== 'done' && e.state !== 'failed' && e.state !== 'skipped') return;
       settled += 1;
       const r = graph.resources[e.step.resource]!;
-      if (e.state === 'failed') { failed += 1; line(`${c.red('✖')} ${e.step.id} ${e.step.op} ${describeResource(r)}: ${e.error ?? 'failed'}`); }
+      if (e.state === 'failed') {
+        failed += 1;
+        line(`${c.red('✖')} ${e.step.id} ${e.step.op} ${describeResource(r)}: ${e.error ?? 'failed'}`);
+      }
       const tenth = Math.floor((settled / Math.max(1, total)) * 10);
       // Small runs get no progress lines in CI: the report lists every call anyway.
-      if (!out.isTTY && total >= 50 && tenth > lastTenth) { lastTenth = tenth; line(`apply: ${settled}/${total} calls settled${failed > 0 ? `, ${failed} failed` : ''}`); }
+      if (!out.isTTY && total >= 50 && tenth > lastTenth) {
+        lastTenth = tenth;
+        line(`apply: ${settled}/${total} calls settled${failed > 0 ? `, ${failed} failed` : ''}`);
+      }
       draw(false);
     },
     finish() {

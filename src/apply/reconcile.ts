@@ -7,9 +7,7 @@ import { isActive, isOwnedBy, sameFields, type LiveIndex } from './live-index.js
 import { resourceKey } from '../model/resource.js';
 
 export type Verdict =
-  | { readonly outcome: 'done'; readonly liveId?: string }
-  | { readonly outcome: 'retry' }
-  | { readonly outcome: 'failed'; readonly detail: string };
+  { readonly outcome: 'done'; readonly liveId?: string } | { readonly outcome: 'retry' } | { readonly outcome: 'failed'; readonly detail: string };
 
 /**
  * `objectId`: the live id the step acts on (known for every op but create). `conflict`: the last answer was
@@ -19,9 +17,11 @@ export function reconcileStep(graph: CallGraph, step: Step, live: LiveIndex, obj
   const r = graph.resources[step.resource]!;
   if (step.op === 'create') {
     const found = live.current(r.kind, r.key);
-    if (found && isOwnedBy(found, r) && step.expectCount !== undefined) return countOf(found) >= step.expectCount ? { outcome: 'done', liveId: found.id } : { outcome: 'retry' };
+    if (found && isOwnedBy(found, r) && step.expectCount !== undefined)
+      return countOf(found) >= step.expectCount ? { outcome: 'done', liveId: found.id } : { outcome: 'retry' };
     if (found && isOwnedBy(found, r)) return { outcome: 'done', liveId: found.id };
-    if (found && conflict) return { outcome: 'failed', detail: `${r.key} is taken by a live ${r.kind} that promoc does not manage as ${resourceKey(r)} (id ${found.id})` };
+    if (found && conflict)
+      return { outcome: 'failed', detail: `${r.key} is taken by a live ${r.kind} that promoc does not manage as ${resourceKey(r)} (id ${found.id})` };
     return { outcome: 'retry' };
   }
   const o = objectId === undefined ? undefined : live.byId(objectId);

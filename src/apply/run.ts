@@ -44,20 +44,53 @@ export async function applyGraph(input: ApplyRunInput): Promise<ApplyOutcome> {
   const file = input.resume?.file ?? join(input.journalDir, `${run}.ndjson`);
   const journal = input.resume
     ? await JournalWriter.reopen(file, input.resume.replay.torn, scrub)
-    : await JournalWriter.create(file, { type: 'run', format: JOURNAL_FORMAT, run, target: input.graph.target, at: now().toISOString(), pid: input.process.pid, host: input.process.host, promocVersion: input.promocVersion, graph: input.graph }, scrub);
+    : await JournalWriter.create(
+        file,
+        {
+          type: 'run',
+          format: JOURNAL_FORMAT,
+          run,
+          target: input.graph.target,
+          at: now().toISOString(),
+          pid: input.process.pid,
+          host: input.process.host,
+          promocVersion: input.promocVersion,
+          graph: input.graph,
+        },
+        scrub,
+      );
   try {
     if (input.resume) await journal.append({ type: 'resume', at: now().toISOString(), pid: input.process.pid, host: input.process.host });
     const apis = openApis(input.graph, input.bindings, input.deps);
     const table = await executeGraph({
-      graph: input.graph, run, apis, record: (r) => journal.append(r), now, sleep: input.deps.sleep, random: input.deps.random,
+      graph: input.graph,
+      run,
+      apis,
+      record: (r) => journal.append(r),
+      now,
+      sleep: input.deps.sleep,
+      random: input.deps.random,
       ...(input.resume ? { prior: input.resume.replay } : {}),
       ...(input.onEvent ? { onEvent: input.onEvent } : {}),
       ...(input.maxAttempts !== undefined ? { maxAttempts: input.maxAttempts } : {}),
       ...(input.guard ? { guard: input.guard } : {}),
     });
     const divergences = await verifyAll(input.graph, table, apis);
-    await journal.append({ type: 'verify', at: now().toISOString(), converged: input.graph.resources.length - divergences.length, diverged: divergences.map((d) => ({ resource: resourceKey(input.graph.resources[d.resource]!), message: d.message })) });
-    const report = buildOutcome({ run, journal: file, resumed: input.resume !== undefined, graph: input.graph, table, divergences, ...(input.unsupported ? { unsupported: input.unsupported } : {}) });
+    await journal.append({
+      type: 'verify',
+      at: now().toISOString(),
+      converged: input.graph.resources.length - divergences.length,
+      diverged: divergences.map((d) => ({ resource: resourceKey(input.graph.resources[d.resource]!), message: d.message })),
+    });
+    const report = buildOutcome({
+      run,
+      journal: file,
+      resumed: input.resume !== undefined,
+      graph: input.graph,
+      table,
+      divergences,
+      ...(input.unsupported ? { unsupported: input.unsupported } : {}),
+    });
     await journal.append({ type: 'end', at: now().toISOString(), outcome: report.ok ? 'ok' : 'failed' });
     return scrubOutcome(report, scrub);
   } finally {
@@ -75,7 +108,13 @@ function openApis(graph: CallGraph, bindings: readonly Binding[], deps: HttpDeps
     const options = { currency: b.currency ?? provider.defaultCurrency, ...(b.connection.pageSize !== undefined ? { pageSize: b.connection.pageSize } : {}) };
     const scheduled = provider.scheduledVersion?.bind(provider);
     const draft = provider.draftVersion?.bind(provider);
-    apis.set(b.provider, { client, read: () => provider.read(client, options), ...(scheduled ? { scheduled: (id: string) => scheduled(client, id) } : {}), ...(draft ? { draft: (id: string) => draft(client, id) } : {}), ...(b.connection.concurrency !== undefined ? { concurrency: b.connection.concurrency } : {}) });
+    apis.set(b.provider, {
+      client,
+      read: () => provider.read(client, options),
+      ...(scheduled ? { scheduled: (id: string) => scheduled(client, id) } : {}),
+      ...(draft ? { draft: (id: string) => draft(client, id) } : {}),
+      ...(b.connection.concurrency !== undefined ? { concurrency: b.connection.concurrency } : {}),
+    });
   }
   return apis;
 }
@@ -86,32 +125,44 @@ async function verifyAll(graph: CallGraph, table: StepTable, apis: ReadonlyMap<P
   const finished = graph.resources.map((_, i) => i).filter((i) => (byResource.get(i) ?? []).every((s) => table.state(s.id) === 'done'));
   const providers = [...new Set(finished.map((i) => graph.resources[i]!.provider))];
   const out: Divergence[] = [];
-  await Promise.all(providers.map(async (p) => {
-    const mine = finished.filter((i) => graph.resources[i]!.provider === p);
-    let live;
-    try { live = indexLive(await withPending(graph, table, mine, apis.get(p)!, (await apis.get(p)!.read()).objects)); } catch (error) {
-      for (const i of mine) out.push({ resource: i, message: `could not re-read ${p} to verify the apply: ${(error as Error).message}`, fields: [] });
-      return;
-    }
-    for (const i of mine) {
-      const d = verifyResource(graph.resources[i]!, i, live, table.resourceId(i));
-      if (d) out.push(d);
-    }
-  }));
+  await Promise.all(
+    providers.map(async (p) => {
+      const mine = finished.filter((i) => graph.resources[i]!.provider === p);
+      let live;
+      try {
+        live = indexLive(await withPending(graph, table, mine, apis.get(p)!, (await apis.get(p)!.read()).objects));
+      } catch (error) {
+        for (const i of mine) out.push({ resource: i, message: `could not re-read ${p} to verify the apply: ${(error as Error).message}`, fields: [] });
+        return;
+      }
+      for (const i of mine) {
+        const d = verifyResource(graph.resources[i]!, i, live, table.resourceId(i));
+        if (d) out.push(d);
+      }
+    }),
+  );
   return out.sort((a, b) => a.resource - b.resource);
 }
 
 /** Objects a dated or drafted change was written to, with the version now waiting on the target (what verify checks). */
 async function withPending(graph: CallGraph, table: StepTable, mine: readonly number[], api: Api, objects: readonly LiveObject[]): Promise<LiveObject[]> {
-  const idsOf = (expect: 'scheduled' | 'drafted'): Set<string> => new Set(mine.filter((i) => graph.resources[i]!.expect === expect).map((i) => table.resourceId(i)).filter((id): id is string => id !== undefined));
+  const idsOf = (expect: 'scheduled' | 'drafted'): Set<string> =>
+    new Set(
+      mine
+        .filter((i) => graph.resources[i]!.expect === expect)
+        .map((i) => table.resourceId(i))
+        .filter((id): id is string => id !== undefined),
+    );
   const timed = api.scheduled ? idsOf('scheduled') : new Set<string>();
   const drafted = api.draft ? idsOf('drafted') : new Set<string>();
   if (timed.size === 0 && drafted.size === 0) return [...objects];
-  return Promise.all(objects.map(async (o) => {
-    const scheduled = timed.has(o.id) ? await api.scheduled!(o.id) : undefined;
-    const draft = drafted.has(o.id) ? await api.draft!(o.id) : undefined;
-    return { ...o, ...(scheduled ? { scheduled } : {}), ...(draft ? { draft } : {}) };
-  }));
+  return Promise.all(
+    objects.map(async (o) => {
+      const scheduled = timed.has(o.id) ? await api.scheduled!(o.id) : undefined;
+      const draft = drafted.has(o.id) ? await api.draft!(o.id) : undefined;
+      return { ...o, ...(scheduled ? { scheduled } : {}), ...(draft ? { draft } : {}) };
+    }),
+  );
 }
 
 function scrubOutcome(report: ApplyOutcome, scrub: (t: string) => string): ApplyOutcome {

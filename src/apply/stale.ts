@@ -10,13 +10,21 @@ import type { HttpDeps } from '../providers/http/client.js';
 
 export async function assertPlanIsCurrent(plan: Plan, bindings: readonly Binding[], deps: HttpDeps): Promise<void> {
   const planned = new Set(plan.sources.map((s) => s.provider));
-  const fresh = await Promise.all(bindings.filter((b) => planned.has(b.provider)).map(async (b) => {
-    const live = await readBinding(b, deps);
-    return { provider: b.provider, objectFingerprints: objectFingerprints(live.objects) };
-  }));
+  const fresh = await Promise.all(
+    bindings
+      .filter((b) => planned.has(b.provider))
+      .map(async (b) => {
+        const live = await readBinding(b, deps);
+        return { provider: b.provider, objectFingerprints: objectFingerprints(live.objects) };
+      }),
+  );
   const changes = stalePlanChanges(plan.sources, fresh);
   if (changes.length > 0) {
-    throw new StalePlanError(`the saved plan is stale: live state on target ${plan.target} changed since it ` + `was made (${plan.createdAt}); run \`promoc plan --out\` again and review it`, changes);
+    throw new StalePlanError(
+      `the saved plan is stale: live state on target ${plan.target} changed since it ` +
+        `was made (${plan.createdAt}); run \`promoc plan --out\` again and review it`,
+      changes,
+    );
   }
 }
 
@@ -26,16 +34,29 @@ export async function assertPlanIsCurrent(plan: Plan, bindings: readonly Binding
  */
 export function assertPlanMatchesTree(plan: Plan, current: DesiredState): void {
   if (!plan.desiredState) {
-    throw new StalePlanError(`the saved plan for target ${plan.target} carries no desired-state digest (an older promoc wrote ` + `it), so it cannot be checked against the working tree; run \`promoc plan --out\` again and review it`);
+    throw new StalePlanError(
+      `the saved plan for target ${plan.target} carries no desired-state digest (an older promoc wrote ` +
+        `it), so it cannot be checked against the working tree; run \`promoc plan --out\` again and review it`,
+    );
   }
   const changes = desiredStateChanges(plan.desiredState, current);
   if (changes.length > 0) {
-    throw new StalePlanError(`the saved plan does not match the working tree: the campaigns for target ${plan.target} ` + `changed since the plan was made (${plan.createdAt}` + `${plan.revision ? `, at ${plan.revision}` : ''}); run \`promoc plan --out\` again and review it`, changes);
+    throw new StalePlanError(
+      `the saved plan does not match the working tree: the campaigns for target ${plan.target} ` +
+        `changed since the plan was made (${plan.createdAt}` +
+        `${plan.revision ? `, at ${plan.revision}` : ''}); run \`promoc plan --out\` again and review it`,
+      changes,
+    );
   }
 }
 
 /** A plan in which live objects conflict cannot be applied: which object is the resource is a human's call. */
 export function assertNoConflicts(plan: Plan): void {
   const conflicts = plan.conflicts ?? [];
-  if (conflicts.length > 0) throw new StalePlanError(`the plan for target ${plan.target} has ${conflicts.length} conflict${conflicts.length === 1 ? '' : 's'}` + ` (several live objects claim one resource); resolve ${conflicts.length === 1 ? 'it' : 'them'} first`, conflicts.map((c) => c.message));
+  if (conflicts.length > 0)
+    throw new StalePlanError(
+      `the plan for target ${plan.target} has ${conflicts.length} conflict${conflicts.length === 1 ? '' : 's'}` +
+        ` (several live objects claim one resource); resolve ${conflicts.length === 1 ? 'it' : 'them'} first`,
+      conflicts.map((c) => c.message),
+    );
 }

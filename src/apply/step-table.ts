@@ -25,13 +25,21 @@ export class StepTable {
   private readonly readySet = new Set<string>();
   private readonly created = new Map<number, string>();
 
-  constructor(readonly graph: CallGraph, prior?: Replay) {
+  constructor(
+    readonly graph: CallGraph,
+    prior?: Replay,
+  ) {
     for (const s of graph.steps) {
       this.steps.set(s.id, s);
       for (const d of s.after) this.dependents.set(d, [...(this.dependents.get(d) ?? []), s]);
       const done = prior?.done.get(s.id);
       const started = prior?.started.has(s.id) ?? false;
-      this.entries.set(s.id, { state: done ? 'done' : started ? 'parked' : 'pending', attempts: started ? 1 : 0, waitingOn: 0, ...(started ? { error: 'the run stopped before this call was answered' } : {}) });
+      this.entries.set(s.id, {
+        state: done ? 'done' : started ? 'parked' : 'pending',
+        attempts: started ? 1 : 0,
+        waitingOn: 0,
+        ...(started ? { error: 'the run stopped before this call was answered' } : {}),
+      });
       if (done?.liveId !== undefined) this.created.set(s.resource, done.liveId);
     }
     for (const s of graph.steps) {
@@ -47,11 +55,21 @@ export class StepTable {
     return e;
   }
 
-  state(id: string): StepState { return this.entry(id).state; }
-  attempts(id: string): number { return this.entry(id).attempts; }
-  lastError(id: string): string { return this.entry(id).error ?? 'unknown error'; }
-  hint(id: string): string | undefined { return this.entry(id).hint; }
-  wasConflict(id: string): boolean { return this.entry(id).conflict === true; }
+  state(id: string): StepState {
+    return this.entry(id).state;
+  }
+  attempts(id: string): number {
+    return this.entry(id).attempts;
+  }
+  lastError(id: string): string {
+    return this.entry(id).error ?? 'unknown error';
+  }
+  hint(id: string): string | undefined {
+    return this.entry(id).hint;
+  }
+  wasConflict(id: string): boolean {
+    return this.entry(id).conflict === true;
+  }
 
   /** Pending steps whose dependencies are all done, in the order they became ready. */
   *ready(): Generator<Step> {
@@ -111,7 +129,7 @@ export class StepTable {
       e.error = `not sent: it depends on ${id}, which failed`;
       this.readySet.delete(s.id);
       out.push(s);
-      append(queue, (this.dependents.get(s.id) ?? []));
+      append(queue, this.dependents.get(s.id) ?? []);
     }
     return out;
   }

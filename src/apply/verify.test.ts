@@ -3,7 +3,15 @@ import { indexLive } from './live-index.js';
 import { verifyResource } from './verify.js';
 import { aLiveObject } from '../../test/fixtures/apply/builders.js';
 
-const resource = { provider: 'promotions' as const, kind: 'Promotion', name: 'p', key: 'P', action: 'create' as const, desired: { spec: { status: 'active' } }, expect: 'present' as const };
+const resource = {
+  provider: 'promotions' as const,
+  kind: 'Promotion',
+  name: 'p',
+  key: 'P',
+  action: 'create' as const,
+  desired: { spec: { status: 'active' } },
+  expect: 'present' as const,
+};
 
 describe('read-back verification', () => {
   it('fails when the resource exists twice after the apply, naming both ids', () => {

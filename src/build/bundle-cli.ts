@@ -44,7 +44,10 @@ const result = await build({
 
 // The build's identity for caches (src/load/build-id.ts): a digest of every compiled file, bundle included.
 const hash = createHash('sha256');
-for (const file of readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.js')).sort()) hash.update(`${file}\0`).update(readFileSync(join(dist, file)));
+for (const file of readdirSync(dist, { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.js'))
+  .sort())
+  hash.update(`${file}\0`).update(readFileSync(join(dist, file)));
 writeFileSync(`${dist}build-id.txt`, `${hash.digest('hex').slice(0, 16)}\n`);
 
 // A dependency that finds its own files through __dirname would look in dist/cli-bundle/ now: refuse to ship that.

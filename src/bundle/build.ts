@@ -34,10 +34,22 @@ export function buildBundle(model: Model, options: BuildOptions): BuildResult {
     const c = normalizeCampaign(located as Located<ResourceOf<CampaignKind>>, report);
     if (!c) continue;
     const clash = c.code === undefined ? undefined : codes.get(c.code);
-    if (clash) report.error(['spec', 'code'], 'bundle/duplicate-code', `code ${c.code} is also used by ${resourceKey(clash.resource)}`, 'Codes are unique across the repository, case-insensitively; rename one.');
+    if (clash)
+      report.error(
+        ['spec', 'code'],
+        'bundle/duplicate-code',
+        `code ${c.code} is also used by ${resourceKey(clash.resource)}`,
+        'Codes are unique across the repository, case-insensitively; rename one.',
+      );
     else if (c.code !== undefined) codes.set(c.code, located);
     for (const g of c.zone?.geofences ?? []) {
-      if (!model.geometries.has(g)) report.error(['spec', 'zone', 'geofences'], 'bundle/unknown-geofence', `geofence "${g}" is not defined`, 'Add a Geofence with this metadata.name, or fix the reference.');
+      if (!model.geometries.has(g))
+        report.error(
+          ['spec', 'zone', 'geofences'],
+          'bundle/unknown-geofence',
+          `geofence "${g}" is not defined`,
+          'Add a Geofence with this metadata.name, or fix the reference.',
+        );
     }
     campaigns.push(c);
   }
@@ -92,6 +104,8 @@ function reporter(located: Located, into: Diagnostic[], currencies: Map<string, 
     error: (path: Path, ruleId: string, message: string, hint: string) => {
       into.push({ ruleId, severity: 'error', message, hint, file: located.source.file, docIndex: located.source.docIndex, path });
     },
-    currency: (code, exponent) => { currencies.set(code, exponent); },
+    currency: (code, exponent) => {
+      currencies.set(code, exponent);
+    },
   };
 }

@@ -30,16 +30,33 @@ export async function readBundleFiles(path: string): Promise<{ bytes: Uint8Array
     bytes = await readRegularFile(path, DEFAULT_MAX_BYTES, 'bundle');
   } catch (cause) {
     if (cause instanceof FileRefusal) throw new BundleError(cause.code === 'EFBIG' ? 'too-large' : 'parse', cause.message, cause.hint, { cause });
-    throw new BundleError('parse', `cannot read bundle ${path}: ${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}`, 'Build one with `promoc bundle`, or pass --bundle PATH.', { cause });
+    throw new BundleError(
+      'parse',
+      `cannot read bundle ${path}: ${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}`,
+      'Build one with `promoc bundle`, or pass --bundle PATH.',
+      { cause },
+    );
   }
   let sigText: string | undefined;
-  try { sigText = (await readRegularFile(path + SIGNATURE_SUFFIX, MAX_KEY_FILE_BYTES, 'signature file')).toString('utf8'); } catch (cause) {
+  try {
+    sigText = (await readRegularFile(path + SIGNATURE_SUFFIX, MAX_KEY_FILE_BYTES, 'signature file')).toString('utf8');
+  } catch (cause) {
     if ((cause as NodeJS.ErrnoException).code === 'ENOENT') return { bytes };
-    throw new BundleError('signature', `cannot read the signature file ${path}${SIGNATURE_SUFFIX}: ${(cause as Error).message}`, 'Sign the bundle again with `promoc bundle --sign-key KEY`, or remove the file.', { cause });
+    throw new BundleError(
+      'signature',
+      `cannot read the signature file ${path}${SIGNATURE_SUFFIX}: ${(cause as Error).message}`,
+      'Sign the bundle again with `promoc bundle --sign-key KEY`, or remove the file.',
+      { cause },
+    );
   }
   try {
     return { bytes, signature: JSON.parse(sigText) as unknown };
   } catch (cause) {
-    throw new BundleError('signature', `signature file ${path}${SIGNATURE_SUFFIX} is not valid JSON`, 'Sign the bundle again with `promoc bundle --sign-key KEY`.', { cause });
+    throw new BundleError(
+      'signature',
+      `signature file ${path}${SIGNATURE_SUFFIX} is not valid JSON`,
+      'Sign the bundle again with `promoc bundle --sign-key KEY`.',
+      { cause },
+    );
   }
 }

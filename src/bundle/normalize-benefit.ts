@@ -19,7 +19,12 @@ export function normalizeMoney(m: { amount: string; currency: string }, path: Pa
   const exponent = currencyExponent(m.currency);
   const minor = parseDecimal(m.amount, exponent);
   if (typeof minor !== 'number') {
-    report.error([...path, 'amount'], 'bundle/money', `${m.currency} amount ${minor.error}`, `Write the amount with at most ${exponent} decimals for ${m.currency}.`);
+    report.error(
+      [...path, 'amount'],
+      'bundle/money',
+      `${m.currency} amount ${minor.error}`,
+      `Write the amount with at most ${exponent} decimals for ${m.currency}.`,
+    );
     return undefined;
   }
   report.currency(m.currency, exponent);
@@ -28,7 +33,8 @@ export function normalizeMoney(m: { amount: string; currency: string }, path: Pa
 
 export function normalizeRate(percent: number, path: Path, report: Report): number | undefined {
   const rate = percentToRate(percent);
-  if (rate === undefined) report.error(path, 'bundle/percent', `percentage ${percent} has more than 4 decimals`, 'Round it to at most 4 decimals (a millionth of the amount).');
+  if (rate === undefined)
+    report.error(path, 'bundle/percent', `percentage ${percent} has more than 4 decimals`, 'Round it to at most 4 decimals (a millionth of the amount).');
   return rate;
 }
 
@@ -49,7 +55,12 @@ export function normalizeGate(b: SourceBenefit, path: Path, report: Report): Bun
     const from = b.window.from !== undefined ? Date.parse(b.window.from) : undefined;
     const until = b.window.until !== undefined ? Date.parse(b.window.until) : undefined;
     if (from !== undefined && until !== undefined && until <= from) {
-      report.error([...path, 'window', 'until'], 'bundle/window', `the benefit's window ends (${b.window.until}) before it starts (${b.window.from})`, 'Make `until` later than `from`.');
+      report.error(
+        [...path, 'window', 'until'],
+        'bundle/window',
+        `the benefit's window ends (${b.window.until}) before it starts (${b.window.from})`,
+        'Make `until` later than `from`.',
+      );
       return null;
     }
     gate.window = { ...(from !== undefined ? { from } : {}), ...(until !== undefined ? { until } : {}) };
@@ -91,7 +102,12 @@ function normalizeBareBenefit(b: SourceBenefit, path: Path, report: Report): Bun
   if (b.entitlement !== undefined) return { type: 'entitlement', addition: b.entitlement.addition, scope };
   if (b.trialExtensionDays !== undefined) return { type: 'trialExtension', days: b.trialExtensionDays };
   if (b.freePeriods !== undefined) return { type: 'freePeriod', periods: b.freePeriods, scope };
-  report.error(path, 'bundle/benefit', 'benefit has no effect key', 'Give exactly one of percentOff, amountOff, credit, freeMinutes, freeUnlocks, packageDiscount, entitlement, trialExtensionDays, freePeriods.');
+  report.error(
+    path,
+    'bundle/benefit',
+    'benefit has no effect key',
+    'Give exactly one of percentOff, amountOff, credit, freeMinutes, freeUnlocks, packageDiscount, entitlement, trialExtensionDays, freePeriods.',
+  );
   return undefined;
 }
 

@@ -9,18 +9,22 @@ import { productOf } from '../model/product.js';
 import { campaignRank, compareStrings, sortedSet } from './order.js';
 
 /** Every field some campaign kind has; each kind's schema decides which of them it may carry. */
-type AnySpec = Partial<Promotion['spec']> & Partial<Pick<GeofencePromotion['spec'], 'zone'>> &
-  Partial<Pick<GeofenceSurcharge['spec'], 'surcharge'>> & Partial<Pick<Referral['spec'], 'referee'>>;
-
+type AnySpec = Partial<Promotion['spec']> &
+  Partial<Pick<GeofencePromotion['spec'], 'zone'>> &
+  Partial<Pick<GeofenceSurcharge['spec'], 'surcharge'>> &
+  Partial<Pick<Referral['spec'], 'referee'>>;
 
 export function normalizeCampaign(located: Located<ResourceOf<CampaignKind>>, report: Report): BundleCampaign | undefined {
   const r = located.resource;
   const spec = r.spec as unknown as AnySpec;
   const at = (...p: Path): Path => ['spec', ...p];
   let failed = false;
-  const ok = <T>(v: T | undefined): T | undefined => { if (v === undefined) failed = true; return v; };
+  const ok = <T>(v: T | undefined): T | undefined => {
+    if (v === undefined) failed = true;
+    return v;
+  };
 
-  const authored = r.kind === 'Referral' ? spec.referee?.benefits ?? [] : r.kind === 'GeofenceSurcharge' ? [] : spec.benefits ?? [];
+  const authored = r.kind === 'Referral' ? (spec.referee?.benefits ?? []) : r.kind === 'GeofenceSurcharge' ? [] : (spec.benefits ?? []);
   const benefits = ok(normalizeBenefits(authored, r.kind === 'Referral' ? at('referee', 'benefits') : at('benefits'), report)) ?? [];
   const phases = (spec.phases ?? []).map((ph, i): BundlePhase | undefined => {
     const list = normalizeBenefits(ph.benefits, at('phases', i, 'benefits'), report);
@@ -79,7 +83,10 @@ function normalizeWindow(w: { from?: string; until?: string } | undefined, path:
     const v = w?.[key];
     if (v === undefined) continue;
     const ms = Date.parse(v);
-    if (Number.isNaN(ms)) { report.error([...path, key], 'bundle/instant', `"${v}" is not an instant`, 'Write an RFC 3339 date-time with a zone, e.g. 2027-06-01T00:00:00Z.'); return undefined; }
+    if (Number.isNaN(ms)) {
+      report.error([...path, key], 'bundle/instant', `"${v}" is not an instant`, 'Write an RFC 3339 date-time with a zone, e.g. 2027-06-01T00:00:00Z.');
+      return undefined;
+    }
     out[key] = ms;
   }
   if (out.from !== undefined && out.until !== undefined && out.until <= out.from) {
@@ -92,7 +99,11 @@ function normalizeWindow(w: { from?: string; until?: string } | undefined, path:
 function normalizeLimits(l: AnySpec['limits'], path: Path, report: Report): BundleLimits | undefined {
   const budget = l?.budget ? normalizeMoney(l.budget, [...path, 'budget'], report) : undefined;
   if (l?.budget && !budget) return undefined;
-  return { ...(l?.redemptions !== undefined ? { redemptions: l.redemptions } : {}), ...(l?.perCustomer !== undefined ? { perCustomer: l.perCustomer } : {}), ...(budget ? { budget } : {}) };
+  return {
+    ...(l?.redemptions !== undefined ? { redemptions: l.redemptions } : {}),
+    ...(l?.perCustomer !== undefined ? { perCustomer: l.perCustomer } : {}),
+    ...(budget ? { budget } : {}),
+  };
 }
 
 function normalizeConditions(c: NonNullable<AnySpec['conditions']>, path: Path, report: Report): BundleConditions | undefined {
@@ -101,10 +112,17 @@ function normalizeConditions(c: NonNullable<AnySpec['conditions']>, path: Path, 
   return {
     mode: c.mode ?? 'ALL',
     ...(minimumSpend ? { minimumSpend } : {}),
-    customerAttributes: (c.customerAttributes ?? []).map((a) => ({ attribute: a.attribute, equals: a.equals }))
+    customerAttributes: (c.customerAttributes ?? [])
+      .map((a) => ({ attribute: a.attribute, equals: a.equals }))
       .sort((a, b) => compareStrings(a.attribute, b.attribute) || compareStrings(a.equals, b.equals)),
     ...(c.usageAtLeast !== undefined ? { usageAtLeast: c.usageAtLeast } : {}),
-    ...(c.usageThresholds ? { usageThresholds: c.usageThresholds.map((u) => ({ metric: u.metric, atLeast: u.atLeast })).sort((a, b) => compareStrings(a.metric, b.metric) || a.atLeast - b.atLeast) } : {}),
+    ...(c.usageThresholds
+      ? {
+          usageThresholds: c.usageThresholds
+            .map((u) => ({ metric: u.metric, atLeast: u.atLeast }))
+            .sort((a, b) => compareStrings(a.metric, b.metric) || a.atLeast - b.atLeast),
+        }
+      : {}),
     ...(c.quantityAtLeast !== undefined ? { quantityAtLeast: c.quantityAtLeast } : {}),
     ...(c.productCombination ? { products: sortedSet(c.productCombination) } : {}),
     ...(c.externalVerification ? { verification: c.externalVerification.provider } : {}),

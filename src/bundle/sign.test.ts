@@ -10,7 +10,12 @@ const keys = generateSigningKeys();
 const signature = signBundle(built.bytes, keys.privateKeyPem, built.manifest.digest);
 
 function refusal(run: () => unknown): BundleError {
-  try { run(); } catch (e) { expect(e).toBeInstanceOf(BundleError); return e as BundleError; }
+  try {
+    run();
+  } catch (e) {
+    expect(e).toBeInstanceOf(BundleError);
+    return e as BundleError;
+  }
   throw new Error('expected a refusal');
 }
 
@@ -32,7 +37,10 @@ describe('ed25519 signatures', () => {
     const text = new TextDecoder().decode(built.bytes).replace('"revision":"abc123"', '"revision":"abc124"');
     const e = refusal(() => openBundle(new TextEncoder().encode(text), { signature, publicKey: keys.publicKeyPem }));
     expect(e.message).toBe(`bundle signature does not verify with key ${keys.keyId}`);
-    const flipped = { ...signature, signature: Buffer.from(Buffer.from(signature.signature, 'base64').map((b, i) => (i === 0 ? b ^ 1 : b))).toString('base64') };
+    const flipped = {
+      ...signature,
+      signature: Buffer.from(Buffer.from(signature.signature, 'base64').map((b, i) => (i === 0 ? b ^ 1 : b))).toString('base64'),
+    };
     expect(refusal(() => openBundle(built.bytes, { signature: flipped, publicKey: keys.publicKeyPem })).code).toBe('signature');
   });
 

@@ -22,7 +22,12 @@ export type KeyInput = string | Buffer | KeyObject;
 
 export function signBundle(bytes: Uint8Array, privateKey: KeyInput, digest: string): BundleSignature {
   const key = isKeyObject(privateKey) ? privateKey : keyFrom(privateKey, 'private');
-  if (key.asymmetricKeyType !== 'ed25519') throw new BundleError('signature', `signing key is ${key.asymmetricKeyType ?? 'not an asymmetric key'}, not ed25519`, 'Create one with `promoc bundle keygen` or `openssl genpkey -algorithm ed25519`.');
+  if (key.asymmetricKeyType !== 'ed25519')
+    throw new BundleError(
+      'signature',
+      `signing key is ${key.asymmetricKeyType ?? 'not an asymmetric key'}, not ed25519`,
+      'Create one with `promoc bundle keygen` or `openssl genpkey -algorithm ed25519`.',
+    );
   return { algorithm: 'ed25519', keyId: keyId(createPublicKey(key)), digest, signature: sign(null, bytes, key).toString('base64') };
 }
 
@@ -32,15 +37,27 @@ export function ed25519Verifier(signature: unknown, publicKey: KeyInput): (bytes
   const key = isKeyObject(publicKey) ? publicKey : keyFrom(publicKey, 'public');
   const id = keyId(key);
   return (bytes) => {
-    if (sig.keyId !== id) throw new BundleError('signature', `bundle is signed with key ${sig.keyId}, but the public key given is ${id}`, 'Verify with the public key that belongs to the signing key.');
+    if (sig.keyId !== id)
+      throw new BundleError(
+        'signature',
+        `bundle is signed with key ${sig.keyId}, but the public key given is ${id}`,
+        'Verify with the public key that belongs to the signing key.',
+      );
     if (!verify(null, bytes, key, Buffer.from(sig.signature, 'base64'))) {
-      throw new BundleError('signature', `bundle signature does not verify with key ${id}`, 'The bundle or its signature was changed after signing; rebuild and sign it again.');
+      throw new BundleError(
+        'signature',
+        `bundle signature does not verify with key ${id}`,
+        'The bundle or its signature was changed after signing; rebuild and sign it again.',
+      );
     }
   };
 }
 
 export function keyId(publicKey: KeyObject): string {
-  return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 export function generateSigningKeys(): { privateKeyPem: string; publicKeyPem: string; keyId: string } {
@@ -58,7 +75,12 @@ export function generateSigningKeys(): { privateKeyPem: string; publicKeyPem: st
  */
 export function checkSignatureDigest(signature: unknown, digest: string): void {
   const sig = parseSignature(signature);
-  if (sig.digest !== digest) throw new BundleError('signature', `the signature file is for the bundle with digest ${sig.digest}, not this one (${digest})`, 'The bundle or its signature file was replaced; sign this bundle again, or fetch the matching pair.');
+  if (sig.digest !== digest)
+    throw new BundleError(
+      'signature',
+      `the signature file is for the bundle with digest ${sig.digest}, not this one (${digest})`,
+      'The bundle or its signature file was replaced; sign this bundle again, or fetch the matching pair.',
+    );
 }
 
 /** A key file's text: a regular file of at most MAX_KEY_FILE_BYTES. */
@@ -71,9 +93,14 @@ function keyFrom(text: string | Buffer, kind: 'private' | 'public'): KeyObject {
   try {
     return kind === 'private' ? createPrivateKey(text) : createPublicKey(text);
   } catch (cause) {
-    throw new BundleError('signature', `the ${kind === 'private' ? 'signing' : 'public'} key is not a PEM ${kind} key (${(cause as Error).message})`, kind === 'private'
-      ? 'Pass the bundle-signing.key written by `promoc bundle keygen` (or `openssl genpkey -algorithm ed25519`).'
-      : 'Pass the bundle-signing.pub written by `promoc bundle keygen`.', { cause });
+    throw new BundleError(
+      'signature',
+      `the ${kind === 'private' ? 'signing' : 'public'} key is not a PEM ${kind} key (${(cause as Error).message})`,
+      kind === 'private'
+        ? 'Pass the bundle-signing.key written by `promoc bundle keygen` (or `openssl genpkey -algorithm ed25519`).'
+        : 'Pass the bundle-signing.pub written by `promoc bundle keygen`.',
+      { cause },
+    );
   }
 }
 
@@ -83,7 +110,18 @@ function isKeyObject(k: KeyInput): k is KeyObject {
 
 function parseSignature(value: unknown): BundleSignature {
   const s = value as Partial<BundleSignature> | null;
-  const ok = typeof s === 'object' && s !== null && s.algorithm === 'ed25519' && typeof s.keyId === 'string' && typeof s.signature === 'string' && typeof s.digest === 'string';
-  if (!ok) throw new BundleError('signature', 'signature file is not an ed25519 bundle signature', 'Expected {"algorithm":"ed25519","keyId","digest","signature"} as written by `promoc bundle --sign-key`.');
+  const ok =
+    typeof s === 'object' &&
+    s !== null &&
+    s.algorithm === 'ed25519' &&
+    typeof s.keyId === 'string' &&
+    typeof s.signature === 'string' &&
+    typeof s.digest === 'string';
+  if (!ok)
+    throw new BundleError(
+      'signature',
+      'signature file is not an ed25519 bundle signature',
+      'Expected {"algorithm":"ed25519","keyId","digest","signature"} as written by `promoc bundle --sign-key`.',
+    );
   return s as BundleSignature;
 }

@@ -28,7 +28,17 @@ export function syntheticModel(o: SyntheticOptions): Model {
     const lon = CITY.lon + rnd() * CITY.width;
     const lat = CITY.lat + rnd() * CITY.height;
     const h = 0.002 + rnd() * 0.006;
-    geometries.set(`zone-${g}`, [[[[lon - h, lat - h], [lon + h, lat - h], [lon + h, lat + h], [lon - h, lat + h], [lon - h, lat - h]]]]);
+    geometries.set(`zone-${g}`, [
+      [
+        [
+          [lon - h, lat - h],
+          [lon + h, lat - h],
+          [lon + h, lat + h],
+          [lon - h, lat + h],
+          [lon - h, lat - h],
+        ],
+      ],
+    ]);
   }
   const zones = [...geometries.keys()];
   const resources: Located[] = [];
@@ -41,15 +51,44 @@ export function syntheticModel(o: SyntheticOptions): Model {
     let resource: AnyResource;
     if (r < 0.5 || zones.length === 0) {
       const audience = rnd() < 0.2 ? { requireTags: [`tag-${Math.floor(rnd() * TAGS)}`] } : {};
-      resource = { apiVersion: 'promoc/v1', kind: 'Promotion', metadata: { name }, spec: { code: syntheticCode(i), window, audience, benefits: [benefit], stacking } };
+      resource = {
+        apiVersion: 'promoc/v1',
+        kind: 'Promotion',
+        metadata: { name },
+        spec: { code: syntheticCode(i), window, audience, benefits: [benefit], stacking },
+      };
     } else if (r < 0.75) {
-      resource = { apiVersion: 'promoc/v1', kind: 'GeofencePromotion', metadata: { name }, spec: { window, zone: { geofences: [pick(zones)], phase: pick(PHASES) }, benefits: [benefit], stacking } };
+      resource = {
+        apiVersion: 'promoc/v1',
+        kind: 'GeofencePromotion',
+        metadata: { name },
+        spec: { window, zone: { geofences: [pick(zones)], phase: pick(PHASES) }, benefits: [benefit], stacking },
+      };
     } else if (r < 0.85) {
-      resource = { apiVersion: 'promoc/v1', kind: 'GeofenceSurcharge', metadata: { name }, spec: { window, zone: { geofences: [pick(zones)], phase: pick(PHASES) }, surcharge: rnd() < 0.5 ? { amount: { amount: '1.50', currency: 'EUR' } } : { percent: 10 } } };
+      resource = {
+        apiVersion: 'promoc/v1',
+        kind: 'GeofenceSurcharge',
+        metadata: { name },
+        spec: {
+          window,
+          zone: { geofences: [pick(zones)], phase: pick(PHASES) },
+          surcharge: rnd() < 0.5 ? { amount: { amount: '1.50', currency: 'EUR' } } : { percent: 10 },
+        },
+      };
     } else if (i % 500 !== 499) {
-      resource = { apiVersion: 'promoc/v1', kind: 'VehiclePromotion', metadata: { name }, spec: { window, targeting: { vehicleTags: [`tag-${Math.floor(rnd() * TAGS)}`] }, benefits: [benefit], stacking } };
+      resource = {
+        apiVersion: 'promoc/v1',
+        kind: 'VehiclePromotion',
+        metadata: { name },
+        spec: { window, targeting: { vehicleTags: [`tag-${Math.floor(rnd() * TAGS)}`] }, benefits: [benefit], stacking },
+      };
     } else {
-      resource = { apiVersion: 'promoc/v1', kind: 'Promotion', metadata: { name }, spec: { window, benefits: [{ percentOff: 1 + Math.floor(rnd() * 5), appliesTo: { priceTypes: ['TIME_PRICE'] } }], stacking } };
+      resource = {
+        apiVersion: 'promoc/v1',
+        kind: 'Promotion',
+        metadata: { name },
+        spec: { window, benefits: [{ percentOff: 1 + Math.floor(rnd() * 5), appliesTo: { priceTypes: ['TIME_PRICE'] } }], stacking },
+      };
     }
     resources.push({ resource, source: { file: 'synthetic.yaml', docIndex: i } });
   }

@@ -24,9 +24,12 @@ export function nodeSha256(bytes: Uint8Array): string {
 /** loadBundle with digest and (when asked) signature checks; throws BundleError with a hint. */
 export function openBundle(bytes: Uint8Array, options: OpenOptions = {}): Engine {
   const mustVerify = options.requireSignature === true || options.publicKey !== undefined;
-  if (mustVerify && options.signature === undefined) throw new BundleError('signature', 'bundle is not signed', 'Sign it with `promoc bundle --sign-key KEY`, or drop the public key to skip the check.');
-  if (options.signature !== undefined && options.publicKey === undefined && mustVerify) throw new BundleError('signature', 'no public key to verify the signature with', 'Pass --public-key.');
-  const verifySignature = options.signature !== undefined && options.publicKey !== undefined ? ed25519Verifier(options.signature, options.publicKey) : undefined;
+  if (mustVerify && options.signature === undefined)
+    throw new BundleError('signature', 'bundle is not signed', 'Sign it with `promoc bundle --sign-key KEY`, or drop the public key to skip the check.');
+  if (options.signature !== undefined && options.publicKey === undefined && mustVerify)
+    throw new BundleError('signature', 'no public key to verify the signature with', 'Pass --public-key.');
+  const verifySignature =
+    options.signature !== undefined && options.publicKey !== undefined ? ed25519Verifier(options.signature, options.publicKey) : undefined;
   const engine = loadBundle(bytes, {
     sha256: nodeSha256,
     ...(verifySignature ? { verifySignature } : {}),

@@ -15,7 +15,9 @@ export function debugFromEnv(env: Io['env']): boolean {
 export function stderrDebugLog(io: Pick<Io, 'stderr' | 'color'>, isOn: () => boolean): DebugLog {
   const c = colors(io);
   return {
-    get enabled() { return isOn(); },
+    get enabled() {
+      return isOn();
+    },
     write(topic, message) {
       if (isOn()) io.stderr(`${c.dim(`debug ${topic}:`)} ${sanitizeForTerminal(message)}\n`);
     },

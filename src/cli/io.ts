@@ -37,7 +37,9 @@ export function quietOnClosedPipe(stream: NodeJS.WriteStream): (text: string) =>
     if (error.code === 'EPIPE') closed = true;
     else throw error;
   });
-  return (text) => { if (!closed) stream.write(text); };
+  return (text) => {
+    if (!closed) stream.write(text);
+  };
 }
 
 /** NO_COLOR (any non-empty value) wins; FORCE_COLOR=0 disables, any other value forces; else TTY. */

@@ -19,7 +19,9 @@ export function buildProgram(ctx: CliContext): Command {
     .showSuggestionAfterError(true)
     .exitOverride()
     .configureOutput({ writeOut: ctx.io.stdout, writeErr: ctx.io.stderr })
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ promoc validate                      check every campaign named by promoc.config.yaml
   $ promoc validate campaigns/ev --format json
@@ -27,7 +29,8 @@ Examples:
   $ promoc plan --target staging --debug   each HTTP call on stderr, credentials shown as <redacted>
 
 Exit codes: 0 success, 1 errors found or an operation failed, 2 plan has changes,
-64 bad invocation, 70 internal error (please report it).`);
+64 bad invocation, 70 internal error (please report it).`,
+    );
   for (const register of commands) register(program, ctx);
   for (const sub of program.commands) sub.exitOverride().configureOutput({ writeOut: ctx.io.stdout, writeErr: ctx.io.stderr });
   return program;
@@ -44,8 +47,12 @@ export async function main(argv: readonly string[], given: Io = processIo()): Pr
   const ctx: CliContext = {
     io,
     debug: stderrDebugLog(io, () => debugOn),
-    enableDebug: () => { debugOn = true; },
-    setExitCode: (c) => { code = Math.max(code, c); },
+    enableDebug: () => {
+      debugOn = true;
+    },
+    setExitCode: (c) => {
+      code = Math.max(code, c);
+    },
   };
   const c = colors(io);
   try {
@@ -66,7 +73,9 @@ export async function main(argv: readonly string[], given: Io = processIo()): Pr
       return EXIT.failure;
     }
     const e = error instanceof Error ? error : new InternalError(String(error));
-    io.stderr(`${c.red('internal error')}: ${e.message}\n${e.stack ?? ''}\nThis is a bug in promoc ${promocVersion()}; please report it with the command you ran.\n`);
+    io.stderr(
+      `${c.red('internal error')}: ${e.message}\n${e.stack ?? ''}\nThis is a bug in promoc ${promocVersion()}; please report it with the command you ran.\n`,
+    );
     return EXIT.internal;
   }
 }

@@ -8,6 +8,10 @@ const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{
 export function nowFrom(flag: string | undefined, clock: () => Date = () => new Date()): Date {
   if (flag === undefined) return clock();
   const t = Date.parse(flag);
-  if (!INSTANT.test(flag) || Number.isNaN(t)) throw new InvocationError(`--now "${flag}" is not an instant with an offset`, 'Write an RFC 3339 instant, e.g. --now 2027-03-28T01:00:00Z or --now 2027-03-28T03:00:00+02:00.');
+  if (!INSTANT.test(flag) || Number.isNaN(t))
+    throw new InvocationError(
+      `--now "${flag}" is not an instant with an offset`,
+      'Write an RFC 3339 instant, e.g. --now 2027-03-28T01:00:00Z or --now 2027-03-28T03:00:00+02:00.',
+    );
   return new Date(t);
 }

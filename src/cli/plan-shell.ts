@@ -49,7 +49,11 @@ export interface TargetChoice {
 }
 
 /** The config and the open target, without loading the campaigns (`import`, `apply --resume`). */
-export async function openConfiguredTarget(io: Io, choice: TargetChoice, debug: DebugLog = NO_DEBUG): Promise<{ root: string; config: PromocConfig; target: OpenTarget }> {
+export async function openConfiguredTarget(
+  io: Io,
+  choice: TargetChoice,
+  debug: DebugLog = NO_DEBUG,
+): Promise<{ root: string; config: PromocConfig; target: OpenTarget }> {
   const { root, config } = await configOnly(io.cwd, debug);
   return { root, config, target: await openFor(io, root, config, choice, debug) };
 }
@@ -103,7 +107,11 @@ export interface PlanForOptions extends LoadOptions {
 export async function planFor(io: Io, options: PlanForOptions, debug: DebugLog = NO_DEBUG): Promise<Planned | number> {
   if (options.overlay === undefined) return planLoaded(io, options, await loadProject({ cwd: io.cwd, paths: options.paths ?? [], debug }), undefined, debug);
   const overlay = resolve(io.cwd, options.overlay);
-  if (!existsSync(overlay)) throw new InvocationError(`overlay folder ${options.overlay} does not exist`, 'Pass a folder laid out like the repository (e.g. campaigns/mobility/summer-25.yaml).');
+  if (!existsSync(overlay))
+    throw new InvocationError(
+      `overlay folder ${options.overlay} does not exist`,
+      'Pass a folder laid out like the repository (e.g. campaigns/mobility/summer-25.yaml).',
+    );
   const working = await loadProject({ cwd: io.cwd, paths: [], cache: false, debug });
   const tmp = mkdtempSync(join(tmpdir(), 'promoc-plan-'));
   try {
@@ -123,8 +131,14 @@ async function planLoaded(io: Io, options: PlanForOptions, loaded: Loaded, state
   try {
     await options.onOpen?.({ root, config: loaded.config, target });
     const result = await planBindings({
-      targetName: target.name, model: loaded.model, bindings: target.bindings, options: { prune: pruneSetting(loaded.config, target.name, options.prune), force: options.force },
-      deps: { ...realDeps(), debug }, now: () => options.now ?? new Date(), promocVersion: promocVersion(), ...(io.env.GITHUB_SHA ? { revision: io.env.GITHUB_SHA } : {}),
+      targetName: target.name,
+      model: loaded.model,
+      bindings: target.bindings,
+      options: { prune: pruneSetting(loaded.config, target.name, options.prune), force: options.force },
+      deps: { ...realDeps(), debug },
+      now: () => options.now ?? new Date(),
+      promocVersion: promocVersion(),
+      ...(io.env.GITHUB_SHA ? { revision: io.env.GITHUB_SHA } : {}),
     });
     if (!result.plan) {
       await target.close();
@@ -138,7 +152,14 @@ async function planLoaded(io: Io, options: PlanForOptions, loaded: Loaded, state
 }
 
 function openFor(io: Io, root: string, config: PromocConfig, choice: TargetChoice, debug: DebugLog): Promise<OpenTarget> {
-  return openTarget({ root, config, env: io.env, debug, ...(choice.target ? { target: choice.target } : {}), ...(choice.access ? { access: choice.access } : {}) });
+  return openTarget({
+    root,
+    config,
+    env: io.env,
+    debug,
+    ...(choice.target ? { target: choice.target } : {}),
+    ...(choice.access ? { access: choice.access } : {}),
+  });
 }
 
 /** Located errors with their source frames on stderr, then the summary line; the exit code of a failure. */
@@ -157,5 +178,9 @@ export function printUnlocated(io: Io, loaded: Loaded, diagnostics: readonly Dia
 
 /** Runs `use` with the target open and closes it afterwards, whatever happens. */
 export async function withTarget<T>(target: OpenTarget, use: () => Promise<T>): Promise<T> {
-  try { return await use(); } finally { await target.close(); }
+  try {
+    return await use();
+  } finally {
+    await target.close();
+  }
 }

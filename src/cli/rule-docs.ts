@@ -7,7 +7,10 @@ import { rules } from '../lint/registry.js';
 import { RUNNER_CHECKS } from '../lint/runner.js';
 import type { SarifRule } from '../render/diagnostics-sarif.js';
 
-interface PackageJson { readonly homepage?: string; readonly repository?: string | { readonly url?: string; readonly directory?: string } }
+interface PackageJson {
+  readonly homepage?: string;
+  readonly repository?: string | { readonly url?: string; readonly directory?: string };
+}
 
 /** Every lint rule and runner check, with its docs. */
 export function sarifRules(): SarifRule[] {
@@ -31,7 +34,10 @@ export function sarifRules(): SarifRule[] {
 export function docsBase(pkg: PackageJson): string | undefined {
   const raw = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
   if (raw) {
-    const url = raw.replace(/^git\+/, '').replace(/\.git$/, '').replace(/^github:/, 'https://github.com/');
+    const url = raw
+      .replace(/^git\+/, '')
+      .replace(/\.git$/, '')
+      .replace(/^github:/, 'https://github.com/');
     if (/^https:\/\/[\w.-]+\/[\w.-]+\/[\w.-]+$/.test(url)) {
       const dir = typeof pkg.repository === 'object' && pkg.repository.directory ? `${pkg.repository.directory.replace(/^\/|\/$/g, '')}/` : '';
       return `${url}/blob/HEAD/${dir}docs/rules/`;
@@ -43,7 +49,10 @@ export function docsBase(pkg: PackageJson): string | undefined {
 /** The "## title" section of a page as one paragraph of plain text. */
 function section(page: string, title: string): string | undefined {
   const m = new RegExp(`^## ${title}\\n+([\\s\\S]*?)(?=\\n## |$)`, 'm').exec(page);
-  const text = m?.[1]?.split(/\n\n/)[0]?.replace(/\s*\n\s*/g, ' ').trim();
+  const text = m?.[1]
+    ?.split(/\n\n/)[0]
+    ?.replace(/\s*\n\s*/g, ' ')
+    .trim();
   return text || undefined;
 }
 

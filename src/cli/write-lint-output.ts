@@ -40,10 +40,14 @@ export async function writeReports(report: LintReport, targets: readonly ReportT
 function render(report: LintReport, t: ReportTarget, ctx: ReportContext, color: boolean): string {
   const diags = report.diagnostics;
   switch (t.format) {
-    case 'json': return renderDiagnosticsJson(diags, { files: ctx.files, suppressed: report.suppressed });
-    case 'sarif': return renderSarif(diags, { toolVersion: ctx.toolVersion, rules: sarifRules() });
-    case 'github': return renderGithub(diags);
-    case 'markdown': return renderMarkdown(diags);
+    case 'json':
+      return renderDiagnosticsJson(diags, { files: ctx.files, suppressed: report.suppressed });
+    case 'sarif':
+      return renderSarif(diags, { toolVersion: ctx.toolVersion, rules: sarifRules() });
+    case 'github':
+      return renderGithub(diags);
+    case 'markdown':
+      return renderMarkdown(diags);
     case 'stylish': {
       const body = diags.length > 0 ? renderText(diags, { color, readText: ctx.readText, frames: ctx.frames }) : '';
       const suppressed = report.suppressed > 0 ? ` (${report.suppressed} suppressed)` : '';

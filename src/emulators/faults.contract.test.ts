@@ -17,7 +17,13 @@ const probe: Record<ProviderId, { path: string; headers: Record<string, string> 
 const hit = (p: ProviderId) => call(`${emulators.endpoint(p).baseUrl}${probe[p].path}`, { headers: probe[p].headers });
 
 beforeAll(async () => {
-  emulators = await startEmulators({ now: clock.now, seed: 21, sleep: async (ms) => { slept.push(ms); } });
+  emulators = await startEmulators({
+    now: clock.now,
+    seed: 21,
+    sleep: async (ms) => {
+      slept.push(ms);
+    },
+  });
 });
 afterAll(() => emulators.close());
 beforeEach(() => {
@@ -28,12 +34,14 @@ beforeEach(() => {
 describe('injected statuses', () => {
   it('answers 429 with Retry-After in each family error shape', async () => {
     for (const p of ['ev-billing', 'mobility', 'promotions', 'lago'] as const) emulators.control(p).setFaults({ rateLimitRate: 1, retryAfterSeconds: 7 });
-    const shapes = await Promise.all((['ev-billing', 'mobility', 'promotions', 'lago'] as const).map(async (p) => {
-      const r = await hit(p);
-      expect(r.status).toBe(429);
-      expect(r.headers.get('retry-after')).toBe('7');
-      return obj(r.body);
-    }));
+    const shapes = await Promise.all(
+      (['ev-billing', 'mobility', 'promotions', 'lago'] as const).map(async (p) => {
+        const r = await hit(p);
+        expect(r.status).toBe(429);
+        expect(r.headers.get('retry-after')).toBe('7');
+        return obj(r.body);
+      }),
+    );
     expect(obj(shapes[0]?.error).code).toBe('rate_limited');
     expect(shapes[1]).toMatchObject({ errorCode: 'R429', httpStatus: 429 });
     expect(shapes[2]).toMatchObject({ status: 429, code: 'RATE_LIMITED', instance: '/v1/promotions' });
@@ -74,7 +82,13 @@ describe('connections and timing', () => {
   it('drops the connection before the handler runs: nothing changes', async () => {
     const ev = emulators.endpoint('ev-billing');
     emulators.control('ev-billing').setFaults({ dropRate: 1 });
-    await expect(fetch(`${ev.baseUrl}/api/v1/billing/promotional-codes`, { method: 'POST', headers: { authorization: 'Bearer dyn_test_promoc', 'content-type': 'application/json' }, body: JSON.stringify({ code: 'DROPPED', discount_type: 'percent', discount_value: 5 }) })).rejects.toThrow();
+    await expect(
+      fetch(`${ev.baseUrl}/api/v1/billing/promotional-codes`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer dyn_test_promoc', 'content-type': 'application/json' },
+        body: JSON.stringify({ code: 'DROPPED', discount_type: 'percent', discount_value: 5 }),
+      }),
+    ).rejects.toThrow();
     emulators.control('ev-billing').setFaults(undefined);
     expect(obj((await hit('ev-billing')).body).total).toBe(0);
   });
@@ -83,7 +97,13 @@ describe('connections and timing', () => {
     const ev = emulators.endpoint('ev-billing');
     await emulators.control('ev-billing').reset();
     emulators.control('ev-billing').setFaults({ dropAfterCommitRate: 1 });
-    await expect(fetch(`${ev.baseUrl}/api/v1/billing/promotional-codes`, { method: 'POST', headers: { authorization: 'Bearer dyn_test_promoc', 'content-type': 'application/json' }, body: JSON.stringify({ code: 'GHOST', discount_type: 'percent', discount_value: 5 }) })).rejects.toThrow();
+    await expect(
+      fetch(`${ev.baseUrl}/api/v1/billing/promotional-codes`, {
+        method: 'POST',
+        headers: { authorization: 'Bearer dyn_test_promoc', 'content-type': 'application/json' },
+        body: JSON.stringify({ code: 'GHOST', discount_type: 'percent', discount_value: 5 }),
+      }),
+    ).rejects.toThrow();
     emulators.control('ev-billing').setFaults(undefined);
     expect(obj((await hit('ev-billing')).body).total).toBe(1);
     await emulators.control('ev-billing').reset();

@@ -5,11 +5,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulators, type RunningEmulators } from './index.js';
 
 let emulators: RunningEmulators;
-beforeAll(async () => { emulators = await startEmulators({}); });
+beforeAll(async () => {
+  emulators = await startEmulators({});
+});
 afterAll(() => emulators.close());
 
 const BODIES = [
-  'null', '[]', '"x"', '5', '{', '{"a":', '{}',
+  'null',
+  '[]',
+  '"x"',
+  '5',
+  '{',
+  '{"a":',
+  '{}',
   `${'['.repeat(20_000)}${']'.repeat(20_000)}`,
   JSON.stringify({ name: 5, code: [], amount_cents: 'x', percentage_rate: {}, coupon: null, promotion: 7, data: null, template: [], voucherable: 'x' }),
   JSON.stringify({ coupon: { code: null, name: 5 }, customer: null, applied_coupon: {} }),
@@ -17,8 +25,12 @@ const BODIES = [
 ];
 
 async function mobilityToken(apiBaseUrl: string): Promise<string> {
-  const res = await fetch(`${apiBaseUrl}/auth/sign-in-api-client`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ clientId: 'promoc', clientKey: 'promoc-secret' }) });
-  return `Bearer ${(await res.json() as { accessToken: string }).accessToken}`;
+  const res = await fetch(`${apiBaseUrl}/auth/sign-in-api-client`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ clientId: 'promoc', clientKey: 'promoc-secret' }),
+  });
+  return `Bearer ${((await res.json()) as { accessToken: string }).accessToken}`;
 }
 
 /** The EV billing API lives under /api/v1/billing of its origin; the others' base URLs include their prefix. */
@@ -28,10 +40,66 @@ const apiUrl = (provider: string, apiBaseUrl: string, rest: string): string => `
 async function routes(): Promise<[string, string, string[]][]> {
   const mobility = emulators.endpoint('mobility');
   return [
-    ['ev-billing', 'Bearer dyn_test_promoc', ['POST api/promotional-codes', 'POST api/user-types', 'PUT api/user-types/users/u1/user-type', 'POST api/promotional-codes/sessions/s1/apply-code', 'POST admin/sessions', 'PUT admin/state', 'PUT admin/faults', 'PUT admin/clock']],
-    ['mobility', await mobilityToken(mobility.apiBaseUrl), ['POST api/voucherables', 'PUT api/voucherables/1', 'POST api/annotations', 'PUT api/annotations/1', 'POST api/vouchers', 'POST api/vouchers/redeemable', 'POST api/vouchers/redeemable/constraint', 'POST api/packages', 'PATCH api/packages/1', 'POST api/packages/apply-vouchers', 'POST api/auth/refresh-token', 'POST admin/user-subscriptions', 'PUT admin/state']],
-    ['promotions', 'Bearer kt_test_promoc', ['POST api/promotions', 'POST api/promotions/simulate', 'POST api/promotions/x/activate', 'POST api/promotions/x/eligibility-preview', 'POST api/promotions/x/copy', 'POST admin/redeem', 'POST admin/customers', 'PUT admin/state']],
-    ['lago', 'Bearer lago_test_promoc', ['POST api/coupons', 'PUT api/coupons/x', 'POST api/applied_coupons', 'POST api/customers', 'POST admin/invoices/finalize', 'POST admin/redemptions', 'PUT admin/state']],
+    [
+      'ev-billing',
+      'Bearer dyn_test_promoc',
+      [
+        'POST api/promotional-codes',
+        'POST api/user-types',
+        'PUT api/user-types/users/u1/user-type',
+        'POST api/promotional-codes/sessions/s1/apply-code',
+        'POST admin/sessions',
+        'PUT admin/state',
+        'PUT admin/faults',
+        'PUT admin/clock',
+      ],
+    ],
+    [
+      'mobility',
+      await mobilityToken(mobility.apiBaseUrl),
+      [
+        'POST api/voucherables',
+        'PUT api/voucherables/1',
+        'POST api/annotations',
+        'PUT api/annotations/1',
+        'POST api/vouchers',
+        'POST api/vouchers/redeemable',
+        'POST api/vouchers/redeemable/constraint',
+        'POST api/packages',
+        'PATCH api/packages/1',
+        'POST api/packages/apply-vouchers',
+        'POST api/auth/refresh-token',
+        'POST admin/user-subscriptions',
+        'PUT admin/state',
+      ],
+    ],
+    [
+      'promotions',
+      'Bearer kt_test_promoc',
+      [
+        'POST api/promotions',
+        'POST api/promotions/simulate',
+        'POST api/promotions/x/activate',
+        'POST api/promotions/x/eligibility-preview',
+        'POST api/promotions/x/copy',
+        'POST admin/redeem',
+        'POST admin/customers',
+        'PUT admin/state',
+      ],
+    ],
+    [
+      'lago',
+      'Bearer lago_test_promoc',
+      [
+        'POST api/coupons',
+        'PUT api/coupons/x',
+        'POST api/applied_coupons',
+        'POST api/customers',
+        'POST admin/invoices/finalize',
+        'POST admin/redemptions',
+        'PUT admin/state',
+      ],
+    ],
   ];
 }
 
@@ -63,10 +131,15 @@ describe('hostile request bodies', () => {
       for (const route of list.filter((r) => r.includes(' api/'))) {
         const [method, where] = route.split(' ') as [string, string];
         for (const type of ['text/plain', 'application/x-www-form-urlencoded']) {
-          const res = await fetch(apiUrl(provider, endpoint.apiBaseUrl, where.slice(4)), { method, headers: { authorization, 'content-type': type }, body: '{"name":"x"}' });
+          const res = await fetch(apiUrl(provider, endpoint.apiBaseUrl, where.slice(4)), {
+            method,
+            headers: { authorization, 'content-type': type },
+            body: '{"name":"x"}',
+          });
           const text = await res.text();
           // Routes that look the resource up first may answer 404 before reading the body.
-          if (res.status < 400 || (res.status !== 404 && !(res.status === 400 && text.includes('application/json')))) failures.push(`${res.status} ${provider} ${method} ${where} as ${type}: ${text.slice(0, 100)}`);
+          if (res.status < 400 || (res.status !== 404 && !(res.status === 400 && text.includes('application/json'))))
+            failures.push(`${res.status} ${provider} ${method} ${where} as ${type}: ${text.slice(0, 100)}`);
         }
       }
     }

@@ -57,16 +57,19 @@ export async function startEmulators(options: StartEmulatorsOptions = {}): Promi
   const started = new Map<ProviderId, RunningFamily>();
   try {
     for (const provider of providers) {
-      started.set(provider, await STARTERS[provider]({
-        port: basePort === 0 ? 0 : basePort + portOffset(provider),
-        host: options.host ?? '127.0.0.1',
-        dataDir: options.dataDir,
-        apiKey: options.apiKey,
-        faults: options.faults,
-        now: options.now ?? (() => new Date()),
-        seed: options.seed ?? 1,
-        sleep: options.sleep ?? realSleep,
-      }));
+      started.set(
+        provider,
+        await STARTERS[provider]({
+          port: basePort === 0 ? 0 : basePort + portOffset(provider),
+          host: options.host ?? '127.0.0.1',
+          dataDir: options.dataDir,
+          apiKey: options.apiKey,
+          faults: options.faults,
+          now: options.now ?? (() => new Date()),
+          seed: options.seed ?? 1,
+          sleep: options.sleep ?? realSleep,
+        }),
+      );
     }
   } catch (error) {
     await Promise.all([...started.values()].map((f) => f.close()));
@@ -88,6 +91,8 @@ export async function startEmulators(options: StartEmulatorsOptions = {}): Promi
     controls,
     endpoint: (provider) => pick(endpoints, provider),
     control: (provider) => pick(controls, provider),
-    close: async () => { await Promise.all([...started.values()].map((f) => f.close())); },
+    close: async () => {
+      await Promise.all([...started.values()].map((f) => f.close()));
+    },
   };
 }

@@ -29,7 +29,11 @@ describe(`${N} concurrent writes`, () => {
   it('ev-billing', async () => {
     const base = `${emulators.endpoint('ev-billing').baseUrl}/api/v1/billing`;
     const auth = { authorization: 'Bearer dyn_test_promoc' };
-    const replies = await Promise.all(Array.from({ length: N }, (_, i) => call(`${base}/promotional-codes`, { headers: auth, body: { code: `LOAD${i}`, discount_type: 'percent', discount_value: 5 } })));
+    const replies = await Promise.all(
+      Array.from({ length: N }, (_, i) =>
+        call(`${base}/promotional-codes`, { headers: auth, body: { code: `LOAD${i}`, discount_type: 'percent', discount_value: 5 } }),
+      ),
+    );
     expect(replies.filter((r) => r.status !== 201)).toEqual([]);
     expect(obj((await call(`${base}/promotional-codes?limit=1`, { headers: auth })).body).total).toBe(N);
     expect(await stored('ev-billing', 'org_demo', 'codes')).toBe(N);
@@ -39,8 +43,14 @@ describe(`${N} concurrent writes`, () => {
     const base = `${emulators.endpoint('ev-billing').baseUrl}/api/v1/billing`;
     const auth = { authorization: 'Bearer dyn_test_promoc' };
     await call(`${base}/promotional-codes`, { headers: auth, body: { code: 'HUNDRED', discount_type: 'percent', discount_value: 5, max_uses: 100 } });
-    const sessions = await Promise.all(Array.from({ length: N }, (_, i) => call(`${emulators.endpoint('ev-billing').adminUrl}/sessions`, { body: { user_id: `u${i}`, total: 10 } })));
-    const applied = await Promise.all(sessions.map((s) => call(`${base}/promotional-codes/sessions/${String(obj(s.body).session_id)}/apply-code`, { headers: auth, body: { code: 'HUNDRED' } })));
+    const sessions = await Promise.all(
+      Array.from({ length: N }, (_, i) => call(`${emulators.endpoint('ev-billing').adminUrl}/sessions`, { body: { user_id: `u${i}`, total: 10 } })),
+    );
+    const applied = await Promise.all(
+      sessions.map((s) =>
+        call(`${base}/promotional-codes/sessions/${String(obj(s.body).session_id)}/apply-code`, { headers: auth, body: { code: 'HUNDRED' } }),
+      ),
+    );
     expect(applied.filter((r) => r.status === 200)).toHaveLength(100);
     expect(applied.filter((r) => r.status !== 200).every((r) => obj(obj(r.body).error).code === 'code_exhausted')).toBe(true);
   });
@@ -48,7 +58,14 @@ describe(`${N} concurrent writes`, () => {
   it('lago', async () => {
     const base = emulators.endpoint('lago').apiBaseUrl;
     const auth = { authorization: 'Bearer lago_test_promoc' };
-    const replies = await Promise.all(Array.from({ length: N }, (_, i) => call(`${base}/coupons`, { headers: auth, body: { coupon: { name: `c${i}`, code: `c${i}`, coupon_type: 'percentage', percentage_rate: 5, frequency: 'forever', expiration: 'no_expiration' } } })));
+    const replies = await Promise.all(
+      Array.from({ length: N }, (_, i) =>
+        call(`${base}/coupons`, {
+          headers: auth,
+          body: { coupon: { name: `c${i}`, code: `c${i}`, coupon_type: 'percentage', percentage_rate: 5, frequency: 'forever', expiration: 'no_expiration' } },
+        }),
+      ),
+    );
     expect(replies.filter((r) => r.status !== 200)).toEqual([]);
     expect(obj(obj((await call(`${base}/coupons?per_page=1`, { headers: auth })).body).meta).total_count).toBe(N);
     expect(await stored('lago', 'org-demo', 'coupons')).toBe(N);
@@ -67,7 +84,11 @@ describe(`${N} concurrent writes`, () => {
     const base = emulators.endpoint('mobility').apiBaseUrl;
     const token = String(obj((await call(`${base}/auth/sign-in-api-client`, { body: { clientId: 'promoc', clientKey: 'promoc-secret' } })).body).accessToken);
     const auth = { authorization: `Bearer ${token}` };
-    const replies = await Promise.all(Array.from({ length: N }, (_, i) => call(`${base}/voucherables`, { headers: auth, body: { type: 'Promotion', name: `v${i}`, code: `V${i}X`, applicableBranchIds: [11] } })));
+    const replies = await Promise.all(
+      Array.from({ length: N }, (_, i) =>
+        call(`${base}/voucherables`, { headers: auth, body: { type: 'Promotion', name: `v${i}`, code: `V${i}X`, applicableBranchIds: [11] } }),
+      ),
+    );
     expect(replies.filter((r) => r.status !== 201)).toEqual([]);
     const ids = new Set(replies.map((r) => obj(r.body).id));
     expect(ids.size).toBe(N);

@@ -10,10 +10,18 @@ import { call, fakeClock, obj } from './shared/testing.js';
 const clock = fakeClock('2027-01-15T10:00:00Z');
 let dir: string;
 
-beforeEach(async () => { dir = await mkdtemp(join(tmpdir(), 'promoc-emulators-')); });
-afterEach(async () => { await rm(dir, { recursive: true, force: true }); });
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'promoc-emulators-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
 
-const evCode = (base: string, code: string) => call(`${base}/api/v1/billing/promotional-codes`, { headers: { authorization: 'Bearer dyn_test_promoc' }, body: { code, discount_type: 'percent', discount_value: 10 } });
+const evCode = (base: string, code: string) =>
+  call(`${base}/api/v1/billing/promotional-codes`, {
+    headers: { authorization: 'Bearer dyn_test_promoc' },
+    body: { code, discount_type: 'percent', discount_value: 10 },
+  });
 
 describe('persistence', () => {
   it('keeps state, tokens and fresh ids across a restart', async () => {

@@ -6,10 +6,21 @@ describe('serveEmulators', () => {
     let out = '';
     let stop!: () => void;
     let ready!: () => void;
-    const stopped = new Promise<void>((resolve) => { stop = resolve; });
-    const printed = new Promise<void>((resolve) => { ready = resolve; });
-    const stdout = (t: string) => { out += t; if (out.includes('Ctrl+C')) ready(); };
-    const running = serveEmulators({ providers: ['ev-billing', 'mobility', 'promotions', 'lago'], port: 0, host: '127.0.0.1', apiKey: 'k3y', seed: 1 }, { stdout, stderr: () => undefined }, stopped);
+    const stopped = new Promise<void>((resolve) => {
+      stop = resolve;
+    });
+    const printed = new Promise<void>((resolve) => {
+      ready = resolve;
+    });
+    const stdout = (t: string) => {
+      out += t;
+      if (out.includes('Ctrl+C')) ready();
+    };
+    const running = serveEmulators(
+      { providers: ['ev-billing', 'mobility', 'promotions', 'lago'], port: 0, host: '127.0.0.1', apiKey: 'k3y', seed: 1 },
+      { stdout, stderr: () => undefined },
+      stopped,
+    );
     await printed;
     for (const provider of ['ev-billing', 'mobility', 'promotions', 'lago']) expect(out).toMatch(new RegExp(`^${provider}  http://127\\.0\\.0\\.1:\\d+$`, 'm'));
     expect(out).toContain('k3y [read:billing write:billing]');

@@ -54,8 +54,18 @@ export function untilSignal(signals: readonly NodeJS.Signals[] = ['SIGINT', 'SIG
 }
 
 export async function serveEmulators(options: ServeOptions, io: ServeIo, stopped: Promise<unknown>): Promise<RunningEmulators> {
-  const emulators = await startEmulators({ providers: options.providers, port: options.port, host: options.host, dataDir: options.dataDir, apiKey: options.apiKey, seed: options.seed });
-  const started = options.providers.flatMap((p) => { const e = emulators.endpoints[p]; return e ? [e] : []; });
+  const emulators = await startEmulators({
+    providers: options.providers,
+    port: options.port,
+    host: options.host,
+    dataDir: options.dataDir,
+    apiKey: options.apiKey,
+    seed: options.seed,
+  });
+  const started = options.providers.flatMap((p) => {
+    const e = emulators.endpoints[p];
+    return e ? [e] : [];
+  });
   if (!['127.0.0.1', '::1', 'localhost'].includes(options.host)) {
     io.stderr(`warning: listening on ${options.host}; the /__emulator controls need no credentials, keep this off untrusted networks\n`);
   }

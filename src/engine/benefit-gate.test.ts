@@ -3,18 +3,26 @@
 import { describe, expect, it } from 'vitest';
 import { aContext, aPromotion, engineFor, line } from '../../test/fixtures/engine/builders.js';
 
-const mix = engineFor([aPromotion('mix', {
-  code: 'MIX',
-  window: { from: '2027-05-01T00:00:00Z', until: '2027-10-01T00:00:00Z' },
-  benefits: [
-    // 20% off the time line, in June, in berlin, on e-scooters.
-    { percentOff: 20, appliesTo: { priceTypes: ['TIME_PRICE'] }, window: { from: '2027-06-01T00:00:00Z', until: '2027-07-01T00:00:00Z' }, branches: ['berlin'], vehicleCategories: ['e-scooter'] },
-    // The unlock fee waived everywhere, all season.
-    { freeUnlocks: 1 },
-    // The insurance addition for insured drivers that are not flagged, until September.
-    { entitlement: { addition: 'INSURANCE_PLUS', requireTags: ['insured-driver'], excludeTags: ['flagged'] }, window: { until: '2027-09-01T00:00:00Z' } },
-  ],
-} as never)]);
+const mix = engineFor([
+  aPromotion('mix', {
+    code: 'MIX',
+    window: { from: '2027-05-01T00:00:00Z', until: '2027-10-01T00:00:00Z' },
+    benefits: [
+      // 20% off the time line, in June, in berlin, on e-scooters.
+      {
+        percentOff: 20,
+        appliesTo: { priceTypes: ['TIME_PRICE'] },
+        window: { from: '2027-06-01T00:00:00Z', until: '2027-07-01T00:00:00Z' },
+        branches: ['berlin'],
+        vehicleCategories: ['e-scooter'],
+      },
+      // The unlock fee waived everywhere, all season.
+      { freeUnlocks: 1 },
+      // The insurance addition for insured drivers that are not flagged, until September.
+      { entitlement: { addition: 'INSURANCE_PLUS', requireTags: ['insured-driver'], excludeTags: ['flagged'] }, window: { until: '2027-09-01T00:00:00Z' } },
+    ],
+  } as never),
+]);
 
 const lines = [
   line('time', 1000, { priceType: 'TIME_PRICE', quantity: 20 }),
@@ -41,7 +49,7 @@ describe('benefit gates', () => {
     expect(mix.evaluate(rental('2027-06-15T10:00:00Z', 'berlin', 'e-bike', ['insured-driver'])).total).toBe(1000);
   });
 
-  it('gates the addition on the customer\'s tags: without insured-driver, or flagged, the insurance is charged', () => {
+  it("gates the addition on the customer's tags: without insured-driver, or flagged, the insurance is charged", () => {
     expect(mix.evaluate(rental('2027-06-15T10:00:00Z', 'berlin', 'e-scooter')).total).toBe(800 + 300);
     expect(mix.evaluate(rental('2027-06-15T10:00:00Z', 'berlin', 'e-scooter', ['insured-driver', 'flagged'])).total).toBe(800 + 300);
     // September: the entitlement's own window has ended, the campaign still runs.

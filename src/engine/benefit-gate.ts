@@ -10,8 +10,10 @@ export function gateReason(g: BundleBenefitGate, p: Prepared): string | undefine
   const w = g.window;
   if (w?.from !== undefined && p.at < w.from) return `its window starts ${formatInstant(w.from)}`;
   if (w?.until !== undefined && p.at >= w.until) return `its window ended ${formatInstant(w.until)}`;
-  if (g.branches && (p.branch === undefined || !g.branches.includes(p.branch))) return `only in branch ${g.branches.join(' or ')}${p.branch === undefined ? '' : ` (rental is in ${p.branch})`}`;
-  if (g.vehicleCategories && (p.category === undefined || !g.vehicleCategories.includes(p.category))) return `only for vehicle category ${g.vehicleCategories.join(' or ')}${p.category === undefined ? '' : ` (vehicle is ${p.category})`}`;
+  if (g.branches && (p.branch === undefined || !g.branches.includes(p.branch)))
+    return `only in branch ${g.branches.join(' or ')}${p.branch === undefined ? '' : ` (rental is in ${p.branch})`}`;
+  if (g.vehicleCategories && (p.category === undefined || !g.vehicleCategories.includes(p.category)))
+    return `only for vehicle category ${g.vehicleCategories.join(' or ')}${p.category === undefined ? '' : ` (vehicle is ${p.category})`}`;
   for (const t of g.requireTags ?? []) if (!p.customerTags.includes(t)) return `requires tag ${t}`;
   for (const t of g.excludeTags ?? []) if (p.customerTags.includes(t)) return `excluded by tag ${t}`;
   return undefined;

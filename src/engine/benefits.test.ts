@@ -10,7 +10,11 @@ const withCode = (lines: ReturnType<typeof line>[], extra: object = {}) => aCont
 describe('percentOff', () => {
   it('rounds each line half away from zero to the minor unit', () => {
     const r = only([{ percentOff: 10 }]).evaluate(withCode([line('a', 5), line('b', 15), line('c', 14)]));
-    expect(r.applied[0]!.lines).toEqual([{ line: 'a', amount: 1 }, { line: 'b', amount: 2 }, { line: 'c', amount: 1 }]);
+    expect(r.applied[0]!.lines).toEqual([
+      { line: 'a', amount: 1 },
+      { line: 'b', amount: 2 },
+      { line: 'c', amount: 1 },
+    ]);
   });
 
   it('rounds yen to whole yen and dinars to fils', () => {
@@ -41,8 +45,9 @@ describe('amountOff (fixed rebate)', () => {
   });
 
   it('reduces only the scoped lines', () => {
-    const r = only([{ amountOff: { amount: '5.00', currency: 'EUR' }, appliesTo: { priceTypes: ['UNLOCK_FEE'] } }])
-      .evaluate(withCode([line('time', 1000, { priceType: 'TIME_PRICE' }), line('unlock', 100, { priceType: 'UNLOCK_FEE' })]));
+    const r = only([{ amountOff: { amount: '5.00', currency: 'EUR' }, appliesTo: { priceTypes: ['UNLOCK_FEE'] } }]).evaluate(
+      withCode([line('time', 1000, { priceType: 'TIME_PRICE' }), line('unlock', 100, { priceType: 'UNLOCK_FEE' })]),
+    );
     expect(r.lines.map((l) => l.amount)).toEqual([1000, 0]);
   });
 });
@@ -59,7 +64,7 @@ describe('credit (value)', () => {
 describe('freeMinutes', () => {
   const time = line('time', 1000, { priceType: 'TIME_PRICE', quantity: 20 });
 
-  it('waives the minutes at the line\'s per-minute price', () => {
+  it("waives the minutes at the line's per-minute price", () => {
     expect(only([{ freeMinutes: 5 }]).evaluate(withCode([time])).total).toBe(750);
     expect(only([{ freeMinutes: 30 }]).evaluate(withCode([time])).total).toBe(0);
   });
@@ -72,19 +77,25 @@ describe('freeMinutes', () => {
     // 5 of 12.5 minutes of 1000 is 400; past 2^53 the product goes through BigInt, which takes integers only.
     expect(only([{ freeMinutes: 5 }]).evaluate(withCode([line('t', 1000, { priceType: 'TIME_PRICE', quantity: 12.5 })])).total).toBe(600);
     const big = 900_719_925_474_099;
-    expect(only([{ freeMinutes: 100 }]).evaluate(withCode([line('t', big, { priceType: 'TIME_PRICE', quantity: 150.5 })])).total).toBe(big - Math.round((big * 200) / 301));
+    expect(only([{ freeMinutes: 100 }]).evaluate(withCode([line('t', big, { priceType: 'TIME_PRICE', quantity: 150.5 })])).total).toBe(
+      big - Math.round((big * 200) / 301),
+    );
     expect(only([{ freeMinutes: 1 }]).evaluate(withCode([line('t', 1000, { priceType: 'TIME_PRICE', quantity: 1e-7 })])).total).toBe(0);
   });
 
   it('ignores lines without minutes', () => {
-    const r = only([{ freeMinutes: 5 }]).evaluate(withCode([line('distance', 500, { priceType: 'DISTANCE_PRICE', quantity: 10 }), line('t', 500, { priceType: 'TIME_PRICE' })]));
+    const r = only([{ freeMinutes: 5 }]).evaluate(
+      withCode([line('distance', 500, { priceType: 'DISTANCE_PRICE', quantity: 10 }), line('t', 500, { priceType: 'TIME_PRICE' })]),
+    );
     expect(r.rejected).toEqual([{ campaign: 'Promotion/p', reason: 'nothing to apply: no line in its scope' }]);
   });
 });
 
 describe('freeUnlocks', () => {
   it('waives up to `count` unlock fees', () => {
-    const r = only([{ freeUnlocks: 1 }]).evaluate(withCode([line('u1', 100, { priceType: 'UNLOCK_FEE' }), line('u2', 100, { priceType: 'UNLOCK_FEE' }), line('t', 1000, { priceType: 'TIME_PRICE' })]));
+    const r = only([{ freeUnlocks: 1 }]).evaluate(
+      withCode([line('u1', 100, { priceType: 'UNLOCK_FEE' }), line('u2', 100, { priceType: 'UNLOCK_FEE' }), line('t', 1000, { priceType: 'TIME_PRICE' })]),
+    );
     expect(r.lines.map((l) => l.amount)).toEqual([0, 100, 1000]);
   });
 });
@@ -101,11 +112,13 @@ describe('packageDiscount', () => {
 });
 
 describe('entitlement (addition)', () => {
-  it('makes the addition\'s line free and nothing else', () => {
-    const r = only([{ entitlement: { addition: 'INSURANCE_PLUS' } }]).evaluate(withCode([
-      line('ins', 300, { costSource: { group: 'ADDITION', code: 'INSURANCE_PLUS' } }),
-      line('seat', 200, { costSource: { group: 'ADDITION', code: 'CHILD_SEAT' } }),
-    ]));
+  it("makes the addition's line free and nothing else", () => {
+    const r = only([{ entitlement: { addition: 'INSURANCE_PLUS' } }]).evaluate(
+      withCode([
+        line('ins', 300, { costSource: { group: 'ADDITION', code: 'INSURANCE_PLUS' } }),
+        line('seat', 200, { costSource: { group: 'ADDITION', code: 'CHILD_SEAT' } }),
+      ]),
+    );
     expect(r.lines.map((l) => l.amount)).toEqual([0, 200]);
   });
 });
@@ -119,7 +132,11 @@ describe('trialExtensionDays', () => {
 
 describe('held vouchers', () => {
   it('applies a subscription the customer holds, and ignores one it does not', () => {
-    const sub = aResource<Subscription>('Subscription', 'commuter', { price: { amount: '9.99', currency: 'EUR' }, interval: 'MONTHLY', benefits: [{ freeUnlocks: 30 }] });
+    const sub = aResource<Subscription>('Subscription', 'commuter', {
+      price: { amount: '9.99', currency: 'EUR' },
+      interval: 'MONTHLY',
+      benefits: [{ freeUnlocks: 30 }],
+    });
     const engine = engineFor([sub]);
     const unlock = [line('u', 100, { priceType: 'UNLOCK_FEE' })];
     expect(engine.evaluate(aContext({ lines: unlock, customer: { vouchers: ['Subscription/commuter'] } })).total).toBe(0);

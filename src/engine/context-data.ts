@@ -16,8 +16,16 @@ export function contextFromData(data: unknown): EvaluationContext {
   const lines = arr(d.lines, 'lines').map((l, i) => line(obj(l, `lines[${i}]`), `lines[${i}]`, amount));
   const at = d.at instanceof Date ? d.at.getTime() : d.at;
   if (typeof at !== 'number' && typeof at !== 'string') throw new ContextError('at', 'is missing', 'Give the evaluation time, e.g. at: 2027-06-01T12:00:00Z.');
-  for (const [path, v] of [['codes', d.codes], ['customer.tags', (d.customer as Obj | undefined)?.tags], ['customer.vouchers', (d.customer as Obj | undefined)?.vouchers], ['customer.verifications', (d.customer as Obj | undefined)?.verifications], ['billing.products', (d.billing as Obj | undefined)?.products], ['vehicle.tags', (d.vehicle as Obj | undefined)?.tags]] as const) {
-    if (v !== undefined && !(Array.isArray(v) && v.every((x) => typeof x === 'string'))) throw new ContextError(path, 'must be a list of strings', `Write e.g. ${path}: [SUMMER25]; quote values YAML would read as numbers.`);
+  for (const [path, v] of [
+    ['codes', d.codes],
+    ['customer.tags', (d.customer as Obj | undefined)?.tags],
+    ['customer.vouchers', (d.customer as Obj | undefined)?.vouchers],
+    ['customer.verifications', (d.customer as Obj | undefined)?.verifications],
+    ['billing.products', (d.billing as Obj | undefined)?.products],
+    ['vehicle.tags', (d.vehicle as Obj | undefined)?.tags],
+  ] as const) {
+    if (v !== undefined && !(Array.isArray(v) && v.every((x) => typeof x === 'string')))
+      throw new ContextError(path, 'must be a list of strings', `Write e.g. ${path}: [SUMMER25]; quote values YAML would read as numbers.`);
   }
   const rental = d.rental === undefined ? undefined : obj(d.rental, 'rental');
   const usage = d.usage === undefined ? undefined : usageFrom(obj(d.usage, 'usage'), d, amount);

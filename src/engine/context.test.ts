@@ -18,13 +18,19 @@ describe('prepare', () => {
   it('refuses lines that add up past 2^53 − 1, where sums stop being exact', () => {
     const max = Number.MAX_SAFE_INTEGER;
     expect(engine.evaluate(aContext({ lines: [line('a', max - 1), line('b', 1)] })).total).toBe(max);
-    expect(refusal(aContext({ lines: [line('a', max), line('b', 1)] }))).toMatchObject({ path: 'lines', message: expect.stringContaining('add up to more than') });
+    expect(refusal(aContext({ lines: [line('a', max), line('b', 1)] }))).toMatchObject({
+      path: 'lines',
+      message: expect.stringContaining('add up to more than'),
+    });
   });
 
   it('refuses a fee that takes the sum past 2^53 − 1', () => {
     const at = (amount: number) => aContext({ rental: { start: AIRPORT }, lines: [line('a', amount)] });
     expect(engine.evaluate(at(Number.MAX_SAFE_INTEGER - 200)).total).toBe(Number.MAX_SAFE_INTEGER);
-    expect(refusal(at(Number.MAX_SAFE_INTEGER - 199))).toMatchObject({ path: 'lines', message: expect.stringContaining('with the fee of GeofenceSurcharge/airport-fee') });
+    expect(refusal(at(Number.MAX_SAFE_INTEGER - 199))).toMatchObject({
+      path: 'lines',
+      message: expect.stringContaining('with the fee of GeofenceSurcharge/airport-fee'),
+    });
   });
 
   it.each([

@@ -101,7 +101,8 @@ export interface Prepared {
 function object<T>(v: T | undefined, path: string): T | undefined {
   if (v === undefined) return undefined;
   // The sentences are built only when thrown: this runs several times per evaluation.
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ContextError(path, `${quote(v)} is not an object`, `Leave ${path} out, or give an object (see the context format in docs/engine.md).`);
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    throw new ContextError(path, `${quote(v)} is not an object`, `Leave ${path} out, or give an object (see the context format in docs/engine.md).`);
   return v;
 }
 
@@ -111,8 +112,18 @@ const LINE_HINT = 'Give every price line as an object with an id and an amount i
 function position(given: LonLat | undefined, path: string): void {
   const p = object(given, path);
   if (p === undefined) return;
-  if (!(typeof p.lon === 'number' && Math.abs(p.lon) <= 180)) throw new ContextError(`${path}.lon`, p.lon === undefined ? 'is missing' : `${quote(p.lon)} is not a longitude`, 'Longitudes are degrees from -180 to 180, e.g. 13.40.');
-  if (!(typeof p.lat === 'number' && Math.abs(p.lat) <= 90)) throw new ContextError(`${path}.lat`, p.lat === undefined ? 'is missing' : `${quote(p.lat)} is not a latitude`, 'Latitudes are degrees from -90 to 90, e.g. 52.52.');
+  if (!(typeof p.lon === 'number' && Math.abs(p.lon) <= 180))
+    throw new ContextError(
+      `${path}.lon`,
+      p.lon === undefined ? 'is missing' : `${quote(p.lon)} is not a longitude`,
+      'Longitudes are degrees from -180 to 180, e.g. 13.40.',
+    );
+  if (!(typeof p.lat === 'number' && Math.abs(p.lat) <= 90))
+    throw new ContextError(
+      `${path}.lat`,
+      p.lat === undefined ? 'is missing' : `${quote(p.lat)} is not a latitude`,
+      'Latitudes are degrees from -90 to 90, e.g. 52.52.',
+    );
 }
 
 /** A list of strings, or none. A bare string would be matched by substring in one strategy and not the other. */
@@ -123,28 +134,38 @@ function strings(v: readonly string[] | undefined, path: string): readonly strin
   return v;
 }
 
-const quote = (v: unknown): string => (typeof v === 'number' ? String(v) : JSON.stringify(v) ?? String(v));
+const quote = (v: unknown): string => (typeof v === 'number' ? String(v) : (JSON.stringify(v) ?? String(v)));
 
 /** Validates what types cannot (integers, finite numbers, unique line ids) and normalizes. */
 export function prepare(ctx: EvaluationContext): Prepared {
   const at = readInstant(ctx.at);
   if (typeof at !== 'number') throw new ContextError('at', at.error, INSTANT_HINT);
   if (!knownCurrencies.has(ctx.currency)) {
-    if (typeof ctx.currency !== 'string' || !/^[A-Z]{3}$/.test(ctx.currency)) throw new ContextError('currency', `${JSON.stringify(ctx.currency)} is not an ISO 4217 code`, 'Use three uppercase letters, e.g. EUR.');
+    if (typeof ctx.currency !== 'string' || !/^[A-Z]{3}$/.test(ctx.currency))
+      throw new ContextError('currency', `${JSON.stringify(ctx.currency)} is not an ISO 4217 code`, 'Use three uppercase letters, e.g. EUR.');
     knownCurrencies.add(ctx.currency);
   }
   if (!Array.isArray(ctx.lines)) throw new ContextError('lines', 'is missing', 'Give the price lines, each with an id and an amount in minor units.');
   let subtotal = 0;
   for (let i = 0; i < ctx.lines.length; i++) {
     const line = ctx.lines[i];
-    if (typeof line !== 'object' || line === null || Array.isArray(line)) throw new ContextError(`lines[${i}]`, line === undefined ? 'is missing' : `${quote(line)} is not an object`, LINE_HINT);
-    if (!Number.isSafeInteger(line.amount) || line.amount < 0) throw new ContextError(`lines[${i}].amount`, `${JSON.stringify(line.amount)} is not a non-negative integer`, 'Amounts are minor units: 12.50 EUR is 1250.');
-    if (line.quantity !== undefined && !(Number.isFinite(line.quantity) && line.quantity >= 0)) throw new ContextError(`lines[${i}].quantity`, `${JSON.stringify(line.quantity)} is not a non-negative number`);
-    for (let j = 0; j < i; j++) if (ctx.lines[j]!.id === line.id) throw new ContextError(`lines[${i}].id`, `"${line.id}" is used twice`, 'Give every line its own id.');
+    if (typeof line !== 'object' || line === null || Array.isArray(line))
+      throw new ContextError(`lines[${i}]`, line === undefined ? 'is missing' : `${quote(line)} is not an object`, LINE_HINT);
+    if (!Number.isSafeInteger(line.amount) || line.amount < 0)
+      throw new ContextError(
+        `lines[${i}].amount`,
+        `${JSON.stringify(line.amount)} is not a non-negative integer`,
+        'Amounts are minor units: 12.50 EUR is 1250.',
+      );
+    if (line.quantity !== undefined && !(Number.isFinite(line.quantity) && line.quantity >= 0))
+      throw new ContextError(`lines[${i}].quantity`, `${JSON.stringify(line.quantity)} is not a non-negative number`);
+    for (let j = 0; j < i; j++)
+      if (ctx.lines[j]!.id === line.id) throw new ContextError(`lines[${i}].id`, `"${line.id}" is used twice`, 'Give every line its own id.');
     subtotal += line.amount;
   }
   // Past 2^53 − 1 a sum of minor units is no longer exact (2^53 + 1 reads as 2^53); once past, it stays past.
-  if (!Number.isSafeInteger(subtotal)) throw new ContextError('lines', `add up to more than ${Number.MAX_SAFE_INTEGER} minor units`, 'No price is that large; check the amounts are minor units.');
+  if (!Number.isSafeInteger(subtotal))
+    throw new ContextError('lines', `add up to more than ${Number.MAX_SAFE_INTEGER} minor units`, 'No price is that large; check the amounts are minor units.');
   const rental = object(ctx.rental, 'rental');
   if (rental !== undefined) {
     position(rental.start, 'rental.start');
@@ -156,17 +177,30 @@ export function prepare(ctx: EvaluationContext): Prepared {
   strings(customer?.verifications, 'customer.verifications');
   strings(billing?.products, 'billing.products');
   const metrics = object(billing?.metrics, 'billing.metrics');
-  for (const [k, v] of Object.entries(metrics ?? {})) if (!(typeof v === 'number' && Number.isFinite(v))) throw new ContextError(`billing.metrics.${k}`, `${quote(v)} is not a number`, 'Give each metric\'s usage as a number, e.g. telematics_api_calls: 12000.');
+  for (const [k, v] of Object.entries(metrics ?? {}))
+    if (!(typeof v === 'number' && Number.isFinite(v)))
+      throw new ContextError(`billing.metrics.${k}`, `${quote(v)} is not a number`, "Give each metric's usage as a number, e.g. telematics_api_calls: 12000.");
   return new PreparedContext(
-    at, ctx, ctx.currency, customer?.userType, strings(customer?.tags, 'customer.tags'), vehicle?.id, strings(vehicle?.tags, 'vehicle.tags'),
-    vehicle?.category, rental?.branch, strings(ctx.codes, 'codes'), strings(customer?.vouchers, 'customer.vouchers'), subtotal,
+    at,
+    ctx,
+    ctx.currency,
+    customer?.userType,
+    strings(customer?.tags, 'customer.tags'),
+    vehicle?.id,
+    strings(vehicle?.tags, 'vehicle.tags'),
+    vehicle?.category,
+    rental?.branch,
+    strings(ctx.codes, 'codes'),
+    strings(customer?.vouchers, 'customer.vouchers'),
+    subtotal,
     productOf(ctx.product, vehicle !== undefined || rental !== undefined, billing !== undefined),
   );
 }
 
 function productOf(given: unknown, rents: boolean, bills: boolean): ContextProduct | undefined {
   if (given !== undefined) {
-    if (!(CONTEXT_PRODUCTS as readonly unknown[]).includes(given)) throw new ContextError('product', `${quote(given)} is not a product`, `Write one of ${CONTEXT_PRODUCTS.join(', ')}, or leave product out.`);
+    if (!(CONTEXT_PRODUCTS as readonly unknown[]).includes(given))
+      throw new ContextError('product', `${quote(given)} is not a product`, `Write one of ${CONTEXT_PRODUCTS.join(', ')}, or leave product out.`);
     return given as ContextProduct;
   }
   // A context naming both is ambiguous: it reaches every product, as before products existed.

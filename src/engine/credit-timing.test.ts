@@ -27,14 +27,24 @@ describe('credit timing', () => {
   });
 
   it('a rental-time credit reduces only its lines: 5.00 on the unlock fee takes 1.00, the time line stays 20.00', () => {
-    const engine = engineFor([aPromotion('unlock', { code: 'UNLOCK5', benefits: [{ credit: { amount: '5.00', currency: 'EUR' }, creditAt: 'rental', appliesTo: { priceTypes: ['UNLOCK_FEE'] } }] } as never)]);
+    const engine = engineFor([
+      aPromotion('unlock', {
+        code: 'UNLOCK5',
+        benefits: [{ credit: { amount: '5.00', currency: 'EUR' }, creditAt: 'rental', appliesTo: { priceTypes: ['UNLOCK_FEE'] } }],
+      } as never),
+    ]);
     const r = engine.evaluate(aContext({ codes: ['UNLOCK5'], lines: [time, unlock] }));
     expect(r.lines.map((l) => l.amount)).toEqual([2000, 0]);
     expect(r.total).toBe(2000);
   });
 
   it('a claim-time credit ignores its scope: the wallet gets all 5.00', () => {
-    const engine = engineFor([aPromotion('unlock', { code: 'UNLOCK5', benefits: [{ credit: { amount: '5.00', currency: 'EUR' }, appliesTo: { priceTypes: ['UNLOCK_FEE'] } }] } as never)]);
+    const engine = engineFor([
+      aPromotion('unlock', {
+        code: 'UNLOCK5',
+        benefits: [{ credit: { amount: '5.00', currency: 'EUR' }, appliesTo: { priceTypes: ['UNLOCK_FEE'] } }],
+      } as never),
+    ]);
     const r = engine.evaluate(aContext({ codes: ['UNLOCK5'], lines: [time, unlock] }));
     expect(r.total).toBe(2100);
     expect(r.grants).toEqual([{ campaign: 'Promotion/unlock', type: 'credit', amount: 500, currency: 'EUR' }]);

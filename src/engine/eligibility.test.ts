@@ -28,8 +28,10 @@ describe('status and window', () => {
     expect(reason({ window: { from: '2027-06-01T00:00:00Z' } }, { at: Date.UTC(2027, 5, 1) })).toBe('applied');
   });
 
-  it('takes a phased promotion\'s benefits from the phase holding the instant, else its own', () => {
-    const phases = [{ name: 'launch', window: { from: '2027-07-01T00:00:00Z', until: '2027-07-08T00:00:00Z' }, benefits: [{ percentOff: 50 }] }] as NonNullable<Spec['phases']>;
+  it("takes a phased promotion's benefits from the phase holding the instant, else its own", () => {
+    const phases = [{ name: 'launch', window: { from: '2027-07-01T00:00:00Z', until: '2027-07-08T00:00:00Z' }, benefits: [{ percentOff: 50 }] }] as NonNullable<
+      Spec['phases']
+    >;
     const engine = engineFor([aPromotion('p', { benefits: [{ percentOff: 10 }], phases })]);
     expect(engine.evaluate(aContext({ at: '2027-07-02T00:00:00Z' })).discounts).toBe(500);
     expect(engine.evaluate(aContext({ at: '2027-07-09T00:00:00Z' })).discounts).toBe(100);
@@ -50,7 +52,9 @@ describe('codes', () => {
 
 describe('audience', () => {
   it('checks user type, required and excluded tags, first purchase', () => {
-    expect(reason({ audience: { userTypes: ['staff', 'fleet'] } }, { customer: { userType: 'regular' } })).toBe('requires user type fleet or staff (customer is regular)');
+    expect(reason({ audience: { userTypes: ['staff', 'fleet'] } }, { customer: { userType: 'regular' } })).toBe(
+      'requires user type fleet or staff (customer is regular)',
+    );
     expect(reason({ audience: { userTypes: ['staff'] } }, { customer: { userType: 'staff' } })).toBe('applied');
     expect(reason({ audience: { requireTags: ['staff'] } }, { customer: { tags: ['vip'] } })).toBe('requires tag staff');
     expect(reason({ audience: { excludeTags: ['flagged'] } }, { customer: { tags: ['flagged'] } })).toBe('excluded by tag flagged');
@@ -62,7 +66,9 @@ describe('audience', () => {
 describe('targeting', () => {
   it('requires every vehicle tag, and lists a vehicle promotion only when the vehicle carries one of them', () => {
     const engine = engineFor([aVehiclePromotion('ev', { targeting: { vehicleTags: ['electric', 'promo'] } })]);
-    expect(engine.evaluate(aContext({ vehicle: { id: 'v1', tags: ['electric'] } })).rejected).toEqual([{ campaign: 'VehiclePromotion/ev', reason: 'requires vehicle tag promo' }]);
+    expect(engine.evaluate(aContext({ vehicle: { id: 'v1', tags: ['electric'] } })).rejected).toEqual([
+      { campaign: 'VehiclePromotion/ev', reason: 'requires vehicle tag promo' },
+    ]);
     expect(engine.evaluate(aContext({ vehicle: { id: 'v1', tags: ['electric', 'promo'] } })).applied).toHaveLength(1);
     expect(engine.evaluate(aContext({ vehicle: { id: 'v1' } }))).toMatchObject({ applied: [], rejected: [] });
   });
@@ -79,7 +85,9 @@ describe('conditions', () => {
     const minimumSpend = { amount: '20.00', currency: 'EUR' };
     expect(reason({ conditions: { minimumSpend } })).toBe('minimum spend 20.00 EUR not reached (subtotal 10.00 EUR)');
     expect(reason({ conditions: { minimumSpend } }, { lines: [line('t', 2000)] })).toBe('applied');
-    expect(reason({ conditions: { customerAttributes: [{ attribute: 'country', equals: 'DE' }] } }, { customer: { attributes: { country: 'FR' } } })).toBe('requires country = DE');
+    expect(reason({ conditions: { customerAttributes: [{ attribute: 'country', equals: 'DE' }] } }, { customer: { attributes: { country: 'FR' } } })).toBe(
+      'requires country = DE',
+    );
     expect(reason({ conditions: { usageAtLeast: 100 } }, { billing: { usage: 50 } })).toBe('usage 50 is below 100');
     expect(reason({ conditions: { quantityAtLeast: 3 } })).toBe('quantity 0 is below 3');
     const any = { mode: 'ANY' as const, minimumSpend, quantityAtLeast: 3 };
@@ -94,7 +102,9 @@ describe('limits', () => {
 
   it('reads counters through the injected usage interface', () => {
     expect(reason({ limits }, { customer, usage: memoryUsage({ 'Promotion/p': { redemptions: 10 } }) })).toBe('redemption limit 10 reached');
-    expect(reason({ limits }, { customer, usage: memoryUsage({ 'Promotion/p': { customers: { c1: 1 } } }) })).toBe('customer already redeemed it 1 time (limit 1)');
+    expect(reason({ limits }, { customer, usage: memoryUsage({ 'Promotion/p': { customers: { c1: 1 } } }) })).toBe(
+      'customer already redeemed it 1 time (limit 1)',
+    );
     expect(reason({ limits }, { customer, usage: memoryUsage({ 'Promotion/p': { budgetSpent: 5000 } }) })).toBe('budget 50.00 EUR spent');
     expect(reason({ limits }, { customer, usage: memoryUsage({ 'Promotion/p': { redemptions: 9, budgetSpent: 4999 } }) })).toBe('applied');
   });
@@ -106,7 +116,9 @@ describe('limits', () => {
 
 describe('currency', () => {
   it('refuses fixed amounts in another currency, and applies percentages in any', () => {
-    expect(reason({ benefits: [{ amountOff: { amount: '5.00', currency: 'EUR' } }] }, { currency: 'USD' })).toBe('amount off is in EUR, the evaluation is in USD');
+    expect(reason({ benefits: [{ amountOff: { amount: '5.00', currency: 'EUR' } }] }, { currency: 'USD' })).toBe(
+      'amount off is in EUR, the evaluation is in USD',
+    );
     expect(reason({ limits: { budget: { amount: '5.00', currency: 'EUR' } } }, { currency: 'USD' })).toBe('budget is in EUR, the evaluation is in USD');
     expect(reason({ benefits: [{ percentOff: 10 }] }, { currency: 'USD' })).toBe('applied');
   });
@@ -114,7 +126,10 @@ describe('currency', () => {
 
 describe('referrals', () => {
   it('give the referee benefits to a customer holding the referral voucher', () => {
-    const ref = aResource<Referral>('Referral', 'friends', { referee: { benefits: [{ amountOff: { amount: '3.00', currency: 'EUR' } }] }, referrer: { benefits: [{ credit: { amount: '5.00', currency: 'EUR' } }] } });
+    const ref = aResource<Referral>('Referral', 'friends', {
+      referee: { benefits: [{ amountOff: { amount: '3.00', currency: 'EUR' } }] },
+      referrer: { benefits: [{ credit: { amount: '5.00', currency: 'EUR' } }] },
+    });
     expect(engineFor([ref]).evaluate(aContext({ customer: { vouchers: ['Referral/friends'] } })).discounts).toBe(300);
   });
 });

@@ -14,7 +14,9 @@ import { zoneReason, zoneTimes } from './zone.js';
 export const NOT_EXPLAINED = '';
 
 export function ineligibility(c: CompiledCampaign, p: Prepared, geo: GeoIndex, exponent: number, explain: boolean): string | undefined {
-  return standingReason(c, p, geo, exponent, explain) ?? limitReason(c, p, explain) ?? (c.freePeriods === undefined ? undefined : freePeriodReason(c, p, explain));
+  return (
+    standingReason(c, p, geo, exponent, explain) ?? limitReason(c, p, explain) ?? (c.freePeriods === undefined ? undefined : freePeriodReason(c, p, explain))
+  );
 }
 
 /** ineligibility() without the limits and free periods: the reasons no usage counter can change. */
@@ -22,8 +24,8 @@ export function standingReason(c: CompiledCampaign, p: Prepared, geo: GeoIndex, 
   if (!c.active) return 'campaign is inactive';
   // Formatted on the first rejection and kept: a date per campaign at load time was a visible share
   // of loading, and a date per rejection a tenth of evaluating.
-  if (p.at < c.from) return c.startsReason ??= `window starts ${formatInstant(c.from)}`;
-  if (p.at >= c.until) return c.endsReason ??= `window ends ${formatInstant(c.until)}`;
+  if (p.at < c.from) return (c.startsReason ??= `window starts ${formatInstant(c.from)}`);
+  if (p.at >= c.until) return (c.endsReason ??= `window ends ${formatInstant(c.until)}`);
   if (c.audience) {
     const r = audienceReason(c.audience, p, explain);
     if (r !== undefined) return r;
@@ -53,9 +55,12 @@ function audienceReason(a: Audience, p: Prepared, explain: boolean): string | un
 
 function targetingReason(t: Targeting, p: Prepared, explain: boolean): string | undefined {
   const { branch, vehicleId, category } = p;
-  if (t.branches.length > 0 && (branch === undefined || !t.branches.includes(branch))) return explain ? `only in branch ${t.branches.join(' or ')}${branch === undefined ? '' : ` (rental is in ${branch})`}` : NOT_EXPLAINED;
-  if (t.vehicleIds.length > 0 && (vehicleId === undefined || !t.vehicleIds.includes(vehicleId))) return explain ? `only on vehicle ${t.vehicleIds.join(' or ')}` : NOT_EXPLAINED;
-  if (t.vehicleCategories.length > 0 && (category === undefined || !t.vehicleCategories.includes(category))) return explain ? `requires vehicle category ${t.vehicleCategories.join(' or ')}` : NOT_EXPLAINED;
+  if (t.branches.length > 0 && (branch === undefined || !t.branches.includes(branch)))
+    return explain ? `only in branch ${t.branches.join(' or ')}${branch === undefined ? '' : ` (rental is in ${branch})`}` : NOT_EXPLAINED;
+  if (t.vehicleIds.length > 0 && (vehicleId === undefined || !t.vehicleIds.includes(vehicleId)))
+    return explain ? `only on vehicle ${t.vehicleIds.join(' or ')}` : NOT_EXPLAINED;
+  if (t.vehicleCategories.length > 0 && (category === undefined || !t.vehicleCategories.includes(category)))
+    return explain ? `requires vehicle category ${t.vehicleCategories.join(' or ')}` : NOT_EXPLAINED;
   for (const tag of t.vehicleTags) if (!p.vehicleTags.includes(tag)) return explain ? `requires vehicle tag ${tag}` : NOT_EXPLAINED;
   return undefined;
 }
@@ -75,10 +80,26 @@ function conditionsReason(k: BundleConditions, c: CompiledCampaign, p: Prepared,
   for (const a of k.customerAttributes) if (attributes?.[a.attribute] !== a.equals) listFailed++;
   const thresholds = k.usageThresholds;
   if (thresholds) for (const u of thresholds) if ((billing?.metrics?.[u.metric] ?? 0) < u.atLeast) listFailed++;
-  const failed = (spendOk ? 0 : 1) + listFailed + (usageOk ? 0 : 1) + (quantityOk ? 0 : 1) + (productsOk ? 0 : 1) + (verifiedOk ? 0 : 1) + (firstOk ? 0 : 1) + (planOk ? 0 : 1);
+  const failed =
+    (spendOk ? 0 : 1) +
+    listFailed +
+    (usageOk ? 0 : 1) +
+    (quantityOk ? 0 : 1) +
+    (productsOk ? 0 : 1) +
+    (verifiedOk ? 0 : 1) +
+    (firstOk ? 0 : 1) +
+    (planOk ? 0 : 1);
   if (failed === 0) return undefined;
-  const total = (k.minimumSpend === undefined ? 0 : 1) + k.customerAttributes.length + (thresholds?.length ?? 0) + (k.usageAtLeast === undefined ? 0 : 1) + (k.quantityAtLeast === undefined ? 0 : 1)
-    + (k.products === undefined ? 0 : 1) + (k.verification === undefined ? 0 : 1) + (k.firstPurchase === true ? 1 : 0) + (k.plans === undefined ? 0 : 1);
+  const total =
+    (k.minimumSpend === undefined ? 0 : 1) +
+    k.customerAttributes.length +
+    (thresholds?.length ?? 0) +
+    (k.usageAtLeast === undefined ? 0 : 1) +
+    (k.quantityAtLeast === undefined ? 0 : 1) +
+    (k.products === undefined ? 0 : 1) +
+    (k.verification === undefined ? 0 : 1) +
+    (k.firstPurchase === true ? 1 : 0) +
+    (k.plans === undefined ? 0 : 1);
   if (k.mode !== 'ALL' && failed < total) return undefined;
   if (!explain) return NOT_EXPLAINED;
   // The sentences only now: this runs for every reached campaign with conditions, mostly unexplained.
@@ -86,7 +107,9 @@ function conditionsReason(k: BundleConditions, c: CompiledCampaign, p: Prepared,
   if (!spendOk) reasons.push(`minimum spend ${c.money.minimumSpend} not reached (subtotal ${formatMinor(p.subtotal, exponent)} ${p.currency})`);
   for (const a of k.customerAttributes) if (attributes?.[a.attribute] !== a.equals) reasons.push(`requires ${a.attribute} = ${a.equals}`);
   if (!usageOk) reasons.push(`usage ${billing?.usage ?? 0} is below ${k.usageAtLeast}`);
-  if (thresholds) for (const u of thresholds) if ((billing?.metrics?.[u.metric] ?? 0) < u.atLeast) reasons.push(`${u.metric} usage ${billing?.metrics?.[u.metric] ?? 0} is below ${u.atLeast}`);
+  if (thresholds)
+    for (const u of thresholds)
+      if ((billing?.metrics?.[u.metric] ?? 0) < u.atLeast) reasons.push(`${u.metric} usage ${billing?.metrics?.[u.metric] ?? 0} is below ${u.atLeast}`);
   if (!quantityOk) reasons.push(`quantity ${billing?.quantity ?? 0} is below ${k.quantityAtLeast}`);
   if (!productsOk) reasons.push(`requires products ${k.products!.join(' and ')} together`);
   if (!verifiedOk) reasons.push(`requires verification by ${k.verification}`);
@@ -99,7 +122,8 @@ function limitReason(c: CompiledCampaign, p: Prepared, explain: boolean): string
   const l = c.limits;
   if (!l) return undefined;
   const usage = p.ctx.usage;
-  if (l.perCustomer !== undefined && p.ctx.customer?.id === undefined) return explain ? `has a per-customer limit (${l.perCustomer}) and the context names no customer` : NOT_EXPLAINED;
+  if (l.perCustomer !== undefined && p.ctx.customer?.id === undefined)
+    return explain ? `has a per-customer limit (${l.perCustomer}) and the context names no customer` : NOT_EXPLAINED;
   if (!usage) return undefined;
   if (l.redemptions !== undefined && usage.redemptions(c.id) >= l.redemptions) return explain ? `redemption limit ${l.redemptions} reached` : NOT_EXPLAINED;
   if (l.perCustomer !== undefined) {
@@ -116,7 +140,11 @@ function freePeriodReason(c: CompiledCampaign, p: Prepared, explain: boolean): s
   const customer = p.ctx.customer?.id;
   if (periods === undefined || customer === undefined || !p.ctx.usage) return undefined;
   const used = p.ctx.usage.customerRedemptions(c.id, customer);
-  return used >= periods ? (explain ? `its ${periods} free period${periods === 1 ? '' : 's'} are used (${used} redemptions by this customer)` : NOT_EXPLAINED) : undefined;
+  return used >= periods
+    ? explain
+      ? `its ${periods} free period${periods === 1 ? '' : 's'} are used (${used} redemptions by this customer)`
+      : NOT_EXPLAINED
+    : undefined;
 }
 
 /** Discount still allowed by the budget, in minor units (Infinity without a budget). */

@@ -7,7 +7,12 @@ export type BundleErrorCode = 'too-large' | 'parse' | 'shape' | 'format-version'
 
 export class BundleError extends PromocError {
   override readonly name = 'BundleError';
-  constructor(readonly code: BundleErrorCode, message: string, hint?: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly code: BundleErrorCode,
+    message: string,
+    hint?: string,
+    options?: { cause?: unknown },
+  ) {
     super(message, { hint, cause: options?.cause });
   }
 }
@@ -15,7 +20,11 @@ export class BundleError extends PromocError {
 export class ContextError extends PromocError {
   override readonly name = 'ContextError';
   /** Where in the context, e.g. `lines[2].amount`. */
-  constructor(readonly path: string, message: string, hint?: string) {
+  constructor(
+    readonly path: string,
+    message: string,
+    hint?: string,
+  ) {
     super(`${path}: ${message}`, { hint });
   }
 }

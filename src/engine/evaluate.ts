@@ -64,27 +64,45 @@ export function evaluateContext(state: EngineState, context: EvaluationContext |
     const c = campaigns[candidates[k]!]!;
     if (c.product !== undefined && p.product !== undefined && c.product !== p.product) {
       // An automatic campaign of another product is not reached at all; a code or voucher the customer brought is refused.
-      if (c.src.activation !== 'automatic') rejected.push(explain ? { campaign: c.id, reason: `prices ${c.product}, this context is ${p.product}` } : unexplained(c));
+      if (c.src.activation !== 'automatic')
+        rejected.push(explain ? { campaign: c.id, reason: `prices ${c.product}, this context is ${p.product}` } : unexplained(c));
       continue;
     }
     const reason = ineligibility(c, p, geo, exponent, explain);
-    if (reason !== undefined) { rejected.push(explain ? { campaign: c.id, reason } : unexplained(c)); continue; }
+    if (reason !== undefined) {
+      rejected.push(explain ? { campaign: c.id, reason } : unexplained(c));
+      continue;
+    }
     const times = c.zone ? zoneTimes(c.zone, geo) : 1;
     if (c.fee) {
       const fee = charge(c, times, lines);
       if (fee) {
         charged += fee.amount;
         // prepare() kept the lines under 2^53 − 1; a fee may still take the sum past what adds up exactly.
-        if (!Number.isSafeInteger(charged)) throw new ContextError('lines', `with the fee of ${c.id} add up to more than ${Number.MAX_SAFE_INTEGER} minor units`, 'No price is that large; check the amounts are minor units.');
+        if (!Number.isSafeInteger(charged))
+          throw new ContextError(
+            'lines',
+            `with the fee of ${c.id} add up to more than ${Number.MAX_SAFE_INTEGER} minor units`,
+            'No price is that large; check the amounts are minor units.',
+          );
         fees.push(fee);
       } else rejected.push(explain ? { campaign: c.id, reason: 'nothing to charge: no line in its scope' } : unexplained(c));
       continue;
     }
     // These two reasons name the campaign that blocks, and are kept on it once built.
-    if (exclusive !== undefined) { rejected.push(explain ? { campaign: c.id, reason: exclusive.exclusiveReason ??= `exclusive campaign ${exclusive.id} applied first` } : unexplained(c)); continue; }
-    if (!c.stackable && first !== undefined) { rejected.push(explain ? { campaign: c.id, reason: first.firstReason ??= `not stackable, and ${first.id} applied first` } : unexplained(c)); continue; }
+    if (exclusive !== undefined) {
+      rejected.push(explain ? { campaign: c.id, reason: (exclusive.exclusiveReason ??= `exclusive campaign ${exclusive.id} applied first`) } : unexplained(c));
+      continue;
+    }
+    if (!c.stackable && first !== undefined) {
+      rejected.push(explain ? { campaign: c.id, reason: (first.firstReason ??= `not stackable, and ${first.id} applied first`) } : unexplained(c));
+      continue;
+    }
     const outcome = applyCampaign(c, times, p, lines, take, grants, withLines);
-    if (typeof outcome === 'string') { rejected.push(explain ? { campaign: c.id, reason: outcome } : unexplained(c)); continue; }
+    if (typeof outcome === 'string') {
+      rejected.push(explain ? { campaign: c.id, reason: outcome } : unexplained(c));
+      continue;
+    }
     applied.push(outcome);
     first ??= c;
     if (!c.stackable) exclusive = c;
@@ -113,11 +131,19 @@ export function mayApplyAny(state: EngineState, p: PreparedContext, ids: Readonl
 
 /** Without explanations every rejection of a campaign reads the same, so one frozen object serves them all. */
 function unexplained(c: CompiledCampaign): Rejection {
-  return c.unexplained ??= Object.freeze({ campaign: c.id, reason: NOT_EXPLAINED });
+  return (c.unexplained ??= Object.freeze({ campaign: c.id, reason: NOT_EXPLAINED }));
 }
 
 /** The campaign's benefits on the lines; a reason instead when it changes nothing. */
-function applyCampaign(c: CompiledCampaign, times: number, p: Prepared, lines: Lines, take: Take, grants: Scratch<Grant>, withLines: boolean): AppliedCampaign | string {
+function applyCampaign(
+  c: CompiledCampaign,
+  times: number,
+  p: Prepared,
+  lines: Lines,
+  take: Take,
+  grants: Scratch<Grant>,
+  withLines: boolean,
+): AppliedCampaign | string {
   take.begin(budgetLeft(c, p));
   // Its grants go straight into the evaluation's: a campaign that grants something applies.
   const before = grants.length;
@@ -125,7 +151,10 @@ function applyCampaign(c: CompiledCampaign, times: number, p: Prepared, lines: L
   let open = 0;
   for (const b of benefitsFor(c, p)) {
     const shut = b.gate === undefined ? undefined : gateReason(b.gate, p);
-    if (shut !== undefined) { closed ??= shut; continue; }
+    if (shut !== undefined) {
+      closed ??= shut;
+      continue;
+    }
     open++;
     applyBenefit(b, times, lines, take, grants, c.id);
   }
@@ -134,7 +163,14 @@ function applyCampaign(c: CompiledCampaign, times: number, p: Prepared, lines: L
     if (take.matched === 0) return 'nothing to apply: no line in its scope';
     return take.sawAmount ? 'nothing to apply: the discount rounds to zero' : 'nothing to apply: its lines are already at zero';
   }
-  const result: { -readonly [K in keyof AppliedCampaign]: AppliedCampaign[K] } = { campaign: c.id, kind: c.kind, name: c.name, amount: take.total, lines: withLines ? take.byLine() : NONE, times };
+  const result: { -readonly [K in keyof AppliedCampaign]: AppliedCampaign[K] } = {
+    campaign: c.id,
+    kind: c.kind,
+    name: c.name,
+    amount: take.total,
+    lines: withLines ? take.byLine() : NONE,
+    times,
+  };
   if (c.code !== undefined) result.code = c.code;
   return result;
 }
@@ -183,5 +219,18 @@ function summarize(p: Prepared, lines: Lines, parts: Parts, withLines: boolean):
     total += amount;
   }
   const { applied, fees, grants, rejected, unknownCodes } = parts;
-  return { at: p.at, currency: p.currency, lines: out ?? NONE, subtotal: p.subtotal, surcharges, discounts: p.subtotal + surcharges - total, total, applied, fees, grants, rejected, unknownCodes };
+  return {
+    at: p.at,
+    currency: p.currency,
+    lines: out ?? NONE,
+    subtotal: p.subtotal,
+    surcharges,
+    discounts: p.subtotal + surcharges - total,
+    total,
+    applied,
+    fees,
+    grants,
+    rejected,
+    unknownCodes,
+  };
 }

@@ -38,11 +38,13 @@ describe('evaluate with explain: false', () => {
   });
 
   it('blanks limit and stacking reasons too', () => {
-    const engine = loadBundle(build([
-      aPromotion('first', { code: 'A', benefits: [{ percentOff: 10 }], stacking: { stackable: false, priority: 9 } }),
-      aPromotion('second', { code: 'B', benefits: [{ percentOff: 10 }] }),
-      aPromotion('capped', { code: 'C', benefits: [{ percentOff: 10 }], limits: { redemptions: 1 } }),
-    ]).bytes);
+    const engine = loadBundle(
+      build([
+        aPromotion('first', { code: 'A', benefits: [{ percentOff: 10 }], stacking: { stackable: false, priority: 9 } }),
+        aPromotion('second', { code: 'B', benefits: [{ percentOff: 10 }] }),
+        aPromotion('capped', { code: 'C', benefits: [{ percentOff: 10 }], limits: { redemptions: 1 } }),
+      ]).bytes,
+    );
     const usage = memoryUsage({ 'Promotion/capped': { redemptions: 1 } });
     const ctx = aContext({ codes: ['A', 'B', 'C'], usage });
     const explained = engine.evaluate(ctx);

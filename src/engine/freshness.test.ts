@@ -12,7 +12,12 @@ function bundleAt(createdAt: string | null, percentOff = 25) {
 }
 
 function refusal(run: () => unknown): BundleError {
-  try { run(); } catch (e) { expect(e).toBeInstanceOf(BundleError); return e as BundleError; }
+  try {
+    run();
+  } catch (e) {
+    expect(e).toBeInstanceOf(BundleError);
+    return e as BundleError;
+  }
   throw new Error('expected a refusal');
 }
 
@@ -52,7 +57,9 @@ describe('loadBundle with notBefore', () => {
   });
 
   it('checks the signature first: a refused signature is reported as such, not as a stale bundle', () => {
-    const fail = () => { throw new BundleError('signature', 'nope'); };
+    const fail = () => {
+      throw new BundleError('signature', 'nope');
+    };
     expect(refusal(() => loadBundle(jan.bytes, { notBefore: '2027-06-01T00:00:00Z', verifySignature: fail })).code).toBe('signature');
   });
 });
@@ -66,7 +73,9 @@ describe('loadBundle with replaces (the bundle running now)', () => {
   it('refuses an older bundle', () => {
     const e = refusal(() => loadBundle(jan.bytes, { replaces: feb.manifest }));
     expect(e.code).toBe('stale');
-    expect(e.message).toBe(`bundle was created at 2027-01-01T00:00:00.000Z, before the bundle it would replace (created at 2027-02-01T00:00:00.000Z, ${feb.manifest.digest})`);
+    expect(e.message).toBe(
+      `bundle was created at 2027-01-01T00:00:00.000Z, before the bundle it would replace (created at 2027-02-01T00:00:00.000Z, ${feb.manifest.digest})`,
+    );
     expect(e.hint).toMatch(/Refusing to go backwards/);
   });
 

@@ -21,9 +21,15 @@ export class GeoIndex {
   private start: LonLat | undefined;
   private end: LonLat | undefined;
   /** The positions as [lon, lat], refilled rather than made per test. */
-  private readonly xy: [[number, number], [number, number]] = [[0, 0], [0, 0]];
+  private readonly xy: [[number, number], [number, number]] = [
+    [0, 0],
+    [0, 0],
+  ];
 
-  constructor(readonly geofences: readonly BundleGeofence[], spatial: boolean) {
+  constructor(
+    readonly geofences: readonly BundleGeofence[],
+    spatial: boolean,
+  ) {
     this.known = new Stamps(geofences.length * 2);
     this.inside = new Uint8Array(geofences.length * 2);
     if (spatial) this.grid = BoxGrid.build(geofences.map((g) => g.bbox));

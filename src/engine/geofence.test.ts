@@ -5,11 +5,12 @@ import { aContext, aGeofencePromotion, aPromotion, aSurcharge, AIRPORT, ELSEWHER
 import type { LonLat } from './context.js';
 
 type Phase = GeofencePromotion['spec']['zone']['phase'];
-const tenPercentAt = (phase: Phase, geofences: [string, ...string[]] = ['airport']) => engineFor([aGeofencePromotion('deal', { zone: { geofences, phase }, benefits: [{ percentOff: 10 }] })]);
+const tenPercentAt = (phase: Phase, geofences: [string, ...string[]] = ['airport']) =>
+  engineFor([aGeofencePromotion('deal', { zone: { geofences, phase }, benefits: [{ percentOff: 10 }] })]);
 const rental = (start?: LonLat, end?: LonLat) => aContext({ rental: { ...(start ? { start } : {}), ...(end ? { end } : {}) }, lines: [line('time', 1000)] });
 const outcome = (phase: Phase, start?: LonLat, end?: LonLat) => {
   const r = tenPercentAt(phase).evaluate(rental(start, end));
-  return r.applied.length > 0 ? { discount: r.discounts, times: r.applied[0]!.times } : r.rejected[0]?.reason ?? 'not reached';
+  return r.applied.length > 0 ? { discount: r.discounts, times: r.applied[0]!.times } : (r.rejected[0]?.reason ?? 'not reached');
 };
 
 describe('geofence phases', () => {
@@ -59,8 +60,16 @@ describe('geofence surcharges', () => {
       aSurcharge('share', { surcharge: { percent: 10, appliesTo: { priceTypes: ['TIME_PRICE'] } } }),
       aPromotion('half', { benefits: [{ percentOff: 50 }], stacking: { stackable: true } }),
     ]);
-    const r = engine.evaluate(aContext({ rental: { start: AIRPORT, end: AIRPORT }, lines: [line('time', 1000, { priceType: 'TIME_PRICE' }), line('unlock', 100, { priceType: 'UNLOCK_FEE' })] }));
-    expect(r.fees.map((f) => [f.name, f.amount, f.times])).toEqual([['share', 100, 1], ['twice', 400, 2]]);
+    const r = engine.evaluate(
+      aContext({
+        rental: { start: AIRPORT, end: AIRPORT },
+        lines: [line('time', 1000, { priceType: 'TIME_PRICE' }), line('unlock', 100, { priceType: 'UNLOCK_FEE' })],
+      }),
+    );
+    expect(r.fees.map((f) => [f.name, f.amount, f.times])).toEqual([
+      ['share', 100, 1],
+      ['twice', 400, 2],
+    ]);
     expect(r).toMatchObject({ subtotal: 1100, surcharges: 500, discounts: 550, total: 1050 });
   });
 
@@ -75,7 +84,9 @@ describe('geofence surcharges', () => {
   });
 
   it('are rejected with a reason outside their zone', () => {
-    const r = engineFor([aSurcharge('airport-fee', { zone: { geofences: ['airport'], phase: 'END_RENTAL' } })]).evaluate(aContext({ rental: { start: AIRPORT, end: ELSEWHERE } }));
+    const r = engineFor([aSurcharge('airport-fee', { zone: { geofences: ['airport'], phase: 'END_RENTAL' } })]).evaluate(
+      aContext({ rental: { start: AIRPORT, end: ELSEWHERE } }),
+    );
     expect(r.rejected).toEqual([{ campaign: 'GeofenceSurcharge/airport-fee', reason: 'rental does not end in zone airport' }]);
   });
 });

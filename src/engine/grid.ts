@@ -33,11 +33,17 @@ export class BoxGrid {
     const n = list.length;
     if (n === 0) return undefined;
     const boxes = new Float64Array(n * 4);
-    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+    let minX = Infinity,
+      minY = Infinity,
+      maxX = -Infinity,
+      maxY = -Infinity;
     for (let i = 0; i < n; i++) {
       const [x0, y0, x1, y1] = list[i]!;
       boxes.set([x0, y0, x1, y1], i * 4);
-      minX = Math.min(minX, x0); minY = Math.min(minY, y0); maxX = Math.max(maxX, x1); maxY = Math.max(maxY, y1);
+      minX = Math.min(minX, x0);
+      minY = Math.min(minY, y0);
+      maxX = Math.max(maxX, x1);
+      maxY = Math.max(maxY, y1);
     }
     if (!Number.isFinite(minX + minY + maxX + maxY)) return undefined;
     const width = maxX - minX;
@@ -59,7 +65,10 @@ export class BoxGrid {
         for (let cx = cell(boxes[i * 4]!, minX, perX, cols); cx <= cx1; cx++) visit(cy * cols + cx);
       }
     };
-    for (let i = 0; i < n; i++) each(i, (k) => { start[k + 1]!++; });
+    for (let i = 0; i < n; i++)
+      each(i, (k) => {
+        start[k + 1]!++;
+      });
     let largest = 0;
     for (let k = 0; k < cols * rows; k++) {
       largest = Math.max(largest, start[k + 1]!);
@@ -68,7 +77,10 @@ export class BoxGrid {
     if (largest > MAX_PER_CELL) return undefined;
     const items = new Uint32Array(start[cols * rows]!);
     const fill = start.slice(0, cols * rows);
-    for (let i = 0; i < n; i++) each(i, (k) => { items[fill[k]!++] = i; });
+    for (let i = 0; i < n; i++)
+      each(i, (k) => {
+        items[fill[k]!++] = i;
+      });
     return new BoxGrid(boxes, minX, minY, maxX, maxY, perX, perY, cols, rows, start, items);
   }
 

@@ -40,7 +40,13 @@ describe('readInstant', () => {
     for (const y of [99, 100, 1970, 2000, 2027, 2028, 2100, 9999]) {
       for (let m = 0; m <= 13; m++) {
         for (const d of [0, 1, 28, 29, 30, 31, 32]) {
-          for (const [h, mi, sec] of [[0, 0, 0], [23, 59, 59], [24, 0, 0], [12, 60, 0], [12, 0, 60]] as const) {
+          for (const [h, mi, sec] of [
+            [0, 0, 0],
+            [23, 59, 59],
+            [24, 0, 0],
+            [12, 60, 0],
+            [12, 0, 60],
+          ] as const) {
             for (const ms of ['', '.000', '.999']) {
               const base = `${pad(y, 4)}-${pad(m)}-${pad(d)}T${pad(h)}:${pad(mi)}:${pad(sec)}${ms}`;
               const fast = readInstant(`${base}Z`);
@@ -67,7 +73,8 @@ describe('readInstant', () => {
         expect(readInstant('2027-06-01')).toBe(Date.UTC(2027, 5, 1));
       }
     } finally {
-      if (tz === undefined) delete process.env.TZ; else process.env.TZ = tz;
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
     }
   });
 });

@@ -21,7 +21,7 @@ export function readInstant(value: unknown): number | { error: string } {
   if (utc !== undefined) return utc;
   if (!WRITTEN.test(value)) {
     const noZone = /^\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/.test(value);
-    return { error: `${JSON.stringify(value)} ${noZone ? 'has no time zone, so it would be read in the host\'s zone' : 'is not an RFC 3339 date-time'}` };
+    return { error: `${JSON.stringify(value)} ${noZone ? "has no time zone, so it would be read in the host's zone" : 'is not an RFC 3339 date-time'}` };
   }
   // Date.parse takes the ISO form with upper-case T and Z only; RFC 3339 allows both cases.
   const ms = Date.parse(/[tz]/.test(value) ? value.toUpperCase() : value);
@@ -47,7 +47,15 @@ function readCanonicalUtc(text: string, from = 0, to = text.length): number | un
   const n = to - from;
   if (n !== 20 && n !== 24) return undefined;
   const v = from;
-  if (text.charCodeAt(v + 4) !== 45 || text.charCodeAt(v + 7) !== 45 || text.charCodeAt(v + 10) !== 84 || text.charCodeAt(v + 13) !== 58 || text.charCodeAt(v + 16) !== 58 || text.charCodeAt(to - 1) !== 90) return undefined;
+  if (
+    text.charCodeAt(v + 4) !== 45 ||
+    text.charCodeAt(v + 7) !== 45 ||
+    text.charCodeAt(v + 10) !== 84 ||
+    text.charCodeAt(v + 13) !== 58 ||
+    text.charCodeAt(v + 16) !== 58 ||
+    text.charCodeAt(to - 1) !== 90
+  )
+    return undefined;
   // A digit d gives d - 48 ≥ 0 and 57 - d ≥ 0; any other character makes one of them negative.
   let notDigit = 0;
   for (let i = 0; i < 19; i++) {

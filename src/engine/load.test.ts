@@ -8,7 +8,9 @@ const built = build([aPromotion('p', { code: 'PROMO', benefits: [{ percentOff: 2
 const text = new TextDecoder().decode(built.bytes);
 
 function refusal(run: () => unknown): { code: string; message: string; hint?: string } {
-  try { run(); } catch (e) {
+  try {
+    run();
+  } catch (e) {
     expect(e).toBeInstanceOf(BundleError);
     const b = e as BundleError;
     return { code: b.code, message: b.message, ...(b.hint ? { hint: b.hint } : {}) };
@@ -58,11 +60,21 @@ describe('loadBundle', () => {
 
   it('hands the exact bytes to the signature check, and lets it refuse', () => {
     let seen: Uint8Array | undefined;
-    loadBundle(built.bytes, { verifySignature: (b) => { seen = b; } });
+    loadBundle(built.bytes, {
+      verifySignature: (b) => {
+        seen = b;
+      },
+    });
     expect(seen).toEqual(built.bytes);
-    loadBundle(built.bundle, { verifySignature: (b) => { seen = b; } });
+    loadBundle(built.bundle, {
+      verifySignature: (b) => {
+        seen = b;
+      },
+    });
     expect(seen).toEqual(built.bytes); // re-canonicalized from the object: the same bytes
-    const fail = () => { throw new BundleError('signature', 'nope'); };
+    const fail = () => {
+      throw new BundleError('signature', 'nope');
+    };
     expect(refusal(() => loadBundle(built.bytes, { verifySignature: fail })).code).toBe('signature');
   });
 });

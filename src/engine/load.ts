@@ -72,7 +72,8 @@ export function loadBundle(input: BundleInput, options: LoadBundleOptions = {}):
 function parse(input: BundleInput, maxBytes: number): { bundle: unknown; text?: string; bytes?: Uint8Array } {
   if (typeof input === 'object' && !(input instanceof Uint8Array)) return { bundle: input };
   const size = typeof input === 'string' ? input.length : input.byteLength;
-  if (size > maxBytes) throw new BundleError('too-large', `bundle is ${size} bytes, over the ${maxBytes}-byte limit`, 'Raise maxBytes if the bundle is really this large.');
+  if (size > maxBytes)
+    throw new BundleError('too-large', `bundle is ${size} bytes, over the ${maxBytes}-byte limit`, 'Raise maxBytes if the bundle is really this large.');
   let text: string;
   try {
     text = typeof input === 'string' ? input : new TextDecoder('utf-8', { fatal: true }).decode(input);
@@ -82,14 +83,23 @@ function parse(input: BundleInput, maxBytes: number): { bundle: unknown; text?: 
   try {
     return { bundle: JSON.parse(text), text, bytes: typeof input === 'string' ? utf8(input) : input };
   } catch (cause) {
-    throw new BundleError('parse', `bundle is not valid JSON: ${(cause as Error).message}`, 'The file is damaged or not a bundle; rebuild it with `promoc bundle`.', { cause });
+    throw new BundleError(
+      'parse',
+      `bundle is not valid JSON: ${(cause as Error).message}`,
+      'The file is damaged or not a bundle; rebuild it with `promoc bundle`.',
+      { cause },
+    );
   }
 }
 
 function checkFormat(bundle: unknown): void {
   const version = (bundle as { manifest?: { formatVersion?: unknown } } | null)?.manifest?.formatVersion;
   if (version !== FORMAT_VERSION) {
-    throw new BundleError('format-version', `unknown bundle format version ${JSON.stringify(version)}; this engine reads version ${FORMAT_VERSION}`, 'Build the bundle with a promoc that matches this engine, or upgrade the engine.');
+    throw new BundleError(
+      'format-version',
+      `unknown bundle format version ${JSON.stringify(version)}; this engine reads version ${FORMAT_VERSION}`,
+      'Build the bundle with a promoc that matches this engine, or upgrade the engine.',
+    );
   }
 }
 
@@ -101,10 +111,15 @@ function checkFormat(bundle: unknown): void {
 function checkDigest(bundle: Bundle, text: string | undefined, sha256: (b: Uint8Array) => string): void {
   const head = '{"content":';
   const tail = `,"manifest":${canonicalJson(bundle.manifest)}}`;
-  const slice = text !== undefined && text.startsWith(head) && text.endsWith(tail) ? text.slice(head.length, text.length - tail.length) : canonicalJson(bundle.content);
+  const slice =
+    text !== undefined && text.startsWith(head) && text.endsWith(tail) ? text.slice(head.length, text.length - tail.length) : canonicalJson(bundle.content);
   const actual = `sha256:${sha256(utf8(slice))}`;
   if (actual !== bundle.manifest.digest) {
-    throw new BundleError('digest', `bundle content does not match its digest: the manifest says ${bundle.manifest.digest}, the content hashes to ${actual}`, 'The file was changed after it was built; rebuild it with `promoc bundle` or fetch it again.');
+    throw new BundleError(
+      'digest',
+      `bundle content does not match its digest: the manifest says ${bundle.manifest.digest}, the content hashes to ${actual}`,
+      'The file was changed after it was built; rebuild it with `promoc bundle` or fetch it again.',
+    );
   }
 }
 

@@ -58,7 +58,13 @@ function divRound(n: number, d: number): number {
   let q = Math.floor(an / ad);
   let r = an - q * ad;
   // Float division of safe integers can land one off; the remainder puts it right.
-  if (r < 0) { q -= 1; r += ad; } else if (r >= ad) { q += 1; r -= ad; }
+  if (r < 0) {
+    q -= 1;
+    r += ad;
+  } else if (r >= ad) {
+    q += 1;
+    r -= ad;
+  }
   if (2 * r >= ad) q += 1;
   return neg ? -q : q;
 }

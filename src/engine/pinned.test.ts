@@ -13,7 +13,19 @@ import { describe, expect, it } from 'vitest';
 import type { Package, Referral, Subscription } from '../generated/index.js';
 import { buildBundle } from '../bundle/build.js';
 import { random, syntheticContexts, syntheticModel } from '../bundle/synthetic.js';
-import { aContext, aGeofencePromotion, AIRPORT, aPromotion, aResource, aSurcharge, aVehiclePromotion, build, ELSEWHERE, line, STATION } from '../../test/fixtures/engine/builders.js';
+import {
+  aContext,
+  aGeofencePromotion,
+  AIRPORT,
+  aPromotion,
+  aResource,
+  aSurcharge,
+  aVehiclePromotion,
+  build,
+  ELSEWHERE,
+  line,
+  STATION,
+} from '../../test/fixtures/engine/builders.js';
 import type { EvaluationContext, LonLat, PriceLine } from './context.js';
 import { canonicalJson } from './canonical.js';
 import { BundleError, ContextError } from './errors.js';
@@ -55,26 +67,70 @@ function kitchenSink() {
     aPromotion('past', { code: 'PAST', window: { until: '2027-03-15T06:30:00Z' } }),
     aPromotion('millis', { code: 'MILLIS', window: { from: '2027-06-01T00:00:00.250Z', until: '2027-12-01T00:00:00Z' }, stacking: stack() }),
     aPromotion('staff', { code: 'STAFF', audience: { userTypes: ['staff', 'fleet'] }, stacking: stack(4) }),
-    aPromotion('vip', { code: 'VIP', audience: { requireTags: ['vip', 'gold'], excludeTags: ['flagged'] }, benefits: [{ percentOff: 15 }], stacking: stack(2) }),
+    aPromotion('vip', {
+      code: 'VIP',
+      audience: { requireTags: ['vip', 'gold'], excludeTags: ['flagged'] },
+      benefits: [{ percentOff: 15 }],
+      stacking: stack(2),
+    }),
     aPromotion('first', { code: 'FIRST', audience: { firstPurchaseOnly: true }, benefits: [{ amountOff: eur('3.00') }], stacking: stack() }),
     aVehiclePromotion('ev', { targeting: { vehicleTags: ['electric', 'promo'] }, stacking: stack(3) }),
     aPromotion('berlin', { targeting: { branches: ['berlin'], vehicleCategories: ['e-scooter'] }, benefits: [{ percentOff: 5 }], stacking: stack() }),
     aPromotion('chosen', { targeting: { vehicleIds: ['v1', 'v2'] }, benefits: [{ freeUnlocks: 1 }], stacking: stack() }),
     aGeofencePromotion('g-start', { zone: { geofences: ['airport'], phase: 'START_RENTAL' }, benefits: [{ percentOff: 10 }], stacking: stack(1) }),
     aGeofencePromotion('g-end', { zone: { geofences: ['station'], phase: 'END_RENTAL' }, benefits: [{ amountOff: eur('1.00') }], stacking: stack(1) }),
-    aGeofencePromotion('g-plus', { zone: { geofences: ['airport', 'station'], phase: 'START_PLUS_END_RENTAL' }, benefits: [{ percentOff: 20 }], stacking: stack(1) }),
+    aGeofencePromotion('g-plus', {
+      zone: { geofences: ['airport', 'station'], phase: 'START_PLUS_END_RENTAL' },
+      benefits: [{ percentOff: 20 }],
+      stacking: stack(1),
+    }),
     aGeofencePromotion('g-or', { zone: { geofences: ['station'], phase: 'START_OR_END_RENTAL' }, benefits: [{ freeMinutes: 3 }], stacking: stack(1) }),
-    aGeofencePromotion('g-and', { zone: { geofences: ['airport'], phase: 'START_AND_END_RENTAL' }, benefits: [{ percentOff: 30 }], stacking: { stackable: false, priority: 1 } }),
+    aGeofencePromotion('g-and', {
+      zone: { geofences: ['airport'], phase: 'START_AND_END_RENTAL' },
+      benefits: [{ percentOff: 30 }],
+      stacking: { stackable: false, priority: 1 },
+    }),
     aSurcharge('airport-fee', { zone: { geofences: ['airport'], phase: 'START_PLUS_END_RENTAL' }, surcharge: { amount: eur('2.00') } }),
-    aSurcharge('station-share', { zone: { geofences: ['station'], phase: 'START_OR_END_RENTAL' }, surcharge: { percent: 10, appliesTo: { priceTypes: ['TIME_PRICE'] } } }),
-    aSurcharge('empty-fee', { zone: { geofences: ['station'], phase: 'END_RENTAL' }, surcharge: { percent: 5, appliesTo: { priceTypes: ['RESERVATION_PRICE'] } } }),
-    aPromotion('fee-waiver', { code: 'NOFEE', benefits: [{ amountOff: eur('1.50'), appliesTo: { costSources: [{ group: 'SURCHARGE', code: 'airport-fee' }] } }], stacking: stack(9) }),
+    aSurcharge('station-share', {
+      zone: { geofences: ['station'], phase: 'START_OR_END_RENTAL' },
+      surcharge: { percent: 10, appliesTo: { priceTypes: ['TIME_PRICE'] } },
+    }),
+    aSurcharge('empty-fee', {
+      zone: { geofences: ['station'], phase: 'END_RENTAL' },
+      surcharge: { percent: 5, appliesTo: { priceTypes: ['RESERVATION_PRICE'] } },
+    }),
+    aPromotion('fee-waiver', {
+      code: 'NOFEE',
+      benefits: [{ amountOff: eur('1.50'), appliesTo: { costSources: [{ group: 'SURCHARGE', code: 'airport-fee' }] } }],
+      stacking: stack(9),
+    }),
     aPromotion('usd', { code: 'USD5', benefits: [{ amountOff: { amount: '5.00', currency: 'USD' } }] }),
     aPromotion('yen', { code: 'YEN', benefits: [{ amountOff: { amount: '500', currency: 'JPY' } }], stacking: stack() }),
-    aPromotion('cond-all', { code: 'COND', conditions: { minimumSpend: eur('20.00'), customerAttributes: [{ attribute: 'country', equals: 'DE' }], usageAtLeast: 100, quantityAtLeast: 3 }, stacking: stack() }),
-    aPromotion('cond-any', { code: 'ANY', conditions: { mode: 'ANY', minimumSpend: eur('15.00'), quantityAtLeast: 3 }, benefits: [{ percentOff: 12.5 }], stacking: stack() }),
-    aPromotion('limited', { code: 'LIMITED', limits: { redemptions: 10, perCustomer: 1, budget: eur('5.00') }, benefits: [{ percentOff: 50 }], stacking: stack(5) }),
-    aPromotion('phased', { code: 'PHASED', benefits: [{ percentOff: 10 }], phases: [{ name: 'launch', window: { from: '2027-07-01T00:00:00Z', until: '2027-07-08T00:00:00Z' }, benefits: [{ percentOff: 50 }, { credit: eur('1.00') }] }], stacking: stack() } as never),
+    aPromotion('cond-all', {
+      code: 'COND',
+      conditions: { minimumSpend: eur('20.00'), customerAttributes: [{ attribute: 'country', equals: 'DE' }], usageAtLeast: 100, quantityAtLeast: 3 },
+      stacking: stack(),
+    }),
+    aPromotion('cond-any', {
+      code: 'ANY',
+      conditions: { mode: 'ANY', minimumSpend: eur('15.00'), quantityAtLeast: 3 },
+      benefits: [{ percentOff: 12.5 }],
+      stacking: stack(),
+    }),
+    aPromotion('limited', {
+      code: 'LIMITED',
+      limits: { redemptions: 10, perCustomer: 1, budget: eur('5.00') },
+      benefits: [{ percentOff: 50 }],
+      stacking: stack(5),
+    }),
+    aPromotion('phased', {
+      code: 'PHASED',
+      benefits: [{ percentOff: 10 }],
+      phases: [
+        { name: 'launch', window: { from: '2027-07-01T00:00:00Z', until: '2027-07-08T00:00:00Z' }, benefits: [{ percentOff: 50 }, { credit: eur('1.00') }] },
+      ],
+      stacking: stack(),
+    } as never),
     aPromotion('minutes', { code: 'MINUTES', benefits: [{ freeMinutes: 7 }], stacking: stack() }),
     aPromotion('insured', { code: 'INSURED', benefits: [{ entitlement: { addition: 'INSURANCE_PLUS' } }], stacking: stack() }),
     aPromotion('pack', { code: 'PACK20', benefits: [{ packageDiscount: 20 }], stacking: stack() }),
@@ -90,8 +146,41 @@ function kitchenSink() {
   ]);
 }
 
-const CODES = ['INACTIVE', 'FUTURE', 'PAST', 'MILLIS', 'STAFF', 'VIP', 'FIRST', 'NOFEE', 'USD5', 'YEN', 'COND', 'ANY', 'LIMITED', 'PHASED', 'MINUTES', 'INSURED', 'PACK20', 'GRANT', 'PLAN', 'LONER', 'TINY', 'NOPE'];
-const INSTANTS: readonly (number | string)[] = ['2027-07-01T12:00:00Z', '2027-07-03T08:00:00+02:00', Date.UTC(2027, 7, 1), Date.UTC(2027, 2, 15, 6, 30), Date.UTC(2027, 2, 15, 6, 29, 59, 999), '2027-06-01T00:00:00.250Z', Date.UTC(2027, 5, 1), '2027-12-01T00:00:00Z', Date.UTC(2027, 0, 1)];
+const CODES = [
+  'INACTIVE',
+  'FUTURE',
+  'PAST',
+  'MILLIS',
+  'STAFF',
+  'VIP',
+  'FIRST',
+  'NOFEE',
+  'USD5',
+  'YEN',
+  'COND',
+  'ANY',
+  'LIMITED',
+  'PHASED',
+  'MINUTES',
+  'INSURED',
+  'PACK20',
+  'GRANT',
+  'PLAN',
+  'LONER',
+  'TINY',
+  'NOPE',
+];
+const INSTANTS: readonly (number | string)[] = [
+  '2027-07-01T12:00:00Z',
+  '2027-07-03T08:00:00+02:00',
+  Date.UTC(2027, 7, 1),
+  Date.UTC(2027, 2, 15, 6, 30),
+  Date.UTC(2027, 2, 15, 6, 29, 59, 999),
+  '2027-06-01T00:00:00.250Z',
+  Date.UTC(2027, 5, 1),
+  '2027-12-01T00:00:00Z',
+  Date.UTC(2027, 0, 1),
+];
 const PLACES: readonly (LonLat | undefined)[] = [AIRPORT, STATION, ELSEWHERE, undefined, { lon: 13.51, lat: 52.41 }];
 const LINES: readonly PriceLine[] = [
   line('time', 1000, { priceType: 'TIME_PRICE', quantity: 20 }),
@@ -116,23 +205,39 @@ function kitchenContexts(count: number): EvaluationContext[] {
     const start = pick(PLACES);
     const end = pick(PLACES);
     const lines = some(LINES, 0.35);
-    const usage = rnd() < 0.3 ? memoryUsage({ 'Promotion/limited': { redemptions: pick([0, 9, 10]), customers: { c1: pick([0, 1, 2]) }, budgetSpent: pick([0, 100, 499, 500]) } }) : undefined;
-    const customer = rnd() < 0.8 ? {
-      ...(rnd() < 0.6 ? { id: pick(['c1', 'c2']) } : {}),
-      ...(rnd() < 0.5 ? { userType: pick(['staff', 'regular', 'fleet']) } : {}),
-      tags: some(['vip', 'gold', 'flagged', 'student'], 0.4),
-      ...(rnd() < 0.4 ? { attributes: { country: pick(['DE', 'FR']) } } : {}),
-      ...(rnd() < 0.3 ? { firstPurchase: rnd() < 0.5 } : {}),
-      ...(rnd() < 0.3 ? { vouchers: some(['Subscription/commuter', 'Package/city-100', 'Referral/friends', 'Referral/none'], 0.5) } : {}),
-    } : undefined;
+    const usage =
+      rnd() < 0.3
+        ? memoryUsage({ 'Promotion/limited': { redemptions: pick([0, 9, 10]), customers: { c1: pick([0, 1, 2]) }, budgetSpent: pick([0, 100, 499, 500]) } })
+        : undefined;
+    const customer =
+      rnd() < 0.8
+        ? {
+            ...(rnd() < 0.6 ? { id: pick(['c1', 'c2']) } : {}),
+            ...(rnd() < 0.5 ? { userType: pick(['staff', 'regular', 'fleet']) } : {}),
+            tags: some(['vip', 'gold', 'flagged', 'student'], 0.4),
+            ...(rnd() < 0.4 ? { attributes: { country: pick(['DE', 'FR']) } } : {}),
+            ...(rnd() < 0.3 ? { firstPurchase: rnd() < 0.5 } : {}),
+            ...(rnd() < 0.3 ? { vouchers: some(['Subscription/commuter', 'Package/city-100', 'Referral/friends', 'Referral/none'], 0.5) } : {}),
+          }
+        : undefined;
     out.push({
       at: pick(INSTANTS),
       currency: pick(['EUR', 'EUR', 'EUR', 'USD', 'JPY']),
       ...(customer ? { customer } : {}),
       codes: some(CODES, 0.15).map((c) => (rnd() < 0.2 ? c.toLowerCase() : c)),
       lines: lines.length > 0 ? lines : [LINES[0]!],
-      ...(rnd() < 0.8 ? { rental: { ...(start ? { start } : {}), ...(end ? { end } : {}), ...(rnd() < 0.5 ? { branch: pick(['berlin', 'hamburg']) } : {}) } } : {}),
-      ...(rnd() < 0.8 ? { vehicle: { id: pick(['v1', 'v3']), tags: some(['electric', 'promo', 'fresh'], 0.5), ...(rnd() < 0.5 ? { category: pick(['e-scooter', 'car']) } : {}) } } : {}),
+      ...(rnd() < 0.8
+        ? { rental: { ...(start ? { start } : {}), ...(end ? { end } : {}), ...(rnd() < 0.5 ? { branch: pick(['berlin', 'hamburg']) } : {}) } }
+        : {}),
+      ...(rnd() < 0.8
+        ? {
+            vehicle: {
+              id: pick(['v1', 'v3']),
+              tags: some(['electric', 'promo', 'fresh'], 0.5),
+              ...(rnd() < 0.5 ? { category: pick(['e-scooter', 'car']) } : {}),
+            },
+          }
+        : {}),
       ...(rnd() < 0.4 ? { billing: { ...(rnd() < 0.5 ? { plan: pick(['pro', 'basic']) } : {}), usage: pick([50, 100]), quantity: pick([0, 3, 5]) } } : {}),
       ...(usage ? { usage } : {}),
     });
@@ -169,8 +274,16 @@ const ODD: readonly EvaluationContext[] = [
   aContext({ currency: 'XXX', codes: ['GRANT', 'VIP'] }),
   aContext({ lines: [line('time', 1000, { priceType: 'TIME_PRICE', quantity: Number.NaN })], codes: ['MINUTES'] }),
   aContext({ lines: [null as never] }),
-  aContext({ billing: { plan: 'pro', usage: '100' as never, quantity: '7' as never }, codes: ['COND', 'PLAN'], lines: [line('calls', 4999, { metric: 'api_calls' })] }),
-  aContext({ customer: { id: 'c1', attributes: { country: 'DE' }, firstPurchase: 'yes' as never }, codes: ['FIRST', 'LIMITED'], usage: memoryUsage({ 'Promotion/limited': { customers: { c1: 1 } } }) }),
+  aContext({
+    billing: { plan: 'pro', usage: '100' as never, quantity: '7' as never },
+    codes: ['COND', 'PLAN'],
+    lines: [line('calls', 4999, { metric: 'api_calls' })],
+  }),
+  aContext({
+    customer: { id: 'c1', attributes: { country: 'DE' }, firstPurchase: 'yes' as never },
+    codes: ['FIRST', 'LIMITED'],
+    usage: memoryUsage({ 'Promotion/limited': { customers: { c1: 1 } } }),
+  }),
 ];
 
 const UNCHECKED = new Set(['audience lists missing', 'scope lists missing', 'scope null', 'scope missing', 'phase benefits missing']);
@@ -182,34 +295,120 @@ function refusals(bundle: unknown): Record<string, string> {
   const clone = () => JSON.parse(JSON.stringify(bundle)) as Json;
   const cases: Record<string, (b: Json) => unknown> = {
     'not an object': () => null,
-    'format version': (b) => { b.manifest.formatVersion = 2; return b; },
-    'content': (b) => { b.content = []; return b; },
-    'currencies': (b) => { b.content.currencies = null; return b; },
-    'campaigns': (b) => { b.content.campaigns = {}; return b; },
-    'geofences': (b) => { b.content.geofences = 'x'; return b; },
-    'geofence name': (b) => { delete b.content.geofences[1].name; return b; },
-    'geofence bbox': (b) => { b.content.geofences[0].bbox = [1, 2, 3]; return b; },
-    'geofence bbox NaN': (b) => { b.content.geofences[0].bbox[2] = Number.NaN; return b; },
-    'geofence coordinates': (b) => { b.content.geofences[0].coordinates = {}; return b; },
-    'campaign not an object': (b) => { b.content.campaigns[3] = 5; return b; },
-    'duplicate id': (b) => { b.content.campaigns[4].id = b.content.campaigns[2].id; return b; },
-    'window': (b) => { delete b.content.campaigns[5].window; return b; },
-    'limits': (b) => { b.content.campaigns[6].limits = []; return b; },
-    'benefits': (b) => { b.content.campaigns[7].benefits = null; return b; },
-    'benefit type': (b) => { b.content.campaigns[8].benefits.push({ type: 'bogus' }); return b; },
-    'benefit null': (b) => { b.content.campaigns[9].benefits.unshift(null); return b; },
-    'phase benefit type': (b) => { const c = b.content.campaigns.find((x: { phases?: unknown }) => x.phases); c.phases[0].benefits[0].type = 'half'; return b; },
-    'phases not a list': (b) => { b.content.campaigns[10].phases = {}; return b; },
-    'zone phase': (b) => { const c = b.content.campaigns.find((x: { zone?: unknown }) => x.zone); c.zone.phase = 'ANYWHERE'; return b; },
-    'zone geofence': (b) => { const c = b.content.campaigns.find((x: { zone?: unknown }) => x.zone); c.zone.geofences.push('atlantis'); return b; },
-    'fee without surcharge': (b) => { const c = b.content.campaigns.find((x: { fee?: unknown }) => x.fee); delete c.surcharge; return b; },
-    'digest': (b) => { b.content.campaigns[0].priority += 1; return b; },
+    'format version': (b) => {
+      b.manifest.formatVersion = 2;
+      return b;
+    },
+    content: (b) => {
+      b.content = [];
+      return b;
+    },
+    currencies: (b) => {
+      b.content.currencies = null;
+      return b;
+    },
+    campaigns: (b) => {
+      b.content.campaigns = {};
+      return b;
+    },
+    geofences: (b) => {
+      b.content.geofences = 'x';
+      return b;
+    },
+    'geofence name': (b) => {
+      delete b.content.geofences[1].name;
+      return b;
+    },
+    'geofence bbox': (b) => {
+      b.content.geofences[0].bbox = [1, 2, 3];
+      return b;
+    },
+    'geofence bbox NaN': (b) => {
+      b.content.geofences[0].bbox[2] = Number.NaN;
+      return b;
+    },
+    'geofence coordinates': (b) => {
+      b.content.geofences[0].coordinates = {};
+      return b;
+    },
+    'campaign not an object': (b) => {
+      b.content.campaigns[3] = 5;
+      return b;
+    },
+    'duplicate id': (b) => {
+      b.content.campaigns[4].id = b.content.campaigns[2].id;
+      return b;
+    },
+    window: (b) => {
+      delete b.content.campaigns[5].window;
+      return b;
+    },
+    limits: (b) => {
+      b.content.campaigns[6].limits = [];
+      return b;
+    },
+    benefits: (b) => {
+      b.content.campaigns[7].benefits = null;
+      return b;
+    },
+    'benefit type': (b) => {
+      b.content.campaigns[8].benefits.push({ type: 'bogus' });
+      return b;
+    },
+    'benefit null': (b) => {
+      b.content.campaigns[9].benefits.unshift(null);
+      return b;
+    },
+    'phase benefit type': (b) => {
+      const c = b.content.campaigns.find((x: { phases?: unknown }) => x.phases);
+      c.phases[0].benefits[0].type = 'half';
+      return b;
+    },
+    'phases not a list': (b) => {
+      b.content.campaigns[10].phases = {};
+      return b;
+    },
+    'zone phase': (b) => {
+      const c = b.content.campaigns.find((x: { zone?: unknown }) => x.zone);
+      c.zone.phase = 'ANYWHERE';
+      return b;
+    },
+    'zone geofence': (b) => {
+      const c = b.content.campaigns.find((x: { zone?: unknown }) => x.zone);
+      c.zone.geofences.push('atlantis');
+      return b;
+    },
+    'fee without surcharge': (b) => {
+      const c = b.content.campaigns.find((x: { fee?: unknown }) => x.fee);
+      delete c.surcharge;
+      return b;
+    },
+    digest: (b) => {
+      b.content.campaigns[0].priority += 1;
+      return b;
+    },
     // Not caught by the shape check (the digest is recomputed below): where and how they fail.
-    'audience lists missing': (b) => { b.content.campaigns[11].audience = {}; return b; },
-    'scope lists missing': (b) => { b.content.campaigns[12].benefits[0].scope = {}; return b; },
-    'scope null': (b) => { b.content.campaigns[12].benefits[0].scope = null; return b; },
-    'scope missing': (b) => { delete b.content.campaigns[12].benefits[0].scope; return b; },
-    'phase benefits missing': (b) => { const c = b.content.campaigns.find((x: { phases?: unknown }) => x.phases); delete c.phases[0].benefits; return b; },
+    'audience lists missing': (b) => {
+      b.content.campaigns[11].audience = {};
+      return b;
+    },
+    'scope lists missing': (b) => {
+      b.content.campaigns[12].benefits[0].scope = {};
+      return b;
+    },
+    'scope null': (b) => {
+      b.content.campaigns[12].benefits[0].scope = null;
+      return b;
+    },
+    'scope missing': (b) => {
+      delete b.content.campaigns[12].benefits[0].scope;
+      return b;
+    },
+    'phase benefits missing': (b) => {
+      const c = b.content.campaigns.find((x: { phases?: unknown }) => x.phases);
+      delete c.phases[0].benefits;
+      return b;
+    },
   };
   const everything = aContext({ codes: CODES, lines: [...LINES], rental: { start: AIRPORT, end: STATION, branch: 'berlin' } });
   for (const [name, mutate] of Object.entries(cases)) {
@@ -254,7 +453,9 @@ function corpus(): { groups: Record<string, string[]>; samples: Record<string, s
   const engines = { indexed: loadBundle(sink.bytes), linear: loadBundle(sink.bytes, { strategy: 'linear' }) };
   const contexts = [...kitchenContexts(1500), ...BAD];
   for (const [name, engine] of Object.entries(engines)) groups[`odd contexts/${name}`] = ODD.map((c) => outcome(engine, c));
-  ODD.forEach((_, i) => { samples[`odd context #${i}`] = groups['odd contexts/indexed']![i]!; });
+  ODD.forEach((_, i) => {
+    samples[`odd context #${i}`] = groups['odd contexts/indexed']![i]!;
+  });
   for (const [name, engine] of Object.entries(engines)) groups[`kitchen-sink/${name}`] = contexts.map((c) => outcome(engine, c));
   const indexedSink = groups['kitchen-sink/indexed']!;
   for (const i of [0, 1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 144]) samples[`kitchen-sink #${i}`] = indexedSink[i]!;
@@ -288,7 +489,11 @@ describe('pinned evaluations', () => {
   const pinned = JSON.parse(readFileSync(PIN_FILE, 'utf8')) as Pins;
 
   it('reaches every kind of rejection reason', () => {
-    const reasons = new Set(groups['kitchen-sink/indexed']!.flatMap((o) => (JSON.parse(o) as { rejected?: { reason: string }[] }).rejected?.map((r) => r.reason.replace(/[\d.]+|[A-Z][\w-]*\/[\w-]+|\(.*\)/g, '#')) ?? []));
+    const reasons = new Set(
+      groups['kitchen-sink/indexed']!.flatMap(
+        (o) => (JSON.parse(o) as { rejected?: { reason: string }[] }).rejected?.map((r) => r.reason.replace(/[\d.]+|[A-Z][\w-]*\/[\w-]+|\(.*\)/g, '#')) ?? [],
+      ),
+    );
     expect(reasons.size).toBeGreaterThan(30);
   });
 

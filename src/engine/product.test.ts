@@ -30,7 +30,7 @@ describe('product scope', () => {
     expect(r.rejected).toContainEqual({ campaign: 'Promotion/charge25', reason: 'prices ev-charging, this context is vehicle-rental' });
   });
 
-  it('applies the product\'s own campaigns, and those of no product, in a charging session', () => {
+  it("applies the product's own campaigns, and those of no product, in a charging session", () => {
     const r = engine.evaluate(aContext({ product: 'ev-charging', lines }));
     expect(ids(r)).toEqual(['Promotion/staff-free-charging']);
     expect(r.rejected.map((x) => x.campaign)).toContain('Promotion/any');

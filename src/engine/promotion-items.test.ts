@@ -16,7 +16,16 @@ const outcome = (spec: Spec, ctx: Partial<EvaluationContext> = {}): string | num
 };
 
 describe('ladders', () => {
-  const ladder: Spec = { benefits: [{ percentOff: 5 }], ladder: { archetype: 'loyalty_ladder', steps: [{ name: 'second', benefits: [{ percentOff: 10 }] }, { name: 'third', benefits: [{ percentOff: 15 }] }] } };
+  const ladder: Spec = {
+    benefits: [{ percentOff: 5 }],
+    ladder: {
+      archetype: 'loyalty_ladder',
+      steps: [
+        { name: 'second', benefits: [{ percentOff: 10 }] },
+        { name: 'third', benefits: [{ percentOff: 15 }] },
+      ],
+    },
+  };
   it('puts a customer on the step after each redemption, and keeps them on the last', () => {
     expect([0, 1, 2, 3, 9].map((n) => outcome(ladder, { usage: redeemed(n) }))).toEqual([500, 1000, 1500, 1500, 1500]);
   });
@@ -27,7 +36,7 @@ describe('ladders', () => {
 
 describe('free periods', () => {
   const free: Spec = { benefits: [{ freePeriods: 2 }] };
-  it('waives the invoice for the customer\'s first periods, then stops', () => {
+  it("waives the invoice for the customer's first periods, then stops", () => {
     expect(outcome(free, { usage: redeemed(0) })).toBe(10000);
     expect(outcome(free, { usage: redeemed(1) })).toBe(10000);
     expect(outcome(free, { usage: redeemed(2) })).toBe('its 2 free periods are used (2 redemptions by this customer)');
@@ -51,8 +60,20 @@ describe('conditions', () => {
     expect(outcome(spec)).toBe('requires verification by sheerid');
   });
   it('under ANY takes first purchase, plans, spend, usage and verification as alternatives', () => {
-    const spec: Spec = { conditions: { mode: 'ANY', firstPurchase: true, plans: ['pro'], minimumSpend: { amount: '500.00', currency: 'EUR' }, usageThresholds: [{ metric: 'events', atLeast: 10 }], externalVerification: { provider: 'sheerid' } } };
-    expect(outcome(spec)).toBe('none of its conditions hold: minimum spend 500.00 EUR not reached (subtotal 100.00 EUR); events ' + 'usage 0 is below 10; requires verification by sheerid; only for a first purchase; requires plan pro');
+    const spec: Spec = {
+      conditions: {
+        mode: 'ANY',
+        firstPurchase: true,
+        plans: ['pro'],
+        minimumSpend: { amount: '500.00', currency: 'EUR' },
+        usageThresholds: [{ metric: 'events', atLeast: 10 }],
+        externalVerification: { provider: 'sheerid' },
+      },
+    };
+    expect(outcome(spec)).toBe(
+      'none of its conditions hold: minimum spend 500.00 EUR not reached (subtotal 100.00 EUR); events ' +
+        'usage 0 is below 10; requires verification by sheerid; only for a first purchase; requires plan pro',
+    );
     expect(outcome(spec, { customer: { id: 'c', firstPurchase: true } })).toBe(1000);
     expect(outcome(spec, { billing: { plan: 'pro' } })).toBe(1000);
     expect(outcome(spec, { billing: { metrics: { events: 10 } } })).toBe(1000);
@@ -62,6 +83,8 @@ describe('conditions', () => {
   });
   it('refuses malformed new context fields with the path', () => {
     expect(() => engineFor([aPromotion('p')]).evaluate(invoice({ billing: { metrics: { x: 'many' as unknown as number } } }))).toThrow(/billing\.metrics\.x/);
-    expect(() => engineFor([aPromotion('p')]).evaluate(invoice({ customer: { verifications: 'sheerid' as unknown as string[] } }))).toThrow(/customer\.verifications/);
+    expect(() => engineFor([aPromotion('p')]).evaluate(invoice({ customer: { verifications: 'sheerid' as unknown as string[] } }))).toThrow(
+      /customer\.verifications/,
+    );
   });
 });

@@ -6,14 +6,17 @@ import { syntheticContexts, syntheticModel } from '../bundle/synthetic.js';
 import { loadBundle } from './load.js';
 
 describe('indexed reach', () => {
-  it('gives exactly the linear scan\'s evaluation', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 1_000_000 }), (seed) => {
-      const options = { campaigns: 80, geofences: 40, seed };
-      const built = buildBundle(syntheticModel(options), { revision: null, createdAt: null });
-      if (!built.ok) throw new Error('synthetic model did not build');
-      const indexed = loadBundle(built.bytes);
-      const linear = loadBundle(built.bytes, { strategy: 'linear' });
-      for (const ctx of syntheticContexts(options, 40, seed + 1)) expect(indexed.evaluate(ctx)).toEqual(linear.evaluate(ctx));
-    }), { seed: 42, numRuns: 25 });
+  it("gives exactly the linear scan's evaluation", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), (seed) => {
+        const options = { campaigns: 80, geofences: 40, seed };
+        const built = buildBundle(syntheticModel(options), { revision: null, createdAt: null });
+        if (!built.ok) throw new Error('synthetic model did not build');
+        const indexed = loadBundle(built.bytes);
+        const linear = loadBundle(built.bytes, { strategy: 'linear' });
+        for (const ctx of syntheticContexts(options, 40, seed + 1)) expect(indexed.evaluate(ctx)).toEqual(linear.evaluate(ctx));
+      }),
+      { seed: 42, numRuns: 25 },
+    );
   });
 });

@@ -18,8 +18,6 @@ export interface Reached {
   readonly unknownCodes: readonly string[];
 }
 
-
-
 export type Reach = (p: Prepared, geo: GeoIndex) => Reached;
 
 export function indexedReach(campaigns: readonly CompiledCampaign[], geofenceCount: number): Reach {
@@ -51,9 +49,13 @@ export function indexedReach(campaigns: readonly CompiledCampaign[], geofenceCou
     let unknownCodes: string[] | undefined;
     for (const code of p.codes) {
       const list = codes.get(code) ?? (mayChangeCase(code) ? codes.get(code.toUpperCase()) : undefined);
-      if (list) marks.all(list); else (unknownCodes ??= []).push(code);
+      if (list) marks.all(list);
+      else (unknownCodes ??= []).push(code);
     }
-    for (const v of p.vouchers) { const pos = vouchers.get(v); if (pos !== undefined) marks.one(pos); }
+    for (const v of p.vouchers) {
+      const pos = vouchers.get(v);
+      if (pos !== undefined) marks.one(pos);
+    }
     marks.all(broad);
     if (p.vehicleId !== undefined) marks.all(find(by.id, p.vehicleId));
     for (const t of p.vehicleTags) marks.all(find(by.tag, t));
@@ -84,7 +86,8 @@ class Marks {
   one(pos: number): void {
     if (this.seen.has(pos)) return;
     this.seen.set(pos);
-    if (this.count === this.out.length) this.out.push(pos); else this.out[this.count] = pos;
+    if (this.count === this.out.length) this.out.push(pos);
+    else this.out[this.count] = pos;
     this.count++;
   }
 
@@ -98,7 +101,10 @@ class Marks {
     for (let i = 1; i < this.count; i++) {
       const v = a[i]!;
       let j = i - 1;
-      while (j >= 0 && a[j]! > v) { a[j + 1] = a[j]!; j--; }
+      while (j >= 0 && a[j]! > v) {
+        a[j + 1] = a[j]!;
+        j--;
+      }
       a[j + 1] = v;
     }
     return a;
@@ -129,8 +135,12 @@ function reaches(c: CompiledCampaign, p: Prepared, geo: GeoIndex, presented: Rea
   }
   const t = c.targeting;
   if (!t) return true;
-  return (p.vehicleId !== undefined && t.vehicleIds.includes(p.vehicleId)) || t.vehicleTags.some((tag) => p.vehicleTags.includes(tag)) ||
-    (p.category !== undefined && t.vehicleCategories.includes(p.category)) || (p.branch !== undefined && t.branches.includes(p.branch));
+  return (
+    (p.vehicleId !== undefined && t.vehicleIds.includes(p.vehicleId)) ||
+    t.vehicleTags.some((tag) => p.vehicleTags.includes(tag)) ||
+    (p.category !== undefined && t.vehicleCategories.includes(p.category)) ||
+    (p.branch !== undefined && t.branches.includes(p.branch))
+  );
 }
 
 /**
@@ -153,5 +163,6 @@ function find(map: Map<string, number[]>, key: string): number[] | undefined {
 
 function push(map: Map<string, number[]>, key: string, pos: number): void {
   const list = map.get(key);
-  if (list) list.push(pos); else map.set(key, [pos]);
+  if (list) list.push(pos);
+  else map.set(key, [pos]);
 }

@@ -6,8 +6,18 @@
 // JSON is an array of its own), so checking a campaign touches a few cache lines, not a dozen.
 // Empty lists become one shared array, and absent rules `undefined`, so most checks end at a field.
 import type {
-  BundleAudience, BundleBenefit, BundleCampaign, BundleConditions, BundleContent, BundleLimits,
-  BundleLadder, BundleMoney, BundlePhase, BundleScope, BundleSurcharge, BundleTargeting,
+  BundleAudience,
+  BundleBenefit,
+  BundleCampaign,
+  BundleConditions,
+  BundleContent,
+  BundleLimits,
+  BundleLadder,
+  BundleMoney,
+  BundlePhase,
+  BundleScope,
+  BundleSurcharge,
+  BundleTargeting,
 } from '../generated/bundle.js';
 import type { Rejection } from './evaluation.js';
 import { formatMinor } from './money.js';
@@ -26,8 +36,11 @@ const BROAD: Scope = { broad: true, priceTypes: NONE, costSources: NONE, plans: 
 
 /** A bundle benefit whose scope, when it has one, is compiled. */
 export type CompiledBenefit = BundleBenefit extends infer B
-  ? B extends { scope: BundleScope } ? Omit<B, 'scope'> & { readonly scope: Scope }
-    : B extends { scope?: BundleScope } ? Omit<B, 'scope'> & { readonly scope?: Scope } : B
+  ? B extends { scope: BundleScope }
+    ? Omit<B, 'scope'> & { readonly scope: Scope }
+    : B extends { scope?: BundleScope }
+      ? Omit<B, 'scope'> & { readonly scope?: Scope }
+      : B
   : never;
 
 export interface CompiledPhase {
@@ -106,17 +119,21 @@ export function compileCampaigns(content: BundleContent): CompiledCampaign[] {
       product: c.product,
       from: c.window.from ?? -Infinity,
       until: c.window.until ?? Infinity,
-      audience: a.userTypes.length + a.requireTags.length + a.excludeTags.length > 0 || a.firstPurchaseOnly
-        ? { userTypes: list(a.userTypes), requireTags: list(a.requireTags), excludeTags: list(a.excludeTags), firstPurchaseOnly: a.firstPurchaseOnly }
+      audience:
+        a.userTypes.length + a.requireTags.length + a.excludeTags.length > 0 || a.firstPurchaseOnly
+          ? { userTypes: list(a.userTypes), requireTags: list(a.requireTags), excludeTags: list(a.excludeTags), firstPurchaseOnly: a.firstPurchaseOnly }
+          : undefined,
+      targeting:
+        t.branches.length + t.vehicleCategories.length + t.vehicleTags.length + t.vehicleIds.length > 0
+          ? { branches: list(t.branches), vehicleCategories: list(t.vehicleCategories), vehicleTags: list(t.vehicleTags), vehicleIds: list(t.vehicleIds) }
+          : undefined,
+      zone: c.zone
+        ? {
+            geofences: c.zone.geofences.map((g) => geofenceIndex.get(g) ?? -1).filter((i) => i >= 0),
+            phase: c.zone.phase,
+            label: c.zone.geofences.join(' or '),
+          }
         : undefined,
-      targeting: t.branches.length + t.vehicleCategories.length + t.vehicleTags.length + t.vehicleIds.length > 0
-        ? { branches: list(t.branches), vehicleCategories: list(t.vehicleCategories), vehicleTags: list(t.vehicleTags), vehicleIds: list(t.vehicleIds) }
-        : undefined,
-      zone: c.zone ? {
-        geofences: c.zone.geofences.map((g) => geofenceIndex.get(g) ?? -1).filter((i) => i >= 0),
-        phase: c.zone.phase,
-        label: c.zone.geofences.join(' or '),
-      } : undefined,
       fixed: fixed.length > 0 ? fixed : NONE,
       conditions: c.conditions,
       limits: l.redemptions !== undefined || l.perCustomer !== undefined || l.budget !== undefined ? l : undefined,

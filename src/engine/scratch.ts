@@ -16,7 +16,8 @@ export class Scratch<T> {
   }
 
   push(item: T): void {
-    if (this.length === this.items.length) this.items.push(item); else this.items[this.length] = item;
+    if (this.length === this.items.length) this.items.push(item);
+    else this.items[this.length] = item;
     this.length++;
   }
 

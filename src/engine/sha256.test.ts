@@ -10,8 +10,11 @@ describe('sha256Hex', () => {
   });
 
   it('agrees with node:crypto on every length around the block boundaries', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
-      expect(sha256Hex(bytes)).toBe(createHash('sha256').update(bytes).digest('hex'));
-    }), { seed: 7, numRuns: 300 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
+        expect(sha256Hex(bytes)).toBe(createHash('sha256').update(bytes).digest('hex'));
+      }),
+      { seed: 7, numRuns: 300 },
+    );
   });
 });

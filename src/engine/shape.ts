@@ -4,7 +4,17 @@
 import type { Bundle } from '../generated/bundle.js';
 import { BundleError } from './errors.js';
 
-const BENEFIT_TYPES = new Set(['percentOff', 'amountOff', 'credit', 'freeMinutes', 'freeUnlocks', 'packageDiscount', 'entitlement', 'trialExtension', 'freePeriod']);
+const BENEFIT_TYPES = new Set([
+  'percentOff',
+  'amountOff',
+  'credit',
+  'freeMinutes',
+  'freeUnlocks',
+  'packageDiscount',
+  'entitlement',
+  'trialExtension',
+  'freePeriod',
+]);
 const GATE_LISTS = ['branches', 'vehicleCategories', 'requireTags', 'excludeTags'] as const;
 const PHASES = new Set(['START_RENTAL', 'END_RENTAL', 'START_PLUS_END_RENTAL', 'START_OR_END_RENTAL', 'START_AND_END_RENTAL']);
 
@@ -38,9 +48,14 @@ export function checkShape(value: unknown): asserts value is Bundle {
     if (c.ladder !== undefined && !(isObject(c.ladder) && Array.isArray(c.ladder.steps))) fail(`${at()}.ladder`, 'a ladder with a list of steps');
     const benefits = [...c.benefits, ...(c.phases ?? []).flatMap((p) => p.benefits ?? []), ...(c.ladder?.steps ?? []).flatMap((s) => s.benefits ?? [])];
     benefits.forEach((x) => {
-      if (!(isObject(x) && BENEFIT_TYPES.has(x.type))) fail(`${at()}.benefits`, `known benefit types (found ${JSON.stringify((x as { type?: unknown } | null)?.type)})`);
+      if (!(isObject(x) && BENEFIT_TYPES.has(x.type)))
+        fail(`${at()}.benefits`, `known benefit types (found ${JSON.stringify((x as { type?: unknown } | null)?.type)})`);
       const g = x.gate;
-      if (g !== undefined && !(isObject(g) && (g.window === undefined || isObject(g.window)) && GATE_LISTS.every((k) => g[k] === undefined || Array.isArray(g[k])))) fail(`${at()}.benefits`, 'benefit gates with a window object and lists');
+      if (
+        g !== undefined &&
+        !(isObject(g) && (g.window === undefined || isObject(g.window)) && GATE_LISTS.every((k) => g[k] === undefined || Array.isArray(g[k])))
+      )
+        fail(`${at()}.benefits`, 'benefit gates with a window object and lists');
     });
     if (c.zone) {
       if (!PHASES.has(c.zone.phase)) fail(`${at()}.zone.phase`, 'a known rental phase');
@@ -55,7 +70,11 @@ function need(ok: boolean, path: string, what: string): void {
 }
 
 function fail(path: string, what: string): never {
-  throw new BundleError('shape', `bundle is malformed: ${path || 'the top level'} must be ${what}`, 'Rebuild it with `promoc bundle`; bundles are not edited by hand.');
+  throw new BundleError(
+    'shape',
+    `bundle is malformed: ${path || 'the top level'} must be ${what}`,
+    'Rebuild it with `promoc bundle`; bundles are not edited by hand.',
+  );
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

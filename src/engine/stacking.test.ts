@@ -13,11 +13,14 @@ describe('sequential application', () => {
       aPromotion('second', { code: 'SECOND', benefits: [{ percentOff: 50 }], stacking: stack() }),
     ]);
     const r = engine.evaluate(aContext({ codes: ['FIRST', 'SECOND'], lines: [line('time', 1000)] }));
-    expect(r.applied.map((a) => [a.campaign, a.amount])).toEqual([['Promotion/first', 500], ['Promotion/second', 250]]);
+    expect(r.applied.map((a) => [a.campaign, a.amount])).toEqual([
+      ['Promotion/first', 500],
+      ['Promotion/second', 250],
+    ]);
     expect(r).toMatchObject({ subtotal: 1000, discounts: 750, total: 250 });
   });
 
-  it('applies a campaign\'s own benefits in their written order', () => {
+  it("applies a campaign's own benefits in their written order", () => {
     const engine = engineFor([aPromotion('two', { code: 'TWOSTEP', benefits: [{ amountOff: { amount: '2.00', currency: 'EUR' } }, { percentOff: 50 }] })]);
     const r = engine.evaluate(aContext({ codes: ['TWOSTEP'], lines: [line('time', 1000)] }));
     expect(r.total).toBe(400); // (10.00 − 2.00) × 50%
@@ -33,7 +36,10 @@ describe('evaluation order', () => {
     const r = engine.evaluate(aContext({ lines }));
     expect(r.applied.map((a) => a.campaign)).toEqual(['Promotion/targeted', 'Promotion/broad']);
     expect(r.applied[0]!.amount).toBe(500); // half of the full time price, not of 90% of it
-    expect(r.applied[1]!.lines).toEqual([{ line: 'time', amount: 50 }, { line: 'unlock', amount: 10 }]);
+    expect(r.applied[1]!.lines).toEqual([
+      { line: 'time', amount: 50 },
+      { line: 'unlock', amount: 10 },
+    ]);
     expect(r.total).toBe(540);
   });
 
@@ -43,7 +49,10 @@ describe('evaluation order', () => {
       aPromotion('rebate', { benefits: [{ amountOff: { amount: '5.00', currency: 'EUR' } }], stacking: stack(2) }),
     ]);
     const r = engine.evaluate(aContext({ lines: [line('time', 1000)] }));
-    expect(r.applied.map((a) => [a.campaign, a.amount])).toEqual([['Promotion/rebate', 500], ['Promotion/half', 250]]);
+    expect(r.applied.map((a) => [a.campaign, a.amount])).toEqual([
+      ['Promotion/rebate', 500],
+      ['Promotion/half', 250],
+    ]);
   });
 
   it('breaks priority ties by name, ascending', () => {
@@ -52,7 +61,10 @@ describe('evaluation order', () => {
       aPromotion('alpha', { benefits: [{ amountOff: { amount: '3.00', currency: 'EUR' } }], stacking: stack(5) }),
     ]);
     const r = engine.evaluate(aContext({ lines: [line('time', 1000)] }));
-    expect(r.applied.map((a) => [a.name, a.amount])).toEqual([['alpha', 300], ['beta', 350]]);
+    expect(r.applied.map((a) => [a.name, a.amount])).toEqual([
+      ['alpha', 300],
+      ['beta', 350],
+    ]);
   });
 });
 

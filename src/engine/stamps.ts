@@ -11,7 +11,10 @@ export class Stamps {
   /** Forget every flag. */
   reset(): void {
     this.generation = (this.generation + 1) >>> 0;
-    if (this.generation === 0) { this.slots.fill(0); this.generation = 1; }
+    if (this.generation === 0) {
+      this.slots.fill(0);
+      this.generation = 1;
+    }
   }
 
   has(i: number): boolean {

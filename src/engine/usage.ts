@@ -36,7 +36,11 @@ export interface UsageSeed {
   readonly budgetSpent?: number;
 }
 
-interface Counter { redemptions: number; customers: Map<string, number>; budgetSpent: number }
+interface Counter {
+  redemptions: number;
+  customers: Map<string, number>;
+  budgetSpent: number;
+}
 
 /** An in-memory ledger; reserved uses count as taken until released, so no limit is oversold. */
 export function memoryUsage(seed: Readonly<Record<string, UsageSeed>> = {}): UsageLedger {
@@ -45,7 +49,10 @@ export function memoryUsage(seed: Readonly<Record<string, UsageSeed>> = {}): Usa
   let next = 0;
   const counter = (campaign: string): Counter => {
     let c = counters.get(campaign);
-    if (!c) { c = { redemptions: 0, customers: new Map(), budgetSpent: 0 }; counters.set(campaign, c); }
+    if (!c) {
+      c = { redemptions: 0, customers: new Map(), budgetSpent: 0 };
+      counters.set(campaign, c);
+    }
     return c;
   };
   const add = (r: ReservationRequest, sign: 1 | -1): void => {
@@ -78,7 +85,9 @@ export function memoryUsage(seed: Readonly<Record<string, UsageSeed>> = {}): Usa
       add(request, 1);
       return { ok: true, id };
     },
-    commit(id) { pending.delete(id); },
+    commit(id) {
+      pending.delete(id);
+    },
     release(id) {
       const r = pending.get(id);
       if (!r) return;

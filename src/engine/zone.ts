@@ -15,11 +15,16 @@ export function zoneTimes(zone: CompiledZone, geo: GeoIndex): number {
   const s = inZone(zone, geo, START);
   const e = inZone(zone, geo, END);
   switch (zone.phase) {
-    case 'START_RENTAL': return s ? 1 : 0;
-    case 'END_RENTAL': return e ? 1 : 0;
-    case 'START_PLUS_END_RENTAL': return (s ? 1 : 0) + (e ? 1 : 0);
-    case 'START_OR_END_RENTAL': return s || e ? 1 : 0;
-    case 'START_AND_END_RENTAL': return s && e ? 1 : 0;
+    case 'START_RENTAL':
+      return s ? 1 : 0;
+    case 'END_RENTAL':
+      return e ? 1 : 0;
+    case 'START_PLUS_END_RENTAL':
+      return (s ? 1 : 0) + (e ? 1 : 0);
+    case 'START_OR_END_RENTAL':
+      return s || e ? 1 : 0;
+    case 'START_AND_END_RENTAL':
+      return s && e ? 1 : 0;
   }
 }
 
@@ -29,12 +34,21 @@ export function zoneReason(zone: CompiledZone, geo: GeoIndex): string {
   const hasStart = geo.point(START) !== undefined;
   const hasEnd = geo.point(END) !== undefined;
   switch (zone.phase) {
-    case 'START_RENTAL': return hasStart ? `rental does not start in ${z}` : `rental has no start position (must start in ${z})`;
-    case 'END_RENTAL': return hasEnd ? `rental does not end in ${z}` : `rental has no end position yet (must end in ${z})`;
+    case 'START_RENTAL':
+      return hasStart ? `rental does not start in ${z}` : `rental has no start position (must start in ${z})`;
+    case 'END_RENTAL':
+      return hasEnd ? `rental does not end in ${z}` : `rental has no end position yet (must end in ${z})`;
     case 'START_PLUS_END_RENTAL':
-    case 'START_OR_END_RENTAL': return `rental neither starts nor ends in ${z}`;
+    case 'START_OR_END_RENTAL':
+      return `rental neither starts nor ends in ${z}`;
     case 'START_AND_END_RENTAL': {
-      const missing = !inZone(zone, geo, START) ? (hasStart ? 'it does not start there' : 'no start position') : hasEnd ? 'it does not end there' : 'no end position yet';
+      const missing = !inZone(zone, geo, START)
+        ? hasStart
+          ? 'it does not start there'
+          : 'no start position'
+        : hasEnd
+          ? 'it does not end there'
+          : 'no end position yet';
       return `rental must start and end in ${z} (${missing})`;
     }
   }

@@ -168,7 +168,10 @@ function mirror(o: Overlap): Overlap {
  * Every overlapping pair of geofences with its exact area, sorted by name: what the benchmark prints for
  * the indexed and the all-pairs strategies to show they agree.
  */
-export function overlapReport(geometries: ReadonlyMap<string, MultiPolygonCoords>, options: AtlasOptions = {}): { a: string; b: string; areaM2: number; share: number }[] {
+export function overlapReport(
+  geometries: ReadonlyMap<string, MultiPolygonCoords>,
+  options: AtlasOptions = {},
+): { a: string; b: string; areaM2: number; share: number }[] {
   const atlas = createAtlas(geometries, options);
   return atlas.overlappingPairs().flatMap(({ a, b }) => {
     const o = atlas.pairOverlap(a, b);

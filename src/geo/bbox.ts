@@ -2,7 +2,10 @@
 import type { BBox, MultiPolygonCoords, Position } from './types.js';
 
 export function bboxOf(mp: MultiPolygonCoords): BBox {
-  let minX = Infinity; let minY = Infinity; let maxX = -Infinity; let maxY = -Infinity;
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
   for (const polygon of mp) {
     for (const ring of polygon) {
       for (const [x, y] of ring) {

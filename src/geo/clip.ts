@@ -60,9 +60,18 @@ export function cropToBox(mp: MultiPolygonCoords, box: BBox): MultiPolygonCoords
 type Side = readonly [inside: (p: Position) => boolean, cut: (a: Position, b: Position) => Position];
 
 function cropRing(ring: Ring, [x0, y0, x1, y1]: BBox): Ring {
-  const atX = (x: number) => (a: Position, b: Position): Position => [x, a[1] + ((x - a[0]) / (b[0] - a[0])) * (b[1] - a[1])];
-  const atY = (y: number) => (a: Position, b: Position): Position => [a[0] + ((y - a[1]) / (b[1] - a[1])) * (b[0] - a[0]), y];
-  const sides: readonly Side[] = [[(p) => p[0] >= x0, atX(x0)], [(p) => p[0] <= x1, atX(x1)], [(p) => p[1] >= y0, atY(y0)], [(p) => p[1] <= y1, atY(y1)]];
+  const atX =
+    (x: number) =>
+    (a: Position, b: Position): Position => [x, a[1] + ((x - a[0]) / (b[0] - a[0])) * (b[1] - a[1])];
+  const atY =
+    (y: number) =>
+    (a: Position, b: Position): Position => [a[0] + ((y - a[1]) / (b[1] - a[1])) * (b[0] - a[0]), y];
+  const sides: readonly Side[] = [
+    [(p) => p[0] >= x0, atX(x0)],
+    [(p) => p[0] <= x1, atX(x1)],
+    [(p) => p[1] >= y0, atY(y0)],
+    [(p) => p[1] <= y1, atY(y1)],
+  ];
   let pts: readonly Position[] = ring.slice(0, -1);
   if (pts.every((p) => p[0] >= x0 && p[0] <= x1 && p[1] >= y0 && p[1] <= y1)) return ring;
   for (const [inside, cut] of sides) {

@@ -14,22 +14,28 @@ const RAD = Math.PI / 180;
 
 /** Area in m², or undefined when the boundaries touch anywhere (then ask the clipper). */
 export function intersectionAreaM2(a: Ring, b: Ring): number | undefined {
-  const s = buildSegments([{ rings: [a], owner: 0 }, { rings: [b], owner: 1 }]);
+  const s = buildSegments([
+    { rings: [a], owner: 0 },
+    { rings: [b], owner: 1 },
+  ]);
   const cuts: number[][] = Array.from({ length: s.count }, () => []);
   let degenerate = false;
-  sweepSegments(s, (i, j) => {
-    if (crossesProperly(s, i, j)) {
-      cuts[i]!.push(crossingParam(s, i, j));
-      cuts[j]!.push(crossingParam(s, j, i));
-      return false;
-    }
-    degenerate = contact(s, i, j, true) !== undefined;
-    return degenerate;
-  }, true);
+  sweepSegments(
+    s,
+    (i, j) => {
+      if (crossesProperly(s, i, j)) {
+        cuts[i]!.push(crossingParam(s, i, j));
+        cuts[j]!.push(crossingParam(s, j, i));
+        return false;
+      }
+      degenerate = contact(s, i, j, true) !== undefined;
+      return degenerate;
+    },
+    true,
+  );
   if (degenerate) return undefined;
   const firstOf = (owner: number): number => (owner === 0 ? 0 : s.owner.indexOf(1));
-  const total = insideSum(s, firstOf(0), firstOf(1) === -1 ? s.count : firstOf(1), cuts, b) +
-    insideSum(s, firstOf(1), s.count, cuts, a);
+  const total = insideSum(s, firstOf(0), firstOf(1) === -1 ? s.count : firstOf(1), cuts, b) + insideSum(s, firstOf(1), s.count, cuts, a);
   return Math.abs(total) * FACTOR;
 }
 
@@ -40,13 +46,17 @@ function insideSum(s: Segments, start: number, end: number, cuts: readonly numbe
   let sum = 0;
   let signed = 0;
   for (let i = start; i < end; i += 1) {
-    const ax = s.ax[i]!; const ay = s.ay[i]!; const bx = s.bx[i]!; const by = s.by[i]!;
+    const ax = s.ax[i]!;
+    const ay = s.ay[i]!;
+    const bx = s.bx[i]!;
+    const by = s.by[i]!;
     signed += term(ax, ay, bx, by);
     const ts = [0, ...cuts[i]!.sort((x, y) => x - y), 1];
     for (let p = 0; p + 1 < ts.length; p += 1) {
       if (p > 0) inside = !inside;
       if (!inside) continue;
-      const t0 = ts[p]!; const t1 = ts[p + 1]!;
+      const t0 = ts[p]!;
+      const t1 = ts[p + 1]!;
       sum += term(ax + t0 * (bx - ax), ay + t0 * (by - ay), ax + t1 * (bx - ax), ay + t1 * (by - ay));
     }
   }

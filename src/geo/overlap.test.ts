@@ -6,7 +6,17 @@ import { areaM2 } from './measure.js';
 import { overlapOf, toShape } from './overlap.js';
 import type { MultiPolygonCoords } from './types.js';
 
-const square = (x0: number, y0: number, x1: number, y1: number): MultiPolygonCoords => [[[[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]]]];
+const square = (x0: number, y0: number, x1: number, y1: number): MultiPolygonCoords => [
+  [
+    [
+      [x0, y0],
+      [x1, y0],
+      [x1, y1],
+      [x0, y1],
+      [x0, y0],
+    ],
+  ],
+];
 const km = 0.01; // about a kilometre of latitude
 
 describe('overlapOf', () => {
@@ -43,7 +53,7 @@ describe('overlapOf', () => {
     expect(overlapOf(a, toShape(square(13, 52, 13 + km, 52 + km)))!.kind).toBe('equal');
   });
 
-  it('does not count a zone lying in the other one\'s hole', () => {
+  it("does not count a zone lying in the other one's hole", () => {
     const donut: MultiPolygonCoords = [[square(13, 52, 13 + km, 52 + km)[0]![0]!, square(13.003, 52.003, 13.007, 52.007)[0]![0]!]];
     expect(overlapOf(toShape(donut), toShape(square(13.004, 52.004, 13.006, 52.006)))!.kind).toBe('none');
     expect(overlapOf(toShape(donut), toShape(square(13.002, 52.002, 13.008, 52.008)))!.kind).toBe('partial');
@@ -51,25 +61,47 @@ describe('overlapOf', () => {
 });
 
 describe('intersect', () => {
-  const star = fc.record({
-    cx: fc.double({ min: -0.01, max: 0.01, noNaN: true }),
-    cy: fc.double({ min: -0.01, max: 0.01, noNaN: true }),
-    radii: fc.array(fc.double({ min: 0.001, max: 0.02, noNaN: true }), { minLength: 3, maxLength: 40 }),
-  }).map(({ cx, cy, radii }): MultiPolygonCoords => {
-    const ring = radii.map((r, i): [number, number] => [13 + cx + r * Math.cos((2 * Math.PI * i) / radii.length), 52 + cy + r * Math.sin((2 * Math.PI * i) / radii.length)]);
-    return [[[...ring, ring[0]!]]];
-  });
+  const star = fc
+    .record({
+      cx: fc.double({ min: -0.01, max: 0.01, noNaN: true }),
+      cy: fc.double({ min: -0.01, max: 0.01, noNaN: true }),
+      radii: fc.array(fc.double({ min: 0.001, max: 0.02, noNaN: true }), { minLength: 3, maxLength: 40 }),
+    })
+    .map(({ cx, cy, radii }): MultiPolygonCoords => {
+      const ring = radii.map((r, i): [number, number] => [
+        13 + cx + r * Math.cos((2 * Math.PI * i) / radii.length),
+        52 + cy + r * Math.sin((2 * Math.PI * i) / radii.length),
+      ]);
+      return [[[...ring, ring[0]!]]];
+    });
 
   it('gives the same area with and without the bounding-box crop (concave shapes included)', () => {
-    fc.assert(fc.property(star, star, (a, b) => {
-      const plain = areaM2(polygonClipping.intersection(a as never, b as never));
-      const cropped = areaM2(intersect(a, b)!);
-      expect(Math.abs(plain - cropped)).toBeLessThanOrEqual(Math.max(1e-3, plain * 1e-7));
-    }), { numRuns: 150, seed: 42 });
+    fc.assert(
+      fc.property(star, star, (a, b) => {
+        const plain = areaM2(polygonClipping.intersection(a as never, b as never));
+        const cropped = areaM2(intersect(a, b)!);
+        expect(Math.abs(plain - cropped)).toBeLessThanOrEqual(Math.max(1e-3, plain * 1e-7));
+      }),
+      { numRuns: 150, seed: 42 },
+    );
   });
 
   it('crops a U shape crossing the box twice without losing area', () => {
-    const u: MultiPolygonCoords = [[[[0, 0], [3, 0], [3, 3], [2, 3], [2, 1], [1, 1], [1, 3], [0, 3], [0, 0]]]];
+    const u: MultiPolygonCoords = [
+      [
+        [
+          [0, 0],
+          [3, 0],
+          [3, 3],
+          [2, 3],
+          [2, 1],
+          [1, 1],
+          [1, 3],
+          [0, 3],
+          [0, 0],
+        ],
+      ],
+    ];
     const cropped = cropToBox(u, [0, 2, 3, 4]);
     expect(areaM2(polygonClipping.union(cropped as never))).toBeCloseTo(areaM2(polygonClipping.intersection(u as never, square(0, 2, 3, 4) as never)), 0);
   });

@@ -5,8 +5,12 @@ import type { PolygonCoords, Position } from './types.js';
 
 export interface Segments {
   readonly count: number;
-  readonly ax: Float64Array; readonly ay: Float64Array; readonly bx: Float64Array; readonly by: Float64Array;
-  readonly minY: Float64Array; readonly maxY: Float64Array;
+  readonly ax: Float64Array;
+  readonly ay: Float64Array;
+  readonly bx: Float64Array;
+  readonly by: Float64Array;
+  readonly minY: Float64Array;
+  readonly maxY: Float64Array;
   /** Which input the edge belongs to (0 or 1 when comparing two shapes). */
   readonly owner: Uint8Array;
   readonly ring: Int32Array;
@@ -40,9 +44,17 @@ export function buildSegments(parts: readonly { readonly rings: PolygonCoords; r
         const a = ring[pts[k]!]!;
         const b = ring[pts[k + 1]!]!;
         const j = count;
-        s.ax[j] = a[0]; s.ay[j] = a[1]; s.bx[j] = b[0]; s.by[j] = b[1];
-        s.minY[j] = Math.min(a[1], b[1]); s.maxY[j] = Math.max(a[1], b[1]);
-        s.owner[j] = owner; s.ring[j] = r; s.k[j] = k; s.n[j] = n; s.pos[j] = pts[k]!;
+        s.ax[j] = a[0];
+        s.ay[j] = a[1];
+        s.bx[j] = b[0];
+        s.by[j] = b[1];
+        s.minY[j] = Math.min(a[1], b[1]);
+        s.maxY[j] = Math.max(a[1], b[1]);
+        s.owner[j] = owner;
+        s.ring[j] = r;
+        s.k[j] = k;
+        s.n[j] = n;
+        s.pos[j] = pts[k]!;
         count += 1;
       }
     });
@@ -50,7 +62,12 @@ export function buildSegments(parts: readonly { readonly rings: PolygonCoords; r
   return { ...s, count };
 }
 
-type Buffers = Omit<Segments, 'count'> & { readonly minX: Float64Array; readonly maxX: Float64Array; readonly active: Int32Array; readonly active1: Int32Array };
+type Buffers = Omit<Segments, 'count'> & {
+  readonly minX: Float64Array;
+  readonly maxX: Float64Array;
+  readonly active: Int32Array;
+  readonly active1: Int32Array;
+};
 let buffers: Buffers | undefined;
 
 function scratch(size: number): Buffers {
@@ -59,8 +76,21 @@ function scratch(size: number): Buffers {
     const f = (): Float64Array => new Float64Array(capacity);
     const i32 = (): Int32Array => new Int32Array(capacity);
     buffers = {
-      ax: f(), ay: f(), bx: f(), by: f(), minY: f(), maxY: f(), minX: f(), maxX: f(),
-      owner: new Uint8Array(capacity), ring: i32(), k: i32(), n: i32(), pos: i32(), active: i32(), active1: i32(),
+      ax: f(),
+      ay: f(),
+      bx: f(),
+      by: f(),
+      minY: f(),
+      maxY: f(),
+      minX: f(),
+      maxX: f(),
+      owner: new Uint8Array(capacity),
+      ring: i32(),
+      k: i32(),
+      n: i32(),
+      pos: i32(),
+      active: i32(),
+      active1: i32(),
     };
   }
   return buffers;
@@ -132,8 +162,10 @@ export function orient(ax: number, ay: number, bx: number, by: number, cx: numbe
 
 /** Do edges i and j cross at a point interior to both? */
 export function crossesProperly(s: Segments, i: number, j: number): boolean {
-  return orient(s.ax[i]!, s.ay[i]!, s.bx[i]!, s.by[i]!, s.ax[j]!, s.ay[j]!) * orient(s.ax[i]!, s.ay[i]!, s.bx[i]!, s.by[i]!, s.bx[j]!, s.by[j]!) < 0 &&
-    orient(s.ax[j]!, s.ay[j]!, s.bx[j]!, s.by[j]!, s.ax[i]!, s.ay[i]!) * orient(s.ax[j]!, s.ay[j]!, s.bx[j]!, s.by[j]!, s.bx[i]!, s.by[i]!) < 0;
+  return (
+    orient(s.ax[i]!, s.ay[i]!, s.bx[i]!, s.by[i]!, s.ax[j]!, s.ay[j]!) * orient(s.ax[i]!, s.ay[i]!, s.bx[i]!, s.by[i]!, s.bx[j]!, s.by[j]!) < 0 &&
+    orient(s.ax[j]!, s.ay[j]!, s.bx[j]!, s.by[j]!, s.ax[i]!, s.ay[i]!) * orient(s.ax[j]!, s.ay[j]!, s.bx[j]!, s.by[j]!, s.bx[i]!, s.by[i]!) < 0
+  );
 }
 
 /** Where along edge i (0..1) it crosses edge j; only meaningful when they cross properly. */

@@ -31,14 +31,20 @@ describe('selfIntersections', () => {
   });
 
   it('agrees with @turf/kinks on random rings (kinks is the slow oracle)', () => {
-    const pts = fc.array(fc.tuple(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 1000 })).map(([x, y]): [number, number] => [x / 7, y / 3]), { minLength: 3, maxLength: 12 });
-    fc.assert(fc.property(pts, (p) => {
-      const polygon: PolygonCoords = [ring(...p)];
-      const ours = selfIntersections(polygon).length > 0;
-      const theirs = kinks({ type: 'Polygon', coordinates: polygon as unknown as number[][][] }).features.length > 0;
-      // kinks ignores collinear overlaps and vertices touching a segment; where it sees a crossing, so must we.
-      if (theirs) expect(ours).toBe(true);
-    }), { numRuns: 300, seed: 7 });
+    const pts = fc.array(
+      fc.tuple(fc.integer({ min: 0, max: 1000 }), fc.integer({ min: 0, max: 1000 })).map(([x, y]): [number, number] => [x / 7, y / 3]),
+      { minLength: 3, maxLength: 12 },
+    );
+    fc.assert(
+      fc.property(pts, (p) => {
+        const polygon: PolygonCoords = [ring(...p)];
+        const ours = selfIntersections(polygon).length > 0;
+        const theirs = kinks({ type: 'Polygon', coordinates: polygon as unknown as number[][][] }).features.length > 0;
+        // kinks ignores collinear overlaps and vertices touching a segment; where it sees a crossing, so must we.
+        if (theirs) expect(ours).toBe(true);
+      }),
+      { numRuns: 300, seed: 7 },
+    );
   });
 });
 

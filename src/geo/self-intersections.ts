@@ -33,13 +33,23 @@ export type Contact = 'none' | 'touch' | 'cross';
  * share area), 'touch' when they only share points or stretches (shared edges, corners), else 'none'.
  */
 export function boundaryContact(a: PolygonCoords, b: PolygonCoords): Contact {
-  const s = buildSegments([{ rings: a, owner: 0 }, { rings: b, owner: 1 }]);
+  const s = buildSegments([
+    { rings: a, owner: 0 },
+    { rings: b, owner: 1 },
+  ]);
   let found: Contact = 'none';
-  sweepSegments(s, (i, j) => {
-    if (crossesProperly(s, i, j)) { found = 'cross'; return true; }
-    if (found === 'none' && contact(s, i, j, true) !== undefined) found = 'touch';
-    return false;
-  }, true);
+  sweepSegments(
+    s,
+    (i, j) => {
+      if (crossesProperly(s, i, j)) {
+        found = 'cross';
+        return true;
+      }
+      if (found === 'none' && contact(s, i, j, true) !== undefined) found = 'touch';
+      return false;
+    },
+    true,
+  );
   return found;
 }
 
@@ -95,7 +105,12 @@ function collinearOverlap(s: Segments, i: number, j: number, sameRing: boolean):
   const lo = useX ? Math.max(Math.min(s.ax[i]!, s.bx[i]!), Math.min(s.ax[j]!, s.bx[j]!)) : Math.max(s.minY[i]!, s.minY[j]!);
   const hi = useX ? Math.min(Math.max(s.ax[i]!, s.bx[i]!), Math.max(s.ax[j]!, s.bx[j]!)) : Math.min(s.maxY[i]!, s.maxY[j]!);
   if (hi < lo || (hi === lo && !sameRing)) return undefined;
-  for (const [x, y] of [[s.ax[j]!, s.ay[j]!], [s.bx[j]!, s.by[j]!], [s.ax[i]!, s.ay[i]!], [s.bx[i]!, s.by[i]!]] as const) {
+  for (const [x, y] of [
+    [s.ax[j]!, s.ay[j]!],
+    [s.bx[j]!, s.by[j]!],
+    [s.ax[i]!, s.ay[i]!],
+    [s.bx[i]!, s.by[i]!],
+  ] as const) {
     if (within(s, i, x, y) && within(s, j, x, y)) return [x, y];
   }
   return undefined;

@@ -6,8 +6,7 @@ import { polygonAreaM2 } from './measure.js';
 import { selfIntersections } from './self-intersections.js';
 import type { MultiPolygonCoords, PolygonCoords, Position } from './types.js';
 
-export type GeometryIssueKind =
-  | 'too-few-positions' | 'unclosed-ring' | 'out-of-range' | 'self-intersection' | 'hole-outside-shell' | 'zero-area';
+export type GeometryIssueKind = 'too-few-positions' | 'unclosed-ring' | 'out-of-range' | 'self-intersection' | 'hole-outside-shell' | 'zero-area';
 
 export interface GeometryIssue {
   readonly kind: GeometryIssueKind;
@@ -55,8 +54,9 @@ function ringIssues(ring: readonly Position[], p: number, r: number): GeometryIs
 
 function isValidPosition(pos: readonly number[]): boolean {
   const [lon, lat] = pos;
-  return typeof lon === 'number' && typeof lat === 'number' && Number.isFinite(lon) && Number.isFinite(lat) &&
-    lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90;
+  return (
+    typeof lon === 'number' && typeof lat === 'number' && Number.isFinite(lon) && Number.isFinite(lat) && lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90
+  );
 }
 
 function holeIssues(polygon: PolygonCoords, p: number): GeometryIssue[] {

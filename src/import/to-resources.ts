@@ -47,9 +47,15 @@ export function importLive(input: ImportInput): ImportResult {
   const current = currentObjects(input.objects.filter((o) => input.kinds.has(o.normalized.kind)));
   for (const o of input.objects) {
     if (!input.kinds.has(o.normalized.kind)) continue;
-    if (!current.has(o)) { skipped.push({ provider: input.provider, id: o.id, reason: `${o.normalized.kind} ${o.normalized.key} is archived and another object holds its key` }); continue; }
+    if (!current.has(o)) {
+      skipped.push({ provider: input.provider, id: o.id, reason: `${o.normalized.kind} ${o.normalized.key} is archived and another object holds its key` });
+      continue;
+    }
     const unsupported = findUnsupported(o.normalized.fields);
-    if (unsupported) { skipped.push({ provider: input.provider, id: o.id, reason: `${o.normalized.kind} ${o.normalized.key} uses ${unsupported}, which no promoc field holds` }); continue; }
+    if (unsupported) {
+      skipped.push({ provider: input.provider, id: o.id, reason: `${o.normalized.kind} ${o.normalized.key} uses ${unsupported}, which no promoc field holds` });
+      continue;
+    }
     append(resources, toResources(input.provider, o, input.labels, input.specFields(o.normalized.kind)));
   }
   return { resources: resources.sort((a, b) => resourceKey(a).localeCompare(resourceKey(b))), skipped };
@@ -69,7 +75,10 @@ function currentObjects(objects: readonly LiveObject[]): Set<LiveObject> {
 
 function findUnsupported(value: Json, path = ''): string | undefined {
   if (Array.isArray(value)) {
-    for (const [i, v] of (value as readonly Json[]).entries()) { const f = findUnsupported(v, `${path}[${i}]`); if (f) return f; }
+    for (const [i, v] of (value as readonly Json[]).entries()) {
+      const f = findUnsupported(v, `${path}[${i}]`);
+      if (f) return f;
+    }
     return undefined;
   }
   if (value && typeof value === 'object') {
@@ -90,14 +99,29 @@ const ALL_SUBJECTS: readonly Json[] = ['user', 'vehicle', 'group', 'booking'];
 function toResources(provider: ProviderId, o: LiveObject, labels: Readonly<Record<string, string>>, specFields: ReadonlySet<string>): ImportedResource[] {
   const { kind, name } = o.normalized;
   const fields = o.normalized.fields as Obj;
-  const metadata: { [k: string]: Json } = { name, ...(typeof (fields.metadata as Obj | undefined)?.description === 'string' ? { description: (fields.metadata as Obj).description! } : {}), labels: { ...labels } };
+  const metadata: { [k: string]: Json } = {
+    name,
+    ...(typeof (fields.metadata as Obj | undefined)?.description === 'string' ? { description: (fields.metadata as Obj).description! } : {}),
+    labels: { ...labels },
+  };
   let spec = sourceSpec(provider, (fields.spec ?? {}) as Obj, specFields);
   if (kind === 'Tag' && spec.subjects === undefined) spec = { ...spec, subjects: ALL_SUBJECTS };
   const extra: ImportedResource[] = [];
   const zone = spec.zone as Obj | undefined;
   if (zone && zone.area !== undefined) {
     const fence = geofenceName(name);
-    extra.push({ provider, kind: 'Geofence', name: fence, managed: o.owner !== undefined, document: { apiVersion: 'promoc/v1', kind: 'Geofence', metadata: { name: fence, description: `The zone of ${kind} ${name}, as imported from ${provider}.`, labels: { ...labels } }, spec: { geometry: zone.area } } });
+    extra.push({
+      provider,
+      kind: 'Geofence',
+      name: fence,
+      managed: o.owner !== undefined,
+      document: {
+        apiVersion: 'promoc/v1',
+        kind: 'Geofence',
+        metadata: { name: fence, description: `The zone of ${kind} ${name}, as imported from ${provider}.`, labels: { ...labels } },
+        spec: { geometry: zone.area },
+      },
+    });
     const { area: _area, ...rest } = zone;
     spec = { ...spec, zone: { ...rest, geofences: [fence] } };
   }

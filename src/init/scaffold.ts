@@ -35,7 +35,10 @@ const BASE_URL: Readonly<Record<ProviderId, string>> = {
 
 /** `ev-billing,lago` or `all` → the providers, in the canonical order; an unknown name is an error message. */
 export function parseProviders(text: string): { providers: ProviderId[] } | { error: string } {
-  const names = text.split(',').map((s) => s.trim()).filter((s) => s.length > 0);
+  const names = text
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
   if (names.includes('all')) return { providers: [...PROVIDER_IDS] };
   const unknown = names.filter((n) => !(PROVIDER_IDS as readonly string[]).includes(n));
   if (unknown.length > 0) return { error: `unknown provider${unknown.length > 1 ? 's' : ''} ${unknown.map((u) => `"${u}"`).join(', ')}` };
@@ -51,7 +54,9 @@ export function configText(providers: readonly ProviderId[]): string {
     `#     baseUrl: ${BASE_URL[p]}`,
     // A provider whose base URL is derived from the organisation (mobility's tenant path) needs one.
     ...(providerFor(p).baseUrl ? ['#     organization: your-tenant'] : []),
-    `#     credentials: { ${Object.entries(CREDENTIAL_ENV[p]).map(([k, v]) => `${k}: ${v}`).join(', ')} }`,
+    `#     credentials: { ${Object.entries(CREDENTIAL_ENV[p])
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(', ')} }`,
     `#     selector: { target: ${p} }     # plans the campaigns labelled target: ${p}`,
   ]);
   return [

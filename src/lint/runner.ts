@@ -11,7 +11,11 @@ import type { LintOptions } from './settings.js';
 import { applySuppressions, parseDirectives, SUPPRESSION_CHECKS, type SuppressionCheckId } from './suppressions.js';
 
 export const CONFIG_CHECKS = [
-  { id: 'lint/unknown-rule', defaultSeverity: 'error', description: 'promoc.config.yaml sets a severity for a rule that does not exist, so the setting has no effect.' },
+  {
+    id: 'lint/unknown-rule',
+    defaultSeverity: 'error',
+    description: 'promoc.config.yaml sets a severity for a rule that does not exist, so the setting has no effect.',
+  },
 ] as const satisfies readonly { id: string; defaultSeverity: Severity; description: string }[];
 
 /** Checks the runner makes itself (not rules over the model), documented like rules. */
@@ -48,7 +52,9 @@ export function runLint(input: RunLintInput): LintReport {
   const known = new Set<string>(rules.map((r) => r.id));
   const enabled = new Set<string>(rules.filter((r) => severityOf(r, input.options) !== 'off').map((r) => r.id));
   const { kept, suppressed, problems } = applySuppressions(fresh, directives, {
-    known, enabled, now: input.options.now,
+    known,
+    enabled,
+    now: input.options.now,
     severity: (id: SuppressionCheckId) => input.options.rules?.[id] ?? SUPPRESSION_CHECKS.find((c) => c.id === id)!.defaultSeverity,
   });
   const config = locateDiagnostics(configProblems(input), readText);
@@ -64,14 +70,20 @@ function configProblems(input: RunLintInput): Diagnostic[] {
   const known = [...rules.map((r) => r.id as string), ...RUNNER_CHECKS.map((c) => c.id as string)];
   const severity = settings['lint/unknown-rule'] ?? 'error';
   if (severity === 'off') return [];
-  return Object.keys(settings).filter((id) => !known.includes(id)).map((id) => {
-    const guess = closest(id, known);
-    const near = distance(id, guess) <= 3;
-    return {
-      ruleId: 'lint/unknown-rule', severity, file: input.configFile ?? 'promoc.config.yaml', docIndex: 0,
-      path: ['lint', 'rules', id], atKey: true,
-      message: `lint.rules sets "${id}", which is not a lint rule${near ? `; did you mean "${guess}"?` : ''}`,
-      hint: 'Rule ids are listed in docs/rules/; check the spelling.',
-    };
-  });
+  return Object.keys(settings)
+    .filter((id) => !known.includes(id))
+    .map((id) => {
+      const guess = closest(id, known);
+      const near = distance(id, guess) <= 3;
+      return {
+        ruleId: 'lint/unknown-rule',
+        severity,
+        file: input.configFile ?? 'promoc.config.yaml',
+        docIndex: 0,
+        path: ['lint', 'rules', id],
+        atKey: true,
+        message: `lint.rules sets "${id}", which is not a lint rule${near ? `; did you mean "${guess}"?` : ''}`,
+        hint: 'Rule ids are listed in docs/rules/; check the spelling.',
+      };
+    });
 }

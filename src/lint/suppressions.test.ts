@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { applySuppressions, parseDirectives } from './suppressions.js';
 
-const finding = (ruleId: string, line: number): Diagnostic => ({ ruleId, severity: 'warn', file: 'a.yaml', message: `${ruleId} on ${line}`, range: { start: { line, col: 3 }, end: { line, col: 9 } } });
+const finding = (ruleId: string, line: number): Diagnostic => ({
+  ruleId,
+  severity: 'warn',
+  file: 'a.yaml',
+  message: `${ruleId} on ${line}`,
+  range: { start: { line, col: 3 }, end: { line, col: 9 } },
+});
 const ctx = {
   known: new Set(['stacking/shadowed', 'code/confusable', 'window/expired']),
   enabled: new Set(['stacking/shadowed', 'code/confusable']),
@@ -28,7 +34,11 @@ describe('parseDirectives', () => {
   });
 
   it('marks directives it cannot read', () => {
-    const [a, b, c] = parseDirectives('a.yaml', '# promoc-disable-next-line -- why\nx: 1\n# promoc-disable-next-line Stacking -- ' + 'why\nx: 2\n# promoc-disable-next-line code/confusable -- why until 2027-02-30\nx: 3');
+    const [a, b, c] = parseDirectives(
+      'a.yaml',
+      '# promoc-disable-next-line -- why\nx: 1\n# promoc-disable-next-line Stacking -- ' +
+        'why\nx: 2\n# promoc-disable-next-line code/confusable -- why until 2027-02-30\nx: 3',
+    );
     expect(a!.malformed).toBe('it names no rule');
     expect(b!.malformed).toBe('"Stacking" is not a rule id (group/name)');
     expect(c!.malformed).toMatch(/not a date/);
@@ -44,14 +54,22 @@ describe('applySuppressions', () => {
   const run = (text: string, findings: Diagnostic[]) => applySuppressions(findings, parseDirectives('a.yaml', text), ctx);
 
   it('drops the finding on the next line and counts it', () => {
-    const r = run('# promoc-disable-next-line stacking/shadowed -- intended\nx: 1', [finding('stacking/shadowed', 2), finding('code/confusable', 2), finding('stacking/shadowed', 3)]);
+    const r = run('# promoc-disable-next-line stacking/shadowed -- intended\nx: 1', [
+      finding('stacking/shadowed', 2),
+      finding('code/confusable', 2),
+      finding('stacking/shadowed', 3),
+    ]);
     expect(r.kept.map((d) => `${d.ruleId}@${d.range!.start.line}`)).toEqual(['code/confusable@2', 'stacking/shadowed@3']);
     expect(r.suppressed).toBe(1);
     expect(r.problems).toEqual([]);
   });
 
   it('requires a reason: without one nothing is suppressed and an error is reported', () => {
-    for (const text of ['# promoc-disable-next-line stacking/shadowed\nx: 1', '# promoc-disable-next-line stacking/shadowed --   \nx: 1', '# promoc-disable-next-line stacking/shadowed -- until 2027-12-01\nx: 1']) {
+    for (const text of [
+      '# promoc-disable-next-line stacking/shadowed\nx: 1',
+      '# promoc-disable-next-line stacking/shadowed --   \nx: 1',
+      '# promoc-disable-next-line stacking/shadowed -- until 2027-12-01\nx: 1',
+    ]) {
       const r = run(text, [finding('stacking/shadowed', 2)]);
       expect(r.kept).toHaveLength(1);
       expect(r.problems.map((p) => [p.ruleId, p.severity])).toEqual([['suppression/missing-reason', 'error']]);

@@ -20,8 +20,16 @@ export interface Directive {
 
 /** The checks on directives themselves, documented like rules (docs/rules/suppression/*.md). */
 export const SUPPRESSION_CHECKS = [
-  { id: 'suppression/missing-reason', defaultSeverity: 'error', description: 'A suppression comment without a reason after `--`; it suppresses nothing until it has one.' },
-  { id: 'suppression/malformed', defaultSeverity: 'error', description: 'A suppression comment that cannot be read: no rule id, an unknown rule id, or a bad `until` date.' },
+  {
+    id: 'suppression/missing-reason',
+    defaultSeverity: 'error',
+    description: 'A suppression comment without a reason after `--`; it suppresses nothing until it has one.',
+  },
+  {
+    id: 'suppression/malformed',
+    defaultSeverity: 'error',
+    description: 'A suppression comment that cannot be read: no rule id, an unknown rule id, or a bad `until` date.',
+  },
   { id: 'suppression/expired', defaultSeverity: 'warn', description: 'A suppression whose `until` date has passed; the finding it hid is reported again.' },
   { id: 'suppression/unused', defaultSeverity: 'warn', description: 'A suppression that matches no finding on the line after it.' },
 ] as const satisfies readonly { id: string; defaultSeverity: Severity; description: string }[];
@@ -99,11 +107,26 @@ export function applySuppressions(findings: readonly Diagnostic[], directives: r
   for (const d of directives) {
     const unknown = d.rules.find((r) => !ctx.known.has(r));
     if (d.malformed || unknown) {
-      problem('suppression/malformed', d, `suppression comment ${d.malformed ?? `names "${unknown}", which is not a lint rule`}`, 'Write `# promoc-disable-next-line <rule-id> -- <reason>`; `promoc lint --help` lists the rule ids.');
+      problem(
+        'suppression/malformed',
+        d,
+        `suppression comment ${d.malformed ?? `names "${unknown}", which is not a lint rule`}`,
+        'Write `# promoc-disable-next-line <rule-id> -- <reason>`; `promoc lint --help` lists the rule ids.',
+      );
     } else if (d.reason === '') {
-      problem('suppression/missing-reason', d, `suppression of ${d.rules.join(', ')} gives no reason`, 'Add ` -- <why this finding is acceptable>` so reviewers can judge it.');
+      problem(
+        'suppression/missing-reason',
+        d,
+        `suppression of ${d.rules.join(', ')} gives no reason`,
+        'Add ` -- <why this finding is acceptable>` so reviewers can judge it.',
+      );
     } else if (d.until !== undefined && d.until < today) {
-      problem('suppression/expired', d, `suppression of ${d.rules.join(', ')} expired on ${d.until} ("${d.reason}")`, 'Fix the finding, or renew the suppression with a new date if the reason still holds.');
+      problem(
+        'suppression/expired',
+        d,
+        `suppression of ${d.rules.join(', ')} expired on ${d.until} ("${d.reason}")`,
+        'Fix the finding, or renew the suppression with a new date if the reason still holds.',
+      );
     } else {
       active.push(d);
     }
@@ -127,7 +150,12 @@ export function applySuppressions(findings: readonly Diagnostic[], directives: r
   for (const d of active) {
     // A directive for a rule that is off in this run is not unused, just idle.
     if (!used.has(d) && d.rules.some((r) => ctx.enabled.has(r))) {
-      problem('suppression/unused', d, `suppression of ${d.rules.join(', ')} matches no finding on line ${d.target}`, 'Remove it; the finding it was for is gone.');
+      problem(
+        'suppression/unused',
+        d,
+        `suppression of ${d.rules.join(', ')} matches no finding on line ${d.target}`,
+        'Remove it; the finding it was for is gone.',
+      );
     }
   }
   return { kept, suppressed, problems };

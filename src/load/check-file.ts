@@ -7,7 +7,15 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { showValue } from '../schema/format.js';
 import { semanticChecks } from '../schema/semantic.js';
 import { translateErrors } from '../schema/translate.js';
-import { capGeometryProblems, countPositions, GEOMETRY_STUB, geometryType, MAX_GEOFENCE_POSITIONS, MAX_GEOMETRY_PROBLEMS, tooManyPositions } from './geometry-size.js';
+import {
+  capGeometryProblems,
+  countPositions,
+  GEOMETRY_STUB,
+  geometryType,
+  MAX_GEOFENCE_POSITIONS,
+  MAX_GEOMETRY_PROBLEMS,
+  tooManyPositions,
+} from './geometry-size.js';
 import type { Validator } from '../schema/validator.js';
 import { locateInDoc } from './locate.js';
 import { fastParse, type FastDoc } from './fast-parse.js';
@@ -64,7 +72,17 @@ function checkValidValues(file: string, text: string, fast: readonly FastDoc[], 
       for (const b of bad) {
         const range = locate?.(d.index, b.path, b.atKey);
         if (!range) return undefined;
-        diagnostics.push({ ruleId: b.ruleId, severity: 'error', file, docIndex: d.index, path: b.path, atKey: b.atKey, message: b.message, hint: b.hint, range });
+        diagnostics.push({
+          ruleId: b.ruleId,
+          severity: 'error',
+          file,
+          docIndex: d.index,
+          path: b.path,
+          atKey: b.atKey,
+          message: b.message,
+          hint: b.hint,
+          range,
+        });
       }
       docs.push({ index: d.index });
       continue;
@@ -81,10 +99,16 @@ export function checkFilePrecisely(file: string, text: string, validator: Valida
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
   const docs: CheckedDoc[] = [];
   for (const d of parsed.docs) {
-    if (d.value === undefined) { docs.push({ index: d.index }); continue; }
+    if (d.value === undefined) {
+      docs.push({ index: d.index });
+      continue;
+    }
     const found = checkDocument(d.value, { file, docIndex: d.index }, validator);
     append(diagnostics, found);
-    if (!found.some((x) => x.severity === 'error')) { docs.push({ index: d.index, resource: resolveWindows(d.value) }); continue; }
+    if (!found.some((x) => x.severity === 'error')) {
+      docs.push({ index: d.index, resource: resolveWindows(d.value) });
+      continue;
+    }
     const identity = identityOf(d.value);
     docs.push(identity ? { index: d.index, identity } : { index: d.index });
   }
@@ -100,21 +124,57 @@ export function checkFilePrecisely(file: string, text: string, validator: Valida
 export function checkDocument(value: unknown, where: { file: string; docIndex: number }, validator: Validator): Diagnostic[] {
   const base = { severity: 'error' as const, file: where.file, docIndex: where.docIndex };
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return [{ ...base, ruleId: 'schema/type', path: [], message: `a resource must be a mapping with apiVersion, kind, metadata and spec; got ${showValue(value)}`, hint: 'Start the document with `apiVersion: promoc/v1` and `kind: …`.' }];
+    return [
+      {
+        ...base,
+        ruleId: 'schema/type',
+        path: [],
+        message: `a resource must be a mapping with apiVersion, kind, metadata and spec; got ${showValue(value)}`,
+        hint: 'Start the document with `apiVersion: promoc/v1` and `kind: …`.',
+      },
+    ];
   }
   const obj = value as Record<string, unknown>;
   const out: Diagnostic[] = [];
   if (obj.apiVersion !== API_VERSION) {
-    out.push(obj.apiVersion === undefined
-      ? { ...base, ruleId: 'schema/required', path: [], message: 'document is missing required property "apiVersion"', hint: `Add \`apiVersion: ${API_VERSION}\`.` }
-      : { ...base, ruleId: 'schema/api-version', path: ['apiVersion'], message: `unknown apiVersion ${showValue(obj.apiVersion)}; this promoc reads ${API_VERSION}`, hint: `Use \`apiVersion: ${API_VERSION}\`.` });
+    out.push(
+      obj.apiVersion === undefined
+        ? {
+            ...base,
+            ruleId: 'schema/required',
+            path: [],
+            message: 'document is missing required property "apiVersion"',
+            hint: `Add \`apiVersion: ${API_VERSION}\`.`,
+          }
+        : {
+            ...base,
+            ruleId: 'schema/api-version',
+            path: ['apiVersion'],
+            message: `unknown apiVersion ${showValue(obj.apiVersion)}; this promoc reads ${API_VERSION}`,
+            hint: `Use \`apiVersion: ${API_VERSION}\`.`,
+          },
+    );
   }
   const kind = obj.kind;
   if (typeof kind !== 'string' || !(KINDS as readonly string[]).includes(kind)) {
     const guess = typeof kind === 'string' ? closestKind(kind) : undefined;
-    out.push(kind === undefined
-      ? { ...base, ruleId: 'schema/required', path: [], message: 'document is missing required property "kind"', hint: `Add \`kind:\` — one of ${KINDS.join(', ')}.` }
-      : { ...base, ruleId: 'schema/unknown-kind', path: ['kind'], message: `unknown kind ${showValue(kind)}${guess ? `; did you mean "${guess}"?` : ''}`, hint: `Kinds: ${[...KINDS].sort().join(', ')}.` });
+    out.push(
+      kind === undefined
+        ? {
+            ...base,
+            ruleId: 'schema/required',
+            path: [],
+            message: 'document is missing required property "kind"',
+            hint: `Add \`kind:\` — one of ${KINDS.join(', ')}.`,
+          }
+        : {
+            ...base,
+            ruleId: 'schema/unknown-kind',
+            path: ['kind'],
+            message: `unknown kind ${showValue(kind)}${guess ? `; did you mean "${guess}"?` : ''}`,
+            hint: `Kinds: ${[...KINDS].sort().join(', ')}.`,
+          },
+    );
     return out;
   }
   if (out.length > 0) return out;
@@ -133,7 +193,11 @@ export function checkDocument(value: unknown, where: { file: string; docIndex: n
  * the limit, nothing else looks at them), then against the branch their `type` names, while the resource
  * schema sees a small valid stand-in. Undefined when there are no coordinates to take apart.
  */
-function inlineGeometry(obj: Record<string, unknown>, where: { file: string; docIndex: number }, validator: Validator): { rest: unknown; errors: Diagnostic[]; tooLarge: boolean } | undefined {
+function inlineGeometry(
+  obj: Record<string, unknown>,
+  where: { file: string; docIndex: number },
+  validator: Validator,
+): { rest: unknown; errors: Diagnostic[]; tooLarge: boolean } | undefined {
   const spec = obj.spec;
   if (!isMapping(spec) || !isMapping(spec.geometry) || !('coordinates' in spec.geometry)) return undefined;
   const geometry = spec.geometry;
@@ -144,7 +208,11 @@ function inlineGeometry(obj: Record<string, unknown>, where: { file: string; doc
     const name = isMapping(obj.metadata) && typeof obj.metadata.name === 'string' ? obj.metadata.name : '(unnamed)';
     // The stand-in keeps the author's `type`, so a wrong one is still reported.
     const at = { ...where, path: ['spec', 'geometry', 'coordinates'], atKey: true };
-    return { rest: withGeometry({ ...GEOMETRY_STUB[type ?? 'Polygon'], type: geometry.type }), errors: [tooManyPositions(at, name, positions)], tooLarge: true };
+    return {
+      rest: withGeometry({ ...GEOMETRY_STUB[type ?? 'Polygon'], type: geometry.type }),
+      errors: [tooManyPositions(at, name, positions)],
+      tooLarge: true,
+    };
   }
   if (!type) return undefined; // a wrong `type`: the whole oneOf explains it, and the size is bounded
   const branch = validator.validateGeometry(type, geometry).map((e) => ({ ...e, instancePath: `/spec/geometry${e.instancePath}` }));

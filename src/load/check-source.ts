@@ -18,8 +18,7 @@ export interface CheckedSource {
 export function checkSource(job: SourceJob, bytes: Uint8Array, validator: Validator): CheckedSource {
   const hash = contentHash(bytes);
   const decoded = decodeSource(job.repoPath, bytes);
-  const result: CheckedFile = 'diagnostic' in decoded
-    ? { file: job.repoPath, docs: [], diagnostics: [decoded.diagnostic] }
-    : checkFile(job.repoPath, decoded.text, validator);
+  const result: CheckedFile =
+    'diagnostic' in decoded ? { file: job.repoPath, docs: [], diagnostics: [decoded.diagnostic] } : checkFile(job.repoPath, decoded.text, validator);
   return { job, hash, result };
 }

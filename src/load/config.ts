@@ -38,9 +38,19 @@ export function parseConfig(file: string, text: string, validator: Validator): C
   const parsed = parseYaml(file, text);
   const doc = parsed.docs[0];
   const diagnostics: Diagnostic[] = [...parsed.diagnostics];
-  if (parsed.docs.length > 1) diagnostics.push({ ruleId: 'config/multiple-documents', severity: 'error', file, docIndex: 1, path: [], message: 'promoc.config.yaml must hold a single document', hint: 'Remove the extra `---` documents.' });
+  if (parsed.docs.length > 1)
+    diagnostics.push({
+      ruleId: 'config/multiple-documents',
+      severity: 'error',
+      file,
+      docIndex: 1,
+      path: [],
+      message: 'promoc.config.yaml must hold a single document',
+      hint: 'Remove the extra `---` documents.',
+    });
   if (!doc || doc.value === undefined) return { config: EMPTY_CONFIG, diagnostics };
   const errors = translateErrors(validator.validateConfig(doc.value), doc.value, validator, { file, docIndex: 0 });
-  for (const e of errors) diagnostics.push({ ...e, ruleId: e.ruleId.replace(/^schema\//, 'config/'), range: locateInDoc(doc.doc, parsed.lineCounter, e.path ?? [], e.atKey) });
+  for (const e of errors)
+    diagnostics.push({ ...e, ruleId: e.ruleId.replace(/^schema\//, 'config/'), range: locateInDoc(doc.doc, parsed.lineCounter, e.path ?? [], e.atKey) });
   return { config: errors.length === 0 ? (doc.value as PromocConfig) : EMPTY_CONFIG, diagnostics };
 }

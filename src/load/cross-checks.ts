@@ -4,7 +4,11 @@ import { closest, distance } from 'fastest-levenshtein';
 import type { Diagnostic, DocPath } from '../model/diagnostic.js';
 import { resourceKey, type AnyResource, type Kind, type Located } from '../model/resource.js';
 
-interface Ref { readonly path: DocPath; readonly kind: Kind; readonly name: string }
+interface Ref {
+  readonly path: DocPath;
+  readonly kind: Kind;
+  readonly name: string;
+}
 
 /** What duplicate checks need of any document, valid or not. */
 export interface Identified {
@@ -32,9 +36,14 @@ function duplicateNames(all: readonly Identified[]): Diagnostic[] {
     if (l.name === undefined) continue;
     const key = resourceKey({ kind: l.kind, name: l.name });
     const first = seen.get(key);
-    if (!first) { seen.set(key, l); continue; }
+    if (!first) {
+      seen.set(key, l);
+      continue;
+    }
     out.push({
-      ruleId: 'model/duplicate-name', severity: 'error', ...at(l, ['metadata', 'name']),
+      ruleId: 'model/duplicate-name',
+      severity: 'error',
+      ...at(l, ['metadata', 'name']),
       message: `${l.kind} "${l.name}" is defined twice`,
       hint: 'metadata.name identifies a resource within its kind; rename one of them.',
       related: [{ ...at(first, ['metadata', 'name']), message: 'first defined here' }],
@@ -50,11 +59,18 @@ function duplicateCodes(all: readonly Identified[]): Diagnostic[] {
     if (l.code === undefined) continue;
     const key = l.code.toUpperCase();
     const first = seen.get(key);
-    if (!first) { seen.set(key, l); continue; }
+    if (!first) {
+      seen.set(key, l);
+      continue;
+    }
     const other = first.code!;
     out.push({
-      ruleId: 'model/duplicate-code', severity: 'error', ...at(l, ['spec', 'code']),
-      message: `code ${l.code} is already used by ${first.kind} "${first.name ?? '?'}"` + `${other !== l.code ? ` (as ${other}; codes are compared case-insensitively)` : ''}`,
+      ruleId: 'model/duplicate-code',
+      severity: 'error',
+      ...at(l, ['spec', 'code']),
+      message:
+        `code ${l.code} is already used by ${first.kind} "${first.name ?? '?'}"` +
+        `${other !== l.code ? ` (as ${other}; codes are compared case-insensitively)` : ''}`,
       hint: 'Customers type codes without regard to case; give each campaign its own code.',
       related: [{ ...at(first, ['spec', 'code']), message: `${other} defined here` }],
     });
@@ -81,9 +97,14 @@ function unresolvedRefs(resources: readonly Located[]): Diagnostic[] {
       const guess = candidates.length > 0 ? closest(ref.name, candidates) : undefined;
       const near = guess !== undefined && distance(ref.name, guess) <= Math.max(2, Math.floor(ref.name.length / 3));
       out.push({
-        ruleId: 'model/unresolved-ref', severity: 'error', ...at(l, ref.path),
+        ruleId: 'model/unresolved-ref',
+        severity: 'error',
+        ...at(l, ref.path),
         message: `${ref.kind} "${ref.name}" does not exist${near ? `; did you mean "${guess}"?` : ''}`,
-        hint: candidates.length > 0 ? `Known ${ref.kind} names: ${[...candidates].sort().slice(0, 12).join(', ')}${candidates.length > 12 ? ', …' : ''}.` : `Define a ${ref.kind} named "${ref.name}" (kind: ${ref.kind}) or remove the reference.`,
+        hint:
+          candidates.length > 0
+            ? `Known ${ref.kind} names: ${[...candidates].sort().slice(0, 12).join(', ')}${candidates.length > 12 ? ', …' : ''}.`
+            : `Define a ${ref.kind} named "${ref.name}" (kind: ${ref.kind}) or remove the reference.`,
       });
     }
   }
@@ -100,7 +121,10 @@ export function refsOf(r: AnyResource): Ref[] {
   const spec = r.spec as Record<string, unknown>;
   const out: Ref[] = [];
   const list = (path: DocPath, kind: Kind, v: unknown): void => {
-    if (Array.isArray(v)) v.forEach((name, i) => { if (typeof name === 'string') out.push({ path: [...path, i], kind, name }); });
+    if (Array.isArray(v))
+      v.forEach((name, i) => {
+        if (typeof name === 'string') out.push({ path: [...path, i], kind, name });
+      });
   };
   const audience = spec.audience as Record<string, unknown> | undefined;
   if (audience) {
@@ -113,8 +137,14 @@ export function refsOf(r: AnyResource): Ref[] {
   const zone = spec.zone as Record<string, unknown> | undefined;
   if (zone) list(['spec', 'zone', 'geofences'], 'Geofence', zone.geofences);
   // An addition entitlement's annotation gates name customer tags too.
-  const benefitLists: [DocPath, unknown][] = [[['spec', 'benefits'], spec.benefits], [['spec', 'referrer', 'benefits'], (spec.referrer as { benefits?: unknown } | undefined)?.benefits], [['spec', 'referee', 'benefits'], (spec.referee as { benefits?: unknown } | undefined)?.benefits]];
-  (Array.isArray(spec.phases) ? spec.phases as { benefits?: unknown }[] : []).forEach((p, i) => benefitLists.push([['spec', 'phases', i, 'benefits'], p.benefits]));
+  const benefitLists: [DocPath, unknown][] = [
+    [['spec', 'benefits'], spec.benefits],
+    [['spec', 'referrer', 'benefits'], (spec.referrer as { benefits?: unknown } | undefined)?.benefits],
+    [['spec', 'referee', 'benefits'], (spec.referee as { benefits?: unknown } | undefined)?.benefits],
+  ];
+  (Array.isArray(spec.phases) ? (spec.phases as { benefits?: unknown }[]) : []).forEach((p, i) =>
+    benefitLists.push([['spec', 'phases', i, 'benefits'], p.benefits]),
+  );
   for (const [path, benefits] of benefitLists) {
     if (!Array.isArray(benefits)) continue;
     benefits.forEach((b: { entitlement?: { requireTags?: unknown; excludeTags?: unknown } }, i) => {

@@ -13,9 +13,16 @@ export type Locator = (docIndex: number, path: DocPath, atKey: boolean) => Range
 
 // Thrown to leave the scan early and caught in this file only: a sentinel, not an error anyone sees (no stack to build).
 class Unsure {}
-const unsure = (): never => { throw new Unsure(); };
+const unsure = (): never => {
+  throw new Unsure();
+};
 
-interface Line { readonly start: number; readonly indent: number; readonly end: number; readonly blank: boolean }
+interface Line {
+  readonly start: number;
+  readonly indent: number;
+  readonly end: number;
+  readonly blank: boolean;
+}
 
 type Node =
   /** Block mapping: keys at column `col` on lines [from, to); line `from` is read from `col` even when it starts with `- `. */
@@ -25,7 +32,12 @@ type Node =
   | { readonly kind: 'flow-seq'; readonly start: number; readonly end: number; readonly items: readonly Node[] }
   | { readonly kind: 'scalar'; readonly start: number; readonly end: number };
 
-interface FlowEntry { readonly key: string; readonly keyStart: number; readonly keyEnd: number; readonly value: Node }
+interface FlowEntry {
+  readonly key: string;
+  readonly keyStart: number;
+  readonly keyEnd: number;
+  readonly value: Node;
+}
 
 // Plain scalars the core schema reads as something other than a string: `locateInDoc` compares keys by
 // String(value), which for `1.0` or `0x1F` is not the text.
@@ -86,24 +98,29 @@ function splitDocuments(text: string, lines: readonly Line[]): [number, number][
 }
 
 class Scanner {
-  constructor(private readonly text: string, private readonly lines: readonly Line[]) {}
+  constructor(
+    private readonly text: string,
+    private readonly lines: readonly Line[],
+  ) {}
 
   locate([from, to]: [number, number], path: DocPath, atKey: boolean): Range {
     const first = this.nextContent(from, to);
     if (first === -1) return unsure();
     const l = this.lines[first]!;
-    let node: Node = this.startsSeqItem(l.start + l.indent, l.end) ? { kind: 'seq', col: l.indent, from: first, to } : { kind: 'map', col: l.indent, from: first, to };
+    let node: Node = this.startsSeqItem(l.start + l.indent, l.end)
+      ? { kind: 'seq', col: l.indent, from: first, to }
+      : { kind: 'map', col: l.indent, from: first, to };
     for (let i = 0; i < path.length; i += 1) {
       const seg = path[i]!;
       const last = i === path.length - 1;
       if (node.kind === 'map' || node.kind === 'flow-map') {
         if (typeof seg !== 'string') return unsure();
-        const entry: FlowEntry = node.kind === 'map' ? this.blockEntry(node, seg) : node.entries.find((e) => e.key === seg) ?? unsure();
+        const entry: FlowEntry = node.kind === 'map' ? this.blockEntry(node, seg) : (node.entries.find((e) => e.key === seg) ?? unsure());
         if (last && atKey) return this.range(entry.keyStart, entry.keyEnd);
         node = entry.value;
       } else if (node.kind === 'seq' || node.kind === 'flow-seq') {
         if (typeof seg !== 'number') return unsure();
-        node = node.kind === 'seq' ? this.blockItem(node, seg) : node.items[seg] ?? unsure();
+        node = node.kind === 'seq' ? this.blockItem(node, seg) : (node.items[seg] ?? unsure());
       } else {
         return unsure();
       }
@@ -122,7 +139,8 @@ class Scanner {
     let hi = this.lines.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.lines[mid]!.start <= offset) lo = mid; else hi = mid - 1;
+      if (this.lines[mid]!.start <= offset) lo = mid;
+      else hi = mid - 1;
     }
     return { line: lo + 1, col: offset - this.lines[lo]!.start + 1 };
   }
@@ -141,7 +159,10 @@ class Scanner {
     for (let i = map.from; i < map.to; i += 1) {
       const l = this.lines[i]!;
       if (l.blank) continue;
-      if (i !== map.from && l.indent !== map.col) { if (l.indent < map.col) return unsure(); continue; }
+      if (i !== map.from && l.indent !== map.col) {
+        if (l.indent < map.col) return unsure();
+        continue;
+      }
       const p = i === map.from ? l.start + map.col : l.start + l.indent;
       if (i !== map.from && this.startsSeqItem(p, l.end)) continue; // an item of a sequence written at its key's column
       const k = this.readKey(p, l.end) ?? unsure();
@@ -158,7 +179,10 @@ class Scanner {
     for (let i = seq.from; i < seq.to; i += 1) {
       const l = this.lines[i]!;
       if (l.blank) continue;
-      if (l.indent !== seq.col) { if (l.indent < seq.col) return unsure(); continue; }
+      if (l.indent !== seq.col) {
+        if (l.indent < seq.col) return unsure();
+        continue;
+      }
       const dash = l.start + l.indent;
       if (!this.startsSeqItem(dash, l.end)) return unsure();
       n += 1;
@@ -192,7 +216,9 @@ class Scanner {
       const child = this.nextContent(line + 1, next);
       if (child !== -1) {
         const l = this.lines[child]!;
-        return this.startsSeqItem(l.start + l.indent, l.end) ? { kind: 'seq', col: l.indent, from: child, to: next } : { kind: 'map', col: l.indent, from: child, to: next };
+        return this.startsSeqItem(l.start + l.indent, l.end)
+          ? { kind: 'seq', col: l.indent, from: child, to: next }
+          : { kind: 'map', col: l.indent, from: child, to: next };
       }
       // `key:` then `- item` at the key's own column: a sequence as the key's value.
       const l = this.lines[next];
@@ -252,9 +278,15 @@ function quotedEnd(t: string, p: number, end: number): number {
   const q = t.charCodeAt(p);
   for (let i = p + 1; i < end; i += 1) {
     const c = t.charCodeAt(i);
-    if (q === 34 && c === 92) { i += 1; continue; }
+    if (q === 34 && c === 92) {
+      i += 1;
+      continue;
+    }
     if (c === q) {
-      if (q === 39 && t.charCodeAt(i + 1) === 39) { i += 1; continue; }
+      if (q === 39 && t.charCodeAt(i + 1) === 39) {
+        i += 1;
+        continue;
+      }
       return i + 1;
     }
   }
@@ -270,7 +302,11 @@ function quotedValue(t: string, start: number, end: number): string {
 
 /** One node on one line: a plain or quoted scalar, or a flow collection closing on the same line. */
 class FlowReader {
-  constructor(private readonly t: string, private p: number, private readonly end: number) {}
+  constructor(
+    private readonly t: string,
+    private p: number,
+    private readonly end: number,
+  ) {}
 
   node(inFlow = false): Node {
     const c = this.t.charCodeAt(this.p);
@@ -281,7 +317,18 @@ class FlowReader {
       return { kind: 'scalar', start, end: this.p };
     }
     // Block scalars, indicators the fast path already refuses, and plain scalars starting oddly.
-    if (c === 124 || c === 62 || c === 44 || c === 93 || c === 125 || c === 35 || c === 58 || c === 63 || c === 45 && (this.t.charCodeAt(this.p + 1) === 32 || this.p + 1 === this.end)) return unsure();
+    if (
+      c === 124 ||
+      c === 62 ||
+      c === 44 ||
+      c === 93 ||
+      c === 125 ||
+      c === 35 ||
+      c === 58 ||
+      c === 63 ||
+      (c === 45 && (this.t.charCodeAt(this.p + 1) === 32 || this.p + 1 === this.end))
+    )
+      return unsure();
     const start = this.p;
     let last = this.p;
     for (let q = this.p; q < this.end; q += 1) {
@@ -327,7 +374,11 @@ class FlowReader {
       }
       this.spaces();
       const c = this.t.charCodeAt(this.p);
-      if (c === 44) { this.p += 1; this.spaces(); if (this.t.charCodeAt(this.p) === 44) return unsure(); } else if (c !== close) return unsure();
+      if (c === 44) {
+        this.p += 1;
+        this.spaces();
+        if (this.t.charCodeAt(this.p) === 44) return unsure();
+      } else if (c !== close) return unsure();
     }
     this.p += 1;
     return isMap ? { kind: 'flow-map', start, end: this.p, entries } : { kind: 'flow-seq', start, end: this.p, items };

@@ -26,17 +26,36 @@ export function expandPaths(root: string, cwd: string, paths: readonly string[])
     const abs = resolve(cwd, p);
     // Named outside the repository (`promoc validate /`): refused before anything there is walked or read.
     if (!isInside(root, abs)) {
-      diagnostics.push({ ruleId: 'load/outside-repo', severity: 'error', file: p, message: `path is outside the repository ${root}`, hint: 'Campaign files must live inside the repository; run promoc from the repository that holds them.' });
+      diagnostics.push({
+        ruleId: 'load/outside-repo',
+        severity: 'error',
+        file: p,
+        message: `path is outside the repository ${root}`,
+        hint: 'Campaign files must live inside the repository; run promoc from the repository that holds them.',
+      });
       continue;
     }
     if (!existsSync(abs)) {
-      diagnostics.push({ ruleId: 'load/not-found', severity: 'error', file: p, message: `path does not exist: ${p}`, hint: 'Check the spelling, or run promoc from the repository root.' });
+      diagnostics.push({
+        ruleId: 'load/not-found',
+        severity: 'error',
+        file: p,
+        message: `path does not exist: ${p}`,
+        hint: 'Check the spelling, or run promoc from the repository root.',
+      });
       continue;
     }
     if (statSync(abs).isDirectory()) {
       const found = walkGlobs({ base: abs, globs: ['**/*.{yaml,yml}'], ignore: IGNORE, realRoot, name: (f) => toRepoPath(root, f) });
       for (const d of found.diagnostics) diagnostics.push(d);
-      if (found.files.length === 0 && found.diagnostics.length === 0) diagnostics.push({ ruleId: 'load/no-yaml', severity: 'error', file: p, message: `folder has no .yaml or .yml files: ${p}`, hint: 'Point promoc at the folder that holds the campaigns.' });
+      if (found.files.length === 0 && found.diagnostics.length === 0)
+        diagnostics.push({
+          ruleId: 'load/no-yaml',
+          severity: 'error',
+          file: p,
+          message: `folder has no .yaml or .yml files: ${p}`,
+          hint: 'Point promoc at the folder that holds the campaigns.',
+        });
       for (const f of found.files) files.add(f);
     } else {
       files.add(abs);
@@ -52,7 +71,20 @@ export function expandGlobs(root: string, globs: readonly string[], configFile?:
   // Without a configuration the default globs are not the author's choice: blaming a file that does not exist
   // would send a new user looking for it.
   const diagnostic: Diagnostic = configFile
-    ? { ruleId: 'load/no-yaml', severity: 'error', file: toRepoPath(root, configFile), path: ['campaigns'], message: `no campaign files match ${globs.join(', ')}`, hint: 'Fix `campaigns:` in promoc.config.yaml, or pass paths on the command line.' }
-    : { ruleId: 'load/no-config', severity: 'error', file: '.', message: `no configuration found: no promoc.config.yaml in ${root} or above it, and no campaign files match ${globs.join(', ')}`, hint: 'Run `npx promoc init` to scaffold a campaigns repository here, or pass the campaign files or folders on the command line.' };
+    ? {
+        ruleId: 'load/no-yaml',
+        severity: 'error',
+        file: toRepoPath(root, configFile),
+        path: ['campaigns'],
+        message: `no campaign files match ${globs.join(', ')}`,
+        hint: 'Fix `campaigns:` in promoc.config.yaml, or pass paths on the command line.',
+      }
+    : {
+        ruleId: 'load/no-config',
+        severity: 'error',
+        file: '.',
+        message: `no configuration found: no promoc.config.yaml in ${root} or above it, and no campaign files match ${globs.join(', ')}`,
+        hint: 'Run `npx promoc init` to scaffold a campaigns repository here, or pass the campaign files or folders on the command line.',
+      };
   return { files: [], diagnostics: [diagnostic] };
 }

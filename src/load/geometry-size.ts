@@ -21,7 +21,9 @@ export const MAX_GEOMETRY_PROBLEMS = 20;
 
 export type GeometryType = 'Polygon' | 'MultiPolygon';
 
-const SIMPLIFY = 'Simplify the outline before committing it (e.g. `mapshaper in.geojson -simplify 10% -o out.geojson`, or ' + 'Douglas–Peucker with a few metres\' tolerance); geofence/too-complex asks for at most 1,000 positions by default.';
+const SIMPLIFY =
+  'Simplify the outline before committing it (e.g. `mapshaper in.geojson -simplify 10% -o out.geojson`, or ' +
+  "Douglas–Peucker with a few metres' tolerance); geofence/too-complex asks for at most 1,000 positions by default.";
 
 /**
  * Positions in GeoJSON coordinates, for the limit: every entry of a ring (whatever it holds) plus every
@@ -52,23 +54,51 @@ export function geometryType(geometry: { readonly type?: unknown }): GeometryTyp
 
 /** A valid geometry of each type: what the resource schema checks in place of the real one (checked on its own). */
 export const GEOMETRY_STUB: Readonly<Record<GeometryType, { readonly type: GeometryType; readonly coordinates: unknown }>> = {
-  Polygon: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] },
-  MultiPolygon: { type: 'MultiPolygon', coordinates: [[[[0, 0], [1, 0], [1, 1], [0, 0]]]] },
+  Polygon: {
+    type: 'Polygon',
+    coordinates: [
+      [
+        [0, 0],
+        [1, 0],
+        [1, 1],
+        [0, 0],
+      ],
+    ],
+  },
+  MultiPolygon: {
+    type: 'MultiPolygon',
+    coordinates: [
+      [
+        [
+          [0, 0],
+          [1, 0],
+          [1, 1],
+          [0, 0],
+        ],
+      ],
+    ],
+  },
 };
 
 type At = Pick<Diagnostic, 'file' | 'docIndex' | 'path' | 'atKey'>;
 
 export function tooManyPositions(at: At, name: string, positions: number, file?: string): Diagnostic {
   return {
-    ...at, ruleId: 'load/geometry-too-large', severity: 'error',
-    message: `geofence ${JSON.stringify(name)} has ${positions.toLocaleString('en-US')} positions${file ? ` in "${file}"` : ''}` + `, over the limit of ${MAX_GEOFENCE_POSITIONS.toLocaleString('en-US')} for one geofence`,
+    ...at,
+    ruleId: 'load/geometry-too-large',
+    severity: 'error',
+    message:
+      `geofence ${JSON.stringify(name)} has ${positions.toLocaleString('en-US')} positions${file ? ` in "${file}"` : ''}` +
+      `, over the limit of ${MAX_GEOFENCE_POSITIONS.toLocaleString('en-US')} for one geofence`,
     hint: SIMPLIFY,
   };
 }
 
 export function geometryFileTooLarge(at: At, file: string, bytes: number): Diagnostic {
   return {
-    ...at, ruleId: 'load/geometry-too-large', severity: 'error',
+    ...at,
+    ruleId: 'load/geometry-too-large',
+    severity: 'error',
     message: `geometry file "${file}" is ${mib(bytes)}, over the ${mib(MAX_GEOMETRY_FILE_BYTES)} limit for a geometry file; it was not read`,
     hint: `A geofence may have at most ${MAX_GEOFENCE_POSITIONS.toLocaleString('en-US')} positions, which take well under 1 MiB. ${SIMPLIFY}`,
   };
@@ -81,11 +111,16 @@ export function geometryFileTooLarge(at: At, file: string, bytes: number): Diagn
 export function capGeometryProblems(problems: readonly Diagnostic[], at: At, name: string): Diagnostic[] {
   if (problems.length <= MAX_GEOMETRY_PROBLEMS) return [...problems];
   const more = problems.length - MAX_GEOMETRY_PROBLEMS;
-  return [...problems.slice(0, MAX_GEOMETRY_PROBLEMS), {
-    ...at, ruleId: 'load/geometry-problems', severity: 'error',
-    message: `geofence ${JSON.stringify(name)} has ${more.toLocaleString('en-US')} more problem${more === 1 ? '' : 's'} in its geometry, not shown`,
-    hint: 'Fix the ones shown first; this many usually means a wrong export: GeoJSON positions are [longitude, latitude] in degrees (WGS 84).',
-  }];
+  return [
+    ...problems.slice(0, MAX_GEOMETRY_PROBLEMS),
+    {
+      ...at,
+      ruleId: 'load/geometry-problems',
+      severity: 'error',
+      message: `geofence ${JSON.stringify(name)} has ${more.toLocaleString('en-US')} more problem${more === 1 ? '' : 's'} in its geometry, not shown`,
+      hint: 'Fix the ones shown first; this many usually means a wrong export: GeoJSON positions are [longitude, latitude] in degrees (WGS 84).',
+    },
+  ];
 }
 
 function mib(n: number): string {

@@ -5,7 +5,15 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import type { Located, MultiPolygonCoords } from '../model/resource.js';
 import { SCHEMA_BASE, type Validator } from '../schema/validator.js';
 import { translateErrors } from '../schema/translate.js';
-import { capGeometryProblems, countPositions, geometryFileTooLarge, geometryType, MAX_GEOFENCE_POSITIONS, MAX_GEOMETRY_FILE_BYTES, tooManyPositions } from './geometry-size.js';
+import {
+  capGeometryProblems,
+  countPositions,
+  geometryFileTooLarge,
+  geometryType,
+  MAX_GEOFENCE_POSITIONS,
+  MAX_GEOMETRY_FILE_BYTES,
+  tooManyPositions,
+} from './geometry-size.js';
 import { append } from '../model/append.js';
 
 export interface GeometryIo {
@@ -21,7 +29,11 @@ const FILE_SCHEMA = {
   oneOf: [{ $ref: 'defs/geometry.schema.json#/$defs/polygon' }, { $ref: 'defs/geometry.schema.json#/$defs/multiPolygon' }],
 };
 
-export function resolveGeometries(geofences: readonly Located[], io: GeometryIo, validator: Validator): { geometries: Map<string, MultiPolygonCoords>; diagnostics: Diagnostic[] } {
+export function resolveGeometries(
+  geofences: readonly Located[],
+  io: GeometryIo,
+  validator: Validator,
+): { geometries: Map<string, MultiPolygonCoords>; diagnostics: Diagnostic[] } {
   const geometries = new Map<string, MultiPolygonCoords>();
   const diagnostics: Diagnostic[] = [];
   for (const l of geofences) {
@@ -34,7 +46,13 @@ export function resolveGeometries(geofences: readonly Located[], io: GeometryIo,
     }
     const target = posix.normalize(posix.join(posix.dirname(l.source.file), g.file));
     if (isAbsolute(g.file) || target.startsWith('../') || target === '..') {
-      diagnostics.push({ ...at, ruleId: 'load/outside-repo', severity: 'error', message: `geometry file "${g.file}" is outside the repository`, hint: 'Keep geometry files inside the repository, next to the campaign.' });
+      diagnostics.push({
+        ...at,
+        ruleId: 'load/outside-repo',
+        severity: 'error',
+        message: `geometry file "${g.file}" is outside the repository`,
+        hint: 'Keep geometry files inside the repository, next to the campaign.',
+      });
       continue;
     }
     const read = io.readText(target, MAX_GEOMETRY_FILE_BYTES);
@@ -43,12 +61,26 @@ export function resolveGeometries(geofences: readonly Located[], io: GeometryIo,
       continue;
     }
     if ('error' in read) {
-      diagnostics.push({ ...at, ruleId: 'load/geometry-file', severity: 'error', message: `cannot read geometry file "${g.file}": ${read.error}`, hint: 'The path is relative to this YAML file.' });
+      diagnostics.push({
+        ...at,
+        ruleId: 'load/geometry-file',
+        severity: 'error',
+        message: `cannot read geometry file "${g.file}": ${read.error}`,
+        hint: 'The path is relative to this YAML file.',
+      });
       continue;
     }
     let json: unknown;
-    try { json = JSON.parse(read.text); } catch (e) {
-      diagnostics.push({ ...at, ruleId: 'load/geometry-file', severity: 'error', message: `geometry file "${g.file}" is not valid JSON: ${(e as Error).message}`, hint: 'Export the area as GeoJSON.' });
+    try {
+      json = JSON.parse(read.text);
+    } catch (e) {
+      diagnostics.push({
+        ...at,
+        ruleId: 'load/geometry-file',
+        severity: 'error',
+        message: `geometry file "${g.file}" is not valid JSON: ${(e as Error).message}`,
+        hint: 'Export the area as GeoJSON.',
+      });
       continue;
     }
     const { geometry, path } = unwrap(json);
@@ -62,8 +94,21 @@ export function resolveGeometries(geofences: readonly Located[], io: GeometryIo,
     const found = geometry === undefined ? [] : type ? validator.validateGeometry(type, geometry) : validator.validateAgainst(FILE_SCHEMA, geometry);
     const errors = translateErrors(found, geometry, validator, { file: target, docIndex: 0 });
     if (geometry === undefined || errors.length > 0) {
-      diagnostics.push({ ...at, ruleId: 'load/geometry-file', severity: 'error', message: `geometry file "${g.file}" does not hold one Polygon or MultiPolygon`, hint: 'Use a GeoJSON Polygon/MultiPolygon, a Feature with one, or a FeatureCollection with exactly one such Feature.' });
-      append(diagnostics, capGeometryProblems(errors.map((e) => ({ ...e, path: [...path, ...(e.path ?? [])] })), at, l.resource.metadata.name));
+      diagnostics.push({
+        ...at,
+        ruleId: 'load/geometry-file',
+        severity: 'error',
+        message: `geometry file "${g.file}" does not hold one Polygon or MultiPolygon`,
+        hint: 'Use a GeoJSON Polygon/MultiPolygon, a Feature with one, or a FeatureCollection with exactly one such Feature.',
+      });
+      append(
+        diagnostics,
+        capGeometryProblems(
+          errors.map((e) => ({ ...e, path: [...path, ...(e.path ?? [])] })),
+          at,
+          l.resource.metadata.name,
+        ),
+      );
       continue;
     }
     const geom = geometry as { type: string; coordinates: unknown };
@@ -76,7 +121,8 @@ export function resolveGeometries(geofences: readonly Located[], io: GeometryIo,
 function unwrap(json: unknown): { geometry: unknown; path: (string | number)[] } {
   const o = json as { type?: string; geometry?: unknown; features?: { geometry?: unknown }[] } | null;
   if (o?.type === 'Feature') return { geometry: o.geometry, path: ['geometry'] };
-  if (o?.type === 'FeatureCollection') return o.features?.length === 1 ? { geometry: o.features[0]!.geometry, path: ['features', 0, 'geometry'] } : { geometry: undefined, path: [] };
+  if (o?.type === 'FeatureCollection')
+    return o.features?.length === 1 ? { geometry: o.features[0]!.geometry, path: ['features', 0, 'geometry'] } : { geometry: undefined, path: [] };
   return { geometry: json, path: [] };
 }
 

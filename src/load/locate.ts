@@ -60,21 +60,43 @@ export function locateDiagnostics(diags: readonly Diagnostic[], readText: (file:
   const want = (d: Place): void => {
     if (d.range || !d.file) return;
     const list = byFile.get(d.file);
-    if (list) list.push(d); else byFile.set(d.file, [d]);
+    if (list) list.push(d);
+    else byFile.set(d.file, [d]);
   };
-  for (const d of diags) { want(d); d.related?.forEach(want); }
+  for (const d of diags) {
+    want(d);
+    d.related?.forEach(want);
+  }
   const ranges = new Map<Place, Range>();
   for (const [file, places] of byFile) {
     let text: string | undefined;
-    try { text = readText(file); } catch { text = undefined; }
+    try {
+      text = readText(file);
+    } catch {
+      text = undefined;
+    }
     const fast = text === undefined ? undefined : fastLocator(text);
     let precise: ReturnType<typeof parseDocuments> | null | undefined;
     for (const p of places) {
       const found = fast?.(p.docIndex ?? 0, p.path ?? [], p.atKey ?? false);
-      if (found) { ranges.set(p, found); continue; }
-      if (precise === undefined) { try { precise = text === undefined ? null : parseDocuments(text); } catch { precise = null; } }
+      if (found) {
+        ranges.set(p, found);
+        continue;
+      }
+      if (precise === undefined) {
+        try {
+          precise = text === undefined ? null : parseDocuments(text);
+        } catch {
+          precise = null;
+        }
+      }
       const doc = precise?.docs[p.docIndex ?? 0];
-      ranges.set(p, precise && doc && doc.contents !== null ? locateInDoc(doc, precise.lineCounter, p.path ?? [], p.atKey) : { start: { line: 1, col: 1 }, end: { line: 1, col: 1 } });
+      ranges.set(
+        p,
+        precise && doc && doc.contents !== null
+          ? locateInDoc(doc, precise.lineCounter, p.path ?? [], p.atKey)
+          : { start: { line: 1, col: 1 }, end: { line: 1, col: 1 } },
+      );
     }
   }
   const locateOne = <T extends Place>(d: T): T => {

@@ -1,7 +1,20 @@
 // YAML text → plain values, with every problem a located diagnostic. Pure: no I/O.
 // YAML 1.2 core schema (dates stay strings, `no` stays a string), unique keys, no custom tags,
 // bounded alias expansion, no prototype-polluting keys, finite numbers only, a bounded number of documents.
-import { Composer, isScalar, LineCounter, parseAllDocuments, Parser, visit, YAMLParseError, type Document, type DocumentOptions, type ParseOptions, type SchemaOptions, type YAMLError } from 'yaml';
+import {
+  Composer,
+  isScalar,
+  LineCounter,
+  parseAllDocuments,
+  Parser,
+  visit,
+  YAMLParseError,
+  type Document,
+  type DocumentOptions,
+  type ParseOptions,
+  type SchemaOptions,
+  type YAMLError,
+} from 'yaml';
 import type { Diagnostic, DocPath, Range } from '../model/diagnostic.js';
 
 /** Aliases a document may expand; a billion-laughs file exceeds it at once. */
@@ -27,7 +40,15 @@ export interface ParsedFile {
 
 // The parser's own unique-key check compares each key with every earlier one (20,000 keys took 9 s);
 // duplicateKeys() does the same check with a Set.
-const options = (lineCounter: LineCounter): ParseOptions & DocumentOptions & SchemaOptions => ({ lineCounter, schema: 'core', uniqueKeys: false, prettyErrors: false, strict: true, merge: false, customTags: [] });
+const options = (lineCounter: LineCounter): ParseOptions & DocumentOptions & SchemaOptions => ({
+  lineCounter,
+  schema: 'core',
+  uniqueKeys: false,
+  prettyErrors: false,
+  strict: true,
+  merge: false,
+  customTags: [],
+});
 
 /** The documents of `text` with their ranges and nothing else: what locating a path needs. */
 export function parseDocuments(text: string): { docs: readonly Document.Parsed[]; lineCounter: LineCounter } {
@@ -44,7 +65,15 @@ export function parseYaml(file: string, text: string): ParsedFile {
   const list: Document.Parsed[] = [];
   for (const doc of composer.compose(new Parser(lineCounter.addNewLine).parse(text))) {
     if (list.length === MAX_DOCUMENTS) {
-      diagnostics.push({ ruleId: 'load/too-many-documents', severity: 'error', file, docIndex: list.length, message: `file holds more than ${MAX_DOCUMENTS.toLocaleString('en-US')} YAML documents; the rest were not read`, hint: 'Split it into several files; a campaign file holds a few dozen resources.', range: rangeOf(doc.range, lineCounter) });
+      diagnostics.push({
+        ruleId: 'load/too-many-documents',
+        severity: 'error',
+        file,
+        docIndex: list.length,
+        message: `file holds more than ${MAX_DOCUMENTS.toLocaleString('en-US')} YAML documents; the rest were not read`,
+        hint: 'Split it into several files; a campaign file holds a few dozen resources.',
+        range: rangeOf(doc.range, lineCounter),
+      });
       break;
     }
     list.push(doc);
@@ -52,14 +81,20 @@ export function parseYaml(file: string, text: string): ParsedFile {
   list.forEach((doc, index) => {
     const errors = rootCauses([...doc.errors, ...duplicateKeys(doc), ...doc.warnings.filter((w) => w.code === 'TAG_RESOLVE_FAILED')]);
     for (const e of errors) diagnostics.push(yamlErrorDiagnostic(file, index, e, lineCounter, text));
-    if (doc.errors.length > 0 || errors.length > 0) { docs.push({ index, value: undefined, doc }); return; }
+    if (doc.errors.length > 0 || errors.length > 0) {
+      docs.push({ index, value: undefined, doc });
+      return;
+    }
     if (doc.contents === null) return; // an empty document between `---` markers
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     } catch (error) {
       diagnostics.push({
-        ruleId: 'load/alias-bomb', severity: 'error', file, docIndex: index,
+        ruleId: 'load/alias-bomb',
+        severity: 'error',
+        file,
+        docIndex: index,
         message: `document expands more than ${MAX_ALIAS_COUNT} aliases (${error instanceof Error ? error.message : String(error)})`,
         hint: 'Write the values out instead of nesting aliases; promoc refuses exponential alias expansion.',
         range: rangeOf(doc.contents.range, lineCounter),
@@ -68,11 +103,19 @@ export function parseYaml(file: string, text: string): ParsedFile {
       return;
     }
     const bad = unsafeValues(value);
-    for (const b of bad) diagnostics.push({ ruleId: b.ruleId, severity: 'error', file, docIndex: index, path: b.path, atKey: b.atKey, message: b.message, hint: b.hint });
+    for (const b of bad)
+      diagnostics.push({ ruleId: b.ruleId, severity: 'error', file, docIndex: index, path: b.path, atKey: b.atKey, message: b.message, hint: b.hint });
     docs.push({ index, value: bad.length > 0 ? undefined : value, doc });
   });
   if (list.length > 0 && docs.length === 0 && diagnostics.length === 0) {
-    diagnostics.push({ ruleId: 'load/empty', severity: 'error', file, message: 'file has no YAML documents', hint: 'Add a resource or delete the file.', range: rangeOf([0, 0], lineCounter) });
+    diagnostics.push({
+      ruleId: 'load/empty',
+      severity: 'error',
+      file,
+      message: 'file has no YAML documents',
+      hint: 'Add a resource or delete the file.',
+      range: rangeOf([0, 0], lineCounter),
+    });
   }
   return { docs, lineCounter, diagnostics };
 }
@@ -122,7 +165,15 @@ function rootCauses(errors: readonly YAMLError[]): YAMLError[] {
 function yamlErrorDiagnostic(file: string, docIndex: number, e: YAMLError, lc: LineCounter, text: string): Diagnostic {
   let message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
   if (/call stack/i.test(message)) {
-    return { ruleId: 'load/too-deep', severity: 'error', file, docIndex, message: 'document nests too deeply for the YAML parser', hint: 'Flatten the structure; campaigns never need more than a few dozen levels.', range: rangeOf(e.pos, lc) };
+    return {
+      ruleId: 'load/too-deep',
+      severity: 'error',
+      file,
+      docIndex,
+      message: 'document nests too deeply for the YAML parser',
+      hint: 'Flatten the structure; campaigns never need more than a few dozen levels.',
+      range: rangeOf(e.pos, lc),
+    };
   }
   if (e.code === 'DUPLICATE_KEY') {
     const key = /^["']?([^"':\n]+)/.exec(text.slice(e.pos[0], e.pos[0] + 200))?.[1]?.trim();
@@ -130,7 +181,9 @@ function yamlErrorDiagnostic(file: string, docIndex: number, e: YAMLError, lc: L
   }
   return {
     ruleId: e.code === 'DUPLICATE_KEY' ? 'load/duplicate-key' : e.code === 'TAG_RESOLVE_FAILED' ? 'load/custom-tag' : 'load/syntax',
-    severity: 'error', file, docIndex,
+    severity: 'error',
+    file,
+    docIndex,
     message: `${message[0]!.toLowerCase()}${message.slice(1)}`,
     hint: YAML_HINTS[e.code] ?? 'Fix the YAML syntax at this position.',
     range: rangeOf(e.pos, lc),
@@ -144,7 +197,13 @@ export function rangeOf(r: readonly number[] | undefined, lc: LineCounter): Rang
   return { start: { line: a.line, col: a.col }, end: { line: b.line, col: b.col } };
 }
 
-export interface Unsafe { ruleId: string; path: DocPath; atKey: boolean; message: string; hint: string }
+export interface Unsafe {
+  ruleId: string;
+  path: DocPath;
+  atKey: boolean;
+  message: string;
+  hint: string;
+}
 
 /**
  * Mappings of more than MAX_MAPPING_KEYS keys, keys that could pollute prototypes, numbers JSON cannot hold or a
@@ -158,18 +217,41 @@ export function unsafeValues(root: unknown): Unsafe[] {
   const stack: { v: unknown; path: (string | number)[]; leave?: true }[] = [{ v: root, path: [] }];
   while (stack.length > 0) {
     const { v, path, leave } = stack.pop()!;
-    if (leave) { onPath.delete(v as object); continue; }
+    if (leave) {
+      onPath.delete(v as object);
+      continue;
+    }
     if (typeof v === 'number' && !Number.isFinite(v)) {
-      out.push({ ruleId: 'load/number', path, atKey: false, message: `${String(v)} is not a finite number`, hint: 'Use a number within ±1.8e308; quote it if it is meant as text.' });
+      out.push({
+        ruleId: 'load/number',
+        path,
+        atKey: false,
+        message: `${String(v)} is not a finite number`,
+        hint: 'Use a number within ±1.8e308; quote it if it is meant as text.',
+      });
       continue;
     }
     if (typeof v === 'number' && Number.isInteger(v) && !Number.isSafeInteger(v)) {
-      out.push({ ruleId: 'load/number', path, atKey: false, message: `this integer is beyond ±${Number.MAX_SAFE_INTEGER} (2^53 − 1): it reads as ${String(v)}` + `, so validate, bundles and the targets would not all see the number written`, hint: 'Use a number within ±9007199254740991, or quote it if it is an identifier.' });
+      out.push({
+        ruleId: 'load/number',
+        path,
+        atKey: false,
+        message:
+          `this integer is beyond ±${Number.MAX_SAFE_INTEGER} (2^53 − 1): it reads as ${String(v)}` +
+          `, so validate, bundles and the targets would not all see the number written`,
+        hint: 'Use a number within ±9007199254740991, or quote it if it is an identifier.',
+      });
       continue;
     }
     if (v === null || typeof v !== 'object') continue;
     if (onPath.has(v)) {
-      out.push({ ruleId: 'load/alias-cycle', path, atKey: false, message: 'this alias refers to a node that contains it, so the value would contain itself', hint: 'Write the value out; an anchor cannot be used inside itself.' });
+      out.push({
+        ruleId: 'load/alias-cycle',
+        path,
+        atKey: false,
+        message: 'this alias refers to a node that contains it, so the value would contain itself',
+        hint: 'Write the value out; an anchor cannot be used inside itself.',
+      });
       continue;
     }
     onPath.add(v);
@@ -179,12 +261,26 @@ export function unsafeValues(root: unknown): Unsafe[] {
     } else {
       const keys = Object.keys(v);
       if (keys.length > MAX_MAPPING_KEYS) {
-        out.push({ ruleId: 'load/too-many-keys', path, atKey: path.length > 0, message: `this mapping has ${keys.length.toLocaleString('en-US')} keys, over the limit ` + `of ${MAX_MAPPING_KEYS.toLocaleString('en-US')}; it was not checked further`, hint: 'A campaign needs a few dozen keys in a mapping; split the data or move it out of the campaign file.' });
+        out.push({
+          ruleId: 'load/too-many-keys',
+          path,
+          atKey: path.length > 0,
+          message:
+            `this mapping has ${keys.length.toLocaleString('en-US')} keys, over the limit ` +
+            `of ${MAX_MAPPING_KEYS.toLocaleString('en-US')}; it was not checked further`,
+          hint: 'A campaign needs a few dozen keys in a mapping; split the data or move it out of the campaign file.',
+        });
         continue;
       }
       for (const key of keys) {
         if (FORBIDDEN_KEYS.has(key)) {
-          out.push({ ruleId: 'load/forbidden-key', path: [...path, key], atKey: true, message: `key "${key}" is not allowed`, hint: 'Rename or remove the key; promoc rejects keys that could alter object prototypes.' });
+          out.push({
+            ruleId: 'load/forbidden-key',
+            path: [...path, key],
+            atKey: true,
+            message: `key "${key}" is not allowed`,
+            hint: 'Rename or remove the key; promoc rejects keys that could alter object prototypes.',
+          });
         } else {
           stack.push({ v: (v as Record<string, unknown>)[key], path: [...path, key] });
         }

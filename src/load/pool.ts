@@ -19,11 +19,21 @@ export async function checkInWorkers(jobs: readonly SourceJob[], workers: number
   const url = new URL(fromTs ? '../load/check-worker.ts' : '../load/check-worker.js', import.meta.url);
   const chunks: SourceJob[][] = Array.from({ length: workers }, () => []);
   jobs.forEach((j, i) => chunks[i % workers]!.push(j));
-  const results = await Promise.all(chunks.map((chunk) => new Promise<CheckedSource[]>((resolve, reject) => {
-    const w = new Worker(url, { workerData: chunk, execArgv: fromTs ? ['--import', 'tsx'] : [] });
-    w.once('message', (m: CheckedSource[]) => { resolve(m); void w.terminate(); });
-    w.once('error', reject);
-    w.once('exit', (code) => { if (code !== 0 && code !== 1) reject(new Error(`validation worker exited with ${code}`)); });
-  })));
+  const results = await Promise.all(
+    chunks.map(
+      (chunk) =>
+        new Promise<CheckedSource[]>((resolve, reject) => {
+          const w = new Worker(url, { workerData: chunk, execArgv: fromTs ? ['--import', 'tsx'] : [] });
+          w.once('message', (m: CheckedSource[]) => {
+            resolve(m);
+            void w.terminate();
+          });
+          w.once('error', reject);
+          w.once('exit', (code) => {
+            if (code !== 0 && code !== 1) reject(new Error(`validation worker exited with ${code}`));
+          });
+        }),
+    ),
+  );
   return results.flat();
 }

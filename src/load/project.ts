@@ -81,7 +81,12 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
   const fromPaths = options.paths && options.paths.length > 0;
   const listed = fromPaths ? expandPaths(root, options.cwd, options.paths!) : expandGlobs(root, config.campaigns ?? DEFAULT_CAMPAIGN_GLOBS, configFile);
   append(diagnostics, listed.diagnostics);
-  if (debug.enabled) debug.write('config', `${listed.files.length} campaign file${listed.files.length === 1 ? '' : 's'} from ` + `${fromPaths ? `the paths ${options.paths!.join(', ')}` : `the globs ${(config.campaigns ?? DEFAULT_CAMPAIGN_GLOBS).join(', ')}`}`);
+  if (debug.enabled)
+    debug.write(
+      'config',
+      `${listed.files.length} campaign file${listed.files.length === 1 ? '' : 's'} from ` +
+        `${fromPaths ? `the paths ${options.paths!.join(', ')}` : `the globs ${(config.campaigns ?? DEFAULT_CAMPAIGN_GLOBS).join(', ')}`}`,
+    );
 
   const useCache = options.cache ?? config.cache?.enabled ?? true;
   const schemaDigest = loadSchemaSet().digest;
@@ -92,7 +97,10 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
   const realRoot = realpathSync.native(root);
   const folders = new Map<string, string | undefined>();
   const folderOutside = (dir: string): string | undefined => {
-    if (!folders.has(dir)) { const escape = outsideRoot(realRoot, dir); folders.set(dir, escape && `its folder ${escape}`); }
+    if (!folders.has(dir)) {
+      const escape = outsideRoot(realRoot, dir);
+      folders.set(dir, escape && `its folder ${escape}`);
+    }
     return folders.get(dir);
   };
   const checked: CheckedSource[] = [];
@@ -103,20 +111,49 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
     // A file that is not itself a symlink is where its folder really is: one realpath per folder, not per file.
     const own = lstatSync(abs);
     const escape = own.isSymbolicLink() ? outsideRoot(realRoot, abs) : folderOutside(dirname(abs));
-    if (escape) { diagnostics.push({ ruleId: 'load/outside-repo', severity: 'error', file: repoPath, message: escape, hint: 'Campaign files must live inside the repository; symlinks out of it are refused.' }); continue; }
+    if (escape) {
+      diagnostics.push({
+        ruleId: 'load/outside-repo',
+        severity: 'error',
+        file: repoPath,
+        message: escape,
+        hint: 'Campaign files must live inside the repository; symlinks out of it are refused.',
+      });
+      continue;
+    }
     let st = own;
     if (own.isSymbolicLink()) {
-      try { st = statSync(abs); } catch (e) { diagnostics.push(notReadable(repoPath, e)); continue; }
+      try {
+        st = statSync(abs);
+      } catch (e) {
+        diagnostics.push(notReadable(repoPath, e));
+        continue;
+      }
     }
-    if (!st.isFile()) { checked.push({ job: { abs, repoPath }, hash: '', result: { file: repoPath, docs: [], diagnostics: [notRegular(repoPath, st)] } }); continue; }
+    if (!st.isFile()) {
+      checked.push({ job: { abs, repoPath }, hash: '', result: { file: repoPath, docs: [], diagnostics: [notRegular(repoPath, st)] } });
+      continue;
+    }
     const large = tooLarge(repoPath, st.size);
-    if (large) { checked.push({ job: { abs, repoPath }, hash: '', result: { file: repoPath, docs: [], diagnostics: [large] } }); continue; }
+    if (large) {
+      checked.push({ job: { abs, repoPath }, hash: '', result: { file: repoPath, docs: [], diagnostics: [large] } });
+      continue;
+    }
     const hit = cache?.lookup(repoPath, st, () => readFileSync(abs));
     if (hit) checked.push({ job: { abs, repoPath }, hash: '', result: hit });
-    else { pending.push({ abs, repoPath }); if (cache) stats.set(repoPath, st); }
+    else {
+      pending.push({ abs, repoPath });
+      if (cache) stats.set(repoPath, st);
+    }
   }
   const fromCache = checked.length;
-  if (debug.enabled) debug.write('cache', cache ? `${fromCache} hit${fromCache === 1 ? '' : 's'} (stat unchanged, or hash confirmed), ${pending.length} to check, in ${toRepoPath(root, cacheFile)}` : `off${options.cache === false ? ' (--no-cache)' : ' (cache.enabled: false)'}`);
+  if (debug.enabled)
+    debug.write(
+      'cache',
+      cache
+        ? `${fromCache} hit${fromCache === 1 ? '' : 's'} (stat unchanged, or hash confirmed), ${pending.length} to check, in ${toRepoPath(root, cacheFile)}`
+        : `off${options.cache === false ? ' (--no-cache)' : ' (cache.enabled: false)'}`,
+    );
   const workers = workerCount(pending.length, options.workers);
   const fresh = workers > 1 ? await checkInWorkers(pending, workers) : pending.map((job) => checkSource(job, readFileSync(job.abs), validator));
   for (const f of fresh) {
@@ -141,21 +178,30 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
   sortByKindAndName(resources);
 
   const readRepoText = (repoPath: string): string => readFileSync(join(root, repoPath), 'utf8');
-  const geo = resolveGeometries(resources.filter((r) => r.resource.kind === 'Geofence'), {
-    readText: (repoPath, maxBytes) => {
-      const abs = join(root, repoPath);
-      try {
-        const escape = outsideRoot(realRoot, abs);
-        if (escape) return { error: escape };
-        const st = statSync(abs);
-        if (!st.isFile()) return { error: `it is ${fileType(st)}, not a regular file` };
-        if (st.size > maxBytes) return { tooLarge: st.size };
-        return { text: readRegularFileSync(abs, maxBytes, 'geometry file').toString('utf8') };
-      } catch (e) { return { error: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message }; }
+  const geo = resolveGeometries(
+    resources.filter((r) => r.resource.kind === 'Geofence'),
+    {
+      readText: (repoPath, maxBytes) => {
+        const abs = join(root, repoPath);
+        try {
+          const escape = outsideRoot(realRoot, abs);
+          if (escape) return { error: escape };
+          const st = statSync(abs);
+          if (!st.isFile()) return { error: `it is ${fileType(st)}, not a regular file` };
+          if (st.size > maxBytes) return { tooLarge: st.size };
+          return { text: readRegularFileSync(abs, maxBytes, 'geometry file').toString('utf8') };
+        } catch (e) {
+          return { error: (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message };
+        }
+      },
     },
-  }, validator);
+    validator,
+  );
   const late = [...crossChecks(resources, invalid), ...geo.diagnostics];
-  append(diagnostics, locateDiagnostics(late, (file) => readRepoText(file)));
+  append(
+    diagnostics,
+    locateDiagnostics(late, (file) => readRepoText(file)),
+  );
   cache?.save();
 
   return {
@@ -173,7 +219,9 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
 function sortByKindAndName(resources: Located[]): void {
   const keyed = resources.map((r) => ({ r, k: `${r.resource.kind}\0${r.resource.metadata.name}` }));
   keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
-  keyed.forEach((x, i) => { resources[i] = x.r; });
+  keyed.forEach((x, i) => {
+    resources[i] = x.r;
+  });
 }
 
 /**
@@ -182,18 +230,34 @@ function sortByKindAndName(resources: Located[]): void {
  */
 function outsideRoot(realRoot: string, abs: string): string | undefined {
   let real: string;
-  try { real = realpathSync.native(abs); } catch { return undefined; }
+  try {
+    real = realpathSync.native(abs);
+  } catch {
+    return undefined;
+  }
   return isInside(realRoot, real) ? undefined : `resolves to ${real}, outside the repository ${realRoot}`;
 }
 
 /** A file found by the walk or named on the command line that is a FIFO, socket, device or folder. */
 function notRegular(file: string, st: Stats): Diagnostic {
-  return { ruleId: 'load/not-regular-file', severity: 'error', file, message: `${fileType(st)}, not a regular file; not read`, hint: 'Campaign files are regular YAML files; remove it from the campaign paths.' };
+  return {
+    ruleId: 'load/not-regular-file',
+    severity: 'error',
+    file,
+    message: `${fileType(st)}, not a regular file; not read`,
+    hint: 'Campaign files are regular YAML files; remove it from the campaign paths.',
+  };
 }
 
 function notReadable(file: string, e: unknown): Diagnostic {
   const code = (e as NodeJS.ErrnoException).code;
-  return { ruleId: 'load/not-found', severity: 'error', file, message: code === 'ENOENT' ? 'symlink points to a file that does not exist' : `cannot read it: ${(e as Error).message}`, hint: 'Point the symlink at an existing file, or delete it.' };
+  return {
+    ruleId: 'load/not-found',
+    severity: 'error',
+    file,
+    message: code === 'ENOENT' ? 'symlink points to a file that does not exist' : `cannot read it: ${(e as Error).message}`,
+    hint: 'Point the symlink at an existing file, or delete it.',
+  };
 }
 
 /** The config file's bytes, or why it is not read (a FIFO, a device, too large). */

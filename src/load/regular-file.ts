@@ -10,7 +10,13 @@ import { PromocError } from '../model/errors.js';
 export class FileRefusal extends PromocError {
   override readonly name = 'FileRefusal';
   declare readonly hint: string;
-  constructor(message: string, readonly code: 'EFTYPE' | 'EFBIG', hint: string) { super(message, { hint }); }
+  constructor(
+    message: string,
+    readonly code: 'EFTYPE' | 'EFBIG',
+    hint: string,
+  ) {
+    super(message, { hint });
+  }
 }
 
 // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
@@ -18,8 +24,18 @@ const FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
 /** Why a file with these stats may not be read, or undefined. `what` names it: "bundle", "context file". */
 export function refusal(path: string, st: Stats, maxBytes: number, what: string): FileRefusal | undefined {
-  if (!st.isFile()) return new FileRefusal(`${what} ${path} is ${fileType(st)}, not a regular file`, 'EFTYPE', 'Give the path of a regular file; promoc never reads pipes, devices or folders, which may never end.');
-  if (st.size > maxBytes) return new FileRefusal(`${what} ${path} is ${formatBytes(st.size)}, over the ${formatBytes(maxBytes)} limit`, 'EFBIG', `Check that ${path} is the ${what} you meant.`);
+  if (!st.isFile())
+    return new FileRefusal(
+      `${what} ${path} is ${fileType(st)}, not a regular file`,
+      'EFTYPE',
+      'Give the path of a regular file; promoc never reads pipes, devices or folders, which may never end.',
+    );
+  if (st.size > maxBytes)
+    return new FileRefusal(
+      `${what} ${path} is ${formatBytes(st.size)}, over the ${formatBytes(maxBytes)} limit`,
+      'EFBIG',
+      `Check that ${path} is the ${what} you meant.`,
+    );
   return undefined;
 }
 

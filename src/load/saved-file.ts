@@ -27,16 +27,26 @@ export interface SavedFileSpec {
  */
 export function readSavedFile(text: string, file: string, validator: Validator, spec: SavedFileSpec): Record<string, unknown> {
   let value: unknown;
-  try { value = JSON.parse(text); } catch (e) {
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
     throw spec.error(`${file} is not JSON: ${(e as Error).message}`, `Pass the file written by \`${spec.command}\`.`);
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw spec.error(`${file} is not a promoc ${spec.noun}`, `Pass the file written by \`${spec.command}\`.`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw spec.error(`${file} is not a promoc ${spec.noun}`, `Pass the file written by \`${spec.command}\`.`);
   const o = value as Record<string, unknown>;
   if (o.formatVersion !== spec.format) {
-    throw spec.error(`${file} has ${spec.noun} format ${JSON.stringify(o.formatVersion ?? null)}; this promoc reads ${spec.format}`, `Re-run \`${spec.command}\` with this version of promoc.`);
+    throw spec.error(
+      `${file} has ${spec.noun} format ${JSON.stringify(o.formatVersion ?? null)}; this promoc reads ${spec.format}`,
+      `Re-run \`${spec.command}\` with this version of promoc.`,
+    );
   }
   const errors = validator.validateSaved(spec.kind, o);
-  if (errors.length > 0) throw spec.error(`${file} is not a ${spec.noun} this promoc wrote:\n${describeSavedFileErrors(file, text, o, errors)}`, `The file is damaged or was edited by hand; re-run \`${spec.command}\`.`);
+  if (errors.length > 0)
+    throw spec.error(
+      `${file} is not a ${spec.noun} this promoc wrote:\n${describeSavedFileErrors(file, text, o, errors)}`,
+      `The file is damaged or was edited by hand; re-run \`${spec.command}\`.`,
+    );
   return o;
 }
 
@@ -55,7 +65,12 @@ export function describeSavedFileErrors(file: string, text: string, value: unkno
     if (seen.has(line)) continue;
     seen.add(line);
     if (lines.length === MAX_LISTED) return `${lines.join('\n')}\n… and more`;
-    const at = locateInDoc(doc, lc, e.keyword === 'additionalProperties' ? [...path, String(e.params.additionalProperty)] : path, e.keyword === 'additionalProperties');
+    const at = locateInDoc(
+      doc,
+      lc,
+      e.keyword === 'additionalProperties' ? [...path, String(e.params.additionalProperty)] : path,
+      e.keyword === 'additionalProperties',
+    );
     lines.push(`${file}:${at.start.line}:${at.start.col}: ${line}`);
   }
   return lines.join('\n');
@@ -63,10 +78,15 @@ export function describeSavedFileErrors(file: string, text: string, value: unkno
 
 function what(e: ErrorObject, value: unknown): string {
   switch (e.keyword) {
-    case 'additionalProperties': return `unknown field "${String(e.params.additionalProperty)}"`;
-    case 'required': return `"${String(e.params.missingProperty)}" is missing`;
-    case 'enum': return `${showValue(value)} is not one of ${(e.params.allowedValues as unknown[]).map((v) => showValue(v)).join(', ')}`;
-    case 'const': return `${showValue(value)} is not ${showValue(e.params.allowedValue)}`;
-    default: return `${showValue(value)}: ${e.message ?? 'is not valid'}`;
+    case 'additionalProperties':
+      return `unknown field "${String(e.params.additionalProperty)}"`;
+    case 'required':
+      return `"${String(e.params.missingProperty)}" is missing`;
+    case 'enum':
+      return `${showValue(value)} is not one of ${(e.params.allowedValues as unknown[]).map((v) => showValue(v)).join(', ')}`;
+    case 'const':
+      return `${showValue(value)} is not ${showValue(e.params.allowedValue)}`;
+    default:
+      return `${showValue(value)}: ${e.message ?? 'is not valid'}`;
   }
 }

@@ -46,7 +46,11 @@ export function walkGlobs(options: WalkOptions): WalkResult {
   for (const start of startFolders(options.globs)) {
     const abs = join(options.base, start);
     let real: string;
-    try { real = realpathSync.native(abs); } catch { continue; } // a glob whose folder does not exist matches nothing
+    try {
+      real = realpathSync.native(abs);
+    } catch {
+      continue;
+    } // a glob whose folder does not exist matches nothing
     if (!statSync(real).isDirectory()) continue;
     queue.push({ abs, real, rel: start });
   }
@@ -55,12 +59,21 @@ export function walkGlobs(options: WalkOptions): WalkResult {
     if (visited.has(dir.real)) continue;
     visited.add(dir.real);
     let list: Dirent[];
-    try { list = readdirSync(dir.abs, { withFileTypes: true }); } catch { continue; } // unreadable folders hold no campaigns we could read
+    try {
+      list = readdirSync(dir.abs, { withFileTypes: true });
+    } catch {
+      continue;
+    } // unreadable folders hold no campaigns we could read
     list.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const entry of list) {
       entries += 1;
       if (entries > MAX_WALK_ENTRIES) {
-        refuse(dir.abs, 'load/walk-too-large', `stopped after ${MAX_WALK_ENTRIES.toLocaleString('en-US')} files and folders while walking ${options.name(dir.abs)}; this is not a campaign folder`, 'Narrow `campaigns:` in promoc.config.yaml, or pass the campaign folder on the command line.');
+        refuse(
+          dir.abs,
+          'load/walk-too-large',
+          `stopped after ${MAX_WALK_ENTRIES.toLocaleString('en-US')} files and folders while walking ${options.name(dir.abs)}; this is not a campaign folder`,
+          'Narrow `campaigns:` in promoc.config.yaml, or pass the campaign folder on the command line.',
+        );
         return { files: [...files].sort(), diagnostics };
       }
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
@@ -68,16 +81,31 @@ export function walkGlobs(options: WalkOptions): WalkResult {
       const rel = dir.rel === '' ? entry.name : `${dir.rel}/${entry.name}`;
       if (entry.isSymbolicLink()) {
         let real: string;
-        try { real = realpathSync.native(abs); } catch (e) {
+        try {
+          real = realpathSync.native(abs);
+        } catch (e) {
           const code = (e as NodeJS.ErrnoException).code;
-          if (code === 'ELOOP') refuse(abs, 'load/symlink-loop', 'symlink refers to itself (directly or through other links); nothing to read', 'Point the symlink at a real file or folder, or delete it.');
-          else if (match(rel) && !ignored(rel)) refuse(abs, 'load/not-found', 'symlink points to a file that does not exist', 'Point the symlink at an existing file, or delete it.');
+          if (code === 'ELOOP')
+            refuse(
+              abs,
+              'load/symlink-loop',
+              'symlink refers to itself (directly or through other links); nothing to read',
+              'Point the symlink at a real file or folder, or delete it.',
+            );
+          else if (match(rel) && !ignored(rel))
+            refuse(abs, 'load/not-found', 'symlink points to a file that does not exist', 'Point the symlink at an existing file, or delete it.');
           continue;
         }
         const isDir = statSync(real).isDirectory();
         if (!isInside(options.realRoot, real)) {
           // A file link is listed, so the loader refuses it by name with the rest; a folder is never entered.
-          if (isDir) refuse(abs, 'load/outside-repo', `symlink resolves to ${real}, outside the repository ${options.realRoot}; not followed`, 'Campaign files must live inside the repository; symlinks out of it are refused.');
+          if (isDir)
+            refuse(
+              abs,
+              'load/outside-repo',
+              `symlink resolves to ${real}, outside the repository ${options.realRoot}; not followed`,
+              'Campaign files must live inside the repository; symlinks out of it are refused.',
+            );
           else if (match(rel) && !ignored(rel)) files.add(abs);
           continue;
         }
@@ -95,9 +123,13 @@ export function walkGlobs(options: WalkOptions): WalkResult {
 
 /** The static folders the globs start in (`campaigns/**\/*.yaml` → `campaigns`), without ones inside another. */
 function startFolders(globs: readonly string[]): string[] {
-  const bases = [...new Set(globs.map((g) => {
-    const s = picomatch.scan(g);
-    return (s.isGlob ? s.base : posix.dirname(g)).replace(/^\.(?:\/|$)/, '').replace(/\/$/, '');
-  }))].sort();
+  const bases = [
+    ...new Set(
+      globs.map((g) => {
+        const s = picomatch.scan(g);
+        return (s.isGlob ? s.base : posix.dirname(g)).replace(/^\.(?:\/|$)/, '').replace(/\/$/, '');
+      }),
+    ),
+  ].sort();
   return bases.filter((b) => !bases.some((o) => o !== b && (o === '' || b.startsWith(`${o}/`))));
 }

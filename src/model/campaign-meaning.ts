@@ -10,7 +10,14 @@ export const AUTOMATIC_KINDS: ReadonlySet<Kind> = new Set<Kind>(['Promotion', 'V
  * as the schema says. Kinds without it (packages, subscriptions, ride passes, referrals, customer care) are
  * vouchers a customer holds, and holding one must not block every promotion, so they stack.
  */
-export const STACKING_KINDS: ReadonlySet<Kind> = new Set<Kind>(['Promotion', 'GeofencePromotion', 'PricedPromotion', 'Reward', 'Triggered', 'VehiclePromotion']);
+export const STACKING_KINDS: ReadonlySet<Kind> = new Set<Kind>([
+  'Promotion',
+  'GeofencePromotion',
+  'PricedPromotion',
+  'Reward',
+  'Triggered',
+  'VehiclePromotion',
+]);
 
 /** Evaluation rank: 0 targets specific lines, 1 is plan-limited, 2 is broad. */
 export type Rank = 0 | 1 | 2;

@@ -41,27 +41,52 @@ describe('normalize and diff', () => {
     ]);
   });
   it('compares geometries whole', () => {
-    const g = (x: number): Json => ({ type: 'MultiPolygon', coordinates: [[[[x, 0], [1, 0], [1, 1], [x, 0]]]] });
+    const g = (x: number): Json => ({
+      type: 'MultiPolygon',
+      coordinates: [
+        [
+          [
+            [x, 0],
+            [1, 0],
+            [1, 1],
+            [x, 0],
+          ],
+        ],
+      ],
+    });
     expect(diffFields({ area: g(0) }, { area: g(0.5) }).map((c) => c.path)).toEqual(['area']);
   });
 
   const json: fc.Arbitrary<Json> = fc.letrec((tie) => ({
-    value: fc.oneof({ depthSize: 'small' }, fc.string(), fc.integer(), fc.boolean(), fc.array(tie('value'), { maxLength: 3 }), fc.dictionary(fc.constantFrom('a', 'b', 'plans', 'excludeTags', 'from'), tie('value'), { maxKeys: 3 })),
+    value: fc.oneof(
+      { depthSize: 'small' },
+      fc.string(),
+      fc.integer(),
+      fc.boolean(),
+      fc.array(tie('value'), { maxLength: 3 }),
+      fc.dictionary(fc.constantFrom('a', 'b', 'plans', 'excludeTags', 'from'), tie('value'), { maxKeys: 3 }),
+    ),
   })).value as fc.Arbitrary<Json>;
 
   it('diff(x, x) is empty and normalizing twice changes nothing (property)', () => {
-    fc.assert(fc.property(fc.dictionary(fc.string(), json), (x) => {
-      const n = normalizeFields(x);
-      expect(diffFields(n, normalizeFields(structuredClone(x)))).toEqual([]);
-      expect(normalizeFields(n)).toEqual(n);
-    }), { numRuns: 300, seed: 42 });
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), json), (x) => {
+        const n = normalizeFields(x);
+        expect(diffFields(n, normalizeFields(structuredClone(x)))).toEqual([]);
+        expect(normalizeFields(n)).toEqual(n);
+      }),
+      { numRuns: 300, seed: 42 },
+    );
   });
 
   it('reordering a set never produces a diff (property)', () => {
-    fc.assert(fc.property(fc.uniqueArray(fc.string(), { maxLength: 8 }), (tags) => {
-      const a = normalizeFields({ spec: { audience: { excludeTags: tags } } });
-      const b = normalizeFields({ spec: { audience: { excludeTags: [...tags].reverse() } } });
-      expect(diffFields(a, b)).toEqual([]);
-    }), { seed: 7 });
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.string(), { maxLength: 8 }), (tags) => {
+        const a = normalizeFields({ spec: { audience: { excludeTags: tags } } });
+        const b = normalizeFields({ spec: { audience: { excludeTags: [...tags].reverse() } } });
+        expect(diffFields(a, b)).toEqual([]);
+      }),
+      { seed: 7 },
+    );
   });
 });

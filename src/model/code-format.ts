@@ -10,7 +10,13 @@ export interface CodeFormat {
   suggest(code: string): string;
 }
 
-const UPPER = (code: string): string => code.toUpperCase().replace(/[^A-Z0-9_-]/g, '-').replace(/^[-_]+|[-_]+$/g, '').slice(0, 40).padEnd(4, '0');
+const UPPER = (code: string): string =>
+  code
+    .toUpperCase()
+    .replace(/[^A-Z0-9_-]/g, '-')
+    .replace(/^[-_]+|[-_]+$/g, '')
+    .slice(0, 40)
+    .padEnd(4, '0');
 
 /** promoc's own form: what the mobility and subscription-billing APIs and the engine are given. */
 export const DEFAULT_CODE_FORMAT: CodeFormat = {
@@ -24,7 +30,12 @@ export const CODE_FORMATS: Readonly<Record<string, CodeFormat>> = {
   'ev-billing': {
     pattern: /^[A-Z0-9]{4,20}$/,
     text: '4–20 uppercase letters and digits',
-    suggest: (code) => code.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 20).padEnd(4, '0'),
+    suggest: (code) =>
+      code
+        .toUpperCase()
+        .replace(/[^A-Z0-9]/g, '')
+        .slice(0, 20)
+        .padEnd(4, '0'),
   },
   // Lago takes any string as a coupon code (e.g. startup_deal); promoc keeps to what the schema admits.
   lago: {

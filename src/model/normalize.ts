@@ -5,8 +5,23 @@ import { canonicalAmount, canonicalInstant, canonicalNumber, sortedSet, type Jso
 
 /** Arrays whose order means nothing, by property name. */
 export const SET_KEYS: ReadonlySet<string> = new Set([
-  'userTypes', 'requireTags', 'excludeTags', 'priceTypes', 'costSources', 'plans', 'metrics', 'branches',
-  'vehicleCategories', 'vehicleTags', 'vehicleIds', 'subjects', 'reasons', 'customerAttributes', 'geofences', 'productCombination', 'usageThresholds',
+  'userTypes',
+  'requireTags',
+  'excludeTags',
+  'priceTypes',
+  'costSources',
+  'plans',
+  'metrics',
+  'branches',
+  'vehicleCategories',
+  'vehicleTags',
+  'vehicleIds',
+  'subjects',
+  'reasons',
+  'customerAttributes',
+  'geofences',
+  'productCombination',
+  'usageThresholds',
 ]);
 
 const INSTANT_KEYS: ReadonlySet<string> = new Set(['from', 'until']);
@@ -38,7 +53,12 @@ function normalizeValue(value: Json | undefined, key: string | undefined): Json 
 
 function isMoney(obj: { readonly [k: string]: Json }): boolean {
   const keys = Object.keys(obj);
-  return keys.length === 2 && typeof obj.currency === 'string' && /^[A-Z]{3}$/.test(obj.currency) && (typeof obj.amount === 'string' || typeof obj.amount === 'number');
+  return (
+    keys.length === 2 &&
+    typeof obj.currency === 'string' &&
+    /^[A-Z]{3}$/.test(obj.currency) &&
+    (typeof obj.amount === 'string' || typeof obj.amount === 'number')
+  );
 }
 
 /**

@@ -46,7 +46,15 @@ export function pricingApiOf(r: AnyResource): string | undefined {
 
 /** Kinds only the mobility voucherables API has. */
 const RENTAL_ONLY = new Set([
-  'Package', 'Subscription', 'RidePass', 'Reward', 'Referral', 'Triggered', 'CustomerCare', 'PricedPromotion',
-  'VehiclePromotion', 'GeofencePromotion', 'GeofenceSurcharge',
+  'Package',
+  'Subscription',
+  'RidePass',
+  'Reward',
+  'Referral',
+  'Triggered',
+  'CustomerCare',
+  'PricedPromotion',
+  'VehiclePromotion',
+  'GeofencePromotion',
+  'GeofenceSurcharge',
 ]);
-

@@ -28,8 +28,18 @@ export interface Model {
 
 /** Kinds that grant benefits or fees to customers (everything but reference data). */
 export const CAMPAIGN_KINDS = [
-  'Promotion', 'Package', 'Subscription', 'RidePass', 'Reward', 'Referral', 'Triggered', 'CustomerCare',
-  'PricedPromotion', 'VehiclePromotion', 'GeofencePromotion', 'GeofenceSurcharge',
+  'Promotion',
+  'Package',
+  'Subscription',
+  'RidePass',
+  'Reward',
+  'Referral',
+  'Triggered',
+  'CustomerCare',
+  'PricedPromotion',
+  'VehiclePromotion',
+  'GeofencePromotion',
+  'GeofenceSurcharge',
 ] as const satisfies readonly Kind[];
 export type CampaignKind = (typeof CAMPAIGN_KINDS)[number];
 

@@ -24,5 +24,9 @@ function writtenForms(secret: string): string[] {
 
 /** The secret values among credentials (API keys, client keys); identifiers such as a clientId are not secret. */
 export function secretsOf(credentials: readonly Readonly<Record<string, string>>[]): string[] {
-  return credentials.flatMap((c) => Object.entries(c).filter(([name]) => /key|secret|token|password/i.test(name)).map(([, value]) => value));
+  return credentials.flatMap((c) =>
+    Object.entries(c)
+      .filter(([name]) => /key|secret|token|password/i.test(name))
+      .map(([, value]) => value),
+  );
 }

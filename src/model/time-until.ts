@@ -7,7 +7,9 @@ export function timeUntil(at: string, now: string): string {
   const days = Math.floor(minutes / 1440);
   const hours = Math.floor((minutes % 1440) / 60);
   const mins = minutes % 60;
-  const parts = [days > 0 ? `${days} day${days === 1 ? '' : 's'}` : '', hours > 0 ? `${hours} h` : '', mins > 0 && days === 0 ? `${mins} min` : ''].filter(Boolean);
+  const parts = [days > 0 ? `${days} day${days === 1 ? '' : 's'}` : '', hours > 0 ? `${hours} h` : '', mins > 0 && days === 0 ? `${mins} min` : ''].filter(
+    Boolean,
+  );
   if (parts.length === 0) return 'now';
   const text = parts.join(' ');
   return ms >= 0 ? `in ${text}` : `${text} ago`;

@@ -18,7 +18,16 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
 function formatter(timeZone: string): Intl.DateTimeFormat {
   let f = formatters.get(timeZone);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
     formatters.set(timeZone, f);
   }
   return f;
@@ -26,7 +35,12 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 
 /** Whether Intl knows the zone (IANA names such as Europe/Berlin, or UTC). */
 export function isTimeZone(timeZone: string): boolean {
-  try { formatter(timeZone); return true; } catch { return false; }
+  try {
+    formatter(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** The zone's offset from UTC at instant `t` (ms): local wall clock minus UTC. */
@@ -72,16 +86,21 @@ export function resolveLocalTime(local: string, timeZone: string): LocalResoluti
     // The wall time falls in the hour the clocks skip: name the instants either side of the jump.
     const jump = transition(wall - maxOf(offsets), wall - minOf(offsets), timeZone);
     return {
-      ok: false, problem: 'gap',
-      message: `${local} does not exist in ${timeZone}: the clocks jump from ${localIso(jump - 1000, timeZone).slice(11, 16)}` + ` straight to ${localIso(jump, timeZone).slice(11, 16)} that night`,
+      ok: false,
+      problem: 'gap',
+      message:
+        `${local} does not exist in ${timeZone}: the clocks jump from ${localIso(jump - 1000, timeZone).slice(11, 16)}` +
+        ` straight to ${localIso(jump, timeZone).slice(11, 16)} that night`,
       after: localIso(jump, timeZone),
     };
   }
   const [earlier, later] = [found[0]!, found[found.length - 1]!];
   return {
-    ok: false, problem: 'ambiguous',
+    ok: false,
+    problem: 'ambiguous',
     message: `${local} happens twice in ${timeZone} (the clocks fall back that night): ${localIso(earlier, timeZone)} or ${localIso(later, timeZone)}`,
-    earlier: localIso(earlier, timeZone), later: localIso(later, timeZone),
+    earlier: localIso(earlier, timeZone),
+    later: localIso(later, timeZone),
   };
 }
 
@@ -91,7 +110,8 @@ function transition(lo: number, hi: number, timeZone: string): number {
   let [a, b] = [Math.floor(lo / 1000), Math.ceil(hi / 1000)];
   while (a < b) {
     const mid = Math.floor((a + b) / 2);
-    if (offsetAt(mid * 1000, timeZone) === target) b = mid; else a = mid + 1;
+    if (offsetAt(mid * 1000, timeZone) === target) b = mid;
+    else a = mid + 1;
   }
   return a * 1000;
 }

@@ -20,7 +20,12 @@ function base(provider: string, kind: string, name: string, key: string, cap: Ki
 function toChanges(changes: readonly FieldChange[], immutable: (path: string) => string | undefined): Change[] {
   return changes.map((c) => {
     const reason = immutable(c.path);
-    return { path: c.path, ...(c.before !== undefined ? { before: c.before as Change['before'] } : {}), ...(c.after !== undefined ? { after: c.after as Change['after'] } : {}), ...(reason ? { immutable: reason } : {}) };
+    return {
+      path: c.path,
+      ...(c.before !== undefined ? { before: c.before as Change['before'] } : {}),
+      ...(c.after !== undefined ? { after: c.after as Change['after'] } : {}),
+      ...(reason ? { immutable: reason } : {}),
+    };
   });
 }
 
@@ -35,7 +40,11 @@ export function createAction(d: DesiredEntry, provider: Provider): Action {
     changes: toChanges(diffFields(undefined, fields), () => undefined),
     ...(draftFirst ? { activation: 'activate' as const } : {}),
     desired: fields as Action['desired'],
-    payload: provider.stamp(d.lowered.payload, { kind: d.located.resource.kind, name: d.located.resource.metadata.name, digest: d.digest }) as Action['payload'],
+    payload: provider.stamp(d.lowered.payload, {
+      kind: d.located.resource.kind,
+      name: d.located.resource.metadata.name,
+      digest: d.digest,
+    }) as Action['payload'],
   };
 }
 
@@ -63,49 +72,107 @@ export function compareAction(d: DesiredEntry, live: LiveObject, provider: Provi
   const views = {
     desired: desired as Action['desired'],
     live: live.normalized.fields as Action['live'],
-    payload: provider.stamp(d.lowered.payload, { kind: d.located.resource.kind, name: d.located.resource.metadata.name, digest: d.digest }) as Action['payload'],
+    payload: provider.stamp(d.lowered.payload, {
+      kind: d.located.resource.kind,
+      name: d.located.resource.metadata.name,
+      digest: d.digest,
+    }) as Action['payload'],
   };
   const drift = driftOf(live, d.digest, changes);
-  const activation = cap.activate && statusChange ? (statusChange.after === 'active' ? 'activate' as const : 'deactivate' as const) : undefined;
+  const activation = cap.activate && statusChange ? (statusChange.after === 'active' ? ('activate' as const) : ('deactivate' as const)) : undefined;
   const consequences = activation === 'deactivate' && cap.deactivateConsequence ? { consequences: [cap.deactivateConsequence] } : {};
   const extras = { ...(drift ? { drift } : {}), ...(adopt ? { adopt: true } : {}), ...(activation ? { activation } : {}), ...consequences };
   const locked = changes.filter((c) => c.immutable !== undefined);
   if (locked.length > 0) {
     const replacement = cap.replacement(live);
     const why = `${locked.map((c) => c.path).join(', ')}: ${locked[0]!.immutable!}`;
-    if (!replacement) return { ...head, ...extras, ...views, action: 'blocked', changes, reason: cap.update ? why : cap.noUpdateReason ?? why };
+    if (!replacement) return { ...head, ...extras, ...views, action: 'blocked', changes, reason: cap.update ? why : (cap.noUpdateReason ?? why) };
     if (replacement.destructive && !options.force) {
-      return { ...head, ...extras, ...views, action: 'blocked', changes, reason: `${why}. Replacing it would ${replacement.how}, which ${replacement.consequences.join('; ')}. Re-run with --force to accept that.`, consequences: [...replacement.consequences] };
+      return {
+        ...head,
+        ...extras,
+        ...views,
+        action: 'blocked',
+        changes,
+        reason: `${why}. Replacing it would ${replacement.how}, which ${replacement.consequences.join('; ')}. Re-run with --force to accept that.`,
+        consequences: [...replacement.consequences],
+      };
     }
-    return { ...head, ...extras, ...views, action: 'replace', changes, reason: `${why}; promoc will ${replacement.how}`, consequences: [...replacement.consequences] };
+    return {
+      ...head,
+      ...extras,
+      ...views,
+      action: 'replace',
+      changes,
+      reason: `${why}; promoc will ${replacement.how}`,
+      consequences: [...replacement.consequences],
+    };
   }
   // Create-only objects that can grow (code batches): more of them is an additional create, less is blocked.
   const more = cap.additional && fieldChanges.length > 0 ? cap.additional(live, d.lowered) : undefined;
   if (typeof more === 'string') return { ...head, ...extras, ...views, action: 'blocked', changes, reason: more };
-  if (more) return { ...head, ...extras, ...views, action: 'create', changes, reason: more.reason, payload: provider.stamp(more.payload, { kind: d.located.resource.kind, name: d.located.resource.metadata.name, digest: d.digest }) as Action['payload'] };
+  if (more)
+    return {
+      ...head,
+      ...extras,
+      ...views,
+      action: 'create',
+      changes,
+      reason: more.reason,
+      payload: provider.stamp(more.payload, { kind: d.located.resource.kind, name: d.located.resource.metadata.name, digest: d.digest }) as Action['payload'],
+    };
   if (fieldChanges.length === 0 && activation) {
     const { activation: _same, ...rest } = extras;
     return { ...head, ...rest, ...views, action: activation, changes };
   }
-  if (!cap.update) return { ...head, ...extras, ...views, action: 'blocked', changes, reason: cap.noUpdateReason ?? `the API cannot update a ${cap.apiObject}` };
+  if (!cap.update)
+    return { ...head, ...extras, ...views, action: 'blocked', changes, reason: cap.noUpdateReason ?? `the API cannot update a ${cap.apiObject}` };
   return { ...head, ...extras, ...views, action: 'update', changes };
 }
 
 /** A managed object promoc no longer declares (prune is on): removed as the API allows, refused while redemptions are live. */
 export function orphanAction(live: LiveObject, cap: KindCapability, provider: string, options: PlanOptions): Action | undefined {
   const n = live.normalized;
-  const head = { ...base(provider, n.kind, n.name, n.key, cap), liveId: live.id, ...(live.version !== undefined ? { liveVersion: live.version } : {}), changes: [], live: n.fields as Action['live'], ...(live.counters.length > 0 ? { counters: live.counters.map((c) => ({ ...c })) } : {}) };
+  const head = {
+    ...base(provider, n.kind, n.name, n.key, cap),
+    liveId: live.id,
+    ...(live.version !== undefined ? { liveVersion: live.version } : {}),
+    changes: [],
+    live: n.fields as Action['live'],
+    ...(live.counters.length > 0 ? { counters: live.counters.map((c) => ({ ...c })) } : {}),
+  };
   if (cap.delete) {
     if (live.liveRedemptions > 0 && !options.force) {
-      return { ...head, action: 'blocked', reason: `deleting would cut off ${live.liveRedemptions} live redemption${live.liveRedemptions === 1 ? '' : 's'}; re-run with --force to delete anyway` };
+      return {
+        ...head,
+        action: 'blocked',
+        reason: `deleting would cut off ${live.liveRedemptions} live redemption${live.liveRedemptions === 1 ? '' : 's'}; re-run with --force to delete anyway`,
+      };
     }
-    return { ...head, action: 'delete', ...(live.liveRedemptions > 0 ? { consequences: [`cuts off ${live.liveRedemptions} live redemption${live.liveRedemptions === 1 ? '' : 's'}`] } : {}) };
+    return {
+      ...head,
+      action: 'delete',
+      ...(live.liveRedemptions > 0 ? { consequences: [`cuts off ${live.liveRedemptions} live redemption${live.liveRedemptions === 1 ? '' : 's'}`] } : {}),
+    };
   }
   if (cap.activate) {
     // Not redeemable, and the API has no call that deletes or archives it in this state (a draft): leaving
     // it marked would warn for ever, so it is released (its marker removed) and left alone, visibly.
-    if (statusOf(n.fields) === 'inactive') return { ...head, action: 'deactivate', release: true, reason: `the API can neither delete nor archive an inactive (${String(live.facts.status ?? 'draft')}) ` + `${cap.apiObject}; it is not redeemable, so promoc removes its ownership marker and leaves it alone` };
-    return { ...head, action: 'deactivate', reason: `the API cannot delete a ${cap.apiObject}; promoc deactivates (archives) it instead`, ...(cap.deactivateConsequence ? { consequences: [cap.deactivateConsequence] } : {}) };
+    if (statusOf(n.fields) === 'inactive')
+      return {
+        ...head,
+        action: 'deactivate',
+        release: true,
+        reason:
+          `the API can neither delete nor archive an inactive (${String(live.facts.status ?? 'draft')}) ` +
+          `${cap.apiObject}; it is not redeemable, so promoc removes its ownership marker and leaves it alone`,
+      };
+    return {
+      ...head,
+      action: 'deactivate',
+      reason: `the API cannot delete a ${cap.apiObject}; promoc deactivates (archives) it instead`,
+      ...(cap.deactivateConsequence ? { consequences: [cap.deactivateConsequence] } : {}),
+    };
   }
   return { ...head, action: 'blocked', reason: cap.noDeleteReason ?? `the API cannot delete a ${cap.apiObject}` };
 }

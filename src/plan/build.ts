@@ -9,7 +9,19 @@ import { createAction, orphanAction } from './actions.js';
 import { desiredState } from './desired-state.js';
 import { objectFingerprints, planFingerprint, sourceFingerprint } from './fingerprint.js';
 import { plannedCompare, plannedCreate } from './schedule.js';
-import { KIND_ORDER, PLAN_FORMAT, type Action, type Conflict, type DesiredEntry, type LiveSet, type Note, type Plan, type PlanOptions, type Source, type Summary } from './plan-types.js';
+import {
+  KIND_ORDER,
+  PLAN_FORMAT,
+  type Action,
+  type Conflict,
+  type DesiredEntry,
+  type LiveSet,
+  type Note,
+  type Plan,
+  type PlanOptions,
+  type Source,
+  type Summary,
+} from './plan-types.js';
 import { resourceKey } from '../model/resource.js';
 
 export interface BuildInput {
@@ -63,10 +75,22 @@ export function buildPlan(input: BuildInput): Plan {
         if (action) actions.push(action);
       }
     } else if (orphans.length > 0) {
-      notes.push({ level: 'warn', provider: set.provider, message: `${orphans.length} object${orphans.length === 1 ? ' is' : 's are'} managed by promoc but no ` + `longer in the repository; re-run with --prune to remove ${orphans.length === 1 ? 'it' : 'them'}`, resources: orphans.map(describe).sort() });
+      notes.push({
+        level: 'warn',
+        provider: set.provider,
+        message:
+          `${orphans.length} object${orphans.length === 1 ? ' is' : 's are'} managed by promoc but no ` +
+          `longer in the repository; re-run with --prune to remove ${orphans.length === 1 ? 'it' : 'them'}`,
+        resources: orphans.map(describe).sort(),
+      });
     }
     const unmanaged = set.objects.filter((o) => o.owner === undefined && !used.has(o)).length;
-    if (unmanaged > 0) notes.push({ level: 'info', provider: set.provider, message: `${unmanaged} live object${unmanaged === 1 ? ' is' : 's are'} not managed by promoc and ${unmanaged === 1 ? 'was' : 'were'} left alone` });
+    if (unmanaged > 0)
+      notes.push({
+        level: 'info',
+        provider: set.provider,
+        message: `${unmanaged} live object${unmanaged === 1 ? ' is' : 's are'} not managed by promoc and ${unmanaged === 1 ? 'was' : 'were'} left alone`,
+      });
     const fingerprints = objectFingerprints(set.objects);
     sources.push({
       provider: set.provider,
@@ -107,7 +131,11 @@ interface Claim {
  * Live objects (not retired) that claim one resource: the same kind and natural key, or promoc's marker for
  * the same kind and name. Each group of two or more is one conflict naming every id.
  */
-function claimsOf(provider: string, inScope: readonly LiveObject[], capabilities: LiveSet['capabilities']): { conflicts: Conflict[]; byKey: Map<string, Claim>; byOwner: Map<string, Claim>; objectsOf: (c: Conflict) => readonly LiveObject[] } {
+function claimsOf(
+  provider: string,
+  inScope: readonly LiveObject[],
+  capabilities: LiveSet['capabilities'],
+): { conflicts: Conflict[]; byKey: Map<string, Claim>; byOwner: Map<string, Claim>; objectsOf: (c: Conflict) => readonly LiveObject[] } {
   const current = inScope.filter((o) => !o.facts.retired);
   const group = (keyOf: (o: LiveObject) => string | undefined): Map<string, LiveObject[]> => {
     const out = new Map<string, LiveObject[]>();
@@ -115,7 +143,8 @@ function claimsOf(provider: string, inScope: readonly LiveObject[], capabilities
       const k = keyOf(o);
       if (k === undefined) continue;
       const list = out.get(k);
-      if (list) list.push(o); else out.set(k, [o]);
+      if (list) list.push(o);
+      else out.set(k, [o]);
     }
     return out;
   };
@@ -127,13 +156,30 @@ function claimsOf(provider: string, inScope: readonly LiveObject[], capabilities
     const ids = objects.map((o) => o.id).sort();
     const id = ids.join('\0');
     const known = seen.get(id);
-    if (known) { into.set(k, known); return; }
+    if (known) {
+      into.set(k, known);
+      return;
+    }
     const first = objects.find((o) => o.owner) ?? objects[0]!;
     const kind = first.owner?.kind ?? first.normalized.kind;
     const name = first.owner?.name;
     const what = capabilities[first.normalized.kind]?.apiObject ?? 'object';
-    const message = `${ids.length} live ${what}s claim ${kind}/${name ?? first.normalized.key}` + `${name !== undefined && name !== first.normalized.key ? ` (${first.normalized.key})` : ''}` + ` on ${provider}: ${ids.join(', ')}. promoc will not pick one: keep one and delete or ` + `archive the others in the API (or remove promoc's marker from them), then plan again.`;
-    const claim: Claim = { conflict: { provider: provider as Conflict['provider'], kind, ...(name !== undefined ? { name } : {}), key: first.normalized.key, ids: ids as Conflict['ids'], message }, objects };
+    const message =
+      `${ids.length} live ${what}s claim ${kind}/${name ?? first.normalized.key}` +
+      `${name !== undefined && name !== first.normalized.key ? ` (${first.normalized.key})` : ''}` +
+      ` on ${provider}: ${ids.join(', ')}. promoc will not pick one: keep one and delete or ` +
+      `archive the others in the API (or remove promoc's marker from them), then plan again.`;
+    const claim: Claim = {
+      conflict: {
+        provider: provider as Conflict['provider'],
+        kind,
+        ...(name !== undefined ? { name } : {}),
+        key: first.normalized.key,
+        ids: ids as Conflict['ids'],
+        message,
+      },
+      objects,
+    };
     seen.set(id, claim);
     conflicts.push(claim.conflict);
     into.set(k, claim);
@@ -175,14 +221,15 @@ function describe(o: LiveObject): string {
   return o.normalized.key === o.normalized.name ? resourceKey(o.normalized) : `${resourceKey(o.normalized)} (${o.normalized.key})`;
 }
 
-
 function compareActions(a: Action, b: Action): number {
   const deleteA = a.action === 'delete' || (a.action === 'deactivate' && !a.source) ? 1 : 0;
   const deleteB = b.action === 'delete' || (b.action === 'deactivate' && !b.source) ? 1 : 0;
-  return PROVIDER_IDS.indexOf(a.provider) - PROVIDER_IDS.indexOf(b.provider)
-    || deleteA - deleteB
-    || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind)
-    || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+  return (
+    PROVIDER_IDS.indexOf(a.provider) - PROVIDER_IDS.indexOf(b.provider) ||
+    deleteA - deleteB ||
+    KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) ||
+    (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)
+  );
 }
 
 export function summarize(actions: readonly Action[]): Summary {

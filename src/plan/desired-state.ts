@@ -34,5 +34,5 @@ export function desiredStateChanges(planned: DesiredState, current: DesiredState
     else if (!(k in after)) lines.push(`${k} is in the plan but no longer in the working tree`);
     else if (before[k] !== after[k]) lines.push(`${k} changed since the plan`);
   }
-  return lines.length > 0 ? lines : ['the plan\'s desired-state digest does not match its resources (the file was edited)'];
+  return lines.length > 0 ? lines : ["the plan's desired-state digest does not match its resources (the file was edited)"];
 }

@@ -23,14 +23,21 @@ export function diffFields(before: Json | undefined, after: Json | undefined, pa
     const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
     return keys.flatMap((k) => diffFields(before[k], after[k], path ? `${path}.${k}` : k));
   }
-  if (Array.isArray(before) && Array.isArray(after) && (isListOfObjects(before) || before.length === 0) && (isListOfObjects(after) || after.length === 0) && before.length + after.length > 0) {
+  if (
+    Array.isArray(before) &&
+    Array.isArray(after) &&
+    (isListOfObjects(before) || before.length === 0) &&
+    (isListOfObjects(after) || after.length === 0) &&
+    before.length + after.length > 0
+  ) {
     const n = Math.max(before.length, after.length);
     const out: FieldChange[] = [];
     for (let i = 0; i < n; i += 1) append(out, diffFields(before[i] as Json | undefined, after[i] as Json | undefined, `${path}[${i}]`));
     return out;
   }
   // Both sides are normalized (keys sorted, sets sorted), so JSON text equality is value equality.
-  if (before === after || (before !== undefined && after !== undefined && typeof before === 'object' && JSON.stringify(before) === JSON.stringify(after))) return [];
+  if (before === after || (before !== undefined && after !== undefined && typeof before === 'object' && JSON.stringify(before) === JSON.stringify(after)))
+    return [];
   return [{ path, ...(before !== undefined ? { before } : {}), ...(after !== undefined ? { after } : {}) }];
 }
 

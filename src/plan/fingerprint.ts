@@ -23,10 +23,19 @@ export function planFingerprint(sources: readonly Pick<Source, 'provider' | 'fin
 }
 
 /** Object ids whose fingerprint differs between two reads (added, removed or changed), for a stale-plan message. */
-export function changedObjects(before: Readonly<Record<string, string | undefined>>, after: Readonly<Record<string, string | undefined>>): { added: string[]; removed: string[]; changed: string[] } {
-  const added = Object.keys(after).filter((id) => !(id in before)).sort();
-  const removed = Object.keys(before).filter((id) => !(id in after)).sort();
-  const changed = Object.keys(after).filter((id) => id in before && before[id] !== after[id]).sort();
+export function changedObjects(
+  before: Readonly<Record<string, string | undefined>>,
+  after: Readonly<Record<string, string | undefined>>,
+): { added: string[]; removed: string[]; changed: string[] } {
+  const added = Object.keys(after)
+    .filter((id) => !(id in before))
+    .sort();
+  const removed = Object.keys(before)
+    .filter((id) => !(id in after))
+    .sort();
+  const changed = Object.keys(after)
+    .filter((id) => id in before && before[id] !== after[id])
+    .sort();
   return { added, removed, changed };
 }
 
@@ -34,11 +43,17 @@ export function changedObjects(before: Readonly<Record<string, string | undefine
  * For apply: what changed between the live state a saved plan read and a fresh read, one line per object
  * (empty when the plan is still current). Feed the lines to StalePlanError.
  */
-export function stalePlanChanges(saved: readonly Pick<Source, 'provider' | 'objectFingerprints'>[], fresh: readonly Pick<Source, 'provider' | 'objectFingerprints'>[]): string[] {
+export function stalePlanChanges(
+  saved: readonly Pick<Source, 'provider' | 'objectFingerprints'>[],
+  fresh: readonly Pick<Source, 'provider' | 'objectFingerprints'>[],
+): string[] {
   const lines: string[] = [];
   for (const s of saved) {
     const now = fresh.find((f) => f.provider === s.provider);
-    if (!now) { lines.push(`${s.provider}: not read this time`); continue; }
+    if (!now) {
+      lines.push(`${s.provider}: not read this time`);
+      continue;
+    }
     const d = changedObjects(s.objectFingerprints, now.objectFingerprints);
     for (const id of d.added) lines.push(`${s.provider}: ${id} was created since the plan`);
     for (const id of d.removed) lines.push(`${s.provider}: ${id} was deleted since the plan`);

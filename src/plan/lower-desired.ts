@@ -15,7 +15,12 @@ export interface Compiled {
  * `lowered` holds results the caller already has (the plan's shell lowers in slices between reads, so the
  * reads' responses are handled while it works); anything missing is lowered here.
  */
-export function compileDesired(provider: Provider, resources: readonly Located[], ctx: { readonly model: Model; readonly currency: string; readonly target: string }, lowered?: ReadonlyMap<Located, LowerResult>): Compiled {
+export function compileDesired(
+  provider: Provider,
+  resources: readonly Located[],
+  ctx: { readonly model: Model; readonly currency: string; readonly target: string },
+  lowered?: ReadonlyMap<Located, LowerResult>,
+): Compiled {
   const entries: DesiredEntry[] = [];
   const diagnostics: Diagnostic[] = [];
   const byKey = new Map<string, Located>();
@@ -24,20 +29,46 @@ export function compileDesired(provider: Provider, resources: readonly Located[]
     const capability = provider.capabilities.kinds[resource.kind];
     const where = { file: source.file, docIndex: source.docIndex };
     if (!capability) {
-      diagnostics.push({ ruleId: 'plan/unsupported-kind', severity: 'error', ...where, path: ['kind'], message: `target ${ctx.target} (${provider.id}) cannot express kind ${resource.kind}`, hint: `${provider.capabilities.title} offers ${Object.keys(provider.capabilities.kinds).join(', ')}.`, data: { target: ctx.target, provider: provider.id, field: 'kind' } });
+      diagnostics.push({
+        ruleId: 'plan/unsupported-kind',
+        severity: 'error',
+        ...where,
+        path: ['kind'],
+        message: `target ${ctx.target} (${provider.id}) cannot express kind ${resource.kind}`,
+        hint: `${provider.capabilities.title} offers ${Object.keys(provider.capabilities.kinds).join(', ')}.`,
+        data: { target: ctx.target, provider: provider.id, field: 'kind' },
+      });
       continue;
     }
     const result = lowered?.get(located) ?? provider.lower(resource, { model: ctx.model, currency: ctx.currency });
     if (!result.ok) {
       for (const issue of result.issues) {
-        diagnostics.push({ ruleId: 'plan/unsupported-field', severity: 'error', ...where, path: issue.path, message: `target ${ctx.target} (${provider.id}) cannot express ${issue.field}: ${issue.message}`, hint: issue.hint, data: { target: ctx.target, provider: provider.id, field: issue.field } });
+        diagnostics.push({
+          ruleId: 'plan/unsupported-field',
+          severity: 'error',
+          ...where,
+          path: issue.path,
+          message: `target ${ctx.target} (${provider.id}) cannot express ${issue.field}: ${issue.message}`,
+          hint: issue.hint,
+          data: { target: ctx.target, provider: provider.id, field: issue.field },
+        });
       }
       continue;
     }
     const key = `${resource.kind}/${result.value.normalized.key.toLowerCase()}`;
     const clash = byKey.get(key);
     if (clash) {
-      diagnostics.push({ ruleId: 'plan/duplicate-key', severity: 'error', ...where, path: ['metadata', 'name'], message: `${resourceKey(resource)} and ${resource.kind}/${clash.resource.metadata.name} both map to "${result.value.normalized.key}" on target ${ctx.target} (${provider.id})`, hint: 'Natural keys (codes, names) must be unique per target; rename one of them.', related: [{ file: clash.source.file, docIndex: clash.source.docIndex, path: ['metadata', 'name'], message: 'the other resource' }] });
+      diagnostics.push({
+        ruleId: 'plan/duplicate-key',
+        severity: 'error',
+        ...where,
+        path: ['metadata', 'name'],
+        message:
+          `${resourceKey(resource)} and ${resourceKey(clash.resource)} ` +
+          `both map to "${result.value.normalized.key}" on target ${ctx.target} (${provider.id})`,
+        hint: 'Natural keys (codes, names) must be unique per target; rename one of them.',
+        related: [{ file: clash.source.file, docIndex: clash.source.docIndex, path: ['metadata', 'name'], message: 'the other resource' }],
+      });
       continue;
     }
     byKey.set(key, located);
@@ -48,7 +79,12 @@ export function compileDesired(provider: Provider, resources: readonly Located[]
 }
 
 /** Entries naming a resource this binding does not write (a code batch whose campaign is planned elsewhere) are errors. */
-function sameBinding(provider: Provider, selected: readonly Located[], entries: readonly DesiredEntry[], ctx: { readonly model: Model; readonly target: string }): { refused: Set<DesiredEntry>; diagnostics: Diagnostic[] } {
+function sameBinding(
+  provider: Provider,
+  selected: readonly Located[],
+  entries: readonly DesiredEntry[],
+  ctx: { readonly model: Model; readonly target: string },
+): { refused: Set<DesiredEntry>; diagnostics: Diagnostic[] } {
   const refused = new Set<DesiredEntry>();
   const diagnostics: Diagnostic[] = [];
   const id = (l: Located): string => resourceKey(l.resource);
@@ -59,15 +95,26 @@ function sameBinding(provider: Provider, selected: readonly Located[], entries: 
       if (lowered.has(ref)) continue;
       const { resource, source } = entry.located;
       const other = ctx.model.resources.find((l) => id(l) === ref);
-      const where = chosen.has(ref) ? `cannot be planned on target ${ctx.target} (${provider.id}): see its error`
-        : other === undefined ? 'is not declared'
-          : `is not planned on target ${ctx.target} (${provider.id}) (` + `${other.resource.metadata.labels?.target !== undefined ? `labels.target: ${other.resource.metadata.labels.target}` : 'its labels do not match'})`;
+      const where = chosen.has(ref)
+        ? `cannot be planned on target ${ctx.target} (${provider.id}): see its error`
+        : other === undefined
+          ? 'is not declared'
+          : `is not planned on target ${ctx.target} (${provider.id}) (` +
+            `${other.resource.metadata.labels?.target !== undefined ? `labels.target: ${other.resource.metadata.labels.target}` : 'its labels do not match'})`;
       diagnostics.push({
-        ruleId: 'plan/reference-elsewhere', severity: 'error', file: source.file, docIndex: source.docIndex, path,
+        ruleId: 'plan/reference-elsewhere',
+        severity: 'error',
+        file: source.file,
+        docIndex: source.docIndex,
+        path,
         message: `${resourceKey(resource)} needs ${ref} written by the same API, and ${ref} ${where}; apply could not issue it`,
-        hint: `Plan ${ref} on this target too (labels.target: ${entry.located.resource.metadata.labels?.target ?? provider.id}), or move ${resourceKey(resource)} where ${ref} is planned.`,
+        hint:
+          `Plan ${ref} on this target too (labels.target: ${entry.located.resource.metadata.labels?.target ?? provider.id}), ` +
+          `or move ${resourceKey(resource)} where ${ref} is planned.`,
         data: { target: ctx.target, provider: provider.id, field: path.join('.') },
-        ...(other !== undefined ? { related: [{ file: other.source.file, docIndex: other.source.docIndex, path: ['metadata', 'labels'], message: `${ref} is declared here` }] } : {}),
+        ...(other !== undefined
+          ? { related: [{ file: other.source.file, docIndex: other.source.docIndex, path: ['metadata', 'labels'], message: `${ref} is declared here` }] }
+          : {}),
       });
       refused.add(entry);
     }

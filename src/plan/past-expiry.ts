@@ -21,8 +21,14 @@ export function pastExpiries(actions: readonly Action[], desired: readonly Desir
     const at = Date.parse(value);
     if (Number.isNaN(at) || at > now.getTime()) continue;
     out.push({
-      ruleId: 'plan/past-expiry', severity: 'error', file: d.located.source.file, docIndex: d.located.source.docIndex, path: rule.path,
-      message: `target ${target} (${a.provider}) refuses ${rule.field} ${value}: it must ` + `be in the future (now ${now.toISOString()}), so this ${a.action} would fail`,
+      ruleId: 'plan/past-expiry',
+      severity: 'error',
+      file: d.located.source.file,
+      docIndex: d.located.source.docIndex,
+      path: rule.path,
+      message:
+        `target ${target} (${a.provider}) refuses ${rule.field} ${value}: it must ` +
+        `be in the future (now ${now.toISOString()}), so this ${a.action} would fail`,
       hint: `Move ${rule.path.join('.')} into the future, or set status: inactive / remove the campaign if it has ended.`,
       data: { target, provider: a.provider, field: rule.field },
     });

@@ -13,7 +13,9 @@ import { PromocError } from '../model/errors.js';
 
 export class PlanFileError extends PromocError {
   override readonly name = 'PlanFileError';
-  constructor(message: string, hint?: string) { super(message, { hint }); }
+  constructor(message: string, hint?: string) {
+    super(message, { hint });
+  }
 }
 
 /** A saved plan larger than this is not one of ours (plans of 10,000 campaigns are a few MiB). */
@@ -39,7 +41,13 @@ export async function writePlanFile(file: string, plan: Plan): Promise<void> {
 
 /** The plan in `text`, checked against schemas/plan.schema.json; a PlanFileError locating what is wrong otherwise. */
 export function parsePlanFile(text: string, file: string, validator: Validator): Plan {
-  return readSavedFile(text, file, validator, { kind: 'plan', format: PLAN_FORMAT, noun: 'plan', command: 'promoc plan --out', error: (m, h) => new PlanFileError(m, h) }) as unknown as Plan;
+  return readSavedFile(text, file, validator, {
+    kind: 'plan',
+    format: PLAN_FORMAT,
+    noun: 'plan',
+    command: 'promoc plan --out',
+    error: (m, h) => new PlanFileError(m, h),
+  }) as unknown as Plan;
 }
 
 /**
@@ -48,7 +56,9 @@ export function parsePlanFile(text: string, file: string, validator: Validator):
  */
 export async function readPlanFile(cwd: string, file: string, validator?: Validator): Promise<Plan> {
   let text: string;
-  try { text = (await readRegularFile(resolve(cwd, file), MAX_PLAN_FILE_BYTES, 'plan file')).toString('utf8'); } catch (e) {
+  try {
+    text = (await readRegularFile(resolve(cwd, file), MAX_PLAN_FILE_BYTES, 'plan file')).toString('utf8');
+  } catch (e) {
     throw unreadablePlan(file, e);
   }
   return parsePlanFile(text, file, validator ?? (await defaultValidator()));

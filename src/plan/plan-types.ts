@@ -39,6 +39,20 @@ export interface PlanOptions {
 
 /** Dependency order: reference data before the campaigns that use it. */
 export const KIND_ORDER: readonly string[] = [
-  'UserType', 'Tag', 'Geofence', 'Promotion', 'CodeBatch', 'Package', 'Subscription', 'RidePass', 'PricedPromotion', 'Reward',
-  'Referral', 'Triggered', 'CustomerCare', 'VehiclePromotion', 'GeofencePromotion', 'GeofenceSurcharge',
+  'UserType',
+  'Tag',
+  'Geofence',
+  'Promotion',
+  'CodeBatch',
+  'Package',
+  'Subscription',
+  'RidePass',
+  'PricedPromotion',
+  'Reward',
+  'Referral',
+  'Triggered',
+  'CustomerCare',
+  'VehiclePromotion',
+  'GeofencePromotion',
+  'GeofenceSurcharge',
 ];

@@ -105,7 +105,11 @@ export async function planBindings(input: PlanBindingsInput): Promise<PlanResult
 }
 
 /** The desired side of a target alone (no reads): what apply compares with a saved plan's desired state. */
-export async function compileTarget(model: Model, bindings: readonly Binding[], targetName: string): Promise<{ desired: DesiredEntry[]; diagnostics: Diagnostic[]; notes: readonly Note[] }> {
+export async function compileTarget(
+  model: Model,
+  bindings: readonly Binding[],
+  targetName: string,
+): Promise<{ desired: DesiredEntry[]; diagnostics: Diagnostic[]; notes: readonly Note[] }> {
   const selection = selectResources(model, bindings, (b) => providerFor(b.provider).capabilities, targetName);
   const desired: DesiredEntry[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -125,29 +129,43 @@ export async function compileTarget(model: Model, bindings: readonly Binding[], 
  * know whether that version is already waiting on the target (then there is nothing to write again). Only
  * those few objects are asked, one or two requests each.
  */
-async function withScheduledVersions(sets: readonly LiveSet[], desired: readonly DesiredEntry[], bindings: readonly Binding[], deps: HttpDeps, now: number): Promise<LiveSet[]> {
-  return Promise.all(sets.map(async (set) => {
-    const binding = bindings.find((b) => b.provider === set.provider);
-    const provider = binding ? providerFor(binding.provider, binding) : undefined;
-    if (!binding || !provider || (!provider.scheduledVersion && !provider.draftVersion)) return set;
-    const keyOf = (d: DesiredEntry): string => `${d.located.resource.kind}/${d.lowered.normalized.key.toLowerCase()}`;
-    const mine = desired.filter((d) => d.provider === set.provider);
-    const timed = new Set(mine.filter((d) => {
-      const at = d.capability.effectiveAt?.(d.located.resource);
-      return at !== undefined && Date.parse(at) > now;
-    }).map(keyOf));
-    const drafted = new Set(mine.filter((d) => d.capability.draftChange?.(d.located.resource) === true).map(keyOf));
-    if (timed.size === 0 && drafted.size === 0) return set;
-    const client = provider.client(binding.connection, deps);
-    const objects = await Promise.all(set.objects.map(async (o) => {
-      const key = `${o.normalized.kind}/${o.normalized.key.toLowerCase()}`;
-      if (o.facts.retired === true) return o;
-      const scheduled = timed.has(key) && provider.scheduledVersion ? await provider.scheduledVersion(client, o.id) : undefined;
-      const draft = drafted.has(key) && provider.draftVersion ? await provider.draftVersion(client, o.id) : undefined;
-      return { ...o, ...(scheduled ? { scheduled } : {}), ...(draft ? { draft } : {}) };
-    }));
-    return { ...set, objects, requests: set.requests + client.stats.requests };
-  }));
+async function withScheduledVersions(
+  sets: readonly LiveSet[],
+  desired: readonly DesiredEntry[],
+  bindings: readonly Binding[],
+  deps: HttpDeps,
+  now: number,
+): Promise<LiveSet[]> {
+  return Promise.all(
+    sets.map(async (set) => {
+      const binding = bindings.find((b) => b.provider === set.provider);
+      const provider = binding ? providerFor(binding.provider, binding) : undefined;
+      if (!binding || !provider || (!provider.scheduledVersion && !provider.draftVersion)) return set;
+      const keyOf = (d: DesiredEntry): string => `${d.located.resource.kind}/${d.lowered.normalized.key.toLowerCase()}`;
+      const mine = desired.filter((d) => d.provider === set.provider);
+      const timed = new Set(
+        mine
+          .filter((d) => {
+            const at = d.capability.effectiveAt?.(d.located.resource);
+            return at !== undefined && Date.parse(at) > now;
+          })
+          .map(keyOf),
+      );
+      const drafted = new Set(mine.filter((d) => d.capability.draftChange?.(d.located.resource) === true).map(keyOf));
+      if (timed.size === 0 && drafted.size === 0) return set;
+      const client = provider.client(binding.connection, deps);
+      const objects = await Promise.all(
+        set.objects.map(async (o) => {
+          const key = `${o.normalized.kind}/${o.normalized.key.toLowerCase()}`;
+          if (o.facts.retired === true) return o;
+          const scheduled = timed.has(key) && provider.scheduledVersion ? await provider.scheduledVersion(client, o.id) : undefined;
+          const draft = drafted.has(key) && provider.draftVersion ? await provider.draftVersion(client, o.id) : undefined;
+          return { ...o, ...(scheduled ? { scheduled } : {}), ...(draft ? { draft } : {}) };
+        }),
+      );
+      return { ...set, objects, requests: set.requests + client.stats.requests };
+    }),
+  );
 }
 
 /**
@@ -170,7 +188,10 @@ const LOWER_SLICE = 250;
 export async function readBinding(b: Binding, deps: HttpDeps): Promise<LiveSet> {
   const provider = providerFor(b.provider, b);
   const client = provider.client(b.connection, deps);
-  const read = await provider.read(client, { currency: b.currency ?? provider.defaultCurrency, ...(b.connection.pageSize !== undefined ? { pageSize: b.connection.pageSize } : {}) });
+  const read = await provider.read(client, {
+    currency: b.currency ?? provider.defaultCurrency,
+    ...(b.connection.pageSize !== undefined ? { pageSize: b.connection.pageSize } : {}),
+  });
   return {
     provider: b.provider,
     baseUrl: b.connection.baseUrl,

@@ -41,7 +41,12 @@ export function plannedCreate(d: DesiredEntry, provider: Provider, now: number):
   }
   if (holdsStart(cap) || w.from === undefined) return a;
   if (w.from > now) {
-    return { ...a, action: 'scheduled', schedule: schedule(w.from, 'create', false, w), reason: `a ${cap.apiObject} has no start date: \`promoc apply --due\` creates it once ${utcIso(w.from)} has come` };
+    return {
+      ...a,
+      action: 'scheduled',
+      schedule: schedule(w.from, 'create', false, w),
+      reason: `a ${cap.apiObject} has no start date: \`promoc apply --due\` creates it once ${utcIso(w.from)} has come`,
+    };
   }
   return { ...a, schedule: schedule(w.from, 'create', false, w) };
 }
@@ -65,9 +70,18 @@ export function plannedCompare(d: DesiredEntry, live: LiveObject, provider: Prov
     if (at > now) {
       const pending = live.scheduled;
       if (pending && pending.digest === d.digest && Date.parse(pending.at) === at) {
-        return { ...a, action: 'scheduled', schedule: schedule(at, 'update', true, w), reason: `the ${cap.apiObject} holds a scheduled version with these fields; the API publishes it at ${utcIso(at)}` };
+        return {
+          ...a,
+          action: 'scheduled',
+          schedule: schedule(at, 'update', true, w),
+          reason: `the ${cap.apiObject} holds a scheduled version with these fields; the API publishes it at ${utcIso(at)}`,
+        };
       }
-      return { ...a, schedule: schedule(at, 'update', true, w), reason: `written as a scheduled version: the API publishes it at ${utcIso(at)} (effective_at); until then the live fields stay` };
+      return {
+        ...a,
+        schedule: schedule(at, 'update', true, w),
+        reason: `written as a scheduled version: the API publishes it at ${utcIso(at)} (effective_at); until then the live fields stay`,
+      };
     }
   }
   return a;
@@ -80,24 +94,49 @@ export function plannedCompare(d: DesiredEntry, live: LiveObject, provider: Prov
 function draftAction(a: Action, live: LiveObject, d: DesiredEntry, cap: KindCapability): Action | undefined {
   if (a.action === 'replace') {
     const { desired: _d, payload: _p, ...rest } = a;
-    return { ...rest, action: 'blocked', reason: `saveAsDraft prepares a draft version of the live ${cap.apiObject}, but this change ` + `needs a replace (${a.reason ?? 'conditions and effects change only on a draft'}): ` + `remove saveAsDraft to replace it, or change only what an update may` };
+    return {
+      ...rest,
+      action: 'blocked',
+      reason:
+        `saveAsDraft prepares a draft version of the live ${cap.apiObject}, but this change ` +
+        `needs a replace (${a.reason ?? 'conditions and effects change only on a draft'}): ` +
+        `remove saveAsDraft to replace it, or change only what an update may`,
+    };
   }
   if (a.action !== 'update') return undefined;
   if (live.draft?.digest === d.digest) {
-    return { ...a, action: 'noop', changes: [], draft: true, reason: `the ${cap.apiObject} holds a draft version with these fields (save_as_draft): the live fields stay until someone publishes it` };
+    return {
+      ...a,
+      action: 'noop',
+      changes: [],
+      draft: true,
+      reason: `the ${cap.apiObject} holds a draft version with these fields (save_as_draft): the live fields stay until someone publishes it`,
+    };
   }
   return { ...a, draft: true, reason: `prepared as a draft version (save_as_draft): the live fields stay until someone publishes it` };
 }
 
 /** On a target that cannot hold an end: delete (or deactivate) once `until` has come, scheduled until then. */
 function endAction(a: Action, live: LiveObject, cap: KindCapability, until: number, w: TimedWindow, now: number): Action | undefined {
-  const op = cap.delete ? 'delete' as const : cap.activate ? 'deactivate' as const : undefined;
+  const op = cap.delete ? ('delete' as const) : cap.activate ? ('deactivate' as const) : undefined;
   const inactive = live.facts.retired === true || (cap.activate && (live.normalized.fields.spec as { status?: unknown } | undefined)?.status === 'inactive');
   if (!op || inactive) return undefined;
   const { desired: _d, payload: _p, activation: _x, ...rest } = a;
   const head = { ...rest, changes: [] };
-  if (until <= now) return { ...head, action: op, schedule: schedule(until, op, false, w), reason: `its window ended at ${utcIso(until)} and a ${cap.apiObject} cannot hold an end: promoc ${op === 'delete' ? 'deletes' : 'deactivates'} it` };
-  if (a.action === 'noop') return { ...a, action: 'scheduled', schedule: schedule(until, op, false, w), reason: `a ${cap.apiObject} cannot hold an end: \`promoc apply --due\` ${op === 'delete' ? 'deletes' : 'deactivates'} it once ${utcIso(until)} has come` };
+  if (until <= now)
+    return {
+      ...head,
+      action: op,
+      schedule: schedule(until, op, false, w),
+      reason: `its window ended at ${utcIso(until)} and a ${cap.apiObject} cannot hold an end: promoc ${op === 'delete' ? 'deletes' : 'deactivates'} it`,
+    };
+  if (a.action === 'noop')
+    return {
+      ...a,
+      action: 'scheduled',
+      schedule: schedule(until, op, false, w),
+      reason: `a ${cap.apiObject} cannot hold an end: \`promoc apply --due\` ${op === 'delete' ? 'deletes' : 'deactivates'} it once ${utcIso(until)} has come`,
+    };
   return undefined;
 }
 

@@ -22,10 +22,22 @@ export function selectResources(model: Model, bindings: readonly Binding[], capa
       if (!Object.entries(b.selector).every(([k, v]) => labels[k] === v)) return;
       const caps = capabilitiesOf(b);
       const kind = located.resource.kind;
-      if (b.kinds ? b.kinds.includes(kind) : caps.kinds[kind] !== undefined) { perBinding[i]!.push(located); planned = true; return; }
-      if (caps.embedded.includes(kind)) { planned = true; return; }
+      if (b.kinds ? b.kinds.includes(kind) : caps.kinds[kind] !== undefined) {
+        perBinding[i]!.push(located);
+        planned = true;
+        return;
+      }
+      if (caps.embedded.includes(kind)) {
+        planned = true;
+        return;
+      }
       if (!b.kinds && Object.keys(b.selector).length > 0) {
-        unsupported.push({ level: 'warn', provider: b.provider, message: `${kind}/${located.resource.metadata.name} matches the selector of ${b.provider} but ${caps.title} has no ${kind}; it is not planned`, resources: [`${kind}/${located.resource.metadata.name}`] });
+        unsupported.push({
+          level: 'warn',
+          provider: b.provider,
+          message: `${kind}/${located.resource.metadata.name} matches the selector of ${b.provider} but ${caps.title} has no ${kind}; it is not planned`,
+          resources: [`${kind}/${located.resource.metadata.name}`],
+        });
         planned = true;
       }
     });
@@ -36,7 +48,11 @@ export function selectResources(model: Model, bindings: readonly Binding[], capa
   }
   const notes: Note[] = [...unsupported];
   for (const [why, resources] of [...unplanned.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-    notes.push({ level: 'info', message: `${resources.length} resource${resources.length === 1 ? ' is' : 's are'} not planned on target ${targetName} (${why})`, resources });
+    notes.push({
+      level: 'info',
+      message: `${resources.length} resource${resources.length === 1 ? ' is' : 's are'} not planned on target ${targetName} (${why})`,
+      resources,
+    });
   }
   return { perBinding, notes };
 }

@@ -27,17 +27,38 @@ export interface TargetEntry {
 export function listTargets(config: PromocConfig, includeLocal: boolean): TargetEntry[] {
   const names = Object.keys(config.targets ?? {}).sort();
   if (names.length === 0 && includeLocal) {
-    return [{ name: LOCAL, provider: 'all', planArtifact: `plan-${LOCAL}`, planFile: `plan-${LOCAL}.json`, environment: `promoc-${LOCAL}`, prune: pruneSetting(config, LOCAL, undefined), readSecrets: [], writeSecrets: [], readOnlyKeys: true }];
+    return [
+      {
+        name: LOCAL,
+        provider: 'all',
+        planArtifact: `plan-${LOCAL}`,
+        planFile: `plan-${LOCAL}.json`,
+        environment: `promoc-${LOCAL}`,
+        prune: pruneSetting(config, LOCAL, undefined),
+        readSecrets: [],
+        writeSecrets: [],
+        readOnlyKeys: true,
+      },
+    ];
   }
   return names.map((name) => {
     const t = config.targets![name]!;
     const variables = (access: 'read' | 'write'): string[] => {
       const named = credentialVariables(t, access);
-      return providerFor(t.provider).credentials.map((c) => named[c.name]).filter((v): v is string => v !== undefined);
+      return providerFor(t.provider)
+        .credentials.map((c) => named[c.name])
+        .filter((v): v is string => v !== undefined);
     };
     return {
-      name, provider: t.provider, planArtifact: `plan-${name}`, planFile: `plan-${name}.json`, environment: t.environment ?? `promoc-${name}`,
-      prune: pruneSetting(config, name, undefined), readSecrets: variables('read'), writeSecrets: variables('write'), readOnlyKeys: READ_ONLY_KEYS[t.provider].available,
+      name,
+      provider: t.provider,
+      planArtifact: `plan-${name}`,
+      planFile: `plan-${name}.json`,
+      environment: t.environment ?? `promoc-${name}`,
+      prune: pruneSetting(config, name, undefined),
+      readSecrets: variables('read'),
+      writeSecrets: variables('write'),
+      readOnlyKeys: READ_ONLY_KEYS[t.provider].available,
     };
   });
 }

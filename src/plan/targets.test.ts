@@ -3,7 +3,12 @@ import type { PromocConfig } from '../generated/index.js';
 import { ProviderError, InvocationError } from '../model/errors.js';
 import { pruneSetting, resolveTarget, targetName } from './targets.js';
 
-const config = (targets: Record<string, unknown>, defaultTarget?: string): PromocConfig => ({ apiVersion: 'promoc/v1', kind: 'Config', targets: targets as PromocConfig['targets'], ...(defaultTarget ? { defaultTarget } : {}) });
+const config = (targets: Record<string, unknown>, defaultTarget?: string): PromocConfig => ({
+  apiVersion: 'promoc/v1',
+  kind: 'Config',
+  targets: targets as PromocConfig['targets'],
+  ...(defaultTarget ? { defaultTarget } : {}),
+});
 
 describe('targets', () => {
   it('defaults to --target, then defaultTarget, then the embedded local target', () => {
@@ -13,9 +18,32 @@ describe('targets', () => {
     expect(resolveTarget(config({}), 'local', {})).toEqual({ name: 'local', local: true });
   });
   it('reads secrets from the named environment variables only', () => {
-    const spec = resolveTarget(config({ prod: { provider: 'mobility', baseUrl: 'https://api.example.com', organization: 'acme', credentials: { clientIdEnv: 'MOB_ID', clientKeyEnv: 'MOB_KEY' }, selector: { target: 'mobility' } } }), 'prod', { MOB_ID: 'id', MOB_KEY: 'key' });
-    expect(spec).toMatchObject({ local: false, bindings: [{ provider: 'mobility', selector: { target: 'mobility' }, connection: { baseUrl: 'https://api.example.com/v1/acme', credentials: { clientId: 'id', clientKey: 'key' }, rateLimitPerSecond: 10 } }] });
-    expect(() => resolveTarget(config({ prod: { provider: 'lago', baseUrl: 'https://x', credentials: { apiKeyEnv: 'NOPE' } } }), 'prod', {})).toThrow(ProviderError);
+    const spec = resolveTarget(
+      config({
+        prod: {
+          provider: 'mobility',
+          baseUrl: 'https://api.example.com',
+          organization: 'acme',
+          credentials: { clientIdEnv: 'MOB_ID', clientKeyEnv: 'MOB_KEY' },
+          selector: { target: 'mobility' },
+        },
+      }),
+      'prod',
+      { MOB_ID: 'id', MOB_KEY: 'key' },
+    );
+    expect(spec).toMatchObject({
+      local: false,
+      bindings: [
+        {
+          provider: 'mobility',
+          selector: { target: 'mobility' },
+          connection: { baseUrl: 'https://api.example.com/v1/acme', credentials: { clientId: 'id', clientKey: 'key' }, rateLimitPerSecond: 10 },
+        },
+      ],
+    });
+    expect(() => resolveTarget(config({ prod: { provider: 'lago', baseUrl: 'https://x', credentials: { apiKeyEnv: 'NOPE' } } }), 'prod', {})).toThrow(
+      ProviderError,
+    );
     expect(() => resolveTarget(config({ prod: { provider: 'lago', baseUrl: 'https://x' } }), 'prod', {})).toThrow(/no targets.prod.credentials.apiKeyEnv/);
   });
   it('refuses plain http except on loopback, and URLs that carry credentials', () => {
@@ -34,12 +62,15 @@ describe('targets', () => {
   it('takes every spelling of a loopback address as loopback, and nothing else', () => {
     const t = (baseUrl: string) => () => resolveTarget(config({ t: { provider: 'lago', baseUrl, credentials: { apiKeyEnv: 'K' } } }), 't', { K: 'k' });
     for (const url of ['http://[::ffff:127.0.0.1]:3000', 'http://127.1.2.3', 'http://[::1]', 'http://localhost:8080/api']) expect(t(url), url).not.toThrow();
-    for (const url of ['http://[::ffff:10.0.0.1]', 'http://128.0.0.1', 'http://[::2]', 'http://localhost.example.com']) expect(t(url), url).toThrow(/must use https/);
+    for (const url of ['http://[::ffff:10.0.0.1]', 'http://128.0.0.1', 'http://[::2]', 'http://localhost.example.com'])
+      expect(t(url), url).toThrow(/must use https/);
   });
 });
 
 describe('credentials split and prune', () => {
-  const split = config({ prod: { provider: 'lago', baseUrl: 'https://lago.example.com', credentials: { read: { apiKeyEnv: 'LAGO_READ' }, write: { apiKeyEnv: 'LAGO_WRITE' } } } });
+  const split = config({
+    prod: { provider: 'lago', baseUrl: 'https://lago.example.com', credentials: { read: { apiKeyEnv: 'LAGO_READ' }, write: { apiKeyEnv: 'LAGO_WRITE' } } },
+  });
   it('plan reads with the read credentials, apply writes with the write ones', () => {
     const env = { LAGO_READ: 'r', LAGO_WRITE: 'w' };
     const read = resolveTarget(split, 'prod', env);

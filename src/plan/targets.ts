@@ -29,8 +29,7 @@ export interface Binding {
 export type Access = 'read' | 'write';
 
 export type TargetSpec =
-  | { readonly name: string; readonly local: true }
-  | { readonly name: string; readonly local: false; readonly bindings: readonly Binding[] };
+  { readonly name: string; readonly local: true } | { readonly name: string; readonly local: false; readonly bindings: readonly Binding[] };
 
 export function targetName(config: PromocConfig, requested: string | undefined): string {
   return requested ?? config.defaultTarget ?? LOCAL;
@@ -60,20 +59,36 @@ function bindingFor(name: string, t: Target, env: Readonly<Record<string, string
     ...(t.pageSize !== undefined ? { pageSize: t.pageSize } : {}),
   };
   return {
-    provider: t.provider, connection, selector: { ...(t.selector as Record<string, string> | undefined) },
-    ...(t.kinds ? { kinds: t.kinds } : {}), ...(t.currency ? { currency: t.currency } : {}),
+    provider: t.provider,
+    connection,
+    selector: { ...(t.selector as Record<string, string> | undefined) },
+    ...(t.kinds ? { kinds: t.kinds } : {}),
+    ...(t.currency ? { currency: t.currency } : {}),
     ...(provider.withIds ? { ids: t.ids ?? {} } : {}),
   };
 }
 
 function checkedUrl(name: string, raw: string): string {
   let url: URL;
-  try { url = new URL(raw); } catch { throw new InvocationError(`targets.${name}.baseUrl "${raw}" is not a URL`, 'Write the API base URL, e.g. https://api.example.com.'); }
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new InvocationError(`targets.${name}.baseUrl "${raw}" is not a URL`, 'Write the API base URL, e.g. https://api.example.com.');
+  }
   const loopback = isLoopback(url.hostname);
-  if (url.protocol !== 'https:' && !loopback) throw new InvocationError(`targets.${name}.baseUrl must use https (got ${url.protocol}//${url.host})`, 'Plain http is only allowed for loopback addresses.');
-  if (url.username || url.password) throw new InvocationError(`targets.${name}.baseUrl must not carry credentials`, 'Name environment variables under targets.<name>.credentials instead.');
+  if (url.protocol !== 'https:' && !loopback)
+    throw new InvocationError(
+      `targets.${name}.baseUrl must use https (got ${url.protocol}//${url.host})`,
+      'Plain http is only allowed for loopback addresses.',
+    );
+  if (url.username || url.password)
+    throw new InvocationError(`targets.${name}.baseUrl must not carry credentials`, 'Name environment variables under targets.<name>.credentials instead.');
   // A query (`?access_token=…`) was printed raw on the debug line and cut every request's resource path off; not echoed here.
-  if (raw.includes('?') || raw.includes('#')) throw new InvocationError(`targets.${name}.baseUrl must not carry a query string or fragment (${url.origin}${url.pathname}…)`, 'Write only scheme, host and path; name the environment variables that hold secrets under targets.<name>.credentials.');
+  if (raw.includes('?') || raw.includes('#'))
+    throw new InvocationError(
+      `targets.${name}.baseUrl must not carry a query string or fragment (${url.origin}${url.pathname}…)`,
+      'Write only scheme, host and path; name the environment variables that hold secrets under targets.<name>.credentials.',
+    );
   return raw.replace(/\/+$/, '');
 }
 
@@ -95,9 +110,19 @@ function credentialsFor(name: string, t: Target, env: Readonly<Record<string, st
   for (const { name: key, label } of providerFor(t.provider).credentials) {
     const setting = `${key}Env`;
     const variable = credentialVariables(t, access)[key];
-    if (!variable) throw new ProviderError(`target ${name} (${t.provider}) has no targets.${name}.${at}.${setting}`, { provider: t.provider, hint: `Name the environment variable that holds the secret, e.g. ${at}: { ${setting}: ` + `${name.toUpperCase().replace(/-/g, '_')}_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()} }.` });
+    if (!variable)
+      throw new ProviderError(`target ${name} (${t.provider}) has no targets.${name}.${at}.${setting}`, {
+        provider: t.provider,
+        hint:
+          `Name the environment variable that holds the secret, e.g. ${at}: { ${setting}: ` +
+          `${name.toUpperCase().replace(/-/g, '_')}_${key.replace(/[A-Z]/g, (c) => `_${c}`).toUpperCase()} }.`,
+      });
     const value = env[variable];
-    if (!value) throw new ProviderError(`environment variable ${variable} (targets.${name}.${at}.${setting}) is not set`, { provider: t.provider, hint: `Export ${variable} with the ${t.provider} ${label} before running promoc.` });
+    if (!value)
+      throw new ProviderError(`environment variable ${variable} (targets.${name}.${at}.${setting}) is not set`, {
+        provider: t.provider,
+        hint: `Export ${variable} with the ${t.provider} ${label} before running promoc.`,
+      });
     out[key] = value;
   }
   return out;
@@ -114,7 +139,11 @@ export function credentialSetting(t: Target | undefined, access: Access): string
  */
 export function credentialVariables(t: Target | undefined, access: Access = 'read'): Record<string, string | undefined> {
   const c = (t?.credentials?.[access] ?? t?.credentials ?? {}) as Readonly<Record<string, unknown>>;
-  return Object.fromEntries(Object.entries(c).filter((e): e is [string, string] => e[0].endsWith('Env') && typeof e[1] === 'string').map(([k, v]) => [k.slice(0, -3), v]));
+  return Object.fromEntries(
+    Object.entries(c)
+      .filter((e): e is [string, string] => e[0].endsWith('Env') && typeof e[1] === 'string')
+      .map(([k, v]) => [k.slice(0, -3), v]),
+  );
 }
 
 /**
@@ -122,26 +151,43 @@ export function credentialVariables(t: Target | undefined, access: Access = 'rea
  * from — the environment variables' names from the config, never their values.
  */
 export function describeBinding(b: Binding, configured: Target | undefined, access: Access = 'read'): string {
-  const selector = Object.entries(b.selector).map(([k, v]) => `${k}=${v}`).join(', ');
+  const selector = Object.entries(b.selector)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(', ');
   const variables = configured ? Object.values(credentialVariables(configured, access)).filter((v): v is string => typeof v === 'string') : [];
   const from = variables.length > 0 ? `from ${variables.map((v) => `$${v}`).join(' and ')} (${credentialSetting(configured, access)})` : undefined;
   const keys = READ_ONLY_KEYS[b.provider];
   const readOnly = access === 'read' && configured ? `; ${keys.available ? 'read-only keys exist' : 'no read-only keys'}: ${keys.note}` : '';
-  return `${b.provider} at ${b.connection.baseUrl}` + `${b.connection.organization ? ` (organization ${b.connection.organization})` : ''}, resources labelled ` + `${selector || '(any)'}, ${access} credentials ${from ?? 'of the embedded emulator'}${readOnly}`;
+  return (
+    `${b.provider} at ${b.connection.baseUrl}` +
+    `${b.connection.organization ? ` (organization ${b.connection.organization})` : ''}, resources labelled ` +
+    `${selector || '(any)'}, ${access} credentials ${from ?? 'of the embedded emulator'}${readOnly}`
+  );
 }
 
 /** The local target's bindings, once the emulators are up. */
-export function localBindings(endpoints: Readonly<Partial<Record<ProviderId, { apiBaseUrl: string; tenant: string; credentials: LocalCredentials }>>>, dataDir?: string): Binding[] {
+export function localBindings(
+  endpoints: Readonly<Partial<Record<ProviderId, { apiBaseUrl: string; tenant: string; credentials: LocalCredentials }>>>,
+  dataDir?: string,
+): Binding[] {
   return PROVIDER_IDS.flatMap((provider) => {
     const e = endpoints[provider];
     if (!e) return [];
     const offered = e.credentials as Readonly<Record<string, string>>;
     const credentials = Object.fromEntries(providerFor(provider).credentials.map(({ name }) => [name, offered[name] ?? '']));
-    return [{ provider, connection: { baseUrl: e.apiBaseUrl, organization: e.tenant, credentials, concurrency: 8 }, selector: { target: provider }, ...(dataDir ? { instance: `local:${dataDir}` } : {}) }];
+    return [
+      {
+        provider,
+        connection: { baseUrl: e.apiBaseUrl, organization: e.tenant, credentials, concurrency: 8 },
+        selector: { target: provider },
+        ...(dataDir ? { instance: `local:${dataDir}` } : {}),
+      },
+    ];
   });
 }
 
-type LocalCredentials = { readonly kind: 'api-key'; readonly apiKey: string } | { readonly kind: 'api-client'; readonly clientId: string; readonly clientKey: string };
+type LocalCredentials =
+  { readonly kind: 'api-key'; readonly apiKey: string } | { readonly kind: 'api-client'; readonly clientId: string; readonly clientKey: string };
 
 /**
  * Whether a run prunes: --prune / --no-prune, else targets.<name>.prune, else the top-level prune, else on.

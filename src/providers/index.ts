@@ -32,7 +32,20 @@ export function writesFor(id: ProviderId): ApiAdapter {
   return PROVIDERS[id].writes;
 }
 
-export type { AuthView, Capabilities, Connection, KindCapability, LiveObject, LiveRead, Lowered, LowerResult, Normalized, Provider, ProviderId, TargetIds } from './provider.js';
+export type {
+  AuthView,
+  Capabilities,
+  Connection,
+  KindCapability,
+  LiveObject,
+  LiveRead,
+  Lowered,
+  LowerResult,
+  Normalized,
+  Provider,
+  ProviderId,
+  TargetIds,
+} from './provider.js';
 export type { ApiAdapter, CallDraft, ResolveContext } from './writes.js';
 export { HttpClient, realDeps, type HttpDeps, type HttpRequest, type HttpResponse } from './http/client.js';
 export { appendMarker, splitMarker } from './ownership.js';

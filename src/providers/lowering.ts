@@ -22,7 +22,10 @@ export interface FieldRules {
 /** Never a problem: identity and bookkeeping (metadata.description goes where the API keeps an internal note, if anywhere). */
 const ALWAYS = ['apiVersion', 'kind', 'metadata.name', 'metadata.labels', 'metadata.description'];
 
-interface Compiled { readonly allowed: ReadonlySet<string>; readonly ancestors: ReadonlySet<string> }
+interface Compiled {
+  readonly allowed: ReadonlySet<string>;
+  readonly ancestors: ReadonlySet<string>;
+}
 const compiledRules = new WeakMap<FieldRules, Compiled>();
 
 function compile(rules: FieldRules): Compiled {
@@ -30,7 +33,8 @@ function compile(rules: FieldRules): Compiled {
   if (!c) {
     const allowed = new Set([...ALWAYS, ...rules.allowed]);
     const ancestors = new Set<string>(['']);
-    for (const a of [...allowed, ...Object.keys(rules.native ?? {})]) for (let i = 0; i < a.length; i += 1) if (a[i] === '.' || a[i] === '[') ancestors.add(a.slice(0, i));
+    for (const a of [...allowed, ...Object.keys(rules.native ?? {})])
+      for (let i = 0; i < a.length; i += 1) if (a[i] === '.' || a[i] === '[') ancestors.add(a.slice(0, i));
     c = { allowed, ancestors };
     compiledRules.set(rules, c);
   }
@@ -51,7 +55,11 @@ export function unsupportedFields(resource: AnyResource, rules: FieldRules): Low
     }
     if (Array.isArray(value)) {
       const item = `${generic}[]`;
-      for (let i = 0; i < value.length; i++) { path.push(i); visit(value[i], item); path.pop(); }
+      for (let i = 0; i < value.length; i++) {
+        path.push(i);
+        visit(value[i], item);
+        path.pop();
+      }
     } else {
       for (const k in value) {
         if (!Object.hasOwn(value, k)) continue;
@@ -96,12 +104,23 @@ export function apiInstant(value: string, path: DocPath, apiName: string, issues
   const t = Date.parse(value);
   const field = displayPath(path);
   if (Number.isNaN(t)) {
-    issues.push({ path, field, message: `${value} is not an instant ${apiName} can read (a leap second, or a date outside what Date reads)`, hint: 'Write an RFC 3339 date-time such as 2027-06-01T00:00:00Z.' });
+    issues.push({
+      path,
+      field,
+      message: `${value} is not an instant ${apiName} can read (a leap second, or a date outside what Date reads)`,
+      hint: 'Write an RFC 3339 date-time such as 2027-06-01T00:00:00Z.',
+    });
     return value;
   }
   const seconds = Math.floor(t / 1000) * 1000;
   const utc = new Date(seconds).toISOString().replace(/\.000Z$/, 'Z');
-  if (seconds !== t) issues.push({ path, field, message: `${apiName} keeps instants to the second: ${value} would read back as ${utc}`, hint: `Write whole seconds, e.g. ${utc}.` });
+  if (seconds !== t)
+    issues.push({
+      path,
+      field,
+      message: `${apiName} keeps instants to the second: ${value} would read back as ${utc}`,
+      hint: `Write whole seconds, e.g. ${utc}.`,
+    });
   return utc;
 }
 
@@ -112,13 +131,22 @@ export function apiInstant(value: string, path: DocPath, apiName: string, issues
  */
 export function majorNumber(amount: string): number | undefined {
   const n = Number(amount);
-  const decimal = (t: string): string => t.replace(/^0+(?=\d)/, '').replace(/(\.\d*?)0+$/, '$1').replace(/\.$/, '');
+  const decimal = (t: string): string =>
+    t
+      .replace(/^0+(?=\d)/, '')
+      .replace(/(\.\d*?)0+$/, '$1')
+      .replace(/\.$/, '');
   return Number.isFinite(n) && decimal(String(n)) === decimal(amount) ? n : undefined;
 }
 
 /** The APIs trim names and refuse an empty one: a display name of only whitespace is a located issue. */
 export function blankDisplayName(displayName: unknown, apiName: string, issues: LowerIssue[]): void {
   if (typeof displayName === 'string' && displayName.trim() === '') {
-    issues.push({ path: ['spec', 'displayName'], field: 'spec.displayName', message: `${apiName} refuses a name that is only whitespace`, hint: 'Write a display name, or leave it out to use metadata.name.' });
+    issues.push({
+      path: ['spec', 'displayName'],
+      field: 'spec.displayName',
+      message: `${apiName} refuses a name that is only whitespace`,
+      hint: 'Write a display name, or leave it out to use metadata.name.',
+    });
   }
 }

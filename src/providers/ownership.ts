@@ -31,7 +31,10 @@ export function splitMarker(text: string | null | undefined): { text: string | n
   const m = MARKER.exec(text);
   // Trailing whitespace goes with the marker on the way back, so it is dropped here too: a description that
   // ends in a newline (a YAML `|` block) would otherwise read back different on every plan.
-  if (!m) { const trimmed = text.trimEnd(); return { text: trimmed === '' ? null : trimmed }; }
+  if (!m) {
+    const trimmed = text.trimEnd();
+    return { text: trimmed === '' ? null : trimmed };
+  }
   const kind = m[1] as string;
   const rest = text.slice(0, m.index);
   if (!(KINDS as readonly string[]).includes(kind)) return { text };
@@ -41,6 +44,11 @@ export function splitMarker(text: string | null | undefined): { text: string | n
 
 /** A metadata.name for a live object promoc did not create: its natural key in kebab-case. */
 export function nameFromKey(key: string): string {
-  const slug = key.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 63).replace(/-+$/, '');
+  const slug = key
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 63)
+    .replace(/-+$/, '');
   return slug === '' ? 'unnamed' : slug;
 }

@@ -11,7 +11,10 @@ export interface ReadOnlyKeys {
 
 export const READ_ONLY_KEYS: Readonly<Record<ProviderId, ReadOnlyKeys>> = {
   'ev-billing': { available: true, note: 'API keys carry scopes: give the read credentials read:billing only' },
-  mobility: { available: true, note: 'permissions are granted per business unit: give the read API client view permissions only, no template management or voucher creation' },
+  mobility: {
+    available: true,
+    note: 'permissions are granted per business unit: give the read API client view permissions only, no template management or voucher creation',
+  },
   promotions: { available: false, note: 'the promotions API documents no read-only keys: the read credentials can write too' },
   lago: { available: false, note: 'Lago API keys grant full access to the organisation (no read-only keys): the read credentials can write too' },
 };

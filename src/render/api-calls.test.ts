@@ -4,13 +4,28 @@ import { progressReporter } from '../apply/progress.js';
 import { renderCalls } from './api-calls.js';
 import { anAction, aPlan } from '../../test/fixtures/apply/builders.js';
 
-const graph = compileCalls(aPlan([
-  anAction({ action: 'noop', provider: 'mobility', kind: 'Tag', name: 'flagged', key: 'flagged', liveId: 'annotation:4' }),
-  anAction({ action: 'create', provider: 'mobility', name: 'summer', desired: { spec: { status: 'active' } }, payload: { code: 'SUMMER', guserProhibitedAnnotationIds: [{ $tag: 'flagged' }], name: "it's" } }),
-  anAction({ action: 'update', provider: 'lago', name: 'switch', liveId: 'SWITCH 20', payload: { code: 'SWITCH 20' } }),
-], 'staging')).graph;
+const graph = compileCalls(
+  aPlan(
+    [
+      anAction({ action: 'noop', provider: 'mobility', kind: 'Tag', name: 'flagged', key: 'flagged', liveId: 'annotation:4' }),
+      anAction({
+        action: 'create',
+        provider: 'mobility',
+        name: 'summer',
+        desired: { spec: { status: 'active' } },
+        payload: { code: 'SUMMER', guserProhibitedAnnotationIds: [{ $tag: 'flagged' }], name: "it's" },
+      }),
+      anAction({ action: 'update', provider: 'lago', name: 'switch', liveId: 'SWITCH 20', payload: { code: 'SWITCH 20' } }),
+    ],
+    'staging',
+  ),
+).graph;
 const apis = {
-  mobility: { baseUrl: 'https://ops.example.com/v1/acme', auth: { header: 'authorization', value: 'Bearer $MOBILITY_ACCESS_TOKEN' }, note: 'mobility: sign in first' },
+  mobility: {
+    baseUrl: 'https://ops.example.com/v1/acme',
+    auth: { header: 'authorization', value: 'Bearer $MOBILITY_ACCESS_TOKEN' },
+    note: 'mobility: sign in first',
+  },
   lago: { baseUrl: 'https://api.getlago.com/api/v1', auth: { header: 'authorization', value: 'Bearer $LAGO_KEY' } },
 };
 
@@ -40,11 +55,22 @@ curl -sS -X PUT 'https://api.getlago.com/api/v1/coupons/SWITCH%2020' \\
 
 describe('progressReporter', () => {
   const events = (p: ReturnType<typeof progressReporter>, n: number) => {
-    for (let i = 0; i < n; i += 1) p.onEvent({ type: 'step', step: graph.steps[i % graph.steps.length]!, state: i === 1 ? 'failed' : 'done', ...(i === 1 ? { error: 'refused' } : {}) });
+    for (let i = 0; i < n; i += 1)
+      p.onEvent({ type: 'step', step: graph.steps[i % graph.steps.length]!, state: i === 1 ? 'failed' : 'done', ...(i === 1 ? { error: 'refused' } : {}) });
   };
   it('redraws a bar on a terminal and writes failures on their own line', () => {
     let out = '';
-    const p = progressReporter({ write: (t) => { out += t; }, isTTY: true, color: false, now: () => 0 }, graph);
+    const p = progressReporter(
+      {
+        write: (t) => {
+          out += t;
+        },
+        isTTY: true,
+        color: false,
+        now: () => 0,
+      },
+      graph,
+    );
     events(p, 3);
     p.finish();
     expect(out).toContain('✖ s0002 activate mobility Promotion/summer: refused\n');
@@ -52,7 +78,17 @@ describe('progressReporter', () => {
   });
   it('writes plain lines in CI: failures only for small runs', () => {
     let out = '';
-    const p = progressReporter({ write: (t) => { out += t; }, isTTY: false, color: false, now: () => 0 }, graph);
+    const p = progressReporter(
+      {
+        write: (t) => {
+          out += t;
+        },
+        isTTY: false,
+        color: false,
+        now: () => 0,
+      },
+      graph,
+    );
     events(p, 3);
     p.finish();
     expect(out).toBe('✖ s0002 activate mobility Promotion/summer: refused\n');

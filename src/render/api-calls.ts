@@ -39,8 +39,14 @@ export function viewCalls(graph: CallGraph, apis: Readonly<Partial<Record<Provid
     const headers: Record<string, string> = { [api?.auth.header ?? 'authorization']: api?.auth.value ?? '<redacted>' };
     if (s.body !== undefined) headers['content-type'] = 'application/json';
     return {
-      step: s.id, after: s.after, resource: describeResource(r), action: r.action, op: s.op, method: s.method,
-      url: `${api?.baseUrl ?? ''}${s.path.replace('{id}', id)}`, headers,
+      step: s.id,
+      after: s.after,
+      resource: describeResource(r),
+      action: r.action,
+      op: s.op,
+      method: s.method,
+      url: `${api?.baseUrl ?? ''}${s.path.replace('{id}', id)}`,
+      headers,
       ...(s.body !== undefined ? { body: showRefs(s.body, known.get(r.provider) ?? new Map(), adapter.pathId) } : {}),
     };
   });
@@ -63,9 +69,19 @@ function showRefs(body: Json, known: ReadonlyMap<string, string>, pathId: (id: s
 export function renderCalls(graph: CallGraph, format: CallFormat, apis: Readonly<Partial<Record<ProviderId, ApiView>>>): string {
   const calls = viewCalls(graph, apis);
   if (format === 'json') {
-    return `${JSON.stringify({ format: CALLS_FORMAT, target: graph.target, planFingerprint: graph.planFingerprint, calls, untouched: graph.untouched }, null, 2)}` + `\n`;
+    return (
+      `${JSON.stringify({ format: CALLS_FORMAT, target: graph.target, planFingerprint: graph.planFingerprint, calls, untouched: graph.untouched }, null, 2)}` +
+      `\n`
+    );
   }
-  const notes = [...new Set(Object.entries(apis).filter(([p]) => graph.resources.some((r) => r.provider === p)).map(([, a]) => a.note).filter((n): n is string => !!n))];
+  const notes = [
+    ...new Set(
+      Object.entries(apis)
+        .filter(([p]) => graph.resources.some((r) => r.provider === p))
+        .map(([, a]) => a.note)
+        .filter((n): n is string => !!n),
+    ),
+  ];
   const head = `${calls.length} call${calls.length === 1 ? '' : 's'} for target ${graph.target}, in order (a call waits for the ones listed after "after:").`;
   const out = format === 'http' ? calls.map(httpBlock) : calls.map(curlCommand);
   return `${[head, ...notes].map((l) => `# ${l}`).join('\n')}\n\n${out.join('\n\n')}${out.length > 0 ? '\n' : ''}`;

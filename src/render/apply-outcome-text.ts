@@ -4,7 +4,12 @@ import pc from 'picocolors';
 import type { ApplyOutcome, OutcomeEntry } from '../apply/outcome.js';
 
 const VERB: Readonly<Record<string, string>> = {
-  create: 'created', update: 'updated', replace: 'replaced', activate: 'activated', deactivate: 'deactivated', delete: 'deleted',
+  create: 'created',
+  update: 'updated',
+  replace: 'replaced',
+  activate: 'activated',
+  deactivate: 'deactivated',
+  delete: 'deleted',
 };
 
 export function renderApplyOutcome(report: ApplyOutcome, options: { color: boolean; verbose?: boolean }): string {
@@ -30,8 +35,14 @@ export function renderApplyOutcome(report: ApplyOutcome, options: { color: boole
   }
   const unchanged = report.untouched.filter((u) => u.action !== 'blocked');
   if (options.verbose) for (const e of unchanged) entry(' ', e, 'unchanged');
-  const head = `${report.resumed ? 'Resumed apply' : 'Apply'} to ${report.target}: ${report.changed.length} changed, ` + `${report.failed.length} failed${report.diverged.length > 0 ? `, ${report.diverged.length} did not converge` : ''}` + `, ${report.untouched.length} untouched (${unchanged.length} unchanged, ${blocked.length} blocked).`;
-  const calls = `${report.calls.sent} call${report.calls.sent === 1 ? '' : 's'} sent for ${report.calls.total} ` + `step${report.calls.total === 1 ? '' : 's'}` + `${report.calls.retried > 0 ? ` (${report.calls.retried} resent after checking live state)` : ''}.`;
+  const head =
+    `${report.resumed ? 'Resumed apply' : 'Apply'} to ${report.target}: ${report.changed.length} changed, ` +
+    `${report.failed.length} failed${report.diverged.length > 0 ? `, ${report.diverged.length} did not converge` : ''}` +
+    `, ${report.untouched.length} untouched (${unchanged.length} unchanged, ${blocked.length} blocked).`;
+  const calls =
+    `${report.calls.sent} call${report.calls.sent === 1 ? '' : 's'} sent for ${report.calls.total} ` +
+    `step${report.calls.total === 1 ? '' : 's'}` +
+    `${report.calls.retried > 0 ? ` (${report.calls.retried} resent after checking live state)` : ''}.`;
   const verdict = report.ok ? c.green(c.bold(head)) : c.red(c.bold(head));
   const tail = report.ok ? '' : `\n${c.dim('Fix the failures and run `promoc apply` again: what succeeded stays, and the new plan only holds what is left.')}`;
   return `${lines.join('\n')}${lines.length > 0 ? '\n' : ''}\n${verdict}\n${calls}\n${c.dim(`journal: ${report.journal}`)}${tail}\n`;

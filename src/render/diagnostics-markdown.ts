@@ -27,7 +27,11 @@ export function renderMarkdown(diags: readonly Diagnostic[], options: MarkdownOp
     length += row.length;
     shown += 1;
   }
-  if (shown < diags.length) lines.push(`\n… and ${diags.length - shown} more finding${diags.length - shown === 1 ? '' : 's'}` + ` not shown (comment size limit); see the CI log or the SARIF report.\n`);
+  if (shown < diags.length)
+    lines.push(
+      `\n… and ${diags.length - shown} more finding${diags.length - shown === 1 ? '' : 's'}` +
+        ` not shown (comment size limit); see the CI log or the SARIF report.\n`,
+    );
   return lines.join('');
 }
 

@@ -29,18 +29,20 @@ export function renderSarif(diags: readonly Diagnostic[], options: SarifOptions)
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{
-      tool: {
-        driver: {
-          name: 'promoc',
-          version: options.toolVersion,
-          ...(options.informationUri ? { informationUri: options.informationUri } : {}),
-          rules: ids.map((id) => ruleDescriptor(id, known.get(id))),
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'promoc',
+            version: options.toolVersion,
+            ...(options.informationUri ? { informationUri: options.informationUri } : {}),
+            rules: ids.map((id) => ruleDescriptor(id, known.get(id))),
+          },
         },
+        columnKind: 'utf16CodeUnits',
+        results: diags.map((d) => result(d, index.get(d.ruleId)!)),
       },
-      columnKind: 'utf16CodeUnits',
-      results: diags.map((d) => result(d, index.get(d.ruleId)!)),
-    }],
+    ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
 }
@@ -67,7 +69,12 @@ function result(d: Diagnostic, ruleIndex: number) {
     message: { text: d.hint ? `${d.message} ${d.hint}` : d.message },
     ...(location ? { locations: [{ physicalLocation: location }] } : {}),
     ...(d.related && d.related.length > 0
-      ? { relatedLocations: d.related.flatMap((r, i) => { const p = physical(r.file, r.range); return p ? [{ id: i + 1, physicalLocation: p, message: { text: r.message } }] : []; }) }
+      ? {
+          relatedLocations: d.related.flatMap((r, i) => {
+            const p = physical(r.file, r.range);
+            return p ? [{ id: i + 1, physicalLocation: p, message: { text: r.message } }] : [];
+          }),
+        }
       : {}),
     // Stable across edits that only move lines, so code scanning keeps one alert per finding.
     partialFingerprints: { 'promocFinding/v1': fingerprint(`${d.ruleId}\0${d.file}\0${d.message}`) },
@@ -78,7 +85,16 @@ function physical(file: string, range: Diagnostic['range']) {
   if (!file) return undefined;
   return {
     artifactLocation: { uri: file.split('/').map(encodeURIComponent).join('/'), uriBaseId: '%SRCROOT%' },
-    ...(range ? { region: { startLine: range.start.line, startColumn: range.start.col, endLine: Math.max(range.end.line, range.start.line), endColumn: range.end.line > range.start.line ? range.end.col : Math.max(range.end.col, range.start.col) } } : {}),
+    ...(range
+      ? {
+          region: {
+            startLine: range.start.line,
+            startColumn: range.start.col,
+            endLine: Math.max(range.end.line, range.start.line),
+            endColumn: range.end.line > range.start.line ? range.end.col : Math.max(range.end.col, range.start.col),
+          },
+        }
+      : {}),
   };
 }
 

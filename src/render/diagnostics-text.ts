@@ -19,7 +19,11 @@ export function renderText(diags: readonly Diagnostic[], options: TextOptions): 
   const linesOf = (file: string): string[] | undefined => {
     if (!sources.has(file)) {
       let text: string | undefined;
-      try { text = options.readText?.(file); } catch { text = undefined; }
+      try {
+        text = options.readText?.(file);
+      } catch {
+        text = undefined;
+      }
       sources.set(file, text === undefined ? undefined : text.split(/\r?\n/));
     }
     return sources.get(file);
@@ -32,11 +36,19 @@ export function renderText(diags: readonly Diagnostic[], options: TextOptions): 
     const lines = options.frames !== false && d.range && d.file ? linesOf(d.file) : undefined;
     if (lines && d.range) {
       const frame = codeFrame(lines, d.range.start, d.range.end);
-      out.push(frame.split('\n').map((l) => `    ${l.includes('^') && !l.includes('|  ') ? c.red(l) : c.dim(l)}`).join('\n'));
+      out.push(
+        frame
+          .split('\n')
+          .map((l) => `    ${l.includes('^') && !l.includes('|  ') ? c.red(l) : c.dim(l)}`)
+          .join('\n'),
+      );
     }
     if (d.hint) out.push(`    ${c.cyan('hint')}: ${sanitizeForTerminal(d.hint)}`);
     for (const r of d.related ?? []) {
-      out.push(`    ${c.dim('see')} ${sanitizeForTerminal(r.range ? `${r.file}:${r.range.start.line}:${r.range.start.col}` : r.file)}` + ` ${c.dim(sanitizeForTerminal(r.message))}`);
+      out.push(
+        `    ${c.dim('see')} ${sanitizeForTerminal(r.range ? `${r.file}:${r.range.start.line}:${r.range.start.col}` : r.file)}` +
+          ` ${c.dim(sanitizeForTerminal(r.message))}`,
+      );
     }
     out.push('');
   }
@@ -55,14 +67,20 @@ function codeFrame(lines: readonly string[], start: { line: number; col: number 
   const first = Math.max(1, start.line - 2);
   const last = Math.min(lines.length, start.line + 1);
   const from = sanitizeForTerminal(lines[start.line - 1] ?? '').length > FRAME_WIDTH ? Math.max(0, start.col - 1 - Math.floor(FRAME_WIDTH / 3)) : 0;
-  const cut = (l: string, at: number): string => (l.length <= FRAME_WIDTH && at === 0 ? l : `${at > 0 ? '…' : ''}${l.slice(at, at + FRAME_WIDTH)}${l.length > at + FRAME_WIDTH ? '…' : ''}`);
+  const cut = (l: string, at: number): string =>
+    l.length <= FRAME_WIDTH && at === 0 ? l : `${at > 0 ? '…' : ''}${l.slice(at, at + FRAME_WIDTH)}${l.length > at + FRAME_WIDTH ? '…' : ''}`;
   const shift = from > 0 ? 1 - from : 0;
   const sameLine = end.line === start.line && end.col > start.col;
   const column = start.col + shift;
   const endColumn = Math.min(end.col + shift, FRAME_WIDTH + 1 + (from > 0 ? 1 : 0));
-  return codeFrameColumns(lines.slice(first - 1, last).map((l, i) => cut(sanitizeForTerminal(l), first + i === start.line ? from : 0)).join('\n'),
+  return codeFrameColumns(
+    lines
+      .slice(first - 1, last)
+      .map((l, i) => cut(sanitizeForTerminal(l), first + i === start.line ? from : 0))
+      .join('\n'),
     { start: { line: start.line, column }, ...(sameLine && endColumn > column ? { end: { line: end.line, column: endColumn } } : {}) },
-    { highlightCode: false, linesAbove: 2, linesBelow: 1, startLine: first } as Parameters<typeof codeFrameColumns>[2]);
+    { highlightCode: false, linesAbove: 2, linesBelow: 1, startLine: first } as Parameters<typeof codeFrameColumns>[2],
+  );
 }
 
 export function summaryLine(diags: readonly Diagnostic[], files: number, color: boolean): string {
@@ -71,6 +89,8 @@ export function summaryLine(diags: readonly Diagnostic[], files: number, color: 
   const fileWord = `${files} file${files === 1 ? '' : 's'}`;
   if (n.error === 0 && n.warn === 0) return c.green(`✔ ${fileWord} checked, no problems${n.info > 0 ? ` (${n.info} info)` : ''}`);
   const total = n.error + n.warn;
-  const text = `✖ ${total} problem${total === 1 ? '' : 's'} (${n.error} error${n.error === 1 ? '' : 's'}` + `, ${n.warn} warning${n.warn === 1 ? '' : 's'}) in ${fileWord}`;
+  const text =
+    `✖ ${total} problem${total === 1 ? '' : 's'} (${n.error} error${n.error === 1 ? '' : 's'}` +
+    `, ${n.warn} warning${n.warn === 1 ? '' : 's'}) in ${fileWord}`;
   return n.error > 0 ? c.red(c.bold(text)) : c.yellow(c.bold(text));
 }

@@ -3,10 +3,40 @@ import type { Action, Plan } from '../generated/plan.js';
 import { PAGE_BREAK, renderPlanMarkdown, renderPlanMarkdownPages } from './plan-markdown.js';
 
 function aPlan(actions: Action[]): Plan {
-  const summary = { create: actions.length, update: 0, replace: 0, activate: 0, deactivate: 0, delete: 0, blocked: 0, scheduled: 0, noop: 0, drift: 0, changes: actions.length };
-  return { formatVersion: 'promoc-plan/v1', promocVersion: '0', createdAt: '2027-01-01T00:00:00Z', target: 'local', options: { prune: false, force: false }, sources: [], fingerprint: '0'.repeat(64), summary, actions, notes: [] };
+  const summary = {
+    create: actions.length,
+    update: 0,
+    replace: 0,
+    activate: 0,
+    deactivate: 0,
+    delete: 0,
+    blocked: 0,
+    scheduled: 0,
+    noop: 0,
+    drift: 0,
+    changes: actions.length,
+  };
+  return {
+    formatVersion: 'promoc-plan/v1',
+    promocVersion: '0',
+    createdAt: '2027-01-01T00:00:00Z',
+    target: 'local',
+    options: { prune: false, force: false },
+    sources: [],
+    fingerprint: '0'.repeat(64),
+    summary,
+    actions,
+    notes: [],
+  };
 }
-const aCreate = (i: number): Action => ({ action: 'create', provider: 'lago', kind: 'Promotion', name: `p-${i}`, key: `CODE${i}`, changes: Array.from({ length: 20 }, (_, k) => ({ path: `spec.field${k}`, after: 'x'.repeat(60) })) });
+const aCreate = (i: number): Action => ({
+  action: 'create',
+  provider: 'lago',
+  kind: 'Promotion',
+  name: `p-${i}`,
+  key: `CODE${i}`,
+  changes: Array.from({ length: 20 }, (_, k) => ({ path: `spec.field${k}`, after: 'x'.repeat(60) })),
+});
 
 describe('markdown plan', () => {
   it('splits long plans into comments below the limit, keeping every resource', () => {

@@ -8,11 +8,27 @@ import { resourceKey } from '../model/resource.js';
 export type ActionKind = Action['action'];
 
 export const SYMBOL: Readonly<Record<ActionKind, string>> = {
-  create: '+', update: '~', replace: '-/+', delete: '-', activate: '>', deactivate: '<', blocked: '!', scheduled: '@', noop: ' ',
+  create: '+',
+  update: '~',
+  replace: '-/+',
+  delete: '-',
+  activate: '>',
+  deactivate: '<',
+  blocked: '!',
+  scheduled: '@',
+  noop: ' ',
 };
 
 export const VERB: Readonly<Record<ActionKind, string>> = {
-  create: 'create', update: 'update', replace: 'replace', delete: 'delete', activate: 'activate', deactivate: 'deactivate', blocked: 'blocked', scheduled: 'scheduled', noop: 'no change',
+  create: 'create',
+  update: 'update',
+  replace: 'replace',
+  delete: 'delete',
+  activate: 'activate',
+  deactivate: 'deactivate',
+  blocked: 'blocked',
+  scheduled: 'scheduled',
+  noop: 'no change',
 };
 
 export function title(a: Pick<Action, 'kind' | 'name' | 'key'>): string {
@@ -28,7 +44,12 @@ export function formatValue(v: unknown, max = 120): string {
 }
 
 export function isGeometry(v: unknown): v is { type: string; coordinates: unknown[] } {
-  return typeof v === 'object' && v !== null && ((v as { type?: unknown }).type === 'Polygon' || (v as { type?: unknown }).type === 'MultiPolygon') && Array.isArray((v as { coordinates?: unknown }).coordinates);
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    ((v as { type?: unknown }).type === 'Polygon' || (v as { type?: unknown }).type === 'MultiPolygon') &&
+    Array.isArray((v as { coordinates?: unknown }).coordinates)
+  );
 }
 
 export function summarizeGeometry(g: { type: string; coordinates: unknown[] }): string {
@@ -60,6 +81,7 @@ export function scheduleText(a: Pick<Action, 'action' | 'schedule'>, planAt: str
   if (!s) return undefined;
   const local = s.timeZone ? `; ${localIso(Date.parse(s.at), s.timeZone).replace('T', ' ')} in ${s.timeZone}` : '';
   const when = `${s.at} (${timeUntil(s.at, planAt)}${local})`;
-  if (a.action === 'scheduled') return s.native ? `${s.op} at ${when}, by the target itself (scheduled version)` : `${s.op} at ${when}, by \`promoc apply --due\``;
+  if (a.action === 'scheduled')
+    return s.native ? `${s.op} at ${when}, by the target itself (scheduled version)` : `${s.op} at ${when}, by \`promoc apply --due\``;
   return s.native ? `takes effect at ${when} (the target publishes it then)` : `due since ${when}`;
 }

@@ -19,12 +19,21 @@ export function renderPlanText(plan: Plan, options: PlanTextOptions): string {
   const c = pc.createColors(options.color);
   const out: string[] = [];
   out.push(c.bold(`promoc plan · target ${plan.target} · read at ${plan.createdAt}`));
-  for (const s of plan.sources) out.push(c.dim(`  read ${s.provider} ${s.baseUrl}: ${s.objects} object${s.objects === 1 ? '' : 's'} (${s.managed} managed by ` + `promoc) in ${s.pages} page${s.pages === 1 ? '' : 's'}, ${s.requests} request${s.requests === 1 ? '' : 's'}`));
+  for (const s of plan.sources)
+    out.push(
+      c.dim(
+        `  read ${s.provider} ${s.baseUrl}: ${s.objects} object${s.objects === 1 ? '' : 's'} (${s.managed} managed by ` +
+          `promoc) in ${s.pages} page${s.pages === 1 ? '' : 's'}, ${s.requests} request${s.requests === 1 ? '' : 's'}`,
+      ),
+    );
   out.push('');
   const shown = plan.actions.filter((a) => options.verbose || a.action !== 'noop');
   for (const x of plan.conflicts ?? []) out.push(`${c.red(c.bold('conflict'))}: ${sanitizeForTerminal(x.message)}`, '');
   if (shown.length === 0 && (plan.conflicts ?? []).length === 0) out.push(c.green('No changes. Live state matches the repository.'), '');
-  for (const a of shown) { for (const l of renderAction(a, c, plan.createdAt)) out.push(l); out.push(''); }
+  for (const a of shown) {
+    for (const l of renderAction(a, c, plan.createdAt)) out.push(l);
+    out.push('');
+  }
   out.push(c.bold(summaryLine(plan)));
   for (const l of verdictsText(plan)) out.push(sanitizeForTerminal(l));
   for (const n of plan.notes) {
@@ -35,11 +44,25 @@ export function renderPlanText(plan: Plan, options: PlanTextOptions): string {
 }
 
 const paint = (a: Action, c: Colors): ((s: string) => string) =>
-  ({ create: c.green, update: c.yellow, replace: c.magenta, delete: c.red, activate: c.cyan, deactivate: c.cyan, blocked: c.red, scheduled: c.blue, noop: c.dim })[a.action];
+  ({
+    create: c.green,
+    update: c.yellow,
+    replace: c.magenta,
+    delete: c.red,
+    activate: c.cyan,
+    deactivate: c.cyan,
+    blocked: c.red,
+    scheduled: c.blue,
+    noop: c.dim,
+  })[a.action];
 
 function renderAction(a: Action, c: Colors, planAt: string): string[] {
   const color = paint(a, c);
-  const lines = [`${color(SYMBOL[a.action].padStart(3))} ${c.bold(sanitizeForTerminal(title(a)))}  ` + `${color(VERB[a.action])}${a.activation ? color(` then ${a.activation}`) : ''}  ` + `${c.dim(`${a.apiObject ?? ''} on ${a.provider}${a.liveId ? ` [${a.liveId}]` : ''}`)}`];
+  const lines = [
+    `${color(SYMBOL[a.action].padStart(3))} ${c.bold(sanitizeForTerminal(title(a)))}  ` +
+      `${color(VERB[a.action])}${a.activation ? color(` then ${a.activation}`) : ''}  ` +
+      `${c.dim(`${a.apiObject ?? ''} on ${a.provider}${a.liveId ? ` [${a.liveId}]` : ''}`)}`,
+  ];
   const when = scheduleText(a, planAt);
   if (when) lines.push(`      ${c.blue('when')}: ${sanitizeForTerminal(when)}`);
   if (a.adopt) lines.push(`      ${c.yellow('adopt')}: the live object carries no promoc marker; applying marks it as managed`);

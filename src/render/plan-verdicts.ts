@@ -25,8 +25,14 @@ export function verdictsText(plan: Plan): string[] {
   const rows = plan.verdicts;
   if (rows === undefined) return [];
   if (rows.length === 0) return [`API verdicts: ${NONE}.`];
-  return ['API verdicts (the API\'s preview and simulation beside the engine, for each changed live object):',
-    ...rows.map((r) => `  ${r.resource} (${r.key}) · customer ${r.customer} at ${r.at}: API ${apiText(r)} · engine ${describeEngine(r.engine)} · ${r.agree ? 'agree' : 'DISAGREE'}`)];
+  return [
+    "API verdicts (the API's preview and simulation beside the engine, for each changed live object):",
+    ...rows.map(
+      (r) =>
+        `  ${r.resource} (${r.key}) · customer ${r.customer} at ${r.at}: ` +
+        `API ${apiText(r)} · engine ${describeEngine(r.engine)} · ${r.agree ? 'agree' : 'DISAGREE'}`,
+    ),
+  ];
 }
 
 export function verdictsMarkdown(plan: Plan, esc: (s: string) => string): string | undefined {
@@ -34,14 +40,28 @@ export function verdictsMarkdown(plan: Plan, esc: (s: string) => string): string
   if (rows === undefined) return undefined;
   if (rows.length === 0) return `#### API verdicts\n\n${NONE[0]!.toUpperCase()}${NONE.slice(1)}.`;
   const cell = (t: string): string => esc(t).replace(/\|/g, '\\|');
-  return ['#### API verdicts', '', '| promotion | customer | API | engine | |', '|---|---|---|---|---|',
-    ...rows.map((r) => `| ${cell(`${r.resource} (${r.key})`)} | ${cell(`${r.customer} at ${r.at}`)} | ${cell(apiText(r))} | ${cell(describeEngine(r.engine))} | ${r.agree ? 'agree' : '**disagree**'} |`)].join('\n');
+  return [
+    '#### API verdicts',
+    '',
+    '| promotion | customer | API | engine | |',
+    '|---|---|---|---|---|',
+    ...rows.map(
+      (r) =>
+        `| ${cell(`${r.resource} (${r.key})`)} | ${cell(`${r.customer} at ${r.at}`)} | ` +
+        `${cell(apiText(r))} | ${cell(describeEngine(r.engine))} | ${r.agree ? 'agree' : '**disagree**'} |`,
+    ),
+  ].join('\n');
 }
 
 export function verdictsHtml(plan: Plan, h: (s: string) => string): string {
   const rows = plan.verdicts;
   if (rows === undefined) return '';
   if (rows.length === 0) return `<h4>API verdicts</h4><p>${h(NONE)}.</p>`;
-  return `<h4>API verdicts</h4><table><thead><tr><th>promotion</th><th>customer</th><th>API</th><th>engine</th><th></th></tr></thead><tbody>${rows.map((r) =>
-    `<tr${r.agree ? '' : ' class="bad"'}><td>${h(`${r.resource} (${r.key})`)}</td><td>${h(`${r.customer} at ${r.at}`)}</td><td>${h(apiText(r))}</td><td>${h(describeEngine(r.engine))}</td><td>${r.agree ? 'agree' : '<strong>disagree</strong>'}</td></tr>`).join('')}</tbody></table>`;
+  return `<h4>API verdicts</h4><table><thead><tr><th>promotion</th><th>customer</th><th>API</th><th>engine</th><th></th></tr></thead><tbody>${rows
+    .map(
+      (r) =>
+        `<tr${r.agree ? '' : ' class="bad"'}><td>${h(`${r.resource} (${r.key})`)}</td><td>${h(`${r.customer} at ${r.at}`)}</td>` +
+        `<td>${h(apiText(r))}</td><td>${h(describeEngine(r.engine))}</td><td>${r.agree ? 'agree' : '<strong>disagree</strong>'}</td></tr>`,
+    )
+    .join('')}</tbody></table>`;
 }

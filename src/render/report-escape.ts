@@ -13,7 +13,10 @@ const MD_LEADING = /^([-+=>]|\d+[.)])/;
 export function mdText(s: string): string {
   return sanitizeForTerminal(s)
     .replace(/\r?\n|\r/g, ' ')
-    .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
     .replace(MD_PUNCTUATION, (ch) => `\\${ch}`)
     .replace(MD_LEADING, (m) => (m.length > 1 ? `${m.slice(0, -1)}\\${m.slice(-1)}` : `\\${m}`))
     .replace(/@/g, '@&#8203;');

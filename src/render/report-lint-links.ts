@@ -12,5 +12,8 @@ export function lintOrder(diags: readonly Diagnostic[]): Diagnostic[] {
 /** `<sourceUrl><file>#L<line>`, or undefined without a base URL or a file. */
 export function sourceLink(sourceUrl: string | undefined, d: Pick<Diagnostic, 'file' | 'range'>): string | undefined {
   if (!sourceUrl || !d.file) return undefined;
-  return `${sourceUrl}${d.file.split('/').map((part) => encodeURIComponent(part).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)).join('/')}${d.range ? `#L${d.range.start.line}` : ''}`;
+  return `${sourceUrl}${d.file
+    .split('/')
+    .map((part) => encodeURIComponent(part).replace(/[()'!*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join('/')}${d.range ? `#L${d.range.start.line}` : ''}`;
 }

@@ -10,24 +10,42 @@ export function coverageMarkdown(m: CoverageMatrix, budget: number): string {
   const keys = new Map<string, string>();
   const key = (id: string): string => {
     let k = keys.get(id);
-    if (!k) { k = letterKey(keys.size); keys.set(id, k); }
+    if (!k) {
+      k = letterKey(keys.size);
+      keys.set(id, k);
+    }
     return k;
   };
   const price = (n: number): string => money(n, m.currency).replace(` ${m.currency}`, '');
-  const intro = `Net price of one line at ${m.at.slice(0, 16).replace('T', ' ')} UTC (${m.currency}` + `${m.category ? `, ${mdText(m.category)}` : ''}${m.branch ? ` in ${mdText(m.branch)}` : ''}), a rental starting and ` + `ending in the zone, no code; then the code that lowers it most. Letters name the campaigns that apply (legend below).`;
+  const intro =
+    `Net price of one line at ${m.at.slice(0, 16).replace('T', ' ')} UTC (${m.currency}` +
+    `${m.category ? `, ${mdText(m.category)}` : ''}${m.branch ? ` in ${mdText(m.branch)}` : ''}), a rental starting and ` +
+    `ending in the zone, no code; then the code that lowers it most. Letters name the campaigns that apply (legend below).`;
   const out = [intro, ''];
   let size = intro.length;
   let shownTypes = 0;
   const userTypes = m.userTypes.length > 0 ? m.userTypes : ['(no user type)'];
   for (const [u, userType] of userTypes.entries()) {
-    const head = [`**${mdText(userType)}**`, '', `| Zone | ${m.priceTypes.map((t, i) => `${mdText(t)} ${price(m.cells[u]?.[0]?.[i]?.original ?? 0)}`).join(' | ')} |`, `|---|${m.priceTypes.map(() => '---:').join('|')}|`];
-    const rows = m.zones.map((zone, z) => `| ${mdText(zone)} | ${m.priceTypes.map((_, t) => {
-      const c = m.cells[u]![z]![t]!;
-      const applied = c.campaigns.length > 0 ? ` (${c.campaigns.map(key).join(' ')})` : '';
-      const best = c.bestCode;
-      const code = best ? `<br>${mdText(best.code)}: ${price(best.net)}${best.campaigns.length > 0 ? ` (${best.campaigns.map(key).join(' ')})` : ''}` : '';
-      return `${c.net < c.original ? `**${price(c.net)}**` : price(c.net)}${applied}${code}`;
-    }).join(' | ')} |`);
+    const head = [
+      `**${mdText(userType)}**`,
+      '',
+      `| Zone | ${m.priceTypes.map((t, i) => `${mdText(t)} ${price(m.cells[u]?.[0]?.[i]?.original ?? 0)}`).join(' | ')} |`,
+      `|---|${m.priceTypes.map(() => '---:').join('|')}|`,
+    ];
+    const rows = m.zones.map(
+      (zone, z) =>
+        `| ${mdText(zone)} | ${m.priceTypes
+          .map((_, t) => {
+            const c = m.cells[u]![z]![t]!;
+            const applied = c.campaigns.length > 0 ? ` (${c.campaigns.map(key).join(' ')})` : '';
+            const best = c.bestCode;
+            const code = best
+              ? `<br>${mdText(best.code)}: ${price(best.net)}${best.campaigns.length > 0 ? ` (${best.campaigns.map(key).join(' ')})` : ''}`
+              : '';
+            return `${c.net < c.original ? `**${price(c.net)}**` : price(c.net)}${applied}${code}`;
+          })
+          .join(' | ')} |`,
+    );
     const block = [...head, ...rows, ''].join('\n');
     if (size + block.length + 400 > budget) break;
     out.push(block);
@@ -36,7 +54,11 @@ export function coverageMarkdown(m: CoverageMatrix, budget: number): string {
   }
   if (shownTypes < userTypes.length) out.push(`… ${userTypes.length - shownTypes} more user types not shown (comment size limit; see the HTML report).`, '');
   const legend = [...keys].map(([id, k]) => `${k} = ${mdText(id)}`).join(' · ');
-  out.push(legend.length + size < budget ? `Legend: ${legend || 'no campaign applies'}.` : `Legend: ${keys.size} campaigns (too many to list here; see the HTML report).`);
+  out.push(
+    legend.length + size < budget
+      ? `Legend: ${legend || 'no campaign applies'}.`
+      : `Legend: ${keys.size} campaigns (too many to list here; see the HTML report).`,
+  );
   return out.join('\n');
 }
 
@@ -56,15 +78,20 @@ export function timelineMarkdown(rows: readonly TimelineRow[], budget: number): 
   const ordered = [...rows.filter((r) => r.change), ...rows.filter((r) => !r.change)];
   const width = Math.min(48, Math.max(8, ...ordered.map((r) => r.id.length)));
   const label = (s: string): string => (s.length > width ? `${s.slice(0, width - 1)}…` : s.padEnd(width));
-  const lines = [`${' '.repeat(width + 3)}${compactYears(months)}`, `${' '.repeat(width + 3)}${months.map((m) => `${MONTH_LETTERS[new Date(m).getUTCMonth()]} `).join('')}`];
+  const lines = [
+    `${' '.repeat(width + 3)}${compactYears(months)}`,
+    `${' '.repeat(width + 3)}${months.map((m) => `${MONTH_LETTERS[new Date(m).getUTCMonth()]} `).join('')}`,
+  ];
   let size = lines.join('\n').length;
   let shown = 0;
   for (const r of ordered) {
-    const cells = months.map((start, i) => {
-      const end = months[i + 1] ?? Date.UTC(new Date(start).getUTCFullYear(), new Date(start).getUTCMonth() + 1, 1);
-      const c = coverageOf(r, start, end);
-      return c === 'none' ? '··' : !r.active ? '░░' : c === 'full' ? '██' : '▒▒';
-    }).join('');
+    const cells = months
+      .map((start, i) => {
+        const end = months[i + 1] ?? Date.UTC(new Date(start).getUTCFullYear(), new Date(start).getUTCMonth() + 1, 1);
+        const c = coverageOf(r, start, end);
+        return c === 'none' ? '··' : !r.active ? '░░' : c === 'full' ? '██' : '▒▒';
+      })
+      .join('');
     const line = `${r.change ? MARK[r.change] : ' '} ${codeText(label(r.id))} ${cells}`;
     if (size + line.length + 300 > budget) break;
     lines.push(line);

@@ -14,10 +14,16 @@ export function scheduleMarkdown(rows: readonly ScheduleRow[], now: number, budg
     const lines = ['', `**${htmlText(target)}**`, '', '| When (UTC) | Local time | In | Event | Resource | By |', '|---|---|---|---|---|---|'];
     for (const r of mine) {
       const local = r.timeZone ? `${localIso(r.at, r.timeZone).replace('T', ' ')} ${htmlText(r.timeZone)}` : '—';
-      lines.push(`| ${utcIso(r.at)} | ${local} | ${timeUntil(utcIso(r.at), utcIso(now)).replace(/^in /, '')}` + ` | ${r.event} | ${htmlText(r.resource)} | ${htmlText(r.by)} |`);
+      lines.push(
+        `| ${utcIso(r.at)} | ${local} | ${timeUntil(utcIso(r.at), utcIso(now)).replace(/^in /, '')}` +
+          ` | ${r.event} | ${htmlText(r.resource)} | ${htmlText(r.by)} |`,
+      );
     }
     const text = lines.join('\n');
-    if (size + text.length > budget) { out.push('', `… and ${targets.length - targets.indexOf(target)} more target(s); run \`promoc report\` locally for the full list.`); break; }
+    if (size + text.length > budget) {
+      out.push('', `… and ${targets.length - targets.indexOf(target)} more target(s); run \`promoc report\` locally for the full list.`);
+      break;
+    }
     out.push(text);
     size += text.length;
   }

@@ -15,7 +15,11 @@ export function summaryTable(r: ReportInput): string {
   const rows = [
     `| Validate | ${findings(r.validate.diagnostics, `${r.validate.files} files`)} |`,
     `| Lint | ${r.lint ? findings(r.lint.diagnostics, `${r.head.campaigns} campaigns`, r.lint.suppressed) : '⏭️ not run'} |`,
-    ...r.plans.map((p) => `| Plan · ${mdText(p.target)} | ${p.summary.changes === 0 && p.summary.blocked === 0 ? '✅' : p.summary.blocked > 0 ? '⛔' : '📝'}` + ` ${mdText(planSummaryLine(p))} |`),
+    ...r.plans.map(
+      (p) =>
+        `| Plan · ${mdText(p.target)} | ${p.summary.changes === 0 && p.summary.blocked === 0 ? '✅' : p.summary.blocked > 0 ? '⛔' : '📝'}` +
+        ` ${mdText(planSummaryLine(p))} |`,
+    ),
     `| Simulate | ${r.simulation ? simulationHeadline(r.simulation) : '⏭️ no sessions given'} |`,
     `| Changes | ${changeCounts(r)} |`,
   ];
@@ -44,7 +48,9 @@ export function changesList(r: ReportInput, max = 25): string {
   const sim = new Map((r.simulation?.campaigns ?? []).map((c) => [c.id, c]));
   const items = r.changes.campaigns.slice(0, max).map((c) => {
     const s = sim.get(c.id);
-    const effect = s ? ` — discount ${moneyDelta(s.base?.amount, s.head?.amount)}, redemptions ${countDelta(s.base?.redemptions ?? 0, s.head?.redemptions ?? 0)}` : '';
+    const effect = s
+      ? ` — discount ${moneyDelta(s.base?.amount, s.head?.amount)}, redemptions ${countDelta(s.base?.redemptions ?? 0, s.head?.redemptions ?? 0)}`
+      : '';
     return `- **${c.change}** ${mdText(c.id)}${c.fields && c.fields.length > 0 ? ` (${c.fields.map(mdText).join(', ')})` : ''}${effect}`;
   });
   const more = r.changes.campaigns.length - max;
@@ -60,22 +66,60 @@ export function approvalMarkdown(r: ReportInput): string {
   const lines = ['| Target | Merging applies | Risky actions | Owners (`labels.team`) |', '|---|---|---|---|'];
   for (const t of a.targets) {
     const s = t.summary;
-    const counts = ([['create', s.create], ['update', s.update], ['replace', s.replace], ['delete', s.delete], ['activate', s.activate], ['deactivate', s.deactivate], ['scheduled', s.scheduled ?? 0], ['blocked', s.blocked]] as const).filter(([, n]) => n !== 0).map(([k, n]) => `${n} ${k}`).join(', ') || 'nothing';
+    const counts =
+      (
+        [
+          ['create', s.create],
+          ['update', s.update],
+          ['replace', s.replace],
+          ['delete', s.delete],
+          ['activate', s.activate],
+          ['deactivate', s.deactivate],
+          ['scheduled', s.scheduled ?? 0],
+          ['blocked', s.blocked],
+        ] as const
+      )
+        .filter(([, n]) => n !== 0)
+        .map(([k, n]) => `${n} ${k}`)
+        .join(', ') || 'nothing';
     const risky = t.risky.length > 0 ? t.risky.map((x) => `${riskMark(x.action)} ${x.action} ${mdText(x.resource)}`).join('<br>') : 'none';
-    const owners = t.owners.length > 0 ? t.owners.map((o) => `**${mdText(o.team)}**: ${o.resources.length} (${mdText(o.resources.slice(0, 4).join(', '))}${o.resources.length > 4 ? ', …' : ''})`).join('<br>') : '—';
+    const owners =
+      t.owners.length > 0
+        ? t.owners
+            .map((o) => `**${mdText(o.team)}**: ${o.resources.length} (${mdText(o.resources.slice(0, 4).join(', '))}${o.resources.length > 4 ? ', …' : ''})`)
+            .join('<br>')
+        : '—';
     lines.push(`| ${mdText(t.target)} | ${counts} | ${risky} | ${owners} |`);
   }
   const warnings = a.targets.flatMap((t) => [
-    ...t.disagreement.map((d) => `- ⛔ **The plan for target ${mdText(t.target)} is not of the head this report ` + `shows:** ${mdText(d)}. Re-run \`promoc plan\` on the head and pass that plan.`),
+    ...t.disagreement.map(
+      (d) =>
+        `- ⛔ **The plan for target ${mdText(t.target)} is not of the head this report ` +
+        `shows:** ${mdText(d)}. Re-run \`promoc plan\` on the head and pass that plan.`,
+    ),
     ...t.risky.filter((x) => x.reason).map((x) => `- ${riskMark(x.action)} ${mdText(t.target)}: ${x.action} ${mdText(x.resource)}: ${mdText(x.reason!)}`),
     ...t.warnings.map((w) => `- ⚠️ ${mdText(t.target)}: ${mdText(w)}`),
   ]);
   const minute = (at: string): string => `${at.slice(0, 16).replace('T', ' ')} UTC`;
-  const launch = (l: (typeof a.launches)[number]): string => `${mdText(l.id)} (${l.change}) from ${minute(l.from!)}${l.until ? ` until ${minute(l.until)}` : ''}`;
+  const launch = (l: (typeof a.launches)[number]): string =>
+    `${mdText(l.id)} (${l.change}) from ${minute(l.from!)}${l.until ? ` until ${minute(l.until)}` : ''}`;
   const launches = a.launches.length > 0 ? `**Launches:** ${a.launches.map(launch).join('; ')}.` : '**Launches:** none scheduled by this change.';
   const apply = a.targets.map((t) => `- ${mdText(t.target)}: \`${codeText(t.apply).replace(/`/g, "'")}\``);
-  const scheduled = a.targets.flatMap((t) => t.scheduled.map((x) => `- ${mdText(t.target)}: ${x.op} ${mdText(x.resource)} at ${x.at.slice(0, 16).replace('T', ' ')} UTC (by \`${x.by}\`)`));
-  return ['### To approve', '', ...lines, '', ...(warnings.length > 0 ? [...warnings, ''] : []), launches, '', ...(scheduled.length > 0 ? ['**Scheduled by the plan:**', ...scheduled, ''] : []), '**Applied by:**', ...apply].join('\n');
+  const scheduled = a.targets.flatMap((t) =>
+    t.scheduled.map((x) => `- ${mdText(t.target)}: ${x.op} ${mdText(x.resource)} at ${x.at.slice(0, 16).replace('T', ' ')} UTC (by \`${x.by}\`)`),
+  );
+  return [
+    '### To approve',
+    '',
+    ...lines,
+    '',
+    ...(warnings.length > 0 ? [...warnings, ''] : []),
+    launches,
+    '',
+    ...(scheduled.length > 0 ? ['**Scheduled by the plan:**', ...scheduled, ''] : []),
+    '**Applied by:**',
+    ...apply,
+  ].join('\n');
 }
 
 /** Findings as a table, errors first, then by file; cut to the budget. Locations link to the head commit when known. */
@@ -88,7 +132,9 @@ export function diagnosticsTable(diags: readonly Diagnostic[], budget: number, s
   for (const d of lintOrder(diags)) {
     const where = d.range ? `${d.file}:${d.range.start.line}:${d.range.start.col}` : d.file || '—';
     const link = sourceLink(sourceUrl, d);
-    const row = `| ${label[d.severity]} | ${link ? `[${mdText(where)}](${link})` : mdText(where)} | ` + `${mdText(d.ruleId)} | ${mdText(d.message)}${d.hint ? `<br>*${mdText(d.hint)}*` : ''} |`;
+    const row =
+      `| ${label[d.severity]} | ${link ? `[${mdText(where)}](${link})` : mdText(where)} | ` +
+      `${mdText(d.ruleId)} | ${mdText(d.message)}${d.hint ? `<br>*${mdText(d.hint)}*` : ''} |`;
     if (size + row.length + 200 > budget) break;
     lines.push(row);
     size += row.length + 1;
@@ -104,13 +150,27 @@ export function geofenceMaps(changes: readonly GeofenceChange[], budget: number)
   let size = 0;
   let shown = 0;
   for (const g of changes) {
-    const feature = (state: 'base' | 'head', shape: GeofenceChange['before']) => shape && ({
-      type: 'Feature',
-      properties: { name: g.name, state, stroke: state === 'base' ? '#d73a49' : '#28a745', fill: state === 'base' ? '#d73a49' : '#28a745', 'fill-opacity': 0.25 },
-      geometry: { type: 'MultiPolygon', coordinates: shape.coordinates },
-    });
+    const feature = (state: 'base' | 'head', shape: GeofenceChange['before']) =>
+      shape && {
+        type: 'Feature',
+        properties: {
+          name: g.name,
+          state,
+          stroke: state === 'base' ? '#d73a49' : '#28a745',
+          fill: state === 'base' ? '#d73a49' : '#28a745',
+          'fill-opacity': 0.25,
+        },
+        geometry: { type: 'MultiPolygon', coordinates: shape.coordinates },
+      };
     const features = [feature('base', g.before), feature('head', g.after)].filter(Boolean);
-    const block = [`**${mdText(g.name)}** — ${g.change}${g.before && g.after ? ' (red: base, green: head)' : ''}`, '', '```geojson', codeText(JSON.stringify({ type: 'FeatureCollection', features })), '```', ''].join('\n');
+    const block = [
+      `**${mdText(g.name)}** — ${g.change}${g.before && g.after ? ' (red: base, green: head)' : ''}`,
+      '',
+      '```geojson',
+      codeText(JSON.stringify({ type: 'FeatureCollection', features })),
+      '```',
+      '',
+    ].join('\n');
     if (size + block.length > budget) break;
     out.push(block);
     size += block.length;

@@ -29,12 +29,23 @@ interface Section {
 export function renderReportMarkdown(r: ReportInput, options: ReportMarkdownOptions = {}): string[] {
   const limit = Math.min(options.limit ?? 60_000, GITHUB_LIMIT);
   const budget = Math.max(1_000, limit - 3_000);
-  const head = [`## ${htmlText(r.title)}`, '', approvalMarkdown(r), '', summaryTable(r), '', ...(r.changes.campaigns.length > 0 || r.base ? ['### What changes', '', changesList(r), ''] : [])].join('\n');
+  const head = [
+    `## ${htmlText(r.title)}`,
+    '',
+    approvalMarkdown(r),
+    '',
+    summaryTable(r),
+    '',
+    ...(r.changes.campaigns.length > 0 || r.base ? ['### What changes', '', changesList(r), ''] : []),
+  ].join('\n');
   const blocks = sections(r, budget).map(details);
   const parts: string[][] = [[head]];
   let size = head.length;
   for (const b of blocks) {
-    if (size + b.length + 600 > limit) { parts.push([]); size = 0; }
+    if (size + b.length + 600 > limit) {
+      parts.push([]);
+      size = 0;
+    }
     parts[parts.length - 1]!.push(b);
     size += b.length + 2;
   }
@@ -48,16 +59,36 @@ export function renderReportMarkdown(r: ReportInput, options: ReportMarkdownOpti
 
 function sections(r: ReportInput, budget: number): Section[] {
   const out: Section[] = [];
-  if (r.simulation) out.push({ title: `Simulation: ${r.simulation.sessions.evaluated.toLocaleString('en-US')} sessions replayed through base and head`, body: simulationBody(r.simulation, budget), open: true });
+  if (r.simulation)
+    out.push({
+      title: `Simulation: ${r.simulation.sessions.evaluated.toLocaleString('en-US')} sessions replayed through base and head`,
+      body: simulationBody(r.simulation, budget),
+      open: true,
+    });
   if (r.changes.geofences.length > 0) out.push({ title: `Changed geofences (${r.changes.geofences.length})`, body: geofenceMaps(r.changes.geofences, budget) });
   out.push({ title: 'Campaign windows', body: timelineMarkdown(r.timeline, budget) });
-  if (r.schedule && r.schedule.rows.length > 0) out.push({ title: `Upcoming launches and expiries (${r.schedule.rows.length})`, body: scheduleMarkdown(r.schedule.rows, r.schedule.now, budget), open: true });
+  if (r.schedule && r.schedule.rows.length > 0)
+    out.push({
+      title: `Upcoming launches and expiries (${r.schedule.rows.length})`,
+      body: scheduleMarkdown(r.schedule.rows, r.schedule.now, budget),
+      open: true,
+    });
   if (r.coverage) out.push({ title: 'Coverage: who pays what, where', body: coverageMarkdown(r.coverage, budget) });
-  if (r.lint) out.push({ title: `Lint: ${r.lint.diagnostics.length} finding${r.lint.diagnostics.length === 1 ? '' : 's'}`, body: diagnosticsTable(r.lint.diagnostics, budget, r.sourceUrl) });
-  if (r.validate.diagnostics.length > 0) out.push({ title: `Validate: ${r.validate.diagnostics.length} problem${r.validate.diagnostics.length === 1 ? '' : 's'}`, body: diagnosticsTable(r.validate.diagnostics, budget, r.sourceUrl) });
+  if (r.lint)
+    out.push({
+      title: `Lint: ${r.lint.diagnostics.length} finding${r.lint.diagnostics.length === 1 ? '' : 's'}`,
+      body: diagnosticsTable(r.lint.diagnostics, budget, r.sourceUrl),
+    });
+  if (r.validate.diagnostics.length > 0)
+    out.push({
+      title: `Validate: ${r.validate.diagnostics.length} problem${r.validate.diagnostics.length === 1 ? '' : 's'}`,
+      body: diagnosticsTable(r.validate.diagnostics, budget, r.sourceUrl),
+    });
   for (const plan of r.plans) {
     const pages = renderPlanMarkdownPages(plan, { limit: budget });
-    pages.forEach((page, i) => out.push({ title: `Plan · target ${plan.target}${pages.length > 1 ? ` (${i + 1}/${pages.length})` : ''}: ${planSummaryLine(plan)}`, body: page.trim() }));
+    pages.forEach((page, i) =>
+      out.push({ title: `Plan · target ${plan.target}${pages.length > 1 ? ` (${i + 1}/${pages.length})` : ''}: ${planSummaryLine(plan)}`, body: page.trim() }),
+    );
   }
   return out;
 }

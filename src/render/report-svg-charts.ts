@@ -43,20 +43,53 @@ export function niceTicks(top: number, target = 5): number[] {
 
 /** Daily discount of the given series: head solid, base a wide pale band under it (visible even where equal). */
 export function dailyChart(d: DailySeries, series: readonly ChartSeries[]): string {
-  const W = 860; const H = 300; const L = 80; const R = 230; const T = 16; const B = 34;
+  const W = 860;
+  const H = 300;
+  const L = 80;
+  const R = 230;
+  const T = 16;
+  const B = 34;
   if (d.days.length === 0 || series.length === 0) return '<p class="empty">No changed campaign gave a discount in the simulated sessions.</p>';
   const ticksY = niceTicks(Math.max(1, ...series.flatMap((s) => [...s.head, ...s.base])));
   const top = ticksY[ticksY.length - 1]!;
   const x = (i: number): number => L + (d.days.length === 1 ? 0 : (i * (W - L - R)) / (d.days.length - 1));
   const y = (v: number): number => T + (H - T - B) * (1 - v / top);
-  const grid = ticksY.map((v) => `<line class="grid" x1="${L}" x2="${W - R}" y1="${r1(y(v))}" y2="${r1(y(v))}"/><text class="axis" ` + `x="${L - 6}" y="${r1(y(v) + 4)}" text-anchor="end">${htmlText(money(v, d.currency))}</text>`);
-  const ticks = d.days.map((day, i) => (i % Math.max(1, Math.ceil(d.days.length / 10)) === 0 ? `<text class="axis" x="${r1(x(i))}" y="${H - 12}" text-anchor="middle">${htmlText(day.slice(5))}</text>` : '')).join('');
+  const grid = ticksY.map(
+    (v) =>
+      `<line class="grid" x1="${L}" x2="${W - R}" y1="${r1(y(v))}" y2="${r1(y(v))}"/><text class="axis" ` +
+      `x="${L - 6}" y="${r1(y(v) + 4)}" text-anchor="end">${htmlText(money(v, d.currency))}</text>`,
+  );
+  const ticks = d.days
+    .map((day, i) =>
+      i % Math.max(1, Math.ceil(d.days.length / 10)) === 0
+        ? `<text class="axis" x="${r1(x(i))}" y="${H - 12}" text-anchor="middle">${htmlText(day.slice(5))}</text>`
+        : '',
+    )
+    .join('');
   const line = (values: readonly number[], color: string, base: boolean, id: string): string =>
-    `<polyline class="series${base ? ' base' : ''}" data-campaign="${htmlText(id)}" fill="none" stroke="` + `${color}" stroke-width="${base ? 6 : 1.8}"${base ? ' stroke-opacity="0.3" stroke-linejoin="round"' : ''}` + ` points="${values.map((v, i) => `${r1(x(i))},${r1(y(v))}`).join(' ')}"><title>` + `${htmlText(`${id} (${base ? 'base' : 'head'})`)}</title></polyline>`;
-  const lines = series.map((s, i) => line(s.base, PALETTE[i % PALETTE.length]!, true, s.campaign)).join('') + series.map((s, i) => line(s.head, PALETTE[i % PALETTE.length]!, false, s.campaign)).join('');
-  const key = `<g transform="translate(${W - R + 12},${T + 4})"><line x1="0" x2="22" y1="6" y2="6" stroke="#57606a" ` + `stroke-width="1.8"/><text class="legend" x="28" y="10">head</text><line x1="70" x2="92" y1="6" y2="6" ` + `stroke="#57606a" stroke-width="6" stroke-opacity="0.3"/><text class="legend" x="98" y="10">base</text></g>`;
-  const legend = series.map((s, i) => `<g class="legend-item" transform="translate(${W - R + 12},${T + 28 + i * 18}` + `)"><rect width="12" height="12" fill="${PALETTE[i % PALETTE.length]}"/><text ` + `class="legend" x="18" y="10">${htmlText(shorten(s.campaign, 32))}</text></g>`).join('');
-  return `<svg id="daily-discount" class="chart" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" ` + `aria-label="Discount per day of the changed campaigns">${grid.join('')}${ticks}${lines}${key}${legend}</svg>`;
+    `<polyline class="series${base ? ' base' : ''}" data-campaign="${htmlText(id)}" fill="none" stroke="` +
+    `${color}" stroke-width="${base ? 6 : 1.8}"${base ? ' stroke-opacity="0.3" stroke-linejoin="round"' : ''}` +
+    ` points="${values.map((v, i) => `${r1(x(i))},${r1(y(v))}`).join(' ')}"><title>` +
+    `${htmlText(`${id} (${base ? 'base' : 'head'})`)}</title></polyline>`;
+  const lines =
+    series.map((s, i) => line(s.base, PALETTE[i % PALETTE.length]!, true, s.campaign)).join('') +
+    series.map((s, i) => line(s.head, PALETTE[i % PALETTE.length]!, false, s.campaign)).join('');
+  const key =
+    `<g transform="translate(${W - R + 12},${T + 4})"><line x1="0" x2="22" y1="6" y2="6" stroke="#57606a" ` +
+    `stroke-width="1.8"/><text class="legend" x="28" y="10">head</text><line x1="70" x2="92" y1="6" y2="6" ` +
+    `stroke="#57606a" stroke-width="6" stroke-opacity="0.3"/><text class="legend" x="98" y="10">base</text></g>`;
+  const legend = series
+    .map(
+      (s, i) =>
+        `<g class="legend-item" transform="translate(${W - R + 12},${T + 28 + i * 18}` +
+        `)"><rect width="12" height="12" fill="${PALETTE[i % PALETTE.length]}"/><text ` +
+        `class="legend" x="18" y="10">${htmlText(shorten(s.campaign, 32))}</text></g>`,
+    )
+    .join('');
+  return (
+    `<svg id="daily-discount" class="chart" viewBox="0 0 ${W} ${H}" width="${W}" height="${H}" role="img" ` +
+    `aria-label="Discount per day of the changed campaigns">${grid.join('')}${ticks}${lines}${key}${legend}</svg>`
+  );
 }
 
 /** One bar per campaign across the months its window spans; open ends run to the chart's edge. */
@@ -64,26 +97,48 @@ export function timelineChart(rows: readonly TimelineRow[], maxRows = 200): stri
   const months = timelineMonths(rows);
   if (months.length === 0) return '<p class="empty">No campaign has a bounded window.</p>';
   const shown = [...rows.filter((r) => r.change), ...rows.filter((r) => !r.change)].slice(0, maxRows);
-  const W = 860; const L = 260; const ROW = 18; const T = 24;
+  const W = 860;
+  const L = 260;
+  const ROW = 18;
+  const T = 24;
   const start = months[0]!;
   const last = new Date(months[months.length - 1]!);
   const end = Date.UTC(last.getUTCFullYear(), last.getUTCMonth() + 1, 1);
   const x = (t: number): number => L + ((Math.min(end, Math.max(start, t)) - start) / (end - start)) * (W - L - 10);
   const H = T + shown.length * ROW + 8;
   const every = Math.max(1, Math.ceil(52 / ((W - L - 10) / months.length)));
-  const monthLabel = (m: number): string => { const d = new Date(m); return `${MONTHS[d.getUTCMonth()]}${d.getUTCMonth() === 0 || m === start ? ` ${d.getUTCFullYear()}` : ''}`; };
-  const grid = months.map((m, i) => `<line class="grid" x1="${r1(x(m))}" x2="${r1(x(m))}" y1="${T - 6}" y2="${H}"/>` + `${i % every === 0 ? `<text class="axis" x="${r1(x(m) + 2)}" y="${T - 10}">${monthLabel(m)}</text>` : ''}`).join('');
-  const bars = shown.map((r, i) => {
-    const y = T + i * ROW;
-    const cls = `window ${r.change ?? 'same'}${r.active ? '' : ' inactive'}`;
-    const x0 = x(r.from ?? start);
-    const x1 = x(r.until ?? end);
-    const label = `${r.change ? `${r.change}: ` : ''}${r.id}`;
-    const title = `${r.id}: ${instantOrOpen(r.from)} → ${instantOrOpen(r.until)}`;
-    return `<text class="label" x="${L - 6}" y="${y + 12}" text-anchor="end">` + `${htmlText(shorten(label, 40))}</text><rect class="${cls}" data-campaign="${htmlText(r.id)}" ` + `x="${r1(x0)}" y="${y + 2}" width="${r1(Math.max(2, x1 - x0))}" height="${ROW - 5}" rx="3"><title>${htmlText(title)}</title></rect>`;
-  }).join('');
+  const monthLabel = (m: number): string => {
+    const d = new Date(m);
+    return `${MONTHS[d.getUTCMonth()]}${d.getUTCMonth() === 0 || m === start ? ` ${d.getUTCFullYear()}` : ''}`;
+  };
+  const grid = months
+    .map(
+      (m, i) =>
+        `<line class="grid" x1="${r1(x(m))}" x2="${r1(x(m))}" y1="${T - 6}" y2="${H}"/>` +
+        `${i % every === 0 ? `<text class="axis" x="${r1(x(m) + 2)}" y="${T - 10}">${monthLabel(m)}</text>` : ''}`,
+    )
+    .join('');
+  const bars = shown
+    .map((r, i) => {
+      const y = T + i * ROW;
+      const cls = `window ${r.change ?? 'same'}${r.active ? '' : ' inactive'}`;
+      const x0 = x(r.from ?? start);
+      const x1 = x(r.until ?? end);
+      const label = `${r.change ? `${r.change}: ` : ''}${r.id}`;
+      const title = `${r.id}: ${instantOrOpen(r.from)} → ${instantOrOpen(r.until)}`;
+      return (
+        `<text class="label" x="${L - 6}" y="${y + 12}" text-anchor="end">` +
+        `${htmlText(shorten(label, 40))}</text><rect class="${cls}" data-campaign="${htmlText(r.id)}" ` +
+        `x="${r1(x0)}" y="${y + 2}" width="${r1(Math.max(2, x1 - x0))}" height="${ROW - 5}" rx="3"><title>${htmlText(title)}</title></rect>`
+      );
+    })
+    .join('');
   const more = rows.length - shown.length;
-  return `<svg id="timeline-chart" class="chart" viewBox="0 0 ${W} ${H}" width="${W}" ` + `height="${H}" role="img" aria-label="Campaign windows">${grid}${bars}</svg>` + `${more > 0 ? `<p class="note">${more} more campaigns not drawn.</p>` : ''}`;
+  return (
+    `<svg id="timeline-chart" class="chart" viewBox="0 0 ${W} ${H}" width="${W}" ` +
+    `height="${H}" role="img" aria-label="Campaign windows">${grid}${bars}</svg>` +
+    `${more > 0 ? `<p class="note">${more} more campaigns not drawn.</p>` : ''}`
+  );
 }
 
 export function shorten(s: string, max: number): string {

@@ -21,7 +21,10 @@ export function geofenceMap(geofences: readonly MapGeofence[], overlaps: readonl
   if (items.length === 0) return '<p class="empty">No geofences.</p>';
   const all = items.map((i) => i.box).reduce((a, b) => union(a, b));
   const k = Math.cos((((all[1] + all[3]) / 2) * Math.PI) / 180);
-  const clusters = cluster(items.map((i) => i.box), k);
+  const clusters = cluster(
+    items.map((i) => i.box),
+    k,
+  );
   const aspect = clusters.map((c) => Math.max(1e-9, (c.box[2] - c.box[0]) * k) / Math.max(1e-9, c.box[3] - c.box[1]));
   const inner = width - GAP * (clusters.length - 1);
   // One height for every panel: as tall as the widths allow, within reason.
@@ -33,16 +36,38 @@ export function geofenceMap(geofences: readonly MapGeofence[], overlaps: readonl
   const panels = clusters.map((c, ci) => {
     const w = widths[ci]! * fit;
     const ph = clusters.length === 1 ? Math.min(h, w / Math.max(aspect[ci]!, 1e-9) + 2 * PAD) : h;
-    const panel = drawPanel(ci, left, w, ph, c.box, k, items.filter((_, i) => c.members.includes(i)).map((i) => i.g), overlaps);
+    const panel = drawPanel(
+      ci,
+      left,
+      w,
+      ph,
+      c.box,
+      k,
+      items.filter((_, i) => c.members.includes(i)).map((i) => i.g),
+      overlaps,
+    );
     left += w + GAP;
     return { svg: panel, height: ph };
   });
   const height = Math.round(maxOf(panels.map((p) => p.height)) + LEGEND);
   const svgWidth = Math.round(left - GAP);
-  return `<svg id="geofence-map" class="map" viewBox="0 0 ${svgWidth} ${height}" width="${svgWidth}" height="` + `${height}" role="img" aria-label="Geofences, their changes and overlaps">` + `${panels.map((p) => p.svg).join('')}${legend(height - LEGEND + 8, geofences, overlaps.length > 0)}</svg>`;
+  return (
+    `<svg id="geofence-map" class="map" viewBox="0 0 ${svgWidth} ${height}" width="${svgWidth}" height="` +
+    `${height}" role="img" aria-label="Geofences, their changes and overlaps">` +
+    `${panels.map((p) => p.svg).join('')}${legend(height - LEGEND + 8, geofences, overlaps.length > 0)}</svg>`
+  );
 }
 
-function drawPanel(index: number, left: number, w: number, h: number, box: Box, k: number, geofences: readonly MapGeofence[], overlaps: readonly MapOverlap[]): string {
+function drawPanel(
+  index: number,
+  left: number,
+  w: number,
+  h: number,
+  box: Box,
+  k: number,
+  geofences: readonly MapGeofence[],
+  overlaps: readonly MapOverlap[],
+): string {
   const [minLon, minLat, maxLon, maxLat] = box;
   const s = Math.min((w - 2 * PAD) / Math.max(1e-9, (maxLon - minLon) * k), (h - 2 * PAD) / Math.max(1e-9, maxLat - minLat));
   // Centre the cluster inside its panel.
@@ -52,18 +77,50 @@ function drawPanel(index: number, left: number, w: number, h: number, box: Box, 
   const py = (lat: number): number => Math.round((oy + (maxLat - lat) * s) * 10) / 10;
   const d = (c: Coords): string => c.map((poly) => poly.map((ring) => `M${ring.map((p) => `${px(p[0]!)} ${py(p[1]!)}`).join('L')}Z`).join('')).join('');
   const names = new Set(geofences.map((g) => g.name));
-  const shapes = geofences.filter((g) => g.coordinates.length > 0).map((g) => `<path class="geofence${g.change ? ` ${g.change}` : ''}" data-geofence="${htmlText(g.name)}" fill-rule="evenodd" ` + `d="${d(g.coordinates)}"><title>${htmlText(`${g.name}${g.change ? ` (${g.change})` : ''}`)}</title></path>`).join('');
-  const before = geofences.filter((g) => g.before && g.before.length > 0).map((g) => `<path class="base-shape${g.change === 'removed' ? ' removed' : ''}" data-geofence="${htmlText(g.name)}` + `" fill-rule="evenodd" d="${d(g.before!)}"><title>${htmlText(`${g.name}: base shape`)}</title></path>`).join('');
-  const marks = geofences.filter((g) => g.before).map((g) => partMarks(g, px, py)).join('');
-  const hot = overlaps.filter((o) => names.has(o.a) && names.has(o.b)).map((o) => `<path class="overlap" data-overlap="${htmlText(`${o.a}|${o.b}`)}" fill-rule="evenodd" d="${d(o.coordinates)}` + `"><title>${htmlText(`${o.a} ∩ ${o.b}: ${o.areaM2.toLocaleString('en-US')} m²`)}</title></path>`).join('');
-  const labels = geofences.map((g) => {
-    const [lon, lat] = labelPoint(g.coordinates.length > 0 ? g.coordinates : g.before ?? []);
-    const text = `${shorten(g.name, 28)}${g.change ? ` (${g.change})` : ''}`;
-    const half = text.length * 3;
-    const x = Math.min(left + w - half - 2, Math.max(left + half + 2, px(lon)));
-    return `<text class="map-label${g.change ? ' changed' : ''}" x="${Math.round(x)}" y="` + `${Math.round(Math.min(h - 6, Math.max(12, py(lat))))}" text-anchor="middle">${htmlText(text)}</text>`;
-  }).join('');
-  return `<g class="panel" data-panel="${index}"><rect class="panel-frame" x="${r1(left)}" y="0.5" width="${r1(w)}` + `" height="${r1(h - 1)}"/>${shapes}${before}${hot}${marks}${labels}${scaleBar(left + 10, h - 12, s)}</g>`;
+  const shapes = geofences
+    .filter((g) => g.coordinates.length > 0)
+    .map(
+      (g) =>
+        `<path class="geofence${g.change ? ` ${g.change}` : ''}" data-geofence="${htmlText(g.name)}" fill-rule="evenodd" ` +
+        `d="${d(g.coordinates)}"><title>${htmlText(`${g.name}${g.change ? ` (${g.change})` : ''}`)}</title></path>`,
+    )
+    .join('');
+  const before = geofences
+    .filter((g) => g.before && g.before.length > 0)
+    .map(
+      (g) =>
+        `<path class="base-shape${g.change === 'removed' ? ' removed' : ''}" data-geofence="${htmlText(g.name)}` +
+        `" fill-rule="evenodd" d="${d(g.before!)}"><title>${htmlText(`${g.name}: base shape`)}</title></path>`,
+    )
+    .join('');
+  const marks = geofences
+    .filter((g) => g.before)
+    .map((g) => partMarks(g, px, py))
+    .join('');
+  const hot = overlaps
+    .filter((o) => names.has(o.a) && names.has(o.b))
+    .map(
+      (o) =>
+        `<path class="overlap" data-overlap="${htmlText(`${o.a}|${o.b}`)}" fill-rule="evenodd" d="${d(o.coordinates)}` +
+        `"><title>${htmlText(`${o.a} ∩ ${o.b}: ${o.areaM2.toLocaleString('en-US')} m²`)}</title></path>`,
+    )
+    .join('');
+  const labels = geofences
+    .map((g) => {
+      const [lon, lat] = labelPoint(g.coordinates.length > 0 ? g.coordinates : (g.before ?? []));
+      const text = `${shorten(g.name, 28)}${g.change ? ` (${g.change})` : ''}`;
+      const half = text.length * 3;
+      const x = Math.min(left + w - half - 2, Math.max(left + half + 2, px(lon)));
+      return (
+        `<text class="map-label${g.change ? ' changed' : ''}" x="${Math.round(x)}" y="` +
+        `${Math.round(Math.min(h - 6, Math.max(12, py(lat))))}" text-anchor="middle">${htmlText(text)}</text>`
+      );
+    })
+    .join('');
+  return (
+    `<g class="panel" data-panel="${index}"><rect class="panel-frame" x="${r1(left)}" y="0.5" width="${r1(w)}` +
+    `" height="${r1(h - 1)}"/>${shapes}${before}${hot}${marks}${labels}${scaleBar(left + 10, h - 12, s)}</g>`
+  );
 }
 
 /**
@@ -78,7 +135,10 @@ function partMarks(g: MapGeofence, px: (lon: number) => number, py: (lat: number
     const box = bbox([[poly]])!;
     const [x0, y0, x1, y1] = [px(box[0]), py(box[3]), px(box[2]), py(box[1])];
     const r = Math.max(12, Math.hypot(x1 - x0, y1 - y0) / 2 + 6);
-    return `<circle class="part-mark ${cls}" data-geofence="${htmlText(g.name)}" cx="${r1((x0 + x1) / 2)}" ` + `cy="${r1((y0 + y1) / 2)}" r="${r1(r)}"><title>${htmlText(`${g.name}: ${what}`)}</title></circle>`;
+    return (
+      `<circle class="part-mark ${cls}" data-geofence="${htmlText(g.name)}" cx="${r1((x0 + x1) / 2)}" ` +
+      `cy="${r1((y0 + y1) / 2)}" r="${r1(r)}"><title>${htmlText(`${g.name}: ${what}`)}</title></circle>`
+    );
   };
   return [
     ...g.coordinates.filter((p) => !base.has(key(p))).map((p) => ring(p, 'new', 'new or reshaped part')),
@@ -93,7 +153,10 @@ function scaleBar(x: number, y: number, pixelsPerDegree: number): string {
   const metres = lengths.find((m) => m * pxPerMetre >= 40) ?? lengths[lengths.length - 1]!;
   const len = r1(metres * pxPerMetre);
   const label = metres >= 1_000 ? `${metres / 1_000} km` : `${metres} m`;
-  return `<g class="scale-bar" transform="translate(${r1(x)},${r1(y)})"><path d="M0 -5V0H` + `${len}V-5"/><text x="${r1(len / 2)}" y="-7" text-anchor="middle">${label}</text></g>`;
+  return (
+    `<g class="scale-bar" transform="translate(${r1(x)},${r1(y)})"><path d="M0 -5V0H` +
+    `${len}V-5"/><text x="${r1(len / 2)}" y="-7" text-anchor="middle">${label}</text></g>`
+  );
 }
 
 function legend(y: number, geofences: readonly MapGeofence[], overlaps: boolean): string {
@@ -103,7 +166,9 @@ function legend(y: number, geofences: readonly MapGeofence[], overlaps: boolean)
   if (overlaps) entries.push(['overlap', 'overlap']);
   let x = 0;
   const items = entries.map(([cls, text]) => {
-    const item = `<g class="legend-item" transform="translate(${x},${y})"><rect class="${cls}" ` + `width="16" height="12"/><text class="legend" x="22" y="10">${text}</text></g>`;
+    const item =
+      `<g class="legend-item" transform="translate(${x},${y})"><rect class="${cls}" ` +
+      `width="16" height="12"/><text class="legend" x="22" y="10">${text}</text></g>`;
     x += 34 + text.length * 6.2;
     return item;
   });
@@ -139,10 +204,13 @@ function union(a: Box, b: Box): Box {
 
 function bbox(shapes: readonly Coords[]): Box | undefined {
   let box: Box | undefined;
-  for (const c of shapes) for (const poly of c) for (const ring of poly) for (const p of ring) {
-    const b: Box = [p[0]!, p[1]!, p[0]!, p[1]!];
-    box = box ? union(box, b) : b;
-  }
+  for (const c of shapes)
+    for (const poly of c)
+      for (const ring of poly)
+        for (const p of ring) {
+          const b: Box = [p[0]!, p[1]!, p[0]!, p[1]!];
+          box = box ? union(box, b) : b;
+        }
   return box;
 }
 
@@ -155,7 +223,10 @@ function labelPoint(c: Coords): [number, number] {
     const xs = ring.map((p) => p[0]!);
     const ys = ring.map((p) => p[1]!);
     const area = (maxOf(xs) - minOf(xs)) * (maxOf(ys) - minOf(ys));
-    if (area > bestArea) { bestArea = area; best = [(maxOf(xs) + minOf(xs)) / 2, (maxOf(ys) + minOf(ys)) / 2]; }
+    if (area > bestArea) {
+      bestArea = area;
+      best = [(maxOf(xs) + minOf(xs)) / 2, (maxOf(ys) + minOf(ys)) / 2];
+    }
   }
   return best;
 }

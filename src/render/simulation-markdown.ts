@@ -15,14 +15,19 @@ export function simulationHeadline(r: SimulationReport): string {
   const t = r.totals;
   const cur = r.daily.currency;
   const worst = t.head.worst ? `; worst combined discount ${percent(t.head.worst.percent)}` : '';
-  return `${count(s.evaluated)} sessions (${day(s.first)} → ${day(s.last)}, ${count(s.customers)} customers` + `${s.invalid > 0 ? `, ${count(s.invalid)} invalid` : ''}): discounts ${moneyOf(t.base.discount, cur)}` + ` → ${moneyOf(t.head.discount, cur)} (**${moneyDelta(t.base.discount, t.head.discount)}**)${worst}`;
+  return (
+    `${count(s.evaluated)} sessions (${day(s.first)} → ${day(s.last)}, ${count(s.customers)} customers` +
+    `${s.invalid > 0 ? `, ${count(s.invalid)} invalid` : ''}): discounts ${moneyOf(t.base.discount, cur)}` +
+    ` → ${moneyOf(t.head.discount, cur)} (**${moneyDelta(t.base.discount, t.head.discount)}**)${worst}`
+  );
 }
 
 export function simulationBody(r: SimulationReport, budget: number): string {
   const t = r.totals;
   const cur = r.daily.currency;
   const lines = [
-    `Base: ${mdText(r.base.label)}${r.base.revision ? ` (${mdText(r.base.revision.slice(0, 12))})` : ''} ` + `· head: ${mdText(r.head.label)}${r.head.revision ? ` (${mdText(r.head.revision.slice(0, 12))})` : ''}`,
+    `Base: ${mdText(r.base.label)}${r.base.revision ? ` (${mdText(r.base.revision.slice(0, 12))})` : ''} ` +
+      `· head: ${mdText(r.head.label)}${r.head.revision ? ` (${mdText(r.head.revision.slice(0, 12))})` : ''}`,
     '',
     '| | base | head | Δ |',
     '|---|---:|---:|---:|',
@@ -32,8 +37,18 @@ export function simulationBody(r: SimulationReport, budget: number): string {
     `| discounted sessions | ${count(t.base.discounted)} | ${count(t.head.discounted)} | ${countDelta(t.base.discounted, t.head.discounted)} |`,
     '',
   ];
-  if (t.head.worst) lines.push(`Worst combined discount (head): **${percent(t.head.worst.percent)}** in session ` + `${mdText(t.head.worst.session)} (${day(t.head.worst.at)}): ${t.head.worst.campaigns.map(mdText).join(' + ')}.`, '');
-  if (r.sessions.outOfOrder > 0) lines.push(`⚠️ ${count(r.sessions.outOfOrder)} ${r.sessions.outOfOrder === 1 ? 'session was' : 'sessions were'}` + ` out of time order; limits were consumed in file order.`, '');
+  if (t.head.worst)
+    lines.push(
+      `Worst combined discount (head): **${percent(t.head.worst.percent)}** in session ` +
+        `${mdText(t.head.worst.session)} (${day(t.head.worst.at)}): ${t.head.worst.campaigns.map(mdText).join(' + ')}.`,
+      '',
+    );
+  if (r.sessions.outOfOrder > 0)
+    lines.push(
+      `⚠️ ${count(r.sessions.outOfOrder)} ${r.sessions.outOfOrder === 1 ? 'session was' : 'sessions were'}` +
+        ` out of time order; limits were consumed in file order.`,
+      '',
+    );
   const moved = r.campaigns.filter(hasMoved);
   if (moved.length === 0) {
     lines.push('No campaign changed and no result moved.');
@@ -58,7 +73,16 @@ export function simulationBody(r: SimulationReport, budget: number): string {
 function campaignRow(c: CampaignResult): string {
   const b = c.base;
   const h = c.head;
-  const limit = h?.exhausted ? `${day(h.exhausted.at)} (${h.exhausted.by})${b?.exhausted ? `, base ${day(b.exhausted.at)}` : ''}` : b?.exhausted ? `base ${day(b.exhausted.at)} (${b.exhausted.by})` : '';
+  const limit = h?.exhausted
+    ? `${day(h.exhausted.at)} (${h.exhausted.by})${b?.exhausted ? `, base ${day(b.exhausted.at)}` : ''}`
+    : b?.exhausted
+      ? `base ${day(b.exhausted.at)} (${b.exhausted.by})`
+      : '';
   const fields = c.fields && c.fields.length > 0 ? `: ${c.fields.map(mdText).join(', ')}` : '';
-  return `| ${mdText(c.id)} | ${c.change === 'unchanged' ? '' : `${c.change}${fields}`} | ${count(b?.redemptions ?? 0)} → ` + `${count(h?.redemptions ?? 0)} (${countDelta(b?.redemptions ?? 0, h?.redemptions ?? 0)}) | ${moneyOf(b?.amount)} ` + `→ ${moneyOf(h?.amount)} (${moneyDelta(b?.amount, h?.amount)}) | ${count(b?.customers ?? 0)} → ` + `${count(h?.customers ?? 0)} | ${limit} | ${h?.worst ? percent(h.worst.percent) : ''} |`;
+  return (
+    `| ${mdText(c.id)} | ${c.change === 'unchanged' ? '' : `${c.change}${fields}`} | ${count(b?.redemptions ?? 0)} → ` +
+    `${count(h?.redemptions ?? 0)} (${countDelta(b?.redemptions ?? 0, h?.redemptions ?? 0)}) | ${moneyOf(b?.amount)} ` +
+    `→ ${moneyOf(h?.amount)} (${moneyDelta(b?.amount, h?.amount)}) | ${count(b?.customers ?? 0)} → ` +
+    `${count(h?.customers ?? 0)} | ${limit} | ${h?.worst ? percent(h.worst.percent) : ''} |`
+  );
 }

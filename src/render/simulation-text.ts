@@ -18,18 +18,28 @@ export function renderSimulationText(r: SimulationReport, options: SimulationTex
   const s = r.sessions;
   const cur = r.daily.currency;
   const out = [
-    c.bold(`promoc simulate: ${count(s.evaluated)} sessions ${day(s.first)} → ${day(s.last)}, ` + `${count(s.customers)} customers${s.invalid > 0 ? c.yellow(`, ${count(s.invalid)} invalid`) : ''}`),
+    c.bold(
+      `promoc simulate: ${count(s.evaluated)} sessions ${day(s.first)} → ${day(s.last)}, ` +
+        `${count(s.customers)} customers${s.invalid > 0 ? c.yellow(`, ${count(s.invalid)} invalid`) : ''}`,
+    ),
     `  base  ${t(r.base.label)}${r.base.revision ? c.dim(` (${r.base.revision.slice(0, 12)})`) : ''}, ${r.base.campaigns} campaigns`,
     `  head  ${t(r.head.label)}${r.head.revision ? c.dim(` (${r.head.revision.slice(0, 12)})`) : ''}, ${r.head.campaigns} campaigns`,
     '',
-    `  discounts  ${moneyOf(r.totals.base.discount, cur)} → ${moneyOf(r.totals.head.discount, cur)}` + `  ${deltaColor(c, moneyDelta(r.totals.base.discount, r.totals.head.discount))}`,
-    `  fees       ${moneyOf(r.totals.base.fees, cur)} → ${moneyOf(r.totals.head.fees, cur)}` + `  ${deltaColor(c, moneyDelta(r.totals.base.fees, r.totals.head.fees))}`,
-    `  credit     ${moneyOf(r.totals.base.credit, cur)} → ${moneyOf(r.totals.head.credit, cur)}` + `  ${deltaColor(c, moneyDelta(r.totals.base.credit, r.totals.head.credit))}`,
-    `  discounted sessions  ${count(r.totals.base.discounted)} → ${count(r.totals.head.discounted)}` + `  ${deltaColor(c, countDelta(r.totals.base.discounted, r.totals.head.discounted))}`,
+    `  discounts  ${moneyOf(r.totals.base.discount, cur)} → ${moneyOf(r.totals.head.discount, cur)}` +
+      `  ${deltaColor(c, moneyDelta(r.totals.base.discount, r.totals.head.discount))}`,
+    `  fees       ${moneyOf(r.totals.base.fees, cur)} → ${moneyOf(r.totals.head.fees, cur)}` +
+      `  ${deltaColor(c, moneyDelta(r.totals.base.fees, r.totals.head.fees))}`,
+    `  credit     ${moneyOf(r.totals.base.credit, cur)} → ${moneyOf(r.totals.head.credit, cur)}` +
+      `  ${deltaColor(c, moneyDelta(r.totals.base.credit, r.totals.head.credit))}`,
+    `  discounted sessions  ${count(r.totals.base.discounted)} → ${count(r.totals.head.discounted)}` +
+      `  ${deltaColor(c, countDelta(r.totals.base.discounted, r.totals.head.discounted))}`,
   ];
   const worst = r.totals.head.worst;
   if (worst) out.push(`  worst case (head)  ${percent(worst.percent)} off in session ${t(worst.session)}: ${worst.campaigns.map(t).join(' + ')}`);
-  if (s.outOfOrder > 0) out.push(c.yellow(`  ${count(s.outOfOrder)} ${s.outOfOrder === 1 ? 'session was' : 'sessions were'} out of time order; limits were consumed in file order`));
+  if (s.outOfOrder > 0)
+    out.push(
+      c.yellow(`  ${count(s.outOfOrder)} ${s.outOfOrder === 1 ? 'session was' : 'sessions were'} out of time order; limits were consumed in file order`),
+    );
   for (const e of r.errors) out.push(c.yellow(`  line ${e.line}: ${t(e.message)}`));
   if (s.invalid > r.errors.length) out.push(c.yellow(`  … and ${count(s.invalid - r.errors.length)} more invalid sessions`));
   const rows = r.campaigns.filter((x) => options.all || hasMoved(x));
@@ -53,7 +63,11 @@ function table(rows: readonly CampaignResult[], c: ReturnType<typeof pc.createCo
     x.head?.worst ? percent(x.head.worst.percent) : '',
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
-  const line = (row: readonly string[]): string => `  ${row.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()}`;
+  const line = (row: readonly string[]): string =>
+    `  ${row
+      .map((cell, i) => cell.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd()}`;
   return [c.dim(line(header)), ...body.map(line)];
 }
 

@@ -9,7 +9,10 @@ export function renderResults(results: readonly CaseResult[], problems: readonly
   const out: string[] = [];
   let file = '';
   for (const r of results) {
-    if (r.case.file !== file) { file = r.case.file; out.push(c.bold(file)); }
+    if (r.case.file !== file) {
+      file = r.case.file;
+      out.push(c.bold(file));
+    }
     const failed = r.error !== undefined || r.mismatches.length > 0;
     out.push(`  ${failed ? c.red('✗') : c.green('✓')} ${r.case.name}`);
     if (r.error) out.push(`      ${c.red(r.error)}`);
@@ -19,7 +22,9 @@ export function renderResults(results: readonly CaseResult[], problems: readonly
   }
   for (const p of problems) out.push(`${c.bold(p.file)}  ${c.red('error')}  ${p.message}`);
   const failed = results.filter((r) => r.error !== undefined || r.mismatches.length > 0).length;
-  const summary = `${results.length - failed} passed, ${failed} failed` + `${problems.length > 0 ? `, ${problems.length} file problem${problems.length === 1 ? '' : 's'}` : ''}`;
+  const summary =
+    `${results.length - failed} passed, ${failed} failed` +
+    `${problems.length > 0 ? `, ${problems.length} file problem${problems.length === 1 ? '' : 's'}` : ''}`;
   out.push('', failed > 0 || problems.length > 0 ? c.red(c.bold(`✖ ${summary}`)) : c.green(c.bold(`✔ ${summary}`)));
   return `${out.join('\n')}\n`;
 }

@@ -7,7 +7,10 @@ import { type Model, resourceKey } from '../model/resource.js';
 import type { ChangedCampaign, TimelineRow } from './types.js';
 
 /** The workflow step that applies a merge to a configured target (.github/workflows/apply.yml). */
-export const APPLY_WORKFLOW = { file: '.github/workflows/apply.yml', step: 'Apply the reviewed plan (refused if the campaigns or live state moved since it was made)' } as const;
+export const APPLY_WORKFLOW = {
+  file: '.github/workflows/apply.yml',
+  step: 'Apply the reviewed plan (refused if the campaigns or live state moved since it was made)',
+} as const;
 
 export interface RiskyAction {
   readonly action: 'delete' | 'replace' | 'blocked';
@@ -77,14 +80,19 @@ export function approvalSummary(input: ApprovalInput): Approval {
   const teams = new Map((input.model?.resources ?? []).map((l) => [resourceKey(l.resource), l.resource.metadata.labels?.team]));
   const targets = input.plans.map((plan, i): ApprovalTarget => {
     const acting = plan.actions.filter((a) => a.action !== 'noop');
-    const risky = acting.filter((a) => RISKY.has(a.action)).map((a): RiskyAction => ({ action: a.action as RiskyAction['action'], resource: id(a), ...(a.reason ? { reason: a.reason } : {}) }));
+    const risky = acting
+      .filter((a) => RISKY.has(a.action))
+      .map((a): RiskyAction => ({ action: a.action as RiskyAction['action'], resource: id(a), ...(a.reason ? { reason: a.reason } : {}) }));
     const byTeam = new Map<string, string[]>();
     for (const a of acting) {
       const team = teams.get(id(a)) ?? '(no team)';
       byTeam.set(team, [...(byTeam.get(team) ?? []), id(a)]);
     }
-    const owners = [...byTeam].map(([team, resources]) => ({ team, resources: resources.sort() })).sort((a, b) => (a.team < b.team ? -1 : a.team > b.team ? 1 : 0));
-    const scheduled = plan.actions.filter((a) => a.schedule !== undefined && (a.action === 'scheduled' || a.schedule.at > plan.createdAt))
+    const owners = [...byTeam]
+      .map(([team, resources]) => ({ team, resources: resources.sort() }))
+      .sort((a, b) => (a.team < b.team ? -1 : a.team > b.team ? 1 : 0));
+    const scheduled = plan.actions
+      .filter((a) => a.schedule !== undefined && (a.action === 'scheduled' || a.schedule.at > plan.createdAt))
       .map((a): ScheduledAction => ({ resource: id(a), op: a.schedule!.op, at: a.schedule!.at, by: a.schedule!.native ? 'target' : 'promoc apply --due' }))
       .sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.resource < b.resource ? -1 : 1));
     return {
@@ -95,13 +103,20 @@ export function approvalSummary(input: ApprovalInput): Approval {
       owners,
       apply: applyStep(plan, input.planFiles?.[i]),
       disagreement: input.model ? disagreement(plan, input.model) : [],
-      warnings: plan.notes.filter((n) => n.level === 'warn').map((n) => `${n.message}${n.resources && n.resources.length > 0 ? `: ${n.resources.join(', ')}` : ''}`),
+      warnings: plan.notes
+        .filter((n) => n.level === 'warn')
+        .map((n) => `${n.message}${n.resources && n.resources.length > 0 ? `: ${n.resources.join(', ')}` : ''}`),
     };
   });
   const changed = new Map(input.changes.map((c) => [c.id, c.change]));
   const launches = input.timeline
     .filter((r) => r.from !== undefined && (changed.get(r.id) === 'added' || changed.get(r.id) === 'changed'))
-    .map((r): Launch => ({ id: r.id, change: changed.get(r.id)!, from: new Date(r.from!).toISOString(), ...(r.until !== undefined ? { until: new Date(r.until).toISOString() } : {}) }));
+    .map((r): Launch => ({
+      id: r.id,
+      change: changed.get(r.id)!,
+      from: new Date(r.from!).toISOString(),
+      ...(r.until !== undefined ? { until: new Date(r.until).toISOString() } : {}),
+    }));
   return { targets, launches };
 }
 
@@ -112,7 +127,10 @@ function id(a: Pick<Action, 'kind' | 'name'>): string {
 /** The local target is applied by hand; a configured target by the apply workflow on merge. */
 function applyStep(plan: Plan, file: string | undefined): string {
   if (plan.target === 'local') return `promoc apply ${file ?? 'plan.json'} --auto-approve`;
-  return `on merge to main: workflow ${APPLY_WORKFLOW.file}, step "${APPLY_WORKFLOW.step}" (promoc apply of ` + `the plan this pull request saved, target ${plan.target}, after the environment's reviewers approve)`;
+  return (
+    `on merge to main: workflow ${APPLY_WORKFLOW.file}, step "${APPLY_WORKFLOW.step}" (promoc apply of ` +
+    `the plan this pull request saved, target ${plan.target}, after the environment's reviewers approve)`
+  );
 }
 
 /**
@@ -125,7 +143,10 @@ function disagreement(plan: Plan, model: Model): string[] {
   const kinds = new Set(plan.actions.map((a) => a.kind));
   const head = new Set(model.resources.filter((l) => kinds.has(l.resource.kind)).map((l) => resourceKey(l.resource)));
   const covered = new Set([...plan.actions.map(id), ...plan.notes.flatMap((n) => n.resources ?? [])]);
-  const extra = plan.actions.filter((a) => a.source !== undefined && !head.has(id(a))).map(id).sort();
+  const extra = plan.actions
+    .filter((a) => a.source !== undefined && !head.has(id(a)))
+    .map(id)
+    .sort();
   const missing = [...head].filter((r) => !covered.has(r)).sort();
   const out: string[] = [];
   if (missing.length > 0) out.push(`the head declares ${list(missing)}, which the plan does not cover`);

@@ -16,7 +16,14 @@ import type { ChangedCampaign, ReportInput, ReportSide } from './types.js';
 
 export interface AssembleInput {
   readonly title?: string;
-  readonly head: { readonly label: string; readonly engine: Engine; readonly bundle: Bundle; readonly model: Model; readonly files: number; readonly diagnostics: readonly Diagnostic[] };
+  readonly head: {
+    readonly label: string;
+    readonly engine: Engine;
+    readonly bundle: Bundle;
+    readonly model: Model;
+    readonly files: number;
+    readonly diagnostics: readonly Diagnostic[];
+  };
   readonly base?: { readonly label: string; readonly bundle: Bundle; readonly model?: Model };
   readonly lint?: ReportInput['lint'];
   readonly plans?: readonly Plan[];
@@ -33,7 +40,11 @@ export interface AssembleInput {
 
 export function assembleReport(input: AssembleInput): ReportInput {
   const { head, base, simulation } = input;
-  const changes = base ? fromBundles(base.bundle, head.bundle, base.model ? { base: base.model.geometries, head: head.model.geometries } : undefined) : simulation ? fromSimulation(simulation) : { campaigns: [], geofences: [] };
+  const changes = base
+    ? fromBundles(base.bundle, head.bundle, base.model ? { base: base.model.geometries, head: head.model.geometries } : undefined)
+    : simulation
+      ? fromSimulation(simulation)
+      : { campaigns: [], geofences: [] };
   const userTypes = head.model.resources.filter((r) => r.resource.kind === 'UserType').map((r) => r.resource.metadata.name);
   const plans = input.plans ?? [];
   const timeline = timelineRows(head.bundle, base?.bundle, changes.campaigns);
@@ -57,7 +68,16 @@ export function assembleReport(input: AssembleInput): ReportInput {
 }
 
 /** When the head does not build: the report still goes out, with the errors on top and nothing computed. */
-export function assembleFailedReport(input: { readonly title?: string; readonly label: string; readonly diagnostics: readonly Diagnostic[]; readonly files: number; readonly plans?: readonly Plan[]; readonly planFiles?: readonly string[]; readonly detailsUrl?: string; readonly sourceUrl?: string }): ReportInput {
+export function assembleFailedReport(input: {
+  readonly title?: string;
+  readonly label: string;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly files: number;
+  readonly plans?: readonly Plan[];
+  readonly planFiles?: readonly string[];
+  readonly detailsUrl?: string;
+  readonly sourceUrl?: string;
+}): ReportInput {
   const plans = input.plans ?? [];
   return {
     title: input.title ?? 'promoc report',

@@ -6,7 +6,12 @@ import { timelineMonths, timelineRows } from './timeline.js';
 
 describe('coverageMatrix', () => {
   const built = build([
-    aGeofencePromotion('station-unlock', { zone: { geofences: ['station'], phase: 'START_AND_END_RENTAL' }, benefits: [{ percentOff: 100, appliesTo: { priceTypes: ['UNLOCK_FEE'] } }], stacking: { stackable: true }, window: { from: '2027-01-01T00:00:00Z' } }),
+    aGeofencePromotion('station-unlock', {
+      zone: { geofences: ['station'], phase: 'START_AND_END_RENTAL' },
+      benefits: [{ percentOff: 100, appliesTo: { priceTypes: ['UNLOCK_FEE'] } }],
+      stacking: { stackable: true },
+      window: { from: '2027-01-01T00:00:00Z' },
+    }),
     aSurcharge('airport-fee', { zone: { geofences: ['airport'], phase: 'START_OR_END_RENTAL' } }),
     aPromotion('staff', { audience: { userTypes: ['staff'] }, benefits: [{ percentOff: 50 }], stacking: { stackable: true } }),
     aPromotion('code', { code: 'TIME20', benefits: [{ percentOff: 20, appliesTo: { priceTypes: ['TIME_PRICE'] } }], stacking: { stackable: true } }),
@@ -46,7 +51,11 @@ describe('reference instant and timeline', () => {
 
   it('lists windows with their change and the months they span', () => {
     const rows = timelineRows(b, undefined, [{ id: 'Promotion/b', change: 'changed' }]);
-    expect(rows.map((r) => [r.id, r.change])).toEqual([['Promotion/a', undefined], ['Promotion/b', 'changed'], ['Promotion/c', undefined]]);
+    expect(rows.map((r) => [r.id, r.change])).toEqual([
+      ['Promotion/a', undefined],
+      ['Promotion/b', 'changed'],
+      ['Promotion/c', undefined],
+    ]);
     expect(timelineMonths(rows).map((t) => new Date(t).toISOString().slice(0, 7))).toEqual(['2027-01', '2027-02', '2027-03']);
   });
 });

@@ -35,22 +35,41 @@ export function coverageMatrix(engine: Engine, bundle: Bundle, options: Coverage
   const currency = mostCommon(Object.keys(bundle.content.currencies)) ?? 'EUR';
   const category = options.category ?? mostCommon(campaigns.flatMap((c) => c.targeting.vehicleCategories));
   const branch = options.branch ?? mostCommon(campaigns.flatMap((c) => c.targeting.branches));
-  const zones = bundle.content.geofences.map((g) => ({ name: g.name, point: interiorPoint({ name: g.name, bbox: g.bbox as [number, number, number, number], coordinates: g.coordinates as never }) }));
+  const zones = bundle.content.geofences.map((g) => ({
+    name: g.name,
+    point: interiorPoint({ name: g.name, bbox: g.bbox as [number, number, number, number], coordinates: g.coordinates as never }),
+  }));
   zones.push({ name: OUTSIDE, point: outsidePoint(bundle) });
   const priceTypes = Object.keys(PRICES);
   const codes = campaigns.filter((c) => c.code !== undefined && c.status === 'active').map((c) => c.code!);
   const userTypes = options.userTypes.length > 0 ? options.userTypes : [''];
-  const cells = userTypes.map((userType) => zones.map((z) => priceTypes.map((t) => {
-    const context = (presented: readonly string[]) => ({
-      at, currency, codes: presented, product: 'vehicle-rental' as const,
-      customer: { id: 'coverage', ...(userType ? { userType } : {}), tags: [] },
-      ...(category ? { vehicle: { id: 'coverage', category } } : {}),
-      rental: { ...(branch ? { branch } : {}), start: z.point, end: z.point },
-      lines: [{ id: 'line', priceType: t, ...PRICES[t]! }],
-    });
-    return cell(engine, context, codes);
-  })));
-  return { at: new Date(at).toISOString(), currency, ...(branch ? { branch } : {}), ...(category ? { category } : {}), userTypes: options.userTypes, zones: zones.map((z) => z.name), priceTypes, cells };
+  const cells = userTypes.map((userType) =>
+    zones.map((z) =>
+      priceTypes.map((t) => {
+        const context = (presented: readonly string[]) => ({
+          at,
+          currency,
+          codes: presented,
+          product: 'vehicle-rental' as const,
+          customer: { id: 'coverage', ...(userType ? { userType } : {}), tags: [] },
+          ...(category ? { vehicle: { id: 'coverage', category } } : {}),
+          rental: { ...(branch ? { branch } : {}), start: z.point, end: z.point },
+          lines: [{ id: 'line', priceType: t, ...PRICES[t]! }],
+        });
+        return cell(engine, context, codes);
+      }),
+    ),
+  );
+  return {
+    at: new Date(at).toISOString(),
+    currency,
+    ...(branch ? { branch } : {}),
+    ...(category ? { category } : {}),
+    userTypes: options.userTypes,
+    zones: zones.map((z) => z.name),
+    priceTypes,
+    cells,
+  };
 }
 
 function cell(engine: Engine, context: (codes: readonly string[]) => Parameters<Engine['evaluate']>[0], codes: readonly string[]): CoverageCell {
@@ -68,12 +87,17 @@ function cell(engine: Engine, context: (codes: readonly string[]) => Parameters<
 export function busiestInstant(campaigns: readonly BundleCampaign[]): number {
   const DAY = 86_400_000;
   const noon = (t: number): number => Math.floor(t / DAY) * DAY + DAY / 2;
-  const candidates = [...new Set(campaigns.flatMap((c) => [c.window.from, c.window.until].filter((t): t is number => t !== undefined).map(noon)))].sort((a, b) => a - b);
+  const candidates = [...new Set(campaigns.flatMap((c) => [c.window.from, c.window.until].filter((t): t is number => t !== undefined).map(noon)))].sort(
+    (a, b) => a - b,
+  );
   let best = candidates[0] ?? Date.UTC(2027, 0, 1, 12);
   let bestCount = -1;
   for (const t of candidates) {
     const n = campaigns.filter((c) => c.status === 'active' && (c.window.from ?? -Infinity) <= t && t < (c.window.until ?? Infinity)).length;
-    if (n > bestCount) { best = t; bestCount = n; }
+    if (n > bestCount) {
+      best = t;
+      bestCount = n;
+    }
   }
   return best;
 }

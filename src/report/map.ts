@@ -7,17 +7,28 @@ import type { MultiPolygonCoords } from '../geo/index.js';
 import type { GeofenceChange } from '../simulate/types.js';
 import type { MapGeofence, MapOverlap } from './types.js';
 
-export function mapData(geometries: ReadonlyMap<string, MultiPolygonCoords>, changes: readonly GeofenceChange[]): { geofences: MapGeofence[]; overlaps: MapOverlap[] } {
+export function mapData(
+  geometries: ReadonlyMap<string, MultiPolygonCoords>,
+  changes: readonly GeofenceChange[],
+): { geofences: MapGeofence[]; overlaps: MapOverlap[] } {
   const changed = new Map(changes.map((g) => [g.name, g]));
   const atlas = createAtlas(geometries);
   const geofences: MapGeofence[] = atlas.names.flatMap((name) => {
     const coordinates = geometries.get(name);
     if (!coordinates || coordinates.length === 0) return [];
     const change = changed.get(name);
-    return [{ name, coordinates, ...(change ? { change: change.change } : {}), ...(change?.change === 'changed' && change.before ? { before: change.before.coordinates } : {}) }];
+    return [
+      {
+        name,
+        coordinates,
+        ...(change ? { change: change.change } : {}),
+        ...(change?.change === 'changed' && change.before ? { before: change.before.coordinates } : {}),
+      },
+    ];
   });
   for (const g of changes) {
-    if (g.change === 'removed' && g.before && !geometries.has(g.name)) geofences.push({ name: g.name, coordinates: [], change: 'removed', before: g.before.coordinates });
+    if (g.change === 'removed' && g.before && !geometries.has(g.name))
+      geofences.push({ name: g.name, coordinates: [], change: 'removed', before: g.before.coordinates });
   }
   const overlaps: MapOverlap[] = [];
   for (const { a, b } of atlas.overlappingPairs()) {

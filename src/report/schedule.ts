@@ -13,13 +13,18 @@ export function upcomingSchedule(model: Model, now: number): ScheduleRow[] {
     if (!w) continue;
     const target = resource.metadata.labels?.target ?? 'engine';
     const cap = (PROVIDER_IDS as readonly string[]).includes(target) ? providerFor(target as ProviderId).capabilities.kinds[resource.kind] : undefined;
-    for (const [event, text] of [['launch', w.from], ['expiry', w.until]] as const) {
+    for (const [event, text] of [
+      ['launch', w.from],
+      ['expiry', w.until],
+    ] as const) {
       const at = text === undefined ? NaN : Date.parse(text);
       if (!Number.isFinite(at) || at <= now) continue;
-      const native = event === 'launch' ? cap?.holds?.start ?? true : cap?.holds?.end ?? true;
+      const native = event === 'launch' ? (cap?.holds?.start ?? true) : (cap?.holds?.end ?? true);
       const by = !cap ? 'engine bundle' : native ? 'target' : 'promoc apply --due';
       rows.push({ target, resource: resourceKey(resource), event, at, by, ...(w.timeZone ? { timeZone: w.timeZone } : {}) });
     }
   }
-  return rows.sort((a, b) => (a.target < b.target ? -1 : a.target > b.target ? 1 : 0) || a.at - b.at || (a.resource < b.resource ? -1 : a.resource > b.resource ? 1 : 0));
+  return rows.sort(
+    (a, b) => (a.target < b.target ? -1 : a.target > b.target ? 1 : 0) || a.at - b.at || (a.resource < b.resource ? -1 : a.resource > b.resource ? 1 : 0),
+  );
 }

@@ -7,10 +7,18 @@ import { PromocError } from '../model/errors.js';
 
 export class SimulationFileError extends PromocError {
   override readonly name = 'SimulationFileError';
-  constructor(message: string, hint?: string) { super(message, { hint }); }
+  constructor(message: string, hint?: string) {
+    super(message, { hint });
+  }
 }
 
 /** The simulation in `text`, checked against schemas/simulation.schema.json; a SimulationFileError locating what is wrong otherwise. */
 export function parseSimulationFile(text: string, file: string, validator: Validator): SimulationReport {
-  return readSavedFile(text, file, validator, { kind: 'simulation', format: SIMULATION_FORMAT, noun: 'simulation', command: 'promoc simulate --out', error: (m, h) => new SimulationFileError(m, h) }) as unknown as SimulationReport;
+  return readSavedFile(text, file, validator, {
+    kind: 'simulation',
+    format: SIMULATION_FORMAT,
+    noun: 'simulation',
+    command: 'promoc simulate --out',
+    error: (m, h) => new SimulationFileError(m, h),
+  }) as unknown as SimulationReport;
 }

@@ -12,7 +12,11 @@ export function showValue(v: unknown, max = 48): string {
   if (typeof v === 'string') s = JSON.stringify(v);
   else if (v === undefined) s = 'nothing';
   else {
-    try { s = JSON.stringify(v) ?? String(v); } catch { s = String(v); }
+    try {
+      s = JSON.stringify(v) ?? String(v);
+    } catch {
+      s = String(v);
+    }
   }
   s = s.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return s.length > max ? `${s.slice(0, max - 1)}…` : s;

@@ -15,7 +15,11 @@ export function generateStandalone(): string {
   const { _ } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
   const standaloneCode = (require('ajv/dist/standalone/index.js') as { default: (ajv: unknown, refs: Record<string, string>) => string }).default;
   const ajv = createAjv(loadSchemaSet(), { code: { source: true, esm: true, formats: _`require("ajv-formats/dist/formats").fullFormats` } });
-  const ids = [...[...Object.values(SCHEMA_FILES), 'config.schema.json'].map((f) => SCHEMA_BASE + f), ...Object.values(GEOMETRY_BRANCH_IDS), ...Object.values(SAVED_FILE_IDS)];
+  const ids = [
+    ...[...Object.values(SCHEMA_FILES), 'config.schema.json'].map((f) => SCHEMA_BASE + f),
+    ...Object.values(GEOMETRY_BRANCH_IDS),
+    ...Object.values(SAVED_FILE_IDS),
+  ];
   const code = standaloneCode(ajv, Object.fromEntries(ids.map((id, i) => [`v${i}`, id])));
   const byId = `export const validators = {\n${ids.map((id, i) => `  ${JSON.stringify(id)}: v${i},`).join('\n')}\n};\n`;
   // The generated code calls require() for ajv's small runtime helpers; give the ESM module one.

@@ -15,7 +15,9 @@ export function loadSchemaSet(dir: string = SCHEMA_DIR): SchemaSet {
   const hash = createHash('sha256');
   const schemas = new Map<string, Record<string, unknown>>();
   for (const sub of ['defs', '.']) {
-    for (const name of readdirSync(join(dir, sub)).filter((f) => f.endsWith('.schema.json')).sort()) {
+    for (const name of readdirSync(join(dir, sub))
+      .filter((f) => f.endsWith('.schema.json'))
+      .sort()) {
       const text = readFileSync(join(dir, sub, name), 'utf8');
       hash.update(`${sub}/${name}\0${text}\0`);
       // The files carry no $id, so an editor resolves their relative $refs from where the files are (offline,

@@ -8,7 +8,10 @@ import { describePath, showValue } from './format.js';
 import type { Validator } from './validator.js';
 
 type Schema = Record<string, unknown>;
-interface Where { readonly file: string; readonly docIndex: number }
+interface Where {
+  readonly file: string;
+  readonly docIndex: number;
+}
 
 export function translateErrors(errors: readonly ErrorObject[], root: unknown, v: Validator, where: Where): Diagnostic[] {
   const kept = collapseAlternatives(errors, root, v);
@@ -37,7 +40,10 @@ function collapseAlternatives(errors: readonly ErrorObject[], root: unknown, v: 
     // A string that is none of the allowed forms (a window end: an instant, or a local time with a
     // timeZone): the instant branch's format error says best what is wrong.
     const format = typeof value === 'string' ? errors.find((e) => e.instancePath === at && e.keyword === 'format') : undefined;
-    if (format) { list = list.filter((e) => !under(e) || e === format); continue; }
+    if (format) {
+      list = list.filter((e) => !under(e) || e === format);
+      continue;
+    }
     const pick = pickBranch(branches, parent, value);
     list = list.filter((e) => !under(e) || e === alt);
     if (pick === undefined || typeof parent.$id !== 'string') continue;
@@ -64,14 +70,17 @@ function pickBranch(branches: readonly Schema[], parent: Schema, value: unknown)
     }
     for (const k of (target.required as string[] | undefined) ?? []) score += k in obj ? 1 : -1;
     for (const k of Object.keys(obj)) if (!(k in props)) score -= 1;
-    if (score > bestScore) { bestScore = score; best = i; }
+    if (score > bestScore) {
+      bestScore = score;
+      best = i;
+    }
   });
   return best;
 }
 
 function resolveLocal(b: Schema, parent: Schema): Schema {
   const ref = b.$ref;
-  if (typeof ref === 'string' && ref.startsWith('#/$defs/')) return ((parent.$defs as Record<string, Schema> | undefined)?.[ref.slice(8)]) ?? b;
+  if (typeof ref === 'string' && ref.startsWith('#/$defs/')) return (parent.$defs as Record<string, Schema> | undefined)?.[ref.slice(8)] ?? b;
   return b;
 }
 
@@ -87,56 +96,125 @@ function toDiagnostic(e: ErrorObject, root: unknown, where: Where): Diagnostic |
     case 'required': {
       const missing = String(p.missingProperty);
       const props = (parent.properties ?? {}) as Record<string, Schema>;
-      return { ...base, ruleId: 'schema/required', message: `${name || 'document'} is missing required property "${missing}"`,
-        hint: `Add \`${missing}:\`${describe(props[missing]) ? ` — ${describe(props[missing])}` : '.'}` };
+      return {
+        ...base,
+        ruleId: 'schema/required',
+        message: `${name || 'document'} is missing required property "${missing}"`,
+        hint: `Add \`${missing}:\`${describe(props[missing]) ? ` — ${describe(props[missing])}` : '.'}`,
+      };
     }
     case 'additionalProperties': {
       const key = String(p.additionalProperty);
       const allowed = Object.keys((parent.properties ?? {}) as object).sort();
       const guess = suggest(key, allowed);
-      return { ...base, path: [...path, key], atKey: true, ruleId: 'schema/unknown-property',
+      return {
+        ...base,
+        path: [...path, key],
+        atKey: true,
+        ruleId: 'schema/unknown-property',
         message: `unknown property "${key}"${name ? ` in ${name}` : ''}${guess ? `; did you mean "${guess}"?` : ''}`,
-        hint: allowed.length > 0 ? `Allowed here: ${allowed.join(', ')}.` : 'Remove it.' };
+        hint: allowed.length > 0 ? `Allowed here: ${allowed.join(', ')}.` : 'Remove it.',
+      };
     }
     case 'type':
-      return { ...base, ruleId: 'schema/type', message: `${name} must be ${article(String(p.type))}; got ${typeName(value)} ${showValue(value)}`,
-        hint: typeHint(String(p.type), value, describe(parent)) };
+      return {
+        ...base,
+        ruleId: 'schema/type',
+        message: `${name} must be ${article(String(p.type))}; got ${typeName(value)} ${showValue(value)}`,
+        hint: typeHint(String(p.type), value, describe(parent)),
+      };
     case 'enum': {
       const allowed = (p.allowedValues as unknown[]).map(String);
       const guess = typeof value === 'string' ? suggest(value, allowed) : undefined;
-      return { ...base, ruleId: 'schema/enum', message: `${name} must be one of ${allowed.join(', ')}; got ${showValue(value)}${guess ? ` (did you mean ${guess}?)` : ''}`, hint: describe(parent) };
+      return {
+        ...base,
+        ruleId: 'schema/enum',
+        message: `${name} must be one of ${allowed.join(', ')}; got ${showValue(value)}${guess ? ` (did you mean ${guess}?)` : ''}`,
+        hint: describe(parent),
+      };
     }
     case 'const':
-      return { ...base, ruleId: 'schema/const', message: `${name} must be ${showValue(p.allowedValue)}; got ${showValue(value)}`, hint: `Write \`${path.at(-1)}: ${String(p.allowedValue)}\`.` };
+      return {
+        ...base,
+        ruleId: 'schema/const',
+        message: `${name} must be ${showValue(p.allowedValue)}; got ${showValue(value)}`,
+        hint: `Write \`${path.at(-1)}: ${String(p.allowedValue)}\`.`,
+      };
     case 'pattern':
-      return { ...base, ruleId: 'schema/pattern', message: `${name} ${showValue(value)} is not in the expected format`, hint: describe(parent) ?? `It must match ${String(p.pattern)}.` };
+      return {
+        ...base,
+        ruleId: 'schema/pattern',
+        message: `${name} ${showValue(value)} is not in the expected format`,
+        hint: describe(parent) ?? `It must match ${String(p.pattern)}.`,
+      };
     case 'format':
-      return { ...base, ruleId: 'schema/format', message: `${name} ${showValue(value)} is not a valid ${String(p.format)}`,
-        hint: p.format === 'date-time' ? dateTimeHint(/\/(from|until)$/.test(e.instancePath)) : describe(parent) };
-    case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum': {
+      return {
+        ...base,
+        ruleId: 'schema/format',
+        message: `${name} ${showValue(value)} is not a valid ${String(p.format)}`,
+        hint: p.format === 'date-time' ? dateTimeHint(/\/(from|until)$/.test(e.instancePath)) : describe(parent),
+      };
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum': {
       const op = { minimum: '≥', maximum: '≤', exclusiveMinimum: '>', exclusiveMaximum: '<' }[e.keyword];
       return { ...base, ruleId: 'schema/range', message: `${name} must be ${op} ${String(p.limit)}; got ${showValue(value)}`, hint: describe(parent) };
     }
     case 'multipleOf':
-      return { ...base, ruleId: 'schema/precision', message: `${name} must be a multiple of ${String(p.multipleOf)}; got ${showValue(value)}`, hint: describe(parent) ?? `Round it to a multiple of ${String(p.multipleOf)}.` };
-    case 'minItems': case 'maxItems':
-      return { ...base, ruleId: 'schema/items', message: `${name} must have ${e.keyword === 'minItems' ? 'at least' : 'at most'} ${String(p.limit)}` + ` item${p.limit === 1 ? '' : 's'}; it has ${Array.isArray(value) ? value.length : 0}`, hint: describe(parent) };
+      return {
+        ...base,
+        ruleId: 'schema/precision',
+        message: `${name} must be a multiple of ${String(p.multipleOf)}; got ${showValue(value)}`,
+        hint: describe(parent) ?? `Round it to a multiple of ${String(p.multipleOf)}.`,
+      };
+    case 'minItems':
+    case 'maxItems':
+      return {
+        ...base,
+        ruleId: 'schema/items',
+        message:
+          `${name} must have ${e.keyword === 'minItems' ? 'at least' : 'at most'} ${String(p.limit)}` +
+          ` item${p.limit === 1 ? '' : 's'}; it has ${Array.isArray(value) ? value.length : 0}`,
+        hint: describe(parent),
+      };
     case 'uniqueItems':
-      return { ...base, path: [...path, Number(p.i)], ruleId: 'schema/unique-items', message: `${name} lists ${showValue((value as unknown[])[Number(p.i)])} twice (items ${Number(p.j)} and ${Number(p.i)})`, hint: 'Remove the duplicate.' };
-    case 'minLength': case 'maxLength':
-      return { ...base, ruleId: 'schema/length', message: `${name} must be ${e.keyword === 'minLength' ? 'at least' : 'at most'} ` + `${String(p.limit)} characters; got ${typeof value === 'string' ? value.length : 0}`, hint: describe(parent) };
+      return {
+        ...base,
+        path: [...path, Number(p.i)],
+        ruleId: 'schema/unique-items',
+        message: `${name} lists ${showValue((value as unknown[])[Number(p.i)])} twice (items ${Number(p.j)} and ${Number(p.i)})`,
+        hint: 'Remove the duplicate.',
+      };
+    case 'minLength':
+    case 'maxLength':
+      return {
+        ...base,
+        ruleId: 'schema/length',
+        message:
+          `${name} must be ${e.keyword === 'minLength' ? 'at least' : 'at most'} ` +
+          `${String(p.limit)} characters; got ${typeof value === 'string' ? value.length : 0}`,
+        hint: describe(parent),
+      };
     case 'minProperties':
       return { ...base, ruleId: 'schema/required', message: `${name} must not be empty`, hint: describe(parent) };
     case 'propertyNames':
       return undefined; // reported by the nested pattern error at the key
-    case 'oneOf': case 'anyOf': {
+    case 'oneOf':
+    case 'anyOf': {
       const branches = (e.schema as Schema[]) ?? [];
       const keys = branches.flatMap((b) => (Array.isArray(b.required) ? (b.required as string[]) : []));
       if (keys.length === branches.length && keys.length > 0) {
         const present = value && typeof value === 'object' ? keys.filter((k) => k in (value as object)) : [];
         const one = e.keyword === 'oneOf';
-        return { ...base, ruleId: 'schema/one-of', message: `${name} needs ${one ? 'exactly one' : 'at least one'} of ${keys.join(', ')}` + `; ${present.length === 0 ? 'found none' : `found ${present.join(' and ')}`}`,
-          hint: one && present.length > 1 ? 'Split it into separate entries, one per effect.' : describe(parent) };
+        return {
+          ...base,
+          ruleId: 'schema/one-of',
+          message:
+            `${name} needs ${one ? 'exactly one' : 'at least one'} of ${keys.join(', ')}` +
+            `; ${present.length === 0 ? 'found none' : `found ${present.join(' and ')}`}`,
+          hint: one && present.length > 1 ? 'Split it into separate entries, one per effect.' : describe(parent),
+        };
       }
       return { ...base, ruleId: 'schema/one-of', message: `${name} does not match any allowed shape`, hint: describe(parent) };
     }

@@ -73,7 +73,8 @@ export function createValidator(set: SchemaSet, precompiled?: Precompiled): Vali
       let fn = id ? byId.get(id) : derived.get(schema);
       if (!fn) {
         fn = runtime().compile(schema);
-        if (id) byId.set(id, fn); else derived.set(schema, fn);
+        if (id) byId.set(id, fn);
+        else derived.set(schema, fn);
       }
       return run(fn, value);
     },

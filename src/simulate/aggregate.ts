@@ -36,14 +36,19 @@ class Tally {
 
   addDaily(day: number, amount: number): void {
     if (this.firstDay < 0) this.firstDay = day;
-    if (day < this.firstDay) { this.daily = [...new Array<number>(this.firstDay - day).fill(0), ...this.daily]; this.firstDay = day; }
+    if (day < this.firstDay) {
+      this.daily = [...new Array<number>(this.firstDay - day).fill(0), ...this.daily];
+      this.firstDay = day;
+    }
     const i = day - this.firstDay;
     while (this.daily.length <= i) this.daily.push(0);
     this.daily[i]! += amount;
   }
 }
 
-const add = (m: Map<string, number>, k: string, v: number): void => { m.set(k, (m.get(k) ?? 0) + v); };
+const add = (m: Map<string, number>, k: string, v: number): void => {
+  m.set(k, (m.get(k) ?? 0) + v);
+};
 
 export class SideAggregator {
   readonly ledger: SimulationLedger;
@@ -60,7 +65,12 @@ export class SideAggregator {
   mainCurrency: string | undefined;
 
   /** `columns` holds both sides' campaigns; this side's start at column `first`. */
-  constructor(readonly campaigns: readonly BundleCampaign[], customers: Interner, private readonly columns: CustomerCampaigns, first: number) {
+  constructor(
+    readonly campaigns: readonly BundleCampaign[],
+    customers: Interner,
+    private readonly columns: CustomerCampaigns,
+    first: number,
+  ) {
     this.ledger = new SimulationLedger(campaigns, customers);
     campaigns.forEach((c, i) => this.tallies.set(c.id, new Tally(first + i)));
   }
@@ -73,10 +83,12 @@ export class SideAggregator {
     const percent = charged > 0 && e.discounts > 0 ? Math.round((e.discounts * 10_000) / charged) / 100 : 0;
     if (e.discounts > 0) {
       this.discounted += 1;
-      if (main) this.mainDiscount += e.discounts; else add(this.discount, cur, e.discounts);
+      if (main) this.mainDiscount += e.discounts;
+      else add(this.discount, cur, e.discounts);
     }
     if (e.surcharges > 0) {
-      if (main) this.mainFees += e.surcharges; else add(this.fees, cur, e.surcharges);
+      if (main) this.mainFees += e.surcharges;
+      else add(this.fees, cur, e.surcharges);
     }
     const applied = e.applied;
     for (let i = 0; i < applied.length; i++) {
@@ -100,7 +112,10 @@ export class SideAggregator {
   private count(t: Tally, id: string, s: SessionMeta, amount: number, cur: string, main: boolean, limited: boolean): void {
     t.redemptions += 1;
     if (amount > 0) {
-      if (main) { t.amount += amount; t.addDaily(s.day, amount); } else add(t.other, cur, amount);
+      if (main) {
+        t.amount += amount;
+        t.addDaily(s.day, amount);
+      } else add(t.other, cur, amount);
     }
     if (s.customer >= 0) this.columns.add(s.customer, t.column);
     if (!limited) return;
@@ -138,7 +153,13 @@ export class SideAggregator {
   }
 
   totals(): SideTotals {
-    return { discounted: this.discounted, discount: sorted(this.withMain(this.discount, this.mainDiscount)), fees: sorted(this.withMain(this.fees, this.mainFees)), credit: sorted(this.credit), ...(this.worst ? { worst: this.worst } : {}) };
+    return {
+      discounted: this.discounted,
+      discount: sorted(this.withMain(this.discount, this.mainDiscount)),
+      fees: sorted(this.withMain(this.fees, this.mainFees)),
+      credit: sorted(this.credit),
+      ...(this.worst ? { worst: this.worst } : {}),
+    };
   }
 
   private withMain(others: ReadonlyMap<string, number>, main: number): Map<string, number> {
@@ -149,7 +170,15 @@ export class SideAggregator {
 }
 
 function worstCase(e: Evaluation, s: SessionMeta, percent: number): WorstCase {
-  return { percent, session: s.id ?? `line ${s.line}`, at: new Date(s.at).toISOString(), currency: e.currency, subtotal: e.subtotal + e.surcharges, discount: e.discounts, campaigns: e.applied.map((a) => a.campaign) };
+  return {
+    percent,
+    session: s.id ?? `line ${s.line}`,
+    at: new Date(s.at).toISOString(),
+    currency: e.currency,
+    subtotal: e.subtotal + e.surcharges,
+    discount: e.discounts,
+    campaigns: e.applied.map((a) => a.campaign),
+  };
 }
 
 function sorted(m: ReadonlyMap<string, number>): Record<string, number> {

@@ -40,7 +40,13 @@ export function catalogOf(model: Model): Catalog {
   const windows: { from: number; until: number }[] = [];
   for (const { resource: r } of model.resources) {
     if (!isCampaign(r)) continue;
-    const spec = r.spec as Record<string, unknown> & { code?: string; status?: string; window?: { from?: string; until?: string }; targeting?: { branches?: string[]; vehicleCategories?: string[] }; benefits?: unknown[] };
+    const spec = r.spec as Record<string, unknown> & {
+      code?: string;
+      status?: string;
+      window?: { from?: string; until?: string };
+      targeting?: { branches?: string[]; vehicleCategories?: string[] };
+      benefits?: unknown[];
+    };
     if (spec.status === 'inactive') continue;
     const line = lineOf(r.metadata.labels?.['business-line'], r.metadata.labels?.target);
     if (typeof spec.code === 'string') codes[line].push(spec.code);
@@ -74,7 +80,10 @@ function lineOf(businessLine: string | undefined, target: string | undefined): B
 
 /** Plans, metrics and currencies anywhere in a spec (benefit scopes, amounts, budgets). */
 function collect(value: unknown, plans: Set<string>, metrics: Set<string>, currencies: Map<string, number>): void {
-  if (Array.isArray(value)) { for (const v of value) collect(v, plans, metrics, currencies); return; }
+  if (Array.isArray(value)) {
+    for (const v of value) collect(v, plans, metrics, currencies);
+    return;
+  }
   if (typeof value !== 'object' || value === null) return;
   const o = value as Record<string, unknown>;
   if (Array.isArray(o.plans)) for (const p of o.plans) if (typeof p === 'string') plans.add(p);
@@ -94,7 +103,10 @@ export function busiestMonth(windows: readonly { from: number; until: number }[]
   for (let y = first.getUTCFullYear(), m = first.getUTCMonth(); Date.UTC(y, m, 1) <= last.getTime(); m += 1) {
     const mid = Date.UTC(y, m, 15, 12);
     const count = windows.filter((w) => w.from <= mid && mid < w.until).length;
-    if (count > bestCount) { bestCount = count; best = Date.UTC(y, m, 1); }
+    if (count > bestCount) {
+      bestCount = count;
+      best = Date.UTC(y, m, 1);
+    }
   }
   return best;
 }

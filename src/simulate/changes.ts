@@ -29,7 +29,10 @@ export function diffBundles(base: Bundle, head: Bundle, geometries?: Geometries)
   const campaigns = new Map<string, CampaignDiff>();
   for (const [id, h] of after) {
     const b = before.get(id);
-    if (!b) { campaigns.set(id, { change: 'added' }); continue; }
+    if (!b) {
+      campaigns.set(id, { change: 'added' });
+      continue;
+    }
     const fields = changedFields(b, h);
     campaigns.set(id, fields.length === 0 ? { change: 'unchanged' } : { change: 'changed', fields });
   }
@@ -49,7 +52,9 @@ function changedFields(b: BundleCampaign, h: BundleCampaign): string[] {
 type Named = Pick<BundleGeofence, 'name' | 'bbox' | 'coordinates'>;
 
 function fromModel(m: ReadonlyMap<string, MultiPolygonCoords>): Named[] {
-  return [...m].filter(([, c]) => c.length > 0).map(([name, c]) => ({ name, bbox: [...bboxOf(c)] as Named['bbox'], coordinates: c as unknown as Named['coordinates'] }));
+  return [...m]
+    .filter(([, c]) => c.length > 0)
+    .map(([name, c]) => ({ name, bbox: [...bboxOf(c)] as Named['bbox'], coordinates: c as unknown as Named['coordinates'] }));
 }
 
 function diffGeofences(base: readonly Named[], head: readonly Named[]): GeofenceChange[] {

@@ -18,9 +18,15 @@ export function compareSides(base: SideAggregator, head: SideAggregator, changes
     const b = baseStats.get(id);
     const h = headStats.get(id);
     return {
-      id, kind: c.kind, name: c.name, ...(c.code !== undefined ? { code: c.code } : {}), fee: c.fee === true,
-      change: diff.change, ...(diff.fields ? { fields: [...diff.fields] } : {}),
-      ...(b ? { base: b } : {}), ...(h ? { head: h } : {}),
+      id,
+      kind: c.kind,
+      name: c.name,
+      ...(c.code !== undefined ? { code: c.code } : {}),
+      fee: c.fee === true,
+      change: diff.change,
+      ...(diff.fields ? { fields: [...diff.fields] } : {}),
+      ...(b ? { base: b } : {}),
+      ...(h ? { head: h } : {}),
     };
   });
   campaigns.sort((x, y) => moved(y, currency) - moved(x, currency) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0));
@@ -44,11 +50,22 @@ export function hasMoved(r: CampaignResult): boolean {
   const a = r.base;
   const b = r.head;
   if (!a || !b) return a !== b;
-  return a.redemptions !== b.redemptions || a.customers !== b.customers || JSON.stringify(a.amount) !== JSON.stringify(b.amount)
-    || JSON.stringify(a.credit) !== JSON.stringify(b.credit) || a.exhausted?.at !== b.exhausted?.at;
+  return (
+    a.redemptions !== b.redemptions ||
+    a.customers !== b.customers ||
+    JSON.stringify(a.amount) !== JSON.stringify(b.amount) ||
+    JSON.stringify(a.credit) !== JSON.stringify(b.credit) ||
+    a.exhausted?.at !== b.exhausted?.at
+  );
 }
 
-function dailySeries(base: SideAggregator, head: SideAggregator, campaigns: readonly CampaignResult[], currency: string, range: readonly [number, number] | undefined): DailySeries {
+function dailySeries(
+  base: SideAggregator,
+  head: SideAggregator,
+  campaigns: readonly CampaignResult[],
+  currency: string,
+  range: readonly [number, number] | undefined,
+): DailySeries {
   if (!range) return { currency, days: [], series: [] };
   const [from, to] = range;
   const days = Array.from({ length: to - from + 1 }, (_, i) => new Date((from + i) * DAY).toISOString().slice(0, 10));

@@ -5,7 +5,10 @@ import { sessionParser } from './read.js';
 import type { Session } from './session.js';
 
 const session = (extra: Partial<GeneratedSession> = {}): GeneratedSession => ({
-  id: 's1', at: '2027-07-01T10:00:00.000Z', currency: 'EUR', customer: { id: 'c1', userType: 'public', tags: [] },
+  id: 's1',
+  at: '2027-07-01T10:00:00.000Z',
+  currency: 'EUR',
+  customer: { id: 'c1', userType: 'public', tags: [] },
   lines: [{ id: 'time', priceType: 'TIME_PRICE', amount: 209, quantity: 11 }],
   ...extra,
 });
@@ -18,9 +21,18 @@ const readBack = (s: GeneratedSession): Session => {
 
 describe('csvRow', () => {
   it('quotes a field holding a comma or a quote, and reads back what it wrote', () => {
-    const s = session({ id: 'night, "late"', codes: ['SUMMER25'], rental: { branch: 'berlin', start: { lon: 13.4, lat: 52.5 }, end: { lon: 13.41, lat: 52.51 } } });
+    const s = session({
+      id: 'night, "late"',
+      codes: ['SUMMER25'],
+      rental: { branch: 'berlin', start: { lon: 13.4, lat: 52.5 }, end: { lon: 13.41, lat: 52.51 } },
+    });
     expect(csvRow(s)).toContain('"night, ""late"""');
-    expect(readBack(s)).toMatchObject({ id: 'night, "late"', codes: ['SUMMER25'], rental: { branch: 'berlin', end: { lon: 13.41, lat: 52.51 } }, lines: [{ id: 'time', priceType: 'TIME_PRICE', amount: 209, quantity: 11 }] });
+    expect(readBack(s)).toMatchObject({
+      id: 'night, "late"',
+      codes: ['SUMMER25'],
+      rental: { branch: 'berlin', end: { lon: 13.41, lat: 52.51 } },
+      lines: [{ id: 'time', priceType: 'TIME_PRICE', amount: 209, quantity: 11 }],
+    });
   });
 
   it.each([

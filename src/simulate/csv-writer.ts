@@ -8,7 +8,9 @@ import { PromocError } from '../model/errors.js';
 
 export class CsvWriteError extends PromocError {
   override readonly name = 'CsvWriteError';
-  constructor(message: string) { super(message, { hint: 'Write the sessions as NDJSON instead (--out sessions.ndjson).' }); }
+  constructor(message: string) {
+    super(message, { hint: 'Write the sessions as NDJSON instead (--out sessions.ndjson).' });
+  }
 }
 
 export const csvHeaderRow = (): string => `${CSV_COLUMNS.join(',')}\n`;
@@ -43,7 +45,9 @@ export function csvRow(s: GeneratedSession): string {
 
 function list(items: readonly string[] | undefined, what: string): string {
   if (items === undefined) return '';
-  for (const i of items) if (i.includes(';') || i.trim() !== i || i === '') throw new CsvWriteError(`the ${what} ${JSON.stringify(i)} cannot be a CSV list item (lists are ;-separated and trimmed)`);
+  for (const i of items)
+    if (i.includes(';') || i.trim() !== i || i === '')
+      throw new CsvWriteError(`the ${what} ${JSON.stringify(i)} cannot be a CSV list item (lists are ;-separated and trimmed)`);
   return items.join(';');
 }
 
@@ -61,7 +65,8 @@ function lineItem(l: PriceLine): string {
   if (selectors.length > 1) throw new CsvWriteError(`line ${JSON.stringify(l.id)} has ${selectors.length} selectors; a CSV price line has one`);
   const selector = selectors[0] ?? '';
   for (const part of [l.id, selector]) {
-    if (/[;=@]/.test(part) || part.trim() !== part) throw new CsvWriteError(`${JSON.stringify(part)} cannot be written in a CSV price line (it holds ; = or @)`);
+    if (/[;=@]/.test(part) || part.trim() !== part)
+      throw new CsvWriteError(`${JSON.stringify(part)} cannot be written in a CSV price line (it holds ; = or @)`);
   }
   if (!Number.isSafeInteger(l.amount) || l.amount < 0) throw new CsvWriteError(`line ${JSON.stringify(l.id)}: amount ${l.amount} is not minor units`);
   const quantity = l.quantity === undefined ? '' : `x${decimal(l.quantity, l.id)}`;

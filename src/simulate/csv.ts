@@ -13,9 +13,27 @@ import { holding } from './grow.js';
 import * as shape from './shapes.js';
 
 export const CSV_COLUMNS = [
-  'id', 'at', 'currency', 'customer', 'user_type', 'customer_tags', 'first_purchase', 'vouchers', 'codes',
-  'vehicle', 'vehicle_category', 'vehicle_tags', 'branch', 'start_lon', 'start_lat', 'end_lon', 'end_lat',
-  'plan', 'billing_usage', 'billing_quantity', 'lines',
+  'id',
+  'at',
+  'currency',
+  'customer',
+  'user_type',
+  'customer_tags',
+  'first_purchase',
+  'vouchers',
+  'codes',
+  'vehicle',
+  'vehicle_category',
+  'vehicle_tags',
+  'branch',
+  'start_lon',
+  'start_lat',
+  'end_lon',
+  'end_lat',
+  'plan',
+  'billing_usage',
+  'billing_quantity',
+  'lines',
 ] as const;
 export type CsvColumn = (typeof CSV_COLUMNS)[number];
 const REQUIRED: readonly CsvColumn[] = ['at', 'currency', 'lines'];
@@ -25,7 +43,10 @@ export function csvSessionParser(): (line: string) => LineResult {
   let reader: RowReader | undefined;
   return (line) => {
     if (line === '' || line.trim() === '') return undefined;
-    if (!reader) { reader = new RowReader(parseHeader(line)); return undefined; }
+    if (!reader) {
+      reader = new RowReader(parseHeader(line));
+      return undefined;
+    }
     try {
       return reader.read(line);
     } catch (e) {
@@ -38,9 +59,14 @@ export function csvSessionParser(): (line: string) => LineResult {
 function parseHeader(line: string): readonly string[] {
   const names = splitCsvRow(line).map((h) => h.trim().toLowerCase());
   const unknown = names.filter((n) => !(CSV_COLUMNS as readonly string[]).includes(n));
-  if (unknown.length > 0) throw new SessionsFileError(`unknown CSV column${unknown.length === 1 ? '' : 's'} ${unknown.map((u) => `"${u}"`).join(', ')}`, `Columns: ${CSV_COLUMNS.join(', ')}.`);
+  if (unknown.length > 0)
+    throw new SessionsFileError(
+      `unknown CSV column${unknown.length === 1 ? '' : 's'} ${unknown.map((u) => `"${u}"`).join(', ')}`,
+      `Columns: ${CSV_COLUMNS.join(', ')}.`,
+    );
   const missing = REQUIRED.filter((r) => !names.includes(r));
-  if (missing.length > 0) throw new SessionsFileError(`the CSV header has no ${missing.join(', ')} column`, 'The first row names the columns; at, currency and lines are required.');
+  if (missing.length > 0)
+    throw new SessionsFileError(`the CSV header has no ${missing.join(', ')} column`, 'The first row names the columns; at, currency and lines are required.');
   const twice = names.filter((n, i) => names.indexOf(n) !== i);
   if (twice.length > 0) throw new SessionsFileError(`the CSV header names ${twice[0]} twice`, 'Name every column once.');
   return names;
@@ -59,7 +85,11 @@ export function splitCsvRow(line: string): string[] {
         const q = line.indexOf('"', i);
         if (q === -1) throw new SessionError('unterminated quoted CSV field (a row must be one line)');
         v += line.slice(i, q);
-        if (line[q + 1] === '"') { v += '"'; i = q + 2; continue; }
+        if (line[q + 1] === '"') {
+          v += '"';
+          i = q + 2;
+          continue;
+        }
         i = q + 1;
         break;
       }
@@ -171,7 +201,11 @@ class RowReader {
       for (;;) {
         const comma = line.indexOf(',', start);
         const end = comma === -1 ? line.length : comma;
-        if (n < width) { src[n] = line; from[n] = start; to[n] = end; }
+        if (n < width) {
+          src[n] = line;
+          from[n] = start;
+          to[n] = end;
+        }
         n++;
         if (comma === -1) break;
         start = comma + 1;
@@ -179,11 +213,19 @@ class RowReader {
     } else {
       const cells = splitCsvRow(line);
       n = cells.length;
-      for (let i = 0; i < Math.min(n, width); i++) { src[i] = cells[i]!; from[i] = 0; to[i] = cells[i]!.length; }
+      for (let i = 0; i < Math.min(n, width); i++) {
+        src[i] = cells[i]!;
+        from[i] = 0;
+        to[i] = cells[i]!.length;
+      }
     }
     if (n > width) throw new SessionError(`the row has ${n} fields and the header names ${width}; quote a field that holds a comma`);
     // Missing trailing fields read as empty.
-    for (let i = n; i < width; i++) { src[i] = ''; from[i] = 0; to[i] = 0; }
+    for (let i = n; i < width; i++) {
+      src[i] = '';
+      from[i] = 0;
+      to[i] = 0;
+    }
   }
 
   /** Is column k present and non-empty in this row? */
@@ -278,7 +320,7 @@ class RowReader {
     const at = text.indexOf('@', from);
     const named = at >= 0 && at < eq;
     if (named && at === from) throw new SessionError(`price line "${text.slice(from, to)}" has an empty id before "@"`);
-    const id = named ? text.slice(from, at) : LINE_IDS[index] ?? `l${index + 1}`;
+    const id = named ? text.slice(from, at) : (LINE_IDS[index] ?? `l${index + 1}`);
     const amount = wholeAt(text, eq + 1, amountEnd) ?? decimalToMinor(text.slice(eq + 1, amountEnd), currency, id);
     // The selector: a price type, a cost source (GROUP/CODE), plan:, metric:, package:, or nothing.
     const selFrom = named ? at + 1 : from;
@@ -344,7 +386,11 @@ function decimalAt(s: string, from: number, to: number): number {
   let point = -1;
   for (; i < to; i++) {
     const c = s.charCodeAt(i);
-    if (isDigit(c)) { whole = whole * 10 + (c - 48); count++; } else if (c === 46 && point < 0) point = count; else break;
+    if (isDigit(c)) {
+      whole = whole * 10 + (c - 48);
+      count++;
+    } else if (c === 46 && point < 0) point = count;
+    else break;
   }
   if (i < to || count === 0 || count > 15 || point === 0 || point === count) return Number(s.slice(from, to));
   const value = point < 0 ? whole : whole / POWERS[count - point]!;

@@ -42,7 +42,8 @@ export class Interner {
     this.slots[at] = this.lastHash;
     this.slots[at + 1] = i + 1;
     this.slots[at + 2] = this.lastLength;
-    if (this.lastLength < 0) this.long.set(i, id); else this.slots.set(this.key, at + 3);
+    if (this.lastLength < 0) this.long.set(i, id);
+    else this.slots.set(this.key, at + 3);
     this.lastIndex = i;
     // At most half full, so probes stay short.
     if (this.count * 2 * SLOT > this.slots.length) this.grow();
@@ -70,11 +71,15 @@ export class Interner {
     const slots = this.slots;
     const mask = slots.length - SLOT;
     let at = Math.imul(h, SLOT) & mask;
-    for (;; at = (at + SLOT) & mask) {
+    for (; ; at = (at + SLOT) & mask) {
       const entry = slots[at + 1]!;
       if (entry === 0) break;
       if (slots[at] !== h || slots[at + 2] !== length) continue;
-      if (inline ? slots[at + 3] === key[0] && slots[at + 4] === key[1] && slots[at + 5] === key[2] && slots[at + 6] === key[3] && slots[at + 7] === key[4] : this.long.get(entry - 1) === id) {
+      if (
+        inline
+          ? slots[at + 3] === key[0] && slots[at + 4] === key[1] && slots[at + 5] === key[2] && slots[at + 6] === key[3] && slots[at + 7] === key[4]
+          : this.long.get(entry - 1) === id
+      ) {
         this.last = id;
         this.lastIndex = entry - 1;
         return entry - 1;

@@ -25,7 +25,10 @@ export function pick<T>(r: Rng, xs: readonly T[]): T {
 export function weighted<T>(r: Rng, items: readonly (readonly [T, number])[]): T {
   const total = items.reduce((s, [, w]) => s + w, 0);
   let x = r() * total;
-  for (const [item, w] of items) { x -= w; if (x < 0) return item; }
+  for (const [item, w] of items) {
+    x -= w;
+    if (x < 0) return item;
+  }
   return items[items.length - 1]![0];
 }
 
@@ -41,11 +44,19 @@ export function logNormal(r: Rng, median: number, sigma: number, min: number, ma
 
 /** Hours of the local day (fractional): morning and evening commute, lunch, an evening/night tail. */
 const HOUR_MIX: readonly (readonly [readonly [number, number], number])[] = [
-  [[8.2, 1.1], 0.24], [[13, 1.5], 0.14], [[18, 1.4], 0.3], [[21.5, 2], 0.17], [[15, 4.5], 0.15],
+  [[8.2, 1.1], 0.24],
+  [[13, 1.5], 0.14],
+  [[18, 1.4], 0.3],
+  [[21.5, 2], 0.17],
+  [[15, 4.5], 0.15],
 ];
 
 /** Weekends: a late start, an afternoon plateau and the nightlife peak after 23:00. */
-const WEEKEND_MIX: readonly (readonly [readonly [number, number], number])[] = [[[12, 2.5], 0.45], [[17, 2.5], 0.33], [[23.6, 1.6], 0.22]];
+const WEEKEND_MIX: readonly (readonly [readonly [number, number], number])[] = [
+  [[12, 2.5], 0.45],
+  [[17, 2.5], 0.33],
+  [[23.6, 1.6], 0.22],
+];
 
 export function localHour(r: Rng, weekend: boolean): number {
   const [mean, sd] = weighted(r, weekend ? WEEKEND_MIX : HOUR_MIX);

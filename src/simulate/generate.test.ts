@@ -44,7 +44,11 @@ describe('generateSessions', () => {
   it('writes sessions every engine accepts, in the documented format', () => {
     const failures: string[] = [];
     for (const line of sessionLines(catalog, { count: 1500, seed: 9, from: JULY })) {
-      try { engine.evaluate(parseNdjsonLine(line) as Session); } catch (e) { failures.push(`${(e as Error).message}: ${line}`); }
+      try {
+        engine.evaluate(parseNdjsonLine(line) as Session);
+      } catch (e) {
+        failures.push(`${(e as Error).message}: ${line}`);
+      }
     }
     expect(failures).toEqual([]);
   });
@@ -68,7 +72,15 @@ describe('generateSessions', () => {
     const quoted = sessionParser('csv');
     plain(header!);
     quoted(header!);
-    for (const row of rows) expect(quoted(row.split(',').map((f) => `"${f}"`).join(','))).toEqual(plain(row));
+    for (const row of rows)
+      expect(
+        quoted(
+          row
+            .split(',')
+            .map((f) => `"${f}"`)
+            .join(','),
+        ),
+      ).toEqual(plain(row));
   });
 
   it('has the shape of a month: rentals around the zones, commute peaks, codes now and then', () => {
@@ -81,7 +93,9 @@ describe('generateSessions', () => {
     const withCode = all.filter((s) => s.codes).length / all.length;
     expect(withCode).toBeGreaterThan(0.1);
     expect(withCode).toBeLessThan(0.4);
-    const weekdayHours = all.filter((s) => [1, 2, 3, 4].includes(new Date(s.at).getUTCDay())).map((s) => (new Date(s.at).getUTCHours() + berlinOffset(Date.parse(s.at))) % 24);
+    const weekdayHours = all
+      .filter((s) => [1, 2, 3, 4].includes(new Date(s.at).getUTCDay()))
+      .map((s) => (new Date(s.at).getUTCHours() + berlinOffset(Date.parse(s.at))) % 24);
     const share = (from: number, to: number): number => weekdayHours.filter((h) => h >= from && h < to).length / weekdayHours.length;
     expect(share(7, 10)).toBeGreaterThan(share(3, 6) * 4);
     expect(new Set(all.map((s) => s.customer.id)).size).toBeLessThan(all.length / 3);

@@ -22,7 +22,13 @@ export interface GeneratedSession {
   readonly id: string;
   readonly at: string;
   readonly currency: string;
-  readonly customer: { readonly id: string; readonly userType?: string; readonly tags: readonly string[]; readonly vouchers?: readonly string[]; readonly firstPurchase?: boolean };
+  readonly customer: {
+    readonly id: string;
+    readonly userType?: string;
+    readonly tags: readonly string[];
+    readonly vouchers?: readonly string[];
+    readonly firstPurchase?: boolean;
+  };
   readonly codes?: readonly string[];
   readonly vehicle?: { readonly id: string; readonly category: string; readonly tags: readonly string[] };
   readonly rental?: { readonly branch: string; readonly start: LonLat; readonly end: LonLat };
@@ -51,7 +57,9 @@ export function* generateSessions(catalog: Catalog, options: GenerateOptions): G
     const dayStart = from + d * DAY;
     const weekday = new Date(dayStart).getUTCDay();
     const offset = berlinOffset(dayStart + 12 * 3_600_000) * 3_600_000;
-    const times = Array.from({ length: perDay[d]! }, () => dayStart + Math.floor(localHour(r, weekday === 0 || weekday === 6) * 3_600_000) - offset).sort((a, b) => a - b);
+    const times = Array.from({ length: perDay[d]! }, () => dayStart + Math.floor(localHour(r, weekday === 0 || weekday === 6) * 3_600_000) - offset).sort(
+      (a, b) => a - b,
+    );
     for (const at of times) {
       n += 1;
       const customer = customerAt(catalog, options.seed, activeCustomer(r, population));
@@ -67,7 +75,13 @@ export function* sessionLines(catalog: Catalog, options: GenerateOptions, format
 }
 
 function session(r: Rng, catalog: Catalog, zones: readonly (readonly [Zone, number])[], c: Customer, id: string, at: number): GeneratedSession {
-  const customer = { id: c.id, ...(c.userType ? { userType: c.userType } : {}), tags: c.tags, ...(c.vouchers.length > 0 ? { vouchers: c.vouchers } : {}), ...(r() < 0.015 ? { firstPurchase: true } : {}) };
+  const customer = {
+    id: c.id,
+    ...(c.userType ? { userType: c.userType } : {}),
+    tags: c.tags,
+    ...(c.vouchers.length > 0 ? { vouchers: c.vouchers } : {}),
+    ...(r() < 0.015 ? { firstPurchase: true } : {}),
+  };
   const line = catalog.plans.length === 0 && c.line === 'billing' ? 'ev' : c.line;
   const codes = presented(r, catalog.codes[line], line === 'billing' ? 0.3 : line === 'ev' ? 0.15 : 0.22);
   const base = { id, at: new Date(at).toISOString(), currency: catalog.currency, customer, ...(codes.length > 0 ? { codes } : {}) };
@@ -85,7 +99,13 @@ function presented(r: Rng, codes: readonly string[], share: number): string[] {
 
 function rental(r: Rng, catalog: Catalog, zones: readonly (readonly [Zone, number])[]): Pick<GeneratedSession, 'vehicle' | 'rental' | 'lines'> {
   const known = catalog.categories.filter((c) => VEHICLES[c]);
-  const category = known.length > 0 ? weighted(r, known.map((c) => [c, VEHICLES[c]!.share] as const)) : pick(r, catalog.categories);
+  const category =
+    known.length > 0
+      ? weighted(
+          r,
+          known.map((c) => [c, VEHICLES[c]!.share] as const),
+        )
+      : pick(r, catalog.categories);
   const v = VEHICLES[category] ?? VEHICLES['e-scooter']!;
   const number = Math.floor(r() * v.fleet);
   const tags = catalog.vehicleTags.filter((t) => (t === 'fresh-fleet' ? number < v.fleet * 0.08 : r() < 0.05));
@@ -103,7 +123,10 @@ function rental(r: Rng, catalog: Catalog, zones: readonly (readonly [Zone, numbe
 /** A charging session: energy at 0.59 per kWh and a small session fee. */
 function evLines(r: Rng): Record<string, unknown>[] {
   const kwh = logNormal(r, 18, 0.55, 2, 90);
-  return [{ id: 'energy', amount: Math.round(kwh * 59) }, { id: 'session-fee', amount: 35 }];
+  return [
+    { id: 'energy', amount: Math.round(kwh * 59) },
+    { id: 'session-fee', amount: 35 },
+  ];
 }
 
 function invoice(r: Rng, catalog: Catalog): Pick<GeneratedSession, 'billing' | 'lines'> {

@@ -61,7 +61,23 @@ describe('Interner', () => {
 
   it('tells apart ids that share their slot words, their hash or their first 20 characters', () => {
     const ids = new Interner();
-    const tricky = ['a', 'a\u0000', 'b', 'x'.repeat(20), 'x'.repeat(21), `${'x'.repeat(20)}y`, 'ĉ', 'c', '\u0000', '', 'łódź-1', 'lodz-1', '😀', 'ÿ'.repeat(20), 'ÿ'.repeat(19)];
+    const tricky = [
+      'a',
+      'a\u0000',
+      'b',
+      'x'.repeat(20),
+      'x'.repeat(21),
+      `${'x'.repeat(20)}y`,
+      'ĉ',
+      'c',
+      '\u0000',
+      '',
+      'łódź-1',
+      'lodz-1',
+      '😀',
+      'ÿ'.repeat(20),
+      'ÿ'.repeat(19),
+    ];
     tricky.forEach((id, i) => expect(ids.index(id)).toBe(i));
     for (let round = 0; round < 2; round++) tricky.forEach((id, i) => expect([ids.find(id), ids.index(id)]).toEqual([i, i]));
     expect(ids.find('x'.repeat(22))).toBe(-1);
@@ -76,7 +92,11 @@ describe('CustomerCampaigns', () => {
   it('counts each customer once per campaign, past 32 campaigns and the first rows it allocates', () => {
     const seen = new CustomerCampaigns(70);
     for (let customer = 0; customer < 5000; customer++) {
-      for (const column of [0, 31, 32, 69]) if (customer % (column + 1) === 0) { seen.add(customer, column); seen.add(customer, column); }
+      for (const column of [0, 31, 32, 69])
+        if (customer % (column + 1) === 0) {
+          seen.add(customer, column);
+          seen.add(customer, column);
+        }
     }
     expect([seen.count(0), seen.count(31), seen.count(32), seen.count(69), seen.count(1)]).toEqual([5000, 157, 152, 72, 0]);
   });

@@ -25,9 +25,17 @@ export class SimulationLedger implements UsageCounters {
   private lastId: string | undefined;
   private lastCounter: Counter | undefined;
 
-  constructor(campaigns: readonly { readonly id: string; readonly limits: BundleLimits }[], private readonly customers: Interner) {
+  constructor(
+    campaigns: readonly { readonly id: string; readonly limits: BundleLimits }[],
+    private readonly customers: Interner,
+  ) {
     for (const c of campaigns) {
-      this.counters.set(c.id, { redemptions: 0, spent: 0, limits: c.limits, perCustomer: c.limits.perCustomer !== undefined ? new Uint32Array(64) : undefined });
+      this.counters.set(c.id, {
+        redemptions: 0,
+        spent: 0,
+        limits: c.limits,
+        perCustomer: c.limits.perCustomer !== undefined ? new Uint32Array(64) : undefined,
+      });
     }
   }
 
@@ -48,7 +56,7 @@ export class SimulationLedger implements UsageCounters {
     if (counts === undefined) return 0;
     // Asked before the replay interns the session's customer: one never seen has redeemed nothing.
     const customer = this.customers.find(customerId);
-    return customer < 0 ? 0 : counts[customer] ?? 0;
+    return customer < 0 ? 0 : (counts[customer] ?? 0);
   }
 
   budgetSpent(campaign: string): number {

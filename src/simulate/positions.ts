@@ -45,7 +45,10 @@ export function pointInside(r: Rng, zone: Zone): LonLat {
   return interiorPoint(zone);
 }
 
-interface Part { readonly bbox: BBox; readonly polygon: MultiPolygonCoords }
+interface Part {
+  readonly bbox: BBox;
+  readonly polygon: MultiPolygonCoords;
+}
 const parts = new WeakMap<Zone, readonly Part[]>();
 const interior = new WeakMap<Zone, LonLat>();
 
@@ -74,7 +77,10 @@ export function interiorPoint(zone: Zone): LonLat {
       const lon = x0 + ((x1 - x0) * i) / 32;
       const lat = y0 + ((y1 - y0) * j) / 32;
       const d = (lon - cx) ** 2 + (lat - cy) ** 2;
-      if (d < bestD && isInside(lon, lat, zone.coordinates)) { best = { lon: round(lon), lat: round(lat) }; bestD = d; }
+      if (d < bestD && isInside(lon, lat, zone.coordinates)) {
+        best = { lon: round(lon), lat: round(lat) };
+        bestD = d;
+      }
     }
   }
   const point = best ?? { lon: round(cx), lat: round(cy) };

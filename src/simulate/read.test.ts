@@ -30,13 +30,18 @@ describe('LineSplitter', () => {
 describe('ByteLineSplitter', () => {
   const byteLines = (chunks: readonly Buffer[]): string[] => split(new ByteLineSplitter(), chunks);
   it('gives the lines the text splitter gives, however the bytes are cut', () => {
-    const text = fc.array(fc.oneof(fc.constantFrom('\n', '\r\n', '\r', '\ufeff', 'é', '€', '😀', ',', ''), fc.string({ maxLength: 8 })), { maxLength: 30 }).map((parts) => parts.join(''));
-    fc.assert(fc.property(fc.boolean(), text, fc.array(fc.nat(), { maxLength: 8 }), (bom, body, cuts) => {
-      const whole = Buffer.from(`${bom ? '\ufeff' : ''}${body}`);
-      const at = [...new Set(cuts.map((c) => c % (whole.length + 1)))].sort((a, b) => a - b);
-      const chunks = [0, ...at].map((from, i, all) => whole.subarray(from, all[i + 1] ?? whole.length));
-      expect(byteLines(chunks)).toEqual(lines([whole.toString('utf8')]));
-    }), { numRuns: 1500, seed: 5 });
+    const text = fc
+      .array(fc.oneof(fc.constantFrom('\n', '\r\n', '\r', '\ufeff', 'é', '€', '😀', ',', ''), fc.string({ maxLength: 8 })), { maxLength: 30 })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.boolean(), text, fc.array(fc.nat(), { maxLength: 8 }), (bom, body, cuts) => {
+        const whole = Buffer.from(`${bom ? '\ufeff' : ''}${body}`);
+        const at = [...new Set(cuts.map((c) => c % (whole.length + 1)))].sort((a, b) => a - b);
+        const chunks = [0, ...at].map((from, i, all) => whole.subarray(from, all[i + 1] ?? whole.length));
+        expect(byteLines(chunks)).toEqual(lines([whole.toString('utf8')]));
+      }),
+      { numRuns: 1500, seed: 5 },
+    );
   });
   it('does not keep a chunk it was handed: a stream may fill it again', () => {
     const chunk = Buffer.from('ab\ncd');
@@ -56,7 +61,9 @@ describe('NDJSON sessions', () => {
     expect(s.lines.map((l) => l.amount)).toEqual([105, 7]);
   });
   it('shows an id that is not a string as its JSON text, whatever it is', () => {
-    const ids = ['17', 'true', 'null', '{"toString":false}', '[1,"a"]'].map((id) => (parseNdjsonLine(`{"id":${id},"at":1,"currency":"EUR","lines":[]}`) as Session).id);
+    const ids = ['17', 'true', 'null', '{"toString":false}', '[1,"a"]'].map(
+      (id) => (parseNdjsonLine(`{"id":${id},"at":1,"currency":"EUR","lines":[]}`) as Session).id,
+    );
     expect(ids).toEqual(['17', 'true', 'null', '{"toString":false}', '[1,"a"]']);
   });
   it('skips blank and // comment lines', () => {
@@ -87,7 +94,9 @@ describe('CSV sessions', () => {
     const lines = '"UNLOCK_FEE=100;TIME_PRICE=12.00x30;ADDITION/INSURANCE_PLUS=300;plan:pro=4990"';
     const s = parse(`s1,2027-07-01T10:00:00Z,EUR,c1,public,student;new,SUMMER25,e-scooter,berlin,13.4,52.5,${lines}`) as Session;
     expect(s).toMatchObject({
-      id: 's1', currency: 'EUR', codes: ['SUMMER25'],
+      id: 's1',
+      currency: 'EUR',
+      codes: ['SUMMER25'],
       customer: { id: 'c1', userType: 'public', tags: ['student', 'new'] },
       vehicle: { category: 'e-scooter' },
       rental: { branch: 'berlin', start: { lon: 13.4, lat: 52.5 } },
@@ -104,7 +113,11 @@ describe('CSV sessions', () => {
     parse('at,currency,lines');
     const s = parse('1700000000000,EUR,energy@=1062;session-fee@=35;time@TIME_PRICE=2.50x7.5') as Session;
     expect(s.at).toBe(1_700_000_000_000);
-    expect(s.lines).toEqual([{ id: 'energy', amount: 1062 }, { id: 'session-fee', amount: 35 }, { id: 'time', amount: 250, priceType: 'TIME_PRICE', quantity: 7.5 }]);
+    expect(s.lines).toEqual([
+      { id: 'energy', amount: 1062 },
+      { id: 'session-fee', amount: 35 },
+      { id: 'time', amount: 250, priceType: 'TIME_PRICE', quantity: 7.5 },
+    ]);
   });
   it.each([
     ['2027-07-01T10:00:00Z,EUR,@TIME_PRICE=1', 'empty id before "@"'],
@@ -148,18 +161,24 @@ describe('CSV sessions', () => {
       fc.tuple(fc.stringMatching(/^-?\d{1,18}$/), fc.stringMatching(/^\d{0,18}$/)).map(([a, b]) => `${a}.${b}`),
       fc.constantFrom('-0', '00013.50', '1.', '.5', '-.5', '1e2', '0x10', ' 12', '12 ', '-', '1.2.3', 'Infinity', '+3', '9007199254740993', '1_0'),
     );
-    fc.assert(fc.property(text, (t) => {
-      const r = parse(`2027-07-01T10:00:00Z,EUR,TIME_PRICE=1,${t},0`);
-      if (!Number.isFinite(Number(t))) expect((r as SessionError).message).toBe(`start_lon "${t}" is not a number`);
-      else expect(Object.is((r as Session).rental!.start!.lon, Number(t))).toBe(true);
-    }), { numRuns: 3000, seed: 3 });
+    fc.assert(
+      fc.property(text, (t) => {
+        const r = parse(`2027-07-01T10:00:00Z,EUR,TIME_PRICE=1,${t},0`);
+        if (!Number.isFinite(Number(t))) expect((r as SessionError).message).toBe(`start_lon "${t}" is not a number`);
+        else expect(Object.is((r as Session).rental!.start!.lon, Number(t))).toBe(true);
+      }),
+      { numRuns: 3000, seed: 3 },
+    );
   });
   it('trims list items and price lines as trim() does, in place or not', () => {
     const parse = sessionParser('csv');
     parse('at,currency,codes,lines');
     const s = parse('2027-07-01T10:00:00Z,EUR, A ;\u00a0B\u00a0;;\tC,  unlock@UNLOCK_FEE=100 ;\u3000TIME_PRICE=5x2\u3000; ') as Session;
     expect(s.codes).toEqual(['A', 'B', 'C']);
-    expect(s.lines).toEqual([{ id: 'unlock', amount: 100, priceType: 'UNLOCK_FEE' }, { id: 'l2', amount: 5, priceType: 'TIME_PRICE', quantity: 2 }]);
+    expect(s.lines).toEqual([
+      { id: 'unlock', amount: 100, priceType: 'UNLOCK_FEE' },
+      { id: 'l2', amount: 5, priceType: 'TIME_PRICE', quantity: 2 },
+    ]);
   });
   it('reads lists longer than the room it starts with, and the next row alike', () => {
     const parse = sessionParser('csv');

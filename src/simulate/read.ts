@@ -26,7 +26,10 @@ export class LineSplitter {
     }
     let start = 0;
     let nl = text.indexOf('\n');
-    if (nl === -1) { this.rest += text; return; }
+    if (nl === -1) {
+      this.rest += text;
+      return;
+    }
     if (this.rest !== '') {
       emit(this.rest + text.slice(0, nl), onLine);
       this.rest = '';
@@ -60,7 +63,10 @@ export class ByteLineSplitter {
   push(chunk: Buffer, onLine: (line: string) => void): void {
     let start = 0;
     let nl = chunk.indexOf(10);
-    if (nl === -1) { if (chunk.length > 0) this.rest.push(Buffer.from(chunk)); return; }
+    if (nl === -1) {
+      if (chunk.length > 0) this.rest.push(Buffer.from(chunk));
+      return;
+    }
     if (this.rest.length > 0) {
       this.rest.push(chunk.subarray(0, nl));
       const line = Buffer.concat(this.rest);
@@ -118,8 +124,16 @@ export function parseNdjsonLine(line: string): LineResult {
     if (!t.startsWith('{')) return new SessionError('not a JSON object; NDJSON has one object per line');
   }
   let value: unknown;
-  try { value = JSON.parse(line); } catch (e) { return new SessionError(`not valid JSON: ${(e as Error).message}`); }
-  try { return sessionFromObject(value); } catch (e) { return asSessionError(e); }
+  try {
+    value = JSON.parse(line);
+  } catch (e) {
+    return new SessionError(`not valid JSON: ${(e as Error).message}`);
+  }
+  try {
+    return sessionFromObject(value);
+  } catch (e) {
+    return asSessionError(e);
+  }
 }
 
 /** The format a file name implies: .csv is CSV, anything else NDJSON. */

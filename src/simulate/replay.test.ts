@@ -17,27 +17,55 @@ const T0 = Date.UTC(2027, 6, 1, 8);
 /** A 10.00 time line and a 1.00 unlock fee, at T0 + i hours, customer c{i % customers}. */
 function session(i: number, extra: Partial<Session> = {}, customers = 3): Session {
   return {
-    id: `s${i}`, at: T0 + i * 3_600_000, currency: 'EUR', customer: { id: `c${i % customers}` },
-    lines: [{ id: 'time', amount: 1000, priceType: 'TIME_PRICE', quantity: 20 }, { id: 'unlock', amount: 100, priceType: 'UNLOCK_FEE' }],
+    id: `s${i}`,
+    at: T0 + i * 3_600_000,
+    currency: 'EUR',
+    customer: { id: `c${i % customers}` },
+    lines: [
+      { id: 'time', amount: 1000, priceType: 'TIME_PRICE', quantity: 20 },
+      { id: 'unlock', amount: 100, priceType: 'UNLOCK_FEE' },
+    ],
     ...extra,
   } as Session;
 }
 
 describe('simulateSessions', () => {
   it('counts redemptions, money and distinct customers per side, and the delta', () => {
-    const base = side('base', [aPromotion('auto', { benefits: [{ percentOff: 10, appliesTo: { priceTypes: ['TIME_PRICE'] } }], stacking: { stackable: true } })]);
-    const head = side('head', [aPromotion('auto', { benefits: [{ percentOff: 20, appliesTo: { priceTypes: ['TIME_PRICE'] } }], stacking: { stackable: true } })]);
-    const r = simulateSessions(base, head, Array.from({ length: 6 }, (_, i) => session(i)));
+    const base = side('base', [
+      aPromotion('auto', { benefits: [{ percentOff: 10, appliesTo: { priceTypes: ['TIME_PRICE'] } }], stacking: { stackable: true } }),
+    ]);
+    const head = side('head', [
+      aPromotion('auto', { benefits: [{ percentOff: 20, appliesTo: { priceTypes: ['TIME_PRICE'] } }], stacking: { stackable: true } }),
+    ]);
+    const r = simulateSessions(
+      base,
+      head,
+      Array.from({ length: 6 }, (_, i) => session(i)),
+    );
     const auto = r.campaigns.find((c) => c.id === 'Promotion/auto')!;
-    expect(auto).toMatchObject({ change: 'changed', fields: ['benefits'], base: { redemptions: 6, amount: { EUR: 600 }, customers: 3 }, head: { redemptions: 6, amount: { EUR: 1200 }, customers: 3 } });
+    expect(auto).toMatchObject({
+      change: 'changed',
+      fields: ['benefits'],
+      base: { redemptions: 6, amount: { EUR: 600 }, customers: 3 },
+      head: { redemptions: 6, amount: { EUR: 1200 }, customers: 3 },
+    });
     expect(r.totals.base.discount).toEqual({ EUR: 600 });
     expect(r.totals.head.discount).toEqual({ EUR: 1200 });
     expect(r.sessions).toMatchObject({ read: 6, evaluated: 6, invalid: 0, customers: 3, currencies: ['EUR'], first: new Date(T0).toISOString() });
   });
 
   it('runs a budget out on each side separately and dates the exhaustion', () => {
-    const promo = (budget: string) => aPromotion('capped', { benefits: [{ amountOff: { amount: '3.00', currency: 'EUR' } }], limits: { budget: { amount: budget, currency: 'EUR' } }, stacking: { stackable: true } });
-    const r = simulateSessions(side('base', [promo('7.00')]), side('head', [promo('20.00')]), Array.from({ length: 5 }, (_, i) => session(i)));
+    const promo = (budget: string) =>
+      aPromotion('capped', {
+        benefits: [{ amountOff: { amount: '3.00', currency: 'EUR' } }],
+        limits: { budget: { amount: budget, currency: 'EUR' } },
+        stacking: { stackable: true },
+      });
+    const r = simulateSessions(
+      side('base', [promo('7.00')]),
+      side('head', [promo('20.00')]),
+      Array.from({ length: 5 }, (_, i) => session(i)),
+    );
     const c = r.campaigns[0]!;
     // 3 + 3 + 1 (capped at what is left): the third session spends the last cent.
     expect(c.base).toMatchObject({ redemptions: 3, amount: { EUR: 700 }, exhausted: { at: new Date(T0 + 2 * 3_600_000).toISOString(), by: 'budget' } });
@@ -46,8 +74,14 @@ describe('simulateSessions', () => {
   });
 
   it('reports redemption limits, per-customer limits, and added and removed campaigns', () => {
-    const base = side('base', [aPromotion('limited', { code: 'TEN', limits: { redemptions: 2 }, stacking: { stackable: true } }), aPromotion('gone', { code: 'OLD', stacking: { stackable: true } })]);
-    const head = side('head', [aPromotion('limited', { code: 'TEN', limits: { perCustomer: 1 }, stacking: { stackable: true } }), aPromotion('new', { code: 'NEW', stacking: { stackable: true } })]);
+    const base = side('base', [
+      aPromotion('limited', { code: 'TEN', limits: { redemptions: 2 }, stacking: { stackable: true } }),
+      aPromotion('gone', { code: 'OLD', stacking: { stackable: true } }),
+    ]);
+    const head = side('head', [
+      aPromotion('limited', { code: 'TEN', limits: { perCustomer: 1 }, stacking: { stackable: true } }),
+      aPromotion('new', { code: 'NEW', stacking: { stackable: true } }),
+    ]);
     const sessions = Array.from({ length: 6 }, (_, i) => session(i, { codes: ['TEN', 'OLD', 'NEW'] }));
     const r = simulateSessions(base, head, sessions);
     const byId = new Map(r.campaigns.map((c) => [c.id, c]));
@@ -77,7 +111,10 @@ describe('simulateSessions', () => {
   });
 
   it('charges surcharges as fees, not discounts', () => {
-    const both = [aSurcharge('fee', { zone: { geofences: ['airport'], phase: 'START_RENTAL' } }), aGeofencePromotion('station', { zone: { geofences: ['station'], phase: 'START_RENTAL' }, stacking: { stackable: true } })];
+    const both = [
+      aSurcharge('fee', { zone: { geofences: ['airport'], phase: 'START_RENTAL' } }),
+      aGeofencePromotion('station', { zone: { geofences: ['station'], phase: 'START_RENTAL' }, stacking: { stackable: true } }),
+    ];
     const r = simulateSessions(side('b', both), side('h', both), [session(0, { rental: { start: AIRPORT } }), session(1, { rental: { start: STATION } })]);
     expect(r.totals.head.fees).toEqual({ EUR: 200 });
     expect(r.campaigns.find((c) => c.id === 'GeofenceSurcharge/fee')).toMatchObject({ fee: true, head: { redemptions: 1, amount: { EUR: 200 } } });
@@ -94,8 +131,18 @@ describe('simulateSessions', () => {
 
 describe('identical sides', () => {
   it('evaluate once and report the same numbers on both sides, limits included', () => {
-    const promo = [aPromotion('capped', { benefits: [{ amountOff: { amount: '3.00', currency: 'EUR' } }], limits: { budget: { amount: '7.00', currency: 'EUR' } }, stacking: { stackable: true } })];
-    const r = simulateSessions(side('base', promo), side('head', promo), Array.from({ length: 5 }, (_, i) => session(i)));
+    const promo = [
+      aPromotion('capped', {
+        benefits: [{ amountOff: { amount: '3.00', currency: 'EUR' } }],
+        limits: { budget: { amount: '7.00', currency: 'EUR' } },
+        stacking: { stackable: true },
+      }),
+    ];
+    const r = simulateSessions(
+      side('base', promo),
+      side('head', promo),
+      Array.from({ length: 5 }, (_, i) => session(i)),
+    );
     expect(r.campaigns[0]!.head).toEqual(r.campaigns[0]!.base);
     expect(r.campaigns[0]!.head).toMatchObject({ redemptions: 3, amount: { EUR: 700 }, exhausted: { by: 'budget' } });
   });
@@ -104,7 +151,13 @@ describe('identical sides', () => {
 describe('simulateStream', () => {
   it('counts invalid lines with their line numbers, and sessions out of time order', async () => {
     const both = side('b', [aPromotion('auto')]);
-    const text = [JSON.stringify(session(3)), '{"at":1,"currency":"EUR"}', '', JSON.stringify({ ...session(1), currency: 'euro' }), JSON.stringify(session(2))].join('\n');
+    const text = [
+      JSON.stringify(session(3)),
+      '{"at":1,"currency":"EUR"}',
+      '',
+      JSON.stringify({ ...session(1), currency: 'euro' }),
+      JSON.stringify(session(2)),
+    ].join('\n');
     const r = await simulateStream({ base: both, head: both, chunks: [text.slice(0, 50), text.slice(50)], format: 'ndjson' });
     expect(r.sessions).toMatchObject({ read: 4, evaluated: 2, invalid: 2, outOfOrder: 1 });
     expect(r.errors.map((e) => e.line)).toEqual([2, 4]);
@@ -118,8 +171,11 @@ describe('simulateStream', () => {
     const r = await simulateStream({ base: both, head: side('h', [aPromotion('auto')]), chunks: [text], format: 'ndjson' });
     expect(r.sessions).toMatchObject({ read: 6, evaluated: 1, invalid: 5 });
     expect(r.errors.map((e) => e.message)).toEqual([
-      'rental: null is not an object', 'rental.start: null is not an object', 'customer: null is not an object',
-      'lines[0]: null is not an object', 'vehicle: "e-scooter" is not an object',
+      'rental: null is not an object',
+      'rental.start: null is not an object',
+      'customer: null is not an object',
+      'lines[0]: null is not an object',
+      'vehicle: "e-scooter" is not an object',
     ]);
   });
 

@@ -54,9 +54,16 @@ export class Replay {
    */
   private readonly unsafe: Set<string> | undefined;
 
-  constructor(private readonly base: SimulationSide, private readonly head: SimulationSide, options: ReplayOptions = {}) {
+  constructor(
+    private readonly base: SimulationSide,
+    private readonly head: SimulationSide,
+    options: ReplayOptions = {},
+  ) {
     const columns = new CustomerCampaigns(base.engine.campaigns.length + head.engine.campaigns.length);
-    this.sides = [new SideAggregator(base.engine.campaigns, this.customers, columns, 0), new SideAggregator(head.engine.campaigns, this.customers, columns, base.engine.campaigns.length)];
+    this.sides = [
+      new SideAggregator(base.engine.campaigns, this.customers, columns, 0),
+      new SideAggregator(head.engine.campaigns, this.customers, columns, base.engine.campaigns.length),
+    ];
     this.identical = base.bundle.manifest.digest === head.bundle.manifest.digest;
     this.unsafe = this.identical || options.shortcut === false ? undefined : differingCampaigns(base.bundle, head.bundle);
   }
@@ -64,7 +71,11 @@ export class Replay {
   /** One parsed line: a session, nothing (blank line, header), or an error. */
   line(result: LineResult, line: number): void {
     if (result === undefined) return;
-    if (result instanceof SessionError) { this.read += 1; this.fail(line, result.message); return; }
+    if (result instanceof SessionError) {
+      this.read += 1;
+      this.fail(line, result.message);
+      return;
+    }
     this.session(result, line);
   }
 
@@ -125,9 +136,22 @@ export class Replay {
       formatVersion: SIMULATION_FORMAT,
       base: sideInfo(this.base),
       head: sideInfo(this.head),
-      sessions: { read: this.read, evaluated: this.evaluated, invalid: this.invalid, outOfOrder: this.outOfOrder, ...span, customers: this.customers.size, currencies: [...this.currencies].sort() },
+      sessions: {
+        read: this.read,
+        evaluated: this.evaluated,
+        invalid: this.invalid,
+        outOfOrder: this.outOfOrder,
+        ...span,
+        customers: this.customers.size,
+        currencies: [...this.currencies].sort(),
+      },
       errors: this.errors,
-      ...compareSides(base, head, diffBundles(this.base.bundle, this.head.bundle, geometriesOf(this.base, this.head)), this.evaluated > 0 ? [Math.floor(this.firstAt / DAY), Math.floor(this.lastAt / DAY)] : undefined),
+      ...compareSides(
+        base,
+        head,
+        diffBundles(this.base.bundle, this.head.bundle, geometriesOf(this.base, this.head)),
+        this.evaluated > 0 ? [Math.floor(this.firstAt / DAY), Math.floor(this.lastAt / DAY)] : undefined,
+      ),
     };
   }
 }

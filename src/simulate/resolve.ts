@@ -29,20 +29,37 @@ export interface Resolved {
   dispose(): void;
 }
 
-export type ResolveResult = Resolved | { readonly ok: false; readonly side: 'base' | 'head'; readonly diagnostics: readonly Diagnostic[]; readonly root: string };
+export type ResolveResult =
+  Resolved | { readonly ok: false; readonly side: 'base' | 'head'; readonly diagnostics: readonly Diagnostic[]; readonly root: string };
 
-export async function resolveSides(cwd: string, env: Readonly<Record<string, string | undefined>>, options: SideOptions, git: Git = nodeGit): Promise<ResolveResult> {
+export async function resolveSides(
+  cwd: string,
+  env: Readonly<Record<string, string | undefined>>,
+  options: SideOptions,
+  git: Git = nodeGit,
+): Promise<ResolveResult> {
   const tmp = mkdtempSync(join(tmpdir(), 'promoc-sides-'));
   const dispose = (): void => rmSync(tmp, { recursive: true, force: true });
   try {
     const working = await loadProject({ cwd });
     const revision = readProvenance(working.root, env).revision;
-    const head = options.overlay !== undefined
-      ? await buildSide(treeWithOverlay(working, resolve(cwd, options.overlay), join(tmp, 'head')), `working tree + ${options.overlay}`, revision === null ? null : `${revision}+overlay`)
-      : buildLoaded(working, 'working tree', revision);
-    if (!head.ok) { dispose(); return failed('head', head); }
+    const head =
+      options.overlay !== undefined
+        ? await buildSide(
+            treeWithOverlay(working, resolve(cwd, options.overlay), join(tmp, 'head')),
+            `working tree + ${options.overlay}`,
+            revision === null ? null : `${revision}+overlay`,
+          )
+        : buildLoaded(working, 'working tree', revision);
+    if (!head.ok) {
+      dispose();
+      return failed('head', head);
+    }
     const base = await baseSide(cwd, working, options, git, join(tmp, 'base'));
-    if (base && !base.ok) { dispose(); return failed('base', base); }
+    if (base && !base.ok) {
+      dispose();
+      return failed('base', base);
+    }
     return { ok: true, head: head.side, headLoaded: head.loaded, ...(base ? { base: base.side, baseLoaded: base.loaded } : {}), dispose };
   } catch (error) {
     dispose();

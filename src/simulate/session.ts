@@ -19,7 +19,9 @@ export class SessionError extends PromocError {
 /** The whole input cannot be used (a CSV header naming unknown columns). */
 export class SessionsFileError extends PromocError {
   override readonly name = 'SessionsFileError';
-  constructor(message: string, hint?: string) { super(message, { hint }); }
+  constructor(message: string, hint?: string) {
+    super(message, { hint });
+  }
 }
 
 type Obj = Record<string, unknown>;
@@ -40,11 +42,21 @@ export function sessionFromObject(value: unknown): Session {
     const l = given[i];
     if (typeof l !== 'object' || l === null || Array.isArray(l)) throw new SessionError(`lines[${i}]: ${JSON.stringify(l) ?? 'undefined'} is not an object`);
     const line = l as Obj;
-    lines[i] = shape.lineFrom(line, typeof line.amount === 'string' ? decimalToMinor(line.amount, currency, line.id) : line.amount as number);
+    lines[i] = shape.lineFrom(line, typeof line.amount === 'string' ? decimalToMinor(line.amount, currency, line.id) : (line.amount as number));
   }
   // An id that is not a string is shown as its JSON text (17, true, null); String() throws on {"toString": 1}.
   const id = s.id === undefined || typeof s.id === 'string' ? s.id : JSON.stringify(s.id);
-  return shape.session(id, at, currency, shape.customerFrom(s.customer), s.codes as string[] | undefined, lines, shape.rentalFrom(s.rental), shape.vehicleFrom(s.vehicle), shape.billingFrom(s.billing));
+  return shape.session(
+    id,
+    at,
+    currency,
+    shape.customerFrom(s.customer),
+    s.codes as string[] | undefined,
+    lines,
+    shape.rentalFrom(s.rental),
+    shape.vehicleFrom(s.vehicle),
+    shape.billingFrom(s.billing),
+  );
 }
 
 /** A line's amount written as a decimal in the session's currency ("12.00") → minor units (1200). */

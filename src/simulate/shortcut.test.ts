@@ -21,16 +21,31 @@ function side(label: string, resources: readonly Located[]): SimulationSide {
 const T0 = Date.UTC(2027, 6, 1, 8);
 function session(i: number, extra: Partial<Session> = {}): Session {
   return {
-    id: `s${i}`, at: T0 + i * 3_600_000, currency: 'EUR', customer: { id: `c${i % 4}` },
-    lines: [{ id: 'time', amount: 1000 + i, priceType: 'TIME_PRICE', quantity: 20 }, { id: 'unlock', amount: 100, priceType: 'UNLOCK_FEE' }],
+    id: `s${i}`,
+    at: T0 + i * 3_600_000,
+    currency: 'EUR',
+    customer: { id: `c${i % 4}` },
+    lines: [
+      { id: 'time', amount: 1000 + i, priceType: 'TIME_PRICE', quantity: 20 },
+      { id: 'unlock', amount: 100, priceType: 'UNLOCK_FEE' },
+    ],
     ...extra,
   } as Session;
 }
 
 function bothWays(base: SimulationSide, head: SimulationSide, sessions: readonly Session[]): ReturnType<typeof simulateSessions> {
   // Each replay gets its own copies: the replay sets `usage` on the session it is given.
-  const fast = simulateSessions(base, head, sessions.map((s) => ({ ...s })));
-  const slow = simulateSessions(base, head, sessions.map((s) => ({ ...s })), { shortcut: false });
+  const fast = simulateSessions(
+    base,
+    head,
+    sessions.map((s) => ({ ...s })),
+  );
+  const slow = simulateSessions(
+    base,
+    head,
+    sessions.map((s) => ({ ...s })),
+    { shortcut: false },
+  );
   expect(fast).toEqual(slow);
   return fast;
 }
@@ -42,7 +57,9 @@ describe('differingCampaigns', () => {
     const base = build([same, zoned, aPromotion('gone', { code: 'GONE' }), aPromotion('changed', { code: 'CH', benefits: [{ percentOff: 10 }] })]);
     const moved = new Map([...GEOMETRIES, ['airport', square(13.6, 52.4)]]);
     const head = build([same, zoned, aPromotion('new', { code: 'NEW' }), aPromotion('changed', { code: 'CH', benefits: [{ percentOff: 20 }] })], moved);
-    expect([...differingCampaigns(base.bundle, head.bundle)!].sort()).toEqual(['Promotion/changed', 'Promotion/gone', 'Promotion/new', 'GeofencePromotion/zoned'].sort());
+    expect([...differingCampaigns(base.bundle, head.bundle)!].sort()).toEqual(
+      ['Promotion/changed', 'Promotion/gone', 'Promotion/new', 'GeofencePromotion/zoned'].sort(),
+    );
     expect(differingCampaigns(base.bundle, base.bundle)!.size).toBe(0);
   });
 });
@@ -52,7 +69,11 @@ describe('the replay shortcut', () => {
     // "blocker" (head only) applies first and is not stackable: "capped" and "limited" then apply on one side
     // only, so their counters drift apart and later sessions reaching them must be evaluated on both sides.
     const shared = [
-      aPromotion('capped', { benefits: [{ amountOff: { amount: '3.00', currency: 'EUR' } }], limits: { budget: { amount: '20.00', currency: 'EUR' } }, stacking: { stackable: true } }),
+      aPromotion('capped', {
+        benefits: [{ amountOff: { amount: '3.00', currency: 'EUR' } }],
+        limits: { budget: { amount: '20.00', currency: 'EUR' } },
+        stacking: { stackable: true },
+      }),
       aPromotion('limited', { code: 'TEN', benefits: [{ percentOff: 10 }], limits: { redemptions: 5, perCustomer: 2 }, stacking: { stackable: true } }),
       aPromotion('other', { code: 'OTHER', benefits: [{ percentOff: 5 }], stacking: { stackable: true } }),
     ];
@@ -62,7 +83,7 @@ describe('the replay shortcut', () => {
     expect(r.sessions.evaluated).toBe(60);
   });
 
-  it('changes nothing on the repository\'s campaigns with the demo proposal laid over them', async () => {
+  it("changes nothing on the repository's campaigns with the demo proposal laid over them", async () => {
     const cwd = join(import.meta.dirname, '../..');
     const sides = await resolveSides(cwd, {}, { baseDir: cwd, overlay: join(cwd, 'test/fixtures/simulate/proposal') });
     if (!sides.ok) throw new Error('the example campaigns do not build');

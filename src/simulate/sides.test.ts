@@ -9,7 +9,8 @@ import { extractTar, tarEntries } from './untar.js';
 
 const fixtures = join(import.meta.dirname, '../../test/fixtures/report');
 let repo: string;
-const git = (...args: string[]): string => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, encoding: 'utf8' });
+const git = (...args: string[]): string =>
+  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: repo, encoding: 'utf8' });
 
 beforeAll(() => {
   // A repository whose last commit holds the base fixture; the working tree then holds the head.
@@ -58,7 +59,9 @@ describe('resolveSides', () => {
   it('says what went wrong with git, with a hint', async () => {
     await expect(resolveSides(repo, {}, { base: 'no-such-branch' })).rejects.toThrow(/cannot resolve "no-such-branch"/);
     await expect(resolveSides(repo, {}, { base: '--output=/tmp/x' })).rejects.toBeInstanceOf(SideError);
-    const broken: Git = async () => { throw new SideError('git is not installed'); };
+    const broken: Git = async () => {
+      throw new SideError('git is not installed');
+    };
     await expect(resolveSides(repo, {}, { base: 'HEAD' }, broken)).rejects.toThrow(/cannot resolve/);
   });
 });

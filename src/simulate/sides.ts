@@ -17,17 +17,26 @@ import { PromocError } from '../model/errors.js';
 /** Runs git with `args` in `cwd` and resolves with its stdout; rejects with its stderr. */
 export type Git = (args: readonly string[], cwd: string) => Promise<Uint8Array>;
 
-export const nodeGit: Git = (args, cwd) => new Promise((resolve, reject) => {
-  execFile('git', [...args], { cwd, encoding: 'buffer', maxBuffer: 1024 * 1024 * 1024 }, (error, stdout, stderr) => {
-    if (error) reject(new SideError(`git ${args.join(' ')} failed: ${String(stderr).trim() || error.message}`, 'Check that this is a git checkout and the ref exists (a shallow CI clone may need fetch-depth: 0).'));
-    else resolve(stdout);
+export const nodeGit: Git = (args, cwd) =>
+  new Promise((resolve, reject) => {
+    execFile('git', [...args], { cwd, encoding: 'buffer', maxBuffer: 1024 * 1024 * 1024 }, (error, stdout, stderr) => {
+      if (error)
+        reject(
+          new SideError(
+            `git ${args.join(' ')} failed: ${String(stderr).trim() || error.message}`,
+            'Check that this is a git checkout and the ref exists (a shallow CI clone may need fetch-depth: 0).',
+          ),
+        );
+      else resolve(stdout);
+    });
   });
-});
 
 /** An expected failure of the edge: git, a missing folder. Printed with its hint. */
 export class SideError extends PromocError {
   override readonly name = 'SideError';
-  constructor(message: string, hint?: string) { super(message, { hint }); }
+  constructor(message: string, hint?: string) {
+    super(message, { hint });
+  }
 }
 
 const text = async (git: Git, args: readonly string[], cwd: string): Promise<string> => new TextDecoder().decode(await git(args, cwd)).trim();
@@ -47,7 +56,12 @@ function projectPaths(loaded: Pick<LoadResult, 'configFile' | 'config'>): string
 }
 
 /** The project's files at `ref`, unpacked into `into`; the resolved commit is the bundle's revision. */
-export async function treeAtRef(git: Git, loaded: Pick<LoadResult, 'root' | 'configFile' | 'config'>, ref: string, into: string): Promise<{ dir: string; revision: string }> {
+export async function treeAtRef(
+  git: Git,
+  loaded: Pick<LoadResult, 'root' | 'configFile' | 'config'>,
+  ref: string,
+  into: string,
+): Promise<{ dir: string; revision: string }> {
   if (ref.startsWith('-')) throw new SideError(`"${ref}" is not a git ref`, 'Pass a branch, tag or commit, e.g. --base origin/main.');
   const revision = await text(git, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], loaded.root).catch(() => {
     throw new SideError(`git cannot resolve "${ref}" to a commit`, 'Fetch it first (git fetch origin main), or check the spelling.');
@@ -55,8 +69,10 @@ export async function treeAtRef(git: Git, loaded: Pick<LoadResult, 'root' | 'con
   const prefix = await text(git, ['rev-parse', '--show-prefix'], loaded.root);
   const tree = `${revision}:${prefix.replace(/\/$/, '')}`;
   const wanted = projectPaths(loaded);
-  const present = wanted.length === 0 ? [] : (await text(git, ['ls-tree', '--name-only', tree, '--', ...wanted], loaded.root)).split('\n').filter((p) => p !== '');
-  if (wanted.length > 0 && present.length === 0) throw new SideError(`${ref} has none of ${wanted.join(', ')}`, 'The base must be a commit where the campaigns already existed.');
+  const present =
+    wanted.length === 0 ? [] : (await text(git, ['ls-tree', '--name-only', tree, '--', ...wanted], loaded.root)).split('\n').filter((p) => p !== '');
+  if (wanted.length > 0 && present.length === 0)
+    throw new SideError(`${ref} has none of ${wanted.join(', ')}`, 'The base must be a commit where the campaigns already existed.');
   mkdirSync(into, { recursive: true });
   extractTar(await git(['archive', '--format=tar', tree, ...(present.length > 0 ? ['--', ...present] : [])], loaded.root), into);
   return { dir: into, revision };
@@ -64,7 +80,8 @@ export async function treeAtRef(git: Git, loaded: Pick<LoadResult, 'root' | 'con
 
 /** A copy of the working tree's project files in `into`, with the files of `overlay` laid over them. */
 export function treeWithOverlay(loaded: Pick<LoadResult, 'root' | 'configFile' | 'config'>, overlay: string, into: string): string {
-  if (!existsSync(overlay)) throw new SideError(`overlay folder ${overlay} does not exist`, 'Pass a folder laid out like the repository (e.g. campaigns/mobility/summer-25.yaml).');
+  if (!existsSync(overlay))
+    throw new SideError(`overlay folder ${overlay} does not exist`, 'Pass a folder laid out like the repository (e.g. campaigns/mobility/summer-25.yaml).');
   mkdirSync(into, { recursive: true });
   const paths = projectPaths(loaded);
   const skip = (src: string): boolean => !/[\\/](node_modules|\.git|\.promoc-cache|\.promoc)([\\/]|$)/.test(src.slice(loaded.root.length));
@@ -84,7 +101,11 @@ export async function buildSide(dir: string, label: string, revision: string | n
   if (!existsSync(dir)) throw new SideError(`folder ${label} does not exist`, 'Pass the folder of a checkout that holds promoc.config.yaml and the campaigns.');
   const config = findConfigFile(dir);
   // The search goes upwards: a config above the folder belongs to another project.
-  if (config !== undefined && relative(dir, config).startsWith('..')) throw new SideError(`folder ${label} has no promoc.config.yaml of its own`, `Found ${config} above it instead; pass the folder that holds the project's promoc.config.yaml.`);
+  if (config !== undefined && relative(dir, config).startsWith('..'))
+    throw new SideError(
+      `folder ${label} has no promoc.config.yaml of its own`,
+      `Found ${config} above it instead; pass the folder that holds the project's promoc.config.yaml.`,
+    );
   return buildLoaded(await loadProject({ cwd: dir, cache: false }), label, revision);
 }
 
@@ -97,5 +118,9 @@ export function buildLoaded(loaded: LoadResult, label: string, revision: string 
 }
 
 function readText(file: string): string {
-  try { return readFileSync(file, 'utf8'); } catch { return ''; }
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    return '';
+  }
 }

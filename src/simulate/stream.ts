@@ -29,7 +29,10 @@ export async function simulateStream(options: StreamOptions): Promise<Simulation
   let decoder: StringDecoder | undefined;
   let line = 0;
   let bytes = 0;
-  const onLine = (text: string): void => { line += 1; replay.line(parse(text), line); };
+  const onLine = (text: string): void => {
+    line += 1;
+    replay.line(parse(text), line);
+  };
   for await (const chunk of options.chunks) {
     const text = typeof chunk === 'string';
     bytes += text ? Buffer.byteLength(chunk) : chunk.byteLength;

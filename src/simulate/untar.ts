@@ -24,7 +24,10 @@ export function* tarEntries(tar: Uint8Array): Generator<Entry> {
     const name = text(header, 0, 100);
     const data = tar.subarray(offset + BLOCK, offset + BLOCK + size);
     offset += BLOCK + Math.ceil(size / BLOCK) * BLOCK;
-    if (flag === 'x') { paxPath = paxValue(data, 'path'); continue; }
+    if (flag === 'x') {
+      paxPath = paxValue(data, 'path');
+      continue;
+    }
     if (flag === 'g') continue;
     const path = paxPath ?? (prefix ? `${prefix}/${name}` : name);
     paxPath = undefined;
@@ -40,7 +43,10 @@ export function extractTar(tar: Uint8Array, into: string): number {
     const parts = e.path.split('/').filter((p) => p !== '' && p !== '.');
     if (e.path.startsWith('/') || parts.includes('..')) throw new Error(`refusing archive entry "${e.path}" outside the target folder`);
     const target = join(into, ...parts);
-    if (e.type === 'dir') { mkdirSync(target, { recursive: true }); continue; }
+    if (e.type === 'dir') {
+      mkdirSync(target, { recursive: true });
+      continue;
+    }
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, e.data);
     files += 1;

@@ -7,7 +7,12 @@ export type UsageStoreErrorCode = 'unavailable' | 'reply' | 'request';
 
 export class UsageStoreError extends PromocError {
   override readonly name = 'UsageStoreError';
-  constructor(readonly code: UsageStoreErrorCode, message: string, hint?: string, options?: { cause?: unknown }) {
+  constructor(
+    readonly code: UsageStoreErrorCode,
+    message: string,
+    hint?: string,
+    options?: { cause?: unknown },
+  ) {
     super(message, { hint, cause: options?.cause });
   }
 }

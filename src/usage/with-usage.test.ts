@@ -8,7 +8,13 @@ import { withUsage } from './with-usage.js';
 /** A store that records what it was asked to read. */
 function recording(store: UsageStore) {
   const reads: string[][] = [];
-  return { reads, read: (campaigns: readonly string[], customerId?: string) => { reads.push([...campaigns]); return store.read(campaigns, customerId); } };
+  return {
+    reads,
+    read: (campaigns: readonly string[], customerId?: string) => {
+      reads.push([...campaigns]);
+      return store.read(campaigns, customerId);
+    },
+  };
 }
 
 describe('withUsage', () => {

@@ -33,7 +33,8 @@ function countersOf(known: ReadonlyMap<string, CampaignUsage>, customerId: strin
     redemptions: (campaign) => get(campaign)?.redemptions ?? 0,
     customerRedemptions(campaign, customer) {
       // The store was read for one customer; any other would read a wrong count.
-      if (customer !== customerId) throw new InternalError(`withUsage: read for customer ${JSON.stringify(customerId)}, asked about ${JSON.stringify(customer)}`);
+      if (customer !== customerId)
+        throw new InternalError(`withUsage: read for customer ${JSON.stringify(customerId)}, asked about ${JSON.stringify(customer)}`);
       return get(campaign)?.customerRedemptions ?? 0;
     },
     budgetSpent: (campaign) => get(campaign)?.budgetSpent ?? 0,

@@ -19,7 +19,16 @@ import { modelOf, REPO_ROOT } from './harness.js';
 
 const N = 1000;
 const KEY_ENV = { CHAOS_PROMOTIONS_KEY: 'kt_test_promoc' };
-const FAULTS = { errorRate: 0.1, rateLimitRate: 0.05, retryAfterSeconds: 0, dropRate: 0.02, dropAfterCommitRate: 0.02, latencyMs: 4, latencyJitterMs: 4, seed: 7 };
+const FAULTS = {
+  errorRate: 0.1,
+  rateLimitRate: 0.05,
+  retryAfterSeconds: 0,
+  dropRate: 0.02,
+  dropAfterCommitRate: 0.02,
+  latencyMs: 4,
+  latencyJitterMs: 4,
+  seed: 7,
+};
 
 let emulators: RunningEmulators;
 let repo: string;
@@ -48,7 +57,9 @@ beforeAll(async () => {
   repo = await mkdtemp(join(tmpdir(), 'promoc-chaos-'));
   await mkdir(join(repo, 'campaigns'));
   const e = emulators.endpoint('promotions');
-  await writeFile(join(repo, 'promoc.config.yaml'), `apiVersion: promoc/v1
+  await writeFile(
+    join(repo, 'promoc.config.yaml'),
+    `apiVersion: promoc/v1
 kind: Config
 campaigns: [campaigns/**/*.yaml]
 cache: { enabled: false }
@@ -60,7 +71,8 @@ targets:
     credentials: { apiKeyEnv: CHAOS_PROMOTIONS_KEY }
     rateLimitPerSecond: 1000
     concurrency: 16
-`);
+`,
+  );
   for (let f = 0; f < 10; f += 1) await writeFile(join(repo, 'campaigns', `chaos-${f}.yaml`), campaigns(f * 100, f * 100 + 100));
 });
 afterAll(async () => {
@@ -72,9 +84,15 @@ afterAll(async () => {
 async function applyAndKill(killAfter: number): Promise<{ killedAt: number; exit: number | null; signal: string | null }> {
   const entry = join(import.meta.dirname, 'cli-entry.ts');
   const tsx = pathToFileURL(join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
-  const child = spawn(process.execPath, ['--import', tsx, entry, 'apply', '--auto-approve'], { cwd: repo, env: { ...process.env, ...KEY_ENV, NO_COLOR: '1' }, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', tsx, entry, 'apply', '--auto-approve'], {
+    cwd: repo,
+    env: { ...process.env, ...KEY_ENV, NO_COLOR: '1' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
-  child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
   const exited = new Promise<{ exit: number | null; signal: string | null }>((resolve) => child.on('exit', (exit, signal) => resolve({ exit, signal })));
   const dir = join(repo, '.promoc', 'journal', 'chaos');
   let done = 0;
@@ -83,7 +101,13 @@ async function applyAndKill(killAfter: number): Promise<{ killedAt: number; exit
     if (raced === 'exited') throw new Error(`the apply finished before it could be killed (${done} calls done):\n${stderr}`);
     const files = await readdir(dir).catch(() => [] as string[]);
     if (files.some((f) => f.endsWith('.ndjson'))) {
-      const text = await readFile(join(dir, files.find((f) => f.endsWith('.ndjson'))!), 'utf8');
+      const text = await readFile(
+        join(
+          dir,
+          files.find((f) => f.endsWith('.ndjson'))!,
+        ),
+        'utf8',
+      );
       done = text.split('\n').filter((l) => l.startsWith('{"type":"done"') || l.includes('"outcome":"done"')).length;
       if (done >= killAfter) break;
     }
@@ -110,7 +134,10 @@ describe('chaos', () => {
     const dir = join(repo, '.promoc', 'journal', 'chaos');
     const files = (await readdir(dir)).filter((f) => f.endsWith('.ndjson'));
     expect(files).toHaveLength(1);
-    const records = (await readFile(join(dir, files[0]!), 'utf8')).split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l) as { type: string; outcome?: string });
+    const records = (await readFile(join(dir, files[0]!), 'utf8'))
+      .split('\n')
+      .filter((l) => l.startsWith('{'))
+      .map((l) => JSON.parse(l) as { type: string; outcome?: string });
     const count = (type: string, outcome?: string): number => records.filter((r) => r.type === type && (outcome === undefined || r.outcome === outcome)).length;
     expect(count('resume')).toBe(1);
     expect(count('uncertain')).toBeGreaterThan(0);
@@ -129,9 +156,28 @@ describe('chaos', () => {
 
     // Live equals desired: a fresh plan has nothing to do.
     const model = await modelOf(repo);
-    const config = { apiVersion: 'promoc/v1', kind: 'Config', targets: { chaos: { provider: 'promotions', baseUrl: emulators.endpoint('promotions').apiBaseUrl, credentials: { apiKeyEnv: 'CHAOS_PROMOTIONS_KEY' }, rateLimitPerSecond: 1000 } } } as const;
+    const config = {
+      apiVersion: 'promoc/v1',
+      kind: 'Config',
+      targets: {
+        chaos: {
+          provider: 'promotions',
+          baseUrl: emulators.endpoint('promotions').apiBaseUrl,
+          credentials: { apiKeyEnv: 'CHAOS_PROMOTIONS_KEY' },
+          rateLimitPerSecond: 1000,
+        },
+      },
+    } as const;
     const spec = resolveTarget(config as never, 'chaos', KEY_ENV);
-    const plan = await planBindings({ targetName: 'chaos', model, bindings: spec.local ? [] : spec.bindings, options: { prune: false, force: false }, deps: realDeps(), now: () => new Date(), promocVersion: 'test' });
+    const plan = await planBindings({
+      targetName: 'chaos',
+      model,
+      bindings: spec.local ? [] : spec.bindings,
+      options: { prune: false, force: false },
+      deps: realDeps(),
+      now: () => new Date(),
+      promocVersion: 'test',
+    });
     expect(plan.plan!.summary).toMatchObject({ create: 0, update: 0, replace: 0, activate: 0, deactivate: 0, delete: 0, blocked: 0, noop: N });
   }, 90_000);
 });

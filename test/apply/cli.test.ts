@@ -14,11 +14,26 @@ beforeEach(async () => {
   repo = await mkdtemp(join(tmpdir(), 'promoc-apply-cli-'));
   await cp(join(import.meta.dirname, '../fixtures/apply/repo'), repo, { recursive: true });
 });
-afterEach(async () => { await rm(repo, { recursive: true, force: true }); });
+afterEach(async () => {
+  await rm(repo, { recursive: true, force: true });
+});
 const cli = (...args: string[]) => runCli(args, { cwd: repo });
 
 function ttyIo(): Io & { out: string; err: string } {
-  const io = { cwd: repo, env: {}, isTTY: true, color: false, out: '', err: '', stdout: (t: string) => { io.out += t; }, stderr: (t: string) => { io.err += t; } };
+  const io = {
+    cwd: repo,
+    env: {},
+    isTTY: true,
+    color: false,
+    out: '',
+    err: '',
+    stdout: (t: string) => {
+      io.out += t;
+    },
+    stderr: (t: string) => {
+      io.err += t;
+    },
+  };
   return io;
 }
 
@@ -26,8 +41,15 @@ describe('promoc compile', () => {
   it('prints the ordered calls with secrets redacted, as JSON, .http or curl', async () => {
     const json = await cli('compile', '--format', 'json');
     expect(json.code).toBe(0);
-    const calls = (JSON.parse(json.stdout) as { calls: { step: string; method: string; url: string; after: string[]; headers: Record<string, string> }[] }).calls;
-    expect(calls.map((c) => `${c.step} ${c.method} ${decodeURIComponent(new URL(c.url).pathname).replace(/^\/v1\/demo/, '')}` + `${c.after.length > 0 ? ` after ${c.after.join(',')}` : ''}`)).toEqual([
+    const calls = (JSON.parse(json.stdout) as { calls: { step: string; method: string; url: string; after: string[]; headers: Record<string, string> }[] })
+      .calls;
+    expect(
+      calls.map(
+        (c) =>
+          `${c.step} ${c.method} ${decodeURIComponent(new URL(c.url).pathname).replace(/^\/v1\/demo/, '')}` +
+          `${c.after.length > 0 ? ` after ${c.after.join(',')}` : ''}`,
+      ),
+    ).toEqual([
       's0001 POST /api/v1/billing/promotional-codes',
       's0002 POST /annotations',
       's0003 POST /voucherables after s0002',
@@ -57,7 +79,14 @@ describe('promoc apply', () => {
     expect(applied.stdout).toMatch(/Apply to local: 5 changed, 0 failed, 0 untouched/);
     expect(applied.stdout).toMatch(/journal: \.promoc\/journal\/local\/\d{8}T\d{6}Z-[0-9a-f]{6}\.ndjson/);
     const journals = await readdir(join(repo, '.promoc/journal/local'));
-    const journal = await readFile(join(repo, '.promoc/journal/local', journals.find((f) => f.endsWith('.ndjson'))!), 'utf8');
+    const journal = await readFile(
+      join(
+        repo,
+        '.promoc/journal/local',
+        journals.find((f) => f.endsWith('.ndjson'))!,
+      ),
+      'utf8',
+    );
     for (const s of SECRETS) expect(journal).not.toContain(s);
     expect(journals).not.toContain('apply.lock');
     const again = await cli('apply', '--auto-approve');
@@ -68,7 +97,18 @@ describe('promoc apply', () => {
 
   it('asks on a terminal and does nothing unless the answer is yes', async () => {
     const io = ttyIo();
-    expect(await runApply(io, { autoApprove: false, resume: false, prune: false, force: false, verbose: false }, { confirm: async (q) => { io.err += q; return false; } })).toBe(1);
+    expect(
+      await runApply(
+        io,
+        { autoApprove: false, resume: false, prune: false, force: false, verbose: false },
+        {
+          confirm: async (q) => {
+            io.err += q;
+            return false;
+          },
+        },
+      ),
+    ).toBe(1);
     expect(io.err).toMatch(/Apply 7 calls to target local\? Only "yes" is accepted/);
     expect(io.err).toMatch(/Apply cancelled; nothing was changed/);
     expect((await cli('plan')).code).toBe(2);

@@ -8,10 +8,18 @@ import { changesOf, modelOf, plannable, REPO_ROOT, startApplyHarness, type Apply
 
 let examples: Model;
 let h: ApplyHarness | undefined;
-beforeAll(async () => { examples = await modelOf(REPO_ROOT); });
-afterEach(async () => { await h?.close(); h = undefined; });
+beforeAll(async () => {
+  examples = await modelOf(REPO_ROOT);
+});
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
 
-const only = (model: Model, provider: ProviderId): Model => ({ ...model, resources: model.resources.filter((l) => l.resource.metadata.labels?.target === provider || l.resource.kind === 'Geofence') });
+const only = (model: Model, provider: ProviderId): Model => ({
+  ...model,
+  resources: model.resources.filter((l) => l.resource.metadata.labels?.target === provider || l.resource.kind === 'Geofence'),
+});
 
 describe.each(PROVIDER_IDS)('apply the examples to the %s emulator', (provider) => {
   it('creates everything, verifies it, and a re-plan has no changes', async () => {

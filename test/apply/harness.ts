@@ -37,29 +37,55 @@ export interface ApplyHarness {
   close(): Promise<void>;
 }
 
-export async function startApplyHarness(options: { providers?: readonly ProviderId[]; faults?: FaultOptions; seed?: number; concurrency?: number } = {}): Promise<ApplyHarness> {
+export async function startApplyHarness(
+  options: { providers?: readonly ProviderId[]; faults?: FaultOptions; seed?: number; concurrency?: number } = {},
+): Promise<ApplyHarness> {
   let clock = NOW;
-  const emulators = await startEmulators({ now: () => clock, ...(options.providers ? { providers: options.providers } : {}), ...(options.faults ? { faults: options.faults } : {}), seed: options.seed ?? 1 });
-  const bindings = localBindings(emulators.endpoints).map((b) => (options.concurrency ? { ...b, connection: { ...b.connection, concurrency: options.concurrency } } : b));
+  const emulators = await startEmulators({
+    now: () => clock,
+    ...(options.providers ? { providers: options.providers } : {}),
+    ...(options.faults ? { faults: options.faults } : {}),
+    seed: options.seed ?? 1,
+  });
+  const bindings = localBindings(emulators.endpoints).map((b) =>
+    options.concurrency ? { ...b, connection: { ...b.connection, concurrency: options.concurrency } } : b,
+  );
   const dir = await mkdtemp(join(tmpdir(), 'promoc-apply-'));
   return {
     emulators,
     bindings,
     dir,
     now: () => clock,
-    setNow: (at) => { clock = at; },
-    plan: (model, o = {}) => planBindings({
-      targetName: 'local', model, bindings, deps: realDeps(), now: () => clock, promocVersion: '0.0.0-test',
-      options: { prune: o.prune ?? false, force: o.force ?? false },
-    }),
+    setNow: (at) => {
+      clock = at;
+    },
+    plan: (model, o = {}) =>
+      planBindings({
+        targetName: 'local',
+        model,
+        bindings,
+        deps: realDeps(),
+        now: () => clock,
+        promocVersion: '0.0.0-test',
+        options: { prune: o.prune ?? false, force: o.force ?? false },
+      }),
     apply: (plan, o = {}) => {
       const { graph, unsupported } = compileCalls(plan, { dueOnly: o.dueOnly ?? false });
       return applyGraph({
-        graph, unsupported, bindings, journalDir: join(dir, 'journal', 'local'), deps: realDeps(),
-        process: { pid: process.pid, host: 'test-host' }, promocVersion: '0.0.0-test', ...(o.onEvent ? { onEvent: o.onEvent } : {}),
+        graph,
+        unsupported,
+        bindings,
+        journalDir: join(dir, 'journal', 'local'),
+        deps: realDeps(),
+        process: { pid: process.pid, host: 'test-host' },
+        promocVersion: '0.0.0-test',
+        ...(o.onEvent ? { onEvent: o.onEvent } : {}),
       });
     },
-    close: async () => { await emulators.close(); await rm(dir, { recursive: true, force: true }); },
+    close: async () => {
+      await emulators.close();
+      await rm(dir, { recursive: true, force: true });
+    },
   };
 }
 
@@ -73,5 +99,11 @@ export async function plannable(h: ApplyHarness, model: Model): Promise<{ model:
 }
 
 export function changesOf(plan: Plan): string[] {
-  return plan.actions.filter((a) => a.action !== 'noop').map((a) => `${a.action} ${a.provider} ${resourceKey(a)}${a.changes.length > 0 ? `: ${a.changes.map((c) => c.path).join(', ')}` : ''}${a.reason ? ` (${a.reason})` : ''}`);
+  return plan.actions
+    .filter((a) => a.action !== 'noop')
+    .map(
+      (a) =>
+        `${a.action} ${a.provider} ${resourceKey(a)}` +
+        `${a.changes.length > 0 ? `: ${a.changes.map((c) => c.path).join(', ')}` : ''}${a.reason ? ` (${a.reason})` : ''}`,
+    );
 }

@@ -16,22 +16,38 @@ import { modelOf, plannable, REPO_ROOT, startApplyHarness, type ApplyHarness } f
 let examples: Model;
 let h: ApplyHarness | undefined;
 let repo: string | undefined;
-beforeAll(async () => { examples = await modelOf(REPO_ROOT); });
+beforeAll(async () => {
+  examples = await modelOf(REPO_ROOT);
+});
 afterEach(async () => {
   await h?.close();
   if (repo) await rm(repo, { recursive: true, force: true });
-  h = undefined; repo = undefined;
+  h = undefined;
+  repo = undefined;
 });
 
-const ENV = { EV_KEY: 'dyn_test_promoc', LAGO_KEY: 'lago_test_promoc', PROMOTIONS_KEY: 'kt_test_promoc', MOBILITY_ID: 'promoc', MOBILITY_SECRET: 'promoc-secret' };
+const ENV = {
+  EV_KEY: 'dyn_test_promoc',
+  LAGO_KEY: 'lago_test_promoc',
+  PROMOTIONS_KEY: 'kt_test_promoc',
+  MOBILITY_ID: 'promoc',
+  MOBILITY_SECRET: 'promoc-secret',
+};
 
 function targetConfig(provider: ProviderId, h: ApplyHarness): string {
   const e = h.emulators.endpoint(provider);
   switch (provider) {
-    case 'ev-billing': return `provider: ev-billing\n    baseUrl: ${e.apiBaseUrl}\n    credentials: { apiKeyEnv: EV_KEY }`;
-    case 'lago': return `provider: lago\n    baseUrl: ${e.apiBaseUrl}\n    credentials: { apiKeyEnv: LAGO_KEY }`;
-    case 'promotions': return `provider: promotions\n    baseUrl: ${e.apiBaseUrl}\n    credentials: { apiKeyEnv: PROMOTIONS_KEY }`;
-    case 'mobility': return `provider: mobility\n    baseUrl: ${e.baseUrl}\n    organization: ${e.tenant}` + `\n    credentials: { clientIdEnv: MOBILITY_ID, clientKeyEnv: MOBILITY_SECRET }`;
+    case 'ev-billing':
+      return `provider: ev-billing\n    baseUrl: ${e.apiBaseUrl}\n    credentials: { apiKeyEnv: EV_KEY }`;
+    case 'lago':
+      return `provider: lago\n    baseUrl: ${e.apiBaseUrl}\n    credentials: { apiKeyEnv: LAGO_KEY }`;
+    case 'promotions':
+      return `provider: promotions\n    baseUrl: ${e.apiBaseUrl}\n    credentials: { apiKeyEnv: PROMOTIONS_KEY }`;
+    case 'mobility':
+      return (
+        `provider: mobility\n    baseUrl: ${e.baseUrl}\n    organization: ${e.tenant}` +
+        `\n    credentials: { clientIdEnv: MOBILITY_ID, clientKeyEnv: MOBILITY_SECRET }`
+      );
   }
 }
 
@@ -39,14 +55,23 @@ async function seedUnmanaged(provider: ProviderId, h: ApplyHarness): Promise<voi
   const c = clientFor(h.bindings, provider);
   const body: Record<ProviderId, [string, unknown]> = {
     'ev-billing': ['/api/v1/billing/promotional-codes', { code: 'LEGACY10', discount_type: 'percent', discount_value: 10 }],
-    lago: ['/coupons', { coupon: { name: 'Legacy', code: 'LEGACY10', coupon_type: 'percentage', percentage_rate: 10, frequency: 'once', expiration: 'no_expiration' } }],
-    promotions: ['/promotions', { name: 'Legacy', code: 'LEGACY10', phases: [{ name: 'Default', conditions: [], effects: [{ type: 'percent_discount', percent: 10 }] }] }],
+    lago: [
+      '/coupons',
+      { coupon: { name: 'Legacy', code: 'LEGACY10', coupon_type: 'percentage', percentage_rate: 10, frequency: 'once', expiration: 'no_expiration' } },
+    ],
+    promotions: [
+      '/promotions',
+      { name: 'Legacy', code: 'LEGACY10', phases: [{ name: 'Default', conditions: [], effects: [{ type: 'percent_discount', percent: 10 }] }] },
+    ],
     mobility: ['/annotations', { name: 'legacy-tag', type: 'TAG' }],
   };
   await c.request({ method: 'POST', path: body[provider][0], body: body[provider][1] });
 }
 
-const only = (model: Model, provider: ProviderId): Model => ({ ...model, resources: model.resources.filter((l) => l.resource.metadata.labels?.target === provider || l.resource.kind === 'Geofence') });
+const only = (model: Model, provider: ProviderId): Model => ({
+  ...model,
+  resources: model.resources.filter((l) => l.resource.metadata.labels?.target === provider || l.resource.kind === 'Geofence'),
+});
 
 describe.each(PROVIDER_IDS)('import from the %s emulator', (provider) => {
   it('round-trips: import, plan (no field changes), apply (adopts), plan (empty)', async () => {
@@ -55,7 +80,11 @@ describe.each(PROVIDER_IDS)('import from the %s emulator', (provider) => {
     expect((await h.apply((await h.plan(model)).plan!)).ok).toBe(true);
     await seedUnmanaged(provider, h);
     repo = await mkdtemp(join(tmpdir(), 'promoc-import-'));
-    await writeFile(join(repo, 'promoc.config.yaml'), `apiVersion: promoc/v1\nkind: Config\ncampaigns: [imported/**/*.yaml]\ncache: { ` + `enabled: false }\ndefaultTarget: t\ntargets:\n  t:\n    ${targetConfig(provider, h)}\n`);
+    await writeFile(
+      join(repo, 'promoc.config.yaml'),
+      `apiVersion: promoc/v1\nkind: Config\ncampaigns: [imported/**/*.yaml]\ncache: { ` +
+        `enabled: false }\ndefaultTarget: t\ntargets:\n  t:\n    ${targetConfig(provider, h)}\n`,
+    );
     const cli = (args: string[]) => runCli(args, { cwd: repo!, env: ENV });
 
     const imported = await cli(['import', '--out', 'imported']);
@@ -84,7 +113,10 @@ describe('imported files', () => {
     h = await startApplyHarness({ providers: ['lago'] });
     await seedUnmanaged('lago', h);
     repo = await mkdtemp(join(tmpdir(), 'promoc-import-'));
-    await writeFile(join(repo, 'promoc.config.yaml'), `apiVersion: promoc/v1\nkind: Config\ndefaultTarget: t\ntargets:\n  t:\n    ${targetConfig('lago', h)}\n`);
+    await writeFile(
+      join(repo, 'promoc.config.yaml'),
+      `apiVersion: promoc/v1\nkind: Config\ndefaultTarget: t\ntargets:\n  t:\n    ${targetConfig('lago', h)}\n`,
+    );
     expect((await runCli(['import', '--out', 'campaigns/lago'], { cwd: repo, env: ENV })).code).toBe(0);
     const text = await readFile(join(repo, 'campaigns/lago/lago/promotion/legacy10.yaml'), 'utf8');
     expect(text.split('\n').slice(0, 2)).toEqual([

@@ -25,7 +25,9 @@ beforeAll(async () => {
   const url = emulators.endpoint('promotions').apiBaseUrl;
   const first = join(base, 'checkout-1');
   await mkdir(join(first, 'campaigns'), { recursive: true });
-  await writeFile(join(first, 'promoc.config.yaml'), `apiVersion: promoc/v1
+  await writeFile(
+    join(first, 'promoc.config.yaml'),
+    `apiVersion: promoc/v1
 kind: Config
 campaigns: [campaigns/**/*.yaml]
 cache: { enabled: false }
@@ -40,8 +42,11 @@ targets:
     baseUrl: ${url}/
     credentials: { apiKeyEnv: ONE_WRITER_KEY }
     rateLimitPerSecond: 1000
-`);
-  const docs = Array.from({ length: CAMPAIGNS }, (_, i) => `apiVersion: promoc/v1
+`,
+  );
+  const docs = Array.from(
+    { length: CAMPAIGNS },
+    (_, i) => `apiVersion: promoc/v1
 kind: Promotion
 metadata: { name: writer-${i} }
 spec:
@@ -50,7 +55,8 @@ spec:
   window: { from: 2027-01-01T00:00:00Z, until: 2031-01-01T00:00:00Z }
   benefits: [{ percentOff: ${5 + i} }]
   stacking: { stackable: true, priority: ${i} }
-`);
+`,
+  );
   await writeFile(join(first, 'campaigns', 'writers.yaml'), docs.join('---\n'));
   checkouts.push(first);
   const second = join(base, 'checkout-2');
@@ -65,11 +71,19 @@ afterAll(async () => {
 function apply(cwd: string, target: string): Promise<{ pid: number; code: number | null; stdout: string; stderr: string }> {
   const entry = join(import.meta.dirname, 'cli-entry.ts');
   const tsx = pathToFileURL(join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href;
-  const child = spawn(process.execPath, ['--import', tsx, entry, 'apply', '--auto-approve', '--target', target], { cwd, env: { ...process.env, ...KEY_ENV, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', tsx, entry, 'apply', '--auto-approve', '--target', target], {
+    cwd,
+    env: { ...process.env, ...KEY_ENV, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
-  child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
-  child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+  child.stdout.on('data', (d: Buffer) => {
+    stdout += d.toString();
+  });
+  child.stderr.on('data', (d: Buffer) => {
+    stderr += d.toString();
+  });
   return new Promise((resolve) => child.on('exit', (code) => resolve({ pid: child.pid!, code, stdout, stderr })));
 }
 
@@ -85,7 +99,9 @@ describe('one writer per API', () => {
         continue;
       }
       expect(r.code, `${r.stdout}\n${r.stderr}`).toBe(1);
-      const named = /another apply holds the lock on promotions at http:\/\/127\.0\.0\.1:\d+\/v1: pid (\d+) on .* \(run \S+, target (blue|green)\)/.exec(r.stderr);
+      const named = /another apply holds the lock on promotions at http:\/\/127\.0\.0\.1:\d+\/v1: pid (\d+) on .* \(run \S+, target (blue|green)\)/.exec(
+        r.stderr,
+      );
       expect(named, r.stderr).not.toBeNull();
       expect(pids.has(Number(named![1]))).toBe(true);
       expect(Number(named![1])).not.toBe(r.pid);

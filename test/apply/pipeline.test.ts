@@ -28,7 +28,9 @@ beforeAll(async () => {
   emulators = await startEmulators({ providers: ['promotions'], seed: 5 });
   repo = await mkdtemp(join(tmpdir(), 'promoc-pipeline-'));
   await mkdir(join(repo, 'campaigns'));
-  await writeFile(join(repo, 'promoc.config.yaml'), `apiVersion: promoc/v1
+  await writeFile(
+    join(repo, 'promoc.config.yaml'),
+    `apiVersion: promoc/v1
 kind: Config
 campaigns: [campaigns/**/*.yaml]
 cache: { enabled: false }
@@ -42,7 +44,8 @@ targets:
       read: { apiKeyEnv: PIPE_READ_KEY }
       write: { apiKeyEnv: PIPE_WRITE_KEY }
     rateLimitPerSecond: 1000
-`);
+`,
+  );
   await writeFile(join(repo, 'campaigns', 'spring.yaml'), promotion('spring', 'SPRING', 'active', 10));
   await writeFile(join(repo, 'campaigns', 'summer.yaml'), promotion('summer', 'SUMMER', 'active', 15));
   await writeFile(join(repo, 'campaigns', 'autumn-draft.yaml'), promotion('autumn-draft', 'AUTUMN', 'inactive', 20));
@@ -65,7 +68,10 @@ describe('the reviewed plan is what gets applied', () => {
     expect(planned.stdout).toMatch(/Promotion\/summer \(SUMMER\)\s+deactivate/);
     expect(planned.stdout).toMatch(/Promotion\/autumn-draft \(AUTUMN\)\s+deactivate/);
     const plan = await saved('removed.json');
-    expect(plan.actions.filter((a) => a.action !== 'noop').map((a) => `${a.action} ${a.name}${a.release ? ' (release)' : ''}`)).toEqual(['deactivate autumn-draft (release)', 'deactivate summer']);
+    expect(plan.actions.filter((a) => a.action !== 'noop').map((a) => `${a.action} ${a.name}${a.release ? ' (release)' : ''}`)).toEqual([
+      'deactivate autumn-draft (release)',
+      'deactivate summer',
+    ]);
     expect(plan.desiredState!.resources).toEqual({ 'promotions Promotion/spring': expect.stringMatching(/^[0-9a-f]{12}$/) });
     // --no-prune leaves them, for one run, and says so.
     const kept = await cli('plan', '--no-prune');
@@ -78,8 +84,14 @@ describe('the reviewed plan is what gets applied', () => {
     const fresh = await cli('plan');
     expect(fresh.code).toBe(0);
     expect(fresh.stdout).toMatch(/No changes/);
-    const state = emulators.control('promotions').snapshot() as { tenants: Record<string, { promotions: Record<string, { code: string; status: string; description: string | null }> }> };
-    const byCode = Object.fromEntries(Object.values(state.tenants).flatMap((t) => Object.values(t.promotions)).map((p) => [p.code, p]));
+    const state = emulators.control('promotions').snapshot() as {
+      tenants: Record<string, { promotions: Record<string, { code: string; status: string; description: string | null }> }>;
+    };
+    const byCode = Object.fromEntries(
+      Object.values(state.tenants)
+        .flatMap((t) => Object.values(t.promotions))
+        .map((p) => [p.code, p]),
+    );
     expect(byCode.SUMMER!.status).toBe('archived');
     expect(byCode.AUTUMN!.status).toBe('draft');
     expect(byCode.AUTUMN!.description ?? '').not.toMatch(/promoc:managed/);
@@ -118,7 +130,11 @@ describe('the reviewed plan is what gets applied', () => {
     const live = (JSON.parse(before.stdout) as Plan).actions.find((a) => a.name === 'winter')!;
     // The body promoc sent for it (marker included), as the saved plan of the earlier test holds it.
     const payload = (await saved('first.json')).actions.find((a) => a.name === 'winter')!.payload;
-    const created = await fetch(`${e.apiBaseUrl}/promotions`, { method: 'POST', headers: { authorization: `Bearer ${ENV.PIPE_WRITE_KEY}`, 'content-type': 'application/json' }, body: JSON.stringify(payload) });
+    const created = await fetch(`${e.apiBaseUrl}/promotions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${ENV.PIPE_WRITE_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify(payload),
+    });
     expect(created.status).toBe(201);
     const copy = ((await created.json()) as { data: { id: string } }).data.id;
 

@@ -12,7 +12,9 @@ beforeEach(() => {
   repo = mkdtempSync(join(tmpdir(), 'promoc-due-'));
   mkdirSync(join(repo, 'campaigns'));
   writeFileSync(join(repo, 'promoc.config.yaml'), 'apiVersion: promoc/v1\nkind: Config\ncampaigns: ["campaigns/**/*.yaml"]\n');
-  writeFileSync(join(repo, 'campaigns', 'launch.yaml'), `apiVersion: promoc/v1
+  writeFileSync(
+    join(repo, 'campaigns', 'launch.yaml'),
+    `apiVersion: promoc/v1
 kind: Promotion
 metadata:
   name: easter-launch
@@ -22,7 +24,8 @@ spec:
   window: { from: 2099-03-29T03:00, until: 2099-04-30T00:00, timeZone: Europe/Berlin }
   benefits:
     - percentOff: 10
-`);
+`,
+  );
 });
 afterEach(() => rmSync(repo, { recursive: true, force: true }));
 

@@ -11,7 +11,10 @@ const HOUR = 3_600_000;
 const FROM = new Date(NOW.getTime() + HOUR).toISOString().replace('.000Z', 'Z');
 
 function resource(name: string, target: string, spec: Promotion['spec']): Located<Promotion> {
-  return { resource: { apiVersion: 'promoc/v1', kind: 'Promotion', metadata: { name, labels: { target } }, spec }, source: { file: `campaigns/${name}.yaml`, docIndex: 0 } };
+  return {
+    resource: { apiVersion: 'promoc/v1', kind: 'Promotion', metadata: { name, labels: { target } }, spec },
+    source: { file: `campaigns/${name}.yaml`, docIndex: 0 },
+  };
 }
 
 const launch: Model = {
@@ -28,7 +31,10 @@ async function liveCodes(h: ApplyHarness): Promise<string[]> {
 }
 
 let h: ApplyHarness | undefined;
-afterEach(async () => { await h?.close(); h = undefined; });
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
 
 describe('launches on targets without a start date', () => {
   it('plans a scheduled create, creates nothing early, creates once due with apply --due, then does nothing', async () => {
@@ -52,7 +58,10 @@ describe('launches on targets without a start date', () => {
 
     h.setNow(new Date(Date.parse(FROM) + 60_000));
     const due = (await h.plan(launch)).plan!;
-    expect(due.actions.map((a) => [a.provider, a.action, a.schedule?.at])).toEqual([['ev-billing', 'create', FROM], ['lago', 'create', FROM]]);
+    expect(due.actions.map((a) => [a.provider, a.action, a.schedule?.at])).toEqual([
+      ['ev-billing', 'create', FROM],
+      ['lago', 'create', FROM],
+    ]);
     const report = await h.apply(due, { dueOnly: true });
     expect(report.ok).toBe(true);
     expect(report.changed.map((e) => e.resource).sort()).toEqual(['ev-billing Promotion/ev-launch', 'lago Promotion/lago-launch']);
@@ -99,7 +108,17 @@ describe('a dated change to an active billing promotion', () => {
     const v1: Model = { geometries: new Map(), resources: [resource('price', 'promotions', base)] };
     expect((await h.apply((await h.plan(v1)).plan!)).ok).toBe(true);
 
-    const v2: Model = { geometries: new Map(), resources: [resource('price', 'promotions', { ...base, displayName: 'Price promise', limits: { redemptions: 500 }, providers: { promotions: { effectiveAt: EFFECTIVE } } })] };
+    const v2: Model = {
+      geometries: new Map(),
+      resources: [
+        resource('price', 'promotions', {
+          ...base,
+          displayName: 'Price promise',
+          limits: { redemptions: 500 },
+          providers: { promotions: { effectiveAt: EFFECTIVE } },
+        }),
+      ],
+    };
     const plan = (await h.plan(v2)).plan!;
     const [update] = plan.actions;
     expect(update).toMatchObject({ action: 'update', schedule: { at: EFFECTIVE, op: 'update', native: true } });
@@ -114,8 +133,10 @@ describe('a dated change to an active billing promotion', () => {
     const promotions = h.emulators.endpoint('promotions');
     const id = update!.liveId!;
     const get = async (path: string): Promise<{ data: Record<string, unknown> & Record<string, unknown>[] }> => {
-      const res = await fetch(`${promotions.apiBaseUrl}${path}`, { headers: { authorization: `Bearer ${(promotions.credentials as { apiKey: string }).apiKey}` } });
-      return await res.json() as { data: Record<string, unknown> & Record<string, unknown>[] };
+      const res = await fetch(`${promotions.apiBaseUrl}${path}`, {
+        headers: { authorization: `Bearer ${(promotions.credentials as { apiKey: string }).apiKey}` },
+      });
+      return (await res.json()) as { data: Record<string, unknown> & Record<string, unknown>[] };
     };
     expect((await get(`/promotions/${id}`)).data.max_redemptions).toBeNull();
     const versions = (await get(`/promotions/${id}/versions`)).data as Record<string, unknown>[];

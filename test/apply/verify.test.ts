@@ -9,13 +9,23 @@ import { clientFor } from '../plan/seed.js';
 import { changesOf, startApplyHarness, type ApplyHarness } from './harness.js';
 
 let h: ApplyHarness | undefined;
-afterEach(async () => { await h?.close(); h = undefined; });
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
 
 const coupon = (percentOff: number, name = 'Switch 20'): Model => ({
-  resources: [{
-    resource: { apiVersion: 'promoc/v1', kind: 'Promotion', metadata: { name: 'switch', labels: { target: 'lago' } }, spec: { code: 'SWITCH20', displayName: name, window: { until: '2028-01-01T00:00:00Z' }, benefits: [{ percentOff }] } } as unknown as AnyResource,
-    source: { file: 'lago.yaml', docIndex: 0 },
-  }],
+  resources: [
+    {
+      resource: {
+        apiVersion: 'promoc/v1',
+        kind: 'Promotion',
+        metadata: { name: 'switch', labels: { target: 'lago' } },
+        spec: { code: 'SWITCH20', displayName: name, window: { until: '2028-01-01T00:00:00Z' }, benefits: [{ percentOff }] },
+      } as unknown as AnyResource,
+      source: { file: 'lago.yaml', docIndex: 0 },
+    },
+  ],
   geometries: new Map(),
 });
 
@@ -35,9 +45,13 @@ describe('verification after apply', () => {
     expect(report.ok).toBe(false);
     expect(report.changed).toEqual([]);
     expect(report.diverged).toHaveLength(1);
-    expect(report.diverged[0]!.error).toMatch(/Lago answered 200 to the update of lago Promotion\/switch but kept the old spec\.benefits\[0\]\.percentOff: Lago silently ignores/);
+    expect(report.diverged[0]!.error).toMatch(
+      /Lago answered 200 to the update of lago Promotion\/switch but kept the old spec\.benefits\[0\]\.percentOff: Lago silently ignores/,
+    );
     // The editable field went through; the plan now proposes a replace (blocked while the application is live).
-    expect(changesOf((await h.plan(coupon(30, 'Switch 30'))).plan!)).toEqual([expect.stringMatching(/^blocked lago Promotion\/switch: spec\.benefits\[0\]\.percentOff/)]);
+    expect(changesOf((await h.plan(coupon(30, 'Switch 30'))).plan!)).toEqual([
+      expect.stringMatching(/^blocked lago Promotion\/switch: spec\.benefits\[0\]\.percentOff/),
+    ]);
   });
 
   it('refuses a saved plan when live state changed since, naming what changed', async () => {

@@ -7,15 +7,18 @@ import { PROVIDER_IDS, providerFor } from '../../src/providers/index.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const SRC = join(ROOT, 'src');
-const schema = (name: string): { $defs?: Record<string, { enum?: string[] }>; properties?: unknown } => JSON.parse(readFileSync(join(ROOT, 'schemas', name), 'utf8'));
+const schema = (name: string): { $defs?: Record<string, { enum?: string[] }>; properties?: unknown } =>
+  JSON.parse(readFileSync(join(ROOT, 'schemas', name), 'utf8'));
 
 /** Files that name a provider id in a comparison on purpose, and why. */
 const MAY_NAME_IDS: Readonly<Record<string, string>> = {
-  'simulate/catalog.ts': 'guesses a sample business line from the campaign\'s `target` label, not the API it is sent to',
+  'simulate/catalog.ts': "guesses a sample business line from the campaign's `target` label, not the API it is sent to",
 };
 
 function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
 describe('adding a provider', () => {
@@ -32,10 +35,11 @@ describe('adding a provider', () => {
     expect(p.capabilities.provider).toBe(id);
     expect(p.writes).toBeDefined();
     expect(p.credentials.length).toBeGreaterThan(0);
-    for (const file of ['index.ts', 'client.ts', 'read.ts', 'lower.ts', 'capabilities.ts', 'writes.ts']) expect(existsSync(join(SRC, 'providers', id, file)), `src/providers/${id}/${file}`).toBe(true);
+    for (const file of ['index.ts', 'client.ts', 'read.ts', 'lower.ts', 'capabilities.ts', 'writes.ts'])
+      expect(existsSync(join(SRC, 'providers', id, file)), `src/providers/${id}/${file}`).toBe(true);
   });
 
-  it('nothing outside a provider\'s folder (and the emulators) branches on its id', () => {
+  it("nothing outside a provider's folder (and the emulators) branches on its id", () => {
     const ids = PROVIDER_IDS.map((id) => id.replace(/-/g, '\\-')).join('|');
     const branch = new RegExp(`(?:[!=]==\\s*'(?:${ids})'|'(?:${ids})'\\s*[!=]==|case\\s+'(?:${ids})')`);
     const offenders = sources(SRC)
@@ -43,11 +47,13 @@ describe('adding a provider', () => {
       .filter((f) => !f.startsWith('providers/') && !f.startsWith('emulators/') && !f.startsWith('generated/') && !(f in MAY_NAME_IDS))
       .filter((f) => branch.test(readFileSync(join(SRC, f), 'utf8')));
     expect(offenders).toEqual([]);
-    const inOtherFolders = sources(join(SRC, 'providers')).map((f) => relative(join(SRC, 'providers'), f)).filter((f) => {
-      const own = f.split('/')[0];
-      const text = readFileSync(join(SRC, 'providers', f), 'utf8');
-      return PROVIDER_IDS.some((id) => id !== own && new RegExp(`[!=]==\\s*'${id}'|case\\s+'${id}'`).test(text));
-    });
+    const inOtherFolders = sources(join(SRC, 'providers'))
+      .map((f) => relative(join(SRC, 'providers'), f))
+      .filter((f) => {
+        const own = f.split('/')[0];
+        const text = readFileSync(join(SRC, 'providers', f), 'utf8');
+        return PROVIDER_IDS.some((id) => id !== own && new RegExp(`[!=]==\\s*'${id}'|case\\s+'${id}'`).test(text));
+      });
     expect(inOtherFolders).toEqual([]);
   });
 });

@@ -35,7 +35,26 @@ export const ALLOWED: Readonly<Record<string, readonly string[]>> = {
   // Every view lives here: diagnostics (validate, lint), plans, the API calls and the outcome of apply,
   // imported YAML, test results, simulations and the pull-request report. Views read the stages' data types.
   render: ['generated', 'model', 'engine', 'providers', 'bundle', 'import', 'apply', 'simulate', 'report'],
-  cli: ['generated', 'model', 'engine', 'emulators', 'geo', 'schema', 'load', 'providers', 'bundle', 'lint', 'import', 'plan', 'apply', 'simulate', 'report', 'render', 'usage', 'init'],
+  cli: [
+    'generated',
+    'model',
+    'engine',
+    'emulators',
+    'geo',
+    'schema',
+    'load',
+    'providers',
+    'bundle',
+    'lint',
+    'import',
+    'plan',
+    'apply',
+    'simulate',
+    'report',
+    'render',
+    'usage',
+    'init',
+  ],
 };
 
 /** Packages the engine may use: browser-safe, no Node built-ins. */
@@ -62,7 +81,9 @@ const files = sources(SRC).map((f) => relative(SRC, f));
 
 describe('layer boundaries', () => {
   it('every folder under src/ has a row in the table', () => {
-    const folders = readdirSync(SRC, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    const folders = readdirSync(SRC, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
     expect(folders.filter((f) => !(f in ALLOWED))).toEqual([]);
     expect(files.filter((f) => !f.includes('/'))).toEqual([]);
   });
@@ -84,7 +105,9 @@ describe('layer boundaries', () => {
   });
 
   it('the scanner sees single-line, multi-line, re-export, side-effect and dynamic imports', () => {
-    const text = "import a from './a.js';\nimport {\n  b,\n} from '../b.js';\nexport { c } from './c.js';\nimport " + "'./d.js';\nconst e = await import('../e.js');\nexport const f = 'g';\nexport function h(x = './i.js') {}\n";
+    const text =
+      "import a from './a.js';\nimport {\n  b,\n} from '../b.js';\nexport { c } from './c.js';\nimport " +
+      "'./d.js';\nconst e = await import('../e.js');\nexport const f = 'g';\nexport function h(x = './i.js') {}\n";
     expect(specifiers(text)).toEqual(['./a.js', '../b.js', './c.js', './d.js', '../e.js']);
   });
 });

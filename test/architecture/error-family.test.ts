@@ -18,7 +18,9 @@ const ROOTS: Readonly<Record<string, string>> = {
 };
 
 function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') && !e.name.endsWith('.test.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
 describe('the error family', () => {
@@ -38,9 +40,16 @@ describe('the error family', () => {
     expect(new StalePlanError('stale', ['a changed']).detailLines()).toEqual(['  - a changed']);
     for (const e of [new BundleError('parse', 'x', 'h'), new ContextError('lines[0]', 'bad'), new InvocationError('x')]) expect(e).toBeInstanceOf(PromocError);
     const api = { provider: 'lago', baseUrl: 'https://lago.example' };
-    expect(new LockHeldError(api, '.promoc/locks/x.json', undefined)).toMatchObject({ exitStatus: 1, hint: expect.stringContaining('remove .promoc/locks/x.json') });
+    expect(new LockHeldError(api, '.promoc/locks/x.json', undefined)).toMatchObject({
+      exitStatus: 1,
+      hint: expect.stringContaining('remove .promoc/locks/x.json'),
+    });
     expect(new LockLostError(api, 'key expired')).toMatchObject({ exitStatus: 1, hint: expect.stringContaining('apply --resume') });
-    expect(new FileRefusal('plan file p is a FIFO', 'EFTYPE', 'Give a regular file.')).toMatchObject({ exitStatus: 1, code: 'EFTYPE', hint: 'Give a regular file.' });
+    expect(new FileRefusal('plan file p is a FIFO', 'EFTYPE', 'Give a regular file.')).toMatchObject({
+      exitStatus: 1,
+      code: 'EFTYPE',
+      hint: 'Give a regular file.',
+    });
     expect(new PlanFileError('bad plan', 'Pass the file')).toMatchObject({ exitStatus: 1, hint: 'Pass the file' });
   });
 });

@@ -16,7 +16,11 @@ function sources(dir: string): string[] {
 }
 
 const files = sources(SRC).map((f) => ({ file: relative(SRC, f), text: readFileSync(f, 'utf8') }));
-const where = (re: RegExp): string[] => files.filter((f) => re.test(f.text)).map((f) => f.file).sort();
+const where = (re: RegExp): string[] =>
+  files
+    .filter((f) => re.test(f.text))
+    .map((f) => f.file)
+    .sort();
 /** `${x.kind}/${x.name}` or `${x.kind}/${x.metadata.name}`, the same x on both sides. */
 const INLINE_NAME = /\$\{([\w$.!?[\]]+)\.kind\}\/\$\{\1\.(?:metadata\.)?name\}/;
 

@@ -21,7 +21,10 @@ function settingsOf(root: string): Record<string, unknown> {
 function broken(text: string, doc: number): { text: string; statusLine: number; colourLine: number } {
   const lines = text.split('\n');
   let seen = 0;
-  const statusLine = lines.findIndex((l) => { if (l === '---') seen++; return seen === doc && /^ {2}status: /.test(l); });
+  const statusLine = lines.findIndex((l) => {
+    if (l === '---') seen++;
+    return seen === doc && /^ {2}status: /.test(l);
+  });
   expect(statusLine, `document ${doc + 1} has a spec.status`).toBeGreaterThan(0);
   lines[statusLine] = '  status: actve';
   lines.splice(statusLine + 1, 0, '  colour: red');
@@ -34,20 +37,33 @@ async function expectHelp(server: YamlLanguageServer, file: string, doc: number)
   const at = (line: number) => diagnostics.filter((d) => d.range.start.line === line).map((d) => d.message);
   expect(at(b.statusLine), `document ${doc + 1}: invalid value`).toEqual([expect.stringMatching(/Value is not accepted\. Valid values: "active", "inactive"/)]);
   expect(at(b.colourLine), `document ${doc + 1}: unknown key`).toEqual(['Property colour is not allowed.']);
-  expect(diagnostics.map((d) => d.message), 'no other problems (no schema failed to load)').toHaveLength(2);
-  expect(await server.hover(file, { line: b.statusLine, character: 3 }), `document ${doc + 1}: hover`).toMatch(/active: live; inactive: a draft or deactivated template/);
+  expect(
+    diagnostics.map((d) => d.message),
+    'no other problems (no schema failed to load)',
+  ).toHaveLength(2);
+  expect(await server.hover(file, { line: b.statusLine, character: 3 }), `document ${doc + 1}: hover`).toMatch(
+    /active: live; inactive: a draft or deactivated template/,
+  );
   const labels = (await server.completion(file, { line: b.statusLine, character: 10 })).map((i) => i.label);
   expect(labels, `document ${doc + 1}: completion`).toEqual(expect.arrayContaining(['active', 'inactive']));
 }
 
 describe('yaml-language-server in this repository', () => {
   let server: YamlLanguageServer;
-  beforeAll(async () => { server = await YamlLanguageServer.start(ROOT, settingsOf(ROOT)); });
-  afterAll(async () => { await server?.close(); });
+  beforeAll(async () => {
+    server = await YamlLanguageServer.start(ROOT, settingsOf(ROOT));
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
   const file = join(ROOT, 'campaigns/mobility/geofence-promotions.yaml');
 
-  it('the first document, by its modeline', async () => { await expectHelp(server, file, 0); });
-  it('the third document, by the settings\' mapping to campaign.schema.json', async () => { await expectHelp(server, file, 2); });
+  it('the first document, by its modeline', async () => {
+    await expectHelp(server, file, 0);
+  });
+  it("the third document, by the settings' mapping to campaign.schema.json", async () => {
+    await expectHelp(server, file, 2);
+  });
 
   it('the unchanged example campaigns have no problems', async () => {
     for (const f of ['campaigns/mobility/geofence-promotions.yaml', 'campaigns/shared/tags.yaml', 'campaigns/billing/fleet-launch-phased.yaml']) {
@@ -67,11 +83,18 @@ describe('yaml-language-server in a repository made by promoc init', () => {
     symlinkSync(ROOT, join(dir, 'node_modules/promoc'), 'dir');
     server = await YamlLanguageServer.start(dir, settingsOf(dir));
   });
-  afterAll(async () => { await server?.close(); rmSync(dir, { recursive: true, force: true }); });
+  afterAll(async () => {
+    await server?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
   const file = (): string => join(dir, 'campaigns/mobility/examples.yaml');
 
-  it('the first document, by its modeline', async () => { await expectHelp(server, file(), 0); });
-  it('the third document, by the settings\' mapping to the installed campaign.schema.json', async () => { await expectHelp(server, file(), 2); });
+  it('the first document, by its modeline', async () => {
+    await expectHelp(server, file(), 0);
+  });
+  it("the third document, by the settings' mapping to the installed campaign.schema.json", async () => {
+    await expectHelp(server, file(), 2);
+  });
 
   it('the scaffolded campaigns and config have no problems', async () => {
     for (const f of ['campaigns/mobility/examples.yaml', 'campaigns/lago/examples.yaml', 'promoc.config.yaml']) {

@@ -11,7 +11,10 @@ const FIXTURES = join(import.meta.dirname, '../fixtures/fidelity/mobility');
 const fixture = (name: string): Promise<string> => readFile(join(FIXTURES, name), 'utf8');
 
 let w: Workspace | undefined;
-afterEach(async () => { await w?.close(); w = undefined; });
+afterEach(async () => {
+  await w?.close();
+  w = undefined;
+});
 
 const promotion = (name: string, body: string) => `apiVersion: promoc/v1
 kind: Promotion
@@ -21,7 +24,7 @@ spec:
 ${body}`;
 
 describe('mobility voucherables', () => {
-  it('round-trips per-benefit windows, branches, vehicle categories and an addition\'s annotation gates', async () => {
+  it("round-trips per-benefit windows, branches, vehicle categories and an addition's annotation gates", async () => {
     w = await workspace('mobility', {
       'campaigns/tags.yaml': await fixture('tags.yaml'),
       'campaigns/per-benefit-scope.yaml': await fixture('per-benefit-scope.yaml'),
@@ -31,23 +34,35 @@ describe('mobility voucherables', () => {
     expect(r.replan!.stdout).toMatch(/No changes/);
     expect(r.importedPlan!.stdout).toMatch(/No changes/);
     // What the API holds: each benefit's own validity, branches, categories and gates.
-    const res = await fetch(`${w.emulators.endpoint('mobility').apiBaseUrl}/voucherables/by-code/SUMMERMIX`, { headers: { authorization: `Bearer ${await token(w)}` } });
-    const body = await res.json() as { benefits: Record<string, unknown>[] };
-    expect(body.benefits[0]).toMatchObject({ type: 'Discount', discount: 0.2, validFrom: '2027-06-01T00:00:00Z', validUntil: '2027-07-01T00:00:00Z', applicableBranchIds: [11], applicableVehicleCategoryIds: [1] });
+    const res = await fetch(`${w.emulators.endpoint('mobility').apiBaseUrl}/voucherables/by-code/SUMMERMIX`, {
+      headers: { authorization: `Bearer ${await token(w)}` },
+    });
+    const body = (await res.json()) as { benefits: Record<string, unknown>[] };
+    expect(body.benefits[0]).toMatchObject({
+      type: 'Discount',
+      discount: 0.2,
+      validFrom: '2027-06-01T00:00:00Z',
+      validUntil: '2027-07-01T00:00:00Z',
+      applicableBranchIds: [11],
+      applicableVehicleCategoryIds: [1],
+    });
     expect(body.benefits[1]).toMatchObject({ type: 'RentalRebate', rentalRebate: 2, applicableBranchIds: [22], applicableVehicleCategoryIds: [4, 2] });
     expect(body.benefits[2]).toMatchObject({ type: 'AdditionEntitlement', additionId: 1, validUntil: '2027-09-01T00:00:00Z' });
     expect((body.benefits[2]!.requiredAnnotationIds as number[]).length).toBe(1);
     expect((body.benefits[2]!.prohibitedAnnotationIds as number[]).length).toBe(1);
   });
 
-  it('refuses, located, a benefit branch outside the campaign\'s branches', async () => {
+  it("refuses, located, a benefit branch outside the campaign's branches", async () => {
     w = await workspace('mobility', {
-      'campaigns/bad.yaml': promotion('bad-branch', `  code: BADBRANCH
+      'campaigns/bad.yaml': promotion(
+        'bad-branch',
+        `  code: BADBRANCH
   targeting: { branches: ['11'] }
   benefits:
     - percentOff: 10
       branches: ['22']
-`),
+`,
+      ),
     });
     const plan = await w.cli(['plan']);
     expect(plan.code, plan.stdout + plan.stderr).toBe(1);
@@ -66,12 +81,20 @@ describe('multi-use redeemable vouchers', () => {
     expect(r.importedPlan!.stdout).toMatch(/No changes/);
     const api = w.emulators.endpoint('mobility').apiBaseUrl;
     const auth = { authorization: `Bearer ${await token(w)}` };
-    const summary = await (await fetch(`${api}/vouchers/redeemable/summary`, { headers: auth })).json() as { batches: Record<string, unknown>[] };
-    expect(summary.batches.map((b) => [b.type, b.quantity, b.prefix, b.redeemLimitPerCode]).sort()).toEqual([['CONSTRAINT', 2, 'ONE', 1], ['REDEEMABLE', 4, 'FLY', 2]]);
+    const summary = (await (await fetch(`${api}/vouchers/redeemable/summary`, { headers: auth })).json()) as { batches: Record<string, unknown>[] };
+    expect(summary.batches.map((b) => [b.type, b.quantity, b.prefix, b.redeemLimitPerCode]).sort()).toEqual([
+      ['CONSTRAINT', 2, 'ONE', 1],
+      ['REDEEMABLE', 4, 'FLY', 2],
+    ]);
     // One code, two customers: the second redemption uses it up, a third is refused.
-    const vouchers = await (await fetch(`${api}/vouchers?size=100`, { headers: auth })).json() as { code: string; type: string }[];
+    const vouchers = (await (await fetch(`${api}/vouchers?size=100`, { headers: auth })).json()) as { code: string; type: string }[];
     const code = vouchers.find((v) => v.code.startsWith('FLY'))!.code;
-    const redeem = (userId: number) => fetch(`${w!.emulators.endpoint('mobility').baseUrl}/__emulator/redeem`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, userId }) });
+    const redeem = (userId: number) =>
+      fetch(`${w!.emulators.endpoint('mobility').baseUrl}/__emulator/redeem`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code, userId }),
+      });
     expect((await redeem(1)).status).toBe(201);
     expect(((await (await redeem(2)).json()) as { state: string }).state).toBe('USED_UP');
     expect((await redeem(3)).status).toBe(409);
@@ -84,10 +107,13 @@ describe('multi-use redeemable vouchers', () => {
 
   it('blocks turning a single-use batch into a multi-use one: issued codes keep how they were issued', async () => {
     w = await workspace('mobility', {
-      'campaigns/promo.yaml': promotion('flyer', `  code: FLYER
+      'campaigns/promo.yaml': promotion(
+        'flyer',
+        `  code: FLYER
   targeting: { branches: ['11'] }
   benefits: [{ percentOff: 10 }]
-`),
+`,
+      ),
       'campaigns/batch.yaml': `apiVersion: promoc/v1
 kind: CodeBatch
 metadata: { name: flyer-codes, labels: { target: mobility } }
@@ -96,11 +122,14 @@ spec: { campaign: flyer, count: 3 }
     });
     expect((await w.cli(['apply', '--auto-approve'])).code).toBe(0);
     const { writeFile } = await import('node:fs/promises');
-    await writeFile(`${w.repo}/campaigns/batch.yaml`, `apiVersion: promoc/v1
+    await writeFile(
+      `${w.repo}/campaigns/batch.yaml`,
+      `apiVersion: promoc/v1
 kind: CodeBatch
 metadata: { name: flyer-codes, labels: { target: mobility } }
 spec: { campaign: flyer, count: 3, usesPerCode: 5 }
-`);
+`,
+    );
     const plan = await w.cli(['plan']);
     expect(plan.stdout + plan.stderr).toMatch(/spec\.usesPerCode/);
     expect(plan.stdout + plan.stderr).toMatch(/validity and uses per code they were issued with/);
@@ -108,7 +137,7 @@ spec: { campaign: flyer, count: 3, usesPerCode: 5 }
 });
 
 describe('claim-time credit versus rental-time voucher', () => {
-  it('round-trips creditAt: the tenant\'s setting, which the engine prices and lint reads, is not a template field', async () => {
+  it("round-trips creditAt: the tenant's setting, which the engine prices and lint reads, is not a template field", async () => {
     w = await workspace('mobility', {
       'campaigns/credit-timing.yaml': await fixture('credit-timing.yaml'),
     });
@@ -116,8 +145,13 @@ describe('claim-time credit versus rental-time voucher', () => {
     expect(r.importedPlan?.code, explain(r)).toBe(0);
     expect(r.replan!.stdout).toMatch(/No changes/);
     expect(r.importedPlan!.stdout).toMatch(/No changes/);
-    const res = await fetch(`${w.emulators.endpoint('mobility').apiBaseUrl}/voucherables/by-code/RIDEVOUCHER`, { headers: { authorization: `Bearer ${await token(w)}` } });
-    expect(((await res.json()) as { benefits: unknown[] }).benefits).toEqual([{ type: 'Discount', discount: 0.5 }, { type: 'Value', value: 10 }]);
+    const res = await fetch(`${w.emulators.endpoint('mobility').apiBaseUrl}/voucherables/by-code/RIDEVOUCHER`, {
+      headers: { authorization: `Bearer ${await token(w)}` },
+    });
+    expect(((await res.json()) as { benefits: unknown[] }).benefits).toEqual([
+      { type: 'Discount', discount: 0.5 },
+      { type: 'Value', value: 10 },
+    ]);
   });
 
   it('refuses creditAt on a benefit without a credit, located', async () => {
@@ -137,6 +171,10 @@ spec:
 });
 
 async function token(ws: Workspace): Promise<string> {
-  const res = await fetch(`${ws.emulators.endpoint('mobility').apiBaseUrl}/auth/sign-in-api-client`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ clientId: 'promoc', clientKey: 'promoc-secret' }) });
+  const res = await fetch(`${ws.emulators.endpoint('mobility').apiBaseUrl}/auth/sign-in-api-client`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ clientId: 'promoc', clientKey: 'promoc-secret' }),
+  });
   return ((await res.json()) as { accessToken: string }).accessToken;
 }

@@ -10,18 +10,30 @@ import { explain, roundTrip, workspace, type Workspace } from './round-trip.js';
 const FIXTURES = join(import.meta.dirname, '../fixtures/fidelity/promotions');
 
 let w: Workspace | undefined;
-afterEach(async () => { await w?.close(); w = undefined; });
+afterEach(async () => {
+  await w?.close();
+  w = undefined;
+});
 
 async function fixture(name: string): Promise<string> {
   return readFile(join(FIXTURES, name), 'utf8');
 }
 
-interface ApiPromotion { code: string; archetype: string; is_phased: boolean; visibility: string; application_timing: string; condition_mode: string; requires_continuous_coverage: boolean; phases: { name: string; conditions: Record<string, unknown>[]; effects: Record<string, unknown>[] }[] }
+interface ApiPromotion {
+  code: string;
+  archetype: string;
+  is_phased: boolean;
+  visibility: string;
+  application_timing: string;
+  condition_mode: string;
+  requires_continuous_coverage: boolean;
+  phases: { name: string; conditions: Record<string, unknown>[]; effects: Record<string, unknown>[] }[];
+}
 
 async function apiPromotions(w: Workspace): Promise<Map<string, ApiPromotion>> {
   const e = w.emulators.endpoint('promotions');
   const res = await fetch(`${e.apiBaseUrl}/promotions?limit=200`, { headers: { authorization: 'Bearer kt_test_promoc' } });
-  const body = await res.json() as { data: ApiPromotion[] };
+  const body = (await res.json()) as { data: ApiPromotion[] };
   return new Map(body.data.map((p) => [p.code, p]));
 }
 
@@ -54,7 +66,13 @@ describe('subscription-billing promotions: every item round-trips', () => {
     expect(api.get('RENEWYEARLY')!.application_timing).toBe('renewal');
     const any = api.get('ANYOFFIVE')!;
     expect(any.condition_mode).toBe('ANY');
-    expect(any.phases[0]!.conditions.map((c) => c.type).sort()).toEqual(['external_verification', 'first_purchase', 'minimum_spend', 'subscription_plan', 'usage_threshold']);
+    expect(any.phases[0]!.conditions.map((c) => c.type).sort()).toEqual([
+      'external_verification',
+      'first_purchase',
+      'minimum_spend',
+      'subscription_plan',
+      'usage_threshold',
+    ]);
   });
 });
 
@@ -69,8 +87,16 @@ describe('subscription-billing promotions: located refusals', () => {
   it('refuses what the API cannot hold, at the field, with the alternative', async () => {
     w = await workspace('promotions', {
       'campaigns/usage.yaml': campaign('usage-any', '  code: USAGEANY\n  conditions: { usageAtLeast: 100 }\n  benefits: [{ percentOff: 5 }]\n'),
-      'campaigns/any.yaml': campaign('any-audience', '  code: ANYAUDIENCE\n  audience: { firstPurchaseOnly: true }\n  conditions:\n    ' + 'mode: ANY\n    minimumSpend: { amount: "10.00", currency: EUR }\n    ' + 'usageThresholds: [{ metric: seats, atLeast: 3 }]\n  benefits: [{ percentOff: 5 }]\n'),
-      'campaigns/coverage.yaml': campaign('coverage', '  code: COVERAGE\n  benefits: [{ percentOff: 5 }]\n  providers: { promotions: { requiresContinuousCoverage: true } }\n'),
+      'campaigns/any.yaml': campaign(
+        'any-audience',
+        '  code: ANYAUDIENCE\n  audience: { firstPurchaseOnly: true }\n  conditions:\n    ' +
+          'mode: ANY\n    minimumSpend: { amount: "10.00", currency: EUR }\n    ' +
+          'usageThresholds: [{ metric: seats, atLeast: 3 }]\n  benefits: [{ percentOff: 5 }]\n',
+      ),
+      'campaigns/coverage.yaml': campaign(
+        'coverage',
+        '  code: COVERAGE\n  benefits: [{ percentOff: 5 }]\n  providers: { promotions: { requiresContinuousCoverage: true } }\n',
+      ),
     });
     expect((await w.cli(['validate'])).code).toBe(0);
     const plan = await w.cli(['plan']);
@@ -85,10 +111,14 @@ describe('subscription-billing promotions: located refusals', () => {
 });
 
 describe('subscription-billing promotions: save_as_draft', () => {
-  const promo = (name: string, draft: boolean) => campaign('spring', `  code: SPRINGDRAFT
+  const promo = (name: string, draft: boolean) =>
+    campaign(
+      'spring',
+      `  code: SPRINGDRAFT
   displayName: ${name}
   benefits: [{ percentOff: 10 }]
-${draft ? '  providers: { promotions: { saveAsDraft: true } }\n' : ''}`);
+${draft ? '  providers: { promotions: { saveAsDraft: true } }\n' : ''}`,
+    );
 
   it('prepares a change to an active promotion as a draft version, then plans no changes while the draft holds it', async () => {
     w = await workspace('promotions', { 'campaigns/p.yaml': promo('Spring', false) });
@@ -101,11 +131,17 @@ ${draft ? '  providers: { promotions: { saveAsDraft: true } }\n' : ''}`);
     expect(r.replan!.stdout).toMatch(/No changes/);
     const e = w.emulators.endpoint('promotions');
     const headers = { authorization: 'Bearer kt_test_promoc' };
-    const live = (await (await fetch(`${e.apiBaseUrl}/promotions?code=SPRINGDRAFT`, { headers })).json() as { data: { id: string; name: string; status: string }[] }).data;
+    const live = (
+      (await (await fetch(`${e.apiBaseUrl}/promotions?code=SPRINGDRAFT`, { headers })).json()) as { data: { id: string; name: string; status: string }[] }
+    ).data;
     expect(live).toMatchObject([{ name: 'Spring', status: 'active' }]);
-    const versions = (await (await fetch(`${e.apiBaseUrl}/promotions/${live[0]!.id}/versions?status=draft`, { headers })).json() as { data: { version: number }[] }).data;
+    const versions = (
+      (await (await fetch(`${e.apiBaseUrl}/promotions/${live[0]!.id}/versions?status=draft`, { headers })).json()) as { data: { version: number }[] }
+    ).data;
     expect(versions).toHaveLength(1);
-    const snapshot = (await (await fetch(`${e.apiBaseUrl}/promotions/${live[0]!.id}/versions/${versions[0]!.version}`, { headers })).json() as { data: { name: string } }).data;
+    const snapshot = (
+      (await (await fetch(`${e.apiBaseUrl}/promotions/${live[0]!.id}/versions/${versions[0]!.version}`, { headers })).json()) as { data: { name: string } }
+    ).data;
     expect(snapshot.name).toBe('Spring (revised)');
   });
 

@@ -8,7 +8,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { workspace, type Workspace } from './round-trip.js';
 
 let w: Workspace | undefined;
-afterEach(async () => { await w?.close(); w = undefined; });
+afterEach(async () => {
+  await w?.close();
+  w = undefined;
+});
 
 const campaigns = (name: string): Record<string, string> => ({
   'campaigns/nonprofit.yaml': `apiVersion: promoc/v1
@@ -50,36 +53,57 @@ async function seed(w: Workspace): Promise<void> {
     const res = await fetch(`${e.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     expect(res.status, await res.clone().text()).toBe(201);
   };
-  await post('/__emulator/customers', { id: 'cus_ngo', attributes: { verified_sheerid: true }, first_purchase: false, subscriptions: [{ id: 'sub_ngo', plan_code: 'fleet-pro-monthly', amount: '100.00', currency: 'EUR' }] });
+  await post('/__emulator/customers', {
+    id: 'cus_ngo',
+    attributes: { verified_sheerid: true },
+    first_purchase: false,
+    subscriptions: [{ id: 'sub_ngo', plan_code: 'fleet-pro-monthly', amount: '100.00', currency: 'EUR' }],
+  });
   const list = await fetch(`${e.apiBaseUrl}/promotions?code=LOYALTY`, { headers: { authorization: 'Bearer kt_test_promoc' } });
   const id = ((await list.json()) as { data: { id: string }[] }).data[0]!.id;
   await post('/__emulator/redemptions', { promotion_id: id, customer_id: 'cus_ngo', amount: '5.00' });
 }
 
 describe('plan --api-verdict', () => {
-  it('shows the API\'s verdict beside the engine\'s: agreeing, and flagging a disagreement at the campaign', async () => {
+  it("shows the API's verdict beside the engine's: agreeing, and flagging a disagreement at the campaign", async () => {
     w = await workspace('promotions', campaigns('Before'));
     const applied = await w.cli(['apply', '--auto-approve']);
     expect(applied.code, applied.stdout + applied.stderr).toBe(0);
     await seed(w);
     for (const [path, text] of Object.entries(campaigns('After'))) await writeFile(join(w.repo, path), text);
-    await writeFile(join(w.repo, 'probes.yaml'), `probes:\n  - customer: cus_ngo\n    subscription: sub_ngo\n    at: 2027-01-20T00:00:00Z\n` + `${context(true)}  - customer: cus_ngo\n    at: 2027-02-01T00:00:00Z\n${context(false)}`);
+    await writeFile(
+      join(w.repo, 'probes.yaml'),
+      `probes:\n  - customer: cus_ngo\n    subscription: sub_ngo\n    at: 2027-01-20T00:00:00Z\n` +
+        `${context(true)}  - customer: cus_ngo\n    at: 2027-02-01T00:00:00Z\n${context(false)}`,
+    );
 
     const plan = await w.cli(['plan', '--api-verdict', 'probes.yaml']);
     expect(plan.code, plan.stdout + plan.stderr).toBe(2);
     const out = plan.stdout;
     // The ladder: one redemption so far puts the customer on the second step, for both.
-    expect(out).toMatch(/Promotion\/loyalty \(LOYALTY\) · customer cus_ngo at 2027-01-20T00:00:00Z: API eligible, 10\.00 EUR off · engine applies it, 10\.00 EUR off · agree/);
-    expect(out).toMatch(/Promotion\/nonprofit \(NONPROFIT\) · customer cus_ngo at 2027-01-20T00:00:00Z: API eligible, 30\.00 EUR off · engine applies it, 30\.00 EUR off · agree/);
-    expect(out).toContain('Promotion/nonprofit (NONPROFIT) · customer cus_ngo at 2027-02-01T00:00:00Z: API eligible, 30.00 EUR off · ' + 'engine rejects it (requires verification by sheerid) · DISAGREE');
-    const disagreement = 'the API and the engine disagree on Promotion/nonprofit for customer cus_ngo at 2027-02-01T00:00:00Z: ' + 'API eligible, 30.00 EUR off; engine rejects it (requires verification by sheerid)';
+    expect(out).toMatch(
+      /Promotion\/loyalty \(LOYALTY\) · customer cus_ngo at 2027-01-20T00:00:00Z: API eligible, 10\.00 EUR off · engine applies it, 10\.00 EUR off · agree/,
+    );
+    expect(out).toMatch(
+      /Promotion\/nonprofit \(NONPROFIT\) · customer cus_ngo at 2027-01-20T00:00:00Z: API eligible, 30\.00 EUR off · engine applies it, 30\.00 EUR off · agree/,
+    );
+    expect(out).toContain(
+      'Promotion/nonprofit (NONPROFIT) · customer cus_ngo at 2027-02-01T00:00:00Z: API eligible, 30.00 EUR off · ' +
+        'engine rejects it (requires verification by sheerid) · DISAGREE',
+    );
+    const disagreement =
+      'the API and the engine disagree on Promotion/nonprofit for customer cus_ngo at 2027-02-01T00:00:00Z: ' +
+      'API eligible, 30.00 EUR off; engine rejects it (requires verification by sheerid)';
     expect(plan.stderr).toMatch(/campaigns\/nonprofit\.yaml:4:1 +warning +the API and the engine disagree on Promotion\/nonprofit .* +plan\/api-verdict/);
     expect(plan.stderr).toContain(disagreement);
     expect(plan.stderr).not.toMatch(/loyalty\.yaml/);
 
     const markdown = await w.cli(['plan', '--api-verdict', 'probes.yaml', '--format', 'markdown']);
     expect(markdown.stdout).toMatch(/#### API verdicts/);
-    expect(markdown.stdout).toMatch(/\| Promotion\/nonprofit \(NONPROFIT\) \| cus_ngo at 2027-02-01T00:00:00Z \| eligible, 30\.00 EUR off \| rejects it \(requires verification by sheerid\) \| \*\*disagree\*\* \|/);
+    expect(markdown.stdout).toContain(
+      '| Promotion/nonprofit (NONPROFIT) | cus_ngo at 2027-02-01T00:00:00Z | eligible, 30.00 EUR off | ' +
+        'rejects it (requires verification by sheerid) | **disagree** |',
+    );
 
     // Saved with the plan, the verdicts are in the report: out/report.html and the markdown comment.
     const saved = await w.cli(['plan', '--api-verdict', 'probes.yaml', '--out', 'plan.json', '--format', 'json']);
@@ -92,7 +116,10 @@ describe('plan --api-verdict', () => {
     expect(md).toMatch(/\*\*disagree\*\*/);
     const html = await readFile(join(w.repo, 'out', 'report.html'), 'utf8');
     expect(html).toMatch(/<h4>API verdicts<\/h4>/);
-    expect(html).toMatch(/<tr class="bad"><td>Promotion\/nonprofit \(NONPROFIT\)<\/td><td>cus_ngo at 2027-02-01T00:00:00Z<\/td><td>eligible, 30\.00 EUR off<\/td><td>rejects it \(requires verification by sheerid\)<\/td>/);
+    expect(html).toContain(
+      '<tr class="bad"><td>Promotion/nonprofit (NONPROFIT)</td><td>cus_ngo at 2027-02-01T00:00:00Z</td>' +
+        '<td>eligible, 30.00 EUR off</td><td>rejects it (requires verification by sheerid)</td>',
+    );
   });
 
   it('refuses a probes file without customers, naming the entry', async () => {

@@ -7,7 +7,10 @@ import type { Plan } from '../../src/generated/plan.js';
 import { workspace, type Workspace } from './round-trip.js';
 
 let w: Workspace | undefined;
-afterEach(async () => { await w?.close(); w = undefined; });
+afterEach(async () => {
+  await w?.close();
+  w = undefined;
+});
 
 const promo = (status: string, percent: number) => `apiVersion: promoc/v1
 kind: Promotion
@@ -30,9 +33,9 @@ describe('promotions: archived copies', () => {
       expect(applied.code, applied.stdout + applied.stderr).toBe(0);
     };
     await step('active', 10);
-    await step('inactive', 10);          // archived with 10%
-    await step('active', 20);            // a new copy at 20%, activated
-    await step('inactive', 20);          // archived with 20%
+    await step('inactive', 10); // archived with 10%
+    await step('active', 20); // a new copy at 20%, activated
+    await step('inactive', 20); // archived with 20%
     await writeFile(file, promo('active', 20));
     const planned = await w.cli(['plan', '--format', 'json']);
     const plan = JSON.parse(planned.stdout) as Plan;

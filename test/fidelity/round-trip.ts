@@ -10,15 +10,28 @@ import { runCli, type CliRun } from '../helpers/run-cli.js';
 
 export const FIXED_NOW = new Date('2027-01-15T10:00:00Z');
 
-const ENV = { EV_KEY: 'dyn_test_promoc', LAGO_KEY: 'lago_test_promoc', PROMOTIONS_KEY: 'kt_test_promoc', MOBILITY_ID: 'promoc', MOBILITY_SECRET: 'promoc-secret' };
+const ENV = {
+  EV_KEY: 'dyn_test_promoc',
+  LAGO_KEY: 'lago_test_promoc',
+  PROMOTIONS_KEY: 'kt_test_promoc',
+  MOBILITY_ID: 'promoc',
+  MOBILITY_SECRET: 'promoc-secret',
+};
 
 function targetConfig(provider: ProviderId, emulators: RunningEmulators): string {
   const e = emulators.endpoint(provider);
   switch (provider) {
-    case 'ev-billing': return `provider: ev-billing\n    baseUrl: ${e.apiBaseUrl}\n    credentials: { apiKeyEnv: EV_KEY }`;
-    case 'lago': return `provider: lago\n    baseUrl: ${e.apiBaseUrl}\n    credentials: { apiKeyEnv: LAGO_KEY }`;
-    case 'promotions': return `provider: promotions\n    baseUrl: ${e.apiBaseUrl}\n    credentials: { apiKeyEnv: PROMOTIONS_KEY }`;
-    case 'mobility': return `provider: mobility\n    baseUrl: ${e.baseUrl}\n    organization: ${e.tenant}` + `\n    credentials: { clientIdEnv: MOBILITY_ID, clientKeyEnv: MOBILITY_SECRET }`;
+    case 'ev-billing':
+      return `provider: ev-billing\n    baseUrl: ${e.apiBaseUrl}\n    credentials: { apiKeyEnv: EV_KEY }`;
+    case 'lago':
+      return `provider: lago\n    baseUrl: ${e.apiBaseUrl}\n    credentials: { apiKeyEnv: LAGO_KEY }`;
+    case 'promotions':
+      return `provider: promotions\n    baseUrl: ${e.apiBaseUrl}\n    credentials: { apiKeyEnv: PROMOTIONS_KEY }`;
+    case 'mobility':
+      return (
+        `provider: mobility\n    baseUrl: ${e.baseUrl}\n    organization: ${e.tenant}` +
+        `\n    credentials: { clientIdEnv: MOBILITY_ID, clientKeyEnv: MOBILITY_SECRET }`
+      );
   }
 }
 
@@ -41,14 +54,28 @@ export async function workspace(provider: ProviderId, files: Readonly<Record<str
     await mkdir(dirname(join(repo, path)), { recursive: true });
     await writeFile(join(repo, path), text);
   }
-  const extra = (options.target ?? '').split('\n').filter((l) => l.trim() !== '').map((l) => `    ${l}\n`).join('');
-  const useCampaigns = (globs: readonly string[]) => writeFile(join(repo, 'promoc.config.yaml'),
-    `apiVersion: promoc/v1\nkind: Config\ncampaigns: [${globs.join(', ')}]\ncache: { enabled: ` + `false }\ndefaultTarget: t\ntargets:\n  t:\n    ${targetConfig(provider, emulators)}\n${extra}`);
+  const extra = (options.target ?? '')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => `    ${l}\n`)
+    .join('');
+  const useCampaigns = (globs: readonly string[]) =>
+    writeFile(
+      join(repo, 'promoc.config.yaml'),
+      `apiVersion: promoc/v1\nkind: Config\ncampaigns: [${globs.join(', ')}]\ncache: { enabled: ` +
+        `false }\ndefaultTarget: t\ntargets:\n  t:\n    ${targetConfig(provider, emulators)}\n${extra}`,
+    );
   await useCampaigns(['campaigns/**/*.yaml']);
   return {
-    provider, repo, emulators, useCampaigns,
+    provider,
+    repo,
+    emulators,
+    useCampaigns,
     cli: (args) => runCli(args, { cwd: repo, env: ENV }),
-    close: async () => { await emulators.close(); await rm(repo, { recursive: true, force: true }); },
+    close: async () => {
+      await emulators.close();
+      await rm(repo, { recursive: true, force: true });
+    },
   };
 }
 
@@ -82,5 +109,7 @@ export async function roundTrip(w: Workspace): Promise<Partial<RoundTrip>> {
 
 /** What went wrong, for an assertion message. */
 export function explain(r: Partial<RoundTrip>): string {
-  return Object.entries(r).map(([step, run]) => `${step}: exit ${run.code}\n${run.stdout}\n${run.stderr}`).join('\n---\n');
+  return Object.entries(r)
+    .map(([step, run]) => `${step}: exit ${run.code}\n${run.stdout}\n${run.stderr}`)
+    .join('\n---\n');
 }

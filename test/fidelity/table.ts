@@ -28,9 +28,17 @@ export function cells(line: string): string[] {
   let code = false;
   for (let i = 1; i < line.length; i += 1) {
     const ch = line[i]!;
-    if (ch === '\\' && line[i + 1] === '|') { cell += '|'; i += 1; continue; }
+    if (ch === '\\' && line[i + 1] === '|') {
+      cell += '|';
+      i += 1;
+      continue;
+    }
     if (ch === '`') code = !code;
-    if (ch === '|' && !code) { out.push(cell.trim()); cell = ''; continue; }
+    if (ch === '|' && !code) {
+      out.push(cell.trim());
+      cell = '';
+      continue;
+    }
     cell += ch;
   }
   return out;
@@ -49,14 +57,20 @@ export function parseTable(text: string): ParsedTable {
   text.split('\n').forEach((raw, index) => {
     const line = raw.trimEnd();
     const at = `docs/fidelity.md:${index + 1}`;
-    if (line.startsWith('## ')) { section = line.slice(3).trim(); return; }
+    if (line.startsWith('## ')) {
+      section = line.slice(3).trim();
+      return;
+    }
     if (!line.startsWith('|') || /^\|[-| ]+\|$/.test(line)) return;
     if (line.startsWith('| id |')) {
       if (line !== HEADER) problems.push(`${at}: the header must read "${HEADER}"`);
       return;
     }
     const c = cells(line);
-    if (c.length !== 5) { problems.push(`${at}: ${c.length} cells, expected 5 (id, item, status, promoc, note / test)`); return; }
+    if (c.length !== 5) {
+      problems.push(`${at}: ${c.length} cells, expected 5 (id, item, status, promoc, note / test)`);
+      return;
+    }
     const [idCell, item, status, promoc, note] = c as [string, string, string, string, string];
     const id = idCell.replace(/^`|`$/g, '');
     if (!/^[a-z]+(?:\.[a-z0-9-]+)+$/.test(id)) problems.push(`${at}: id "${idCell}" must look like \`ev.max-uses\` (prefix.words)`);

@@ -24,11 +24,13 @@ export const validator = createValidator(loadSchemaSet());
 export type Files = ReadonlyMap<string, string>;
 
 /** Every file under campaigns/ (YAML, GeoJSON and the campaign tests), by repo-relative path. */
-export const EXAMPLES: Files = new Map((readdirSync(join(ROOT, 'campaigns'), { recursive: true }) as string[])
-  .map((f) => f.split('\\').join('/'))
-  .filter((f) => /\.(ya?ml|geojson)$/.test(f))
-  .sort()
-  .map((f) => [`campaigns/${f}`, readFileSync(join(ROOT, 'campaigns', f), 'utf8')]));
+export const EXAMPLES: Files = new Map(
+  (readdirSync(join(ROOT, 'campaigns'), { recursive: true }) as string[])
+    .map((f) => f.split('\\').join('/'))
+    .filter((f) => /\.(ya?ml|geojson)$/.test(f))
+    .sort()
+    .map((f) => [`campaigns/${f}`, readFileSync(join(ROOT, 'campaigns', f), 'utf8')]),
+);
 
 const isResourceFile = (f: string): boolean => /\.ya?ml$/.test(f) && !/\.test\.ya?ml$/.test(f) && !/(^|\/)promoc\.config\.ya?ml$/.test(f);
 
@@ -67,9 +69,13 @@ export function loadFiles(files: Files): Loaded {
     }
   }
   resources.sort((a, b) => cmp(`${a.resource.kind}\0${a.resource.metadata.name}`, `${b.resource.kind}\0${b.resource.metadata.name}`));
-  const geo = resolveGeometries(resources.filter((r) => r.resource.kind === 'Geofence'), {
-    readText: (p) => (files.has(p) ? { text: files.get(p)! } : { error: 'no such file' }),
-  }, validator);
+  const geo = resolveGeometries(
+    resources.filter((r) => r.resource.kind === 'Geofence'),
+    {
+      readText: (p) => (files.has(p) ? { text: files.get(p)! } : { error: 'no such file' }),
+    },
+    validator,
+  );
   const late = [...crossChecks(resources, invalid), ...geo.diagnostics];
   diagnostics.push(...locateDiagnostics(late, (f) => files.get(f) ?? ''));
   for (const g of geo.geometries.values()) deepFreeze(g);
@@ -96,11 +102,29 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 /** Instants at and around boundaries, in the spellings RFC 3339 allows. */
 export const instant: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom(
-    '2027-01-01T00:00:00Z', '2027-06-01T00:00:00Z', '2027-06-01T02:00:00+02:00', '2027-05-31T23:59:59.999Z', '2027-09-01T00:00:00Z',
-    '2027-12-31T23:59:59Z', '2028-02-29T00:00:00Z', '2028-02-29T23:59:59.999999Z', '2027-03-28T01:00:00Z', '2027-10-31T01:00:00+01:00',
-    '2027-07-10T09:30:00Z', '2027-07-10T09:30:00.001Z', '2027-01-15T10:00:00Z', '2030-01-01T00:00:00+14:00', '2030-01-01T00:00:00-12:00',
-    '2099-12-31T23:59:59Z', '9999-12-31T23:59:59Z', '2000-01-01T00:00:00Z', '1970-01-01T00:00:00Z', '2027-06-30T23:59:60Z',
-    '2027-06-01t00:00:00z', '2027-06-01T00:00:00-00:00', '2027-06-01T00:00:00.123456789Z',
+    '2027-01-01T00:00:00Z',
+    '2027-06-01T00:00:00Z',
+    '2027-06-01T02:00:00+02:00',
+    '2027-05-31T23:59:59.999Z',
+    '2027-09-01T00:00:00Z',
+    '2027-12-31T23:59:59Z',
+    '2028-02-29T00:00:00Z',
+    '2028-02-29T23:59:59.999999Z',
+    '2027-03-28T01:00:00Z',
+    '2027-10-31T01:00:00+01:00',
+    '2027-07-10T09:30:00Z',
+    '2027-07-10T09:30:00.001Z',
+    '2027-01-15T10:00:00Z',
+    '2030-01-01T00:00:00+14:00',
+    '2030-01-01T00:00:00-12:00',
+    '2099-12-31T23:59:59Z',
+    '9999-12-31T23:59:59Z',
+    '2000-01-01T00:00:00Z',
+    '1970-01-01T00:00:00Z',
+    '2027-06-30T23:59:60Z',
+    '2027-06-01t00:00:00z',
+    '2027-06-01T00:00:00-00:00',
+    '2027-06-01T00:00:00.123456789Z',
   ),
   fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2100-01-01T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString()),
 );
@@ -114,20 +138,59 @@ export const percent: fc.Arbitrary<number> = fc.oneof(
 
 /** Decimal strings: zero, minor-unit edges, too many decimals, past 2^53 minor units. */
 export const decimal: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom('0', '0.00', '0.01', '0.001', '0.005', '0.1', '1', '1.5', '5.00', '12.345', '100', '250.00', '999999999.99',
-    '9007199254740.99', '90071992547409.91', '9007199254740993', '100000000000000000000', '0.0000001', '10.000'),
-  fc.tuple(fc.nat({ max: 100000 }), fc.nat({ max: 999 }), fc.integer({ min: 0, max: 3 })).map(([a, b, d]) => (d === 0 ? String(a) : `${a}.${String(b).padStart(3, '0').slice(0, d)}`)),
+  fc.constantFrom(
+    '0',
+    '0.00',
+    '0.01',
+    '0.001',
+    '0.005',
+    '0.1',
+    '1',
+    '1.5',
+    '5.00',
+    '12.345',
+    '100',
+    '250.00',
+    '999999999.99',
+    '9007199254740.99',
+    '90071992547409.91',
+    '9007199254740993',
+    '100000000000000000000',
+    '0.0000001',
+    '10.000',
+  ),
+  fc
+    .tuple(fc.nat({ max: 100000 }), fc.nat({ max: 999 }), fc.integer({ min: 0, max: 3 }))
+    .map(([a, b, d]) => (d === 0 ? String(a) : `${a}.${String(b).padStart(3, '0').slice(0, d)}`)),
 );
 
 /** Currencies with 2, 0, 3 and 4 decimals, one without a minor unit, and codes that are not ISO 4217. */
 export const currency: fc.Arbitrary<string> = fc.constantFrom('EUR', 'EUR', 'EUR', 'USD', 'JPY', 'KWD', 'BHD', 'CLF', 'ISK', 'GBP', 'XAU', 'XXX', 'ABC');
 
 export const code: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom('SUMMER25', 'summer25', 'SUMMER-25', 'SUMMER_25', 'SUMMERZ5', '5UMMER25', 'S0MMER25', 'ABCD', 'A1B2C3D4E5F6G7H8I9J0', 'A1B2C3D4E5F6G7H8I9J0K', 'A'.repeat(40), 'WELCOME', 'CHARGE25', 'FLEET-LAUNCH'),
+  fc.constantFrom(
+    'SUMMER25',
+    'summer25',
+    'SUMMER-25',
+    'SUMMER_25',
+    'SUMMERZ5',
+    '5UMMER25',
+    'S0MMER25',
+    'ABCD',
+    'A1B2C3D4E5F6G7H8I9J0',
+    'A1B2C3D4E5F6G7H8I9J0K',
+    'A'.repeat(40),
+    'WELCOME',
+    'CHARGE25',
+    'FLEET-LAUNCH',
+  ),
   fc.stringMatching(/^[A-Z0-9][A-Z0-9_-]{2,38}[A-Z0-9]$/),
 );
 
-export const kebab: fc.Arbitrary<string> = fc.oneof(fc.constantFrom('a', 'x-1', 'b'.repeat(63), 'berlin', 'staff', 'flagged', 'airport'), fc.stringMatching(/^[a-z0-9](?:[a-z0-9-]{0,20}[a-z0-9])?$/));
+export const kebab: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom('a', 'x-1', 'b'.repeat(63), 'berlin', 'staff', 'flagged', 'airport'),
+  fc.stringMatching(/^[a-z0-9](?:[a-z0-9-]{0,20}[a-z0-9])?$/),
+);
 
 export const integer: fc.Arbitrary<number> = fc.oneof(
   fc.constantFrom(0, 1, 2, 3, 6, 10, 12, 20, 100, 1000, 1200, 3660, 4999, 5000, 5001, 10000, 100000, 2 ** 31 - 1, 2 ** 31, Number.MAX_SAFE_INTEGER),
@@ -176,19 +239,46 @@ export interface Mutation {
 }
 
 const edge: fc.Arbitrary<Edge> = fc.record({
-  instant, percent, decimal, currency, code, name: kebab, integer, priority,
+  instant,
+  percent,
+  decimal,
+  currency,
+  code,
+  name: kebab,
+  integer,
+  priority,
   number: fc.oneof(fc.constantFrom(0, -0.5, 0.5, 1e-7, 180, -180, 90, -90, 179.9999999, 13.3885, 52.5488), fc.double({ min: -1, max: 1, noNaN: true })),
-  bool: fc.boolean(), text, target,
+  bool: fc.boolean(),
+  text,
+  target,
 });
 
 export const mutation: fc.Arbitrary<Mutation> = fc.record({
-  op: fc.constantFrom<Mutation['op'][]>('set', 'set', 'set', 'set', 'remove', 'duplicate-item', 'graft', 'graft', 'add-field', 'clone-doc', 'retarget', 'geometry'),
-  file: fc.nat(), doc: fc.nat(), at: fc.nat(), donor: fc.nat(), fresh: fc.boolean(), edge,
+  op: fc.constantFrom<Mutation['op'][]>(
+    'set',
+    'set',
+    'set',
+    'set',
+    'remove',
+    'duplicate-item',
+    'graft',
+    'graft',
+    'add-field',
+    'clone-doc',
+    'retarget',
+    'geometry',
+  ),
+  file: fc.nat(),
+  doc: fc.nat(),
+  at: fc.nat(),
+  donor: fc.nat(),
+  fresh: fc.boolean(),
+  edge,
 });
 
 /** 1–n mutations, mostly concentrated on one or two files so that resources meet. */
-export const mutations = (max = 4): fc.Arbitrary<Mutation[]> => fc.tuple(fc.nat(), fc.array(mutation, { minLength: 1, maxLength: max }))
-  .map(([file, ms]) => ms.map((m, i) => (i % 2 === 0 ? { ...m, file } : m)));
+export const mutations = (max = 4): fc.Arbitrary<Mutation[]> =>
+  fc.tuple(fc.nat(), fc.array(mutation, { minLength: 1, maxLength: max })).map(([file, ms]) => ms.map((m, i) => (i % 2 === 0 ? { ...m, file } : m)));
 
 type Path = (string | number)[];
 type Json = unknown;
@@ -233,14 +323,27 @@ function replacement(path: Path, old: Json, m: Mutation): Json {
   const e = m.edge;
   if (path.includes('coordinates')) return typeof old === 'number' ? Math.max(-180, Math.min(180, old + e.number)) : e.number;
   switch (key) {
-    case 'from': case 'until': return e.instant;
-    case 'percentOff': case 'packageDiscount': case 'percent': return e.percent;
-    case 'amount': return e.decimal;
-    case 'currency': return e.currency;
-    case 'code': return path.includes('costSources') ? e.text : e.code;
-    case 'priority': return e.priority;
-    case 'target': return e.target;
-    case 'name': case 'campaign': case 'addition': return e.name;
+    case 'from':
+    case 'until':
+      return e.instant;
+    case 'percentOff':
+    case 'packageDiscount':
+    case 'percent':
+      return e.percent;
+    case 'amount':
+      return e.decimal;
+    case 'currency':
+      return e.currency;
+    case 'code':
+      return path.includes('costSources') ? e.text : e.code;
+    case 'priority':
+      return e.priority;
+    case 'target':
+      return e.target;
+    case 'name':
+    case 'campaign':
+    case 'addition':
+      return e.name;
     default:
       if (typeof old === 'boolean') return e.bool;
       if (typeof old === 'number') return Number.isInteger(old) ? e.integer : e.number;
@@ -250,10 +353,54 @@ function replacement(path: Path, old: Json, m: Mutation): Json {
 }
 
 const INTERESTING = new Set([
-  'window', 'from', 'until', 'percentOff', 'packageDiscount', 'percent', 'amountOff', 'credit', 'amount', 'currency', 'code', 'stacking', 'priority',
-  'stackable', 'limits', 'redemptions', 'perCustomer', 'budget', 'zone', 'geofences', 'phase', 'audience', 'requireTags', 'excludeTags', 'userTypes',
-  'firstPurchaseOnly', 'geometry', 'coordinates', 'appliesTo', 'priceTypes', 'costSources', 'targeting', 'branches', 'vehicleCategories', 'vehicleTags',
-  'target', 'status', 'conditions', 'mode', 'minimumSpend', 'surcharge', 'benefits', 'phases', 'freeMinutes', 'freeUnlocks', 'count', 'length', 'prefix',
+  'window',
+  'from',
+  'until',
+  'percentOff',
+  'packageDiscount',
+  'percent',
+  'amountOff',
+  'credit',
+  'amount',
+  'currency',
+  'code',
+  'stacking',
+  'priority',
+  'stackable',
+  'limits',
+  'redemptions',
+  'perCustomer',
+  'budget',
+  'zone',
+  'geofences',
+  'phase',
+  'audience',
+  'requireTags',
+  'excludeTags',
+  'userTypes',
+  'firstPurchaseOnly',
+  'geometry',
+  'coordinates',
+  'appliesTo',
+  'priceTypes',
+  'costSources',
+  'targeting',
+  'branches',
+  'vehicleCategories',
+  'vehicleTags',
+  'target',
+  'status',
+  'conditions',
+  'mode',
+  'minimumSpend',
+  'surcharge',
+  'benefits',
+  'phases',
+  'freeMinutes',
+  'freeUnlocks',
+  'count',
+  'length',
+  'prefix',
 ]);
 
 function mutateDoc(docs: Document[], m: Mutation): void {
@@ -263,7 +410,9 @@ function mutateDoc(docs: Document[], m: Mutation): void {
   const js = doc.toJS() as Json;
   if (js === null || typeof js !== 'object') return;
   const nodes: { path: Path; value: Json }[] = [];
-  walk(js, [], (value, path) => { if (path.length > 0) nodes.push({ path, value }); });
+  walk(js, [], (value, path) => {
+    if (path.length > 0) nodes.push({ path, value });
+  });
   // Two times in three the node is one lint, the bundle or a lowerer looks at (a window, money, a zone...).
   const pick = <T extends { path: Path }>(list: readonly T[]): T | undefined => {
     const focused = m.donor % 3 === 0 ? list : list.filter((x) => x.path.some((seg) => typeof seg === 'string' && INTERESTING.has(seg)));
@@ -334,12 +483,18 @@ function moveGeometry(coords: Json, m: Mutation): Json {
       const clampX = (n: number): number => Math.max(-180, Math.min(180, n));
       const clampY = (n: number): number => Math.max(-90, Math.min(90, n));
       switch (kind) {
-        case 0: return [clampX(x + d * 0.01), clampY(y + d * 0.01)];
-        case 1: return [clampX(x * (1 + d * 1e-5)), clampY(y * (1 + d * 1e-5))];
-        case 2: return [clampX(x + 180 - 13.4), y];
-        case 3: return [x, clampY(y + 90 - 52.5)];
-        case 4: return [Math.round(x * 100) / 100, Math.round(y * 100) / 100];
-        default: return [y, x];
+        case 0:
+          return [clampX(x + d * 0.01), clampY(y + d * 0.01)];
+        case 1:
+          return [clampX(x * (1 + d * 1e-5)), clampY(y * (1 + d * 1e-5))];
+        case 2:
+          return [clampX(x + 180 - 13.4), y];
+        case 3:
+          return [x, clampY(y + 90 - 52.5)];
+        case 4:
+          return [Math.round(x * 100) / 100, Math.round(y * 100) / 100];
+        default:
+          return [y, x];
       }
     }
     if (Array.isArray(v)) return kind === 5 ? v.map(map).reverse() : v.map(map);
@@ -366,7 +521,15 @@ export function mutateFiles(base: Files, ms: readonly Mutation[]): { files: Map<
     }
     const docs = parseAllDocuments(original) as Document[];
     for (const m of list) mutateDoc(docs, m);
-    files.set(f, docs.map((d, i) => { const s = d.toString(); return i === 0 || s.startsWith('---') ? s : `---\n${s}`; }).join(''));
+    files.set(
+      f,
+      docs
+        .map((d, i) => {
+          const s = d.toString();
+          return i === 0 || s.startsWith('---') ? s : `---\n${s}`;
+        })
+        .join(''),
+    );
   }
   return { files, changed: [...byFile.keys()].filter((f) => files.get(f) !== base.get(f)) };
 }
@@ -377,20 +540,27 @@ export function mutateFiles(base: Files, ms: readonly Mutation[]): { files: Map<
 
 type Schema = Record<string, unknown>;
 const SCHEMAS = loadSchemaSet().schemas;
-const NAMES = [...new Set([...EXAMPLES].filter(([f]) => isResourceFile(f)).flatMap(([, t]) => [...t.matchAll(/^ {2}name: ([a-z0-9-]+)$/gm)].map((x) => x[1]!)))];
+const NAMES = [
+  ...new Set([...EXAMPLES].filter(([f]) => isResourceFile(f)).flatMap(([, t]) => [...t.matchAll(/^ {2}name: ([a-z0-9-]+)$/gm)].map((x) => x[1]!))),
+];
 const CODES = [...new Set([...EXAMPLES.values()].flatMap((t) => [...t.matchAll(/^ {2}code: ([A-Z0-9_-]+)$/gm)].map((x) => x[1]!)))];
 
 /** A closed ring around a point near Berlin: a triangle to a 12-gon, sometimes tiny, sometimes huge. */
-const ring: fc.Arbitrary<number[][]> = fc.record({
-  x: fc.double({ min: 13.2, max: 13.6, noNaN: true }), y: fc.double({ min: 52.35, max: 52.65, noNaN: true }),
-  r: fc.constantFrom(1e-7, 1e-4, 0.005, 0.02, 0.2, 5), n: fc.integer({ min: 3, max: 12 }), twist: fc.boolean(),
-}).map(({ x, y, r, n, twist }) => {
-  const pts = Array.from({ length: n }, (_, i) => {
-    const t = (2 * Math.PI * (twist && i % 2 === 1 ? n - i : i)) / n;
-    return [Math.round((x + r * Math.cos(t) * 1.6) * 1e7) / 1e7, Math.round((y + r * Math.sin(t)) * 1e7) / 1e7];
+const ring: fc.Arbitrary<number[][]> = fc
+  .record({
+    x: fc.double({ min: 13.2, max: 13.6, noNaN: true }),
+    y: fc.double({ min: 52.35, max: 52.65, noNaN: true }),
+    r: fc.constantFrom(1e-7, 1e-4, 0.005, 0.02, 0.2, 5),
+    n: fc.integer({ min: 3, max: 12 }),
+    twist: fc.boolean(),
+  })
+  .map(({ x, y, r, n, twist }) => {
+    const pts = Array.from({ length: n }, (_, i) => {
+      const t = (2 * Math.PI * (twist && i % 2 === 1 ? n - i : i)) / n;
+      return [Math.round((x + r * Math.cos(t) * 1.6) * 1e7) / 1e7, Math.round((y + r * Math.sin(t)) * 1e7) / 1e7];
+    });
+    return [...pts, pts[0]!];
   });
-  return [...pts, pts[0]!];
-});
 
 const OVERRIDES: Readonly<Record<string, fc.Arbitrary<unknown>>> = {
   [`${SCHEMA_BASE}defs/geometry.schema.json#/$defs/ring`]: ring,
@@ -401,7 +571,9 @@ const OVERRIDES: Readonly<Record<string, fc.Arbitrary<unknown>>> = {
   [`${SCHEMA_BASE}defs/common.schema.json#/$defs/decimal`]: decimal,
   [`${SCHEMA_BASE}defs/common.schema.json#/$defs/currency`]: currency,
   [`${SCHEMA_BASE}defs/common.schema.json#/$defs/percent`]: percent,
-  [`${SCHEMA_BASE}defs/geometry.schema.json#/$defs/fileRef`]: fc.constantFrom('ber-airport.geojson', '../geofences/ber-airport.geojson', 'missing.geojson').map((file) => ({ file })),
+  [`${SCHEMA_BASE}defs/geometry.schema.json#/$defs/fileRef`]: fc
+    .constantFrom('ber-airport.geojson', '../geofences/ber-airport.geojson', 'missing.geojson')
+    .map((file) => ({ file })),
 };
 
 function resolveRef(ref: string, base: string): { id: string; schema: Schema; base: string } {
@@ -415,7 +587,12 @@ function resolveRef(ref: string, base: string): { id: string; schema: Schema; ba
 
 function merge(a: Schema, b: Schema): Schema {
   const required = [...new Set([...((a.required as string[] | undefined) ?? []), ...((b.required as string[] | undefined) ?? [])])];
-  return { ...a, ...b, ...(a.properties || b.properties ? { properties: { ...(a.properties as Schema), ...(b.properties as Schema) } } : {}), ...(required.length > 0 ? { required } : {}) };
+  return {
+    ...a,
+    ...b,
+    ...(a.properties || b.properties ? { properties: { ...(a.properties as Schema), ...(b.properties as Schema) } } : {}),
+    ...(required.length > 0 ? { required } : {}),
+  };
 }
 
 function fromSchema(schema: Schema, base: string, depth: number): fc.Arbitrary<unknown> {
@@ -431,11 +608,18 @@ function fromSchema(schema: Schema, base: string, depth: number): fc.Arbitrary<u
     if (rest.type === undefined && rest.properties === undefined) return fc.oneof(...branches.map((b) => fromSchema(b, base, depth)));
     // A branch that only requires a key (benefit: exactly one effect) leaves out the keys other branches require.
     const requiredBy = (b: Schema): string[] => (b.required as string[] | undefined) ?? [];
-    return fc.oneof(...branches.map((b) => {
-      const others = new Set(branches.filter((x) => x !== b).flatMap(requiredBy).filter((k) => !requiredBy(b).includes(k)));
-      const properties = Object.fromEntries(Object.entries((rest.properties ?? {}) as Schema).filter(([k]) => schema.oneOf === undefined || !others.has(k)));
-      return fromSchema(merge({ ...rest, properties }, b), base, depth);
-    }));
+    return fc.oneof(
+      ...branches.map((b) => {
+        const others = new Set(
+          branches
+            .filter((x) => x !== b)
+            .flatMap(requiredBy)
+            .filter((k) => !requiredBy(b).includes(k)),
+        );
+        const properties = Object.fromEntries(Object.entries((rest.properties ?? {}) as Schema).filter(([k]) => schema.oneOf === undefined || !others.has(k)));
+        return fromSchema(merge({ ...rest, properties }, b), base, depth);
+      }),
+    );
   }
   const type = schema.type ?? (schema.properties ? 'object' : undefined);
   switch (type) {
@@ -460,13 +644,18 @@ function fromSchema(schema: Schema, base: string, depth: number): fc.Arbitrary<u
       const max = Math.min((schema.maxItems as number | undefined) ?? min + 3, min + 3);
       if (Array.isArray(schema.prefixItems)) return fc.tuple(...(schema.prefixItems as Schema[]).map((s) => fromSchema(s, base, depth + 1)));
       const item = schema.items ? fromSchema(schema.items as Schema, base, depth + 1) : fc.string();
-      return schema.uniqueItems ? fc.uniqueArray(item, { minLength: min, maxLength: max, selector: (v) => JSON.stringify(v) }) : fc.array(item, { minLength: min, maxLength: max });
+      return schema.uniqueItems
+        ? fc.uniqueArray(item, { minLength: min, maxLength: max, selector: (v) => JSON.stringify(v) })
+        : fc.array(item, { minLength: min, maxLength: max });
     }
     case 'string': {
       const minLength = (schema.minLength as number | undefined) ?? 0;
       const maxLength = (schema.maxLength as number | undefined) ?? 64;
       if (schema.format === 'date-time') return instant;
-      const s = typeof schema.pattern === 'string' ? fc.stringMatching(new RegExp(schema.pattern)) : fc.string({ minLength, maxLength: Math.min(maxLength, minLength + 24) });
+      const s =
+        typeof schema.pattern === 'string'
+          ? fc.stringMatching(new RegExp(schema.pattern))
+          : fc.string({ minLength, maxLength: Math.min(maxLength, minLength + 24) });
       return s.filter((v) => v.length >= minLength && v.length <= maxLength);
     }
     case 'integer': {
@@ -477,10 +666,14 @@ function fromSchema(schema: Schema, base: string, depth: number): fc.Arbitrary<u
     case 'number': {
       const min = (schema.minimum as number | undefined) ?? (schema.exclusiveMinimum as number | undefined) ?? -1e6;
       const max = (schema.maximum as number | undefined) ?? 1e6;
-      return fc.double({ min, max, noNaN: true, noDefaultInfinity: true }).filter((n) => schema.exclusiveMinimum === undefined || n > (schema.exclusiveMinimum as number));
+      return fc
+        .double({ min, max, noNaN: true, noDefaultInfinity: true })
+        .filter((n) => schema.exclusiveMinimum === undefined || n > (schema.exclusiveMinimum as number));
     }
-    case 'boolean': return fc.boolean();
-    default: return fc.constant(null);
+    case 'boolean':
+      return fc.boolean();
+    default:
+      return fc.constant(null);
   }
 }
 
@@ -518,5 +711,9 @@ function repair(doc: unknown): unknown {
 }
 
 /** A YAML file of 1–4 documents of any kinds drawn from the schemas. */
-export const schemaFile: fc.Arbitrary<string> = fc.array(fc.constantFrom(...KINDS).chain((k) => schemaDocument(k)), { minLength: 1, maxLength: 4 })
+export const schemaFile: fc.Arbitrary<string> = fc
+  .array(
+    fc.constantFrom(...KINDS).chain((k) => schemaDocument(k)),
+    { minLength: 1, maxLength: 4 },
+  )
   .map((docs) => docs.map((d) => stringify(repair(d))).join('---\n'));

@@ -64,7 +64,8 @@ function deepFreeze<T>(v: T): T {
 }
 
 /** The context without its usage ledger (an object with methods), as JSON text; non-finite numbers spelled out. */
-const snapshot = (ctx: EvaluationContext): string => JSON.stringify({ ...ctx, usage: undefined }, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v));
+const snapshot = (ctx: EvaluationContext): string =>
+  JSON.stringify({ ...ctx, usage: undefined }, (_k, v: unknown) => (typeof v === 'number' && !Number.isFinite(v) ? String(v) : v));
 
 /** Read the data as `promoc eval` does and evaluate it; every outcome is checked. */
 function evaluateData(t: Target, data: unknown, options: { timeZones?: boolean } = {}): void {
@@ -103,13 +104,15 @@ function evaluateData(t: Target, data: unknown, options: { timeZones?: boolean }
         expect(canonicalJson(t.engine.evaluate(frozen)), `evaluated in ${zone}`).toBe(text);
       }
     } finally {
-      if (tz === undefined) delete process.env.TZ; else process.env.TZ = tz;
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
     }
   }
 }
 
 function expectContextError(e: unknown): void {
-  if (!(e instanceof ContextError)) throw new Error(`not a ContextError: ${e instanceof Error ? `${e.name}: ${e.message}\n${e.stack}` : String(e)}`, { cause: e });
+  if (!(e instanceof ContextError))
+    throw new Error(`not a ContextError: ${e instanceof Error ? `${e.name}: ${e.message}\n${e.stack}` : String(e)}`, { cause: e });
   expect(e.path.length, e.message).toBeGreaterThan(0);
   expect(e.message.length).toBeGreaterThan(e.path.length);
 }
@@ -125,7 +128,8 @@ function expectInvariants(t: Target, ctx: EvaluationContext, ev: Evaluation): vo
   const at = typeof ctx.at === 'number' ? ctx.at : Date.parse(ctx.at);
   const given = ctx.lines;
   // Money: safe integers, lines never below zero, never discounted past what they cost.
-  for (const n of [ev.subtotal, ev.surcharges, ev.discounts, ev.total]) expect(isSafe(n), `totals ${JSON.stringify([ev.subtotal, ev.surcharges, ev.discounts, ev.total])}`).toBe(true);
+  for (const n of [ev.subtotal, ev.surcharges, ev.discounts, ev.total])
+    expect(isSafe(n), `totals ${JSON.stringify([ev.subtotal, ev.surcharges, ev.discounts, ev.total])}`).toBe(true);
   for (const l of ev.lines) {
     expect(isSafe(l.original) && isSafe(l.discount) && isSafe(l.amount), `line ${JSON.stringify(l)}`).toBe(true);
     expect(l.amount).toBeGreaterThanOrEqual(0);
@@ -171,24 +175,38 @@ function expectInvariants(t: Target, ctx: EvaluationContext, ev: Evaluation): vo
       expect(line, `${a.campaign} took from ${l.line}`).toBeDefined();
       if (l.amount === 0) continue;
       const source = given.find((x) => x.id === l.line);
-      if (source?.package !== undefined) expect(benefitsOf(c!).some((b) => b.type === 'packageDiscount'), `${a.campaign} reduced the package line ${l.line}`).toBe(true);
+      if (source?.package !== undefined)
+        expect(
+          benefitsOf(c!).some((b) => b.type === 'packageDiscount'),
+          `${a.campaign} reduced the package line ${l.line}`,
+        ).toBe(true);
       else if (line!.fee) {
         const code = source ? source.costSource?.code : line!.id.slice('fee:'.length);
-        expect(benefitsOf(c!).some((b) => 'scope' in b && b.scope !== undefined && b.scope.costSources.some((s) => s.group === 'SURCHARGE' && s.code === code)), `${a.campaign} reduced the fee line ${l.line}`).toBe(true);
+        expect(
+          benefitsOf(c!).some((b) => 'scope' in b && b.scope !== undefined && b.scope.costSources.some((s) => s.group === 'SURCHARGE' && s.code === code)),
+          `${a.campaign} reduced the fee line ${l.line}`,
+        ).toBe(true);
       }
     }
     // Order, stacking, eligibility.
     const pos = index.get(a.campaign)!;
     expect(pos, `${a.campaign} applied out of the bundle's order`).toBeGreaterThan(last);
     last = pos;
-    if (!c!.stackable) expect(ev.applied.map((x) => x.campaign), `${a.campaign} is not stackable`).toEqual([a.campaign]);
+    if (!c!.stackable)
+      expect(
+        ev.applied.map((x) => x.campaign),
+        `${a.campaign} is not stackable`,
+      ).toEqual([a.campaign]);
     expectEligible(c!, ctx, at, a.amount);
   }
   for (const l of ev.lines) expect(l.discount, `line ${l.id}`).toBe(taken.get(l.id) ?? 0);
   for (const f of ev.fees) expectEligible(t.engine.campaign(f.campaign)!, ctx, at, 0);
   // Grants, rejections, unknown codes.
   for (const g of ev.grants) {
-    expect(ev.applied.some((a) => a.campaign === g.campaign), `${g.campaign} granted without applying`).toBe(true);
+    expect(
+      ev.applied.some((a) => a.campaign === g.campaign),
+      `${g.campaign} granted without applying`,
+    ).toBe(true);
     if (g.type === 'credit') {
       expect(g.currency).toBe(ctx.currency);
       expect(isSafe(g.amount) && g.amount > 0, `credit ${g.amount}`).toBe(true);
@@ -210,7 +228,12 @@ function expectEligible(c: BundleCampaign, ctx: EvaluationContext, at: number, a
   expect(c.status, c.id).toBe('active');
   if (c.window.from !== undefined) expect(at, `${c.id} before its window`).toBeGreaterThanOrEqual(c.window.from);
   if (c.window.until !== undefined) expect(at, `${c.id} after its window`).toBeLessThan(c.window.until);
-  const fixed = [...benefitsOf(c).flatMap((b) => (b.type === 'amountOff' || b.type === 'credit' ? [b.amount] : [])), c.surcharge?.amount, c.limits.budget, c.conditions?.minimumSpend];
+  const fixed = [
+    ...benefitsOf(c).flatMap((b) => (b.type === 'amountOff' || b.type === 'credit' ? [b.amount] : [])),
+    c.surcharge?.amount,
+    c.limits.budget,
+    c.conditions?.minimumSpend,
+  ];
   for (const m of fixed) if (m) expect(m.currency, `${c.id} has a fixed amount in ${m.currency}`).toBe(ctx.currency);
   const { redemptions, perCustomer, budget } = c.limits;
   if (perCustomer !== undefined) expect(ctx.customer?.id, `${c.id} has a per-customer limit`).toBeDefined();
@@ -248,45 +271,73 @@ describe('engine fuzzing', () => {
   });
 
   it('never fails but with a ContextError on mutated contexts, against the example bundle', () => {
-    fc.assert(fc.property(fc.nat(), contextMutations(4), (n, ms) => evaluateData(EXAMPLE, mutateContext(BASE[n % BASE.length]!, ms, EXAMPLE.pools))), params(1500));
+    fc.assert(
+      fc.property(fc.nat(), contextMutations(4), (n, ms) => evaluateData(EXAMPLE, mutateContext(BASE[n % BASE.length]!, ms, EXAMPLE.pools))),
+      params(1500),
+    );
   });
 
   it('evaluates mutated contexts the same in any host time zone', () => {
-    fc.assert(fc.property(fc.nat(), contextMutations(3), (n, ms) => evaluateData(EXAMPLE, mutateContext(BASE[n % BASE.length]!, ms, EXAMPLE.pools), { timeZones: true })), params(300));
+    fc.assert(
+      fc.property(fc.nat(), contextMutations(3), (n, ms) =>
+        evaluateData(EXAMPLE, mutateContext(BASE[n % BASE.length]!, ms, EXAMPLE.pools), { timeZones: true }),
+      ),
+      params(300),
+    );
   });
 
-  const arbitraryData = fc.record({
-    at: fc.oneof(fc.constant('2027-07-10T09:30:00Z'), fc.anything()),
-    currency: fc.oneof(fc.constant('EUR'), fc.anything()),
-    lines: fc.oneof(fc.array(fc.oneof(fc.record({ id: fc.oneof(fc.string(), fc.anything()), amount: fc.oneof(fc.nat(), fc.anything()) }, { requiredKeys: [] }), fc.anything()), { maxLength: 4 }), fc.anything()),
-    codes: fc.oneof(fc.array(fc.string(), { maxLength: 3 }), fc.anything()),
-    customer: fc.anything(), vehicle: fc.anything(), rental: fc.oneof(fc.record({ start: fc.anything(), end: fc.anything(), branch: fc.anything() }, { requiredKeys: [] }), fc.anything()),
-    billing: fc.anything(), usage: fc.anything(),
-  }, { requiredKeys: [] });
+  const arbitraryData = fc.record(
+    {
+      at: fc.oneof(fc.constant('2027-07-10T09:30:00Z'), fc.anything()),
+      currency: fc.oneof(fc.constant('EUR'), fc.anything()),
+      lines: fc.oneof(
+        fc.array(
+          fc.oneof(fc.record({ id: fc.oneof(fc.string(), fc.anything()), amount: fc.oneof(fc.nat(), fc.anything()) }, { requiredKeys: [] }), fc.anything()),
+          { maxLength: 4 },
+        ),
+        fc.anything(),
+      ),
+      codes: fc.oneof(fc.array(fc.string(), { maxLength: 3 }), fc.anything()),
+      customer: fc.anything(),
+      vehicle: fc.anything(),
+      rental: fc.oneof(fc.record({ start: fc.anything(), end: fc.anything(), branch: fc.anything() }, { requiredKeys: [] }), fc.anything()),
+      billing: fc.anything(),
+      usage: fc.anything(),
+    },
+    { requiredKeys: [] },
+  );
 
   it('never fails but with a ContextError on arbitrary data', () => {
-    fc.assert(fc.property(arbitraryData, (d) => evaluateData(EXAMPLE, d)), params(500));
+    fc.assert(
+      fc.property(arbitraryData, (d) => evaluateData(EXAMPLE, d)),
+      params(500),
+    );
   });
 
   // The simulator and services hand parsed JSON to evaluate() without contextFromData in front of it.
   it('never fails but with a ContextError on arbitrary data handed straight to evaluate()', () => {
-    fc.assert(fc.property(arbitraryData, (d) => {
-      for (const engine of [EXAMPLE.engine, EXAMPLE.linear]) {
-        try {
-          engine.evaluate(d as EvaluationContext, { explain: false });
-        } catch (e) {
-          expectContextError(e);
+    fc.assert(
+      fc.property(arbitraryData, (d) => {
+        for (const engine of [EXAMPLE.engine, EXAMPLE.linear]) {
+          try {
+            engine.evaluate(d as EvaluationContext, { explain: false });
+          } catch (e) {
+            expectContextError(e);
+          }
         }
-      }
-    }), params(500));
+      }),
+      params(500),
+    );
   });
 
   it('never fails but with a ContextError against bundles built from mutated campaigns', () => {
-    fc.assert(fc.property(mutations(3), fc.array(fc.tuple(fc.nat(), contextMutations(3)), { minLength: 4, maxLength: 8 }), (ms, cases) => {
-      const t = targetOf(mutateFiles(EXAMPLES, ms).files);
-      if (!t) return;
-      for (const [n, cms] of cases) evaluateData(t, mutateContext(BASE[n % BASE.length]!, cms, t.pools));
-    }), params(150));
+    fc.assert(
+      fc.property(mutations(3), fc.array(fc.tuple(fc.nat(), contextMutations(3)), { minLength: 4, maxLength: 8 }), (ms, cases) => {
+        const t = targetOf(mutateFiles(EXAMPLES, ms).files);
+        if (!t) return;
+        for (const [n, cms] of cases) evaluateData(t, mutateContext(BASE[n % BASE.length]!, cms, t.pools));
+      }),
+      params(150),
+    );
   });
 });
-

@@ -17,7 +17,10 @@ export const params = (n: number) => ({ numRuns: Math.max(1, Math.round(n * RUNS
 export function corpus(name: string, suffix = '.yaml'): [string, string][] {
   const dir = join(ROOT, 'test/fixtures/fuzz-corpus', name);
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => f.endsWith(suffix)).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(suffix))
+    .sort()
+    .map((f) => [f, readFileSync(join(dir, f), 'utf8')]);
 }
 
 /** The file a corpus entry replaces, from its `# replaces: campaigns/…` line (else it is added as `campaigns/fuzz/<file>`). */
@@ -49,7 +52,8 @@ export function expectLocated(d: Diagnostic, textOf: (file: string) => string | 
 function expectInside(range: Range, text: string, what: string): void {
   const lines = text.split('\n');
   const { start, end } = range;
-  const inside = (p: Range['start']): boolean => Number.isInteger(p.line) && Number.isInteger(p.col) && p.line >= 1 && p.line <= lines.length && p.col >= 1 && p.col <= lines[p.line - 1]!.length + 1;
+  const inside = (p: Range['start']): boolean =>
+    Number.isInteger(p.line) && Number.isInteger(p.col) && p.line >= 1 && p.line <= lines.length && p.col >= 1 && p.col <= lines[p.line - 1]!.length + 1;
   expect(inside(start), `${what}: start ${start.line}:${start.col} is outside the file (${lines.length} lines)`).toBe(true);
   expect(inside(end), `${what}: end ${end.line}:${end.col} is outside the file (${lines.length} lines)`).toBe(true);
   expect(end.line > start.line || (end.line === start.line && end.col >= start.col), `${what}: range ends before it starts`).toBe(true);

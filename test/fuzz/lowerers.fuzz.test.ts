@@ -67,10 +67,16 @@ type Money = { amount: string; currency: string };
 function moneyIn(spec: unknown): { path: (string | number)[]; money: Money }[] {
   const out: { path: (string | number)[]; money: Money }[] = [];
   const walk = (v: unknown, path: (string | number)[]): void => {
-    if (Array.isArray(v)) { v.forEach((x, i) => walk(x, [...path, i])); return; }
+    if (Array.isArray(v)) {
+      v.forEach((x, i) => walk(x, [...path, i]));
+      return;
+    }
     if (v === null || typeof v !== 'object') return;
     const o = v as Obj;
-    if (typeof o.amount === 'string' && typeof o.currency === 'string') { out.push({ path, money: o as Money }); return; }
+    if (typeof o.amount === 'string' && typeof o.currency === 'string') {
+      out.push({ path, money: o as Money });
+      return;
+    }
     for (const [k, x] of Object.entries(o)) walk(x, [...path, k]);
   };
   walk(spec, ['spec']);
@@ -89,7 +95,9 @@ function expectExactConversions(provider: ProviderId, l: Located, payload: Obj):
     if (b.amountOff !== undefined) {
       const m = b.amountOff as Money;
       expect(payload.amount_cents, `${what}: amount_cents of ${m.amount} ${m.currency}`).toBe(Number(exactMinor(m.amount, m.currency)));
-      expect(Number.isSafeInteger(payload.amount_cents) && (payload.amount_cents as number) > 0, `${what}: amount_cents ${String(payload.amount_cents)}`).toBe(true);
+      expect(Number.isSafeInteger(payload.amount_cents) && (payload.amount_cents as number) > 0, `${what}: amount_cents ${String(payload.amount_cents)}`).toBe(
+        true,
+      );
     }
   }
   if (provider === 'ev-billing' && r.kind === 'Promotion') {
@@ -97,19 +105,31 @@ function expectExactConversions(provider: ProviderId, l: Located, payload: Obj):
     if (b.percentOff !== undefined) expect(payload.discount_value, what).toBe(b.percentOff);
     if (b.amountOff !== undefined) {
       const m = b.amountOff as Money;
-      expect(majorToMinor(payload.discount_value, m.currency), `${what}: discount_value ${String(payload.discount_value)} for ${m.amount} ${m.currency}`).toBe(exactMinor(m.amount, m.currency));
+      expect(majorToMinor(payload.discount_value, m.currency), `${what}: discount_value ${String(payload.discount_value)} for ${m.amount} ${m.currency}`).toBe(
+        exactMinor(m.amount, m.currency),
+      );
     }
   }
   if (provider === 'mobility' && r.kind !== 'Tag' && r.kind !== 'CodeBatch') {
     const lowered = (payload.benefits ?? []) as Obj[];
     benefits.forEach((b, i) => {
       const p = lowered[i]!;
-      if (b.percentOff !== undefined) expect(Math.abs((p.discount as number) * 100 - (b.percentOff as number)), `${what}: discount ${String(p.discount)} for ${String(b.percentOff)}%`).toBeLessThan(1e-8);
+      if (b.percentOff !== undefined)
+        expect(
+          Math.abs((p.discount as number) * 100 - (b.percentOff as number)),
+          `${what}: discount ${String(p.discount)} for ${String(b.percentOff)}%`,
+        ).toBeLessThan(1e-8);
       const m = (b.amountOff ?? b.credit) as Money | undefined;
-      if (m) expect(majorToMinor(p.rentalRebate ?? p.value, m.currency), `${what}: ${JSON.stringify(p)} for ${m.amount} ${m.currency}`).toBe(exactMinor(m.amount, m.currency));
+      if (m)
+        expect(majorToMinor(p.rentalRebate ?? p.value, m.currency), `${what}: ${JSON.stringify(p)} for ${m.amount} ${m.currency}`).toBe(
+          exactMinor(m.amount, m.currency),
+        );
     });
     const price = spec.price as Money | undefined;
-    if (price) expect(majorToMinor(payload.price, price.currency), `${what}: price ${String(payload.price)} for ${price.amount}`).toBe(exactMinor(price.amount, price.currency));
+    if (price)
+      expect(majorToMinor(payload.price, price.currency), `${what}: price ${String(payload.price)} for ${price.amount}`).toBe(
+        exactMinor(price.amount, price.currency),
+      );
   }
   if (provider === 'promotions') {
     for (const { money } of moneyIn(spec)) expect(exactMinor(money.amount, money.currency), `${what}: ${money.amount} ${money.currency}`).toBeDefined();
@@ -162,7 +182,10 @@ function expectPayload(id: ProviderId, e: DesiredEntry): void {
 // `promoc compile` without a network: every binding of the local target planned against empty live state.
 
 const BINDINGS: Binding[] = PROVIDER_IDS.map((provider) => ({
-  provider, connection: { baseUrl: `https://${provider}.example/api`, credentials: {} }, selector: { target: provider }, ...(provider === 'mobility' ? { ids: LOCAL_REFS } : {}),
+  provider,
+  connection: { baseUrl: `https://${provider}.example/api`, credentials: {} },
+  selector: { target: provider },
+  ...(provider === 'mobility' ? { ids: LOCAL_REFS } : {}),
 }));
 
 function compileAll(loaded: Loaded): void {
@@ -175,15 +198,33 @@ function compileAll(loaded: Loaded): void {
     diagnostics.push(...compiled.diagnostics);
   });
   expectDiagnosticsAtFields(diagnostics, loaded.model.resources, (f) => loaded.files.get(f));
-  const live: LiveSet[] = BINDINGS.map((b) => ({ provider: b.provider, baseUrl: b.connection.baseUrl, objects: [], pages: 1, requests: 1, kinds: new Set(Object.keys(providerFor(b.provider).capabilities.kinds)), capabilities: providerFor(b.provider).capabilities.kinds }));
-  const plan = buildPlan({ target: 'fuzz', createdAt: '2027-01-15T10:00:00.000Z', promocVersion: '0.0.0-fuzz', options: { prune: false, force: false }, providers: Object.fromEntries(BINDINGS.map((b) => [b.provider, providerFor(b.provider, b)])), desired, live, notes: [...selection.notes] });
+  const live: LiveSet[] = BINDINGS.map((b) => ({
+    provider: b.provider,
+    baseUrl: b.connection.baseUrl,
+    objects: [],
+    pages: 1,
+    requests: 1,
+    kinds: new Set(Object.keys(providerFor(b.provider).capabilities.kinds)),
+    capabilities: providerFor(b.provider).capabilities.kinds,
+  }));
+  const plan = buildPlan({
+    target: 'fuzz',
+    createdAt: '2027-01-15T10:00:00.000Z',
+    promocVersion: '0.0.0-fuzz',
+    options: { prune: false, force: false },
+    providers: Object.fromEntries(BINDINGS.map((b) => [b.provider, providerFor(b.provider, b)])),
+    desired,
+    live,
+    notes: [...selection.notes],
+  });
   const { graph, unsupported } = compileCalls(plan);
   expect(unsupported).toEqual([]);
   expect(graph.resources.length).toBe(desired.length);
   for (const s of graph.steps) {
     expect(notJson(s.body ?? null), `${s.id} ${s.method} ${s.path}`).toBeUndefined();
     const r = graph.resources[s.resource]!;
-    if (r.provider === 'lago' && s.body !== undefined) expect(lagoSchema(s.op === 'create' ? 'CouponCreateInput' : 'CouponUpdateInput', s.body), `${resourceKey(r)} ${s.method} ${s.path}`).toEqual([]);
+    if (r.provider === 'lago' && s.body !== undefined)
+      expect(lagoSchema(s.op === 'create' ? 'CouponCreateInput' : 'CouponUpdateInput', s.body), `${resourceKey(r)} ${s.method} ${s.path}`).toEqual([]);
   }
   for (const format of CALL_FORMATS) expect(typeof renderCalls(graph, format, {})).toBe('string');
 }
@@ -196,66 +237,132 @@ const resourcesIn = (loaded: Loaded, files: readonly string[]): Located[] => loa
 // expresses, so that most lower and the edges reach the payloads and the emulators.
 
 /** An amount of `cur` from its minor units: zero, one minor unit, everyday, 2^31, 2^53 − 1 and past it. */
-const amountOf = (cur: string): fc.Arbitrary<Money> => fc.oneof(
-  fc.constantFrom(0, 1, 5, 99, 100, 1250, 99999, 2 ** 31, 2 ** 31 + 1, 900719925474099, Number.MAX_SAFE_INTEGER, 2 ** 53, 10 ** 17),
-  fc.integer({ min: 1, max: 10_000_000 }),
-).map((minor) => {
-  const exp = currencyExponent(cur);
-  const digits = BigInt(minor).toString().padStart(exp + 1, '0');
-  return { amount: exp === 0 ? digits : `${digits.slice(0, -exp)}.${digits.slice(-exp)}`, currency: cur };
-});
+const amountOf = (cur: string): fc.Arbitrary<Money> =>
+  fc
+    .oneof(
+      fc.constantFrom(0, 1, 5, 99, 100, 1250, 99999, 2 ** 31, 2 ** 31 + 1, 900719925474099, Number.MAX_SAFE_INTEGER, 2 ** 53, 10 ** 17),
+      fc.integer({ min: 1, max: 10_000_000 }),
+    )
+    .map((minor) => {
+      const exp = currencyExponent(cur);
+      const digits = BigInt(minor)
+        .toString()
+        .padStart(exp + 1, '0');
+      return { amount: exp === 0 ? digits : `${digits.slice(0, -exp)}.${digits.slice(-exp)}`, currency: cur };
+    });
 
 /** A window with either end open, ends in order (equal ends keep only `until`). */
-const window = (ends: 'both' | 'until'): fc.Arbitrary<{ from?: string; until?: string } | undefined> => fc.tuple(fc.option(instant, { nil: undefined }), fc.option(instant, { nil: undefined })).map(([a, b]) => {
-  const [from, until] = a !== undefined && b !== undefined && Date.parse(a) > Date.parse(b) ? [b, a] : [a, b];
-  const w = { ...(ends === 'both' && from !== undefined && from !== until && Date.parse(from) !== Date.parse(until ?? '') ? { from } : {}), ...(until !== undefined ? { until } : {}) };
-  return Object.keys(w).length > 0 ? w : undefined;
-});
+const window = (ends: 'both' | 'until'): fc.Arbitrary<{ from?: string; until?: string } | undefined> =>
+  fc.tuple(fc.option(instant, { nil: undefined }), fc.option(instant, { nil: undefined })).map(([a, b]) => {
+    const [from, until] = a !== undefined && b !== undefined && Date.parse(a) > Date.parse(b) ? [b, a] : [a, b];
+    const w = {
+      ...(ends === 'both' && from !== undefined && from !== until && Date.parse(from) !== Date.parse(until ?? '') ? { from } : {}),
+      ...(until !== undefined ? { until } : {}),
+    };
+    return Object.keys(w).length > 0 ? w : undefined;
+  });
 
 const EDGE_CURRENCIES = ['EUR', 'JPY', 'KWD', 'BHD', 'USD'] as const;
 
-interface Edge { readonly target: ProviderId; readonly orgCurrency: string; readonly spec: Obj }
+interface Edge {
+  readonly target: ProviderId;
+  readonly orgCurrency: string;
+  readonly spec: Obj;
+}
 
 const edgeSpec: Record<ProviderId, (cur: string) => fc.Arbitrary<Obj>> = {
-  'ev-billing': (cur) => fc.record({
-    code: fc.constantFrom('EDGE', 'EDGE2027', 'A1B2C3D4E5F6G7H8I9J0'),
-    benefits: fc.oneof(percent.map((p) => [{ percentOff: p }]), amountOf(cur).map((m) => [{ amountOff: m }])),
-    window: window('until'),
-    limits: fc.record({ redemptions: fc.constantFrom(1, 1000, 2 ** 31 - 1, 2 ** 31), perCustomer: fc.constantFrom(1, 2 ** 31) }, { requiredKeys: [] }),
-  }, { requiredKeys: ['code', 'benefits'] }),
-  lago: (cur) => fc.record({
-    code: fc.constantFrom('EDGE', 'EDGE-2027', 'EDGE_2027_WITH_A_LONG_CODE_0123456789AB'),
-    benefits: fc.tuple(fc.oneof(percent.map((p) => ({ percentOff: p })), amountOf(cur).map((m) => ({ amountOff: m }))), fc.constantFrom(undefined, { plans: ['fleet-pro-monthly'] }, { metrics: ['api-calls'] }))
-      .map(([b, appliesTo]) => [{ ...b, ...(appliesTo ? { appliesTo } : {}) }]),
-    window: window('until'),
-    duration: fc.constantFrom({ frequency: 'once' }, { frequency: 'forever' }, { frequency: 'recurring', periods: 1 }, { frequency: 'recurring', periods: 1200 }),
-    providers: fc.constantFrom({ lago: { reusable: false } }, { lago: { reusable: true } }),
-  }, { requiredKeys: ['code', 'benefits'] }),
-  promotions: (cur) => fc.record({
-    code: fc.constantFrom('EDGE', 'EDGE-2027', 'EDGE_2027'),
-    benefits: fc.array(fc.oneof(percent.map((p) => ({ percentOff: p })), amountOf(cur).map((m) => ({ amountOff: m })), amountOf(cur).map((m) => ({ credit: m })), fc.constantFrom(1, 30, 3660).map((d) => ({ trialExtensionDays: d }))), { minLength: 1, maxLength: 3 }),
-    window: window('both'),
-    limits: fc.record({ redemptions: fc.constantFrom(1, 2 ** 31), perCustomer: fc.constantFrom(1, 5), budget: amountOf(cur) }, { requiredKeys: [] }),
-    conditions: fc.record({ minimumSpend: amountOf(cur) }),
-    stacking: fc.record({ stackable: fc.boolean(), priority: fc.constantFrom(0, 1, 1000) }),
-  }, { requiredKeys: ['benefits'] }),
-  mobility: (cur) => fc.record({
-    code: fc.constantFrom('EDGE', 'EDGE-2027', 'EDGE_2027'),
-    benefits: fc.array(fc.oneof(percent.map((p) => ({ percentOff: p })), amountOf(cur).map((m) => ({ amountOff: m })), amountOf(cur).map((m) => ({ credit: m }))), { minLength: 1, maxLength: 2 }),
-    window: window('both'),
-    limits: fc.record({ redemptions: fc.constantFrom(1, 2 ** 31), perCustomer: fc.constantFrom(1, 5) }, { requiredKeys: [] }),
-    stacking: fc.constant({ stackable: true }),
-    targeting: fc.constant({ branches: ['berlin'] }),
-  }, { requiredKeys: ['benefits', 'stacking', 'targeting'] }),
+  'ev-billing': (cur) =>
+    fc.record(
+      {
+        code: fc.constantFrom('EDGE', 'EDGE2027', 'A1B2C3D4E5F6G7H8I9J0'),
+        benefits: fc.oneof(
+          percent.map((p) => [{ percentOff: p }]),
+          amountOf(cur).map((m) => [{ amountOff: m }]),
+        ),
+        window: window('until'),
+        limits: fc.record({ redemptions: fc.constantFrom(1, 1000, 2 ** 31 - 1, 2 ** 31), perCustomer: fc.constantFrom(1, 2 ** 31) }, { requiredKeys: [] }),
+      },
+      { requiredKeys: ['code', 'benefits'] },
+    ),
+  lago: (cur) =>
+    fc.record(
+      {
+        code: fc.constantFrom('EDGE', 'EDGE-2027', 'EDGE_2027_WITH_A_LONG_CODE_0123456789AB'),
+        benefits: fc
+          .tuple(
+            fc.oneof(
+              percent.map((p) => ({ percentOff: p })),
+              amountOf(cur).map((m) => ({ amountOff: m })),
+            ),
+            fc.constantFrom(undefined, { plans: ['fleet-pro-monthly'] }, { metrics: ['api-calls'] }),
+          )
+          .map(([b, appliesTo]) => [{ ...b, ...(appliesTo ? { appliesTo } : {}) }]),
+        window: window('until'),
+        duration: fc.constantFrom(
+          { frequency: 'once' },
+          { frequency: 'forever' },
+          { frequency: 'recurring', periods: 1 },
+          { frequency: 'recurring', periods: 1200 },
+        ),
+        providers: fc.constantFrom({ lago: { reusable: false } }, { lago: { reusable: true } }),
+      },
+      { requiredKeys: ['code', 'benefits'] },
+    ),
+  promotions: (cur) =>
+    fc.record(
+      {
+        code: fc.constantFrom('EDGE', 'EDGE-2027', 'EDGE_2027'),
+        benefits: fc.array(
+          fc.oneof(
+            percent.map((p) => ({ percentOff: p })),
+            amountOf(cur).map((m) => ({ amountOff: m })),
+            amountOf(cur).map((m) => ({ credit: m })),
+            fc.constantFrom(1, 30, 3660).map((d) => ({ trialExtensionDays: d })),
+          ),
+          { minLength: 1, maxLength: 3 },
+        ),
+        window: window('both'),
+        limits: fc.record({ redemptions: fc.constantFrom(1, 2 ** 31), perCustomer: fc.constantFrom(1, 5), budget: amountOf(cur) }, { requiredKeys: [] }),
+        conditions: fc.record({ minimumSpend: amountOf(cur) }),
+        stacking: fc.record({ stackable: fc.boolean(), priority: fc.constantFrom(0, 1, 1000) }),
+      },
+      { requiredKeys: ['benefits'] },
+    ),
+  mobility: (cur) =>
+    fc.record(
+      {
+        code: fc.constantFrom('EDGE', 'EDGE-2027', 'EDGE_2027'),
+        benefits: fc.array(
+          fc.oneof(
+            percent.map((p) => ({ percentOff: p })),
+            amountOf(cur).map((m) => ({ amountOff: m })),
+            amountOf(cur).map((m) => ({ credit: m })),
+          ),
+          { minLength: 1, maxLength: 2 },
+        ),
+        window: window('both'),
+        limits: fc.record({ redemptions: fc.constantFrom(1, 2 ** 31), perCustomer: fc.constantFrom(1, 5) }, { requiredKeys: [] }),
+        stacking: fc.constant({ stackable: true }),
+        targeting: fc.constant({ branches: ['berlin'] }),
+      },
+      { requiredKeys: ['benefits', 'stacking', 'targeting'] },
+    ),
 };
 
 /** Mostly in the organisation's currency; sometimes in another (a located refusal on the targets that need it). */
 const edgePromotion = (orgs: readonly string[]): fc.Arbitrary<Edge> => {
   const picks = fc.tuple(fc.constantFrom(...PROVIDERS), fc.constantFrom(...orgs), fc.constantFrom(...EDGE_CURRENCIES), fc.nat(3));
-  return picks.chain(([target, org, other, n]) => edgeSpec[target](n === 0 ? other : org).map((spec) => ({ target, orgCurrency: org, spec: Object.fromEntries(Object.entries(spec).filter(([, v]) => v !== undefined)) })));
+  return picks.chain(([target, org, other, n]) =>
+    edgeSpec[target](n === 0 ? other : org).map((spec) => ({
+      target,
+      orgCurrency: org,
+      spec: Object.fromEntries(Object.entries(spec).filter(([, v]) => v !== undefined)),
+    })),
+  );
 };
 
-const edgeText = (e: Edge): string => stringify({ apiVersion: 'promoc/v1', kind: 'Promotion', metadata: { name: 'edge-promotion', labels: { target: e.target } }, spec: e.spec });
+const edgeText = (e: Edge): string =>
+  stringify({ apiVersion: 'promoc/v1', kind: 'Promotion', metadata: { name: 'edge-promotion', labels: { target: e.target } }, spec: e.spec });
 
 const EDGE_FILE = 'campaigns/fuzz/edge-promotion.yaml';
 
@@ -272,12 +379,28 @@ let journals: string;
 const deps = () => ({ ...realDeps(), sleep: async () => undefined });
 
 async function plan(model: Model, only: readonly Binding[] = bindings) {
-  return planBindings({ targetName: 'local', model, bindings: only, deps: deps(), now: () => CLOCK, promocVersion: '0.0.0-fuzz', options: { prune: false, force: false } });
+  return planBindings({
+    targetName: 'local',
+    model,
+    bindings: only,
+    deps: deps(),
+    now: () => CLOCK,
+    promocVersion: '0.0.0-fuzz',
+    options: { prune: false, force: false },
+  });
 }
 
 async function apply(p: Plan) {
   const { graph, unsupported } = compileCalls(p);
-  return applyGraph({ graph, unsupported, bindings, journalDir: journals, deps: deps(), process: { pid: process.pid, host: 'fuzz' }, promocVersion: '0.0.0-fuzz' });
+  return applyGraph({
+    graph,
+    unsupported,
+    bindings,
+    journalDir: journals,
+    deps: deps(),
+    process: { pid: process.pid, host: 'fuzz' },
+    promocVersion: '0.0.0-fuzz',
+  });
 }
 
 /**
@@ -285,8 +408,16 @@ async function apply(p: Plan) {
  * union of all tables let a branch "1" through); other numeric ids pass through lowering unchecked, and the
  * API refusing them is expected.
  */
-const LOCAL_IDS: ReadonlyMap<string, ReadonlySet<string>> = new Map(([['branches', 'branches'], ['vehicleCategories', 'vehicleCategories'], ['addition', 'additions'], ['businessUnit', 'businessUnits']] as const)
-  .map(([key, table]) => [key, new Set(Object.values(LOCAL_REFS[table]).map(String))]));
+const LOCAL_IDS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  (
+    [
+      ['branches', 'branches'],
+      ['vehicleCategories', 'vehicleCategories'],
+      ['addition', 'additions'],
+      ['businessUnit', 'businessUnits'],
+    ] as const
+  ).map(([key, table]) => [key, new Set(Object.values(LOCAL_REFS[table]).map(String))]),
+);
 
 function unknownNumericId(l: Located): boolean {
   let found = false;
@@ -302,7 +433,12 @@ function unknownNumericId(l: Located): boolean {
 /** The model without resources that have load errors or do not lower (those are the other properties' business). */
 function plannable(loaded: Loaded, only: readonly Binding[]): Model {
   // Both sides of a clash (a duplicate code names the other resource in `related`): the other one is live.
-  const bad = new Set(loaded.diagnostics.filter((d) => d.severity === 'error').flatMap((d) => [d, ...(d.related ?? [])]).map((d) => `${d.file}#${d.docIndex ?? 0}`));
+  const bad = new Set(
+    loaded.diagnostics
+      .filter((d) => d.severity === 'error')
+      .flatMap((d) => [d, ...(d.related ?? [])])
+      .map((d) => `${d.file}#${d.docIndex ?? 0}`),
+  );
   for (const l of loaded.model.resources) if (unknownNumericId(l)) bad.add(`${l.source.file}#${l.source.docIndex}`);
   const model: Model = { ...loaded.model, resources: loaded.model.resources.filter((l) => !bad.has(`${l.source.file}#${l.source.docIndex}`)) };
   const selection = selectResources(model, only, (b) => providerFor(b.provider).capabilities, 'local');
@@ -372,37 +508,60 @@ describe('lowering fuzzing', () => {
   });
 
   it('never throws lowering mutated resources on any provider, in any organisation currency', () => {
-    fc.assert(fc.property(mutations(4), fc.constantFrom('EUR', 'JPY', 'KWD', 'USD'), (ms, orgCurrency) => {
-      const { files, changed } = mutateFiles(EXAMPLES, ms);
-      const loaded = loadFiles(files);
-      lowerEverywhere(loaded, resourcesIn(loaded, changed), orgCurrency);
-    }), params(150));
+    fc.assert(
+      fc.property(mutations(4), fc.constantFrom('EUR', 'JPY', 'KWD', 'USD'), (ms, orgCurrency) => {
+        const { files, changed } = mutateFiles(EXAMPLES, ms);
+        const loaded = loadFiles(files);
+        lowerEverywhere(loaded, resourcesIn(loaded, changed), orgCurrency);
+      }),
+      params(150),
+    );
   });
 
   it('lowers money, percentage and date edge cases exactly, or says why not', () => {
-    fc.assert(fc.property(edgePromotion(EDGE_CURRENCIES), (e) => {
-      const loaded = loadFiles(new Map([...EXAMPLES, [EDGE_FILE, edgeText(e)]]));
-      lowerEverywhere(loaded, resourcesIn(loaded, [EDGE_FILE]), e.orgCurrency);
-    }), params(300));
+    fc.assert(
+      fc.property(edgePromotion(EDGE_CURRENCIES), (e) => {
+        const loaded = loadFiles(new Map([...EXAMPLES, [EDGE_FILE, edgeText(e)]]));
+        lowerEverywhere(loaded, resourcesIn(loaded, [EDGE_FILE]), e.orgCurrency);
+      }),
+      params(300),
+    );
   });
 
   it('compiles the API calls of every target for mutated campaigns (promoc compile)', () => {
-    fc.assert(fc.property(mutations(4), (ms) => compileAll(loadFiles(mutateFiles(EXAMPLES, ms).files))), params(60));
+    fc.assert(
+      fc.property(mutations(4), (ms) => compileAll(loadFiles(mutateFiles(EXAMPLES, ms).files))),
+      params(60),
+    );
   });
 
-  it('what the plan writes to the emulators is accepted and reads back as lowered', async () => {
-    await fc.assert(fc.asyncProperty(mutations(3), async (ms) => {
-      const { files, changed } = mutateFiles(EXAMPLES, ms);
-      fc.pre(!beforeClock(files, changed));
-      await contract(files, changed);
-    }), params(25));
-  }, 120_000 * RUNS);
+  it(
+    'what the plan writes to the emulators is accepted and reads back as lowered',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(mutations(3), async (ms) => {
+          const { files, changed } = mutateFiles(EXAMPLES, ms);
+          fc.pre(!beforeClock(files, changed));
+          await contract(files, changed);
+        }),
+        params(25),
+      );
+    },
+    120_000 * RUNS,
+  );
 
-  it('edge-case promotions are accepted by the emulators and read back as lowered', async () => {
-    await fc.assert(fc.asyncProperty(edgePromotion(['EUR']), async (e) => {
-      const text = edgeText(e);
-      fc.pre(!/\b19[0-8]\d-/.test(text));
-      await contract(new Map([...EXAMPLES, [EDGE_FILE, text]]), [EDGE_FILE]);
-    }), params(40));
-  }, 120_000 * RUNS);
+  it(
+    'edge-case promotions are accepted by the emulators and read back as lowered',
+    async () => {
+      await fc.assert(
+        fc.asyncProperty(edgePromotion(['EUR']), async (e) => {
+          const text = edgeText(e);
+          fc.pre(!/\b19[0-8]\d-/.test(text));
+          await contract(new Map([...EXAMPLES, [EDGE_FILE, text]]), [EDGE_FILE]);
+        }),
+        params(40),
+      );
+    },
+    120_000 * RUNS,
+  );
 });

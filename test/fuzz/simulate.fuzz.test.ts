@@ -49,7 +49,14 @@ function replaceAt(v: unknown, path: readonly (string | number)[], value: unknow
 }
 
 const jsonMutation = fc.tuple(fc.nat(), fc.nat(), fc.oneof(fc.jsonValue({ maxDepth: 2 }), fc.constantFrom(null, '', '1.5', 'NaN', -1, 1e300, [], {})));
-const cellMutation = fc.tuple(fc.nat(), fc.nat(), fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('', '"', '""', 'a,b', '"a,b"', ';;', '=', 'x@=1', 'TIME_PRICE=1x', '1e400', '-0', 'NaN', '2027-02-30T00:00:00Z')));
+const cellMutation = fc.tuple(
+  fc.nat(),
+  fc.nat(),
+  fc.oneof(
+    fc.string({ maxLength: 12 }),
+    fc.constantFrom('', '"', '""', 'a,b', '"a,b"', ';;', '=', 'x@=1', 'TIME_PRICE=1x', '1e400', '-0', 'NaN', '2027-02-30T00:00:00Z'),
+  ),
+);
 
 /** NDJSON lines with some sessions changed at a random path, and some lines of noise. */
 function mutatedNdjson(mutations: readonly (readonly [number, number, unknown])[], noise: readonly string[]): string[] {
@@ -99,29 +106,41 @@ function expectCounted(report: SimulationReport, lines: readonly string[], forma
 
 describe('simulate fuzzing', () => {
   it('counts every NDJSON session with parts replaced by arbitrary JSON, and never throws', async () => {
-    await fc.assert(fc.asyncProperty(fc.array(jsonMutation, { minLength: 1, maxLength: 6 }), fc.array(fc.string({ maxLength: 20 }), { maxLength: 3 }), async (ms, noise) => {
-      const lines = mutatedNdjson(ms, noise);
-      expectCounted(await replay(lines, 'ndjson'), lines, 'ndjson');
-    }), params(60));
+    await fc.assert(
+      fc.asyncProperty(fc.array(jsonMutation, { minLength: 1, maxLength: 6 }), fc.array(fc.string({ maxLength: 20 }), { maxLength: 3 }), async (ms, noise) => {
+        const lines = mutatedNdjson(ms, noise);
+        expectCounted(await replay(lines, 'ndjson'), lines, 'ndjson');
+      }),
+      params(60),
+    );
   });
 
   it('counts every CSV row with cells replaced by arbitrary text, and never throws', async () => {
-    await fc.assert(fc.asyncProperty(fc.array(cellMutation, { minLength: 1, maxLength: 6 }), fc.array(fc.string({ maxLength: 20 }), { maxLength: 3 }), async (ms, noise) => {
-      const lines = mutatedCsv(ms, noise);
-      expectCounted(await replay(lines, 'csv'), lines, 'csv');
-    }), params(60));
+    await fc.assert(
+      fc.asyncProperty(fc.array(cellMutation, { minLength: 1, maxLength: 6 }), fc.array(fc.string({ maxLength: 20 }), { maxLength: 3 }), async (ms, noise) => {
+        const lines = mutatedCsv(ms, noise);
+        expectCounted(await replay(lines, 'csv'), lines, 'csv');
+      }),
+      params(60),
+    );
   });
 
   it('reports the same with the invalid sessions removed, for NDJSON and CSV', async () => {
-    await fc.assert(fc.asyncProperty(fc.array(jsonMutation, { minLength: 1, maxLength: 4 }), async (ms) => {
-      const lines = mutatedNdjson(ms, []);
-      const report = await replay(lines, 'ndjson');
-      const bad = new Set(report.errors.map((e) => e.line - 1));
-      if (report.sessions.invalid > report.errors.length) return; // more bad lines than listed: cannot remove them all
-      const kept = await replay(lines.filter((_, i) => !bad.has(i)), 'ndjson');
-      expect(kept.sessions.invalid).toBe(0);
-      expect(kept.campaigns).toEqual(report.campaigns);
-      expect(kept.totals).toEqual(report.totals);
-    }), params(30));
+    await fc.assert(
+      fc.asyncProperty(fc.array(jsonMutation, { minLength: 1, maxLength: 4 }), async (ms) => {
+        const lines = mutatedNdjson(ms, []);
+        const report = await replay(lines, 'ndjson');
+        const bad = new Set(report.errors.map((e) => e.line - 1));
+        if (report.sessions.invalid > report.errors.length) return; // more bad lines than listed: cannot remove them all
+        const kept = await replay(
+          lines.filter((_, i) => !bad.has(i)),
+          'ndjson',
+        );
+        expect(kept.sessions.invalid).toBe(0);
+        expect(kept.campaigns).toEqual(report.campaigns);
+        expect(kept.totals).toEqual(report.totals);
+      }),
+      params(30),
+    );
   });
 });

@@ -14,8 +14,12 @@ export async function runCli(args: readonly string[], options: { cwd: string; en
   const io: Io = {
     cwd: options.cwd,
     env: options.env ?? {},
-    stdout: (t) => { stdout += t; },
-    stderr: (t) => { stderr += t; },
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
     isTTY: false,
     color: options.color ?? false,
   };

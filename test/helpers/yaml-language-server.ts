@@ -6,9 +6,21 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-export interface Position { line: number; character: number }
-export interface Diagnostic { range: { start: Position; end: Position }; message: string; severity?: number; source?: string }
-export interface CompletionItem { label: string; documentation?: unknown; insertText?: string }
+export interface Position {
+  line: number;
+  character: number;
+}
+export interface Diagnostic {
+  range: { start: Position; end: Position };
+  message: string;
+  severity?: number;
+  source?: string;
+}
+export interface CompletionItem {
+  label: string;
+  documentation?: unknown;
+  insertText?: string;
+}
 
 const SERVER = join(createRequire(import.meta.url).resolve('yaml-language-server/package.json'), '../bin/yaml-language-server');
 
@@ -25,7 +37,9 @@ export class YamlLanguageServer {
   private constructor(private readonly settings: Record<string, unknown>) {
     this.child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: 'pipe', env: { PATH: process.env.PATH ?? '' } });
     this.child.stdout.on('data', (chunk: Buffer) => this.read(chunk));
-    this.child.stderr.on('data', (chunk: Buffer) => { this.stderr += chunk.toString(); });
+    this.child.stderr.on('data', (chunk: Buffer) => {
+      this.stderr += chunk.toString();
+    });
   }
 
   /** Starts a server for a workspace folder with `yaml.*` settings (schemas, validate, hover, completion). */
@@ -39,7 +53,11 @@ export class YamlLanguageServer {
       workspaceFolders: [{ uri: rootUri, name: 'workspace' }],
       capabilities: {
         workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } },
-        textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] }, completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } }, publishDiagnostics: {} },
+        textDocument: {
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+          completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
+          publishDiagnostics: {},
+        },
       },
     });
     server.notify('initialized', {});
@@ -62,15 +80,17 @@ export class YamlLanguageServer {
   }
 
   async hover(file: string, at: Position): Promise<string | undefined> {
-    const r = await this.request('textDocument/hover', { textDocument: { uri: pathToFileURL(file).href }, position: at }) as { contents?: unknown } | null;
+    const r = (await this.request('textDocument/hover', { textDocument: { uri: pathToFileURL(file).href }, position: at })) as { contents?: unknown } | null;
     const c = r?.contents;
     if (c === undefined) return undefined;
-    const text = (v: unknown): string => (typeof v === 'string' ? v : Array.isArray(v) ? v.map(text).join('\n') : String((v as { value?: unknown }).value ?? ''));
+    const text = (v: unknown): string =>
+      typeof v === 'string' ? v : Array.isArray(v) ? v.map(text).join('\n') : String((v as { value?: unknown }).value ?? '');
     return text(c);
   }
 
   async completion(file: string, at: Position): Promise<CompletionItem[]> {
-    const r = await this.request('textDocument/completion', { textDocument: { uri: pathToFileURL(file).href }, position: at }) as { items?: CompletionItem[] } | CompletionItem[] | null;
+    const r = (await this.request('textDocument/completion', { textDocument: { uri: pathToFileURL(file).href }, position: at })) as
+      { items?: CompletionItem[] } | CompletionItem[] | null;
     return Array.isArray(r) ? r : (r?.items ?? []);
   }
 
@@ -79,7 +99,9 @@ export class YamlLanguageServer {
     try {
       await this.request('shutdown', null);
       this.notify('exit', null);
-    } catch { /* already gone */ }
+    } catch {
+      /* already gone */
+    }
     const timer = setTimeout(() => this.child.kill(), 2000);
     await exited;
     clearTimeout(timer);
@@ -110,7 +132,13 @@ export class YamlLanguageServer {
       if (end < 0) return;
       const length = Number(/Content-Length: (\d+)/i.exec(this.buffer.subarray(0, end).toString())?.[1]);
       if (this.buffer.length < end + 4 + length) return;
-      const message = JSON.parse(this.buffer.subarray(end + 4, end + 4 + length).toString('utf8')) as { id?: number; method?: string; params?: unknown; result?: unknown; error?: { message: string } };
+      const message = JSON.parse(this.buffer.subarray(end + 4, end + 4 + length).toString('utf8')) as {
+        id?: number;
+        method?: string;
+        params?: unknown;
+        result?: unknown;
+        error?: { message: string };
+      };
       this.buffer = this.buffer.subarray(end + 4 + length);
       this.dispatch(message);
     }
@@ -128,9 +156,14 @@ export class YamlLanguageServer {
       for (const w of this.waiters.splice(0)) w();
     } else if (m.id !== undefined) {
       // Requests from the server: its settings by section; anything else gets an empty answer.
-      const result = m.method === 'workspace/configuration'
-        ? (m.params as { items: { section?: string }[] }).items.map((i) => (i.section ? i.section.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], this.settings) ?? null : this.settings))
-        : null;
+      const result =
+        m.method === 'workspace/configuration'
+          ? (m.params as { items: { section?: string }[] }).items.map((i) =>
+              i.section
+                ? (i.section.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown> | undefined)?.[k], this.settings) ?? null)
+                : this.settings,
+            )
+          : null;
       this.send({ jsonrpc: '2.0', id: m.id, result });
     }
   }

@@ -37,7 +37,10 @@ spec:
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'promoc-lint-'));
   mkdirSync(join(dir, 'campaigns'));
-  writeFileSync(join(dir, 'promoc.config.yaml'), 'apiVersion: promoc/v1\nkind: Config\ncache: { enabled: false }\nlint:\n  rules:\n    stacking/exclusive-overlap: off\n');
+  writeFileSync(
+    join(dir, 'promoc.config.yaml'),
+    'apiVersion: promoc/v1\nkind: Config\ncache: { enabled: false }\nlint:\n  rules:\n    stacking/exclusive-overlap: off\n',
+  );
   writeFileSync(join(dir, 'campaigns', 'promos.yaml'), CAMPAIGNS);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -82,7 +85,13 @@ describe('promoc lint', () => {
   });
 
   it('exits 64 on bad flags', async () => {
-    for (const args of [['-f', 'xml'], ['--fail-severity', 'fatal'], ['--max-warnings', 'many'], ['--rule', 'stacking/shadowed'], ['--now', 'yesterday']]) {
+    for (const args of [
+      ['-f', 'xml'],
+      ['--fail-severity', 'fatal'],
+      ['--max-warnings', 'many'],
+      ['--rule', 'stacking/shadowed'],
+      ['--now', 'yesterday'],
+    ]) {
       const r = await lint(...args);
       expect(r.code, args.join(' ')).toBe(64);
     }

@@ -30,7 +30,8 @@ describe('lint on the example campaigns', async () => {
   it('pairs no campaigns of different products', () => {
     const paired = findings.filter((f) => (f.related ?? []).length > 0);
     expect(paired.length).toBeGreaterThan(0);
-    const crossing = paired.flatMap((f) => (f.related ?? []).map((r) => ({ f, r })))
+    const crossing = paired
+      .flatMap((f) => (f.related ?? []).map((r) => ({ f, r })))
       .filter(({ f, r }) => {
         const a = product(f.file, f.docIndex);
         const b = product(r.file, r.docIndex);
@@ -44,12 +45,22 @@ describe('lint on the example campaigns', async () => {
     const run = await runCli(['lint', '--format', 'json'], { cwd: ROOT });
     const report = JSON.parse(run.stdout) as { diagnostics: { ruleId: string; file: string; line: number; related?: { file: string; line: number }[] }[] };
     // The document a line is in: the number of `---` separators above it.
-    const docAt = (file: string, line: number): number => readFileSync(join(ROOT, file), 'utf8').split('\n').slice(0, line - 1).filter((l) => /^---\s*$/.test(l)).length;
+    const docAt = (file: string, line: number): number =>
+      readFileSync(join(ROOT, file), 'utf8')
+        .split('\n')
+        .slice(0, line - 1)
+        .filter((l) => /^---\s*$/.test(l)).length;
     const at = (file: string, line: number) => byDoc.get(`${file}#${docAt(file, line)}`);
     const pairs = report.diagnostics.flatMap((d) => (d.related ?? []).map((r) => ({ d, a: at(d.file, d.line), b: at(r.file, r.line), other: r.file })));
     expect(pairs.length).toBeGreaterThan(0);
-    const crossing = pairs.filter(({ a, b }) => a === undefined || b === undefined || productOf(a).product !== productOf(b).product
-      || (pricingApiOf(a) !== undefined && pricingApiOf(b) !== undefined && pricingApiOf(a) !== pricingApiOf(b)))
+    const crossing = pairs
+      .filter(
+        ({ a, b }) =>
+          a === undefined ||
+          b === undefined ||
+          productOf(a).product !== productOf(b).product ||
+          (pricingApiOf(a) !== undefined && pricingApiOf(b) !== undefined && pricingApiOf(a) !== pricingApiOf(b)),
+      )
       .map(({ d, other }) => `${d.ruleId}: ${d.file} ↔ ${other}`);
     expect(crossing).toEqual([]);
   });

@@ -48,5 +48,10 @@ export function fixtureDir(ruleId: string): string {
 
 export function fixtureFiles(ruleId: string, kind: 'valid' | 'invalid'): string[] {
   const dir = join(fixtureDir(ruleId), kind);
-  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort().map((f) => join(dir, f)) : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((f) => f.endsWith('.yaml'))
+        .sort()
+        .map((f) => join(dir, f))
+    : [];
 }

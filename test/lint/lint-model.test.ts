@@ -10,15 +10,36 @@ const NOW = new Date('2027-06-15T00:00:00Z');
 let doc = 0;
 const at = (resource: unknown): Located => ({ resource: resource as AnyResource, source: { file: 'm.yaml', docIndex: doc++ } });
 const promo = (name: string, spec: Record<string, unknown>) => at({ apiVersion: 'promoc/v1', kind: 'Promotion', metadata: { name }, spec });
-const geofence = (name: string, coordinates: MultiPolygonCoords[number]) => at({ apiVersion: 'promoc/v1', kind: 'Geofence', metadata: { name }, spec: { geometry: { type: 'Polygon', coordinates } } });
+const geofence = (name: string, coordinates: MultiPolygonCoords[number]) =>
+  at({ apiVersion: 'promoc/v1', kind: 'Geofence', metadata: { name }, spec: { geometry: { type: 'Polygon', coordinates } } });
 const model = (resources: Located[], geometries: [string, MultiPolygonCoords][] = []): Model => ({ resources, geometries: new Map(geometries) });
 const ids = (m: Model, only: string, extra: Record<string, unknown> = {}) => lintModel(m, { now: NOW, only: [only], ...extra }).map((d) => d.messageId);
 
 describe('lintModel', () => {
   it('reports coordinates out of range, and out of range but swapped', () => {
-    const bad: MultiPolygonCoords[number] = [[[200, 52], [13.1, 52], [13.1, 52.1], [200, 52]]];
-    const swapped: MultiPolygonCoords[number] = [[[13, 52], [13.1, 95], [13.1, 52.1], [13, 52]]];
-    const m = model([geofence('bad', bad), geofence('swapped', swapped)], [['bad', [bad]], ['swapped', [swapped]]]);
+    const bad: MultiPolygonCoords[number] = [
+      [
+        [200, 52],
+        [13.1, 52],
+        [13.1, 52.1],
+        [200, 52],
+      ],
+    ];
+    const swapped: MultiPolygonCoords[number] = [
+      [
+        [13, 52],
+        [13.1, 95],
+        [13.1, 52.1],
+        [13, 52],
+      ],
+    ];
+    const m = model(
+      [geofence('bad', bad), geofence('swapped', swapped)],
+      [
+        ['bad', [bad]],
+        ['swapped', [swapped]],
+      ],
+    );
     const found = lintModel(m, { now: NOW, only: ['geofence/invalid-geometry'] });
     expect(found.map((d) => [d.messageId, d.path])).toEqual([
       ['out-of-range', ['spec', 'geometry', 'coordinates', 0, 0]],
@@ -29,7 +50,10 @@ describe('lintModel', () => {
   it('reports empty windows and empty phases', () => {
     const m = model([
       promo('backwards', { window: { from: '2027-09-01T00:00:00Z', until: '2027-06-01T00:00:00Z' }, benefits: [{ percentOff: 5 }] }),
-      promo('phased', { benefits: [{ percentOff: 5 }], phases: [{ name: 'p', window: { from: '2027-09-01T00:00:00Z', until: '2027-09-01T00:00:00Z' }, benefits: [{ percentOff: 9 }] }] }),
+      promo('phased', {
+        benefits: [{ percentOff: 5 }],
+        phases: [{ name: 'p', window: { from: '2027-09-01T00:00:00Z', until: '2027-09-01T00:00:00Z' }, benefits: [{ percentOff: 9 }] }],
+      }),
     ]);
     expect(ids(m, 'window/empty')).toEqual(['empty', 'emptyPhase']);
   });
@@ -62,7 +86,7 @@ describe('lintModel', () => {
     expect(lintModel(m, { now: NOW, only: ['stacking/exclusive-overlap'] }).map((d) => d.data!.name)).toEqual(['broad']);
   });
 
-  it('applies a phased campaign\'s own benefits where no phase holds, as the engine does', () => {
+  it("applies a phased campaign's own benefits where no phase holds, as the engine does", () => {
     const m = model([
       promo('phased', {
         window: { from: '2027-01-01T00:00:00Z', until: '2028-01-01T00:00:00Z' },
@@ -70,7 +94,11 @@ describe('lintModel', () => {
         phases: [{ name: 'feb', window: { from: '2027-02-01T00:00:00Z', until: '2027-03-01T00:00:00Z' }, benefits: [{ percentOff: 40 }] }],
         stacking: { priority: 500 },
       }),
-      promo('june-deal', { window: { from: '2027-06-01T00:00:00Z', until: '2027-07-01T00:00:00Z' }, benefits: [{ percentOff: 5 }], stacking: { stackable: true, priority: 1 } }),
+      promo('june-deal', {
+        window: { from: '2027-06-01T00:00:00Z', until: '2027-07-01T00:00:00Z' },
+        benefits: [{ percentOff: 5 }],
+        stacking: { stackable: true, priority: 1 },
+      }),
     ]);
     // In June no phase holds, so the phased campaign applies with its own benefits and still goes first.
     const found = lintModel(m, { now: NOW, only: ['stacking/shadowed'] });
@@ -92,5 +120,4 @@ describe('lintModel', () => {
     expect(indexed.some((k) => k.startsWith('geofence/overlap'))).toBe(true);
     expect(key(lintModel(m, { now: NOW, naiveGeometry: true }))).toEqual(indexed);
   });
-
 });

@@ -36,7 +36,11 @@ describe('rule registry', () => {
         const lines = docPage(rule.id);
         expect(lines[0]).toBe(`# ${rule.id}`);
         expect(lines[2]).toBe(rule.description);
-        expect(lines[4]).toBe(`**Default severity:** \`${rule.defaultSeverity}\` · **Message ids:** ${Object.keys(rule.messages).map((m) => `\`${m}\``).join(', ')}`);
+        expect(lines[4]).toBe(
+          `**Default severity:** \`${rule.defaultSeverity}\` · **Message ids:** ${Object.keys(rule.messages)
+            .map((m) => `\`${m}\``)
+            .join(', ')}`,
+        );
         for (const heading of ['## What it checks', '## Why it matters', '## How to fix', '## Examples']) expect(lines).toContain(heading);
       });
 
@@ -49,7 +53,9 @@ describe('rule registry', () => {
         const invalid = fixtureFiles(rule.id, 'invalid');
         expect(valid.length).toBeGreaterThan(0);
         expect(invalid.length).toBeGreaterThan(0);
-        const used = new Set(invalid.flatMap((f) => (JSON.parse(readFileSync(f.replace(/\.yaml$/, '.expected.json'), 'utf8')) as { messageId: string }[]).map((x) => x.messageId)));
+        const used = new Set(
+          invalid.flatMap((f) => (JSON.parse(readFileSync(f.replace(/\.yaml$/, '.expected.json'), 'utf8')) as { messageId: string }[]).map((x) => x.messageId)),
+        );
         const missing = Object.keys(rule.messages).filter((m) => !used.has(m) && !UNREACHABLE_FROM_FIXTURES[`${rule.id}:${m}`]);
         expect(missing).toEqual([]);
       });
@@ -69,10 +75,11 @@ describe('runner checks', () => {
 });
 
 describe('docs/rules', () => {
-  const pages = (dir: string): string[] => readdirSync(dir).flatMap((f) => {
-    const abs = join(dir, f);
-    return statSync(abs).isDirectory() ? pages(abs) : f.endsWith('.md') ? [relative(DOCS, abs).replace(/\.md$/, '').split('\\').join('/')] : [];
-  });
+  const pages = (dir: string): string[] =>
+    readdirSync(dir).flatMap((f) => {
+      const abs = join(dir, f);
+      return statSync(abs).isDirectory() ? pages(abs) : f.endsWith('.md') ? [relative(DOCS, abs).replace(/\.md$/, '').split('\\').join('/')] : [];
+    });
 
   it('documents no rule that does not exist', () => {
     const known = new Set<string>([...rules.map((r) => r.id), ...RUNNER_CHECKS.map((c) => c.id), 'README']);

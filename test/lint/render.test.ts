@@ -15,9 +15,14 @@ const range = (line: number, col: number, endCol = col + 5) => ({ start: { line,
 
 const diags: Diagnostic[] = [
   {
-    ruleId: 'stacking/shadowed', severity: 'error', file: 'campaigns/summer sale.yaml', range: range(12, 7),
-    message: '"summer-10" can never apply: "always-free" goes first, 100% | more', hint: 'Raise its priority.',
-    data: { name: 'summer-10' }, related: [{ file: 'campaigns/always.yaml', range: range(3, 5), message: '"always-free" wins' }],
+    ruleId: 'stacking/shadowed',
+    severity: 'error',
+    file: 'campaigns/summer sale.yaml',
+    range: range(12, 7),
+    message: '"summer-10" can never apply: "always-free" goes first, 100% | more',
+    hint: 'Raise its priority.',
+    data: { name: 'summer-10' },
+    related: [{ file: 'campaigns/always.yaml', range: range(3, 5), message: '"always-free" wins' }],
     ...{ messageId: 'shadowed' },
   },
   { ruleId: 'geofence/overlap', severity: 'warn', file: 'campaigns/zones.yaml', range: range(4, 22), message: 'two zones overlap:\nby 12 m², 50%' },
@@ -41,7 +46,17 @@ describe('renderSarif', () => {
 
   it('rejects what is not SARIF (the schema is not a rubber stamp)', () => {
     expect(validate({ version: '2.1.0', runs: [{ tool: { driver: {} } }] })).toBe(false);
-    expect(validate({ version: '2.1.0', runs: [{ tool: { driver: { name: 'x' } }, results: [{ message: { text: 'm' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'a' }, region: { startLine: 0 } } }] }] }] })).toBe(false);
+    expect(
+      validate({
+        version: '2.1.0',
+        runs: [
+          {
+            tool: { driver: { name: 'x' } },
+            results: [{ message: { text: 'm' }, locations: [{ physicalLocation: { artifactLocation: { uri: 'a' }, region: { startLine: 0 } } }] }],
+          },
+        ],
+      }),
+    ).toBe(false);
   });
 
   it('is valid with no findings too', () => {
@@ -50,7 +65,15 @@ describe('renderSarif', () => {
 
   it('describes every rule, points results at them and maps severities to levels', () => {
     const log = JSON.parse(renderSarif(diags, { toolVersion: '0.1.0', rules: sarifRules() })) as {
-      runs: { tool: { driver: { rules: { id: string; helpUri?: string }[] } }; results: { ruleId: string; ruleIndex: number; level: string; locations?: { physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number } } }[] }[] }[];
+      runs: {
+        tool: { driver: { rules: { id: string; helpUri?: string }[] } };
+        results: {
+          ruleId: string;
+          ruleIndex: number;
+          level: string;
+          locations?: { physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number } } }[];
+        }[];
+      }[];
     };
     const run = log.runs[0]!;
     for (const r of run.results) expect(run.tool.driver.rules[r.ruleIndex]!.id).toBe(r.ruleId);
@@ -60,9 +83,11 @@ describe('renderSarif', () => {
     expect(run.results[4]!.locations).toBeUndefined();
   });
 
-  it('carries each rule\'s docs: a full description and help in text and Markdown from docs/rules/', () => {
+  it("carries each rule's docs: a full description and help in text and Markdown from docs/rules/", () => {
     const log = JSON.parse(renderSarif(diags, { toolVersion: '0.1.0', rules: sarifRules() })) as {
-      runs: { tool: { driver: { rules: { id: string; fullDescription?: { text: string }; help?: { text: string; markdown: string }; helpUri?: string }[] } } }[];
+      runs: {
+        tool: { driver: { rules: { id: string; fullDescription?: { text: string }; help?: { text: string; markdown: string }; helpUri?: string }[] } };
+      }[];
     };
     const described = log.runs[0]!.tool.driver.rules.filter((r) => r.help);
     expect(described.length).toBe(sarifRules().length);
@@ -78,7 +103,9 @@ describe('renderSarif', () => {
   it('links rule docs only where package.json says the repository is', () => {
     expect(docsBase({})).toBeUndefined();
     expect(docsBase({ repository: 'git+https://github.com/voltway/promoc.git' })).toBe('https://github.com/voltway/promoc/blob/HEAD/docs/rules/');
-    expect(docsBase({ repository: { url: 'https://github.com/voltway/tools', directory: 'packages/promoc' } })).toBe('https://github.com/voltway/tools/blob/HEAD/packages/promoc/docs/rules/');
+    expect(docsBase({ repository: { url: 'https://github.com/voltway/tools', directory: 'packages/promoc' } })).toBe(
+      'https://github.com/voltway/tools/blob/HEAD/packages/promoc/docs/rules/',
+    );
     expect(docsBase({ repository: 'file:../promoc' })).toBeUndefined();
   });
 });
@@ -86,8 +113,13 @@ describe('renderSarif', () => {
 describe('renderGithub', () => {
   it('writes one workflow command per finding, escaping data and properties', () => {
     const out = renderGithub(diags).split('\n');
-    expect(out[0]).toBe('::error file=campaigns/summer sale.yaml,line=12,col=7,endLine=12,endColumn=12,title=stacking/shadowed::"summer-10" ' + 'can never apply: "always-free" goes first, 100%25 | more%0ARaise its priority.');
-    expect(out[1]).toBe('::warning file=campaigns/zones.yaml,line=4,col=22,endLine=4,endColumn=27,title=geofence/overlap::two zones overlap:%0Aby 12 m², 50%25');
+    expect(out[0]).toBe(
+      '::error file=campaigns/summer sale.yaml,line=12,col=7,endLine=12,endColumn=12,title=stacking/shadowed::"summer-10" ' +
+        'can never apply: "always-free" goes first, 100%25 | more%0ARaise its priority.',
+    );
+    expect(out[1]).toBe(
+      '::warning file=campaigns/zones.yaml,line=4,col=22,endLine=4,endColumn=27,title=geofence/overlap::two zones overlap:%0Aby 12 m², 50%25',
+    );
     expect(out[2]).toMatch(/^::notice file=campaigns\/b.yaml,/);
     expect(out[3]).toBe('::error file=campaigns/c.yaml,title=schema/required::no range here');
     expect(out[4]).toBe('::error title=lint/unknown-rule::not about a file');
@@ -96,14 +128,27 @@ describe('renderGithub', () => {
 
 describe('renderDiagnosticsJson', () => {
   it('is one envelope, {diagnostics, summary}, with severities spelled error, warning, info', () => {
-    const out = JSON.parse(renderDiagnosticsJson(diags, { files: 3, suppressed: 1 })) as { diagnostics: { severity: string }[]; summary: Record<string, number> };
+    const out = JSON.parse(renderDiagnosticsJson(diags, { files: 3, suppressed: 1 })) as {
+      diagnostics: { severity: string }[];
+      summary: Record<string, number>;
+    };
     expect(out.summary).toEqual({ files: 3, suppressed: 1, errors: 3, warnings: 1, infos: 1 });
     expect(out.diagnostics.map((d) => d.severity)).toEqual(['error', 'warning', 'info', 'error', 'error']);
   });
 
   it('spells out locations and keeps message ids and data', () => {
     const out = (JSON.parse(renderDiagnosticsJson(diags, { files: 3 })) as { diagnostics: Record<string, unknown>[] }).diagnostics;
-    expect(out[0]).toMatchObject({ ruleId: 'stacking/shadowed', messageId: 'shadowed', line: 12, column: 7, endLine: 12, endColumn: 12, hint: 'Raise its priority.', data: { name: 'summer-10' }, related: [{ file: 'campaigns/always.yaml', line: 3, column: 5 }] });
+    expect(out[0]).toMatchObject({
+      ruleId: 'stacking/shadowed',
+      messageId: 'shadowed',
+      line: 12,
+      column: 7,
+      endLine: 12,
+      endColumn: 12,
+      hint: 'Raise its priority.',
+      data: { name: 'summer-10' },
+      related: [{ file: 'campaigns/always.yaml', line: 3, column: 5 }],
+    });
     expect(out[3]).not.toHaveProperty('line');
   });
 });
@@ -112,7 +157,10 @@ describe('renderMarkdown', () => {
   it('summarises and renders one escaped table row per finding', () => {
     const md = renderMarkdown(diags);
     expect(md).toContain('### promoc lint: 3 errors, 1 warning, 1 info');
-    expect(md).toContain('| **error** | `campaigns/summer sale.yaml:12:7` | `stacking/shadowed` | "summer-10" ' + 'can never apply: "always-free" goes first, 100% \\| more<br>*Raise its priority.* |');
+    expect(md).toContain(
+      '| **error** | `campaigns/summer sale.yaml:12:7` | `stacking/shadowed` | "summer-10" ' +
+        'can never apply: "always-free" goes first, 100% \\| more<br>*Raise its priority.* |',
+    );
     expect(md).toContain('two zones overlap:<br>by 12 m², 50%');
   });
 

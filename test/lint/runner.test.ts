@@ -71,7 +71,15 @@ describe('runLint', () => {
   });
 
   it('keeps one finding where an earlier stage already reported the same place', async () => {
-    const earlier: Diagnostic = { ruleId: 'model/duplicate-code', severity: 'error', file: 'campaigns/codes.yaml', docIndex: 3, path: ['spec', 'code'], message: 'earlier', range: { start: { line: 28, col: 9 }, end: { line: 28, col: 16 } } };
+    const earlier: Diagnostic = {
+      ruleId: 'model/duplicate-code',
+      severity: 'error',
+      file: 'campaigns/codes.yaml',
+      docIndex: 3,
+      path: ['spec', 'code'],
+      message: 'earlier',
+      range: { start: { line: 28, col: 9 }, end: { line: 28, col: 16 } },
+    };
     const report = await run({ earlier: [earlier] });
     expect(brief(report.diagnostics).filter((l) => l.includes(':28:9'))).toEqual(['campaigns/codes.yaml:28:9 error model/duplicate-code']);
   });

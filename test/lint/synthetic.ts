@@ -5,7 +5,13 @@ import type { Located, Model, MultiPolygonCoords } from '../../src/model/resourc
 import { seededRandom as mulberry32 } from '../../src/model/seeded-random.js';
 export { mulberry32 };
 
-const CITIES: readonly (readonly [number, number])[] = [[13.4, 52.52], [2.35, 48.86], [-0.12, 51.5], [11.57, 48.14], [4.9, 52.37]];
+const CITIES: readonly (readonly [number, number])[] = [
+  [13.4, 52.52],
+  [2.35, 48.86],
+  [-0.12, 51.5],
+  [11.57, 48.14],
+  [4.9, 52.37],
+];
 
 /** A star-shaped (hence simple) polygon around a centre with `n` vertices. */
 export function blob(cx: number, cy: number, radiusDeg: number, n: number, rnd: () => number): MultiPolygonCoords {
@@ -42,7 +48,17 @@ export function syntheticModel(campaigns: number, geofences: number, seed = 1): 
   const loc = (resource: AnyResource, i: number): Located => ({ resource, source: { file: `campaigns/gen-${Math.floor(i / 100)}.yaml`, docIndex: i % 100 } });
   names.forEach((name, i) => {
     const g = geometries.get(name)!;
-    resources.push(loc({ apiVersion: 'promoc/v1', kind: 'Geofence', metadata: { name }, spec: { geometry: { type: 'Polygon', coordinates: g[0] as unknown as number[][][] } } } as AnyResource, i));
+    resources.push(
+      loc(
+        {
+          apiVersion: 'promoc/v1',
+          kind: 'Geofence',
+          metadata: { name },
+          spec: { geometry: { type: 'Polygon', coordinates: g[0] as unknown as number[][][] } },
+        } as AnyResource,
+        i,
+      ),
+    );
   });
   const base = Date.UTC(2027, 0, 1);
   const priceTypes = ['TIME_PRICE', 'DRIVING_PRICE', 'PARKING_PRICE', 'UNLOCK_FEE'] as const;
@@ -51,18 +67,38 @@ export function syntheticModel(campaigns: number, geofences: number, seed = 1): 
     const from = base + Math.floor(rnd() * 330) * DAY;
     const until = from + (7 + Math.floor(rnd() * 60)) * DAY;
     const window = { from: new Date(from).toISOString(), until: new Date(until).toISOString() };
-    const benefit = rnd() < 0.5 ? { percentOff: 5 + Math.floor(rnd() * 30) } : { percentOff: 10, appliesTo: { priceTypes: [priceTypes[Math.floor(rnd() * 4)]!] } };
+    const benefit =
+      rnd() < 0.5 ? { percentOff: 5 + Math.floor(rnd() * 30) } : { percentOff: 10, appliesTo: { priceTypes: [priceTypes[Math.floor(rnd() * 4)]!] } };
     const stacking = { stackable: rnd() < 0.6, priority: Math.floor(rnd() * 20) * 10 };
     const name = `campaign-${String(i).padStart(5, '0')}`;
     const r = rnd();
     let resource: AnyResource;
     if (r < 0.3) {
-      resource = { apiVersion: 'promoc/v1', kind: 'GeofencePromotion', metadata: { name }, spec: { window, benefits: [benefit], stacking, zone: { geofences: [names[Math.floor(rnd() * names.length)]!], phase: phases[Math.floor(rnd() * 3)]! } } } as AnyResource;
+      resource = {
+        apiVersion: 'promoc/v1',
+        kind: 'GeofencePromotion',
+        metadata: { name },
+        spec: { window, benefits: [benefit], stacking, zone: { geofences: [names[Math.floor(rnd() * names.length)]!], phase: phases[Math.floor(rnd() * 3)]! } },
+      } as AnyResource;
     } else if (r < 0.35) {
-      resource = { apiVersion: 'promoc/v1', kind: 'GeofenceSurcharge', metadata: { name }, spec: { window, surcharge: { amount: { amount: '1.00', currency: 'EUR' } }, zone: { geofences: [names[Math.floor(rnd() * names.length)]!], phase: phases[Math.floor(rnd() * 3)]! } } } as AnyResource;
+      resource = {
+        apiVersion: 'promoc/v1',
+        kind: 'GeofenceSurcharge',
+        metadata: { name },
+        spec: {
+          window,
+          surcharge: { amount: { amount: '1.00', currency: 'EUR' } },
+          zone: { geofences: [names[Math.floor(rnd() * names.length)]!], phase: phases[Math.floor(rnd() * 3)]! },
+        },
+      } as AnyResource;
     } else {
       const code = rnd() < 0.6 ? { code: `CODE${i}X` } : {};
-      resource = { apiVersion: 'promoc/v1', kind: 'Promotion', metadata: { name }, spec: { ...code, window, benefits: [benefit], stacking, audience: rnd() < 0.3 ? { userTypes: ['staff'] } : {} } } as AnyResource;
+      resource = {
+        apiVersion: 'promoc/v1',
+        kind: 'Promotion',
+        metadata: { name },
+        spec: { ...code, window, benefits: [benefit], stacking, audience: rnd() < 0.3 ? { userTypes: ['staff'] } : {} },
+      } as AnyResource;
     }
     resources.push(loc(resource, geofences + i));
   }

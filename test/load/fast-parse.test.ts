@@ -19,7 +19,9 @@ const validator = createValidator(loadSchemaSet());
 
 function yamlFiles(dir: string): string[] {
   return (readdirSync(join(ROOT, dir), { recursive: true }) as string[])
-    .filter((f) => /\.ya?ml$/.test(f)).sort().map((f) => readFileSync(join(ROOT, dir, f), 'utf8'));
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()
+    .map((f) => readFileSync(join(ROOT, dir, f), 'utf8'));
 }
 const examples = yamlFiles('campaigns');
 const fixtures = [...yamlFiles('test/fixtures/fuzz-corpus'), ...yamlFiles('test/fixtures/validate'), ...yamlFiles('test/fixtures/validate-generated')];
@@ -52,12 +54,94 @@ function agree(text: string): void {
 }
 
 // Scalar spellings where YAML schemas and parsers are known to part ways.
-const TRICKY = ['true', 'True', 'TRUE', 'tRue', 'yes', 'no', 'on', 'off', 'y', 'n', 'null', 'Null', 'NULL', '~', 'nULL', '',
-  '0', '-0', '+0', '00', '007', '+12', '-12', '1_000', '0b101', '0o17', '0O17', '-0o17', '0x1F', '0X1f', '-0x1F', '0x', '0o8',
-  '1.', '.5', '-.5', '+.5', '1.50', '1e3', '1E3', '1e+3', '-1.5e-3', '.5e3', '1.e3', 'e3', '1e', '1e400', '-1e400',
-  '.inf', '-.inf', '+.inf', '.Inf', '.INF', '.iNf', 'inf', '.nan', '.NaN', '.NAN', '-.nan', 'nan', '1:20', '190:20:30',
-  '2027-01-01', '2027-01-01T00:00:00Z', '12:30', '0.1.2', '1,000', '$1', 'a#b', 'a #b', 'é', '€5', '9007199254740993',
-  '123456789012345678901234567890', '0x123456789abcdef0123', '-', '--', '- a', '=', '<', 'a: b', 'a:b', '"q"', "'q'", 'x"y', "x'y"];
+const TRICKY = [
+  'true',
+  'True',
+  'TRUE',
+  'tRue',
+  'yes',
+  'no',
+  'on',
+  'off',
+  'y',
+  'n',
+  'null',
+  'Null',
+  'NULL',
+  '~',
+  'nULL',
+  '',
+  '0',
+  '-0',
+  '+0',
+  '00',
+  '007',
+  '+12',
+  '-12',
+  '1_000',
+  '0b101',
+  '0o17',
+  '0O17',
+  '-0o17',
+  '0x1F',
+  '0X1f',
+  '-0x1F',
+  '0x',
+  '0o8',
+  '1.',
+  '.5',
+  '-.5',
+  '+.5',
+  '1.50',
+  '1e3',
+  '1E3',
+  '1e+3',
+  '-1.5e-3',
+  '.5e3',
+  '1.e3',
+  'e3',
+  '1e',
+  '1e400',
+  '-1e400',
+  '.inf',
+  '-.inf',
+  '+.inf',
+  '.Inf',
+  '.INF',
+  '.iNf',
+  'inf',
+  '.nan',
+  '.NaN',
+  '.NAN',
+  '-.nan',
+  'nan',
+  '1:20',
+  '190:20:30',
+  '2027-01-01',
+  '2027-01-01T00:00:00Z',
+  '12:30',
+  '0.1.2',
+  '1,000',
+  '$1',
+  'a#b',
+  'a #b',
+  'é',
+  '€5',
+  '9007199254740993',
+  '123456789012345678901234567890',
+  '0x123456789abcdef0123',
+  '-',
+  '--',
+  '- a',
+  '=',
+  '<',
+  'a: b',
+  'a:b',
+  '"q"',
+  "'q'",
+  'x"y',
+  "x'y",
+];
 
 const plainish = fc.oneof(
   fc.constantFrom(...TRICKY),
@@ -65,23 +149,42 @@ const plainish = fc.oneof(
 );
 
 const jsonish: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
-  value: fc.oneof({ depthSize: 'small' },
-    plainish, fc.string({ maxLength: 12 }), fc.integer(), fc.double(), fc.boolean(), fc.constant(null),
+  value: fc.oneof(
+    { depthSize: 'small' },
+    plainish,
+    fc.string({ maxLength: 12 }),
+    fc.integer(),
+    fc.double(),
+    fc.boolean(),
+    fc.constant(null),
     fc.array(tie('value'), { maxLength: 4 }),
-    fc.dictionary(fc.oneof(plainish, fc.string({ maxLength: 8 })), tie('value'), { maxKeys: 4 })),
+    fc.dictionary(fc.oneof(plainish, fc.string({ maxLength: 8 })), tie('value'), { maxKeys: 4 }),
+  ),
 })).value;
 
 const STYLES: (DocumentOptions & SchemaOptions & CreateNodeOptions & ToStringOptions)[] = [
-  {}, { flowCollectionPadding: false, collectionStyle: 'flow' }, { lineWidth: 20, minContentWidth: 0 },
-  { defaultStringType: 'QUOTE_DOUBLE' }, { defaultStringType: 'QUOTE_SINGLE' }, { indent: 4, indentSeq: false },
-  { defaultStringType: 'BLOCK_LITERAL' }, { defaultStringType: 'BLOCK_FOLDED', lineWidth: 20 }, { defaultKeyType: 'PLAIN', defaultStringType: 'PLAIN' },
+  {},
+  { flowCollectionPadding: false, collectionStyle: 'flow' },
+  { lineWidth: 20, minContentWidth: 0 },
+  { defaultStringType: 'QUOTE_DOUBLE' },
+  { defaultStringType: 'QUOTE_SINGLE' },
+  { indent: 4, indentSeq: false },
+  { defaultStringType: 'BLOCK_LITERAL' },
+  { defaultStringType: 'BLOCK_FOLDED', lineWidth: 20 },
+  { defaultKeyType: 'PLAIN', defaultStringType: 'PLAIN' },
 ];
 
-type Mutation = { kind: 'delete' | 'insert' | 'replace' | 'dup' ; at: number; len: number; text: string };
+type Mutation = { kind: 'delete' | 'insert' | 'replace' | 'dup'; at: number; len: number; text: string };
 const mutation: fc.Arbitrary<Mutation> = fc.record({
   kind: fc.constantFrom<Mutation['kind'][]>('delete', 'insert', 'replace', 'dup'),
-  at: fc.nat(), len: fc.integer({ min: 1, max: 10 }),
-  text: fc.array(fc.constantFrom(...':-[]{}&*!|>\'"#%@,?\n \\'.split(''), 'a', '0', '~', 'null', 'true', '1e3', '---\n', '  ', '- ', ': ', '"', 'é'), { minLength: 1, maxLength: 5 }).map((xs) => xs.join('')),
+  at: fc.nat(),
+  len: fc.integer({ min: 1, max: 10 }),
+  text: fc
+    .array(fc.constantFrom(...':-[]{}&*!|>\'"#%@,?\n \\'.split(''), 'a', '0', '~', 'null', 'true', '1e3', '---\n', '  ', '- ', ': ', '"', 'é'), {
+      minLength: 1,
+      maxLength: 5,
+    })
+    .map((xs) => xs.join('')),
 });
 function mutate(src: string, muts: readonly Mutation[]): string {
   let s = src;
@@ -90,7 +193,12 @@ function mutate(src: string, muts: readonly Mutation[]): string {
     if (m.kind === 'delete') s = s.slice(0, at) + s.slice(at + m.len);
     else if (m.kind === 'insert') s = s.slice(0, at) + m.text + s.slice(at);
     else if (m.kind === 'replace') s = s.slice(0, at) + m.text + s.slice(at + m.len);
-    else { const lines = s.split('\n'); const i = m.at % lines.length; lines.splice(i, 0, lines[i]!); s = lines.join('\n'); }
+    else {
+      const lines = s.split('\n');
+      const i = m.at % lines.length;
+      lines.splice(i, 0, lines[i]!);
+      s = lines.join('\n');
+    }
   }
   return s;
 }
@@ -106,47 +214,88 @@ describe('fast parse path ≡ precise parse path', () => {
   });
 
   it('agrees on mutated example campaigns', () => {
-    fc.assert(fc.property(fc.constantFrom(...examples), fc.array(mutation, { minLength: 1, maxLength: 4 }), (src, muts) => agree(mutate(src, muts))), params(600));
+    fc.assert(
+      fc.property(fc.constantFrom(...examples), fc.array(mutation, { minLength: 1, maxLength: 4 }), (src, muts) => agree(mutate(src, muts))),
+      params(600),
+    );
   }, 300_000);
 
   it('agrees on generated documents in every style', () => {
-    fc.assert(fc.property(fc.dictionary(fc.oneof(plainish, fc.string({ maxLength: 8 })), jsonish, { minKeys: 1, maxKeys: 6 }), fc.constantFrom(...STYLES), (doc, style) => {
-      let text: string;
-      try { text = stringify(doc, style); } catch { return; }
-      agree(text);
-      agree(`${text}---\n${text}`);
-    }), params(500));
+    fc.assert(
+      fc.property(
+        fc.dictionary(fc.oneof(plainish, fc.string({ maxLength: 8 })), jsonish, { minKeys: 1, maxKeys: 6 }),
+        fc.constantFrom(...STYLES),
+        (doc, style) => {
+          let text: string;
+          try {
+            text = stringify(doc, style);
+          } catch {
+            return;
+          }
+          agree(text);
+          agree(`${text}---\n${text}`);
+        },
+      ),
+      params(500),
+    );
   }, 300_000);
 
   it('agrees on every plain scalar as a value, a key and a flow item', () => {
-    fc.assert(fc.property(plainish, plainish, (a, b) => {
-      agree(`k: ${a}\n`);
-      agree(`${a}: v\n${b}: w\n`);
-      agree(`k: [${a}, ${b}]\nm: {x: ${a}, ${b}: y}\n`);
-      agree(`k:\n  - ${a}\n  - ${b}\n`);
-      agree(`k: ${a}\n  ${b}\n`);
-      agree(`k: {${a}, ${b}}\n`);
-    }), params(800));
+    fc.assert(
+      fc.property(plainish, plainish, (a, b) => {
+        agree(`k: ${a}\n`);
+        agree(`${a}: v\n${b}: w\n`);
+        agree(`k: [${a}, ${b}]\nm: {x: ${a}, ${b}: y}\n`);
+        agree(`k:\n  - ${a}\n  - ${b}\n`);
+        agree(`k: ${a}\n  ${b}\n`);
+        agree(`k: {${a}, ${b}}\n`);
+      }),
+      params(800),
+    );
   }, 300_000);
 
   it('leaves the constructs where parsers differ to the precise path', () => {
-    for (const t of ['a: &x 1\nb: *x\n', 'a: !!str 1\n', '<<: {a: 1}\n', '? a\n: b\n', 'a:\t1\n', '%YAML 1.2\n---\na: 1\n', 'k:\n  - -\n  - 0\n',
-      '~: 1\n', ': 1\n', '[a]: 1\n', 'a: [1,\n  2]\n', 'a: "x\n  y"\n', `${'k'.repeat(1100)}: 1\n`]) {
+    for (const t of [
+      'a: &x 1\nb: *x\n',
+      'a: !!str 1\n',
+      '<<: {a: 1}\n',
+      '? a\n: b\n',
+      'a:\t1\n',
+      '%YAML 1.2\n---\na: 1\n',
+      'k:\n  - -\n  - 0\n',
+      '~: 1\n',
+      ': 1\n',
+      '[a]: 1\n',
+      'a: [1,\n  2]\n',
+      'a: "x\n  y"\n',
+      `${'k'.repeat(1100)}: 1\n`,
+    ]) {
       expect(fastPathSafe(t), t).toBe(false);
       agree(t);
     }
     expect(fastPathSafe('apiVersion: promoc/v1\nkind: Tag\nmetadata: {name: a}\n')).toBe(true);
     // Inline coordinates (a flow collection as a flow sequence's item) read alike; as a flow mapping's key they do not.
-    for (const t of ['c:\n  - [[13.1, 52.4], [13.2, 52.5], [13.1, 52.4]]\n', 'c: [[1, [2]], {a: [3]}]\n']) { expect(fastPathSafe(t), t).toBe(true); agree(t); }
-    for (const t of ['m: {x: 1, [a]}\n', 'm: {[a]: 1}\n', 'm: { {a: 1}: 2}\n']) { expect(fastPathSafe(t), t).toBe(false); agree(t); }
+    for (const t of ['c:\n  - [[13.1, 52.4], [13.2, 52.5], [13.1, 52.4]]\n', 'c: [[1, [2]], {a: [3]}]\n']) {
+      expect(fastPathSafe(t), t).toBe(true);
+      agree(t);
+    }
+    for (const t of ['m: {x: 1, [a]}\n', 'm: {[a]: 1}\n', 'm: { {a: 1}: 2}\n']) {
+      expect(fastPathSafe(t), t).toBe(false);
+      agree(t);
+    }
   });
 
   it('agrees on a mapping over the key limit, refused on either path at the same place', () => {
     const keys = (n: number, indent: string): string => Array.from({ length: n }, (_, i) => `${indent}k${i}: v${i}\n`).join('');
     const head = 'apiVersion: promoc/v1\nkind: Promotion\nmetadata:\n  name: big\n';
-    for (const text of [`${head}  labels:\n${keys(MAX_MAPPING_KEYS + 1, '    ')}spec:\n  code: A1\n`, `${head}spec:\n  code: A1\n${keys(MAX_MAPPING_KEYS, '  ')}`]) {
+    for (const text of [
+      `${head}  labels:\n${keys(MAX_MAPPING_KEYS + 1, '    ')}spec:\n  code: A1\n`,
+      `${head}spec:\n  code: A1\n${keys(MAX_MAPPING_KEYS, '  ')}`,
+    ]) {
       agree(text);
-      expect(checkFile('f.yaml', text, validator).diagnostics.map((d) => [d.ruleId, d.range?.start.line])).toEqual([['load/too-many-keys', text.includes('labels') ? 5 : 5]]);
+      expect(checkFile('f.yaml', text, validator).diagnostics.map((d) => [d.ruleId, d.range?.start.line])).toEqual([
+        ['load/too-many-keys', text.includes('labels') ? 5 : 5],
+      ]);
     }
   });
 

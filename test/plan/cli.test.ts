@@ -18,7 +18,7 @@ beforeEach(() => {
 afterEach(() => rmSync(repo, { recursive: true, force: true }));
 
 describe('promoc plan --overlay', () => {
-  it('plans the working tree with a folder laid over it, against the working tree\'s target state', async () => {
+  it("plans the working tree with a folder laid over it, against the working tree's target state", async () => {
     const overlay = mkdtempSync(join(tmpdir(), 'promoc-overlay-'));
     try {
       const first = await runCli(['plan'], { cwd: repo });
@@ -26,7 +26,9 @@ describe('promoc plan --overlay', () => {
       // An overlay that replaces nothing plans exactly what the working tree plans.
       const same = await runCli(['plan', '--overlay', overlay], { cwd: repo });
       expect(same.stderr).toBe('');
-      expect(same.stdout.replace(/read at \S+/, '').replace(/http:\/\/127\.0\.0\.1:\d+/g, '')).toBe(first.stdout.replace(/read at \S+/, '').replace(/http:\/\/127\.0\.0\.1:\d+/g, ''));
+      expect(same.stdout.replace(/read at \S+/, '').replace(/http:\/\/127\.0\.0\.1:\d+/g, '')).toBe(
+        first.stdout.replace(/read at \S+/, '').replace(/http:\/\/127\.0\.0\.1:\d+/g, ''),
+      );
       const missing = await runCli(['plan', '--overlay', 'no/such/folder'], { cwd: repo });
       expect(missing.code).toBe(64);
       expect(missing.stderr).toContain('overlay folder no/such/folder does not exist');
@@ -81,11 +83,16 @@ describe('promoc plan / show', () => {
 
   it('exits 1 with located errors when a target cannot express a field', async () => {
     const file = join(repo, 'campaigns', 'ev.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('window: { until: 2027-09-01T00:00:00Z }', 'window: { until: 2027-09-01T00:00:00Z }\n  displayName: Charge 25'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('window: { until: 2027-09-01T00:00:00Z }', 'window: { until: 2027-09-01T00:00:00Z }\n  displayName: Charge 25'),
+    );
     const r = await runCli(['plan'], { cwd: repo });
     expect(r.code).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toContain('campaigns/ev.yaml:10:16  error  target local (ev-billing) cannot express spec.displayName: promotional codes have no customer-facing name');
+    expect(r.stderr).toContain(
+      'campaigns/ev.yaml:10:16  error  target local (ev-billing) cannot express spec.displayName: promotional codes have no customer-facing name',
+    );
     expect(r.stderr).toContain('hint: Remove displayName; metadata.description becomes the internal description.');
   });
 
@@ -94,7 +101,11 @@ describe('promoc plan / show', () => {
     expect(unknown.code).toBe(64);
     expect(unknown.stderr).toContain('unknown target "nope"');
     const config = join(repo, 'promoc.config.yaml');
-    writeFileSync(config, `${readFileSync(config, 'utf8')}targets:\n  staging:\n    provider: lago\n    baseUrl: ` + `https://lago.example.com/api/v1\n    credentials: { apiKeyEnv: LAGO_STAGING_KEY }\n`);
+    writeFileSync(
+      config,
+      `${readFileSync(config, 'utf8')}targets:\n  staging:\n    provider: lago\n    baseUrl: ` +
+        `https://lago.example.com/api/v1\n    credentials: { apiKeyEnv: LAGO_STAGING_KEY }\n`,
+    );
     const missing = await runCli(['plan', '--target', 'staging'], { cwd: repo, env: {} });
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('environment variable LAGO_STAGING_KEY (targets.staging.credentials.apiKeyEnv) is not set');

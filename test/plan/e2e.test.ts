@@ -11,9 +11,15 @@ import { clientFor, seedCreates } from './seed.js';
 
 let model: Model;
 let h: Harness;
-beforeAll(async () => { model = await fixtureModel(); });
-beforeEach(async () => { h = await startHarness(model); });
-afterEach(async () => { await h.close(); });
+beforeAll(async () => {
+  model = await fixtureModel();
+});
+beforeEach(async () => {
+  h = await startHarness(model);
+});
+afterEach(async () => {
+  await h.close();
+});
 
 async function plan(o: Parameters<Harness['plan']>[0] = {}): Promise<Plan> {
   const r = await h.plan(o);
@@ -33,7 +39,8 @@ const stored = (provider: Parameters<Harness['emulators']['control']>[0], collec
   const state = h.emulators.control(provider).snapshot() as { tenants: Record<string, Record<string, Record<string, Record<string, unknown>>>> };
   return Object.values(state.tenants)[0]![collection]!;
 };
-const tenantOf = (provider: Parameters<Harness['emulators']['control']>[0]): string => Object.keys((h.emulators.control(provider).snapshot() as { tenants: object }).tenants)[0]!;
+const tenantOf = (provider: Parameters<Harness['emulators']['control']>[0]): string =>
+  Object.keys((h.emulators.control(provider).snapshot() as { tenants: object }).tenants)[0]!;
 const idOf = (provider: Parameters<Harness['emulators']['control']>[0], collection: string, match: (o: Record<string, unknown>) => boolean): string =>
   Object.entries(stored(provider, collection)).find(([, o]) => match(o))![0];
 
@@ -41,10 +48,17 @@ describe('plan against the emulators', () => {
   it('a fresh target plans one create per resource on every provider', async () => {
     const p = await plan();
     expect(p.actions.map((a) => `${a.action} ${a.provider} ${resourceKey(a)}`)).toEqual([
-      'create ev-billing UserType/staff', 'create ev-billing Promotion/ev-charge25', 'create ev-billing Promotion/ev-night-owl',
-      'create mobility Tag/b2b-account', 'create mobility Tag/flagged', 'create mobility Promotion/summer-25', 'create mobility GeofencePromotion/kiez-hopper',
-      'create promotions Promotion/fair-trial', 'create promotions Promotion/upgrade-credit',
-      'create lago Promotion/fleet-onboarding', 'create lago Promotion/switch-credit',
+      'create ev-billing UserType/staff',
+      'create ev-billing Promotion/ev-charge25',
+      'create ev-billing Promotion/ev-night-owl',
+      'create mobility Tag/b2b-account',
+      'create mobility Tag/flagged',
+      'create mobility Promotion/summer-25',
+      'create mobility GeofencePromotion/kiez-hopper',
+      'create promotions Promotion/fair-trial',
+      'create promotions Promotion/upgrade-credit',
+      'create lago Promotion/fleet-onboarding',
+      'create lago Promotion/switch-credit',
     ]);
     expect(planExitCode(p)).toBe(2);
     expect(p.sources.map((s) => s.provider)).toEqual(['ev-billing', 'mobility', 'promotions', 'lago']);
@@ -70,7 +84,10 @@ describe('plan against the emulators', () => {
     const v = stored('mobility', 'voucherables')[summer]!;
     await c.control('mobility').edit(tenantOf('mobility'), 'voucherables', summer, {
       guserProhibitedAnnotationIds: [...(v.guserProhibitedAnnotationIds as number[])].reverse(),
-      benefits: (v.benefits as Record<string, unknown>[]).map((b) => ({ ...b, applicableVehicleCategoryIds: [...(b.applicableVehicleCategoryIds as number[])].reverse() })),
+      benefits: (v.benefits as Record<string, unknown>[]).map((b) => ({
+        ...b,
+        applicableVehicleCategoryIds: [...(b.applicableVehicleCategoryIds as number[])].reverse(),
+      })),
     });
     const p = await plan();
     expect(p.actions.filter((a) => a.action !== 'noop').map((a) => `${a.name}: ${JSON.stringify(a.changes)}`)).toEqual([]);
@@ -86,7 +103,10 @@ describe('plan against the emulators', () => {
       if (l.resource.metadata.name === 'summer-25') spec.limits = { redemptions: 2000, perCustomer: 1 };
     }
     const p = await plan({ model: changed });
-    expect(find(p, 'fleet-onboarding')).toMatchObject({ action: 'update', changes: [{ path: 'spec.window.until', before: '2028-01-01T00:00:00Z', after: '2028-06-01T00:00:00Z' }] });
+    expect(find(p, 'fleet-onboarding')).toMatchObject({
+      action: 'update',
+      changes: [{ path: 'spec.window.until', before: '2028-01-01T00:00:00Z', after: '2028-06-01T00:00:00Z' }],
+    });
     expect(find(p, 'fair-trial')).toMatchObject({ action: 'update', changes: [{ path: 'spec.stacking.priority', before: 20, after: 40 }] });
     expect(find(p, 'summer-25')).toMatchObject({ action: 'update', changes: [{ path: 'spec.limits.redemptions', before: 1000, after: 2000 }] });
     expect(find(p, 'fair-trial').liveVersion).toBeGreaterThan(0);
@@ -97,7 +117,16 @@ describe('plan against the emulators', () => {
     const changed = structuredClone(model);
     for (const l of changed.resources) {
       const spec = l.resource.spec as unknown as Record<string, unknown>;
-      if (['ev-charge25', 'fleet-onboarding', 'fair-trial'].includes(l.resource.metadata.name)) spec.benefits = (l.resource.metadata.name === 'fair-trial') ? [{ trialExtensionDays: 21 }] : [{ percentOff: 35, ...(l.resource.metadata.name === 'fleet-onboarding' ? { appliesTo: { plans: ['fleet-starter-monthly', 'fleet-pro-monthly'] } } : {}) }];
+      if (['ev-charge25', 'fleet-onboarding', 'fair-trial'].includes(l.resource.metadata.name))
+        spec.benefits =
+          l.resource.metadata.name === 'fair-trial'
+            ? [{ trialExtensionDays: 21 }]
+            : [
+                {
+                  percentOff: 35,
+                  ...(l.resource.metadata.name === 'fleet-onboarding' ? { appliesTo: { plans: ['fleet-starter-monthly', 'fleet-pro-monthly'] } } : {}),
+                },
+              ];
     }
     // Lago locks a coupon's terms once it has been applied to a customer.
     const lago = clientFor(h.bindings, 'lago');
@@ -112,7 +141,10 @@ describe('plan against the emulators', () => {
     expect(coupon.reason).toContain('--force');
     expect(coupon.changes[0]).toMatchObject({ path: 'spec.benefits[0].percentOff', before: 30, after: 35 });
     expect(coupon.changes[0]!.immutable).toContain('applied');
-    expect(find(await plan({ model: changed, force: true }), 'fleet-onboarding')).toMatchObject({ action: 'replace', consequences: [expect.stringContaining('terminates 1 active applied coupon')] });
+    expect(find(await plan({ model: changed, force: true }), 'fleet-onboarding')).toMatchObject({
+      action: 'replace',
+      consequences: [expect.stringContaining('terminates 1 active applied coupon')],
+    });
     const promo = find(p, 'fair-trial');
     expect(promo.action).toBe('replace');
     expect(promo.consequences?.[0]).toContain('0 redemptions so far stay with the archived promotion');
@@ -125,7 +157,11 @@ describe('plan against the emulators', () => {
     const mob = idOf('mobility', 'voucherables', (o) => o.code === 'SUMMER25');
     await h.emulators.control('mobility').edit(tenantOf('mobility'), 'voucherables', mob, { redeemLimit: 5000 });
     const p = await plan();
-    expect(find(p, 'switch-credit')).toMatchObject({ action: 'update', drift: { onlyDrift: true }, changes: [{ path: 'spec.displayName', before: 'Switch credit (edited)', after: 'switch-credit' }] });
+    expect(find(p, 'switch-credit')).toMatchObject({
+      action: 'update',
+      drift: { onlyDrift: true },
+      changes: [{ path: 'spec.displayName', before: 'Switch credit (edited)', after: 'switch-credit' }],
+    });
     expect(find(p, 'switch-credit').drift!.message).toContain('applying reverts spec.displayName');
     expect(find(p, 'summer-25')).toMatchObject({ action: 'update', drift: { onlyDrift: true } });
     expect(p.summary.drift).toBe(2);
@@ -133,8 +169,16 @@ describe('plan against the emulators', () => {
 
   it('never plans unmanaged live objects, even with --prune', async () => {
     await seeded();
-    await clientFor(h.bindings, 'ev-billing').request({ method: 'POST', path: '/api/v1/billing/promotional-codes', body: { code: 'DASHBOARD1', discount_type: 'percent', discount_value: 5 } });
-    await clientFor(h.bindings, 'lago').request({ method: 'POST', path: '/coupons', body: { coupon: { name: 'Manual', code: 'MANUAL', coupon_type: 'percentage', percentage_rate: 5, frequency: 'once', expiration: 'no_expiration' } } });
+    await clientFor(h.bindings, 'ev-billing').request({
+      method: 'POST',
+      path: '/api/v1/billing/promotional-codes',
+      body: { code: 'DASHBOARD1', discount_type: 'percent', discount_value: 5 },
+    });
+    await clientFor(h.bindings, 'lago').request({
+      method: 'POST',
+      path: '/coupons',
+      body: { coupon: { name: 'Manual', code: 'MANUAL', coupon_type: 'percentage', percentage_rate: 5, frequency: 'once', expiration: 'no_expiration' } },
+    });
     for (const prune of [false, true]) {
       const p = await plan({ prune, force: true });
       expect(p.actions.map((a) => a.key)).not.toContain('DASHBOARD1');
@@ -146,7 +190,15 @@ describe('plan against the emulators', () => {
 
   it('managed objects gone from the repository are removed when pruning, as each provider allows', async () => {
     await seeded();
-    const smaller = without(model, 'Promotion/ev-night-owl', 'Promotion/switch-credit', 'Promotion/upgrade-credit', 'Promotion/fair-trial', 'GeofencePromotion/kiez-hopper', 'Tag/b2b-account');
+    const smaller = without(
+      model,
+      'Promotion/ev-night-owl',
+      'Promotion/switch-credit',
+      'Promotion/upgrade-credit',
+      'Promotion/fair-trial',
+      'GeofencePromotion/kiez-hopper',
+      'Tag/b2b-account',
+    );
     const quiet = await plan({ model: smaller });
     expect(quiet.actions.filter((a) => a.action !== 'noop')).toEqual([]);
     expect(quiet.notes.filter((n) => n.level === 'warn').map((n) => n.provider)).toEqual(['ev-billing', 'mobility', 'promotions', 'lago']);

@@ -35,12 +35,26 @@ describe('the example campaigns on the local target', () => {
     const p = await plan();
     expect(planExitCode(p)).toBe(2);
     expect(p.actions.every((a) => a.action === 'create')).toBe(true);
-    const labelled = model.resources.filter((l) => ['ev-billing', 'mobility', 'promotions', 'lago'].includes(l.resource.metadata.labels?.target ?? '') && l.resource.kind !== 'Geofence');
+    const labelled = model.resources.filter(
+      (l) => ['ev-billing', 'mobility', 'promotions', 'lago'].includes(l.resource.metadata.labels?.target ?? '') && l.resource.kind !== 'Geofence',
+    );
     expect(p.actions).toHaveLength(labelled.length);
     const mobilityKinds = new Set(p.actions.filter((a) => a.provider === 'mobility').map((a) => a.kind));
     expect([...mobilityKinds].sort()).toEqual([
-      'CodeBatch', 'CustomerCare', 'GeofencePromotion', 'GeofenceSurcharge', 'Package', 'PricedPromotion', 'Promotion', 'Referral', 'Reward', 'RidePass',
-      'Subscription', 'Tag', 'Triggered', 'VehiclePromotion',
+      'CodeBatch',
+      'CustomerCare',
+      'GeofencePromotion',
+      'GeofenceSurcharge',
+      'Package',
+      'PricedPromotion',
+      'Promotion',
+      'Referral',
+      'Reward',
+      'RidePass',
+      'Subscription',
+      'Tag',
+      'Triggered',
+      'VehiclePromotion',
     ]);
     expect(new Set(p.actions.map((a) => a.provider))).toEqual(new Set(['ev-billing', 'mobility', 'promotions', 'lago']));
     expect(p.notes.find((n) => n.message.includes('labels.target: engine'))?.resources).toEqual(expect.arrayContaining(['Promotion/fleet-launch-phased']));

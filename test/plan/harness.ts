@@ -29,10 +29,16 @@ export async function startHarness(model: Model): Promise<Harness> {
   return {
     emulators,
     bindings,
-    plan: (o = {}) => planBindings({
-      targetName: 'local', model: o.model ?? model, bindings, deps: realDeps(), now: () => new Date('2027-01-15T10:00:00Z'), promocVersion: '0.0.0-test',
-      options: { prune: o.prune ?? false, force: o.force ?? false },
-    }),
+    plan: (o = {}) =>
+      planBindings({
+        targetName: 'local',
+        model: o.model ?? model,
+        bindings,
+        deps: realDeps(),
+        now: () => new Date('2027-01-15T10:00:00Z'),
+        promocVersion: '0.0.0-test',
+        options: { prune: o.prune ?? false, force: o.force ?? false },
+      }),
     close: () => emulators.close(),
   };
 }

@@ -29,16 +29,42 @@ describe('parsePlanFile', () => {
   });
 
   it.each([
-    ['an action that is null', (p: Parameters<Parameters<typeof refusal>[0]>[0]) => { p.actions[0] = null as never; }, /plans\/x\.json:\d+:\d+: actions\[0\]: null: must be object/],
-    ['a summary that is a string', (p: Parameters<Parameters<typeof refusal>[0]>[0]) => { p.summary = 'x'; }, /plans\/x\.json:\d+:\d+: summary: "x": must be object/],
-    ['an unknown action kind', (p: Parameters<Parameters<typeof refusal>[0]>[0]) => { p.actions[0]!.action = 'explode'; }, /actions\[0\]\.action: "explode" is not one of/],
-    ['a field promoc never writes', (p: Parameters<Parameters<typeof refusal>[0]>[0]) => { p.actions[0]!.sneaky = true; }, /actions\[0\]: unknown field "sneaky"/],
+    [
+      'an action that is null',
+      (p: Parameters<Parameters<typeof refusal>[0]>[0]) => {
+        p.actions[0] = null as never;
+      },
+      /plans\/x\.json:\d+:\d+: actions\[0\]: null: must be object/,
+    ],
+    [
+      'a summary that is a string',
+      (p: Parameters<Parameters<typeof refusal>[0]>[0]) => {
+        p.summary = 'x';
+      },
+      /plans\/x\.json:\d+:\d+: summary: "x": must be object/,
+    ],
+    [
+      'an unknown action kind',
+      (p: Parameters<Parameters<typeof refusal>[0]>[0]) => {
+        p.actions[0]!.action = 'explode';
+      },
+      /actions\[0\]\.action: "explode" is not one of/,
+    ],
+    [
+      'a field promoc never writes',
+      (p: Parameters<Parameters<typeof refusal>[0]>[0]) => {
+        p.actions[0]!.sneaky = true;
+      },
+      /actions\[0\]: unknown field "sneaky"/,
+    ],
   ])('refuses %s, located in the file', (_what, edit, message) => {
     expect(refusal(edit)).toMatch(message);
   });
 
   it('points at the line of the problem', () => {
-    const message = refusal((p) => { p.summary = 'x'; });
+    const message = refusal((p) => {
+      p.summary = 'x';
+    });
     const line = Number(/plans\/x\.json:(\d+):/.exec(message)![1]);
     const plan = JSON.parse(GOLDEN) as Record<string, unknown>;
     const text = JSON.stringify({ ...plan, summary: 'x' }, null, 2).split('\n');

@@ -13,6 +13,8 @@ beforeAll(async () => {
   h = await startHarness(model);
   await seedCreates((await h.plan()).plan!, h.bindings);
 });
-afterAll(async () => { await h.close(); });
+afterAll(async () => {
+  await h.close();
+});
 
 for (const id of PROVIDER_IDS) runProviderContract(id, () => ({ binding: h.bindings.find((b) => b.provider === id)!, model }));

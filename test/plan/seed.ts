@@ -43,11 +43,15 @@ async function create(client: HttpClient, a: Action): Promise<void> {
       return;
     }
     case 'mobility': {
-      if (a.kind === 'Tag') { await client.request({ method: 'POST', path: '/annotations', body: payload }); return; }
+      if (a.kind === 'Tag') {
+        await client.request({ method: 'POST', path: '/annotations', body: payload });
+        return;
+      }
       if (a.kind === 'CodeBatch') {
         const { value, missing } = resolveVoucherableRefs(payload, await voucherableIds(client));
         if (missing.length > 0) throw new Error(`unknown templates ${missing.join(', ')}`);
-        for (const body of codeBatchRequests(value as { [k: string]: Json })) await client.request({ method: 'POST', path: '/vouchers/redeemable/constraint', body });
+        for (const body of codeBatchRequests(value as { [k: string]: Json }))
+          await client.request({ method: 'POST', path: '/vouchers/redeemable/constraint', body });
         return;
       }
       const { value, missing } = resolveTagRefs(payload, await tagIds(client));

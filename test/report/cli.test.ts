@@ -13,7 +13,9 @@ const head = join(FIXTURES, 'report/head');
 const sessions = join(FIXTURES, 'simulate/sessions.ndjson');
 let out: string;
 
-beforeAll(() => { out = mkdtempSync(join(tmpdir(), 'promoc-report-cli-')); });
+beforeAll(() => {
+  out = mkdtempSync(join(tmpdir(), 'promoc-report-cli-'));
+});
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe('promoc simulate', () => {
@@ -41,7 +43,10 @@ describe('promoc simulate', () => {
     expect(w.stdout).toContain('as CSV to');
     await runCli(['simulate', '--generate', '300', '--seed', '2', '--month', '2027-04', '--out', ndjson], { cwd: head });
     expect(readFileSync(csv, 'utf8').split('\n')[0]).toMatch(/^id,at,currency,customer,/);
-    const replay = async (file: string) => JSON.parse((await runCli(['simulate', '--base-dir', '../base', '--sessions', file, '--format', 'json', '--no-progress'], { cwd: head })).stdout) as SimulationReport;
+    const replay = async (file: string) =>
+      JSON.parse(
+        (await runCli(['simulate', '--base-dir', '../base', '--sessions', file, '--format', 'json', '--no-progress'], { cwd: head })).stdout,
+      ) as SimulationReport;
     const [fromCsv, fromNdjson] = [await replay(csv), await replay(ndjson)];
     expect(fromCsv.sessions.evaluated).toBe(300);
     expect(fromCsv).toEqual(fromNdjson);
@@ -53,7 +58,9 @@ describe('promoc simulate', () => {
     expect(a.code).toBe(0);
     expect(a.stdout).toContain('Promotion/spring-20');
     expect(a.stdout).toContain('line 8: currency: "euro" is not an ISO 4217 code');
-    const b = await runCli(['simulate', '--base-dir', '../base', '--sessions', join(FIXTURES, 'simulate/sessions.csv'), '--format', 'json', '--no-progress'], { cwd: head });
+    const b = await runCli(['simulate', '--base-dir', '../base', '--sessions', join(FIXTURES, 'simulate/sessions.csv'), '--format', 'json', '--no-progress'], {
+      cwd: head,
+    });
     expect(b.code).toBe(0);
     const saved = JSON.parse(readFileSync(json, 'utf8')) as SimulationReport;
     const fromCsv = JSON.parse(b.stdout) as SimulationReport;
@@ -86,7 +93,7 @@ describe('promoc simulate', () => {
 });
 
 describe('promoc report', () => {
-  it('refuses an --at without a zone: the coverage matrix would depend on the machine\'s zone', async () => {
+  it("refuses an --at without a zone: the coverage matrix would depend on the machine's zone", async () => {
     const r = await runCli(['report', '--base-dir', '../base', '--at', '2027-07-10T09:30:00'], { cwd: head });
     expect(r.code).toBe(64);
     expect(r.stderr).toContain('--at: "2027-07-10T09:30:00" has no time zone');
@@ -95,7 +102,22 @@ describe('promoc report', () => {
   it('writes the comment parts and the HTML page and says where', async () => {
     const sim = join(out, 'sim-for-report.json');
     expect((await runCli(['simulate', '--base-dir', '../base', '--sessions', sessions, '--out', sim, '--no-progress'], { cwd: head })).code).toBe(0);
-    const r = await runCli(['report', '--base-dir', '../base', '--simulation', sim, '--plan', '../plan-staging.json', '--out-dir', join(out, 'comment'), '--html', join(out, 'report.html')], { cwd: head });
+    const r = await runCli(
+      [
+        'report',
+        '--base-dir',
+        '../base',
+        '--simulation',
+        sim,
+        '--plan',
+        '../plan-staging.json',
+        '--out-dir',
+        join(out, 'comment'),
+        '--html',
+        join(out, 'report.html'),
+      ],
+      { cwd: head },
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/wrote .*report\.html/);
     expect(r.stdout).toMatch(/wrote .*pr-comment-1\.md \([\d,]+ characters\)/);
@@ -106,7 +128,9 @@ describe('promoc report', () => {
   });
 
   it('splits with --max-chars and numbers the files', async () => {
-    const r = await runCli(['report', '--base-dir', '../base', '--sessions', sessions, '--max-chars', '3000', '--out', join(out, 'split/comment.md')], { cwd: head });
+    const r = await runCli(['report', '--base-dir', '../base', '--sessions', sessions, '--max-chars', '3000', '--out', join(out, 'split/comment.md')], {
+      cwd: head,
+    });
     expect(r.code).toBe(0);
     expect(existsSync(join(out, 'split/comment.md'))).toBe(true);
     expect(existsSync(join(out, 'split/comment-2.md'))).toBe(true);
@@ -117,7 +141,10 @@ describe('promoc report', () => {
     const broken = join(out, 'broken');
     mkdirSync(join(broken, 'campaigns'), { recursive: true });
     writeFileSync(join(broken, 'promoc.config.yaml'), 'apiVersion: promoc/v1\nkind: Config\ncache: { enabled: false }\n');
-    writeFileSync(join(broken, 'campaigns/bad.yaml'), 'apiVersion: promoc/v1\nkind: Promotion\nmetadata: { name: bad }\nspec: { benefits: [{ percentOff: 250 }] }\n');
+    writeFileSync(
+      join(broken, 'campaigns/bad.yaml'),
+      'apiVersion: promoc/v1\nkind: Promotion\nmetadata: { name: bad }\nspec: { benefits: [{ percentOff: 250 }] }\n',
+    );
     const r = await runCli(['report', '--out', join(broken, 'comment.md')], { cwd: broken });
     expect(r.code).toBe(1);
     const md = readFileSync(join(broken, 'comment.md'), 'utf8');
@@ -138,7 +165,14 @@ describe('promoc report', () => {
     expect((await runCli(['simulate', '--base-dir', '../base', '--sessions', sessions, '--out', sim, '--no-progress'], { cwd: head })).code).toBe(0);
     const saved = JSON.parse(readFileSync(sim, 'utf8')) as SimulationReport;
     const bad = join(out, 'damaged.json');
-    writeFileSync(bad, JSON.stringify({ ...saved, campaigns: [null, ...saved.campaigns.slice(1)], totals: { ...saved.totals, base: { ...saved.totals.base, discounted: -1 } } }, null, 2));
+    writeFileSync(
+      bad,
+      JSON.stringify(
+        { ...saved, campaigns: [null, ...saved.campaigns.slice(1)], totals: { ...saved.totals, base: { ...saved.totals.base, discounted: -1 } } },
+        null,
+        2,
+      ),
+    );
     const r = await runCli(['report', '--base-dir', '../base', '--simulation', bad], { cwd: head });
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('is not a simulation this promoc wrote');

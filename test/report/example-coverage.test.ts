@@ -31,6 +31,11 @@ describe('the coverage matrix of the example campaigns', async () => {
   it('offers only vehicle-rental codes as the best code of a cell', () => {
     const codes = new Map(loaded.model.resources.map((l) => [(l.resource.spec as { code?: string }).code, l.resource]));
     const best = [...new Set(matrix.cells.flat(2).flatMap((c) => (c.bestCode ? [c.bestCode.code] : [])))];
-    expect(best.filter((code) => { const r = codes.get(code); return r === undefined || productOf(r).product !== 'vehicle-rental'; })).toEqual([]);
+    expect(
+      best.filter((code) => {
+        const r = codes.get(code);
+        return r === undefined || productOf(r).product !== 'vehicle-rental';
+      }),
+    ).toEqual([]);
   });
 });

@@ -17,9 +17,15 @@ export const FIXTURES = join(import.meta.dirname, '../fixtures');
 
 /** A lint finding as lint reports it, fixed here so the golden file follows the report, not lint's wording. */
 export const LINT_FINDING: Diagnostic = {
-  ruleId: 'stacking/exclusive-overlap', severity: 'info', file: 'campaigns/campaigns.yaml', docIndex: 5, path: ['spec', 'stacking', 'priority'],
+  ruleId: 'stacking/exclusive-overlap',
+  severity: 'info',
+  file: 'campaigns/campaigns.yaml',
+  docIndex: 5,
+  path: ['spec', 'stacking', 'priority'],
   range: { start: { line: 52, col: 42 }, end: { line: 52, col: 44 } },
-  message: 'Where both are eligible (from 2027-04-01 until 2027-10-01), "harbour-return" ' + '(priority 60, stackable) gives way to non-stackable "staff-half", which goes first.',
+  message:
+    'Where both are eligible (from 2027-04-01 until 2027-10-01), "harbour-return" ' +
+    '(priority 60, stackable) gives way to non-stackable "staff-half", which goes first.',
   hint: 'Change the priorities, make one of them stackable, or separate their windows.',
 };
 
@@ -29,12 +35,29 @@ export async function fixtureInput(overrides: Partial<AssembleInput> = {}, realL
   const base = buildLoaded(baseLoaded!, 'main', '1111111111111111111111111111111111111111');
   const head = buildLoaded(headLoaded!, 'feature/spring-push', '2222222222222222222222222222222222222222');
   if (!base.ok || !head.ok) throw new Error('the report fixture does not build');
-  const simulation = await simulateStream({ base: base.side, head: head.side, chunks: [readFileSync(join(FIXTURES, 'simulate/sessions.ndjson'))], format: 'ndjson' });
+  const simulation = await simulateStream({
+    base: base.side,
+    head: head.side,
+    chunks: [readFileSync(join(FIXTURES, 'simulate/sessions.ndjson'))],
+    format: 'ndjson',
+  });
   const loaded = head.loaded;
-  const lint = runLint({ model: loaded.model, options: optionsFromConfig(loaded.config, new Date('2027-01-15T00:00:00Z')), readText: (f) => readFileSync(join(loaded.root, f), 'utf8'), files: loaded.files });
+  const lint = runLint({
+    model: loaded.model,
+    options: optionsFromConfig(loaded.config, new Date('2027-01-15T00:00:00Z')),
+    readText: (f) => readFileSync(join(loaded.root, f), 'utf8'),
+    files: loaded.files,
+  });
   const plan = parsePlanFile(readFileSync(join(FIXTURES, 'report/plan-staging.json'), 'utf8'), 'plan-staging.json', await defaultValidator());
   return assembleReport({
-    head: { label: head.side.label, engine: head.side.engine, bundle: head.side.bundle, model: loaded.model, files: loaded.stats.files, diagnostics: loaded.diagnostics },
+    head: {
+      label: head.side.label,
+      engine: head.side.engine,
+      bundle: head.side.bundle,
+      model: loaded.model,
+      files: loaded.stats.files,
+      diagnostics: loaded.diagnostics,
+    },
     base: { label: base.side.label, bundle: base.side.bundle, model: base.loaded.model },
     lint: realLint ? { diagnostics: lint.diagnostics, suppressed: lint.suppressed } : { diagnostics: [LINT_FINDING], suppressed: 0 },
     plans: [plan],

@@ -12,7 +12,14 @@ import { renderReportHtml } from '../../src/render/report-html.js';
 import { renderReportMarkdown } from '../../src/render/report-markdown.js';
 import { fixtureInput, HOSTILE } from './fixture.js';
 
-const browser = ['chromium', 'chromium-browser'].find((b) => { try { execFileSync('sh', ['-c', `command -v ${b}`], { stdio: 'ignore' }); return true; } catch { return false; } });
+const browser = ['chromium', 'chromium-browser'].find((b) => {
+  try {
+    execFileSync('sh', ['-c', `command -v ${b}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+});
 const skip = browser === undefined && process.env.PROMOC_SKIP_BROWSER === '1';
 let dir: string;
 let dom: string;
@@ -23,10 +30,24 @@ let layout: { viewport: number; tables: { right: number; scroll: number; client:
 
 function dumpDom(file: string, extra: readonly string[] = []): string {
   const profile = join(dir, 'profile');
-  return execFileSync(browser!, [
-    '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', `--user-data-dir=${profile}`, ...extra, '--dump-dom', pathToFileURL(file).href,
-  ], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+  return execFileSync(
+    browser!,
+    [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      `--user-data-dir=${profile}`,
+      ...extra,
+      '--dump-dom',
+      pathToFileURL(file).href,
+    ],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 60_000, maxBuffer: 64 * 1024 * 1024 },
+  );
 }
 
 /**
@@ -35,7 +56,11 @@ function dumpDom(file: string, extra: readonly string[] = []): string {
  * writes the figures into the page, where --dump-dom reads them.
  */
 function measured(page: string): typeof layout {
-  const probe = `<script>const v = document.documentElement.clientWidth; const t = ` + `[...document.querySelectorAll('table.coverage')].map((e) => ({ right: e.getBoundingClientRect().right, scroll: ` + `e.parentElement.scrollWidth, client: e.parentElement.clientWidth })); document.body.insertAdjacentHTML('beforeend', ` + `'<pre id="layout">' + JSON.stringify({ viewport: v, tables: t }) + '</pre>');</script>`;
+  const probe =
+    `<script>const v = document.documentElement.clientWidth; const t = ` +
+    `[...document.querySelectorAll('table.coverage')].map((e) => ({ right: e.getBoundingClientRect().right, scroll: ` +
+    `e.parentElement.scrollWidth, client: e.parentElement.clientWidth })); document.body.insertAdjacentHTML('beforeend', ` +
+    `'<pre id="layout">' + JSON.stringify({ viewport: v, tables: t }) + '</pre>');</script>`;
   const file = join(dir, 'measure.html');
   writeFileSync(file, page.replace(/<meta http-equiv="Content-Security-Policy"[^>]*>/, '').replace('</body>', `${probe}</body>`));
   const out = dumpDom(file, ['--window-size=1280,900']);
@@ -44,13 +69,36 @@ function measured(page: string): typeof layout {
 
 /** A coverage matrix as wide as the demo's: nine price types, long campaign and code names in every cell. */
 function wideCoverage(): CoverageMatrix {
-  const priceTypes = ['UNLOCK_FEE', 'TIME_PRICE', 'DRIVING_PRICE', 'PARKING_PRICE', 'DISTANCE_PRICE', 'RESERVATION_PRICE', 'INSURANCE_PRICE', 'CLEANING_FEE', 'AIRPORT_PRICE'];
+  const priceTypes = [
+    'UNLOCK_FEE',
+    'TIME_PRICE',
+    'DRIVING_PRICE',
+    'PARKING_PRICE',
+    'DISTANCE_PRICE',
+    'RESERVATION_PRICE',
+    'INSURANCE_PRICE',
+    'CLEANING_FEE',
+    'AIRPORT_PRICE',
+  ];
   const zones = ['berlin-friedrichshain-kreuzberg', 'schoenefeld-station', 'outside every zone'];
-  const cell = { original: 600, net: 412, campaigns: ['GeofenceSurcharge/ber-airport-fee', 'GeofencePromotion/schoenefeld-park-and-ride'], bestCode: { code: 'WELCOMEBACKSUMMER2027', net: 0, campaigns: [] } };
-  return { at: '2027-06-01T12:00:00.000Z', currency: 'EUR', userTypes: ['fleet', 'public'], zones, priceTypes, cells: [0, 1].map(() => zones.map(() => priceTypes.map(() => cell))) };
+  const cell = {
+    original: 600,
+    net: 412,
+    campaigns: ['GeofenceSurcharge/ber-airport-fee', 'GeofencePromotion/schoenefeld-park-and-ride'],
+    bestCode: { code: 'WELCOMEBACKSUMMER2027', net: 0, campaigns: [] },
+  };
+  return {
+    at: '2027-06-01T12:00:00.000Z',
+    currency: 'EUR',
+    userTypes: ['fleet', 'public'],
+    zones,
+    priceTypes,
+    cells: [0, 1].map(() => zones.map(() => priceTypes.map(() => cell))),
+  };
 }
 
-const count = (s: string, needle: string | RegExp): number => (typeof needle === 'string' ? s.split(needle).length - 1 : (s.match(new RegExp(needle, 'g')) ?? []).length);
+const count = (s: string, needle: string | RegExp): number =>
+  typeof needle === 'string' ? s.split(needle).length - 1 : (s.match(new RegExp(needle, 'g')) ?? []).length;
 
 describe.skipIf(skip)('the HTML report in Chromium', () => {
   beforeAll(async () => {
@@ -71,7 +119,9 @@ describe.skipIf(skip)('the HTML report in Chromium', () => {
     layout = measured(renderReportHtml({ ...input, coverage: wideCoverage() }));
   }, 120_000);
 
-  afterAll(() => { if (dir) rmSync(dir, { recursive: true, force: true }); });
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
 
   it('is one self-contained page: no script, nothing loaded from elsewhere', () => {
     expect(html).not.toMatch(/<script|<link|src=["']?https?:|@import/i);
@@ -93,7 +143,17 @@ describe.skipIf(skip)('the HTML report in Chromium', () => {
   it('puts the warnings (blocked, prune, a plan of another head) before the summary', () => {
     expect(dom.indexOf('<section id="warnings">')).toBeLessThan(dom.indexOf('<section id="summary">'));
     expect(dom).toMatch(/<li class="bad">Target staging: Promotion\/winter-5 is blocked: the API cannot delete/);
-    const other = renderReportHtml({ ...input, approval: { ...input.approval, targets: input.approval.targets.map((t) => ({ ...t, disagreement: ['the head declares Promotion/x, which the plan does not cover'], warnings: ['1 object is managed by promoc but no longer in the repository; re-run with --prune to remove it: Promotion/y'] })) } });
+    const other = renderReportHtml({
+      ...input,
+      approval: {
+        ...input.approval,
+        targets: input.approval.targets.map((t) => ({
+          ...t,
+          disagreement: ['the head declares Promotion/x, which the plan does not cover'],
+          warnings: ['1 object is managed by promoc but no longer in the repository; re-run with --prune to remove it: Promotion/y'],
+        })),
+      },
+    });
     expect(other).toContain('The plan for target staging is not of the head this report shows');
     expect(other).toContain('re-run with --prune to remove it');
   });
@@ -106,9 +166,14 @@ describe.skipIf(skip)('the HTML report in Chromium', () => {
     expect(new Set(drawn)).toEqual(new Set(daily));
     expect(drawn.length).toBeGreaterThan(0);
     expect(count(dom, /<polyline class="series base"/)).toBe(drawn.length);
-    const delta = (id: string): number => { const s = input.simulation!.daily.series.find((x) => x.campaign === id)!; return Math.abs(s.head.reduce((a, b) => a + b, 0) - s.base.reduce((a, b) => a + b, 0)); };
+    const delta = (id: string): number => {
+      const s = input.simulation!.daily.series.find((x) => x.campaign === id)!;
+      return Math.abs(s.head.reduce((a, b) => a + b, 0) - s.base.reduce((a, b) => a + b, 0));
+    };
     expect(drawn.map(delta)).toEqual(drawn.map(delta).sort((a, b) => b - a));
-    const ticks = [...(/<svg id="daily-discount".*?<\/svg>/s.exec(dom)![0]).matchAll(/text-anchor="end">([\d,.]+) EUR</g)].map((m) => Number(m[1]!.replace(/,/g, '')));
+    const ticks = [.../<svg id="daily-discount".*?<\/svg>/s.exec(dom)![0].matchAll(/text-anchor="end">([\d,.]+) EUR</g)].map((m) =>
+      Number(m[1]!.replace(/,/g, '')),
+    );
     expect(ticks.length).toBeGreaterThanOrEqual(3);
     const step = ticks[1]! - ticks[0]!;
     expect(ticks.every((t, i) => Math.abs(t - i * step) < 1e-9)).toBe(true);
@@ -137,7 +202,28 @@ describe.skipIf(skip)('the HTML report in Chromium', () => {
   });
 
   it('draws far-apart clusters as separate panels instead of one map with an empty band', () => {
-    const far = renderReportHtml({ ...input, map: { geofences: [...input.map.geofences, { name: 'airport', coordinates: [[[[10.5, 49.5], [10.52, 49.5], [10.52, 49.52], [10.5, 49.5]]]] }], overlaps: input.map.overlaps } });
+    const far = renderReportHtml({
+      ...input,
+      map: {
+        geofences: [
+          ...input.map.geofences,
+          {
+            name: 'airport',
+            coordinates: [
+              [
+                [
+                  [10.5, 49.5],
+                  [10.52, 49.5],
+                  [10.52, 49.52],
+                  [10.5, 49.5],
+                ],
+              ],
+            ],
+          },
+        ],
+        overlaps: input.map.overlaps,
+      },
+    });
     expect(count(far, /<g class="panel"/)).toBe(2);
     expect(count(far, /<g class="scale-bar"/)).toBe(2);
     const near = renderReportHtml({ ...input, map: { geofences: input.map.geofences.filter((g) => g.name !== 'harbour'), overlaps: input.map.overlaps } });
@@ -169,11 +255,28 @@ describe.skipIf(skip)('the HTML report in Chromium', () => {
 
   it('lists the actions a plan leaves to the clock in the approval summary of both views', async () => {
     const plan = input.plans[0]!;
-    const later = { ...plan, summary: { ...plan.summary, scheduled: 1 }, actions: [...plan.actions, { action: 'scheduled' as const, provider: 'mobility' as const, kind: 'GeofencePromotion', name: 'harbour-return', key: 'harbour-return', changes: [], schedule: { at: '2027-04-01T00:00:00Z', op: 'create' as const, native: false } }] };
+    const later = {
+      ...plan,
+      summary: { ...plan.summary, scheduled: 1 },
+      actions: [
+        ...plan.actions,
+        {
+          action: 'scheduled' as const,
+          provider: 'mobility' as const,
+          kind: 'GeofencePromotion',
+          name: 'harbour-return',
+          key: 'harbour-return',
+          changes: [],
+          schedule: { at: '2027-04-01T00:00:00Z', op: 'create' as const, native: false },
+        },
+      ],
+    };
     const { approvalSummary } = await import('../../src/report/approval.js');
     const withLater = { ...input, plans: [later], approval: approvalSummary({ plans: [later], changes: input.changes.campaigns, timeline: input.timeline }) };
     expect(renderReportHtml(withLater)).toContain('<b>Scheduled:</b> create GeofencePromotion/harbour-return at 2027-04-01 00:00 UTC (by promoc apply --due)');
-    expect(renderReportMarkdown(withLater)[0]).toContain('- staging: create GeofencePromotion/harbour-return at 2027-04-01 00:00 UTC (by `promoc apply --due`)');
+    expect(renderReportMarkdown(withLater)[0]).toContain(
+      '- staging: create GeofencePromotion/harbour-return at 2027-04-01 00:00 UTC (by `promoc apply --due`)',
+    );
   });
 
   it('says the same approval summary in the PR comment', () => {

@@ -10,7 +10,9 @@ import { expectGolden } from '../helpers/golden.js';
 import { FIXTURES, fixtureInput, HOSTILE } from './fixture.js';
 
 let input: ReportInput;
-beforeAll(async () => { input = await fixtureInput(); });
+beforeAll(async () => {
+  input = await fixtureInput();
+});
 
 describe('the PR comment', () => {
   it('renders the fixture as the golden file', () => {
@@ -28,7 +30,19 @@ describe('the PR comment', () => {
   it('puts the summary on top and every view in a collapsible section', () => {
     const md = renderReportMarkdown(input)[0]!;
     expect(md.startsWith(`${REPORT_MARKER}\n## promoc report`)).toBe(true);
-    const order = ['| Validate |', '| Lint |', '| Plan · staging |', '| Simulate |', '### What changes', 'Simulation:', 'Changed geofences (1)', 'Campaign windows', 'Coverage: who pays what, where', 'Lint: ', 'Plan · target staging'];
+    const order = [
+      '| Validate |',
+      '| Lint |',
+      '| Plan · staging |',
+      '| Simulate |',
+      '### What changes',
+      'Simulation:',
+      'Changed geofences (1)',
+      'Campaign windows',
+      'Coverage: who pays what, where',
+      'Lint: ',
+      'Plan · target staging',
+    ];
     const at = order.map((s) => md.indexOf(s));
     expect(at.every((i) => i >= 0)).toBe(true);
     expect(at).toEqual([...at].sort((a, b) => a - b));
@@ -37,7 +51,13 @@ describe('the PR comment', () => {
   });
 
   it('splits into numbered parts under the limit, summarising what does not fit', () => {
-    const many: Diagnostic[] = Array.from({ length: 400 }, (_, i) => ({ ruleId: 'stacking/shadowed', severity: 'warn', file: `campaigns/c${i}.yaml`, message: `campaign c${i} is shadowed by something rather long to make the row wide enough`, range: { start: { line: 1, col: 1 }, end: { line: 1, col: 2 } } }));
+    const many: Diagnostic[] = Array.from({ length: 400 }, (_, i) => ({
+      ruleId: 'stacking/shadowed',
+      severity: 'warn',
+      file: `campaigns/c${i}.yaml`,
+      message: `campaign c${i} is shadowed by something rather long to make the row wide enough`,
+      range: { start: { line: 1, col: 1 }, end: { line: 1, col: 2 } },
+    }));
     const big = { ...input, lint: { diagnostics: many, suppressed: 0 }, plans: [input.plans[0]!, { ...input.plans[0]!, target: 'production' }] };
     const parts = renderReportMarkdown(big, { limit: 6_000 });
     expect(parts.length).toBeGreaterThan(2);
@@ -52,7 +72,7 @@ describe('the PR comment', () => {
     expect(all).toMatch(/… and \d+ more \(see the CI log or the SARIF report\)/);
   });
 
-  it('stays under GitHub\'s limit however much there is', () => {
+  it("stays under GitHub's limit however much there is", () => {
     const huge: Diagnostic[] = Array.from({ length: 20_000 }, (_, i) => ({ ruleId: 'x/y', severity: 'info', file: `f${i}.yaml`, message: 'm'.repeat(200) }));
     for (const p of renderReportMarkdown({ ...input, lint: { diagnostics: huge, suppressed: 0 } })) expect(p.length).toBeLessThan(65_536);
   });
@@ -60,10 +80,28 @@ describe('the PR comment', () => {
 
 describe('lint in the comment', () => {
   const diags: Diagnostic[] = [
-    { ruleId: 'window/expired', severity: 'info', file: 'campaigns/a.yaml', message: 'first info', range: { start: { line: 3, col: 1 }, end: { line: 3, col: 2 } } },
-    { ruleId: 'stacking/shadowed', severity: 'warn', file: 'campaigns/b (old).yaml', message: 'the warning', range: { start: { line: 9, col: 5 }, end: { line: 9, col: 9 } } },
+    {
+      ruleId: 'window/expired',
+      severity: 'info',
+      file: 'campaigns/a.yaml',
+      message: 'first info',
+      range: { start: { line: 3, col: 1 }, end: { line: 3, col: 2 } },
+    },
+    {
+      ruleId: 'stacking/shadowed',
+      severity: 'warn',
+      file: 'campaigns/b (old).yaml',
+      message: 'the warning',
+      range: { start: { line: 9, col: 5 }, end: { line: 9, col: 9 } },
+    },
     { ruleId: 'window/expired', severity: 'info', file: 'campaigns/0.yaml', message: 'second info' },
-    { ruleId: 'ref/unknown', severity: 'error', file: 'campaigns/z.yaml', message: 'the error', range: { start: { line: 1, col: 1 }, end: { line: 1, col: 2 } } },
+    {
+      ruleId: 'ref/unknown',
+      severity: 'error',
+      file: 'campaigns/z.yaml',
+      message: 'the error',
+      range: { start: { line: 1, col: 1 }, end: { line: 1, col: 2 } },
+    },
   ];
   const lintSection = (md: string): string => md.slice(md.indexOf('Lint: 4 findings'));
 
@@ -76,12 +114,23 @@ describe('lint in the comment', () => {
 
   it('links each location to its line at the head commit inside GitHub Actions, plain text elsewhere', () => {
     const event = JSON.stringify({ pull_request: { head: { sha: 'abcdef0123456789abcdef0123456789abcdef01' } } });
-    const sourceUrl = sourceUrlFromEnv({ GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'voltway/campaigns', GITHUB_SHA: '9999999999999999999999999999999999999999' }, event);
+    const sourceUrl = sourceUrlFromEnv(
+      { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'voltway/campaigns', GITHUB_SHA: '9999999999999999999999999999999999999999' },
+      event,
+    );
     expect(sourceUrl).toBe('https://github.com/voltway/campaigns/blob/abcdef0123456789abcdef0123456789abcdef01/');
-    expect(sourceUrlFromEnv({ GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'voltway/campaigns', GITHUB_SHA: '9999999999999999999999999999999999999999' }, undefined)).toBe('https://github.com/voltway/campaigns/blob/9999999999999999999999999999999999999999/');
+    expect(
+      sourceUrlFromEnv(
+        { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'voltway/campaigns', GITHUB_SHA: '9999999999999999999999999999999999999999' },
+        undefined,
+      ),
+    ).toBe('https://github.com/voltway/campaigns/blob/9999999999999999999999999999999999999999/');
     expect(sourceUrlFromEnv({}, event)).toBeUndefined();
     const linked = lintSection(renderReportMarkdown({ ...input, sourceUrl, lint: { diagnostics: diags, suppressed: 0 } })[0]!);
-    expect(linked).toContain('| warning | [campaigns/b ' + '\\(old\\).yaml:9:5](https://github.com/voltway/campaigns/blob/abcdef0123456789abcdef0123456789abcdef01/campaigns/b%20%28old%29.yaml#L9) |');
+    expect(linked).toContain(
+      '| warning | [campaigns/b ' +
+        '\\(old\\).yaml:9:5](https://github.com/voltway/campaigns/blob/abcdef0123456789abcdef0123456789abcdef01/campaigns/b%20%28old%29.yaml#L9) |',
+    );
     expect(linked).toContain('(https://github.com/voltway/campaigns/blob/abcdef0123456789abcdef0123456789abcdef01/campaigns/0.yaml) |');
     const plain = lintSection(renderReportMarkdown({ ...input, lint: { diagnostics: diags, suppressed: 0 } })[0]!);
     expect(plain).toContain('| warning | campaigns/b \\(old\\).yaml:9:5 |');
@@ -92,7 +141,13 @@ describe('lint in the comment', () => {
 describe('escaping', () => {
   it('leaves no way for author text to inject Markdown or HTML', () => {
     const diagnostics: Diagnostic[] = HOSTILE.map((h) => ({ ruleId: 'schema/type', severity: 'error', file: 'campaigns/x.yaml', message: h, hint: h }));
-    const sim = { ...input.simulation!, totals: { ...input.simulation!.totals, head: { ...input.simulation!.totals.head, worst: { ...input.simulation!.totals.head.worst!, session: HOSTILE[0] } } } };
+    const sim = {
+      ...input.simulation!,
+      totals: {
+        ...input.simulation!.totals,
+        head: { ...input.simulation!.totals.head, worst: { ...input.simulation!.totals.head.worst!, session: HOSTILE[0] } },
+      },
+    };
     const md = renderReportMarkdown({ ...input, title: HOSTILE[1], validate: { files: 1, diagnostics }, simulation: sim, plans: [] }).join('\n');
     expect(md).not.toMatch(/<img|<script|<\/details><script|<!-- hidden/);
     expect(md).not.toMatch(/\]\(javascript:/);

@@ -14,9 +14,11 @@ it('the demo proposal changes SUMMER25, adds the weekend boost and a hub, and no
   sides.dispose();
   const d = diffBundles(sides.base!.bundle, sides.head.bundle, { base: sides.base!.geometries!, head: sides.head.geometries! });
   const changed = [...d.campaigns].filter(([, c]) => c.change !== 'unchanged').map(([id, c]) => [id, c.change, c.fields ?? []]);
-  expect(changed.sort()).toEqual([
-    ['Promotion/summer-25', 'changed', ['benefits', 'limits', 'window']],
-    ['Promotion/summer-weekend-boost', 'added', []],
-  ].sort());
+  expect(changed.sort()).toEqual(
+    [
+      ['Promotion/summer-25', 'changed', ['benefits', 'limits', 'window']],
+      ['Promotion/summer-weekend-boost', 'added', []],
+    ].sort(),
+  );
   expect(d.geofences.map((g) => [g.name, g.change])).toEqual([['berlin-mobility-hubs', 'changed']]);
 });

@@ -8,17 +8,25 @@ import { upcomingSchedule } from '../../src/report/schedule.js';
 
 const NOW = Date.parse('2027-03-27T12:00:00Z');
 const promo = (name: string, target: string | undefined, window: Promotion['spec']['window']): Located<Promotion> => ({
-  resource: { apiVersion: 'promoc/v1', kind: 'Promotion', metadata: { name, ...(target ? { labels: { target } } : {}) }, spec: { code: name.toUpperCase(), window, benefits: [{ percentOff: 5 }] } },
+  resource: {
+    apiVersion: 'promoc/v1',
+    kind: 'Promotion',
+    metadata: { name, ...(target ? { labels: { target } } : {}) },
+    spec: { code: name.toUpperCase(), window, benefits: [{ percentOff: 5 }] },
+  },
   source: { file: 'campaigns/x.yaml', docIndex: 0 },
 });
 
 describe('upcoming schedule', () => {
-  const model = { geometries: new Map(), resources: [
-    promo('lago-easter', 'lago', { from: '2027-03-28T01:00:00Z', until: '2027-04-30T22:00:00Z', timeZone: 'Europe/Berlin' }),
-    promo('billing-spring', 'promotions', { from: '2027-04-01T00:00:00Z' }),
-    promo('engine-only', undefined, { from: '2027-01-01T00:00:00Z', until: '2027-03-28T00:00:00Z' }),
-    promo('over', 'ev-billing', { until: '2027-03-01T00:00:00Z' }),
-  ] };
+  const model = {
+    geometries: new Map(),
+    resources: [
+      promo('lago-easter', 'lago', { from: '2027-03-28T01:00:00Z', until: '2027-04-30T22:00:00Z', timeZone: 'Europe/Berlin' }),
+      promo('billing-spring', 'promotions', { from: '2027-04-01T00:00:00Z' }),
+      promo('engine-only', undefined, { from: '2027-01-01T00:00:00Z', until: '2027-03-28T00:00:00Z' }),
+      promo('over', 'ev-billing', { until: '2027-03-01T00:00:00Z' }),
+    ],
+  };
 
   it('lists what is still ahead per target with who carries it out', () => {
     expect(upcomingSchedule(model, NOW).map((r) => [r.target, r.resource, r.event, new Date(r.at).toISOString(), r.by])).toEqual([

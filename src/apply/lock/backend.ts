@@ -20,20 +20,31 @@ export interface LockHolder {
 
 export class LockHeldError extends PromocError {
   override readonly name = 'LockHeldError';
-  constructor(readonly api: ApiIdentity, readonly where: string, readonly holder: LockHolder | undefined) {
-    super(holder
-      ? `another apply holds the lock on ${describeApi(api)}: pid ${holder.pid} on ` + `${holder.host} since ${holder.since} (run ${holder.run}, target ${holder.target})`
-      : `the apply lock on ${describeApi(api)} (${where}) exists but cannot be read`,
-    { hint: `Wait for it to finish, then plan again. If that process is gone on another machine, remove ${where} and run \`promoc apply --resume\`.` });
+  constructor(
+    readonly api: ApiIdentity,
+    readonly where: string,
+    readonly holder: LockHolder | undefined,
+  ) {
+    super(
+      holder
+        ? `another apply holds the lock on ${describeApi(api)}: pid ${holder.pid} on ` +
+            `${holder.host} since ${holder.since} (run ${holder.run}, target ${holder.target})`
+        : `the apply lock on ${describeApi(api)} (${where}) exists but cannot be read`,
+      { hint: `Wait for it to finish, then plan again. If that process is gone on another machine, remove ${where} and run \`promoc apply --resume\`.` },
+    );
   }
 }
 
 /** The lock was lost while applying (its Redis key expired or was taken): no further call is sent. */
 export class LockLostError extends PromocError {
   override readonly name = 'LockLostError';
-  constructor(readonly api: ApiIdentity, detail: string) {
-    super(`lost the apply lock on ${describeApi(api)} while applying (${detail}); no further call was sent`,
-      { hint: 'Check the lock backend (Redis reachable, lock.ttlMs long enough), then run `promoc apply --resume`.' });
+  constructor(
+    readonly api: ApiIdentity,
+    detail: string,
+  ) {
+    super(`lost the apply lock on ${describeApi(api)} while applying (${detail}); no further call was sent`, {
+      hint: 'Check the lock backend (Redis reachable, lock.ttlMs long enough), then run `promoc apply --resume`.',
+    });
   }
 }
 
@@ -66,7 +77,15 @@ export function parseHolder(text: string | null | undefined): LockHolder | undef
   try {
     const h = JSON.parse(text) as Partial<LockHolder>;
     if (typeof h.pid !== 'number' || typeof h.host !== 'string' || typeof h.token !== 'string') return undefined;
-    return { pid: h.pid, host: h.host, run: String(h.run ?? ''), target: String(h.target ?? ''), since: String(h.since ?? ''), token: h.token, ...(typeof h.fence === 'number' ? { fence: h.fence } : {}) };
+    return {
+      pid: h.pid,
+      host: h.host,
+      run: String(h.run ?? ''),
+      target: String(h.target ?? ''),
+      since: String(h.since ?? ''),
+      token: h.token,
+      ...(typeof h.fence === 'number' ? { fence: h.fence } : {}),
+    };
   } catch {
     return undefined;
   }

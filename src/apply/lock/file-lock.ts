@@ -30,7 +30,14 @@ export function fileLockBackend(options: FileLockOptions): LockBackend {
     name: options.dir,
     async acquire(request: AcquireRequest): Promise<HeldLock> {
       const file = join(options.dir, `${lockKey(request.api)}.lock`);
-      const holder: LockHolder = { pid: options.pid, host: options.host, run: request.run, target: request.target, since: request.now.toISOString(), token: (options.token ?? randomUUID)() };
+      const holder: LockHolder = {
+        pid: options.pid,
+        host: options.host,
+        run: request.run,
+        target: request.target,
+        since: request.now.toISOString(),
+        token: (options.token ?? randomUUID)(),
+      };
       await mkdir(options.dir, { recursive: true });
       const replaced = await take(file, holder, request.api, options, 0);
       return { api: request.api, holder, ...(replaced ? { replaced } : {}), check: () => undefined, release: () => releaseFile(file, holder.token) };
@@ -111,7 +118,12 @@ function isStale(h: LockHolder, options: FileLockOptions): boolean {
 }
 
 export function processIsAlive(pid: number): boolean {
-  try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 async function readHolder(file: string): Promise<LockHolder | undefined> {
@@ -123,4 +135,3 @@ async function releaseFile(file: string, token: string): Promise<void> {
   const current = await readHolder(file);
   if (current?.token === token) await unlink(file).catch(() => undefined);
 }
-

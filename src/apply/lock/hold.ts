@@ -19,8 +19,16 @@ export interface HeldLocks {
 }
 
 export async function holdApis(backend: LockBackend, bindings: readonly Binding[], request: { run: string; target: string; now: Date }): Promise<HeldLocks> {
-  const apis = [...new Map(bindings.map((b) => { const api = bindingApi(b); return [lockKey(api), api] as const; })).entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, api]) => api);
+  const apis = [
+    ...new Map(
+      bindings.map((b) => {
+        const api = bindingApi(b);
+        return [lockKey(api), api] as const;
+      }),
+    ).entries(),
+  ]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([, api]) => api);
   const locks: HeldLock[] = [];
   try {
     for (const api of apis) locks.push(await backend.acquire({ api, ...request }));
@@ -31,7 +39,11 @@ export async function holdApis(backend: LockBackend, bindings: readonly Binding[
   return {
     locks,
     replaced: locks.flatMap((l) => (l.replaced ? [l.replaced] : [])),
-    check: () => { for (const l of locks) l.check(); },
-    release: async () => { await Promise.all(locks.map((l) => l.release())); },
+    check: () => {
+      for (const l of locks) l.check();
+    },
+    release: async () => {
+      await Promise.all(locks.map((l) => l.release()));
+    },
   };
 }

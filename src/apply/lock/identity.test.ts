@@ -3,7 +3,8 @@ import { apiIdentity, lockKey, normalizeBaseUrl } from './identity.js';
 
 describe('lock identity', () => {
   it('is the API, written one way: scheme and host case, default port, slashes, query', () => {
-    for (const url of ['HTTPS://Api.Example.com:443//v1/', 'https://api.example.com/v1', 'https://api.example.com/v1?x=1#y']) expect(normalizeBaseUrl(url)).toBe('https://api.example.com/v1');
+    for (const url of ['HTTPS://Api.Example.com:443//v1/', 'https://api.example.com/v1', 'https://api.example.com/v1?x=1#y'])
+      expect(normalizeBaseUrl(url)).toBe('https://api.example.com/v1');
     expect(normalizeBaseUrl('https://api.example.com:8443/v1')).toBe('https://api.example.com:8443/v1');
   });
 

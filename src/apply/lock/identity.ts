@@ -16,7 +16,11 @@ export interface ApiIdentity {
  */
 export function normalizeBaseUrl(raw: string): string {
   let url: URL;
-  try { url = new URL(raw); } catch { return raw.trim().replace(/\/+$/, ''); }
+  try {
+    url = new URL(raw);
+  } catch {
+    return raw.trim().replace(/\/+$/, '');
+  }
   const path = url.pathname.replace(/\/{2,}/g, '/').replace(/\/+$/, '');
   return `${url.protocol}//${url.host}${path}`;
 }

@@ -29,7 +29,11 @@ export async function openLockBackend(options: OpenLockOptions): Promise<LockBac
   if (lock?.backend === 'redis') {
     const variable = lock.redisUrlEnv ?? DEFAULT_REDIS_URL_ENV;
     const url = options.env[variable];
-    if (!url) throw new InvocationError(`lock.backend is redis but environment variable ${variable} (lock.redisUrlEnv) is not set`, `Export ${variable} with the Redis URL (redis://[user:password@]host:port), or set lock.backend: file.`);
+    if (!url)
+      throw new InvocationError(
+        `lock.backend is redis but environment variable ${variable} (lock.redisUrlEnv) is not set`,
+        `Export ${variable} with the Redis URL (redis://[user:password@]host:port), or set lock.backend: file.`,
+      );
     // Loaded only when chosen: the Redis client is the largest module an apply would otherwise load.
     const { redisLockBackend } = await import('./redis-lock.js');
     return redisLockBackend({ url, pid: options.pid, host: options.host, ...(lock.ttlMs !== undefined ? { ttlMs: lock.ttlMs } : {}) });

@@ -67,24 +67,40 @@ export async function redisLockBackend(options: RedisLockOptions): Promise<LockB
     async acquire(request: AcquireRequest): Promise<HeldLock> {
       const key = `${prefix}${lockKey(request.api)}`;
       const where = `Redis key ${key} at ${redact(options.url)}`;
-      const wanted = { pid: options.pid, host: options.host, run: request.run, target: request.target, since: request.now.toISOString(), token: (options.token ?? randomUUID)() };
-      const [ok, value] = await send(['EVAL', ACQUIRE, '2', key, `${key}:fence`, JSON.stringify(wanted), String(ttl)]) as [number, string];
+      const wanted = {
+        pid: options.pid,
+        host: options.host,
+        run: request.run,
+        target: request.target,
+        since: request.now.toISOString(),
+        token: (options.token ?? randomUUID)(),
+      };
+      const [ok, value] = (await send(['EVAL', ACQUIRE, '2', key, `${key}:fence`, JSON.stringify(wanted), String(ttl)])) as [number, string];
       const holder = parseHolder(value);
       if (ok !== 1 || !holder) throw new LockHeldError(request.api, where, holder);
       if (holder.token !== wanted.token) throw new LockHeldError(request.api, where, holder);
       let lost: string | undefined;
       let renewing: Promise<unknown> = Promise.resolve();
-      const timer = setInterval(() => {
-        renewing = send(['EVAL', RENEW, '1', key, holder.token, String(ttl)]).then(
-          (r) => { if (r !== 1) lost ??= 'its key expired or was taken by another holder'; },
-          (e: unknown) => { lost ??= `renewal failed: ${(e as Error).message}`; },
-        );
-      }, Math.max(50, Math.floor(ttl / 3)));
+      const timer = setInterval(
+        () => {
+          renewing = send(['EVAL', RENEW, '1', key, holder.token, String(ttl)]).then(
+            (r) => {
+              if (r !== 1) lost ??= 'its key expired or was taken by another holder';
+            },
+            (e: unknown) => {
+              lost ??= `renewal failed: ${(e as Error).message}`;
+            },
+          );
+        },
+        Math.max(50, Math.floor(ttl / 3)),
+      );
       timer.unref();
       return {
         api: request.api,
         holder: holder as LockHolder,
-        check: () => { if (lost) throw new LockLostError(request.api, lost); },
+        check: () => {
+          if (lost) throw new LockLostError(request.api, lost);
+        },
         release: async () => {
           clearInterval(timer);
           await renewing;
@@ -92,7 +108,9 @@ export async function redisLockBackend(options: RedisLockOptions): Promise<LockB
         },
       };
     },
-    close: async () => { await client.close(); },
+    close: async () => {
+      await client.close();
+    },
   };
 }
 

@@ -33,7 +33,8 @@ export function checkCase(engine: Engine, t: TestCase): CaseResult {
     return { case: t, mismatches: compare(t, e) };
   } catch (error) {
     // An expected amount that does not read as one (3 decimals for EUR, "abc"): this case fails, the run goes on.
-    if (error instanceof ContextError) return { case: t, mismatches: [], error: `cannot read the expectation: ${error.message}${error.hint ? ` (${error.hint})` : ''}` };
+    if (error instanceof ContextError)
+      return { case: t, mismatches: [], error: `cannot read the expectation: ${error.message}${error.hint ? ` (${error.hint})` : ''}` };
     throw error;
   }
 }
@@ -50,19 +51,36 @@ function compare(t: TestCase, e: Evaluation): Mismatch[] {
     const want = t.expect[field];
     if (want !== undefined && minor(want, field) !== e[field]) out.push({ field, expected: money(minor(want, field)), actual: money(e[field]) });
   };
-  list('applied', t.expect.applied, e.applied.map((a) => a.campaign));
-  list('fees', t.expect.fees, e.fees.map((f) => f.campaign));
-  list('grants', t.expect.grants, e.grants.map((g) => g.campaign));
+  list(
+    'applied',
+    t.expect.applied,
+    e.applied.map((a) => a.campaign),
+  );
+  list(
+    'fees',
+    t.expect.fees,
+    e.fees.map((f) => f.campaign),
+  );
+  list(
+    'grants',
+    t.expect.grants,
+    e.grants.map((g) => g.campaign),
+  );
   list('unknownCodes', t.expect.unknownCodes, e.unknownCodes);
   for (const field of ['subtotal', 'surcharges', 'discounts', 'total'] as const) sum(field);
   for (const [id, want] of Object.entries(t.expect.lines ?? {})) {
     const line = e.lines.find((l) => l.id === id);
-    if (!line || line.amount !== minor(want, `lines.${id}`)) out.push({ field: `lines.${id}`, expected: money(minor(want, `lines.${id}`)), actual: line ? money(line.amount) : 'no such line' });
+    if (!line || line.amount !== minor(want, `lines.${id}`))
+      out.push({ field: `lines.${id}`, expected: money(minor(want, `lines.${id}`)), actual: line ? money(line.amount) : 'no such line' });
   }
   for (const [id, text] of Object.entries(t.expect.rejected ?? {})) {
     const r = e.rejected.find((x) => x.campaign === id);
     if (!r || !r.reason.includes(text)) {
-      const actual = r ? `rejected: ${r.reason}` : e.applied.some((a) => a.campaign === id) ? 'applied' : 'not considered (its code, zone or vehicle was not in the context)';
+      const actual = r
+        ? `rejected: ${r.reason}`
+        : e.applied.some((a) => a.campaign === id)
+          ? 'applied'
+          : 'not considered (its code, zone or vehicle was not in the context)';
       out.push({ field: `rejected.${id}`, expected: `rejected: …${text}…`, actual });
     }
   }

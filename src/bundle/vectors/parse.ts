@@ -53,11 +53,20 @@ export function parseTestFile(file: string, data: unknown): { cases: TestCase[];
     const t = raw as { name?: unknown; context?: unknown; expect?: unknown } | null;
     const name = typeof t?.name === 'string' ? t.name : `test ${index + 1}`;
     const where = `tests[${index}] (${name})`;
-    if (!isObject(t) || !isObject(t.expect)) { problems.push({ file, message: `${where}: needs \`context\` and \`expect\`` }); return; }
+    if (!isObject(t) || !isObject(t.expect)) {
+      problems.push({ file, message: `${where}: needs \`context\` and \`expect\`` });
+      return;
+    }
     const unknown = Object.keys(t.expect).filter((k) => !EXPECT_KEYS.has(k));
-    if (unknown.length > 0) { problems.push({ file, message: `${where}: unknown expectation ${unknown.join(', ')}; known: ${[...EXPECT_KEYS].join(', ')}` }); return; }
+    if (unknown.length > 0) {
+      problems.push({ file, message: `${where}: unknown expectation ${unknown.join(', ')}; known: ${[...EXPECT_KEYS].join(', ')}` });
+      return;
+    }
     const wrong = expectationProblem(t.expect);
-    if (wrong !== undefined) { problems.push({ file, message: `${where}: ${wrong}` }); return; }
+    if (wrong !== undefined) {
+      problems.push({ file, message: `${where}: ${wrong}` });
+      return;
+    }
     try {
       const context = contextFromData({ ...defaults, ...(isObject(t.context) ? t.context : {}) });
       cases.push({ file, index, name, context, expect: t.expect as Expectation });
@@ -76,14 +85,21 @@ const SUMS = ['subtotal', 'surcharges', 'discounts', 'total'] as const;
 function expectationProblem(e: Record<string, unknown>): string | undefined {
   for (const k of LISTS) {
     const v = e[k];
-    if (v !== undefined && !(Array.isArray(v) && v.every((x) => typeof x === 'string'))) return `expect.${k} must be a list of campaign ids${k === 'unknownCodes' ? ' (codes)' : ''}` + `, e.g. ${k}: [${typeof v === 'string' ? v : 'Promotion/summer-25'}]`;
+    if (v !== undefined && !(Array.isArray(v) && v.every((x) => typeof x === 'string')))
+      return (
+        `expect.${k} must be a list of campaign ids${k === 'unknownCodes' ? ' (codes)' : ''}` +
+        `, e.g. ${k}: [${typeof v === 'string' ? v : 'Promotion/summer-25'}]`
+      );
   }
   for (const k of SUMS) {
     const v = e[k];
-    if (v !== undefined && typeof v !== 'number' && typeof v !== 'string') return `expect.${k} must be an amount: minor units (1250) or a decimal string ("12.50")`;
+    if (v !== undefined && typeof v !== 'number' && typeof v !== 'string')
+      return `expect.${k} must be an amount: minor units (1250) or a decimal string ("12.50")`;
   }
-  if (e.lines !== undefined && !(isObject(e.lines) && Object.values(e.lines).every((v) => typeof v === 'number' || typeof v === 'string'))) return 'expect.lines must map line ids to amounts, e.g. lines: { time: "8.50" }';
-  if (e.rejected !== undefined && !(isObject(e.rejected) && Object.values(e.rejected).every((v) => typeof v === 'string'))) return 'expect.rejected must map campaign ids to text their reason contains, e.g. rejected: { Promotion/summer-25: window ends }';
+  if (e.lines !== undefined && !(isObject(e.lines) && Object.values(e.lines).every((v) => typeof v === 'number' || typeof v === 'string')))
+    return 'expect.lines must map line ids to amounts, e.g. lines: { time: "8.50" }';
+  if (e.rejected !== undefined && !(isObject(e.rejected) && Object.values(e.rejected).every((v) => typeof v === 'string')))
+    return 'expect.rejected must map campaign ids to text their reason contains, e.g. rejected: { Promotion/summer-25: window ends }';
   return undefined;
 }
 

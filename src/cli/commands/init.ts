@@ -5,16 +5,22 @@ export const registerInit: RegisterCommand = (program: Command, ctx) => {
   program
     .command('init')
     .summary('scaffold a campaigns repository that uses the installed promoc')
-    .description('Write promoc.config.yaml, an example campaign per provider, CI workflows running `npx promoc`, editor settings ' + 'for the installed schemas, a .gitignore and a README. Never overwrites an existing file without --force.')
+    .description(
+      'Write promoc.config.yaml, an example campaign per provider, CI workflows running `npx promoc`, editor settings ' +
+        'for the installed schemas, a .gitignore and a README. Never overwrites an existing file without --force.',
+    )
     .argument('[dir]', 'the repository folder', '.')
     .option('--providers <list>', 'ev-billing, mobility, promotions, lago (comma-separated) or all; asked on a terminal when omitted, else all')
     .option('--force', 'overwrite files that exist')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ npm i -D promoc && npx promoc init
   $ npx promoc init campaigns-repo --providers mobility,lago
 
-Exit codes: 0 written, 64 bad invocation.`)
+Exit codes: 0 written, 64 bad invocation.`,
+    )
     .action(async (dir: string, opts: { providers?: string; force?: boolean }) => {
       const { runInit } = await import('../run/init.js');
       const interactive = ctx.io.isTTY && process.stdin.isTTY && opts.providers === undefined;

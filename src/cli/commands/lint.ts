@@ -13,7 +13,10 @@ type Format = (typeof FORMATS)[number];
 const FAIL_LEVELS = ['error', 'warning', 'info', 'none'] as const;
 type FailLevel = Severity | 'none';
 
-interface Report { format: Format; output?: string }
+interface Report {
+  format: Format;
+  output?: string;
+}
 
 interface LintFlags {
   failSeverity: string;
@@ -29,7 +32,11 @@ export const registerLint: RegisterCommand = (program: Command, ctx) => {
   program
     .command('lint')
     .summary('find stacking conflicts, geofence overlaps and campaign mistakes')
-    .description('Validate the campaigns, then check how they interact: campaigns that shadow or ' + 'tie with each other, stacked discounts reaching 100%, overlapping geofences ' + 'and surcharges, and sanity problems. Rules and their docs: docs/rules/.')
+    .description(
+      'Validate the campaigns, then check how they interact: campaigns that shadow or ' +
+        'tie with each other, stacked discounts reaching 100%, overlapping geofences ' +
+        'and surcharges, and sanity problems. Rules and their docs: docs/rules/.',
+    )
     .argument('[paths...]', 'files or folders (default: the campaigns globs in promoc.config.yaml)')
     .option('-f, --format <format>', `report format, repeatable: ${FORMATS.join(', ')} (default stylish)`, (value: string) => {
       if (!(FORMATS as readonly string[]).includes(value)) throw new InvocationError(`unknown format "${value}"`, `Use one of: ${FORMATS.join(', ')}.`);
@@ -44,11 +51,18 @@ export const registerLint: RegisterCommand = (program: Command, ctx) => {
     })
     .option('--fail-severity <level>', `lowest severity that fails the run: ${FAIL_LEVELS.join(', ')}`, 'error')
     .option('--max-warnings <n>', 'fail when there are more warnings than this (-1: no limit)', '-1')
-    .option('--rule <id=severity>', 'override a rule\'s severity (error, warning, info, off; warn is read as warning); repeatable', (v: string, acc: string[]) => [...acc, v], [])
+    .option(
+      '--rule <id=severity>',
+      "override a rule's severity (error, warning, info, off; warn is read as warning); repeatable",
+      (v: string, acc: string[]) => [...acc, v],
+      [],
+    )
     .option('--now <date>', 'evaluate expiry as of this date (default: now), for reproducible reports')
     .option('--no-cache', 'ignore and do not update the validation cache')
     .option('--no-frames', 'omit code frames in stylish output')
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ promoc lint
   $ promoc lint campaigns/mobility --rule stacking/exclusive-overlap=off
@@ -58,7 +72,8 @@ Examples:
 Suppress one finding on the next line, with a reason (and optionally an expiry):
   # promoc-disable-next-line stacking/ambiguous-order -- tie is intended until 2027-01-31
 
-Exit codes: 0 nothing at or above --fail-severity and warnings within --max-warnings, 1 otherwise, 64 bad invocation.`)
+Exit codes: 0 nothing at or above --fail-severity and warnings within --max-warnings, 1 otherwise, 64 bad invocation.`,
+    )
     .action(async (paths: string[], flags: LintFlags) => {
       ctx.setExitCode(await runLintCommand(ctx, paths, reports.length > 0 ? reports : [{ format: 'stylish' }], flags));
     });
@@ -70,7 +85,10 @@ async function runLintCommand(ctx: CliContext, paths: string[], reports: readonl
   const overrides = parseRuleFlags(flags.rule);
   const now = flags.now === undefined ? new Date() : parseNow(flags.now);
   const [{ loadProject }, { runLint }, { optionsFromConfig }, { writeReports }] = await Promise.all([
-    import('../../load/project.js'), import('../../lint/runner.js'), import('../../lint/settings.js'), import('../write-lint-output.js'),
+    import('../../load/project.js'),
+    import('../../lint/runner.js'),
+    import('../../lint/settings.js'),
+    import('../write-lint-output.js'),
   ]);
   const { join, relative, sep } = await import('node:path');
   const { readSmallText } = await import('../read-small-text.js');
@@ -91,7 +109,12 @@ async function runLintCommand(ctx: CliContext, paths: string[], reports: readonl
     ...(loaded.configFile ? { configFile: relative(loaded.root, loaded.configFile).split(sep).join('/') } : {}),
   });
   await writeReports(report, reports, {
-    io: ctx.io, root: loaded.root, files: loaded.files.length, frames: flags.frames, toolVersion: promocVersion(), readText,
+    io: ctx.io,
+    root: loaded.root,
+    files: loaded.files.length,
+    frames: flags.frames,
+    toolVersion: promocVersion(),
+    readText,
   });
   return isFailure(report.diagnostics, failAt, maxWarnings) ? EXIT.failure : EXIT.ok;
 }
@@ -107,7 +130,10 @@ export function isFailure(diags: readonly Diagnostic[], failAt: FailLevel, maxWa
 function parseFailLevel(v: string): FailLevel {
   const level = v === 'none' ? 'none' : parseSeverity(v);
   if (level !== undefined) return level;
-  throw new InvocationError(`--fail-severity must be one of ${FAIL_LEVELS.join(', ')}, not "${v}"`, 'error fails on errors only; warning (or warn) on warnings too; none never fails on findings.');
+  throw new InvocationError(
+    `--fail-severity must be one of ${FAIL_LEVELS.join(', ')}, not "${v}"`,
+    'error fails on errors only; warning (or warn) on warnings too; none never fails on findings.',
+  );
 }
 
 function parseMaxWarnings(v: string): number {

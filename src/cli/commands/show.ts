@@ -10,12 +10,15 @@ export const registerShow: RegisterCommand = (program: Command, ctx) => {
     .argument('<plan>', 'the plan file (JSON)')
     .option('-f, --format <format>', 'text, markdown or json', 'text')
     .option('--verbose', 'list unchanged resources too (text format)', false)
-    .addHelpText('after', `
+    .addHelpText(
+      'after',
+      `
 Examples:
   $ promoc show plan.json
   $ promoc show plan.json --format markdown
 
-Exit codes: 0 rendered, 1 unreadable plan or another format version, 64 bad invocation.`)
+Exit codes: 0 rendered, 1 unreadable plan or another format version, 64 bad invocation.`,
+    )
     .action(async (file: string, opts: { format: string; verbose: boolean }) => {
       const format = checkFormat(opts.format);
       const { runShow } = await import('../run/show.js');

@@ -36,18 +36,37 @@ export async function readProbes(file: string, shown: string): Promise<Probe[]> 
   try {
     data = parse(await readFile(file, 'utf8'));
   } catch (e) {
-    throw new InvocationError(`${shown}: ${(e as Error).message}`, 'Give a YAML file with probes: [{ customer: <id the API knows>, context: { currency, lines, … } }].');
+    throw new InvocationError(
+      `${shown}: ${(e as Error).message}`,
+      'Give a YAML file with probes: [{ customer: <id the API knows>, context: { currency, lines, … } }].',
+    );
   }
   const list = (data as { probes?: unknown } | null)?.probes;
-  if (!Array.isArray(list) || list.length === 0) throw new InvocationError(`${shown}: probes must be a non-empty list`, 'Write probes: [{ customer: cus_1, context: { currency: EUR, lines: [{ id: subscription, amount: "49.00" }] } }].');
+  if (!Array.isArray(list) || list.length === 0)
+    throw new InvocationError(
+      `${shown}: probes must be a non-empty list`,
+      'Write probes: [{ customer: cus_1, context: { currency: EUR, lines: [{ id: subscription, amount: "49.00" }] } }].',
+    );
   return list.map((p: unknown, i): Probe => {
     const o = (p ?? {}) as Record<string, unknown>;
     const where = `${shown}: probes[${i}]`;
-    if (typeof o.customer !== 'string' || o.customer === '') throw new InvocationError(`${where}.customer must be the id of a customer the API knows`, 'Write customer: cus_1.');
-    if (o.subscription !== undefined && typeof o.subscription !== 'string') throw new InvocationError(`${where}.subscription must be a string`, 'Write subscription: sub_1, or leave it out.');
-    if (o.at !== undefined && (typeof o.at !== 'string' || Number.isNaN(Date.parse(o.at)))) throw new InvocationError(`${where}.at must be an instant`, 'Write at: 2027-06-01T00:00:00Z, or leave it out (the plan\'s instant).');
-    if (typeof o.context !== 'object' || o.context === null || Array.isArray(o.context)) throw new InvocationError(`${where}.context must be an evaluation context`, 'Write context: { currency: EUR, lines: [{ id: subscription, amount: "49.00" }], customer: { id: cus_1 } }.');
-    return { customer: o.customer, ...(typeof o.subscription === 'string' ? { subscription: o.subscription } : {}), ...(typeof o.at === 'string' ? { at: new Date(o.at).toISOString().replace(/\.000Z$/, 'Z') } : {}), context: o.context as Probe['context'] };
+    if (typeof o.customer !== 'string' || o.customer === '')
+      throw new InvocationError(`${where}.customer must be the id of a customer the API knows`, 'Write customer: cus_1.');
+    if (o.subscription !== undefined && typeof o.subscription !== 'string')
+      throw new InvocationError(`${where}.subscription must be a string`, 'Write subscription: sub_1, or leave it out.');
+    if (o.at !== undefined && (typeof o.at !== 'string' || Number.isNaN(Date.parse(o.at))))
+      throw new InvocationError(`${where}.at must be an instant`, "Write at: 2027-06-01T00:00:00Z, or leave it out (the plan's instant).");
+    if (typeof o.context !== 'object' || o.context === null || Array.isArray(o.context))
+      throw new InvocationError(
+        `${where}.context must be an evaluation context`,
+        'Write context: { currency: EUR, lines: [{ id: subscription, amount: "49.00" }], customer: { id: cus_1 } }.',
+      );
+    return {
+      customer: o.customer,
+      ...(typeof o.subscription === 'string' ? { subscription: o.subscription } : {}),
+      ...(typeof o.at === 'string' ? { at: new Date(o.at).toISOString().replace(/\.000Z$/, 'Z') } : {}),
+      context: o.context as Probe['context'],
+    };
   });
 }
 
@@ -61,7 +80,8 @@ export function engineVerdict(resource: Located, geometries: Model['geometries']
   const e = loadBundle(built.bytes).evaluate(ctx);
   const exponent = currencyExponent(ctx.currency);
   const credit = e.grants.reduce((s, g) => s + (g.type === 'credit' ? g.amount : 0), 0);
-  if (e.applied.length > 0) return { applied: true, discount: formatMinor(e.discounts, exponent), credit: formatMinor(credit, exponent), currency: ctx.currency };
+  if (e.applied.length > 0)
+    return { applied: true, discount: formatMinor(e.discounts, exponent), credit: formatMinor(credit, exponent), currency: ctx.currency };
   const reason = e.rejected.map((r) => r.reason).join('; ');
   return { applied: false, ...(reason ? { reason } : {}), currency: ctx.currency };
 }
@@ -74,7 +94,11 @@ export function agrees(api: ApiVerdict, engine: EngineVerdict): boolean {
     const n = v === undefined ? 0 : parseDecimal(v, currencyExponent(engine.currency));
     return typeof n === 'number' ? n : undefined;
   };
-  return minor(api.discount) === minor(engine.discount) && minor(api.credit) === minor(engine.credit) && (api.currency === undefined || api.currency === engine.currency);
+  return (
+    minor(api.discount) === minor(engine.discount) &&
+    minor(api.credit) === minor(engine.credit) &&
+    (api.currency === undefined || api.currency === engine.currency)
+  );
 }
 
 export interface VerdictInput {
@@ -99,7 +123,12 @@ export async function apiVerdicts(input: VerdictInput): Promise<{ rows: PlanVerd
     const fields = a.live as { metadata?: { description?: string }; spec?: Record<string, Json> };
     // The live fields as a campaign: what the API holds, under the repository's name and labels.
     const live: Located = {
-      resource: { apiVersion: 'promoc/v1', kind: a.kind, metadata: { name: a.name, ...(desired?.resource.metadata.labels ? { labels: desired.resource.metadata.labels } : {}) }, spec: fields.spec ?? {} } as unknown as AnyResource,
+      resource: {
+        apiVersion: 'promoc/v1',
+        kind: a.kind,
+        metadata: { name: a.name, ...(desired?.resource.metadata.labels ? { labels: desired.resource.metadata.labels } : {}) },
+        spec: fields.spec ?? {},
+      } as unknown as AnyResource,
       source: desired?.source ?? { file: '', docIndex: 0 },
     };
     const client = provider.client(binding.connection, input.deps);
@@ -114,7 +143,16 @@ export async function apiVerdicts(input: VerdictInput): Promise<{ rows: PlanVerd
         apiError = (e as Error).message;
       }
       const agree = api !== undefined && agrees(api, engine);
-      rows.push({ resource: resourceKey(a), key: a.key, customer: probe.customer, at, ...(api ? { api } : {}), ...(apiError ? { apiError } : {}), engine, agree });
+      rows.push({
+        resource: resourceKey(a),
+        key: a.key,
+        customer: probe.customer,
+        at,
+        ...(api ? { api } : {}),
+        ...(apiError ? { apiError } : {}),
+        engine,
+        agree,
+      });
       if (!agree && desired) {
         diagnostics.push({
           ruleId: 'plan/api-verdict',
@@ -124,10 +162,12 @@ export async function apiVerdicts(input: VerdictInput): Promise<{ rows: PlanVerd
           path: ['spec'],
           atKey: true,
           message: api
-            ? `the API and the engine disagree on ${resourceKey(a)} for customer ${probe.customer} at ${at}: API ${describeApi(api)}; engine ${describeEngine(engine)}`
+            ? `the API and the engine disagree on ${resourceKey(a)} for customer ${probe.customer} at ${at}: ` +
+              `API ${describeApi(api)}; engine ${describeEngine(engine)}`
             : `the API gave no verdict on ${resourceKey(a)} for customer ${probe.customer}: ${apiError ?? 'no answer'}`,
           hint: api
-            ? 'Check that the probe\'s context says what the API knows about the customer (attributes, plan, usage, earlier ' + 'redemptions); if it does, the engine and the API price this promotion differently: see docs/fidelity.md.'
+            ? "Check that the probe's context says what the API knows about the customer (attributes, plan, usage, earlier " +
+              'redemptions); if it does, the engine and the API price this promotion differently: see docs/fidelity.md.'
             : 'The probe must name a customer (and subscription) the API knows.',
         });
       }

@@ -68,11 +68,27 @@ interface Session {
 }
 
 export async function runApply(io: Io, options: ApplyCliOptions, given: ApplyCliDeps = {}): Promise<number> {
-  if (options.resume && options.planFile) throw new InvocationError('--resume finishes an earlier run; it takes no plan file', 'Run `promoc apply --resume` alone, or `promoc apply plan.json` for a new run.');
-  if (options.due && (options.resume || options.planFile)) throw new InvocationError('--due plans from the repository now; it takes no plan file and no --resume', 'Run `promoc apply --due` alone (the scheduled workflow does).');
-  if (options.now && (options.resume || options.planFile)) throw new InvocationError('--now sets the instant of a new plan; a saved plan or a resumed run already has one', 'Drop --now, or run `promoc apply --now INSTANT` without a plan file.');
+  if (options.resume && options.planFile)
+    throw new InvocationError(
+      '--resume finishes an earlier run; it takes no plan file',
+      'Run `promoc apply --resume` alone, or `promoc apply plan.json` for a new run.',
+    );
+  if (options.due && (options.resume || options.planFile))
+    throw new InvocationError(
+      '--due plans from the repository now; it takes no plan file and no --resume',
+      'Run `promoc apply --due` alone (the scheduled workflow does).',
+    );
+  if (options.now && (options.resume || options.planFile))
+    throw new InvocationError(
+      '--now sets the instant of a new plan; a saved plan or a resumed run already has one',
+      'Drop --now, or run `promoc apply --now INSTANT` without a plan file.',
+    );
   const clock = (given.http ?? realDeps()).now();
-  if (options.now && options.now.getTime() > clock) throw new InvocationError(`--now ${options.now.toISOString()} is later than the clock (${new Date(clock).toISOString()}): apply would launch campaigns early`, 'Use --now with `promoc plan` to see what would happen then; apply only as of now or earlier.');
+  if (options.now && options.now.getTime() > clock)
+    throw new InvocationError(
+      `--now ${options.now.toISOString()} is later than the clock (${new Date(clock).toISOString()}): apply would launch campaigns early`,
+      'Use --now with `promoc plan` to see what would happen then; apply only as of now or earlier.',
+    );
   const c = colors(io);
   const debug = given.debug ?? NO_DEBUG;
   const deps: ApplyCliDeps = { ...given, http: given.http ?? { ...realDeps(), debug } };
@@ -82,11 +98,30 @@ export async function runApply(io: Io, options: ApplyCliOptions, given: ApplyCli
     const backend = await openLockBackend({ root, config, env: io.env, pid: process.pid, host: hostname() });
     try {
       const locks = await holdApis(backend, target.bindings, { run, target: target.name, now: new Date(http.now()) });
-      for (const h of locks.replaced) io.stderr(`note: took over the apply lock left by pid ${h.pid} on ${h.host} (run ${h.run}, target ${h.target}, ` + `since ${h.since}); that process is gone. Run \`promoc apply --resume\` if its run did not finish.\n`);
+      for (const h of locks.replaced)
+        io.stderr(
+          `note: took over the apply lock left by pid ${h.pid} on ${h.host} (run ${h.run}, target ${h.target}, ` +
+            `since ${h.since}); that process is gone. Run \`promoc apply --resume\` if its run did not finish.\n`,
+        );
       const held = locks.locks.map((l) => `${l.api.provider} ${l.api.baseUrl}${l.holder.fence !== undefined ? ` (fencing token ${l.holder.fence})` : ''}`);
       debug.write('lock', `holding ${held.join(', ')} in ${backend.name}`);
       const release = locks.release;
-      session = { root, config, target, run, locks: { ...locks, release: async () => { try { await release(); } finally { await backend.close(); } } } };
+      session = {
+        root,
+        config,
+        target,
+        run,
+        locks: {
+          ...locks,
+          release: async () => {
+            try {
+              await release();
+            } finally {
+              await backend.close();
+            }
+          },
+        },
+      };
       return session;
     } catch (error) {
       await backend.close();
@@ -99,7 +134,10 @@ export async function runApply(io: Io, options: ApplyCliOptions, given: ApplyCli
       return await withTarget(target, async () => {
         const found = await latestUnfinished(journalDir(root, target.name));
         if (!found) {
-          io.stderr(`${c.yellow('nothing to resume')}: every apply on target ${target.name} ` + `finished (journals in ${toRepoPath(root, journalDir(root, target.name))}).\n`);
+          io.stderr(
+            `${c.yellow('nothing to resume')}: every apply on target ${target.name} ` +
+              `finished (journals in ${toRepoPath(root, journalDir(root, target.name))}).\n`,
+          );
           return EXIT.failure;
         }
         return resume(io, await lock(root, config, target, found.replay.header.run), found, deps, options.format === 'json');
@@ -107,7 +145,18 @@ export async function runApply(io: Io, options: ApplyCliOptions, given: ApplyCli
     }
     const run = newRunId(new Date(http.now()), http.random);
     if (options.planFile) return await applySaved(io, options, deps, run, lock);
-    const planned = await planFor(io, { ...options, now: options.now ?? new Date(clock), access: 'write', onOpen: async ({ root, config, target }) => { await lock(root, config, target, run); } }, debug);
+    const planned = await planFor(
+      io,
+      {
+        ...options,
+        now: options.now ?? new Date(clock),
+        access: 'write',
+        onOpen: async ({ root, config, target }) => {
+          await lock(root, config, target, run);
+        },
+      },
+      debug,
+    );
     if (typeof planned === 'number') return planned;
     return await withTarget(planned.target, () => applyPlan(io, session!, planned.plan, options, deps));
   } finally {
@@ -124,11 +173,16 @@ type Locker = (root: string, config: PromocConfig, target: OpenTarget, run: stri
 async function applySaved(io: Io, options: ApplyCliOptions, deps: ApplyCliDeps, run: string, lock: Locker): Promise<number> {
   const file = options.planFile!;
   const plan = await readPlanFile(io.cwd, file);
-  const opened = await openProject(io, { paths: options.paths ?? [], access: 'write', ...(options.target ? { target: options.target } : {}) }, deps.debug ?? NO_DEBUG);
+  const opened = await openProject(
+    io,
+    { paths: options.paths ?? [], access: 'write', ...(options.target ? { target: options.target } : {}) },
+    deps.debug ?? NO_DEBUG,
+  );
   if (typeof opened === 'number') return opened;
   const { loaded, target } = opened;
   return withTarget(target, async () => {
-    if (plan.target !== target.name) throw new InvocationError(`${file} was planned for target ${plan.target}, not ${target.name}`, `Run \`promoc apply ${file} --target ${plan.target}\`.`);
+    if (plan.target !== target.name)
+      throw new InvocationError(`${file} was planned for target ${plan.target}, not ${target.name}`, `Run \`promoc apply ${file} --target ${plan.target}\`.`);
     assertNoConflicts(plan);
     const compiled = await compileTarget(loaded.model, target.bindings, target.name);
     if (hasErrors(compiled.diagnostics)) return printUnlocated(io, loaded, compiled.diagnostics);
@@ -149,30 +203,68 @@ async function applyPlan(io: Io, session: Session, plan: Plan, options: ApplyCli
   }
   const { graph, unsupported } = compileCalls(plan, { dueOnly: options.due ?? false });
   if (options.due && graph.steps.length === 0 && unsupported.length === 0 && !json) {
-    const next = plan.actions.filter((a) => a.action === 'scheduled' && a.schedule && !a.schedule.native).map((a) => a.schedule!.at).sort()[0];
+    const next = plan.actions
+      .filter((a) => a.action === 'scheduled' && a.schedule && !a.schedule.native)
+      .map((a) => a.schedule!.at)
+      .sort()[0];
     const waiting = plan.summary.scheduled ?? 0;
-    io.stdout(`${c.green('Nothing is due.')} Target ${target.name}: ${waiting} scheduled action${waiting === 1 ? '' : 's'}${next ? `, the next at ${next}` : ''}.\n`);
+    io.stdout(
+      `${c.green('Nothing is due.')} Target ${target.name}: ${waiting} scheduled action${waiting === 1 ? '' : 's'}${next ? `, the next at ${next}` : ''}.\n`,
+    );
     return EXIT.ok;
   }
   if (graph.steps.length === 0 && unsupported.length === 0) {
     const blocked = graph.untouched.filter((u) => u.action === 'blocked');
     if (json) {
-      io.stdout(applyJson({ run: null, target: target.name, journal: null, resumed: false, changed: [], failed: [], diverged: [], untouched: graph.untouched.map((u) => ({ resource: resourceKey(u), action: u.action, ...(u.liveId ? { liveId: u.liveId } : {}), ...(u.reason ? { reason: u.reason } : {}) })), calls: { total: 0, sent: 0, retried: 0 }, ok: true }));
+      io.stdout(
+        applyJson({
+          run: null,
+          target: target.name,
+          journal: null,
+          resumed: false,
+          changed: [],
+          failed: [],
+          diverged: [],
+          untouched: graph.untouched.map((u) => ({
+            resource: resourceKey(u),
+            action: u.action,
+            ...(u.liveId ? { liveId: u.liveId } : {}),
+            ...(u.reason ? { reason: u.reason } : {}),
+          })),
+          calls: { total: 0, sent: 0, retried: 0 },
+          ok: true,
+        }),
+      );
       return EXIT.ok;
     }
     if (blocked.length > 0) {
       io.stdout(renderPlan(plan, 'text', { color: io.color, verbose: options.verbose }));
-      io.stdout(`${c.yellow('Nothing apply can do:')} ${blocked.length} blocked change${blocked.length === 1 ? ' needs' : 's need'}` + ` a decision outside promoc (the reasons are above); nothing was changed.\n`);
+      io.stdout(
+        `${c.yellow('Nothing apply can do:')} ${blocked.length} blocked change${blocked.length === 1 ? ' needs' : 's need'}` +
+          ` a decision outside promoc (the reasons are above); nothing was changed.\n`,
+      );
       return EXIT.ok;
     }
-    io.stdout(`${c.green('No changes.')} Target ${target.name} already matches the repository (` + `${graph.untouched.length} resource${graph.untouched.length === 1 ? '' : 's'} checked).\n`);
+    io.stdout(
+      `${c.green('No changes.')} Target ${target.name} already matches the repository (` +
+        `${graph.untouched.length} resource${graph.untouched.length === 1 ? '' : 's'} checked).\n`,
+    );
     return EXIT.ok;
   }
   (json ? io.stderr : io.stdout)(renderPlan(plan, 'text', { color: io.color, verbose: options.verbose }));
   if (!options.autoApprove) {
-    if (!io.isTTY) throw new InvocationError('apply changes live promotions and needs confirmation: this is not a terminal', 'Review the plan, then re-run with --auto-approve (e.g. in CI after `promoc plan --out plan.json`: `promoc apply plan.json --auto-approve`).');
-    const yes = await (deps.confirm ?? askOnTerminal)(`\nApply ${graph.steps.length} call${graph.steps.length === 1 ? '' : 's'} to target ${target.name}? Only "yes" is accepted: `);
-    if (!yes) { io.stderr('Apply cancelled; nothing was changed.\n'); return EXIT.failure; }
+    if (!io.isTTY)
+      throw new InvocationError(
+        'apply changes live promotions and needs confirmation: this is not a terminal',
+        'Review the plan, then re-run with --auto-approve (e.g. in CI after `promoc plan --out plan.json`: `promoc apply plan.json --auto-approve`).',
+      );
+    const yes = await (deps.confirm ?? askOnTerminal)(
+      `\nApply ${graph.steps.length} call${graph.steps.length === 1 ? '' : 's'} to target ${target.name}? Only "yes" is accepted: `,
+    );
+    if (!yes) {
+      io.stderr('Apply cancelled; nothing was changed.\n');
+      return EXIT.failure;
+    }
   }
   return execute(io, session, graph, unsupported, undefined, deps, json);
 }
@@ -180,17 +272,35 @@ async function applyPlan(io: Io, session: Session, plan: Plan, options: ApplyCli
 async function resume(io: Io, session: Session, found: { file: string; replay: Replay }, deps: ApplyCliDeps, json: boolean): Promise<number> {
   const { header } = found.replay;
   if (header.target !== session.target.name) throw new JournalError(`${found.file} belongs to target ${header.target}, not ${session.target.name}`);
-  io.stderr(`Resuming run ${header.run} (started ${header.at} by pid ${header.pid} on ` + `${header.host}): ${found.replay.done.size}/${header.graph.steps.length} ` + `calls done; ${found.replay.started.size} to check against live state first.\n`);
+  io.stderr(
+    `Resuming run ${header.run} (started ${header.at} by pid ${header.pid} on ` +
+      `${header.host}): ${found.replay.done.size}/${header.graph.steps.length} ` +
+      `calls done; ${found.replay.started.size} to check against live state first.\n`,
+  );
   return execute(io, session, header.graph, [], found, deps, json);
 }
 
-async function execute(io: Io, session: Session, graph: CallGraph, unsupported: readonly Untouched[], prior: { file: string; replay: Replay } | undefined, deps: ApplyCliDeps, json: boolean): Promise<number> {
+async function execute(
+  io: Io,
+  session: Session,
+  graph: CallGraph,
+  unsupported: readonly Untouched[],
+  prior: { file: string; replay: Replay } | undefined,
+  deps: ApplyCliDeps,
+  json: boolean,
+): Promise<number> {
   const { root, target } = session;
   const http = deps.http ?? realDeps();
   const progress = progressReporter({ write: io.stderr, isTTY: io.isTTY, color: io.color, now: http.now }, graph, prior?.replay.done.size ?? 0);
   const report = await applyGraph({
-    graph, bindings: target.bindings, journalDir: journalDir(root, target.name), deps: http, run: session.run, guard: session.locks.check,
-    process: { pid: process.pid, host: hostname() }, promocVersion: promocVersion(),
+    graph,
+    bindings: target.bindings,
+    journalDir: journalDir(root, target.name),
+    deps: http,
+    run: session.run,
+    guard: session.locks.check,
+    process: { pid: process.pid, host: hostname() },
+    promocVersion: promocVersion(),
     ...(unsupported.length > 0 ? { unsupported } : {}),
     ...(prior ? { resume: prior } : {}),
     onEvent: progress.onEvent,
@@ -208,5 +318,9 @@ function applyJson(report: Omit<ApplyOutcome, 'run' | 'journal'> & { readonly ru
 
 async function askOnTerminal(question: string): Promise<boolean> {
   const rl = createInterface({ input: process.stdin, output: process.stderr });
-  try { return (await rl.question(question)).trim() === 'yes'; } finally { rl.close(); }
+  try {
+    return (await rl.question(question)).trim() === 'yes';
+  } finally {
+    rl.close();
+  }
 }

@@ -27,16 +27,31 @@ export async function runBundle(io: Io, options: BundleOptions): Promise<number>
   });
   if (!built.ok) return built.code;
   const { bytes, manifest } = built.value;
-  const signature = options.signKey !== undefined ? signBundle(bytes, await readKeyFile(resolve(io.cwd, options.signKey), 'signing key'), manifest.digest) : undefined;
+  const signature =
+    options.signKey !== undefined ? signBundle(bytes, await readKeyFile(resolve(io.cwd, options.signKey), 'signing key'), manifest.digest) : undefined;
   const written = await writeBundleFiles(resolve(io.cwd, options.out), bytes, signature);
   const c = colors(io);
   const n = manifest.counts;
   if (options.format === 'json') {
-    io.stdout(json({ bundle: relative(io.cwd, written.bundle), bytes: bytes.length, manifest, ...(signature && written.signature ? { signature: { keyId: signature.keyId, file: relative(io.cwd, written.signature) } } : {}) }));
+    io.stdout(
+      json({
+        bundle: relative(io.cwd, written.bundle),
+        bytes: bytes.length,
+        manifest,
+        ...(signature && written.signature ? { signature: { keyId: signature.keyId, file: relative(io.cwd, written.signature) } } : {}),
+      }),
+    );
     return EXIT.ok;
   }
-  io.stdout(`${c.green('✔')} wrote ${relative(io.cwd, written.bundle)}: ${plural(n.campaigns, 'campaign')}` + ` (${n.codes} with codes, ${plural(n.surcharges, 'surcharge')}), ` + `${plural(n.geofences, 'geofence')}, ${(bytes.length / 1024).toFixed(1)} KiB\n`);
-  io.stdout(`  digest   ${manifest.digest}\n  revision ${manifest.revision ?? c.dim('none (not a git checkout)')}` + `\n  created  ${manifest.createdAt ?? c.dim('unknown (no commit, no SOURCE_DATE_EPOCH)')}\n`);
+  io.stdout(
+    `${c.green('✔')} wrote ${relative(io.cwd, written.bundle)}: ${plural(n.campaigns, 'campaign')}` +
+      ` (${n.codes} with codes, ${plural(n.surcharges, 'surcharge')}), ` +
+      `${plural(n.geofences, 'geofence')}, ${(bytes.length / 1024).toFixed(1)} KiB\n`,
+  );
+  io.stdout(
+    `  digest   ${manifest.digest}\n  revision ${manifest.revision ?? c.dim('none (not a git checkout)')}` +
+      `\n  created  ${manifest.createdAt ?? c.dim('unknown (no commit, no SOURCE_DATE_EPOCH)')}\n`,
+  );
   if (signature && written.signature) io.stdout(`  signed   key ${signature.keyId} → ${relative(io.cwd, written.signature)}\n`);
   return EXIT.ok;
 }
@@ -51,14 +66,33 @@ export async function runBundleVerify(io: Io, options: { path: string; publicKey
   const m = engine.manifest;
   if (options.format === 'json') {
     const signed = signature === undefined ? 'absent' : publicKey === undefined ? 'not checked' : 'ok';
-    io.stdout(json({ bundle: relative(io.cwd, file), ok: true, manifest: m, signature: signed, ...(freshness.notBefore !== undefined ? { notBefore: freshness.notBefore } : {}), ...(freshness.replaces ? { replaces: { digest: freshness.replaces.digest, createdAt: freshness.replaces.createdAt ?? null } } : {}) }));
+    io.stdout(
+      json({
+        bundle: relative(io.cwd, file),
+        ok: true,
+        manifest: m,
+        signature: signed,
+        ...(freshness.notBefore !== undefined ? { notBefore: freshness.notBefore } : {}),
+        ...(freshness.replaces ? { replaces: { digest: freshness.replaces.digest, createdAt: freshness.replaces.createdAt ?? null } } : {}),
+      }),
+    );
     return EXIT.ok;
   }
-  io.stdout(`${c.green('✔')} ${relative(io.cwd, file)}: format ${m.formatVersion}, digest ok (` + `${m.digest}), ${m.counts.campaigns} campaigns, revision ${m.revision ?? 'none'}\n`);
+  io.stdout(
+    `${c.green('✔')} ${relative(io.cwd, file)}: format ${m.formatVersion}, digest ok (` +
+      `${m.digest}), ${m.counts.campaigns} campaigns, revision ${m.revision ?? 'none'}\n`,
+  );
   if (freshness.notBefore !== undefined) io.stdout(`  created ${m.createdAt}, not before ${freshness.notBefore}\n`);
-  if (freshness.replaces) io.stdout(`  created ${m.createdAt}, not before the bundle it replaces (${freshness.replaces.createdAt ?? 'no creation time'}, ${freshness.replaces.digest})\n`);
+  if (freshness.replaces)
+    io.stdout(
+      `  created ${m.createdAt}, not before the bundle it replaces (${freshness.replaces.createdAt ?? 'no creation time'}, ${freshness.replaces.digest})\n`,
+    );
   if (signature === undefined) io.stdout(`  ${c.dim('not signed')}\n`);
-  else if (publicKey === undefined) io.stdout(`  ${c.yellow('signature NOT checked')} (no --public-key): the signature file names this bundle's ` + `digest, but anyone can write one that does; pass --public-key KEY.pub to check the signature\n`);
+  else if (publicKey === undefined)
+    io.stdout(
+      `  ${c.yellow('signature NOT checked')} (no --public-key): the signature file names this bundle's ` +
+        `digest, but anyone can write one that does; pass --public-key KEY.pub to check the signature\n`,
+    );
   else io.stdout(`  signature ok (key ${(signature as { keyId: string }).keyId})\n`);
   return EXIT.ok;
 }
@@ -79,7 +113,10 @@ export async function runBundleKeygen(io: Io, options: { out: string }): Promise
     io.stderr(`${colors(io).red('error')}: ${relative(io.cwd, priv)} already exists; not overwriting a signing key\n`);
     return EXIT.failure;
   }
-  io.stdout(`${colors(io).green('✔')} key ${keys.keyId}\n  private ${relative(io.cwd, priv)} (keep it ` + `secret; sign with --sign-key)\n  public  ${relative(io.cwd, pub)} (verify with --public-key)\n`);
+  io.stdout(
+    `${colors(io).green('✔')} key ${keys.keyId}\n  private ${relative(io.cwd, priv)} (keep it ` +
+      `secret; sign with --sign-key)\n  public  ${relative(io.cwd, pub)} (verify with --public-key)\n`,
+  );
   return EXIT.ok;
 }
 

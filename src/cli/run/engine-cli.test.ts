@@ -13,7 +13,18 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 async function run(argv: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
-  const io: Io = { cwd: project, env: { SOURCE_DATE_EPOCH: '1798761600', ...env }, stdout: (t) => { stdout += t; }, stderr: (t) => { stderr += t; }, isTTY: false, color: false };
+  const io: Io = {
+    cwd: project,
+    env: { SOURCE_DATE_EPOCH: '1798761600', ...env },
+    stdout: (t) => {
+      stdout += t;
+    },
+    stderr: (t) => {
+      stderr += t;
+    },
+    isTTY: false,
+    color: false,
+  };
   const code = await main(argv, io);
   return { code, stdout, stderr };
 }
@@ -51,7 +62,12 @@ describe('promoc bundle / eval / test', () => {
   it('reports a bad context without a stack trace', async () => {
     writeFileSync(join(out, 'bad.yaml'), 'at: yesterday\ncurrency: EUR\nlines: []\n');
     const r = await run(['eval', '--context', join(out, 'bad.yaml')]);
-    expect(r).toMatchObject({ code: 1, stderr: 'error: at: "yesterday" is not an RFC 3339 date-time\nhint: Give epoch milliseconds or an ' + 'RFC 3339 date-time with a zone, such as 2027-06-01T12:00:00Z or 2027-06-01T14:00:00+02:00.\n' });
+    expect(r).toMatchObject({
+      code: 1,
+      stderr:
+        'error: at: "yesterday" is not an RFC 3339 date-time\nhint: Give epoch milliseconds or an ' +
+        'RFC 3339 date-time with a zone, such as 2027-06-01T12:00:00Z or 2027-06-01T14:00:00+02:00.\n',
+    });
   });
 
   it('runs the campaign tests next to the campaigns', async () => {
@@ -62,7 +78,11 @@ describe('promoc bundle / eval / test', () => {
   });
 
   it('shows a failing expectation as a diff and exits 1', async () => {
-    writeFileSync(join(out, 'wrong.test.yaml'), 'tests:\n  - name: wrong total\n    context: { at: 2027-07-01T12:00:00Z, currency: EUR, ' + 'codes: [HALF50], lines: [{ id: t, amount: "4.00" }] }\n    expect: { total: "3.00" }\n');
+    writeFileSync(
+      join(out, 'wrong.test.yaml'),
+      'tests:\n  - name: wrong total\n    context: { at: 2027-07-01T12:00:00Z, currency: EUR, ' +
+        'codes: [HALF50], lines: [{ id: t, amount: "4.00" }] }\n    expect: { total: "3.00" }\n',
+    );
     const r = await run(['test', join(out, 'wrong.test.yaml')]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('✗ wrong total\n      total\n      - 3.00\n      + 2.00');
@@ -77,7 +97,10 @@ describe('promoc bundle / eval / test', () => {
       ['three decimals', 'total: "2.001"'],
       ['right', 'total: "2.00"'],
     ];
-    writeFileSync(join(out, 'shapes.test.yaml'), `tests:\n${cases.map(([name, expect]) => `  - name: ${name}\n    context: ${context}\n    expect: { ${expect} }\n`).join('')}`);
+    writeFileSync(
+      join(out, 'shapes.test.yaml'),
+      `tests:\n${cases.map(([name, expect]) => `  - name: ${name}\n    context: ${context}\n    expect: { ${expect} }\n`).join('')}`,
+    );
     const r = await run(['test', join(out, 'shapes.test.yaml')]);
     expect(r.code).toBe(1);
     expect(r.stderr).toBe('');
@@ -101,7 +124,9 @@ describe('replay protection: --not-before', () => {
 
     const byInstant = await run(['bundle', 'verify', join(out, 'jan'), '--public-key', pub, '--not-before', '2027-01-15']);
     expect(byInstant).toMatchObject({ code: 1, stdout: '' });
-    expect(byInstant.stderr).toMatch(/^error: bundle was created at 2027-01-01T00:00:00\.000Z, before 2027-01-15T00:00:00Z, the earliest accepted\nhint: This is an older bundle/);
+    expect(byInstant.stderr).toMatch(
+      /^error: bundle was created at 2027-01-01T00:00:00\.000Z, before 2027-01-15T00:00:00Z, the earliest accepted\nhint: This is an older bundle/,
+    );
 
     const backwards = await run(['bundle', 'verify', join(out, 'jan'), '--public-key', pub, '--not-before', join(out, 'feb')]);
     expect(backwards.code).toBe(1);

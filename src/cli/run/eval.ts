@@ -23,7 +23,11 @@ export interface EvalOptions {
 export async function runEval(io: Io, options: EvalOptions): Promise<number> {
   const text = (await readRegularFile(resolve(io.cwd, options.context), MAX_FILE_BYTES, 'context file')).toString('utf8');
   let data: unknown;
-  try { data = parseYaml(text); } catch (e) { throw new ContextError(options.context, `is not valid JSON or YAML: ${(e as Error).message}`); }
+  try {
+    data = parseYaml(text);
+  } catch (e) {
+    throw new ContextError(options.context, `is not valid JSON or YAML: ${(e as Error).message}`);
+  }
   const context = contextFromData(data);
   const source = await engineFor(io, options);
   if (!source.ok) return source.code;

@@ -45,7 +45,10 @@ export async function runImport(io: Io, options: ImportCliOptions, debug: DebugL
       // labels.target names the API, so the imported campaign is checked against that API's code form and
       // prices its product; a selector's own labels win.
       const result = importLive({ provider: b.provider, objects: live.objects, kinds: live.kinds, labels: { target: b.provider, ...b.selector }, specFields });
-      append(resources, result.resources.map((r) => ({ r, origin: `${b.provider} (${b.connection.baseUrl})` })));
+      append(
+        resources,
+        result.resources.map((r) => ({ r, origin: `${b.provider} (${b.connection.baseUrl})` })),
+      );
       append(skipped, result.skipped);
     }
   } finally {
@@ -56,13 +59,23 @@ export async function runImport(io: Io, options: ImportCliOptions, debug: DebugL
   const writes: { file: string; text: string }[] = [];
   for (const { r, origin } of resources) {
     const errors = validator.validateResource(r.kind, r.document);
-    if (errors.length > 0) { skipped.push({ provider: r.provider, id: resourceKey(r), reason: `the live object does not make a valid ${r.kind} (${errors[0]!.instancePath || '/'} ${errors[0]!.message ?? ''})` }); continue; }
+    if (errors.length > 0) {
+      skipped.push({
+        provider: r.provider,
+        id: resourceKey(r),
+        reason: `the live object does not make a valid ${r.kind} (${errors[0]!.instancePath || '/'} ${errors[0]!.message ?? ''})`,
+      });
+      continue;
+    }
     const file = importPath(outDir, r);
     writes.push({ file, text: renderImported(r, file, origin) });
   }
   const clashes = writes.filter((w) => existsSync(join(root, w.file)));
   if (clashes.length > 0 && !options.overwrite) {
-    io.stderr(`${c.red('error')}: ${clashes.length} file${clashes.length === 1 ? '' : 's'} already exist, e.g. ` + `${clashes[0]!.file}\n${c.dim('hint')}: Import into an empty --out directory, or pass --overwrite.\n`);
+    io.stderr(
+      `${c.red('error')}: ${clashes.length} file${clashes.length === 1 ? '' : 's'} already exist, e.g. ` +
+        `${clashes[0]!.file}\n${c.dim('hint')}: Import into an empty --out directory, or pass --overwrite.\n`,
+    );
     return EXIT.failure;
   }
   for (const w of writes) {
@@ -71,15 +84,23 @@ export async function runImport(io: Io, options: ImportCliOptions, debug: DebugL
   }
   const adopt = resources.filter((x) => !x.r.managed && writes.some((w) => w.file === importPath(outDir, x.r))).length;
   if (options.format === 'json') {
-    const imported = resources.flatMap(({ r }) => { const file = importPath(outDir, r); return writes.some((w) => w.file === file) ? [{ kind: r.kind, name: r.name, provider: r.provider, file, managed: r.managed }] : []; });
+    const imported = resources.flatMap(({ r }) => {
+      const file = importPath(outDir, r);
+      return writes.some((w) => w.file === file) ? [{ kind: r.kind, name: r.name, provider: r.provider, file, managed: r.managed }] : [];
+    });
     io.stdout(`${JSON.stringify({ target: target.name, out: outDir, imported, skipped, adopt }, null, 2)}\n`);
     return EXIT.ok;
   }
   for (const s of skipped) io.stderr(`${c.yellow('skipped')} ${s.provider} ${s.id}: ${s.reason}\n`);
-  io.stdout(`Imported ${writes.length} resource${writes.length === 1 ? '' : 's'} from target ` + `${target.name} into ${outDir}/${skipped.length > 0 ? ` (${skipped.length} skipped)` : ''}.\n`);
-  const adoptNote = adopt > 0
-    ? `${adopt} of them are not managed by promoc yet: \`promoc plan ${outDir}\` shows one adopt update each ` + '(it writes the ownership marker and changes nothing else); apply it to take them over. '
-    : '';
+  io.stdout(
+    `Imported ${writes.length} resource${writes.length === 1 ? '' : 's'} from target ` +
+      `${target.name} into ${outDir}/${skipped.length > 0 ? ` (${skipped.length} skipped)` : ''}.\n`,
+  );
+  const adoptNote =
+    adopt > 0
+      ? `${adopt} of them are not managed by promoc yet: \`promoc plan ${outDir}\` shows one adopt update each ` +
+        '(it writes the ownership marker and changes nothing else); apply it to take them over. '
+      : '';
   io.stdout(`${adoptNote}Next: \`promoc plan ${outDir}${options.target ? ` --target ${options.target}` : ''}\`.\n`);
   return EXIT.ok;
 }

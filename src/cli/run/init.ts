@@ -49,7 +49,8 @@ export async function runInit(io: Io, options: InitOptions, ask: Ask | undefined
 async function chooseProviders(io: Io, flag: string | undefined, ask: Ask | undefined): Promise<ProviderId[]> {
   if (flag !== undefined) {
     const parsed = parseProviders(flag);
-    if ('error' in parsed) throw new InvocationError(`--providers: ${parsed.error}`, `Name one or more of ${PROVIDER_IDS.join(', ')} (comma-separated), or all.`);
+    if ('error' in parsed)
+      throw new InvocationError(`--providers: ${parsed.error}`, `Name one or more of ${PROVIDER_IDS.join(', ')} (comma-separated), or all.`);
     return parsed.providers;
   }
   if (!ask) return [...PROVIDER_IDS];

@@ -40,7 +40,14 @@ export async function runPlan(io: Io, options: PlanCliOptions, debug: DebugLog =
     let plan = planned.plan;
     if (probes) {
       // The verdicts travel with the plan: rendered under it, saved with --out, shown by `promoc report --plan`.
-      const verdicts = await apiVerdicts({ plan, model: planned.model, bindings: planned.target.bindings, probes, deps: realDeps(), now: options.now ?? new Date() });
+      const verdicts = await apiVerdicts({
+        plan,
+        model: planned.model,
+        bindings: planned.target.bindings,
+        probes,
+        deps: realDeps(),
+        now: options.now ?? new Date(),
+      });
       plan = { ...plan, verdicts: verdicts.rows };
       if (verdicts.diagnostics.length > 0) {
         const read = (file: string) => readSmallText(join(planned.root, file));

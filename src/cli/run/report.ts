@@ -52,29 +52,64 @@ export async function runReport(io: Io, options: ReportOptions): Promise<number>
     const plans = await Promise.all(options.plans.map((f) => readPlanFile(io.cwd, f, validator)));
     if (!resolved.ok) {
       io.stderr(renderText(resolved.diagnostics, { color: io.color, frames: false }));
-      if (resolved.side === 'base') { io.stderr(`${c.red('✖')} the base campaigns do not build.\n`); return EXIT.failure; }
+      if (resolved.side === 'base') {
+        io.stderr(`${c.red('✖')} the base campaigns do not build.\n`);
+        return EXIT.failure;
+      }
       io.stderr(`${c.red('✖')} the campaigns do not build; the report shows the errors only.\n`);
       // The head is what the pull request proposes: reviewers still get a comment saying why it does not build.
-      await emit(io, options, assembleFailedReport({ label: 'working tree', diagnostics: resolved.diagnostics, files: new Set(resolved.diagnostics.map((d) => d.file)).size, plans, planFiles: options.plans, ...(sourceUrl !== undefined ? { sourceUrl } : {}), ...(options.title !== undefined ? { title: options.title } : {}), ...(options.detailsUrl !== undefined ? { detailsUrl: options.detailsUrl } : {}) }));
+      await emit(
+        io,
+        options,
+        assembleFailedReport({
+          label: 'working tree',
+          diagnostics: resolved.diagnostics,
+          files: new Set(resolved.diagnostics.map((d) => d.file)).size,
+          plans,
+          planFiles: options.plans,
+          ...(sourceUrl !== undefined ? { sourceUrl } : {}),
+          ...(options.title !== undefined ? { title: options.title } : {}),
+          ...(options.detailsUrl !== undefined ? { detailsUrl: options.detailsUrl } : {}),
+        }),
+      );
       return EXIT.failure;
     }
     sides = resolved;
     const simulation = await simulationFor(io, options, resolved);
     const loaded = resolved.headLoaded;
-    const lint = runLint({ model: loaded.model, options: optionsFromConfig(loaded.config, new Date(options.now ?? Date.now())), readText: (f) => readSmallText(join(loaded.root, f)), files: loaded.files, ...(loaded.configFile ? { configFile: relative(loaded.root, loaded.configFile) } : {}) });
-    await emit(io, options, assembleReport({
-      ...(options.title !== undefined ? { title: options.title } : {}),
-      head: { label: resolved.head.label, engine: resolved.head.engine, bundle: resolved.head.bundle, model: loaded.model, files: loaded.stats.files, diagnostics: loaded.diagnostics },
-      ...(resolved.base && resolved.baseLoaded ? { base: { label: resolved.base.label, bundle: resolved.base.bundle, model: resolved.baseLoaded.model } } : {}),
-      lint: { diagnostics: lint.diagnostics, suppressed: lint.suppressed },
-      plans,
-      planFiles: options.plans,
-      ...(simulation ? { simulation } : {}),
-      coverage: options.coverage,
-      now: options.now ?? Date.now(),
-      ...(options.detailsUrl !== undefined ? { detailsUrl: options.detailsUrl } : {}),
-      ...(sourceUrl !== undefined ? { sourceUrl } : {}),
-    }));
+    const lint = runLint({
+      model: loaded.model,
+      options: optionsFromConfig(loaded.config, new Date(options.now ?? Date.now())),
+      readText: (f) => readSmallText(join(loaded.root, f)),
+      files: loaded.files,
+      ...(loaded.configFile ? { configFile: relative(loaded.root, loaded.configFile) } : {}),
+    });
+    await emit(
+      io,
+      options,
+      assembleReport({
+        ...(options.title !== undefined ? { title: options.title } : {}),
+        head: {
+          label: resolved.head.label,
+          engine: resolved.head.engine,
+          bundle: resolved.head.bundle,
+          model: loaded.model,
+          files: loaded.stats.files,
+          diagnostics: loaded.diagnostics,
+        },
+        ...(resolved.base && resolved.baseLoaded
+          ? { base: { label: resolved.base.label, bundle: resolved.base.bundle, model: resolved.baseLoaded.model } }
+          : {}),
+        lint: { diagnostics: lint.diagnostics, suppressed: lint.suppressed },
+        plans,
+        planFiles: options.plans,
+        ...(simulation ? { simulation } : {}),
+        coverage: options.coverage,
+        now: options.now ?? Date.now(),
+        ...(options.detailsUrl !== undefined ? { detailsUrl: options.detailsUrl } : {}),
+        ...(sourceUrl !== undefined ? { sourceUrl } : {}),
+      }),
+    );
     return EXIT.ok;
   } finally {
     sides?.dispose();
@@ -88,12 +123,18 @@ async function emit(io: Io, options: ReportOptions, input: ReportInput): Promise
   if (options.format === 'html' || options.html !== undefined) {
     const html = renderReportHtml(input);
     const target = options.format === 'html' ? options.out : options.html;
-    if (target === undefined) { io.stdout(html); printed = true; } else written.push(await write(io, target, html));
+    if (target === undefined) {
+      io.stdout(html);
+      printed = true;
+    } else written.push(await write(io, target, html));
   }
   if (options.format === 'markdown') {
     const parts = renderReportMarkdown(input, { ...(options.maxChars !== undefined ? { limit: options.maxChars } : {}) });
     const files = partFiles(options, parts.length);
-    if (files.length === 0) { io.stdout(parts.join('\n<!-- promoc-report: next part -->\n')); printed = true; }
+    if (files.length === 0) {
+      io.stdout(parts.join('\n<!-- promoc-report: next part -->\n'));
+      printed = true;
+    }
     for (const [i, f] of files.entries()) written.push(`${await write(io, f, parts[i]!)} (${parts[i]!.length.toLocaleString('en-US')} characters)`);
   }
   // Where the files are goes to stdout, unless stdout carries the report itself.
@@ -103,7 +144,12 @@ async function emit(io: Io, options: ReportOptions, input: ReportInput): Promise
 
 /** A saved simulation (--simulation), or a fresh one from --sessions against the resolved sides. */
 async function simulationFor(io: Io, options: ReportOptions, sides: Resolved): Promise<SimulationReport | undefined> {
-  if (options.simulation !== undefined) return parseSimulationFile((await readRegularFile(resolve(io.cwd, options.simulation), MAX_PLAN_FILE_BYTES, 'simulation file')).toString('utf8'), options.simulation, await defaultValidator());
+  if (options.simulation !== undefined)
+    return parseSimulationFile(
+      (await readRegularFile(resolve(io.cwd, options.simulation), MAX_PLAN_FILE_BYTES, 'simulation file')).toString('utf8'),
+      options.simulation,
+      await defaultValidator(),
+    );
   if (options.sessions === undefined || !sides.base) return undefined;
   const file = resolve(io.cwd, options.sessions);
   const refused = refusal(options.sessions, statSync(file), Number.POSITIVE_INFINITY, 'sessions file');

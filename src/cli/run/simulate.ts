@@ -47,7 +47,8 @@ export async function runSimulate(io: Io, options: SimulateOptions): Promise<num
   }
   sides.dispose();
   const report = await simulateStream({
-    base: sides.base!, head: sides.head,
+    base: sides.base!,
+    head: sides.head,
     chunks: createReadStream(file, { highWaterMark: 256 * 1024 }),
     format: options.sessionFormat ?? formatOf(file),
     ...(options.progress ? { onProgress: progressPrinter(io, size) } : {}),
@@ -100,7 +101,12 @@ export interface GenerateCliOptions {
 export async function runGenerate(io: Io, options: GenerateCliOptions): Promise<number> {
   const loaded = await loadProject({ cwd: io.cwd });
   if (hasErrors(loaded.diagnostics)) {
-    io.stderr(renderText(loaded.diagnostics.filter((d) => d.severity === 'error'), { color: io.color, frames: false }));
+    io.stderr(
+      renderText(
+        loaded.diagnostics.filter((d) => d.severity === 'error'),
+        { color: io.color, frames: false },
+      ),
+    );
     return EXIT.failure;
   }
   const catalog = catalogOf(loaded.model);
@@ -114,7 +120,10 @@ export async function runGenerate(io: Io, options: GenerateCliOptions): Promise<
     let chunk = '';
     for (const line of sessionLines(catalog, { count: options.count, seed: options.seed, from }, format)) {
       chunk += line;
-      if (chunk.length >= 65_536) { await handle.write(chunk); chunk = ''; }
+      if (chunk.length >= 65_536) {
+        await handle.write(chunk);
+        chunk = '';
+      }
     }
     if (chunk !== '') await handle.write(chunk);
     await handle.close();
@@ -124,6 +133,9 @@ export async function runGenerate(io: Io, options: GenerateCliOptions): Promise<
     await rm(file, { force: true });
     throw e;
   }
-  io.stdout(`${colors(io).green('✔')} wrote ${options.count.toLocaleString('en-US')} sessions for ${new Date(from).toISOString().slice(0, 7)}` + ` (seed ${options.seed}) as ${format === 'csv' ? 'CSV' : 'NDJSON'} to ${options.out}\n`);
+  io.stdout(
+    `${colors(io).green('✔')} wrote ${options.count.toLocaleString('en-US')} sessions for ${new Date(from).toISOString().slice(0, 7)}` +
+      ` (seed ${options.seed}) as ${format === 'csv' ? 'CSV' : 'NDJSON'} to ${options.out}\n`,
+  );
   return EXIT.ok;
 }

@@ -14,8 +14,14 @@ export async function runTargets(io: Io, options: { format: 'text' | 'json'; inc
   }
   if (targets.length === 0) io.stdout('No targets configured (plan and apply use the embedded emulators, target local).\n');
   for (const t of targets) {
-    const secrets = t.readSecrets.join(', ') === t.writeSecrets.join(', ') ? `credentials ${t.readSecrets.map((v) => `$${v}`).join(', ') || '(none)'} (no read/write split)` : `read ${t.readSecrets.map((v) => `$${v}`).join(', ')}, write ${t.writeSecrets.map((v) => `$${v}`).join(', ')}`;
-    io.stdout(`${t.name}: ${t.provider}, environment ${t.environment}, prune ${t.prune ? 'on' : 'off'}` + `, ${secrets}${t.readOnlyKeys ? '' : ' — this API has no read-only keys'}\n`);
+    const secrets =
+      t.readSecrets.join(', ') === t.writeSecrets.join(', ')
+        ? `credentials ${t.readSecrets.map((v) => `$${v}`).join(', ') || '(none)'} (no read/write split)`
+        : `read ${t.readSecrets.map((v) => `$${v}`).join(', ')}, write ${t.writeSecrets.map((v) => `$${v}`).join(', ')}`;
+    io.stdout(
+      `${t.name}: ${t.provider}, environment ${t.environment}, prune ${t.prune ? 'on' : 'off'}` +
+        `, ${secrets}${t.readOnlyKeys ? '' : ' — this API has no read-only keys'}\n`,
+    );
   }
   return EXIT.ok;
 }

@@ -29,7 +29,12 @@ export interface TestOptions {
 }
 
 export async function runTest(io: Io, options: TestOptions): Promise<number> {
-  const source = await engineFor(io, { paths: [], ...(options.bundle !== undefined ? { bundle: options.bundle } : {}), ...(options.publicKey !== undefined ? { publicKey: options.publicKey } : {}), ...(options.notBefore !== undefined ? { notBefore: options.notBefore } : {}) });
+  const source = await engineFor(io, {
+    paths: [],
+    ...(options.bundle !== undefined ? { bundle: options.bundle } : {}),
+    ...(options.publicKey !== undefined ? { publicKey: options.publicKey } : {}),
+    ...(options.notBefore !== undefined ? { notBefore: options.notBefore } : {}),
+  });
   if (!source.ok) return source.code;
   const engine = source.value;
   const { root, globs } = await testGlobs(io.cwd);
@@ -46,7 +51,12 @@ export async function runTest(io: Io, options: TestOptions): Promise<number> {
   for (const abs of files) {
     const file = name(abs);
     let data: unknown;
-    try { data = parseYaml((await readRegularFile(abs, MAX_FILE_BYTES, 'test file')).toString('utf8')); } catch (e) { problems.push({ file, message: (e as Error).message }); continue; }
+    try {
+      data = parseYaml((await readRegularFile(abs, MAX_FILE_BYTES, 'test file')).toString('utf8'));
+    } catch (e) {
+      problems.push({ file, message: (e as Error).message });
+      continue;
+    }
     const parsed = parseTestFile(file, data);
     append(cases, parsed.cases);
     append(problems, parsed.problems);
@@ -54,7 +64,13 @@ export async function runTest(io: Io, options: TestOptions): Promise<number> {
   if (files.length === 0) problems.push({ file: relative(io.cwd, root) || '.', message: `no test files found (${globs.join(', ')})` });
   const results: CaseResult[] = cases.map((t) => checkCase(engine, t));
   if (options.format === 'json') {
-    const shown = results.map((r) => ({ file: r.case.file, name: r.case.name, passed: !r.error && r.mismatches.length === 0, mismatches: r.mismatches, ...(r.error ? { error: r.error } : {}) }));
+    const shown = results.map((r) => ({
+      file: r.case.file,
+      name: r.case.name,
+      passed: !r.error && r.mismatches.length === 0,
+      mismatches: r.mismatches,
+      ...(r.error ? { error: r.error } : {}),
+    }));
     io.stdout(`${JSON.stringify({ results: shown, problems }, null, 2)}\n`);
   } else {
     io.stdout(renderResults(results, problems, io.color));
@@ -66,7 +82,9 @@ export async function runTest(io: Io, options: TestOptions): Promise<number> {
 export async function testGlobs(cwd: string): Promise<{ root: string; globs: string[] }> {
   const configFile = findConfigFile(cwd);
   const root = configFile ? dirname(configFile) : resolve(cwd);
-  const campaigns = configFile ? parseConfig(configFile, readRegularFileSync(configFile, MAX_FILE_BYTES, 'config file').toString('utf8'), await defaultValidator()).config.campaigns : undefined;
+  const campaigns = configFile
+    ? parseConfig(configFile, readRegularFileSync(configFile, MAX_FILE_BYTES, 'config file').toString('utf8'), await defaultValidator()).config.campaigns
+    : undefined;
   const globs = (campaigns ?? DEFAULT_CAMPAIGN_GLOBS)
     .map((g) => g.replace(/\*\.(?:\{ya?ml(?:,ya?ml)?\}|ya?ml)$/, '*.test.{yaml,yml}'))
     .filter((g) => g.endsWith('.test.{yaml,yml}'));

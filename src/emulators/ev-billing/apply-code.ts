@@ -30,9 +30,11 @@ export function applyCode(tenant: EvTenant, sessionId: string, body: unknown, no
   if (!code) return fail(evError(404, 'code_not_found', `No promotional code "${text}" in this organisation.`));
   const status = codeStatus(code, now);
   if (!status.active) {
-    return fail(status.reason === 'expired'
-      ? evError(422, 'code_expired', `Code "${code.code}" expired at ${code.expires_at ?? ''}.`)
-      : evError(422, 'code_exhausted', `Code "${code.code}" has reached its limit of ${code.max_uses ?? 0} uses.`));
+    return fail(
+      status.reason === 'expired'
+        ? evError(422, 'code_expired', `Code "${code.code}" expired at ${code.expires_at ?? ''}.`)
+        : evError(422, 'code_exhausted', `Code "${code.code}" has reached its limit of ${code.max_uses ?? 0} uses.`),
+    );
   }
   const byUser = Object.values(tenant.redemptions).filter((x) => x.code_id === code.code_id && x.user_id === session.user_id).length;
   if (code.max_uses_per_user != null && byUser >= code.max_uses_per_user) {

@@ -19,8 +19,11 @@ export function listCodes(tenant: EvTenant, query: Record<string, string>, now: 
   const type = query.discount_type;
   if (type !== undefined && type !== 'percent' && type !== 'fixed') r.add('discount_type', 'invalid', `discount_type must be percent or fixed (got "${type}")`);
   if (r.issues.length > 0) return fail(validationError(r.issues));
-  const matching = active === undefined && type === undefined ? allCodes(tenant, revision) : Object.values(tenant.codes).filter((code) =>
-    (active === undefined || codeStatus(code, now).active === (active === 'true')) &&
-    (type === undefined || code.discount_type === type));
+  const matching =
+    active === undefined && type === undefined
+      ? allCodes(tenant, revision)
+      : Object.values(tenant.codes).filter(
+          (code) => (active === undefined || codeStatus(code, now).active === (active === 'true')) && (type === undefined || code.discount_type === type),
+        );
   return ok(page(matching, 'promotional_codes', paging, (code) => presentCode(code, now)));
 }

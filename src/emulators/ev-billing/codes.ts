@@ -47,7 +47,11 @@ export function presentCode(code: PromoCode, now: Date): Record<string, unknown>
 
 export function createCode(tenant: EvTenant, body: unknown, now: Date, random: Random): Outcome<PromoCode, EvError> {
   const r = new FieldReader(body);
-  const code = r.string('code', { required: true, pattern: CODE_PATTERN, patternHint: 'use uppercase letters and numbers only, 4–20 characters (e.g. SUMMER25)' });
+  const code = r.string('code', {
+    required: true,
+    pattern: CODE_PATTERN,
+    patternHint: 'use uppercase letters and numbers only, 4–20 characters (e.g. SUMMER25)',
+  });
   const type = r.oneOf<DiscountType>('discount_type', ['percent', 'fixed'], { required: true });
   const value = r.number('discount_value', { required: true, exclusiveMin: 0, ...(type === 'percent' ? { max: 100 } : {}) });
   const currency = r.string('currency', { pattern: /^[A-Z]{3}$/, patternHint: 'use an ISO 4217 code such as EUR' });

@@ -63,10 +63,29 @@ describe('auth', () => {
 
 describe('create and read codes', () => {
   it('creates a percent code with the documented fields', async () => {
-    const r = await createCode({ code: 'SUMMER25', discount_type: 'percent', discount_value: 25, max_uses: 500, max_uses_per_user: 1, expires_at: '2027-08-31T23:59:59Z', description: 'Summer' });
+    const r = await createCode({
+      code: 'SUMMER25',
+      discount_type: 'percent',
+      discount_value: 25,
+      max_uses: 500,
+      max_uses_per_user: 1,
+      expires_at: '2027-08-31T23:59:59Z',
+      description: 'Summer',
+    });
     expect(r.status).toBe(201);
     const code = obj(r.body);
-    expect(code).toMatchObject({ code: 'SUMMER25', discount_type: 'percent', discount_value: 25, currency: null, max_uses: 500, max_uses_per_user: 1, expires_at: '2027-08-31T23:59:59Z', uses_count: 0, active: true, created_at: '2027-01-15T10:00:00Z' });
+    expect(code).toMatchObject({
+      code: 'SUMMER25',
+      discount_type: 'percent',
+      discount_value: 25,
+      currency: null,
+      max_uses: 500,
+      max_uses_per_user: 1,
+      expires_at: '2027-08-31T23:59:59Z',
+      uses_count: 0,
+      active: true,
+      created_at: '2027-01-15T10:00:00Z',
+    });
     expect(code.code_id).toMatch(/^promo_[0-9A-Z]{5}$/);
     expect(obj((await api(`/promotional-codes/${String(code.code_id)}`)).body)).toEqual(code);
   });
@@ -140,13 +159,24 @@ describe('apply-code', () => {
     const r = await api(`/promotional-codes/sessions/${session}/apply-code`, { body: { code: 'save15' } });
     expect(r.status).toBe(200);
     // 15% of 12.30 = 1.845 → 1.85 (half away from zero)
-    expect(obj(r.body)).toMatchObject({ session_id: session, code: 'SAVE15', user_id: 'driver-1', currency: 'EUR', total_before: 12.3, discount_amount: 1.85, total_after: 10.45 });
+    expect(obj(r.body)).toMatchObject({
+      session_id: session,
+      code: 'SAVE15',
+      user_id: 'driver-1',
+      currency: 'EUR',
+      total_before: 12.3,
+      discount_amount: 1.85,
+      total_after: 10.45,
+    });
   });
 
   it('caps a fixed discount at the session total and checks the currency', async () => {
     await createCode({ code: 'FIVEOFF', discount_type: 'fixed', discount_value: 5, currency: 'EUR' });
     const small = await seedSession({ user_id: 'd', total: 3.2 });
-    expect(obj((await api(`/promotional-codes/sessions/${small}/apply-code`, { body: { code: 'FIVEOFF' } })).body)).toMatchObject({ discount_amount: 3.2, total_after: 0 });
+    expect(obj((await api(`/promotional-codes/sessions/${small}/apply-code`, { body: { code: 'FIVEOFF' } })).body)).toMatchObject({
+      discount_amount: 3.2,
+      total_after: 0,
+    });
     const gbp = await seedSession({ user_id: 'd', total: 30, currency: 'GBP' });
     const mismatch = await api(`/promotional-codes/sessions/${gbp}/apply-code`, { body: { code: 'FIVEOFF' } });
     expect(mismatch.status).toBe(422);
@@ -171,7 +201,8 @@ describe('apply-code', () => {
 
   it('enforces the per-user limit and turns the code inactive at max_uses', async () => {
     const code = obj((await createCode({ code: 'TWICE', discount_type: 'percent', discount_value: 10, max_uses: 2, max_uses_per_user: 1 })).body);
-    const apply = async (user: string) => api(`/promotional-codes/sessions/${await seedSession({ user_id: user, total: 10 })}/apply-code`, { body: { code: 'TWICE' } });
+    const apply = async (user: string) =>
+      api(`/promotional-codes/sessions/${await seedSession({ user_id: user, total: 10 })}/apply-code`, { body: { code: 'TWICE' } });
     expect((await apply('a')).status).toBe(200);
     const again = await apply('a');
     expect([again.status, obj(obj(again.body).error).code]).toEqual([422, 'user_limit_reached']);
@@ -195,14 +226,18 @@ describe('usage stats', () => {
   it('reports totals, distinct users and a daily breakdown with date filters', async () => {
     const code = obj((await createCode({ code: 'SAVE10', discount_type: 'percent', discount_value: 10 })).body);
     const id = String(code.code_id);
-    const apply = async (user: string, total: number) => api(`/promotional-codes/sessions/${await seedSession({ user_id: user, total })}/apply-code`, { body: { code: 'SAVE10' } });
+    const apply = async (user: string, total: number) =>
+      api(`/promotional-codes/sessions/${await seedSession({ user_id: user, total })}/apply-code`, { body: { code: 'SAVE10' } });
     await apply('a', 10);
     await apply('b', 20);
     clock.set('2027-01-17T09:00:00Z');
     await apply('a', 5);
     const all = obj((await api(`/promotional-codes/${id}/usage`)).body);
     expect(all).toMatchObject({ total_uses: 3, unique_users: 2, total_discount: 3.5, currency: 'EUR' });
-    expect(all.daily_breakdown).toEqual([{ date: '2027-01-15', uses: 2, discount_total: 3 }, { date: '2027-01-17', uses: 1, discount_total: 0.5 }]);
+    expect(all.daily_breakdown).toEqual([
+      { date: '2027-01-15', uses: 2, discount_total: 3 },
+      { date: '2027-01-17', uses: 1, discount_total: 0.5 },
+    ]);
     const day = obj((await api(`/promotional-codes/${id}/usage?from=2027-01-16&to=2027-01-17`)).body);
     expect(day).toMatchObject({ total_uses: 1, unique_users: 1, total_discount: 0.5, from: '2027-01-16T00:00:00Z', to: '2027-01-17T23:59:59Z' });
     expect((await api(`/promotional-codes/${id}/usage?from=yesterday`)).status).toBe(422);

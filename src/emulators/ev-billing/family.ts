@@ -39,7 +39,7 @@ export const evBillingFamily: Family<EvTenant, EvConfig> = {
   adminRoutes,
   errorResponse(status, detail) {
     const [code, message] = ERRORS[status];
-    const body = evErrorBody(evError(status, code, status === 404 ? `No such endpoint: ${detail.path}` : detail.message ?? message));
+    const body = evErrorBody(evError(status, code, status === 404 ? `No such endpoint: ${detail.path}` : (detail.message ?? message)));
     const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
     if (detail.retryAfterSeconds !== undefined) headers['retry-after'] = String(detail.retryAfterSeconds);
     return { status, headers, body: JSON.stringify(body) };
@@ -49,7 +49,11 @@ export const evBillingFamily: Family<EvTenant, EvConfig> = {
       apiBaseUrl: origin,
       tenant: config.primary.organization,
       credentials: { kind: 'api-key', apiKey: config.primary.apiKey, scopes: config.primary.scopes },
-      accounts: config.accounts.map((a) => ({ description: a.description, tenant: a.organization, credentials: { kind: 'api-key' as const, apiKey: a.apiKey, scopes: a.scopes } })),
+      accounts: config.accounts.map((a) => ({
+        description: a.description,
+        tenant: a.organization,
+        credentials: { kind: 'api-key' as const, apiKey: a.apiKey, scopes: a.scopes },
+      })),
     };
   },
 };

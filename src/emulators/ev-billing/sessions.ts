@@ -33,5 +33,13 @@ export function seedSession(tenant: EvTenant, body: unknown, defaultCurrency: st
 }
 
 export function presentSession(s: Session): Record<string, unknown> {
-  return { session_id: s.session_id, user_id: s.user_id, status: s.status, total: toMajor(s.total_minor, s.currency), currency: s.currency, ended_at: s.ended_at, redemption_id: s.redemption_id };
+  return {
+    session_id: s.session_id,
+    user_id: s.user_id,
+    status: s.status,
+    total: toMajor(s.total_minor, s.currency),
+    currency: s.currency,
+    ended_at: s.ended_at,
+    redemption_id: s.redemption_id,
+  };
 }

@@ -46,12 +46,17 @@ export function usageStats(tenant: EvTenant, codeId: string, query: Record<strin
     to: to ? isoSeconds(to) : null,
     total_uses: inRange.length,
     unique_users: new Set(inRange.map((x) => x.user_id)).size,
-    total_discount: toMajor(inRange.reduce((sum, x) => sum + x.discount_minor, 0), reportCurrency),
+    total_discount: toMajor(
+      inRange.reduce((sum, x) => sum + x.discount_minor, 0),
+      reportCurrency,
+    ),
     currency: reportCurrency,
-    daily_breakdown: [...days.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([date, d]) => ({
-      date,
-      uses: d.uses,
-      discount_total: toMajor(d.discount, reportCurrency),
-    })),
+    daily_breakdown: [...days.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([date, d]) => ({
+        date,
+        uses: d.uses,
+        discount_total: toMajor(d.discount, reportCurrency),
+      })),
   });
 }

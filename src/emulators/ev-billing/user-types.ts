@@ -14,14 +14,19 @@ export function presentUserType(t: UserType): Record<string, unknown> {
 
 export function createUserType(tenant: EvTenant, body: unknown, now: Date, random: Random): Outcome<UserType, EvError> {
   const r = new FieldReader(body);
-  const name = r.string('name', { required: true, pattern: NAME_PATTERN, patternHint: 'use lowercase letters, digits, "-" or "_", up to 50 characters (e.g. fleet-customer)' });
+  const name = r.string('name', {
+    required: true,
+    pattern: NAME_PATTERN,
+    patternHint: 'use lowercase letters, digits, "-" or "_", up to 50 characters (e.g. fleet-customer)',
+  });
   const description = r.string('description', { maxLength: 500 });
   if (r.issues.length > 0 || !name) return fail(validationError(r.issues));
   if (Object.values(tenant.userTypes).some((t) => t.name === name)) {
     return fail(evError(409, 'user_type_already_exists', `A user type named "${name}" already exists in this organisation.`));
   }
   let id: string;
-  do id = `ut_${randomString(random, '0123456789abcdefghjkmnpqrstvwxyz', 10)}`; while (Object.hasOwn(tenant.userTypes, id));
+  do id = `ut_${randomString(random, '0123456789abcdefghjkmnpqrstvwxyz', 10)}`;
+  while (Object.hasOwn(tenant.userTypes, id));
   const created: UserType = { user_type_id: id, name, description: description ?? null, created_at: isoSeconds(now) };
   tenant.userTypes[id] = created;
   return ok(created);

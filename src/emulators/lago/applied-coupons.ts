@@ -74,14 +74,14 @@ export function applyCoupon(tenant: LagoTenant, body: unknown, now: Date, random
   }
   const fixed = coupon.coupon_type === 'fixed_amount';
   const appliedFrequency = frequency ?? coupon.frequency;
-  const appliedDuration = appliedFrequency === 'recurring' ? duration ?? coupon.frequency_duration : null;
+  const appliedDuration = appliedFrequency === 'recurring' ? (duration ?? coupon.frequency_duration) : null;
   if (appliedFrequency === 'recurring' && (appliedDuration == null || appliedDuration <= 0)) {
     return fail(unprocessable({ frequency_duration: ['value_is_out_of_range'] }));
   }
-  const appliedCurrency = fixed ? currency ?? coupon.amount_currency : null;
+  const appliedCurrency = fixed ? (currency ?? coupon.amount_currency) : null;
   if (fixed && customer.currency && appliedCurrency !== customer.currency) return fail(unprocessable({ currency: ['currencies_does_not_match'] }));
   if (fixed && !customer.currency) customer.currency = appliedCurrency;
-  const appliedAmount = fixed ? amount ?? coupon.amount_cents : null;
+  const appliedAmount = fixed ? (amount ?? coupon.amount_cents) : null;
   const applied: AppliedCoupon = {
     lago_id: randomUuid(random),
     coupon_id: coupon.lago_id,
@@ -90,7 +90,7 @@ export function applyCoupon(tenant: LagoTenant, body: unknown, now: Date, random
     amount_cents: appliedAmount,
     amount_cents_remaining: fixed && appliedFrequency === 'once' ? appliedAmount : null,
     amount_currency: appliedCurrency,
-    percentage_rate: fixed ? null : rate ?? coupon.percentage_rate,
+    percentage_rate: fixed ? null : (rate ?? coupon.percentage_rate),
     frequency: appliedFrequency,
     frequency_duration: appliedDuration,
     frequency_duration_remaining: appliedDuration,
@@ -103,16 +103,23 @@ export function applyCoupon(tenant: LagoTenant, body: unknown, now: Date, random
 }
 
 /** GET /applied_coupons and GET /customers/{id}/applied_coupons: status, customer and coupon_code[] filters. */
-export function listApplied(tenant: LagoTenant, query: Record<string, string>, codes: readonly string[], customerId: string | undefined): Outcome<Record<string, unknown>, LagoError> {
+export function listApplied(
+  tenant: LagoTenant,
+  query: Record<string, string>,
+  codes: readonly string[],
+  customerId: string | undefined,
+): Outcome<Record<string, unknown>, LagoError> {
   const status = query.status;
   if (status !== undefined && status !== 'active' && status !== 'terminated') return fail(unprocessable({ status: ['value_is_invalid'] }));
   const external = query.external_customer_id;
   const customer = external === undefined ? undefined : findCustomer(tenant, external);
-  const matching = Object.values(tenant.appliedCoupons).filter((a) =>
-    (status === undefined || a.status === status) &&
-    (customerId === undefined || a.customer_id === customerId) &&
-    (external === undefined || a.customer_id === customer?.lago_id) &&
-    (codes.length === 0 || codes.includes(tenant.coupons[a.coupon_id]?.code ?? '')));
+  const matching = Object.values(tenant.appliedCoupons).filter(
+    (a) =>
+      (status === undefined || a.status === status) &&
+      (customerId === undefined || a.customer_id === customerId) &&
+      (external === undefined || a.customer_id === customer?.lago_id) &&
+      (codes.length === 0 || codes.includes(tenant.coupons[a.coupon_id]?.code ?? '')),
+  );
   return ok(paginate(newestFirst(matching), query, 'applied_coupons', (a) => presentApplied(tenant, a, true)));
 }
 

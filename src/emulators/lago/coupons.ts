@@ -18,7 +18,9 @@ export function formatRate(rate: number | null): string | null {
 }
 
 export function isTerminated(coupon: Coupon, now: Date): boolean {
-  return coupon.terminated_at != null || (coupon.expiration === 'time_limit' && coupon.expiration_at != null && Date.parse(coupon.expiration_at) <= now.getTime());
+  return (
+    coupon.terminated_at != null || (coupon.expiration === 'time_limit' && coupon.expiration_at != null && Date.parse(coupon.expiration_at) <= now.getTime())
+  );
 }
 
 export function findCoupon(tenant: LagoTenant, code: string): Coupon | undefined {
@@ -53,21 +55,33 @@ export function presentCoupon(c: Coupon, now: Date): Record<string, unknown> {
 
 /** Fields that stop changing once the coupon has been applied to any customer. */
 const LOCKED_WHEN_APPLIED: readonly (keyof CouponParams)[] = [
-  'code', 'coupon_type', 'amount_cents', 'amount_currency', 'percentage_rate', 'frequency', 'frequency_duration', 'reusable', 'plan_codes', 'billable_metric_codes',
+  'code',
+  'coupon_type',
+  'amount_cents',
+  'amount_currency',
+  'percentage_rate',
+  'frequency',
+  'frequency_duration',
+  'reusable',
+  'plan_codes',
+  'billable_metric_codes',
 ];
 
 function assign(coupon: Coupon, params: CouponParams, locked: boolean): void {
   const target = coupon as unknown as Record<string, unknown>;
   for (const [key, value] of Object.entries(params)) {
     if (locked && (LOCKED_WHEN_APPLIED as readonly string[]).includes(key)) continue;
-    target[key] = (key === 'plan_codes' || key === 'billable_metric_codes') ? value ?? [] : value;
+    target[key] = key === 'plan_codes' || key === 'billable_metric_codes' ? (value ?? []) : value;
   }
   if (coupon.reusable == null) coupon.reusable = true;
 }
 
 /** Clears fields that do not apply to the coupon's type, frequency and expiration. */
 function normalise(coupon: Coupon): void {
-  if (coupon.coupon_type === 'percentage') { coupon.amount_cents = null; coupon.amount_currency = null; }
+  if (coupon.coupon_type === 'percentage') {
+    coupon.amount_cents = null;
+    coupon.amount_currency = null;
+  }
   if (coupon.coupon_type === 'fixed_amount') coupon.percentage_rate = null;
   if (coupon.frequency !== 'recurring') coupon.frequency_duration = null;
   if (coupon.expiration === 'no_expiration') coupon.expiration_at = null;
@@ -85,8 +99,19 @@ export function createCoupon(tenant: LagoTenant, body: unknown, now: Date, rando
   const limitation = checkLimitations(params);
   if (limitation && issues.length === 0) return fail(limitation);
   const coupon = {
-    lago_id: randomUuid(random), description: null, amount_cents: null, amount_currency: null, percentage_rate: null, reusable: true,
-    frequency_duration: null, expiration_at: null, plan_codes: [], billable_metric_codes: [], created_at: isoSeconds(now), terminated_at: null, deleted_at: null,
+    lago_id: randomUuid(random),
+    description: null,
+    amount_cents: null,
+    amount_currency: null,
+    percentage_rate: null,
+    reusable: true,
+    frequency_duration: null,
+    expiration_at: null,
+    plan_codes: [],
+    billable_metric_codes: [],
+    created_at: isoSeconds(now),
+    terminated_at: null,
+    deleted_at: null,
   } as unknown as Coupon;
   assign(coupon, params, false);
   const all = [...issues, ...couponIssues(coupon, tenant, now, new Set(issues.map((i) => i.field)))];
@@ -112,10 +137,12 @@ export function updateCoupon(tenant: LagoTenant, code: string, body: unknown, no
   if (!root.ok) return root;
   const { params, issues } = readCouponParams(root.value);
   const locked = hasBeenApplied(tenant, existing);
-  const limitation = locked ? undefined : checkLimitations({
-    plan_codes: params.plan_codes ?? existing.plan_codes,
-    billable_metric_codes: params.billable_metric_codes ?? existing.billable_metric_codes,
-  });
+  const limitation = locked
+    ? undefined
+    : checkLimitations({
+        plan_codes: params.plan_codes ?? existing.plan_codes,
+        billable_metric_codes: params.billable_metric_codes ?? existing.billable_metric_codes,
+      });
   if (limitation && issues.length === 0) return fail(limitation);
   const candidate = structuredClone(existing);
   assign(candidate, params, locked);

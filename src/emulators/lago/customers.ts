@@ -43,8 +43,13 @@ export function upsertCustomer(tenant: LagoTenant, body: unknown, now: Date, ran
   if (currency && !LAGO_CURRENCIES.has(currency)) r.add('currency', 'invalid', `currency "${currency}" is not supported`);
   if (r.issues.length > 0 || !externalId) return fail(fromIssues(r.issues));
   const existing = findCustomer(tenant, externalId);
-  if (existing && currency && existing.currency && currency !== existing.currency &&
-    Object.values(tenant.appliedCoupons).some((a) => a.customer_id === existing.lago_id && a.status === 'active' && a.amount_currency != null)) {
+  if (
+    existing &&
+    currency &&
+    existing.currency &&
+    currency !== existing.currency &&
+    Object.values(tenant.appliedCoupons).some((a) => a.customer_id === existing.lago_id && a.status === 'active' && a.amount_currency != null)
+  ) {
     // A fixed-amount coupon already ties the customer to its currency.
     return fail(unprocessable({ currency: ['currencies_does_not_match'] }));
   }
@@ -52,7 +57,10 @@ export function upsertCustomer(tenant: LagoTenant, body: unknown, now: Date, ran
     lago_id: randomUuid(random),
     sequential_id: Object.keys(tenant.customers).length + 1,
     external_id: externalId,
-    name: null, email: null, currency: null, timezone: null,
+    name: null,
+    email: null,
+    currency: null,
+    timezone: null,
     created_at: isoSeconds(now),
     updated_at: isoSeconds(now),
   };

@@ -22,7 +22,8 @@ function adminRoutes(app: Hono, env: FamilyEnv<LagoTenant, LagoConfig>): void {
     await env.store.commit();
     const invoice = result.value;
     const credits = Object.values(tenant.appliedCoupons).flatMap((a) =>
-      (a.credits ?? []).filter((x) => x.invoice_id === invoice.lago_id).map((x) => presentCredit(tenant, a, x)));
+      (a.credits ?? []).filter((x) => x.invoice_id === invoice.lago_id).map((x) => presentCredit(tenant, a, x)),
+    );
     return json({ invoice: { ...invoice, credits } });
   });
 }
@@ -49,7 +50,11 @@ export const lagoFamily: Family<LagoTenant, LagoConfig> = {
       apiBaseUrl: `${origin}/api/v1`,
       tenant: config.primary.organization,
       credentials: { kind: 'api-key', apiKey: config.primary.apiKey },
-      accounts: config.accounts.map((a) => ({ description: a.description, tenant: a.organization, credentials: { kind: 'api-key' as const, apiKey: a.apiKey } })),
+      accounts: config.accounts.map((a) => ({
+        description: a.description,
+        tenant: a.organization,
+        credentials: { kind: 'api-key' as const, apiKey: a.apiKey },
+      })),
     };
   },
 };

@@ -65,12 +65,18 @@ export function finalizeInvoice(tenant: LagoTenant, body: unknown, now: Date, ra
   const feeItems = r.array('fees', { required: true }) ?? [];
   const fees: InvoiceFee[] = feeItems.map((item, i) => {
     const f = new FieldReader(item, `fees[${i}]`, r.issues);
-    return { amount_cents: f.number('amount_cents', { required: true, integer: true, min: 0 }) ?? 0, plan_code: f.string('plan_code') ?? null, billable_metric_code: f.string('billable_metric_code') ?? null, precise_coupons_amount_cents: 0 };
+    return {
+      amount_cents: f.number('amount_cents', { required: true, integer: true, min: 0 }) ?? 0,
+      plan_code: f.string('plan_code') ?? null,
+      billable_metric_code: f.string('billable_metric_code') ?? null,
+      precise_coupons_amount_cents: 0,
+    };
   });
   const customer = externalId ? findCustomer(tenant, externalId) : undefined;
   if (externalId && !customer) r.add('external_customer_id', 'invalid', `no customer "${externalId}"`);
   const currency = r.string('currency') ?? customer?.currency ?? undefined;
-  if (customer && (!currency || !LAGO_CURRENCIES.has(currency))) r.add('currency', 'required', 'currency is required (the customer has none) and must be supported');
+  if (customer && (!currency || !LAGO_CURRENCIES.has(currency)))
+    r.add('currency', 'required', 'currency is required (the customer has none) and must be supported');
   if (r.issues.length > 0 || !customer || !currency) return fail(r.issues);
 
   const invoiceId = randomUuid(random);
@@ -85,13 +91,19 @@ export function finalizeInvoice(tenant: LagoTenant, body: unknown, now: Date, ra
     const base = targets.reduce((s, i) => s + (remaining[i] ?? 0), 0);
     const credit = base > 0 ? creditFor(a, base) : 0;
     if (credit <= 0) continue;
-    allocate(credit, targets.map((i) => remaining[i] ?? 0)).forEach((share, k) => {
+    allocate(
+      credit,
+      targets.map((i) => remaining[i] ?? 0),
+    ).forEach((share, k) => {
       const i = targets[k] ?? 0;
       remaining[i] = (remaining[i] ?? 0) - share;
       const fee = fees[i];
       if (fee) fee.precise_coupons_amount_cents += share;
     });
-    a.credits = [...(a.credits ?? []), { lago_id: randomUuid(random), amount_cents: credit, amount_currency: currency, invoice_id: invoiceId, created_at: isoSeconds(now) }];
+    a.credits = [
+      ...(a.credits ?? []),
+      { lago_id: randomUuid(random), amount_cents: credit, amount_currency: currency, invoice_id: invoiceId, created_at: isoSeconds(now) },
+    ];
     consume(a, credit, now);
   }
   const feesAmount = fees.reduce((s, f) => s + f.amount_cents, 0);
@@ -99,9 +111,17 @@ export function finalizeInvoice(tenant: LagoTenant, body: unknown, now: Date, ra
   const subTotal = feesAmount - coupons;
   const taxes = roundHalfAwayFromZero((subTotal * taxesRate) / 100);
   const invoice: Invoice = {
-    lago_id: invoiceId, customer_id: customer.lago_id, currency, fees,
-    fees_amount_cents: feesAmount, coupons_amount_cents: coupons, sub_total_excluding_taxes_amount_cents: subTotal,
-    taxes_rate: taxesRate, taxes_amount_cents: taxes, total_amount_cents: subTotal + taxes, issued_at: isoSeconds(now),
+    lago_id: invoiceId,
+    customer_id: customer.lago_id,
+    currency,
+    fees,
+    fees_amount_cents: feesAmount,
+    coupons_amount_cents: coupons,
+    sub_total_excluding_taxes_amount_cents: subTotal,
+    taxes_rate: taxesRate,
+    taxes_amount_cents: taxes,
+    total_amount_cents: subTotal + taxes,
+    issued_at: isoSeconds(now),
   };
   tenant.invoices[invoiceId] = invoice;
   return ok(invoice);

@@ -10,10 +10,22 @@ const KEY = 'lago_test_promoc';
 
 const api = (path: string, options: CallOptions = {}, key = KEY) =>
   call(`${origin}/api/v1${path}`, { ...options, headers: { authorization: `Bearer ${key}`, ...options.headers } });
-const coupon = (fields: Record<string, unknown>) => ({ coupon: { name: 'Startup deal', code: 'startup', coupon_type: 'percentage', percentage_rate: 10, frequency: 'forever', expiration: 'no_expiration', ...fields } });
+const coupon = (fields: Record<string, unknown>) => ({
+  coupon: {
+    name: 'Startup deal',
+    code: 'startup',
+    coupon_type: 'percentage',
+    percentage_rate: 10,
+    frequency: 'forever',
+    expiration: 'no_expiration',
+    ...fields,
+  },
+});
 const createCoupon = (fields: Record<string, unknown> = {}) => api('/coupons', { body: coupon(fields) });
-const createCustomer = (externalId: string, extra: Record<string, unknown> = {}) => api('/customers', { body: { customer: { external_id: externalId, ...extra } } });
-const apply = (externalId: string, code: string, extra: Record<string, unknown> = {}) => api('/applied_coupons', { body: { applied_coupon: { external_customer_id: externalId, coupon_code: code, ...extra } } });
+const createCustomer = (externalId: string, extra: Record<string, unknown> = {}) =>
+  api('/customers', { body: { customer: { external_id: externalId, ...extra } } });
+const apply = (externalId: string, code: string, extra: Record<string, unknown> = {}) =>
+  api('/applied_coupons', { body: { applied_coupon: { external_customer_id: externalId, coupon_code: code, ...extra } } });
 const finalize = (body: Record<string, unknown>) => call(`${origin}/__emulator/invoices/finalize`, { body });
 const details = (r: { body: unknown }) => obj(obj(r.body).error_details);
 
@@ -29,7 +41,11 @@ beforeEach(async () => {
 
 describe('auth and tenants', () => {
   it('answers 401 {status, error} without a valid Bearer key', async () => {
-    for (const r of [await call(`${origin}/api/v1/coupons`), await api('/coupons', {}, 'wrong'), await call(`${origin}/api/v1/coupons`, { headers: { 'x-api-key': KEY } })]) {
+    for (const r of [
+      await call(`${origin}/api/v1/coupons`),
+      await api('/coupons', {}, 'wrong'),
+      await call(`${origin}/api/v1/coupons`, { headers: { 'x-api-key': KEY } }),
+    ]) {
       expect(r.status).toBe(401);
       expect(r.body).toEqual({ status: 401, error: 'Unauthorized' });
     }
@@ -48,27 +64,65 @@ describe('coupons', () => {
     expect(r.status).toBe(200);
     const c = obj(obj(r.body).coupon);
     expect(c).toMatchObject({
-      name: 'Startup deal', code: 'startup', coupon_type: 'percentage', percentage_rate: '10.0', amount_cents: null, amount_currency: null,
-      reusable: true, frequency: 'forever', frequency_duration: null, expiration: 'no_expiration', expiration_at: null,
-      limited_plans: true, plan_codes: ['pro'], limited_billable_metrics: false, billable_metric_codes: [], created_at: '2027-01-15T10:00:00Z', terminated_at: null,
+      name: 'Startup deal',
+      code: 'startup',
+      coupon_type: 'percentage',
+      percentage_rate: '10.0',
+      amount_cents: null,
+      amount_currency: null,
+      reusable: true,
+      frequency: 'forever',
+      frequency_duration: null,
+      expiration: 'no_expiration',
+      expiration_at: null,
+      limited_plans: true,
+      plan_codes: ['pro'],
+      limited_billable_metrics: false,
+      billable_metric_codes: [],
+      created_at: '2027-01-15T10:00:00Z',
+      terminated_at: null,
     });
     expect(c.lago_id).toMatch(/^[0-9a-f-]{36}$/);
     expect(obj((await api('/coupons/startup')).body)).toEqual({ coupon: c });
-    const fixed = obj(obj((await createCoupon({ code: 'fixed', coupon_type: 'fixed_amount', amount_cents: 500, amount_currency: 'EUR', frequency: 'recurring', frequency_duration: 3, percentage_rate: undefined })).body).coupon);
+    const fixed = obj(
+      obj(
+        (
+          await createCoupon({
+            code: 'fixed',
+            coupon_type: 'fixed_amount',
+            amount_cents: 500,
+            amount_currency: 'EUR',
+            frequency: 'recurring',
+            frequency_duration: 3,
+            percentage_rate: undefined,
+          })
+        ).body,
+      ).coupon,
+    );
     expect(fixed).toMatchObject({ amount_cents: 500, amount_currency: 'EUR', percentage_rate: null, frequency_duration: 3 });
   });
 
   it('answers 422 validation_errors with Lago codes', async () => {
-    const missing = await api('/coupons', { body: { coupon: { coupon_type: 'bogus', frequency: 'recurring', frequency_duration: 0, expiration: 'time_limit', expiration_at: '2026-01-01T00:00:00Z' } } });
+    const missing = await api('/coupons', {
+      body: {
+        coupon: { coupon_type: 'bogus', frequency: 'recurring', frequency_duration: 0, expiration: 'time_limit', expiration_at: '2026-01-01T00:00:00Z' },
+      },
+    });
     expect(missing.status).toBe(422);
     expect(obj(missing.body)).toMatchObject({ status: 422, error: 'Unprocessable Entity', code: 'validation_errors' });
     expect(details(missing)).toEqual({
-      coupon_type: ['value_is_invalid'], name: ['value_is_mandatory'], code: ['value_is_mandatory'],
-      frequency_duration: ['value_is_out_of_range'], expiration_at: ['invalid_date'],
+      coupon_type: ['value_is_invalid'],
+      name: ['value_is_mandatory'],
+      code: ['value_is_mandatory'],
+      frequency_duration: ['value_is_out_of_range'],
+      expiration_at: ['invalid_date'],
     });
     await createCoupon();
     expect(details(await createCoupon())).toEqual({ code: ['value_already_exist'] });
-    expect(details(await createCoupon({ code: 'f', coupon_type: 'fixed_amount', amount_cents: 0, amount_currency: 'XXX' }))).toEqual({ amount_cents: ['value_is_out_of_range'], amount_currency: ['value_is_invalid'] });
+    expect(details(await createCoupon({ code: 'f', coupon_type: 'fixed_amount', amount_cents: 0, amount_currency: 'XXX' }))).toEqual({
+      amount_cents: ['value_is_out_of_range'],
+      amount_currency: ['value_is_invalid'],
+    });
     expect(details(await createCoupon({ code: 'p', percentage_rate: null }))).toEqual({ percentage_rate: ['value_is_mandatory'] });
   });
 
@@ -91,7 +145,10 @@ describe('coupons', () => {
   });
 
   it('paginates with meta: empty, exact page, last page, beyond', async () => {
-    expect(obj((await api('/coupons')).body)).toEqual({ coupons: [], meta: { current_page: 1, next_page: null, prev_page: null, total_pages: 0, total_count: 0 } });
+    expect(obj((await api('/coupons')).body)).toEqual({
+      coupons: [],
+      meta: { current_page: 1, next_page: null, prev_page: null, total_pages: 0, total_count: 0 },
+    });
     for (let i = 0; i < 5; i++) {
       await createCoupon({ code: `c${i}` });
       clock.advance(1000);
@@ -121,10 +178,35 @@ describe('coupons', () => {
     await createCoupon();
     await createCustomer('cus-1');
     expect((await apply('cus-1', 'startup')).status).toBe(200);
-    const r = await api('/coupons/startup', { method: 'PUT', body: { coupon: { code: 'other', percentage_rate: 50, frequency: 'once', reusable: false, applies_to: { plan_codes: ['x'] }, name: 'Renamed', description: 'd', expiration: 'time_limit', expiration_at: '2027-12-31T00:00:00Z' } } });
+    const r = await api('/coupons/startup', {
+      method: 'PUT',
+      body: {
+        coupon: {
+          code: 'other',
+          percentage_rate: 50,
+          frequency: 'once',
+          reusable: false,
+          applies_to: { plan_codes: ['x'] },
+          name: 'Renamed',
+          description: 'd',
+          expiration: 'time_limit',
+          expiration_at: '2027-12-31T00:00:00Z',
+        },
+      },
+    });
     expect(r.status).toBe(200);
     const c = obj(obj(r.body).coupon);
-    expect(c).toMatchObject({ code: 'startup', percentage_rate: '10.0', frequency: 'forever', reusable: true, plan_codes: [], name: 'Renamed', description: 'd', expiration: 'time_limit', expiration_at: '2027-12-31T00:00:00Z' });
+    expect(c).toMatchObject({
+      code: 'startup',
+      percentage_rate: '10.0',
+      frequency: 'forever',
+      reusable: true,
+      plan_codes: [],
+      name: 'Renamed',
+      description: 'd',
+      expiration: 'time_limit',
+      expiration_at: '2027-12-31T00:00:00Z',
+    });
   });
 
   it('soft-deletes: frees the code and terminates active applications', async () => {
@@ -137,7 +219,13 @@ describe('coupons', () => {
     expect((await api('/coupons/startup')).status).toBe(404);
     expect(obj(obj((await api('/coupons')).body).meta).total_count).toBe(0);
     const list = obj((await api('/applied_coupons')).body);
-    expect(obj(arr(list.applied_coupons)[0])).toMatchObject({ lago_id: applied.lago_id, status: 'terminated', terminated_at: '2027-01-15T10:00:00Z', coupon_status: 'terminated', coupon_deleted_at: '2027-01-15T10:00:00Z' });
+    expect(obj(arr(list.applied_coupons)[0])).toMatchObject({
+      lago_id: applied.lago_id,
+      status: 'terminated',
+      terminated_at: '2027-01-15T10:00:00Z',
+      coupon_status: 'terminated',
+      coupon_deleted_at: '2027-01-15T10:00:00Z',
+    });
     expect((await createCoupon()).status).toBe(200);
   });
 
@@ -166,12 +254,26 @@ describe('customers and applied coupons', () => {
   });
 
   it('applies coupons with overrides and checks customer, coupon, reusability and currency', async () => {
-    await createCoupon({ code: 'fixed', coupon_type: 'fixed_amount', amount_cents: 1000, amount_currency: 'EUR', percentage_rate: undefined, frequency: 'once', reusable: false });
+    await createCoupon({
+      code: 'fixed',
+      coupon_type: 'fixed_amount',
+      amount_cents: 1000,
+      amount_currency: 'EUR',
+      percentage_rate: undefined,
+      frequency: 'once',
+      reusable: false,
+    });
     await createCustomer('cus-1');
     const r = await apply('cus-1', 'fixed', { amount_cents: 700 });
     expect(r.status).toBe(200);
     expect(obj(obj(r.body).applied_coupon)).toMatchObject({
-      coupon_code: 'fixed', external_customer_id: 'cus-1', status: 'active', amount_cents: 700, amount_cents_remaining: 700, amount_currency: 'EUR', frequency: 'once',
+      coupon_code: 'fixed',
+      external_customer_id: 'cus-1',
+      status: 'active',
+      amount_cents: 700,
+      amount_cents_remaining: 700,
+      amount_currency: 'EUR',
+      frequency: 'once',
     });
     expect(obj(obj((await api('/customers/cus-1')).body).customer).currency).toBe('EUR');
     expect(details(await apply('cus-1', 'fixed'))).toEqual({ coupon: ['coupon_is_not_reusable'] });
@@ -208,21 +310,52 @@ describe('invoice coupon maths', () => {
   it('applies metric-limited, then plan-limited, then oldest; percentages round half away from zero', async () => {
     await createCustomer('cus-1', { currency: 'EUR' });
     await createCoupon({ code: 'general', percentage_rate: 10 });
-    await createCoupon({ code: 'plan', coupon_type: 'fixed_amount', amount_cents: 1000, amount_currency: 'EUR', percentage_rate: undefined, applies_to: { plan_codes: ['pro'] } });
+    await createCoupon({
+      code: 'plan',
+      coupon_type: 'fixed_amount',
+      amount_cents: 1000,
+      amount_currency: 'EUR',
+      percentage_rate: undefined,
+      applies_to: { plan_codes: ['pro'] },
+    });
     await createCoupon({ code: 'metric', percentage_rate: 50, applies_to: { billable_metric_codes: ['api_calls'] } });
     await apply('cus-1', 'general');
     await apply('cus-1', 'plan');
     await apply('cus-1', 'metric');
-    const r = await finalize({ external_customer_id: 'cus-1', taxes_rate: 20, fees: [{ amount_cents: 5000, plan_code: 'pro' }, { amount_cents: 1001, billable_metric_code: 'api_calls' }] });
+    const r = await finalize({
+      external_customer_id: 'cus-1',
+      taxes_rate: 20,
+      fees: [
+        { amount_cents: 5000, plan_code: 'pro' },
+        { amount_cents: 1001, billable_metric_code: 'api_calls' },
+      ],
+    });
     const invoice = obj(obj(r.body).invoice);
     // metric: 50% of 1001 = 500.5 → 501; plan: min(1000, 5000) = 1000; general: 10% of (6001 - 1501 = 4500) = 450
-    expect(invoice).toMatchObject({ fees_amount_cents: 6001, coupons_amount_cents: 1951, sub_total_excluding_taxes_amount_cents: 4050, taxes_amount_cents: 810, total_amount_cents: 4860 });
-    expect(arr(invoice.credits).map((c) => [obj(obj(c).item).code, obj(c).amount_cents])).toEqual([['general', 450], ['plan', 1000], ['metric', 501]]);
+    expect(invoice).toMatchObject({
+      fees_amount_cents: 6001,
+      coupons_amount_cents: 1951,
+      sub_total_excluding_taxes_amount_cents: 4050,
+      taxes_amount_cents: 810,
+      total_amount_cents: 4860,
+    });
+    expect(arr(invoice.credits).map((c) => [obj(obj(c).item).code, obj(c).amount_cents])).toEqual([
+      ['general', 450],
+      ['plan', 1000],
+      ['metric', 501],
+    ]);
   });
 
   it('draws down a fixed once coupon across invoices and counts down recurring periods', async () => {
     await createCustomer('cus-1', { currency: 'EUR' });
-    await createCoupon({ code: 'once', coupon_type: 'fixed_amount', amount_cents: 1500, amount_currency: 'EUR', percentage_rate: undefined, frequency: 'once' });
+    await createCoupon({
+      code: 'once',
+      coupon_type: 'fixed_amount',
+      amount_cents: 1500,
+      amount_currency: 'EUR',
+      percentage_rate: undefined,
+      frequency: 'once',
+    });
     await apply('cus-1', 'once');
     const invoice = async () => obj(obj((await finalize({ external_customer_id: 'cus-1', fees: [{ amount_cents: 1000 }] })).body).invoice).coupons_amount_cents;
     expect(await invoice()).toBe(1000);
@@ -239,6 +372,9 @@ describe('invoice coupon maths', () => {
     expect(mid).toMatchObject({ status: 'active', frequency_duration_remaining: 1 });
     expect(await invoice()).toBe(250);
     expect(await invoice()).toBe(0);
-    expect(obj(arr(obj((await api('/applied_coupons?coupon_code[]=rec')).body).applied_coupons)[0])).toMatchObject({ status: 'terminated', frequency_duration_remaining: 0 });
+    expect(obj(arr(obj((await api('/applied_coupons?coupon_code[]=rec')).body).applied_coupons)[0])).toMatchObject({
+      status: 'terminated',
+      frequency_duration_remaining: 0,
+    });
   });
 });

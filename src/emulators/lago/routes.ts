@@ -14,7 +14,12 @@ import type { Coupon, LagoTenant } from './model.js';
 import { newestFirst, paginate } from './pagination.js';
 
 type Env = FamilyEnv<LagoTenant, LagoConfig>;
-interface Call { readonly c: Context; readonly tenant: LagoTenant; readonly now: Date; readonly body: unknown }
+interface Call {
+  readonly c: Context;
+  readonly tenant: LagoTenant;
+  readonly now: Date;
+  readonly body: unknown;
+}
 
 const BASE = '/api/v1';
 
@@ -47,43 +52,79 @@ const codesFilter = (c: Context): string[] => [...(c.req.queries('coupon_code[]'
 const liveCoupons = perRevision((tenant: LagoTenant): readonly Coupon[] => newestFirst(Object.values(tenant.coupons).filter((x) => x.deleted_at == null)));
 
 export function lagoRoutes(app: Hono, env: Env): void {
-  app.post(`${BASE}/coupons`, handler(env, true, ({ tenant, body, now }) => {
-    const r = createCoupon(tenant, body, now, env.random);
-    return r.ok ? ok({ coupon: presentCoupon(r.value, now) }) : r;
-  }));
-  app.get(`${BASE}/coupons`, handler(env, false, ({ c, tenant, now }) => ok(paginate(liveCoupons(tenant, env.store.revision), c.req.query(), 'coupons', (x) => presentCoupon(x, now)))));
-  app.get(`${BASE}/coupons/:code`, handler(env, false, ({ c, tenant, now }) => {
-    const coupon = findCoupon(tenant, c.req.param('code') ?? '');
-    return coupon ? ok({ coupon: presentCoupon(coupon, now) }) : fail(notFound('coupon'));
-  }));
-  app.put(`${BASE}/coupons/:code`, handler(env, true, ({ c, tenant, body, now }) => {
-    const r = updateCoupon(tenant, c.req.param('code') ?? '', body, now);
-    return r.ok ? ok({ coupon: presentCoupon(r.value, now) }) : r;
-  }));
-  app.delete(`${BASE}/coupons/:code`, handler(env, true, ({ c, tenant, now }) => {
-    const r = deleteCoupon(tenant, c.req.param('code') ?? '', now);
-    return r.ok ? ok({ coupon: presentCoupon(r.value, now) }) : r;
-  }));
-  app.post(`${BASE}/applied_coupons`, handler(env, true, ({ tenant, body, now }) => {
-    const r = applyCoupon(tenant, body, now, env.random);
-    return r.ok ? ok({ applied_coupon: presentApplied(tenant, r.value, false) }) : r;
-  }));
-  app.get(`${BASE}/applied_coupons`, handler(env, false, ({ c, tenant }) => listApplied(tenant, c.req.query(), codesFilter(c), undefined)));
-  app.get(`${BASE}/customers/:external_customer_id/applied_coupons`, handler(env, false, ({ c, tenant }) => {
-    const customer = findCustomer(tenant, c.req.param('external_customer_id') ?? '');
-    return customer ? listApplied(tenant, c.req.query(), codesFilter(c), customer.lago_id) : fail(notFound('customer'));
-  }));
-  app.delete(`${BASE}/customers/:external_customer_id/applied_coupons/:applied_coupon_id`, handler(env, true, ({ c, tenant, now }) => {
-    const r = terminateApplied(tenant, c.req.param('external_customer_id') ?? '', c.req.param('applied_coupon_id') ?? '', now);
-    return r.ok ? ok({ applied_coupon: presentApplied(tenant, r.value, false) }) : r;
-  }));
-  app.post(`${BASE}/customers`, handler(env, true, ({ tenant, body, now }) => {
-    const r = upsertCustomer(tenant, body, now, env.random);
-    return r.ok ? ok({ customer: presentCustomer(r.value) }) : r;
-  }));
-  app.get(`${BASE}/customers`, handler(env, false, ({ c, tenant }) => ok(paginate(newestFirst(Object.values(tenant.customers)), c.req.query(), 'customers', presentCustomer))));
-  app.get(`${BASE}/customers/:external_customer_id`, handler(env, false, ({ c, tenant }) => {
-    const customer = findCustomer(tenant, c.req.param('external_customer_id') ?? '');
-    return customer ? ok({ customer: presentCustomer(customer) }) : fail(notFound('customer'));
-  }));
+  app.post(
+    `${BASE}/coupons`,
+    handler(env, true, ({ tenant, body, now }) => {
+      const r = createCoupon(tenant, body, now, env.random);
+      return r.ok ? ok({ coupon: presentCoupon(r.value, now) }) : r;
+    }),
+  );
+  app.get(
+    `${BASE}/coupons`,
+    handler(env, false, ({ c, tenant, now }) => ok(paginate(liveCoupons(tenant, env.store.revision), c.req.query(), 'coupons', (x) => presentCoupon(x, now)))),
+  );
+  app.get(
+    `${BASE}/coupons/:code`,
+    handler(env, false, ({ c, tenant, now }) => {
+      const coupon = findCoupon(tenant, c.req.param('code') ?? '');
+      return coupon ? ok({ coupon: presentCoupon(coupon, now) }) : fail(notFound('coupon'));
+    }),
+  );
+  app.put(
+    `${BASE}/coupons/:code`,
+    handler(env, true, ({ c, tenant, body, now }) => {
+      const r = updateCoupon(tenant, c.req.param('code') ?? '', body, now);
+      return r.ok ? ok({ coupon: presentCoupon(r.value, now) }) : r;
+    }),
+  );
+  app.delete(
+    `${BASE}/coupons/:code`,
+    handler(env, true, ({ c, tenant, now }) => {
+      const r = deleteCoupon(tenant, c.req.param('code') ?? '', now);
+      return r.ok ? ok({ coupon: presentCoupon(r.value, now) }) : r;
+    }),
+  );
+  app.post(
+    `${BASE}/applied_coupons`,
+    handler(env, true, ({ tenant, body, now }) => {
+      const r = applyCoupon(tenant, body, now, env.random);
+      return r.ok ? ok({ applied_coupon: presentApplied(tenant, r.value, false) }) : r;
+    }),
+  );
+  app.get(
+    `${BASE}/applied_coupons`,
+    handler(env, false, ({ c, tenant }) => listApplied(tenant, c.req.query(), codesFilter(c), undefined)),
+  );
+  app.get(
+    `${BASE}/customers/:external_customer_id/applied_coupons`,
+    handler(env, false, ({ c, tenant }) => {
+      const customer = findCustomer(tenant, c.req.param('external_customer_id') ?? '');
+      return customer ? listApplied(tenant, c.req.query(), codesFilter(c), customer.lago_id) : fail(notFound('customer'));
+    }),
+  );
+  app.delete(
+    `${BASE}/customers/:external_customer_id/applied_coupons/:applied_coupon_id`,
+    handler(env, true, ({ c, tenant, now }) => {
+      const r = terminateApplied(tenant, c.req.param('external_customer_id') ?? '', c.req.param('applied_coupon_id') ?? '', now);
+      return r.ok ? ok({ applied_coupon: presentApplied(tenant, r.value, false) }) : r;
+    }),
+  );
+  app.post(
+    `${BASE}/customers`,
+    handler(env, true, ({ tenant, body, now }) => {
+      const r = upsertCustomer(tenant, body, now, env.random);
+      return r.ok ? ok({ customer: presentCustomer(r.value) }) : r;
+    }),
+  );
+  app.get(
+    `${BASE}/customers`,
+    handler(env, false, ({ c, tenant }) => ok(paginate(newestFirst(Object.values(tenant.customers)), c.req.query(), 'customers', presentCustomer))),
+  );
+  app.get(
+    `${BASE}/customers/:external_customer_id`,
+    handler(env, false, ({ c, tenant }) => {
+      const customer = findCustomer(tenant, c.req.param('external_customer_id') ?? '');
+      return customer ? ok({ customer: presentCustomer(customer) }) : fail(notFound('customer'));
+    }),
+  );
 }

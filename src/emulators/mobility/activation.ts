@@ -32,7 +32,10 @@ export function activationProblems(v: Omit<Voucherable, 'id' | 'state' | 'create
   if (v.type === 'Reward' && v.rewardCondition == null) problems.push('a Reward needs a rewardCondition (numberOfRentals, minutes or spendAmount)');
   if (v.type === 'Triggered' && v.triggerEvent == null) problems.push('a Triggered template needs a triggerEvent');
   if (v.validUntil != null && Date.parse(v.validUntil) <= now.getTime()) problems.push('validUntil is in the past');
-  for (const [key, list] of [['benefits', v.benefits], ['referrerBenefits', v.referrerBenefits ?? []]] as const) {
+  for (const [key, list] of [
+    ['benefits', v.benefits],
+    ['referrerBenefits', v.referrerBenefits ?? []],
+  ] as const) {
     list.forEach((b, i) => {
       if (b.validUntil != null && Date.parse(b.validUntil) <= now.getTime()) problems.push(`${key}[${i}].validUntil is in the past`);
     });

@@ -24,10 +24,22 @@ function issue(tenant: MobilityTenant, clientId: string, now: Date, random: Rand
     tenant.tokens[token] = { token, kind, clientId, expiresAt: isoSeconds(new Date(now.getTime() + ttl * 1000)) };
     return token;
   };
-  return { accessToken: make('access', ACCESS_TTL_SECONDS), refreshToken: make('refresh', REFRESH_TTL_SECONDS), expiresIn: ACCESS_TTL_SECONDS, tokenType: 'Bearer' };
+  return {
+    accessToken: make('access', ACCESS_TTL_SECONDS),
+    refreshToken: make('refresh', REFRESH_TTL_SECONDS),
+    expiresIn: ACCESS_TTL_SECONDS,
+    tokenType: 'Bearer',
+  };
 }
 
-export function signIn(tenant: MobilityTenant, tenantId: string, config: MobilityConfig, body: unknown, now: Date, random: Random): Outcome<Record<string, unknown>, MobilityError> {
+export function signIn(
+  tenant: MobilityTenant,
+  tenantId: string,
+  config: MobilityConfig,
+  body: unknown,
+  now: Date,
+  random: Random,
+): Outcome<Record<string, unknown>, MobilityError> {
   const r = new FieldReader(body);
   const clientId = r.string('clientId', { required: true });
   const clientKey = r.string('clientKey', { required: true });

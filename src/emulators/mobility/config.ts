@@ -3,12 +3,17 @@
 // operational access to a branch it applies to is not enough.
 
 export type Permission =
-  | 'VOUCHERABLE_VIEW' | 'VOUCHERABLE_MANAGE'
-  | 'VOUCHER_VIEW' | 'VOUCHER_CREATE'
-  | 'CUSTOMER_CARE_CREDIT'
-  | 'SUBSCRIPTION_VIEW' | 'SUBSCRIPTION_CANCEL';
+  'VOUCHERABLE_VIEW' | 'VOUCHERABLE_MANAGE' | 'VOUCHER_VIEW' | 'VOUCHER_CREATE' | 'CUSTOMER_CARE_CREDIT' | 'SUBSCRIPTION_VIEW' | 'SUBSCRIPTION_CANCEL';
 
-export const ALL_PERMISSIONS: readonly Permission[] = ['VOUCHERABLE_VIEW', 'VOUCHERABLE_MANAGE', 'VOUCHER_VIEW', 'VOUCHER_CREATE', 'CUSTOMER_CARE_CREDIT', 'SUBSCRIPTION_VIEW', 'SUBSCRIPTION_CANCEL'];
+export const ALL_PERMISSIONS: readonly Permission[] = [
+  'VOUCHERABLE_VIEW',
+  'VOUCHERABLE_MANAGE',
+  'VOUCHER_VIEW',
+  'VOUCHER_CREATE',
+  'CUSTOMER_CARE_CREDIT',
+  'SUBSCRIPTION_VIEW',
+  'SUBSCRIPTION_CANCEL',
+];
 const VIEW_ONLY: readonly Permission[] = ['VOUCHERABLE_VIEW', 'VOUCHER_VIEW', 'SUBSCRIPTION_VIEW'];
 
 export interface BusinessUnit {
@@ -53,29 +58,52 @@ export const MOBILITY_OTHER_TENANT = 'other';
 export function configureMobility(options: { apiKey?: string }): MobilityConfig {
   const key = options.apiKey ?? 'promoc-secret';
   const primary: ApiClient = {
-    tenant: MOBILITY_PRIMARY_TENANT, clientId: 'promoc', clientKey: key, description: 'all permissions on business units 1 (North) and 2 (South)',
-    permissions: { 1: ALL_PERMISSIONS, 2: ALL_PERMISSIONS }, branchIds: [11, 12, 21, 22],
+    tenant: MOBILITY_PRIMARY_TENANT,
+    clientId: 'promoc',
+    clientKey: key,
+    description: 'all permissions on business units 1 (North) and 2 (South)',
+    permissions: { 1: ALL_PERMISSIONS, 2: ALL_PERMISSIONS },
+    branchIds: [11, 12, 21, 22],
   };
   return {
     primary,
     tenants: [
-      { id: MOBILITY_PRIMARY_TENANT, currency: 'EUR', promotionRedemption: 'CLAIM_TIME_CREDIT', businessUnits: [{ id: 1, name: 'North', branchIds: [11, 12] }, { id: 2, name: 'South', branchIds: [21, 22] }] },
+      {
+        id: MOBILITY_PRIMARY_TENANT,
+        currency: 'EUR',
+        promotionRedemption: 'CLAIM_TIME_CREDIT',
+        businessUnits: [
+          { id: 1, name: 'North', branchIds: [11, 12] },
+          { id: 2, name: 'South', branchIds: [21, 22] },
+        ],
+      },
       { id: MOBILITY_OTHER_TENANT, currency: 'EUR', promotionRedemption: 'RENTAL_TIME_VOUCHER', businessUnits: [{ id: 1, name: 'Main', branchIds: [11] }] },
     ],
     clients: [
       primary,
       {
-        tenant: MOBILITY_PRIMARY_TENANT, clientId: 'promoc-north', clientKey: `${key}-north`,
+        tenant: MOBILITY_PRIMARY_TENANT,
+        clientId: 'promoc-north',
+        clientKey: `${key}-north`,
         description: 'all permissions on business unit 1 only; operational access to branch 21 of unit 2 (not enough to manage its templates)',
-        permissions: { 1: ALL_PERMISSIONS }, branchIds: [11, 12, 21],
+        permissions: { 1: ALL_PERMISSIONS },
+        branchIds: [11, 12, 21],
       },
       {
-        tenant: MOBILITY_PRIMARY_TENANT, clientId: 'promoc-viewer', clientKey: `${key}-viewer`, description: 'view permissions only, on both business units',
-        permissions: { 1: VIEW_ONLY, 2: VIEW_ONLY }, branchIds: [11, 12, 21, 22],
+        tenant: MOBILITY_PRIMARY_TENANT,
+        clientId: 'promoc-viewer',
+        clientKey: `${key}-viewer`,
+        description: 'view permissions only, on both business units',
+        permissions: { 1: VIEW_ONLY, 2: VIEW_ONLY },
+        branchIds: [11, 12, 21, 22],
       },
       {
-        tenant: MOBILITY_OTHER_TENANT, clientId: 'promoc', clientKey: `${key}-other`, description: 'a second tenant, isolated from the first',
-        permissions: { 1: ALL_PERMISSIONS }, branchIds: [11],
+        tenant: MOBILITY_OTHER_TENANT,
+        clientId: 'promoc',
+        clientKey: `${key}-other`,
+        description: 'a second tenant, isolated from the first',
+        permissions: { 1: ALL_PERMISSIONS },
+        branchIds: [11],
       },
     ],
   };

@@ -16,5 +16,10 @@ export interface MobilityCall {
 export function denied(call: MobilityCall, businessUnitId: number, permission: Permission): MobilityError | undefined {
   if (can(call.client, businessUnitId, permission)) return undefined;
   const unit = call.config.businessUnits.find((b) => b.id === businessUnitId);
-  return mobilityError(403, 'P100', `Missing permission ${permission} on business unit ${businessUnitId}` + `${unit ? ` (${unit.name})` : ''}, which owns this object; access to its branches is not enough`);
+  return mobilityError(
+    403,
+    'P100',
+    `Missing permission ${permission} on business unit ${businessUnitId}` +
+      `${unit ? ` (${unit.name})` : ''}, which owns this object; access to its branches is not enough`,
+  );
 }

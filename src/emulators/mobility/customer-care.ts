@@ -17,7 +17,8 @@ export function applyCustomerCare(call: MobilityCall, target: { userId: number }
   if (!template) return fail(notFound('VA100', 'Voucherable', voucherableId));
   const no = denied(call, template.businessUnitId, 'CUSTOMER_CARE_CREDIT');
   if (no) return fail(no);
-  if (template.type !== 'CustomerCare') return fail(mobilityError(400, 'VA104', `Voucherable ${voucherableId} is a ${template.type}, not a CustomerCare template`));
+  if (template.type !== 'CustomerCare')
+    return fail(mobilityError(400, 'VA104', `Voucherable ${voucherableId} is a ${template.type}, not a CustomerCare template`));
   if (template.state !== 'ACTIVE') return fail(mobilityError(409, 'VA105', `CustomerCare template ${voucherableId} is INACTIVE; activate it first`));
   const reasons = template.reasonCodes ?? [];
   if (reasons.length > 0 && (reasonCode === null || !reasons.includes(reasonCode))) {

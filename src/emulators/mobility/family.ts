@@ -37,7 +37,10 @@ function adminCall<T>(env: Env, run: (call: MobilityCall, body: unknown) => Outc
 
 function adminRoutes(app: Hono, env: Env): void {
   app.post('/__emulator/redeem', adminCall(env, redeemCode, presentVoucher));
-  app.post('/__emulator/user-subscriptions', adminCall(env, startUserSubscription, (s) => s));
+  app.post(
+    '/__emulator/user-subscriptions',
+    adminCall(env, startUserSubscription, (s) => s),
+  );
 }
 
 const ERRORS = {
@@ -61,7 +64,7 @@ export const mobilityFamily: Family<MobilityTenant, MobilityConfig> = {
   adminRoutes,
   errorResponse(status, detail) {
     const [code, message] = ERRORS[status];
-    const text = status === 404 ? `No resource at ${detail.path}` : detail.message ?? message;
+    const text = status === 404 ? `No resource at ${detail.path}` : (detail.message ?? message);
     const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8' };
     if (detail.retryAfterSeconds !== undefined) headers['retry-after'] = String(detail.retryAfterSeconds);
     const body = errorBody(mobilityError(status, code, text), `f${(++faultTraces).toString(16).padStart(15, '0')}`);
@@ -72,7 +75,11 @@ export const mobilityFamily: Family<MobilityTenant, MobilityConfig> = {
       apiBaseUrl: `${origin}/v1/${config.primary.tenant}`,
       tenant: config.primary.tenant,
       credentials: { kind: 'api-client', clientId: config.primary.clientId, clientKey: config.primary.clientKey },
-      accounts: config.clients.map((c) => ({ description: c.description, tenant: c.tenant, credentials: { kind: 'api-client' as const, clientId: c.clientId, clientKey: c.clientKey } })),
+      accounts: config.clients.map((c) => ({
+        description: c.description,
+        tenant: c.tenant,
+        credentials: { kind: 'api-client' as const, clientId: c.clientId, clientKey: c.clientKey },
+      })),
     };
   },
 };

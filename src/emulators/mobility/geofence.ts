@@ -16,7 +16,10 @@ function ringProblem(ring: unknown): string | undefined {
 
 export function readGeometry(value: unknown, field: string, issues: Issue[]): Geometry | null | undefined {
   if (value === undefined || value === null) return value;
-  const fail = (message: string): undefined => { issues.push({ field, kind: 'invalid', message: `${field}: ${message}` }); return undefined; };
+  const fail = (message: string): undefined => {
+    issues.push({ field, kind: 'invalid', message: `${field}: ${message}` });
+    return undefined;
+  };
   if (!isRecord(value) || (value.type !== 'Polygon' && value.type !== 'MultiPolygon') || !Array.isArray(value.coordinates)) {
     return fail('must be a GeoJSON Polygon or MultiPolygon');
   }

@@ -34,35 +34,42 @@ export type Run = (call: MobilityCall, c: Context, body: unknown) => Outcome<Rep
 export function makeHandler(env: Env) {
   let traces = 0;
   const trace = () => (++traces).toString(16).padStart(16, '0');
-  return (options: Options, run: Run) => async (c: Context): Promise<Response> => {
-    const tenantId = c.req.param('tenant') ?? '';
-    const tenant = env.tenant(tenantId);
-    const config = tenantConfig(env.config, tenantId);
-    if (!tenant || !config) return errorResponse(mobilityError(404, 'R101', `Unknown tenant ${tenantId}`), trace());
-    const now = env.now();
-    let client = env.config.clients.find((x) => x.tenant === tenantId);
-    if (!options.anonymous) {
-      const auth = authenticate(c.req.raw.headers, tenant, tenantId, env.config, now);
-      if (!auth.ok) return errorResponse(auth.error, trace());
-      client = auth.value;
-    }
-    let body: unknown;
-    if (options.body) {
-      const read = await readJson(c.req.raw);
-      if (!read.ok) return errorResponse(mobilityError(400, 'R102.2', read.error), trace());
-      body = read.value;
-    }
-    if (!client) return errorResponse(mobilityError(401, 'A100', 'No API client'), trace());
-    const result = run({ tenant, config, client, now, random: env.random }, c, body);
-    if (!result.ok) return errorResponse(result.error, trace());
-    if (options.mutates) await env.store.commit();
-    const reply = result.value;
-    return reply.status === 204 ? noContent(reply.headers) : json(omitNulls(reply.body), reply.status, reply.headers);
-  };
+  return (options: Options, run: Run) =>
+    async (c: Context): Promise<Response> => {
+      const tenantId = c.req.param('tenant') ?? '';
+      const tenant = env.tenant(tenantId);
+      const config = tenantConfig(env.config, tenantId);
+      if (!tenant || !config) return errorResponse(mobilityError(404, 'R101', `Unknown tenant ${tenantId}`), trace());
+      const now = env.now();
+      let client = env.config.clients.find((x) => x.tenant === tenantId);
+      if (!options.anonymous) {
+        const auth = authenticate(c.req.raw.headers, tenant, tenantId, env.config, now);
+        if (!auth.ok) return errorResponse(auth.error, trace());
+        client = auth.value;
+      }
+      let body: unknown;
+      if (options.body) {
+        const read = await readJson(c.req.raw);
+        if (!read.ok) return errorResponse(mobilityError(400, 'R102.2', read.error), trace());
+        body = read.value;
+      }
+      if (!client) return errorResponse(mobilityError(401, 'A100', 'No API client'), trace());
+      const result = run({ tenant, config, client, now, random: env.random }, c, body);
+      if (!result.ok) return errorResponse(result.error, trace());
+      if (options.mutates) await env.store.commit();
+      const reply = result.value;
+      return reply.status === 204 ? noContent(reply.headers) : json(omitNulls(reply.body), reply.status, reply.headers);
+    };
 }
 
 /** A paged list reply: the bare array, totals in X-Pagination-* headers. */
-export function paged<T extends { id: number }>(c: Context, items: Outcome<T[], MobilityError>, sortable: readonly string[], present: (item: T) => unknown, extraHeaders: Record<string, string> = {}): Outcome<Reply, MobilityError> {
+export function paged<T extends { id: number }>(
+  c: Context,
+  items: Outcome<T[], MobilityError>,
+  sortable: readonly string[],
+  present: (item: T) => unknown,
+  extraHeaders: Record<string, string> = {},
+): Outcome<Reply, MobilityError> {
   if (!items.ok) return items;
   const paging = parsePaging(new URL(c.req.url), sortable);
   if (!paging.ok) return paging;
@@ -70,6 +77,11 @@ export function paged<T extends { id: number }>(c: Context, items: Outcome<T[], 
   return { ok: true, value: { status: 200, body: page.items.map(present), headers: { ...page.headers, ...extraHeaders } } };
 }
 
-export function reply<T>(result: Outcome<T, MobilityError>, status: number, present: (value: T) => unknown, headers?: Record<string, string>): Outcome<Reply, MobilityError> {
+export function reply<T>(
+  result: Outcome<T, MobilityError>,
+  status: number,
+  present: (value: T) => unknown,
+  headers?: Record<string, string>,
+): Outcome<Reply, MobilityError> {
   return result.ok ? { ok: true, value: headers ? { status, body: present(result.value), headers } : { status, body: present(result.value) } } : result;
 }

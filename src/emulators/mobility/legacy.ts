@@ -14,13 +14,27 @@ const amountOf = (v: Voucherable, type: BenefitType, key: keyof Benefit): unknow
 
 export function presentLegacy(v: Voucherable): Record<string, unknown> {
   const common = {
-    id: v.id, name: v.name, description: v.description ?? null, price: v.price ?? null, active: v.state === 'ACTIVE',
-    validFrom: v.validFrom ?? null, validUntil: v.validUntil ?? null, applicableBranchIds: v.applicableBranchIds,
-    businessUnitId: v.businessUnitId, showInUserApp: v.showInUserApp, createdAt: v.createdAt, updatedAt: v.updatedAt,
+    id: v.id,
+    name: v.name,
+    description: v.description ?? null,
+    price: v.price ?? null,
+    active: v.state === 'ACTIVE',
+    validFrom: v.validFrom ?? null,
+    validUntil: v.validUntil ?? null,
+    applicableBranchIds: v.applicableBranchIds,
+    businessUnitId: v.businessUnitId,
+    showInUserApp: v.showInUserApp,
+    createdAt: v.createdAt,
+    updatedAt: v.updatedAt,
   };
   return v.type === 'Package'
     ? { ...common, value: amountOf(v, 'Value', 'value') ?? v.value ?? null }
-    : { ...common, interval: v.interval ?? null, discount: amountOf(v, 'Discount', 'discount') ?? v.discount ?? null, freeMinutes: amountOf(v, 'FreeMinutes', 'freeMinutes') };
+    : {
+        ...common,
+        interval: v.interval ?? null,
+        discount: amountOf(v, 'Discount', 'discount') ?? v.discount ?? null,
+        freeMinutes: amountOf(v, 'FreeMinutes', 'freeMinutes'),
+      };
 }
 
 const FLAT = ['name', 'description', 'price', 'interval', 'validFrom', 'validUntil', 'applicableBranchIds', 'businessUnitId', 'showInUserApp'];

@@ -8,7 +8,9 @@ const clock = fakeClock('2027-01-15T10:00:00Z');
 let kit: MobilityKit;
 const message = (r: { body: unknown }) => String(obj(r.body).userMessage);
 
-useMobilityKit(clock, '2027-01-15T10:00:00Z', (k) => { kit = k; });
+useMobilityKit(clock, '2027-01-15T10:00:00Z', (k) => {
+  kit = k;
+});
 
 async function annotation(name: string): Promise<number> {
   const r = await kit.api('/annotations', { body: { name, type: 'TAG' } });
@@ -17,11 +19,18 @@ async function annotation(name: string): Promise<number> {
 }
 
 describe('per-benefit scope', () => {
-  it('stores and returns each benefit\'s validity, branches, categories and annotation gates', async () => {
+  it("stores and returns each benefit's validity, branches, categories and annotation gates", async () => {
     const insured = await annotation('insured-driver');
     const flagged = await annotation('flagged');
     const benefits = [
-      { type: 'Discount', discount: 0.2, validFrom: '2027-06-01T00:00:00Z', validUntil: '2027-07-01T00:00:00Z', applicableBranchIds: [11], applicableVehicleCategoryIds: [1] },
+      {
+        type: 'Discount',
+        discount: 0.2,
+        validFrom: '2027-06-01T00:00:00Z',
+        validUntil: '2027-07-01T00:00:00Z',
+        applicableBranchIds: [11],
+        applicableVehicleCategoryIds: [1],
+      },
       { type: 'AdditionEntitlement', additionId: 1, requiredAnnotationIds: [insured], prohibitedAnnotationIds: [flagged] },
     ];
     const r = await kit.api('/voucherables', { body: promotion({ benefits }) });
@@ -31,10 +40,14 @@ describe('per-benefit scope', () => {
   });
 
   it('refuses unknown branches and annotations, and gates on a benefit other than an addition entitlement', async () => {
-    const r = await kit.api('/voucherables', { body: promotion({ benefits: [
-      { type: 'Discount', discount: 0.1, applicableBranchIds: [99], requiredAnnotationIds: [1] },
-      { type: 'AdditionEntitlement', additionId: 1, prohibitedAnnotationIds: [777] },
-    ] }) });
+    const r = await kit.api('/voucherables', {
+      body: promotion({
+        benefits: [
+          { type: 'Discount', discount: 0.1, applicableBranchIds: [99], requiredAnnotationIds: [1] },
+          { type: 'AdditionEntitlement', additionId: 1, prohibitedAnnotationIds: [777] },
+        ],
+      }),
+    });
     expect([r.status, obj(r.body).errorCode]).toEqual([400, 'R102.1']);
     expect(message(r)).toContain('benefits[0].requiredAnnotationIds is only for AdditionEntitlement benefits');
     expect(message(r)).toContain('benefits[0].applicableBranchIds refers to unknown branches 99');
@@ -42,7 +55,9 @@ describe('per-benefit scope', () => {
   });
 
   it('refuses a benefit window that ends before it starts', async () => {
-    const r = await kit.api('/voucherables', { body: promotion({ benefits: [{ type: 'Discount', discount: 0.1, validFrom: '2027-07-01T00:00:00Z', validUntil: '2027-06-01T00:00:00Z' }] }) });
+    const r = await kit.api('/voucherables', {
+      body: promotion({ benefits: [{ type: 'Discount', discount: 0.1, validFrom: '2027-07-01T00:00:00Z', validUntil: '2027-06-01T00:00:00Z' }] }),
+    });
     expect(message(r)).toContain('benefits[0].validUntil must be after validFrom');
   });
 });
@@ -55,9 +70,13 @@ describe('claim-time credit versus rental-time vouchers (tenant setting)', () =>
     expect((await kit.api(`/voucherables/${String(id)}/activate`, { method: 'POST' }, token, tenant)).status).toBe(200);
     const batch = obj((await kit.api('/vouchers/redeemable', { body: { voucherableId: id, quantity: 1, redeemLimitPerCode: 2 } }, token, tenant)).body);
     const code = (batch.codes as string[])[0]!;
-    const r = await fetch(`${kit.origin}/__emulator/redeem?tenant=${tenant}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code, userId: 7 }) });
+    const r = await fetch(`${kit.origin}/__emulator/redeem?tenant=${tenant}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ code, userId: 7 }),
+    });
     expect(r.status, await r.clone().text()).toBe(201);
-    return await r.json() as Record<string, unknown>;
+    return (await r.json()) as Record<string, unknown>;
   }
 
   it('CLAIM_TIME_CREDIT (tenant demo): a redemption writes the Value to the balance and issues no voucher', async () => {

@@ -29,13 +29,19 @@ export async function startMobility(clock: FakeClock): Promise<MobilityKit> {
     signIn,
     api: (path, options = {}, token = primary, tenant = 'demo') =>
       call(`${origin}/v1/${tenant}${path}`, { ...options, headers: { authorization: `Bearer ${token}`, ...options.headers } }),
-    async refreshPrimary() { primary = await signIn(); },
+    async refreshPrimary() {
+      primary = await signIn();
+    },
   };
   return kit;
 }
 
 export const promotion = (fields: Record<string, unknown> = {}) => ({
-  type: 'Promotion', name: 'Spring rides', code: 'SPRING', businessUnitId: 1, applicableBranchIds: [11],
+  type: 'Promotion',
+  name: 'Spring rides',
+  code: 'SPRING',
+  businessUnitId: 1,
+  applicableBranchIds: [11],
   benefits: [{ type: 'Discount', discount: 0.2, applicablePriceType: 'TIME_PRICE', numberOfRentals: 3 }],
   ...fields,
 });
@@ -46,7 +52,10 @@ export const promotion = (fields: Record<string, unknown> = {}) => ({
  */
 export function useMobilityKit(clock: FakeClock, start: string, ready: (kit: MobilityKit) => void): void {
   let kit: MobilityKit | undefined;
-  beforeAll(async () => { kit = await startMobility(clock); ready(kit); });
+  beforeAll(async () => {
+    kit = await startMobility(clock);
+    ready(kit);
+  });
   afterAll(() => kit?.emulators.close());
   beforeEach(async () => {
     clock.set(start);

@@ -16,7 +16,9 @@ async function activeTemplate(fields: Record<string, unknown> = {}): Promise<num
 }
 const redeem = (code: string, userId: number) => call(`${kit.origin}/__emulator/redeem`, { body: { code, userId } });
 
-useMobilityKit(clock, '2027-01-15T10:00:00Z', (k) => { kit = k; });
+useMobilityKit(clock, '2027-01-15T10:00:00Z', (k) => {
+  kit = k;
+});
 
 describe('redeemable batches', () => {
   it('creates single-use constraint codes that move NOT_REDEEMED → ACTIVE, counted by the summary', async () => {
@@ -27,7 +29,11 @@ describe('redeemable batches', () => {
     const codes = arr(batch.codes).map(String);
     expect(codes).toHaveLength(3);
     for (const code of codes) expect(code).toMatch(/^SPR[A-Z2-9]{6}$/);
-    expect(obj((await kit.api(`/vouchers/by-code/${codes[0] ?? ''}`)).body)).toMatchObject({ state: 'NOT_REDEEMED', type: 'CONSTRAINT', batchId: batch.batchId });
+    expect(obj((await kit.api(`/vouchers/by-code/${codes[0] ?? ''}`)).body)).toMatchObject({
+      state: 'NOT_REDEEMED',
+      type: 'CONSTRAINT',
+      batchId: batch.batchId,
+    });
     expect((await redeem(codes[0] ?? '', 501)).status).toBe(201);
     expect(obj((await redeem(codes[0] ?? '', 502)).body).errorCode).toBe('W102');
     const summary = obj((await kit.api(`/vouchers/redeemable/summary?voucherableId=${template}`)).body);
@@ -47,8 +53,23 @@ describe('redeemable batches', () => {
     await redeem(code, 2);
     expect(obj((await kit.api(`/vouchers/by-code/${code}`)).body).state).toBe('USED_UP');
     expect(obj((await kit.api('/vouchers/redeemable/constraint', { body: { voucherableId: template, quantity: 5001 } })).body).errorCode).toBe('T101');
-    const zone = { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] };
-    const geo = Number(obj((await kit.api('/voucherables', { body: promotion({ type: 'GeoFencePromotion', code: null, geofence: zone, applicableRentalType: 'START_RENTAL' }) })).body).id);
+    const zone = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [1, 0],
+          [1, 1],
+          [0, 0],
+        ],
+      ],
+    };
+    const geo = Number(
+      obj(
+        (await kit.api('/voucherables', { body: promotion({ type: 'GeoFencePromotion', code: null, geofence: zone, applicableRentalType: 'START_RENTAL' }) }))
+          .body,
+      ).id,
+    );
     expect(obj((await kit.api('/vouchers/redeemable/constraint', { body: { voucherableId: geo, quantity: 1 } })).body).errorCode).toBe('T102');
     expect(obj((await kit.api('/vouchers/redeemable/constraint', { body: { voucherableId: 999, quantity: 1 } })).body).errorCode).toBe('VA100');
   });
@@ -64,7 +85,10 @@ describe('redeemable batches', () => {
 
   it('expires codes after validUntil and cancels live constraint vouchers only', async () => {
     const template = await activeTemplate();
-    const codes = arr(obj((await kit.api('/vouchers/redeemable/constraint', { body: { voucherableId: template, quantity: 2, validUntil: '2027-02-01T00:00:00Z' } })).body).codes).map(String);
+    const codes = arr(
+      obj((await kit.api('/vouchers/redeemable/constraint', { body: { voucherableId: template, quantity: 2, validUntil: '2027-02-01T00:00:00Z' } })).body)
+        .codes,
+    ).map(String);
     const first = obj((await kit.api(`/vouchers/by-code/${codes[0] ?? ''}`)).body);
     const cancel = await kit.api(`/vouchers/constraint-vouchers/${String(first.id)}/cancel`, { method: 'POST' });
     expect(obj(cancel.body).state).toBe('CANCELED');
@@ -80,10 +104,20 @@ describe('redeemable batches', () => {
 
 describe('customer care and subscriptions', () => {
   it('applies an ACTIVE CustomerCare template to a customer and to a business account', async () => {
-    const care = await activeTemplate({ type: 'CustomerCare', code: null, benefits: [{ type: 'Value', value: 10, validityDays: 30 }, { type: 'FreeUnlocks', freeUnlocks: 2 }] });
+    const care = await activeTemplate({
+      type: 'CustomerCare',
+      code: null,
+      benefits: [
+        { type: 'Value', value: 10, validityDays: 30 },
+        { type: 'FreeUnlocks', freeUnlocks: 2 },
+      ],
+    });
     const r = await kit.api('/customers/42/apply-vouchers', { body: { voucherableId: care } });
     expect(r.status).toBe(201);
-    expect(arr(r.body).map((v) => [obj(v).benefitType, obj(v).userId, obj(v).state])).toEqual([['Value', 42, 'ACTIVE'], ['FreeUnlocks', 42, 'ACTIVE']]);
+    expect(arr(r.body).map((v) => [obj(v).benefitType, obj(v).userId, obj(v).state])).toEqual([
+      ['Value', 42, 'ACTIVE'],
+      ['FreeUnlocks', 42, 'ACTIVE'],
+    ]);
     expect(obj(arr(r.body)[0]).validUntil).toBe('2027-02-14T10:00:00Z');
     expect(arr((await kit.api('/groups/7/apply-vouchers', { body: { voucherableId: care } })).body).map((v) => obj(v).groupId)).toEqual([7, 7]);
     expect(arr((await kit.api('/vouchers?userId=42')).body)).toHaveLength(2);
@@ -97,7 +131,13 @@ describe('customer care and subscriptions', () => {
   });
 
   it('lists user subscriptions and cancels them, optionally cancelling their benefits', async () => {
-    const plan = await activeTemplate({ type: 'Subscription', code: null, price: 19.9, interval: 'MONTHLY', benefits: [{ type: 'FreeMinutes', freeMinutes: 60 }] });
+    const plan = await activeTemplate({
+      type: 'Subscription',
+      code: null,
+      price: 19.9,
+      interval: 'MONTHLY',
+      benefits: [{ type: 'FreeMinutes', freeMinutes: 60 }],
+    });
     const start = async (userId: number) => obj((await call(`${kit.origin}/__emulator/user-subscriptions`, { body: { userId, voucherableId: plan } })).body);
     const a = await start(1);
     const b = await start(2);

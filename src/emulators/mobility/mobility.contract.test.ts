@@ -12,7 +12,9 @@ const create = async (fields: Record<string, unknown> = {}) => {
   return obj(r.body);
 };
 
-useMobilityKit(clock, '2027-01-15T10:00:00Z', (k) => { kit = k; });
+useMobilityKit(clock, '2027-01-15T10:00:00Z', (k) => {
+  kit = k;
+});
 
 describe('auth', () => {
   it('signs in, refreshes with rotation, and expires access tokens after 5 hours', async () => {
@@ -60,7 +62,8 @@ describe('voucherables', () => {
     const r = await kit.api('/voucherables', { body: { type: 'Coupon', benefits: [{ type: 'Discount', discount: 25 }], applicableBranchIds: [99] } });
     expect(r.status).toBe(400);
     expect(obj(r.body).errorCode).toBe('R102.1');
-    for (const part of ['type must be one of', 'name is required', 'benefits[0].discount', 'unknown branches 99']) expect(String(obj(r.body).userMessage)).toContain(part);
+    for (const part of ['type must be one of', 'name is required', 'benefits[0].discount', 'unknown branches 99'])
+      expect(String(obj(r.body).userMessage)).toContain(part);
     await create();
     expect(obj((await kit.api('/voucherables', { body: promotion({ code: 'spring' }) })).body).errorCode).toBe('VA101');
     expect(obj((await kit.api('/voucherables', { method: 'POST', rawBody: '{' })).body).errorCode).toBe('R102.2');
@@ -73,7 +76,9 @@ describe('voucherables', () => {
     expect(obj(r.body).errorCode).toBe('VA102');
     expect(String(obj(r.body).userMessage)).toContain('applicableBranchIds');
     const unpaid = await create({ type: 'PricedPromotion', code: null, price: 4.9 });
-    expect(String(obj((await kit.api(`/voucherables/${String(unpaid.id)}/activate`, { method: 'POST' })).body).userMessage)).toContain('a PricedPromotion needs a code');
+    expect(String(obj((await kit.api(`/voucherables/${String(unpaid.id)}/activate`, { method: 'POST' })).body).userMessage)).toContain(
+      'a PricedPromotion needs a code',
+    );
     const automatic = await create({ code: null });
     expect(obj((await kit.api(`/voucherables/${String(automatic.id)}/activate`, { method: 'POST' })).body).state).toBe('ACTIVE');
     const care = await create({ type: 'CustomerCare', code: null, applicableBranchIds: [] });
@@ -83,7 +88,9 @@ describe('voucherables', () => {
     expect(obj((await kit.api(`/voucherables/${String(good.id)}/deactivate`, { method: 'POST' })).body).state).toBe('INACTIVE');
     clock.set('2027-03-02T00:00:00Z');
     await kit.refreshPrimary();
-    expect(String(obj((await kit.api(`/voucherables/${String(good.id)}/activate`, { method: 'POST' })).body).userMessage)).toContain('validUntil is in the past');
+    expect(String(obj((await kit.api(`/voucherables/${String(good.id)}/activate`, { method: 'POST' })).body).userMessage)).toContain(
+      'validUntil is in the past',
+    );
   });
 
   it('updates by full replacement, keeps ACTIVE templates valid, and deletes only INACTIVE ones', async () => {
@@ -101,19 +108,52 @@ describe('voucherables', () => {
   });
 
   it('supports geofence and vehicle promotions, surcharges and cost sources', async () => {
-    const zone = { type: 'Polygon', coordinates: [[[13.3, 52.5], [13.4, 52.5], [13.4, 52.6], [13.3, 52.5]]] };
-    const geo = await create({ type: 'GeoFencePromotion', code: null, geofence: zone, applicableRentalType: 'END_RENTAL', benefits: [{ type: 'RentalRebate', rentalRebate: 1.5, costSources: [{ group: 'SURCHARGE', sourceCodes: ['PARKING'] }] }] });
+    const zone = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [13.3, 52.5],
+          [13.4, 52.5],
+          [13.4, 52.6],
+          [13.3, 52.5],
+        ],
+      ],
+    };
+    const geo = await create({
+      type: 'GeoFencePromotion',
+      code: null,
+      geofence: zone,
+      applicableRentalType: 'END_RENTAL',
+      benefits: [{ type: 'RentalRebate', rentalRebate: 1.5, costSources: [{ group: 'SURCHARGE', sourceCodes: ['PARKING'] }] }],
+    });
     expect(obj((await kit.api(`/voucherables/${String(geo.id)}/activate`, { method: 'POST' })).body).state).toBe('ACTIVE');
-    const open = { type: 'Polygon', coordinates: [[[13.3, 52.5], [13.4, 52.5], [13.4, 52.6]]] };
+    const open = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [13.3, 52.5],
+          [13.4, 52.5],
+          [13.4, 52.6],
+        ],
+      ],
+    };
     expect(String(obj((await kit.api('/voucherables', { body: promotion({ code: 'X1', geofence: open }) })).body).userMessage)).toContain('geofence');
-    const surcharge = await create({ type: 'GeoFenceSurcharge', code: null, geofence: zone, applicableRentalType: 'START_RENTAL', benefits: [{ type: 'Value', value: -2 }] });
+    const surcharge = await create({
+      type: 'GeoFenceSurcharge',
+      code: null,
+      geofence: zone,
+      applicableRentalType: 'START_RENTAL',
+      benefits: [{ type: 'Value', value: -2 }],
+    });
     expect((await kit.api(`/voucherables/${String(surcharge.id)}/activate`, { method: 'POST' })).status).toBe(200);
     expect(obj((await kit.api('/voucherables', { body: promotion({ code: 'NEG', benefits: [{ type: 'Value', value: -2 }] }) })).body).errorCode).toBe('R102.1');
     const tag = obj((await kit.api('/annotations', { body: { name: 'campaign-cars', type: 'TAG' } })).body);
     const vehicle = await create({ type: 'VehiclePromotion', code: null, vehicleAnnotationIds: [tag.id] });
     expect((await kit.api(`/voucherables/${String(vehicle.id)}/activate`, { method: 'POST' })).status).toBe(200);
     const novehicle = await create({ type: 'VehiclePromotion', code: null });
-    expect(String(obj((await kit.api(`/voucherables/${String(novehicle.id)}/activate`, { method: 'POST' })).body).userMessage)).toContain('vehicleAnnotationIds');
+    expect(String(obj((await kit.api(`/voucherables/${String(novehicle.id)}/activate`, { method: 'POST' })).body).userMessage)).toContain(
+      'vehicleAnnotationIds',
+    );
   });
 });
 
@@ -148,8 +188,13 @@ describe('pagination', () => {
     const last = await kit.api('/voucherables?size=2&page=2&sort=name,desc');
     expect(arr(last.body).map((v) => obj(v).name)).toEqual(['Name 0']);
     expect(Object.fromEntries([...last.headers].filter(([k]) => k.startsWith('x-pagination-')))).toEqual({
-      'x-pagination-totalpages': '3', 'x-pagination-totalelements': '5', 'x-pagination-number': '2',
-      'x-pagination-numberofelements': '1', 'x-pagination-size': '2', 'x-pagination-first': 'false', 'x-pagination-last': 'true',
+      'x-pagination-totalpages': '3',
+      'x-pagination-totalelements': '5',
+      'x-pagination-number': '2',
+      'x-pagination-numberofelements': '1',
+      'x-pagination-size': '2',
+      'x-pagination-first': 'false',
+      'x-pagination-last': 'true',
     });
     expect(arr((await kit.api('/voucherables?sort=name,asc&size=2')).body).map((v) => obj(v).name)).toEqual(['Name 0', 'Name 1']);
     expect(arr((await kit.api('/voucherables?page=9')).body)).toEqual([]);
@@ -167,7 +212,13 @@ describe('annotations', () => {
     expect(arr((await kit.api('/annotations?type=LABEL')).body).map((a) => obj(a).name)).toEqual(['flagged']);
     expect(obj((await kit.api(`/annotations/${String(tag.id)}`, { method: 'PUT', body: { name: 'staff', type: 'TAG' } })).body).name).toBe('staff');
     // PUT replaces the annotation: the colour it did not repeat is gone (and null fields are omitted).
-    expect(obj((await kit.api(`/annotations/${String(tag.id)}`)).body)).toEqual({ id: tag.id, name: 'staff', type: 'TAG', createdAt: '2027-01-15T10:00:00Z', updatedAt: '2027-01-15T10:00:00Z' });
+    expect(obj((await kit.api(`/annotations/${String(tag.id)}`)).body)).toEqual({
+      id: tag.id,
+      name: 'staff',
+      type: 'TAG',
+      createdAt: '2027-01-15T10:00:00Z',
+      updatedAt: '2027-01-15T10:00:00Z',
+    });
     expect(obj((await kit.api('/annotations/99')).body).errorCode).toBe('AN100');
     expect(arr((await create({ guserRequiredAnnotationIds: [tag.id] })).guserRequiredAnnotationIds)).toEqual([tag.id]);
     const unknown = await kit.api('/voucherables', { body: promotion({ code: 'GATED', guserProhibitedAnnotationIds: [77] }) });

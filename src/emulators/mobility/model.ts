@@ -1,7 +1,20 @@
 // Stored shapes of the mobility emulator (goUrban / Wunder style): camelCase, numeric ids, money as
 // major-unit decimals in the tenant currency, percentage discounts as fractions between 0 and 1.
 
-export const VOUCHERABLE_TYPES = ['Promotion', 'GeoFencePromotion', 'Package', 'Subscription', 'Reward', 'SignupReferral', 'Triggered', 'CustomerCare', 'VehiclePromotion', 'GeoFenceSurcharge', 'RidePass', 'PricedPromotion'] as const;
+export const VOUCHERABLE_TYPES = [
+  'Promotion',
+  'GeoFencePromotion',
+  'Package',
+  'Subscription',
+  'Reward',
+  'SignupReferral',
+  'Triggered',
+  'CustomerCare',
+  'VehiclePromotion',
+  'GeoFenceSurcharge',
+  'RidePass',
+  'PricedPromotion',
+] as const;
 export type VoucherableType = (typeof VOUCHERABLE_TYPES)[number];
 export const BENEFIT_TYPES = ['Value', 'Discount', 'RentalRebate', 'FreeUnlocks', 'DiscountOnPackages', 'AdditionEntitlement', 'FreeMinutes'] as const;
 export type BenefitType = (typeof BENEFIT_TYPES)[number];

@@ -25,7 +25,7 @@ export function createBatch(call: MobilityCall, body: unknown, constraint: boole
   // Relative validity, like a benefit's validityDays: each code stays redeemable that many days after issue.
   const validityDays = r.number('validityDays', { integer: true, min: 1, max: 3660 });
   if (validUntil && validityDays != null) r.add('validityDays', 'invalid', 'give validUntil or validityDays, not both');
-  const perCode = constraint ? 1 : r.number('redeemLimitPerCode', { integer: true, min: 1 }) ?? 1;
+  const perCode = constraint ? 1 : (r.number('redeemLimitPerCode', { integer: true, min: 1 }) ?? 1);
   const description = r.string('description', { maxLength: 500 }) ?? null;
   if (r.issues.length > 0 || voucherableId == null || quantity == null) return fail(invalid(r.issues));
   if (quantity < 1 || quantity > 5000) return fail(mobilityError(400, 'T101', `quantity must be between 1 and 5000 (got ${quantity})`));
@@ -39,22 +39,47 @@ export function createBatch(call: MobilityCall, body: unknown, constraint: boole
     ...Object.values(call.tenant.voucherables).map((v) => v.code?.toUpperCase()),
   ]);
   const at = isoSeconds(call.now);
-  const expires = validUntil ? isoSeconds(validUntil) : validityDays != null ? isoSeconds(new Date(call.now.getTime() + validityDays * DAY_MS)) : template.validUntil ?? null;
+  const expires = validUntil
+    ? isoSeconds(validUntil)
+    : validityDays != null
+      ? isoSeconds(new Date(call.now.getTime() + validityDays * DAY_MS))
+      : (template.validUntil ?? null);
   const batch: Batch = {
-    id: randomUuid(call.random), voucherableId: template.id, businessUnitId: template.businessUnitId, constraint, quantity,
-    prefix, codeLength, validUntil: validUntil ? isoSeconds(validUntil) : null, validityDays: validityDays ?? null, redeemLimitPerCode: perCode, description, createdAt: at,
+    id: randomUuid(call.random),
+    voucherableId: template.id,
+    businessUnitId: template.businessUnitId,
+    constraint,
+    quantity,
+    prefix,
+    codeLength,
+    validUntil: validUntil ? isoSeconds(validUntil) : null,
+    validityDays: validityDays ?? null,
+    redeemLimitPerCode: perCode,
+    description,
+    createdAt: at,
   };
   call.tenant.batches[batch.id] = batch;
   const codes: string[] = [];
   for (let i = 0; i < quantity; i++) {
     let code: string;
-    do code = `${prefix}${randomString(call.random, CODE_ALPHABET, codeLength)}`; while (taken.has(code));
+    do code = `${prefix}${randomString(call.random, CODE_ALPHABET, codeLength)}`;
+    while (taken.has(code));
     taken.add(code);
     codes.push(code);
     const v: Voucher = {
-      id: nextId(call.tenant, 'vouchers'), code, constraint, voucherableId: template.id, businessUnitId: template.businessUnitId, batchId: batch.id,
-      state: 'NOT_REDEEMED', redeemLimit: perCode, redemptionCount: 0, validFrom: template.validFrom ?? null,
-      validUntil: expires, createdAt: at, updatedAt: at,
+      id: nextId(call.tenant, 'vouchers'),
+      code,
+      constraint,
+      voucherableId: template.id,
+      businessUnitId: template.businessUnitId,
+      batchId: batch.id,
+      state: 'NOT_REDEEMED',
+      redeemLimit: perCode,
+      redemptionCount: 0,
+      validFrom: template.validFrom ?? null,
+      validUntil: expires,
+      createdAt: at,
+      updatedAt: at,
     };
     call.tenant.vouchers[String(v.id)] = v;
   }
@@ -63,7 +88,8 @@ export function createBatch(call: MobilityCall, body: unknown, constraint: boole
 
 function counts(vouchers: readonly Voucher[], now: Date): Record<string, number> {
   const state = (v: Voucher) => voucherState(v, now);
-  const redeemed = (v: Voucher) => (v.constraint ? ['ACTIVE', 'PENDING', 'USED_UP'].includes(state(v)) || (state(v) === 'EXPIRED' && v.userId != null) : v.redemptionCount > 0);
+  const redeemed = (v: Voucher) =>
+    v.constraint ? ['ACTIVE', 'PENDING', 'USED_UP'].includes(state(v)) || (state(v) === 'EXPIRED' && v.userId != null) : v.redemptionCount > 0;
   return {
     total: vouchers.length,
     redeemed: vouchers.filter(redeemed).length,
@@ -76,9 +102,12 @@ function counts(vouchers: readonly Voucher[], now: Date): Record<string, number>
 export function summary(call: MobilityCall, query: URLSearchParams): Record<string, unknown> {
   const template = query.get('voucherableId');
   const batchId = query.get('batchId');
-  const batches = Object.values(call.tenant.batches).filter((b) =>
-    denied(call, b.businessUnitId, 'VOUCHER_VIEW') === undefined &&
-    (template === null || String(b.voucherableId) === template) && (batchId === null || b.id === batchId));
+  const batches = Object.values(call.tenant.batches).filter(
+    (b) =>
+      denied(call, b.businessUnitId, 'VOUCHER_VIEW') === undefined &&
+      (template === null || String(b.voucherableId) === template) &&
+      (batchId === null || b.id === batchId),
+  );
   const byBatch = new Map<string, Voucher[]>(batches.map((b) => [b.id, []]));
   for (const v of Object.values(call.tenant.vouchers)) if (v.batchId != null) byBatch.get(v.batchId)?.push(v);
   return {
@@ -90,8 +119,16 @@ export function summary(call: MobilityCall, query: URLSearchParams): Record<stri
 /** How a batch was issued (null fields are dropped on the way out). */
 function presentBatch(b: Batch): Record<string, unknown> {
   return {
-    batchId: b.id, voucherableId: b.voucherableId, type: b.constraint ? 'CONSTRAINT' : 'REDEEMABLE', quantity: b.quantity, prefix: b.prefix || null,
-    codeLength: b.codeLength ?? null, validUntil: b.validUntil ?? null, validityDays: b.validityDays ?? null, redeemLimitPerCode: b.redeemLimitPerCode ?? null,
-    description: b.description ?? null, createdAt: b.createdAt,
+    batchId: b.id,
+    voucherableId: b.voucherableId,
+    type: b.constraint ? 'CONSTRAINT' : 'REDEEMABLE',
+    quantity: b.quantity,
+    prefix: b.prefix || null,
+    codeLength: b.codeLength ?? null,
+    validUntil: b.validUntil ?? null,
+    validityDays: b.validityDays ?? null,
+    redeemLimitPerCode: b.redeemLimitPerCode ?? null,
+    description: b.description ?? null,
+    createdAt: b.createdAt,
   };
 }

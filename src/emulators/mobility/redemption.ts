@@ -32,7 +32,7 @@ export function redeemCode(call: MobilityCall, body: unknown): Outcome<Voucher, 
   v.redemptionCount += 1;
   v.updatedAt = isoSeconds(call.now);
   v.benefitType = benefit?.type ?? null;
-  v.value = benefit ? benefit.value ?? benefit.rentalRebate ?? null : template.value ?? null;
+  v.value = benefit ? (benefit.value ?? benefit.rentalRebate ?? null) : (template.value ?? null);
   v.remainingValue = v.value;
   v.discount = benefit?.discount ?? template.discount ?? null;
   v.freeMinutes = benefit?.freeMinutes ?? null;
@@ -44,8 +44,8 @@ export function redeemCode(call: MobilityCall, body: unknown): Outcome<Voucher, 
       v.issuedVoucherIds = issueFromTemplate(call, template, { userId }).map((x) => x.id);
       v.balanceCredited = null;
     } else {
-      const credit = template.benefits.reduce((sum, b) => sum + (b.type === 'Value' ? b.value ?? 0 : 0), 0);
-      v.balanceCredited = template.benefits.length > 0 ? credit : template.value ?? 0;
+      const credit = template.benefits.reduce((sum, b) => sum + (b.type === 'Value' ? (b.value ?? 0) : 0), 0);
+      v.balanceCredited = template.benefits.length > 0 ? credit : (template.value ?? 0);
       v.issuedVoucherIds = null;
     }
     if (v.redemptionCount >= (v.redeemLimit ?? 1)) v.state = 'USED_UP';

@@ -47,7 +47,8 @@ function rewardCondition(r: FieldReader, currency: string): RewardCondition | nu
     minutes: c.number('minutes', { integer: true, min: 1 }) ?? null,
     spendAmount: amount(c, 'spendAmount', currency),
   };
-  if (!['numberOfRentals', 'minutes', 'spendAmount'].some((k) => c.source[k] != null)) c.add('rewardCondition', 'required', 'rewardCondition needs at least one of numberOfRentals, minutes, spendAmount');
+  if (!['numberOfRentals', 'minutes', 'spendAmount'].some((k) => c.source[k] != null))
+    c.add('rewardCondition', 'required', 'rewardCondition needs at least one of numberOfRentals, minutes, spendAmount');
   return out;
 }
 
@@ -82,10 +83,12 @@ export function readTypeFields(r: FieldReader, type: VoucherableType | null | un
     rewardCondition: rewardCondition(r, currency),
     triggerEvent: r.oneOf('triggerEvent', TRIGGER_EVENTS) ?? null,
     triggerConditions: triggerConditions(r, currency),
-    referrerBenefits: referrer ? referrer.flatMap((item, i) => {
-      const b = readBenefit(new FieldReader(item, `referrerBenefits[${i}]`, r.issues), false);
-      return b ? [b] : [];
-    }) : null,
+    referrerBenefits: referrer
+      ? referrer.flatMap((item, i) => {
+          const b = readBenefit(new FieldReader(item, `referrerBenefits[${i}]`, r.issues), false);
+          return b ? [b] : [];
+        })
+      : null,
     qualifyingRentals: r.number('qualifyingRentals', { integer: true, min: 1, max: 100 }) ?? null,
     reasonCodes: reasonCodes(r),
     trialPeriodDays: r.number('trialPeriodDays', { integer: true, min: 1, max: 365 }) ?? null,

@@ -15,9 +15,15 @@ export function listUserSubscriptions(call: MobilityCall, query: URLSearchParams
   const state = query.get('state');
   if (state !== null && !(STATES as readonly string[]).includes(state)) return fail(mobilityError(400, 'R102.1', `state must be one of ${STATES.join(', ')}`));
   const eq = (name: string, value: unknown) => query.get(name) === null || String(value) === query.get(name);
-  return ok(Object.values(call.tenant.userSubscriptions).filter((s) =>
-    denied(call, s.businessUnitId, 'SUBSCRIPTION_VIEW') === undefined &&
-    eq('userId', s.userId) && eq('voucherableId', s.voucherableId) && (state === null || s.state === state)));
+  return ok(
+    Object.values(call.tenant.userSubscriptions).filter(
+      (s) =>
+        denied(call, s.businessUnitId, 'SUBSCRIPTION_VIEW') === undefined &&
+        eq('userId', s.userId) &&
+        eq('voucherableId', s.voucherableId) &&
+        (state === null || s.state === state),
+    ),
+  );
 }
 
 export function cancelUserSubscription(call: MobilityCall, id: string, cancelBenefits: boolean): Outcome<Record<string, unknown>, MobilityError> {
@@ -52,11 +58,18 @@ export function startUserSubscription(call: MobilityCall, body: unknown): Outcom
   if (!template || template.type !== 'Subscription') return fail(mobilityError(400, 'VA104', `Voucherable ${voucherableId} is not a Subscription`));
   const at = isoSeconds(call.now);
   const s: UserSubscription = {
-    id: nextId(call.tenant, 'userSubscriptions'), userId, voucherableId, businessUnitId: template.businessUnitId,
-    state: 'RENEWING', autoRenewal: 'ACTIVE', interval: template.interval ?? null, startedAt: at,
+    id: nextId(call.tenant, 'userSubscriptions'),
+    userId,
+    voucherableId,
+    businessUnitId: template.businessUnitId,
+    state: 'RENEWING',
+    autoRenewal: 'ACTIVE',
+    interval: template.interval ?? null,
+    startedAt: at,
     currentPeriodEnd: isoSeconds(new Date(call.now.getTime() + (PERIOD_DAYS[template.interval ?? 'MONTHLY'] ?? 30) * DAY_MS)),
     trialEndsAt: template.trialPeriodDays ? isoSeconds(new Date(call.now.getTime() + template.trialPeriodDays * DAY_MS)) : null,
-    cancelledAt: null, createdAt: at,
+    cancelledAt: null,
+    createdAt: at,
   };
   call.tenant.userSubscriptions[String(s.id)] = s;
   issueFromTemplate(call, template, { userId, userSubscriptionId: s.id });

@@ -27,7 +27,8 @@ export function readVoucherable(body: unknown, config: TenantConfig, tenant: Mob
   const branches = new Set(config.businessUnits.flatMap((b) => b.branchIds));
   const annotation = (id: number) => Object.hasOwn(tenant.annotations, String(id));
   const businessUnitId = r.number('businessUnitId', { integer: true }) ?? config.businessUnits[0]?.id ?? 0;
-  if (!config.businessUnits.some((b) => b.id === businessUnitId)) r.add('businessUnitId', 'invalid', `businessUnitId ${businessUnitId} does not exist in this tenant`);
+  if (!config.businessUnits.some((b) => b.id === businessUnitId))
+    r.add('businessUnitId', 'invalid', `businessUnitId ${businessUnitId} does not exist in this tenant`);
   const from = r.dateTime('validFrom');
   const until = r.dateTime('validUntil');
   if (from && until && until.getTime() <= from.getTime()) r.add('validUntil', 'out_of_range', 'validUntil must be after validFrom');
@@ -37,7 +38,8 @@ export function readVoucherable(body: unknown, config: TenantConfig, tenant: Mob
     return b ? [b] : [];
   });
   const price = r.number('price', { min: 0 });
-  if (price != null && toMinor(price, config.currency) === undefined) r.add('price', 'invalid', `price ${price} has more decimals than ${config.currency} allows`);
+  if (price != null && toMinor(price, config.currency) === undefined)
+    r.add('price', 'invalid', `price ${price} has more decimals than ${config.currency} allows`);
   const redeemLimit = r.number('redeemLimit', { integer: true, min: 1 });
   const redeemLimitPerUser = r.number('redeemLimitPerUser', { integer: true, min: 1 });
   const fields: VoucherableFields = {

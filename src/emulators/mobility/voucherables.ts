@@ -15,7 +15,11 @@ function codeTaken(call: MobilityCall, code: string | null | undefined, exceptId
   return clash ? mobilityError(409, 'VA101', `Code ${code} is already used by voucherable ${clash.id}`) : undefined;
 }
 
-export function findVoucherable(call: MobilityCall, id: string | number, permission: 'VOUCHERABLE_VIEW' | 'VOUCHERABLE_MANAGE'): Outcome<Voucherable, MobilityError> {
+export function findVoucherable(
+  call: MobilityCall,
+  id: string | number,
+  permission: 'VOUCHERABLE_VIEW' | 'VOUCHERABLE_MANAGE',
+): Outcome<Voucherable, MobilityError> {
   const v = call.tenant.voucherables[String(id)];
   if (!v) return fail(notFound('VA100', 'Voucherable', id));
   const no = denied(call, v.businessUnitId, permission);
@@ -96,12 +100,14 @@ export function listVoucherables(call: MobilityCall, query: URLSearchParams): Vo
   const state = query.get('state');
   const code = query.get('code');
   const unit = query.get('businessUnitId');
-  return Object.values(call.tenant.voucherables).filter((v) =>
-    denied(call, v.businessUnitId, 'VOUCHERABLE_VIEW') === undefined &&
-    (type === null || v.type === type) &&
-    (state === null || v.state === state) &&
-    (code === null || v.code?.toLowerCase() === code.toLowerCase()) &&
-    (unit === null || String(v.businessUnitId) === unit));
+  return Object.values(call.tenant.voucherables).filter(
+    (v) =>
+      denied(call, v.businessUnitId, 'VOUCHERABLE_VIEW') === undefined &&
+      (type === null || v.type === type) &&
+      (state === null || v.state === state) &&
+      (code === null || v.code?.toLowerCase() === code.toLowerCase()) &&
+      (unit === null || String(v.businessUnitId) === unit),
+  );
 }
 
 export const VOUCHERABLE_SORT = ['id', 'name', 'code', 'type', 'state', 'businessUnitId', 'createdAt', 'updatedAt', 'validFrom', 'validUntil'];

@@ -25,11 +25,15 @@ function validUntil(b: Benefit | undefined, template: Voucherable, now: Date): s
 }
 
 /** One ACTIVE constraint voucher per benefit of the template (or one for its legacy value). */
-export function issueFromTemplate(call: MobilityCall, template: Voucherable, target: { userId?: number; groupId?: number; userSubscriptionId?: number; reasonCode?: string }): Voucher[] {
+export function issueFromTemplate(
+  call: MobilityCall,
+  template: Voucherable,
+  target: { userId?: number; groupId?: number; userSubscriptionId?: number; reasonCode?: string },
+): Voucher[] {
   const benefits: (Benefit | undefined)[] = template.benefits.length > 0 ? template.benefits : [undefined];
   return benefits.map((b) => {
     const at = isoSeconds(call.now);
-    const amount = b ? b.value ?? b.rentalRebate ?? null : template.value ?? template.rentalRebate ?? null;
+    const amount = b ? (b.value ?? b.rentalRebate ?? null) : (template.value ?? template.rentalRebate ?? null);
     const v: Voucher = {
       id: nextId(call.tenant, 'vouchers'),
       constraint: true,
@@ -43,7 +47,7 @@ export function issueFromTemplate(call: MobilityCall, template: Voucherable, tar
       benefitType: b?.type ?? null,
       value: amount,
       remainingValue: amount,
-      discount: b ? b.discount ?? null : template.discount ?? null,
+      discount: b ? (b.discount ?? null) : (template.discount ?? null),
       freeMinutes: b?.freeMinutes ?? null,
       remainingRentals: b?.numberOfRentals ?? null,
       redemptionCount: 0,
@@ -64,11 +68,18 @@ export function listVouchers(call: MobilityCall, query: URLSearchParams, constra
     return fail(mobilityError(400, 'R102.1', `state must be one of ${VOUCHER_STATES.join(', ')}`));
   }
   const eq = (name: string, value: unknown) => query.get(name) === null || String(value) === query.get(name);
-  return ok(Object.values(call.tenant.vouchers).filter((v) =>
-    (!constraintOnly || v.constraint) &&
-    denied(call, v.businessUnitId, 'VOUCHER_VIEW') === undefined &&
-    eq('userId', v.userId) && eq('groupId', v.groupId) && eq('voucherableId', v.voucherableId) && eq('batchId', v.batchId) &&
-    (state === null || voucherState(v, call.now) === state)));
+  return ok(
+    Object.values(call.tenant.vouchers).filter(
+      (v) =>
+        (!constraintOnly || v.constraint) &&
+        denied(call, v.businessUnitId, 'VOUCHER_VIEW') === undefined &&
+        eq('userId', v.userId) &&
+        eq('groupId', v.groupId) &&
+        eq('voucherableId', v.voucherableId) &&
+        eq('batchId', v.batchId) &&
+        (state === null || voucherState(v, call.now) === state),
+    ),
+  );
 }
 
 export function voucherByCode(call: MobilityCall, code: string): Outcome<Voucher, MobilityError> {

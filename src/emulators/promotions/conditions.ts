@@ -14,20 +14,32 @@ export interface EvalContext {
   readonly firstPurchase: boolean;
 }
 
-export interface ConditionResult { readonly type: string; readonly passed: boolean; readonly detail: string }
+export interface ConditionResult {
+  readonly type: string;
+  readonly passed: boolean;
+  readonly detail: string;
+}
 
 function attribute(c: Extract<Condition, { type: 'customer_attribute' }>, actual: string | number | boolean | undefined): boolean {
   if (actual === undefined) return false;
   const v = c.value;
   switch (c.operator) {
-    case 'eq': return actual === v;
-    case 'ne': return actual !== v;
-    case 'in': return Array.isArray(v) && v.includes(String(actual));
-    case 'contains': return typeof actual === 'string' && typeof v === 'string' && actual.includes(v);
-    case 'gt': return typeof actual === 'number' && typeof v === 'number' && actual > v;
-    case 'gte': return typeof actual === 'number' && typeof v === 'number' && actual >= v;
-    case 'lt': return typeof actual === 'number' && typeof v === 'number' && actual < v;
-    case 'lte': return typeof actual === 'number' && typeof v === 'number' && actual <= v;
+    case 'eq':
+      return actual === v;
+    case 'ne':
+      return actual !== v;
+    case 'in':
+      return Array.isArray(v) && v.includes(String(actual));
+    case 'contains':
+      return typeof actual === 'string' && typeof v === 'string' && actual.includes(v);
+    case 'gt':
+      return typeof actual === 'number' && typeof v === 'number' && actual > v;
+    case 'gte':
+      return typeof actual === 'number' && typeof v === 'number' && actual >= v;
+    case 'lt':
+      return typeof actual === 'number' && typeof v === 'number' && actual < v;
+    case 'lte':
+      return typeof actual === 'number' && typeof v === 'number' && actual <= v;
   }
 }
 
@@ -40,7 +52,10 @@ export function evaluateCondition(c: Condition, ctx: EvalContext): ConditionResu
       return result(ctx.subtotalMinor >= min, `spend ${ctx.subtotalMinor} vs minimum ${min} (minor units)`);
     }
     case 'subscription_plan':
-      return result(ctx.planCode !== null && c.plan_codes.includes(ctx.planCode), `plan ${ctx.planCode ?? 'none'} ${ctx.planCode !== null && c.plan_codes.includes(ctx.planCode) ? 'is' : 'is not'} one of ${c.plan_codes.join(', ')}`);
+      return result(
+        ctx.planCode !== null && c.plan_codes.includes(ctx.planCode),
+        `plan ${ctx.planCode ?? 'none'} ${ctx.planCode !== null && c.plan_codes.includes(ctx.planCode) ? 'is' : 'is not'} one of ${c.plan_codes.join(', ')}`,
+      );
     case 'customer_attribute': {
       const actual = ctx.attributes[c.attribute];
       return result(attribute(c, actual), `${c.attribute}=${JSON.stringify(actual ?? null)} ${c.operator} ${JSON.stringify(c.value)}`);

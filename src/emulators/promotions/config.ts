@@ -24,13 +24,25 @@ export const PROMOTIONS_OTHER_ORG = '0b7c4a52-3f3e-4b8e-9d4c-5a1e2f3d4c02';
 
 export function configurePromotions(options: { apiKey?: string }): PromotionsConfig {
   const key = options.apiKey ?? 'kt_test_promoc';
-  const primary: PromotionsAccount = { apiKey: key, organization: PROMOTIONS_PRIMARY_ORG, role: 'write', description: 'read and write', actor: 'api-key:primary' };
+  const primary: PromotionsAccount = {
+    apiKey: key,
+    organization: PROMOTIONS_PRIMARY_ORG,
+    role: 'write',
+    description: 'read and write',
+    actor: 'api-key:primary',
+  };
   return {
     primary,
     accounts: [
       primary,
       { apiKey: `${key}-readonly`, organization: PROMOTIONS_PRIMARY_ORG, role: 'read', description: 'read-only: writes get 403', actor: 'api-key:readonly' },
-      { apiKey: `${key}-other`, organization: PROMOTIONS_OTHER_ORG, role: 'write', description: 'a second organisation, isolated from the first', actor: 'api-key:other' },
+      {
+        apiKey: `${key}-other`,
+        organization: PROMOTIONS_OTHER_ORG,
+        role: 'write',
+        description: 'a second organisation, isolated from the first',
+        actor: 'api-key:other',
+      },
     ],
     currencies: { [PROMOTIONS_PRIMARY_ORG]: 'EUR', [PROMOTIONS_OTHER_ORG]: 'EUR' },
   };

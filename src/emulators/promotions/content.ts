@@ -10,9 +10,24 @@ export const CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{2,49}$/;
 
 export function defaultContent(): Content {
   return {
-    name: '', code: null, description: null, public_description: null, archetype: 'standard', application_timing: 'next_invoice',
-    budget_behavior: 'hard_cap', condition_mode: 'ALL', is_phased: false, phases: [], max_budget: null, max_redemptions: null,
-    max_redemptions_per_customer: null, priority: 0, stackable: false, valid_from: null, valid_to: null, visibility: 'public',
+    name: '',
+    code: null,
+    description: null,
+    public_description: null,
+    archetype: 'standard',
+    application_timing: 'next_invoice',
+    budget_behavior: 'hard_cap',
+    condition_mode: 'ALL',
+    is_phased: false,
+    phases: [],
+    max_budget: null,
+    max_redemptions: null,
+    max_redemptions_per_customer: null,
+    priority: 0,
+    stackable: false,
+    valid_from: null,
+    valid_to: null,
+    visibility: 'public',
   };
 }
 
@@ -42,7 +57,8 @@ export function readContent(r: FieldReader, base: Content, currency: string, ran
   else if (budget !== undefined) {
     const text = typeof budget === 'number' ? String(budget) : typeof budget === 'string' ? budget : '';
     const minor = decimalStringToMinor(text, currency);
-    if (minor === undefined || minor <= 0) r.add('max_budget', 'invalid', `max_budget ${JSON.stringify(budget)} must be a positive decimal amount in ${currency}`);
+    if (minor === undefined || minor <= 0)
+      r.add('max_budget', 'invalid', `max_budget ${JSON.stringify(budget)} must be a positive decimal amount in ${currency}`);
     else next.max_budget = text;
   }
   set('max_redemptions', r.number('max_redemptions', { integer: true, min: 1 }), true);

@@ -7,13 +7,23 @@ import type { FieldProblem } from './problems.js';
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 200;
 
-export interface SortKey { readonly field: string; readonly descending: boolean }
+export interface SortKey {
+  readonly field: string;
+  readonly descending: boolean;
+}
 
-export function parseSort(text: string | undefined, sortable: ReadonlySet<string>, fallback: readonly SortKey[]): { keys: SortKey[]; problems: FieldProblem[] } {
+export function parseSort(
+  text: string | undefined,
+  sortable: ReadonlySet<string>,
+  fallback: readonly SortKey[],
+): { keys: SortKey[]; problems: FieldProblem[] } {
   if (text === undefined || text.trim() === '') return { keys: [...fallback], problems: [] };
   const keys: SortKey[] = [];
   const problems: FieldProblem[] = [];
-  for (const part of text.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const descending = part.startsWith('-');
     const field = descending ? part.slice(1) : part;
     if (!sortable.has(field)) problems.push({ field: 'sort', message: `cannot sort by "${field}"; sortable: ${[...sortable].join(', ')}` });

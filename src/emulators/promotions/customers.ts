@@ -24,7 +24,9 @@ function readSubscription(r: FieldReader, random: Random): Subscription | undefi
   if (!plan || !amount || !currency) return undefined;
   return {
     id: r.string('id') ?? `sub_${randomString(random, ALNUM, 10)}`,
-    plan_code: plan, amount, currency,
+    plan_code: plan,
+    amount,
+    currency,
     quantity: r.number('quantity', { integer: true, min: 1 }) ?? 1,
     product_ids: r.stringArray('product_ids') ?? [],
     usage: usageMap,
@@ -61,14 +63,21 @@ export function seedRedemption(tenant: PromotionsTenant, body: unknown, currency
   const minor = decimalStringToMinor(amount, currency);
   if (minor === undefined || minor < 0) r.add('amount', 'invalid', `amount "${amount}" is not a decimal in ${currency}`);
   if (r.issues.length > 0 || !promotion || minor === undefined) return fail(r.issues);
-  const redemption: Redemption = { id: randomUuid(random), promotion_id: promotionId, customer_id: customerId, amount: toDecimalString(minor, currency), redeemed_at: isoSeconds(now) };
+  const redemption: Redemption = {
+    id: randomUuid(random),
+    promotion_id: promotionId,
+    customer_id: customerId,
+    amount: toDecimalString(minor, currency),
+    redeemed_at: isoSeconds(now),
+  };
   tenant.redemptions[redemption.id] = redemption;
   promotion.current_redemptions += 1;
   const used = (decimalStringToMinor(promotion.current_budget_used, currency) ?? 0) + minor;
   promotion.current_budget_used = toDecimalString(used, currency);
   // "the promotion deactivates when the budget is exhausted"; a soft cap only reports it (derived_status).
   const cap = promotion.max_budget == null ? undefined : decimalStringToMinor(promotion.max_budget, currency);
-  if (promotion.status === 'active' && promotion.budget_behavior === 'hard_cap' && cap !== undefined && used >= cap) archivePromotion(tenant, promotion, now, 'budget exhausted');
+  if (promotion.status === 'active' && promotion.budget_behavior === 'hard_cap' && cap !== undefined && used >= cap)
+    archivePromotion(tenant, promotion, now, 'budget exhausted');
   return ok(redemption);
 }
 
@@ -88,7 +97,7 @@ export function contextFor(customer: Customer, subscription: Subscription | unde
     currency,
     planCode: subscription?.plan_code ?? null,
     quantity: typeof o.quantity === 'number' ? o.quantity : quantity,
-    productIds: Array.isArray(o.product_ids) ? o.product_ids.filter((x): x is string => typeof x === 'string') : subscription?.product_ids ?? [],
+    productIds: Array.isArray(o.product_ids) ? o.product_ids.filter((x): x is string => typeof x === 'string') : (subscription?.product_ids ?? []),
     usage: subscription?.usage ?? {},
     attributes: customer.attributes,
     firstPurchase: customer.first_purchase,

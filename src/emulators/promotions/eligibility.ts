@@ -32,15 +32,22 @@ export function gateReason(tenant: PromotionsTenant, p: Promotion, customerId: s
 }
 
 export function effectSummary(effects: readonly Effect[]): string {
-  return effects.map((e) => {
-    switch (e.type) {
-      case 'percent_discount': return `${e.percent}% off`;
-      case 'fixed_discount': return `${e.currency} ${e.amount} off`;
-      case 'free_period': return `${e.periods} free period${e.periods === 1 ? '' : 's'}`;
-      case 'trial_extension': return `${e.days}-day trial extension`;
-      case 'credit_grant': return `${e.currency} ${e.amount} credit`;
-    }
-  }).join('; ');
+  return effects
+    .map((e) => {
+      switch (e.type) {
+        case 'percent_discount':
+          return `${e.percent}% off`;
+        case 'fixed_discount':
+          return `${e.currency} ${e.amount} off`;
+        case 'free_period':
+          return `${e.periods} free period${e.periods === 1 ? '' : 's'}`;
+        case 'trial_extension':
+          return `${e.days}-day trial extension`;
+        case 'credit_grant':
+          return `${e.currency} ${e.amount} credit`;
+      }
+    })
+    .join('; ');
 }
 
 export interface Evaluation {
@@ -50,7 +57,16 @@ export interface Evaluation {
   readonly conditions: ConditionResult[];
 }
 
-export function evaluate(tenant: PromotionsTenant, p: Promotion, customer: Customer, subscription: Subscription | undefined, overrides: unknown, at: Date, currency: string, allowDraft: boolean): Evaluation {
+export function evaluate(
+  tenant: PromotionsTenant,
+  p: Promotion,
+  customer: Customer,
+  subscription: Subscription | undefined,
+  overrides: unknown,
+  at: Date,
+  currency: string,
+  allowDraft: boolean,
+): Evaluation {
   const phase = phaseFor(p, redemptionsBy(tenant, p.id, customer.id));
   const evalCtx = contextFor(customer, subscription, overrides, currency);
   const { passed, results } = evaluateAll(phase?.conditions ?? [], p.condition_mode, evalCtx);
@@ -60,7 +76,11 @@ export function evaluate(tenant: PromotionsTenant, p: Promotion, customer: Custo
   return { eligible: reason === null, reason, phase, conditions: results };
 }
 
-export function findCustomerAndSubscription(tenant: PromotionsTenant, customerId: string, subscriptionId: string | null | undefined): Outcome<{ customer: Customer; subscription: Subscription | undefined }, Problem> {
+export function findCustomerAndSubscription(
+  tenant: PromotionsTenant,
+  customerId: string,
+  subscriptionId: string | null | undefined,
+): Outcome<{ customer: Customer; subscription: Subscription | undefined }, Problem> {
   const customer = tenant.customers[customerId];
   if (!customer) return fail(notFound('customer', customerId));
   if (subscriptionId == null) return ok({ customer, subscription: customer.subscriptions[0] });

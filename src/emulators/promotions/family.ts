@@ -54,7 +54,8 @@ export const promotionsFamily: Family<PromotionsTenant, PromotionsConfig> = {
   adminRoutes,
   errorResponse(status, detail) {
     const [code, title] = ERRORS[status];
-    const text = status === 404 ? `No route ${detail.path}.` : status === 429 ? `Retry after ${detail.retryAfterSeconds ?? 1} second(s).` : detail.message ?? title;
+    const text =
+      status === 404 ? `No route ${detail.path}.` : status === 429 ? `Retry after ${detail.retryAfterSeconds ?? 1} second(s).` : (detail.message ?? title);
     const requestId = `req_f${(++faultRequests).toString(36).padStart(7, '0')}`;
     const headers: Record<string, string> = { 'content-type': 'application/problem+json; charset=utf-8', 'x-request-id': requestId };
     if (detail.retryAfterSeconds !== undefined) headers['retry-after'] = String(detail.retryAfterSeconds);
@@ -65,7 +66,11 @@ export const promotionsFamily: Family<PromotionsTenant, PromotionsConfig> = {
       apiBaseUrl: `${origin}/v1`,
       tenant: config.primary.organization,
       credentials: { kind: 'api-key', apiKey: config.primary.apiKey },
-      accounts: config.accounts.map((a) => ({ description: a.description, tenant: a.organization, credentials: { kind: 'api-key' as const, apiKey: a.apiKey } })),
+      accounts: config.accounts.map((a) => ({
+        description: a.description,
+        tenant: a.organization,
+        credentials: { kind: 'api-key' as const, apiKey: a.apiKey },
+      })),
     };
   },
 };

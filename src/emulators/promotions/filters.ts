@@ -17,7 +17,11 @@ const ALLOWED: Readonly<Record<FieldKind, readonly Op[]>> = {
 };
 
 export type Scalar = string | number | boolean | null;
-export interface Filter { readonly field: string; readonly op: Op; readonly values: readonly Scalar[] }
+export interface Filter {
+  readonly field: string;
+  readonly op: Op;
+  readonly values: readonly Scalar[];
+}
 
 /** Query parameters that are not filters. */
 const RESERVED = new Set(['limit', 'cursor', 'sort']);
@@ -25,14 +29,23 @@ const RESERVED = new Set(['limit', 'cursor', 'sort']);
 function parseValue(kind: FieldKind, text: string): Scalar | undefined {
   if (text === 'null') return null;
   switch (kind) {
-    case 'number': return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : undefined;
-    case 'boolean': return text === 'true' ? true : text === 'false' ? false : undefined;
-    case 'date': { const d = parseDateOrDateTime(text); return d ? d.at.getTime() : undefined; }
-    default: return text;
+    case 'number':
+      return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : undefined;
+    case 'boolean':
+      return text === 'true' ? true : text === 'false' ? false : undefined;
+    case 'date': {
+      const d = parseDateOrDateTime(text);
+      return d ? d.at.getTime() : undefined;
+    }
+    default:
+      return text;
   }
 }
 
-export function parseFilters(query: readonly (readonly [string, string])[], fields: Readonly<Record<string, FieldKind>>): { filters: Filter[]; problems: FieldProblem[] } {
+export function parseFilters(
+  query: readonly (readonly [string, string])[],
+  fields: Readonly<Record<string, FieldKind>>,
+): { filters: Filter[]; problems: FieldProblem[] } {
   const filters: Filter[] = [];
   const problems: FieldProblem[] = [];
   for (const [key, raw] of query) {
@@ -51,7 +64,13 @@ export function parseFilters(query: readonly (readonly [string, string])[], fiel
       problems.push({ field: key, message: `operator "${op}" does not apply to ${field} (${kind}); use one of ${ALLOWED[kind].join(', ')}` });
       continue;
     }
-    const texts = op === 'in' ? raw.split(',').map((s) => s.trim()).filter((s) => s !== '') : [raw];
+    const texts =
+      op === 'in'
+        ? raw
+            .split(',')
+            .map((s) => s.trim())
+            .filter((s) => s !== '')
+        : [raw];
     const values = texts.map((t) => parseValue(kind, t));
     if (values.some((v) => v === undefined) || values.length === 0) {
       problems.push({ field: key, message: `"${raw}" is not a valid ${kind} value for ${field}` });
@@ -72,13 +91,21 @@ export function matches(value: Scalar, filter: Filter): boolean {
   const [first] = filter.values;
   const v = first === undefined ? null : first;
   switch (filter.op) {
-    case 'eq': return compare(value, v) === 0;
-    case 'ne': return compare(value, v) !== 0;
-    case 'in': return filter.values.some((x) => compare(value, x) === 0);
-    case 'contains': return typeof value === 'string' && typeof v === 'string' && value.toLowerCase().includes(v.toLowerCase());
-    case 'gt': return value !== null && compare(value, v) > 0;
-    case 'gte': return value !== null && compare(value, v) >= 0;
-    case 'lt': return value !== null && compare(value, v) < 0;
-    case 'lte': return value !== null && compare(value, v) <= 0;
+    case 'eq':
+      return compare(value, v) === 0;
+    case 'ne':
+      return compare(value, v) !== 0;
+    case 'in':
+      return filter.values.some((x) => compare(value, x) === 0);
+    case 'contains':
+      return typeof value === 'string' && typeof v === 'string' && value.toLowerCase().includes(v.toLowerCase());
+    case 'gt':
+      return value !== null && compare(value, v) > 0;
+    case 'gte':
+      return value !== null && compare(value, v) >= 0;
+    case 'lt':
+      return value !== null && compare(value, v) < 0;
+    case 'lte':
+      return value !== null && compare(value, v) <= 0;
   }
 }

@@ -27,24 +27,41 @@ export function findPromotion(ctx: OpContext, id: string): Outcome<Promotion, Pr
 
 /** A non-phased promotion always shows one "Default" phase. */
 export function withDefaultPhase(content: Content, random: Random): Content {
-  if (!content.is_phased && content.phases.length === 0) content.phases = [{ id: randomUuid(random), name: 'Default', sequence: 1, conditions: [], effects: [] }];
+  if (!content.is_phased && content.phases.length === 0)
+    content.phases = [{ id: randomUuid(random), name: 'Default', sequence: 1, conditions: [], effects: [] }];
   return content;
 }
 
 /** Codes are unique among live (active, not expired) promotions, compared case-insensitively. */
 export function codeConflict(ctx: OpContext, code: string | null, exceptId: string): Problem | undefined {
   if (!code) return undefined;
-  const clash = Object.values(ctx.tenant.promotions).find((p) =>
-    p.id !== exceptId && p.deleted_at == null && shownStatus(p, ctx.now) === 'active' && p.code?.toLowerCase() === code.toLowerCase());
-  return clash ? problem(409, 'CODE_CONFLICT', 'Code already in use', `The active promotion ${clash.id} already uses code "${code}"; archive it first.`, { conflicting_promotion_id: clash.id }) : undefined;
+  const clash = Object.values(ctx.tenant.promotions).find(
+    (p) => p.id !== exceptId && p.deleted_at == null && shownStatus(p, ctx.now) === 'active' && p.code?.toLowerCase() === code.toLowerCase(),
+  );
+  return clash
+    ? problem(409, 'CODE_CONFLICT', 'Code already in use', `The active promotion ${clash.id} already uses code "${code}"; archive it first.`, {
+        conflicting_promotion_id: clash.id,
+      })
+    : undefined;
 }
 
 function newDraft(ctx: OpContext, content: Content): Promotion {
   const at = isoSeconds(ctx.now);
   const p: Promotion = {
-    ...content, id: randomUuid(ctx.random), organization_id: ctx.organization, status: 'draft', version: 1, head_version_id: '',
-    current_budget_used: toDecimalString(0, ctx.currency), current_redemptions: 0, created_at: at, updated_at: at,
-    published_at: null, published_by: null, archived_at: null, deleted_at: null,
+    ...content,
+    id: randomUuid(ctx.random),
+    organization_id: ctx.organization,
+    status: 'draft',
+    version: 1,
+    head_version_id: '',
+    current_budget_used: toDecimalString(0, ctx.currency),
+    current_redemptions: 0,
+    created_at: at,
+    updated_at: at,
+    published_at: null,
+    published_by: null,
+    archived_at: null,
+    deleted_at: null,
   };
   ctx.tenant.promotions[p.id] = p;
   recordVersion(ctx.tenant, p, content, { status: 'draft', strategy: 'draft', effectiveFrom: null }, ctx.now, ctx.actor, ctx.random);
@@ -87,7 +104,7 @@ export function copyPromotion(ctx: OpContext, id: string, body: unknown): Outcom
   const found = findPromotion(ctx, id);
   if (!found.ok) return found;
   const allowed = ['code', 'name', 'valid_from', 'valid_to'];
-  const overrides = isRecord(body) ? Object.fromEntries(Object.entries(body).filter(([k]) => allowed.includes(k))) : body ?? {};
+  const overrides = isRecord(body) ? Object.fromEntries(Object.entries(body).filter(([k]) => allowed.includes(k))) : (body ?? {});
   const base = contentOf(found.value);
   base.name = `${base.name} (copy)`.slice(0, 200);
   base.phases = base.phases.map((ph) => ({ ...ph, id: randomUuid(ctx.random) }));

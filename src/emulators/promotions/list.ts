@@ -7,13 +7,34 @@ import { presentPromotion, shownStatus } from './present.js';
 import { problem, validation, type Problem } from './problems.js';
 
 const FIELDS: Readonly<Record<string, FieldKind>> = {
-  id: 'string', name: 'string', code: 'string', description: 'string',
-  status: 'enum', visibility: 'enum', archetype: 'enum', application_timing: 'enum', budget_behavior: 'enum', condition_mode: 'enum',
-  priority: 'number', max_redemptions: 'number', current_redemptions: 'number', version: 'number',
-  stackable: 'boolean', is_phased: 'boolean',
-  created_at: 'date', updated_at: 'date', valid_from: 'date', valid_to: 'date', published_at: 'date', archived_at: 'date',
+  id: 'string',
+  name: 'string',
+  code: 'string',
+  description: 'string',
+  status: 'enum',
+  visibility: 'enum',
+  archetype: 'enum',
+  application_timing: 'enum',
+  budget_behavior: 'enum',
+  condition_mode: 'enum',
+  priority: 'number',
+  max_redemptions: 'number',
+  current_redemptions: 'number',
+  version: 'number',
+  stackable: 'boolean',
+  is_phased: 'boolean',
+  created_at: 'date',
+  updated_at: 'date',
+  valid_from: 'date',
+  valid_to: 'date',
+  published_at: 'date',
+  archived_at: 'date',
 };
-const SORTABLE = new Set(Object.entries(FIELDS).filter(([, k]) => k !== 'boolean').map(([f]) => f));
+const SORTABLE = new Set(
+  Object.entries(FIELDS)
+    .filter(([, k]) => k !== 'boolean')
+    .map(([f]) => f),
+);
 const DEFAULT_SORT: readonly SortKey[] = [{ field: 'created_at', descending: false }];
 
 function reader(p: Promotion, now: Date): (field: string) => Scalar {
@@ -26,7 +47,12 @@ function reader(p: Promotion, now: Date): (field: string) => Scalar {
   };
 }
 
-export function listPromotions(promotions: readonly Promotion[], query: readonly (readonly [string, string])[], now: Date, currency: string): Outcome<{ data: unknown[]; pagination: Record<string, unknown> }, Problem> {
+export function listPromotions(
+  promotions: readonly Promotion[],
+  query: readonly (readonly [string, string])[],
+  now: Date,
+  currency: string,
+): Outcome<{ data: unknown[]; pagination: Record<string, unknown> }, Problem> {
   const get = (key: string) => query.find(([k]) => k === key)?.[1];
   const { filters, problems } = parseFilters(query, FIELDS);
   const sort = parseSort(get('sort'), SORTABLE, DEFAULT_SORT);
@@ -43,7 +69,10 @@ export function listPromotions(promotions: readonly Promotion[], query: readonly
   let start = 0;
   if (cursorText !== undefined && cursorText !== '') {
     const after = decodeCursor(cursorText, sort.keys);
-    if (!after) return fail(problem(400, 'INVALID_CURSOR', 'Invalid cursor', 'The cursor is malformed or was issued for a different sort; start again without a cursor.'));
+    if (!after)
+      return fail(
+        problem(400, 'INVALID_CURSOR', 'Invalid cursor', 'The cursor is malformed or was issued for a different sort; start again without a cursor.'),
+      );
     start = rows.findIndex((row) => compareKeys(row.key, after, sort.keys) > 0);
     if (start < 0) start = rows.length;
   }

@@ -129,9 +129,24 @@ export function emptyPromotionsTenant(): PromotionsTenant {
 }
 
 export const CONTENT_KEYS: readonly (keyof Content)[] = [
-  'name', 'code', 'description', 'public_description', 'archetype', 'application_timing', 'budget_behavior', 'condition_mode',
-  'is_phased', 'phases', 'max_budget', 'max_redemptions', 'max_redemptions_per_customer', 'priority', 'stackable',
-  'valid_from', 'valid_to', 'visibility',
+  'name',
+  'code',
+  'description',
+  'public_description',
+  'archetype',
+  'application_timing',
+  'budget_behavior',
+  'condition_mode',
+  'is_phased',
+  'phases',
+  'max_budget',
+  'max_redemptions',
+  'max_redemptions_per_customer',
+  'priority',
+  'stackable',
+  'valid_from',
+  'valid_to',
+  'visibility',
 ];
 
 export function contentOf(p: Content): Content {

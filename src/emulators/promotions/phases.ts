@@ -5,7 +5,16 @@ import { decimalStringToMinor, ISO_4217 } from '../shared/money.js';
 import { randomUuid, type Random } from '../shared/random.js';
 import type { AttributeOperator, Condition, Effect, Phase } from './model.js';
 
-export const CONDITION_TYPES = ['minimum_spend', 'subscription_plan', 'customer_attribute', 'first_purchase', 'usage_threshold', 'quantity_threshold', 'product_combination', 'external_verification'] as const;
+export const CONDITION_TYPES = [
+  'minimum_spend',
+  'subscription_plan',
+  'customer_attribute',
+  'first_purchase',
+  'usage_threshold',
+  'quantity_threshold',
+  'product_combination',
+  'external_verification',
+] as const;
 export const EFFECT_TYPES = ['percent_discount', 'fixed_discount', 'free_period', 'trial_extension', 'credit_grant'] as const;
 const OPERATORS: readonly AttributeOperator[] = ['eq', 'ne', 'in', 'contains', 'gt', 'gte', 'lt', 'lte'];
 
@@ -30,8 +39,14 @@ function money(r: FieldReader): { amount: string; currency: string } | undefined
 function readCondition(r: FieldReader): Condition | undefined {
   const type = r.oneOf('type', CONDITION_TYPES, { required: true });
   switch (type) {
-    case 'minimum_spend': { const m = money(r); return m ? { type, ...m } : undefined; }
-    case 'subscription_plan': { const plan_codes = r.stringArray('plan_codes', { required: true }); return plan_codes ? { type, plan_codes } : undefined; }
+    case 'minimum_spend': {
+      const m = money(r);
+      return m ? { type, ...m } : undefined;
+    }
+    case 'subscription_plan': {
+      const plan_codes = r.stringArray('plan_codes', { required: true });
+      return plan_codes ? { type, plan_codes } : undefined;
+    }
     case 'customer_attribute': {
       const attribute = r.string('attribute', { required: true });
       const operator = r.oneOf('operator', OPERATORS) ?? 'eq';
@@ -40,28 +55,52 @@ function readCondition(r: FieldReader): Condition | undefined {
       if (!okValue) r.add(r.path('value'), value == null ? 'required' : 'invalid', `${r.path('value')} must be a string, number, boolean or list of strings`);
       return attribute && okValue ? { type, attribute, operator, value: value as string | number | boolean | string[] } : undefined;
     }
-    case 'first_purchase': return { type };
+    case 'first_purchase':
+      return { type };
     case 'usage_threshold': {
       const metric = r.string('metric', { required: true });
       const threshold = r.number('threshold', { required: true, min: 0 });
       return metric && threshold != null ? { type, metric, threshold } : undefined;
     }
-    case 'quantity_threshold': { const min_quantity = r.number('min_quantity', { required: true, integer: true, min: 1 }); return min_quantity ? { type, min_quantity } : undefined; }
-    case 'product_combination': { const product_ids = r.stringArray('product_ids', { required: true }); return product_ids ? { type, product_ids } : undefined; }
-    case 'external_verification': { const provider = r.string('provider', { required: true }); return provider ? { type, provider } : undefined; }
-    default: return undefined;
+    case 'quantity_threshold': {
+      const min_quantity = r.number('min_quantity', { required: true, integer: true, min: 1 });
+      return min_quantity ? { type, min_quantity } : undefined;
+    }
+    case 'product_combination': {
+      const product_ids = r.stringArray('product_ids', { required: true });
+      return product_ids ? { type, product_ids } : undefined;
+    }
+    case 'external_verification': {
+      const provider = r.string('provider', { required: true });
+      return provider ? { type, provider } : undefined;
+    }
+    default:
+      return undefined;
   }
 }
 
 function readEffect(r: FieldReader): Effect | undefined {
   const type = r.oneOf('type', EFFECT_TYPES, { required: true });
   switch (type) {
-    case 'percent_discount': { const percent = r.number('percent', { required: true, exclusiveMin: 0, max: 100 }); return percent ? { type, percent } : undefined; }
+    case 'percent_discount': {
+      const percent = r.number('percent', { required: true, exclusiveMin: 0, max: 100 });
+      return percent ? { type, percent } : undefined;
+    }
     case 'fixed_discount':
-    case 'credit_grant': { const m = money(r); return m ? { type, ...m } : undefined; }
-    case 'free_period': { const periods = r.number('periods', { required: true, integer: true, min: 1 }); return periods ? { type, periods } : undefined; }
-    case 'trial_extension': { const days = r.number('days', { required: true, integer: true, min: 1 }); return days ? { type, days } : undefined; }
-    default: return undefined;
+    case 'credit_grant': {
+      const m = money(r);
+      return m ? { type, ...m } : undefined;
+    }
+    case 'free_period': {
+      const periods = r.number('periods', { required: true, integer: true, min: 1 });
+      return periods ? { type, periods } : undefined;
+    }
+    case 'trial_extension': {
+      const days = r.number('days', { required: true, integer: true, min: 1 });
+      return days ? { type, days } : undefined;
+    }
+    default:
+      return undefined;
   }
 }
 

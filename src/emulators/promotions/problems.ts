@@ -17,7 +17,10 @@ export function problem(status: number, code: string, title: string, detail: str
   return extra ? { status, code, title, detail, extra } : { status, code, title, detail };
 }
 
-export interface FieldProblem { readonly field: string; readonly message: string }
+export interface FieldProblem {
+  readonly field: string;
+  readonly message: string;
+}
 
 export function validation(fields: readonly FieldProblem[], detail?: string): Problem {
   const names = [...new Set(fields.map((f) => f.field))];
@@ -29,13 +32,20 @@ export function fromIssues(issues: readonly Issue[]): Problem {
 }
 
 export function notFound(entityType: string, entityId: string): Problem {
-  return problem(404, 'NOT_FOUND', 'Not found', `No ${entityType} with id "${entityId}" in this organization.`, { entity_type: entityType, entity_id: entityId });
+  return problem(404, 'NOT_FOUND', 'Not found', `No ${entityType} with id "${entityId}" in this organization.`, {
+    entity_type: entityType,
+    entity_id: entityId,
+  });
 }
 
 export function versionConflict(expected: number, current: number): Problem {
-  return problem(409, 'VERSION_CONFLICT', 'Version conflict',
+  return problem(
+    409,
+    'VERSION_CONFLICT',
+    'Version conflict',
     `expected_version ${expected} does not match the current version ${current}; re-read the promotion and retry.`,
-    { expected_version: expected, current_version: current });
+    { expected_version: expected, current_version: current },
+  );
 }
 
 export function invalidState(detail: string, status: string): Problem {

@@ -58,13 +58,33 @@ describe('create and lifecycle', () => {
     const r = await api('/promotions', { body: { name: 'Plain' } });
     expect(r.status).toBe(201);
     const p = data(r);
-    expect(p).toMatchObject({ name: 'Plain', status: 'draft', version: 1, condition_mode: 'ALL', is_phased: false, stackable: false, priority: 0, current_redemptions: 0, current_budget_used: '0.00', organization_id: emulators.endpoint('promotions').tenant });
+    expect(p).toMatchObject({
+      name: 'Plain',
+      status: 'draft',
+      version: 1,
+      condition_mode: 'ALL',
+      is_phased: false,
+      stackable: false,
+      priority: 0,
+      current_redemptions: 0,
+      current_budget_used: '0.00',
+      organization_id: emulators.endpoint('promotions').tenant,
+    });
     expect(arr(p.phases).map((ph) => obj(ph).name)).toEqual(['Default']);
     expect(p.head_version_id).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('validates every field at once with fields[]', async () => {
-    const r = await api('/promotions', { body: { code: 'x', priority: -1, condition_mode: 'SOME', valid_from: '2027-02-01T00:00:00Z', valid_to: '2027-01-01T00:00:00Z', phases: [{ effects: [{ type: 'percent_discount', percent: 0 }] }] } });
+    const r = await api('/promotions', {
+      body: {
+        code: 'x',
+        priority: -1,
+        condition_mode: 'SOME',
+        valid_from: '2027-02-01T00:00:00Z',
+        valid_to: '2027-01-01T00:00:00Z',
+        phases: [{ effects: [{ type: 'percent_discount', percent: 0 }] }],
+      },
+    });
     expect(r.status).toBe(400);
     const body = obj(r.body);
     expect(body.code).toBe('VALIDATION');
@@ -105,7 +125,16 @@ describe('create and lifecycle', () => {
     const id = await active({ max_redemptions: 10, max_budget: '500.00' });
     const r = await api(`/promotions/${id}/copy`, { body: { name: 'Spring again', code: 'SPRING2', status: 'active' } });
     expect(r.status).toBe(201);
-    expect(data(r)).toMatchObject({ name: 'Spring again', code: 'SPRING2', status: 'draft', version: 1, derived_status: 'draft', remaining_budget: '500.00', remaining_redemptions: 10, max_redemptions: 10 });
+    expect(data(r)).toMatchObject({
+      name: 'Spring again',
+      code: 'SPRING2',
+      status: 'draft',
+      version: 1,
+      derived_status: 'draft',
+      remaining_budget: '500.00',
+      remaining_redemptions: 10,
+      max_redemptions: 10,
+    });
     expect(data(await api(`/promotions/${id}/copy`, { body: {} })).name).toBe('Spring (copy)');
   });
 });
@@ -127,7 +156,10 @@ describe('updates and versions', () => {
     const r = await api(`/promotions/${id}`, { method: 'PUT', body: { priority: 5, expected_version: 1 } });
     expect(data(r)).toMatchObject({ priority: 5, version: 2, status: 'active', published_at: '2027-01-16T00:00:00Z' });
     const versions = arr(listData(await api(`/promotions/${id}/versions`)));
-    expect(versions.map((v) => [obj(v).version, obj(v).status])).toEqual([[2, 'published'], [1, 'superseded']]);
+    expect(versions.map((v) => [obj(v).version, obj(v).status])).toEqual([
+      [2, 'published'],
+      [1, 'superseded'],
+    ]);
     expect(obj(versions[1]).effective_to).toBe('2027-01-16T00:00:00Z');
     const v1 = data(await api(`/promotions/${id}/versions/1`));
     expect(v1).toMatchObject({ version: 1, priority: 0, status: 'superseded', promotion_status: 'active', release_strategy: 'draft' });
@@ -158,7 +190,11 @@ describe('updates and versions', () => {
   it('refuses to schedule new phases (effects) on an active promotion', async () => {
     const id = await active();
     const r = await api(`/promotions/${id}`, { method: 'PATCH', body: { phases: percent(25), effective_at: '2027-03-01T00:00:00Z' } });
-    expect(obj(r.body)).toMatchObject({ status: 400, code: 'VALIDATION', fields: [{ field: 'phases', message: 'phases are a full replacement and can only be changed while the promotion is a draft' }] });
+    expect(obj(r.body)).toMatchObject({
+      status: 400,
+      code: 'VALIDATION',
+      fields: [{ field: 'phases', message: 'phases are a full replacement and can only be changed while the promotion is a draft' }],
+    });
     expect(arr(listData(await api(`/promotions/${id}/versions?status=scheduled`)))).toHaveLength(0);
   });
 
@@ -217,38 +253,95 @@ describe('list: filters, sort and cursors', () => {
 
 describe('simulate and eligibility preview', () => {
   beforeEach(async () => {
-    await seedCustomer({ id: 'cus_1', attributes: { segment: 'smb', seats: 12 }, first_purchase: true, subscriptions: [{ id: 'sub_1', plan_code: 'pro', amount: '99.99', currency: 'EUR', quantity: 1 }] });
+    await seedCustomer({
+      id: 'cus_1',
+      attributes: { segment: 'smb', seats: 12 },
+      first_purchase: true,
+      subscriptions: [{ id: 'sub_1', plan_code: 'pro', amount: '99.99', currency: 'EUR', quantity: 1 }],
+    });
   });
 
   it('computes discounts in order without persisting anything', async () => {
     const big = await active({ name: 'Big', code: 'BIG', priority: 10, stackable: true, phases: percent(10) });
-    const fixed = await active({ name: 'Fixed', code: 'FIX', priority: 5, stackable: true, phases: [{ effects: [{ type: 'fixed_discount', amount: '5.00', currency: 'EUR' }, { type: 'credit_grant', amount: '2.50', currency: 'EUR' }] }] });
+    const fixed = await active({
+      name: 'Fixed',
+      code: 'FIX',
+      priority: 5,
+      stackable: true,
+      phases: [
+        {
+          effects: [
+            { type: 'fixed_discount', amount: '5.00', currency: 'EUR' },
+            { type: 'credit_grant', amount: '2.50', currency: 'EUR' },
+          ],
+        },
+      ],
+    });
     const lone = await active({ name: 'Lone', code: 'LONE', priority: 1, stackable: false, phases: percent(50) });
     const before = JSON.stringify(emulators.control('promotions').snapshot());
-    const r = await api('/promotions/simulate', { body: { customer_id: 'cus_1', billing_period_start: '2027-02-01T00:00:00Z', billing_period_end: '2027-03-01T00:00:00Z', promotion_ids: [lone, fixed, big] } });
+    const r = await api('/promotions/simulate', {
+      body: {
+        customer_id: 'cus_1',
+        billing_period_start: '2027-02-01T00:00:00Z',
+        billing_period_end: '2027-03-01T00:00:00Z',
+        promotion_ids: [lone, fixed, big],
+      },
+    });
     expect(r.status).toBe(200);
     // 10% of 99.99 = 9.999 → 10.00; then 5.00 off the remaining 89.99
     expect(data(r)).toMatchObject({ subtotal: '99.99', discount_total: '15.00', total: '84.99', credits_granted: '2.50', persisted: false });
     expect(arr(data(r).applied_promotions).map((p) => obj(p).name)).toEqual(['Big', 'Fixed']);
     expect(arr(data(r).rejected_promotions).map((p) => obj(p).reason)).toEqual(['not stackable and another promotion already applied']);
     expect(JSON.stringify(emulators.control('promotions').snapshot())).toBe(before);
-    expect(obj((await api('/promotions/simulate', { body: { customer_id: 'nobody', billing_period_start: '2027-02-01T00:00:00Z', billing_period_end: '2027-03-01T00:00:00Z', promotion_ids: [big] } })).body).entity_type).toBe('customer');
+    expect(
+      obj(
+        (
+          await api('/promotions/simulate', {
+            body: { customer_id: 'nobody', billing_period_start: '2027-02-01T00:00:00Z', billing_period_end: '2027-03-01T00:00:00Z', promotion_ids: [big] },
+          })
+        ).body,
+      ).entity_type,
+    ).toBe('customer');
     expect((await api('/promotions/simulate', { body: { customer_id: 'cus_1' } })).status).toBe(400);
   });
 
   it('caps a hard budget and reports per-condition results', async () => {
-    const id = await active({ condition_mode: 'ALL', max_budget: '3.00', phases: [{ conditions: [
-      { type: 'minimum_spend', amount: '50.00', currency: 'EUR' },
-      { type: 'subscription_plan', plan_codes: ['enterprise'] },
-      { type: 'customer_attribute', attribute: 'seats', operator: 'gte', value: 10 },
-      { type: 'first_purchase' },
-    ], effects: [{ type: 'percent_discount', percent: 20 }] }] });
+    const id = await active({
+      condition_mode: 'ALL',
+      max_budget: '3.00',
+      phases: [
+        {
+          conditions: [
+            { type: 'minimum_spend', amount: '50.00', currency: 'EUR' },
+            { type: 'subscription_plan', plan_codes: ['enterprise'] },
+            { type: 'customer_attribute', attribute: 'seats', operator: 'gte', value: 10 },
+            { type: 'first_purchase' },
+          ],
+          effects: [{ type: 'percent_discount', percent: 20 }],
+        },
+      ],
+    });
     const preview = data(await api(`/promotions/${id}/eligibility-preview`, { body: { customer_id: 'cus_1' } }));
-    expect(preview).toMatchObject({ promotion_id: id, promotion_name: 'Spring', eligible: false, effect_summary: '20% off', reason: 'conditions not met (ALL): subscription_plan' });
-    expect(arr(preview.conditions).map((c) => [obj(c).type, obj(c).passed])).toEqual([['minimum_spend', true], ['subscription_plan', false], ['customer_attribute', true], ['first_purchase', true]]);
+    expect(preview).toMatchObject({
+      promotion_id: id,
+      promotion_name: 'Spring',
+      eligible: false,
+      effect_summary: '20% off',
+      reason: 'conditions not met (ALL): subscription_plan',
+    });
+    expect(arr(preview.conditions).map((c) => [obj(c).type, obj(c).passed])).toEqual([
+      ['minimum_spend', true],
+      ['subscription_plan', false],
+      ['customer_attribute', true],
+      ['first_purchase', true],
+    ]);
     await api(`/promotions/${id}`, { method: 'PATCH', body: { condition_mode: 'ANY' } });
     expect(data(await api(`/promotions/${id}/eligibility-preview`, { body: { customer_id: 'cus_1' } }))).toMatchObject({ eligible: true, reason: null });
-    const sim = data(await api('/promotions/simulate', { body: { customer_id: 'cus_1', billing_period_start: '2027-02-01T00:00:00Z', billing_period_end: '2027-03-01T00:00:00Z', promotion_ids: [id] } }));
+    const sim = data(
+      await api('/promotions/simulate', {
+        body: { customer_id: 'cus_1', billing_period_start: '2027-02-01T00:00:00Z', billing_period_end: '2027-03-01T00:00:00Z', promotion_ids: [id] },
+      }),
+    );
     expect(sim).toMatchObject({ discount_total: '3.00', total: '96.99' });
     await call(`${origin}/__emulator/redemptions`, { body: { promotion_id: id, customer_id: 'cus_1', amount: '2.00' } });
     expect(data(await api(`/promotions/${id}`))).toMatchObject({ status: 'active', current_budget_used: '2.00' });

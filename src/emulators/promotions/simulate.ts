@@ -12,16 +12,24 @@ import type { Effect, Promotion } from './model.js';
 import { remainingBudgetMinor } from './present.js';
 import { fromIssues, validation, type Problem } from './problems.js';
 
-interface EffectOutcome { type: Effect['type']; discountMinor: number; creditMinor: number; note?: string }
+interface EffectOutcome {
+  type: Effect['type'];
+  discountMinor: number;
+  creditMinor: number;
+  note?: string;
+}
 
 function applyEffect(e: Effect, remaining: number, currency: string): EffectOutcome {
   switch (e.type) {
-    case 'percent_discount': return { type: e.type, discountMinor: percentOf(remaining, e.percent), creditMinor: 0 };
+    case 'percent_discount':
+      return { type: e.type, discountMinor: percentOf(remaining, e.percent), creditMinor: 0 };
     case 'fixed_discount':
       if (e.currency !== currency) return { type: e.type, discountMinor: 0, creditMinor: 0, note: `amount is in ${e.currency}, the invoice in ${currency}` };
       return { type: e.type, discountMinor: Math.min(remaining, decimalStringToMinor(e.amount, currency) ?? 0), creditMinor: 0 };
-    case 'free_period': return { type: e.type, discountMinor: remaining, creditMinor: 0, note: `${e.periods} period(s) free` };
-    case 'trial_extension': return { type: e.type, discountMinor: 0, creditMinor: 0, note: `trial extended by ${e.days} days` };
+    case 'free_period':
+      return { type: e.type, discountMinor: remaining, creditMinor: 0, note: `${e.periods} period(s) free` };
+    case 'trial_extension':
+      return { type: e.type, discountMinor: 0, creditMinor: 0, note: `trial extended by ${e.days} days` };
     case 'credit_grant':
       if (e.currency !== currency) return { type: e.type, discountMinor: 0, creditMinor: 0, note: `credit is in ${e.currency}, the invoice in ${currency}` };
       return { type: e.type, discountMinor: 0, creditMinor: decimalStringToMinor(e.amount, currency) ?? 0 };
@@ -60,7 +68,11 @@ export function simulate(ctx: OpContext, body: unknown): Outcome<Record<string, 
   for (const p of promotions) {
     // Simulation previews drafts too: "preview the financial impact of a promotion before activating it".
     const result = evaluate(ctx.tenant, p, customer, subscription, {}, start, currency, true);
-    const stackReason = closed ? 'a non-stackable promotion already applied' : !p.stackable && applied.length > 0 ? 'not stackable and another promotion already applied' : null;
+    const stackReason = closed
+      ? 'a non-stackable promotion already applied'
+      : !p.stackable && applied.length > 0
+        ? 'not stackable and another promotion already applied'
+        : null;
     const reason = result.reason ?? stackReason;
     if (reason) {
       rejected.push({ promotion_id: p.id, name: p.name, reason });
@@ -69,7 +81,14 @@ export function simulate(ctx: OpContext, body: unknown): Outcome<Record<string, 
     let budget = p.budget_behavior === 'hard_cap' ? remainingBudgetMinor(p, currency) : null;
     const effects = (result.phase?.effects ?? []).map((e) => {
       const out = applyEffect(e, remaining, currency);
-      const capped = budget == null ? out : { ...out, discountMinor: Math.min(out.discountMinor, budget), creditMinor: Math.min(out.creditMinor, Math.max(0, budget - Math.min(out.discountMinor, budget))) };
+      const capped =
+        budget == null
+          ? out
+          : {
+              ...out,
+              discountMinor: Math.min(out.discountMinor, budget),
+              creditMinor: Math.min(out.creditMinor, Math.max(0, budget - Math.min(out.discountMinor, budget))),
+            };
       if (budget != null) budget -= capped.discountMinor + capped.creditMinor;
       remaining -= capped.discountMinor;
       credits += capped.creditMinor;
@@ -84,7 +103,13 @@ export function simulate(ctx: OpContext, body: unknown): Outcome<Record<string, 
     billing_period_start: isoSeconds(start),
     billing_period_end: isoSeconds(end),
     currency,
-    lines: [{ description: `${subscription.plan_code} × ${subscription.quantity}`, amount: toDecimalString(subtotal, currency), discount: toDecimalString(subtotal - remaining, currency) }],
+    lines: [
+      {
+        description: `${subscription.plan_code} × ${subscription.quantity}`,
+        amount: toDecimalString(subtotal, currency),
+        discount: toDecimalString(subtotal - remaining, currency),
+      },
+    ],
     subtotal: toDecimalString(subtotal, currency),
     discount_total: toDecimalString(subtotal - remaining, currency),
     total: toDecimalString(remaining, currency),

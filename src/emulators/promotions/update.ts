@@ -23,8 +23,10 @@ export function updatePromotion(ctx: OpContext, id: string, body: unknown): Outc
   if (expected != null && expected !== p.version) return fail(versionConflict(expected, p.version));
   const status = shownStatus(p, ctx.now);
   if (p.status === 'archived') return fail(invalidState('An archived promotion is read-only; copy it as a new draft instead.', status));
-  if (p.status !== 'draft' && r.has('phases')) return fail(validation([{ field: 'phases', message: 'phases are a full replacement and can only be changed while the promotion is a draft' }]));
-  if (p.status === 'draft' && effectiveAt) return fail(validation([{ field: 'effective_at', message: 'effective_at schedules a new version of an active promotion; a draft is edited in place' }]));
+  if (p.status !== 'draft' && r.has('phases'))
+    return fail(validation([{ field: 'phases', message: 'phases are a full replacement and can only be changed while the promotion is a draft' }]));
+  if (p.status === 'draft' && effectiveAt)
+    return fail(validation([{ field: 'effective_at', message: 'effective_at schedules a new version of an active promotion; a draft is edited in place' }]));
   const next = withDefaultPhase(readContent(r, contentOf(p), ctx.currency, ctx.random, false), ctx.random);
   if (r.issues.length > 0) return fail(fromIssues(r.issues));
   if (p.status === 'active') {

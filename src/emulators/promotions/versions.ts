@@ -5,13 +5,19 @@ import { randomUuid, type Random } from '../shared/random.js';
 import { contentOf, type Content, type Promotion, type PromotionsTenant, type Version, type VersionStatus } from './model.js';
 
 export function versionsOf(tenant: PromotionsTenant, promotionId: string): Version[] {
-  return Object.values(tenant.versions).filter((v) => v.promotion_id === promotionId).sort((a, b) => a.version - b.version);
+  return Object.values(tenant.versions)
+    .filter((v) => v.promotion_id === promotionId)
+    .sort((a, b) => a.version - b.version);
 }
 
 export function recordVersion(
-  tenant: PromotionsTenant, promotion: Promotion, snapshot: Content,
+  tenant: PromotionsTenant,
+  promotion: Promotion,
+  snapshot: Content,
   release: { status: VersionStatus; strategy: Version['release_strategy']; effectiveFrom: Date | null },
-  now: Date, actor: string, random: Random,
+  now: Date,
+  actor: string,
+  random: Random,
 ): Version {
   const version: Version = {
     id: randomUuid(random),
@@ -73,25 +79,54 @@ export function settleScheduled(tenant: PromotionsTenant, now: Date): boolean {
 export function presentVersion(v: Version, tenant: PromotionsTenant): Record<string, unknown> {
   const from = v.effective_from ? Date.parse(v.effective_from) : undefined;
   const to = v.effective_to ? Date.parse(v.effective_to) : Number.POSITIVE_INFINITY;
-  const usage = from === undefined || (v.status !== 'published' && v.status !== 'superseded' && v.status !== 'archived') ? 0
-    : Object.values(tenant.redemptions).filter((x) => x.promotion_id === v.promotion_id && Date.parse(x.redeemed_at) >= from && Date.parse(x.redeemed_at) < to).length;
+  const usage =
+    from === undefined || (v.status !== 'published' && v.status !== 'superseded' && v.status !== 'archived')
+      ? 0
+      : Object.values(tenant.redemptions).filter(
+          (x) => x.promotion_id === v.promotion_id && Date.parse(x.redeemed_at) >= from && Date.parse(x.redeemed_at) < to,
+        ).length;
   return {
-    id: v.id, version: v.version, status: v.status, created_at: v.created_at, created_by: v.created_by,
-    effective_from: v.effective_from, effective_to: v.effective_to, published_at: v.published_at,
-    archived_reason: v.archived_reason, usage_count: usage,
+    id: v.id,
+    version: v.version,
+    status: v.status,
+    created_at: v.created_at,
+    created_by: v.created_by,
+    effective_from: v.effective_from,
+    effective_to: v.effective_to,
+    published_at: v.published_at,
+    archived_reason: v.archived_reason,
+    usage_count: usage,
   };
 }
 
 export function presentSnapshot(v: Version, promotion: Promotion): Record<string, unknown> {
   const s = v.snapshot;
   return {
-    id: v.id, promotion_id: v.promotion_id, version: v.version, status: v.status, promotion_status: promotion.status,
-    release_strategy: v.release_strategy, effective_from: v.effective_from, effective_to: v.effective_to,
-    published_at: v.published_at, published_by: v.published_by,
-    name: s.name, code: s.code, description: s.description, application_timing: s.application_timing, budget_behavior: s.budget_behavior,
-    max_budget: s.max_budget, max_redemptions: s.max_redemptions, priority: s.priority, stackable: s.stackable,
-    valid_from: s.valid_from, valid_to: s.valid_to, visibility: s.visibility,
-    condition_mode: s.condition_mode, is_phased: s.is_phased, phases: s.phases,
+    id: v.id,
+    promotion_id: v.promotion_id,
+    version: v.version,
+    status: v.status,
+    promotion_status: promotion.status,
+    release_strategy: v.release_strategy,
+    effective_from: v.effective_from,
+    effective_to: v.effective_to,
+    published_at: v.published_at,
+    published_by: v.published_by,
+    name: s.name,
+    code: s.code,
+    description: s.description,
+    application_timing: s.application_timing,
+    budget_behavior: s.budget_behavior,
+    max_budget: s.max_budget,
+    max_redemptions: s.max_redemptions,
+    priority: s.priority,
+    stackable: s.stackable,
+    valid_from: s.valid_from,
+    valid_to: s.valid_to,
+    visibility: s.visibility,
+    condition_mode: s.condition_mode,
+    is_phased: s.is_phased,
+    phases: s.phases,
   };
 }
 
@@ -104,7 +139,14 @@ export function archivePromotion(tenant: PromotionsTenant, p: Promotion, now: Da
   p.archived_at = isoSeconds(now);
   p.updated_at = isoSeconds(now);
   for (const v of versionsOf(tenant, p.id)) {
-    if (v.status === 'published') { v.status = 'archived'; v.effective_to = isoSeconds(now); v.archived_reason = reason; }
-    if (v.status === 'draft' || v.status === 'scheduled') { v.status = 'archived'; v.archived_reason = 'promotion archived before release'; }
+    if (v.status === 'published') {
+      v.status = 'archived';
+      v.effective_to = isoSeconds(now);
+      v.archived_reason = reason;
+    }
+    if (v.status === 'draft' || v.status === 'scheduled') {
+      v.status = 'archived';
+      v.archived_reason = 'promotion archived before release';
+    }
   }
 }

@@ -40,12 +40,14 @@ export function mountAdminRoutes<T>(app: Hono, control: EmulatorControl, store: 
   const p = ADMIN_PREFIX;
   app.get(p, () => json(describe()));
   app.get(`${p}/state`, () => json(control.snapshot()));
-  app.put(`${p}/state`, async (c) => guarded(async () => {
-    const read = await adminBody(c.req.raw);
-    if (!read.ok) return read.response;
-    await control.restore(read.body);
-    return json(control.snapshot());
-  }));
+  app.put(`${p}/state`, async (c) =>
+    guarded(async () => {
+      const read = await adminBody(c.req.raw);
+      if (!read.ok) return read.response;
+      await control.restore(read.body);
+      return json(control.snapshot());
+    }),
+  );
   app.post(`${p}/reset`, async () => {
     await control.reset();
     return json({ reset: true });
@@ -60,21 +62,27 @@ export function mountAdminRoutes<T>(app: Hono, control: EmulatorControl, store: 
     const item = found.collection[c.req.param('id')];
     return item === undefined ? adminError(404, `no object "${c.req.param('id')}"`) : json(item);
   });
-  app.patch(`${p}/tenants/:tenant/:collection/:id`, async (c) => guarded(async () => {
-    const read = await adminBody(c.req.raw);
-    if (!read.ok) return read.response;
-    return json(await control.edit(c.req.param('tenant'), c.req.param('collection'), c.req.param('id'), read.body));
-  }));
-  app.put(`${p}/tenants/:tenant/:collection/:id`, async (c) => guarded(async () => {
-    const read = await adminBody(c.req.raw);
-    if (!read.ok) return read.response;
-    await control.put(c.req.param('tenant'), c.req.param('collection'), c.req.param('id'), read.body);
-    return json(read.body);
-  }));
-  app.delete(`${p}/tenants/:tenant/:collection/:id`, async (c) => guarded(async () => {
-    const removed = await control.remove(c.req.param('tenant'), c.req.param('collection'), c.req.param('id'));
-    return removed ? json({ deleted: true }) : adminError(404, `no object "${c.req.param('id')}"`);
-  }));
+  app.patch(`${p}/tenants/:tenant/:collection/:id`, async (c) =>
+    guarded(async () => {
+      const read = await adminBody(c.req.raw);
+      if (!read.ok) return read.response;
+      return json(await control.edit(c.req.param('tenant'), c.req.param('collection'), c.req.param('id'), read.body));
+    }),
+  );
+  app.put(`${p}/tenants/:tenant/:collection/:id`, async (c) =>
+    guarded(async () => {
+      const read = await adminBody(c.req.raw);
+      if (!read.ok) return read.response;
+      await control.put(c.req.param('tenant'), c.req.param('collection'), c.req.param('id'), read.body);
+      return json(read.body);
+    }),
+  );
+  app.delete(`${p}/tenants/:tenant/:collection/:id`, async (c) =>
+    guarded(async () => {
+      const removed = await control.remove(c.req.param('tenant'), c.req.param('collection'), c.req.param('id'));
+      return removed ? json({ deleted: true }) : adminError(404, `no object "${c.req.param('id')}"`);
+    }),
+  );
   app.get(`${p}/faults`, () => json(control.faults() ?? {}));
   app.put(`${p}/faults`, async (c) => {
     const read = await adminBody(c.req.raw);

@@ -19,6 +19,8 @@ export function createClock(base: Now): EmulatorClock {
       frozen = at ? new Date(at.getTime()) : undefined;
       offsetMs = 0;
     },
-    advance(ms) { offsetMs += ms; },
+    advance(ms) {
+      offsetMs += ms;
+    },
   };
 }

@@ -58,9 +58,7 @@ export function upgradeState<T>(loaded: unknown, provider: ProviderId, tenantIds
   return { format: STATE_FORMAT, provider, random: loaded.random, tenants: tenants as Record<string, T> };
 }
 
-export type CollectionLookup =
-  | { readonly ok: true; readonly collection: Record<string, unknown> }
-  | { readonly ok: false; readonly message: string };
+export type CollectionLookup = { readonly ok: true; readonly collection: Record<string, unknown> } | { readonly ok: false; readonly message: string };
 
 export function findCollection<T>(state: FamilyState<T>, tenant: string, collection: string): CollectionLookup {
   const t = state.tenants[tenant];

@@ -32,7 +32,10 @@ export class FaultLayer {
   private random: Random;
   private bucket: Bucket | undefined;
 
-  constructor(private readonly deps: FaultLayerDeps, options?: FaultOptions) {
+  constructor(
+    private readonly deps: FaultLayerDeps,
+    options?: FaultOptions,
+  ) {
     this.options = options;
     this.random = seededRandom(options?.seed ?? deps.seed);
   }
@@ -96,10 +99,16 @@ export class FaultLayer {
 function swallowResponse(req: IncomingMessage, res: ServerResponse): void {
   const socket = req.socket;
   const patched = res as unknown as Record<string, unknown>;
-  patched.writeHead = () => { socket.destroy(); return res; };
+  patched.writeHead = () => {
+    socket.destroy();
+    return res;
+  };
   patched.flushHeaders = () => undefined;
   patched.write = () => true;
-  patched.end = () => { socket.destroy(); return res; };
+  patched.end = () => {
+    socket.destroy();
+    return res;
+  };
 }
 
 // Buffers the body and sends it in four pieces with pauses, to exercise client read timeouts.
@@ -112,7 +121,10 @@ function trickleResponse(res: ServerResponse, delayMs: number, sleep: Sleep): vo
     else if (chunk instanceof Uint8Array) chunks.push(Buffer.from(chunk));
   };
   const patched = res as unknown as Record<string, unknown>;
-  patched.write = (chunk: unknown) => { collect(chunk); return true; };
+  patched.write = (chunk: unknown) => {
+    collect(chunk);
+    return true;
+  };
   patched.end = (chunk?: unknown) => {
     collect(chunk);
     void (async () => {

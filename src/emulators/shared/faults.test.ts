@@ -44,7 +44,10 @@ describe('decideFault', () => {
 
 describe('parseFaultOptions', () => {
   it('accepts valid options and rejects out-of-range ones', () => {
-    expect(parseFaultOptions({ errorRate: 0.1, rateLimit: { requestsPerSecond: 50 } })).toEqual({ ok: true, value: { errorRate: 0.1, rateLimit: { requestsPerSecond: 50 } } });
+    expect(parseFaultOptions({ errorRate: 0.1, rateLimit: { requestsPerSecond: 50 } })).toEqual({
+      ok: true,
+      value: { errorRate: 0.1, rateLimit: { requestsPerSecond: 50 } },
+    });
     const bad = parseFaultOptions({ errorRate: 2, dropRate: 'x' });
     expect(bad.ok).toBe(false);
   });

@@ -90,7 +90,8 @@ export function parseFaultOptions(body: unknown): Outcome<FaultOptions, readonly
     const burst = limit.number('burst', { integer: true, min: 1 }) ?? undefined;
     if (requestsPerSecond) options.rateLimit = burst ? { requestsPerSecond, burst } : { requestsPerSecond };
   }
-  const total = (options.dropRate ?? 0) + (options.dropAfterCommitRate ?? 0) + (options.rateLimitRate ?? 0) + (options.errorRate ?? 0) + (options.slowBodyRate ?? 0);
+  const total =
+    (options.dropRate ?? 0) + (options.dropAfterCommitRate ?? 0) + (options.rateLimitRate ?? 0) + (options.errorRate ?? 0) + (options.slowBodyRate ?? 0);
   if (total > 1) r.add('(rates)', 'out_of_range', `the fault rates add up to ${total}; their sum must be at most 1`);
   if (r.issues.length > 0) return fail(r.issues);
   return ok(Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as FaultOptions);

@@ -29,9 +29,10 @@ export async function listen(app: Hono, faults: FaultLayer, port: number, host: 
   return {
     port: bound,
     origin: `http://${hostForUrl}:${bound}`,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

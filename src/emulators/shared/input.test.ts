@@ -11,7 +11,10 @@ describe('FieldReader', () => {
     expect(r.oneOf('e', ['yes', 'no'] as const)).toBeUndefined();
     expect(r.string('req', { required: true })).toBeUndefined();
     expect(r.issues.map((i) => [i.field, i.kind])).toEqual([
-      ['b', 'invalid'], ['d', 'invalid'], ['e', 'invalid'], ['req', 'required'],
+      ['b', 'invalid'],
+      ['d', 'invalid'],
+      ['e', 'invalid'],
+      ['req', 'required'],
     ]);
   });
 
@@ -22,7 +25,10 @@ describe('FieldReader', () => {
     expect(r.dateTime('t', { after: new Date('2021-01-01T00:00:00Z') })).toBeUndefined();
     r.object('o')?.number('x');
     expect(r.issues.map((i) => [i.field, i.kind])).toEqual([
-      ['n', 'out_of_range'], ['s', 'invalid'], ['t', 'invalid_date'], ['o.x', 'invalid'],
+      ['n', 'out_of_range'],
+      ['s', 'invalid'],
+      ['t', 'invalid_date'],
+      ['o.x', 'invalid'],
     ]);
   });
 

@@ -21,15 +21,31 @@ export function quote(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
-interface Common { required?: boolean }
-interface StringRules extends Common { pattern?: RegExp; patternHint?: string; minLength?: number; maxLength?: number }
-interface NumberRules extends Common { integer?: boolean; min?: number; max?: number; exclusiveMin?: number }
+interface Common {
+  required?: boolean;
+}
+interface StringRules extends Common {
+  pattern?: RegExp;
+  patternHint?: string;
+  minLength?: number;
+  maxLength?: number;
+}
+interface NumberRules extends Common {
+  integer?: boolean;
+  min?: number;
+  max?: number;
+  exclusiveMin?: number;
+}
 
 /** Reads one object. `undefined` means absent, `null` means explicitly null; wrong types are issues. */
 export class FieldReader {
   readonly source: Record<string, unknown>;
 
-  constructor(source: unknown, readonly prefix = '', readonly issues: Issue[] = []) {
+  constructor(
+    source: unknown,
+    readonly prefix = '',
+    readonly issues: Issue[] = [],
+  ) {
     if (isRecord(source)) this.source = source;
     else {
       this.source = {};
@@ -67,7 +83,11 @@ export class FieldReader {
       return undefined;
     }
     if ((rules.minLength !== undefined && value.length < rules.minLength) || (rules.maxLength !== undefined && value.length > rules.maxLength)) {
-      this.add(this.path(key), 'out_of_range', `${this.path(key)} must be ${rules.minLength ?? 0}–` + `${rules.maxLength ?? '∞'} characters (got ${value.length})`);
+      this.add(
+        this.path(key),
+        'out_of_range',
+        `${this.path(key)} must be ${rules.minLength ?? 0}–` + `${rules.maxLength ?? '∞'} characters (got ${value.length})`,
+      );
       return undefined;
     }
     if (rules.pattern && !rules.pattern.test(value)) {

@@ -12,7 +12,12 @@ describe('seeded random', () => {
 
   it('continues from persisted state through a cell', () => {
     let state = 7;
-    const r = randomFromCell({ get: () => state, set: (s) => { state = s; } });
+    const r = randomFromCell({
+      get: () => state,
+      set: (s) => {
+        state = s;
+      },
+    });
     const first = r.next();
     const again = randomFromCell({ get: () => 7, set: () => undefined }).next();
     expect(first).toBe(again);

@@ -28,7 +28,9 @@ export function randomFromCell(cell: { get(): number; set(state: number): void }
 export function seededRandom(seed: number): Random & { readonly state: number } {
   let state = seed | 0;
   return {
-    get state() { return state; },
+    get state() {
+      return state;
+    },
     next() {
       const r = step(state);
       state = r.state;

@@ -49,15 +49,23 @@ export async function startFamily<T, C>(family: Family<T, C>, options: StartFami
     config,
     store,
     now: () => clock.now(),
-    random: randomFromCell({ get: () => store.state.random, set: (s) => { store.state.random = s; } }),
+    random: randomFromCell({
+      get: () => store.state.random,
+      set: (s) => {
+        store.state.random = s;
+      },
+    }),
     tenant: (id) => (Object.hasOwn(store.state.tenants, id) ? store.state.tenants[id] : undefined),
   };
-  const faults = new FaultLayer({
-    now: env.now,
-    sleep: options.sleep,
-    seed: deriveSeed(options.seed, `${family.id}/faults`),
-    respond: (status, retryAfterSeconds, path) => family.errorResponse(status, { path, retryAfterSeconds }),
-  }, options.faults);
+  const faults = new FaultLayer(
+    {
+      now: env.now,
+      sleep: options.sleep,
+      seed: deriveSeed(options.seed, `${family.id}/faults`),
+      respond: (status, retryAfterSeconds, path) => family.errorResponse(status, { path, retryAfterSeconds }),
+    },
+    options.faults,
+  );
   const control = createControl(family.id, store, faults, clock);
 
   const app = new Hono();

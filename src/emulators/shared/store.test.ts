@@ -4,7 +4,10 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { Store } from './store.js';
 
-interface Counter { n: number; items: string[] }
+interface Counter {
+  n: number;
+  items: string[];
+}
 const options = (file?: string) => ({
   file,
   initial: (): Counter => ({ n: 0, items: [] }),
@@ -13,19 +16,25 @@ const options = (file?: string) => ({
 
 describe('Store', () => {
   let dir: string;
-  beforeEach(async () => { dir = await mkdtemp(join(tmpdir(), 'promoc-store-')); });
-  afterEach(async () => { await rm(dir, { recursive: true, force: true }); });
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'promoc-store-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
 
   it('group-commits concurrent mutations and loses none', async () => {
     const file = join(dir, 'state.json');
     const store = new Store(options(file));
     await store.load();
     const before = store.writes;
-    await Promise.all(Array.from({ length: 200 }, (_, i) => {
-      store.state.n++;
-      store.state.items.push(`x${i}`);
-      return store.commit();
-    }));
+    await Promise.all(
+      Array.from({ length: 200 }, (_, i) => {
+        store.state.n++;
+        store.state.items.push(`x${i}`);
+        return store.commit();
+      }),
+    );
     expect(store.writes - before).toBeLessThan(10);
     const again = new Store(options(file));
     await again.load();

@@ -17,12 +17,19 @@ export interface StoreOptions<S> {
   upgrade: (loaded: unknown) => S;
 }
 
-interface Waiter { resolve: () => void; reject: (e: unknown) => void; promise: Promise<void> }
+interface Waiter {
+  resolve: () => void;
+  reject: (e: unknown) => void;
+  promise: Promise<void>;
+}
 
 function waiter(): Waiter {
   let resolve!: () => void;
   let reject!: (e: unknown) => void;
-  const promise = new Promise<void>((res, rej) => { resolve = res; reject = rej; });
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
   return { resolve, reject, promise };
 }
 

@@ -11,8 +11,12 @@ export function fakeClock(start = '2027-01-15T10:00:00Z'): FakeClock {
   let t = Date.parse(start);
   return {
     now: () => new Date(t),
-    set(iso) { t = Date.parse(iso); },
-    advance(ms) { t += ms; },
+    set(iso) {
+      t = Date.parse(iso);
+    },
+    advance(ms) {
+      t += ms;
+    },
   };
 }
 

@@ -25,12 +25,24 @@ export function createAnalysis(model: Model, settings: LintSettings): Analysis {
     return memo.get(key) as T;
   };
   const analysis: Analysis = {
-    get atlas() { return once('atlas', () => createAtlas(model.geometries, { minOverlapM2: settings.minOverlapM2, naive: settings.naiveGeometry })); },
-    get offers() { return once('offers', () => buildOffers(model)); },
-    get stacking() { return once('stacking', () => analyseStacking(analysis.offers, analysis.atlas)); },
-    get discountStacks() { return once('discounts', () => worstDiscountStacks(analysis.offers, analysis.atlas, settings.maxCombinedDiscountPercent)); },
-    get zonePairs() { return once('zones', () => zonePairs(analysis.offers, analysis.atlas)); },
-    get placements() { return once('placements', () => placements(model, analysis.atlas, settings.operatingArea)); },
+    get atlas() {
+      return once('atlas', () => createAtlas(model.geometries, { minOverlapM2: settings.minOverlapM2, naive: settings.naiveGeometry }));
+    },
+    get offers() {
+      return once('offers', () => buildOffers(model));
+    },
+    get stacking() {
+      return once('stacking', () => analyseStacking(analysis.offers, analysis.atlas));
+    },
+    get discountStacks() {
+      return once('discounts', () => worstDiscountStacks(analysis.offers, analysis.atlas, settings.maxCombinedDiscountPercent));
+    },
+    get zonePairs() {
+      return once('zones', () => zonePairs(analysis.offers, analysis.atlas));
+    },
+    get placements() {
+      return once('placements', () => placements(model, analysis.atlas, settings.operatingArea));
+    },
   };
   return analysis;
 }

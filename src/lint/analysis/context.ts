@@ -22,12 +22,29 @@ export interface Context {
 }
 
 export const ANY_CONTEXT: Context = {
-  code: null, domain: 'any', product: null, api: null, userTypes: null, requireTags: new Set(), excludeTags: new Set(), branches: null, categories: null, vehicleIds: null,
-  plans: null, metrics: null, sides: START | END, zones: [],
+  code: null,
+  domain: 'any',
+  product: null,
+  api: null,
+  userTypes: null,
+  requireTags: new Set(),
+  excludeTags: new Set(),
+  branches: null,
+  categories: null,
+  vehicleIds: null,
+  plans: null,
+  metrics: null,
+  sides: START | END,
+  zones: [],
 };
 
 /** The context narrowed to where `o` is also eligible (with these plans/metrics), or undefined if nowhere. */
-export function narrow(ctx: Context, o: Offer, scope: { plans: ReadonlySet<string> | null; metrics: ReadonlySet<string> | null }, atlas: Atlas): Context | undefined {
+export function narrow(
+  ctx: Context,
+  o: Offer,
+  scope: { plans: ReadonlySet<string> | null; metrics: ReadonlySet<string> | null },
+  atlas: Atlas,
+): Context | undefined {
   if (ctx.code !== null && o.code !== null && ctx.code !== o.code) return undefined;
   if (ctx.domain !== 'any' && o.domain !== 'any' && ctx.domain !== o.domain) return undefined;
   if (ctx.product !== null && o.product !== null && ctx.product !== o.product) return undefined;
@@ -51,7 +68,22 @@ export function narrow(ctx: Context, o: Offer, scope: { plans: ReadonlySet<strin
     if (zones.length === 2 && !atlas.zonesMeet(zones[0]!, zones[1]!)) return undefined;
     if (zones.length > 2 && atlas.commonArea(zones) === 0) return undefined;
   }
-  return { code: ctx.code ?? o.code, domain: ctx.domain === 'any' ? o.domain : ctx.domain, product: ctx.product ?? o.product, api: ctx.api ?? o.api, userTypes, requireTags, excludeTags, branches, categories, vehicleIds, plans, metrics, sides, zones };
+  return {
+    code: ctx.code ?? o.code,
+    domain: ctx.domain === 'any' ? o.domain : ctx.domain,
+    product: ctx.product ?? o.product,
+    api: ctx.api ?? o.api,
+    userTypes,
+    requireTags,
+    excludeTags,
+    branches,
+    categories,
+    vehicleIds,
+    plans,
+    metrics,
+    sides,
+    zones,
+  };
 }
 
 function isEmpty(s: ReadonlySet<unknown> | null): boolean {

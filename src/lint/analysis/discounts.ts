@@ -68,12 +68,21 @@ export function worstDiscountStacks(offers: readonly Offer[], atlas: Atlas, capP
 function stacksInGroup(group: readonly Candidate[], cap: number, atlas: Atlas, found: Map<string, DiscountStack>): void {
   const lines = [...new Set(group.flatMap((c) => [...c.shares.keys()]).concat(BROAD_LINE))];
   const shareOn = (c: Candidate, line: string): LineDiscount | undefined => c.shares.get(line) ?? c.shares.get(BROAD_LINE);
-  const ranked = new Map(lines.map((line) => [line, group.filter((c) => shareOn(c, line)).sort((x, y) => shareOn(y, line)!.share - shareOn(x, line)!.share || compareOrder(x.o, y.o))]));
+  const ranked = new Map(
+    lines.map((line) => [
+      line,
+      group.filter((c) => shareOn(c, line)).sort((x, y) => shareOn(y, line)!.share - shareOn(x, line)!.share || compareOrder(x.o, y.o)),
+    ]),
+  );
   const index = new Map(group.map((c, i) => [c, i]));
   const open = new Uint8Array(group.length);
   const logLeft = new Map(lines.map((l) => [l, 0]));
   const limit = Math.log(Math.max(1 - cap + PRINT_TOLERANCE, Number.MIN_VALUE));
-  const events = group.flatMap((c) => [{ t: c.o.from, open: true, c }, { t: c.o.until, open: false, c }])
+  const events = group
+    .flatMap((c) => [
+      { t: c.o.from, open: true, c },
+      { t: c.o.until, open: false, c },
+    ])
     .sort((a, b) => a.t - b.t || Number(a.open) - Number(b.open) || a.c.o.id - b.c.o.id);
   events.forEach((e, i) => {
     open[index.get(e.c)!] = e.open ? 1 : 0;
@@ -114,8 +123,12 @@ function lineDiscounts(o: Offer, cap: number): Map<string, LineDiscount> {
 }
 
 function greedyStack(
-  ranked: readonly Candidate[], isOpen: (c: Candidate) => boolean, line: string,
-  shareOn: (c: Candidate, line: string) => LineDiscount | undefined, cap: number, atlas: Atlas,
+  ranked: readonly Candidate[],
+  isOpen: (c: Candidate) => boolean,
+  line: string,
+  shareOn: (c: Candidate, line: string) => LineDiscount | undefined,
+  cap: number,
+  atlas: Atlas,
 ): DiscountStack | undefined {
   let ctx: Context = ANY_CONTEXT;
   let remaining = 1;

@@ -17,10 +17,14 @@ export function codesCompatible(a: Offer, b: Offer): boolean {
 }
 
 export function peopleAndVehiclesMeet(a: Offer, b: Offer): boolean {
-  return setsMeet(a.userTypes, b.userTypes) &&
+  return (
+    setsMeet(a.userTypes, b.userTypes) &&
     (b.excludeTags.size === 0 || !a.requireTags.some((t) => b.excludeTags.has(t))) &&
     (a.excludeTags.size === 0 || !b.requireTags.some((t) => a.excludeTags.has(t))) &&
-    setsMeet(a.branches, b.branches) && setsMeet(a.categories, b.categories) && setsMeet(a.vehicleIds, b.vehicleIds);
+    setsMeet(a.branches, b.branches) &&
+    setsMeet(a.categories, b.categories) &&
+    setsMeet(a.vehicleIds, b.vehicleIds)
+  );
 }
 
 /** Both geofence campaigns fire on a common rental event somewhere in both zones; non-geofence ones fire anywhere. */
@@ -58,16 +62,28 @@ export function canMeet(a: Offer, b: Offer, atlas: Atlas): boolean {
  * `w` shadowing `l`. A limit on `w` breaks it (once exhausted, `l` applies), and so do conditions `l` lacks.
  */
 export function covers(w: Offer, l: Offer, atlas: Atlas): boolean {
-  return w.trigger === l.trigger && w.from <= l.from && w.until >= l.until && (w.domain === 'any' || w.domain === l.domain) &&
-    (w.product === null || w.product === l.product) && (w.api === null || w.api === l.api) &&
-    (w.code === null || w.code === l.code) && (!w.held || w.cid === l.cid) && !w.limited &&
-    (w.conditions === null || w.conditions === l.conditions) && (!w.firstPurchaseOnly || l.firstPurchaseOnly) &&
-    subsetOrAny(l.userTypes, w.userTypes) && w.requireTags.every((t) => l.requireTags.includes(t)) &&
+  return (
+    w.trigger === l.trigger &&
+    w.from <= l.from &&
+    w.until >= l.until &&
+    (w.domain === 'any' || w.domain === l.domain) &&
+    (w.product === null || w.product === l.product) &&
+    (w.api === null || w.api === l.api) &&
+    (w.code === null || w.code === l.code) &&
+    (!w.held || w.cid === l.cid) &&
+    !w.limited &&
+    (w.conditions === null || w.conditions === l.conditions) &&
+    (!w.firstPurchaseOnly || l.firstPurchaseOnly) &&
+    subsetOrAny(l.userTypes, w.userTypes) &&
+    w.requireTags.every((t) => l.requireTags.includes(t)) &&
     isSubset(w.excludeTags, l.excludeTags) &&
-    subsetOrAny(l.branches, w.branches) && subsetOrAny(l.categories, w.categories) && subsetOrAny(l.vehicleIds, w.vehicleIds) &&
+    subsetOrAny(l.branches, w.branches) &&
+    subsetOrAny(l.categories, w.categories) &&
+    subsetOrAny(l.vehicleIds, w.vehicleIds) &&
     w.vehicleTags.every((t) => l.vehicleTags.includes(t)) &&
     l.benefits.every((y) => w.benefits.some((x) => benefitCovers(x, y))) &&
-    placeCovers(w, l, atlas);
+    placeCovers(w, l, atlas)
+  );
 }
 
 function placeCovers(w: Offer, l: Offer, atlas: Atlas): boolean {

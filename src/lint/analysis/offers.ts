@@ -12,7 +12,6 @@ import { ofKind, type Located, type Model, resourceKey } from '../../model/resou
 import { isActive, view, windowBounds, type Benefit, type Phase } from './spec-view.js';
 import { append } from '../../model/append.js';
 
-
 export const START = 1;
 export const END = 2;
 
@@ -84,7 +83,11 @@ export interface Offer {
 }
 
 const SIDES: Readonly<Record<Phase, number>> = {
-  START_RENTAL: START, END_RENTAL: END, START_PLUS_END_RENTAL: START | END, START_OR_END_RENTAL: START | END, START_AND_END_RENTAL: START | END,
+  START_RENTAL: START,
+  END_RENTAL: END,
+  START_PLUS_END_RENTAL: START | END,
+  START_OR_END_RENTAL: START | END,
+  START_AND_END_RENTAL: START | END,
 };
 
 interface Slice {
@@ -96,7 +99,11 @@ interface Slice {
 
 /** Active stacking campaigns and geofence surcharges, as offers. */
 export function buildOffers(model: Model): Offer[] {
-  const batched = new Set(ofKind(model, 'CodeBatch').filter((b) => isActive(b.resource)).map((b) => b.resource.spec.campaign));
+  const batched = new Set(
+    ofKind(model, 'CodeBatch')
+      .filter((b) => isActive(b.resource))
+      .map((b) => b.resource.spec.campaign),
+  );
   const out: Offer[] = [];
   let cid = 0;
   for (const at of model.resources) {
@@ -129,20 +136,43 @@ function slicesOf(s: ReturnType<typeof view>): Slice[] {
       const until = Math.min(gu, pu);
       if (from < until) out.push({ phase: { index, name: p.name }, window: [from, until], benefits: p.benefits, path: ['spec', 'phases', index, 'benefits'] });
     }
-    gaps = gaps.flatMap(([gf, gu]) => [[gf, Math.min(gu, pf)], [Math.max(gf, pu), gu]] as const).filter(([f, u]) => f < u);
+    gaps = gaps
+      .flatMap(
+        ([gf, gu]) =>
+          [
+            [gf, Math.min(gu, pf)],
+            [Math.max(gf, pu), gu],
+          ] as const,
+      )
+      .filter(([f, u]) => f < u);
   });
   return [...out, ...gaps.map((window) => ({ ...own, window }))];
 }
 
 /** The rank the bundle gives the campaign, from the authored benefits. */
 function campaignRank(benefits: readonly Benefit[]): Rank {
-  return rankOf(benefits.map((b) => {
-    const scope = b.appliesTo ?? {};
-    return { type: BENEFIT_TYPES.find((t) => b[t] !== undefined), scope: { priceTypes: scope.priceTypes ?? [], costSources: scope.costSources ?? [], plans: scope.plans ?? [], metrics: scope.metrics ?? [] } };
-  }));
+  return rankOf(
+    benefits.map((b) => {
+      const scope = b.appliesTo ?? {};
+      return {
+        type: BENEFIT_TYPES.find((t) => b[t] !== undefined),
+        scope: { priceTypes: scope.priceTypes ?? [], costSources: scope.costSources ?? [], plans: scope.plans ?? [], metrics: scope.metrics ?? [] },
+      };
+    }),
+  );
 }
 
-const BENEFIT_TYPES = ['percentOff', 'amountOff', 'credit', 'freeMinutes', 'freeUnlocks', 'packageDiscount', 'entitlement', 'trialExtensionDays', 'freePeriods'] as const;
+const BENEFIT_TYPES = [
+  'percentOff',
+  'amountOff',
+  'credit',
+  'freeMinutes',
+  'freeUnlocks',
+  'packageDiscount',
+  'entitlement',
+  'trialExtensionDays',
+  'freePeriods',
+] as const;
 
 /** One object literal with every field in a fixed order: offers share a hidden class, which the pair loops need. */
 function makeOffer(id: number, cid: number, at: Located, hasCode: boolean, rank: Rank, slice: Slice): Offer {
@@ -155,7 +185,12 @@ function makeOffer(id: number, cid: number, at: Located, hasCode: boolean, rank:
   const key = resourceKey(r);
   const benefits = slice.benefits.map((b, i) => benefitFacts(b, [...slice.path, i]));
   return {
-    id, cid, at, key, name: r.metadata.name, kind: r.kind,
+    id,
+    cid,
+    at,
+    key,
+    name: r.metadata.name,
+    kind: r.kind,
     phase: slice.phase,
     from: slice.window[0],
     until: slice.window[1],
@@ -194,10 +229,7 @@ export function isTargeted(b: Benefit): boolean {
 
 function benefitFacts(b: Benefit, path: DocPath): BenefitFacts {
   const scope = b.appliesTo ?? {};
-  const lines = [
-    ...(scope.priceTypes ?? []).map((p) => `pt:${p}`),
-    ...(scope.costSources ?? []).map((c) => `cs:${c.group}:${c.code}`),
-  ];
+  const lines = [...(scope.priceTypes ?? []).map((p) => `pt:${p}`), ...(scope.costSources ?? []).map((c) => `cs:${c.group}:${c.code}`)];
   // Without an explicit scope, some effects still reach only one kind of line.
   if (lines.length === 0) append(lines, effectLines(b));
   return {
@@ -228,11 +260,13 @@ const RENTAL_KINDS = new Set(['VehiclePromotion', 'GeofencePromotion', 'Geofence
 function domainOf(r: AnyResource, benefits: readonly BenefitFacts[]): Domain {
   const s = view(r);
   const t = s.targeting ?? {};
-  const rental = RENTAL_KINDS.has(r.kind) || s.zone !== undefined ||
+  const rental =
+    RENTAL_KINDS.has(r.kind) ||
+    s.zone !== undefined ||
     [t.branches, t.vehicleCategories, t.vehicleIds, t.vehicleTags].some((x) => x !== undefined && x.length > 0) ||
     benefits.some((b) => b.lines !== null && [...b.lines].some((l) => l.startsWith('pt:') || l.startsWith('cs:')));
-  const billing = (r.kind === 'Promotion' && r.spec.duration !== undefined) ||
-    benefits.some((b) => b.plans !== null || b.metrics !== null || b.lines?.has('trial') === true);
+  const billing =
+    (r.kind === 'Promotion' && r.spec.duration !== undefined) || benefits.some((b) => b.plans !== null || b.metrics !== null || b.lines?.has('trial') === true);
   return rental === billing ? 'any' : rental ? 'rental' : 'billing';
 }
 
@@ -241,5 +275,7 @@ function nonEmptySet<T>(list: readonly T[] | undefined): ReadonlySet<T> | null {
 }
 
 function canonical(v: unknown): string {
-  return JSON.stringify(v, (_k, x: unknown) => (x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1))) : x));
+  return JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1))) : x,
+  );
 }

@@ -22,12 +22,14 @@ export const ISOLATION_KM = 1000;
 const MIN_GROUP = 3;
 
 export function placements(model: Model, atlas: Atlas, operatingArea: BBox | undefined): Map<string, Placement> {
-  const placeable = ofKind(model, 'Geofence').flatMap((at) => {
-    const name = at.resource.metadata.name;
-    const g = atlas.geometry(name);
-    const broken = atlas.issues(name).some((i) => i.kind === 'out-of-range' || i.kind === 'too-few-positions');
-    return g && g.length > 0 && !broken ? [{ at, name, bbox: bboxOf(g), city: at.resource.spec.city }] : [];
-  }).map((p, index) => ({ ...p, index }));
+  const placeable = ofKind(model, 'Geofence')
+    .flatMap((at) => {
+      const name = at.resource.metadata.name;
+      const g = atlas.geometry(name);
+      const broken = atlas.issues(name).some((i) => i.kind === 'out-of-range' || i.kind === 'too-few-positions');
+      return g && g.length > 0 && !broken ? [{ at, name, bbox: bboxOf(g), city: at.resource.spec.city }] : [];
+    })
+    .map((p, index) => ({ ...p, index }));
   const out = new Map<string, Placement>();
   const put = (p: (typeof placeable)[number], verdict: Placement['verdict'], where: string): void => {
     out.set(p.name, { at: p.at, name: p.name, verdict, where });

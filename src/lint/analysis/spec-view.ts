@@ -5,13 +5,29 @@ import type { DocPath } from '../../model/diagnostic.js';
 
 type PromotionSpec = Promotion['spec'];
 
-export type SpecView = Partial<Pick<PromotionSpec,
-  'status' | 'window' | 'audience' | 'benefits' | 'stacking' | 'targeting' | 'limits' | 'conditions' | 'code' | 'phases' | 'ladder' | 'displayName' | 'publicDescription'>>
-  & Partial<Pick<GeofencePromotion['spec'], 'zone'>>
-  & Partial<Pick<GeofenceSurcharge['spec'], 'surcharge'>>
-  & Partial<Pick<Package['spec'], 'price'>>
-  & Partial<Pick<Referral['spec'], 'referrer' | 'referee'>>
-  & Partial<Pick<Triggered['spec'], 'event'>>;
+export type SpecView = Partial<
+  Pick<
+    PromotionSpec,
+    | 'status'
+    | 'window'
+    | 'audience'
+    | 'benefits'
+    | 'stacking'
+    | 'targeting'
+    | 'limits'
+    | 'conditions'
+    | 'code'
+    | 'phases'
+    | 'ladder'
+    | 'displayName'
+    | 'publicDescription'
+  >
+> &
+  Partial<Pick<GeofencePromotion['spec'], 'zone'>> &
+  Partial<Pick<GeofenceSurcharge['spec'], 'surcharge'>> &
+  Partial<Pick<Package['spec'], 'price'>> &
+  Partial<Pick<Referral['spec'], 'referrer' | 'referee'>> &
+  Partial<Pick<Triggered['spec'], 'event'>>;
 
 export type Window = NonNullable<PromotionSpec['window']>;
 export type Audience = NonNullable<PromotionSpec['audience']>;

@@ -40,16 +40,27 @@ export function analyseStacking(offers: readonly Offer[], atlas: Atlas): Stackin
   for (const list of slices.values()) if (list.every((x) => shadowWinners.has(x))) isShadowed[list[0]!.cid] = 1;
 
   const ambiguous = new Collector();
-  for (const rank of groupBy(live.filter((o) => !o.stackable), (o) => `${o.rank}|${o.priority}`).values()) {
+  for (const rank of groupBy(
+    live.filter((o) => !o.stackable),
+    (o) => `${o.rank}|${o.priority}`,
+  ).values()) {
     if (rank.length < 2) continue;
-    sweepPairs(rank, () => true, (x, y) => {
-      if (x.cid === y.cid || !canMeet(x, y, atlas)) return;
-      if (x.name < y.name || (x.name === y.name && x.kind < y.kind)) ambiguous.add(y, x);
-      else ambiguous.add(x, y);
-    });
+    sweepPairs(
+      rank,
+      () => true,
+      (x, y) => {
+        if (x.cid === y.cid || !canMeet(x, y, atlas)) return;
+        if (x.name < y.name || (x.name === y.name && x.kind < y.kind)) ambiguous.add(y, x);
+        else ambiguous.add(x, y);
+      },
+    );
   }
 
-  const exclusive = topWinners(live.filter((o) => !o.stackable), live.filter((o) => !isShadowed[o.cid]), atlas);
+  const exclusive = topWinners(
+    live.filter((o) => !o.stackable),
+    live.filter((o) => !isShadowed[o.cid]),
+    atlas,
+  );
 
   const shadowed: Grouped[] = [];
   for (const list of slices.values()) {
@@ -65,7 +76,10 @@ export function analyseStacking(offers: readonly Offer[], atlas: Atlas): Stackin
  * the loser's start, sorted by end, so only those also open at its end are examined.
  */
 function findShadowWinners(live: readonly Offer[], atlas: Atlas): Map<Offer, Offer> {
-  const winners = groupBy(live.filter((o) => !o.stackable && !o.limited), bucketOf);
+  const winners = groupBy(
+    live.filter((o) => !o.stackable && !o.limited),
+    bucketOf,
+  );
   const byTrigger = groupBy(live, (o) => o.trigger);
   const byBucket = groupBy(live, bucketOf);
   const out = new Map<Offer, Offer>();
@@ -141,7 +155,10 @@ function topWinners(ns: readonly Offer[], losers: readonly Offer[], atlas: Atlas
       if (!isBefore(w, l)) break; // ranked: nothing after w goes before l either
       if (w.cid === l.cid || w.trigger !== l.trigger || !windowsOverlap(w, l) || !codesCompatible(w, l) || !canMeet(w, l, atlas)) continue;
       if (!g.others.some((x) => x.cid === w.cid)) {
-        if (g.others.length === TOP_WINNERS) { g.more = true; break; }
+        if (g.others.length === TOP_WINNERS) {
+          g.more = true;
+          break;
+        }
         g.others.push(w);
       }
       g.from = Math.min(g.from, Math.max(w.from, l.from));
@@ -158,7 +175,10 @@ class Collector {
 
   add(offer: Offer, other: Offer): void {
     let g = this.groups.get(offer.cid);
-    if (!g) { g = { offer, others: new Map(), from: Infinity, until: -Infinity }; this.groups.set(offer.cid, g); }
+    if (!g) {
+      g = { offer, others: new Map(), from: Infinity, until: -Infinity };
+      this.groups.set(offer.cid, g);
+    }
     if (!g.others.has(other.cid)) g.others.set(other.cid, other);
     g.from = Math.min(g.from, Math.max(offer.from, other.from));
     g.until = Math.max(g.until, Math.min(offer.until, other.until));

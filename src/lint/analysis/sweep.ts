@@ -26,13 +26,19 @@ function sweepGroup(group: Offer[], isPivot: (o: Offer) => boolean, visit: Visit
       // Meets everything open: code-free offers and coded ones alike.
       pairWith(open.freePivot, o, visit);
       pairWith(open.codedPivot, o, visit);
-      if (pivot) { pairWith(open.freeOther, o, visit); pairWith(open.codedOther, o, visit); }
+      if (pivot) {
+        pairWith(open.freeOther, o, visit);
+        pairWith(open.codedOther, o, visit);
+      }
       (pivot ? open.freePivot : open.freeOther).push(o);
     } else {
       pairWith(open.freePivot, o, visit);
       if (pivot) pairWith(open.freeOther, o, visit);
       let same = byCode.get(o.code);
-      if (!same) { same = []; byCode.set(o.code, same); }
+      if (!same) {
+        same = [];
+        byCode.set(o.code, same);
+      }
       pairWith(same, o, visit, pivot ? undefined : isPivot);
       same.push(o);
       (pivot ? open.codedPivot : open.codedOther).push(o);

@@ -10,10 +10,14 @@ import type { LintDiagnostic } from '../types.js';
 
 async function findings(ruleId: string, abs: string) {
   const fx = await loadFixture(abs);
-  expect(fx.problems.map((p) => `${p.ruleId}: ${p.message}`), `${fx.file} must be a valid project`).toEqual([]);
+  expect(
+    fx.problems.map((p) => `${p.ruleId}: ${p.message}`),
+    `${fx.file} must be a valid project`,
+  ).toEqual([]);
   const found = lintModel(fx.model, { now: FIXTURE_NOW, only: [ruleId], ...fx.options }) as LintDiagnostic[];
   const located = locateDiagnostics(found, () => fx.text) as LintDiagnostic[];
-  return located.map((d) => ({ messageId: d.messageId, line: d.range!.start.line, col: d.range!.start.col, message: d.message }))
+  return located
+    .map((d) => ({ messageId: d.messageId, line: d.range!.start.line, col: d.range!.start.col, message: d.message }))
     .sort((a, b) => a.line - b.line || a.col - b.col || a.messageId.localeCompare(b.messageId));
 }
 

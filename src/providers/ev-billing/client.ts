@@ -26,8 +26,10 @@ export function describeEvError(body: unknown): string | undefined {
   const e = (body as { error?: { code?: unknown; message?: unknown; details?: unknown } } | undefined)?.error;
   if (!e || typeof e.message !== 'string') return undefined;
   const details = Array.isArray(e.details)
-    ? e.details.filter((d): d is { field: unknown; message: unknown } => typeof d === 'object' && d !== null)
-      .map((d) => (typeof d.message === 'string' ? `${String(d.field ?? '?')}: ${d.message}` : undefined)).filter((d) => d !== undefined)
+    ? e.details
+        .filter((d): d is { field: unknown; message: unknown } => typeof d === 'object' && d !== null)
+        .map((d) => (typeof d.message === 'string' ? `${String(d.field ?? '?')}: ${d.message}` : undefined))
+        .filter((d) => d !== undefined)
     : [];
   return `${String(e.code ?? 'error')}: ${e.message}${details.length > 0 ? ` (${details.join('; ')})` : ''}`;
 }

@@ -11,7 +11,18 @@ import { raiseCode, raiseUserType } from './read.js';
 
 const CODE_RULES: FieldRules = {
   apiName: 'an EV billing promotional code',
-  allowed: ['metadata.description', 'spec.code', 'spec.status', 'spec.window.until', 'spec.window.from', 'spec.window.timeZone', 'spec.limits.redemptions', 'spec.limits.perCustomer', 'spec.benefits[].percentOff', 'spec.benefits[].amountOff'],
+  allowed: [
+    'metadata.description',
+    'spec.code',
+    'spec.status',
+    'spec.window.until',
+    'spec.window.from',
+    'spec.window.timeZone',
+    'spec.limits.redemptions',
+    'spec.limits.perCustomer',
+    'spec.benefits[].percentOff',
+    'spec.benefits[].amountOff',
+  ],
   reasons: {
     'spec.audience': 'promotional codes cannot be restricted to an audience',
     'spec.stacking': 'promotional codes have no stacking rules or priority',
@@ -59,11 +70,37 @@ export function lowerEv(resource: AnyResource): LowerResult {
 function lowerCode(r: ResourceOf<'Promotion'>): LowerResult {
   const issues: LowerIssue[] = [...unsupportedFields(r, CODE_RULES)];
   const s = r.spec;
-  const at = (path: (string | number)[], generic: string, message: string, hint: string): void => { issues.push(issueAt(path, generic, { ...CODE_RULES, hints: { [generic]: hint } }, message)); };
-  if (s.code === undefined) at(['spec'], 'spec.code', 'a promotional code needs a code: the API has no automatic discounts', 'Add spec.code, or plan the automatic campaign on the embedded engine (labels.target: engine).');
-  else if (!CODE_PATTERN.test(s.code)) at(['spec', 'code'], 'spec.code', `code "${s.code}" is not 4–20 uppercase letters and digits`, 'EV billing codes match ^[A-Z0-9]{4,20}$: drop "-" and "_" and keep it at most 20 characters.');
-  if (s.status === 'inactive') at(['spec', 'status'], 'spec.status', 'promotional codes cannot be created inactive or deactivated', 'EV billing offers spec.window.until (expires_at): set it to end the code.');
-  if (s.benefits.length !== 1) at(['spec', 'benefits'], 'spec.benefits', `a promotional code has exactly one discount (got ${s.benefits.length})`, 'Keep one percentOff or amountOff benefit.');
+  const at = (path: (string | number)[], generic: string, message: string, hint: string): void => {
+    issues.push(issueAt(path, generic, { ...CODE_RULES, hints: { [generic]: hint } }, message));
+  };
+  if (s.code === undefined)
+    at(
+      ['spec'],
+      'spec.code',
+      'a promotional code needs a code: the API has no automatic discounts',
+      'Add spec.code, or plan the automatic campaign on the embedded engine (labels.target: engine).',
+    );
+  else if (!CODE_PATTERN.test(s.code))
+    at(
+      ['spec', 'code'],
+      'spec.code',
+      `code "${s.code}" is not 4–20 uppercase letters and digits`,
+      'EV billing codes match ^[A-Z0-9]{4,20}$: drop "-" and "_" and keep it at most 20 characters.',
+    );
+  if (s.status === 'inactive')
+    at(
+      ['spec', 'status'],
+      'spec.status',
+      'promotional codes cannot be created inactive or deactivated',
+      'EV billing offers spec.window.until (expires_at): set it to end the code.',
+    );
+  if (s.benefits.length !== 1)
+    at(
+      ['spec', 'benefits'],
+      'spec.benefits',
+      `a promotional code has exactly one discount (got ${s.benefits.length})`,
+      'Keep one percentOff or amountOff benefit.',
+    );
   const b = s.benefits[0];
   const payload: Record<string, Json> = { code: s.code ?? '' };
   if (b?.percentOff !== undefined) Object.assign(payload, { discount_type: 'percent', discount_value: b.percentOff });
@@ -73,9 +110,27 @@ function lowerCode(r: ResourceOf<'Promotion'>): LowerResult {
     // sessions in. A session in another currency refuses the code (currency_mismatch) when it is applied.
     // The API takes a major-unit number ("2.50" EUR → 2.5); the amount must fit the currency's minor unit.
     const minor = safeMinor(amount, currency);
-    if (minor === undefined) at(['spec', 'benefits', 0, 'amountOff', 'amount'], 'spec.benefits[].amountOff', `${amount} ${currency} is not a valid amount in ${currency}`, 'Use at most the currency\'s decimals.');
-    else if (minor === 0) at(['spec', 'benefits', 0, 'amountOff', 'amount'], 'spec.benefits[].amountOff', 'a fixed discount of zero: the API takes a discount_value above 0', 'Give an amount above zero, or remove the benefit.');
-    else if (majorNumber(amount) === undefined) at(['spec', 'benefits', 0, 'amountOff', 'amount'], 'spec.benefits[].amountOff', `${amount} ${currency} has too many digits to send exactly as a number`, 'EV billing takes discount_value as a JSON number in major units; use an amount of at most 15 significant digits.');
+    if (minor === undefined)
+      at(
+        ['spec', 'benefits', 0, 'amountOff', 'amount'],
+        'spec.benefits[].amountOff',
+        `${amount} ${currency} is not a valid amount in ${currency}`,
+        "Use at most the currency's decimals.",
+      );
+    else if (minor === 0)
+      at(
+        ['spec', 'benefits', 0, 'amountOff', 'amount'],
+        'spec.benefits[].amountOff',
+        'a fixed discount of zero: the API takes a discount_value above 0',
+        'Give an amount above zero, or remove the benefit.',
+      );
+    else if (majorNumber(amount) === undefined)
+      at(
+        ['spec', 'benefits', 0, 'amountOff', 'amount'],
+        'spec.benefits[].amountOff',
+        `${amount} ${currency} has too many digits to send exactly as a number`,
+        'EV billing takes discount_value as a JSON number in major units; use an amount of at most 15 significant digits.',
+      );
     Object.assign(payload, { discount_type: 'fixed', discount_value: Number(amount), currency });
   }
   if (s.limits?.redemptions !== undefined) payload.max_uses = s.limits.redemptions;
@@ -83,7 +138,14 @@ function lowerCode(r: ResourceOf<'Promotion'>): LowerResult {
   if (s.window?.until !== undefined) payload.expires_at = apiInstant(s.window.until, ['spec', 'window', 'until'], 'EV billing', issues);
   if (r.metadata.description !== undefined) {
     payload.description = r.metadata.description;
-    if (r.metadata.description.length + MARKER_MAX_LENGTH > DESCRIPTION_MAX) at(['metadata', 'description'], 'metadata.description', `the description is ${r.metadata.description.length} characters; EV billing keeps ` + `${DESCRIPTION_MAX}, including promoc's ownership marker (up to ${MARKER_MAX_LENGTH})`, `Shorten metadata.description to ${DESCRIPTION_MAX - MARKER_MAX_LENGTH} characters.`);
+    if (r.metadata.description.length + MARKER_MAX_LENGTH > DESCRIPTION_MAX)
+      at(
+        ['metadata', 'description'],
+        'metadata.description',
+        `the description is ${r.metadata.description.length} characters; EV billing keeps ` +
+          `${DESCRIPTION_MAX}, including promoc's ownership marker (up to ${MARKER_MAX_LENGTH})`,
+        `Shorten metadata.description to ${DESCRIPTION_MAX - MARKER_MAX_LENGTH} characters.`,
+      );
   }
   if (issues.length > 0) return { ok: false, issues };
   return { ok: true, value: { payload, normalized: { ...raiseCode(payload).normalized, name: r.metadata.name } } };
@@ -91,7 +153,8 @@ function lowerCode(r: ResourceOf<'Promotion'>): LowerResult {
 
 function lowerUserType(r: ResourceOf<'UserType'>): LowerResult {
   const issues: LowerIssue[] = [...unsupportedFields(r, USER_TYPE_RULES)];
-  if (!NAME_PATTERN.test(r.metadata.name)) issues.push(issueAt(['metadata', 'name'], 'metadata.name', USER_TYPE_RULES, `user type names are at most 50 characters (got ${r.metadata.name.length})`));
+  if (!NAME_PATTERN.test(r.metadata.name))
+    issues.push(issueAt(['metadata', 'name'], 'metadata.name', USER_TYPE_RULES, `user type names are at most 50 characters (got ${r.metadata.name.length})`));
   const payload: Record<string, Json> = { name: r.metadata.name };
   if (r.spec.description !== undefined) payload.description = r.spec.description;
   if (issues.length > 0) return { ok: false, issues };
@@ -103,5 +166,9 @@ export function stampEv(payload: Lowered['payload'], owner: Required<Ownership>)
 }
 
 function safeMinor(amount: string, currency: string): number | undefined {
-  try { return toMinorUnits(amount, currency); } catch { return undefined; }
+  try {
+    return toMinorUnits(amount, currency);
+  } catch {
+    return undefined;
+  }
 }

@@ -14,9 +14,8 @@ export function raiseCode(o: Obj): { normalized: Normalized; owner: ReturnType<t
   const { text, owner } = splitMarker(o.description as string | null);
   const value = parseNumeric(o.discount_value);
   const currency = typeof o.currency === 'string' ? o.currency : undefined;
-  const benefit: Json = o.discount_type === 'fixed' && currency
-    ? { amountOff: { amount: canonicalAmount(value ?? 0, currency), currency } }
-    : { percentOff: value ?? null };
+  const benefit: Json =
+    o.discount_type === 'fixed' && currency ? { amountOff: { amount: canonicalAmount(value ?? 0, currency), currency } } : { percentOff: value ?? null };
   const code = String(o.code);
   const fields = normalizeFields({
     metadata: { description: text },
@@ -43,7 +42,15 @@ function codeObject(o: Obj): LiveObject {
   const counters: Counter[] = [{ name: 'redemptions', value: uses, text: `${uses} redemption${uses === 1 ? '' : 's'} so far` }];
   if (o.active === false) counters.push({ name: 'active', value: 'false', text: 'no longer redeemable (max_uses reached or expires_at passed)' });
   normalizedText(normalized.fields); // made now, while later pages are in flight; the plan compares by it
-  return { id: String(o.code_id), normalized, ...(owner ? { owner } : {}), counters, liveRedemptions: uses, facts: { active: o.active !== false }, fingerprint: digest(o, 16) };
+  return {
+    id: String(o.code_id),
+    normalized,
+    ...(owner ? { owner } : {}),
+    counters,
+    liveRedemptions: uses,
+    facts: { active: o.active !== false },
+    fingerprint: digest(o, 16),
+  };
 }
 
 function userTypeObject(o: Obj): LiveObject {
@@ -55,7 +62,13 @@ function userTypeObject(o: Obj): LiveObject {
  * Each page is raised as it arrives, while later pages are still in flight: raising after the last page
  * left the network idle and the CPU busy one after the other.
  */
-async function list(client: HttpClient, path: string, plural: string, limit: number, raise: (o: Obj) => LiveObject): Promise<{ items: LiveObject[]; pages: number }> {
+async function list(
+  client: HttpClient,
+  path: string,
+  plural: string,
+  limit: number,
+  raise: (o: Obj) => LiveObject,
+): Promise<{ items: LiveObject[]; pages: number }> {
   return readNumberedPages(async (index) => {
     const res = await client.request({ method: 'GET', path, query: { limit, offset: index * limit } });
     const body = res.body as { total?: number } & Record<string, unknown>;

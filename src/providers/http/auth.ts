@@ -39,7 +39,9 @@ export function tokenAuth(options: TokenAuthOptions): Auth {
   const renew = async (client: HttpClient): Promise<Token> => {
     if (stale?.refreshToken && options.refresh) {
       client.debug.write('auth', `${client.provider}: renewing the access token with the refresh token`);
-      try { return await options.refresh(client, stale.refreshToken); } catch {
+      try {
+        return await options.refresh(client, stale.refreshToken);
+      } catch {
         client.debug.write('auth', `${client.provider}: the refresh failed; signing in again`);
       }
     } else {
@@ -51,15 +53,24 @@ export function tokenAuth(options: TokenAuthOptions): Auth {
     const t = await renew(client);
     issued.add(t.accessToken);
     if (t.refreshToken) issued.add(t.refreshToken);
-    if (client.debug.enabled) client.debug.write('auth', `${client.provider}: got an access token${t.expiresAt !== undefined ? ` valid until ${new Date(t.expiresAt).toISOString()}` : ''}`);
+    if (client.debug.enabled)
+      client.debug.write(
+        'auth',
+        `${client.provider}: got an access token${t.expiresAt !== undefined ? ` valid until ${new Date(t.expiresAt).toISOString()}` : ''}`,
+      );
     return t;
   };
   return {
     async headers(client) {
       const expired = token?.expiresAt !== undefined && token.expiresAt - 60_000 <= options.now();
       if (!token || expired) {
-        if (expired) { stale = token; token = undefined; }
-        pending ??= obtain(client).finally(() => { pending = undefined; });
+        if (expired) {
+          stale = token;
+          token = undefined;
+        }
+        pending ??= obtain(client).finally(() => {
+          pending = undefined;
+        });
         token = await pending;
         stale = undefined;
       }

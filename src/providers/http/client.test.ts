@@ -6,7 +6,10 @@ import { HttpClient, type Fetch, type HttpDeps } from './client.js';
 import { HttpStatusError, NetworkError } from './errors.js';
 import { readCursorPages, readNumberedPages } from './paginate.js';
 
-interface Call { url: string; init: RequestInit }
+interface Call {
+  url: string;
+  init: RequestInit;
+}
 
 function fakeDeps(answers: ((call: Call) => Response | Error)[]): HttpDeps & { calls: Call[]; slept: number[]; clock: { t: number } } {
   const calls: Call[] = [];
@@ -19,10 +22,23 @@ function fakeDeps(answers: ((call: Call) => Response | Error)[]): HttpDeps & { c
     if (answer instanceof Error) throw answer;
     return answer;
   };
-  return { fetch, now: () => clock.t, sleep: async (ms) => { slept.push(ms); clock.t += ms; }, random: () => 0.5, timeout: () => new AbortController().signal, calls, slept, clock };
+  return {
+    fetch,
+    now: () => clock.t,
+    sleep: async (ms) => {
+      slept.push(ms);
+      clock.t += ms;
+    },
+    random: () => 0.5,
+    timeout: () => new AbortController().signal,
+    calls,
+    slept,
+    clock,
+  };
 }
 
-const json = (status: number, body: unknown, headers: Record<string, string> = {}): Response => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+const json = (status: number, body: unknown, headers: Record<string, string> = {}): Response =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
 
 describe('HttpClient', () => {
   it('authenticates, builds URLs and parses JSON', async () => {
@@ -49,7 +65,9 @@ describe('HttpClient', () => {
     await expect(client.request({ method: 'POST', path: '/x', body: {} })).rejects.toThrow(HttpStatusError);
     expect(deps.calls).toHaveLength(1);
     const lost = fakeDeps([() => new TypeError('fetch failed')]);
-    await expect(new HttpClient({ provider: 'test', baseUrl: 'http://api', deps: lost }).request({ method: 'POST', path: '/x', body: {} })).rejects.toThrow(NetworkError);
+    await expect(new HttpClient({ provider: 'test', baseUrl: 'http://api', deps: lost }).request({ method: 'POST', path: '/x', body: {} })).rejects.toThrow(
+      NetworkError,
+    );
     expect(lost.calls).toHaveLength(1);
   });
 
@@ -78,8 +96,21 @@ describe('HttpClient', () => {
       return auth === 'Bearer t1' && tokens === 1 && deps.calls.filter((c) => !c.url.endsWith('/sign-in')).length > 2 ? json(401, {}) : json(200, { auth });
     };
     const client = new HttpClient({
-      provider: 'test', baseUrl: 'http://api', deps: { ...deps, fetch: async (url, init) => { deps.calls.push({ url, init }); return answers({ url, init }); } },
-      auth: tokenAuth({ now: deps.now, signIn: async (c) => ({ accessToken: String(((await c.request({ method: 'POST', path: '/sign-in', anonymous: true })).body as { accessToken: string }).accessToken) }) }),
+      provider: 'test',
+      baseUrl: 'http://api',
+      deps: {
+        ...deps,
+        fetch: async (url, init) => {
+          deps.calls.push({ url, init });
+          return answers({ url, init });
+        },
+      },
+      auth: tokenAuth({
+        now: deps.now,
+        signIn: async (c) => ({
+          accessToken: String(((await c.request({ method: 'POST', path: '/sign-in', anonymous: true })).body as { accessToken: string }).accessToken),
+        }),
+      }),
     });
     await Promise.all([client.request({ method: 'GET', path: '/a' }), client.request({ method: 'GET', path: '/b' })]);
     expect(tokens).toBe(1);
@@ -91,8 +122,16 @@ describe('HttpClient', () => {
   it('signs in outside the concurrency gate (no deadlock with one slot)', async () => {
     const deps = fakeDeps([() => json(200, { accessToken: 'a' }), () => json(200, { ok: 1 })]);
     const client = new HttpClient({
-      provider: 'test', baseUrl: 'http://api', deps, concurrency: 1,
-      auth: tokenAuth({ now: deps.now, signIn: async (c) => ({ accessToken: String(((await c.request({ method: 'POST', path: '/sign-in', anonymous: true })).body as { accessToken: string }).accessToken) }) }),
+      provider: 'test',
+      baseUrl: 'http://api',
+      deps,
+      concurrency: 1,
+      auth: tokenAuth({
+        now: deps.now,
+        signIn: async (c) => ({
+          accessToken: String(((await c.request({ method: 'POST', path: '/sign-in', anonymous: true })).body as { accessToken: string }).accessToken),
+        }),
+      }),
     });
     await expect(client.request({ method: 'GET', path: '/x' })).resolves.toMatchObject({ body: { ok: 1 } });
   });
@@ -115,7 +154,10 @@ describe('HttpClient', () => {
 describe('pagination', () => {
   it('reads numbered pages after the first in parallel, in order', async () => {
     const seen: number[] = [];
-    const r = await readNumberedPages(async (i) => { seen.push(i); return { items: [i * 10, i * 10 + 1], totalPages: 3 }; });
+    const r = await readNumberedPages(async (i) => {
+      seen.push(i);
+      return { items: [i * 10, i * 10 + 1], totalPages: 3 };
+    });
     expect(r).toEqual({ items: [0, 1, 10, 11, 20, 21], pages: 3 });
     expect(seen[0]).toBe(0);
   });

@@ -101,9 +101,13 @@ export class HttpClient {
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
   }
 
-  get provider(): string { return this.options.provider; }
+  get provider(): string {
+    return this.options.provider;
+  }
 
-  get debug(): DebugLog { return this.options.deps.debug ?? NO_DEBUG; }
+  get debug(): DebugLog {
+    return this.options.deps.debug ?? NO_DEBUG;
+  }
 
   request(req: HttpRequest): Promise<HttpResponse> {
     // Sign-in calls happen while a gated request waits for its credentials: gating them too could deadlock.
@@ -129,10 +133,17 @@ export class HttpClient {
       const retryAfter = 'response' in outcome ? parseRetryAfter(outcome.response.headers.get('retry-after'), this.options.deps.now()) : undefined;
       const canRetry = verdict === 'retry' && attempt < this.backoff.retries && (retryAfter ?? 0) <= this.backoff.maxRetryAfterMs;
       if (!canRetry) throw this.failure(req, outcome);
-      if (status === 429) { this.stats.throttled += 1; if (retryAfter !== undefined) this.bucket.pause(retryAfter); }
+      if (status === 429) {
+        this.stats.throttled += 1;
+        if (retryAfter !== undefined) this.bucket.pause(retryAfter);
+      }
       this.stats.retries += 1;
       const delay = backoffDelay(this.backoff, attempt, this.options.deps.random, retryAfter);
-      this.log(() => `retrying ${req.method} ${this.shownUrl(req)} in ${delay} ms (${status}` + `${retryAfter !== undefined ? `, Retry-After ${retryAfter} ms` : ''}; retry ${attempt + 1} of ${this.backoff.retries})`);
+      this.log(
+        () =>
+          `retrying ${req.method} ${this.shownUrl(req)} in ${delay} ms (${status}` +
+          `${retryAfter !== undefined ? `, Retry-After ${retryAfter} ms` : ''}; retry ${attempt + 1} of ${this.backoff.retries})`,
+      );
       await this.options.deps.sleep(delay);
     }
   }
@@ -146,7 +157,8 @@ export class HttpClient {
     const timeoutMs = this.options.timeoutMs ?? 15_000;
     const started = deps.now();
     // Bodies are never logged: the sign-in body carries the client key, and campaign payloads are in the plan.
-    const sent = (outcome: string): void => this.log(() => `${req.method} ${this.shownUrl(req)} → ${outcome} in ${deps.now() - started} ms (attempt ${attempt + 1}) [${describeHeaders(headers)}]`);
+    const sent = (outcome: string): void =>
+      this.log(() => `${req.method} ${this.shownUrl(req)} → ${outcome} in ${deps.now() - started} ms (attempt ${attempt + 1}) [${describeHeaders(headers)}]`);
     try {
       const res = await deps.fetch(this.url(req), {
         method: req.method,
@@ -162,12 +174,22 @@ export class HttpClient {
         const location = res.headers.get('location');
         const shown = location === null ? '(no location)' : this.scrub(redactUrl(location), true);
         sent(`${res.status} redirecting to ${shown}, not followed`);
-        return { refused: new ProviderError(`${this.provider}: ${req.method} ${req.path} answered ${res.status} redirecting to ${shown}; promoc does not follow redirects`, { provider: this.provider, status: res.status, hint: 'Point the target\'s baseUrl at the final address.' }) };
+        return {
+          refused: new ProviderError(
+            `${this.provider}: ${req.method} ${req.path} answered ${res.status} redirecting to ${shown}; promoc does not follow redirects`,
+            { provider: this.provider, status: res.status, hint: "Point the target's baseUrl at the final address." },
+          ),
+        };
       }
       const text = await readBounded(res, this.options.maxResponseBytes ?? MAX_RESPONSE_BYTES);
       if (text === undefined) {
         sent(`${res.status} with a body over the limit, refused`);
-        return { refused: new ProviderError(`${this.provider}: ${req.method} ${req.path} answered more than ${(this.options.maxResponseBytes ?? MAX_RESPONSE_BYTES) / 1024 / 1024} MiB`, { provider: this.provider, hint: 'Lower the target\'s pageSize, or check the baseUrl points at the API.' }) };
+        return {
+          refused: new ProviderError(
+            `${this.provider}: ${req.method} ${req.path} answered more than ${(this.options.maxResponseBytes ?? MAX_RESPONSE_BYTES) / 1024 / 1024} MiB`,
+            { provider: this.provider, hint: "Lower the target's pageSize, or check the baseUrl points at the API." },
+          ),
+        };
       }
       sent(`${res.status}`);
       // Sign-in and refresh answers (anonymous) legitimately carry the tokens they issue; everything else is
@@ -183,7 +205,7 @@ export class HttpClient {
 
   /** The secrets removed from `text`: the configured credentials, and the tokens issued so far if `issued`. */
   private scrub(text: string, issued: boolean): string {
-    const secrets = [...(this.options.secrets ?? []), ...(issued ? this.options.auth?.secrets?.() ?? [] : [])];
+    const secrets = [...(this.options.secrets ?? []), ...(issued ? (this.options.auth?.secrets?.() ?? []) : [])];
     return secretScrubber(secrets)(text);
   }
 
@@ -215,7 +237,15 @@ export class HttpClient {
   private failure(req: HttpRequest, outcome: { response: HttpResponse } | { error: unknown; reason: string }): Error {
     if ('error' in outcome) return new NetworkError(this.provider, req.method, req.path, outcome.reason, outcome.error);
     const { status, body } = outcome.response;
-    return new HttpStatusError(this.provider, req.method, req.path, status, body, this.options.describeError?.(body) ?? genericMessage(body), hintForStatus(status));
+    return new HttpStatusError(
+      this.provider,
+      req.method,
+      req.path,
+      status,
+      body,
+      this.options.describeError?.(body) ?? genericMessage(body),
+      hintForStatus(status),
+    );
   }
 }
 
@@ -236,7 +266,10 @@ export const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 /** The body as text, or undefined once it passes `max` bytes (the rest is not read). */
 async function readBounded(res: Response, max: number): Promise<string | undefined> {
   const declared = Number(res.headers.get('content-length') ?? NaN);
-  if (Number.isFinite(declared) && declared > max) { void res.body?.cancel(); return undefined; }
+  if (Number.isFinite(declared) && declared > max) {
+    void res.body?.cancel();
+    return undefined;
+  }
   if (!res.body) return '';
   const reader = res.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -245,7 +278,10 @@ async function readBounded(res: Response, max: number): Promise<string | undefin
     const { done, value } = await reader.read();
     if (done) break;
     size += value.byteLength;
-    if (size > max) { void reader.cancel(); return undefined; }
+    if (size > max) {
+      void reader.cancel();
+      return undefined;
+    }
     chunks.push(value);
   }
   return new TextDecoder().decode(Buffer.concat(chunks));
@@ -253,7 +289,11 @@ async function readBounded(res: Response, max: number): Promise<string | undefin
 
 function parseBody(text: string): unknown {
   if (text === '') return undefined;
-  try { return JSON.parse(text) as unknown; } catch { return text; }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
 }
 
 function describeNetworkError(error: unknown): string {

@@ -18,12 +18,16 @@ export class HttpStatusError extends ProviderError {
 
 export class NetworkError extends ProviderError {
   constructor(provider: string, method: string, path: string, reason: string, cause: unknown) {
-    super(`${provider}: ${method} ${path} failed: ${reason}`, { provider, hint: 'Check the target baseUrl and that the API is reachable; promoc retried before giving up.' }, { cause });
+    super(
+      `${provider}: ${method} ${path} failed: ${reason}`,
+      { provider, hint: 'Check the target baseUrl and that the API is reachable; promoc retried before giving up.' },
+      { cause },
+    );
   }
 }
 
 export function hintForStatus(status: number): string | undefined {
-  if (status === 401) return 'The credentials were refused: check the environment variables named in the target\'s credentials.';
+  if (status === 401) return "The credentials were refused: check the environment variables named in the target's credentials.";
   if (status === 403) return 'The credentials lack a permission (scope or role) this call needs.';
   if (status === 429) return 'The API kept rate-limiting after every retry: lower rateLimitPerSecond for this target.';
   if (status >= 500) return 'The API failed on its side; retry later.';

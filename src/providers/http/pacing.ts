@@ -13,7 +13,10 @@ export class TokenBucket {
   private last: number;
   private chain: Promise<void> = Promise.resolve();
 
-  constructor(private readonly perSecond: number, private readonly clock: Clock) {
+  constructor(
+    private readonly perSecond: number,
+    private readonly clock: Clock,
+  ) {
     this.tokens = Number.isFinite(perSecond) ? Math.max(1, perSecond) : 0;
     this.last = clock.now();
   }
@@ -38,7 +41,10 @@ export class TokenBucket {
       const burst = Math.max(1, this.perSecond);
       this.tokens = Math.min(burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
       this.last = now;
-      if (this.tokens >= 1) { this.tokens -= 1; return; }
+      if (this.tokens >= 1) {
+        this.tokens -= 1;
+        return;
+      }
       await this.clock.sleep(Math.ceil(((1 - this.tokens) / this.perSecond) * 1000));
     }
   }

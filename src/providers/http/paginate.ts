@@ -54,6 +54,6 @@ export async function readCursorPages<T>(fetchPage: (cursor: string | undefined)
 /** The live state could not be read completely, so no plan may be made from it. */
 export class PaginationError extends ProviderError {
   constructor(reason: string) {
-    super(`cannot read the complete live state: ${reason}`, { hint: 'A partial read would plan phantom creates; fix or report the API\'s pagination.' });
+    super(`cannot read the complete live state: ${reason}`, { hint: "A partial read would plan phantom creates; fix or report the API's pagination." });
   }
 }

@@ -35,13 +35,20 @@ export function redactUrl(url: string): string {
 
 /** `a=1&access_token=x` → `a=1&access_token=<redacted>`; pairs are kept in their original encoding. */
 function redactParams(params: string): string {
-  return params.split('&').map((pair) => {
-    const eq = pair.indexOf('=');
-    if (eq < 0) return pair;
-    return isSensitiveName(decodeName(pair.slice(0, eq))) ? `${pair.slice(0, eq)}=${REDACTED}` : pair;
-  }).join('&');
+  return params
+    .split('&')
+    .map((pair) => {
+      const eq = pair.indexOf('=');
+      if (eq < 0) return pair;
+      return isSensitiveName(decodeName(pair.slice(0, eq))) ? `${pair.slice(0, eq)}=${REDACTED}` : pair;
+    })
+    .join('&');
 }
 
 function decodeName(name: string): string {
-  try { return decodeURIComponent(name.replace(/\+/g, ' ')); } catch { return name; }
+  try {
+    return decodeURIComponent(name.replace(/\+/g, ' '));
+  } catch {
+    return name;
+  }
 }

@@ -14,14 +14,17 @@ const coupon: KindCapability = {
   activate: false,
   futureOnly: { field: 'expiration_at', path: ['spec', 'window', 'until'] },
   holds: { start: false, end: true },
-  immutable: (live) => (live.facts.applied === true
-    ? ['spec.benefits', 'spec.duration', 'spec.providers.lago.reusable'].map((path) => ({ path, reason: LOCKED }))
-    : []),
+  immutable: (live) =>
+    live.facts.applied === true ? ['spec.benefits', 'spec.duration', 'spec.providers.lago.reusable'].map((path) => ({ path, reason: LOCKED })) : [],
   replacement: (live: LiveObject) => ({
     how: 'delete the coupon (Lago frees its code) and create it again with the new terms',
-    consequences: live.liveRedemptions > 0
-      ? [`terminates ${live.liveRedemptions} active applied coupon${live.liveRedemptions === 1 ? '' : 's'}` + `: those customers lose the remaining discount; credits already on invoices stay`]
-      : ['the coupon was applied before but no application is active: nothing is cut off'],
+    consequences:
+      live.liveRedemptions > 0
+        ? [
+            `terminates ${live.liveRedemptions} active applied coupon${live.liveRedemptions === 1 ? '' : 's'}` +
+              `: those customers lose the remaining discount; credits already on invoices stay`,
+          ]
+        : ['the coupon was applied before but no application is active: nothing is cut off'],
     destructive: live.liveRedemptions > 0,
   }),
 };

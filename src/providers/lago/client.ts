@@ -12,9 +12,12 @@ export function lagoClient(connection: Connection, deps: HttpDeps): HttpClient {
     describeError: (body) => {
       if (!body || typeof body !== 'object') return undefined;
       const b = body as { error?: unknown; code?: unknown; error_details?: unknown };
-      const details = b.error_details && typeof b.error_details === 'object'
-        ? Object.entries(b.error_details as Record<string, unknown>).map(([f, codes]) => `${f}: ${Array.isArray(codes) ? codes.join(', ') : String(codes)}`).join('; ')
-        : undefined;
+      const details =
+        b.error_details && typeof b.error_details === 'object'
+          ? Object.entries(b.error_details as Record<string, unknown>)
+              .map(([f, codes]) => `${f}: ${Array.isArray(codes) ? codes.join(', ') : String(codes)}`)
+              .join('; ')
+          : undefined;
       return [b.error, b.code, details].filter((x) => typeof x === 'string' && x !== '').join(' — ') || undefined;
     },
   });

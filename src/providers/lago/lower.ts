@@ -13,8 +13,18 @@ import { raiseCoupon } from './read.js';
 const RULES: FieldRules = {
   apiName: 'a Lago coupon',
   allowed: [
-    'spec.code', 'spec.status', 'spec.displayName', 'spec.window.until', 'spec.window.from', 'spec.window.timeZone', 'spec.duration', 'spec.providers.lago',
-    'spec.benefits[].percentOff', 'spec.benefits[].amountOff', 'spec.benefits[].appliesTo.plans', 'spec.benefits[].appliesTo.metrics',
+    'spec.code',
+    'spec.status',
+    'spec.displayName',
+    'spec.window.until',
+    'spec.window.from',
+    'spec.window.timeZone',
+    'spec.duration',
+    'spec.providers.lago',
+    'spec.benefits[].percentOff',
+    'spec.benefits[].amountOff',
+    'spec.benefits[].appliesTo.plans',
+    'spec.benefits[].appliesTo.metrics',
   ],
   reasons: {
     'spec.limits': 'Lago coupons have no redemption or budget caps',
@@ -45,12 +55,21 @@ export function lowerLago(resource: AnyResource): LowerResult {
 
 function lowerCoupon(r: ResourceOf<'Promotion'>): LowerResult {
   const issues: LowerIssue[] = [...unsupportedFields(r, RULES)];
-  const at = (path: (string | number)[], generic: string, message: string, hint: string): void => { issues.push(issueAt(path, generic, { ...RULES, hints: { [generic]: hint } }, message)); };
+  const at = (path: (string | number)[], generic: string, message: string, hint: string): void => {
+    issues.push(issueAt(path, generic, { ...RULES, hints: { [generic]: hint } }, message));
+  };
   const s = r.spec;
   if (s.code === undefined) at(['spec'], 'spec.code', 'a Lago coupon needs a code', 'Add spec.code: Lago coupons are applied to customers by code.');
   blankDisplayName(s.displayName, 'Lago', issues);
-  if (s.status === 'inactive') at(['spec', 'status'], 'spec.status', 'Lago coupons have no draft or inactive state', 'Lago offers spec.window.until to end a coupon, or remove it with --prune (a soft delete).');
-  if (s.benefits.length !== 1) at(['spec', 'benefits'], 'spec.benefits', `a Lago coupon has exactly one discount (got ${s.benefits.length})`, 'Keep one percentOff or amountOff benefit.');
+  if (s.status === 'inactive')
+    at(
+      ['spec', 'status'],
+      'spec.status',
+      'Lago coupons have no draft or inactive state',
+      'Lago offers spec.window.until to end a coupon, or remove it with --prune (a soft delete).',
+    );
+  if (s.benefits.length !== 1)
+    at(['spec', 'benefits'], 'spec.benefits', `a Lago coupon has exactly one discount (got ${s.benefits.length})`, 'Keep one percentOff or amountOff benefit.');
   const b = s.benefits[0];
   const body: Record<string, Json> = { name: s.displayName ?? r.metadata.name, code: s.code ?? '' };
   if (r.metadata.description !== undefined) body.description = r.metadata.description;
@@ -58,21 +77,55 @@ function lowerCoupon(r: ResourceOf<'Promotion'>): LowerResult {
   else if (b?.amountOff !== undefined) {
     const { amount, currency } = b.amountOff;
     let cents = 0;
-    try { cents = toMinorUnits(amount, currency); } catch { at(['spec', 'benefits', 0, 'amountOff', 'amount'], 'spec.benefits[].amountOff', `${amount} ${currency} has more decimals than ${currency} allows`, 'Lago takes amount_cents in the currency\'s minor unit.'); cents = -1; }
-    if (!LAGO_CURRENCIES.has(currency)) at(['spec', 'benefits', 0, 'amountOff', 'currency'], 'spec.benefits[].amountOff', `Lago has no currency ${currency}`, 'Use a currency of Lago\'s list (its OpenAPI Currency enum), or plan the campaign elsewhere.');
-    if (cents === 0) at(['spec', 'benefits', 0, 'amountOff', 'amount'], 'spec.benefits[].amountOff', 'a fixed discount of zero: Lago takes amount_cents above 0', 'Give an amount above zero, or remove the benefit.');
+    try {
+      cents = toMinorUnits(amount, currency);
+    } catch {
+      at(
+        ['spec', 'benefits', 0, 'amountOff', 'amount'],
+        'spec.benefits[].amountOff',
+        `${amount} ${currency} has more decimals than ${currency} allows`,
+        "Lago takes amount_cents in the currency's minor unit.",
+      );
+      cents = -1;
+    }
+    if (!LAGO_CURRENCIES.has(currency))
+      at(
+        ['spec', 'benefits', 0, 'amountOff', 'currency'],
+        'spec.benefits[].amountOff',
+        `Lago has no currency ${currency}`,
+        "Use a currency of Lago's list (its OpenAPI Currency enum), or plan the campaign elsewhere.",
+      );
+    if (cents === 0)
+      at(
+        ['spec', 'benefits', 0, 'amountOff', 'amount'],
+        'spec.benefits[].amountOff',
+        'a fixed discount of zero: Lago takes amount_cents above 0',
+        'Give an amount above zero, or remove the benefit.',
+      );
     Object.assign(body, { coupon_type: 'fixed_amount', amount_cents: cents, amount_currency: currency });
   }
   const plans = b?.appliesTo?.plans ?? [];
   const metrics = b?.appliesTo?.metrics ?? [];
-  if (plans.length > 0 && metrics.length > 0) at(['spec', 'benefits', 0, 'appliesTo'], 'spec.benefits[].appliesTo', 'a Lago coupon is limited to plans or to billable metrics, not both', 'Split it into two campaigns, one per limitation.');
+  if (plans.length > 0 && metrics.length > 0)
+    at(
+      ['spec', 'benefits', 0, 'appliesTo'],
+      'spec.benefits[].appliesTo',
+      'a Lago coupon is limited to plans or to billable metrics, not both',
+      'Split it into two campaigns, one per limitation.',
+    );
   // Both lists, always: an update keeps whatever list it does not name, so switching from metrics to plans (or
   // dropping the limitation) would otherwise leave the old one in place.
   body.applies_to = { plan_codes: plans, billable_metric_codes: metrics };
   const frequency = s.duration?.frequency ?? 'once';
   body.frequency = frequency;
   if (frequency === 'recurring') {
-    if (s.duration?.periods === undefined) at(['spec', 'duration'], 'spec.duration.periods', 'a recurring coupon needs the number of billing periods', 'Add spec.duration.periods (Lago frequency_duration).');
+    if (s.duration?.periods === undefined)
+      at(
+        ['spec', 'duration'],
+        'spec.duration.periods',
+        'a recurring coupon needs the number of billing periods',
+        'Add spec.duration.periods (Lago frequency_duration).',
+      );
     else body.frequency_duration = s.duration.periods;
   }
   body.expiration = s.window?.until !== undefined ? 'time_limit' : 'no_expiration';

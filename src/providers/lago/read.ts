@@ -22,9 +22,13 @@ export function raiseCoupon(o: Obj): { normalized: Normalized; owner?: Ownership
   const plans = list(o, 'plan_codes', 'plan_codes');
   const metrics = list(o, 'billable_metric_codes', 'billable_metric_codes');
   const appliesTo: Json = { plans, metrics };
-  const benefit: Json = o.coupon_type === 'fixed_amount'
-    ? { amountOff: { amount: minorToAmount(Number(o.amount_cents ?? 0), String(o.amount_currency ?? 'EUR')), currency: String(o.amount_currency ?? 'EUR') }, appliesTo }
-    : { percentOff: parseNumeric(o.percentage_rate) ?? null, appliesTo };
+  const benefit: Json =
+    o.coupon_type === 'fixed_amount'
+      ? {
+          amountOff: { amount: minorToAmount(Number(o.amount_cents ?? 0), String(o.amount_currency ?? 'EUR')), currency: String(o.amount_currency ?? 'EUR') },
+          appliesTo,
+        }
+      : { percentOff: parseNumeric(o.percentage_rate) ?? null, appliesTo };
   const code = String(o.code);
   const frequency = String(o.frequency ?? 'once');
   const fields = normalizeFields({
@@ -32,8 +36,8 @@ export function raiseCoupon(o: Obj): { normalized: Normalized; owner?: Ownership
     spec: {
       code,
       displayName: (o.name as string | null) ?? null,
-      window: { until: o.expiration === 'time_limit' ? (o.expiration_at as string | null) ?? null : null },
-      duration: { frequency, periods: frequency === 'recurring' ? (o.frequency_duration as number | null) ?? null : null },
+      window: { until: o.expiration === 'time_limit' ? ((o.expiration_at as string | null) ?? null) : null },
+      duration: { frequency, periods: frequency === 'recurring' ? ((o.frequency_duration as number | null) ?? null) : null },
       benefits: [benefit],
       providers: { lago: { reusable: o.reusable !== false } },
     },
@@ -41,10 +45,18 @@ export function raiseCoupon(o: Obj): { normalized: Normalized; owner?: Ownership
   return { normalized: { kind: 'Promotion', name: owner?.name ?? nameFromKey(code), key: code, fields }, ...(owner ? { owner } : {}) };
 }
 
-interface Applications { total: number; active: number }
+interface Applications {
+  total: number;
+  active: number;
+}
 
 /** A coupon raised as its page arrives; its applications are known only once every page is read. */
-interface RaisedCoupon { readonly o: Obj; readonly normalized: Normalized; readonly owner?: Ownership; readonly fingerprint: string }
+interface RaisedCoupon {
+  readonly o: Obj;
+  readonly normalized: Normalized;
+  readonly owner?: Ownership;
+  readonly fingerprint: string;
+}
 
 function raisedCoupon(o: Obj): RaisedCoupon {
   const raised = raiseCoupon(o);
@@ -55,7 +67,12 @@ function raisedCoupon(o: Obj): RaisedCoupon {
 function couponObject({ o, normalized, owner, fingerprint }: RaisedCoupon, applications: Applications | undefined): LiveObject {
   const apps = applications ?? { total: 0, active: 0 };
   const counters: Counter[] = [];
-  if (apps.total > 0) counters.push({ name: 'appliedCoupons', value: apps.total, text: `applied to customers ${apps.total} time${apps.total === 1 ? '' : 's'} (${apps.active} still active)` });
+  if (apps.total > 0)
+    counters.push({
+      name: 'appliedCoupons',
+      value: apps.total,
+      text: `applied to customers ${apps.total} time${apps.total === 1 ? '' : 's'} (${apps.active} still active)`,
+    });
   if (o.terminated_at) counters.push({ name: 'terminatedAt', value: String(o.terminated_at), text: `terminated or expired at ${String(o.terminated_at)}` });
   return {
     id: String(o.code),

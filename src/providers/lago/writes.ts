@@ -17,11 +17,16 @@ export const lagoAdapter: ApiAdapter = {
     const create: CallDraft = { op: 'create', method: 'POST', path: '/coupons', body, target: 'none', idempotent: false };
     const remove: CallDraft = { op: 'delete', method: 'DELETE', path: '/coupons/{id}', target: 'live', idempotent: true };
     switch (a.action) {
-      case 'create': return [create];
-      case 'update': return [{ op: 'update', method: 'PUT', path: '/coupons/{id}', body, target: 'live', idempotent: true }];
-      case 'replace': return [remove, create];
-      case 'delete': return [remove];
-      default: return undefined;
+      case 'create':
+        return [create];
+      case 'update':
+        return [{ op: 'update', method: 'PUT', path: '/coupons/{id}', body, target: 'live', idempotent: true }];
+      case 'replace':
+        return [remove, create];
+      case 'delete':
+        return [remove];
+      default:
+        return undefined;
     }
   },
   createdId(_kind, body) {
@@ -30,7 +35,10 @@ export const lagoAdapter: ApiAdapter = {
   },
   pathId: (liveId) => encodeURIComponent(liveId),
   isConflict: alreadyExists,
-  ignoredUpdate: (live, resource, fields) => (live.facts.applied === true
-    ? `Lago answered 200 to the update of ${resource} but kept the old ${fields}: Lago silently ` + `ignores changes to those fields once a coupon has been applied to a customer. Run \`promoc ` + `plan\`: it now proposes a replace (delete + create; --force if applications are still active).`
-    : undefined),
+  ignoredUpdate: (live, resource, fields) =>
+    live.facts.applied === true
+      ? `Lago answered 200 to the update of ${resource} but kept the old ${fields}: Lago silently ` +
+        `ignores changes to those fields once a coupon has been applied to a customer. Run \`promoc ` +
+        `plan\`: it now proposes a replace (delete + create; --force if applications are still active).`
+      : undefined,
 };

@@ -16,13 +16,28 @@ export function activationGaps(r: AnyResource, payload: Readonly<Record<string, 
   const empty = (v: Json | undefined): boolean => !Array.isArray(v) || v.length === 0;
   // CustomerCare templates are granted to a named customer or account: no branch scope needed.
   if (r.kind !== 'CustomerCare' && empty(payload.applicableBranchIds)) {
-    gaps.push({ path: at, field: 'spec.targeting.branches', message: `an active ${String(payload.type)} needs at least one branch (the API validates the branch scope on activation)`, hint: `Add spec.targeting.branches, ${INACTIVE_HINT}.` });
+    gaps.push({
+      path: at,
+      field: 'spec.targeting.branches',
+      message: `an active ${String(payload.type)} needs at least one branch (the API validates the branch scope on activation)`,
+      hint: `Add spec.targeting.branches, ${INACTIVE_HINT}.`,
+    });
   }
   if (r.kind === 'PricedPromotion' && payload.code == null) {
-    gaps.push({ path: ['spec'], field: 'spec.code', message: 'an active PricedPromotion needs a code (customers buy it by code)', hint: `Add spec.code, ${INACTIVE_HINT}.` });
+    gaps.push({
+      path: ['spec'],
+      field: 'spec.code',
+      message: 'an active PricedPromotion needs a code (customers buy it by code)',
+      hint: `Add spec.code, ${INACTIVE_HINT}.`,
+    });
   }
   if (r.kind === 'VehiclePromotion' && empty(payload.vehicleAnnotationIds) && empty(payload.vehicleIds)) {
-    gaps.push({ path: at, field: 'spec.targeting.vehicleTags', message: 'an active VehiclePromotion needs vehicle tags or vehicle ids', hint: `Add spec.targeting.vehicleTags or vehicleIds, ${INACTIVE_HINT}.` });
+    gaps.push({
+      path: at,
+      field: 'spec.targeting.vehicleTags',
+      message: 'an active VehiclePromotion needs vehicle tags or vehicle ids',
+      hint: `Add spec.targeting.vehicleTags or vehicleIds, ${INACTIVE_HINT}.`,
+    });
   }
   return gaps;
 }

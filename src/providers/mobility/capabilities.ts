@@ -8,9 +8,18 @@ import type { Capabilities, KindCapability } from '../provider.js';
 import { codeBatchCapability } from './code-batch.js';
 
 export const KIND_TO_TYPE: Readonly<Partial<Record<Kind, string>>> = {
-  Promotion: 'Promotion', GeofencePromotion: 'GeoFencePromotion', Package: 'Package', Subscription: 'Subscription', Reward: 'Reward',
-  Referral: 'SignupReferral', Triggered: 'Triggered', CustomerCare: 'CustomerCare', VehiclePromotion: 'VehiclePromotion',
-  GeofenceSurcharge: 'GeoFenceSurcharge', RidePass: 'RidePass', PricedPromotion: 'PricedPromotion',
+  Promotion: 'Promotion',
+  GeofencePromotion: 'GeoFencePromotion',
+  Package: 'Package',
+  Subscription: 'Subscription',
+  Reward: 'Reward',
+  Referral: 'SignupReferral',
+  Triggered: 'Triggered',
+  CustomerCare: 'CustomerCare',
+  VehiclePromotion: 'VehiclePromotion',
+  GeofenceSurcharge: 'GeoFenceSurcharge',
+  RidePass: 'RidePass',
+  PricedPromotion: 'PricedPromotion',
 };
 export const TYPE_TO_KIND: Readonly<Record<string, Kind>> = Object.fromEntries(Object.entries(KIND_TO_TYPE).map(([k, t]) => [t, k as Kind]));
 const CODED: ReadonlySet<string> = new Set(['Promotion', 'Package', 'RidePass', 'PricedPromotion']);

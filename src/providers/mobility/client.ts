@@ -18,7 +18,13 @@ export function mobilityClient(connection: Connection, deps: HttpDeps): HttpClie
   const auth = tokenAuth({
     now: deps.now,
     async signIn(client) {
-      const res = await client.request({ method: 'POST', path: '/auth/sign-in-api-client', anonymous: true, idempotent: true, body: { clientId: connection.credentials.clientId ?? '', clientKey: connection.credentials.clientKey ?? '' } });
+      const res = await client.request({
+        method: 'POST',
+        path: '/auth/sign-in-api-client',
+        anonymous: true,
+        idempotent: true,
+        body: { clientId: connection.credentials.clientId ?? '', clientKey: connection.credentials.clientKey ?? '' },
+      });
       return toToken(res.body, deps.now());
     },
     async refresh(client, refreshToken) {
@@ -33,7 +39,9 @@ export function mobilityClient(connection: Connection, deps: HttpDeps): HttpClie
     deps,
     describeError: (body) => {
       const b = body as { errorCode?: unknown; userMessage?: unknown; traceId?: unknown } | undefined;
-      return b && typeof b.userMessage === 'string' ? `${String(b.errorCode ?? 'error')}: ${b.userMessage}${b.traceId ? ` [trace ${String(b.traceId)}]` : ''}` : undefined;
+      return b && typeof b.userMessage === 'string'
+        ? `${String(b.errorCode ?? 'error')}: ${b.userMessage}${b.traceId ? ` [trace ${String(b.traceId)}]` : ''}`
+        : undefined;
     },
   });
 }

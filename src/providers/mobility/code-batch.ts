@@ -34,10 +34,23 @@ export function lowerCodeBatch(r: ResourceOf<'CodeBatch'>): LowerResult {
   const prefix = s.prefix ?? '';
   const length = s.length ?? DEFAULT_LENGTH;
   const codeLength = length - prefix.length;
-  const at = (path: (string | number)[], message: string, hint: string): void => { issues.push(issueAt(path, path.join('.'), { ...RULES, hints: { [path.join('.')]: hint } }, message)); };
-  if (prefix.length > 10) at(['spec', 'prefix'], `the API takes a prefix of at most 10 characters ("${prefix}" has ${prefix.length})`, 'Shorten the prefix to 10 characters.');
-  else if (codeLength < 6 || codeLength > 20) at(['spec', 'length'], `the API generates 6–20 characters after the prefix; length ${length} with prefix "${prefix}" leaves ${codeLength}`, `Use a length from ${prefix.length + 6} to ${prefix.length + 20}.`);
-  if ((r.metadata.description?.length ?? 0) + MARKER_MAX_LENGTH > DESCRIPTION_MAX) at(['metadata', 'description'], 'a batch description holds 500 characters including promoc\'s ownership marker', `Shorten metadata.description to ${DESCRIPTION_MAX - MARKER_MAX_LENGTH} characters.`);
+  const at = (path: (string | number)[], message: string, hint: string): void => {
+    issues.push(issueAt(path, path.join('.'), { ...RULES, hints: { [path.join('.')]: hint } }, message));
+  };
+  if (prefix.length > 10)
+    at(['spec', 'prefix'], `the API takes a prefix of at most 10 characters ("${prefix}" has ${prefix.length})`, 'Shorten the prefix to 10 characters.');
+  else if (codeLength < 6 || codeLength > 20)
+    at(
+      ['spec', 'length'],
+      `the API generates 6–20 characters after the prefix; length ${length} with prefix "${prefix}" leaves ${codeLength}`,
+      `Use a length from ${prefix.length + 6} to ${prefix.length + 20}.`,
+    );
+  if ((r.metadata.description?.length ?? 0) + MARKER_MAX_LENGTH > DESCRIPTION_MAX)
+    at(
+      ['metadata', 'description'],
+      "a batch description holds 500 characters including promoc's ownership marker",
+      `Shorten metadata.description to ${DESCRIPTION_MAX - MARKER_MAX_LENGTH} characters.`,
+    );
   if (issues.length > 0) return { ok: false, issues };
   const payload: Record<string, Json> = {
     voucherableId: { $voucherable: `Promotion/${s.campaign}` },
@@ -57,11 +70,16 @@ export function raiseCodeBatch(b: Obj, campaign: string): Normalized {
   const prefix = typeof b.prefix === 'string' ? b.prefix : '';
   const codeLength = typeof b.codeLength === 'number' ? b.codeLength : 8;
   const multiUse = b.type === 'REDEEMABLE' || (b.type === undefined && typeof b.redeemLimitPerCode === 'number');
-  const fields = normalizeFields({ spec: {
-    campaign, count: Number(b.quantity ?? 0), prefix: prefix === '' ? null : prefix, length: prefix.length + codeLength,
-    validForDays: typeof b.validityDays === 'number' ? b.validityDays : null,
-    usesPerCode: multiUse ? Number(b.redeemLimitPerCode ?? 1) : null,
-  } });
+  const fields = normalizeFields({
+    spec: {
+      campaign,
+      count: Number(b.quantity ?? 0),
+      prefix: prefix === '' ? null : prefix,
+      length: prefix.length + codeLength,
+      validForDays: typeof b.validityDays === 'number' ? b.validityDays : null,
+      usesPerCode: multiUse ? Number(b.redeemLimitPerCode ?? 1) : null,
+    },
+  });
   return { kind: 'CodeBatch', name: campaign, key: campaign, fields };
 }
 
@@ -87,7 +105,15 @@ export function codeBatchObjects(batches: readonly Obj[], campaignOf: (voucherab
     const raised = raiseCodeBatch({ ...first, quantity }, campaignOf(Number(first.voucherableId)));
     const redeemed = items.reduce((n, b) => n + Number(b.redeemed ?? 0), 0);
     const waiting = items.reduce((n, b) => n + Number(b.notRedeemed ?? 0), 0);
-    const counters: Counter[] = [{ name: 'codes', value: quantity, text: `${plural(quantity, 'code')} issued in ${items.length} batch${items.length === 1 ? '' : 'es'}: ` + `${redeemed.toLocaleString('en-US')} redeemed, ${waiting.toLocaleString('en-US')} not redeemed yet` }];
+    const counters: Counter[] = [
+      {
+        name: 'codes',
+        value: quantity,
+        text:
+          `${plural(quantity, 'code')} issued in ${items.length} batch${items.length === 1 ? '' : 'es'}: ` +
+          `${redeemed.toLocaleString('en-US')} redeemed, ${waiting.toLocaleString('en-US')} not redeemed yet`,
+      },
+    ];
     // Counts move with every redemption; only how the batches were issued makes a saved plan stale.
     const settings = items.map(({ total: _t, redeemed: _r, notRedeemed: _n, canceled: _c, expired: _e, ...rest }) => rest);
     return {
@@ -108,24 +134,39 @@ export const codeBatchCapability: KindCapability = {
   update: false,
   delete: false,
   activate: false,
-  immutable: () => ['spec.campaign', 'spec.prefix', 'spec.length', 'spec.validForDays', 'spec.usesPerCode'].map((path) => ({
-    path, reason: 'issued codes keep the template, prefix, length, validity and uses per code they were ' + 'issued with: a batch is create-only (declare a new CodeBatch for codes issued differently)',
-  })),
+  immutable: () =>
+    ['spec.campaign', 'spec.prefix', 'spec.length', 'spec.validForDays', 'spec.usesPerCode'].map((path) => ({
+      path,
+      reason:
+        'issued codes keep the template, prefix, length, validity and uses per code they were ' +
+        'issued with: a batch is create-only (declare a new CodeBatch for codes issued differently)',
+    })),
   replacement: () => undefined,
   additional(live, desired) {
     const issued = count(live.normalized);
     const wanted = count(desired.normalized);
     if (wanted > issued) {
-      return { payload: { ...desired.payload, quantity: wanted - issued }, reason: `issues an additional batch of ${plural(wanted - issued, 'code')}: ` + `${issued.toLocaleString('en-US')} were issued before and a batch cannot grow` };
+      return {
+        payload: { ...desired.payload, quantity: wanted - issued },
+        reason:
+          `issues an additional batch of ${plural(wanted - issued, 'code')}: ` + `${issued.toLocaleString('en-US')} were issued before and a batch cannot grow`,
+      };
     }
     if (wanted < issued) {
-      return `${plural(issued, 'code')} are already issued and a batch cannot shrink; promoc never ` + `withdraws codes. Cancel unredeemed codes with POST /vouchers/constraint-vouchers/{id}/cancel ` + `if they must stop working, and set spec.count back to ${issued}`;
+      return (
+        `${plural(issued, 'code')} are already issued and a batch cannot shrink; promoc never ` +
+        `withdraws codes. Cancel unredeemed codes with POST /vouchers/constraint-vouchers/{id}/cancel ` +
+        `if they must stop working, and set spec.count back to ${issued}`
+      );
     }
     return undefined;
   },
   sameBinding: (r) => [{ path: ['spec', 'campaign'], ref: `Promotion/${(r as ResourceOf<'CodeBatch'>).spec.campaign}` }],
-  noUpdateReason: 'a code batch is create-only: issued codes keep the template, prefix, length, validity and uses per code they ' + 'were issued with, and the API can only issue more (declare a new CodeBatch for codes issued differently)',
-  noDeleteReason: 'the mobility API cannot delete a code batch; cancel its unredeemed codes (POST /vouchers/constraint-vouchers/{id}/cancel) if they must stop working',
+  noUpdateReason:
+    'a code batch is create-only: issued codes keep the template, prefix, length, validity and uses per code they ' +
+    'were issued with, and the API can only issue more (declare a new CodeBatch for codes issued differently)',
+  noDeleteReason:
+    'the mobility API cannot delete a code batch; cancel its unredeemed codes (POST /vouchers/constraint-vouchers/{id}/cancel) if they must stop working',
 };
 
 /** Multi-use codes (a body with `redeemLimitPerCode`) are redeemable vouchers; single-use ones constraint vouchers. */

@@ -14,7 +14,10 @@ export function mobilityProvider(refs: MobilityRefs = LOCAL_REFS): Provider {
     id: 'mobility',
     capabilities: mobilityCapabilities,
     defaultCurrency: 'EUR',
-    credentials: [{ name: 'clientId', label: 'client id' }, { name: 'clientKey', label: 'client key' }],
+    credentials: [
+      { name: 'clientId', label: 'client id' },
+      { name: 'clientKey', label: 'client key' },
+    ],
     writes: mobilityAdapter,
     // A configured base URL is the API's root; requests go to the organisation's path below it.
     baseUrl: (url, organization) => (organization && !url.endsWith(`/v1/${organization}`) ? `${url}/v1/${encodeURIComponent(organization)}` : url),
@@ -23,7 +26,10 @@ export function mobilityProvider(refs: MobilityRefs = LOCAL_REFS): Provider {
     authView: (baseUrl, variables) => {
       const id = variables.clientId ? `$${variables.clientId}` : '<client id>';
       const key = variables.clientKey ? `$${variables.clientKey}` : '<redacted>';
-      return { auth: { header: 'authorization', value: 'Bearer $MOBILITY_ACCESS_TOKEN' }, note: `mobility: MOBILITY_ACCESS_TOKEN is the accessToken of POST ${baseUrl}/auth/sign-in-api-client {"clientId": "${id}", "clientKey": "${key}"}` };
+      return {
+        auth: { header: 'authorization', value: 'Bearer $MOBILITY_ACCESS_TOKEN' },
+        note: `mobility: MOBILITY_ACCESS_TOKEN is the accessToken of POST ${baseUrl}/auth/sign-in-api-client {"clientId": "${id}", "clientKey": "${key}"}`,
+      };
     },
     client: mobilityClient,
     read: (client, options) => readMobility(client, { ...options, refs }),

@@ -32,13 +32,17 @@ export interface MobilityLowerContext {
 export function lowerMobility(resource: AnyResource, ctx: MobilityLowerContext): LowerResult {
   if (resource.kind === 'Tag') return lowerTag(resource);
   if (resource.kind === 'CodeBatch') return lowerCodeBatch(resource);
-  if (KIND_TO_TYPE[resource.kind] === undefined) return { ok: false, issues: [issueAt(['kind'], 'kind', voucherableRules(resource.kind), `the mobility API has no ${resource.kind} template`)] };
+  if (KIND_TO_TYPE[resource.kind] === undefined)
+    return { ok: false, issues: [issueAt(['kind'], 'kind', voucherableRules(resource.kind), `the mobility API has no ${resource.kind} template`)] };
   return lowerVoucherable(resource, ctx);
 }
 
 function lowerTag(r: Extract<AnyResource, { kind: 'Tag' }>): LowerResult {
   const issues = [...unsupportedFields(r, TAG_RULES)];
-  if ((r.spec.description?.length ?? 0) + MARKER_MAX_LENGTH > 500) issues.push(issueAt(['spec', 'description'], 'spec.description', TAG_RULES, 'an annotation description holds 500 characters including promoc\'s ownership marker'));
+  if ((r.spec.description?.length ?? 0) + MARKER_MAX_LENGTH > 500)
+    issues.push(
+      issueAt(['spec', 'description'], 'spec.description', TAG_RULES, "an annotation description holds 500 characters including promoc's ownership marker"),
+    );
   if (issues.length > 0) return { ok: false, issues };
   const payload: Record<string, Json> = { name: r.metadata.name, type: r.spec.type, ...(r.spec.description ? { description: r.spec.description } : {}) };
   return { ok: true, value: { payload, normalized: raiseAnnotation(payload).normalized } };
@@ -49,20 +53,35 @@ type Spec = Record<string, unknown>;
 function lowerVoucherable(r: AnyResource, ctx: MobilityLowerContext): LowerResult {
   const rules = voucherableRules(r.kind);
   const issues: LowerIssue[] = [...unsupportedFields(r, rules)];
-  const at = (path: (string | number)[], generic: string, message: string, hint: string): void => { issues.push(issueAt(path, generic, { ...rules, hints: { [generic]: hint } }, message)); };
+  const at = (path: (string | number)[], generic: string, message: string, hint: string): void => {
+    issues.push(issueAt(path, generic, { ...rules, hints: { [generic]: hint } }, message));
+  };
   const s = r.spec as Spec;
   blankDisplayName(s.displayName, 'the mobility API', issues);
   const stacking = checkStacking(r);
   if (stacking) issues.push(stacking);
   const id = (table: RefTable, name: string, path: (string | number)[]): number => {
     const found = toId(ctx.refs, table, name);
-    if (found === undefined) at(path, `spec.${table}`, `"${name}" is not a known ${table} id of this target`, `Map it under the target's mobility references (${table}), or write the numeric id.`);
+    if (found === undefined)
+      at(
+        path,
+        `spec.${table}`,
+        `"${name}" is not a known ${table} id of this target`,
+        `Map it under the target's mobility references (${table}), or write the numeric id.`,
+      );
     return found ?? 0;
   };
   const money = (m: { amount: string; currency: string } | undefined, path: (string | number)[]): number | null => {
     if (!m) return null;
-    if (m.currency !== ctx.currency) at(path, 'spec.money', `amounts are in the tenant currency ${ctx.currency}, not ${m.currency}`, `Write it in ${ctx.currency}.`);
-    if (majorNumber(m.amount) === undefined) at([...path, 'amount'], 'spec.money', `${m.amount} ${m.currency} has too many digits to send exactly as a number`, 'The mobility API takes amounts as JSON numbers in major units; use an amount of at most 15 significant digits.');
+    if (m.currency !== ctx.currency)
+      at(path, 'spec.money', `amounts are in the tenant currency ${ctx.currency}, not ${m.currency}`, `Write it in ${ctx.currency}.`);
+    if (majorNumber(m.amount) === undefined)
+      at(
+        [...path, 'amount'],
+        'spec.money',
+        `${m.amount} ${m.currency} has too many digits to send exactly as a number`,
+        'The mobility API takes amounts as JSON numbers in major units; use an amount of at most 15 significant digits.',
+      );
     return Number(m.amount);
   };
   const window = (s.window ?? {}) as { from?: string; until?: string };
@@ -71,31 +90,64 @@ function lowerVoucherable(r: AnyResource, ctx: MobilityLowerContext): LowerResul
   const list = (r.kind === 'Referral' ? ((s.referee as Spec | undefined)?.benefits ?? []) : (s.benefits ?? [])) as Spec[];
   const benefitsPath = r.kind === 'Referral' ? ['spec', 'referee', 'benefits'] : ['spec', 'benefits'];
   const campaignScope: CampaignScope = { categories, categoryNames: targeting.vehicleCategories ?? [], branchNames: targeting.branches ?? [], window };
-  const lowerList = (items: readonly Spec[], path: (string | number)[]): Json[] => items.map((b, i) => lowerBenefit(b, [...path, i], campaignScope, (s.validForDays as number | undefined), { at, id, money, issues }));
+  const lowerList = (items: readonly Spec[], path: (string | number)[]): Json[] =>
+    items.map((b, i) => lowerBenefit(b, [...path, i], campaignScope, s.validForDays as number | undefined, { at, id, money, issues }));
   const benefits: Json[] = lowerList(list, benefitsPath);
   const surcharge = (s.surcharge as { amount?: { amount: string; currency: string } } | undefined)?.amount;
   if (surcharge) {
     const fee = money(surcharge, ['spec', 'surcharge', 'amount']) ?? 0;
-    if (fee === 0) at(['spec', 'surcharge', 'amount', 'amount'], 'spec.surcharge.amount', 'a surcharge of zero: the mobility API takes a surcharge amount other than 0', 'Give an amount above zero, or remove the surcharge.');
+    if (fee === 0)
+      at(
+        ['spec', 'surcharge', 'amount', 'amount'],
+        'spec.surcharge.amount',
+        'a surcharge of zero: the mobility API takes a surcharge amount other than 0',
+        'Give an amount above zero, or remove the surcharge.',
+      );
     benefits.push({ type: 'RentalRebate', rentalRebate: -fee });
   }
   const mobility = ((s.providers as Spec | undefined)?.mobility ?? {}) as { showInUserApp?: boolean; businessUnit?: string };
   const hidden = s.visibility === 'hidden';
-  if (mobility.showInUserApp === true && hidden) at(['spec', 'visibility'], 'spec.visibility', 'visibility hidden contradicts providers.mobility.showInUserApp: true', 'Keep one of them: hidden means showInUserApp false.');
-  if (s.visibility === 'internal') at(['spec', 'visibility'], 'spec.visibility', 'a voucherable has no internal visibility: showInUserApp only shows or hides it in the user app', 'Use visibility hidden (showInUserApp false); customer-care agents grant hidden templates too.');
+  if (mobility.showInUserApp === true && hidden)
+    at(
+      ['spec', 'visibility'],
+      'spec.visibility',
+      'visibility hidden contradicts providers.mobility.showInUserApp: true',
+      'Keep one of them: hidden means showInUserApp false.',
+    );
+  if (s.visibility === 'internal')
+    at(
+      ['spec', 'visibility'],
+      'spec.visibility',
+      'a voucherable has no internal visibility: showInUserApp only shows or hides it in the user app',
+      'Use visibility hidden (showInUserApp false); customer-care agents grant hidden templates too.',
+    );
   const zone = s.zone as { geofences: string[]; phase: string } | undefined;
   const limits = (s.limits ?? {}) as { redemptions?: number; perCustomer?: number };
   const audience = (s.audience ?? {}) as { requireTags?: string[]; excludeTags?: string[] };
   const description = (s.publicDescription as string | undefined) ?? r.metadata.description ?? null;
   const descriptionAt = s.publicDescription !== undefined ? ['spec', 'publicDescription'] : ['metadata', 'description'];
-  if ((description?.length ?? 0) + MARKER_MAX_LENGTH > 2000) at(descriptionAt, descriptionAt.join('.'), 'the description holds 2000 characters including promoc\'s ownership marker', `Shorten it to ${2000 - MARKER_MAX_LENGTH} characters.`);
-  if (limits.redemptions !== undefined && limits.perCustomer !== undefined && limits.perCustomer > limits.redemptions) at(['spec', 'limits', 'perCustomer'], 'spec.limits.perCustomer', `redeemLimitPerUser ${limits.perCustomer} would exceed redeemLimit ${limits.redemptions}, which the API refuses`, 'Keep limits.perCustomer at most limits.redemptions.');
+  if ((description?.length ?? 0) + MARKER_MAX_LENGTH > 2000)
+    at(
+      descriptionAt,
+      descriptionAt.join('.'),
+      "the description holds 2000 characters including promoc's ownership marker",
+      `Shorten it to ${2000 - MARKER_MAX_LENGTH} characters.`,
+    );
+  if (limits.redemptions !== undefined && limits.perCustomer !== undefined && limits.perCustomer > limits.redemptions)
+    at(
+      ['spec', 'limits', 'perCustomer'],
+      'spec.limits.perCustomer',
+      `redeemLimitPerUser ${limits.perCustomer} would exceed redeemLimit ${limits.redemptions}, which the API refuses`,
+      'Keep limits.perCustomer at most limits.redemptions.',
+    );
   const payload: Record<string, Json> = {
     type: KIND_TO_TYPE[r.kind] ?? r.kind,
     name: (s.displayName as string | undefined) ?? r.metadata.name,
     description,
     code: (s.code as string | undefined) ?? null,
-    businessUnitId: mobility.businessUnit ? id('businessUnits', mobility.businessUnit, ['spec', 'providers', 'mobility', 'businessUnit']) : ctx.refs.defaultBusinessUnit,
+    businessUnitId: mobility.businessUnit
+      ? id('businessUnits', mobility.businessUnit, ['spec', 'providers', 'mobility', 'businessUnit'])
+      : ctx.refs.defaultBusinessUnit,
     validFrom: window.from !== undefined ? apiInstant(window.from, ['spec', 'window', 'from'], 'the mobility API', issues) : null,
     validUntil: window.until !== undefined ? apiInstant(window.until, ['spec', 'window', 'until'], 'the mobility API', issues) : null,
     applicableBranchIds: (targeting.branches ?? []).map((b, i) => id('branches', b, ['spec', 'targeting', 'branches', i])),
@@ -110,7 +162,18 @@ function lowerVoucherable(r: AnyResource, ctx: MobilityLowerContext): LowerResul
     applicableRentalType: zone?.phase ?? null,
     geofence: zone ? zoneGeometry(zone.geofences, ctx.model) : null,
     vehicleAnnotationIds: targeting.vehicleTags ? targeting.vehicleTags.map((t) => ({ $tag: t })) : null,
-    vehicleIds: targeting.vehicleIds ? targeting.vehicleIds.map((v, i) => { if (!/^\d+$/.test(v)) at(['spec', 'targeting', 'vehicleIds', i], 'spec.targeting.vehicleIds', `vehicle id "${v}" is not numeric`, 'The mobility API names vehicles by numeric id.'); return Number(v); }) : null,
+    vehicleIds: targeting.vehicleIds
+      ? targeting.vehicleIds.map((v, i) => {
+          if (!/^\d+$/.test(v))
+            at(
+              ['spec', 'targeting', 'vehicleIds', i],
+              'spec.targeting.vehicleIds',
+              `vehicle id "${v}" is not numeric`,
+              'The mobility API names vehicles by numeric id.',
+            );
+          return Number(v);
+        })
+      : null,
     ...lowerTypeFields(r.kind, s, { money, benefits: lowerList }),
   };
   append(issues, activationGaps(r, payload));
@@ -134,7 +197,9 @@ function checkStacking(r: AnyResource): LowerIssue | undefined {
   return {
     path: stacking ? ['spec', 'stacking'] : ['spec'],
     field: stacking ? 'spec.stacking.stackable' : 'spec.stacking',
-    message: `it is absent, which makes a ${r.kind} non-stackable; the mobility pricing ` + `engine always combines the benefits a customer holds (targeted before broad)`,
+    message:
+      `it is absent, which makes a ${r.kind} non-stackable; the mobility pricing ` +
+      `engine always combines the benefits a customer holds (targeted before broad)`,
     hint: STACKING_HINT,
   };
 }
@@ -170,7 +235,13 @@ function lowerBenefit(b: Spec, path: (string | number)[], campaign: CampaignScop
     if (e.excludeTags?.length) out.prohibitedAnnotationIds = e.excludeTags.map((t) => ({ $tag: t }));
   }
   const scope = (b.appliesTo ?? {}) as { priceTypes?: string[]; costSources?: { group: string; code: string }[] };
-  if ((scope.priceTypes?.length ?? 0) > 1) h.at([...path, 'appliesTo', 'priceTypes'], 'spec.benefits[].appliesTo', 'a mobility benefit targets one applicablePriceType', 'Split the benefit into one per price type.');
+  if ((scope.priceTypes?.length ?? 0) > 1)
+    h.at(
+      [...path, 'appliesTo', 'priceTypes'],
+      'spec.benefits[].appliesTo',
+      'a mobility benefit targets one applicablePriceType',
+      'Split the benefit into one per price type.',
+    );
   if (scope.priceTypes?.[0]) out.applicablePriceType = scope.priceTypes[0];
   if (scope.costSources) {
     const groups = new Map<string, string[]>();
@@ -186,13 +257,26 @@ function lowerBenefit(b: Spec, path: (string | number)[], campaign: CampaignScop
   const branches = b.branches as string[] | undefined;
   if (branches) {
     const outside = campaign.branchNames.length > 0 ? branches.findIndex((x) => !campaign.branchNames.includes(x)) : -1;
-    if (outside >= 0) h.at([...path, 'branches', outside], 'spec.benefits[].branches', `branch "${branches[outside]}" is not one of the campaign's branches (${campaign.branchNames.join(', ')}): the benefit could never apply there`, 'Give the benefit branches within spec.targeting.branches, or add the branch to the campaign.');
+    if (outside >= 0)
+      h.at(
+        [...path, 'branches', outside],
+        'spec.benefits[].branches',
+        `branch "${branches[outside]}" is not one of the campaign's branches (${campaign.branchNames.join(', ')}): the benefit could never apply there`,
+        'Give the benefit branches within spec.targeting.branches, or add the branch to the campaign.',
+      );
     out.applicableBranchIds = branches.map((x, i) => h.id('branches', x, [...path, 'branches', i]));
   }
   const own = b.vehicleCategories as string[] | undefined;
   if (own) {
     const outside = campaign.categoryNames.length > 0 ? own.findIndex((x) => !campaign.categoryNames.includes(x)) : -1;
-    if (outside >= 0) h.at([...path, 'vehicleCategories', outside], 'spec.benefits[].vehicleCategories', `vehicle category "${own[outside]}" is not one of the campaign's (${campaign.categoryNames.join(', ')}` + `): the API keeps categories per benefit, so it would widen the campaign`, 'Give the benefit categories within spec.targeting.vehicleCategories, or leave targeting.vehicleCategories out and give each benefit its own.');
+    if (outside >= 0)
+      h.at(
+        [...path, 'vehicleCategories', outside],
+        'spec.benefits[].vehicleCategories',
+        `vehicle category "${own[outside]}" is not one of the campaign's (${campaign.categoryNames.join(', ')}` +
+          `): the API keeps categories per benefit, so it would widen the campaign`,
+        'Give the benefit categories within spec.targeting.vehicleCategories, or leave targeting.vehicleCategories out and give each benefit its own.',
+      );
     out.applicableVehicleCategoryIds = own.map((x, i) => h.id('vehicleCategories', x, [...path, 'vehicleCategories', i]));
   } else if (campaign.categories.length > 0) out.applicableVehicleCategoryIds = [...campaign.categories];
   return out;
@@ -203,7 +287,13 @@ type Money = { amount: string; currency: string };
 /** A benefit amount: the API takes amounts above zero (a surcharge's, negative, not zero). */
 function positive(h: Helpers, m: Money, path: (string | number)[]): number | null {
   const value = h.money(m, path);
-  if (value === 0) h.at([...path, 'amount'], 'spec.benefits[]', 'an amount of zero: the mobility API takes benefit amounts above 0', 'Give an amount above zero, or remove the benefit.');
+  if (value === 0)
+    h.at(
+      [...path, 'amount'],
+      'spec.benefits[]',
+      'an amount of zero: the mobility API takes benefit amounts above 0',
+      'Give an amount above zero, or remove the benefit.',
+    );
   return value;
 }
 

@@ -39,18 +39,33 @@ function raiseBenefit(b: Obj, ctx: RaiseContext): Record<string, Json> {
   const money = (v: unknown): Json => ({ amount: canonicalAmount(Number(v ?? 0), ctx.currency), currency: ctx.currency });
   const out: Record<string, Json> = {};
   switch (b.type) {
-    case 'Discount': out.percentOff = fractionToPercent(Number(b.discount ?? 0)); break;
-    case 'DiscountOnPackages': out.packageDiscount = fractionToPercent(Number(b.discount ?? 0)); break;
-    case 'RentalRebate': out.amountOff = money(b.rentalRebate); break;
-    case 'Value': out.credit = money(b.value); break;
-    case 'FreeMinutes': out.freeMinutes = num(b.freeMinutes); break;
-    case 'FreeUnlocks': out.freeUnlocks = num(b.freeUnlocks); break;
-    case 'AdditionEntitlement': out.entitlement = {
-      addition: fromId(ctx.refs, 'additions', Number(b.additionId)),
-      requireTags: ids(b.requiredAnnotationIds).map(ctx.tagName),
-      excludeTags: ids(b.prohibitedAnnotationIds).map(ctx.tagName),
-    }; break;
-    default: out[`unsupported:${String(b.type)}`] = b as Json;
+    case 'Discount':
+      out.percentOff = fractionToPercent(Number(b.discount ?? 0));
+      break;
+    case 'DiscountOnPackages':
+      out.packageDiscount = fractionToPercent(Number(b.discount ?? 0));
+      break;
+    case 'RentalRebate':
+      out.amountOff = money(b.rentalRebate);
+      break;
+    case 'Value':
+      out.credit = money(b.value);
+      break;
+    case 'FreeMinutes':
+      out.freeMinutes = num(b.freeMinutes);
+      break;
+    case 'FreeUnlocks':
+      out.freeUnlocks = num(b.freeUnlocks);
+      break;
+    case 'AdditionEntitlement':
+      out.entitlement = {
+        addition: fromId(ctx.refs, 'additions', Number(b.additionId)),
+        requireTags: ids(b.requiredAnnotationIds).map(ctx.tagName),
+        excludeTags: ids(b.prohibitedAnnotationIds).map(ctx.tagName),
+      };
+      break;
+    default:
+      out[`unsupported:${String(b.type)}`] = b as Json;
   }
   const costSources = ids(b.costSources).flatMap((s) => ids((s as Obj).sourceCodes).map((code) => ({ group: String((s as Obj).group), code: String(code) })));
   out.appliesTo = { priceTypes: b.applicablePriceType ? [String(b.applicablePriceType)] : [], costSources };
@@ -71,13 +86,16 @@ export function raiseVoucherable(o: Obj, ctx: RaiseContext): { normalized: Norma
   // Vehicle categories are per benefit in the API and per campaign in promoc: lift them when all agree.
   const all = [...raw, ...referrer];
   const categories = new Set(all.map((b) => JSON.stringify([...(b.vehicleCategories as string[])].sort())));
-  const lifted = categories.size === 1 ? (all[0]?.vehicleCategories as string[] | undefined) ?? [] : [];
+  const lifted = categories.size === 1 ? ((all[0]?.vehicleCategories as string[] | undefined) ?? []) : [];
   if (categories.size === 1) for (const b of all) delete b.vehicleCategories;
   let surcharge: Json = null;
   let benefits: Json[] = raw;
   if (kind === 'GeofenceSurcharge') {
     const fee = raw.find((b) => isObj(b.amountOff) && String((b.amountOff as Obj).amount).startsWith('-'));
-    if (fee) { surcharge = { amount: { amount: String((fee.amountOff as Obj).amount).slice(1), currency: ctx.currency } }; benefits = raw.filter((b) => b !== fee); }
+    if (fee) {
+      surcharge = { amount: { amount: String((fee.amountOff as Obj).amount).slice(1), currency: ctx.currency } };
+      benefits = raw.filter((b) => b !== fee);
+    }
   }
   const price = typeof o.price === 'number' ? { amount: canonicalAmount(o.price, ctx.currency), currency: ctx.currency } : null;
   const code = typeof o.code === 'string' ? o.code : null;
@@ -115,7 +133,10 @@ export function raiseVoucherable(o: Obj, ctx: RaiseContext): { normalized: Norma
 export function raiseAnnotation(o: Obj): { normalized: Normalized; owner?: Ownership } {
   const { text, owner } = splitMarker(o.description as string | null);
   const name = String(o.name);
-  return { normalized: { kind: 'Tag', name, key: name, fields: normalizeFields({ spec: { type: String(o.type ?? 'TAG'), description: text } }) }, ...(owner ? { owner } : {}) };
+  return {
+    normalized: { kind: 'Tag', name, key: name, fields: normalizeFields({ spec: { type: String(o.type ?? 'TAG'), description: text } }) },
+    ...(owner ? { owner } : {}),
+  };
 }
 
 function isObj(v: unknown): v is Obj {
@@ -133,7 +154,9 @@ async function list(client: HttpClient, path: string, size: number): Promise<{ i
 export async function readMobility(client: HttpClient, options: { pageSize?: number; currency?: string; refs: MobilityRefs }): Promise<LiveRead> {
   const size = Math.min(options.pageSize ?? 1000, 5000);
   const [annotations, templates, vouchers, summary] = await Promise.all([
-    list(client, '/annotations', size), list(client, '/voucherables', size), list(client, '/vouchers/constraint-vouchers', size),
+    list(client, '/annotations', size),
+    list(client, '/voucherables', size),
+    list(client, '/vouchers/constraint-vouchers', size),
     client.request({ method: 'GET', path: '/vouchers/redeemable/summary' }),
   ]);
   const names = new Map(annotations.items.map((a) => [Number(a.id), String(a.name)]));
@@ -145,18 +168,37 @@ export async function readMobility(client: HttpClient, options: { pageSize?: num
   const campaigns = new Map<number, string>();
   for (const a of annotations.items) {
     const { normalized, owner } = raiseAnnotation(a);
-    objects.push({ id: `annotation:${String(a.id)}`, normalized, ...(owner ? { owner } : {}), counters: [], liveRedemptions: 0, facts: { apiId: Number(a.id) }, fingerprint: digest(a, 16) });
+    objects.push({
+      id: `annotation:${String(a.id)}`,
+      normalized,
+      ...(owner ? { owner } : {}),
+      counters: [],
+      liveRedemptions: 0,
+      facts: { apiId: Number(a.id) },
+      fingerprint: digest(a, 16),
+    });
   }
   for (const t of templates.items) {
     const raised = raiseVoucherable(t, ctx);
     if (!raised) continue;
     const n = active.get(Number(t.id)) ?? 0;
     const counters: Counter[] = n > 0 ? [{ name: 'activeVouchers', value: n, text: `${n} issued voucher${n === 1 ? '' : 's'} still active` }] : [];
-    objects.push({ id: `voucherable:${String(t.id)}`, normalized: raised.normalized, ...(raised.owner ? { owner: raised.owner } : {}), counters, liveRedemptions: n, facts: { apiId: Number(t.id), state: String(t.state ?? 'INACTIVE') }, fingerprint: digest(t, 16) });
+    objects.push({
+      id: `voucherable:${String(t.id)}`,
+      normalized: raised.normalized,
+      ...(raised.owner ? { owner: raised.owner } : {}),
+      counters,
+      liveRedemptions: n,
+      facts: { apiId: Number(t.id), state: String(t.state ?? 'INACTIVE') },
+      fingerprint: digest(t, 16),
+    });
     campaigns.set(Number(t.id), raised.normalized.name);
   }
   const batches = ((summary.body as { batches?: unknown } | undefined)?.batches ?? []) as Obj[];
-  append(objects, codeBatchObjects(Array.isArray(batches) ? batches : [], (id) => campaigns.get(id) ?? `#${id}`));
+  append(
+    objects,
+    codeBatchObjects(Array.isArray(batches) ? batches : [], (id) => campaigns.get(id) ?? `#${id}`),
+  );
   return { objects, pages: annotations.pages + templates.pages + vouchers.pages + 1 };
 }
 

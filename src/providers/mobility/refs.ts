@@ -25,8 +25,15 @@ export const LOCAL_REFS: MobilityRefs = {
 
 /** A target's `ids` table from the config; what it leaves out has no id (numeric names pass through). */
 export function refsOf(ids: TargetIds): MobilityRefs {
-  const table = (m: Record<string, number | undefined> | undefined): Record<string, number> => Object.fromEntries(Object.entries(m ?? {}).filter((e): e is [string, number] => e[1] !== undefined));
-  return { branches: table(ids.branches), vehicleCategories: table(ids.vehicleCategories), additions: table(ids.additions), businessUnits: table(ids.businessUnits), defaultBusinessUnit: ids.defaultBusinessUnit ?? 1 };
+  const table = (m: Record<string, number | undefined> | undefined): Record<string, number> =>
+    Object.fromEntries(Object.entries(m ?? {}).filter((e): e is [string, number] => e[1] !== undefined));
+  return {
+    branches: table(ids.branches),
+    vehicleCategories: table(ids.vehicleCategories),
+    additions: table(ids.additions),
+    businessUnits: table(ids.businessUnits),
+    defaultBusinessUnit: ids.defaultBusinessUnit ?? 1,
+  };
 }
 
 export type RefTable = keyof Omit<MobilityRefs, 'defaultBusinessUnit'>;
@@ -63,7 +70,10 @@ function resolvePlaceholders(payload: Json, marker: string, ids: ReadonlyMap<str
       const ref = o[marker];
       if (typeof ref === 'string' && Object.keys(o).length === 1) {
         const id = ids.get(ref);
-        if (id === undefined) { missing.push(ref); return o; }
+        if (id === undefined) {
+          missing.push(ref);
+          return o;
+        }
         return id;
       }
       return Object.fromEntries(Object.entries(o).map(([k, x]) => [k, walk(x)]));

@@ -23,7 +23,13 @@ export function lowerTypeFields(kind: Kind, s: Spec, h: TypeFieldHelpers): Recor
   switch (kind) {
     case 'Reward': {
       const after = (s.after ?? {}) as { rentals?: number; minutes?: number; spend?: Money };
-      return { rewardCondition: { numberOfRentals: after.rentals ?? null, minutes: after.minutes ?? null, spendAmount: h.money(after.spend, ['spec', 'after', 'spend']) } };
+      return {
+        rewardCondition: {
+          numberOfRentals: after.rentals ?? null,
+          minutes: after.minutes ?? null,
+          spendAmount: h.money(after.spend, ['spec', 'after', 'spend']),
+        },
+      };
     }
     case 'Triggered': {
       const minimumSpend = (s.conditions as { minimumSpend?: Money } | undefined)?.minimumSpend;
@@ -35,11 +41,17 @@ export function lowerTypeFields(kind: Kind, s: Spec, h: TypeFieldHelpers): Recor
     case 'Referral': {
       const referrer = (s.referrer as { benefits?: Spec[] } | undefined)?.benefits;
       // The API's default is 1 (the schema's too): always sent, so both sides of the diff hold it.
-      return { referrerBenefits: referrer ? h.benefits(referrer, ['spec', 'referrer', 'benefits']) : null, qualifyingRentals: (s.qualifyingRentals as number | undefined) ?? 1 };
+      return {
+        referrerBenefits: referrer ? h.benefits(referrer, ['spec', 'referrer', 'benefits']) : null,
+        qualifyingRentals: (s.qualifyingRentals as number | undefined) ?? 1,
+      };
     }
-    case 'CustomerCare': return { reasonCodes: (s.reasons as string[] | undefined) ?? null };
-    case 'Subscription': return { trialPeriodDays: (s.trialDays as number | undefined) ?? null };
-    default: return {};
+    case 'CustomerCare':
+      return { reasonCodes: (s.reasons as string[] | undefined) ?? null };
+    case 'Subscription':
+      return { trialPeriodDays: (s.trialDays as number | undefined) ?? null };
+    default:
+      return {};
   }
 }
 
@@ -54,10 +66,15 @@ export function raiseTypeFields(kind: Kind, o: Spec, currency: string, raiseBene
       const c = obj(o.rewardCondition);
       return { after: { rentals: num(c.numberOfRentals), minutes: num(c.minutes), spend: money(c.spendAmount) } };
     }
-    case 'Triggered': return { event: (o.triggerEvent as string | null | undefined) ?? null, conditions: { minimumSpend: money(obj(o.triggerConditions).minimumSpend) } };
-    case 'Referral': return { referrer: { benefits: raiseBenefits(o.referrerBenefits) }, qualifyingRentals: num(o.qualifyingRentals) };
-    case 'CustomerCare': return { reasons: Array.isArray(o.reasonCodes) ? o.reasonCodes.map(String) : [] };
-    case 'Subscription': return { trialDays: num(o.trialPeriodDays) };
-    default: return {};
+    case 'Triggered':
+      return { event: (o.triggerEvent as string | null | undefined) ?? null, conditions: { minimumSpend: money(obj(o.triggerConditions).minimumSpend) } };
+    case 'Referral':
+      return { referrer: { benefits: raiseBenefits(o.referrerBenefits) }, qualifyingRentals: num(o.qualifyingRentals) };
+    case 'CustomerCare':
+      return { reasons: Array.isArray(o.reasonCodes) ? o.reasonCodes.map(String) : [] };
+    case 'Subscription':
+      return { trialDays: num(o.trialPeriodDays) };
+    default:
+      return {};
   }
 }

@@ -17,8 +17,13 @@ const ANNOTATION = 'annotation:';
 const VOUCHERABLE = 'voucherable:';
 const BATCH = 'batch:';
 
-const transition = (op: 'activate' | 'deactivate', target: CallDraft['target']): CallDraft =>
-  ({ op, method: 'POST', path: `/voucherables/{id}/${op}`, target, idempotent: true });
+const transition = (op: 'activate' | 'deactivate', target: CallDraft['target']): CallDraft => ({
+  op,
+  method: 'POST',
+  path: `/voucherables/{id}/${op}`,
+  target,
+  idempotent: true,
+});
 
 function tagCalls(a: Action): CallDraft[] | undefined {
   if (a.action === 'create') return [{ op: 'create', method: 'POST', path: '/annotations', body: payloadOf(a), target: 'none', idempotent: false }];
@@ -39,18 +44,26 @@ function batchCalls(a: Action): CallDraft[] | undefined {
 function templateCalls(a: Action): CallDraft[] | undefined {
   const put: CallDraft = { op: 'update', method: 'PUT', path: '/voucherables/{id}', body: payloadOf(a), target: 'live', idempotent: true };
   switch (a.action) {
-    case 'create': return [
-      { op: 'create', method: 'POST', path: '/voucherables', body: payloadOf(a), target: 'none', idempotent: false },
-      ...(desiredStatus(a) === 'active' ? [transition('activate', 'created')] : []),
-    ];
+    case 'create':
+      return [
+        { op: 'create', method: 'POST', path: '/voucherables', body: payloadOf(a), target: 'none', idempotent: false },
+        ...(desiredStatus(a) === 'active' ? [transition('activate', 'created')] : []),
+      ];
     // Deactivating first lets the replacement carry a configuration an ACTIVE template would refuse.
-    case 'update': return a.activation === 'deactivate' ? [transition('deactivate', 'live'), put] : [put, ...(a.activation === 'activate' ? [transition('activate', 'live')] : [])];
-    case 'activate': case 'deactivate': return [transition(a.action, 'live')];
-    case 'delete': return [
-      ...(liveStatus(a) === 'active' ? [transition('deactivate', 'live')] : []),
-      { op: 'delete', method: 'DELETE', path: '/voucherables/{id}', target: 'live', idempotent: true },
-    ];
-    default: return undefined;
+    case 'update':
+      return a.activation === 'deactivate'
+        ? [transition('deactivate', 'live'), put]
+        : [put, ...(a.activation === 'activate' ? [transition('activate', 'live')] : [])];
+    case 'activate':
+    case 'deactivate':
+      return [transition(a.action, 'live')];
+    case 'delete':
+      return [
+        ...(liveStatus(a) === 'active' ? [transition('deactivate', 'live')] : []),
+        { op: 'delete', method: 'DELETE', path: '/voucherables/{id}', target: 'live', idempotent: true },
+      ];
+    default:
+      return undefined;
   }
 }
 
@@ -60,8 +73,9 @@ const listed = new WeakMap<HttpClient, Promise<Map<string, number>>>();
 function annotationsOf(client: HttpClient): Promise<Map<string, number>> {
   let found = listed.get(client);
   if (!found) {
-    found = client.request({ method: 'GET', path: '/annotations', query: { page: 0, size: 5000 } })
-      .then((res) => new Map((Array.isArray(res.body) ? res.body as { id?: unknown; name?: unknown }[] : []).map((x) => [String(x.name), Number(x.id)])));
+    found = client
+      .request({ method: 'GET', path: '/annotations', query: { page: 0, size: 5000 } })
+      .then((res) => new Map((Array.isArray(res.body) ? (res.body as { id?: unknown; name?: unknown }[]) : []).map((x) => [String(x.name), Number(x.id)])));
     found.catch(() => listed.delete(client));
     listed.set(client, found);
   }
@@ -73,21 +87,28 @@ async function resolveRefs(body: Json, ctx: ResolveContext): Promise<Json> {
   for (const [key, liveId] of ctx.known) if (liveId.startsWith(VOUCHERABLE)) templates.set(key, Number(liveId.slice(VOUCHERABLE.length)));
   const withTemplates = resolveVoucherableRefs(body, templates);
   if (withTemplates.missing.length > 0) {
-    throw new ProviderError(`mobility: no live template for ${withTemplates.missing.join(', ')}`, { provider: 'mobility', hint: 'A code batch issues codes of a campaign planned on the same target: declare the campaign (labels.target: mobility).' });
+    throw new ProviderError(`mobility: no live template for ${withTemplates.missing.join(', ')}`, {
+      provider: 'mobility',
+      hint: 'A code batch issues codes of a campaign planned on the same target: declare the campaign (labels.target: mobility).',
+    });
   }
   return resolveTags(withTemplates.value, ctx);
 }
 
 async function resolveTags(body: Json, ctx: ResolveContext): Promise<Json> {
   const ids = new Map<string, number>();
-  for (const [key, liveId] of ctx.known) if (key.startsWith('Tag/') && liveId.startsWith(ANNOTATION)) ids.set(key.slice(4), Number(liveId.slice(ANNOTATION.length)));
+  for (const [key, liveId] of ctx.known)
+    if (key.startsWith('Tag/') && liveId.startsWith(ANNOTATION)) ids.set(key.slice(4), Number(liveId.slice(ANNOTATION.length)));
   let resolved = resolveTagRefs(body, ids);
   if (resolved.missing.length > 0) {
     for (const [name, id] of await annotationsOf(ctx.client)) if (!ids.has(name)) ids.set(name, id);
     resolved = resolveTagRefs(body, ids);
   }
   if (resolved.missing.length > 0) {
-    throw new ProviderError(`mobility: tag${resolved.missing.length === 1 ? '' : 's'} ${resolved.missing.join(', ')} not found on the target`, { provider: 'mobility', hint: 'Declare the tags (kind Tag, labels.target: mobility) so apply creates them first, or create the annotations in the dashboard.' });
+    throw new ProviderError(`mobility: tag${resolved.missing.length === 1 ? '' : 's'} ${resolved.missing.join(', ')} not found on the target`, {
+      provider: 'mobility',
+      hint: 'Declare the tags (kind Tag, labels.target: mobility) so apply creates them first, or create the annotations in the dashboard.',
+    });
   }
   return resolved.value;
 }
@@ -96,7 +117,10 @@ async function resolveTags(body: Json, ctx: ResolveContext): Promise<Json> {
 function references(body: Json): string[] {
   const out: string[] = [];
   const walk = (v: Json): void => {
-    if (Array.isArray(v)) { for (const x of v as readonly Json[]) walk(x); return; }
+    if (Array.isArray(v)) {
+      for (const x of v as readonly Json[]) walk(x);
+      return;
+    }
     if (!v || typeof v !== 'object') return;
     const o = v as { readonly [k: string]: Json };
     if (typeof o.$tag === 'string') out.push(`Tag/${o.$tag}`);

@@ -23,9 +23,10 @@ const promotion: KindCapability = {
     return ['spec.benefits', 'spec.conditions', 'spec.audience.firstPurchaseOnly'].map((path) => ({ path, reason }));
   },
   replacement: (live) => ({
-    how: live.facts.status === 'archived'
-      ? 'create a new promotion with the same code (the archived one stays archived)'
-      : 'archive the live promotion and create a new one with the same code',
+    how:
+      live.facts.status === 'archived'
+        ? 'create a new promotion with the same code (the archived one stays archived)'
+        : 'archive the live promotion and create a new one with the same code',
     consequences: [`the ${redemptions(live)} so far stay with the archived promotion; the new one counts redemptions and budget from zero`],
     destructive: false,
   }),

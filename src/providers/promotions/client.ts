@@ -15,8 +15,12 @@ export function promotionsClient(connection: Connection, deps: HttpDeps): HttpCl
     describeError: (body) => {
       if (!body || typeof body !== 'object') return undefined;
       const p = body as { code?: unknown; detail?: unknown; fields?: unknown; request_id?: unknown };
-      const fields = Array.isArray(p.fields) ? ` (${p.fields.map((f) => `${String((f as { field?: unknown }).field)}: ${String((f as { message?: unknown }).message)}`).join('; ')})` : '';
-      return typeof p.detail === 'string' ? `${String(p.code ?? 'problem')}: ${p.detail}${fields}${p.request_id ? ` [request ${String(p.request_id)}]` : ''}` : undefined;
+      const fields = Array.isArray(p.fields)
+        ? ` (${p.fields.map((f) => `${String((f as { field?: unknown }).field)}: ${String((f as { message?: unknown }).message)}`).join('; ')})`
+        : '';
+      return typeof p.detail === 'string'
+        ? `${String(p.code ?? 'problem')}: ${p.detail}${fields}${p.request_id ? ` [request ${String(p.request_id)}]` : ''}`
+        : undefined;
     },
   });
 }

@@ -18,12 +18,18 @@ export const VISIBILITY_OUT: Readonly<Record<string, string>> = { public: 'publi
 
 function effectToBenefit(e: Obj): Json {
   switch (e.type) {
-    case 'percent_discount': return { percentOff: parseNumeric(e.percent) ?? null };
-    case 'fixed_discount': return { amountOff: money(e) };
-    case 'credit_grant': return { credit: money(e) };
-    case 'trial_extension': return { trialExtensionDays: (e.days as number) ?? null };
-    case 'free_period': return { freePeriods: (e.periods as number) ?? null };
-    default: return { [`unsupported:${String(e.type)}`]: e as Json };
+    case 'percent_discount':
+      return { percentOff: parseNumeric(e.percent) ?? null };
+    case 'fixed_discount':
+      return { amountOff: money(e) };
+    case 'credit_grant':
+      return { credit: money(e) };
+    case 'trial_extension':
+      return { trialExtensionDays: (e.days as number) ?? null };
+    case 'free_period':
+      return { freePeriods: (e.periods as number) ?? null };
+    default:
+      return { [`unsupported:${String(e.type)}`]: e as Json };
   }
 }
 
@@ -32,7 +38,11 @@ function money(o: Obj): Json {
   return { amount: canonicalAmount(o.amount as string | number, currency), currency };
 }
 
-interface Raised { conditions: Record<string, Json>; audience: Record<string, Json>; plans: string[] }
+interface Raised {
+  conditions: Record<string, Json>;
+  audience: Record<string, Json>;
+  plans: string[];
+}
 
 function raiseConditions(list: readonly Obj[], mode: string): Raised {
   const out: Raised = { conditions: {}, audience: {}, plans: [] };
@@ -52,8 +62,8 @@ function raiseConditions(list: readonly Obj[], mode: string): Raised {
     else if (c.type === 'quantity_threshold') out.conditions.quantityAtLeast = (c.min_quantity as number) ?? null;
     else if (c.type === 'first_purchase' && any) out.conditions.firstPurchase = true;
     else if (c.type === 'first_purchase') out.audience.firstPurchaseOnly = true;
-    else if (c.type === 'subscription_plan' && any) append(groupPlans, ((c.plan_codes as string[] | undefined) ?? []));
-    else if (c.type === 'subscription_plan') append(out.plans, ((c.plan_codes as string[] | undefined) ?? []));
+    else if (c.type === 'subscription_plan' && any) append(groupPlans, (c.plan_codes as string[] | undefined) ?? []);
+    else if (c.type === 'subscription_plan') append(out.plans, (c.plan_codes as string[] | undefined) ?? []);
     else if (c.type === 'usage_threshold') usage.push({ metric: String(c.metric), atLeast: parseNumeric(c.threshold) ?? null });
     else if (c.type === 'product_combination') once('productCombination', ((c.product_ids as string[] | undefined) ?? []) as Json, c);
     else if (c.type === 'external_verification') once('externalVerification', { provider: String(c.provider) }, c);
@@ -79,22 +89,26 @@ export function raisePromotion(o: Obj, currency: string): { normalized: Normaliz
   const phase = phases[0] ?? {};
   const raised = raiseConditions((phase.conditions as Obj[] | undefined) ?? [], String(o.condition_mode ?? 'ALL'));
   const appliesTo: Json = raised.plans.length > 0 ? { plans: raised.plans } : null;
-  const benefitsOf = (ph: Obj): Json[] => ((ph.effects as Obj[] | undefined) ?? []).map((e) => ({ ...(effectToBenefit(e) as Record<string, Json>), appliesTo }));
+  const benefitsOf = (ph: Obj): Json[] =>
+    ((ph.effects as Obj[] | undefined) ?? []).map((e) => ({ ...(effectToBenefit(e) as Record<string, Json>), appliesTo }));
   const benefits = benefitsOf(phase);
   // A ladder's first phase is spec.benefits, the others its steps. Every phase carries the same conditions as
   // lower sends them; a step whose conditions differ (written elsewhere) shows as such rather than being lost.
   const same = canonicalJson((phase.conditions as Json | undefined) ?? []);
-  const ladder: Json = o.is_phased === true || o.archetype === 'loyalty_ladder' || o.archetype === 'growth_ladder'
-    ? {
-      archetype: String(o.archetype ?? 'standard'),
-      firstStep: String(phase.name ?? ''),
-      steps: phases.slice(1).map((ph) => ({
-        name: String(ph.name ?? ''),
-        benefits: benefitsOf(ph),
-        ...(canonicalJson((ph.conditions as Json | undefined) ?? []) === same ? {} : { 'unsupported:conditions': (ph.conditions as Json | undefined) ?? [] }),
-      })),
-    }
-    : null;
+  const ladder: Json =
+    o.is_phased === true || o.archetype === 'loyalty_ladder' || o.archetype === 'growth_ladder'
+      ? {
+          archetype: String(o.archetype ?? 'standard'),
+          firstStep: String(phase.name ?? ''),
+          steps: phases.slice(1).map((ph) => ({
+            name: String(ph.name ?? ''),
+            benefits: benefitsOf(ph),
+            ...(canonicalJson((ph.conditions as Json | undefined) ?? []) === same
+              ? {}
+              : { 'unsupported:conditions': (ph.conditions as Json | undefined) ?? [] }),
+          })),
+        }
+      : null;
   const status = o.status === 'draft' || o.status === 'archived' ? 'inactive' : o.status === undefined ? 'inactive' : 'active';
   const code = typeof o.code === 'string' ? o.code : null;
   const name = String(o.name ?? '');
@@ -117,10 +131,12 @@ export function raisePromotion(o: Obj, currency: string): { normalized: Normaliz
       stacking: { stackable: o.stackable === true, priority: (o.priority as number | undefined) ?? 0 },
       ladder,
       visibility: VISIBILITY_OUT[String(o.visibility)] ?? String(o.visibility ?? 'public'),
-      providers: { promotions: {
-        applicationTiming: TIMING_OUT[String(o.application_timing)] ?? String(o.application_timing ?? 'next_invoice'),
-        budgetBehavior: BUDGET_OUT[String(o.budget_behavior)] ?? String(o.budget_behavior ?? 'hard_cap'),
-      } },
+      providers: {
+        promotions: {
+          applicationTiming: TIMING_OUT[String(o.application_timing)] ?? String(o.application_timing ?? 'next_invoice'),
+          budgetBehavior: BUDGET_OUT[String(o.budget_behavior)] ?? String(o.budget_behavior ?? 'hard_cap'),
+        },
+      },
     },
   });
   const key = code ?? owner?.name ?? nameFromKey(name);
@@ -131,7 +147,12 @@ function promotionObject(o: Obj, currency: string): LiveObject {
   const { normalized, owner } = raisePromotion(o, currency);
   const used = Number(o.current_redemptions ?? 0);
   const counters: Counter[] = [{ name: 'redemptions', value: used, text: `${used} redemption${used === 1 ? '' : 's'} so far` }];
-  if (o.current_budget_used !== undefined && o.max_budget != null) counters.push({ name: 'budgetUsed', value: String(o.current_budget_used), text: `${String(o.current_budget_used)} of the ${String(o.max_budget)} budget used` });
+  if (o.current_budget_used !== undefined && o.max_budget != null)
+    counters.push({
+      name: 'budgetUsed',
+      value: String(o.current_budget_used),
+      text: `${String(o.current_budget_used)} of the ${String(o.max_budget)} budget used`,
+    });
   if (o.status === 'expired') counters.push({ name: 'status', value: 'expired', text: 'expired: valid_to has passed' });
   if (o.status === 'archived') counters.push({ name: 'status', value: 'archived', text: `archived${o.archived_at ? ` at ${String(o.archived_at)}` : ''}` });
   const status = String(o.status ?? 'draft');

@@ -7,13 +7,21 @@ const MONTH_MS = 30 * 24 * 3600 * 1000;
 
 export async function promotionVerdict(client: HttpClient, liveId: string, probe: VerdictProbe): Promise<ApiVerdict> {
   const who = { customer_id: probe.customer, ...(probe.subscription ? { subscription_id: probe.subscription } : {}) };
-  const preview = await client.request({ method: 'POST', path: `/promotions/${encodeURIComponent(liveId)}/eligibility-preview`, body: { ...who, at: probe.at } });
+  const preview = await client.request({
+    method: 'POST',
+    path: `/promotions/${encodeURIComponent(liveId)}/eligibility-preview`,
+    body: { ...who, at: probe.at },
+  });
   const p = (preview.body as { data?: { eligible?: unknown; reason?: unknown } }).data ?? {};
   const eligible = p.eligible === true;
   const reason = typeof p.reason === 'string' ? p.reason : undefined;
   if (!eligible) return { eligible, ...(reason ? { reason } : {}) };
   const end = new Date(Date.parse(probe.at) + MONTH_MS).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const sim = await client.request({ method: 'POST', path: '/promotions/simulate', body: { ...who, billing_period_start: probe.at, billing_period_end: end, promotion_ids: [liveId] } });
+  const sim = await client.request({
+    method: 'POST',
+    path: '/promotions/simulate',
+    body: { ...who, billing_period_start: probe.at, billing_period_end: end, promotion_ids: [liveId] },
+  });
   const s = (sim.body as { data?: { discount_total?: unknown; credits_granted?: unknown; currency?: unknown } }).data ?? {};
   return {
     eligible,

@@ -7,8 +7,13 @@ import type { Json } from '../../model/canonical.js';
 import type { ApiAdapter, CallDraft } from '../writes.js';
 import { desiredStatus, liveStatus, payloadOf } from '../writes.js';
 
-const transition = (op: 'activate' | 'deactivate', target: CallDraft['target']): CallDraft =>
-  ({ op, method: 'POST', path: `/promotions/{id}/${op}`, target, idempotent: true });
+const transition = (op: 'activate' | 'deactivate', target: CallDraft['target']): CallDraft => ({
+  op,
+  method: 'POST',
+  path: `/promotions/{id}/${op}`,
+  target,
+  idempotent: true,
+});
 
 function create(a: Action): CallDraft[] {
   const steps: CallDraft[] = [{ op: 'create', method: 'POST', path: '/promotions', body: payloadOf(a), target: 'none', idempotent: false }];
@@ -41,12 +46,18 @@ export const promotionsAdapter: ApiAdapter = {
   provider: 'promotions',
   calls(a) {
     switch (a.action) {
-      case 'create': return create(a);
-      case 'update': return [update(a), ...(a.activation ? [transition(a.activation, 'live')] : [])];
-      case 'activate': case 'deactivate': return a.release ? [release(a)] : [transition(a.action, 'live')];
+      case 'create':
+        return create(a);
+      case 'update':
+        return [update(a), ...(a.activation ? [transition(a.activation, 'live')] : [])];
+      case 'activate':
+      case 'deactivate':
+        return a.release ? [release(a)] : [transition(a.action, 'live')];
       // The archived promotion keeps its redemptions; the new one takes over the code.
-      case 'replace': return isArchived(a) ? create(a) : [transition('deactivate', 'live'), ...create(a)];
-      default: return undefined;
+      case 'replace':
+        return isArchived(a) ? create(a) : [transition('deactivate', 'live'), ...create(a)];
+      default:
+        return undefined;
     }
   },
   createdId(_kind, body) {

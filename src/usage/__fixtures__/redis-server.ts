@@ -13,24 +13,34 @@ export interface RedisServer {
   stop(): Promise<void>;
 }
 
-const MISSING = 'redis-server is not installed, and the usage store tests need a real one. '
-  + 'Install it: apt-get install -y redis-server (CI does this in .ci/run before npm test).';
+const MISSING =
+  'redis-server is not installed, and the usage store tests need a real one. ' +
+  'Install it: apt-get install -y redis-server (CI does this in .ci/run before npm test).';
 
 export async function startRedis(): Promise<RedisServer> {
   const dir = await mkdtemp(join(tmpdir(), 'promoc-redis-'));
   let last: unknown;
   for (let attempt = 0; attempt < 3; attempt++) {
     const port = await freePort();
-    const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
-    child.stdout!.on('data', (b: Buffer) => { output += b.toString(); });
-    child.stderr!.on('data', (b: Buffer) => { output += b.toString(); });
+    child.stdout!.on('data', (b: Buffer) => {
+      output += b.toString();
+    });
+    child.stderr!.on('data', (b: Buffer) => {
+      output += b.toString();
+    });
     try {
       await whenReady(child, port, () => output);
       return { url: `redis://127.0.0.1:${port}`, port, stop: () => stop(child, dir) };
     } catch (error) {
       await stop(child, undefined);
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') { await rm(dir, { recursive: true, force: true }); throw new Error(MISSING, { cause: error }); }
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        await rm(dir, { recursive: true, force: true });
+        throw new Error(MISSING, { cause: error });
+      }
       last = error;
     }
   }
@@ -52,8 +62,12 @@ function freePort(): Promise<number> {
 /** Resolves once the server answers PING; rejects if it exits (or never starts) first. */
 async function whenReady(child: ChildProcess, port: number, output: () => string): Promise<void> {
   let exited: Error | undefined;
-  child.once('error', (e) => { exited = e; });
-  child.once('exit', (code) => { exited ??= new Error(`redis-server exited with ${code}:\n${output()}`); });
+  child.once('error', (e) => {
+    exited = e;
+  });
+  child.once('exit', (code) => {
+    exited ??= new Error(`redis-server exited with ${code}:\n${output()}`);
+  });
   for (let i = 0; i < 200; i++) {
     if (exited) throw exited;
     if (await pings(port)) return;
@@ -66,10 +80,19 @@ function pings(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = createConnection({ port, host: '127.0.0.1' });
     let reply = '';
-    socket.setTimeout(500, () => { socket.destroy(); resolve(false); });
+    socket.setTimeout(500, () => {
+      socket.destroy();
+      resolve(false);
+    });
     socket.once('error', () => resolve(false));
     socket.on('connect', () => socket.write('PING\r\n'));
-    socket.on('data', (b) => { reply += b.toString(); if (reply.includes('\r\n')) { socket.destroy(); resolve(reply.startsWith('+PONG')); } });
+    socket.on('data', (b) => {
+      reply += b.toString();
+      if (reply.includes('\r\n')) {
+        socket.destroy();
+        resolve(reply.startsWith('+PONG'));
+      }
+    });
   });
 }
 

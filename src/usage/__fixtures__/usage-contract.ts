@@ -13,8 +13,13 @@ export interface UsageContractOptions {
 
 const P = 'Promotion/p';
 const limits = { redemptions: 3, perCustomer: 2, budget: { minor: 1000, currency: 'EUR' } };
-const ask = (customerId: string | undefined, amount: number, extra: Partial<ReservationRequest> = {}): ReservationRequest =>
-  ({ campaign: P, amount, limits, ...(customerId === undefined ? {} : { customerId }), ...extra });
+const ask = (customerId: string | undefined, amount: number, extra: Partial<ReservationRequest> = {}): ReservationRequest => ({
+  campaign: P,
+  amount,
+  limits,
+  ...(customerId === undefined ? {} : { customerId }),
+  ...extra,
+});
 
 /** Reserve, and name the result by what it is; ids differ between stores, so they are kept aside. */
 async function take(store: UsageStore, request: ReservationRequest, ids: string[]): Promise<string> {
@@ -44,7 +49,13 @@ export function runUsageContract({ name, make }: UsageContractOptions): void {
     it('enforces the per-customer limit and needs a customer for it', async () => {
       const store = await make();
       const ids: string[] = [];
-      const seen = [await take(store, ask('a', 0), ids), await take(store, ask('a', 0), ids), await take(store, ask('a', 0), ids), await take(store, ask(undefined, 0), ids), await take(store, ask('b', 0), ids)];
+      const seen = [
+        await take(store, ask('a', 0), ids),
+        await take(store, ask('a', 0), ids),
+        await take(store, ask('a', 0), ids),
+        await take(store, ask(undefined, 0), ids),
+        await take(store, ask('b', 0), ids),
+      ];
       expect(seen).toEqual(['ok', 'ok', 'per-customer limit 2 reached', 'a per-customer limit needs a customer id', 'ok']);
       expect(await counts(store, 'a')).toEqual([3, 2, 0]);
       expect(await counts(store, 'b')).toEqual([3, 1, 0]);
@@ -70,7 +81,12 @@ export function runUsageContract({ name, make }: UsageContractOptions): void {
       expect(await store.release(a)).toEqual({ ok: true });
       expect(await counts(store, 'a')).toEqual([1, 0, 200]);
       expect(await store.commit(b)).toEqual({ ok: true });
-      expect((await Promise.all([store.commit(b), store.release(b), store.release(a), store.commit(a)])).map((s) => s.ok)).toEqual([false, false, false, false]);
+      expect((await Promise.all([store.commit(b), store.release(b), store.release(a), store.commit(a)])).map((s) => s.ok)).toEqual([
+        false,
+        false,
+        false,
+        false,
+      ]);
       expect(await counts(store, 'b')).toEqual([1, 1, 200]);
       const settled = await store.release('no-such-reservation');
       expect(settled.ok).toBe(false);

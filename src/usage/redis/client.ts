@@ -44,10 +44,18 @@ export async function connectRedis(options: ConnectOptions): Promise<ClosableCon
     connected = true;
   } catch (cause) {
     client.destroy();
-    throw new UsageStoreError('unavailable', `cannot connect to Redis at ${redact(options.url)}: ${(cause as Error).message}`, 'check the URL and that redis-server is running', { cause });
+    throw new UsageStoreError(
+      'unavailable',
+      `cannot connect to Redis at ${redact(options.url)}: ${(cause as Error).message}`,
+      'check the URL and that redis-server is running',
+      { cause },
+    );
   }
   return {
-    send: (args) => client.sendCommand<unknown>([...args]).catch((cause: unknown) => { throw translate(cause, args); }),
+    send: (args) =>
+      client.sendCommand<unknown>([...args]).catch((cause: unknown) => {
+        throw translate(cause, args);
+      }),
     close: () => client.close(),
   };
 }
@@ -55,7 +63,12 @@ export async function connectRedis(options: ConnectOptions): Promise<ClosableCon
 function translate(cause: unknown, args: readonly string[]): UsageStoreError {
   const message = cause instanceof Error ? cause.message : String(cause);
   if (cause instanceof ErrorReply) return new UsageStoreError('reply', `Redis refused ${args[0]}: ${message}`, undefined, { cause });
-  return new UsageStoreError('unavailable', `Redis did not answer ${args[0]}: ${message}`, 'the client reconnects by itself; retry, or treat the limit as reached', { cause });
+  return new UsageStoreError(
+    'unavailable',
+    `Redis did not answer ${args[0]}: ${message}`,
+    'the client reconnects by itself; retry, or treat the limit as reached',
+    { cause },
+  );
 }
 
 /** The URL without its password, for messages. */

@@ -27,18 +27,26 @@ afterAll(async () => {
   await server?.stop();
 });
 
-type Op =
-  | { op: 'reserve'; request: ReservationRequest }
-  | { op: 'commit' | 'release'; index: number }
-  | { op: 'read'; customerId?: string };
+type Op = { op: 'reserve'; request: ReservationRequest } | { op: 'commit' | 'release'; index: number } | { op: 'read'; customerId?: string };
 
 const anOp: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({
-    campaign: fc.constantFrom('Promotion/p', 'Promotion/q'),
-    customerId: fc.option(fc.constantFrom('a', 'b', 'c'), { nil: undefined }),
-    amount: fc.nat(400),
-    limits: fc.record({ redemptions: fc.nat(5), perCustomer: fc.nat(3), budget: fc.record({ minor: fc.nat(1000), currency: fc.constant('EUR') }) }, { requiredKeys: [] }),
-  }, { requiredKeys: ['campaign', 'amount', 'limits'] }).map((request): Op => ({ op: 'reserve', request })) },
+  {
+    weight: 3,
+    arbitrary: fc
+      .record(
+        {
+          campaign: fc.constantFrom('Promotion/p', 'Promotion/q'),
+          customerId: fc.option(fc.constantFrom('a', 'b', 'c'), { nil: undefined }),
+          amount: fc.nat(400),
+          limits: fc.record(
+            { redemptions: fc.nat(5), perCustomer: fc.nat(3), budget: fc.record({ minor: fc.nat(1000), currency: fc.constant('EUR') }) },
+            { requiredKeys: [] },
+          ),
+        },
+        { requiredKeys: ['campaign', 'amount', 'limits'] },
+      )
+      .map((request): Op => ({ op: 'reserve', request })),
+  },
   { weight: 2, arbitrary: fc.record({ op: fc.constantFrom('commit' as const, 'release' as const), index: fc.nat(12) }) },
   { weight: 1, arbitrary: fc.option(fc.constantFrom('a', 'b'), { nil: undefined }).map((customerId): Op => ({ op: 'read', customerId })) },
 );
@@ -63,20 +71,30 @@ async function play(store: UsageStore, ops: readonly Op[]): Promise<unknown[]> {
 
 describe('redisUsage against the in-memory reference', () => {
   it('gives the same result at every step of random sequences', async () => {
-    await fc.assert(fc.asyncProperty(fc.array(anOp, { maxLength: 30 }), async (ops) => {
-      expect(await play(fresh(), ops)).toEqual(await play(memoryStore(), ops));
-    }), { seed: 71, numRuns: 60 });
+    await fc.assert(
+      fc.asyncProperty(fc.array(anOp, { maxLength: 30 }), async (ops) => {
+        expect(await play(fresh(), ops)).toEqual(await play(memoryStore(), ops));
+      }),
+      { seed: 71, numRuns: 60 },
+    );
   });
 });
 
 describe('redisUsage with the engine', () => {
   it('feeds evaluate() its counters and takes what it applied', async () => {
-    const engine = engineFor([aPromotion('limited', { code: 'A', limits: { redemptions: 1, budget: { amount: '5.00', currency: 'EUR' } }, benefits: [{ percentOff: 50 }] })]);
+    const engine = engineFor([
+      aPromotion('limited', { code: 'A', limits: { redemptions: 1, budget: { amount: '5.00', currency: 'EUR' } }, benefits: [{ percentOff: 50 }] }),
+    ]);
     const store = fresh();
     const price = (id: string) => withUsage(store, id, (usage) => engine.evaluate(aContext({ codes: ['A'], customer: { id }, usage })));
     const first = await price('rider-1');
     expect(first.applied.map((a) => [a.campaign, a.amount])).toEqual([['Promotion/limited', 500]]);
-    const taken = await store.reserve({ campaign: 'Promotion/limited', customerId: 'rider-1', amount: 500, limits: engine.campaign('Promotion/limited')!.limits });
+    const taken = await store.reserve({
+      campaign: 'Promotion/limited',
+      customerId: 'rider-1',
+      amount: 500,
+      limits: engine.campaign('Promotion/limited')!.limits,
+    });
     if (taken.ok) await store.commit(taken.id);
     expect((await price('rider-2')).rejected).toEqual([{ campaign: 'Promotion/limited', reason: 'redemption limit 1 reached' }]);
   });
@@ -110,14 +128,19 @@ describe('redisUsage failures', () => {
     for (const amount of [-1, 1.5, 2 ** 53, Number.NaN]) {
       await expect(store.reserve({ campaign: 'Promotion/p', amount, limits: {} })).rejects.toMatchObject({ name: 'UsageStoreError', code: 'request' });
     }
-    await expect(store.reserve({ campaign: 'Promotion/p', amount: 1, limits: { redemptions: 0.5 } })).rejects.toThrow('limits.redemptions 0.5 is not a whole number');
+    await expect(store.reserve({ campaign: 'Promotion/p', amount: 1, limits: { redemptions: 0.5 } })).rejects.toThrow(
+      'limits.redemptions 0.5 is not a whole number',
+    );
     expect(() => redisUsage(conn, { prefix: 'a{b}' })).toThrow('has braces');
     expect(() => redisUsage(conn, { ttlMs: 0 })).toThrow('ttlMs 0 is not a positive integer');
   });
 
   it('reports foreign data under its prefix as a bad reply', async () => {
     await conn.send(['SET', 'foreign:{Promotion/p}:totals', 'not a hash']);
-    await expect(fresh('foreign').reserve({ campaign: 'Promotion/p', amount: 0, limits: {} })).rejects.toMatchObject({ code: 'reply', message: expect.stringContaining('WRONGTYPE') });
+    await expect(fresh('foreign').reserve({ campaign: 'Promotion/p', amount: 0, limits: {} })).rejects.toMatchObject({
+      code: 'reply',
+      message: expect.stringContaining('WRONGTYPE'),
+    });
   });
 
   it('fails fast, as unavailable, when the server is gone or never was', async () => {

@@ -45,10 +45,12 @@ describe('redisUsage across instances', () => {
     const [a, b] = instances();
     await a.seed({ [P]: { redemptions: 99 } });
     const limits = { redemptions: 100 };
-    const results = (await Promise.all([
-      many(50, (i) => a.reserve({ campaign: P, customerId: `a${i}`, amount: 0, limits })),
-      many(50, (i) => b.reserve({ campaign: P, customerId: `b${i}`, amount: 0, limits })),
-    ])).flat();
+    const results = (
+      await Promise.all([
+        many(50, (i) => a.reserve({ campaign: P, customerId: `a${i}`, amount: 0, limits })),
+        many(50, (i) => b.reserve({ campaign: P, customerId: `b${i}`, amount: 0, limits })),
+      ])
+    ).flat();
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toHaveLength(99);
     expect((await b.read([P])).get(P)?.redemptions).toBe(100);
@@ -57,10 +59,12 @@ describe('redisUsage across instances', () => {
   it('lets one customer take a per-customer limit once however many instances try', async () => {
     const [a, b] = instances();
     const limits = { perCustomer: 1 };
-    const results = (await Promise.all([
-      many(50, () => a.reserve({ campaign: P, customerId: 'rider', amount: 0, limits })),
-      many(50, () => b.reserve({ campaign: P, customerId: 'rider', amount: 0, limits })),
-    ])).flat();
+    const results = (
+      await Promise.all([
+        many(50, () => a.reserve({ campaign: P, customerId: 'rider', amount: 0, limits })),
+        many(50, () => b.reserve({ campaign: P, customerId: 'rider', amount: 0, limits })),
+      ])
+    ).flat();
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect((await a.read([P], 'rider')).get(P)).toEqual({ redemptions: 1, customerRedemptions: 1, budgetSpent: 0 });
   });
@@ -69,10 +73,9 @@ describe('redisUsage across instances', () => {
     const [a, b] = instances();
     const limits = { budget: { minor: 1000, currency: 'EUR' } };
     // 100 × 30 against 1000: exactly 33 fit (990), whoever wins the races.
-    const results = (await Promise.all([
-      many(50, () => a.reserve({ campaign: P, amount: 30, limits })),
-      many(50, () => b.reserve({ campaign: P, amount: 30, limits })),
-    ])).flat();
+    const results = (
+      await Promise.all([many(50, () => a.reserve({ campaign: P, amount: 30, limits })), many(50, () => b.reserve({ campaign: P, amount: 30, limits }))])
+    ).flat();
     expect(results.filter((r) => r.ok)).toHaveLength(33);
     expect((await a.read([P])).get(P)?.budgetSpent).toBe(990);
   });

@@ -42,8 +42,15 @@ export function redisUsage(connection: RedisConnection, options: RedisUsageOptio
       const { redemptions, perCustomer, budget } = request.limits;
       const named = request.customerId !== undefined;
       const reply = await run(SCRIPTS.reserve, request.campaign, [
-        now(), String(ttl), request.campaign, opt(redemptions), opt(perCustomer), opt(budget?.minor),
-        String(request.amount), named ? '1' : '0', request.customerId ?? '',
+        now(),
+        String(ttl),
+        request.campaign,
+        opt(redemptions),
+        opt(perCustomer),
+        opt(budget?.minor),
+        String(request.amount),
+        named ? '1' : '0',
+        request.customerId ?? '',
       ]);
       return reservation(reply, request);
     },
@@ -83,11 +90,16 @@ function reservation(reply: unknown, r: ReservationRequest): Reservation {
   const [ok, value] = reply as [unknown, unknown];
   if (count(ok, 'reserve') === 1 && typeof value === 'string') return { ok: true, id: value };
   switch (value) {
-    case 'redemptions': return { ok: false, reason: `redemption limit ${r.limits.redemptions} reached` };
-    case 'customer-id': return { ok: false, reason: 'a per-customer limit needs a customer id' };
-    case 'per-customer': return { ok: false, reason: `per-customer limit ${r.limits.perCustomer} reached` };
-    case 'budget': return { ok: false, reason: 'budget spent' };
-    default: throw badReply('reserve', reply);
+    case 'redemptions':
+      return { ok: false, reason: `redemption limit ${r.limits.redemptions} reached` };
+    case 'customer-id':
+      return { ok: false, reason: 'a per-customer limit needs a customer id' };
+    case 'per-customer':
+      return { ok: false, reason: `per-customer limit ${r.limits.perCustomer} reached` };
+    case 'budget':
+      return { ok: false, reason: 'budget spent' };
+    default:
+      throw badReply('reserve', reply);
   }
 }
 
@@ -98,5 +110,9 @@ function campaignUsage(reply: unknown): CampaignUsage {
 }
 
 function badReply(script: string, reply: unknown): UsageStoreError {
-  return new UsageStoreError('reply', `unexpected reply to the ${script} script: ${JSON.stringify(reply)}`, 'is another program writing under the same key prefix?');
+  return new UsageStoreError(
+    'reply',
+    `unexpected reply to the ${script} script: ${JSON.stringify(reply)}`,
+    'is another program writing under the same key prefix?',
+  );
 }

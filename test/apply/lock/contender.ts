@@ -24,20 +24,28 @@ async function backendFor(c: Command): Promise<LockBackend> {
   const key = `${c.backend}:${c.dir ?? c.url}`;
   let b = backends.get(key);
   if (!b) {
-    b = c.backend === 'redis'
-      ? await redisLockBackend({ url: c.url!, pid: process.pid, host: hostname(), ttlMs: 5000 })
-      : fileLockBackend({ dir: c.dir!, pid: process.pid, host: hostname() });
+    b =
+      c.backend === 'redis'
+        ? await redisLockBackend({ url: c.url!, pid: process.pid, host: hostname(), ttlMs: 5000 })
+        : fileLockBackend({ dir: c.dir!, pid: process.pid, host: hostname() });
     backends.set(key, b);
   }
   return b;
 }
 
-const say = (o: unknown): void => { process.stdout.write(`${JSON.stringify(o)}\n`); };
+const say = (o: unknown): void => {
+  process.stdout.write(`${JSON.stringify(o)}\n`);
+};
 
 for await (const line of createInterface({ input: process.stdin })) {
   const c = JSON.parse(line) as Command;
   if (c.op === 'exit') break;
-  if (c.op === 'release') { await held?.release(); held = undefined; say({ released: true }); continue; }
+  if (c.op === 'release') {
+    await held?.release();
+    held = undefined;
+    say({ released: true });
+    continue;
+  }
   const backend = await backendFor(c);
   try {
     held = await backend.acquire({ api: c.api!, run: c.run ?? 'race', target: `t-${process.pid}`, now: new Date() });

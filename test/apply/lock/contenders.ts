@@ -21,12 +21,19 @@ export function startContender(): Contender {
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     pid: child.pid!,
-    send: (command) => new Promise((resolve, reject) => {
-      waiting.push((line) => resolve(JSON.parse(line) as Record<string, unknown>));
-      child.once('exit', () => reject(new Error(`contender ${child.pid} exited`)));
-      child.stdin!.write(`${JSON.stringify(command)}\n`);
-    }),
-    kill: async () => { child.kill('SIGKILL'); await exited; },
-    exit: async () => { child.stdin!.write('{"op":"exit"}\n'); await exited; },
+    send: (command) =>
+      new Promise((resolve, reject) => {
+        waiting.push((line) => resolve(JSON.parse(line) as Record<string, unknown>));
+        child.once('exit', () => reject(new Error(`contender ${child.pid} exited`)));
+        child.stdin!.write(`${JSON.stringify(command)}\n`);
+      }),
+    kill: async () => {
+      child.kill('SIGKILL');
+      await exited;
+    },
+    exit: async () => {
+      child.stdin!.write('{"op":"exit"}\n');
+      await exited;
+    },
   };
 }

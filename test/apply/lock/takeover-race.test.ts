@@ -76,10 +76,14 @@ describe('apply lock takeover race', () => {
         const api = apiIdentity('lago', `https://lago.example.com/api/v1/r${trial}`, undefined);
         const key = `promoc:apply-lock:${lockKey(api)}`;
         // What a killed holder leaves: its key, no longer renewed, about to expire.
-        await client.set(key, JSON.stringify({ pid: deadPid(), host: 'ci-2', run: 'killed', target: 'a', since: new Date().toISOString(), token: 'dead', fence: 1 }), { PX: 60 });
+        await client.set(
+          key,
+          JSON.stringify({ pid: deadPid(), host: 'ci-2', run: 'killed', target: 'a', since: new Date().toISOString(), token: 'dead', fence: 1 }),
+          { PX: 60 },
+        );
         await new Promise((r) => setTimeout(r, 80));
         const answers = await race({ op: 'acquire', backend: 'redis', url: redis.url, api });
-        const fences = answers.map((a) => a.ok ? undefined : (a.holder as { fence: number }).fence).filter((f) => f !== undefined);
+        const fences = answers.map((a) => (a.ok ? undefined : (a.holder as { fence: number }).fence)).filter((f) => f !== undefined);
         expect(new Set(fences).size).toBe(1);
       }
     } finally {

@@ -15,12 +15,20 @@ ${body}`;
 /** Calls the EV billing emulator as a driver app or the charging backend would. */
 async function ev(w: Workspace, method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
   const e = w.emulators.endpoint('ev-billing');
-  const res = await fetch(`${e.apiBaseUrl}/api/v1/billing${path}`, { method, headers: { authorization: 'Bearer dyn_test_promoc', 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+  const res = await fetch(`${e.apiBaseUrl}/api/v1/billing${path}`, {
+    method,
+    headers: { authorization: 'Bearer dyn_test_promoc', 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
   return (await res.json()) as Record<string, unknown>;
 }
 
 async function seedSession(w: Workspace, id: string, user: string, total: number): Promise<void> {
-  const res = await fetch(`${w.emulators.endpoint('ev-billing').adminUrl}/sessions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ session_id: id, user_id: user, total, currency: 'EUR' }) });
+  const res = await fetch(`${w.emulators.endpoint('ev-billing').adminUrl}/sessions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ session_id: id, user_id: user, total, currency: 'EUR' }),
+  });
   expect(res.status).toBeLessThan(300);
 }
 
@@ -30,11 +38,35 @@ export const evCases: ApiCases = {
   provider: 'ev-billing',
   roundTrips: [
     {
-      rows: ['ev.create', 'ev.code', 'ev.code.format', 'ev.discount-type.percent', 'ev.discount-value.percent', 'ev.max-uses', 'ev.max-uses-per-user', 'ev.expires-at', 'ev.description', 'ev.code-id'],
-      files: { 'percent.yaml': code('summer-25', '  code: SUMMER25\n  window: { until: 2027-08-31T23:59:59Z }\n  limits: { redemptions: 500, perCustomer: 1 }\n  benefits: [{ percentOff: 25 }]\n', ', description: Summer road trips') },
+      rows: [
+        'ev.create',
+        'ev.code',
+        'ev.code.format',
+        'ev.discount-type.percent',
+        'ev.discount-value.percent',
+        'ev.max-uses',
+        'ev.max-uses-per-user',
+        'ev.expires-at',
+        'ev.description',
+        'ev.code-id',
+      ],
+      files: {
+        'percent.yaml': code(
+          'summer-25',
+          '  code: SUMMER25\n  window: { until: 2027-08-31T23:59:59Z }\n  limits: { redemptions: 500, perCustomer: 1 }\n  benefits: [{ percentOff: 25 }]\n',
+          ', description: Summer road trips',
+        ),
+      },
       check: ({ one }) => {
         const c = one('codes', 'code', 'SUMMER25');
-        expect(c).toMatchObject({ discount_type: 'percent', discount_value: 25, currency: null, max_uses: 500, max_uses_per_user: 1, expires_at: '2027-08-31T23:59:59Z' });
+        expect(c).toMatchObject({
+          discount_type: 'percent',
+          discount_value: 25,
+          currency: null,
+          max_uses: 500,
+          max_uses_per_user: 1,
+          expires_at: '2027-08-31T23:59:59Z',
+        });
         expect(c.description).toMatch(/^Summer road trips/);
         expect(c.code_id).toMatch(/^promo_/);
       },
@@ -43,13 +75,26 @@ export const evCases: ApiCases = {
       rows: ['ev.discount-type.fixed', 'ev.discount-value.fixed', 'ev.currency', 'ev.max-uses.unlimited', 'ev.expires-at.none', 'ev.list', 'ev.list.paging'],
       files: {
         'fixed-eur.yaml': code('welcome-eur', '  code: WELCOMEEUR\n  benefits: [{ amountOff: { amount: "5.50", currency: EUR } }]\n'),
-        'fixed-usd.yaml': code('welcome-usd', '  code: WELCOMEUSD\n  window: { until: 2029-01-01T00:00:00Z }\n  benefits: [{ amountOff: { amount: "5.00", currency: USD } }]\n'),
-        'fixed-jpy.yaml': code('welcome-jpy', '  code: WELCOMEJPY\n  limits: { perCustomer: 1 }\n  benefits: [{ amountOff: { amount: "500", currency: JPY } }]\n'),
+        'fixed-usd.yaml': code(
+          'welcome-usd',
+          '  code: WELCOMEUSD\n  window: { until: 2029-01-01T00:00:00Z }\n  benefits: [{ amountOff: { amount: "5.00", currency: USD } }]\n',
+        ),
+        'fixed-jpy.yaml': code(
+          'welcome-jpy',
+          '  code: WELCOMEJPY\n  limits: { perCustomer: 1 }\n  benefits: [{ amountOff: { amount: "500", currency: JPY } }]\n',
+        ),
       },
       check: ({ one, imported }) => {
         // Four codes at two a page: import read every page.
         for (const c of ['SUMMER25', 'WELCOMEEUR', 'WELCOMEUSD', 'WELCOMEJPY']) expect(imported).toContain(`code: ${c}`);
-        expect(one('codes', 'code', 'WELCOMEEUR')).toMatchObject({ discount_type: 'fixed', discount_value: 5.5, currency: 'EUR', max_uses: null, max_uses_per_user: null, expires_at: null });
+        expect(one('codes', 'code', 'WELCOMEEUR')).toMatchObject({
+          discount_type: 'fixed',
+          discount_value: 5.5,
+          currency: 'EUR',
+          max_uses: null,
+          max_uses_per_user: null,
+          expires_at: null,
+        });
         expect(one('codes', 'code', 'WELCOMEUSD')).toMatchObject({ discount_type: 'fixed', discount_value: 5, currency: 'USD' });
         expect(one('codes', 'code', 'WELCOMEJPY')).toMatchObject({ discount_type: 'fixed', discount_value: 500, currency: 'JPY', max_uses: null });
       },
@@ -57,12 +102,15 @@ export const evCases: ApiCases = {
     {
       rows: ['ev.user-types.create', 'ev.user-types.name', 'ev.user-types.description', 'ev.user-types.list'],
       files: {
-        'user-types.yaml': 'apiVersion: promoc/v1\nkind: UserType\nmetadata: { name: fleet-customer, labels: { target: ' + 'ev-billing } }\nspec: { description: Drivers of contract fleets }\n---\napiVersion: ' + 'promoc/v1\nkind: UserType\nmetadata: { name: staff, labels: { target: ev-billing } }\nspec: {}\n',
+        'user-types.yaml':
+          'apiVersion: promoc/v1\nkind: UserType\nmetadata: { name: fleet-customer, labels: { target: ' +
+          'ev-billing } }\nspec: { description: Drivers of contract fleets }\n---\napiVersion: ' +
+          'promoc/v1\nkind: UserType\nmetadata: { name: staff, labels: { target: ev-billing } }\nspec: {}\n',
       },
       check: ({ one, imported }) => {
         expect(one('userTypes', 'name', 'fleet-customer').description).toMatch(/^Drivers of contract fleets/);
         expect(one('userTypes', 'name', 'staff')).toBeDefined();
-        expect(imported).toMatch(/kind: UserType\nmetadata:\n  name: fleet-customer/);
+        expect(imported).toMatch(/kind: UserType\nmetadata:\n {2}name: fleet-customer/);
       },
     },
   ],
@@ -70,7 +118,10 @@ export const evCases: ApiCases = {
     {
       rows: ['ev.code.unique'],
       step: 'validate',
-      files: { 'dup-a.yaml': code('dup-a', '  code: SAMECODE\n  benefits: [{ percentOff: 10 }]\n'), 'dup-b.yaml': code('dup-b', '  code: SAMECODE\n  benefits: [{ percentOff: 20 }]\n') },
+      files: {
+        'dup-a.yaml': code('dup-a', '  code: SAMECODE\n  benefits: [{ percentOff: 10 }]\n'),
+        'dup-b.yaml': code('dup-b', '  code: SAMECODE\n  benefits: [{ percentOff: 20 }]\n'),
+      },
       at: 'dup-b.yaml:5:9',
       reason: /code SAMECODE is already used by Promotion "dup-a".*model\/duplicate-code/,
     },
@@ -121,7 +172,17 @@ export const evCases: ApiCases = {
         const applied = await ev(w, 'POST', '/promotional-codes/sessions/sess-1/apply-code', { code: 'ONCEONLY' });
         expect(applied).toMatchObject({ total_before: 12.5, discount_amount: 2.5, total_after: 10 });
         // promoc's engine gives the same discount for the same session total (cents).
-        await writeFile(join(w.repo, 'session.json'), JSON.stringify({ product: 'ev-charging', codes: ['ONCEONLY'], lines: [{ id: 'session', amount: '12.50' }], currency: 'EUR', at: '2027-01-15T10:00:00Z', customer: { id: 'driver-1' } }));
+        await writeFile(
+          join(w.repo, 'session.json'),
+          JSON.stringify({
+            product: 'ev-charging',
+            codes: ['ONCEONLY'],
+            lines: [{ id: 'session', amount: '12.50' }],
+            currency: 'EUR',
+            at: '2027-01-15T10:00:00Z',
+            customer: { id: 'driver-1' },
+          }),
+        );
         const evaluated = await cli(['eval', '--context', 'session.json', '--format', 'json']);
         expect(evaluated.code, evaluated.stdout + evaluated.stderr).toBe(0);
         expect(JSON.parse(evaluated.stdout)).toMatchObject({ total: 1000 });
@@ -156,7 +217,5 @@ export const evCases: ApiCases = {
       },
     },
   ],
-  elsewhere: [
-    { rows: ['ev.server-reasons'], file: 'test/fidelity/ev-billing.test.ts', test: 'keeps the server\'s field-level reason in an apply error' },
-  ],
+  elsewhere: [{ rows: ['ev.server-reasons'], file: 'test/fidelity/ev-billing.test.ts', test: "keeps the server's field-level reason in an apply error" }],
 };

@@ -11,7 +11,15 @@ export const CASES: readonly ApiCases[] = [evCases, lagoCases, promotionsCases, 
 export const ACROSS: readonly ElsewhereCase[] = [
   { rows: ['scope.product'], file: 'test/lint/example-products.test.ts', test: 'knows the product of every campaign' },
   { rows: ['scope.lint'], file: 'test/lint/example-products.test.ts', test: 'pairs no campaigns of different products' },
-  { rows: ['scope.one-api'], file: 'test/lint/example-products.test.ts', test: 'pairs, through the promoc lint command, no campaigns of different products or of two APIs' },
+  {
+    rows: ['scope.one-api'],
+    file: 'test/lint/example-products.test.ts',
+    test: 'pairs, through the promoc lint command, no campaigns of different products or of two APIs',
+  },
   { rows: ['scope.coverage'], file: 'test/report/example-coverage.test.ts', test: 'shows no campaign of another product in any cell' },
-  { rows: ['scope.engine'], file: 'src/engine/product.test.ts', test: 'keeps an automatic campaign of another product out of a rental: not applied, not listed' },
+  {
+    rows: ['scope.engine'],
+    file: 'src/engine/product.test.ts',
+    test: 'keeps an automatic campaign of another product out of a rental: not applied, not listed',
+  },
 ];

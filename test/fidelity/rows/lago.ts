@@ -15,11 +15,39 @@ export const lagoCases: ApiCases = {
   provider: 'lago',
   roundTrips: [
     {
-      rows: ['lago.create', 'lago.auth', 'lago.name', 'lago.code', 'lago.description', 'lago.coupon-type.percentage', 'lago.percentage-rate', 'lago.frequency.once', 'lago.expiration.no-expiration', 'lago.reusable.default', 'lago.import'],
-      files: { 'percent.yaml': coupon('startup-deal', '  code: startup_deal\n  displayName: Startup deal\n  benefits: [{ percentOff: 12.5 }]\n', ', description: For accelerator cohorts') },
+      rows: [
+        'lago.create',
+        'lago.auth',
+        'lago.name',
+        'lago.code',
+        'lago.description',
+        'lago.coupon-type.percentage',
+        'lago.percentage-rate',
+        'lago.frequency.once',
+        'lago.expiration.no-expiration',
+        'lago.reusable.default',
+        'lago.import',
+      ],
+      files: {
+        'percent.yaml': coupon(
+          'startup-deal',
+          '  code: startup_deal\n  displayName: Startup deal\n  benefits: [{ percentOff: 12.5 }]\n',
+          ', description: For accelerator cohorts',
+        ),
+      },
       check: ({ one, imported }) => {
         const c = one('coupons', 'code', 'startup_deal');
-        expect(c).toMatchObject({ name: 'Startup deal', coupon_type: 'percentage', percentage_rate: 12.5, amount_cents: null, frequency: 'once', expiration: 'no_expiration', expiration_at: null, reusable: true, deleted_at: null });
+        expect(c).toMatchObject({
+          name: 'Startup deal',
+          coupon_type: 'percentage',
+          percentage_rate: 12.5,
+          amount_cents: null,
+          frequency: 'once',
+          expiration: 'no_expiration',
+          expiration_at: null,
+          reusable: true,
+          deleted_at: null,
+        });
         expect(c.description).toMatch(/^For accelerator cohorts/);
         expect(imported).toMatch(/code: startup_deal/);
         expect(imported).toMatch(/target: lago/);
@@ -37,17 +65,56 @@ export const lagoCases: ApiCases = {
       },
     },
     {
-      rows: ['lago.coupon-type.fixed-amount', 'lago.amount-cents', 'lago.amount-currency', 'lago.frequency.recurring', 'lago.frequency-duration', 'lago.expiration.time-limit', 'lago.expiration-at', 'lago.reusable', 'lago.applies-to.plan-codes'],
-      files: { 'fixed.yaml': coupon('switch-credit', '  code: SWITCH-CREDIT\n  window: { until: 2027-12-31T23:00:00Z }\n  duration: { frequency: ' + 'recurring, periods: 3 }\n  providers: { lago: { reusable: false } }\n  benefits: [{ ' + 'amountOff: { amount: "25.50", currency: USD }, appliesTo: { plans: [startup, scale] } }]\n') },
+      rows: [
+        'lago.coupon-type.fixed-amount',
+        'lago.amount-cents',
+        'lago.amount-currency',
+        'lago.frequency.recurring',
+        'lago.frequency-duration',
+        'lago.expiration.time-limit',
+        'lago.expiration-at',
+        'lago.reusable',
+        'lago.applies-to.plan-codes',
+      ],
+      files: {
+        'fixed.yaml': coupon(
+          'switch-credit',
+          '  code: SWITCH-CREDIT\n  window: { until: 2027-12-31T23:00:00Z }\n  duration: { frequency: ' +
+            'recurring, periods: 3 }\n  providers: { lago: { reusable: false } }\n  benefits: [{ ' +
+            'amountOff: { amount: "25.50", currency: USD }, appliesTo: { plans: [startup, scale] } }]\n',
+        ),
+      },
       check: ({ one }) => {
-        expect(one('coupons', 'code', 'SWITCH-CREDIT')).toMatchObject({ coupon_type: 'fixed_amount', amount_cents: 2550, amount_currency: 'USD', percentage_rate: null, frequency: 'recurring', frequency_duration: 3, expiration: 'time_limit', expiration_at: '2027-12-31T23:00:00Z', reusable: false, plan_codes: expect.arrayContaining(['scale', 'startup']), billable_metric_codes: [] });
+        expect(one('coupons', 'code', 'SWITCH-CREDIT')).toMatchObject({
+          coupon_type: 'fixed_amount',
+          amount_cents: 2550,
+          amount_currency: 'USD',
+          percentage_rate: null,
+          frequency: 'recurring',
+          frequency_duration: 3,
+          expiration: 'time_limit',
+          expiration_at: '2027-12-31T23:00:00Z',
+          reusable: false,
+          plan_codes: expect.arrayContaining(['scale', 'startup']),
+          billable_metric_codes: [],
+        });
       },
     },
     {
       rows: ['lago.frequency.forever', 'lago.applies-to.billable-metric-codes'],
-      files: { 'forever.yaml': coupon('api-usage', '  code: api-usage\n  duration: { frequency: forever }\n  benefits: [{ percentOff: 5, appliesTo: { metrics: [api_calls] } }]\n') },
+      files: {
+        'forever.yaml': coupon(
+          'api-usage',
+          '  code: api-usage\n  duration: { frequency: forever }\n  benefits: [{ percentOff: 5, appliesTo: { metrics: [api_calls] } }]\n',
+        ),
+      },
       check: ({ one }) => {
-        expect(one('coupons', 'code', 'api-usage')).toMatchObject({ frequency: 'forever', frequency_duration: null, billable_metric_codes: ['api_calls'], plan_codes: [] });
+        expect(one('coupons', 'code', 'api-usage')).toMatchObject({
+          frequency: 'forever',
+          frequency_duration: null,
+          billable_metric_codes: ['api_calls'],
+          plan_codes: [],
+        });
       },
     },
   ],
@@ -62,7 +129,9 @@ export const lagoCases: ApiCases = {
     {
       rows: ['lago.applies-to.both'],
       step: 'plan',
-      files: { 'both.yaml': coupon('both-limits', '  code: both_limits\n  benefits: [{ percentOff: 10, appliesTo: { plans: [startup], metrics: [api_calls] } }]\n') },
+      files: {
+        'both.yaml': coupon('both-limits', '  code: both_limits\n  benefits: [{ percentOff: 10, appliesTo: { plans: [startup], metrics: [api_calls] } }]\n'),
+      },
       at: 'both.yaml:6:43',
       reason: /a Lago coupon is limited to plans or to billable metrics, not both/,
     },
@@ -119,12 +188,20 @@ export const lagoCases: ApiCases = {
       run: async ({ w, cli }) => {
         expect((await cli(['apply', '--auto-approve'])).code).toBe(0);
         const e = w.emulators.endpoint('lago');
-        const post = (path: string, body: unknown) => fetch(`${e.apiBaseUrl}${path}`, { method: 'POST', headers: { authorization: 'Bearer lago_test_promoc', 'content-type': 'application/json' }, body: JSON.stringify(body) });
+        const post = (path: string, body: unknown) =>
+          fetch(`${e.apiBaseUrl}${path}`, {
+            method: 'POST',
+            headers: { authorization: 'Bearer lago_test_promoc', 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+          });
         expect((await post('/customers', { customer: { external_id: 'acme', currency: 'EUR' } })).status).toBe(200);
         expect((await post('/applied_coupons', { applied_coupon: { external_customer_id: 'acme', coupon_code: 'applied' } })).status).toBe(200);
         await writeFile(join(w.repo, 'campaigns', 'c.yaml'), coupon('applied', '  code: applied\n  benefits: [{ percentOff: 20 }]\n'));
         const plan = JSON.parse((await cli(['plan', '--format', 'json'])).stdout) as Plan;
-        expect(plan.actions.find((a) => a.key === 'applied')).toMatchObject({ action: 'blocked', reason: expect.stringContaining('terminates 1 active applied coupon') });
+        expect(plan.actions.find((a) => a.key === 'applied')).toMatchObject({
+          action: 'blocked',
+          reason: expect.stringContaining('terminates 1 active applied coupon'),
+        });
         const forced = JSON.parse((await cli(['plan', '--force', '--format', 'json'])).stdout) as Plan;
         expect(forced.actions.find((a) => a.key === 'applied')).toMatchObject({ action: 'replace' });
       },

@@ -16,7 +16,8 @@ export default defineRule({
       const a = view(at.resource).audience;
       const required = new Set(a?.requireTags ?? []);
       a?.excludeTags?.forEach((tag, i) => {
-        if (required.has(tag)) report({ messageId: 'contradiction', at, path: ['spec', 'audience', 'excludeTags', i], data: { name: at.resource.metadata.name, tag } });
+        if (required.has(tag))
+          report({ messageId: 'contradiction', at, path: ['spec', 'audience', 'excludeTags', i], data: { name: at.resource.metadata.name, tag } });
       });
     }
   },

@@ -7,10 +7,13 @@ const VALUE_EFFECTS = ['percentOff', 'amountOff', 'credit'] as const;
 
 export default defineRule({
   id: 'benefit/broad-discount',
-  description: 'A value or discount benefit without targeting in a campaign that targets price lines elsewhere: it reduces the whole rental, probably more than intended.',
+  description:
+    'A value or discount benefit without targeting in a campaign that targets price lines elsewhere: it reduces the whole rental, probably more than intended.',
   defaultSeverity: 'warn',
   messages: {
-    broad: 'Benefit {{index}} of "{{name}}" ({{effect}}) has no price-type or cost-source targeting, ' + 'so it reduces the whole amount, while benefit {{targetedIndex}} targets {{lines}}.',
+    broad:
+      'Benefit {{index}} of "{{name}}" ({{effect}}) has no price-type or cost-source targeting, ' +
+      'so it reduces the whole amount, while benefit {{targetedIndex}} targets {{lines}}.',
   },
   hints: {
     broad: 'Add appliesTo (priceTypes or costSources) to this benefit too; the mobility API warns that broad vouchers reduce more of the rental than intended.',
@@ -26,7 +29,9 @@ export default defineRule({
         // Claim-time credit is wallet balance, not a price reduction: it has no lines to be broad on (benefit/credit-timing).
         if (!effect || isTargeted(b) || (effect === 'credit' && b.creditAt !== 'rental')) continue;
         report({
-          messageId: 'broad', at, path: [...path, effect],
+          messageId: 'broad',
+          at,
+          path: [...path, effect],
           data: { index, name: at.resource.metadata.name, effect, targetedIndex: targeted.index, lines: linesOf(targeted.b) },
         });
       }

@@ -12,15 +12,25 @@ function rentalScope(b: Benefit): string | undefined {
 
 export default defineRule({
   id: 'benefit/credit-timing',
-  description: 'A credit whose timing changes what the customer gets: claim-time wallet credit scoped to rental lines or places it cannot be held to, or a rental-time credit ahead of a percentage discount, which then takes its percentage of less.',
+  description:
+    'A credit whose timing changes what the customer gets: claim-time wallet credit scoped to rental lines or places it cannot be held to, ' +
+    'or a rental-time credit ahead of a percentage discount, which then takes its percentage of less.',
   defaultSeverity: 'warn',
   messages: {
-    scopeIgnored: 'Benefit {{index}} of "{{name}}" is claim-time credit (wallet balance when the voucher is claimed): its {{field}} does not limit it, since the wallet pays any price.',
-    creditBeforeDiscount: 'Benefit {{credit}} of "{{name}}" is a rental-time credit ahead of benefit {{discount}} ({{percent}}% off): the percentage is taken of what the credit leaves, so the customer saves less than with claim-time credit or with the percentage first.',
+    scopeIgnored:
+      'Benefit {{index}} of "{{name}}" is claim-time credit (wallet balance when the voucher is claimed): ' +
+      'its {{field}} does not limit it, since the wallet pays any price.',
+    creditBeforeDiscount:
+      'Benefit {{credit}} of "{{name}}" is a rental-time credit ahead of benefit {{discount}} ({{percent}}% off): ' +
+      'the percentage is taken of what the credit leaves, so the customer saves less than with claim-time credit or with the percentage first.',
   },
   hints: {
-    scopeIgnored: 'If the tenant turns promotion redemptions into rental-time vouchers, say `creditAt: rental`; otherwise drop the scope, or use amountOff for a rebate on those lines.',
-    creditBeforeDiscount: 'List the percentage before the credit if it should apply to the full price, or make the credit claim-time (`creditAt: claim`) if that is what the tenant does.',
+    scopeIgnored:
+      'If the tenant turns promotion redemptions into rental-time vouchers, say `creditAt: rental`; ' +
+      'otherwise drop the scope, or use amountOff for a rebate on those lines.',
+    creditBeforeDiscount:
+      'List the percentage before the credit if it should apply to the full price, ' +
+      'or make the credit claim-time (`creditAt: claim`) if that is what the tenant does.',
   },
   check({ model, report }) {
     for (const at of model.resources) {
@@ -35,7 +45,12 @@ export default defineRule({
           }
           if (b.credit && b.creditAt === 'rental') rentalCredit ??= index;
           if (b.percentOff !== undefined && rentalCredit !== undefined) {
-            report({ messageId: 'creditBeforeDiscount', at, path: [...path, index, 'percentOff'], data: { credit: rentalCredit, discount: index, name, percent: b.percentOff } });
+            report({
+              messageId: 'creditBeforeDiscount',
+              at,
+              path: [...path, index, 'percentOff'],
+              data: { credit: rentalCredit, discount: index, name, percent: b.percentOff },
+            });
           }
         });
       }

@@ -26,10 +26,15 @@ export default defineRule({
       if (code === undefined) continue;
       const key = codeSkeleton(code);
       const first = bySkeleton.get(key);
-      if (!first) { bySkeleton.set(key, { at, code }); continue; }
+      if (!first) {
+        bySkeleton.set(key, { at, code });
+        continue;
+      }
       if (first.code === code) continue; // an exact duplicate is the loader's error, not a look-alike
       report({
-        messageId: 'confusable', at, path: ['spec', 'code'],
+        messageId: 'confusable',
+        at,
+        path: ['spec', 'code'],
         data: { code, name: at.resource.metadata.name, other: first.code, otherName: first.at.resource.metadata.name },
         related: [{ at: first.at, path: ['spec', 'code'], message: `"${first.code}" is defined here` }],
       });

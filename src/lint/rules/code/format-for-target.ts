@@ -6,7 +6,9 @@ import { reaches } from '../../analysis/reaches.js';
 import { defineRule } from '../../types.js';
 
 /** The code formats the providers restrict, by kind (KindCapability.codeFormat). */
-const FORMATS = PROVIDER_IDS.flatMap((provider) => Object.entries(providerFor(provider).capabilities.kinds).flatMap(([kind, k]) => (k?.codeFormat ? [{ provider, kind: kind as Kind, ...k.codeFormat }] : [])));
+const FORMATS = PROVIDER_IDS.flatMap((provider) =>
+  Object.entries(providerFor(provider).capabilities.kinds).flatMap(([kind, k]) => (k?.codeFormat ? [{ provider, kind: kind as Kind, ...k.codeFormat }] : [])),
+);
 
 /**
  * Without targets in the config, plans go to the local emulators, which cover every provider; each plans the
@@ -34,7 +36,9 @@ export default defineRule({
         const target = targets.find((t) => t.provider === f.provider && reaches(t, at.resource));
         if (!target) continue;
         report({
-          messageId: 'format', at, path: ['spec', 'code'],
+          messageId: 'format',
+          at,
+          path: ['spec', 'code'],
           data: { code, name: at.resource.metadata.name, target: target.name, provider: f.provider, format: f.text, suggestion: f.suggest(code) },
         });
       }

@@ -5,7 +5,9 @@ import { defineRule } from '../../types.js';
 
 export default defineRule({
   id: 'geofence/invalid-geometry',
-  description: 'A geofence geometry that is not a valid area: self-intersection, unclosed ring, too few ' + 'positions, coordinates out of range or probably swapped, a hole outside its shell, or zero area.',
+  description:
+    'A geofence geometry that is not a valid area: self-intersection, unclosed ring, too few ' +
+    'positions, coordinates out of range or probably swapped, a hole outside its shell, or zero area.',
   defaultSeverity: 'error',
   messages: {
     'self-intersection': 'Geofence "{{name}}" crosses itself at [{{at}}] ({{where}}).',
@@ -32,7 +34,12 @@ export default defineRule({
       const name = at.resource.metadata.name;
       for (const issue of analysis.atlas.issues(name)) {
         const messageId = issue.kind === 'out-of-range' && issue.swapped ? 'swapped-position' : issue.kind;
-        report({ messageId, at, path: issuePath(at, issue), data: { name, where: describeIssue(at, issue), at: issue.at ? issue.at.map(round).join(', ') : '' } });
+        report({
+          messageId,
+          at,
+          path: issuePath(at, issue),
+          data: { name, where: describeIssue(at, issue), at: issue.at ? issue.at.map(round).join(', ') : '' },
+        });
       }
       const placed = analysis.placements.get(name);
       if (placed?.verdict === 'swapped') report({ messageId: 'swapped', at, path: geometryRoot(at), data: { name, where: placed.where } });

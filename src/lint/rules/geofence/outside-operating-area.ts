@@ -9,7 +9,7 @@ export default defineRule({
     outside: 'Geofence "{{name}}" lies {{where}}.',
   },
   hints: {
-    outside: 'Check the coordinates ([longitude, latitude]) and the city; a zone in another market belongs with that market\'s geofences.',
+    outside: "Check the coordinates ([longitude, latitude]) and the city; a zone in another market belongs with that market's geofences.",
   },
   check({ analysis, report }) {
     for (const p of analysis.placements.values()) {

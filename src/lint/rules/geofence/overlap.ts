@@ -37,8 +37,12 @@ export function zoneFinding(p: ZonePair, noun: string) {
     at: inner.at,
     path: ['spec', 'zone', 'geofences'],
     data: {
-      name: inner.name, other: outer.name, area: formatArea(o.areaM2), share: Math.round(o.share * 1000) / 10,
-      sides: sidesName(p.sides), window: describeWindow(Math.max(p.a.from, p.b.from), Math.min(p.a.until, p.b.until)),
+      name: inner.name,
+      other: outer.name,
+      area: formatArea(o.areaM2),
+      share: Math.round(o.share * 1000) / 10,
+      sides: sidesName(p.sides),
+      window: describeWindow(Math.max(p.a.from, p.b.from), Math.min(p.a.until, p.b.until)),
     },
     related: [{ at: outer.at, path: ['spec', 'zone', 'geofences'], message: `${noun} "${outer.name}" covers this area too` }],
   };

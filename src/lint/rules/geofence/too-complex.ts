@@ -17,7 +17,8 @@ export default defineRule({
     for (const at of ofKind(model, 'Geofence')) {
       const g = analysis.atlas.geometry(at.resource.metadata.name);
       const vertices = g ? vertexCount(g) : 0;
-      if (vertices > settings.maxVertices) report({ messageId: 'tooComplex', at, path: geometryRoot(at), data: { name: at.resource.metadata.name, vertices, budget: settings.maxVertices } });
+      if (vertices > settings.maxVertices)
+        report({ messageId: 'tooComplex', at, path: geometryRoot(at), data: { name: at.resource.metadata.name, vertices, budget: settings.maxVertices } });
     }
   },
 });

@@ -5,7 +5,7 @@ import { defineRule } from '../../types.js';
 
 export default defineRule({
   id: 'limits/budget-currency-mismatch',
-  description: 'A campaign\'s budget is in a different currency from the amounts it grants or charges, so the budget cannot be drawn down.',
+  description: "A campaign's budget is in a different currency from the amounts it grants or charges, so the budget cannot be drawn down.",
   defaultSeverity: 'error',
   messages: {
     mismatch: 'The budget of "{{name}}" is in {{budget}}, but {{field}} is in {{currency}}.',
@@ -20,7 +20,9 @@ export default defineRule({
       const other = moneyFields(at.resource).find((m) => m.currency !== budget.currency);
       if (!other) continue;
       report({
-        messageId: 'mismatch', at, path: ['spec', 'limits', 'budget', 'currency'],
+        messageId: 'mismatch',
+        at,
+        path: ['spec', 'limits', 'budget', 'currency'],
         data: { name: at.resource.metadata.name, budget: budget.currency, currency: other.currency, field: other.path.join('.') },
         related: [{ at, path: [...other.path, 'currency'], message: `${other.currency} here` }],
       });

@@ -23,20 +23,36 @@ export default defineRule({
     const names = new Map<string, Set<string>>();
     const known = (kind: Kind): Set<string> => {
       let set = names.get(kind);
-      if (!set) { set = new Set(ofKind(model, kind).map((l) => l.resource.metadata.name)); names.set(kind, set); }
+      if (!set) {
+        set = new Set(ofKind(model, kind).map((l) => l.resource.metadata.name));
+        names.set(kind, set);
+      }
       return set;
     };
     const subjects = new Map(ofKind(model, 'Tag').map((t) => [t.resource.metadata.name, t.resource.spec.subjects as readonly string[]]));
     for (const at of model.resources) {
       // The loader's own check (model/unresolved-ref) finds the same unknown names; the runner keeps one.
       for (const ref of refsOf(at.resource)) {
-        const field = ref.path.filter((s) => typeof s === 'string').slice(1).join('.');
+        const field = ref.path
+          .filter((s) => typeof s === 'string')
+          .slice(1)
+          .join('.');
         const subject = SUBJECT[String(ref.path.at(-2))];
         if (!known(ref.kind).has(ref.name)) {
           const guess = suggest(ref.name, [...known(ref.kind)]);
-          report({ messageId: 'unknown', at, path: ref.path, data: { field, kind: ref.kind, ref: ref.name, suggestion: guess ? ` (did you mean "${guess}"?)` : '' } });
+          report({
+            messageId: 'unknown',
+            at,
+            path: ref.path,
+            data: { field, kind: ref.kind, ref: ref.name, suggestion: guess ? ` (did you mean "${guess}"?)` : '' },
+          });
         } else if (subject && !subjects.get(ref.name)?.includes(subject)) {
-          report({ messageId: 'wrongSubject', at, path: ref.path, data: { field, ref: ref.name, subject, subjects: (subjects.get(ref.name) ?? []).join(', ') } });
+          report({
+            messageId: 'wrongSubject',
+            at,
+            path: ref.path,
+            data: { field, ref: ref.name, subject, subjects: (subjects.get(ref.name) ?? []).join(', ') },
+          });
         }
       }
     }

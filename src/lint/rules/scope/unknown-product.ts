@@ -4,13 +4,16 @@ import { defineRule } from '../../types.js';
 
 export default defineRule({
   id: 'scope/unknown-product',
-  description: 'In a repository pricing several products, a campaign whose product is neither ' + 'stated nor implied by its target, so lint pairs it with campaigns of every product.',
+  description:
+    'In a repository pricing several products, a campaign whose product is neither ' +
+    'stated nor implied by its target, so lint pairs it with campaigns of every product.',
   defaultSeverity: 'warn',
   messages: {
     unknown: '"{{name}}" does not say which product it prices, so it is checked against campaigns of every product ({{products}}).',
   },
   hints: {
-    unknown: 'Add `product: ev-charging`, `vehicle-rental` or `subscription-billing` to spec, or label it with the target API it is planned on (labels.target).',
+    unknown:
+      'Add `product: ev-charging`, `vehicle-rental` or `subscription-billing` to spec, or label it with the target API it is planned on (labels.target).',
   },
   check({ model, report }) {
     const campaigns = model.resources.filter((at) => isCampaign(at.resource));

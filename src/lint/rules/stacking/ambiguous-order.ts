@@ -11,7 +11,9 @@ export default defineRule({
   description: 'Two non-stackable campaigns that can meet have the same rank and priority, so only their names decide which one applies.',
   defaultSeverity: 'warn',
   messages: {
-    tie: '"{{name}}" has the same rank ({{rank}}) as {{others}} and they can be eligible ' + 'together {{window}}: only the names decide the order, and "{{first}}" sorts first.',
+    tie:
+      '"{{name}}" has the same rank ({{rank}}) as {{others}} and they can be eligible ' +
+      'together {{window}}: only the names decide the order, and "{{first}}" sorts first.',
   },
   hints: {
     tie: 'Give the campaign that should win a higher stacking.priority, or make their windows or audiences disjoint.',
@@ -22,7 +24,13 @@ export default defineRule({
         messageId: 'tie',
         at: offer.at,
         path: stackingPath(offer),
-        data: { name: offer.name, rank: describeRank(offer), others: listNames(others.map((o) => o.name)), first: others[0]!.name, window: describeWindow(from, until) },
+        data: {
+          name: offer.name,
+          rank: describeRank(offer),
+          others: listNames(others.map((o) => o.name)),
+          first: others[0]!.name,
+          window: describeWindow(from, until),
+        },
         related: others.slice(0, 3).map((o) => ({ at: o.at, path: stackingPath(o), message: `"${o.name}" has the same rank (${describeRank(o)})` })),
       });
     }

@@ -4,13 +4,17 @@ import { defineRule } from '../../types.js';
 
 export default defineRule({
   id: 'stacking/excessive-combined-discount',
-  description: 'Stackable discounts that can all apply to one context combine, applied in ' + 'sequence, to the cap (100% unless lint.maxCombinedDiscountPercent says otherwise).',
+  description:
+    'Stackable discounts that can all apply to one context combine, applied in ' +
+    'sequence, to the cap (100% unless lint.maxCombinedDiscountPercent says otherwise).',
   defaultSeverity: 'error',
   messages: {
     excessive: 'Stacked in order {{stack}}, the worst-case discount on {{line}} reaches {{combined}}% (cap {{cap}}%) {{window}}.',
   },
   hints: {
-    excessive: 'Make one of them non-stackable, lower a discount or separate their windows ' + 'or audiences; raise lint.maxCombinedDiscountPercent only if this is intended.',
+    excessive:
+      'Make one of them non-stackable, lower a discount or separate their windows ' +
+      'or audiences; raise lint.maxCombinedDiscountPercent only if this is intended.',
   },
   check({ analysis, settings, report }) {
     for (const s of analysis.discountStacks) {
@@ -27,7 +31,9 @@ export default defineRule({
           window: describeWindow(s.from, s.until),
           name: last.name,
         },
-        related: s.members.slice(0, -1).map((m, i) => ({ at: m.at, path: s.shares[i]!.path, message: `"${m.name}" takes ${round(s.shares[i]!.share * 100)}%` })),
+        related: s.members
+          .slice(0, -1)
+          .map((m, i) => ({ at: m.at, path: s.shares[i]!.path, message: `"${m.name}" takes ${round(s.shares[i]!.share * 100)}%` })),
       });
     }
   },

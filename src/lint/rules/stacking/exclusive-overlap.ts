@@ -20,7 +20,14 @@ export default defineRule({
         messageId: 'yields',
         at: offer.at,
         path: stackingPath(offer),
-        data: { name: offer.name, rank: describeRank(offer), winners: listNames(others.map((o) => o.name)), more: more ? ' among others' : '', verb: others.length === 1 && !more ? 'goes' : 'go', window: describeWindow(from, until) },
+        data: {
+          name: offer.name,
+          rank: describeRank(offer),
+          winners: listNames(others.map((o) => o.name)),
+          more: more ? ' among others' : '',
+          verb: others.length === 1 && !more ? 'goes' : 'go',
+          window: describeWindow(from, until),
+        },
         related: others.slice(0, 3).map((w) => ({ at: w.at, path: stackingPath(w), message: `"${w.name}" goes first (${describeRank(w)})` })),
       });
     }

@@ -14,7 +14,12 @@ export default defineRule({
     shadowed: 'Raise "{{name}}" above priority {{winnerPriority}}, make "{{winner}}" stackable, or narrow "{{winner}}" (window, audience, scope, zone).',
   },
   check({ analysis, report }) {
-    for (const { offer, others: [winner], from, until } of analysis.stacking.shadowed) {
+    for (const {
+      offer,
+      others: [winner],
+      from,
+      until,
+    } of analysis.stacking.shadowed) {
       if (!winner) continue;
       report({
         messageId: 'shadowed',

@@ -4,7 +4,7 @@ import { defineRule } from '../../types.js';
 
 export default defineRule({
   id: 'window/empty',
-  description: 'A window that contains no instant: it ends before it starts, or a phase lies outside its campaign\'s window.',
+  description: "A window that contains no instant: it ends before it starts, or a phase lies outside its campaign's window.",
   defaultSeverity: 'error',
   messages: {
     empty: 'The window of "{{name}}" is empty: until ({{until}}) is not after from ({{from}}).',
@@ -23,7 +23,8 @@ export default defineRule({
       const s = view(r);
       const name = r.metadata.name;
       const [wf, wu] = windowBounds(s.window);
-      if (s.window && wu <= wf) report({ messageId: 'empty', at, path: ['spec', 'window', 'until'], data: { name, from: formatInstant(wf), until: formatInstant(wu) } });
+      if (s.window && wu <= wf)
+        report({ messageId: 'empty', at, path: ['spec', 'window', 'until'], data: { name, from: formatInstant(wf), until: formatInstant(wu) } });
       s.phases?.forEach((p, i) => {
         const [pf, pu] = windowBounds(p.window);
         const data = { name, phase: p.name, from: pf === -Infinity ? '…' : formatInstant(pf), until: pu === Infinity ? '…' : formatInstant(pu) };

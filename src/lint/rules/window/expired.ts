@@ -24,12 +24,14 @@ export default defineRule({
         ...(s.phases && s.phases.every((p) => p.window.until) ? [lastPhaseEnd(s.phases)] : []),
       ];
       const end = ends.sort((a, b) => a.until - b.until)[0];
-      if (end && end.until <= settings.now) report({ messageId: 'expired', at, path: end.path, data: { name: r.metadata.name, until: formatInstant(end.until) } });
+      if (end && end.until <= settings.now)
+        report({ messageId: 'expired', at, path: end.path, data: { name: r.metadata.name, until: formatInstant(end.until) } });
     }
   },
 });
 
 function lastPhaseEnd(phases: NonNullable<SpecView['phases']>): { until: number; path: DocPath } {
-  return phases.map((p, i) => ({ until: windowBounds(p.window)[1], path: ['spec', 'phases', i, 'window', 'until'] as DocPath }))
+  return phases
+    .map((p, i) => ({ until: windowBounds(p.window)[1], path: ['spec', 'phases', i, 'window', 'until'] as DocPath }))
     .reduce((a, b) => (b.until > a.until ? b : a));
 }

@@ -10,14 +10,21 @@ const LOCAL: readonly TargetRef[] = PROVIDER_IDS.map((provider) => ({ name: 'loc
 
 export default defineRule({
   id: 'window/schedule-granularity',
-  description: 'A launch that promoc\'s scheduler (`apply --due`) carries out is closer than the scheduler\'s granularity, or the window is shorter than it.',
+  description: "A launch that promoc's scheduler (`apply --due`) carries out is closer than the scheduler's granularity, or the window is shorter than it.",
   defaultSeverity: 'warn',
   messages: {
-    soon: '"{{name}}" launches at {{from}} on target "{{target}}" ({{provider}}, no start ' + 'date): {{minutes}} min from now, closer than the scheduler\'s ' + '{{granularity}}-minute granularity, so it may launch up to {{granularity}} min late.',
-    short: '"{{name}}" runs {{minutes}} min on target "{{target}}" ({{provider}}, no start date), shorter than the ' + 'scheduler\'s {{granularity}}-minute granularity: it may be created late or only after it has ended.',
+    soon:
+      '"{{name}}" launches at {{from}} on target "{{target}}" ({{provider}}, no start ' +
+      "date): {{minutes}} min from now, closer than the scheduler's " +
+      '{{granularity}}-minute granularity, so it may launch up to {{granularity}} min late.',
+    short:
+      '"{{name}}" runs {{minutes}} min on target "{{target}}" ({{provider}}, no start date), shorter than the ' +
+      "scheduler's {{granularity}}-minute granularity: it may be created late or only after it has ended.",
   },
   hints: {
-    soon: 'Move `from` at least {{granularity}} min ahead, run `promoc apply --due` yourself once it is ' + 'due, or lower `schedule.granularityMinutes` (and the workflow\'s cron) in promoc.config.yaml.',
+    soon:
+      'Move `from` at least {{granularity}} min ahead, run `promoc apply --due` yourself once it is ' +
+      "due, or lower `schedule.granularityMinutes` (and the workflow's cron) in promoc.config.yaml.",
     short: 'Make the window at least {{granularity}} min long, plan the campaign on a target that holds a start date, or lower `schedule.granularityMinutes`.',
   },
   check({ model, settings, report }) {
