@@ -3,7 +3,7 @@
 // engine only pair campaigns of one product. Stated by spec.product, else implied by the API it is planned on
 // (labels.target), else by its kind: every kind but Promotion is a mobility voucherable.
 import type { Promotion } from '../generated/index.js';
-import type { AnyResource } from './resource.js';
+import { CAMPAIGN_KINDS, type AnyResource } from './resource.js';
 
 export type Product = NonNullable<Promotion['spec']['product']>;
 
@@ -44,17 +44,5 @@ export function pricingApiOf(r: AnyResource): string | undefined {
   return target !== undefined && Object.hasOwn(TARGET_PRODUCT, target) ? target : undefined;
 }
 
-/** Kinds only the mobility voucherables API has. */
-const RENTAL_ONLY = new Set([
-  'Package',
-  'Subscription',
-  'RidePass',
-  'Reward',
-  'Referral',
-  'Triggered',
-  'CustomerCare',
-  'PricedPromotion',
-  'VehiclePromotion',
-  'GeofencePromotion',
-  'GeofenceSurcharge',
-]);
+/** Kinds only the mobility voucherables API has: every campaign kind but Promotion, which all four APIs know. */
+const RENTAL_ONLY: ReadonlySet<string> = new Set(CAMPAIGN_KINDS.filter((k) => k !== 'Promotion'));
