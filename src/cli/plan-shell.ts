@@ -170,10 +170,19 @@ export function printErrors(io: Io, root: string, diagnostics: readonly Diagnost
   return EXIT.failure;
 }
 
-/** Errors found after loading (lowering for the target), which carry paths but no positions yet: located, then printed. */
+/** Findings found after loading, which carry paths but no positions yet, located against the files under `root`. */
+export function locateUnder(root: string, diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return locateDiagnostics(diagnostics, (file) => readSmallText(join(root, file)) ?? '');
+}
+
+/** Errors found after loading (lowering for the target): located, then printed. */
 export function printUnlocated(io: Io, loaded: Loaded, diagnostics: readonly Diagnostic[]): number {
-  const located = locateDiagnostics(diagnostics, (file) => readSmallText(join(loaded.root, file)) ?? '');
-  return printErrors(io, loaded.root, located, loaded.stats.files);
+  return printErrors(io, loaded.root, locateUnder(loaded.root, diagnostics), loaded.stats.files);
+}
+
+/** Warnings found after loading (they stop nothing): located and printed, without the summary line. */
+export function printUnlocatedWarnings(io: Io, root: string, diagnostics: readonly Diagnostic[]): void {
+  io.stderr(renderText(sortDiagnostics(locateUnder(root, diagnostics)), { color: io.color, readText: (file) => readSmallText(join(root, file)) }));
 }
 
 /** Runs `use` with the target open and closes it afterwards, whatever happens. */

@@ -14,9 +14,7 @@ import { zoneReason, zoneTimes } from './zone.js';
 export const NOT_EXPLAINED = '';
 
 export function ineligibility(c: CompiledCampaign, p: Prepared, geo: GeoIndex, exponent: number, explain: boolean): string | undefined {
-  return (
-    standingReason(c, p, geo, exponent, explain) ?? limitReason(c, p, explain) ?? (c.freePeriods === undefined ? undefined : freePeriodReason(c, p, explain))
-  );
+  return standingReason(c, p, geo, exponent, explain) ?? limitReason(c, p, explain) ?? freePeriodReason(c, p, explain);
 }
 
 /** ineligibility() without the limits and free periods: the reasons no usage counter can change. */

@@ -1,18 +1,14 @@
 // `promoc plan`: the shared plan shell (load, open the target, read, plan), then render and optionally save.
 // The core is planBindings (pure diff after the reads); this file only adds the output.
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { NO_DEBUG, type DebugLog } from '../../model/debug-log.js';
 import { planExitCode } from '../../plan/build.js';
 import { writePlanFile } from '../../plan/plan-file.js';
 import type { Io } from '../io.js';
 import type { PlanFormat } from '../commands/plan.js';
-import { planFor, withTarget } from '../plan-shell.js';
+import { planFor, printUnlocatedWarnings, withTarget } from '../plan-shell.js';
 import { renderPlan } from './render-plan.js';
-import { locateDiagnostics } from '../../load/locate.js';
-import { sortDiagnostics } from '../../model/diagnostic.js';
 import { realDeps } from '../../plan/run.js';
-import { renderText } from '../../render/diagnostics-text.js';
-import { readSmallText } from '../read-small-text.js';
 import { apiVerdicts, readProbes } from './api-verdict.js';
 
 export interface PlanCliOptions {
@@ -49,10 +45,7 @@ export async function runPlan(io: Io, options: PlanCliOptions, debug: DebugLog =
         now: options.now ?? new Date(),
       });
       plan = { ...plan, verdicts: verdicts.rows };
-      if (verdicts.diagnostics.length > 0) {
-        const read = (file: string) => readSmallText(join(planned.root, file));
-        io.stderr(renderText(sortDiagnostics(locateDiagnostics(verdicts.diagnostics, (file) => read(file) ?? '')), { color: io.color, readText: read }));
-      }
+      if (verdicts.diagnostics.length > 0) printUnlocatedWarnings(io, planned.root, verdicts.diagnostics);
     }
     if (options.out) await writePlanFile(resolve(io.cwd, options.out), plan);
     io.stdout(renderPlan(plan, options.format, { color: io.color, verbose: options.verbose }));
