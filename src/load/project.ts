@@ -34,6 +34,8 @@ export interface LoadOptions {
   readonly workers?: number;
   /** Where the config was found, which files were listed, cache hits. */
   readonly debug?: DebugLog;
+  /** Keep the text of every file read in this run (`LoadResult.texts`), for a caller that locates and frames. */
+  readonly keepTexts?: boolean;
 }
 
 export interface LoadStats {
@@ -54,6 +56,11 @@ export interface LoadResult {
   /** Located and sorted. */
   readonly diagnostics: readonly Diagnostic[];
   readonly stats: LoadStats;
+  /**
+   * With `keepTexts`: the text of each file read in this run, by repo path, as `readFileSync(…, 'utf8')` gives it.
+   * Files answered from the cache, read by workers or starting with a BOM are not in it.
+   */
+  readonly texts?: ReadonlyMap<string, string>;
 }
 
 let sharedValidator: Validator | undefined;
@@ -155,8 +162,14 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
         : `off${options.cache === false ? ' (--no-cache)' : ' (cache.enabled: false)'}`,
     );
   const workers = workerCount(pending.length, options.workers);
-  const fresh = workers > 1 ? await checkInWorkers(pending, workers) : pending.map((job) => checkSource(job, readFileSync(job.abs), validator));
+  const texts = new Map<string, string>();
+  const keepText = options.keepTexts === true;
+  const fresh =
+    workers > 1
+      ? await checkInWorkers(pending, workers)
+      : pending.map((job) => checkSource(job, readFileSync(job.abs), validator, { hash: cache !== undefined, keepText }));
   for (const f of fresh) {
+    if (f.text !== undefined) texts.set(f.job.repoPath, f.text);
     // The stat from before the read: a write since then shows as a new stat or, within the run's window, a new hash.
     if (cache) cache.put(f.job.repoPath, f.hash, stats.get(f.job.repoPath)!, f.result);
     checked.push(f);
@@ -177,7 +190,7 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
   }
   sortByKindAndName(resources);
 
-  const readRepoText = (repoPath: string): string => readFileSync(join(root, repoPath), 'utf8');
+  const readRepoText = (repoPath: string): string => texts.get(repoPath) ?? readFileSync(join(root, repoPath), 'utf8');
   const geo = resolveGeometries(
     resources.filter((r) => r.resource.kind === 'Geofence'),
     {
@@ -212,6 +225,7 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
     model: { resources, geometries: geo.geometries },
     diagnostics: sortDiagnostics(diagnostics),
     stats: { files: checked.length, documents, resources: resources.length, fromCache, workers },
+    ...(keepText ? { texts } : {}),
   };
 }
 
