@@ -1,16 +1,24 @@
-// Validation cache, like ESLint's --cache: one snapshot file of every checked file's result, read with one
-// JSON.parse at the start of a run. An entry is trusted by its stat (size, mtime, ctime, inode) without
-// reading the file, unless the file's times fall inside the window of the run that checked it: a write in
-// the same clock tick as that run's read leaves the stat unchanged, so such an entry is confirmed by the
-// content hash (the "racily clean" case of git's index). ctime cannot be set back, so a restored mtime is
-// still a change. Keyed by tool version, build, schema digest and config digest: any change starts empty.
+// Validation cache, like ESLint's --cache: one snapshot file of every checked file's result, read at the
+// start of a run. An entry is trusted by its stat (size, mtime, ctime, inode) without reading the file, unless
+// the file's times fall inside the window of the run that checked it: a write in the same clock tick as that
+// run's read leaves the stat unchanged, so such an entry is confirmed by the content hash (the "racily clean"
+// case of git's index). ctime cannot be set back, so a restored mtime is still a change. Keyed by tool
+// version, build, schema digest and config digest: any change starts empty.
+// A line is a JSON header (path, stat, hash, window, diagnostics, the lengths of the rest), a tab, the JSON
+// of the file's summary (file-summary.ts), a tab, and the JSON of its documents. The headers of all lines are
+// parsed at once; summaries and documents stay text until something reads them (`promoc validate` reads no
+// resource but the geofences), since parsing every resource was most of a warm run. The file is read as
+// bytes and decoded as Latin-1 when it is ASCII: UTF-8 decoding of megabytes was slower than the parse.
 // A run that changed a few entries appends them (later lines win; a deleted file gets a tombstone) instead
 // of rewriting megabytes; the file is rewritten whole when the appended lines grow or a line was damaged.
 import { createHash } from 'node:crypto';
 import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import type { CheckedFile } from './check-file.js';
+import type { CheckedDoc, CheckedFile } from './check-file.js';
+import type { Diagnostic } from '../model/diagnostic.js';
+import { isAscii } from 'node:buffer';
+import { isFileSummary, summaryTextOf, type FileSummary, type StoredSummary } from './file-summary.js';
 
 /** What identifies a file's version without reading it. */
 export interface FileStat {
@@ -24,13 +32,21 @@ interface Entry extends FileStat {
   readonly hash: string;
   /** File times at or after this (ms, minus slack) were set while or after the file was read: check the hash. */
   readonly since: number;
-  readonly result: CheckedFile;
+  readonly diagnostics: readonly Diagnostic[];
+  /** The JSON of the file's summary and of its documents, parsed on first use. */
+  readonly summaryText: string;
+  readonly docsText: string;
+  summary?: FileSummary | null;
+  result?: CheckedFile;
 }
 
 /** Clock granularity and the lag of the kernel's coarse file-time clock behind Date.now(). */
 const RACY_SLACK_MS = 2_000;
 
-type Line = [string, number, number, number, number, string, number, unknown] | [string, null];
+type Header = [string, number, number, number, number, string, number, unknown, number, number] | [string, null];
+
+/** Documents of a cached result read back: a damaged text (or one the summary does not describe) is re-checked. */
+export type Recheck = () => CheckedFile;
 
 export class ValidationCache {
   private readonly seen = new Set<string>();
@@ -40,7 +56,7 @@ export class ValidationCache {
 
   private constructor(
     private readonly file: string,
-    private readonly key: string,
+    readonly key: string,
     private readonly entries: Map<string, Entry>,
     /** Lines in the file, live or not; a rewrite when they outnumber the live entries by far. */
     private readonly lineCount: number,
@@ -55,48 +71,71 @@ export class ValidationCache {
     const entries = new Map<string, Entry>();
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      const bytes = readFileSync(file);
+      text = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
     } catch {
       return new ValidationCache(file, key, entries, 0, true, now);
     }
     const nl = text.indexOf('\n');
     if (nl < 0 || text.slice(0, nl) !== JSON.stringify(key)) return new ValidationCache(file, key, entries, 0, true, now);
     const body = text.slice(nl + 1).replace(/\n+$/, '');
-    let lines: unknown[] | undefined;
+    const lines = body === '' ? [] : body.split('\n');
+    const tabs: number[] = [];
+    const heads = lines.map((l) => {
+      const tab = l.indexOf('\t');
+      tabs.push(tab);
+      return tab < 0 ? l : l.slice(0, tab);
+    });
+    let headers: unknown[];
     let damaged = false;
-    // One parse of the whole body (the lines joined as one array); a torn or damaged line falls back to
-    // reading line by line, skipping what does not parse, and the file is rewritten at the end.
+    // One parse of every header (joined as one array); a torn or damaged line falls back to reading line by
+    // line, skipping what does not parse, and the file is then rewritten at the end.
     try {
-      lines = body === '' ? [] : (JSON.parse(`[${body.replaceAll('\n', ',')}]`) as unknown[]);
+      headers = JSON.parse(`[${heads.join(',')}]`) as unknown[];
     } catch {
       damaged = true;
-      lines = [];
-      for (const l of body.split('\n')) {
+      headers = heads.map((h) => {
         try {
-          lines.push(JSON.parse(l));
+          return JSON.parse(h) as unknown;
         } catch {
-          /* skipped */
+          return undefined;
         }
-      }
+      });
     }
-    for (const l of lines) {
-      if (!Array.isArray(l) || typeof l[0] !== 'string') {
+    headers.forEach((h, i) => {
+      if (!Array.isArray(h) || typeof h[0] !== 'string') {
         damaged = true;
-        continue;
+        return;
       }
-      const line = l as Line;
-      if (line.length === 2 && line[1] === null) {
-        entries.delete(line[0]);
-        continue;
+      const header = h as Header;
+      if (header.length === 2 && header[1] === null) {
+        entries.delete(header[0]);
+        return;
       }
-      const [path, size, mtimeMs, ctimeMs, ino, hash, since, result] = line as Extract<Line, { length: 8 }>;
-      if (![size, mtimeMs, ctimeMs, ino, since].every((n) => typeof n === 'number') || typeof hash !== 'string' || !isCheckedFile(result, path)) {
+      const [path, size, mtimeMs, ctimeMs, ino, hash, since, diagnostics, summaryLength, docsLength] = header as Extract<Header, { length: 10 }>;
+      const line = lines[i]!;
+      const tab = tabs[i]!;
+      // A torn line: the texts after the header are cut short (or run into the next append).
+      const intact =
+        [size, mtimeMs, ctimeMs, ino, since, summaryLength, docsLength].every((n) => typeof n === 'number') &&
+        typeof hash === 'string' &&
+        Array.isArray(diagnostics) &&
+        tab >= 0 &&
+        line.length === tab + 1 + summaryLength + 1 + docsLength &&
+        line[tab + 1 + summaryLength] === '\t' &&
+        line[tab + 1] === '[' &&
+        line[tab + summaryLength] === ']' &&
+        line[tab + summaryLength + 2] === '[' &&
+        line[line.length - 1] === ']';
+      if (!intact) {
         damaged = true;
         entries.delete(path);
-        continue;
+        return;
       }
-      entries.set(path, { size, mtimeMs, ctimeMs, ino, hash, since, result });
-    }
+      const summaryText = line.slice(tab + 1, tab + 1 + summaryLength);
+      const docsText = line.slice(tab + summaryLength + 2);
+      entries.set(path, { size, mtimeMs, ctimeMs, ino, hash, since, diagnostics: diagnostics as Diagnostic[], summaryText, docsText });
+    });
     return new ValidationCache(file, key, entries, lines.length, damaged, now);
   }
 
@@ -104,7 +143,7 @@ export class ValidationCache {
    * The cached result if the file is unchanged: by its stat alone, or, when its times fall in the window of
    * the run that checked it, by its content hash (`readBytes` is called only then).
    */
-  lookup(repoPath: string, st: FileStat, readBytes: () => Uint8Array): CheckedFile | undefined {
+  lookup(repoPath: string, st: FileStat, readBytes: () => Uint8Array, recheck?: Recheck): CheckedFile | undefined {
     const e = this.entries.get(repoPath);
     if (!e || e.size !== st.size || e.mtimeMs !== st.mtimeMs || e.ctimeMs !== st.ctimeMs || e.ino !== st.ino) return undefined;
     if (Math.max(st.mtimeMs, st.ctimeMs) >= e.since) {
@@ -116,18 +155,32 @@ export class ValidationCache {
       }
       if (contentHash(bytes) !== e.hash) return undefined;
       // Confirmed in this run: stored again with this run's window, which it may now be outside of.
-      this.put(repoPath, e.hash, st, e.result);
-      return e.result;
+      const result = resultOf(repoPath, e, recheck);
+      this.put(repoPath, e.hash, st, result);
+      return result;
     }
     this.seen.add(repoPath);
-    return e.result;
+    return resultOf(repoPath, e, recheck);
   }
 
   /** `st`: the file's stat taken before it was read. */
   put(repoPath: string, hash: string, st: FileStat, result: CheckedFile): void {
     this.seen.add(repoPath);
     this.changedPaths.push(repoPath);
-    this.changed.push({ size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino, hash, since: this.since, result });
+    const stored = this.entries.get(repoPath);
+    // A result served from this cache keeps its documents' text: stored again without reading them.
+    const docsText = stored?.result === result ? stored.docsText : JSON.stringify(result.docs);
+    this.changed.push({
+      size: st.size,
+      mtimeMs: st.mtimeMs,
+      ctimeMs: st.ctimeMs,
+      ino: st.ino,
+      hash,
+      since: this.since,
+      diagnostics: result.diagnostics,
+      summaryText: summaryTextOf(result),
+      docsText,
+    });
   }
 
   /** Keeps only the files seen in this run; writes nothing when nothing changed. */
@@ -153,13 +206,74 @@ export class ValidationCache {
 }
 
 function lineOf(path: string, e: Entry): string {
-  return JSON.stringify([path, e.size, e.mtimeMs, e.ctimeMs, e.ino, e.hash, e.since, e.result]);
+  const header = JSON.stringify([path, e.size, e.mtimeMs, e.ctimeMs, e.ino, e.hash, e.since, e.diagnostics, e.summaryText.length, e.docsText.length]);
+  return `${header}\t${e.summaryText}\t${e.docsText}`;
 }
 
-function isCheckedFile(v: unknown, repoPath: string): v is CheckedFile {
-  if (typeof v !== 'object' || v === null) return false;
-  const o = v as Record<string, unknown>;
-  return o.file === repoPath && Array.isArray(o.docs) && Array.isArray(o.diagnostics);
+/** A cached result: its documents are parsed on first read; its summary stands for them until then. */
+class CachedResult implements CheckedFile, StoredSummary {
+  private parsed?: readonly CheckedDoc[];
+  readonly diagnostics: readonly Diagnostic[];
+  constructor(
+    readonly file: string,
+    private readonly entry: Entry,
+    private readonly recheck: Recheck | undefined,
+  ) {
+    this.diagnostics = entry.diagnostics;
+  }
+  get docs(): readonly CheckedDoc[] {
+    this.parsed ??= parseDocs(this.entry, this.file, this.recheck);
+    return this.parsed;
+  }
+  storedSummaryText(): string {
+    return this.entry.summaryText;
+  }
+  storedSummary(): FileSummary | undefined {
+    return summaryOfEntry(this.entry);
+  }
+}
+
+function resultOf(repoPath: string, e: Entry, recheck: Recheck | undefined): CheckedFile {
+  e.result ??= new CachedResult(repoPath, e, recheck);
+  return e.result;
+}
+
+function summaryOfEntry(e: Entry): FileSummary | undefined {
+  if (e.summary === undefined) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(e.summaryText);
+    } catch {
+      parsed = undefined;
+    }
+    e.summary = isFileSummary(parsed) ? parsed : null;
+  }
+  return e.summary ?? undefined;
+}
+
+function parseDocs(e: Entry, repoPath: string, recheck: Recheck | undefined): readonly CheckedDoc[] {
+  let docs: unknown;
+  try {
+    docs = JSON.parse(e.docsText);
+  } catch {
+    docs = undefined;
+  }
+  const summary = summaryOfEntry(e);
+  if (describes(summary, docs)) return docs;
+  // Damaged inside a line that kept its lengths: the file's own text, checked again, is the truth.
+  const fresh = recheck?.().docs;
+  if (fresh && describes(summary, fresh)) return fresh;
+  throw new Error(`the validation cache entry of ${repoPath} is damaged; delete the cache folder (.promoc-cache) and run again`);
+}
+
+/** Documents that are what the summary says (when it is intact), each with its index. */
+function describes(summary: FileSummary | undefined, docs: unknown): docs is CheckedDoc[] {
+  if (!Array.isArray(docs) || (summary && docs.length !== summary.length)) return false;
+  return docs.every((d: CheckedDoc | null, i) => {
+    if (typeof d !== 'object' || d === null || typeof d.index !== 'number') return false;
+    const s = summary?.[i];
+    return !s || (d.index === s[0] && (d.resource !== undefined) === (s[4] === 1));
+  });
 }
 
 export function contentHash(bytes: Uint8Array): string {
