@@ -1,6 +1,6 @@
 // The validation cache: a second run reads unchanged files from it, a changed file is re-checked,
 // and a schema/tool version change (a different key) starts from scratch.
-import { cpSync, mkdtempSync, rmSync, statSync, writeFileSync, readFileSync, utimesSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync, readFileSync, utimesSync } from 'node:fs';
 import { contentHash, ValidationCache } from '../src/load/cache.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -50,24 +50,24 @@ it('checks a file again when its cache entry is damaged but still parses, or tor
   repo();
   const cold = await loadProject({ cwd: dir });
   const lines = readFileSync(cacheFile(), 'utf8').split('\n');
-  // A line: JSON header [path, size, mtime, ctime, ino, hash, since, diagnostics, summary length, documents length],
-  // a tab, the summary's JSON, a tab, the documents' JSON.
-  const parts = (i: number): [unknown[], string, string] => {
-    const [h, s, d] = lines[i]!.split('\t');
-    return [JSON.parse(h!) as unknown[], s!, d!];
+  // A line: JSON header [path, size, mtime, ctime, ino, hash, since, diagnostics, summary length, documents offset,
+  // documents length], a tab, the summary's JSON; the documents are in validate.<n>.docs.
+  const parts = (i: number): [unknown[], string] => {
+    const [h, s] = lines[i]!.split('\t');
+    return [JSON.parse(h!) as unknown[], s!];
   };
-  const join = (h: unknown[], s: string, d: string, lengths = true): string =>
-    `${JSON.stringify(lengths ? [...h.slice(0, 8), s.length, d.length] : h)}\t${s}\t${d}`;
-  // Entries that keep their path and stat but lose their documents or summary (lengths updated, so the line
-  // looks intact), one whose header has a wrong type, one torn line.
+  const lineOf = (h: unknown[], s: string): string => `${JSON.stringify([...h.slice(0, 8), s.length, ...h.slice(9)])}\t${s}`;
+  // Entries that keep their path and stat but point past the documents, lose their summary (lengths updated,
+  // so the line looks intact) or have a header field of the wrong type; one torn line.
   const [h1, s1] = parts(1);
-  lines[1] = join(h1, s1, 'null');
-  const [h2, , d2] = parts(2);
-  lines[2] = join(h2, '{}', d2);
-  const [h3, s3, d3] = parts(3);
+  h1[10] = 10_000_000;
+  lines[1] = lineOf(h1, s1);
+  const [h2] = parts(2);
+  lines[2] = lineOf(h2, '{}');
+  const [h3, s3] = parts(3);
   h3[5] = 42;
-  lines[3] = join(h3, s3, d3);
-  lines[4] = lines[4]!.slice(0, lines[4]!.length - 40);
+  lines[3] = lineOf(h3, s3);
+  lines[4] = lines[4]!.slice(0, lines[4]!.length - 10);
   writeFileSync(cacheFile(), lines.join('\n'));
   const warm = await loadProject({ cwd: dir });
   expect(warm.stats.fromCache).toBe(warm.stats.files - 4);
@@ -77,20 +77,27 @@ it('checks a file again when its cache entry is damaged but still parses, or tor
   const again = await loadProject({ cwd: dir });
   expect(again.stats.fromCache).toBe(again.stats.files);
   expect(again.model.resources).toEqual(cold.model.resources);
+  // Without its documents file, no entry is believed.
+  const docs = readdirSync(join(dir, '.promoc-cache')).filter((f) => f.endsWith('.docs'));
+  expect(docs).toHaveLength(1);
+  rmSync(join(dir, '.promoc-cache', docs[0]!));
+  const gone = await loadProject({ cwd: dir });
+  expect(gone.stats.fromCache).toBe(0);
+  expect(gone.model.resources).toEqual(cold.model.resources);
 });
 
-it('re-checks a file whose cached documents or summary were damaged without changing the line lengths', async () => {
+it('re-checks a file whose cached documents were damaged without changing their length', async () => {
   repo();
   const cold = await loadProject({ cwd: dir });
-  const lines = readFileSync(cacheFile(), 'utf8').split('\n');
-  const i = lines.findIndex((l) => l.startsWith('["campaigns/ev/charge25.yaml"'));
-  // Same lengths, other bytes: the documents no longer parse, or no longer match the summary.
-  lines[i] = lines[i]!.replace('"index":0', '"index":7');
-  const j = lines.findIndex(
-    (l) => l.startsWith('["campaigns/ev/idle-fee.yaml"') || (l.includes('"Promotion"') && !l.startsWith('["campaigns/ev/charge25.yaml"')),
-  );
-  lines[j] = lines[j]!.replace('"resource":{', '"resource":[');
-  writeFileSync(cacheFile(), lines.join('\n'));
+  const [docs] = readdirSync(join(dir, '.promoc-cache')).filter((f) => f.endsWith('.docs'));
+  const file = join(dir, '.promoc-cache', docs!);
+  // Same lengths, other bytes: one file's documents no longer match its summary, another's no longer parse.
+  const text = readFileSync(file, 'utf8');
+  const first = text.indexOf('"index":0');
+  const second = text.indexOf('"resource":{', text.indexOf('"index":0', first + 1));
+  expect(first).toBeGreaterThanOrEqual(0);
+  expect(second).toBeGreaterThan(first);
+  writeFileSync(file, `${text.slice(0, first)}"index":7${text.slice(first + 9, second)}"resource":[${text.slice(second + 12)}`);
   const warm = await loadProject({ cwd: dir });
   expect(warm.stats.fromCache).toBe(warm.stats.files);
   expect(warm.model.resources).toEqual(cold.model.resources);
