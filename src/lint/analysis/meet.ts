@@ -2,9 +2,9 @@
 // one moment, one customer (holding any vouchers, presenting at most one code), one vehicle and, for
 // geofence campaigns, one rental event (start or end) at one place. Conditions (minimum spend,
 // attributes) are assumed satisfiable.
-import type { Atlas } from '../../geo/index.js';
 import { END, START, type BenefitFacts, type Offer } from './offers.js';
 import type { Phase } from './spec-view.js';
+import type { ZoneIndex } from './zone-index.js';
 
 export function windowsOverlap(a: Offer, b: Offer): boolean {
   return a.from < b.until && b.from < a.until;
@@ -28,9 +28,9 @@ export function peopleAndVehiclesMeet(a: Offer, b: Offer): boolean {
 }
 
 /** Both geofence campaigns fire on a common rental event somewhere in both zones; non-geofence ones fire anywhere. */
-export function placesMeet(a: Offer, b: Offer, atlas: Atlas): boolean {
+export function placesMeet(a: Offer, b: Offer, zones: ZoneIndex): boolean {
   if (!a.geo || !b.geo) return true;
-  return (a.geo.sides & b.geo.sides) !== 0 && atlas.zonesMeet(a.geo.geofences, b.geo.geofences);
+  return (a.geo.sides & b.geo.sides) !== 0 && zones.meet(a, b);
 }
 
 export function scopesMeet(a: Offer, b: Offer): boolean {
@@ -53,15 +53,15 @@ export function productsMeet(a: Offer['product'], b: Offer['product']): boolean 
 }
 
 /** Everything but time, code and trigger, which the sweep has already matched. */
-export function canMeet(a: Offer, b: Offer, atlas: Atlas): boolean {
-  return domainsMeet(a, b) && peopleAndVehiclesMeet(a, b) && scopesMeet(a, b) && placesMeet(a, b, atlas);
+export function canMeet(a: Offer, b: Offer, zones: ZoneIndex): boolean {
+  return domainsMeet(a, b) && peopleAndVehiclesMeet(a, b) && scopesMeet(a, b) && placesMeet(a, b, zones);
 }
 
 /**
  * `w` is eligible (and reaches the same lines) in every context where `l` is: a sufficient condition for
  * `w` shadowing `l`. A limit on `w` breaks it (once exhausted, `l` applies), and so do conditions `l` lacks.
  */
-export function covers(w: Offer, l: Offer, atlas: Atlas): boolean {
+export function covers(w: Offer, l: Offer, zones: ZoneIndex): boolean {
   return (
     w.trigger === l.trigger &&
     w.from <= l.from &&
@@ -82,14 +82,14 @@ export function covers(w: Offer, l: Offer, atlas: Atlas): boolean {
     subsetOrAny(l.vehicleIds, w.vehicleIds) &&
     w.vehicleTags.every((t) => l.vehicleTags.includes(t)) &&
     l.benefits.every((y) => w.benefits.some((x) => benefitCovers(x, y))) &&
-    placeCovers(w, l, atlas)
+    placeCovers(w, l, zones)
   );
 }
 
-function placeCovers(w: Offer, l: Offer, atlas: Atlas): boolean {
+function placeCovers(w: Offer, l: Offer, zones: ZoneIndex): boolean {
   if (!w.geo) return true;
   if (!l.geo || !phaseImplies(l.geo.phase, w.geo.phase)) return false;
-  const o = atlas.zoneOverlap(l.geo.geofences, w.geo.geofences);
+  const o = zones.overlap(l, w);
   return o !== undefined && (o.kind === 'within' || o.kind === 'equal');
 }
 

@@ -4,11 +4,11 @@
 // - exclusive-overlap: per offer, the first few higher-ranked non-stackable offers it meets;
 // - shadowed: for each offer, only the non-stackable, unlimited offers whose window contains its window, and
 //   that no stackable offer able to apply first can displace.
-import type { Atlas } from '../../geo/index.js';
 import { canMeet, codesCompatible, covers, windowsOverlap } from './meet.js';
 import type { Offer } from './offers.js';
 import { compareOrder, isBefore } from './order.js';
 import { sweepPairs } from './sweep.js';
+import type { ZoneIndex } from './zone-index.js';
 
 export interface Grouped {
   /** The campaign the finding is reported on (its first offer). */
@@ -31,9 +31,9 @@ export interface StackingAnalysis {
   readonly exclusive: readonly Grouped[];
 }
 
-export function analyseStacking(offers: readonly Offer[], atlas: Atlas): StackingAnalysis {
+export function analyseStacking(offers: readonly Offer[], zones: ZoneIndex): StackingAnalysis {
   const live = offers.filter((o) => o.stacking && !o.contradictory && o.from < o.until);
-  const shadowWinners = dropDisplaced(findShadowWinners(live, atlas), live, atlas);
+  const shadowWinners = dropDisplaced(findShadowWinners(live, zones), live, zones);
   const slices = groupBy(live, (o) => o.key);
   // By campaign index, for the hot loop below.
   const isShadowed = new Uint8Array(offers.length + 1);
@@ -49,7 +49,7 @@ export function analyseStacking(offers: readonly Offer[], atlas: Atlas): Stackin
       rank,
       () => true,
       (x, y) => {
-        if (x.cid === y.cid || !canMeet(x, y, atlas)) return;
+        if (x.cid === y.cid || !canMeet(x, y, zones)) return;
         if (x.name < y.name || (x.name === y.name && x.kind < y.kind)) ambiguous.add(y, x);
         else ambiguous.add(x, y);
       },
@@ -59,7 +59,7 @@ export function analyseStacking(offers: readonly Offer[], atlas: Atlas): Stackin
   const exclusive = topWinners(
     live.filter((o) => !o.stackable),
     live.filter((o) => !isShadowed[o.cid]),
-    atlas,
+    zones,
   );
 
   const shadowed: Grouped[] = [];
@@ -73,27 +73,49 @@ export function analyseStacking(offers: readonly Offer[], atlas: Atlas): Stackin
  * For each offer, the first-ranked non-stackable offer that covers it (see `covers`), if any. Only an
  * unlimited non-stackable offer whose window contains the loser's can; per trigger and code bucket (a
  * coded winner only covers offers needing the same code), a sweep over starts keeps the winners open at
- * the loser's start, sorted by end, so only those also open at its end are examined.
+ * the loser's start, sorted by end, so only those also open at its end are examined. A winner with a zone
+ * only covers losers whose zone lies within it, so those in its zone's component.
  */
-function findShadowWinners(live: readonly Offer[], atlas: Atlas): Map<Offer, Offer> {
+function findShadowWinners(live: readonly Offer[], zones: ZoneIndex): Map<Offer, Offer> {
+  // A held winner covers nothing but its own campaign, which it cannot shadow.
   const winners = groupBy(
-    live.filter((o) => !o.stackable && !o.limited),
+    live.filter((o) => !o.stackable && !o.limited && !o.held),
     bucketOf,
   );
   const byTrigger = groupBy(live, (o) => o.trigger);
   const byBucket = groupBy(live, bucketOf);
+  const byPlace = groupBy(
+    live.filter((o) => o.geo),
+    (o) => placeOf(o, zones),
+  );
   const out = new Map<Offer, Offer>();
   const consider = (l: Offer, w: Offer): void => {
     if (w.cid === l.cid || !isBefore(w, l)) return;
     const best = out.get(l);
-    if ((!best || compareOrder(w, best) < 0) && covers(w, l, atlas)) out.set(l, w);
+    if ((!best || compareOrder(w, best) < 0) && covers(w, l, zones)) out.set(l, w);
   };
   for (const [bucket, list] of winners) {
-    // Automatic winners can cover any loser of the trigger; coded ones only losers with their code.
-    const targets = list[0]!.code === null ? byTrigger.get(list[0]!.trigger) : byBucket.get(bucket);
-    containments(list, targets ?? [], consider);
+    // Coded winners only cover losers with their code; automatic ones any loser of the trigger.
+    if (list[0]!.code !== null) {
+      containments(list, byBucket.get(bucket) ?? [], consider);
+      continue;
+    }
+    containments(
+      list.filter((w) => !w.geo),
+      byTrigger.get(list[0]!.trigger) ?? [],
+      consider,
+    );
+    for (const [place, placed] of groupBy(
+      list.filter((w) => w.geo),
+      (w) => placeOf(w, zones),
+    ))
+      containments(placed, byPlace.get(place) ?? [], consider);
   }
   return out;
+}
+
+function placeOf(o: Offer, zones: ZoneIndex): string {
+  return `${o.trigger}|${zones.component(o)}`;
 }
 
 /**
@@ -101,13 +123,13 @@ function findShadowWinners(live: readonly Offer[], atlas: Atlas): Map<Offer, Off
  * goes before the winner can apply together with a stackable loser, the winner is refused there and the loser
  * applies after all: no shadow. A non-stackable loser stays shadowed, as whatever applied first blocks it too.
  */
-function dropDisplaced(winners: Map<Offer, Offer>, live: readonly Offer[], atlas: Atlas): Map<Offer, Offer> {
+function dropDisplaced(winners: Map<Offer, Offer>, live: readonly Offer[], zones: ZoneIndex): Map<Offer, Offer> {
   const stackables = live.filter((o) => o.stackable).sort(compareOrder);
   for (const [l, w] of winners) {
     if (!l.stackable) continue;
     for (const s of stackables) {
       if (compareOrder(s, w) >= 0) break;
-      if (s.cid === l.cid || s.cid === w.cid || s.trigger !== l.trigger || !windowsOverlap(s, l) || !codesCompatible(s, l) || !canMeet(s, l, atlas)) continue;
+      if (s.cid === l.cid || s.cid === w.cid || s.trigger !== l.trigger || !windowsOverlap(s, l) || !codesCompatible(s, l) || !canMeet(s, l, zones)) continue;
       winners.delete(l);
       break;
     }
@@ -121,6 +143,7 @@ function bucketOf(o: Pick<Offer, 'trigger' | 'code'>): string {
 
 /** Calls `visit(l, w)` for every w in `outer` whose window contains l's window. */
 function containments(outer: readonly Offer[], inner: readonly Offer[], visit: (l: Offer, w: Offer) => void): void {
+  if (outer.length === 0 || inner.length === 0) return;
   const ws = [...outer].sort((a, b) => a.from - b.from);
   const ls = [...inner].sort((a, b) => a.from - b.from);
   const open: Offer[] = []; // sorted by until, descending
@@ -141,19 +164,71 @@ function containments(outer: readonly Offer[], inner: readonly Offer[], visit: (
 /** How many winners exclusive-overlap names per campaign. */
 const TOP_WINNERS = 3;
 
+const NONE: readonly number[] = [];
+
 /**
  * For each loser, the first TOP_WINNERS non-stackable campaigns (in application order) of strictly higher
  * rank that it can meet. Scanning in rank order and stopping early keeps this near-linear where enumerating
- * every meeting pair would not be.
+ * every meeting pair would not be. Each loser scans only the winners it could meet at all, merged from
+ * lists made once: of its trigger; without a code, or with its code; without a zone, or in its zone's
+ * component.
  */
-function topWinners(ns: readonly Offer[], losers: readonly Offer[], atlas: Atlas): Grouped[] {
+function topWinners(ns: readonly Offer[], losers: readonly Offer[], zones: ZoneIndex): Grouped[] {
   const ranked = [...ns].sort(compareOrder);
+  // Positions in `ranked`, per list.
+  const lists = new Map<string, number[]>();
+  const add = (key: string, p: number): void => {
+    const list = lists.get(key);
+    if (list) list.push(p);
+    else lists.set(key, [p]);
+  };
+  ranked.forEach((w, p) => {
+    const place = w.geo ? `zone ${zones.component(w)}` : 'anywhere';
+    add(`${w.trigger}`, p);
+    add(`${w.trigger}|${place}`, p);
+    if (w.code === null) {
+      add(`${w.trigger}|free`, p);
+      add(`${w.trigger}|free|${place}`, p);
+    } else add(`${w.trigger}|code ${w.code}`, p);
+  });
+  const get = (key: string): readonly number[] => lists.get(key) ?? NONE;
   const found = new Map<number, { offer: Offer; others: Offer[]; more: boolean; from: number; until: number }>();
   for (const l of losers) {
     const g = found.get(l.cid) ?? { offer: l, others: [], more: false, from: Infinity, until: -Infinity };
-    for (const w of ranked) {
+    // Disjoint lists whose union holds every winner of the trigger that l's code and zone allow.
+    const t = l.trigger;
+    const place = l.geo ? `zone ${zones.component(l)}` : undefined;
+    let a: readonly number[];
+    let b = NONE;
+    let c = NONE;
+    if (l.code === null) {
+      if (place === undefined) a = get(t);
+      else [a, b] = [get(`${t}|anywhere`), get(`${t}|${place}`)];
+    } else if (place === undefined) [a, b] = [get(`${t}|free`), get(`${t}|code ${l.code}`)];
+    else [a, b, c] = [get(`${t}|free|anywhere`), get(`${t}|free|${place}`), get(`${t}|code ${l.code}`)];
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    for (;;) {
+      // The next winner in application order among the three lists.
+      const pa = i < a.length ? a[i]! : Infinity;
+      const pb = j < b.length ? b[j]! : Infinity;
+      const pc = k < c.length ? c[k]! : Infinity;
+      let p: number;
+      if (pa <= pb && pa <= pc) {
+        if (pa === Infinity) break;
+        p = pa;
+        i += 1;
+      } else if (pb <= pc) {
+        p = pb;
+        j += 1;
+      } else {
+        p = pc;
+        k += 1;
+      }
+      const w = ranked[p]!;
       if (!isBefore(w, l)) break; // ranked: nothing after w goes before l either
-      if (w.cid === l.cid || w.trigger !== l.trigger || !windowsOverlap(w, l) || !codesCompatible(w, l) || !canMeet(w, l, atlas)) continue;
+      if (w.cid === l.cid || w.trigger !== l.trigger || !windowsOverlap(w, l) || !codesCompatible(w, l) || !canMeet(w, l, zones)) continue;
       if (!g.others.some((x) => x.cid === w.cid)) {
         if (g.others.length === TOP_WINNERS) {
           g.more = true;
