@@ -276,7 +276,8 @@ class DocsFile {
 
   read(offset: number, length: number): string {
     this.reads += 1;
-    if (!this.whole && this.reads > 64) this.whole = readFileSync(this.path);
+    // Slices for a few hundred (the geofences), the whole file once most are wanted (lint reads every resource).
+    if (!this.whole && this.reads > 1024) this.whole = readFileSync(this.path);
     if (this.whole) return this.whole.toString('utf8', offset, offset + length);
     const fd = openSync(this.path, 'r');
     try {
