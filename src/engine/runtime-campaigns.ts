@@ -73,6 +73,8 @@ export interface CompiledCampaign {
   readonly targeting: Targeting | undefined;
   readonly zone: CompiledZone | undefined;
   readonly fixed: readonly FixedAmount[];
+  /** The currency of every fixed amount; undefined without any, '' when they differ (no context matches that). */
+  readonly fixedCurrency: string | undefined;
   readonly conditions: BundleConditions | undefined;
   /** undefined: no limit. */
   readonly limits: BundleLimits | undefined;
@@ -135,6 +137,7 @@ export function compileCampaigns(content: BundleContent): CompiledCampaign[] {
           }
         : undefined,
       fixed: fixed.length > 0 ? fixed : NONE,
+      fixedCurrency: fixed.length === 0 ? undefined : fixed.every((f) => f.currency === fixed[0]!.currency) ? fixed[0]!.currency : '',
       conditions: c.conditions,
       limits: l.redemptions !== undefined || l.perCustomer !== undefined || l.budget !== undefined ? l : undefined,
       fee: Boolean(c.fee),

@@ -1,6 +1,6 @@
 // The load stage's imperative shell: find the config, list the files, check each (cache, worker
 // threads), then the cross-file checks and geometry files. Everything it returns is plain data.
-import { lstatSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { PromocConfig } from '../generated/index.js';
 import { NO_DEBUG, type DebugLog } from '../model/debug-log.js';
@@ -34,6 +34,8 @@ export interface LoadOptions {
   readonly workers?: number;
   /** Where the config was found, which files were listed, cache hits. */
   readonly debug?: DebugLog;
+  /** Keep the text of every file read in this run (`LoadResult.texts`), for a caller that locates and frames. */
+  readonly keepTexts?: boolean;
 }
 
 export interface LoadStats {
@@ -54,6 +56,11 @@ export interface LoadResult {
   /** Located and sorted. */
   readonly diagnostics: readonly Diagnostic[];
   readonly stats: LoadStats;
+  /**
+   * With `keepTexts`: the text of each file read in this run, by repo path, as `readFileSync(…, 'utf8')` gives it.
+   * Files answered from the cache, read by workers or starting with a BOM are not in it.
+   */
+  readonly texts?: ReadonlyMap<string, string>;
 }
 
 let sharedValidator: Validator | undefined;
@@ -106,11 +113,14 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
   const checked: CheckedSource[] = [];
   const pending: SourceJob[] = [];
   const stats = new Map<string, Stats>();
+  // Without a cache no stat is kept, so a file the walk saw as a regular file is not lstat'ed: it is opened,
+  // and its type and size are checked through the descriptor (one system call a file fewer).
+  const direct = cache === undefined && workerCount(listed.files.length, options.workers) === 1 ? listed.regular : new Set<string>();
   for (const abs of listed.files) {
     const repoPath = toRepoPath(root, abs);
     // A file that is not itself a symlink is where its folder really is: one realpath per folder, not per file.
-    const own = lstatSync(abs);
-    const escape = own.isSymbolicLink() ? outsideRoot(realRoot, abs) : folderOutside(dirname(abs));
+    const own = direct.has(abs) ? undefined : lstatSync(abs);
+    const escape = own?.isSymbolicLink() ? outsideRoot(realRoot, abs) : folderOutside(dirname(abs));
     if (escape) {
       diagnostics.push({
         ruleId: 'load/outside-repo',
@@ -119,6 +129,10 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
         message: escape,
         hint: 'Campaign files must live inside the repository; symlinks out of it are refused.',
       });
+      continue;
+    }
+    if (own === undefined) {
+      pending.push({ abs, repoPath });
       continue;
     }
     let st = own;
@@ -155,8 +169,17 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
         : `off${options.cache === false ? ' (--no-cache)' : ' (cache.enabled: false)'}`,
     );
   const workers = workerCount(pending.length, options.workers);
-  const fresh = workers > 1 ? await checkInWorkers(pending, workers) : pending.map((job) => checkSource(job, readFileSync(job.abs), validator));
+  const texts = new Map<string, string>();
+  const keepText = options.keepTexts === true;
+  const fresh =
+    workers > 1
+      ? await checkInWorkers(pending, workers)
+      : pending.map((job) => {
+          const bytes = direct.has(job.abs) ? readChecked(job) : readFileSync(job.abs);
+          return 'result' in bytes ? bytes : checkSource(job, bytes, validator, { hash: cache !== undefined, keepText });
+        });
   for (const f of fresh) {
+    if (f.text !== undefined) texts.set(f.job.repoPath, f.text);
     // The stat from before the read: a write since then shows as a new stat or, within the run's window, a new hash.
     if (cache) cache.put(f.job.repoPath, f.hash, stats.get(f.job.repoPath)!, f.result);
     checked.push(f);
@@ -177,7 +200,7 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
   }
   sortByKindAndName(resources);
 
-  const readRepoText = (repoPath: string): string => readFileSync(join(root, repoPath), 'utf8');
+  const readRepoText = (repoPath: string): string => texts.get(repoPath) ?? readFileSync(join(root, repoPath), 'utf8');
   const geo = resolveGeometries(
     resources.filter((r) => r.resource.kind === 'Geofence'),
     {
@@ -212,6 +235,7 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
     model: { resources, geometries: geo.geometries },
     diagnostics: sortDiagnostics(diagnostics),
     stats: { files: checked.length, documents, resources: resources.length, fromCache, workers },
+    ...(keepText ? { texts } : {}),
   };
 }
 
@@ -236,6 +260,27 @@ function outsideRoot(realRoot: string, abs: string): string | undefined {
     return undefined;
   }
   return isInside(realRoot, real) ? undefined : `resolves to ${real}, outside the repository ${realRoot}`;
+}
+
+// O_NONBLOCK: a FIFO put in place of a listed file is opened without waiting for a writer, then refused.
+const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/** The bytes of a listed file, or its result when it is not a regular file or too large to read. */
+function readChecked(job: SourceJob): Buffer | CheckedSource {
+  const fd = openSync(job.abs, READ_FLAGS);
+  try {
+    const st = fstatSync(fd);
+    const refused = st.isFile() ? tooLarge(job.repoPath, st.size) : notRegular(job.repoPath, st);
+    if (refused) return { job, hash: '', result: { file: job.repoPath, docs: [], diagnostics: [refused] } };
+    // readFileSync(fd) would fstat again; as it does, read the size the stat gave (size 0: read to the end).
+    if (st.size === 0) return readFileSync(fd);
+    const bytes = Buffer.allocUnsafe(st.size);
+    let at = 0;
+    for (let n = -1; n !== 0 && at < bytes.length; at += n) n = readSync(fd, bytes, at, bytes.length - at, at);
+    return at < bytes.length ? bytes.subarray(0, at) : bytes;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** A file found by the walk or named on the command line that is a FIFO, socket, device or folder. */

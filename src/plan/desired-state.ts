@@ -1,10 +1,10 @@
 // The desired state a plan was computed from, as digests: one per lowered resource and one over all of them.
 // A saved plan carries it, so apply can tell whether the working tree still says what was reviewed and name
 // every resource that differs. Pure.
-import { createHash } from 'node:crypto';
 import type { DesiredState } from '../generated/plan.js';
 import type { DesiredEntry } from './plan-types.js';
 import { resourceKey } from '../model/resource.js';
+import { sha256Hex } from '../providers/live-fingerprint.js';
 
 export type { DesiredState };
 
@@ -17,10 +17,11 @@ export function desiredState(desired: readonly DesiredEntry[]): DesiredState {
   return { digest: digestOf(resources), resources };
 }
 
+/** sha256 over one line per resource; the lines are joined and hashed once (10,000 updates cost more). */
 function digestOf(resources: Readonly<Record<string, string | undefined>>): string {
-  const h = createHash('sha256');
-  for (const k of Object.keys(resources).sort()) h.update(`${k}\0${resources[k] ?? ''}\n`);
-  return h.digest('hex');
+  let text = '';
+  for (const k of Object.keys(resources).sort()) text += `${k}\0${resources[k] ?? ''}\n`;
+  return sha256Hex(text);
 }
 
 /** One line per resource added, removed or changed between the plan's desired state and the working tree's. */

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { LiveObject } from '../providers/provider.js';
 import type { Source } from './plan-types.js';
+import { sha256Hex } from '../providers/live-fingerprint.js';
 
 export function objectFingerprints(objects: readonly LiveObject[]): Record<string, string> {
   const out: Record<string, string> = {};
@@ -10,10 +11,11 @@ export function objectFingerprints(objects: readonly LiveObject[]): Record<strin
   return out;
 }
 
+/** sha256 over one line per object, joined and hashed once. */
 export function sourceFingerprint(fingerprints: Readonly<Record<string, string | undefined>>): string {
-  const h = createHash('sha256');
-  for (const id of Object.keys(fingerprints).sort()) h.update(`${id}\0${fingerprints[id] ?? ''}\n`);
-  return h.digest('hex');
+  let text = '';
+  for (const id of Object.keys(fingerprints).sort()) text += `${id}\0${fingerprints[id] ?? ''}\n`;
+  return sha256Hex(text);
 }
 
 export function planFingerprint(sources: readonly Pick<Source, 'provider' | 'fingerprint'>[]): string {

@@ -7,11 +7,12 @@
 // Ownership: the batch's `description` (an internal note, max 500) carries promoc's marker. The batches of
 // one CodeBatch (the first and any additional ones) are read back as one object whose count is their sum.
 import type { ResourceOf } from '../../model/resource.js';
-import { digest, type Json } from '../../model/canonical.js';
+import type { Json } from '../../model/canonical.js';
 import { normalizeFields } from '../../model/normalize.js';
 import { issueAt, unsupportedFields, type FieldRules } from '../lowering.js';
 import { MARKER_MAX_LENGTH, nameFromKey, splitMarker } from '../ownership.js';
 import type { Counter, KindCapability, LiveObject, LowerIssue, LowerResult, Normalized, Ownership } from '../provider.js';
+import { liveFingerprint } from '../live-fingerprint.js';
 
 type Obj = Readonly<Record<string, unknown>>;
 
@@ -123,7 +124,7 @@ export function codeBatchObjects(batches: readonly Obj[], campaignOf: (voucherab
       counters,
       liveRedemptions: redeemed,
       facts: { batchIds: items.map((b) => String(b.batchId)) },
-      fingerprint: digest(settings, 16),
+      fingerprint: liveFingerprint(settings),
     };
   });
 }
