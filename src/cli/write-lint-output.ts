@@ -6,7 +6,7 @@ import { renderGithub } from '../render/diagnostics-github.js';
 import { renderDiagnosticsJson } from '../render/diagnostics-json.js';
 import { renderMarkdown } from '../render/diagnostics-markdown.js';
 import { renderSarif } from '../render/diagnostics-sarif.js';
-import { renderText, summaryLine } from '../render/diagnostics-text.js';
+import { summaryLine, writeText } from '../render/diagnostics-text.js';
 import type { LintReport } from '../lint/runner.js';
 import { sarifRules } from './rule-docs.js';
 
@@ -26,6 +26,11 @@ export interface ReportContext {
 
 export async function writeReports(report: LintReport, targets: readonly ReportTarget[], ctx: ReportContext): Promise<void> {
   for (const t of targets) {
+    if (t.output === undefined && t.format === 'stylish') {
+      // In chunks as it is rendered: the stylish report of a large repository is tens of MB as one string.
+      writeStylish(report, ctx, ctx.io.color, ctx.io.stdout);
+      continue;
+    }
     const text = render(report, t, ctx, t.output === undefined && ctx.io.color);
     if (t.output === undefined) {
       ctx.io.stdout(text);
@@ -49,9 +54,16 @@ function render(report: LintReport, t: ReportTarget, ctx: ReportContext, color: 
     case 'markdown':
       return renderMarkdown(diags);
     case 'stylish': {
-      const body = diags.length > 0 ? renderText(diags, { color, readText: ctx.readText, frames: ctx.frames }) : '';
-      const suppressed = report.suppressed > 0 ? ` (${report.suppressed} suppressed)` : '';
-      return `${body}${summaryLine(diags, ctx.files, color)}${suppressed}\n`;
+      const parts: string[] = [];
+      writeStylish(report, ctx, color, (chunk) => parts.push(chunk));
+      return parts.join('');
     }
   }
+}
+
+function writeStylish(report: LintReport, ctx: ReportContext, color: boolean, write: (chunk: string) => void): void {
+  const diags = report.diagnostics;
+  writeText(diags, { color, readText: ctx.readText, frames: ctx.frames }, write);
+  const suppressed = report.suppressed > 0 ? ` (${report.suppressed} suppressed)` : '';
+  write(`${summaryLine(diags, ctx.files, color)}${suppressed}\n`);
 }

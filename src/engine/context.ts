@@ -1,7 +1,7 @@
 // What a pricing service hands to evaluate(): one rental, purchase or invoice at one instant.
 // Amounts are integer minor units of `currency`; the engine never reads a clock, so `at` is required.
 import { ContextError } from './errors.js';
-import { INSTANT_HINT, readInstant } from './instant.js';
+import { INSTANT_HINT, MAX_INSTANT, readInstant } from './instant.js';
 import type { UsageCounters } from './usage.js';
 
 export type CostSourceGroup = 'RENTAL' | 'ADDITION' | 'SURCHARGE';
@@ -136,62 +136,75 @@ function strings(v: readonly string[] | undefined, path: string): readonly strin
 
 const quote = (v: unknown): string => (typeof v === 'number' ? String(v) : (JSON.stringify(v) ?? String(v)));
 
-/** Validates what types cannot (integers, finite numbers, unique line ids) and normalizes. */
+/**
+ * Validates what types cannot (integers, finite numbers, unique line ids) and normalizes. One pass over
+ * the context in the order its parts are reported; the common case (a valid context) runs no regex, makes
+ * no intermediate object and builds no message.
+ */
 export function prepare(ctx: EvaluationContext): Prepared {
-  const at = readInstant(ctx.at);
+  const given = ctx.at;
+  // Epoch milliseconds in range are the usual `at`; anything else is read (or refused) by readInstant.
+  const at = typeof given === 'number' && Math.abs(given) <= MAX_INSTANT ? given : readInstant(given);
   if (typeof at !== 'number') throw new ContextError('at', at.error, INSTANT_HINT);
-  if (!knownCurrencies.has(ctx.currency)) {
-    if (typeof ctx.currency !== 'string' || !/^[A-Z]{3}$/.test(ctx.currency))
-      throw new ContextError('currency', `${JSON.stringify(ctx.currency)} is not an ISO 4217 code`, 'Use three uppercase letters, e.g. EUR.');
-    knownCurrencies.add(ctx.currency);
+  const currency = ctx.currency;
+  if (!knownCurrencies.has(currency)) {
+    if (typeof currency !== 'string' || !/^[A-Z]{3}$/.test(currency))
+      throw new ContextError('currency', `${JSON.stringify(currency)} is not an ISO 4217 code`, 'Use three uppercase letters, e.g. EUR.');
+    knownCurrencies.add(currency);
   }
-  if (!Array.isArray(ctx.lines)) throw new ContextError('lines', 'is missing', 'Give the price lines, each with an id and an amount in minor units.');
+  const lines = ctx.lines;
+  if (!Array.isArray(lines)) throw new ContextError('lines', 'is missing', 'Give the price lines, each with an id and an amount in minor units.');
   let subtotal = 0;
-  for (let i = 0; i < ctx.lines.length; i++) {
-    const line = ctx.lines[i];
+  for (let i = 0; i < lines.length; i++) {
+    const line: PriceLine = lines[i];
     if (typeof line !== 'object' || line === null || Array.isArray(line))
       throw new ContextError(`lines[${i}]`, line === undefined ? 'is missing' : `${quote(line)} is not an object`, LINE_HINT);
-    if (!Number.isSafeInteger(line.amount) || line.amount < 0)
-      throw new ContextError(
-        `lines[${i}].amount`,
-        `${JSON.stringify(line.amount)} is not a non-negative integer`,
-        'Amounts are minor units: 12.50 EUR is 1250.',
-      );
-    if (line.quantity !== undefined && !(Number.isFinite(line.quantity) && line.quantity >= 0))
-      throw new ContextError(`lines[${i}].quantity`, `${JSON.stringify(line.quantity)} is not a non-negative number`);
-    for (let j = 0; j < i; j++)
-      if (ctx.lines[j]!.id === line.id) throw new ContextError(`lines[${i}].id`, `"${line.id}" is used twice`, 'Give every line its own id.');
-    subtotal += line.amount;
+    const amount = line.amount;
+    if (!Number.isSafeInteger(amount) || amount < 0)
+      throw new ContextError(`lines[${i}].amount`, `${JSON.stringify(amount)} is not a non-negative integer`, 'Amounts are minor units: 12.50 EUR is 1250.');
+    const quantity = line.quantity;
+    if (quantity !== undefined && !(Number.isFinite(quantity) && quantity >= 0))
+      throw new ContextError(`lines[${i}].quantity`, `${JSON.stringify(quantity)} is not a non-negative number`);
+    const id = line.id;
+    for (let j = 0; j < i; j++) if (lines[j]!.id === id) throw new ContextError(`lines[${i}].id`, `"${id}" is used twice`, 'Give every line its own id.');
+    subtotal += amount;
   }
   // Past 2^53 − 1 a sum of minor units is no longer exact (2^53 + 1 reads as 2^53); once past, it stays past.
   if (!Number.isSafeInteger(subtotal))
     throw new ContextError('lines', `add up to more than ${Number.MAX_SAFE_INTEGER} minor units`, 'No price is that large; check the amounts are minor units.');
   const rental = object(ctx.rental, 'rental');
   if (rental !== undefined) {
-    position(rental.start, 'rental.start');
-    position(rental.end, 'rental.end');
+    if (rental.start !== undefined) position(rental.start, 'rental.start');
+    if (rental.end !== undefined) position(rental.end, 'rental.end');
   }
   const customer = object(ctx.customer, 'customer');
   const vehicle = object(ctx.vehicle, 'vehicle');
   const billing = object(ctx.billing, 'billing');
-  strings(customer?.verifications, 'customer.verifications');
-  strings(billing?.products, 'billing.products');
-  const metrics = object(billing?.metrics, 'billing.metrics');
-  for (const [k, v] of Object.entries(metrics ?? {}))
-    if (!(typeof v === 'number' && Number.isFinite(v)))
-      throw new ContextError(`billing.metrics.${k}`, `${quote(v)} is not a number`, "Give each metric's usage as a number, e.g. telematics_api_calls: 12000.");
+  if (customer?.verifications !== undefined) strings(customer.verifications, 'customer.verifications');
+  if (billing !== undefined) {
+    if (billing.products !== undefined) strings(billing.products, 'billing.products');
+    const metrics = object(billing.metrics, 'billing.metrics');
+    if (metrics !== undefined)
+      for (const [k, v] of Object.entries(metrics))
+        if (!(typeof v === 'number' && Number.isFinite(v)))
+          throw new ContextError(
+            `billing.metrics.${k}`,
+            `${quote(v)} is not a number`,
+            "Give each metric's usage as a number, e.g. telematics_api_calls: 12000.",
+          );
+  }
   return new PreparedContext(
     at,
     ctx,
-    ctx.currency,
+    currency,
     customer?.userType,
-    strings(customer?.tags, 'customer.tags'),
+    customer === undefined ? EMPTY : strings(customer.tags, 'customer.tags'),
     vehicle?.id,
-    strings(vehicle?.tags, 'vehicle.tags'),
+    vehicle === undefined ? EMPTY : strings(vehicle.tags, 'vehicle.tags'),
     vehicle?.category,
     rental?.branch,
     strings(ctx.codes, 'codes'),
-    strings(customer?.vouchers, 'customer.vouchers'),
+    customer === undefined ? EMPTY : strings(customer.vouchers, 'customer.vouchers'),
     subtotal,
     productOf(ctx.product, vehicle !== undefined || rental !== undefined, billing !== undefined),
   );

@@ -7,23 +7,28 @@ import type { Audience, CompiledCampaign, Targeting } from './runtime-campaigns.
 import type { Prepared } from './context.js';
 import type { GeoIndex } from './geo.js';
 import { formatInstant } from './instant.js';
-import { formatMinor } from './money.js';
+import { currencyExponent, formatMinor } from './money.js';
 import { zoneReason, zoneTimes } from './zone.js';
 
 /** The reason of every rejection when evaluating with `explain: false`. */
 export const NOT_EXPLAINED = '';
 
-export function ineligibility(c: CompiledCampaign, p: Prepared, geo: GeoIndex, exponent: number, explain: boolean): string | undefined {
-  return standingReason(c, p, geo, exponent, explain) ?? limitReason(c, p, explain) ?? freePeriodReason(c, p, explain);
+/** The bundle's currency exponents by code; one is looked up only to print an amount in a reason. */
+export type Exponents = Readonly<Record<string, number | undefined>>;
+
+export function ineligibility(c: CompiledCampaign, p: Prepared, geo: GeoIndex, exponents: Exponents, explain: boolean): string | undefined {
+  return standingReason(c, p, geo, exponents, explain) ?? limitReason(c, p, explain) ?? freePeriodReason(c, p, explain);
 }
 
 /** ineligibility() without the limits and free periods: the reasons no usage counter can change. */
-export function standingReason(c: CompiledCampaign, p: Prepared, geo: GeoIndex, exponent: number, explain: boolean): string | undefined {
+export function standingReason(c: CompiledCampaign, p: Prepared, geo: GeoIndex, exponents: Exponents, explain: boolean): string | undefined {
   if (!c.active) return 'campaign is inactive';
   // Formatted on the first rejection and kept: a date per campaign at load time was a visible share
   // of loading, and a date per rejection a tenth of evaluating.
-  if (p.at < c.from) return (c.startsReason ??= `window starts ${formatInstant(c.from)}`);
-  if (p.at >= c.until) return (c.endsReason ??= `window ends ${formatInstant(c.until)}`);
+  const at = p.at;
+  const w = c.windows;
+  if (at < w[c.pos * 2]!) return (c.startsReason ??= `window starts ${formatInstant(c.from)}`);
+  if (at >= w[c.pos * 2 + 1]!) return (c.endsReason ??= `window ends ${formatInstant(c.until)}`);
   if (c.audience) {
     const r = audienceReason(c.audience, p, explain);
     if (r !== undefined) return r;
@@ -33,9 +38,12 @@ export function standingReason(c: CompiledCampaign, p: Prepared, geo: GeoIndex, 
     if (r !== undefined) return r;
   }
   if (c.zone && zoneTimes(c.zone, geo) === 0) return explain ? zoneReason(c.zone, geo) : NOT_EXPLAINED;
-  for (const f of c.fixed) if (f.currency !== p.currency) return explain ? `${f.what} is in ${f.currency}, the evaluation is in ${p.currency}` : NOT_EXPLAINED;
+  // fixedCurrency is the one currency of every fixed amount, so one comparison settles it; the loop finds the amount to name.
+  if (c.fixedCurrency !== undefined && c.fixedCurrency !== p.currency)
+    for (const f of c.fixed)
+      if (f.currency !== p.currency) return explain ? `${f.what} is in ${f.currency}, the evaluation is in ${p.currency}` : NOT_EXPLAINED;
   if (c.conditions) {
-    const r = conditionsReason(c.conditions, c, p, exponent, explain);
+    const r = conditionsReason(c.conditions, c, p, exponents, explain);
     if (r !== undefined) return r;
   }
   return undefined;
@@ -63,7 +71,7 @@ function targetingReason(t: Targeting, p: Prepared, explain: boolean): string | 
   return undefined;
 }
 
-function conditionsReason(k: BundleConditions, c: CompiledCampaign, p: Prepared, exponent: number, explain: boolean): string | undefined {
+function conditionsReason(k: BundleConditions, c: CompiledCampaign, p: Prepared, exponents: Exponents, explain: boolean): string | undefined {
   const customer = p.ctx.customer;
   const attributes = customer?.attributes;
   const billing = p.ctx.billing;
@@ -102,7 +110,10 @@ function conditionsReason(k: BundleConditions, c: CompiledCampaign, p: Prepared,
   if (!explain) return NOT_EXPLAINED;
   // The sentences only now: this runs for every reached campaign with conditions, mostly unexplained.
   const reasons: string[] = [];
-  if (!spendOk) reasons.push(`minimum spend ${c.money.minimumSpend} not reached (subtotal ${formatMinor(p.subtotal, exponent)} ${p.currency})`);
+  if (!spendOk) {
+    const exponent = exponents[p.currency] ?? currencyExponent(p.currency);
+    reasons.push(`minimum spend ${c.money.minimumSpend} not reached (subtotal ${formatMinor(p.subtotal, exponent)} ${p.currency})`);
+  }
   for (const a of k.customerAttributes) if (attributes?.[a.attribute] !== a.equals) reasons.push(`requires ${a.attribute} = ${a.equals}`);
   if (!usageOk) reasons.push(`usage ${billing?.usage ?? 0} is below ${k.usageAtLeast}`);
   if (thresholds)

@@ -11,7 +11,7 @@ import { Lines, Take } from './lines.js';
 import { NONE, Scratch } from './scratch.js';
 import { applyBenefit } from './benefits.js';
 import { gateReason } from './benefit-gate.js';
-import { currencyExponent, percentOf } from './money.js';
+import { percentOf } from './money.js';
 import type { Reach } from './reach.js';
 import { zoneTimes } from './zone.js';
 
@@ -50,7 +50,6 @@ export function evaluateContext(state: EngineState, context: EvaluationContext |
   const { geo, campaigns } = state;
   geo.begin(ctx.rental?.start, ctx.rental?.end);
   const { candidates, count, unknownCodes } = state.reach(p, geo);
-  const exponent = state.currencies[p.currency] ?? currencyExponent(p.currency);
   const { lines, take, applied, fees, grants, rejected } = state.work;
   lines.begin(p);
   applied.reset();
@@ -68,7 +67,7 @@ export function evaluateContext(state: EngineState, context: EvaluationContext |
         rejected.push(explain ? { campaign: c.id, reason: `prices ${c.product}, this context is ${p.product}` } : unexplained(c));
       continue;
     }
-    const reason = ineligibility(c, p, geo, exponent, explain);
+    const reason = ineligibility(c, p, geo, state.currencies, explain);
     if (reason !== undefined) {
       rejected.push(explain ? { campaign: c.id, reason } : unexplained(c));
       continue;
@@ -119,12 +118,11 @@ export function mayApplyAny(state: EngineState, p: PreparedContext, ids: Readonl
   const { geo, campaigns } = state;
   geo.begin(p.ctx.rental?.start, p.ctx.rental?.end);
   const { candidates, count } = state.reach(p, geo);
-  const exponent = state.currencies[p.currency] ?? currencyExponent(p.currency);
   for (let k = 0; k < count; k++) {
     const c = campaigns[candidates[k]!]!;
     if (!ids.has(c.id)) continue;
     if (c.product !== undefined && p.product !== undefined && c.product !== p.product) continue;
-    if (standingReason(c, p, geo, exponent, false) === undefined) return true;
+    if (standingReason(c, p, geo, state.currencies, false) === undefined) return true;
   }
   return false;
 }

@@ -10,8 +10,9 @@ import { Stamps } from './stamps.js';
 
 export interface Reached {
   /**
-   * Positions in evaluation order: the first `count` entries. The indexed reach reuses this array (a new
-   * one per evaluation was a tenth of what an evaluation allocated), so read it before reaching again.
+   * Positions in evaluation order: the first `count` entries. The indexed reach reuses this array and this
+   * object (a new one per evaluation was a tenth of what an evaluation allocated), so read it before
+   * reaching again.
    */
   readonly candidates: readonly number[];
   readonly count: number;
@@ -63,16 +64,19 @@ export function indexedReach(campaigns: readonly CompiledCampaign[], geofenceCou
     if (p.branch !== undefined) marks.all(find(by.branch, p.branch));
     geo.forEachNear(START, markZone);
     geo.forEachNear(END, markZone);
-    return { candidates: marks.sorted(), count: marks.count, unknownCodes: unknownCodes ?? NONE };
+    marks.sort();
+    marks.unknownCodes = unknownCodes ?? NONE;
+    return marks;
   };
 }
 
-/** Collects positions once each across lookups, without a Set or a new list per evaluation. */
-class Marks {
+/** Collects positions once each across lookups, without a Set or a new list per evaluation; then the reach's result. */
+class Marks implements Reached {
   private readonly seen: Stamps;
   /** Only the first `count` are this evaluation's; the array keeps its room from one to the next. */
-  private readonly out: number[] = [];
+  readonly candidates: number[] = [];
   count = 0;
+  unknownCodes: readonly string[] = NONE;
 
   constructor(size: number) {
     this.seen = new Stamps(size);
@@ -86,8 +90,8 @@ class Marks {
   one(pos: number): void {
     if (this.seen.has(pos)) return;
     this.seen.set(pos);
-    if (this.count === this.out.length) this.out.push(pos);
-    else this.out[this.count] = pos;
+    if (this.count === this.candidates.length) this.candidates.push(pos);
+    else this.candidates[this.count] = pos;
     this.count++;
   }
 
@@ -96,8 +100,8 @@ class Marks {
   }
 
   /** Insertion sort: a context reaches a handful of campaigns, and this beats Array#sort there. */
-  sorted(): number[] {
-    const a = this.out;
+  sort(): void {
+    const a = this.candidates;
     for (let i = 1; i < this.count; i++) {
       const v = a[i]!;
       let j = i - 1;
@@ -107,7 +111,6 @@ class Marks {
       }
       a[j + 1] = v;
     }
-    return a;
   }
 }
 

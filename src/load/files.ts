@@ -10,16 +10,28 @@ const IGNORE = ['**/node_modules/**', '**/*.test.yaml', '**/*.test.yml', '**/pro
 export interface FileList {
   /** Absolute paths, sorted. */
   readonly files: readonly string[];
+  /** Those of `files` a walk saw as regular files, not symlinks (files named on the command line are not in it). */
+  readonly regular: ReadonlySet<string>;
   readonly diagnostics: readonly Diagnostic[];
 }
 
+// A segment `path.relative` would resolve (`.`, `..`) or an empty one: such paths take the general way.
+const UNNORMALIZED = /(?:^|\/)\.{1,2}(?:\/|$)|\/\/|\/$/;
+
 export function toRepoPath(root: string, abs: string): string {
+  // The walk's paths are root + '/' + a normalized rest: the rest is the answer, without path.relative's
+  // resolving of both paths (a few per cent of loading 10,000 files).
+  if (sep === '/' && root.length > 1 && !root.endsWith('/') && abs.startsWith(root) && abs.charCodeAt(root.length) === 0x2f) {
+    const rest = abs.slice(root.length + 1);
+    if (rest !== '' && !UNNORMALIZED.test(rest) && !UNNORMALIZED.test(root)) return rest;
+  }
   const rel = relative(root, abs);
   return (rel === '' ? '.' : rel).split(sep).join('/');
 }
 
 export function expandPaths(root: string, cwd: string, paths: readonly string[]): FileList {
   const files = new Set<string>();
+  const regular = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   const realRoot = realpathSync.native(root);
   for (const p of paths) {
@@ -57,17 +69,19 @@ export function expandPaths(root: string, cwd: string, paths: readonly string[])
           hint: 'Point promoc at the folder that holds the campaigns.',
         });
       for (const f of found.files) files.add(f);
+      for (const f of found.regular) regular.add(f);
     } else {
       files.add(abs);
     }
   }
-  return { files: [...files].sort(), diagnostics };
+  // A folder's file also named on its own stays as the walk saw it: the same path, the same entry.
+  return { files: [...files].sort(), regular, diagnostics };
 }
 
 /** The campaign files the globs match under root; `configFile` is the promoc.config.yaml in force, if any. */
 export function expandGlobs(root: string, globs: readonly string[], configFile?: string): FileList {
   const found = walkGlobs({ base: root, globs, ignore: IGNORE, realRoot: realpathSync.native(root), name: (f) => toRepoPath(root, f) });
-  if (found.files.length > 0 || found.diagnostics.length > 0) return { files: found.files, diagnostics: [...found.diagnostics] };
+  if (found.files.length > 0 || found.diagnostics.length > 0) return { files: found.files, regular: found.regular, diagnostics: [...found.diagnostics] };
   // Without a configuration the default globs are not the author's choice: blaming a file that does not exist
   // would send a new user looking for it.
   const diagnostic: Diagnostic = configFile
@@ -86,5 +100,5 @@ export function expandGlobs(root: string, globs: readonly string[], configFile?:
         message: `no configuration found: no promoc.config.yaml in ${root} or above it, and no campaign files match ${globs.join(', ')}`,
         hint: 'Run `npx promoc init` to scaffold a campaigns repository here, or pass the campaign files or folders on the command line.',
       };
-  return { files: [], diagnostics: [diagnostic] };
+  return { files: [], regular: new Set(), diagnostics: [diagnostic] };
 }

@@ -1,6 +1,6 @@
 // The load stage's imperative shell: find the config, list the files, check each (cache, worker
 // threads), then the cross-file checks and geometry files. Everything it returns is plain data.
-import { lstatSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { PromocConfig } from '../generated/index.js';
 import { NO_DEBUG, type DebugLog } from '../model/debug-log.js';
@@ -14,7 +14,7 @@ import { buildId } from './build-id.js';
 import { contentHash, ValidationCache } from './cache.js';
 import { checkSource, type CheckedSource, type SourceJob } from './check-source.js';
 import { configSearchLine, DEFAULT_CAMPAIGN_GLOBS, EMPTY_CONFIG, findConfigFile, parseConfig } from './config.js';
-import { crossChecks, type Identified } from './cross-checks.js';
+import { projectIndex, readProjectIndex, summariesDigest, writeProjectIndex } from './project-index.js';
 import { expandGlobs, expandPaths, toRepoPath } from './files.js';
 import { resolveGeometries } from './geometry.js';
 import { isInside } from './walk.js';
@@ -34,6 +34,8 @@ export interface LoadOptions {
   readonly workers?: number;
   /** Where the config was found, which files were listed, cache hits. */
   readonly debug?: DebugLog;
+  /** Keep the text of every file read in this run (`LoadResult.texts`), for a caller that locates and frames. */
+  readonly keepTexts?: boolean;
 }
 
 export interface LoadStats {
@@ -54,6 +56,11 @@ export interface LoadResult {
   /** Located and sorted. */
   readonly diagnostics: readonly Diagnostic[];
   readonly stats: LoadStats;
+  /**
+   * With `keepTexts`: the text of each file read in this run, by repo path, as `readFileSync(…, 'utf8')` gives it.
+   * Files answered from the cache, read by workers or starting with a BOM are not in it.
+   */
+  readonly texts?: ReadonlyMap<string, string>;
 }
 
 let sharedValidator: Validator | undefined;
@@ -106,11 +113,14 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
   const checked: CheckedSource[] = [];
   const pending: SourceJob[] = [];
   const stats = new Map<string, Stats>();
+  // Without a cache no stat is kept, so a file the walk saw as a regular file is not lstat'ed: it is opened,
+  // and its type and size are checked through the descriptor (one system call a file fewer).
+  const direct = cache === undefined && workerCount(listed.files.length, options.workers) === 1 ? listed.regular : new Set<string>();
   for (const abs of listed.files) {
     const repoPath = toRepoPath(root, abs);
     // A file that is not itself a symlink is where its folder really is: one realpath per folder, not per file.
-    const own = lstatSync(abs);
-    const escape = own.isSymbolicLink() ? outsideRoot(realRoot, abs) : folderOutside(dirname(abs));
+    const own = direct.has(abs) ? undefined : lstatSync(abs);
+    const escape = own?.isSymbolicLink() ? outsideRoot(realRoot, abs) : folderOutside(dirname(abs));
     if (escape) {
       diagnostics.push({
         ruleId: 'load/outside-repo',
@@ -119,6 +129,10 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
         message: escape,
         hint: 'Campaign files must live inside the repository; symlinks out of it are refused.',
       });
+      continue;
+    }
+    if (own === undefined) {
+      pending.push({ abs, repoPath });
       continue;
     }
     let st = own;
@@ -139,7 +153,12 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
       checked.push({ job: { abs, repoPath }, hash: '', result: { file: repoPath, docs: [], diagnostics: [large] } });
       continue;
     }
-    const hit = cache?.lookup(repoPath, st, () => readFileSync(abs));
+    const hit = cache?.lookup(
+      repoPath,
+      st,
+      () => readFileSync(abs),
+      () => checkSource({ abs, repoPath }, readFileSync(abs), validator).result,
+    );
     if (hit) checked.push({ job: { abs, repoPath }, hash: '', result: hit });
     else {
       pending.push({ abs, repoPath });
@@ -155,31 +174,47 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
         : `off${options.cache === false ? ' (--no-cache)' : ' (cache.enabled: false)'}`,
     );
   const workers = workerCount(pending.length, options.workers);
-  const fresh = workers > 1 ? await checkInWorkers(pending, workers) : pending.map((job) => checkSource(job, readFileSync(job.abs), validator));
+  const texts = new Map<string, string>();
+  const keepText = options.keepTexts === true;
+  const fresh =
+    workers > 1
+      ? await checkInWorkers(pending, workers)
+      : pending.map((job) => {
+          const bytes = direct.has(job.abs) ? readChecked(job) : readFileSync(job.abs);
+          return 'result' in bytes ? bytes : checkSource(job, bytes, validator, { hash: cache !== undefined, keepText });
+        });
   for (const f of fresh) {
+    if (f.text !== undefined) texts.set(f.job.repoPath, f.text);
     // The stat from before the read: a write since then shows as a new stat or, within the run's window, a new hash.
     if (cache) cache.put(f.job.repoPath, f.hash, stats.get(f.job.repoPath)!, f.result);
     checked.push(f);
   }
   checked.sort((a, b) => (a.job.repoPath < b.job.repoPath ? -1 : a.job.repoPath > b.job.repoPath ? 1 : 0));
 
-  const resources: Located[] = [];
-  const invalid: Identified[] = [];
-  let documents = 0;
-  for (const c of checked) {
-    append(diagnostics, c.result.diagnostics);
-    documents += c.result.docs.length;
-    for (const d of c.result.docs) {
-      const source = { file: c.result.file, docIndex: d.index };
-      if (d.resource !== undefined) resources.push({ resource: d.resource as AnyResource, source });
-      else if (d.identity) invalid.push({ ...d.identity, source });
-    }
+  for (const c of checked) append(diagnostics, c.result.diagnostics);
+  // Which documents are resources, their order and the cross-file findings follow from the files' summaries;
+  // with the cache they are kept under a digest of those, and a cached result's documents stay unparsed
+  // until a resource is read (`validate` reads none but the geofences).
+  const results = checked.map((c) => c.result);
+  const indexFile = join(dirname(cacheFile), 'index.json');
+  const digest = cache && summariesDigest(results);
+  let index = digest === undefined ? undefined : readProjectIndex(indexFile, cache!.key, digest, results.length);
+  if (debug.enabled && digest !== undefined) debug.write('cache', `cross-file results ${index ? 'reused: no name, code or reference changed' : 'made again'}`);
+  if (!index) {
+    index = projectIndex(results);
+    if (digest !== undefined) writeProjectIndex(indexFile, cache!.key, digest, index);
   }
-  sortByKindAndName(resources);
+  const { order } = index;
+  const located = (i: number): Located => {
+    const file = results[order[3 * i]!]!;
+    return { resource: file.docs[order[3 * i + 1]!]!.resource as AnyResource, source: { file: file.file, docIndex: order[3 * i + 2]! } };
+  };
+  let resources: Located[] | undefined;
+  const allResources = (): Located[] => (resources ??= Array.from({ length: order.length / 3 }, (_, i) => located(i)));
 
-  const readRepoText = (repoPath: string): string => readFileSync(join(root, repoPath), 'utf8');
+  const readRepoText = (repoPath: string): string => texts.get(repoPath) ?? readFileSync(join(root, repoPath), 'utf8');
   const geo = resolveGeometries(
-    resources.filter((r) => r.resource.kind === 'Geofence'),
+    index.geofences.map(located),
     {
       readText: (repoPath, maxBytes) => {
         const abs = join(root, repoPath);
@@ -197,7 +232,7 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
     },
     validator,
   );
-  const late = [...crossChecks(resources, invalid), ...geo.diagnostics];
+  const late = [...index.findings, ...geo.diagnostics];
   append(
     diagnostics,
     locateDiagnostics(late, (file) => readRepoText(file)),
@@ -209,19 +244,17 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
     ...(configFile ? { configFile } : {}),
     config,
     files: checked.map((c) => c.job.repoPath),
-    model: { resources, geometries: geo.geometries },
+    // Materialised on first read: a command that reads no resource never parses the cached ones.
+    model: {
+      get resources(): Located[] {
+        return allResources();
+      },
+      geometries: geo.geometries,
+    },
     diagnostics: sortDiagnostics(diagnostics),
-    stats: { files: checked.length, documents, resources: resources.length, fromCache, workers },
+    stats: { files: checked.length, documents: index.documents, resources: order.length / 3, fromCache, workers },
+    ...(keepText ? { texts } : {}),
   };
-}
-
-/** By kind, then name; each key built once, not once per comparison. */
-function sortByKindAndName(resources: Located[]): void {
-  const keyed = resources.map((r) => ({ r, k: `${r.resource.kind}\0${r.resource.metadata.name}` }));
-  keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
-  keyed.forEach((x, i) => {
-    resources[i] = x.r;
-  });
 }
 
 /**
@@ -236,6 +269,27 @@ function outsideRoot(realRoot: string, abs: string): string | undefined {
     return undefined;
   }
   return isInside(realRoot, real) ? undefined : `resolves to ${real}, outside the repository ${realRoot}`;
+}
+
+// O_NONBLOCK: a FIFO put in place of a listed file is opened without waiting for a writer, then refused.
+const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+/** The bytes of a listed file, or its result when it is not a regular file or too large to read. */
+function readChecked(job: SourceJob): Buffer | CheckedSource {
+  const fd = openSync(job.abs, READ_FLAGS);
+  try {
+    const st = fstatSync(fd);
+    const refused = st.isFile() ? tooLarge(job.repoPath, st.size) : notRegular(job.repoPath, st);
+    if (refused) return { job, hash: '', result: { file: job.repoPath, docs: [], diagnostics: [refused] } };
+    // readFileSync(fd) would fstat again; as it does, read the size the stat gave (size 0: read to the end).
+    if (st.size === 0) return readFileSync(fd);
+    const bytes = Buffer.allocUnsafe(st.size);
+    let at = 0;
+    for (let n = -1; n !== 0 && at < bytes.length; at += n) n = readSync(fd, bytes, at, bytes.length - at, at);
+    return at < bytes.length ? bytes.subarray(0, at) : bytes;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** A file found by the walk or named on the command line that is a FIFO, socket, device or folder. */

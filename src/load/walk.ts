@@ -24,6 +24,8 @@ export interface WalkOptions {
 export interface WalkResult {
   /** Absolute paths as reached (a symlinked file keeps its link's path), sorted. */
   readonly files: readonly string[];
+  /** Those of `files` whose directory entry said regular file (not a symlink): no lstat is needed to know it. */
+  readonly regular: ReadonlySet<string>;
   readonly diagnostics: readonly Diagnostic[];
 }
 
@@ -36,6 +38,7 @@ export function walkGlobs(options: WalkOptions): WalkResult {
   const match = picomatch([...options.globs], { dot: false });
   const ignored = options.ignore && options.ignore.length > 0 ? picomatch([...options.ignore], { dot: true }) : () => false;
   const files = new Set<string>();
+  const regular = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   const visited = new Set<string>();
   const refuse = (abs: string, ruleId: string, message: string, hint: string): void => {
@@ -74,7 +77,7 @@ export function walkGlobs(options: WalkOptions): WalkResult {
           `stopped after ${MAX_WALK_ENTRIES.toLocaleString('en-US')} files and folders while walking ${options.name(dir.abs)}; this is not a campaign folder`,
           'Narrow `campaigns:` in promoc.config.yaml, or pass the campaign folder on the command line.',
         );
-        return { files: [...files].sort(), diagnostics };
+        return { files: [...files].sort(), regular, diagnostics };
       }
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const abs = join(dir.abs, entry.name);
@@ -115,10 +118,11 @@ export function walkGlobs(options: WalkOptions): WalkResult {
         queue.push({ abs, real: join(dir.real, entry.name), rel });
       } else if (match(rel) && !ignored(rel)) {
         files.add(abs); // FIFOs and devices too: the loader refuses them by name rather than skipping them silently
+        if (entry.isFile()) regular.add(abs);
       }
     }
   }
-  return { files: [...files].sort(), diagnostics };
+  return { files: [...files].sort(), regular, diagnostics };
 }
 
 /** The static folders the globs start in (`campaigns/**\/*.yaml` → `campaigns`), without ones inside another. */

@@ -13,46 +13,74 @@ export interface TextOptions {
 }
 
 export function renderText(diags: readonly Diagnostic[], options: TextOptions): string {
+  const parts: string[] = [];
+  writeText(diags, options, (chunk) => parts.push(chunk));
+  return parts.join('');
+}
+
+/** Text output, after this many characters are gathered, goes to `write`: a report of 100,000 lines is never one string. */
+const CHUNK_CHARS = 64 * 1024;
+
+/**
+ * `renderText` in pieces: `write` receives consecutive chunks whose concatenation is `renderText`'s result.
+ * Sources are split one file at a time (diagnostics come sorted by file), so a report over thousands of files
+ * holds the lines of one.
+ */
+export function writeText(diags: readonly Diagnostic[], options: TextOptions, write: (chunk: string) => void): void {
   const c = pc.createColors(options.color);
   // Lines are sanitized when framed: a frame shows four of them.
-  const sources = new Map<string, string[] | undefined>();
+  let linesFile: string | undefined;
+  let lines: string[] | undefined;
   const linesOf = (file: string): string[] | undefined => {
-    if (!sources.has(file)) {
+    if (file !== linesFile) {
       let text: string | undefined;
       try {
         text = options.readText?.(file);
       } catch {
         text = undefined;
       }
-      sources.set(file, text === undefined ? undefined : text.split(/\r?\n/));
+      linesFile = file;
+      lines = text === undefined ? undefined : text.split(/\r?\n/);
     }
-    return sources.get(file);
+    return lines;
   };
   const sev = { error: c.red('error'), warn: c.yellow('warning'), info: c.blue('info') };
-  const out: string[] = [];
-  for (const d of diags) {
+  let out: string[] = [];
+  let size = 0;
+  const push = (line: string): void => {
+    out.push(line);
+    size += line.length + 1;
+  };
+  for (let i = 0; i < diags.length; i += 1) {
+    const d = diags[i]!;
+    // Each diagnostic ends with an empty line: the block of the next one starts after it.
+    if (i > 0) push('');
     const where = d.range ? `${d.file}:${d.range.start.line}:${d.range.start.col}` : d.file || 'promoc';
-    out.push(`${c.bold(sanitizeForTerminal(where))}  ${sev[d.severity]}  ${sanitizeForTerminal(d.message)}  ${c.dim(d.ruleId)}`);
-    const lines = options.frames !== false && d.range && d.file ? linesOf(d.file) : undefined;
-    if (lines && d.range) {
-      const frame = codeFrame(lines, d.range.start, d.range.end);
-      out.push(
+    push(`${c.bold(sanitizeForTerminal(where))}  ${sev[d.severity]}  ${sanitizeForTerminal(d.message)}  ${c.dim(d.ruleId)}`);
+    const framed = options.frames !== false && d.range && d.file ? linesOf(d.file) : undefined;
+    if (framed && d.range) {
+      const frame = codeFrame(framed, d.range.start, d.range.end);
+      push(
         frame
           .split('\n')
           .map((l) => `    ${l.includes('^') && !l.includes('|  ') ? c.red(l) : c.dim(l)}`)
           .join('\n'),
       );
     }
-    if (d.hint) out.push(`    ${c.cyan('hint')}: ${sanitizeForTerminal(d.hint)}`);
+    if (d.hint) push(`    ${c.cyan('hint')}: ${sanitizeForTerminal(d.hint)}`);
     for (const r of d.related ?? []) {
-      out.push(
+      push(
         `    ${c.dim('see')} ${sanitizeForTerminal(r.range ? `${r.file}:${r.range.start.line}:${r.range.start.col}` : r.file)}` +
           ` ${c.dim(sanitizeForTerminal(r.message))}`,
       );
     }
-    out.push('');
+    if (size >= CHUNK_CHARS) {
+      write(`${out.join('\n')}\n`);
+      out = [];
+      size = 0;
+    }
   }
-  return out.join('\n');
+  if (out.length > 0) write(`${out.join('\n')}\n`);
 }
 
 /** Columns of a framed line shown at most; longer lines (a geometry on one line) are cut around the column. */

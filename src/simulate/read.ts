@@ -2,6 +2,7 @@
 // NDJSON: one JSON object per line. CSV: a header row naming the columns, then one row per session
 // (csv.ts). Blank lines and, in NDJSON, lines starting with `//` are skipped.
 import { csvSessionParser } from './csv.js';
+import { readCommonSession } from './ndjson-session.js';
 import { SessionError, sessionFromObject, type Session } from './session.js';
 
 export type SessionFormat = 'ndjson' | 'csv';
@@ -117,6 +118,11 @@ export function sessionParser(format: SessionFormat): (line: string) => LineResu
 }
 
 export function parseNdjsonLine(line: string): LineResult {
+  return (line.charCodeAt(0) === 123 /* { */ && readCommonSession(line)) || parseNdjsonLineByJson(line);
+}
+
+/** The reference reading of a line: JSON.parse, then sessionFromObject. Every error message comes from here. */
+export function parseNdjsonLineByJson(line: string): LineResult {
   const first = line.charCodeAt(0);
   if (first !== 123 /* { */) {
     const t = line.trim();

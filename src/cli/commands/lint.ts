@@ -92,10 +92,11 @@ async function runLintCommand(ctx: CliContext, paths: string[], reports: readonl
   ]);
   const { join, relative, sep } = await import('node:path');
   const { readSmallText } = await import('../read-small-text.js');
-  const loaded = await loadProject({ cwd: ctx.io.cwd, paths, cache: flags.cache, debug: ctx.debug });
+  const loaded = await loadProject({ cwd: ctx.io.cwd, paths, cache: flags.cache, debug: ctx.debug, keepTexts: true });
   const base = optionsFromConfig(loaded.config, now);
-  // Locating, suppressions and code frames each want the source of most files: read each once.
-  const texts = new Map<string, string | undefined>();
+  // Locating, suppressions and code frames each want the source of most files: read each once, starting
+  // from the texts the loader read.
+  const texts = new Map<string, string | undefined>(loaded.texts);
   const readText = (file: string): string | undefined => {
     if (!texts.has(file)) texts.set(file, readSmallText(join(loaded.root, file)));
     return texts.get(file);

@@ -7,11 +7,14 @@ import { worstDiscountStacks, type DiscountStack } from './discounts.js';
 import { buildOffers, type Offer } from './offers.js';
 import { placements, type Placement } from './placement.js';
 import { analyseStacking, type StackingAnalysis } from './stacking.js';
+import { createZoneIndex, type ZoneIndex } from './zone-index.js';
 import { zonePairs, type ZonePair } from './zones.js';
 
 export interface Analysis {
   readonly atlas: Atlas;
   readonly offers: readonly Offer[];
+  /** The offers' zones, numbered, with the atlas's answers about them kept. */
+  readonly zones: ZoneIndex;
   readonly stacking: StackingAnalysis;
   readonly discountStacks: readonly DiscountStack[];
   readonly zonePairs: readonly ZonePair[];
@@ -31,11 +34,14 @@ export function createAnalysis(model: Model, settings: LintSettings): Analysis {
     get offers() {
       return once('offers', () => buildOffers(model));
     },
+    get zones() {
+      return once('zoneIndex', () => createZoneIndex(analysis.offers, analysis.atlas));
+    },
     get stacking() {
-      return once('stacking', () => analyseStacking(analysis.offers, analysis.atlas));
+      return once('stacking', () => analyseStacking(analysis.offers, analysis.zones));
     },
     get discountStacks() {
-      return once('discounts', () => worstDiscountStacks(analysis.offers, analysis.atlas, settings.maxCombinedDiscountPercent));
+      return once('discounts', () => worstDiscountStacks(analysis.offers, analysis.zones, settings.maxCombinedDiscountPercent));
     },
     get zonePairs() {
       return once('zones', () => zonePairs(analysis.offers, analysis.atlas));

@@ -1,8 +1,8 @@
 // A context narrowed by every offer added to it: the witness that a whole group of offers can be eligible
 // at once (stacking/excessive-combined-discount). Pairwise compatibility is not enough for groups: three
 // zones can overlap two by two without a common point, so the zones are intersected for real.
-import type { Atlas } from '../../geo/index.js';
 import { END, START, type Offer } from './offers.js';
+import type { ZoneIndex } from './zone-index.js';
 
 export interface Context {
   readonly code: string | null;
@@ -18,7 +18,8 @@ export interface Context {
   readonly plans: ReadonlySet<string> | null;
   readonly metrics: ReadonlySet<string> | null;
   readonly sides: number;
-  readonly zones: readonly (readonly string[])[];
+  /** The offers with a zone, in the order added: the context lies in all their zones. */
+  readonly placed: readonly Offer[];
 }
 
 export const ANY_CONTEXT: Context = {
@@ -35,7 +36,7 @@ export const ANY_CONTEXT: Context = {
   plans: null,
   metrics: null,
   sides: START | END,
-  zones: [],
+  placed: [],
 };
 
 /** The context narrowed to where `o` is also eligible (with these plans/metrics), or undefined if nowhere. */
@@ -43,51 +44,64 @@ export function narrow(
   ctx: Context,
   o: Offer,
   scope: { plans: ReadonlySet<string> | null; metrics: ReadonlySet<string> | null },
-  atlas: Atlas,
+  zones: ZoneIndex,
 ): Context | undefined {
   if (ctx.code !== null && o.code !== null && ctx.code !== o.code) return undefined;
   if (ctx.domain !== 'any' && o.domain !== 'any' && ctx.domain !== o.domain) return undefined;
   if (ctx.product !== null && o.product !== null && ctx.product !== o.product) return undefined;
   if (ctx.api !== null && o.api !== null && ctx.api !== o.api) return undefined;
-  const requireTags = union(ctx.requireTags, o.requireTags);
-  const excludeTags = union(ctx.excludeTags, o.excludeTags);
-  if (excludeTags.size > 0) for (const t of requireTags) if (excludeTags.has(t)) return undefined;
-  const userTypes = meet(ctx.userTypes, o.userTypes);
-  const branches = meet(ctx.branches, o.branches);
-  const categories = meet(ctx.categories, o.categories);
-  const vehicleIds = meet(ctx.vehicleIds, o.vehicleIds);
-  const plans = meet(ctx.plans, scope.plans);
-  const metrics = meet(ctx.metrics, scope.metrics);
-  if (isEmpty(userTypes) || isEmpty(branches) || isEmpty(categories) || isEmpty(vehicleIds) || isEmpty(plans) || isEmpty(metrics)) return undefined;
+  // Every test before anything is allocated: most offers tried do not fit.
+  if (tagsClash(ctx, o)) return undefined;
+  if (
+    !meetsSomewhere(ctx.userTypes, o.userTypes) ||
+    !meetsSomewhere(ctx.branches, o.branches) ||
+    !meetsSomewhere(ctx.categories, o.categories) ||
+    !meetsSomewhere(ctx.vehicleIds, o.vehicleIds) ||
+    !meetsSomewhere(ctx.plans, scope.plans) ||
+    !meetsSomewhere(ctx.metrics, scope.metrics)
+  )
+    return undefined;
   let sides = ctx.sides;
-  let zones = ctx.zones;
+  let placed = ctx.placed;
   if (o.geo) {
     sides &= o.geo.sides;
-    zones = [...zones, o.geo.geofences];
     if (sides === 0) return undefined;
-    if (zones.length === 2 && !atlas.zonesMeet(zones[0]!, zones[1]!)) return undefined;
-    if (zones.length > 2 && atlas.commonArea(zones) === 0) return undefined;
+    placed = [...placed, o];
+    if (placed.length === 2 && !zones.meet(placed[0]!, placed[1]!)) return undefined;
+    if (placed.length > 2 && zones.commonArea(placed) === 0) return undefined;
   }
   return {
     code: ctx.code ?? o.code,
     domain: ctx.domain === 'any' ? o.domain : ctx.domain,
     product: ctx.product ?? o.product,
     api: ctx.api ?? o.api,
-    userTypes,
-    requireTags,
-    excludeTags,
-    branches,
-    categories,
-    vehicleIds,
-    plans,
-    metrics,
+    userTypes: meet(ctx.userTypes, o.userTypes),
+    requireTags: union(ctx.requireTags, o.requireTags),
+    excludeTags: union(ctx.excludeTags, o.excludeTags),
+    branches: meet(ctx.branches, o.branches),
+    categories: meet(ctx.categories, o.categories),
+    vehicleIds: meet(ctx.vehicleIds, o.vehicleIds),
+    plans: meet(ctx.plans, scope.plans),
+    metrics: meet(ctx.metrics, scope.metrics),
     sides,
-    zones,
+    placed,
   };
 }
 
-function isEmpty(s: ReadonlySet<unknown> | null): boolean {
-  return s !== null && s.size === 0;
+/** Some tag required by the context or the offer is excluded by either. */
+function tagsClash(ctx: Context, o: Offer): boolean {
+  if (o.excludeTags.size > 0) for (const t of ctx.requireTags) if (o.excludeTags.has(t)) return true;
+  if (ctx.excludeTags.size > 0) for (const t of ctx.requireTags) if (ctx.excludeTags.has(t)) return true;
+  for (const t of o.requireTags) if (ctx.excludeTags.has(t) || o.excludeTags.has(t)) return true;
+  return false;
+}
+
+/** `meet(a, b)` is not empty. */
+function meetsSomewhere<T>(a: ReadonlySet<T> | null, b: ReadonlySet<T> | null): boolean {
+  if (a === null || a === b) return b === null || b.size > 0;
+  if (b === null) return a.size > 0;
+  for (const x of a) if (b.has(x)) return true;
+  return false;
 }
 
 function meet<T>(a: ReadonlySet<T> | null, b: ReadonlySet<T> | null): ReadonlySet<T> | null {

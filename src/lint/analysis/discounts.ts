@@ -4,12 +4,12 @@
 // instants are examined; there a greedy pass (largest discount first) builds a stack whose members can
 // really be eligible together (one Context). Greedy can miss a worse stack, never invent one.
 // NOTE: amountOff is left out: a fixed amount reaches 100% of any small enough price by design.
-import type { Atlas } from '../../geo/index.js';
 import { ANY_CONTEXT, narrow, type Context } from './context.js';
 import type { DocPath } from '../../model/diagnostic.js';
 import type { Offer } from './offers.js';
 import { compareOrder } from './order.js';
 import { maxOf, minOf } from '../../model/append.js';
+import type { ZoneIndex } from './zone-index.js';
 
 export interface LineDiscount {
   /** Fraction 0..1 the offer takes off this line, its own benefits applied in sequence. */
@@ -43,7 +43,7 @@ interface Candidate {
   readonly shares: ReadonlyMap<string, LineDiscount>;
 }
 
-export function worstDiscountStacks(offers: readonly Offer[], atlas: Atlas, capPercent: number): DiscountStack[] {
+export function worstDiscountStacks(offers: readonly Offer[], zones: ZoneIndex, capPercent: number): DiscountStack[] {
   const cap = capPercent / 100;
   const byTrigger = new Map<string, Candidate[]>();
   for (const o of offers) {
@@ -55,7 +55,7 @@ export function worstDiscountStacks(offers: readonly Offer[], atlas: Atlas, capP
     else byTrigger.set(o.trigger, [{ o, shares }]);
   }
   const found = new Map<string, DiscountStack>();
-  for (const group of byTrigger.values()) stacksInGroup(group, cap, atlas, found);
+  for (const group of byTrigger.values()) stacksInGroup(group, cap, zones, found);
   return [...found.values()];
 }
 
@@ -63,43 +63,54 @@ export function worstDiscountStacks(offers: readonly Offer[], atlas: Atlas, capP
  * Sweep over window starts and ends, keeping per line the log of what the open offers would leave
  * (Σ log(1 − dᵢ)): an upper bound of the combined discount. Only where the bound reaches the cap, at an
  * instant where the open set is maximal, does the greedy search run, over the line's offers pre-sorted by
- * discount. One finding per line and last-applied campaign.
+ * discount; which of them are open is a bit per offer in that order, so the greedy visits open offers only.
+ * One finding per line and last-applied campaign.
  */
-function stacksInGroup(group: readonly Candidate[], cap: number, atlas: Atlas, found: Map<string, DiscountStack>): void {
+function stacksInGroup(group: readonly Candidate[], cap: number, zones: ZoneIndex, found: Map<string, DiscountStack>): void {
   const lines = [...new Set(group.flatMap((c) => [...c.shares.keys()]).concat(BROAD_LINE))];
   const shareOn = (c: Candidate, line: string): LineDiscount | undefined => c.shares.get(line) ?? c.shares.get(BROAD_LINE);
-  const ranked = new Map(
-    lines.map((line) => [
-      line,
-      group.filter((c) => shareOn(c, line)).sort((x, y) => shareOn(y, line)!.share - shareOn(x, line)!.share || compareOrder(x.o, y.o)),
-    ]),
+  // Per line, its offers by discount, largest first, and their shares of it.
+  const byDiscount = lines.map((line) =>
+    group
+      .flatMap((c) => {
+        const d = shareOn(c, line);
+        return d ? [{ c, d }] : [];
+      })
+      .sort((x, y) => y.d.share - x.d.share || compareOrder(x.c.o, y.c.o)),
   );
+  const ranked = byDiscount.map((list) => list.map((x) => x.c));
+  const shares = byDiscount.map((list) => list.map((x) => x.d));
+  const open = ranked.map((list) => new Uint32Array((list.length + 31) >>> 5));
+  // Per offer (index in group): where it stands in each line's order, and log(1 − its share there).
   const index = new Map(group.map((c, i) => [c, i]));
-  const open = new Uint8Array(group.length);
-  const logLeft = new Map(lines.map((l) => [l, 0]));
+  const standing: { line: number; at: number; log: number }[][] = group.map(() => []);
+  ranked.forEach((list, line) => list.forEach((c, at) => standing[index.get(c)!]!.push({ line, at, log: Math.log1p(-shares[line]![at]!.share) })));
+  const logLeft = new Float64Array(lines.length);
   const limit = Math.log(Math.max(1 - cap + PRINT_TOLERANCE, Number.MIN_VALUE));
   const events = group
-    .flatMap((c) => [
-      { t: c.o.from, open: true, c },
-      { t: c.o.until, open: false, c },
+    .flatMap((c, i) => [
+      { t: c.o.from, open: true, i, id: c.o.id },
+      { t: c.o.until, open: false, i, id: c.o.id },
     ])
-    .sort((a, b) => a.t - b.t || Number(a.open) - Number(b.open) || a.c.o.id - b.c.o.id);
-  events.forEach((e, i) => {
-    open[index.get(e.c)!] = e.open ? 1 : 0;
-    for (const line of lines) {
-      const d = shareOn(e.c, line);
-      if (d) logLeft.set(line, logLeft.get(line)! + (e.open ? 1 : -1) * Math.log1p(-d.share));
+    .sort((a, b) => a.t - b.t || Number(a.open) - Number(b.open) || a.id - b.id);
+  for (let e = 0; e < events.length; e += 1) {
+    const event = events[e]!;
+    for (const { line, at, log } of standing[event.i]!) {
+      const bits = open[line]!;
+      const word = at >>> 5;
+      bits[word] = event.open ? bits[word]! | (1 << (at & 31)) : bits[word]! & ~(1 << (at & 31));
+      logLeft[line] = logLeft[line]! + (event.open ? 1 : -1) * log;
     }
-    const next = events[i + 1];
-    if (!e.open || (next && next.open)) return; // not a maximal instant
-    for (const line of lines) {
-      if (logLeft.get(line)! > limit + 1e-9) continue;
-      const stack = greedyStack(ranked.get(line)!, (c) => open[index.get(c)!] === 1, line, shareOn, cap, atlas);
+    const next = events[e + 1];
+    if (!event.open || (next && next.open)) continue; // not a maximal instant
+    for (let line = 0; line < lines.length; line += 1) {
+      if (logLeft[line]! > limit + 1e-9) continue;
+      const stack = greedyStack(ranked[line]!, shares[line]!, open[line]!, lines[line]!, cap, zones);
       if (!stack) continue;
-      const key = `${line}|${stack.members.at(-1)!.key}`;
+      const key = `${lines[line]!}|${stack.members.at(-1)!.key}`;
       if (!found.has(key)) found.set(key, stack);
     }
-  });
+  }
 }
 
 function lineDiscounts(o: Offer, cap: number): Map<string, LineDiscount> {
@@ -122,26 +133,32 @@ function lineDiscounts(o: Offer, cap: number): Map<string, LineDiscount> {
   return out;
 }
 
+/** Largest discounts first, open offers only (`open`: a bit per position of `ranked`), while they fit one context. */
 function greedyStack(
   ranked: readonly Candidate[],
-  isOpen: (c: Candidate) => boolean,
+  shares: readonly LineDiscount[],
+  open: Uint32Array,
   line: string,
-  shareOn: (c: Candidate, line: string) => LineDiscount | undefined,
   cap: number,
-  atlas: Atlas,
+  zones: ZoneIndex,
 ): DiscountStack | undefined {
   let ctx: Context = ANY_CONTEXT;
   let remaining = 1;
   const chosen: { o: Offer; d: LineDiscount }[] = [];
-  for (let i = 0; i < ranked.length && i < MAX_SCAN && !reaches(1 - remaining, cap); i += 1) {
-    const c = ranked[i]!;
-    if (!isOpen(c)) continue;
-    const d = shareOn(c, line)!;
-    const next = narrow(ctx, c.o, d, atlas);
-    if (!next) continue;
-    ctx = next;
-    chosen.push({ o: c.o, d });
-    remaining *= 1 - d.share;
+  const end = Math.min(ranked.length, MAX_SCAN);
+  scan: for (let word = 0; word * 32 < end; word += 1) {
+    for (let bits = open[word]!; bits !== 0;) {
+      const low = bits & -bits;
+      bits ^= low;
+      const at = word * 32 + 31 - Math.clz32(low);
+      if (at >= end || reaches(1 - remaining, cap)) break scan;
+      const d = shares[at]!;
+      const next = narrow(ctx, ranked[at]!.o, d, zones);
+      if (!next) continue;
+      ctx = next;
+      chosen.push({ o: ranked[at]!.o, d });
+      remaining *= 1 - d.share;
+    }
   }
   if (chosen.length < 2 || !reaches(1 - remaining, cap)) return undefined;
   chosen.sort((x, y) => compareOrder(x.o, y.o));

@@ -2,9 +2,9 @@
 // one moment, one customer (holding any vouchers, presenting at most one code), one vehicle and, for
 // geofence campaigns, one rental event (start or end) at one place. Conditions (minimum spend,
 // attributes) are assumed satisfiable.
-import type { Atlas } from '../../geo/index.js';
 import { END, START, type BenefitFacts, type Offer } from './offers.js';
 import type { Phase } from './spec-view.js';
+import type { ZoneIndex } from './zone-index.js';
 
 export function windowsOverlap(a: Offer, b: Offer): boolean {
   return a.from < b.until && b.from < a.until;
@@ -19,23 +19,30 @@ export function codesCompatible(a: Offer, b: Offer): boolean {
 export function peopleAndVehiclesMeet(a: Offer, b: Offer): boolean {
   return (
     setsMeet(a.userTypes, b.userTypes) &&
-    (b.excludeTags.size === 0 || !a.requireTags.some((t) => b.excludeTags.has(t))) &&
-    (a.excludeTags.size === 0 || !b.requireTags.some((t) => a.excludeTags.has(t))) &&
+    !requiresExcluded(a, b) &&
+    !requiresExcluded(b, a) &&
     setsMeet(a.branches, b.branches) &&
     setsMeet(a.categories, b.categories) &&
     setsMeet(a.vehicleIds, b.vehicleIds)
   );
 }
 
+function requiresExcluded(a: Offer, b: Offer): boolean {
+  if (b.excludeTags.size === 0) return false;
+  for (const t of a.requireTags) if (b.excludeTags.has(t)) return true;
+  return false;
+}
+
 /** Both geofence campaigns fire on a common rental event somewhere in both zones; non-geofence ones fire anywhere. */
-export function placesMeet(a: Offer, b: Offer, atlas: Atlas): boolean {
+export function placesMeet(a: Offer, b: Offer, zones: ZoneIndex): boolean {
   if (!a.geo || !b.geo) return true;
-  return (a.geo.sides & b.geo.sides) !== 0 && atlas.zonesMeet(a.geo.geofences, b.geo.geofences);
+  return (a.geo.sides & b.geo.sides) !== 0 && zones.meet(a, b);
 }
 
 export function scopesMeet(a: Offer, b: Offer): boolean {
   if (a.reachesAll || b.reachesAll) return true;
-  return a.benefits.some((x) => b.benefits.some((y) => benefitsMeet(x, y)));
+  for (const x of a.benefits) for (const y of b.benefits) if (benefitsMeet(x, y)) return true;
+  return false;
 }
 
 export function domainsMeet(a: Offer, b: Offer): boolean {
@@ -53,15 +60,15 @@ export function productsMeet(a: Offer['product'], b: Offer['product']): boolean 
 }
 
 /** Everything but time, code and trigger, which the sweep has already matched. */
-export function canMeet(a: Offer, b: Offer, atlas: Atlas): boolean {
-  return domainsMeet(a, b) && peopleAndVehiclesMeet(a, b) && scopesMeet(a, b) && placesMeet(a, b, atlas);
+export function canMeet(a: Offer, b: Offer, zones: ZoneIndex): boolean {
+  return domainsMeet(a, b) && peopleAndVehiclesMeet(a, b) && scopesMeet(a, b) && placesMeet(a, b, zones);
 }
 
 /**
  * `w` is eligible (and reaches the same lines) in every context where `l` is: a sufficient condition for
  * `w` shadowing `l`. A limit on `w` breaks it (once exhausted, `l` applies), and so do conditions `l` lacks.
  */
-export function covers(w: Offer, l: Offer, atlas: Atlas): boolean {
+export function covers(w: Offer, l: Offer, zones: ZoneIndex): boolean {
   return (
     w.trigger === l.trigger &&
     w.from <= l.from &&
@@ -82,14 +89,14 @@ export function covers(w: Offer, l: Offer, atlas: Atlas): boolean {
     subsetOrAny(l.vehicleIds, w.vehicleIds) &&
     w.vehicleTags.every((t) => l.vehicleTags.includes(t)) &&
     l.benefits.every((y) => w.benefits.some((x) => benefitCovers(x, y))) &&
-    placeCovers(w, l, atlas)
+    placeCovers(w, l, zones)
   );
 }
 
-function placeCovers(w: Offer, l: Offer, atlas: Atlas): boolean {
+function placeCovers(w: Offer, l: Offer, zones: ZoneIndex): boolean {
   if (!w.geo) return true;
   if (!l.geo || !phaseImplies(l.geo.phase, w.geo.phase)) return false;
-  const o = atlas.zoneOverlap(l.geo.geofences, w.geo.geofences);
+  const o = zones.overlap(l, w);
   return o !== undefined && (o.kind === 'within' || o.kind === 'equal');
 }
 
@@ -105,7 +112,7 @@ export function sidesName(sides: number): string {
 }
 
 function benefitsMeet(x: BenefitFacts, y: BenefitFacts): boolean {
-  return linesMeet(x.lines, y.lines) && setsMeet(x.plans, y.plans) && setsMeet(x.metrics, y.metrics);
+  return linesMeet(x, y) && setsMeet(x.plans, y.plans) && setsMeet(x.metrics, y.metrics);
 }
 
 function benefitCovers(x: BenefitFacts, y: BenefitFacts): boolean {
@@ -113,17 +120,10 @@ function benefitCovers(x: BenefitFacts, y: BenefitFacts): boolean {
 }
 
 /** A RENTAL cost source may be any price type's source, so it meets every price type. */
-function linesMeet(a: ReadonlySet<string> | null, b: ReadonlySet<string> | null): boolean {
-  if (a === null || b === null) return true;
-  for (const x of a) {
-    if (b.has(x)) return true;
-    for (const y of b) if (isRentalSourceAndPriceType(x, y) || isRentalSourceAndPriceType(y, x)) return true;
-  }
-  return false;
-}
-
-function isRentalSourceAndPriceType(x: string, y: string): boolean {
-  return x.startsWith('cs:RENTAL:') && y.startsWith('pt:');
+function linesMeet(x: BenefitFacts, y: BenefitFacts): boolean {
+  if (x.lines === null || y.lines === null) return true;
+  if ((x.rentalSource && y.priceType) || (y.rentalSource && x.priceType)) return true;
+  return setsMeet(x.lines, y.lines);
 }
 
 function isSubset<T>(inner: ReadonlySet<T>, outer: ReadonlySet<T>): boolean {
@@ -133,8 +133,9 @@ function isSubset<T>(inner: ReadonlySet<T>, outer: ReadonlySet<T>): boolean {
 
 export function setsMeet<T>(a: ReadonlySet<T> | null, b: ReadonlySet<T> | null): boolean {
   if (a === null || b === null) return true;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  for (const x of small) if (large.has(x)) return true;
+  if (a === b) return a.size > 0;
+  if (a.size > b.size) return setsMeet(b, a);
+  for (const x of a) if (b.has(x)) return true;
   return false;
 }
 
