@@ -1,11 +1,12 @@
 // The validation cache: a second run reads unchanged files from it, a changed file is re-checked,
 // and a schema/tool version change (a different key) starts from scratch.
-import { cpSync, mkdtempSync, rmSync, statSync, writeFileSync, readFileSync, utimesSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync, readFileSync, utimesSync } from 'node:fs';
 import { contentHash, ValidationCache } from '../src/load/cache.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { loadProject } from '../src/load/project.js';
+import type { CheckedFile } from '../src/load/check-file.js';
 
 let dir = '';
 afterEach(() => {
@@ -42,21 +43,31 @@ function repo(): string {
   return dir;
 }
 const cacheFile = (): string => join(dir, '.promoc-cache/validate.json');
+/** A cached result reads its documents on demand (a getter): compared by what it holds. */
+const plain = (r: CheckedFile | undefined): CheckedFile | undefined => r && { file: r.file, docs: r.docs, diagnostics: r.diagnostics };
 
 it('checks a file again when its cache entry is damaged but still parses, or torn', async () => {
   repo();
   const cold = await loadProject({ cwd: dir });
   const lines = readFileSync(cacheFile(), 'utf8').split('\n');
-  // Three entries keep their path and stat but lose their result: null, another file's, a bare object; one line is torn.
-  const damaged = (i: number, result: unknown): string => {
-    const l = JSON.parse(lines[i]!) as unknown[];
-    l[7] = result;
-    return JSON.stringify(l);
+  // A line: JSON header [path, size, mtime, ctime, ino, hash, since, diagnostics, summary length, documents offset,
+  // documents length], a tab, the summary's JSON; the documents are in validate.<n>.docs.
+  const parts = (i: number): [unknown[], string] => {
+    const [h, s] = lines[i]!.split('\t');
+    return [JSON.parse(h!) as unknown[], s!];
   };
-  lines[1] = damaged(1, null);
-  lines[2] = damaged(2, { file: 'campaigns/other.yaml', docs: [], diagnostics: [] });
-  lines[3] = damaged(3, {});
-  lines[4] = lines[4]!.slice(0, 40);
+  const lineOf = (h: unknown[], s: string): string => `${JSON.stringify([...h.slice(0, 8), s.length, ...h.slice(9)])}\t${s}`;
+  // Entries that keep their path and stat but point past the documents, lose their summary (lengths updated,
+  // so the line looks intact) or have a header field of the wrong type; one torn line.
+  const [h1, s1] = parts(1);
+  h1[10] = 10_000_000;
+  lines[1] = lineOf(h1, s1);
+  const [h2] = parts(2);
+  lines[2] = lineOf(h2, '{}');
+  const [h3, s3] = parts(3);
+  h3[5] = 42;
+  lines[3] = lineOf(h3, s3);
+  lines[4] = lines[4]!.slice(0, lines[4]!.length - 10);
   writeFileSync(cacheFile(), lines.join('\n'));
   const warm = await loadProject({ cwd: dir });
   expect(warm.stats.fromCache).toBe(warm.stats.files - 4);
@@ -65,6 +76,32 @@ it('checks a file again when its cache entry is damaged but still parses, or tor
   // The damaged file was rewritten whole: every line parses again.
   const again = await loadProject({ cwd: dir });
   expect(again.stats.fromCache).toBe(again.stats.files);
+  expect(again.model.resources).toEqual(cold.model.resources);
+  // Without its documents file, no entry is believed.
+  const docs = readdirSync(join(dir, '.promoc-cache')).filter((f) => f.endsWith('.docs'));
+  expect(docs).toHaveLength(1);
+  rmSync(join(dir, '.promoc-cache', docs[0]!));
+  const gone = await loadProject({ cwd: dir });
+  expect(gone.stats.fromCache).toBe(0);
+  expect(gone.model.resources).toEqual(cold.model.resources);
+});
+
+it('re-checks a file whose cached documents were damaged without changing their length', async () => {
+  repo();
+  const cold = await loadProject({ cwd: dir });
+  const [docs] = readdirSync(join(dir, '.promoc-cache')).filter((f) => f.endsWith('.docs'));
+  const file = join(dir, '.promoc-cache', docs!);
+  // Same lengths, other bytes: one file's documents no longer match its summary, another's no longer parse.
+  const text = readFileSync(file, 'utf8');
+  const first = text.indexOf('"index":0');
+  const second = text.indexOf('"resource":{', text.indexOf('"index":0', first + 1));
+  expect(first).toBeGreaterThanOrEqual(0);
+  expect(second).toBeGreaterThan(first);
+  writeFileSync(file, `${text.slice(0, first)}"index":7${text.slice(first + 9, second)}"resource":[${text.slice(second + 12)}`);
+  const warm = await loadProject({ cwd: dir });
+  expect(warm.stats.fromCache).toBe(warm.stats.files);
+  expect(warm.model.resources).toEqual(cold.model.resources);
+  expect(warm.diagnostics).toEqual(cold.diagnostics);
 });
 
 it('sees a change that keeps size and mtime: inside the run window by hash, outside it by ctime', async () => {
@@ -93,10 +130,12 @@ it("confirms an entry whose stat is unchanged by its hash when the file was writ
   let reads = 0;
   const same = ValidationCache.open(cacheFile(), 'k', st.mtimeMs + 10);
   expect(
-    same.lookup('campaigns/ev/charge25.yaml', st, () => {
-      reads += 1;
-      return readFileSync(file);
-    }),
+    plain(
+      same.lookup('campaigns/ev/charge25.yaml', st, () => {
+        reads += 1;
+        return readFileSync(file);
+      }),
+    ),
   ).toEqual(result);
   expect(reads).toBe(1);
   // Same stat, other bytes (a write in the same clock tick): a miss.
@@ -108,9 +147,11 @@ it("confirms an entry whose stat is unchanged by its hash when the file was writ
   later.put('campaigns/ev/charge25.yaml', 'h', old, result);
   later.save();
   expect(
-    ValidationCache.open(join(dir, 'other.json'), 'k', st.mtimeMs).lookup('campaigns/ev/charge25.yaml', old, () => {
-      throw new Error('read');
-    }),
+    plain(
+      ValidationCache.open(join(dir, 'other.json'), 'k', st.mtimeMs).lookup('campaigns/ev/charge25.yaml', old, () => {
+        throw new Error('read');
+      }),
+    ),
   ).toEqual(result);
   // Another key (tool version, build, schema or config digest): empty.
   expect(
@@ -142,4 +183,63 @@ it('forgets a deleted file, checks a new one, and starts again when the config c
   writeFileSync(join(dir, 'promoc.config.yaml'), 'apiVersion: promoc/v1\nkind: Config\ncampaigns: ["campaigns/**/*.yaml"]\n# changed\n');
   const config = await loadProject({ cwd: dir });
   expect(config.stats.fromCache).toBe(0);
+});
+
+/** Everything a load returns but the cache counter. */
+const outcome = (r: Awaited<ReturnType<typeof loadProject>>): unknown => ({
+  files: r.files,
+  resources: r.model.resources,
+  geometries: [...r.model.geometries],
+  diagnostics: r.diagnostics,
+  stats: { ...r.stats, fromCache: 0 },
+});
+
+it('gives what a cold load gives after files change, cross-file findings appearing and going with the changed files', async () => {
+  repo();
+  const night = join(dir, 'campaigns/ev/night-owl.yaml');
+  const depot = join(dir, 'campaigns/ev/fleet-depot-discount.yaml');
+  const original = { night: readFileSync(night, 'utf8'), depot: readFileSync(depot, 'utf8') };
+  let round = 0;
+  const edit = (file: string, text: string): void => {
+    round += 1;
+    writeFileSync(file, text);
+    utimesSync(file, new Date(), new Date(Date.now() + round * 10_000));
+  };
+  const warmEqualsCold = async (): Promise<Awaited<ReturnType<typeof loadProject>>> => {
+    const warm = await loadProject({ cwd: dir });
+    expect(warm.stats.fromCache).toBeGreaterThan(0);
+    const cold = await loadProject({ cwd: dir, cache: false });
+    expect(outcome(warm)).toEqual(outcome(cold));
+    return warm;
+  };
+  await loadProject({ cwd: dir });
+  const index = (): string => readFileSync(join(dir, '.promoc-cache/index.json'), 'utf8');
+  const before = index();
+
+  // A change no summary sees (a label): the stored cross-file results serve, and still equal a cold load.
+  edit(night, original.night.replace('team: pricing', 'team: growth'));
+  expect((await warmEqualsCold()).diagnostics).toEqual([]);
+  expect(index()).toBe(before);
+
+  // A code that another campaign already uses, case aside: the duplicate appears ...
+  edit(night, original.night.replace('code: NIGHTOWL', 'code: charge25'));
+  expect((await warmEqualsCold()).diagnostics.map((d) => d.ruleId)).toEqual(['model/duplicate-code', 'schema/code-format']);
+  // ... and a reference to a user type that does not exist, from another file.
+  edit(depot, original.depot.replace('userTypes: [fleet, vip]', 'userTypes: [fleet, vips]'));
+  const both = await warmEqualsCold();
+  expect(both.diagnostics.map((d) => d.ruleId).sort()).toEqual(['model/duplicate-code', 'model/unresolved-ref', 'schema/code-format']);
+  expect(both.diagnostics.find((d) => d.ruleId === 'model/unresolved-ref')?.message).toContain('did you mean "vip"?');
+
+  // Both go when the files are put back; the index made then is the first one again.
+  edit(night, original.night);
+  edit(depot, original.depot);
+  expect((await warmEqualsCold()).diagnostics).toEqual([]);
+  expect(index()).toBe(before);
+
+  // A damaged index is not believed (its document count would show in the stats).
+  expect(before).toContain('"documents":');
+  writeFileSync(join(dir, '.promoc-cache/index.json'), before.replace('"documents":', '"documents":1'));
+  edit(depot, original.depot.replace('team: fleet-sales', 'team: fleet'));
+  expect((await warmEqualsCold()).diagnostics).toEqual([]);
+  expect(index()).toBe(before);
 });

@@ -25,8 +25,10 @@ export function standingReason(c: CompiledCampaign, p: Prepared, geo: GeoIndex, 
   if (!c.active) return 'campaign is inactive';
   // Formatted on the first rejection and kept: a date per campaign at load time was a visible share
   // of loading, and a date per rejection a tenth of evaluating.
-  if (p.at < c.from) return (c.startsReason ??= `window starts ${formatInstant(c.from)}`);
-  if (p.at >= c.until) return (c.endsReason ??= `window ends ${formatInstant(c.until)}`);
+  const at = p.at;
+  const w = c.windows;
+  if (at < w[c.pos * 2]!) return (c.startsReason ??= `window starts ${formatInstant(c.from)}`);
+  if (at >= w[c.pos * 2 + 1]!) return (c.endsReason ??= `window ends ${formatInstant(c.until)}`);
   if (c.audience) {
     const r = audienceReason(c.audience, p, explain);
     if (r !== undefined) return r;

@@ -4,7 +4,7 @@ import { closest, distance } from 'fastest-levenshtein';
 import type { Diagnostic, DocPath } from '../model/diagnostic.js';
 import { resourceKey, type AnyResource, type Kind, type Located } from '../model/resource.js';
 
-interface Ref {
+export interface Ref {
   readonly path: DocPath;
   readonly kind: Kind;
   readonly name: string;
@@ -18,15 +18,29 @@ export interface Identified {
   readonly source: { readonly file: string; readonly docIndex: number };
 }
 
+/** What the checks read of a valid resource: its identity and the references it makes. */
+export interface Referring extends Identified {
+  readonly name: string;
+  readonly refs: readonly Ref[];
+}
+
 /** `others`: identities of documents that failed validation, so a duplicate is still reported. */
 export function crossChecks(resources: readonly Located[], others: readonly Identified[] = []): Diagnostic[] {
-  const all = [...resources.map(identify), ...others].sort((a, b) => cmpSource(a.source, b.source));
+  return crossCheckSummaries(resources.map(referring), others);
+}
+
+/**
+ * The same checks over what they read of each resource (a cached load keeps only that), in the resources'
+ * order: the nearest-name suggestion takes the first of equally near names.
+ */
+export function crossCheckSummaries(resources: readonly Referring[], others: readonly Identified[] = []): Diagnostic[] {
+  const all = [...resources, ...others].sort((a, b) => cmpSource(a.source, b.source));
   return [...duplicateNames(all), ...duplicateCodes(all), ...unresolvedRefs(resources)];
 }
 
-function identify(l: Located): Identified {
+function referring(l: Located): Referring {
   const code = codeOf(l.resource);
-  return { kind: l.resource.kind, name: l.resource.metadata.name, ...(code !== undefined ? { code } : {}), source: l.source };
+  return { kind: l.resource.kind, name: l.resource.metadata.name, ...(code !== undefined ? { code } : {}), source: l.source, refs: refsOf(l.resource) };
 }
 
 function duplicateNames(all: readonly Identified[]): Diagnostic[] {
@@ -82,16 +96,16 @@ function cmpSource(a: Identified['source'], b: Identified['source']): number {
   return a.file < b.file ? -1 : a.file > b.file ? 1 : a.docIndex - b.docIndex;
 }
 
-function unresolvedRefs(resources: readonly Located[]): Diagnostic[] {
-  const names = new Map<Kind, string[]>();
+function unresolvedRefs(resources: readonly Referring[]): Diagnostic[] {
+  const names = new Map<string, string[]>();
   for (const l of resources) {
-    const list = names.get(l.resource.kind) ?? [];
-    list.push(l.resource.metadata.name);
-    names.set(l.resource.kind, list);
+    const list = names.get(l.kind) ?? [];
+    list.push(l.name);
+    names.set(l.kind, list);
   }
   const out: Diagnostic[] = [];
   for (const l of resources) {
-    for (const ref of refsOf(l.resource)) {
+    for (const ref of l.refs) {
       const candidates = names.get(ref.kind) ?? [];
       if (candidates.includes(ref.name)) continue;
       const guess = candidates.length > 0 ? closest(ref.name, candidates) : undefined;
@@ -111,7 +125,7 @@ function unresolvedRefs(resources: readonly Located[]): Diagnostic[] {
   return out;
 }
 
-function codeOf(r: AnyResource): string | undefined {
+export function codeOf(r: AnyResource): string | undefined {
   const spec = r.spec as { code?: unknown };
   return typeof spec.code === 'string' ? spec.code : undefined;
 }

@@ -14,7 +14,7 @@ import { buildId } from './build-id.js';
 import { contentHash, ValidationCache } from './cache.js';
 import { checkSource, type CheckedSource, type SourceJob } from './check-source.js';
 import { configSearchLine, DEFAULT_CAMPAIGN_GLOBS, EMPTY_CONFIG, findConfigFile, parseConfig } from './config.js';
-import { crossChecks, type Identified } from './cross-checks.js';
+import { projectIndex, readProjectIndex, summariesDigest, writeProjectIndex } from './project-index.js';
 import { expandGlobs, expandPaths, toRepoPath } from './files.js';
 import { resolveGeometries } from './geometry.js';
 import { isInside } from './walk.js';
@@ -153,7 +153,12 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
       checked.push({ job: { abs, repoPath }, hash: '', result: { file: repoPath, docs: [], diagnostics: [large] } });
       continue;
     }
-    const hit = cache?.lookup(repoPath, st, () => readFileSync(abs));
+    const hit = cache?.lookup(
+      repoPath,
+      st,
+      () => readFileSync(abs),
+      () => checkSource({ abs, repoPath }, readFileSync(abs), validator).result,
+    );
     if (hit) checked.push({ job: { abs, repoPath }, hash: '', result: hit });
     else {
       pending.push({ abs, repoPath });
@@ -186,23 +191,30 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
   }
   checked.sort((a, b) => (a.job.repoPath < b.job.repoPath ? -1 : a.job.repoPath > b.job.repoPath ? 1 : 0));
 
-  const resources: Located[] = [];
-  const invalid: Identified[] = [];
-  let documents = 0;
-  for (const c of checked) {
-    append(diagnostics, c.result.diagnostics);
-    documents += c.result.docs.length;
-    for (const d of c.result.docs) {
-      const source = { file: c.result.file, docIndex: d.index };
-      if (d.resource !== undefined) resources.push({ resource: d.resource as AnyResource, source });
-      else if (d.identity) invalid.push({ ...d.identity, source });
-    }
+  for (const c of checked) append(diagnostics, c.result.diagnostics);
+  // Which documents are resources, their order and the cross-file findings follow from the files' summaries;
+  // with the cache they are kept under a digest of those, and a cached result's documents stay unparsed
+  // until a resource is read (`validate` reads none but the geofences).
+  const results = checked.map((c) => c.result);
+  const indexFile = join(dirname(cacheFile), 'index.json');
+  const digest = cache && summariesDigest(results);
+  let index = digest === undefined ? undefined : readProjectIndex(indexFile, cache!.key, digest, results.length);
+  if (debug.enabled && digest !== undefined) debug.write('cache', `cross-file results ${index ? 'reused: no name, code or reference changed' : 'made again'}`);
+  if (!index) {
+    index = projectIndex(results);
+    if (digest !== undefined) writeProjectIndex(indexFile, cache!.key, digest, index);
   }
-  sortByKindAndName(resources);
+  const { order } = index;
+  const located = (i: number): Located => {
+    const file = results[order[3 * i]!]!;
+    return { resource: file.docs[order[3 * i + 1]!]!.resource as AnyResource, source: { file: file.file, docIndex: order[3 * i + 2]! } };
+  };
+  let resources: Located[] | undefined;
+  const allResources = (): Located[] => (resources ??= Array.from({ length: order.length / 3 }, (_, i) => located(i)));
 
   const readRepoText = (repoPath: string): string => texts.get(repoPath) ?? readFileSync(join(root, repoPath), 'utf8');
   const geo = resolveGeometries(
-    resources.filter((r) => r.resource.kind === 'Geofence'),
+    index.geofences.map(located),
     {
       readText: (repoPath, maxBytes) => {
         const abs = join(root, repoPath);
@@ -220,7 +232,7 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
     },
     validator,
   );
-  const late = [...crossChecks(resources, invalid), ...geo.diagnostics];
+  const late = [...index.findings, ...geo.diagnostics];
   append(
     diagnostics,
     locateDiagnostics(late, (file) => readRepoText(file)),
@@ -232,20 +244,17 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
     ...(configFile ? { configFile } : {}),
     config,
     files: checked.map((c) => c.job.repoPath),
-    model: { resources, geometries: geo.geometries },
+    // Materialised on first read: a command that reads no resource never parses the cached ones.
+    model: {
+      get resources(): Located[] {
+        return allResources();
+      },
+      geometries: geo.geometries,
+    },
     diagnostics: sortDiagnostics(diagnostics),
-    stats: { files: checked.length, documents, resources: resources.length, fromCache, workers },
+    stats: { files: checked.length, documents: index.documents, resources: order.length / 3, fromCache, workers },
     ...(keepText ? { texts } : {}),
   };
-}
-
-/** By kind, then name; each key built once, not once per comparison. */
-function sortByKindAndName(resources: Located[]): void {
-  const keyed = resources.map((r) => ({ r, k: `${r.resource.kind}\0${r.resource.metadata.name}` }));
-  keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0));
-  keyed.forEach((x, i) => {
-    resources[i] = x.r;
-  });
 }
 
 /**

@@ -52,7 +52,11 @@ export function compareAction(d: DesiredEntry, live: LiveObject, provider: Provi
   const cap = d.capability;
   const desired = d.lowered.normalized.fields;
   // Normalized documents have sorted keys: equal text means nothing to diff (the common case, kept cheap).
-  const all = normalizedText(live.normalized.fields) === normalizedText(desired) ? [] : diffFields(live.normalized.fields, desired);
+  const same = normalizedText(live.normalized.fields) === normalizedText(desired);
+  const adopt = live.owner === undefined;
+  // The common case of a large plan: built directly, with the keys in the order of the general path below.
+  if (same && (!adopt || !cap.update)) return noopAction(d, live);
+  const all = same ? [] : diffFields(live.normalized.fields, desired);
   const statusChange = all.find((c) => c.path === STATUS);
   const fieldChanges = cap.activate ? all.filter((c) => c.path !== STATUS) : all;
   const rules = cap.immutable(live);
@@ -65,10 +69,6 @@ export function compareAction(d: DesiredEntry, live: LiveObject, provider: Provi
     ...(live.version !== undefined ? { liveVersion: live.version } : {}),
     ...(live.counters.length > 0 ? { counters: live.counters.map((c) => ({ ...c })) } : {}),
   };
-  const adopt = live.owner === undefined;
-  if (all.length === 0 && (!adopt || !cap.update)) {
-    return { ...head, action: 'noop', changes: [] };
-  }
   const views = {
     desired: desired as Action['desired'],
     live: live.normalized.fields as Action['live'],
@@ -175,6 +175,20 @@ export function orphanAction(live: LiveObject, cap: KindCapability, provider: st
     };
   }
   return { ...head, action: 'blocked', reason: cap.noDeleteReason ?? `the API cannot delete a ${cap.apiObject}` };
+}
+
+/** What compareAction's general path returns for an unchanged object that is promoc's (or cannot be adopted). */
+function noopAction(d: DesiredEntry, live: LiveObject): Action {
+  const resource = d.located.resource;
+  const action: Record<string, unknown> = { provider: d.provider, kind: resource.kind, name: resource.metadata.name, key: d.lowered.normalized.key };
+  action.apiObject = d.capability.apiObject;
+  action.source = { file: d.located.source.file, docIndex: d.located.source.docIndex };
+  action.liveId = live.id;
+  if (live.version !== undefined) action.liveVersion = live.version;
+  if (live.counters.length > 0) action.counters = live.counters.map((c) => ({ ...c }));
+  action.action = 'noop';
+  action.changes = [];
+  return action as unknown as Action;
 }
 
 function driftOf(live: LiveObject, desiredDigest: string, changes: readonly Change[]): Action['drift'] | undefined {

@@ -137,16 +137,24 @@ function claimsOf(
   capabilities: LiveSet['capabilities'],
 ): { conflicts: Conflict[]; byKey: Map<string, Claim>; byOwner: Map<string, Claim>; objectsOf: (c: Conflict) => readonly LiveObject[] } {
   const current = inScope.filter((o) => !o.facts.retired);
-  const group = (keyOf: (o: LiveObject) => string | undefined): Map<string, LiveObject[]> => {
-    const out = new Map<string, LiveObject[]>();
+  // Keys claimed twice, in the order of their first claim. A key's first object is held alone and a list
+  // made on the second: 10,000 one-object lists were most of the cost.
+  const group = (keyOf: (o: LiveObject) => string | undefined): [string, LiveObject[]][] => {
+    const first = new Map<string, LiveObject>();
+    const shared = new Map<string, LiveObject[]>();
     for (const o of current) {
       const k = keyOf(o);
       if (k === undefined) continue;
-      const list = out.get(k);
+      const list = shared.get(k);
       if (list) list.push(o);
-      else out.set(k, [o]);
+      else {
+        const one = first.get(k);
+        if (one) shared.set(k, [one, o]);
+        else first.set(k, o);
+      }
     }
-    return out;
+    if (shared.size === 0) return [];
+    return [...first.keys()].filter((k) => shared.has(k)).map((k) => [k, shared.get(k)!]);
   };
   const byKey = new Map<string, Claim>();
   const byOwner = new Map<string, Claim>();
@@ -184,8 +192,8 @@ function claimsOf(
     conflicts.push(claim.conflict);
     into.set(k, claim);
   };
-  for (const [k, objects] of group((o) => matchKey(o.normalized.kind, o.normalized.key))) if (objects.length > 1) add(objects, byKey, k);
-  for (const [k, objects] of group((o) => (o.owner ? resourceKey(o.owner) : undefined))) if (objects.length > 1) add(objects, byOwner, k);
+  for (const [k, objects] of group((o) => matchKey(o.normalized.kind, o.normalized.key))) add(objects, byKey, k);
+  for (const [k, objects] of group((o) => (o.owner ? resourceKey(o.owner) : undefined))) add(objects, byOwner, k);
   const objectsOf = (c: Conflict): readonly LiveObject[] => seen.get(c.ids.join('\0'))?.objects ?? [];
   return { conflicts: conflicts.sort((a, b) => (a.ids[0]! < b.ids[0]! ? -1 : 1)), byKey, byOwner, objectsOf };
 }

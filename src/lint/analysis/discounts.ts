@@ -69,10 +69,17 @@ export function worstDiscountStacks(offers: readonly Offer[], zones: ZoneIndex, 
 function stacksInGroup(group: readonly Candidate[], cap: number, zones: ZoneIndex, found: Map<string, DiscountStack>): void {
   const lines = [...new Set(group.flatMap((c) => [...c.shares.keys()]).concat(BROAD_LINE))];
   const shareOn = (c: Candidate, line: string): LineDiscount | undefined => c.shares.get(line) ?? c.shares.get(BROAD_LINE);
-  const ranked = lines.map((line) =>
-    group.filter((c) => shareOn(c, line)).sort((x, y) => shareOn(y, line)!.share - shareOn(x, line)!.share || compareOrder(x.o, y.o)),
+  // Per line, its offers by discount, largest first, and their shares of it.
+  const byDiscount = lines.map((line) =>
+    group
+      .flatMap((c) => {
+        const d = shareOn(c, line);
+        return d ? [{ c, d }] : [];
+      })
+      .sort((x, y) => y.d.share - x.d.share || compareOrder(x.c.o, y.c.o)),
   );
-  const shares = ranked.map((list, li) => list.map((c) => shareOn(c, lines[li]!)!));
+  const ranked = byDiscount.map((list) => list.map((x) => x.c));
+  const shares = byDiscount.map((list) => list.map((x) => x.d));
   const open = ranked.map((list) => new Uint32Array((list.length + 31) >>> 5));
   // Per offer (index in group): where it stands in each line's order, and log(1 − its share there).
   const index = new Map(group.map((c, i) => [c, i]));

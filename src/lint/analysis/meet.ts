@@ -19,12 +19,18 @@ export function codesCompatible(a: Offer, b: Offer): boolean {
 export function peopleAndVehiclesMeet(a: Offer, b: Offer): boolean {
   return (
     setsMeet(a.userTypes, b.userTypes) &&
-    (b.excludeTags.size === 0 || !a.requireTags.some((t) => b.excludeTags.has(t))) &&
-    (a.excludeTags.size === 0 || !b.requireTags.some((t) => a.excludeTags.has(t))) &&
+    !requiresExcluded(a, b) &&
+    !requiresExcluded(b, a) &&
     setsMeet(a.branches, b.branches) &&
     setsMeet(a.categories, b.categories) &&
     setsMeet(a.vehicleIds, b.vehicleIds)
   );
+}
+
+function requiresExcluded(a: Offer, b: Offer): boolean {
+  if (b.excludeTags.size === 0) return false;
+  for (const t of a.requireTags) if (b.excludeTags.has(t)) return true;
+  return false;
 }
 
 /** Both geofence campaigns fire on a common rental event somewhere in both zones; non-geofence ones fire anywhere. */
@@ -35,7 +41,8 @@ export function placesMeet(a: Offer, b: Offer, zones: ZoneIndex): boolean {
 
 export function scopesMeet(a: Offer, b: Offer): boolean {
   if (a.reachesAll || b.reachesAll) return true;
-  return a.benefits.some((x) => b.benefits.some((y) => benefitsMeet(x, y)));
+  for (const x of a.benefits) for (const y of b.benefits) if (benefitsMeet(x, y)) return true;
+  return false;
 }
 
 export function domainsMeet(a: Offer, b: Offer): boolean {
@@ -105,7 +112,7 @@ export function sidesName(sides: number): string {
 }
 
 function benefitsMeet(x: BenefitFacts, y: BenefitFacts): boolean {
-  return linesMeet(x.lines, y.lines) && setsMeet(x.plans, y.plans) && setsMeet(x.metrics, y.metrics);
+  return linesMeet(x, y) && setsMeet(x.plans, y.plans) && setsMeet(x.metrics, y.metrics);
 }
 
 function benefitCovers(x: BenefitFacts, y: BenefitFacts): boolean {
@@ -113,17 +120,10 @@ function benefitCovers(x: BenefitFacts, y: BenefitFacts): boolean {
 }
 
 /** A RENTAL cost source may be any price type's source, so it meets every price type. */
-function linesMeet(a: ReadonlySet<string> | null, b: ReadonlySet<string> | null): boolean {
-  if (a === null || b === null) return true;
-  for (const x of a) {
-    if (b.has(x)) return true;
-    for (const y of b) if (isRentalSourceAndPriceType(x, y) || isRentalSourceAndPriceType(y, x)) return true;
-  }
-  return false;
-}
-
-function isRentalSourceAndPriceType(x: string, y: string): boolean {
-  return x.startsWith('cs:RENTAL:') && y.startsWith('pt:');
+function linesMeet(x: BenefitFacts, y: BenefitFacts): boolean {
+  if (x.lines === null || y.lines === null) return true;
+  if ((x.rentalSource && y.priceType) || (y.rentalSource && x.priceType)) return true;
+  return setsMeet(x.lines, y.lines);
 }
 
 function isSubset<T>(inner: ReadonlySet<T>, outer: ReadonlySet<T>): boolean {
@@ -133,8 +133,9 @@ function isSubset<T>(inner: ReadonlySet<T>, outer: ReadonlySet<T>): boolean {
 
 export function setsMeet<T>(a: ReadonlySet<T> | null, b: ReadonlySet<T> | null): boolean {
   if (a === null || b === null) return true;
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
-  for (const x of small) if (large.has(x)) return true;
+  if (a === b) return a.size > 0;
+  if (a.size > b.size) return setsMeet(b, a);
+  for (const x of a) if (b.has(x)) return true;
   return false;
 }
 

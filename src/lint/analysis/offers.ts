@@ -20,6 +20,10 @@ export interface BenefitFacts {
   readonly percentOff: number | undefined;
   /** Price lines it reduces ('pt:TIME_PRICE', 'cs:ADDITION:INSURANCE', effect lines like 'wallet'); null: broad. */
   readonly lines: ReadonlySet<string> | null;
+  /** Some line is a RENTAL cost source ('cs:RENTAL:…'), which may be any price type's source. */
+  readonly rentalSource: boolean;
+  /** Some line is a price type ('pt:…'). */
+  readonly priceType: boolean;
   readonly plans: ReadonlySet<string> | null;
   readonly metrics: ReadonlySet<string> | null;
 }
@@ -236,6 +240,8 @@ function benefitFacts(b: Benefit, path: DocPath): BenefitFacts {
     path,
     percentOff: b.percentOff,
     lines: lines.length > 0 ? new Set(lines) : null,
+    rentalSource: lines.some((l) => l.startsWith('cs:RENTAL:')),
+    priceType: lines.some((l) => l.startsWith('pt:')),
     plans: nonEmptySet(scope.plans),
     metrics: nonEmptySet(scope.metrics),
   };

@@ -40,10 +40,7 @@ export function analyseStacking(offers: readonly Offer[], zones: ZoneIndex): Sta
   for (const list of slices.values()) if (list.every((x) => shadowWinners.has(x))) isShadowed[list[0]!.cid] = 1;
 
   const ambiguous = new Collector();
-  for (const rank of groupBy(
-    live.filter((o) => !o.stackable),
-    (o) => `${o.rank}|${o.priority}`,
-  ).values()) {
+  for (const rank of ties(live)) {
     if (rank.length < 2) continue;
     sweepPairs(
       rank,
@@ -77,45 +74,42 @@ export function analyseStacking(offers: readonly Offer[], zones: ZoneIndex): Sta
  * only covers losers whose zone lies within it, so those in its zone's component.
  */
 function findShadowWinners(live: readonly Offer[], zones: ZoneIndex): Map<Offer, Offer> {
-  // A held winner covers nothing but its own campaign, which it cannot shadow.
-  const winners = groupBy(
-    live.filter((o) => !o.stackable && !o.limited && !o.held),
-    bucketOf,
-  );
   const byTrigger = groupBy(live, (o) => o.trigger);
-  const byBucket = groupBy(live, bucketOf);
+  // Losers by code and by zone component; `covers` checks the trigger.
+  const byCode = groupBy(
+    live.filter((o) => o.code !== null),
+    (o) => o.code!,
+  );
   const byPlace = groupBy(
     live.filter((o) => o.geo),
-    (o) => placeOf(o, zones),
+    (o) => zones.component(o),
   );
+  // A held winner covers nothing but its own campaign, which it cannot shadow.
+  const winners = live.filter((o) => !o.stackable && !o.limited && !o.held);
   const out = new Map<Offer, Offer>();
   const consider = (l: Offer, w: Offer): void => {
     if (w.cid === l.cid || !isBefore(w, l)) return;
     const best = out.get(l);
     if ((!best || compareOrder(w, best) < 0) && covers(w, l, zones)) out.set(l, w);
   };
-  for (const [bucket, list] of winners) {
-    // Coded winners only cover losers with their code; automatic ones any loser of the trigger.
-    if (list[0]!.code !== null) {
-      containments(list, byBucket.get(bucket) ?? [], consider);
-      continue;
-    }
-    containments(
-      list.filter((w) => !w.geo),
-      byTrigger.get(list[0]!.trigger) ?? [],
-      consider,
-    );
-    for (const [place, placed] of groupBy(
-      list.filter((w) => w.geo),
-      (w) => placeOf(w, zones),
-    ))
-      containments(placed, byPlace.get(place) ?? [], consider);
-  }
+  // Coded winners only cover losers with their code; automatic ones any loser of the trigger.
+  for (const [code, list] of groupBy(
+    winners.filter((w) => w.code !== null),
+    (w) => w.code!,
+  ))
+    containments(list, byCode.get(code) ?? [], consider);
+  const free = winners.filter((w) => w.code === null);
+  for (const [trigger, list] of groupBy(
+    free.filter((w) => !w.geo),
+    (w) => w.trigger,
+  ))
+    containments(list, byTrigger.get(trigger) ?? [], consider);
+  for (const [place, list] of groupBy(
+    free.filter((w) => w.geo),
+    (w) => zones.component(w),
+  ))
+    containments(list, byPlace.get(place) ?? [], consider);
   return out;
-}
-
-function placeOf(o: Offer, zones: ZoneIndex): string {
-  return `${o.trigger}|${zones.component(o)}`;
 }
 
 /**
@@ -137,8 +131,26 @@ function dropDisplaced(winners: Map<Offer, Offer>, live: readonly Offer[], zones
   return winners;
 }
 
-function bucketOf(o: Pick<Offer, 'trigger' | 'code'>): string {
-  return `${o.trigger}|${o.code ?? ''}`;
+/** Non-stackable offers by rank and priority, groups in order of first appearance. */
+function ties(live: readonly Offer[]): Offer[][] {
+  const byPriority = new Map<number, Map<number, Offer[]>>();
+  const out: Offer[][] = [];
+  for (const o of live) {
+    if (o.stackable) continue;
+    let byRank = byPriority.get(o.priority);
+    if (!byRank) {
+      byRank = new Map();
+      byPriority.set(o.priority, byRank);
+    }
+    const list = byRank.get(o.rank);
+    if (list) list.push(o);
+    else {
+      const created = [o];
+      byRank.set(o.rank, created);
+      out.push(created);
+    }
+  }
+  return out;
 }
 
 /** Calls `visit(l, w)` for every w in `outer` whose window contains l's window. */
@@ -166,6 +178,22 @@ const TOP_WINNERS = 3;
 
 const NONE: readonly number[] = [];
 
+interface WinnerLists {
+  readonly all: number[];
+  readonly anywhere: number[];
+  readonly free: number[];
+  readonly freeAnywhere: number[];
+  readonly zone: Map<number, number[]>;
+  readonly freeZone: Map<number, number[]>;
+  readonly code: Map<string, number[]>;
+}
+
+function push<K>(map: Map<K, number[]>, key: K, p: number): void {
+  const list = map.get(key);
+  if (list) list.push(p);
+  else map.set(key, [p]);
+}
+
 /**
  * For each loser, the first TOP_WINNERS non-stackable campaigns (in application order) of strictly higher
  * rank that it can meet. Scanning in rank order and stopping early keeps this near-linear where enumerating
@@ -175,37 +203,41 @@ const NONE: readonly number[] = [];
  */
 function topWinners(ns: readonly Offer[], losers: readonly Offer[], zones: ZoneIndex): Grouped[] {
   const ranked = [...ns].sort(compareOrder);
-  // Positions in `ranked`, per list.
-  const lists = new Map<string, number[]>();
-  const add = (key: string, p: number): void => {
-    const list = lists.get(key);
-    if (list) list.push(p);
-    else lists.set(key, [p]);
-  };
+  // Positions in `ranked`, per trigger: every winner; without a zone; without a code (also: and without a
+  // zone); by zone component (also: without a code); by code.
+  const lists = new Map<string, WinnerLists>();
   ranked.forEach((w, p) => {
-    const place = w.geo ? `zone ${zones.component(w)}` : 'anywhere';
-    add(`${w.trigger}`, p);
-    add(`${w.trigger}|${place}`, p);
+    let of = lists.get(w.trigger);
+    if (!of) {
+      of = { all: [], anywhere: [], free: [], freeAnywhere: [], zone: new Map(), freeZone: new Map(), code: new Map() };
+      lists.set(w.trigger, of);
+    }
+    of.all.push(p);
+    if (w.geo) push(of.zone, zones.component(w), p);
+    else of.anywhere.push(p);
     if (w.code === null) {
-      add(`${w.trigger}|free`, p);
-      add(`${w.trigger}|free|${place}`, p);
-    } else add(`${w.trigger}|code ${w.code}`, p);
+      of.free.push(p);
+      if (w.geo) push(of.freeZone, zones.component(w), p);
+      else of.freeAnywhere.push(p);
+    } else push(of.code, w.code, p);
   });
-  const get = (key: string): readonly number[] => lists.get(key) ?? NONE;
   const found = new Map<number, { offer: Offer; others: Offer[]; more: boolean; from: number; until: number }>();
   for (const l of losers) {
     const g = found.get(l.cid) ?? { offer: l, others: [], more: false, from: Infinity, until: -Infinity };
     // Disjoint lists whose union holds every winner of the trigger that l's code and zone allow.
-    const t = l.trigger;
-    const place = l.geo ? `zone ${zones.component(l)}` : undefined;
-    let a: readonly number[];
+    const of = lists.get(l.trigger);
+    const place = l.geo ? zones.component(l) : undefined;
+    let a = NONE;
     let b = NONE;
     let c = NONE;
-    if (l.code === null) {
-      if (place === undefined) a = get(t);
-      else [a, b] = [get(`${t}|anywhere`), get(`${t}|${place}`)];
-    } else if (place === undefined) [a, b] = [get(`${t}|free`), get(`${t}|code ${l.code}`)];
-    else [a, b, c] = [get(`${t}|free|anywhere`), get(`${t}|free|${place}`), get(`${t}|code ${l.code}`)];
+    if (of && l.code === null) {
+      a = place === undefined ? of.all : of.anywhere;
+      if (place !== undefined) b = of.zone.get(place) ?? NONE;
+    } else if (of) {
+      a = place === undefined ? of.free : of.freeAnywhere;
+      if (place !== undefined) b = of.freeZone.get(place) ?? NONE;
+      c = of.code.get(l.code!) ?? NONE;
+    }
     let i = 0;
     let j = 0;
     let k = 0;
@@ -264,8 +296,8 @@ class Collector {
   }
 }
 
-function groupBy<T>(items: readonly T[], key: (t: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
+function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]> {
+  const out = new Map<K, T[]>();
   for (const item of items) {
     const k = key(item);
     const list = out.get(k);

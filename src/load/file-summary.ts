@@ -1,0 +1,82 @@
+// What the project-wide stage reads of a checked file without its resources: per document its index, kind,
+// name and code, whether it is a valid resource, and the references it makes. The validation cache stores it
+// beside each result, so a warm load sorts, cross-checks and counts without materialising the resources.
+import type { DocPath } from '../model/diagnostic.js';
+import type { AnyResource, Kind } from '../model/resource.js';
+import type { CheckedFile } from './check-file.js';
+import { codeOf, refsOf, type Ref } from './cross-checks.js';
+
+/** [kind, name, ...path] */
+export type SummaryRef = [string, string, ...(string | number)[]];
+
+/** [index, kind, name, code, 1 when a valid resource, refs]; kind null when nothing identifies the document. */
+export type DocSummary = [number, string | null, string | null, string | null, 0 | 1, SummaryRef[]];
+
+export type FileSummary = DocSummary[];
+
+/** A result that carries the summary stored with it (the cache's): its JSON text, and its parse (undefined when damaged). */
+export interface StoredSummary {
+  storedSummaryText(): string;
+  storedSummary(): FileSummary | undefined;
+}
+
+function stored(result: CheckedFile): StoredSummary | undefined {
+  return typeof (result as Partial<StoredSummary>).storedSummary === 'function' ? (result as unknown as StoredSummary) : undefined;
+}
+
+const summaries = new WeakMap<CheckedFile, FileSummary>();
+const texts = new WeakMap<CheckedFile, string>();
+
+/** The summary of a result: the one stored with it, else made from its documents, once. */
+export function summaryOf(result: CheckedFile): FileSummary {
+  const s = stored(result)?.storedSummary();
+  if (s) return s;
+  let made = summaries.get(result);
+  if (!made) {
+    made = summarize(result);
+    summaries.set(result, made);
+  }
+  return made;
+}
+
+/** Its JSON text, as stored (so a digest of the texts needs no parse). */
+export function summaryTextOf(result: CheckedFile): string {
+  const own = stored(result);
+  if (own) return own.storedSummaryText();
+  let t = texts.get(result);
+  if (t === undefined) {
+    t = JSON.stringify(summaryOf(result));
+    texts.set(result, t);
+  }
+  return t;
+}
+
+function summarize(result: CheckedFile): FileSummary {
+  return result.docs.map((d): DocSummary => {
+    if (d.resource !== undefined) {
+      const r = d.resource as AnyResource;
+      const refs = refsOf(r).map((x): SummaryRef => [x.kind, x.name, ...x.path]);
+      return [d.index, r.kind, r.metadata.name, codeOf(r) ?? null, 1, refs];
+    }
+    return [d.index, d.identity?.kind ?? null, d.identity?.name ?? null, d.identity?.code ?? null, 0, []];
+  });
+}
+
+export function refsOfSummary(s: DocSummary): Ref[] {
+  return s[5].map(([kind, name, ...path]) => ({ kind: kind as Kind, name, path: path as DocPath }));
+}
+
+/** Shape check of a summary read back from the cache file (anything else is a damaged entry). */
+export function isFileSummary(v: unknown): v is FileSummary {
+  if (!Array.isArray(v)) return false;
+  for (const d of v) {
+    if (!Array.isArray(d) || d.length !== 6 || typeof d[0] !== 'number' || (d[4] !== 0 && d[4] !== 1) || !Array.isArray(d[5])) return false;
+    for (let i = 1; i <= 3; i += 1) if (d[i] !== null && typeof d[i] !== 'string') return false;
+    if (d[4] === 1 && (d[1] === null || d[2] === null)) return false;
+    for (const r of d[5] as unknown[]) {
+      if (!Array.isArray(r) || r.length < 2 || typeof r[0] !== 'string' || typeof r[1] !== 'string') return false;
+      for (let i = 2; i < r.length; i += 1) if (typeof r[i] !== 'string' && typeof r[i] !== 'number') return false;
+    }
+  }
+  return true;
+}
