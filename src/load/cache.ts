@@ -149,6 +149,11 @@ export class ValidationCache {
     return new ValidationCache(file, key, entries, docs, lines.length, damaged, now);
   }
 
+  /** Whether the cache holds an entry for `repoPath` at all (a file without one needs no stat before it is read). */
+  has(repoPath: string): boolean {
+    return this.entries.has(repoPath);
+  }
+
   /**
    * The cached result if the file is unchanged: by its stat alone, or, when its times fall in the window of
    * the run that checked it, by its content hash (`readBytes` is called only then).
@@ -203,19 +208,19 @@ export class ValidationCache {
     const docsSize = this.docs.size();
     if (!this.rewrite && appended <= live * 1.25 + 16 && docsSize >= 0) {
       // The documents first: a header is never written before what it points at.
-      const texts: Buffer[] = [];
+      const texts: string[] = [];
       let offset = docsSize;
       const lines = gone.map((p) => JSON.stringify([p, null]));
       this.changed.forEach((e, i) => {
         if ('text' in e.docs) {
-          const bytes = Buffer.from(e.docs.text, 'utf8');
-          texts.push(bytes);
-          e.docs = { offset, length: bytes.length };
-          offset += bytes.length;
+          const length = Buffer.byteLength(e.docs.text, 'utf8');
+          texts.push(e.docs.text);
+          e.docs = { offset, length };
+          offset += length;
         }
         lines.push(lineOf(this.changedPaths[i]!, e));
       });
-      if (texts.length > 0) appendFileSync(this.docs.path, Buffer.concat(texts));
+      if (texts.length > 0) appendFileSync(this.docs.path, texts.join(''));
       appendFileSync(this.file, `${lines.join('\n')}\n`);
       return;
     }
@@ -223,7 +228,7 @@ export class ValidationCache {
     for (const [p, e] of this.entries) if (this.seen.has(p)) all.set(p, e);
     this.changed.forEach((e, i) => all.set(this.changedPaths[i]!, e));
     const next = new DocsFile(this.file, this.docs.number + 1);
-    const texts: Buffer[] = [];
+    const texts: string[] = [];
     let offset = 0;
     const lines = [JSON.stringify([this.key, next.number])];
     for (const [p, e] of all) {
@@ -235,13 +240,15 @@ export class ValidationCache {
       }
       // Results still to be read take their documents from the text now, not the old file.
       e.docs = { text };
-      const bytes = Buffer.from(text, 'utf8');
-      texts.push(bytes);
-      lines.push(lineOf(p, { ...e, docs: { offset, length: bytes.length } }));
-      offset += bytes.length;
+      const length = Buffer.byteLength(text, 'utf8');
+      texts.push(text);
+      lines.push(lineOf(p, { ...e, docs: { offset, length } }));
+      offset += length;
     }
-    writeFileAtomic.sync(next.path, Buffer.concat(texts));
-    writeFileAtomic.sync(this.file, `${lines.join('\n')}\n`);
+    // Renamed into place, so never seen half-written; not fsynced: a cache lost to a crash is damaged or
+    // missing on the next read, and rebuilt from the sources.
+    writeFileAtomic.sync(next.path, texts.join(''), { fsync: false });
+    writeFileAtomic.sync(this.file, `${lines.join('\n')}\n`, { fsync: false });
     if (this.docs.number >= 0) rmSync(this.docs.path, { force: true });
   }
 

@@ -113,11 +113,14 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
   const checked: CheckedSource[] = [];
   const pending: SourceJob[] = [];
   const stats = new Map<string, Stats>();
-  // Without a cache no stat is kept, so a file the walk saw as a regular file is not lstat'ed: it is opened,
-  // and its type and size are checked through the descriptor (one system call a file fewer).
-  const direct = cache === undefined && workerCount(listed.files.length, options.workers) === 1 ? listed.regular : new Set<string>();
+  // A file the walk saw as a regular file and the cache has no entry for (all of them without a cache, or on a
+  // cold one) needs no stat to look it up: it is opened, and its type and size are checked through the
+  // descriptor, whose stat is the one the cache stores (one system call a file fewer).
+  const regular = workerCount(listed.files.length, options.workers) === 1 ? listed.regular : new Set<string>();
+  const direct = new Set<string>();
   for (const abs of listed.files) {
     const repoPath = toRepoPath(root, abs);
+    if (regular.has(abs) && !cache?.has(repoPath)) direct.add(abs);
     // A file that is not itself a symlink is where its folder really is: one realpath per folder, not per file.
     const own = direct.has(abs) ? undefined : lstatSync(abs);
     const escape = own?.isSymbolicLink() ? outsideRoot(realRoot, abs) : folderOutside(dirname(abs));
@@ -180,13 +183,14 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
     workers > 1
       ? await checkInWorkers(pending, workers)
       : pending.map((job) => {
-          const bytes = direct.has(job.abs) ? readChecked(job) : readFileSync(job.abs);
+          const bytes = direct.has(job.abs) ? readChecked(job, cache && stats) : readFileSync(job.abs);
           return 'result' in bytes ? bytes : checkSource(job, bytes, validator, { hash: cache !== undefined, keepText });
         });
   for (const f of fresh) {
     if (f.text !== undefined) texts.set(f.job.repoPath, f.text);
     // The stat from before the read: a write since then shows as a new stat or, within the run's window, a new hash.
-    if (cache) cache.put(f.job.repoPath, f.hash, stats.get(f.job.repoPath)!, f.result);
+    // A refused file (not regular, too large) has no hash and is not cached: it is looked at again next run.
+    if (cache && f.hash !== '') cache.put(f.job.repoPath, f.hash, stats.get(f.job.repoPath)!, f.result);
     checked.push(f);
   }
   checked.sort((a, b) => (a.job.repoPath < b.job.repoPath ? -1 : a.job.repoPath > b.job.repoPath ? 1 : 0));
@@ -274,11 +278,15 @@ function outsideRoot(realRoot: string, abs: string): string | undefined {
 // O_NONBLOCK: a FIFO put in place of a listed file is opened without waiting for a writer, then refused.
 const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
 
-/** The bytes of a listed file, or its result when it is not a regular file or too large to read. */
-function readChecked(job: SourceJob): Buffer | CheckedSource {
+/**
+ * The bytes of a listed file, or its result when it is not a regular file or too large to read; `stats` gets
+ * the descriptor's stat, taken before the read.
+ */
+function readChecked(job: SourceJob, stats?: Map<string, Stats>): Buffer | CheckedSource {
   const fd = openSync(job.abs, READ_FLAGS);
   try {
     const st = fstatSync(fd);
+    stats?.set(job.repoPath, st);
     const refused = st.isFile() ? tooLarge(job.repoPath, st.size) : notRegular(job.repoPath, st);
     if (refused) return { job, hash: '', result: { file: job.repoPath, docs: [], diagnostics: [refused] } };
     // readFileSync(fd) would fstat again; as it does, read the size the stat gave (size 0: read to the end).
