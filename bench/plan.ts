@@ -1,4 +1,4 @@
-// What `npm run bench` calls (the lead owns bench/): plan N resources against one emulator with injected
+// What `npm run bench` calls: plan N resources against one emulator with injected
 // latency, and report the wall time beside the network floor (pages × latency ÷ concurrency) measured in the
 // same run. The state is seeded through the API before latency is switched on, so only the plan is timed.
 import { readFileSync } from 'node:fs';

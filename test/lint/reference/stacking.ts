@@ -8,7 +8,7 @@ import type { Atlas } from '../../../src/geo/index.js';
 import { canMeet, codesCompatible, covers, windowsOverlap } from './meet.js';
 import type { Offer } from '../../../src/lint/analysis/offers.js';
 import { compareOrder, isBefore } from '../../../src/lint/analysis/order.js';
-import { sweepPairs } from './sweep.js';
+import { sweepPairs } from '../../../src/lint/analysis/sweep.js';
 
 export interface Grouped {
   /** The campaign the finding is reported on (its first offer). */
