@@ -82,13 +82,14 @@ export class ValidationCache {
       return empty();
     }
     const nl = text.indexOf('\n');
+    if (nl < 0) return empty();
     let first: unknown;
     try {
       first = JSON.parse(text.slice(0, nl));
     } catch {
       return empty();
     }
-    if (nl < 0 || !Array.isArray(first) || first[0] !== key || !Number.isInteger(first[1])) return empty();
+    if (!Array.isArray(first) || first[0] !== key || !Number.isInteger(first[1])) return empty();
     const docs = new DocsFile(file, first[1] as number);
     const docsSize = docs.size();
     const body = text.slice(nl + 1).replace(/\n+$/, '');

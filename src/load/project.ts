@@ -1,6 +1,6 @@
 // The load stage's imperative shell: find the config, list the files, check each (cache, worker
 // threads), then the cross-file checks and geometry files. Everything it returns is plain data.
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { lstatSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { PromocConfig } from '../generated/index.js';
 import { NO_DEBUG, type DebugLog } from '../model/debug-log.js';
@@ -21,7 +21,7 @@ import { isInside } from './walk.js';
 import { locateDiagnostics } from './locate.js';
 import { checkInWorkers, workerCount } from './pool.js';
 import { decodeSource, MAX_FILE_BYTES, tooLarge } from './read.js';
-import { fileType, FileRefusal, readRegularFileSync } from './regular-file.js';
+import { fileType, FileRefusal, readIfSync, readRegularFileSync } from './regular-file.js';
 import { append } from '../model/append.js';
 
 export interface LoadOptions {
@@ -120,9 +120,10 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
   const direct = new Set<string>();
   for (const abs of listed.files) {
     const repoPath = toRepoPath(root, abs);
-    if (regular.has(abs) && !cache?.has(repoPath)) direct.add(abs);
+    const isDirect = regular.has(abs) && !cache?.has(repoPath);
+    if (isDirect) direct.add(abs);
     // A file that is not itself a symlink is where its folder really is: one realpath per folder, not per file.
-    const own = direct.has(abs) ? undefined : lstatSync(abs);
+    const own = isDirect ? undefined : lstatSync(abs);
     const escape = own?.isSymbolicLink() ? outsideRoot(realRoot, abs) : folderOutside(dirname(abs));
     if (escape) {
       diagnostics.push({
@@ -275,29 +276,16 @@ function outsideRoot(realRoot: string, abs: string): string | undefined {
   return isInside(realRoot, real) ? undefined : `resolves to ${real}, outside the repository ${realRoot}`;
 }
 
-// O_NONBLOCK: a FIFO put in place of a listed file is opened without waiting for a writer, then refused.
-const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
-
 /**
  * The bytes of a listed file, or its result when it is not a regular file or too large to read; `stats` gets
  * the descriptor's stat, taken before the read.
  */
 function readChecked(job: SourceJob, stats?: Map<string, Stats>): Buffer | CheckedSource {
-  const fd = openSync(job.abs, READ_FLAGS);
-  try {
-    const st = fstatSync(fd);
+  return readIfSync(job.abs, (st): CheckedSource | undefined => {
     stats?.set(job.repoPath, st);
     const refused = st.isFile() ? tooLarge(job.repoPath, st.size) : notRegular(job.repoPath, st);
-    if (refused) return { job, hash: '', result: { file: job.repoPath, docs: [], diagnostics: [refused] } };
-    // readFileSync(fd) would fstat again; as it does, read the size the stat gave (size 0: read to the end).
-    if (st.size === 0) return readFileSync(fd);
-    const bytes = Buffer.allocUnsafe(st.size);
-    let at = 0;
-    for (let n = -1; n !== 0 && at < bytes.length; at += n) n = readSync(fd, bytes, at, bytes.length - at, at);
-    return at < bytes.length ? bytes.subarray(0, at) : bytes;
-  } finally {
-    closeSync(fd);
-  }
+    return refused && { job, hash: '', result: { file: job.repoPath, docs: [], diagnostics: [refused] } };
+  });
 }
 
 /** A file found by the walk or named on the command line that is a FIFO, socket, device or folder. */

@@ -2,7 +2,7 @@
 // Reading a FIFO blocks until someone writes to it (for ever, in CI), and /dev/zero never ends; both were
 // read as campaign, geometry, key and context files. The file is opened without blocking and checked
 // through the open descriptor, so what is checked is what is read.
-import { closeSync, constants, fstatSync, openSync, readFileSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync, type Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { PromocError } from '../model/errors.js';
 
@@ -40,11 +40,27 @@ export function refusal(path: string, st: Stats, maxBytes: number, what: string)
 }
 
 export function readRegularFileSync(path: string, maxBytes: number, what = 'file'): Buffer {
+  const read = readIfSync(path, (st) => refusal(path, st, maxBytes, what));
+  if (read instanceof FileRefusal) throw read;
+  return read;
+}
+
+/**
+ * Opens `path` without blocking and shows the descriptor's stat to `check`: its answer, when it gives one,
+ * instead of the bytes. At most the size the stat gave is read (size 0, as /proc files report: to the end),
+ * so a file that grows after the check is not read past it.
+ */
+export function readIfSync<T>(path: string, check: (st: Stats) => T | undefined): Buffer | T {
   const fd = openSync(path, FLAGS);
   try {
-    const refused = refusal(path, fstatSync(fd), maxBytes, what);
-    if (refused) throw refused;
-    return readFileSync(fd);
+    const st = fstatSync(fd);
+    const answer = check(st);
+    if (answer !== undefined) return answer;
+    if (st.size === 0) return readFileSync(fd);
+    const bytes = Buffer.allocUnsafe(st.size);
+    let at = 0;
+    for (let n = -1; n !== 0 && at < bytes.length; at += n) n = readSync(fd, bytes, at, bytes.length - at, at);
+    return at < bytes.length ? bytes.subarray(0, at) : bytes;
   } finally {
     closeSync(fd);
   }
