@@ -1,7 +1,7 @@
 // Canonical values, so two sides that mean the same thing compare equal: instants in one format,
 // decimals at the currency's exponent, percentages without float noise, sets sorted. Both the desired
 // and the live side go through these before the diff, which is what keeps plans free of phantom diffs.
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 import { canonicalJson } from '../engine/canonical.js';
 import { currencyExponent } from './minor-units.js';
 
@@ -68,7 +68,7 @@ export function sortedSet<T extends Json>(items: readonly T[]): T[] {
 
 /** sha256 of the RFC 8785 form, hex. */
 export function digest(value: unknown, length = 64): string {
-  return createHash('sha256').update(canonicalJson(value)).digest('hex').slice(0, length);
+  return sha256Text(canonicalJson(value)).slice(0, length);
 }
 
 export { canonicalJson };
@@ -82,3 +82,9 @@ function numberToPlain(n: number): string {
   // toFixed avoids exponent notation for the magnitudes money has.
   return Number.isInteger(n) ? String(n) : String(canonicalNumber(n));
 }
+
+/** sha256 hex of a string in one call where Node has crypto.hash (20.12+), else through a Hash object. */
+export const sha256Text: (text: string) => string =
+  typeof (crypto as { hash?: unknown }).hash === 'function'
+    ? (text) => crypto.hash('sha256', text, 'hex')
+    : (text) => crypto.createHash('sha256').update(text).digest('hex');

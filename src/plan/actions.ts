@@ -4,13 +4,13 @@ import { normalizedText } from '../model/normalize.js';
 import { diffFields, isUnder, type FieldChange } from './diff.js';
 import type { Action, Change, DesiredEntry, PlanOptions } from './plan-types.js';
 import type { KindCapability, LiveObject, Provider } from '../providers/provider.js';
-import { sha256Hex } from '../providers/live-fingerprint.js';
+import { sha256Text } from '../model/canonical.js';
 
 const STATUS = 'spec.status';
 
 /** Digest of normalized fields. normalizeFields already sorted every key, so JSON.stringify is canonical here. */
 export function ownerDigest(fields: { readonly [k: string]: Json }): string {
-  return sha256Hex(normalizedText(fields)).slice(0, 12);
+  return sha256Text(normalizedText(fields)).slice(0, 12);
 }
 
 function base(provider: string, kind: string, name: string, key: string, cap: KindCapability | undefined) {

@@ -4,7 +4,7 @@
 import type { DesiredState } from '../generated/plan.js';
 import type { DesiredEntry } from './plan-types.js';
 import { resourceKey } from '../model/resource.js';
-import { sha256Hex } from '../providers/live-fingerprint.js';
+import { sha256Text } from '../model/canonical.js';
 
 export type { DesiredState };
 
@@ -21,7 +21,7 @@ export function desiredState(desired: readonly DesiredEntry[]): DesiredState {
 function digestOf(resources: Readonly<Record<string, string | undefined>>): string {
   let text = '';
   for (const k of Object.keys(resources).sort()) text += `${k}\0${resources[k] ?? ''}\n`;
-  return sha256Hex(text);
+  return sha256Text(text);
 }
 
 /** One line per resource added, removed or changed between the plan's desired state and the working tree's. */

@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { LiveObject } from '../providers/provider.js';
 import type { Source } from './plan-types.js';
-import { sha256Hex } from '../providers/live-fingerprint.js';
+import { sha256Text } from '../model/canonical.js';
 
 export function objectFingerprints(objects: readonly LiveObject[]): Record<string, string> {
   const out: Record<string, string> = {};
@@ -15,7 +15,7 @@ export function objectFingerprints(objects: readonly LiveObject[]): Record<strin
 export function sourceFingerprint(fingerprints: Readonly<Record<string, string | undefined>>): string {
   let text = '';
   for (const id of Object.keys(fingerprints).sort()) text += `${id}\0${fingerprints[id] ?? ''}\n`;
-  return sha256Hex(text);
+  return sha256Text(text);
 }
 
 export function planFingerprint(sources: readonly Pick<Source, 'provider' | 'fingerprint'>[]): string {

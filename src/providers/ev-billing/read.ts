@@ -1,13 +1,12 @@
 // Live EV billing objects → normalized resources. `raiseCode`/`raiseUserType` are also what `lower` uses to
 // say what the API would hold, so both sides of the diff are read by the same function.
-import { canonicalAmount, parseNumeric, type Json } from '../../model/canonical.js';
+import { canonicalAmount, digest, parseNumeric, type Json } from '../../model/canonical.js';
 import { normalizedText, normalizeFields } from '../../model/normalize.js';
 import type { HttpClient } from '../http/client.js';
 import { readNumberedPages } from '../http/paginate.js';
 import { nameFromKey, splitMarker } from '../ownership.js';
 import type { Counter, LiveObject, LiveRead, Normalized } from '../provider.js';
 import { EV_BASE, EV_MAX_LIMIT } from './client.js';
-import { liveFingerprint } from '../live-fingerprint.js';
 
 type Obj = Readonly<Record<string, unknown>>;
 
@@ -50,13 +49,13 @@ function codeObject(o: Obj): LiveObject {
     counters,
     liveRedemptions: uses,
     facts: { active: o.active !== false },
-    fingerprint: liveFingerprint(o),
+    fingerprint: digest(o, 16),
   };
 }
 
 function userTypeObject(o: Obj): LiveObject {
   const { normalized, owner } = raiseUserType(o);
-  return { id: String(o.user_type_id), normalized, ...(owner ? { owner } : {}), counters: [], liveRedemptions: 0, facts: {}, fingerprint: liveFingerprint(o) };
+  return { id: String(o.user_type_id), normalized, ...(owner ? { owner } : {}), counters: [], liveRedemptions: 0, facts: {}, fingerprint: digest(o, 16) };
 }
 
 /**

@@ -7,12 +7,11 @@
 // Ownership: the batch's `description` (an internal note, max 500) carries promoc's marker. The batches of
 // one CodeBatch (the first and any additional ones) are read back as one object whose count is their sum.
 import type { ResourceOf } from '../../model/resource.js';
-import type { Json } from '../../model/canonical.js';
+import { digest, type Json } from '../../model/canonical.js';
 import { normalizeFields } from '../../model/normalize.js';
 import { issueAt, unsupportedFields, type FieldRules } from '../lowering.js';
 import { MARKER_MAX_LENGTH, nameFromKey, splitMarker } from '../ownership.js';
 import type { Counter, KindCapability, LiveObject, LowerIssue, LowerResult, Normalized, Ownership } from '../provider.js';
-import { liveFingerprint } from '../live-fingerprint.js';
 
 type Obj = Readonly<Record<string, unknown>>;
 
@@ -124,7 +123,7 @@ export function codeBatchObjects(batches: readonly Obj[], campaignOf: (voucherab
       counters,
       liveRedemptions: redeemed,
       facts: { batchIds: items.map((b) => String(b.batchId)) },
-      fingerprint: liveFingerprint(settings),
+      fingerprint: digest(settings, 16),
     };
   });
 }

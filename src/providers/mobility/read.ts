@@ -3,7 +3,7 @@
 // fractions; the embedded geofence is canonicalized to one MultiPolygon. `raiseVoucherable` also reads
 // lower's payloads, so both sides of the diff go through it.
 import type { Kind } from '../../generated/index.js';
-import { canonicalAmount, fractionToPercent, sortedSet, type Json } from '../../model/canonical.js';
+import { canonicalAmount, digest, fractionToPercent, sortedSet, type Json } from '../../model/canonical.js';
 import { normalizeFields } from '../../model/normalize.js';
 import type { HttpClient } from '../http/client.js';
 import { readNumberedPages } from '../http/paginate.js';
@@ -14,7 +14,6 @@ import { codeBatchObjects } from './code-batch.js';
 import { fromId, type MobilityRefs } from './refs.js';
 import { raiseTypeFields } from './type-fields.js';
 import { append } from '../../model/append.js';
-import { liveFingerprint } from '../live-fingerprint.js';
 
 type Obj = Readonly<Record<string, unknown>>;
 
@@ -176,7 +175,7 @@ export async function readMobility(client: HttpClient, options: { pageSize?: num
       counters: [],
       liveRedemptions: 0,
       facts: { apiId: Number(a.id) },
-      fingerprint: liveFingerprint(a),
+      fingerprint: digest(a, 16),
     });
   }
   for (const t of templates.items) {
@@ -191,7 +190,7 @@ export async function readMobility(client: HttpClient, options: { pageSize?: num
       counters,
       liveRedemptions: n,
       facts: { apiId: Number(t.id), state: String(t.state ?? 'INACTIVE') },
-      fingerprint: liveFingerprint(t),
+      fingerprint: digest(t, 16),
     });
     campaigns.set(Number(t.id), raised.normalized.name);
   }

@@ -1,7 +1,7 @@
 // Live promotions → normalized resources. The Default phase's conditions and effects become promoc's
 // conditions, audience and benefits; `raisePromotion` also reads lower's payloads, so both sides of the diff
 // go through the same function.
-import { canonicalAmount, canonicalJson, parseNumeric, type Json } from '../../model/canonical.js';
+import { canonicalAmount, canonicalJson, digest, parseNumeric, type Json } from '../../model/canonical.js';
 import { normalizeFields } from '../../model/normalize.js';
 import type { HttpClient } from '../http/client.js';
 import { readCursorPages } from '../http/paginate.js';
@@ -9,7 +9,6 @@ import { nameFromKey, splitMarker } from '../ownership.js';
 import type { Counter, LiveObject, LiveRead, Normalized, Ownership } from '../provider.js';
 import { PROMOTIONS_MAX_LIMIT } from './client.js';
 import { append } from '../../model/append.js';
-import { liveFingerprint } from '../live-fingerprint.js';
 
 type Obj = Readonly<Record<string, unknown>>;
 
@@ -165,7 +164,7 @@ function promotionObject(o: Obj, currency: string): LiveObject {
     liveRedemptions: used,
     facts: { status, retired: status === 'archived', ...(status === 'archived' && typeof o.archived_at === 'string' ? { retiredAt: o.archived_at } : {}) },
     ...(typeof o.version === 'number' ? { version: o.version } : {}),
-    fingerprint: liveFingerprint(o),
+    fingerprint: digest(o, 16),
   };
 }
 
