@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
+import { sha256Text } from '../model/canonical.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { CheckedFile } from './check-file.js';
 import { crossCheckSummaries, type Identified, type Referring } from './cross-checks.js';
@@ -75,7 +76,7 @@ export function readProjectIndex(file: string, key: string, digest: string, file
     const nl = text.indexOf('\n');
     const head = JSON.parse(text.slice(0, nl)) as unknown;
     const body = text.slice(nl + 1);
-    if (!Array.isArray(head) || head[0] !== key || head[1] !== digest || head[2] !== sha256(body)) return undefined;
+    if (!Array.isArray(head) || head[0] !== key || head[1] !== digest || head[2] !== sha256Text(body)) return undefined;
     const index = JSON.parse(body) as ProjectIndex;
     const ints = (xs: unknown, below: number): boolean => Array.isArray(xs) && xs.every((x) => Number.isInteger(x) && x >= 0 && x < below);
     if (!Number.isInteger(index.documents) || !Array.isArray(index.findings) || index.order.length % 3 !== 0) return undefined;
@@ -90,9 +91,5 @@ export function readProjectIndex(file: string, key: string, digest: string, file
 export function writeProjectIndex(file: string, key: string, digest: string, index: ProjectIndex): void {
   const body = JSON.stringify(index);
   mkdirSync(dirname(file), { recursive: true });
-  writeFileAtomic.sync(file, `${JSON.stringify([key, digest, sha256(body)])}\n${body}`);
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+  writeFileAtomic.sync(file, `${JSON.stringify([key, digest, sha256Text(body)])}\n${body}`);
 }
