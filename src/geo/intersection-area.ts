@@ -5,7 +5,7 @@
 // tested against it, at a fraction of the cost. Edges that touch without crossing (shared stretches,
 // vertices on edges) are not general position: the caller falls back to the clipper.
 import { earthRadius } from '@turf/helpers';
-import { buildSegments, crossesProperly, crossingParam, sweepSegments, type Segments } from './segments.js';
+import { buildSegments, crossesProperly, crossingParam, visitBoxPairs, type Segments } from './segments.js';
 import { contact } from './self-intersections.js';
 import type { Position, Ring } from './types.js';
 
@@ -20,7 +20,8 @@ export function intersectionAreaM2(a: Ring, b: Ring): number | undefined {
   ]);
   const cuts: number[][] = Array.from({ length: s.count }, () => []);
   let degenerate = false;
-  sweepSegments(
+  // Order-free: each edge's cuts are sorted below, and any contact abandons the sum.
+  visitBoxPairs(
     s,
     (i, j) => {
       if (crossesProperly(s, i, j)) {
