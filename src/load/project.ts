@@ -97,7 +97,7 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
 
   const useCache = options.cache ?? config.cache?.enabled ?? true;
   const schemaDigest = loadSchemaSet().digest;
-  const cacheFile = join(root, config.cache?.dir ?? '.promoc-cache', 'validate.json');
+  const cacheFile = join(root, config.cache?.dir ?? '.promoc-cache', 'validate.bin');
   // The config is in the key: its globs, paths and options decide what the cached results mean.
   const cache = useCache ? ValidationCache.open(cacheFile, `${promocVersion()}:${buildId()}:${schemaDigest}:${configDigest}`, Date.now()) : undefined;
 
