@@ -1,6 +1,6 @@
 // The validation cache: a second run reads unchanged files from it, a changed file is re-checked,
 // and a schema/tool version change (a different key) starts from scratch.
-import { cpSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, readFileSync, utimesSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, renameSync, symlinkSync, rmSync, statSync, writeFileSync, readFileSync, utimesSync } from 'node:fs';
 import { contentHash, ValidationCache } from '../src/load/cache.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -280,3 +280,48 @@ it('misses on a stat that differs in size, mtime, ctime or inode alone, without 
     expect(ValidationCache.open(cacheFile(), 'k', 2_000_000).lookup('a.yaml', { ...st, ...other }, read)).toBeUndefined();
   expect(ValidationCache.open(cacheFile(), 'k', 2_000_000).lookup('b.yaml', st, read)).toBeUndefined();
 });
+
+it('lists from the cached walk only while every folder it read is unchanged', async () => {
+  repo();
+  const lines: string[] = [];
+  const debug = { enabled: true, write: (topic: string, line: string): void => void lines.push(`${topic}: ${line}`) };
+  const fromCache = (): boolean => lines.some((l) => l.includes('folders unchanged since the cached walk'));
+  const load = async (): Promise<Awaited<ReturnType<typeof loadProject>>> => {
+    lines.length = 0;
+    const warm = await loadProject({ cwd: dir, debug });
+    expect(outcome(warm)).toEqual(outcome(await loadProject({ cwd: dir, cache: false })));
+    return warm;
+  };
+  // A whole second, so that setting it again later gives the very same mtime.
+  const ev = join(dir, 'campaigns/ev');
+  utimesSync(ev, 1_700_000_000, 1_700_000_000);
+  // Folders changed in the run's window (2 s) are not trusted: the walk is made again until they are older.
+  await load();
+  expect(fromCache()).toBe(false);
+  await load();
+  expect(fromCache()).toBe(false);
+  await sleep(2_100);
+  await load();
+  await load();
+  expect(fromCache()).toBe(true);
+  // A file added to a folder whose mtime is then set back: its ctime still moved.
+  const before = statSync(ev).mtimeMs;
+  writeFileSync(join(ev, 'added.yaml'), readFileSync(join(ev, 'charge25.yaml'), 'utf8').replace('name: ev-charge25', 'name: ev-added'));
+  utimesSync(ev, 1_700_000_000, 1_700_000_000);
+  expect(statSync(ev).mtimeMs).toBe(before);
+  const added = await load();
+  expect(fromCache()).toBe(false);
+  expect(added.files).toContain('campaigns/ev/added.yaml');
+  // A new folder with a file in it is seen; a walk that meets a symlink is never kept.
+  mkdirSync(join(dir, 'campaigns/ev/more'));
+  cpSync(join(ev, 'added.yaml'), join(dir, 'campaigns/ev/more/other.yaml'));
+  expect((await load()).diagnostics.map((d) => d.ruleId)).toContain('model/duplicate-name');
+  symlinkSync(join(ev, 'charge25.yaml'), join(dir, 'campaigns/link.yaml'));
+  await sleep(2_100);
+  await load();
+  const linked = await load();
+  expect(fromCache()).toBe(false);
+  expect(linked.files).toContain('campaigns/link.yaml');
+});
+
+const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));

@@ -13,7 +13,7 @@
 // when wanted: a document when a resource is read (`promoc validate` reads none but the geofences), a summary
 // when the cross-file results must be made again. The table is checked whole (its sha-256) and rewritten
 // whole when anything changed; a damaged one is not believed and every file is checked again.
-import { appendFileSync, closeSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
+import { appendFileSync, closeSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync, type Stats } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { CheckedDoc, CheckedFile } from './check-file.js';
@@ -44,11 +44,22 @@ interface Head {
   /** The documents file's number, -1 when there is none. */
   readonly docs: number;
   readonly count: number;
-  /** Byte lengths of the paths' and the diagnostics' JSON. */
+  /** Byte lengths of the paths', the diagnostics' and the walk's JSON. */
   readonly paths: number;
   readonly diagnostics: number;
+  readonly walk: number;
   /** sha-256 of everything after the header. */
   readonly check: string;
+}
+
+/**
+ * The globs' last walk: the folders it read ([repository path, mtimeMs, ctimeMs, ino], stat taken before the
+ * read), the start of that run's window, and what it listed (null: the table's paths).
+ */
+interface Walk {
+  readonly folders: readonly (readonly [string, number, number, number])[];
+  readonly since: number;
+  readonly files: readonly string[] | null;
 }
 
 /** The stored table, read in place. */
@@ -78,9 +89,10 @@ export class ValidationCache {
   private readonly seen: Uint8Array;
   private readonly changed = new Map<string, Fresh>();
   private readonly since: number;
-  private byPath?: Map<string, number>;
-  /** Lookups come in path order, as the table is: the next row is tried before the map is built. */
+  /** The last row found: lookups come in path order, as the rows are. */
   private cursor = 0;
+  /** This run's walk: null when it cannot be kept (the stored one is dropped), undefined when none was made. */
+  private walked?: { readonly folders: Walk['folders']; readonly files: readonly string[] } | null;
 
   private constructor(
     private readonly file: string,
@@ -89,6 +101,7 @@ export class ValidationCache {
     private readonly docs: DocsFile,
     private rewrite: boolean,
     now: number,
+    private readonly walk?: Walk,
   ) {
     this.since = now - RACY_SLACK_MS;
     this.seen = new Uint8Array(table.paths.length);
@@ -113,12 +126,37 @@ export class ValidationCache {
       const r = i * FIELDS;
       if (rows[r + 5]! + rows[r + 6]! + rows[r + 7]! > docsSize) return empty();
     }
-    return new ValidationCache(file, key, parsed.table, docs, false, now);
+    return new ValidationCache(file, key, parsed.table, docs, false, now, parsed.walk);
+  }
+
+  /**
+   * The repository paths the globs' walk listed in an earlier run, if every folder it read is as it was then
+   * and was not changed in that run's window: a folder's entries (names and types) change its mtime. One
+   * lstat a folder instead of reading and matching every entry.
+   */
+  listing(root: string): readonly string[] | undefined {
+    const walk = this.walk;
+    if (!walk) return undefined;
+    for (const [rel, mtimeMs, ctimeMs, ino] of walk.folders) {
+      let st: Stats;
+      try {
+        st = lstatSync(join(root, rel));
+      } catch {
+        return undefined;
+      }
+      if (!st.isDirectory() || st.mtimeMs !== mtimeMs || st.ctimeMs !== ctimeMs || st.ino !== ino || Math.max(mtimeMs, ctimeMs) >= walk.since) return undefined;
+    }
+    return walk.files ?? this.table.paths;
+  }
+
+  /** Keeps a walk's folders (repository paths and their stats) and what it listed, for `listing`; undefined: a walk that cannot be kept. */
+  putListing(walked: { readonly folders: Walk['folders']; readonly files: readonly string[] } | undefined): void {
+    this.walked = walked ?? null;
   }
 
   /** Whether the cache holds an entry for `repoPath` at all (a file without one needs no stat before it is read). */
   has(repoPath: string): boolean {
-    return this.rowOf(repoPath, false) >= 0;
+    return this.rowOf(repoPath) >= 0;
   }
 
   /**
@@ -126,7 +164,7 @@ export class ValidationCache {
    * the run that checked it, by its content hash (`readBytes` is called only then).
    */
   lookup(repoPath: string, st: FileStat, readBytes: () => Uint8Array, recheck?: Recheck): CheckedFile | undefined {
-    const i = this.rowOf(repoPath, true);
+    const i = this.rowOf(repoPath);
     if (i < 0) return undefined;
     const { rows, digests } = this.table;
     const r = i * FIELDS;
@@ -158,7 +196,7 @@ export class ValidationCache {
 
   /** `st`: the file's stat taken before it was read. */
   put(repoPath: string, hash: string, st: FileStat, result: CheckedFile): void {
-    const i = this.rowOf(repoPath, false);
+    const i = this.rowOf(repoPath);
     if (i >= 0) this.seen[i] = 1;
     const own = result instanceof CachedResult && result.cache === this ? result.row : -1;
     const summary = own >= 0 ? undefined : summaryTextOf(result);
@@ -176,7 +214,7 @@ export class ValidationCache {
     const { paths, rows, digests, diagnostics } = this.table;
     let gone = false;
     for (let i = 0; i < paths.length && !gone; i += 1) if (this.seen[i] === 0) gone = true;
-    if (!this.rewrite && !gone && this.changed.size === 0) return;
+    if (!this.rewrite && !gone && this.changed.size === 0 && (this.walked === undefined || (this.walked === null && !this.walk))) return;
     // The rows to write, by path: a changed entry replaces the stored one.
     const kept: string[] = [];
     for (let i = 0; i < paths.length; i += 1) if (this.seen[i] === 1 && !this.changed.has(paths[i]!)) kept.push(paths[i]!);
@@ -257,7 +295,12 @@ export class ValidationCache {
     const written = blobs.every((b) => typeof b === 'string') ? blobs.join('') : Buffer.concat(blobs.map(asBuffer));
     if (compact) writeFileAtomic.sync(target.path, written, { fsync: false });
     else if (blobs.length > 0) appendFileSync(target.path, written);
-    writeFileAtomic.sync(this.file, tableBytes(this.key, target.number, all, outDiagnostics, out, outDigests), { fsync: false });
+    const walk: Walk | undefined = this.walked
+      ? { folders: this.walked.folders, since: this.since, files: this.walked.files }
+      : this.walked === null
+        ? undefined
+        : this.walk && { ...this.walk, files: this.walk.files ?? paths };
+    writeFileAtomic.sync(this.file, tableBytes(this.key, target.number, all, outDiagnostics, out, outDigests, walk), { fsync: false });
     if (compact && this.docs.number >= 0 && this.docs.path !== target.path) rmSync(this.docs.path, { force: true });
   }
 
@@ -296,22 +339,33 @@ export class ValidationCache {
     return b;
   }
 
-  /** The row of `repoPath`, -1 when there is none; `advance` moves the cursor past it. */
-  private rowOf(repoPath: string, advance: boolean): number {
-    const { paths } = this.table;
-    let i: number;
-    if (this.cursor < paths.length && paths[this.cursor] === repoPath) i = this.cursor;
-    else {
-      if (!this.byPath) {
-        this.byPath = new Map();
-        paths.forEach((p, k) => this.byPath!.set(p, k));
+  /** The row of `repoPath`, -1 when there is none. */
+  private rowOf(repoPath: string): number {
+    const { paths, rows } = this.table;
+    let i = this.cursor;
+    if (paths[i] !== repoPath) {
+      i += 1;
+      // Lookups mostly come in path order, as the rows are; else a binary search (the paths are sorted).
+      if (paths[i] !== repoPath) {
+        let lo = 0;
+        let hi = paths.length - 1;
+        i = -1;
+        while (lo <= hi) {
+          const mid = (lo + hi) >>> 1;
+          const p = paths[mid]!;
+          if (p === repoPath) {
+            i = mid;
+            break;
+          }
+          if (p < repoPath) lo = mid + 1;
+          else hi = mid - 1;
+        }
+        if (i < 0) return -1;
       }
-      i = this.byPath.get(repoPath) ?? -1;
     }
+    this.cursor = i;
     // A row written with a size of -1 lost its blob: no entry.
-    if (i >= 0 && this.table.rows[i * FIELDS]! < 0) return -1;
-    if (advance && i >= 0) this.cursor = i + 1;
-    return i;
+    return rows[i * FIELDS]! < 0 ? -1 : i;
   }
 }
 
@@ -328,19 +382,22 @@ function tableBytes(
   diagnostics: Record<string, readonly Diagnostic[]>,
   rows: Float64Array,
   digests: Buffer,
+  walk: Walk | undefined,
 ): Buffer {
   const pathsJson = Buffer.from(JSON.stringify(paths), 'utf8');
   const diagnosticsJson = Buffer.from(JSON.stringify(diagnostics), 'utf8');
-  const textEnd = pathsJson.length + diagnosticsJson.length;
+  const walkJson = Buffer.from(JSON.stringify(walk ? (walk.files !== null && sameList(walk.files, paths) ? { ...walk, files: null } : walk) : null), 'utf8');
+  const textEnd = pathsJson.length + diagnosticsJson.length + walkJson.length;
   // The float64s start at a multiple of 8 from the start of the body, which itself starts at one.
   const pad = (8 - (textEnd % 8)) % 8;
-  const body = Buffer.concat([pathsJson, diagnosticsJson, Buffer.alloc(pad), Buffer.from(rows.buffer, rows.byteOffset, rows.byteLength), digests]);
+  const body = Buffer.concat([pathsJson, diagnosticsJson, walkJson, Buffer.alloc(pad), Buffer.from(rows.buffer, rows.byteOffset, rows.byteLength), digests]);
   const head: Head = {
     key,
     docs,
     count: paths.length,
     paths: pathsJson.length,
     diagnostics: diagnosticsJson.length,
+    walk: walkJson.length,
     check: sha256(body).toString('hex'),
   };
   const headJson = Buffer.from(JSON.stringify(head), 'utf8');
@@ -350,7 +407,24 @@ function tableBytes(
   return Buffer.concat([MAGIC, length, headJson, Buffer.alloc(headPad, 0x20), body]);
 }
 
-function parseTable(bytes: Buffer, key: string): { table: Table; docs: number } | undefined {
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function isWalk(w: unknown): w is Walk {
+  if (typeof w !== 'object' || w === null) return false;
+  const { folders, since, files } = w as Walk;
+  return (
+    typeof since === 'number' &&
+    Array.isArray(folders) &&
+    folders.every((f) => Array.isArray(f) && f.length === 4 && typeof f[0] === 'string' && f.slice(1).every((n) => typeof n === 'number')) &&
+    (files === null || (Array.isArray(files) && files.every((f) => typeof f === 'string')))
+  );
+}
+
+function parseTable(bytes: Buffer, key: string): { table: Table; docs: number; walk?: Walk } | undefined {
   if (bytes.length < MAGIC.length + 4 || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
   const headLength = bytes.readUInt32LE(MAGIC.length);
   const bodyStart = MAGIC.length + 4 + headLength;
@@ -363,18 +437,20 @@ function parseTable(bytes: Buffer, key: string): { table: Table; docs: number } 
   }
   if (typeof head !== 'object' || head === null || head.key !== key) return undefined;
   const { count, docs } = head;
-  if (![count, docs, head.paths, head.diagnostics].every(Number.isInteger) || count < 0) return undefined;
-  const textEnd = bodyStart + head.paths + head.diagnostics;
-  const rowsStart = textEnd + ((8 - ((head.paths + head.diagnostics) % 8)) % 8);
+  if (![count, docs, head.paths, head.diagnostics, head.walk].every(Number.isInteger) || count < 0) return undefined;
+  const textEnd = bodyStart + head.paths + head.diagnostics + head.walk;
+  const rowsStart = textEnd + ((8 - ((head.paths + head.diagnostics + head.walk) % 8)) % 8);
   const digestsStart = rowsStart + count * FIELDS * 8;
   if (digestsStart + count * DIGEST * 2 !== bytes.length) return undefined;
   const body = bytes.subarray(bodyStart);
   if (sha256(body).toString('hex') !== head.check) return undefined;
   let paths: unknown;
   let diagnostics: unknown;
+  let walk: unknown;
   try {
     paths = JSON.parse(bytes.toString('utf8', bodyStart, bodyStart + head.paths));
-    diagnostics = JSON.parse(bytes.toString('utf8', bodyStart + head.paths, textEnd));
+    diagnostics = JSON.parse(bytes.toString('utf8', bodyStart + head.paths, bodyStart + head.paths + head.diagnostics));
+    walk = JSON.parse(bytes.toString('utf8', bodyStart + head.paths + head.diagnostics, textEnd));
   } catch {
     return undefined;
   }
@@ -382,7 +458,8 @@ function parseTable(bytes: Buffer, key: string): { table: Table; docs: number } 
   // In place when aligned (a file read whole is its own allocation); copied otherwise.
   const at = bytes.byteOffset + rowsStart;
   const rows = at % 8 === 0 ? new Float64Array(bytes.buffer, at, count * FIELDS) : new Float64Array(bytes.buffer.slice(at, at + count * FIELDS * 8));
-  return { table: { paths: paths as string[], diagnostics: diagnostics as Table['diagnostics'], rows, digests: bytes.subarray(digestsStart) }, docs };
+  const table = { paths: paths as string[], diagnostics: diagnostics as Table['diagnostics'], rows, digests: bytes.subarray(digestsStart) };
+  return isWalk(walk) ? { table, docs, walk } : { table, docs };
 }
 
 /** The summaries and documents of the entries, at offsets; read a slice at a time, or whole once many are wanted. */
