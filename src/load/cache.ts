@@ -65,6 +65,8 @@ interface Walk {
 /** The stored table, read in place. */
 interface Table {
   readonly paths: readonly string[];
+  /** Their JSON as stored, written again as is when they are unchanged. */
+  readonly pathsJson?: Buffer;
   readonly diagnostics: Readonly<Record<string, readonly Diagnostic[]>>;
   readonly rows: Float64Array;
   /** count × 32 bytes of content hashes, then count × 32 bytes of summary digests. */
@@ -73,6 +75,8 @@ interface Table {
 
 /** A file's entry written in this run: its stat, and its blob as text or (unchanged) where it already is. */
 interface Fresh {
+  /** Its row in the stored table, -1 when it has none. */
+  readonly at: number;
   readonly st: FileStat;
   readonly hash: Buffer;
   readonly diagnostics: readonly Diagnostic[];
@@ -181,6 +185,7 @@ export class ValidationCache {
       // Confirmed in this run: stored again with this run's window, which it may now be outside of.
       const result = new CachedResult(repoPath, this, i, recheck);
       this.changed.set(repoPath, {
+        at: i,
         st: statOf(st),
         hash,
         diagnostics: result.diagnostics,
@@ -201,6 +206,7 @@ export class ValidationCache {
     const own = result instanceof CachedResult && result.cache === this ? result.row : -1;
     const summary = own >= 0 ? undefined : summaryTextOf(result);
     this.changed.set(repoPath, {
+      at: i,
       st: statOf(st),
       hash: /^[0-9a-f]{64}$/.test(hash) ? Buffer.from(hash, 'hex') : ZERO_DIGEST,
       diagnostics: result.diagnostics,
@@ -215,6 +221,16 @@ export class ValidationCache {
     let gone = false;
     for (let i = 0; i < paths.length && !gone; i += 1) if (this.seen[i] === 0) gone = true;
     if (!this.rewrite && !gone && this.changed.size === 0 && (this.walked === undefined || (this.walked === null && !this.walk))) return;
+    const docsSize = this.docs.size();
+    let referenced = 0;
+    for (let i = 0; i < paths.length; i += 1) if (this.seen[i] === 1) referenced += rows[i * FIELDS + 6]! + rows[i * FIELDS + 7]!;
+    const compact = docsSize < 0 || this.rewrite || docsSize - referenced > referenced + 1_048_576;
+    let samePaths = !gone && !compact;
+    for (const f of this.changed.values()) if (f.at < 0) samePaths = false;
+    if (samePaths) {
+      this.saveInPlace(docsSize);
+      return;
+    }
     // The rows to write, by path: a changed entry replaces the stored one.
     const kept: string[] = [];
     for (let i = 0; i < paths.length; i += 1) if (this.seen[i] === 1 && !this.changed.has(paths[i]!)) kept.push(paths[i]!);
@@ -225,10 +241,6 @@ export class ValidationCache {
     const outDiagnostics: Record<string, readonly Diagnostic[]> = {};
     // Blobs of changed files are appended to the documents file; a rewrite (no documents file, or mostly
     // garbage in it) copies every live blob into the next one.
-    const docsSize = this.docs.size();
-    let referenced = 0;
-    for (let i = 0; i < paths.length; i += 1) if (this.seen[i] === 1) referenced += rows[i * FIELDS + 6]! + rows[i * FIELDS + 7]!;
-    const compact = docsSize < 0 || this.rewrite || docsSize - referenced > referenced + 1_048_576;
     const target = compact ? new DocsFile(this.file, this.docs.number + 1) : this.docs;
     let offset = compact ? 0 : docsSize;
     const blobs: (string | Buffer)[] = [];
@@ -295,13 +307,57 @@ export class ValidationCache {
     const written = blobs.every((b) => typeof b === 'string') ? blobs.join('') : Buffer.concat(blobs.map(asBuffer));
     if (compact) writeFileAtomic.sync(target.path, written, { fsync: false });
     else if (blobs.length > 0) appendFileSync(target.path, written);
-    const walk: Walk | undefined = this.walked
-      ? { folders: this.walked.folders, since: this.since, files: this.walked.files }
-      : this.walked === null
-        ? undefined
-        : this.walk && { ...this.walk, files: this.walk.files ?? paths };
-    writeFileAtomic.sync(this.file, tableBytes(this.key, target.number, all, outDiagnostics, out, outDigests, walk), { fsync: false });
+    writeFileAtomic.sync(this.file, tableBytes(this.key, target.number, all, outDiagnostics, out, outDigests, this.walkToSave()), { fsync: false });
     if (compact && this.docs.number >= 0 && this.docs.path !== target.path) rmSync(this.docs.path, { force: true });
+  }
+
+  /**
+   * The common save of a warm run: the same files as stored, a few of them changed. The rows are copied whole
+   * and the changed ones overwritten; their blobs are appended to the documents file.
+   */
+  private saveInPlace(docsSize: number): void {
+    const { paths, rows, digests, diagnostics } = this.table;
+    const count = paths.length;
+    const out = rows.slice();
+    const outDigests = Buffer.from(digests);
+    const outDiagnostics: Record<string, readonly Diagnostic[]> = { ...diagnostics };
+    const blobs: string[] = [];
+    let offset = docsSize;
+    for (const fresh of this.changed.values()) {
+      const k = fresh.at;
+      const o = k * FIELDS;
+      out[o] = fresh.st.size;
+      out[o + 1] = fresh.st.mtimeMs;
+      out[o + 2] = fresh.st.ctimeMs;
+      out[o + 3] = fresh.st.ino;
+      out[o + 4] = this.since;
+      fresh.hash.copy(outDigests, k * DIGEST);
+      fresh.summaryDigest.copy(outDigests, (count + k) * DIGEST);
+      if (fresh.diagnostics.length > 0) outDiagnostics[k] = fresh.diagnostics;
+      else delete outDiagnostics[k];
+      if (!('row' in fresh.blob)) {
+        const summaryBytes = Buffer.byteLength(fresh.blob.summary, 'utf8');
+        const docsBytes = Buffer.byteLength(fresh.blob.docs, 'utf8');
+        blobs.push(fresh.blob.summary, fresh.blob.docs);
+        out[o + 5] = offset;
+        out[o + 6] = summaryBytes;
+        out[o + 7] = docsBytes;
+        offset += summaryBytes + docsBytes;
+      }
+    }
+    mkdirSync(dirname(this.file), { recursive: true });
+    // The documents first: a table never points at what is not written yet.
+    if (blobs.length > 0) appendFileSync(this.docs.path, blobs.join(''));
+    writeFileAtomic.sync(this.file, tableBytes(this.key, this.docs.number, paths, outDiagnostics, out, outDigests, this.walkToSave(), this.table.pathsJson), {
+      fsync: false,
+    });
+  }
+
+  /** The walk to store with a table of `paths`: this run's, none, or the stored one. */
+  private walkToSave(): Walk | undefined {
+    if (this.walked) return { folders: this.walked.folders, since: this.since, files: this.walked.files };
+    if (this.walked === null || !this.walk) return undefined;
+    return { ...this.walk, files: this.walk.files ?? this.table.paths };
   }
 
   /** Copies row `i`'s summary digest into `into` at `at`. */
@@ -323,14 +379,20 @@ export class ValidationCache {
     } catch {
       return undefined;
     }
-    const n = this.table.paths.length;
-    return sha256(text).equals(this.table.digests.subarray((n + i) * DIGEST, (n + i + 1) * DIGEST)) ? text.toString('utf8') : undefined;
+    return this.checkedSummary(i, text);
   }
 
-  /** The documents' JSON text of row `i` (throws when the documents file cannot be read). */
-  docsText(i: number): string {
+  /** Row `i`'s summary (as `summaryText`) and documents' JSON text, in one read (throws when it cannot be read). */
+  blob(i: number): { readonly summary: string | undefined; readonly docs: string } {
     const r = i * FIELDS;
-    return this.docs.bytes(this.table.rows[r + 5]! + this.table.rows[r + 6]!, this.table.rows[r + 7]!).toString('utf8');
+    const { rows } = this.table;
+    const bytes = this.docs.bytes(rows[r + 5]!, rows[r + 6]! + rows[r + 7]!);
+    return { summary: this.checkedSummary(i, bytes.subarray(0, rows[r + 6]!)), docs: bytes.toString('utf8', rows[r + 6]!) };
+  }
+
+  private checkedSummary(i: number, text: Buffer): string | undefined {
+    const n = this.table.paths.length;
+    return sha256(text).equals(this.table.digests.subarray((n + i) * DIGEST, (n + i + 1) * DIGEST)) ? text.toString('utf8') : undefined;
   }
 
   private summaryDigest(i: number): Buffer {
@@ -383,8 +445,9 @@ function tableBytes(
   rows: Float64Array,
   digests: Buffer,
   walk: Walk | undefined,
+  storedPaths?: Buffer,
 ): Buffer {
-  const pathsJson = Buffer.from(JSON.stringify(paths), 'utf8');
+  const pathsJson = storedPaths ?? Buffer.from(JSON.stringify(paths), 'utf8');
   const diagnosticsJson = Buffer.from(JSON.stringify(diagnostics), 'utf8');
   const walkJson = Buffer.from(JSON.stringify(walk ? (walk.files !== null && sameList(walk.files, paths) ? { ...walk, files: null } : walk) : null), 'utf8');
   const textEnd = pathsJson.length + diagnosticsJson.length + walkJson.length;
@@ -408,6 +471,7 @@ function tableBytes(
 }
 
 function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
   return true;
@@ -458,7 +522,13 @@ function parseTable(bytes: Buffer, key: string): { table: Table; docs: number; w
   // In place when aligned (a file read whole is its own allocation); copied otherwise.
   const at = bytes.byteOffset + rowsStart;
   const rows = at % 8 === 0 ? new Float64Array(bytes.buffer, at, count * FIELDS) : new Float64Array(bytes.buffer.slice(at, at + count * FIELDS * 8));
-  const table = { paths: paths as string[], diagnostics: diagnostics as Table['diagnostics'], rows, digests: bytes.subarray(digestsStart) };
+  const table = {
+    paths: paths as string[],
+    pathsJson: bytes.subarray(bodyStart, bodyStart + head.paths),
+    diagnostics: diagnostics as Table['diagnostics'],
+    rows,
+    digests: bytes.subarray(digestsStart),
+  };
   return isWalk(walk) ? { table, docs, walk } : { table, docs };
 }
 
@@ -545,7 +615,9 @@ class CachedResult implements CheckedFile, StoredSummary {
   private parseDocs(): readonly CheckedDoc[] {
     let docs: unknown;
     try {
-      docs = JSON.parse(this.cache.docsText(this.row));
+      const blob = this.cache.blob(this.row);
+      if (this.summaryJson === undefined) this.summaryJson = blob.summary ?? null;
+      docs = JSON.parse(blob.docs);
     } catch {
       docs = undefined;
     }

@@ -84,7 +84,11 @@ export function readProjectIndex(file: string, key: string, digest: string, file
     const body = text.slice(nl + 1);
     if (!Array.isArray(head) || head[0] !== key || head[1] !== digest || head[2] !== sha256Text(body)) return undefined;
     const index = JSON.parse(body) as ProjectIndex;
-    const ints = (xs: unknown, below: number): boolean => Array.isArray(xs) && xs.every((x) => Number.isInteger(x) && x >= 0 && x < below);
+    const ints = (xs: unknown, below: number): boolean => {
+      if (!Array.isArray(xs)) return false;
+      for (const x of xs as unknown[]) if (typeof x !== 'number' || !(x >= 0 && x < below) || x % 1 !== 0) return false;
+      return true;
+    };
     if (!Number.isInteger(index.documents) || !Array.isArray(index.findings) || index.order.length % 3 !== 0) return undefined;
     if (!ints(index.order, Number.MAX_SAFE_INTEGER) || !ints(index.geofences, index.order.length / 3)) return undefined;
     for (let i = 0; i < index.order.length; i += 3) if (index.order[i]! >= fileCount) return undefined;
