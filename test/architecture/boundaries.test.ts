@@ -58,7 +58,7 @@ export const ALLOWED: Readonly<Record<string, readonly string[]>> = {
 };
 
 /** Packages the engine may use: browser-safe, no Node built-ins. */
-const ENGINE_PACKAGES = new Set(['canonicalize', 'flatbush', 'point-in-polygon-hao']);
+const ENGINE_PACKAGES = new Set(['canonicalize', 'flatbush', 'point-in-polygon-hao', 'robust-predicates']);
 
 function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
