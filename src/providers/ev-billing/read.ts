@@ -1,7 +1,7 @@
 // Live EV billing objects → normalized resources. `raiseCode`/`raiseUserType` are also what `lower` uses to
 // say what the API would hold, so both sides of the diff are read by the same function.
 import { canonicalAmount, digest, parseNumeric, type Json } from '../../model/canonical.js';
-import { normalizedText, normalizeFields } from '../../model/normalize.js';
+import { normalizeFields } from '../../model/normalize.js';
 import type { HttpClient } from '../http/client.js';
 import { readNumberedPages } from '../http/paginate.js';
 import { nameFromKey, splitMarker } from '../ownership.js';
@@ -41,7 +41,6 @@ function codeObject(o: Obj): LiveObject {
   const uses = typeof o.uses_count === 'number' ? o.uses_count : 0;
   const counters: Counter[] = [{ name: 'redemptions', value: uses, text: `${uses} redemption${uses === 1 ? '' : 's'} so far` }];
   if (o.active === false) counters.push({ name: 'active', value: 'false', text: 'no longer redeemable (max_uses reached or expires_at passed)' });
-  normalizedText(normalized.fields); // made now, while later pages are in flight; the plan compares by it
   return {
     id: String(o.code_id),
     normalized,

@@ -1,7 +1,7 @@
 // Live Lago coupons → normalized resources, with their applied coupons counted: whether a coupon was ever
 // applied decides which fields Lago still lets change, and active applications are what a delete cuts off.
 import { digest, minorToAmount, parseNumeric, type Json } from '../../model/canonical.js';
-import { normalizedText, normalizeFields } from '../../model/normalize.js';
+import { normalizeFields } from '../../model/normalize.js';
 import type { HttpClient } from '../http/client.js';
 import { readNumberedPages } from '../http/paginate.js';
 import { nameFromKey, splitMarker } from '../ownership.js';
@@ -60,7 +60,6 @@ interface RaisedCoupon {
 
 function raisedCoupon(o: Obj): RaisedCoupon {
   const raised = raiseCoupon(o);
-  normalizedText(raised.normalized.fields); // made now, while later pages are in flight; the plan compares by it
   return { o, ...raised, fingerprint: digest(o, 16) };
 }
 
