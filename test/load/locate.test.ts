@@ -52,7 +52,7 @@ describe('locateDiagnostics', () => {
       diags[5],
     ];
     expect(JSON.stringify(located)).toBe(JSON.stringify(reference));
-    expect(located.map((d) => Object.keys(d))).toEqual(reference.map((d) => Object.keys(d)));
+    expect(located.map((d) => Object.keys(d))).toEqual(reference.map((d) => Object.keys(d!)));
     expect(Object.keys(located[3]!)).toContain('range');
     expect(located[1]).toBe(diags[1]);
     // The inputs are not changed.
