@@ -16,11 +16,10 @@ export const NOT_EXPLAINED = '';
 /** The bundle's currency exponents by code; one is looked up only to print an amount in a reason. */
 export type Exponents = Readonly<Record<string, number | undefined>>;
 
-export function ineligibility(c: CompiledCampaign, p: Prepared, geo: GeoIndex, exponents: Exponents, explain: boolean): string | undefined {
-  return standingReason(c, p, geo, exponents, explain) ?? limitReason(c, p, explain) ?? freePeriodReason(c, p, explain);
-}
-
-/** ineligibility() without the limits and free periods: the reasons no usage counter can change. */
+/**
+ * The reasons no usage counter can change. A campaign's whole ineligibility is this, else limitReason(),
+ * else freePeriodReason() (evaluate.ts runs them in that order, keeping which campaigns pass this one).
+ */
 export function standingReason(c: CompiledCampaign, p: Prepared, geo: GeoIndex, exponents: Exponents, explain: boolean): string | undefined {
   if (!c.active) return 'campaign is inactive';
   // Formatted on the first rejection and kept: a date per campaign at load time was a visible share
@@ -127,7 +126,7 @@ function conditionsReason(k: BundleConditions, c: CompiledCampaign, p: Prepared,
   return k.mode === 'ALL' ? reasons[0] : `none of its conditions hold: ${reasons.join('; ')}`;
 }
 
-function limitReason(c: CompiledCampaign, p: Prepared, explain: boolean): string | undefined {
+export function limitReason(c: CompiledCampaign, p: Prepared, explain: boolean): string | undefined {
   const l = c.limits;
   if (!l) return undefined;
   const usage = p.ctx.usage;
@@ -144,7 +143,7 @@ function limitReason(c: CompiledCampaign, p: Prepared, explain: boolean): string
 }
 
 /** A free-period campaign covers a customer's first `periods` invoices with it: each one is a redemption. */
-function freePeriodReason(c: CompiledCampaign, p: Prepared, explain: boolean): string | undefined {
+export function freePeriodReason(c: CompiledCampaign, p: Prepared, explain: boolean): string | undefined {
   const periods = c.freePeriods;
   const customer = p.ctx.customer?.id;
   if (periods === undefined || customer === undefined || !p.ctx.usage) return undefined;

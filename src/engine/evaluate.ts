@@ -4,7 +4,7 @@
 import type { CompiledBenefit, CompiledCampaign } from './runtime-campaigns.js';
 import { prepare, PreparedContext, type EvaluationContext, type Prepared } from './context.js';
 import { ContextError } from './errors.js';
-import { budgetLeft, ineligibility, NOT_EXPLAINED, standingReason } from './eligibility.js';
+import { budgetLeft, freePeriodReason, limitReason, NOT_EXPLAINED, standingReason } from './eligibility.js';
 import type { AdjustedLine, AppliedCampaign, AppliedFee, Evaluation, Grant, Rejection } from './evaluation.js';
 import type { GeoIndex } from './geo.js';
 import { Lines, Take } from './lines.js';
@@ -12,7 +12,7 @@ import { NONE, Scratch } from './scratch.js';
 import { applyBenefit } from './benefits.js';
 import { gateReason } from './benefit-gate.js';
 import { percentOf } from './money.js';
-import type { Reach } from './reach.js';
+import type { Reach, Reached } from './reach.js';
 import { zoneTimes } from './zone.js';
 
 export interface EngineState {
@@ -24,6 +24,22 @@ export interface EngineState {
   readonly work: Workspace;
 }
 
+/**
+ * What the last reach and the last evaluation found, kept for the next question about the same prepared
+ * context. A simulator asks each engine about a session twice (evaluate, then mayApplyAny, or the other
+ * way round), and both start with the same reach and the same checks no usage counter can change. A
+ * PreparedContext is not changed after preparing (see context.ts), so the same object means the same
+ * reach and the same answers; any other context, or a raw one, starts afresh.
+ */
+interface Recall {
+  /** The context whose reach the reach's result (and the geofence index's positions) still hold. */
+  reachedFor: Prepared | undefined;
+  reached: Reached | undefined;
+  /** The context the last evaluation completed for, and the campaigns of its reach that passed standingReason. */
+  standingFor: Prepared | undefined;
+  readonly standing: Scratch<CompiledCampaign>;
+}
+
 interface Workspace {
   readonly lines: Lines;
   readonly take: Take;
@@ -31,12 +47,33 @@ interface Workspace {
   readonly fees: Scratch<AppliedFee>;
   readonly grants: Scratch<Grant>;
   readonly rejected: Scratch<Rejection>;
+  readonly recall: Recall;
 }
 
 /** The engine's working space, for its state. */
 export function workspace(): Workspace {
   const lines = new Lines();
-  return { lines, take: new Take(lines), applied: new Scratch(), fees: new Scratch(), grants: new Scratch(), rejected: new Scratch() };
+  return {
+    lines,
+    take: new Take(lines),
+    applied: new Scratch(),
+    fees: new Scratch(),
+    grants: new Scratch(),
+    rejected: new Scratch(),
+    recall: { reachedFor: undefined, reached: undefined, standingFor: undefined, standing: new Scratch() },
+  };
+}
+
+/** The campaigns the context reaches, from the last reach when it was this context's. */
+function reachOf(state: EngineState, p: Prepared): Reached {
+  const recall = state.work.recall;
+  if (recall.reachedFor === p) return recall.reached!;
+  recall.reachedFor = undefined;
+  state.geo.begin(p.ctx.rental?.start, p.ctx.rental?.end);
+  const reached = state.reach(p, state.geo);
+  recall.reached = reached;
+  recall.reachedFor = p;
+  return reached;
 }
 
 /**
@@ -46,11 +83,12 @@ export function workspace(): Workspace {
  */
 export function evaluateContext(state: EngineState, context: EvaluationContext | PreparedContext, explain = true, withLines = true): Evaluation {
   const p = context instanceof PreparedContext ? context : prepare(context);
-  const ctx = p.ctx;
   const { geo, campaigns } = state;
-  geo.begin(ctx.rental?.start, ctx.rental?.end);
-  const { candidates, count, unknownCodes } = state.reach(p, geo);
-  const { lines, take, applied, fees, grants, rejected } = state.work;
+  const { candidates, count, unknownCodes } = reachOf(state, p);
+  const { lines, take, applied, fees, grants, rejected, recall } = state.work;
+  recall.standingFor = undefined;
+  const standing = recall.standing;
+  standing.reset();
   lines.begin(p);
   applied.reset();
   fees.reset();
@@ -67,7 +105,10 @@ export function evaluateContext(state: EngineState, context: EvaluationContext |
         rejected.push(explain ? { campaign: c.id, reason: `prices ${c.product}, this context is ${p.product}` } : unexplained(c));
       continue;
     }
-    const reason = ineligibility(c, p, geo, state.currencies, explain);
+    // ineligibility(), with the campaigns that pass the standing checks kept for mayApplyAny.
+    const standingAs = standingReason(c, p, geo, state.currencies, explain);
+    if (standingAs === undefined) standing.push(c);
+    const reason = standingAs ?? limitReason(c, p, explain) ?? freePeriodReason(c, p, explain);
     if (reason !== undefined) {
       rejected.push(explain ? { campaign: c.id, reason } : unexplained(c));
       continue;
@@ -106,6 +147,7 @@ export function evaluateContext(state: EngineState, context: EvaluationContext |
     first ??= c;
     if (!c.stackable) exclusive = c;
   }
+  recall.standingFor = p;
   return summarize(p, lines, { applied: applied.copy(), fees: fees.copy(), grants: grants.copy(), rejected: rejected.copy(), unknownCodes }, withLines);
 }
 
@@ -115,9 +157,15 @@ export function evaluateContext(state: EngineState, context: EvaluationContext |
  */
 export function mayApplyAny(state: EngineState, p: PreparedContext, ids: ReadonlySet<string>): boolean {
   if (ids.size === 0) return false;
+  const recall = state.work.recall;
+  if (recall.standingFor === p) {
+    // The evaluation of this context ran the same checks on every campaign of its reach, in the same order.
+    const standing = recall.standing;
+    for (let i = 0; i < standing.length; i++) if (ids.has(standing.at(i).id)) return true;
+    return false;
+  }
   const { geo, campaigns } = state;
-  geo.begin(p.ctx.rental?.start, p.ctx.rental?.end);
-  const { candidates, count } = state.reach(p, geo);
+  const { candidates, count } = reachOf(state, p);
   for (let k = 0; k < count; k++) {
     const c = campaigns[candidates[k]!]!;
     if (!ids.has(c.id)) continue;

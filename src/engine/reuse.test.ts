@@ -1,7 +1,9 @@
 // An engine reuses its working space (lines, the reach's marks and result, result lists) from one
 // evaluation to the next. Nothing of one evaluation may show in another: each context evaluates on a
 // long-used engine exactly as on a fresh one, whatever came before it (with or without reasons or
-// lines, or a mayApplyAny in between), and a result already returned never changes afterwards.
+// lines, or a mayApplyAny in between), and a result already returned never changes afterwards. Asked about
+// the same prepared context again (evaluate then mayApplyAny, or the other way round), an engine answers
+// from what it kept; the answers must be a fresh engine's.
 import { describe, expect, it } from 'vitest';
 import { syntheticWorkload } from '../bundle/synthetic.js';
 import { prepare, type EvaluationContext } from './context.js';
@@ -61,5 +63,41 @@ describe('an engine reused across evaluations', () => {
       const p = prepare(contexts[i]!);
       expect(used.mayApplyAny(p, ids)).toBe(loadBundle(bytes).mayApplyAny(p, ids));
     }
+  });
+
+  it('answers about the context it just evaluated, or just asked about, as a fresh engine does', () => {
+    const used = loadBundle(bytes);
+    const fresh = (): ReturnType<typeof loadBundle> => loadBundle(bytes);
+    const reference = fresh();
+    let asked = 0;
+    let yes = 0;
+    for (let i = 0; i < contexts.length; i++) {
+      const p = prepare(contexts[i]!);
+      const options = OPTIONS[i % OPTIONS.length];
+      const expected = reference.evaluate(contexts[i]!, options);
+      // Each campaign the context reached alone, and all of them: some pass the standing checks, some do not.
+      const reached = [...expected.applied.map((a) => a.campaign), ...expected.fees.map((f) => f.campaign), ...expected.rejected.map((r) => r.campaign)];
+      const sets = [...reached.map((id) => new Set([id])), new Set(reached), new Set(['Promotion/none'])];
+      if (i % 2 === 0) {
+        expect(json(used.evaluate(p, options))).toBe(json(expected));
+        for (const ids of sets) {
+          const answer = used.mayApplyAny(p, ids);
+          expect(answer).toBe(fresh().mayApplyAny(p, ids));
+          asked++;
+          if (answer) yes++;
+        }
+      } else {
+        for (const ids of sets) {
+          const answer = used.mayApplyAny(p, ids);
+          expect(answer).toBe(reference.mayApplyAny(prepare(contexts[i]!), ids));
+          asked++;
+          if (answer) yes++;
+        }
+        expect(json(used.evaluate(p, options))).toBe(json(expected));
+      }
+    }
+    // Both answers occur often, so a kept answer that is wrong either way shows.
+    expect(yes).toBeGreaterThan(asked / 10);
+    expect(asked - yes).toBeGreaterThan(asked / 10);
   });
 });

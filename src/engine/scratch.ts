@@ -21,6 +21,11 @@ export class Scratch<T> {
     this.length++;
   }
 
+  /** Entry i of the evaluation under way (i < length). */
+  at(i: number): T {
+    return this.items[i]!;
+  }
+
   /** The entries as a new array of exactly their number, or NONE. */
   copy(): readonly T[] {
     return this.length === 0 ? NONE : this.items.slice(0, this.length);
