@@ -6,7 +6,7 @@ import { append } from '../model/append.js';
 import { PROVIDER_IDS } from '../providers/index.js';
 import type { LiveObject, Provider, ProviderId } from '../providers/provider.js';
 import { createAction, orphanAction } from './actions.js';
-import { desiredState } from './desired-state.js';
+import { desiredState, type DesiredState } from './desired-state.js';
 import { objectFingerprints, planFingerprint, sourceFingerprint } from './fingerprint.js';
 import { plannedCompare, plannedCreate } from './schedule.js';
 import {
@@ -35,6 +35,8 @@ export interface BuildInput {
   readonly desired: readonly DesiredEntry[];
   readonly live: readonly LiveSet[];
   readonly notes?: readonly Note[];
+  /** desiredState(desired), when the caller made it already (planBindings does, while the reads are in flight). */
+  readonly desiredState?: DesiredState;
 }
 
 const matchKey = (kind: string, key: string): string => `${kind}/${key.toLowerCase()}`;
@@ -117,7 +119,7 @@ export function buildPlan(input: BuildInput): Plan {
     options: { prune: input.options.prune, force: input.options.force },
     sources,
     fingerprint: planFingerprint(sources),
-    desiredState: desiredState(input.desired),
+    desiredState: input.desiredState ?? desiredState(input.desired),
     summary: summarize(actions),
     actions,
     ...(conflicts.length > 0 ? { conflicts } : {}),

@@ -13,6 +13,7 @@ import { buildPlan } from './build.js';
 import { compileDesired } from './lower-desired.js';
 import type { DesiredEntry, LiveSet, Note, Plan, PlanOptions } from './plan-types.js';
 import { pastExpiries } from './past-expiry.js';
+import { desiredState } from './desired-state.js';
 import { selectResources } from './select.js';
 import { describeBinding, localBindings, resolveTarget, targetName, type Access, type Binding } from './targets.js';
 import type { PromocConfig } from '../generated/index.js';
@@ -81,8 +82,13 @@ export async function planBindings(input: PlanBindingsInput): Promise<PlanResult
   // errors the reads are awaited and dropped (nothing is written either way).
   const reads = Promise.allSettled(input.bindings.map((b) => readBinding(b, input.deps)));
   const { desired, diagnostics, notes } = await compileTarget(input.model, input.bindings, input.targetName);
+  if (hasErrors(diagnostics)) {
+    await reads;
+    return { diagnostics, desired };
+  }
+  // The desired side's digests need no live state: made while the reads are in flight, not after the last page.
+  const state = desiredState(desired);
   const settled = await reads;
-  if (hasErrors(diagnostics)) return { diagnostics, desired };
   const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) throw failed.reason;
   const at = input.now();
@@ -98,6 +104,7 @@ export async function planBindings(input: PlanBindingsInput): Promise<PlanResult
     desired,
     live,
     notes: notes as Note[],
+    desiredState: state,
   });
   const past = pastExpiries(built.actions, desired, at, input.targetName);
   if (past.length > 0) return { diagnostics: [...diagnostics, ...past], desired };
