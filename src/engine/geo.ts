@@ -1,12 +1,13 @@
 // Geofences at run time: a grid over their bounding boxes (flatbush when they are too unevenly
-// spread for one) finds the few near a point; point-in-polygon-hao, the robust test turf's
-// booleanPointInPolygon wraps, decides exact containment (boundary counts as inside). Results are
-// cached per evaluation, since a zone test may ask about the same geofence for several campaigns.
+// spread for one) finds the few near a point; point-in-polygon-hao's test, the robust one turf's
+// booleanPointInPolygon wraps, decides exact containment (boundary counts as inside) over the rings
+// flattened once (rings.ts). Results are cached per evaluation, since a zone test may ask about the
+// same geofence for several campaigns.
 import Flatbush from 'flatbush';
-import pointInPolygon from 'point-in-polygon-hao';
 import type { BundleGeofence } from '../generated/bundle.js';
 import type { LonLat } from './context.js';
 import { BoxGrid } from './grid.js';
+import { Rings } from './rings.js';
 import { Stamps } from './stamps.js';
 
 export const START = 0;
@@ -16,20 +17,17 @@ export type Which = typeof START | typeof END;
 export class GeoIndex {
   private readonly grid: BoxGrid | undefined;
   private readonly tree: Flatbush | undefined;
+  private readonly rings: Rings;
   private readonly known: Stamps;
   private readonly inside: Uint8Array;
   private start: LonLat | undefined;
   private end: LonLat | undefined;
-  /** The positions as [lon, lat], refilled rather than made per test. */
-  private readonly xy: [[number, number], [number, number]] = [
-    [0, 0],
-    [0, 0],
-  ];
 
   constructor(
     readonly geofences: readonly BundleGeofence[],
     spatial: boolean,
   ) {
+    this.rings = new Rings(geofences);
     this.known = new Stamps(geofences.length * 2);
     this.inside = new Uint8Array(geofences.length * 2);
     if (spatial) this.grid = BoxGrid.build(geofences.map((g) => g.bbox));
@@ -77,24 +75,10 @@ export class GeoIndex {
     const slot = i * 2 + which;
     if (!this.known.has(slot)) {
       this.known.set(slot);
-      const g = this.geofences[i]!;
-      const xy = this.xy[which];
-      xy[0] = p.lon;
-      xy[1] = p.lat;
-      this.inside[slot] = inBox(p, g.bbox) && inMultiPolygon(xy, g.coordinates) ? 1 : 0;
+      this.inside[slot] = inBox(p, this.geofences[i]!.bbox) && this.rings.contains(i, p.lon, p.lat) ? 1 : 0;
     }
     return this.inside[slot] === 1;
   }
-}
-
-/**
- * turf's booleanPointInPolygon on a MultiPolygon (after its bounding-box test, done by the caller),
- * without its copy of the point per call: a replay tests millions. On a boundary (0) or inside (true)
- * of any polygon is inside.
- */
-function inMultiPolygon(xy: [number, number], coordinates: BundleGeofence['coordinates']): boolean {
-  for (const polygon of coordinates) if (pointInPolygon(xy, polygon) !== false) return true;
-  return false;
 }
 
 function inBox(p: LonLat, b: BundleGeofence['bbox']): boolean {

@@ -51,7 +51,9 @@ export function indexedReach(campaigns: readonly CompiledCampaign[], geofenceCou
     for (const code of p.codes) {
       const list = codes.get(code) ?? (mayChangeCase(code) ? codes.get(code.toUpperCase()) : undefined);
       if (list) marks.all(list);
-      else (unknownCodes ??= []).push(code);
+      // A list made by its first push reserves room for 17; most contexts present one code.
+      else if (unknownCodes === undefined) unknownCodes = [code];
+      else unknownCodes.push(code);
     }
     for (const v of p.vouchers) {
       const pos = vouchers.get(v);
