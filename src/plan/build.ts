@@ -6,7 +6,8 @@ import { append } from '../model/append.js';
 import { PROVIDER_IDS } from '../providers/index.js';
 import type { LiveObject, Provider, ProviderId } from '../providers/provider.js';
 import { createAction, orphanAction } from './actions.js';
-import { desiredState } from './desired-state.js';
+import { desiredState, type DesiredState } from './desired-state.js';
+import type { EqualFields } from './equal-fields.js';
 import { objectFingerprints, planFingerprint, sourceFingerprint } from './fingerprint.js';
 import { plannedCompare, plannedCreate } from './schedule.js';
 import {
@@ -35,6 +36,10 @@ export interface BuildInput {
   readonly desired: readonly DesiredEntry[];
   readonly live: readonly LiveSet[];
   readonly notes?: readonly Note[];
+  /** desiredState(desired), when the caller made it already (planBindings does, while the reads are in flight). */
+  readonly desiredState?: DesiredState;
+  /** Pairs of documents already found equal (while the reads were in flight). */
+  readonly equal?: EqualFields;
 }
 
 const matchKey = (kind: string, key: string): string => `${kind}/${key.toLowerCase()}`;
@@ -67,7 +72,7 @@ export function buildPlan(input: BuildInput): Plan {
         actions.push({ ...created, action: 'blocked', ...(live ? { liveId: live.id } : {}), reason: clash.conflict.message });
         continue;
       }
-      actions.push(live ? plannedCompare(d, live, provider, input.options, now) : plannedCreate(d, provider, now));
+      actions.push(live ? plannedCompare(d, live, provider, input.options, now, input.equal) : plannedCreate(d, provider, now));
     }
     for (const c of claims.conflicts) for (const o of claims.objectsOf(c)) used.add(o);
     const orphans = inScope.filter((o) => !used.has(o) && o.owner !== undefined && !o.facts.retired);
@@ -117,7 +122,7 @@ export function buildPlan(input: BuildInput): Plan {
     options: { prune: input.options.prune, force: input.options.force },
     sources,
     fingerprint: planFingerprint(sources),
-    desiredState: desiredState(input.desired),
+    desiredState: input.desiredState ?? desiredState(input.desired),
     summary: summarize(actions),
     actions,
     ...(conflicts.length > 0 ? { conflicts } : {}),

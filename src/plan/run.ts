@@ -8,11 +8,13 @@ import type { Located, Model } from '../model/resource.js';
 import type { HttpDeps } from '../providers/http/client.js';
 import { realDeps } from '../providers/http/client.js';
 import { providerFor } from '../providers/index.js';
-import type { LowerContext, LowerResult, Provider, ProviderId } from '../providers/provider.js';
+import type { LowerContext, LowerResult, Provider, ProviderId, ReadOptions } from '../providers/provider.js';
 import { buildPlan } from './build.js';
 import { compileDesired } from './lower-desired.js';
 import type { DesiredEntry, LiveSet, Note, Plan, PlanOptions } from './plan-types.js';
 import { pastExpiries } from './past-expiry.js';
+import { desiredState } from './desired-state.js';
+import { EqualFields } from './equal-fields.js';
 import { selectResources } from './select.js';
 import { describeBinding, localBindings, resolveTarget, targetName, type Access, type Binding } from './targets.js';
 import type { PromocConfig } from '../generated/index.js';
@@ -79,10 +81,17 @@ export async function planBindings(input: PlanBindingsInput): Promise<PlanResult
   const providers = Object.fromEntries(input.bindings.map((b) => [b.provider, providerFor(b.provider, b)])) as Partial<Record<ProviderId, Provider>>;
   // Reads are network-bound and lowering is CPU-bound: start the reads first so they overlap. On compile
   // errors the reads are awaited and dropped (nothing is written either way).
-  const reads = Promise.allSettled(input.bindings.map((b) => readBinding(b, input.deps)));
+  const equal = new EqualFields();
+  const reads = Promise.allSettled(input.bindings.map((b) => readBinding(b, input.deps, (n) => equal.raised(b.provider, n))));
   const { desired, diagnostics, notes } = await compileTarget(input.model, input.bindings, input.targetName);
+  if (hasErrors(diagnostics)) {
+    await reads;
+    return { diagnostics, desired };
+  }
+  // Neither the desired side's digests nor comparing pages already read waits for the last page.
+  const state = desiredState(desired);
+  equal.compiled(desired);
   const settled = await reads;
-  if (hasErrors(diagnostics)) return { diagnostics, desired };
   const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) throw failed.reason;
   const at = input.now();
@@ -98,6 +107,8 @@ export async function planBindings(input: PlanBindingsInput): Promise<PlanResult
     desired,
     live,
     notes: notes as Note[],
+    desiredState: state,
+    equal,
   });
   const past = pastExpiries(built.actions, desired, at, input.targetName);
   if (past.length > 0) return { diagnostics: [...diagnostics, ...past], desired };
@@ -185,12 +196,14 @@ async function lowerInSlices(provider: Provider, resources: readonly Located[], 
 }
 const LOWER_SLICE = 250;
 
-export async function readBinding(b: Binding, deps: HttpDeps): Promise<LiveSet> {
+/** `onRaised` is told each live object's normalized form as its page is raised (see ReadOptions). */
+export async function readBinding(b: Binding, deps: HttpDeps, onRaised?: ReadOptions['onRaised']): Promise<LiveSet> {
   const provider = providerFor(b.provider, b);
   const client = provider.client(b.connection, deps);
   const read = await provider.read(client, {
     currency: b.currency ?? provider.defaultCurrency,
     ...(b.connection.pageSize !== undefined ? { pageSize: b.connection.pageSize } : {}),
+    ...(onRaised ? { onRaised } : {}),
   });
   return {
     provider: b.provider,

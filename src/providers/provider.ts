@@ -60,6 +60,13 @@ export interface LiveObject {
   readonly fingerprint: string;
 }
 
+export interface ReadOptions {
+  readonly pageSize?: number;
+  readonly currency?: string;
+  /** Told each object's normalized form as its page is raised, before the read ends (a caller may start comparing). */
+  readonly onRaised?: (normalized: Normalized) => void;
+}
+
 export interface LiveRead {
   readonly objects: readonly LiveObject[];
   readonly pages: number;
@@ -215,7 +222,7 @@ export interface Provider {
   /** `variables`: credential name → the environment variable the config names for it, when it does. */
   authView(baseUrl: string, variables: Readonly<Record<string, string | undefined>>): AuthView;
   client(connection: Connection, deps: HttpDeps): HttpClient;
-  read(client: HttpClient, options: { readonly pageSize?: number; readonly currency?: string }): Promise<LiveRead>;
+  read(client: HttpClient, options: ReadOptions): Promise<LiveRead>;
   lower(resource: AnyResource, ctx: LowerContext): LowerResult;
   /**
    * APIs with scheduled versions: the newest version of a live object waiting for its effective instant, and

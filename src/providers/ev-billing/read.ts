@@ -6,7 +6,7 @@ import { normalizeFields } from '../../model/normalize.js';
 import type { HttpClient } from '../http/client.js';
 import { readNumberedPages } from '../http/paginate.js';
 import { nameFromKey, splitMarker } from '../ownership.js';
-import type { Counter, LiveObject, LiveRead, Normalized } from '../provider.js';
+import type { Counter, LiveObject, LiveRead, Normalized, ReadOptions } from '../provider.js';
 import { EV_BASE, EV_MAX_LIMIT } from './client.js';
 
 type Obj = Readonly<Record<string, unknown>>;
@@ -68,24 +68,27 @@ async function list(
   plural: string,
   limit: number,
   raise: (o: Obj, fingerprint: string) => LiveObject,
+  onRaised: ReadOptions['onRaised'],
 ): Promise<{ items: LiveObject[]; pages: number }> {
   return readNumberedPages(async (index) => {
     const res = await client.request({ method: 'GET', path, query: { limit, offset: index * limit } });
     const body = res.body as { total?: number } & Record<string, unknown>;
     const items = Array.isArray(body[plural]) ? (body[plural] as Obj[]) : [];
     const fingerprints = digestEach(items, 16);
+    const raised = items.map((o, i) => raise(o, fingerprints[i]!));
+    if (onRaised) for (const o of raised) onRaised(o.normalized);
     return {
-      items: items.map((o, i) => raise(o, fingerprints[i]!)),
+      items: raised,
       totalPages: Math.ceil((typeof body.total === 'number' ? body.total : items.length) / limit),
     };
   });
 }
 
-export async function readEv(client: HttpClient, options: { pageSize?: number }): Promise<LiveRead> {
+export async function readEv(client: HttpClient, options: ReadOptions): Promise<LiveRead> {
   const limit = Math.min(options.pageSize ?? EV_MAX_LIMIT, EV_MAX_LIMIT);
   const [codes, types] = await Promise.all([
-    list(client, `${EV_BASE}/promotional-codes`, 'promotional_codes', limit, codeObject),
-    list(client, `${EV_BASE}/user-types`, 'user_types', limit, userTypeObject),
+    list(client, `${EV_BASE}/promotional-codes`, 'promotional_codes', limit, codeObject, options.onRaised),
+    list(client, `${EV_BASE}/user-types`, 'user_types', limit, userTypeObject, options.onRaised),
   ]);
   return { objects: [...codes.items, ...types.items], pages: codes.pages + types.pages };
 }

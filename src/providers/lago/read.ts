@@ -6,7 +6,7 @@ import { normalizeFields } from '../../model/normalize.js';
 import type { HttpClient } from '../http/client.js';
 import { readNumberedPages } from '../http/paginate.js';
 import { nameFromKey, splitMarker } from '../ownership.js';
-import type { Counter, LiveObject, LiveRead, Normalized, Ownership } from '../provider.js';
+import type { Counter, LiveObject, LiveRead, Normalized, Ownership, ReadOptions } from '../provider.js';
 
 type Obj = Readonly<Record<string, unknown>>;
 
@@ -59,9 +59,11 @@ interface RaisedCoupon {
   readonly fingerprint: string;
 }
 
-function raisedCoupons(page: readonly Obj[]): RaisedCoupon[] {
+function raisedCoupons(page: readonly Obj[], onRaised: ReadOptions['onRaised']): RaisedCoupon[] {
   const fingerprints = digestEach(page, 16);
-  return page.map((o, i) => ({ o, ...raiseCoupon(o), fingerprint: fingerprints[i]! }));
+  const raised = page.map((o, i) => ({ o, ...raiseCoupon(o), fingerprint: fingerprints[i]! }));
+  if (onRaised) for (const c of raised) onRaised(c.normalized);
+  return raised;
 }
 
 function couponObject({ o, normalized, owner, fingerprint }: RaisedCoupon, applications: Applications | undefined): LiveObject {
@@ -102,10 +104,10 @@ async function pages<T>(
 
 const asIs = (page: readonly Obj[]): readonly Obj[] => page;
 
-export async function readLago(client: HttpClient, options: { pageSize?: number }): Promise<LiveRead> {
+export async function readLago(client: HttpClient, options: ReadOptions): Promise<LiveRead> {
   const perPage = options.pageSize ?? 100;
   const [coupons, applied] = await Promise.all([
-    pages(client, '/coupons', 'coupons', perPage, raisedCoupons),
+    pages(client, '/coupons', 'coupons', perPage, (page) => raisedCoupons(page, options.onRaised)),
     pages(client, '/applied_coupons', 'applied_coupons', perPage, asIs),
   ]);
   const byCoupon = new Map<string, Applications>();
