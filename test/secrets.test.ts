@@ -423,7 +423,7 @@ describe('no configured secret leaks into any output channel', () => {
       /^report\/pr-comment-1\.md$/,
       /^report\/report\.html$/,
       /^imported\/lago-echo\/.+\.yaml$/,
-      /^\.promoc-cache\/validate\.json$/,
+      /^\.promoc-cache\/validate\.bin$/,
     ]) {
       expect(
         written.some((w) => expected.test(w)),

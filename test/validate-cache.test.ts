@@ -1,6 +1,6 @@
 // The validation cache: a second run reads unchanged files from it, a changed file is re-checked,
 // and a schema/tool version change (a different key) starts from scratch.
-import { cpSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync, readFileSync, utimesSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, renameSync, symlinkSync, rmSync, statSync, writeFileSync, readFileSync, utimesSync } from 'node:fs';
 import { contentHash, ValidationCache } from '../src/load/cache.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -42,41 +42,28 @@ function repo(): string {
   writeFileSync(join(dir, 'promoc.config.yaml'), 'apiVersion: promoc/v1\nkind: Config\ncampaigns: ["campaigns/**/*.yaml"]\n');
   return dir;
 }
-const cacheFile = (): string => join(dir, '.promoc-cache/validate.json');
+const cacheFile = (): string => join(dir, '.promoc-cache/validate.bin');
 /** A cached result reads its documents on demand (a getter): compared by what it holds. */
 const plain = (r: CheckedFile | undefined): CheckedFile | undefined => r && { file: r.file, docs: r.docs, diagnostics: r.diagnostics };
 
-it('checks a file again when its cache entry is damaged but still parses, or torn', async () => {
+it('checks every file again when the cache table is damaged, cut short or from another format', async () => {
   repo();
   const cold = await loadProject({ cwd: dir });
-  const lines = readFileSync(cacheFile(), 'utf8').split('\n');
-  // A line: JSON header [path, size, mtime, ctime, ino, hash, since, diagnostics, summary length, documents offset,
-  // documents length], a tab, the summary's JSON; the documents are in validate.<n>.docs.
-  const parts = (i: number): [unknown[], string] => {
-    const [h, s] = lines[i]!.split('\t');
-    return [JSON.parse(h!) as unknown[], s!];
-  };
-  const lineOf = (h: unknown[], s: string): string => `${JSON.stringify([...h.slice(0, 8), s.length, ...h.slice(9)])}\t${s}`;
-  // Entries that keep their path and stat but point past the documents, lose their summary (lengths updated,
-  // so the line looks intact) or have a header field of the wrong type; one torn line.
-  const [h1, s1] = parts(1);
-  h1[10] = 10_000_000;
-  lines[1] = lineOf(h1, s1);
-  const [h2] = parts(2);
-  lines[2] = lineOf(h2, '{}');
-  const [h3, s3] = parts(3);
-  h3[5] = 42;
-  lines[3] = lineOf(h3, s3);
-  lines[4] = lines[4]!.slice(0, lines[4]!.length - 10);
-  writeFileSync(cacheFile(), lines.join('\n'));
-  const warm = await loadProject({ cwd: dir });
-  expect(warm.stats.fromCache).toBe(warm.stats.files - 4);
-  expect(warm.model.resources).toEqual(cold.model.resources);
-  expect(warm.diagnostics).toEqual([]);
-  // The damaged file was rewritten whole: every line parses again.
-  const again = await loadProject({ cwd: dir });
-  expect(again.stats.fromCache).toBe(again.stats.files);
-  expect(again.model.resources).toEqual(cold.model.resources);
+  const table = readFileSync(cacheFile());
+  // One byte of a stat changed in place (the table's checksum no longer matches), the table cut short, another format.
+  const flipped = Buffer.from(table);
+  flipped[flipped.length - 200] = flipped[flipped.length - 200]! ^ 1;
+  for (const damaged of [flipped, table.subarray(0, table.length - 8), Buffer.from('[["k",0]]\n')]) {
+    writeFileSync(cacheFile(), damaged);
+    const warm = await loadProject({ cwd: dir });
+    expect(warm.stats.fromCache).toBe(0);
+    expect(warm.model.resources).toEqual(cold.model.resources);
+    expect(warm.diagnostics).toEqual([]);
+    // Rewritten whole: the next run is served from it.
+    const again = await loadProject({ cwd: dir });
+    expect(again.stats.fromCache).toBe(again.stats.files);
+    expect(again.model.resources).toEqual(cold.model.resources);
+  }
   // Without its documents file, no entry is believed.
   const docs = readdirSync(join(dir, '.promoc-cache')).filter((f) => f.endsWith('.docs'));
   expect(docs).toHaveLength(1);
@@ -243,3 +230,98 @@ it('gives what a cold load gives after files change, cross-file findings appeari
   expect((await warmEqualsCold()).diagnostics).toEqual([]);
   expect(index()).toBe(before);
 });
+
+it('sees a renamed file, a same-size edit that moved only the mtime, and a cache of another version, equal to a cold load each time', async () => {
+  repo();
+  await loadProject({ cwd: dir });
+  const same = async (): Promise<Awaited<ReturnType<typeof loadProject>>> => {
+    const warm = await loadProject({ cwd: dir });
+    expect(outcome(warm)).toEqual(outcome(await loadProject({ cwd: dir, cache: false })));
+    return warm;
+  };
+  // Renamed: same inode, size and mtime under another path; the old path is gone.
+  const from = join(dir, 'campaigns/ev/night-owl.yaml');
+  const to = join(dir, 'campaigns/ev/zz-night-owl.yaml');
+  const text = readFileSync(from, 'utf8');
+  renameSync(from, to);
+  const renamed = await same();
+  expect(renamed.files).toContain('campaigns/ev/zz-night-owl.yaml');
+  expect(renamed.files).not.toContain('campaigns/ev/night-owl.yaml');
+  expect(renamed.stats.fromCache).toBe(renamed.stats.files - 1);
+  // Same size, other bytes, written long ago by its mtime (outside any run's window): the mtime alone tells.
+  const edited = text.replace('code: NIGHTOWL', 'code: nightowl');
+  expect(edited.length).toBe(text.length);
+  writeFileSync(to, edited);
+  utimesSync(to, new Date(2020, 0, 1), new Date(2020, 0, 1));
+  const sizeEqual = await same();
+  expect(sizeEqual.stats.fromCache).toBe(sizeEqual.stats.files - 1);
+  expect(sizeEqual.diagnostics.map((d) => d.ruleId)).toContain('schema/code-format');
+  // A cache written by another version of promoc (another key): nothing is served from it, and it is replaced.
+  const table = readFileSync(cacheFile(), 'latin1');
+  expect(table).toContain('"key":"');
+  writeFileSync(cacheFile(), Buffer.from(table.replace(/"key":"[^:"]*:/, '"key":"0.0.0-other:'), 'latin1'));
+  const other = await same();
+  expect(other.stats.fromCache).toBe(0);
+  expect((await loadProject({ cwd: dir })).stats.fromCache).toBe(other.stats.files);
+});
+
+it('misses on a stat that differs in size, mtime, ctime or inode alone, without reading the file', () => {
+  repo();
+  const st = { size: 100, mtimeMs: 1_000_000.5, ctimeMs: 1_000_001.25, ino: 77 };
+  const result = { file: 'a.yaml', docs: [], diagnostics: [] };
+  const first = ValidationCache.open(cacheFile(), 'k', 2_000_000);
+  first.put('a.yaml', contentHash(Buffer.from('a')), st, result);
+  first.save();
+  const read = (): Uint8Array => {
+    throw new Error('read');
+  };
+  expect(plain(ValidationCache.open(cacheFile(), 'k', 2_000_000).lookup('a.yaml', st, read))).toEqual(result);
+  for (const other of [{ size: 101 }, { mtimeMs: 1_000_000.75 }, { ctimeMs: 1_000_002 }, { ino: 78 }])
+    expect(ValidationCache.open(cacheFile(), 'k', 2_000_000).lookup('a.yaml', { ...st, ...other }, read)).toBeUndefined();
+  expect(ValidationCache.open(cacheFile(), 'k', 2_000_000).lookup('b.yaml', st, read)).toBeUndefined();
+});
+
+it('lists from the cached walk only while every folder it read is unchanged', async () => {
+  repo();
+  const lines: string[] = [];
+  const debug = { enabled: true, write: (topic: string, line: string): void => void lines.push(`${topic}: ${line}`) };
+  const fromCache = (): boolean => lines.some((l) => l.includes('folders unchanged since the cached walk'));
+  const load = async (): Promise<Awaited<ReturnType<typeof loadProject>>> => {
+    lines.length = 0;
+    const warm = await loadProject({ cwd: dir, debug });
+    expect(outcome(warm)).toEqual(outcome(await loadProject({ cwd: dir, cache: false })));
+    return warm;
+  };
+  // A whole second, so that setting it again later gives the very same mtime.
+  const ev = join(dir, 'campaigns/ev');
+  utimesSync(ev, 1_700_000_000, 1_700_000_000);
+  // Folders changed in the run's window (2 s) are not trusted: the walk is made again until they are older.
+  await load();
+  expect(fromCache()).toBe(false);
+  await load();
+  expect(fromCache()).toBe(false);
+  await sleep(2_100);
+  await load();
+  await load();
+  expect(fromCache()).toBe(true);
+  // A file added to a folder whose mtime is then set back: its ctime still moved.
+  const before = statSync(ev).mtimeMs;
+  writeFileSync(join(ev, 'added.yaml'), readFileSync(join(ev, 'charge25.yaml'), 'utf8').replace('name: ev-charge25', 'name: ev-added'));
+  utimesSync(ev, 1_700_000_000, 1_700_000_000);
+  expect(statSync(ev).mtimeMs).toBe(before);
+  const added = await load();
+  expect(fromCache()).toBe(false);
+  expect(added.files).toContain('campaigns/ev/added.yaml');
+  // A new folder with a file in it is seen; a walk that meets a symlink is never kept.
+  mkdirSync(join(dir, 'campaigns/ev/more'));
+  cpSync(join(ev, 'added.yaml'), join(dir, 'campaigns/ev/more/other.yaml'));
+  expect((await load()).diagnostics.map((d) => d.ruleId)).toContain('model/duplicate-name');
+  symlinkSync(join(ev, 'charge25.yaml'), join(dir, 'campaigns/link.yaml'));
+  await sleep(2_100);
+  await load();
+  const linked = await load();
+  expect(fromCache()).toBe(false);
+  expect(linked.files).toContain('campaigns/link.yaml');
+});
+
+const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));

@@ -8,7 +8,10 @@ export function bboxOf(mp: MultiPolygonCoords): BBox {
   let maxY = -Infinity;
   for (const polygon of mp) {
     for (const ring of polygon) {
-      for (const [x, y] of ring) {
+      for (let i = 0; i < ring.length; i += 1) {
+        // Indexed, not destructured: destructuring goes through an iterator in code not yet optimized.
+        const x = ring[i]![0];
+        const y = ring[i]![1];
         if (x < minX) minX = x;
         if (x > maxX) maxX = x;
         if (y < minY) minY = y;

@@ -5,9 +5,9 @@
 // tested against it, at a fraction of the cost. Edges that touch without crossing (shared stretches,
 // vertices on edges) are not general position: the caller falls back to the clipper.
 import { earthRadius } from '@turf/helpers';
-import { buildSegments, crossesProperly, crossingParam, sweepSegments, type Segments } from './segments.js';
+import { buildSegments, crossesProperly, crossingParam, visitBoxPairs, type Segments } from './segments.js';
 import { contact } from './self-intersections.js';
-import type { Position, Ring } from './types.js';
+import type { Ring } from './types.js';
 
 const FACTOR = (earthRadius * earthRadius) / 2;
 const RAD = Math.PI / 180;
@@ -18,14 +18,16 @@ export function intersectionAreaM2(a: Ring, b: Ring): number | undefined {
     { rings: [a], owner: 0 },
     { rings: [b], owner: 1 },
   ]);
-  const cuts: number[][] = Array.from({ length: s.count }, () => []);
+  // Crossing parameters per edge; most edges have none, so lists are made on first use.
+  const cuts: (number[] | undefined)[] = new Array<number[] | undefined>(s.count).fill(undefined);
   let degenerate = false;
-  sweepSegments(
+  // Order-free: each edge's cuts are sorted below, and any contact abandons the sum.
+  visitBoxPairs(
     s,
     (i, j) => {
       if (crossesProperly(s, i, j)) {
-        cuts[i]!.push(crossingParam(s, i, j));
-        cuts[j]!.push(crossingParam(s, j, i));
+        (cuts[i] ??= []).push(crossingParam(s, i, j));
+        (cuts[j] ??= []).push(crossingParam(s, j, i));
         return false;
       }
       degenerate = contact(s, i, j, true) !== undefined;
@@ -40,9 +42,9 @@ export function intersectionAreaM2(a: Ring, b: Ring): number | undefined {
 }
 
 /** Σ of edge contributions of one ring's pieces lying inside `other`, with the ring taken counter-clockwise. */
-function insideSum(s: Segments, start: number, end: number, cuts: readonly number[][], other: Ring): number {
+function insideSum(s: Segments, start: number, end: number, cuts: readonly (number[] | undefined)[], other: Ring): number {
   if (start < 0 || start >= end) return 0;
-  let inside = isInside([s.ax[start]!, s.ay[start]!], other);
+  let inside = isInside(s.ax[start]!, s.ay[start]!, other);
   let sum = 0;
   let signed = 0;
   for (let i = start; i < end; i += 1) {
@@ -51,12 +53,14 @@ function insideSum(s: Segments, start: number, end: number, cuts: readonly numbe
     const bx = s.bx[i]!;
     const by = s.by[i]!;
     signed += term(ax, ay, bx, by);
-    const ts = [0, ...cuts[i]!.sort((x, y) => x - y), 1];
-    for (let p = 0; p + 1 < ts.length; p += 1) {
+    // The edge's pieces run between 0, its sorted cuts and 1; each cut flips inside and outside.
+    const ts = cuts[i]?.sort((x, y) => x - y);
+    const pieces = ts === undefined ? 1 : ts.length + 1;
+    for (let p = 0; p < pieces; p += 1) {
       if (p > 0) inside = !inside;
       if (!inside) continue;
-      const t0 = ts[p]!;
-      const t1 = ts[p + 1]!;
+      const t0 = p === 0 ? 0 : ts![p - 1]!;
+      const t1 = p === pieces - 1 ? 1 : ts![p]!;
       sum += term(ax + t0 * (bx - ax), ay + t0 * (by - ay), ax + t1 * (bx - ax), ay + t1 * (by - ay));
     }
   }
@@ -69,11 +73,14 @@ function term(px: number, py: number, qx: number, qy: number): number {
   return qx * RAD * Math.sin(py * RAD) - px * RAD * Math.sin(qy * RAD);
 }
 
-function isInside([x, y]: Position, ring: Ring): boolean {
+function isInside(x: number, y: number, ring: Ring): boolean {
   let inside = false;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i, i += 1) {
-    const [xi, yi] = ring[i]!;
-    const [xj, yj] = ring[j]!;
+    // Indexed, not destructured: destructuring goes through an iterator in code not yet optimized.
+    const xi = ring[i]![0];
+    const yi = ring[i]![1];
+    const xj = ring[j]![0];
+    const yj = ring[j]![1];
     if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;

@@ -4,12 +4,22 @@ import turfArea from '@turf/area';
 import type { MultiPolygonCoords, PolygonCoords } from './types.js';
 
 export function areaM2(mp: MultiPolygonCoords): number {
-  if (mp.length === 0) return 0;
-  return turfArea({ type: 'MultiPolygon', coordinates: mp as unknown as number[][][][] });
+  // turf sums a MultiPolygon's polygons from 0 in order: the same sum, with each polygon's area kept.
+  let total = 0;
+  for (let i = 0; i < mp.length; i += 1) total += polygonAreaM2(mp[i]!);
+  return total;
 }
 
+/** Kept per polygon: validity (zero area) and the shape (its area) both measure every geofence. */
+const polygonAreas = new WeakMap<PolygonCoords, number>();
+
 export function polygonAreaM2(polygon: PolygonCoords): number {
-  return turfArea({ type: 'Polygon', coordinates: polygon as unknown as number[][][] });
+  let area = polygonAreas.get(polygon);
+  if (area === undefined) {
+    area = turfArea({ type: 'Polygon', coordinates: polygon as unknown as number[][][] });
+    polygonAreas.set(polygon, area);
+  }
+  return area;
 }
 
 /** Positions as written, closing positions included (what an API's vertex limit counts). */

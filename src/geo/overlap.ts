@@ -86,11 +86,16 @@ function singleRing(mp: MultiPolygonCoords): Ring | undefined {
 }
 
 /** Even-odd ray casting; only called for points known not to lie on the ring. */
-function isInsideRing([x, y]: Position, ring: Ring): boolean {
+function isInsideRing(p: Position, ring: Ring): boolean {
+  const x = p[0];
+  const y = p[1];
   let inside = false;
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i, i += 1) {
-    const [xi, yi] = ring[i]!;
-    const [xj, yj] = ring[j]!;
+    // Indexed, not destructured: destructuring goes through an iterator in code not yet optimized.
+    const xi = ring[i]![0];
+    const yi = ring[i]![1];
+    const xj = ring[j]![0];
+    const yj = ring[j]![1];
     if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
   }
   return inside;

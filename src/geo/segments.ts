@@ -32,34 +32,54 @@ export function buildSegments(parts: readonly { readonly rings: PolygonCoords; r
   const s = scratch(total);
   let count = 0;
   for (const { rings, owner } of parts) {
-    rings.forEach((ring, r) => {
-      const pts: number[] = []; // indices of kept positions
+    for (let r = 0; r < rings.length; r += 1) {
+      const ring = rings[r]!;
+      // Edges between consecutive kept positions (a position equal to the last kept one is skipped), then
+      // back to the first kept one if the ring does not end there; `n` is known once the ring is done.
+      const begin = count;
+      let first = -1;
+      let last = -1;
       for (let i = 0; i < ring.length; i += 1) {
-        const last = pts.length > 0 ? ring[pts[pts.length - 1]!]! : undefined;
-        if (!last || last[0] !== ring[i]![0] || last[1] !== ring[i]![1]) pts.push(i);
+        const b = ring[i]!;
+        if (last >= 0) {
+          const a = ring[last]!;
+          if (a[0] === b[0] && a[1] === b[1]) continue;
+          count = edge(s, count, a, b, owner, r, count - begin, last);
+        } else first = i;
+        last = i;
       }
-      if (pts.length > 1 && !samePoint(ring[pts[0]!]!, ring[pts[pts.length - 1]!]!)) pts.push(pts[0]!);
-      const n = pts.length - 1;
-      for (let k = 0; k < n; k += 1) {
-        const a = ring[pts[k]!]!;
-        const b = ring[pts[k + 1]!]!;
-        const j = count;
-        s.ax[j] = a[0];
-        s.ay[j] = a[1];
-        s.bx[j] = b[0];
-        s.by[j] = b[1];
-        s.minY[j] = Math.min(a[1], b[1]);
-        s.maxY[j] = Math.max(a[1], b[1]);
-        s.owner[j] = owner;
-        s.ring[j] = r;
-        s.k[j] = k;
-        s.n[j] = n;
-        s.pos[j] = pts[k]!;
-        count += 1;
-      }
-    });
+      if (last > first && !samePoint(ring[first]!, ring[last]!)) count = edge(s, count, ring[last]!, ring[first]!, owner, r, count - begin, last);
+      for (let j = begin; j < count; j += 1) s.n[j] = count - begin;
+    }
   }
-  return { ...s, count };
+  return {
+    count,
+    ax: s.ax,
+    ay: s.ay,
+    bx: s.bx,
+    by: s.by,
+    minY: s.minY,
+    maxY: s.maxY,
+    owner: s.owner,
+    ring: s.ring,
+    k: s.k,
+    n: s.n,
+    pos: s.pos,
+  };
+}
+
+function edge(s: Buffers, j: number, a: Position, b: Position, owner: number, r: number, k: number, pos: number): number {
+  s.ax[j] = a[0];
+  s.ay[j] = a[1];
+  s.bx[j] = b[0];
+  s.by[j] = b[1];
+  s.minY[j] = Math.min(a[1], b[1]);
+  s.maxY[j] = Math.max(a[1], b[1]);
+  s.owner[j] = owner;
+  s.ring[j] = r;
+  s.k[j] = k;
+  s.pos[j] = pos;
+  return j + 1;
 }
 
 type Buffers = Omit<Segments, 'count'> & {
@@ -67,6 +87,10 @@ type Buffers = Omit<Segments, 'count'> & {
   readonly maxX: Float64Array;
   readonly active: Int32Array;
   readonly active1: Int32Array;
+  /** visitBoxPairs: edges bucketed by minX, per bucket its first slot, and the least minX from each slot on. */
+  readonly order: Int32Array;
+  readonly slots: Int32Array;
+  readonly floor: Float64Array;
 };
 let buffers: Buffers | undefined;
 
@@ -91,6 +115,9 @@ function scratch(size: number): Buffers {
       pos: i32(),
       active: i32(),
       active1: i32(),
+      order: i32(),
+      slots: new Int32Array(capacity + 1),
+      floor: f(),
     };
   }
   return buffers;
@@ -152,6 +179,77 @@ export function sweepSegments(s: Segments, visit: (i: number, j: number) => bool
     size = kept;
     active[size] = j;
     size += 1;
+  }
+}
+
+/**
+ * Calls `visit(i, j)` for the same pairs as `sweepSegments` (boxes overlapping; with `acrossOwners`, of
+ * different owners only), each pair ordered as there (i: smaller minX, ties by index), but the pairs in
+ * no particular order, until it returns true. Edges are bucketed by minX (a counting sort) instead of
+ * sorted: linear for the rings people draw. For callers whose answer does not depend on the order of pairs.
+ */
+export function visitBoxPairs(s: Segments, visit: (i: number, j: number) => boolean, acrossOwners = false): void {
+  const n = s.count;
+  if (n < 2) return;
+  const { minX, maxX, active, active1, order, slots, floor } = scratch(n);
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (let i = 0; i < n; i += 1) {
+    const x0 = Math.min(s.ax[i]!, s.bx[i]!);
+    minX[i] = x0;
+    maxX[i] = Math.max(s.ax[i]!, s.bx[i]!);
+    if (x0 < lo) lo = x0;
+    if (x0 > hi) hi = x0;
+  }
+  // n buckets over [lo, hi]; the bucket only orders the scan, `floor` (exact) decides what is dropped.
+  let scale = n / (hi - lo);
+  if (!Number.isFinite(scale)) scale = 0;
+  slots.fill(0, 0, n + 1);
+  for (let i = 0; i < n; i += 1) slots[Math.min(n - 1, Math.floor((minX[i]! - lo) * scale)) + 1]! += 1;
+  for (let b = 1; b <= n; b += 1) slots[b]! += slots[b - 1]!;
+  for (let i = 0; i < n; i += 1) {
+    const b = Math.min(n - 1, Math.floor((minX[i]! - lo) * scale));
+    order[slots[b]!] = i;
+    slots[b]! += 1;
+  }
+  let least = Infinity;
+  for (let p = n - 1; p >= 0; p -= 1) {
+    const x0 = minX[order[p]!]!;
+    if (x0 < least) least = x0;
+    floor[p] = least;
+  }
+  let size = 0;
+  let size1 = 0;
+  for (let p = 0; p < n; p += 1) {
+    const j = order[p]!;
+    const limit = floor[p]!;
+    // Without owners, one list; across owners, scan the other owner's list and join one's own.
+    const other = acrossOwners && s.owner[j] === 0 ? active1 : active;
+    const otherSize = acrossOwners && s.owner[j] === 0 ? size1 : size;
+    let kept = 0;
+    for (let a = 0; a < otherSize; a += 1) {
+      const i = other[a]!;
+      if (maxX[i]! < limit) continue; // no edge from here on reaches it
+      other[kept] = i;
+      kept += 1;
+      if (maxX[i]! >= minX[j]! && maxX[j]! >= minX[i]! && s.maxY[i]! >= s.minY[j]! && s.maxY[j]! >= s.minY[i]!) {
+        const first = minX[i]! < minX[j]! || (minX[i]! === minX[j]! && i < j);
+        if (first ? visit(i, j) : visit(j, i)) return;
+      }
+    }
+    if (!acrossOwners) {
+      size = kept;
+      active[size] = j;
+      size += 1;
+    } else if (s.owner[j] === 0) {
+      size1 = kept;
+      active[size] = j;
+      size += 1;
+    } else {
+      size = kept;
+      active1[size1] = j;
+      size1 += 1;
+    }
   }
 }
 

@@ -1,7 +1,7 @@
 // Self-intersections of one polygon's rings, and contact between two polygons' boundaries, by a sweep
 // over edges (O(n log n + k) for the shapes people draw). @turf/kinks compares every pair of edges and
 // allocates per comparison, too slow for 2,000 geofences in the lint budget; tests use it as the oracle.
-import { buildSegments, crossesProperly, crossingParam, orient, sweepSegments, type Segments } from './segments.js';
+import { buildSegments, crossesProperly, crossingParam, orient, sweepSegments, visitBoxPairs, type Segments } from './segments.js';
 import type { PolygonCoords, Position } from './types.js';
 
 export interface Crossing {
@@ -16,9 +16,15 @@ export interface Crossing {
 /** Crossings, in sweep order, stopping after `limit`. A ring touching itself counts; two rings touching at one point does not (OGC). */
 export function selfIntersections(polygon: PolygonCoords, limit = 1): Crossing[] {
   const s = buildSegments([{ rings: polygon, owner: 0 }]);
+  const meet = (i: number, j: number): Position | undefined => (isAdjacent(s, i, j) ? spike(s, i, j) : contact(s, i, j, s.ring[i] === s.ring[j]));
+  // Most rings are simple: the same test over the same pairs, unordered, proves it without sorting the
+  // edges; only a ring with a crossing is swept in order, for the first crossings as reported.
+  let any = false;
+  visitBoxPairs(s, (i, j) => (any = meet(i, j) !== undefined));
+  if (!any) return [];
   const out: Crossing[] = [];
   sweepSegments(s, (i, j) => {
-    const at = isAdjacent(s, i, j) ? spike(s, i, j) : contact(s, i, j, s.ring[i] === s.ring[j]);
+    const at = meet(i, j);
     if (!at) return false;
     out.push({ ringA: s.ring[i]!, ringB: s.ring[j]!, segA: s.pos[i]!, segB: s.pos[j]!, at });
     return out.length >= limit;
@@ -38,7 +44,8 @@ export function boundaryContact(a: PolygonCoords, b: PolygonCoords): Contact {
     { rings: b, owner: 1 },
   ]);
   let found: Contact = 'none';
-  sweepSegments(
+  // Order-free: a proper crossing anywhere makes 'cross', else any contact 'touch'.
+  visitBoxPairs(
     s,
     (i, j) => {
       if (crossesProperly(s, i, j)) {

@@ -53,7 +53,8 @@ function ringIssues(ring: readonly Position[], p: number, r: number): GeometryIs
 }
 
 function isValidPosition(pos: readonly number[]): boolean {
-  const [lon, lat] = pos;
+  const lon = pos[0];
+  const lat = pos[1];
   return (
     typeof lon === 'number' && typeof lat === 'number' && Number.isFinite(lon) && Number.isFinite(lat) && lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90
   );

@@ -3,7 +3,7 @@
 import type { Severity } from '../model/diagnostic.js';
 import type { Model } from '../model/resource.js';
 import { createAnalysis } from './analysis/analysis.js';
-import { formatMessage } from './message.js';
+import { flatString, formatMessage } from './message.js';
 import { rules } from './registry.js';
 import { resolveSettings, type LintOptions } from './settings.js';
 import type { Finding, LintDiagnostic, Rule } from './types.js';
@@ -27,19 +27,25 @@ export function severityOf(rule: Pick<Rule, 'id' | 'defaultSeverity'>, options: 
 
 function toDiagnostic(rule: Rule, severity: Severity, f: Finding<string>): LintDiagnostic {
   const data = f.data ?? {};
+  // Findings are held until the report is printed: their strings are flattened (see flatString).
+  for (const key in data) {
+    const value = data[key];
+    if (typeof value === 'string') flatString(value);
+  }
+  const hint = rule.hints[f.messageId];
   return {
     ruleId: rule.id,
     severity,
     messageId: f.messageId,
-    message: formatMessage(rule.messages[f.messageId] ?? f.messageId, data),
-    hint: rule.hints[f.messageId] !== undefined ? formatMessage(rule.hints[f.messageId]!, data) : undefined,
+    message: flatString(formatMessage(rule.messages[f.messageId] ?? f.messageId, data)),
+    hint: hint !== undefined ? flatString(formatMessage(hint, data)) : undefined,
     data,
     file: f.at.source.file,
     docIndex: f.at.source.docIndex,
     path: f.path,
     ...(f.atKey ? { atKey: true } : {}),
     ...(f.related && f.related.length > 0
-      ? { related: f.related.map((r) => ({ file: r.at.source.file, docIndex: r.at.source.docIndex, path: r.path, message: r.message })) }
+      ? { related: f.related.map((r) => ({ file: r.at.source.file, docIndex: r.at.source.docIndex, path: r.path, message: flatString(r.message) })) }
       : {}),
   };
 }

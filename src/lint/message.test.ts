@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMessage } from './message.js';
+import { flatString, formatMessage } from './message.js';
 
 describe('formatMessage', () => {
   it('fills placeholders, keeps unknown ones visible, and gives the same text on every use of a template', () => {
@@ -9,5 +9,14 @@ describe('formatMessage', () => {
     }
     expect(formatMessage('plain text')).toBe('plain text');
     expect(formatMessage('{{a}}{{a}}', { a: '$&' })).toBe('$&$&');
+  });
+});
+
+describe('flatString', () => {
+  it('gives the string it is given, built by concatenation or empty', () => {
+    let s = '';
+    for (let i = 0; i < 50; i += 1) s += `${i},`;
+    expect(flatString(s)).toBe(Array.from({ length: 50 }, (_, i) => `${i},`).join(''));
+    expect(flatString('')).toBe('');
   });
 });

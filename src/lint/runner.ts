@@ -8,6 +8,7 @@ import type { Model } from '../model/resource.js';
 import { lintModel, severityOf } from './lint-model.js';
 import { rules } from './registry.js';
 import type { LintOptions } from './settings.js';
+import type { LintDiagnostic } from './types.js';
 import { applySuppressions, parseDirectives, SUPPRESSION_CHECKS, type SuppressionCheckId } from './suppressions.js';
 
 export const CONFIG_CHECKS = [
@@ -41,14 +42,34 @@ export interface LintReport {
 }
 
 export function runLint(input: RunLintInput): LintReport {
+  return finishLint(lintModel(input.model, input.options), { ...input, files: input.files ?? [...new Set(input.model.resources.map((r) => r.source.file))] });
+}
+
+/** What runLint needs besides the model, for a caller that lets the model go (`runLintReleasing`). */
+export type RunLintRest = Omit<RunLintInput, 'model' | 'files'> & { readonly files: readonly string[] };
+
+/**
+ * runLint for a caller that does not keep the model: `take` hands it over once, and nothing holds it after the
+ * rules have run, so the model (tens of MB for 10,000 campaigns) can be collected while the findings are
+ * located, suppressed and printed.
+ */
+export function runLintReleasing(take: () => Model, rest: RunLintRest): LintReport {
+  return finishLint(lintTaken(take, rest.options), rest);
+}
+
+// The model lives in this frame only while the rules run.
+function lintTaken(take: () => Model, options: LintOptions): LintDiagnostic[] {
+  return lintModel(take(), options);
+}
+
+function finishLint(findings: readonly LintDiagnostic[], input: RunLintRest): LintReport {
   const readText = (file: string): string => input.readText(file) ?? '';
   const earlier = input.earlier ?? [];
-  const found = locateDiagnostics(lintModel(input.model, input.options), readText);
+  const found = locateDiagnostics(findings, readText);
   // A place an earlier stage already reported (e.g. model/unresolved-ref) is not reported twice.
   const seen = new Set(earlier.map(placeKey));
   const fresh = found.filter((d) => !seen.has(placeKey(d)));
-  const files = input.files ?? [...new Set(input.model.resources.map((r) => r.source.file))];
-  const directives = files.flatMap((f) => parseDirectives(f, readText(f)));
+  const directives = input.files.flatMap((f) => parseDirectives(f, readText(f)));
   const known = new Set<string>(rules.map((r) => r.id));
   const enabled = new Set<string>(rules.filter((r) => severityOf(r, input.options) !== 'off').map((r) => r.id));
   const { kept, suppressed, problems } = applySuppressions(fresh, directives, {
@@ -65,7 +86,7 @@ function placeKey(d: Diagnostic): string {
   return `${d.file}\0${d.docIndex ?? 0}\0${(d.path ?? []).join('\0')}`;
 }
 
-function configProblems(input: RunLintInput): Diagnostic[] {
+function configProblems(input: RunLintRest): Diagnostic[] {
   const settings = input.options.rules ?? {};
   const known = [...rules.map((r) => r.id as string), ...RUNNER_CHECKS.map((c) => c.id as string)];
   const severity = settings['lint/unknown-rule'] ?? 'error';

@@ -1,24 +1,24 @@
-// Validation cache, like ESLint's --cache: one snapshot file of every checked file's result, read at the
-// start of a run. An entry is trusted by its stat (size, mtime, ctime, inode) without reading the file, unless
-// the file's times fall inside the window of the run that checked it: a write in the same clock tick as that
-// run's read leaves the stat unchanged, so such an entry is confirmed by the content hash (the "racily clean"
-// case of git's index). ctime cannot be set back, so a restored mtime is still a change. Keyed by tool
-// version, build, schema digest and config digest: any change starts empty.
-// A line is a JSON header (path, stat, hash, window, diagnostics, where the rest is), a tab, and the JSON of
-// the file's summary (file-summary.ts). The documents' JSON lives in a second file (validate.<n>.docs) read at
-// the offsets the headers give, only when a resource is read (`promoc validate` reads none but the geofences):
-// reading and parsing every resource was most of a warm run. The headers are parsed at once. The header file
-// is read as bytes and decoded as Latin-1 when it is ASCII: UTF-8 decoding of megabytes cost more than the parse.
-// A run that changed a few entries appends them, their documents first (later lines win; a deleted file gets a
-// tombstone), instead of rewriting megabytes; both files are rewritten (the documents under the next number)
-// when the appended lines grow or a line was damaged.
-import { createHash } from 'node:crypto';
-import { appendFileSync, closeSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+// Validation cache, like ESLint's --cache: a snapshot of every checked file's result, read at the start of a run.
+// An entry is trusted by its stat (size, mtime, ctime, inode) without reading the file, unless the file's times
+// fall inside the window of the run that checked it: a write in the same clock tick as that run's read could
+// leave the stat unchanged, so such an entry is confirmed by its content hash, like git's racily clean index
+// entries. ctime cannot be set back, so a restored mtime or a same-size rewrite is still a change.
+//
+// A warm run with a few files changed must cost little more than a stat per file, so what it reads for every file
+// is one table (`validate.bin`): a JSON header (key, checksum), the paths as one JSON array, the few files'
+// diagnostics, then per file eight float64s (stat, racy window, where its summary and documents are) and two
+// sha-256 digests (the file's bytes, its summary's JSON) as raw bytes, read in place. Nothing per file is
+// allocated for an unchanged file but its small result object. The summaries and documents live in a second,
+// append-only file (`validate.<n>.docs`), each file's summary JSON followed by its documents' JSON, read only
+// when wanted: a document when a resource is read (`promoc validate` reads none but the geofences), a summary
+// when the cross-file results must be made again. The table is checked whole (its sha-256) and rewritten
+// whole when anything changed; a damaged one is not believed and every file is checked again.
+import { appendFileSync, closeSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync, type Stats } from 'node:fs';
+import { basename, dirname, extname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { CheckedDoc, CheckedFile } from './check-file.js';
 import type { Diagnostic } from '../model/diagnostic.js';
-import { isAscii } from 'node:buffer';
+import { sha256Bytes as sha256 } from '../model/canonical.js';
 import { isFileSummary, summaryTextOf, type FileSummary, type StoredSummary } from './file-summary.js';
 
 /** What identifies a file's version without reading it. */
@@ -29,130 +29,138 @@ export interface FileStat {
   readonly ino: number;
 }
 
-interface Entry extends FileStat {
-  readonly hash: string;
-  /** File times at or after this (ms, minus slack) were set while or after the file was read: check the hash. */
-  readonly since: number;
-  readonly diagnostics: readonly Diagnostic[];
-  /** The JSON of the file's summary, parsed on first use. */
-  readonly summaryText: string;
-  /** The JSON of its documents: held (fresh, or read back for a rewrite), or where it is in the documents file. */
-  docs: { text: string } | { offset: number; length: number };
-  summary?: FileSummary | null;
-  result?: CheckedFile;
-}
-
 /** Clock granularity and the lag of the kernel's coarse file-time clock behind Date.now(). */
 const RACY_SLACK_MS = 2_000;
 
-type Header = [string, number, number, number, number, string, number, unknown, number, number, number] | [string, null];
+const MAGIC = Buffer.from('promoc validation cache 2\n', 'latin1');
+/** Per file: size, mtimeMs, ctimeMs, ino, since (racy window start), blob offset, summary bytes, documents bytes. */
+const FIELDS = 8;
+const DIGEST = 32;
+const EMPTY_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
+const ZERO_DIGEST = Buffer.alloc(DIGEST);
+
+interface Head {
+  readonly key: string;
+  /** The documents file's number, -1 when there is none. */
+  readonly docs: number;
+  readonly count: number;
+  /** Byte lengths of the paths', the diagnostics' and the walk's JSON. */
+  readonly paths: number;
+  readonly diagnostics: number;
+  readonly walk: number;
+  /** sha-256 of everything after the header. */
+  readonly check: string;
+}
+
+/**
+ * The globs' last walk: the folders it read ([repository path, mtimeMs, ctimeMs, ino], stat taken before the
+ * read), the start of that run's window, and what it listed (null: the table's paths).
+ */
+interface Walk {
+  readonly folders: readonly (readonly [string, number, number, number])[];
+  readonly since: number;
+  readonly files: readonly string[] | null;
+}
+
+/** The stored table, read in place. */
+interface Table {
+  readonly paths: readonly string[];
+  /** Their JSON as stored, written again as is when they are unchanged. */
+  readonly pathsJson?: Buffer;
+  readonly diagnostics: Readonly<Record<string, readonly Diagnostic[]>>;
+  readonly rows: Float64Array;
+  /** count × 32 bytes of content hashes, then count × 32 bytes of summary digests. */
+  readonly digests: Buffer;
+}
+
+/** A file's entry written in this run: its stat, and its blob as text or (unchanged) where it already is. */
+interface Fresh {
+  /** Its row in the stored table, -1 when it has none. */
+  readonly at: number;
+  readonly st: FileStat;
+  readonly hash: Buffer;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly summaryDigest: Buffer;
+  blob: { readonly row: number } | { readonly summary: string; readonly docs: string };
+}
 
 /** Documents of a cached result read back: a damaged text (or one the summary does not describe) is re-checked. */
 export type Recheck = () => CheckedFile;
 
+const EMPTY_TABLE: Table = { paths: [], diagnostics: {}, rows: new Float64Array(0), digests: Buffer.alloc(0) };
+
 export class ValidationCache {
-  private readonly seen = new Set<string>();
-  private readonly changed: Entry[] = [];
-  private readonly changedPaths: string[] = [];
+  private readonly seen: Uint8Array;
+  private readonly changed = new Map<string, Fresh>();
   private readonly since: number;
+  /** The last row found: lookups come in path order, as the rows are. */
+  private cursor = 0;
+  /** This run's walk: null when it cannot be kept (the stored one is dropped), undefined when none was made. */
+  private walked?: { readonly folders: Walk['folders']; readonly files: readonly string[] } | null;
 
   private constructor(
     private readonly file: string,
     readonly key: string,
-    private readonly entries: Map<string, Entry>,
-    /** The documents file the headers point into, and its number. */
+    private readonly table: Table,
     private readonly docs: DocsFile,
-    /** Lines in the file, live or not; a rewrite when they outnumber the live entries by far. */
-    private readonly lineCount: number,
     private rewrite: boolean,
     now: number,
+    private readonly walk?: Walk,
   ) {
     this.since = now - RACY_SLACK_MS;
+    this.seen = new Uint8Array(table.paths.length);
   }
 
   /** `now`: the run's start, Date.now(); file times after it minus the slack are racy. */
   static open(file: string, key: string, now: number): ValidationCache {
-    const entries = new Map<string, Entry>();
-    const empty = (): ValidationCache => new ValidationCache(file, key, entries, new DocsFile(file, -1), 0, true, now);
-    let text: string;
+    const empty = (): ValidationCache => new ValidationCache(file, key, EMPTY_TABLE, new DocsFile(file, -1), true, now);
+    let bytes: Buffer;
     try {
-      const bytes = readFileSync(file);
-      text = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
+      bytes = readFileSync(file);
     } catch {
       return empty();
     }
-    const nl = text.indexOf('\n');
-    if (nl < 0) return empty();
-    let first: unknown;
-    try {
-      first = JSON.parse(text.slice(0, nl));
-    } catch {
-      return empty();
-    }
-    if (!Array.isArray(first) || first[0] !== key || !Number.isInteger(first[1])) return empty();
-    const docs = new DocsFile(file, first[1] as number);
+    const parsed = parseTable(bytes, key);
+    if (!parsed) return empty();
+    const docs = new DocsFile(file, parsed.docs);
+    // Blobs past the documents file's end (it was replaced or cut): no entry is believed.
     const docsSize = docs.size();
-    const body = text.slice(nl + 1).replace(/\n+$/, '');
-    const lines = body === '' ? [] : body.split('\n');
-    const tabs: number[] = [];
-    const heads = lines.map((l) => {
-      const tab = l.indexOf('\t');
-      tabs.push(tab);
-      return tab < 0 ? l : l.slice(0, tab);
-    });
-    let headers: unknown[];
-    let damaged = false;
-    // One parse of every header (joined as one array); a torn or damaged line falls back to reading line by
-    // line, skipping what does not parse, and the file is then rewritten at the end.
-    try {
-      headers = JSON.parse(`[${heads.join(',')}]`) as unknown[];
-    } catch {
-      damaged = true;
-      headers = heads.map((h) => {
-        try {
-          return JSON.parse(h) as unknown;
-        } catch {
-          return undefined;
-        }
-      });
+    const { rows } = parsed.table;
+    for (let i = 0; i < parsed.table.paths.length; i += 1) {
+      const r = i * FIELDS;
+      if (rows[r + 5]! + rows[r + 6]! + rows[r + 7]! > docsSize) return empty();
     }
-    headers.forEach((h, i) => {
-      if (!Array.isArray(h) || typeof h[0] !== 'string') {
-        damaged = true;
-        return;
+    return new ValidationCache(file, key, parsed.table, docs, false, now, parsed.walk);
+  }
+
+  /**
+   * The repository paths the globs' walk listed in an earlier run, if every folder it read is as it was then
+   * and was not changed in that run's window: a folder's entries (names and types) change its mtime. One
+   * lstat a folder instead of reading and matching every entry.
+   */
+  listing(root: string): readonly string[] | undefined {
+    const walk = this.walk;
+    if (!walk) return undefined;
+    for (const [rel, mtimeMs, ctimeMs, ino] of walk.folders) {
+      let st: Stats;
+      try {
+        st = lstatSync(join(root, rel));
+      } catch {
+        return undefined;
       }
-      const header = h as Header;
-      if (header.length === 2 && header[1] === null) {
-        entries.delete(header[0]);
-        return;
-      }
-      const [path, size, mtimeMs, ctimeMs, ino, hash, since, diagnostics, summaryLength, offset, length] = header as Extract<Header, { length: 11 }>;
-      const line = lines[i]!;
-      const tab = tabs[i]!;
-      // A torn line (its summary cut short, or run into the next append), or documents past the file's end.
-      const intact =
-        [size, mtimeMs, ctimeMs, ino, since, summaryLength, offset, length].every((n) => typeof n === 'number') &&
-        typeof hash === 'string' &&
-        Array.isArray(diagnostics) &&
-        tab >= 0 &&
-        line.length === tab + 1 + summaryLength &&
-        line[tab + 1] === '[' &&
-        line[line.length - 1] === ']' &&
-        offset + length <= docsSize;
-      if (!intact) {
-        damaged = true;
-        entries.delete(path);
-        return;
-      }
-      const summaryText = line.slice(tab + 1);
-      entries.set(path, { size, mtimeMs, ctimeMs, ino, hash, since, diagnostics: diagnostics as Diagnostic[], summaryText, docs: { offset, length } });
-    });
-    return new ValidationCache(file, key, entries, docs, lines.length, damaged, now);
+      if (!st.isDirectory() || st.mtimeMs !== mtimeMs || st.ctimeMs !== ctimeMs || st.ino !== ino || Math.max(mtimeMs, ctimeMs) >= walk.since) return undefined;
+    }
+    return walk.files ?? this.table.paths;
+  }
+
+  /** Keeps a walk's folders (repository paths and their stats) and what it listed, for `listing`; undefined: a walk that cannot be kept. */
+  putListing(walked: { readonly folders: Walk['folders']; readonly files: readonly string[] } | undefined): void {
+    this.walked = walked ?? null;
   }
 
   /** Whether the cache holds an entry for `repoPath` at all (a file without one needs no stat before it is read). */
   has(repoPath: string): boolean {
-    return this.entries.has(repoPath);
+    return this.rowOf(repoPath) >= 0;
   }
 
   /**
@@ -160,116 +168,381 @@ export class ValidationCache {
    * the run that checked it, by its content hash (`readBytes` is called only then).
    */
   lookup(repoPath: string, st: FileStat, readBytes: () => Uint8Array, recheck?: Recheck): CheckedFile | undefined {
-    const e = this.entries.get(repoPath);
-    if (!e || e.size !== st.size || e.mtimeMs !== st.mtimeMs || e.ctimeMs !== st.ctimeMs || e.ino !== st.ino) return undefined;
-    if (Math.max(st.mtimeMs, st.ctimeMs) >= e.since) {
-      let bytes: Uint8Array;
+    const i = this.rowOf(repoPath);
+    if (i < 0) return undefined;
+    const { rows, digests } = this.table;
+    const r = i * FIELDS;
+    if (rows[r] !== st.size || rows[r + 1] !== st.mtimeMs || rows[r + 2] !== st.ctimeMs || rows[r + 3] !== st.ino) return undefined;
+    if (Math.max(st.mtimeMs, st.ctimeMs) >= rows[r + 4]!) {
+      let read: Uint8Array;
       try {
-        bytes = readBytes();
+        read = readBytes();
       } catch {
         return undefined;
       }
-      if (contentHash(bytes) !== e.hash) return undefined;
+      const hash = sha256(read);
+      if (!hash.equals(digests.subarray(i * DIGEST, (i + 1) * DIGEST))) return undefined;
       // Confirmed in this run: stored again with this run's window, which it may now be outside of.
-      const result = this.resultOf(repoPath, e, recheck);
-      this.put(repoPath, e.hash, st, result);
+      const result = new CachedResult(repoPath, this, i, recheck);
+      this.changed.set(repoPath, {
+        at: i,
+        st: statOf(st),
+        hash,
+        diagnostics: result.diagnostics,
+        summaryDigest: this.summaryDigest(i),
+        blob: { row: i },
+      });
+      this.seen[i] = 1;
       return result;
     }
-    this.seen.add(repoPath);
-    return this.resultOf(repoPath, e, recheck);
+    this.seen[i] = 1;
+    return new CachedResult(repoPath, this, i, recheck);
   }
 
   /** `st`: the file's stat taken before it was read. */
   put(repoPath: string, hash: string, st: FileStat, result: CheckedFile): void {
-    this.seen.add(repoPath);
-    this.changedPaths.push(repoPath);
-    const stored = this.entries.get(repoPath);
-    // A result served from this cache keeps where its documents are: stored again without reading them.
-    const docs = stored?.result === result ? stored.docs : { text: JSON.stringify(result.docs) };
-    this.changed.push({
-      size: st.size,
-      mtimeMs: st.mtimeMs,
-      ctimeMs: st.ctimeMs,
-      ino: st.ino,
-      hash,
-      since: this.since,
+    const i = this.rowOf(repoPath);
+    if (i >= 0) this.seen[i] = 1;
+    const own = result instanceof CachedResult && result.cache === this ? result.row : -1;
+    const summary = own >= 0 ? undefined : summaryTextOf(result);
+    this.changed.set(repoPath, {
+      at: i,
+      st: statOf(st),
+      hash: /^[0-9a-f]{64}$/.test(hash) ? Buffer.from(hash, 'hex') : ZERO_DIGEST,
       diagnostics: result.diagnostics,
-      summaryText: summaryTextOf(result),
-      docs,
+      summaryDigest: summary === undefined ? this.summaryDigest(own) : sha256(summary),
+      blob: summary === undefined ? { row: own } : { summary, docs: JSON.stringify(result.docs) },
     });
   }
 
   /** Keeps only the files seen in this run; writes nothing when nothing changed. */
   save(): void {
-    const gone = [...this.entries.keys()].filter((p) => !this.seen.has(p));
-    if (!this.rewrite && gone.length === 0 && this.changed.length === 0) return;
-    const live = this.entries.size - gone.length + this.changedPaths.filter((p) => !this.entries.has(p)).length;
-    const appended = this.lineCount + gone.length + this.changed.length;
-    mkdirSync(dirname(this.file), { recursive: true });
+    const { paths, rows, digests, diagnostics } = this.table;
+    let gone = false;
+    for (let i = 0; i < paths.length && !gone; i += 1) if (this.seen[i] === 0) gone = true;
+    if (!this.rewrite && !gone && this.changed.size === 0 && (this.walked === undefined || (this.walked === null && !this.walk))) return;
     const docsSize = this.docs.size();
-    if (!this.rewrite && appended <= live * 1.25 + 16 && docsSize >= 0) {
-      // The documents first: a header is never written before what it points at.
-      const texts: string[] = [];
-      let offset = docsSize;
-      const lines = gone.map((p) => JSON.stringify([p, null]));
-      this.changed.forEach((e, i) => {
-        if ('text' in e.docs) {
-          const length = Buffer.byteLength(e.docs.text, 'utf8');
-          texts.push(e.docs.text);
-          e.docs = { offset, length };
-          offset += length;
-        }
-        lines.push(lineOf(this.changedPaths[i]!, e));
-      });
-      if (texts.length > 0) appendFileSync(this.docs.path, texts.join(''));
-      appendFileSync(this.file, `${lines.join('\n')}\n`);
+    let referenced = 0;
+    for (let i = 0; i < paths.length; i += 1) if (this.seen[i] === 1) referenced += rows[i * FIELDS + 6]! + rows[i * FIELDS + 7]!;
+    const compact = docsSize < 0 || this.rewrite || docsSize - referenced > referenced + 1_048_576;
+    let samePaths = !gone && !compact;
+    for (const f of this.changed.values()) if (f.at < 0) samePaths = false;
+    if (samePaths) {
+      this.saveInPlace(docsSize);
       return;
     }
-    const all = new Map<string, Entry>();
-    for (const [p, e] of this.entries) if (this.seen.has(p)) all.set(p, e);
-    this.changed.forEach((e, i) => all.set(this.changedPaths[i]!, e));
-    const next = new DocsFile(this.file, this.docs.number + 1);
-    const texts: string[] = [];
-    let offset = 0;
-    const lines = [JSON.stringify([this.key, next.number])];
-    for (const [p, e] of all) {
-      let text: string | undefined;
-      try {
-        text = 'text' in e.docs ? e.docs.text : this.docs.read(e.docs.offset, e.docs.length);
-      } catch {
-        continue; // the old documents file is gone (another run rewrote it): this file is checked again next time
+    // The rows to write, by path: a changed entry replaces the stored one.
+    const kept: string[] = [];
+    for (let i = 0; i < paths.length; i += 1) if (this.seen[i] === 1 && !this.changed.has(paths[i]!)) kept.push(paths[i]!);
+    const all = [...kept, ...this.changed.keys()].sort();
+    const count = all.length;
+    const out = new Float64Array(count * FIELDS);
+    const outDigests = Buffer.alloc(count * DIGEST * 2);
+    const outDiagnostics: Record<string, readonly Diagnostic[]> = {};
+    // Blobs of changed files are appended to the documents file; a rewrite (no documents file, or mostly
+    // garbage in it) copies every live blob into the next one.
+    const target = compact ? new DocsFile(this.file, this.docs.number + 1) : this.docs;
+    let offset = compact ? 0 : docsSize;
+    const blobs: (string | Buffer)[] = [];
+    const place = (bytes: string | Buffer): number => {
+      const at = offset;
+      blobs.push(bytes);
+      offset += typeof bytes === 'string' ? Buffer.byteLength(bytes, 'utf8') : bytes.length;
+      return at;
+    };
+    const lookupStored = new Map<string, number>();
+    for (let i = 0; i < paths.length; i += 1) if (this.seen[i] === 1) lookupStored.set(paths[i]!, i);
+    for (let k = 0; k < count; k += 1) {
+      const path = all[k]!;
+      const o = k * FIELDS;
+      const fresh = this.changed.get(path);
+      const from = fresh ? ('row' in fresh.blob ? fresh.blob.row : -1) : lookupStored.get(path)!;
+      if (fresh) {
+        out[o] = fresh.st.size;
+        out[o + 1] = fresh.st.mtimeMs;
+        out[o + 2] = fresh.st.ctimeMs;
+        out[o + 3] = fresh.st.ino;
+        out[o + 4] = this.since;
+        fresh.hash.copy(outDigests, k * DIGEST);
+        fresh.summaryDigest.copy(outDigests, (count + k) * DIGEST);
+        if (fresh.diagnostics.length > 0) outDiagnostics[k] = fresh.diagnostics;
+      } else {
+        out.set(rows.subarray(from * FIELDS, from * FIELDS + 5), o);
+        digests.copy(outDigests, k * DIGEST, from * DIGEST, (from + 1) * DIGEST);
+        const n = paths.length;
+        digests.copy(outDigests, (count + k) * DIGEST, (n + from) * DIGEST, (n + from + 1) * DIGEST);
+        const d = diagnostics[from];
+        if (d && d.length > 0) outDiagnostics[k] = d;
       }
-      // Results still to be read take their documents from the text now, not the old file.
-      e.docs = { text };
-      const length = Buffer.byteLength(text, 'utf8');
-      texts.push(text);
-      lines.push(lineOf(p, { ...e, docs: { offset, length } }));
-      offset += length;
+      if (fresh && !('row' in fresh.blob)) {
+        const summaryBytes = Buffer.byteLength(fresh.blob.summary, 'utf8');
+        out[o + 5] = place(fresh.blob.summary);
+        place(fresh.blob.docs);
+        out[o + 6] = summaryBytes;
+        out[o + 7] = Buffer.byteLength(fresh.blob.docs, 'utf8');
+      } else {
+        const r = from * FIELDS;
+        out[o + 6] = rows[r + 6]!;
+        out[o + 7] = rows[r + 7]!;
+        if (!compact) out[o + 5] = rows[r + 5]!;
+        else {
+          let blob: Buffer;
+          try {
+            blob = this.docs.bytes(rows[r + 5]!, rows[r + 6]! + rows[r + 7]!);
+          } catch {
+            // The old documents file is gone (another run replaced it): an entry nothing can be read for.
+            out[o] = -1;
+            out[o + 5] = 0;
+            out[o + 6] = 0;
+            out[o + 7] = 0;
+            continue;
+          }
+          out[o + 5] = place(blob);
+        }
+      }
     }
-    // Renamed into place, so never seen half-written; not fsynced: a cache lost to a crash is damaged or
-    // missing on the next read, and rebuilt from the sources.
-    writeFileAtomic.sync(next.path, texts.join(''), { fsync: false });
-    writeFileAtomic.sync(this.file, `${lines.join('\n')}\n`, { fsync: false });
-    if (this.docs.number >= 0) rmSync(this.docs.path, { force: true });
+    mkdirSync(dirname(this.file), { recursive: true });
+    // The documents first: a table never points at what is not written yet. Neither is fsynced: a cache lost to
+    // a crash is damaged or missing on the next read, and rebuilt from the sources.
+    const written = blobs.every((b) => typeof b === 'string') ? blobs.join('') : Buffer.concat(blobs.map(asBuffer));
+    if (compact) writeFileAtomic.sync(target.path, written, { fsync: false });
+    else if (blobs.length > 0) appendFileSync(target.path, written);
+    writeFileAtomic.sync(this.file, tableBytes(this.key, target.number, all, outDiagnostics, out, outDigests, this.walkToSave()), { fsync: false });
+    if (compact && this.docs.number >= 0 && this.docs.path !== target.path) rmSync(this.docs.path, { force: true });
   }
 
-  private resultOf(repoPath: string, e: Entry, recheck: Recheck | undefined): CheckedFile {
-    e.result ??= new CachedResult(repoPath, e, this.docs, recheck);
-    return e.result;
+  /**
+   * The common save of a warm run: the same files as stored, a few of them changed. The rows are copied whole
+   * and the changed ones overwritten; their blobs are appended to the documents file.
+   */
+  private saveInPlace(docsSize: number): void {
+    const { paths, rows, digests, diagnostics } = this.table;
+    const count = paths.length;
+    const out = rows.slice();
+    const outDigests = Buffer.from(digests);
+    const outDiagnostics: Record<string, readonly Diagnostic[]> = { ...diagnostics };
+    const blobs: string[] = [];
+    let offset = docsSize;
+    for (const fresh of this.changed.values()) {
+      const k = fresh.at;
+      const o = k * FIELDS;
+      out[o] = fresh.st.size;
+      out[o + 1] = fresh.st.mtimeMs;
+      out[o + 2] = fresh.st.ctimeMs;
+      out[o + 3] = fresh.st.ino;
+      out[o + 4] = this.since;
+      fresh.hash.copy(outDigests, k * DIGEST);
+      fresh.summaryDigest.copy(outDigests, (count + k) * DIGEST);
+      if (fresh.diagnostics.length > 0) outDiagnostics[k] = fresh.diagnostics;
+      else delete outDiagnostics[k];
+      if (!('row' in fresh.blob)) {
+        const summaryBytes = Buffer.byteLength(fresh.blob.summary, 'utf8');
+        const docsBytes = Buffer.byteLength(fresh.blob.docs, 'utf8');
+        blobs.push(fresh.blob.summary, fresh.blob.docs);
+        out[o + 5] = offset;
+        out[o + 6] = summaryBytes;
+        out[o + 7] = docsBytes;
+        offset += summaryBytes + docsBytes;
+      }
+    }
+    mkdirSync(dirname(this.file), { recursive: true });
+    // The documents first: a table never points at what is not written yet.
+    if (blobs.length > 0) appendFileSync(this.docs.path, blobs.join(''));
+    writeFileAtomic.sync(this.file, tableBytes(this.key, this.docs.number, paths, outDiagnostics, out, outDigests, this.walkToSave(), this.table.pathsJson), {
+      fsync: false,
+    });
+  }
+
+  /** The walk to store with a table of `paths`: this run's, none, or the stored one. */
+  private walkToSave(): Walk | undefined {
+    if (this.walked) return { folders: this.walked.folders, since: this.since, files: this.walked.files };
+    if (this.walked === null || !this.walk) return undefined;
+    return { ...this.walk, files: this.walk.files ?? this.table.paths };
+  }
+
+  /** Copies row `i`'s summary digest into `into` at `at`. */
+  copySummaryDigest(i: number, into: Buffer, at: number): void {
+    const n = this.table.paths.length;
+    this.table.digests.copy(into, at, (n + i) * DIGEST, (n + i + 1) * DIGEST);
+  }
+
+  diagnosticsOf(i: number): readonly Diagnostic[] {
+    return this.table.diagnostics[i] ?? EMPTY_DIAGNOSTICS;
+  }
+
+  /** The summary's JSON text of row `i`, or undefined when it cannot be read or is not what its digest says. */
+  summaryText(i: number): string | undefined {
+    const r = i * FIELDS;
+    let text: Buffer;
+    try {
+      text = this.docs.bytes(this.table.rows[r + 5]!, this.table.rows[r + 6]!);
+    } catch {
+      return undefined;
+    }
+    return this.checkedSummary(i, text);
+  }
+
+  /** Row `i`'s summary (as `summaryText`) and documents' JSON text, in one read (throws when it cannot be read). */
+  blob(i: number): { readonly summary: string | undefined; readonly docs: string } {
+    const r = i * FIELDS;
+    const { rows } = this.table;
+    const bytes = this.docs.bytes(rows[r + 5]!, rows[r + 6]! + rows[r + 7]!);
+    return { summary: this.checkedSummary(i, bytes.subarray(0, rows[r + 6]!)), docs: bytes.toString('utf8', rows[r + 6]!) };
+  }
+
+  private checkedSummary(i: number, text: Buffer): string | undefined {
+    const n = this.table.paths.length;
+    return sha256(text).equals(this.table.digests.subarray((n + i) * DIGEST, (n + i + 1) * DIGEST)) ? text.toString('utf8') : undefined;
+  }
+
+  private summaryDigest(i: number): Buffer {
+    const b = Buffer.alloc(DIGEST);
+    this.copySummaryDigest(i, b, 0);
+    return b;
+  }
+
+  /** The row of `repoPath`, -1 when there is none. */
+  private rowOf(repoPath: string): number {
+    const { paths, rows } = this.table;
+    let i = this.cursor;
+    if (paths[i] !== repoPath) {
+      i += 1;
+      // Lookups mostly come in path order, as the rows are; else a binary search (the paths are sorted).
+      if (paths[i] !== repoPath) {
+        let lo = 0;
+        let hi = paths.length - 1;
+        i = -1;
+        while (lo <= hi) {
+          const mid = (lo + hi) >>> 1;
+          const p = paths[mid]!;
+          if (p === repoPath) {
+            i = mid;
+            break;
+          }
+          if (p < repoPath) lo = mid + 1;
+          else hi = mid - 1;
+        }
+        if (i < 0) return -1;
+      }
+    }
+    this.cursor = i;
+    // A row written with a size of -1 lost its blob: no entry.
+    return rows[i * FIELDS]! < 0 ? -1 : i;
   }
 }
 
-/** The documents of the entries, at offsets; read a slice at a time, or whole once many are wanted. */
+const asBuffer = (b: string | Buffer): Buffer => (typeof b === 'string' ? Buffer.from(b, 'utf8') : b);
+
+function statOf(st: FileStat): FileStat {
+  return { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino };
+}
+
+function tableBytes(
+  key: string,
+  docs: number,
+  paths: readonly string[],
+  diagnostics: Record<string, readonly Diagnostic[]>,
+  rows: Float64Array,
+  digests: Buffer,
+  walk: Walk | undefined,
+  storedPaths?: Buffer,
+): Buffer {
+  const pathsJson = storedPaths ?? Buffer.from(JSON.stringify(paths), 'utf8');
+  const diagnosticsJson = Buffer.from(JSON.stringify(diagnostics), 'utf8');
+  const walkJson = Buffer.from(JSON.stringify(walk ? (walk.files !== null && sameList(walk.files, paths) ? { ...walk, files: null } : walk) : null), 'utf8');
+  const textEnd = pathsJson.length + diagnosticsJson.length + walkJson.length;
+  // The float64s start at a multiple of 8 from the start of the body, which itself starts at one.
+  const pad = (8 - (textEnd % 8)) % 8;
+  const body = Buffer.concat([pathsJson, diagnosticsJson, walkJson, Buffer.alloc(pad), Buffer.from(rows.buffer, rows.byteOffset, rows.byteLength), digests]);
+  const head: Head = {
+    key,
+    docs,
+    count: paths.length,
+    paths: pathsJson.length,
+    diagnostics: diagnosticsJson.length,
+    walk: walkJson.length,
+    check: sha256(body).toString('hex'),
+  };
+  const headJson = Buffer.from(JSON.stringify(head), 'utf8');
+  const headPad = (8 - ((MAGIC.length + 4 + headJson.length) % 8)) % 8;
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(headJson.length + headPad);
+  return Buffer.concat([MAGIC, length, headJson, Buffer.alloc(headPad, 0x20), body]);
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function isWalk(w: unknown): w is Walk {
+  if (typeof w !== 'object' || w === null) return false;
+  const { folders, since, files } = w as Walk;
+  return (
+    typeof since === 'number' &&
+    Array.isArray(folders) &&
+    folders.every((f) => Array.isArray(f) && f.length === 4 && typeof f[0] === 'string' && f.slice(1).every((n) => typeof n === 'number')) &&
+    (files === null || (Array.isArray(files) && files.every((f) => typeof f === 'string')))
+  );
+}
+
+function parseTable(bytes: Buffer, key: string): { table: Table; docs: number; walk?: Walk } | undefined {
+  if (bytes.length < MAGIC.length + 4 || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
+  const headLength = bytes.readUInt32LE(MAGIC.length);
+  const bodyStart = MAGIC.length + 4 + headLength;
+  if (bodyStart > bytes.length) return undefined;
+  let head: Head;
+  try {
+    head = JSON.parse(bytes.toString('utf8', MAGIC.length + 4, bodyStart)) as Head;
+  } catch {
+    return undefined;
+  }
+  if (typeof head !== 'object' || head === null || head.key !== key) return undefined;
+  const { count, docs } = head;
+  if (![count, docs, head.paths, head.diagnostics, head.walk].every(Number.isInteger) || count < 0) return undefined;
+  const textEnd = bodyStart + head.paths + head.diagnostics + head.walk;
+  const rowsStart = textEnd + ((8 - ((head.paths + head.diagnostics + head.walk) % 8)) % 8);
+  const digestsStart = rowsStart + count * FIELDS * 8;
+  if (digestsStart + count * DIGEST * 2 !== bytes.length) return undefined;
+  const body = bytes.subarray(bodyStart);
+  if (sha256(body).toString('hex') !== head.check) return undefined;
+  let paths: unknown;
+  let diagnostics: unknown;
+  let walk: unknown;
+  try {
+    paths = JSON.parse(bytes.toString('utf8', bodyStart, bodyStart + head.paths));
+    diagnostics = JSON.parse(bytes.toString('utf8', bodyStart + head.paths, bodyStart + head.paths + head.diagnostics));
+    walk = JSON.parse(bytes.toString('utf8', bodyStart + head.paths + head.diagnostics, textEnd));
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(paths) || paths.length !== count || typeof diagnostics !== 'object' || diagnostics === null) return undefined;
+  // In place when aligned (a file read whole is its own allocation); copied otherwise.
+  const at = bytes.byteOffset + rowsStart;
+  const rows = at % 8 === 0 ? new Float64Array(bytes.buffer, at, count * FIELDS) : new Float64Array(bytes.buffer.slice(at, at + count * FIELDS * 8));
+  const table = {
+    paths: paths as string[],
+    pathsJson: bytes.subarray(bodyStart, bodyStart + head.paths),
+    diagnostics: diagnostics as Table['diagnostics'],
+    rows,
+    digests: bytes.subarray(digestsStart),
+  };
+  return isWalk(walk) ? { table, docs, walk } : { table, docs };
+}
+
+/** The summaries and documents of the entries, at offsets; read a slice at a time, or whole once many are wanted. */
 class DocsFile {
   readonly path: string;
   private whole?: Buffer;
   private reads = 0;
   constructor(
-    headers: string,
+    table: string,
     /** -1: none yet. */
     readonly number: number,
   ) {
-    this.path = join(dirname(headers), `${basename(headers, '.json')}.${number}.docs`);
+    this.path = join(dirname(table), `${basename(table, extname(table))}.${number}.docs`);
   }
 
   /** Its size in bytes, -1 when there is none. */
@@ -282,90 +555,79 @@ class DocsFile {
     }
   }
 
-  read(offset: number, length: number): string {
+  bytes(offset: number, length: number): Buffer {
     this.reads += 1;
     // Slices for a few hundred (the geofences), the whole file once most are wanted (lint reads every resource).
     if (!this.whole && this.reads > 1024) this.whole = readFileSync(this.path);
-    if (this.whole) return this.whole.toString('utf8', offset, offset + length);
+    if (this.whole) {
+      if (offset + length > this.whole.length) throw new Error('short read');
+      return this.whole.subarray(offset, offset + length);
+    }
     const fd = openSync(this.path, 'r');
     try {
       const bytes = Buffer.alloc(length);
       if (readSync(fd, bytes, 0, length, offset) !== length) throw new Error('short read');
-      return bytes.toString('utf8');
+      return bytes;
     } finally {
       closeSync(fd);
     }
   }
 }
 
-function lineOf(path: string, e: Entry): string {
-  if ('text' in e.docs) throw new Error('documents not yet written');
-  const header = JSON.stringify([
-    path,
-    e.size,
-    e.mtimeMs,
-    e.ctimeMs,
-    e.ino,
-    e.hash,
-    e.since,
-    e.diagnostics,
-    e.summaryText.length,
-    e.docs.offset,
-    e.docs.length,
-  ]);
-  return `${header}\t${e.summaryText}`;
-}
-
 /** A cached result: its documents are parsed on first read; its summary stands for them until then. */
 class CachedResult implements CheckedFile, StoredSummary {
   private parsed?: readonly CheckedDoc[];
+  private summary?: FileSummary | null;
+  private summaryJson?: string | null;
   readonly diagnostics: readonly Diagnostic[];
   constructor(
     readonly file: string,
-    private readonly entry: Entry,
-    private readonly docsFile: DocsFile,
+    readonly cache: ValidationCache,
+    readonly row: number,
     private readonly recheck: Recheck | undefined,
   ) {
-    this.diagnostics = entry.diagnostics;
+    this.diagnostics = cache.diagnosticsOf(row);
   }
   get docs(): readonly CheckedDoc[] {
-    this.parsed ??= parseDocs(this.entry, this.docsFile, this.file, this.recheck);
+    this.parsed ??= this.parseDocs();
     return this.parsed;
   }
-  storedSummaryText(): string {
-    return this.entry.summaryText;
+  storedSummaryText(): string | undefined {
+    if (this.summaryJson === undefined) this.summaryJson = this.cache.summaryText(this.row) ?? null;
+    return this.summaryJson ?? undefined;
   }
   storedSummary(): FileSummary | undefined {
-    return summaryOfEntry(this.entry);
-  }
-}
-
-function summaryOfEntry(e: Entry): FileSummary | undefined {
-  if (e.summary === undefined) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(e.summaryText);
-    } catch {
-      parsed = undefined;
+    if (this.summary === undefined) {
+      const text = this.storedSummaryText();
+      let parsed: unknown;
+      try {
+        parsed = text === undefined ? undefined : JSON.parse(text);
+      } catch {
+        parsed = undefined;
+      }
+      this.summary = isFileSummary(parsed) ? parsed : null;
     }
-    e.summary = isFileSummary(parsed) ? parsed : null;
+    return this.summary ?? undefined;
   }
-  return e.summary ?? undefined;
-}
-
-function parseDocs(e: Entry, file: DocsFile, repoPath: string, recheck: Recheck | undefined): readonly CheckedDoc[] {
-  let docs: unknown;
-  try {
-    docs = JSON.parse('text' in e.docs ? e.docs.text : file.read(e.docs.offset, e.docs.length));
-  } catch {
-    docs = undefined;
+  copySummaryDigest(into: Buffer, at: number): void {
+    this.cache.copySummaryDigest(this.row, into, at);
   }
-  const summary = summaryOfEntry(e);
-  if (describes(summary, docs)) return docs;
-  // Damaged (or the documents file replaced by another run): the file's own text, checked again, is the truth.
-  const fresh = recheck?.().docs;
-  if (fresh && describes(summary, fresh)) return fresh;
-  throw new Error(`the validation cache entry of ${repoPath} is damaged; delete the cache folder (.promoc-cache) and run again`);
+  private parseDocs(): readonly CheckedDoc[] {
+    let docs: unknown;
+    try {
+      const blob = this.cache.blob(this.row);
+      if (this.summaryJson === undefined) this.summaryJson = blob.summary ?? null;
+      docs = JSON.parse(blob.docs);
+    } catch {
+      docs = undefined;
+    }
+    const summary = this.storedSummary();
+    if (describes(summary, docs)) return docs;
+    // Damaged (or the documents file replaced by another run): the file's own text, checked again, is the truth.
+    const fresh = this.recheck?.().docs;
+    if (fresh && describes(summary, fresh)) return fresh;
+    throw new Error(`the validation cache entry of ${this.file} is damaged; delete the cache folder (.promoc-cache) and run again`);
+  }
 }
 
 /** Documents that are what the summary says (when it is intact), each with its index. */
@@ -379,5 +641,5 @@ function describes(summary: FileSummary | undefined, docs: unknown): docs is Che
 }
 
 export function contentHash(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  return sha256(bytes).toString('hex');
 }

@@ -118,12 +118,24 @@ export function fastParse(text: string): FastDoc[] | undefined {
  * A key js-yaml made from something other than a string: "null" from a null key, "[object Object]" from a
  * mapping, and (backing up the patterns above) anything a collection key turns into. A real key spelled
  * that way only costs the precise path.
+ * The same walk replaces every list with an exact copy: js-yaml builds lists by `push`, which leaves room
+ * for 17 items, so a one-item list took 152 bytes instead of 24 (13 MB of the 10,000-campaign model).
  */
 function hasOddKey(v: unknown): boolean {
   if (v === null || typeof v !== 'object') return false;
-  if (Array.isArray(v)) return v.some(hasOddKey);
-  for (const k in v) {
-    if (k === 'null' || k === '[object Object]' || hasOddKey((v as Record<string, unknown>)[k])) return true;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i += 1) {
+      const item: unknown = Array.isArray(v[i]) ? (v[i] as unknown[]).slice() : v[i];
+      if (item !== v[i]) v[i] = item;
+      if (hasOddKey(item)) return true;
+    }
+    return false;
+  }
+  const o = v as Record<string, unknown>;
+  for (const k in o) {
+    const item = Array.isArray(o[k]) ? (o[k] as unknown[]).slice() : o[k];
+    if (item !== o[k]) o[k] = item;
+    if (k === 'null' || k === '[object Object]' || hasOddKey(item)) return true;
   }
   return false;
 }

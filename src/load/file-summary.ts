@@ -5,6 +5,7 @@ import type { DocPath } from '../model/diagnostic.js';
 import type { AnyResource, Kind } from '../model/resource.js';
 import type { CheckedFile } from './check-file.js';
 import { codeOf, refsOf, type Ref } from './cross-checks.js';
+import { sha256Bytes } from '../model/canonical.js';
 
 /** [kind, name, ...path] */
 export type SummaryRef = [string, string, ...(string | number)[]];
@@ -14,10 +15,12 @@ export type DocSummary = [number, string | null, string | null, string | null, 0
 
 export type FileSummary = DocSummary[];
 
-/** A result that carries the summary stored with it (the cache's): its JSON text, and its parse (undefined when damaged). */
+/** A result that carries the summary stored with it (the cache's): its JSON text and its parse (undefined when damaged), its digest. */
 export interface StoredSummary {
-  storedSummaryText(): string;
+  storedSummaryText(): string | undefined;
   storedSummary(): FileSummary | undefined;
+  /** Writes the sha-256 of the summary's JSON text (32 bytes) into `into` at `at`. */
+  copySummaryDigest(into: Buffer, at: number): void;
 }
 
 function stored(result: CheckedFile): StoredSummary | undefined {
@@ -41,14 +44,21 @@ export function summaryOf(result: CheckedFile): FileSummary {
 
 /** Its JSON text, as stored (so a digest of the texts needs no parse). */
 export function summaryTextOf(result: CheckedFile): string {
-  const own = stored(result);
-  if (own) return own.storedSummaryText();
+  const own = stored(result)?.storedSummaryText();
+  if (own !== undefined) return own;
   let t = texts.get(result);
   if (t === undefined) {
     t = JSON.stringify(summaryOf(result));
     texts.set(result, t);
   }
   return t;
+}
+
+/** Writes the sha-256 of its summary's JSON text into `into` at `at`: the stored digest, else made from the text. */
+export function copySummaryDigest(result: CheckedFile, into: Buffer, at: number): void {
+  const own = stored(result);
+  if (own) own.copySummaryDigest(into, at);
+  else sha256Bytes(summaryTextOf(result)).copy(into, at);
 }
 
 function summarize(result: CheckedFile): FileSummary {

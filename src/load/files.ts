@@ -2,7 +2,7 @@
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from '../model/diagnostic.js';
-import { isInside, walkGlobs } from './walk.js';
+import { isInside, walkGlobs, type WalkedFolder } from './walk.js';
 
 /** Never campaign resources: engine test cases and the config itself. */
 const IGNORE = ['**/node_modules/**', '**/*.test.yaml', '**/*.test.yml', '**/promoc.config.yaml', '**/promoc.config.yml'];
@@ -11,8 +11,12 @@ export interface FileList {
   /** Absolute paths, sorted. */
   readonly files: readonly string[];
   /** Those of `files` a walk saw as regular files, not symlinks (files named on the command line are not in it). */
-  readonly regular: ReadonlySet<string>;
+  readonly regular: Pick<ReadonlySet<string>, 'has'>;
   readonly diagnostics: readonly Diagnostic[];
+  /** From the globs' walk: the folders it read, when the listing follows from them alone (walk.ts). */
+  readonly folders?: readonly WalkedFolder[];
+  /** `files` as repository paths, when known without `toRepoPath`. */
+  readonly repoPaths?: readonly string[];
 }
 
 // A segment `path.relative` would resolve (`.`, `..`) or an empty one: such paths take the general way.
@@ -81,7 +85,8 @@ export function expandPaths(root: string, cwd: string, paths: readonly string[])
 /** The campaign files the globs match under root; `configFile` is the promoc.config.yaml in force, if any. */
 export function expandGlobs(root: string, globs: readonly string[], configFile?: string): FileList {
   const found = walkGlobs({ base: root, globs, ignore: IGNORE, realRoot: realpathSync.native(root), name: (f) => toRepoPath(root, f) });
-  if (found.files.length > 0 || found.diagnostics.length > 0) return { files: found.files, regular: found.regular, diagnostics: [...found.diagnostics] };
+  if (found.files.length > 0 || found.diagnostics.length > 0)
+    return { files: found.files, regular: found.regular, diagnostics: [...found.diagnostics], ...(found.folders ? { folders: found.folders } : {}) };
   // Without a configuration the default globs are not the author's choice: blaming a file that does not exist
   // would send a new user looking for it.
   const diagnostic: Diagnostic = configFile

@@ -12,7 +12,7 @@ import { sha256Text } from '../model/canonical.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { CheckedFile } from './check-file.js';
 import { crossCheckSummaries, type Identified, type Referring } from './cross-checks.js';
-import { refsOfSummary, summaryOf, summaryTextOf } from './file-summary.js';
+import { copySummaryDigest, refsOfSummary, summaryOf } from './file-summary.js';
 
 export interface ProjectIndex {
   readonly documents: number;
@@ -59,11 +59,17 @@ export function projectIndex(files: readonly CheckedFile[]): ProjectIndex {
   };
 }
 
-/** Digest of every file's path and summary text, in order. */
+/**
+ * Digest of every file's path and summary, in order: of the paths' JSON and the summaries' digests (the cache
+ * stores one per file, so an unchanged file's summary is neither read nor hashed).
+ */
 export function summariesDigest(files: readonly CheckedFile[]): string {
-  const h = createHash('sha256');
-  for (const f of files) h.update(`${f.file}\0${summaryTextOf(f)}\n`);
-  return h.digest('hex');
+  const digests = Buffer.alloc(files.length * 32);
+  files.forEach((f, i) => copySummaryDigest(f, digests, i * 32));
+  return createHash('sha256')
+    .update(JSON.stringify(files.map((f) => f.file)))
+    .update(digests)
+    .digest('hex');
 }
 
 /**
@@ -78,7 +84,11 @@ export function readProjectIndex(file: string, key: string, digest: string, file
     const body = text.slice(nl + 1);
     if (!Array.isArray(head) || head[0] !== key || head[1] !== digest || head[2] !== sha256Text(body)) return undefined;
     const index = JSON.parse(body) as ProjectIndex;
-    const ints = (xs: unknown, below: number): boolean => Array.isArray(xs) && xs.every((x) => Number.isInteger(x) && x >= 0 && x < below);
+    const ints = (xs: unknown, below: number): boolean => {
+      if (!Array.isArray(xs)) return false;
+      for (const x of xs as unknown[]) if (typeof x !== 'number' || !(x >= 0 && x < below) || x % 1 !== 0) return false;
+      return true;
+    };
     if (!Number.isInteger(index.documents) || !Array.isArray(index.findings) || index.order.length % 3 !== 0) return undefined;
     if (!ints(index.order, Number.MAX_SAFE_INTEGER) || !ints(index.geofences, index.order.length / 3)) return undefined;
     for (let i = 0; i < index.order.length; i += 3) if (index.order[i]! >= fileCount) return undefined;

@@ -1,7 +1,7 @@
 // The load stage's imperative shell: find the config, list the files, check each (cache, worker
 // threads), then the cross-file checks and geometry files. Everything it returns is plain data.
 import { lstatSync, readFileSync, realpathSync, statSync, type Stats } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import type { PromocConfig } from '../generated/index.js';
 import { NO_DEBUG, type DebugLog } from '../model/debug-log.js';
 import { sortDiagnostics, type Diagnostic } from '../model/diagnostic.js';
@@ -15,7 +15,7 @@ import { contentHash, ValidationCache } from './cache.js';
 import { checkSource, type CheckedSource, type SourceJob } from './check-source.js';
 import { configSearchLine, DEFAULT_CAMPAIGN_GLOBS, EMPTY_CONFIG, findConfigFile, parseConfig } from './config.js';
 import { projectIndex, readProjectIndex, summariesDigest, writeProjectIndex } from './project-index.js';
-import { expandGlobs, expandPaths, toRepoPath } from './files.js';
+import { expandGlobs, expandPaths, toRepoPath, type FileList } from './files.js';
 import { resolveGeometries } from './geometry.js';
 import { isInside } from './walk.js';
 import { locateDiagnostics } from './locate.js';
@@ -85,21 +85,23 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
     if ('diagnostic' in decoded) diagnostics.push(decoded.diagnostic);
     else ({ config } = pushAll(diagnostics, parseConfig(toRepoPath(root, configFile), decoded.text, validator)));
   }
+  const useCache = options.cache ?? config.cache?.enabled ?? true;
+  const schemaDigest = loadSchemaSet().digest;
+  const cacheFile = join(root, config.cache?.dir ?? '.promoc-cache', 'validate.bin');
+  // The config is in the key: its globs, paths and options decide what the cached results mean.
+  const cache = useCache ? ValidationCache.open(cacheFile, `${promocVersion()}:${buildId()}:${schemaDigest}:${configDigest}`, Date.now()) : undefined;
+
   const fromPaths = options.paths && options.paths.length > 0;
-  const listed = fromPaths ? expandPaths(root, options.cwd, options.paths!) : expandGlobs(root, config.campaigns ?? DEFAULT_CAMPAIGN_GLOBS, configFile);
+  const globs = config.campaigns ?? DEFAULT_CAMPAIGN_GLOBS;
+  const listed = fromPaths ? expandPaths(root, options.cwd, options.paths!) : listGlobs(root, globs, configFile, cache);
   append(diagnostics, listed.diagnostics);
   if (debug.enabled)
     debug.write(
       'config',
       `${listed.files.length} campaign file${listed.files.length === 1 ? '' : 's'} from ` +
-        `${fromPaths ? `the paths ${options.paths!.join(', ')}` : `the globs ${(config.campaigns ?? DEFAULT_CAMPAIGN_GLOBS).join(', ')}`}`,
+        `${fromPaths ? `the paths ${options.paths!.join(', ')}` : `the globs ${globs.join(', ')}`}` +
+        (listed.folders && listed.repoPaths ? ' (folders unchanged since the cached walk)' : ''),
     );
-
-  const useCache = options.cache ?? config.cache?.enabled ?? true;
-  const schemaDigest = loadSchemaSet().digest;
-  const cacheFile = join(root, config.cache?.dir ?? '.promoc-cache', 'validate.json');
-  // The config is in the key: its globs, paths and options decide what the cached results mean.
-  const cache = useCache ? ValidationCache.open(cacheFile, `${promocVersion()}:${buildId()}:${schemaDigest}:${configDigest}`, Date.now()) : undefined;
 
   const realRoot = realpathSync.native(root);
   const folders = new Map<string, string | undefined>();
@@ -118,13 +120,16 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
   // descriptor, whose stat is the one the cache stores (one system call a file fewer).
   const regular = workerCount(listed.files.length, options.workers) === 1 ? listed.regular : new Set<string>();
   const direct = new Set<string>();
-  for (const abs of listed.files) {
-    const repoPath = toRepoPath(root, abs);
-    const isDirect = regular.has(abs) && !cache?.has(repoPath);
-    if (isDirect) direct.add(abs);
+  const repoPaths = listed.repoPaths ?? listed.files.map((abs) => toRepoPath(root, abs));
+  const isDirect = listed.files.map((abs, i) => regular.has(abs) && !cache?.has(repoPaths[i]!));
+  for (let i = 0; i < listed.files.length; i += 1) {
+    const abs = listed.files[i]!;
+    const repoPath = repoPaths[i]!;
+    if (isDirect[i]) direct.add(abs);
+    const own = isDirect[i] ? undefined : lstatSync(abs);
     // A file that is not itself a symlink is where its folder really is: one realpath per folder, not per file.
-    const own = isDirect ? undefined : lstatSync(abs);
-    const escape = own?.isSymbolicLink() ? outsideRoot(realRoot, abs) : folderOutside(dirname(abs));
+    // A walk that met no symlink (`folders`) read only folders inside the repository.
+    const escape = own?.isSymbolicLink() ? outsideRoot(realRoot, abs) : listed.folders ? undefined : folderOutside(dirname(abs));
     if (escape) {
       diagnostics.push({
         ruleId: 'load/outside-repo',
@@ -261,6 +266,28 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
     ...(keepText ? { texts } : {}),
   };
 }
+
+/**
+ * The globs' listing: from the cache when every folder the last walk read is unchanged (then it lists the same
+ * files, all regular, none through a symlink), else walked; a plain walk is kept in the cache for the next run.
+ */
+function listGlobs(root: string, globs: readonly string[], configFile: string | undefined, cache: ValidationCache | undefined): FileList {
+  const known = cache?.listing(root);
+  if (known) {
+    const prefix = root.endsWith(sep) ? root : root + sep;
+    return { files: known.map((p) => prefix + p), regular: EVERY, diagnostics: [], repoPaths: known, folders: [] };
+  }
+  const listed = expandGlobs(root, globs, configFile);
+  cache?.putListing(
+    listed.folders && {
+      folders: listed.folders.map((f) => [toRepoPath(root, f.abs), f.mtimeMs, f.ctimeMs, f.ino] as const),
+      files: listed.files.map((abs) => toRepoPath(root, abs)),
+    },
+  );
+  return listed;
+}
+
+const EVERY = { has: (): boolean => true };
 
 /**
  * A message if `abs` (after resolving symlinks) is not inside `realRoot`. The native realpath is one system

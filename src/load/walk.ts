@@ -2,7 +2,7 @@
 // look at it (`campaigns/x -> /` walked the host), so this walk looks at every symlink when it meets it:
 // one that leaves the repository or loops is reported and never entered, a folder reached twice (`loop -> .`)
 // is read once, and the whole walk stops after MAX_WALK_ENTRIES entries. picomatch does the matching.
-import { readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
 import { join, posix, sep } from 'node:path';
 import picomatch from 'picomatch';
 import type { Diagnostic } from '../model/diagnostic.js';
@@ -27,6 +27,18 @@ export interface WalkResult {
   /** Those of `files` whose directory entry said regular file (not a symlink): no lstat is needed to know it. */
   readonly regular: ReadonlySet<string>;
   readonly diagnostics: readonly Diagnostic[];
+  /**
+   * Every folder read, with its stat from before the read, when the walk met no symlink and nothing to report:
+   * then the listing follows from those folders' entries alone, and is the same while none of them changes.
+   */
+  readonly folders?: readonly WalkedFolder[];
+}
+
+export interface WalkedFolder {
+  readonly abs: string;
+  readonly mtimeMs: number;
+  readonly ctimeMs: number;
+  readonly ino: number;
 }
 
 /** Whether `path` is `root` or below it (`/` holds everything). */
@@ -45,6 +57,9 @@ export function walkGlobs(options: WalkOptions): WalkResult {
     diagnostics.push({ ruleId, severity: 'error', file: options.name(abs), message, hint });
   };
   let entries = 0;
+  const folders: WalkedFolder[] = [];
+  // Plain: no symlink met, every start folder where the repository's real path says it is.
+  let plain = true;
   const queue: { abs: string; real: string; rel: string }[] = [];
   for (const start of startFolders(options.globs)) {
     const abs = join(options.base, start);
@@ -52,9 +67,14 @@ export function walkGlobs(options: WalkOptions): WalkResult {
     try {
       real = realpathSync.native(abs);
     } catch {
+      plain = false;
       continue;
     } // a glob whose folder does not exist matches nothing
-    if (!statSync(real).isDirectory()) continue;
+    if (real !== join(options.realRoot, start)) plain = false;
+    if (!statSync(real).isDirectory()) {
+      plain = false;
+      continue;
+    }
     queue.push({ abs, real, rel: start });
   }
   while (queue.length > 0) {
@@ -63,8 +83,13 @@ export function walkGlobs(options: WalkOptions): WalkResult {
     visited.add(dir.real);
     let list: Dirent[];
     try {
+      if (plain) {
+        const st = lstatSync(dir.abs);
+        folders.push({ abs: dir.abs, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino });
+      }
       list = readdirSync(dir.abs, { withFileTypes: true });
     } catch {
+      plain = false;
       continue;
     } // unreadable folders hold no campaigns we could read
     list.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -83,6 +108,7 @@ export function walkGlobs(options: WalkOptions): WalkResult {
       const abs = join(dir.abs, entry.name);
       const rel = dir.rel === '' ? entry.name : `${dir.rel}/${entry.name}`;
       if (entry.isSymbolicLink()) {
+        plain = false;
         let real: string;
         try {
           real = realpathSync.native(abs);
@@ -119,10 +145,12 @@ export function walkGlobs(options: WalkOptions): WalkResult {
       } else if (match(rel) && !ignored(rel)) {
         files.add(abs); // FIFOs and devices too: the loader refuses them by name rather than skipping them silently
         if (entry.isFile()) regular.add(abs);
+        else plain = false;
       }
     }
   }
-  return { files: [...files].sort(), regular, diagnostics };
+  const sorted = [...files].sort();
+  return { files: sorted, regular, diagnostics, ...(plain && diagnostics.length === 0 ? { folders } : {}) };
 }
 
 /** The static folders the globs start in (`campaigns/**\/*.yaml` → `campaigns`), without ones inside another. */

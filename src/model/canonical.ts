@@ -9,10 +9,45 @@ export type Json = null | boolean | number | string | readonly Json[] | { readon
 
 /** Any RFC 3339 / ISO 8601 instant → `YYYY-MM-DDTHH:MM:SSZ` (milliseconds only when non-zero). */
 export function canonicalInstant(value: string): string {
+  if (isSecondInstant(value)) return value;
   const t = Date.parse(value);
   if (Number.isNaN(t)) return value;
   const iso = new Date(t).toISOString();
   return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
+}
+
+/**
+ * Whether `value` is a valid instant already written `YYYY-MM-DDTHH:MM:SSZ`, the form Date writes back for it
+ * (less its zero milliseconds): nearly every instant a plan reads or lowers. Checked by its digits, without
+ * parsing it into a Date and writing it out again.
+ */
+export function isSecondInstant(value: string): boolean {
+  if (value.length !== 20 || value.charCodeAt(19) !== 90 /* Z */ || value.charCodeAt(10) !== 84 /* T */) return false;
+  for (const at of SEPARATORS) if (value.charCodeAt(at) !== (at < 10 ? DASH : COLON)) return false;
+  const year = digits(value, 0, 4);
+  const month = digits(value, 5, 2);
+  const day = digits(value, 8, 2);
+  const hour = digits(value, 11, 2);
+  const minute = digits(value, 14, 2);
+  const second = digits(value, 17, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return false;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 ? (leap ? 29 : 28) : DAYS_IN_MONTH[month - 1]!);
+}
+const SEPARATORS = [4, 7, 13, 16];
+const DASH = 45;
+const COLON = 58;
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The decimal number written by `length` ASCII digits at `start`, or -1 if any is not a digit. */
+function digits(text: string, start: number, length: number): number {
+  let n = 0;
+  for (let i = start; i < start + length; i++) {
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
 }
 
 /** A decimal amount written any way ("5", "5.0", 5) → the currency's exponent ("5.00" for EUR). */
@@ -88,3 +123,9 @@ export const sha256Text: (text: string) => string =
   typeof (crypto as { hash?: unknown }).hash === 'function'
     ? (text) => crypto.hash('sha256', text, 'hex')
     : (text) => crypto.createHash('sha256').update(text).digest('hex');
+
+/** sha256 of a string or bytes as 32 bytes, in one call where Node has crypto.hash (a Hash object per call costs several times more). */
+export const sha256Bytes: (data: string | Uint8Array) => Buffer =
+  typeof (crypto as { hash?: unknown }).hash === 'function'
+    ? (data) => crypto.hash('sha256', data as string, 'buffer') as unknown as Buffer
+    : (data) => crypto.createHash('sha256').update(data).digest();

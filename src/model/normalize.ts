@@ -36,44 +36,40 @@ function normalizeValue(value: Json | undefined, key: string | undefined): Json 
   if (typeof value === 'number') return canonicalNumber(value);
   if (typeof value === 'string') return key !== undefined && INSTANT_KEYS.has(key) ? canonicalInstant(value) : value;
   if (typeof value === 'boolean') return value;
+  // Loops rather than map/filter and a count rather than Object.keys(out): this runs on every field of both sides.
   if (Array.isArray(value)) {
-    const items = (value as readonly Json[]).map((v) => normalizeValue(v, undefined)).filter((v): v is Json => v !== undefined);
+    const items: Json[] = [];
+    for (const v of value as readonly Json[]) {
+      const n = normalizeValue(v, undefined);
+      if (n !== undefined) items.push(n);
+    }
     if (items.length === 0) return undefined;
     return key !== undefined && SET_KEYS.has(key) ? sortedSet(items) : items;
   }
   const obj = value as { readonly [k: string]: Json };
-  if (isMoney(obj)) return { amount: canonicalAmount(obj.amount as string | number, obj.currency as string), currency: obj.currency as string };
+  const keys = Object.keys(obj);
+  if (isMoney(obj, keys)) return { amount: canonicalAmount(obj.amount as string | number, obj.currency as string), currency: obj.currency as string };
+  keys.sort();
   const out: { [k: string]: Json } = {};
-  for (const k of Object.keys(obj).sort()) {
+  let kept = 0;
+  for (const k of keys) {
     const v = normalizeValue(obj[k], k);
-    if (v !== undefined) out[k] = v;
+    if (v !== undefined) {
+      out[k] = v;
+      // Assigning __proto__ sets the prototype and adds no key (as before, such an object counts as empty).
+      if (k !== '__proto__') kept += 1;
+    }
   }
-  return Object.keys(out).length === 0 ? undefined : out;
+  return kept === 0 ? undefined : out;
 }
 
-function isMoney(obj: { readonly [k: string]: Json }): boolean {
-  const keys = Object.keys(obj);
+function isMoney(obj: { readonly [k: string]: Json }, keys: readonly string[]): boolean {
   return (
     keys.length === 2 &&
     typeof obj.currency === 'string' &&
     /^[A-Z]{3}$/.test(obj.currency) &&
     (typeof obj.amount === 'string' || typeof obj.amount === 'number')
   );
-}
-
-/**
- * JSON text of normalized fields (keys already sorted, so the text is canonical). Kept per object: a live
- * object's text is made while its page is read, a desired one's for its digest, and the plan's equality
- * check reuses both instead of serializing 10,000 documents again after the last page.
- */
-const texts = new WeakMap<object, string>();
-export function normalizedText(fields: { readonly [k: string]: Json }): string {
-  let text = texts.get(fields);
-  if (text === undefined) {
-    text = JSON.stringify(fields);
-    texts.set(fields, text);
-  }
-  return text;
 }
 
 export function isObject(v: Json | undefined): v is { readonly [k: string]: Json } {

@@ -1,16 +1,16 @@
 // Deciding what applying would do to one resource. Pure: desired entry × live object × capability → Action.
 import type { Json } from '../model/canonical.js';
-import { normalizedText } from '../model/normalize.js';
 import { diffFields, isUnder, type FieldChange } from './diff.js';
 import type { Action, Change, DesiredEntry, PlanOptions } from './plan-types.js';
 import type { KindCapability, LiveObject, Provider } from '../providers/provider.js';
 import { sha256Text } from '../model/canonical.js';
+import { sameText } from './same-text.js';
 
 const STATUS = 'spec.status';
 
 /** Digest of normalized fields. normalizeFields already sorted every key, so JSON.stringify is canonical here. */
 export function ownerDigest(fields: { readonly [k: string]: Json }): string {
-  return sha256Text(normalizedText(fields)).slice(0, 12);
+  return sha256Text(JSON.stringify(fields)).slice(0, 12);
 }
 
 function base(provider: string, kind: string, name: string, key: string, cap: KindCapability | undefined) {
@@ -52,7 +52,7 @@ export function compareAction(d: DesiredEntry, live: LiveObject, provider: Provi
   const cap = d.capability;
   const desired = d.lowered.normalized.fields;
   // Normalized documents have sorted keys: equal text means nothing to diff (the common case, kept cheap).
-  const same = normalizedText(live.normalized.fields) === normalizedText(desired);
+  const same = sameText(live.normalized.fields, desired);
   const adopt = live.owner === undefined;
   // The common case of a large plan: nothing below applies to it.
   if (same && (!adopt || !cap.update)) return Object.assign(compareHead(d, live), { action: 'noop' as const, changes: [] });

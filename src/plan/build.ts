@@ -49,13 +49,16 @@ export function buildPlan(input: BuildInput): Plan {
     const provider = input.providers[set.provider];
     if (!provider) continue;
     const desired = input.desired.filter((d) => d.provider === set.provider);
-    const { matched, inScope } = indexLive(set);
-    const claims = claimsOf(set.provider, inScope, set.capabilities);
+    const { matched, inScope, keys } = indexLive(set);
+    const claims = claimsOf(set.provider, inScope, keys, set.capabilities);
     append(conflicts, claims.conflicts);
     const used = new Set<LiveObject>();
     for (const d of desired) {
       const key = matchKey(d.located.resource.kind, d.lowered.normalized.key);
-      const clash = claims.byKey.get(key) ?? claims.byOwner.get(resourceKey(d.located.resource));
+      // Keyed only when something claims twice: a plan without conflicts makes no owner keys.
+      const clash =
+        (claims.byKey.size > 0 ? claims.byKey.get(key) : undefined) ??
+        (claims.byOwner.size > 0 ? claims.byOwner.get(resourceKey(d.located.resource)) : undefined);
       const live = matched.get(key);
       if (live) used.add(live);
       if (clash) {
@@ -134,16 +137,18 @@ interface Claim {
 function claimsOf(
   provider: string,
   inScope: readonly LiveObject[],
+  keys: readonly string[],
   capabilities: LiveSet['capabilities'],
 ): { conflicts: Conflict[]; byKey: Map<string, Claim>; byOwner: Map<string, Claim>; objectsOf: (c: Conflict) => readonly LiveObject[] } {
-  const current = inScope.filter((o) => !o.facts.retired);
   // Keys claimed twice, in the order of their first claim. A key's first object is held alone and a list
   // made on the second: 10,000 one-object lists were most of the cost.
-  const group = (keyOf: (o: LiveObject) => string | undefined): [string, LiveObject[]][] => {
+  const group = (keyOf: (o: LiveObject, i: number) => string | undefined): [string, LiveObject[]][] => {
     const first = new Map<string, LiveObject>();
     const shared = new Map<string, LiveObject[]>();
-    for (const o of current) {
-      const k = keyOf(o);
+    for (let i = 0; i < inScope.length; i++) {
+      const o = inScope[i]!;
+      if (o.facts.retired) continue;
+      const k = keyOf(o, i);
       if (k === undefined) continue;
       const list = shared.get(k);
       if (list) list.push(o);
@@ -192,22 +197,27 @@ function claimsOf(
     conflicts.push(claim.conflict);
     into.set(k, claim);
   };
-  for (const [k, objects] of group((o) => matchKey(o.normalized.kind, o.normalized.key))) add(objects, byKey, k);
+  for (const [k, objects] of group((_, i) => keys[i])) add(objects, byKey, k);
   for (const [k, objects] of group((o) => (o.owner ? resourceKey(o.owner) : undefined))) add(objects, byOwner, k);
   const objectsOf = (c: Conflict): readonly LiveObject[] => seen.get(c.ids.join('\0'))?.objects ?? [];
   return { conflicts: conflicts.sort((a, b) => (a.ids[0]! < b.ids[0]! ? -1 : 1)), byKey, byOwner, objectsOf };
 }
 
-/** Live objects by match key. Where several share a key (a code reused after archiving), prefer the current one. */
-function indexLive(set: LiveSet): { matched: Map<string, LiveObject>; inScope: LiveObject[] } {
+/**
+ * Live objects by match key. Where several share a key (a code reused after archiving), prefer the current one.
+ * `keys[i]` is the match key of `inScope[i]`, made once for the index and the claims.
+ */
+function indexLive(set: LiveSet): { matched: Map<string, LiveObject>; inScope: LiveObject[]; keys: string[] } {
   const matched = new Map<string, LiveObject>();
   const inScope = set.objects.filter((o) => set.kinds.has(o.normalized.kind));
+  const keys: string[] = [];
   for (const o of inScope) {
     const k = matchKey(o.normalized.kind, o.normalized.key);
+    keys.push(k);
     const seen = matched.get(k);
     if (!seen || rank(o) > rank(seen) || (rank(o) === rank(seen) && retiredLater(o, seen))) matched.set(k, o);
   }
-  return { matched, inScope };
+  return { matched, inScope, keys };
 }
 
 /**

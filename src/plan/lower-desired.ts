@@ -88,10 +88,13 @@ function sameBinding(
   const refused = new Set<DesiredEntry>();
   const diagnostics: Diagnostic[] = [];
   const id = (l: Located): string => resourceKey(l.resource);
-  const lowered = new Set(entries.map((e) => id(e.located)));
-  const chosen = new Set(selected.map(id));
+  // Made at the first reference: most kinds name none, and keying 10,000 entries twice for nothing was a cost.
+  let lowered: Set<string> | undefined;
+  let chosen: Set<string> | undefined;
   for (const entry of entries) {
     for (const { path, ref } of entry.capability.sameBinding?.(entry.located.resource) ?? []) {
+      lowered ??= new Set(entries.map((e) => id(e.located)));
+      chosen ??= new Set(selected.map(id));
       if (lowered.has(ref)) continue;
       const { resource, source } = entry.located;
       const other = ctx.model.resources.find((l) => id(l) === ref);

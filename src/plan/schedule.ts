@@ -54,9 +54,12 @@ export function plannedCreate(d: DesiredEntry, provider: Provider, now: number):
 /** A desired resource matched to a live object. */
 export function plannedCompare(d: DesiredEntry, live: LiveObject, provider: Provider, options: PlanOptions, now: number): Action {
   const a = compareAction(d, live, provider, options);
-  const w = windowOf(d);
   const cap = d.capability;
-  if (!holdsEnd(cap) && w.until !== undefined) {
+  // The window is read only where an instant matters: most targets hold both ends and schedule nothing.
+  const ends = !holdsEnd(cap);
+  const effective = cap.effectiveAt?.(d.located.resource);
+  const w = ends || effective !== undefined ? windowOf(d) : {};
+  if (ends && w.until !== undefined) {
     const ended = endAction(a, live, cap, w.until, w, now);
     if (ended) return ended;
   }
@@ -64,7 +67,6 @@ export function plannedCompare(d: DesiredEntry, live: LiveObject, provider: Prov
     const drafted = draftAction(a, live, d, cap);
     if (drafted) return drafted;
   }
-  const effective = cap.effectiveAt?.(d.located.resource);
   if (effective !== undefined && a.action === 'update' && live.facts.status === 'active' && !a.activation) {
     const at = Date.parse(effective);
     if (at > now) {

@@ -3,6 +3,7 @@
 // located compile error naming the field and what the target offers instead. A field the API has no place
 // for is still expressible when its value is what the API does anyway (`native`): e.g. `stackable: true` on
 // an API that always combines benefits. Such values are accepted and not sent; any other value is an error.
+import { isSecondInstant } from '../model/canonical.js';
 import type { DocPath } from '../model/diagnostic.js';
 import type { AnyResource } from '../model/resource.js';
 import type { LowerIssue } from './provider.js';
@@ -101,6 +102,7 @@ function longest(map: Readonly<Record<string, string>>, generic: string): string
  * refused by the API: both are located issues here instead of failures at apply.
  */
 export function apiInstant(value: string, path: DocPath, apiName: string, issues: LowerIssue[]): string {
+  if (isSecondInstant(value)) return value;
   const t = Date.parse(value);
   const field = displayPath(path);
   if (Number.isNaN(t)) {

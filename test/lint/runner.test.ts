@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runLint } from '../../src/lint/runner.js';
+import { runLint, runLintReleasing } from '../../src/lint/runner.js';
 import type { Diagnostic } from '../../src/model/diagnostic.js';
 import { modelFromText } from './fixture-model.js';
 
@@ -58,6 +58,21 @@ async function run(extra: Partial<Parameters<typeof runLint>[0]> = {}) {
 const brief = (ds: readonly Diagnostic[]) => ds.map((d) => `${d.file}:${d.range?.start.line}:${d.range?.start.col} ${d.severity} ${d.ruleId}`);
 
 describe('runLint', () => {
+  it('gives the same report when the model is handed over once and let go (as the CLI does)', async () => {
+    const fx = await modelFromText('campaigns/codes.yaml', CAMPAIGNS);
+    const texts: Record<string, string> = { 'campaigns/codes.yaml': CAMPAIGNS, 'promoc.config.yaml': CONFIG };
+    const options = { now: NOW, rules: { 'stacking/exclusive-overlap': 'off', 'stacking/shadow': 'warn' } } as const;
+    const rest = { options, readText: (f: string) => texts[f], configFile: 'promoc.config.yaml', files: ['campaigns/codes.yaml'] };
+    let taken = 0;
+    const released = runLintReleasing(() => {
+      taken += 1;
+      return fx.model;
+    }, rest);
+    expect(taken).toBe(1);
+    expect(released).toEqual(runLint({ ...rest, model: fx.model }));
+    expect(released.diagnostics.length).toBeGreaterThan(3);
+  });
+
   it('locates, suppresses with a reason, reports the suppression without one, and checks the config', async () => {
     const report = await run();
     expect(brief(report.diagnostics)).toEqual([

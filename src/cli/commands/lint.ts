@@ -6,6 +6,7 @@ import { EXIT, type CliContext, type RegisterCommand } from '../context.js';
 import { InvocationError } from '../../model/errors.js';
 import { promocVersion } from '../../load/version.js';
 import type { Diagnostic, Severity } from '../../model/diagnostic.js';
+import type { LoadResult } from '../../load/project.js';
 import { parseSeverity } from '../../model/severity.js';
 
 const FORMATS = ['stylish', 'json', 'sarif', 'github', 'markdown'] as const;
@@ -84,7 +85,7 @@ async function runLintCommand(ctx: CliContext, paths: string[], reports: readonl
   const maxWarnings = parseMaxWarnings(flags.maxWarnings);
   const overrides = parseRuleFlags(flags.rule);
   const now = flags.now === undefined ? new Date() : parseNow(flags.now);
-  const [{ loadProject }, { runLint }, { optionsFromConfig }, { writeReports }] = await Promise.all([
+  const [{ loadProject }, { runLintReleasing }, { optionsFromConfig }, { writeReports }] = await Promise.all([
     import('../../load/project.js'),
     import('../../lint/runner.js'),
     import('../../lint/settings.js'),
@@ -92,27 +93,35 @@ async function runLintCommand(ctx: CliContext, paths: string[], reports: readonl
   ]);
   const { join, relative, sep } = await import('node:path');
   const { readSmallText } = await import('../read-small-text.js');
-  const loaded = await loadProject({ cwd: ctx.io.cwd, paths, cache: flags.cache, debug: ctx.debug, keepTexts: true });
+  // Only the model is not taken out of the load result: it is handed to the rules and then let go.
+  let loaded: LoadResult | undefined = await loadProject({ cwd: ctx.io.cwd, paths, cache: flags.cache, debug: ctx.debug, keepTexts: true });
+  const { root, files, configFile, diagnostics: earlier } = loaded;
   const base = optionsFromConfig(loaded.config, now);
   // Locating, suppressions and code frames each want the source of most files: read each once, starting
   // from the texts the loader read.
   const texts = new Map<string, string | undefined>(loaded.texts);
   const readText = (file: string): string | undefined => {
-    if (!texts.has(file)) texts.set(file, readSmallText(join(loaded.root, file)));
+    if (!texts.has(file)) texts.set(file, readSmallText(join(root, file)));
     return texts.get(file);
   };
-  const report = runLint({
-    model: loaded.model,
-    earlier: loaded.diagnostics,
-    options: { ...base, rules: { ...base.rules, ...overrides } },
-    readText,
-    files: loaded.files,
-    ...(loaded.configFile ? { configFile: relative(loaded.root, loaded.configFile).split(sep).join('/') } : {}),
-  });
+  const report = runLintReleasing(
+    () => {
+      const { model } = loaded!;
+      loaded = undefined;
+      return model;
+    },
+    {
+      earlier,
+      options: { ...base, rules: { ...base.rules, ...overrides } },
+      readText,
+      files,
+      ...(configFile ? { configFile: relative(root, configFile).split(sep).join('/') } : {}),
+    },
+  );
   await writeReports(report, reports, {
     io: ctx.io,
-    root: loaded.root,
-    files: loaded.files.length,
+    root,
+    files: files.length,
     frames: flags.frames,
     toolVersion: promocVersion(),
     readText,

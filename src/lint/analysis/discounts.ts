@@ -67,42 +67,71 @@ export function worstDiscountStacks(offers: readonly Offer[], zones: ZoneIndex, 
  * One finding per line and last-applied campaign.
  */
 function stacksInGroup(group: readonly Candidate[], cap: number, zones: ZoneIndex, found: Map<string, DiscountStack>): void {
-  const lines = [...new Set(group.flatMap((c) => [...c.shares.keys()]).concat(BROAD_LINE))];
-  const shareOn = (c: Candidate, line: string): LineDiscount | undefined => c.shares.get(line) ?? c.shares.get(BROAD_LINE);
-  // Per line, its offers by discount, largest first, and their shares of it.
-  const byDiscount = lines.map((line) =>
-    group
-      .flatMap((c) => {
-        const d = shareOn(c, line);
-        return d ? [{ c, d }] : [];
-      })
-      .sort((x, y) => y.d.share - x.d.share || compareOrder(x.c.o, y.c.o)),
-  );
-  const ranked = byDiscount.map((list) => list.map((x) => x.c));
-  const shares = byDiscount.map((list) => list.map((x) => x.d));
+  // Typed arrays and index sorts instead of an object per (offer, line) and per event: the sweep's
+  // allocations were a sixth of the analysis's in a cold run.
+  const seen = new Set<string>();
+  for (const c of group) for (const line of c.shares.keys()) seen.add(line);
+  seen.add(BROAD_LINE);
+  const lines = [...seen];
+  // Per line, its offers by discount, largest first (ties in application order), and their shares of it.
+  const ranked: Candidate[][] = [];
+  const shares: LineDiscount[][] = [];
+  const on: (LineDiscount | undefined)[] = new Array<LineDiscount | undefined>(group.length);
+  let entries = 0;
+  for (const line of lines) {
+    const members: number[] = [];
+    for (let i = 0; i < group.length; i += 1) {
+      const d = group[i]!.shares.get(line) ?? group[i]!.shares.get(BROAD_LINE);
+      on[i] = d;
+      if (d) members.push(i);
+    }
+    members.sort((x, y) => on[y]!.share - on[x]!.share || compareOrder(group[x]!.o, group[y]!.o));
+    ranked.push(members.map((i) => group[i]!));
+    shares.push(members.map((i) => on[i]!));
+    entries += members.length;
+  }
   const open = ranked.map((list) => new Uint32Array((list.length + 31) >>> 5));
-  // Per offer (index in group): where it stands in each line's order, and log(1 − its share there).
-  const index = new Map(group.map((c, i) => [c, i]));
-  const standing: { line: number; at: number; log: number }[][] = group.map(() => []);
-  ranked.forEach((list, line) => list.forEach((c, at) => standing[index.get(c)!]!.push({ line, at, log: Math.log1p(-shares[line]![at]!.share) })));
+  // Per offer (index in group), its entries first..first+count-1 in `standLine`/`standAt`/`standLog`:
+  // a line, its place in that line's order, and log(1 − its share there); lines in increasing order.
+  const index = new Map<Candidate, number>();
+  for (let i = 0; i < group.length; i += 1) index.set(group[i]!, i);
+  const first = new Int32Array(group.length + 1);
+  for (const list of ranked) for (const c of list) first[index.get(c)! + 1]! += 1;
+  for (let i = 1; i <= group.length; i += 1) first[i]! += first[i - 1]!;
+  const fill = first.slice(0, group.length);
+  const standLine = new Int32Array(entries);
+  const standAt = new Int32Array(entries);
+  const standLog = new Float64Array(entries);
+  for (let line = 0; line < ranked.length; line += 1) {
+    const list = ranked[line]!;
+    for (let at = 0; at < list.length; at += 1) {
+      const slot = fill[index.get(list[at]!)!]!;
+      fill[index.get(list[at]!)!] = slot + 1;
+      standLine[slot] = line;
+      standAt[slot] = at;
+      standLog[slot] = Math.log1p(-shares[line]![at]!.share);
+    }
+  }
   const logLeft = new Float64Array(lines.length);
   const limit = Math.log(Math.max(1 - cap + PRINT_TOLERANCE, Number.MIN_VALUE));
-  const events = group
-    .flatMap((c, i) => [
-      { t: c.o.from, open: true, i, id: c.o.id },
-      { t: c.o.until, open: false, i, id: c.o.id },
-    ])
-    .sort((a, b) => a.t - b.t || Number(a.open) - Number(b.open) || a.id - b.id);
+  // Events: 2i opens offer i, 2i + 1 closes it; by time, closes first, then by offer id.
+  const events = new Array<number>(group.length * 2);
+  for (let e = 0; e < events.length; e += 1) events[e] = e;
+  const timeOf = (e: number): number => ((e & 1) === 0 ? group[e >>> 1]!.o.from : group[e >>> 1]!.o.until);
+  events.sort((a, b) => timeOf(a) - timeOf(b) || (b & 1) - (a & 1) || group[a >>> 1]!.o.id - group[b >>> 1]!.o.id);
   for (let e = 0; e < events.length; e += 1) {
     const event = events[e]!;
-    for (const { line, at, log } of standing[event.i]!) {
+    const opens = (event & 1) === 0;
+    const i = event >>> 1;
+    for (let k = first[i]!; k < first[i + 1]!; k += 1) {
+      const line = standLine[k]!;
+      const at = standAt[k]!;
       const bits = open[line]!;
       const word = at >>> 5;
-      bits[word] = event.open ? bits[word]! | (1 << (at & 31)) : bits[word]! & ~(1 << (at & 31));
-      logLeft[line] = logLeft[line]! + (event.open ? 1 : -1) * log;
+      bits[word] = opens ? bits[word]! | (1 << (at & 31)) : bits[word]! & ~(1 << (at & 31));
+      logLeft[line] = logLeft[line]! + (opens ? 1 : -1) * standLog[k]!;
     }
-    const next = events[e + 1];
-    if (!event.open || (next && next.open)) continue; // not a maximal instant
+    if (!opens || (e + 1 < events.length && (events[e + 1]! & 1) === 0)) continue; // not a maximal instant
     for (let line = 0; line < lines.length; line += 1) {
       if (logLeft[line]! > limit + 1e-9) continue;
       const stack = greedyStack(ranked[line]!, shares[line]!, open[line]!, lines[line]!, cap, zones);

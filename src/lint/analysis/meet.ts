@@ -82,15 +82,31 @@ export function covers(w: Offer, l: Offer, zones: ZoneIndex): boolean {
     (w.conditions === null || w.conditions === l.conditions) &&
     (!w.firstPurchaseOnly || l.firstPurchaseOnly) &&
     subsetOrAny(l.userTypes, w.userTypes) &&
-    w.requireTags.every((t) => l.requireTags.includes(t)) &&
+    listIncludes(l.requireTags, w.requireTags) &&
     isSubset(w.excludeTags, l.excludeTags) &&
     subsetOrAny(l.branches, w.branches) &&
     subsetOrAny(l.categories, w.categories) &&
     subsetOrAny(l.vehicleIds, w.vehicleIds) &&
-    w.vehicleTags.every((t) => l.vehicleTags.includes(t)) &&
-    l.benefits.every((y) => w.benefits.some((x) => benefitCovers(x, y))) &&
+    listIncludes(l.vehicleTags, w.vehicleTags) &&
+    benefitsCovered(w.benefits, l.benefits) &&
     placeCovers(w, l, zones)
   );
+}
+
+// Loops rather than every/some with closures: covers runs for every candidate winner of every loser.
+/** Every item of `inner` is in `outer`. */
+function listIncludes<T>(outer: readonly T[], inner: readonly T[]): boolean {
+  for (let i = 0; i < inner.length; i += 1) if (!outer.includes(inner[i]!)) return false;
+  return true;
+}
+
+/** Each of the loser's benefits is covered by one of the winner's. */
+function benefitsCovered(winner: readonly BenefitFacts[], loser: readonly BenefitFacts[]): boolean {
+  outer: for (let i = 0; i < loser.length; i += 1) {
+    for (let j = 0; j < winner.length; j += 1) if (benefitCovers(winner[j]!, loser[i]!)) continue outer;
+    return false;
+  }
+  return true;
 }
 
 function placeCovers(w: Offer, l: Offer, zones: ZoneIndex): boolean {

@@ -17,7 +17,16 @@ export function compareOrder(a: Offer, b: Offer): number {
 }
 
 export function describeRank(o: Offer): string {
-  return `${RANK_NAMES[o.rank]}priority ${o.priority}, ${o.stackable ? 'stackable' : 'non-stackable'}`;
+  // Cached per rank, stackability and priority: thousands of findings name the same few.
+  const byPriority = (rankTexts[o.rank * 2 + (o.stackable ? 1 : 0)] ??= new Map());
+  let text = byPriority.get(o.priority);
+  if (text === undefined) {
+    text = `${RANK_NAMES[o.rank]}priority ${o.priority}, ${o.stackable ? 'stackable' : 'non-stackable'}`;
+    if (byPriority.size < 10_000) byPriority.set(o.priority, text);
+  }
+  return text;
 }
+
+const rankTexts: Map<number, string>[] = [];
 
 const RANK_NAMES = ['targeted, ', 'plan-limited, ', ''] as const;

@@ -69,9 +69,21 @@ export function windows(r: AnyResource): { readonly path: DocPath; readonly wind
 
 /** [from, until) in epoch ms; open ends are ±Infinity. */
 export function windowBounds(w: Window | undefined): readonly [number, number] {
-  const from = w?.from ? Date.parse(w.from) : -Infinity;
-  const until = w?.until ? Date.parse(w.until) : Infinity;
+  const from = w?.from ? parseInstant(w.from) : -Infinity;
+  const until = w?.until ? parseInstant(w.until) : Infinity;
   return [Number.isNaN(from) ? -Infinity : from, Number.isNaN(until) ? Infinity : until];
+}
+
+const parsed = new Map<string, number>();
+
+/** `Date.parse`, cached: a repository's windows share a few hundred instants, and parsing is slow. */
+function parseInstant(text: string): number {
+  let ms = parsed.get(text);
+  if (ms === undefined) {
+    ms = Date.parse(text);
+    if (parsed.size < 100_000) parsed.set(text, ms);
+  }
+  return ms;
 }
 
 /** "from 2027-06-01 until 2027-09-01", "until 2027-09-01", "at all times" (UTC; time shown only when not midnight). */

@@ -223,7 +223,8 @@ function topWinners(ns: readonly Offer[], losers: readonly Offer[], zones: ZoneI
   });
   const found = new Map<number, { offer: Offer; others: Offer[]; more: boolean; from: number; until: number }>();
   for (const l of losers) {
-    const g = found.get(l.cid) ?? { offer: l, others: [], more: false, from: Infinity, until: -Infinity };
+    // Made at the first winner found: most losers have none.
+    let g = found.get(l.cid);
     // Disjoint lists whose union holds every winner of the trigger that l's code and zone allow.
     const of = lists.get(l.trigger);
     const place = l.geo ? zones.component(l) : undefined;
@@ -261,7 +262,11 @@ function topWinners(ns: readonly Offer[], losers: readonly Offer[], zones: ZoneI
       const w = ranked[p]!;
       if (!isBefore(w, l)) break; // ranked: nothing after w goes before l either
       if (w.cid === l.cid || w.trigger !== l.trigger || !windowsOverlap(w, l) || !codesCompatible(w, l) || !canMeet(w, l, zones)) continue;
-      if (!g.others.some((x) => x.cid === w.cid)) {
+      if (!g) {
+        g = { offer: l, others: [], more: false, from: Infinity, until: -Infinity };
+        found.set(l.cid, g);
+      }
+      if (!hasCampaign(g.others, w.cid)) {
         if (g.others.length === TOP_WINNERS) {
           g.more = true;
           break;
@@ -271,9 +276,13 @@ function topWinners(ns: readonly Offer[], losers: readonly Offer[], zones: ZoneI
       g.from = Math.min(g.from, Math.max(w.from, l.from));
       g.until = Math.max(g.until, Math.min(w.until, l.until));
     }
-    if (g.others.length > 0) found.set(l.cid, g);
   }
   return [...found.values()].map((g) => ({ ...g, others: g.others.sort(compareOrder) }));
+}
+
+function hasCampaign(list: readonly Offer[], cid: number): boolean {
+  for (let i = 0; i < list.length; i += 1) if (list[i]!.cid === cid) return true;
+  return false;
 }
 
 /** Findings grouped per reported campaign, each other campaign once. */

@@ -1,7 +1,8 @@
 // Live EV billing objects → normalized resources. `raiseCode`/`raiseUserType` are also what `lower` uses to
 // say what the API would hold, so both sides of the diff are read by the same function.
-import { canonicalAmount, digest, parseNumeric, type Json } from '../../model/canonical.js';
-import { normalizedText, normalizeFields } from '../../model/normalize.js';
+import { canonicalAmount, parseNumeric, type Json } from '../../model/canonical.js';
+import { digestEach } from '../../model/digest-each.js';
+import { normalizeFields } from '../../model/normalize.js';
 import type { HttpClient } from '../http/client.js';
 import { readNumberedPages } from '../http/paginate.js';
 import { nameFromKey, splitMarker } from '../ownership.js';
@@ -36,12 +37,11 @@ export function raiseUserType(o: Obj): { normalized: Normalized; owner: ReturnTy
   return { normalized: { kind: 'UserType', name, key: name, fields: normalizeFields({ spec: { description: text } }) }, owner };
 }
 
-function codeObject(o: Obj): LiveObject {
+function codeObject(o: Obj, fingerprint: string): LiveObject {
   const { normalized, owner } = raiseCode(o);
   const uses = typeof o.uses_count === 'number' ? o.uses_count : 0;
   const counters: Counter[] = [{ name: 'redemptions', value: uses, text: `${uses} redemption${uses === 1 ? '' : 's'} so far` }];
   if (o.active === false) counters.push({ name: 'active', value: 'false', text: 'no longer redeemable (max_uses reached or expires_at passed)' });
-  normalizedText(normalized.fields); // made now, while later pages are in flight; the plan compares by it
   return {
     id: String(o.code_id),
     normalized,
@@ -49,13 +49,13 @@ function codeObject(o: Obj): LiveObject {
     counters,
     liveRedemptions: uses,
     facts: { active: o.active !== false },
-    fingerprint: digest(o, 16),
+    fingerprint,
   };
 }
 
-function userTypeObject(o: Obj): LiveObject {
+function userTypeObject(o: Obj, fingerprint: string): LiveObject {
   const { normalized, owner } = raiseUserType(o);
-  return { id: String(o.user_type_id), normalized, ...(owner ? { owner } : {}), counters: [], liveRedemptions: 0, facts: {}, fingerprint: digest(o, 16) };
+  return { id: String(o.user_type_id), normalized, ...(owner ? { owner } : {}), counters: [], liveRedemptions: 0, facts: {}, fingerprint };
 }
 
 /**
@@ -67,13 +67,17 @@ async function list(
   path: string,
   plural: string,
   limit: number,
-  raise: (o: Obj) => LiveObject,
+  raise: (o: Obj, fingerprint: string) => LiveObject,
 ): Promise<{ items: LiveObject[]; pages: number }> {
   return readNumberedPages(async (index) => {
     const res = await client.request({ method: 'GET', path, query: { limit, offset: index * limit } });
     const body = res.body as { total?: number } & Record<string, unknown>;
     const items = Array.isArray(body[plural]) ? (body[plural] as Obj[]) : [];
-    return { items: items.map(raise), totalPages: Math.ceil((typeof body.total === 'number' ? body.total : items.length) / limit) };
+    const fingerprints = digestEach(items, 16);
+    return {
+      items: items.map((o, i) => raise(o, fingerprints[i]!)),
+      totalPages: Math.ceil((typeof body.total === 'number' ? body.total : items.length) / limit),
+    };
   });
 }
 

@@ -11,11 +11,14 @@ import type { Connection } from '../provider.js';
 import { HttpStatusError, hintForStatus, NetworkError } from './errors.js';
 import { Gate, TokenBucket } from './pacing.js';
 import { describeHeaders, redactUrl } from './redact.js';
+import { fetchTransport, nodeTransport, type AnswerHeaders, type Fetch, type Transport } from './transport.js';
 
-export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
+export type { Fetch };
 
 export interface HttpDeps {
   readonly fetch: Fetch;
+  /** Sends one request; when set it is used instead of `fetch` (realDeps() sets node:http's). */
+  readonly transport?: Transport;
   /** Milliseconds since the epoch. */
   readonly now: () => number;
   readonly sleep: (ms: number) => Promise<void>;
@@ -27,8 +30,15 @@ export interface HttpDeps {
   readonly debug?: DebugLog;
 }
 
-export function realDeps(fetchImpl: Fetch = (i, init) => fetch(i, init)): HttpDeps {
-  return { fetch: fetchImpl, now: () => Date.now(), sleep: (ms) => new Promise((r) => setTimeout(r, ms)), random: Math.random };
+/** The real clock and randomness, and node:http as the transport (or `fetchImpl`, when given, instead). */
+export function realDeps(fetchImpl?: Fetch): HttpDeps {
+  return {
+    fetch: fetchImpl ?? ((i, init) => fetch(i, init)),
+    ...(fetchImpl ? {} : { transport: nodeTransport }),
+    now: () => Date.now(),
+    sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+    random: Math.random,
+  };
 }
 
 export interface Auth {
@@ -78,7 +88,7 @@ export interface HttpRequest {
 
 export interface HttpResponse {
   readonly status: number;
-  readonly headers: Headers;
+  readonly headers: AnswerHeaders;
   readonly body: unknown;
 }
 
@@ -93,9 +103,11 @@ export class HttpClient {
   private readonly bucket: TokenBucket;
   private readonly gate: Gate;
   private readonly backoff: BackoffPolicy;
+  private readonly transport: Transport;
 
   constructor(readonly options: HttpClientOptions) {
     const { deps } = options;
+    this.transport = deps.transport ?? fetchTransport(deps.fetch);
     this.bucket = new TokenBucket(options.rateLimitPerSecond ?? Infinity, { now: deps.now, sleep: deps.sleep });
     this.gate = new Gate(options.concurrency ?? 8);
     this.backoff = options.backoff ?? DEFAULT_BACKOFF;
@@ -160,16 +172,16 @@ export class HttpClient {
     const sent = (outcome: string): void =>
       this.log(() => `${req.method} ${this.shownUrl(req)} → ${outcome} in ${deps.now() - started} ms (attempt ${attempt + 1}) [${describeHeaders(headers)}]`);
     try {
-      const res = await deps.fetch(this.url(req), {
+      const maxBytes = this.options.maxResponseBytes ?? MAX_RESPONSE_BYTES;
+      const res = await this.transport({
+        url: this.url(req),
         method: req.method,
         headers,
         ...(req.body !== undefined ? { body: JSON.stringify(req.body) } : {}),
-        // A redirect could carry the credentials to another host: never follow one.
-        redirect: 'manual',
         signal: (deps.timeout ?? ((ms) => AbortSignal.timeout(ms)))(timeoutMs),
+        maxBytes,
       });
       if (res.status >= 300 && res.status < 400) {
-        void res.body?.cancel();
         // The location may carry what the request did (a token in the query): redacted and scrubbed like a URL we sent.
         const location = res.headers.get('location');
         const shown = location === null ? '(no location)' : this.scrub(redactUrl(location), true);
@@ -181,14 +193,14 @@ export class HttpClient {
           ),
         };
       }
-      const text = await readBounded(res, this.options.maxResponseBytes ?? MAX_RESPONSE_BYTES);
+      const text = res.text;
       if (text === undefined) {
         sent(`${res.status} with a body over the limit, refused`);
         return {
-          refused: new ProviderError(
-            `${this.provider}: ${req.method} ${req.path} answered more than ${(this.options.maxResponseBytes ?? MAX_RESPONSE_BYTES) / 1024 / 1024} MiB`,
-            { provider: this.provider, hint: "Lower the target's pageSize, or check the baseUrl points at the API." },
-          ),
+          refused: new ProviderError(`${this.provider}: ${req.method} ${req.path} answered more than ${maxBytes / 1024 / 1024} MiB`, {
+            provider: this.provider,
+            hint: "Lower the target's pageSize, or check the baseUrl points at the API.",
+          }),
         };
       }
       sent(`${res.status}`);
@@ -263,30 +275,6 @@ export function connectionOptions(connection: Connection): Pick<HttpClientOption
 /** A response larger than this is refused: no page of campaigns is anywhere near it. */
 export const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
-/** The body as text, or undefined once it passes `max` bytes (the rest is not read). */
-async function readBounded(res: Response, max: number): Promise<string | undefined> {
-  const declared = Number(res.headers.get('content-length') ?? NaN);
-  if (Number.isFinite(declared) && declared > max) {
-    void res.body?.cancel();
-    return undefined;
-  }
-  if (!res.body) return '';
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      void reader.cancel();
-      return undefined;
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks));
-}
-
 function parseBody(text: string): unknown {
   if (text === '') return undefined;
   try {
@@ -298,9 +286,11 @@ function parseBody(text: string): unknown {
 
 function describeNetworkError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
+  // fetch puts the system error in `cause` ("fetch failed"); node:http raises it itself ("connect ECONNREFUSED …").
   const cause = (error as { cause?: unknown }).cause;
-  const code = cause && typeof cause === 'object' && 'code' in cause ? String((cause as { code: unknown }).code) : undefined;
-  return code ? `${error.message} (${code})` : error.message;
+  const of = (e: unknown): string | undefined => (e && typeof e === 'object' && 'code' in e ? String((e as { code: unknown }).code) : undefined);
+  const code = of(cause) ?? of(error);
+  return code && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
 }
 
 function genericMessage(body: unknown): string | undefined {

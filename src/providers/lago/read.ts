@@ -1,7 +1,8 @@
 // Live Lago coupons → normalized resources, with their applied coupons counted: whether a coupon was ever
 // applied decides which fields Lago still lets change, and active applications are what a delete cuts off.
-import { digest, minorToAmount, parseNumeric, type Json } from '../../model/canonical.js';
-import { normalizedText, normalizeFields } from '../../model/normalize.js';
+import { minorToAmount, parseNumeric, type Json } from '../../model/canonical.js';
+import { digestEach } from '../../model/digest-each.js';
+import { normalizeFields } from '../../model/normalize.js';
 import type { HttpClient } from '../http/client.js';
 import { readNumberedPages } from '../http/paginate.js';
 import { nameFromKey, splitMarker } from '../ownership.js';
@@ -58,10 +59,9 @@ interface RaisedCoupon {
   readonly fingerprint: string;
 }
 
-function raisedCoupon(o: Obj): RaisedCoupon {
-  const raised = raiseCoupon(o);
-  normalizedText(raised.normalized.fields); // made now, while later pages are in flight; the plan compares by it
-  return { o, ...raised, fingerprint: digest(o, 16) };
+function raisedCoupons(page: readonly Obj[]): RaisedCoupon[] {
+  const fingerprints = digestEach(page, 16);
+  return page.map((o, i) => ({ o, ...raiseCoupon(o), fingerprint: fingerprints[i]! }));
 }
 
 function couponObject({ o, normalized, owner, fingerprint }: RaisedCoupon, applications: Applications | undefined): LiveObject {
@@ -86,20 +86,26 @@ function couponObject({ o, normalized, owner, fingerprint }: RaisedCoupon, appli
 }
 
 /** Each page is raised as it arrives, while later pages are still in flight. */
-async function pages<T>(client: HttpClient, path: string, root: string, perPage: number, raise: (o: Obj) => T): Promise<{ items: T[]; pages: number }> {
+async function pages<T>(
+  client: HttpClient,
+  path: string,
+  root: string,
+  perPage: number,
+  raise: (page: readonly Obj[]) => readonly T[],
+): Promise<{ items: T[]; pages: number }> {
   return readNumberedPages(async (index) => {
     const res = await client.request({ method: 'GET', path, query: { page: index + 1, per_page: perPage } });
     const body = res.body as Record<string, unknown> & { meta?: { total_pages?: number } };
-    return { items: Array.isArray(body[root]) ? (body[root] as Obj[]).map(raise) : [], totalPages: body.meta?.total_pages ?? 1 };
+    return { items: Array.isArray(body[root]) ? raise(body[root] as Obj[]) : [], totalPages: body.meta?.total_pages ?? 1 };
   });
 }
 
-const asIs = (o: Obj): Obj => o;
+const asIs = (page: readonly Obj[]): readonly Obj[] => page;
 
 export async function readLago(client: HttpClient, options: { pageSize?: number }): Promise<LiveRead> {
   const perPage = options.pageSize ?? 100;
   const [coupons, applied] = await Promise.all([
-    pages(client, '/coupons', 'coupons', perPage, raisedCoupon),
+    pages(client, '/coupons', 'coupons', perPage, raisedCoupons),
     pages(client, '/applied_coupons', 'applied_coupons', perPage, asIs),
   ]);
   const byCoupon = new Map<string, Applications>();

@@ -1,10 +1,15 @@
 import { describeRank } from '../../analysis/order.js';
 import { describeWindow, firstPath } from '../../analysis/spec-view.js';
 import type { Offer } from '../../analysis/offers.js';
+import type { DocPath } from '../../../model/diagnostic.js';
 import { listNames } from '../../message.js';
 import { defineRule } from '../../types.js';
 
-export const stackingPath = (o: Offer) => firstPath(o.at.resource, ['spec', 'stacking', 'priority'], ['spec', 'stacking']);
+const PRIORITY: DocPath = ['spec', 'stacking', 'priority'];
+const STACKING: DocPath = ['spec', 'stacking'];
+
+/** Where a campaign's stacking is written (shared paths: findings never change theirs). */
+export const stackingPath = (o: Offer): DocPath => firstPath(o.at.resource, PRIORITY, STACKING);
 
 export default defineRule({
   id: 'stacking/ambiguous-order',

@@ -1,7 +1,15 @@
 import { describeRank } from '../../analysis/order.js';
 import { describeWindow, firstPath } from '../../analysis/spec-view.js';
 import { defineRule } from '../../types.js';
+import type { DocPath } from '../../../model/diagnostic.js';
 import { stackingPath } from './ambiguous-order.js';
+
+/** Where the finding points, the first that exists (shared paths: findings never change theirs). */
+const WHERE: readonly DocPath[] = [
+  ['spec', 'stacking', 'priority'],
+  ['spec', 'stacking'],
+  ['spec', 'benefits'],
+];
 
 export default defineRule({
   id: 'stacking/shadowed',
@@ -24,7 +32,7 @@ export default defineRule({
       report({
         messageId: 'shadowed',
         at: offer.at,
-        path: firstPath(offer.at.resource, ['spec', 'stacking', 'priority'], ['spec', 'stacking'], ['spec', 'benefits']),
+        path: firstPath(offer.at.resource, ...WHERE),
         data: { name: offer.name, winner: winner.name, winnerRank: describeRank(winner), winnerPriority: winner.priority, window: describeWindow(from, until) },
         related: [{ at: winner.at, path: stackingPath(winner), message: `"${winner.name}" wins (${describeRank(winner)})` }],
       });
