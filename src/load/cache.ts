@@ -84,6 +84,27 @@ interface Fresh {
   blob: { readonly row: number } | { readonly summary: string; readonly docs: string };
 }
 
+/** Writes a file checked in this run into row `k` of a table of `count` rows: its stat, digests and diagnostics. */
+function writeFreshRow(
+  fresh: Fresh,
+  k: number,
+  count: number,
+  since: number,
+  out: Float64Array,
+  outDigests: Buffer,
+  outDiagnostics: Record<string, readonly Diagnostic[]>,
+): void {
+  const o = k * FIELDS;
+  out[o] = fresh.st.size;
+  out[o + 1] = fresh.st.mtimeMs;
+  out[o + 2] = fresh.st.ctimeMs;
+  out[o + 3] = fresh.st.ino;
+  out[o + 4] = since;
+  fresh.hash.copy(outDigests, k * DIGEST);
+  fresh.summaryDigest.copy(outDigests, (count + k) * DIGEST);
+  if (fresh.diagnostics.length > 0) outDiagnostics[k] = fresh.diagnostics;
+}
+
 /** Documents of a cached result read back: a damaged text (or one the summary does not describe) is re-checked. */
 export type Recheck = () => CheckedFile;
 
@@ -257,16 +278,8 @@ export class ValidationCache {
       const o = k * FIELDS;
       const fresh = this.changed.get(path);
       const from = fresh ? ('row' in fresh.blob ? fresh.blob.row : -1) : lookupStored.get(path)!;
-      if (fresh) {
-        out[o] = fresh.st.size;
-        out[o + 1] = fresh.st.mtimeMs;
-        out[o + 2] = fresh.st.ctimeMs;
-        out[o + 3] = fresh.st.ino;
-        out[o + 4] = this.since;
-        fresh.hash.copy(outDigests, k * DIGEST);
-        fresh.summaryDigest.copy(outDigests, (count + k) * DIGEST);
-        if (fresh.diagnostics.length > 0) outDiagnostics[k] = fresh.diagnostics;
-      } else {
+      if (fresh) writeFreshRow(fresh, k, count, this.since, out, outDigests, outDiagnostics);
+      else {
         out.set(rows.subarray(from * FIELDS, from * FIELDS + 5), o);
         digests.copy(outDigests, k * DIGEST, from * DIGEST, (from + 1) * DIGEST);
         const n = paths.length;
@@ -326,15 +339,8 @@ export class ValidationCache {
     for (const fresh of this.changed.values()) {
       const k = fresh.at;
       const o = k * FIELDS;
-      out[o] = fresh.st.size;
-      out[o + 1] = fresh.st.mtimeMs;
-      out[o + 2] = fresh.st.ctimeMs;
-      out[o + 3] = fresh.st.ino;
-      out[o + 4] = this.since;
-      fresh.hash.copy(outDigests, k * DIGEST);
-      fresh.summaryDigest.copy(outDigests, (count + k) * DIGEST);
-      if (fresh.diagnostics.length > 0) outDiagnostics[k] = fresh.diagnostics;
-      else delete outDiagnostics[k];
+      delete outDiagnostics[k];
+      writeFreshRow(fresh, k, count, this.since, out, outDigests, outDiagnostics);
       if (!('row' in fresh.blob)) {
         const summaryBytes = Buffer.byteLength(fresh.blob.summary, 'utf8');
         const docsBytes = Buffer.byteLength(fresh.blob.docs, 'utf8');
