@@ -118,14 +118,15 @@ function numberToPlain(n: number): string {
   return Number.isInteger(n) ? String(n) : String(canonicalNumber(n));
 }
 
-/** sha256 hex of a string in one call where Node has crypto.hash (20.12+), else through a Hash object. */
-export const sha256Text: (text: string) => string =
-  typeof (crypto as { hash?: unknown }).hash === 'function'
-    ? (text) => crypto.hash('sha256', text, 'hex')
-    : (text) => crypto.createHash('sha256').update(text).digest('hex');
+/** Node 20.12+ hashes in one call (crypto.hash); a Hash object per call costs several times more. */
+const ONE_CALL_HASH = typeof (crypto as { hash?: unknown }).hash === 'function';
 
-/** sha256 of a string or bytes as 32 bytes, in one call where Node has crypto.hash (a Hash object per call costs several times more). */
-export const sha256Bytes: (data: string | Uint8Array) => Buffer =
-  typeof (crypto as { hash?: unknown }).hash === 'function'
-    ? (data) => crypto.hash('sha256', data as string, 'buffer') as unknown as Buffer
-    : (data) => crypto.createHash('sha256').update(data).digest();
+/** sha256 hex of a string. */
+export const sha256Text: (text: string) => string = ONE_CALL_HASH
+  ? (text) => crypto.hash('sha256', text, 'hex')
+  : (text) => crypto.createHash('sha256').update(text).digest('hex');
+
+/** sha256 of a string or bytes as 32 bytes. */
+export const sha256Bytes: (data: string | Uint8Array) => Buffer = ONE_CALL_HASH
+  ? (data) => crypto.hash('sha256', data as string, 'buffer') as unknown as Buffer
+  : (data) => crypto.createHash('sha256').update(data).digest();
