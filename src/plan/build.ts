@@ -60,10 +60,8 @@ export function buildPlan(input: BuildInput): Plan {
     const used = new Set<LiveObject>();
     for (const d of desired) {
       const key = matchKey(d.located.resource.kind, d.lowered.normalized.key);
-      // Keyed only when something claims twice: a plan without conflicts makes no owner keys.
-      const clash =
-        (claims.byKey.size > 0 ? claims.byKey.get(key) : undefined) ??
-        (claims.byOwner.size > 0 ? claims.byOwner.get(resourceKey(d.located.resource)) : undefined);
+      // An owner key is made only when something claims twice: a plan without conflicts makes none.
+      const clash = claims.byKey.get(key) ?? (claims.byOwner.size > 0 ? claims.byOwner.get(resourceKey(d.located.resource)) : undefined);
       const live = matched.get(key);
       if (live) used.add(live);
       if (clash) {
