@@ -119,11 +119,10 @@ export function fastParse(text: string): FastDoc[] | undefined {
  * with a NUL appended), and V8 keeps a cut of 13 characters or more as a view into that copy: a name, a
  * description or a date kept the whole copy alive for as long as the model, and beyond it in the findings
  * that quote them (10,000 copies, ~6 MB, on the bench repository, beside the texts the loader keeps). A JSON
- * round trip makes a flat string of its own, and V8's JSON parser shares short ones (`EUR`, `promoc/v1`) through
- * its string table instead of keeping one per file. Shorter cuts are copies already, but repeat in every file.
+ * round trip makes a flat string of its own. V8 copies shorter cuts (and joins of pieces) anyway.
  */
 function ownString(s: string): string {
-  return JSON.parse(JSON.stringify(s)) as string;
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
 }
 
 /**

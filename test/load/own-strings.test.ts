@@ -21,7 +21,7 @@ describe('fast parse strings', () => {
     const before = heapAfterGc();
     for (let i = 0; i < 200; i += 1) {
       const text = `${filler}metadata:\n  name: campaign-with-a-long-name-${i}\n  labels: [short, "a long label in quotes ${i}"]\n`;
-      const docs = fastParse(`${text}`.split('').join(''));
+      const docs = fastParse(text);
       expect(docs).toBeDefined();
       const metadata = docs![0]!.value.metadata as { name: string; labels: string[] };
       kept.push(metadata.name, metadata.labels[1]);
@@ -34,7 +34,7 @@ describe('fast parse strings', () => {
   });
 
   it('reads escapes, non-ASCII and lone surrogates exactly', () => {
-    const docs = fastParse('a: "caf\\u00e9 \\ud83d\\ude00 \\"q\\" \\ud800 end"\nb: [plain value of some length, Grüße aus Köln und Zürich]\n');
-    expect(docs?.[0]?.value).toEqual({ a: 'café 😀 "q" \ud800 end', b: ['plain value of some length', 'Grüße aus Köln und Zürich'] });
+    const docs = fastParse('a: "caf\\u00e9 \\ud83d\\ude00 \\"q\\" \\ud800 end"\nb: [plain value of some length, Grüße aus Köln und Zürich, "\\u00e9\\t"]\n');
+    expect(docs?.[0]?.value).toEqual({ a: 'café 😀 "q" \ud800 end', b: ['plain value of some length', 'Grüße aus Köln und Zürich', 'é\t'] });
   });
 });
