@@ -499,7 +499,11 @@ function corpus(): { groups: Record<string, string[]>; samples: Record<string, s
   // paths a reason-less, line-less evaluation (the simulator's) takes, pinned like the default one.
   const scoped = productSink();
   const scopedEngine = loadBundle(scoped.bytes);
-  const scopedContexts = kitchenContexts(600).map((c, i) => (i % 4 === 3 ? c : { ...c, product: PRODUCTS[i % 4]! }));
+  const scopedContexts = kitchenContexts(600).map((c, i) => ({
+    ...c,
+    ...(i % 4 === 3 ? {} : { product: PRODUCTS[i % 4]! }),
+    codes: [...(c.codes ?? []), ...(i % 3 === 0 ? [`P${i % 5}`] : []), ...(i % 5 === 0 ? [`V${i % 3}`] : [])],
+  }));
   for (const [name, options] of Object.entries(OPTION_SETS)) groups[`products/${name}`] = scopedContexts.map((c) => outcome(scopedEngine, c, options));
   groups['products/mayApplyAny'] = scopedContexts.map((c) => mayApplyEach(scopedEngine, c));
 
