@@ -542,6 +542,15 @@ describe('pinned evaluations', () => {
     expect(reasons.size).toBeGreaterThan(30);
   });
 
+  it('pins products refused, applied and skipped, and mayApplyAny both ways', () => {
+    const explained = groups['products/without lines']!.join('\n');
+    for (const product of PRODUCTS) expect(explained).toContain(`prices ${product}, this context is`);
+    expect(explained).toContain('"campaign":"Promotion/auto-ev-charging"');
+    const answers = groups['products/mayApplyAny']!.join('');
+    expect(answers).toContain('1');
+    expect(answers).toContain('0');
+  });
+
   it.each(Object.keys(pinned.samples))('%s is unchanged, byte for byte', (name) => {
     expect(JSON.parse(samples[name]!)).toEqual(pinned.samples[name]);
     expect(samples[name]).toBe(JSON.stringify(pinned.samples[name]));
