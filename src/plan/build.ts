@@ -8,7 +8,7 @@ import type { LiveObject, Provider, ProviderId } from '../providers/provider.js'
 import { createAction, orphanAction } from './actions.js';
 import { desiredState, type DesiredState } from './desired-state.js';
 import { matchKey, type AheadView, type ReadAhead } from './read-ahead.js';
-import { objectFingerprints, planFingerprint, sourceFingerprint } from './fingerprint.js';
+import { fingerprintsOf, planFingerprint } from './fingerprint.js';
 import { plannedCompare, plannedCreate } from './schedule.js';
 import {
   KIND_ORDER,
@@ -78,7 +78,7 @@ export function buildPlan(input: BuildInput): Plan {
         provider: set.provider,
         message: `${unmanaged} live object${unmanaged === 1 ? ' is' : 's are'} not managed by promoc and ${unmanaged === 1 ? 'was' : 'were'} left alone`,
       });
-    const fingerprints = objectFingerprints(set.objects);
+    const fingerprints = fingerprintsOf(set.objects);
     sources.push({
       provider: set.provider,
       baseUrl: set.baseUrl,
@@ -87,8 +87,8 @@ export function buildPlan(input: BuildInput): Plan {
       managed,
       pages: set.pages,
       requests: set.requests,
-      fingerprint: sourceFingerprint(fingerprints),
-      objectFingerprints: fingerprints,
+      fingerprint: fingerprints.fingerprint,
+      objectFingerprints: fingerprints.objectFingerprints,
     });
   }
   actions.sort(compareActions);

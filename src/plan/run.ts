@@ -86,6 +86,8 @@ export async function planBindings(input: PlanBindingsInput): Promise<PlanResult
     input.options,
   );
   const reads = Promise.allSettled(input.bindings.map((b) => readBinding(b, input.deps, (o) => ahead.raised(b.provider, o))));
+  // A read's first request is sent a few promise turns in: let it go out before the CPU work starts.
+  await new Promise<void>((resolve) => setImmediate(resolve));
   const { desired, diagnostics, notes } = await compileTarget(input.model, input.bindings, input.targetName);
   if (hasErrors(diagnostics)) {
     await reads;
