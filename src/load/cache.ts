@@ -14,6 +14,7 @@
 // when the cross-file results must be made again. The table is checked whole (its sha-256) and rewritten
 // whole when anything changed; a damaged one is not believed and every file is checked again.
 import { appendFileSync, closeSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync, type Stats } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { basename, dirname, extname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { CheckedDoc, CheckedFile } from './check-file.js';
@@ -108,7 +109,7 @@ function writeFreshRow(
 }
 
 /** Documents of a cached result read back: a damaged text (or one the summary does not describe) is re-checked. */
-export type Recheck = () => CheckedFile;
+export type Recheck = (repoPath: string) => CheckedFile;
 
 const EMPTY_TABLE: Table = { paths: [], diagnostics: {}, rows: new Float64Array(0), digests: Buffer.alloc(0) };
 
@@ -384,6 +385,22 @@ export class ValidationCache {
     return { ...this.walk, files: this.walk.files ?? this.table.paths };
   }
 
+  /**
+   * `summariesDigest` of this run's results, made from the table itself (its paths' JSON as stored and its summary
+   * digests, this run's changes put in) when they are exactly the table's files: `count` results, every row seen,
+   * none new. Undefined otherwise: the caller digests the results.
+   */
+  summariesDigest(count: number): string | undefined {
+    const { paths, pathsJson, digests } = this.table;
+    const n = paths.length;
+    if (count !== n || this.rewrite || pathsJson === undefined) return undefined;
+    for (let i = 0; i < n; i += 1) if (this.seen[i] !== 1) return undefined;
+    for (const fresh of this.changed.values()) if (fresh.at < 0) return undefined;
+    const summaries = Buffer.from(digests.subarray(n * DIGEST, 2 * n * DIGEST));
+    for (const fresh of this.changed.values()) fresh.summaryDigest.copy(summaries, fresh.at * DIGEST);
+    return createHash('sha256').update(pathsJson).update(summaries).digest('hex');
+  }
+
   /** Copies row `i`'s summary digest into `into` at `at`. */
   copySummaryDigest(i: number, into: Buffer, at: number): void {
     const n = this.table.paths.length;
@@ -646,7 +663,7 @@ class CachedResult implements CheckedFile, StoredSummary {
     const summary = this.storedSummary();
     if (describes(summary, docs)) return docs;
     // Damaged (or the documents file replaced by another run): the file's own text, checked again, is the truth.
-    const fresh = this.recheck?.().docs;
+    const fresh = this.recheck?.(this.file).docs;
     if (fresh && describes(summary, fresh)) return fresh;
     throw new Error(`the validation cache entry of ${this.file} is damaged; delete the cache folder (.promoc-cache) and run again`);
   }
