@@ -22,6 +22,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { sha256Bytes as sha256 } from '../model/canonical.js';
 import { isFileSummary, summaryTextOf, type FileSummary, type StoredSummary } from './file-summary.js';
 import { BlobWriter } from './blob-writer.js';
+import { journalHeader, journalLine, readJournal, type JournalRow } from './cache-journal.js';
 
 /** What identifies a file's version without reading it. */
 export interface FileStat {
@@ -40,6 +41,8 @@ const FIELDS = 8;
 const DIGEST = 32;
 const EMPTY_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
 const ZERO_DIGEST = Buffer.alloc(DIGEST);
+/** A journal past this size is folded into a rewritten table. */
+const JOURNAL_LIMIT = 256 * 1024;
 
 interface Head {
   readonly key: string;
@@ -132,6 +135,8 @@ export class ValidationCache {
     private rewrite: boolean,
     now: number,
     private readonly walk?: Walk,
+    /** The table's checksum and its journal's size (-1: none, or not this table's; undefined: damaged). */
+    private readonly journal: { readonly check: string; readonly bytes: number | undefined } = { check: '', bytes: undefined },
   ) {
     this.since = now - RACY_SLACK_MS;
     this.seen = new Uint8Array(table.paths.length);
@@ -148,6 +153,7 @@ export class ValidationCache {
     }
     const parsed = parseTable(bytes, key);
     if (!parsed) return empty();
+    const journal = applyJournal(journalPath(file), parsed);
     const docs = new DocsFile(file, parsed.docs);
     // Blobs past the documents file's end (it was replaced or cut): no entry is believed.
     const docsSize = docs.size();
@@ -156,7 +162,7 @@ export class ValidationCache {
       const r = i * FIELDS;
       if (rows[r + 5]! + rows[r + 6]! + rows[r + 7]! > docsSize) return empty();
     }
-    return new ValidationCache(file, key, parsed.table, docs, false, now, parsed.walk);
+    return new ValidationCache(file, key, parsed.table, docs, false, now, parsed.walk, journal);
   }
 
   /**
@@ -346,6 +352,8 @@ export class ValidationCache {
     if (compact) writeFileAtomic.sync(target.path, written, { fsync: false });
     else if (written.length > 0) appendFileSync(target.path, written);
     writeFileAtomic.sync(this.file, tableBytes(this.key, target.number, all, outDiagnostics, out, outDigests, this.walkToSave()), { fsync: false });
+    // Void already (it names the old table's checksum); removed so it is not read again.
+    rmSync(journalPath(this.file), { force: true });
     if (compact && this.docs.number >= 0 && this.docs.path !== target.path) rmSync(this.docs.path, { force: true });
   }
 
@@ -354,6 +362,10 @@ export class ValidationCache {
    * and the changed ones overwritten; their blobs are appended to the documents file.
    */
   private saveInPlace(docsSize: number): void {
+    if (this.journal.bytes !== undefined && this.journal.bytes < JOURNAL_LIMIT) {
+      this.appendToJournal(docsSize);
+      return;
+    }
     const { paths, rows, digests, diagnostics } = this.table;
     const count = paths.length;
     const out = rows.slice();
@@ -376,6 +388,32 @@ export class ValidationCache {
     writeFileAtomic.sync(this.file, tableBytes(this.key, this.docs.number, paths, outDiagnostics, out, outDigests, this.walkToSave(), this.table.pathsJson), {
       fsync: false,
     });
+    rmSync(journalPath(this.file), { force: true });
+  }
+
+  /** The changed rows (and the walk, when it changed) as one journal record; the table stays as it is. */
+  private appendToJournal(docsSize: number): void {
+    const rows: JournalRow[] = [];
+    const diagnostics: Record<string, readonly Diagnostic[]> = {};
+    for (const fresh of this.changed.values()) {
+      const k = fresh.at;
+      const r = k * FIELDS;
+      const stored = this.table.rows;
+      const [offset, summary, docs] =
+        'row' in fresh.blob ? [stored[r + 5]!, stored[r + 6]!, stored[r + 7]!] : [docsSize + fresh.blob.at, fresh.blob.summary, fresh.blob.docs];
+      const { size, mtimeMs, ctimeMs, ino } = fresh.st;
+      rows.push([k, size, mtimeMs, ctimeMs, ino, this.since, offset, summary, docs, fresh.hash.toString('hex'), fresh.summaryDigest.toString('hex')]);
+      if (fresh.diagnostics.length > 0) diagnostics[k] = fresh.diagnostics;
+    }
+    const walk = this.walked
+      ? { folders: this.walked.folders, since: this.since, files: sameList(this.walked.files, this.table.paths) ? null : this.walked.files }
+      : this.walked;
+    const line = journalLine({ rows, diagnostics, ...(walk === undefined ? {} : { walk }) });
+    mkdirSync(dirname(this.file), { recursive: true });
+    // The documents first: a record never points at what is not written yet.
+    if (this.blobs.length > 0) appendFileSync(this.docs.path, this.blobs.bytes());
+    if (this.journal.bytes! > 0) appendFileSync(journalPath(this.file), line);
+    else writeFileAtomic.sync(journalPath(this.file), journalHeader(this.journal.check) + line, { fsync: false });
   }
 
   /** The walk to store with a table of `paths`: this run's, none, or the stored one. */
@@ -527,7 +565,15 @@ function isWalk(w: unknown): w is Walk {
   );
 }
 
-function parseTable(bytes: Buffer, key: string): { table: Table; docs: number; walk?: Walk } | undefined {
+interface ParsedTable {
+  readonly table: Table;
+  readonly docs: number;
+  walk?: Walk;
+  /** The table's checksum, which its journal names. */
+  readonly check: string;
+}
+
+function parseTable(bytes: Buffer, key: string): ParsedTable | undefined {
   if (bytes.length < MAGIC.length + 4 || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
   const headLength = bytes.readUInt32LE(MAGIC.length);
   const bodyStart = MAGIC.length + 4 + headLength;
@@ -568,7 +614,41 @@ function parseTable(bytes: Buffer, key: string): { table: Table; docs: number; w
     rows,
     digests: bytes.subarray(digestsStart),
   };
-  return isWalk(walk) ? { table, docs, walk } : { table, docs };
+  return isWalk(walk) ? { table, docs, walk, check: head.check } : { table, docs, check: head.check };
+}
+
+const journalPath = (table: string): string => join(dirname(table), `${basename(table, extname(table))}.log`);
+
+/**
+ * Applies the journal of the parsed table to it (rows, digests and diagnostics in place, the walk); returns
+ * the journal's state for the save: its size (-1: none for this table), undefined when a record was damaged.
+ */
+function applyJournal(path: string, parsed: ParsedTable): { check: string; bytes: number | undefined } {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return { check: parsed.check, bytes: -1 };
+  }
+  const { table } = parsed;
+  const n = table.paths.length;
+  const journal = readJournal(text, parsed.check, n);
+  if (!journal) return { check: parsed.check, bytes: -1 };
+  const diagnostics = table.diagnostics as Record<string, readonly Diagnostic[]>;
+  for (const { rows, diagnostics: changed, walk } of journal.records) {
+    for (const row of rows) {
+      const k = row[0];
+      for (let f = 0; f < FIELDS; f += 1) table.rows[k * FIELDS + f] = row[1 + f] as number;
+      table.digests.write(row[9], k * DIGEST, 'hex');
+      table.digests.write(row[10], (n + k) * DIGEST, 'hex');
+      delete diagnostics[k];
+      const d = changed[k];
+      if (d && d.length > 0) diagnostics[k] = d;
+    }
+    if (isWalk(walk)) parsed.walk = walk;
+    else if (walk !== undefined) delete parsed.walk;
+  }
+  return { check: parsed.check, bytes: journal.damaged ? undefined : Buffer.byteLength(text) };
 }
 
 /** The summaries and documents of the entries, at offsets; read a slice at a time, or whole once many are wanted. */
