@@ -14,6 +14,24 @@ const RAD = Math.PI / 180;
 
 /** Area in m², or undefined when the boundaries touch anywhere (then ask the clipper). */
 export function intersectionAreaM2(a: Ring, b: Ring): number | undefined {
+  const c = ringCrossings(a, b);
+  return c === undefined ? undefined : c.area();
+}
+
+/** How two rings' boundaries meet, from one sweep over their edges. */
+export interface RingCrossings {
+  /** Some pair of edges crosses properly (the interiors then share area). */
+  readonly crossed: boolean;
+  /** The area of A ∩ B, m²; call before the next sweep (the edges are scratch buffers). */
+  area(): number;
+}
+
+/**
+ * The edges of both rings, swept once: undefined when they touch anywhere without crossing properly
+ * (not general position: ask the clipper), else whether they cross and, on demand, the exact area. The
+ * cheap relation and the exact area share this sweep, so a pair of shapes is swept once, not twice.
+ */
+export function ringCrossings(a: Ring, b: Ring): RingCrossings | undefined {
   const s = buildSegments([
     { rings: [a], owner: 0 },
     { rings: [b], owner: 1 },
@@ -21,11 +39,13 @@ export function intersectionAreaM2(a: Ring, b: Ring): number | undefined {
   // Crossing parameters per edge; most edges have none, so lists are made on first use.
   const cuts: (number[] | undefined)[] = new Array<number[] | undefined>(s.count).fill(undefined);
   let degenerate = false;
+  let crossed = false;
   // Order-free: each edge's cuts are sorted below, and any contact abandons the sum.
   visitBoxPairs(
     s,
     (i, j) => {
       if (crossesProperly(s, i, j)) {
+        crossed = true;
         (cuts[i] ??= []).push(crossingParam(s, i, j));
         (cuts[j] ??= []).push(crossingParam(s, j, i));
         return false;
@@ -36,9 +56,14 @@ export function intersectionAreaM2(a: Ring, b: Ring): number | undefined {
     true,
   );
   if (degenerate) return undefined;
-  const firstOf = (owner: number): number => (owner === 0 ? 0 : s.owner.indexOf(1));
-  const total = insideSum(s, firstOf(0), firstOf(1) === -1 ? s.count : firstOf(1), cuts, b) + insideSum(s, firstOf(1), s.count, cuts, a);
-  return Math.abs(total) * FACTOR;
+  return {
+    crossed,
+    area: () => {
+      const firstOf = (owner: number): number => (owner === 0 ? 0 : s.owner.indexOf(1));
+      const total = insideSum(s, firstOf(0), firstOf(1) === -1 ? s.count : firstOf(1), cuts, b) + insideSum(s, firstOf(1), s.count, cuts, a);
+      return Math.abs(total) * FACTOR;
+    },
+  };
 }
 
 /** Σ of edge contributions of one ring's pieces lying inside `other`, with the ring taken counter-clockwise. */

@@ -3,7 +3,7 @@ import polygonClipping from 'polygon-clipping';
 import { describe, expect, it } from 'vitest';
 import { cropToBox, intersect } from './clip.js';
 import { areaM2 } from './measure.js';
-import { overlapOf, toShape } from './overlap.js';
+import { overlapOf, relate, toShape } from './overlap.js';
 import type { MultiPolygonCoords } from './types.js';
 
 const square = (x0: number, y0: number, x1: number, y1: number): MultiPolygonCoords => [
@@ -104,5 +104,22 @@ describe('intersect', () => {
     ];
     const cropped = cropToBox(u, [0, 2, 3, 4]);
     expect(areaM2(polygonClipping.union(cropped as never))).toBeCloseTo(areaM2(polygonClipping.intersection(u as never, square(0, 2, 3, 4) as never)), 0);
+  });
+
+  it('measures in one sweep what the cheap relation and then the exact area gave', () => {
+    // Rectangles on a coarse grid share edges, corners and stretches, nest and coincide; stars cross.
+    const cell = fc.integer({ min: 0, max: 4 });
+    const rect = fc
+      .tuple(cell, cell, fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 3 }))
+      .map(([x, y, w, h]) => square(13 + x * km, 52 + y * km, 13 + (x + w) * km, 52 + (y + h) * km));
+    const shape = fc.oneof(rect, star);
+    fc.assert(
+      fc.property(shape, shape, (a, b) => {
+        const sa = toShape(a);
+        const sb = toShape(b);
+        expect(overlapOf(sa, sb)).toEqual(overlapOf(sa, sb, 1, relate(sa, sb)));
+      }),
+      { numRuns: 400, seed: 7 },
+    );
   });
 });
