@@ -2,7 +2,8 @@
 // An entry is trusted by its stat (size, mtime, ctime, inode) without reading the file, unless the file's times
 // fall inside the window of the run that checked it: a write in the same clock tick as that run's read could
 // leave the stat unchanged, so such an entry is confirmed by its content hash, like git's racily clean index
-// entries. ctime cannot be set back, so a restored mtime or a same-size rewrite is still a change.
+// entries. ctime cannot be set back, so a restored mtime or a same-size rewrite is still a change. Only such
+// racy entries store a content hash (the others' is zero and never read: their stat alone decides).
 //
 // A warm run with a few files changed must cost little more than a stat per file, so what it reads for every file
 // is one table (`validate.bin`): a JSON header (key, checksum), the paths as one JSON array, the few files'
@@ -11,8 +12,10 @@
 // allocated for an unchanged file but its small result object. The summaries and documents live in a second,
 // append-only file (`validate.<n>.docs`), each file's summary JSON followed by its documents' JSON, read only
 // when wanted: a document when a resource is read (`promoc validate` reads none but the geofences), a summary
-// when the cross-file results must be made again. The table is checked whole (its sha-256) and rewritten
-// whole when anything changed; a damaged one is not believed and every file is checked again.
+// when the cross-file results must be made again. The table is checked whole (its sha-256); a damaged one is
+// not believed and every file is checked again. A run that changed a few rows of the same files appends them
+// to the table's journal (`validate.log`, cache-journal.ts) instead of rewriting it; other changes, or a
+// journal grown large or damaged, rewrite the table whole.
 import { appendFileSync, closeSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync, type Stats } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { basename, dirname, extname, join } from 'node:path';
