@@ -325,3 +325,31 @@ it('lists from the cached walk only while every folder it read is unchanged', as
 });
 
 const sleep = (ms: number): Promise<void> => new Promise((done) => setTimeout(done, ms));
+
+it('hashes exactly the files read inside the run window, so a same-stat rewrite of one is still a miss', async () => {
+  repo();
+  const file = join(dir, 'campaigns/ev/charge25.yaml');
+  const repoPath = 'campaigns/ev/charge25.yaml';
+  // Just copied: inside the window of the run that checks it.
+  await loadProject({ cwd: dir });
+  const key = /"key":"((?:[^"\\]|\\.)*)"/.exec(readFileSync(cacheFile(), 'latin1'))![1]!;
+  const st = statSync(file);
+  const now = Date.now();
+  // Racy: a rewrite in the same clock tick would keep this very stat, so the bytes decide.
+  expect(ValidationCache.open(cacheFile(), key, now).lookup(repoPath, st, () => Buffer.from('rewritten in the same tick'))).toBeUndefined();
+  expect(ValidationCache.open(cacheFile(), key, now).lookup(repoPath, st, () => readFileSync(file))).toBeDefined();
+  // Recent times need the hash; old ones are trusted by the stat alone.
+  const later = ValidationCache.open(cacheFile(), key, Math.max(st.mtimeMs, st.ctimeMs));
+  expect(later.needsHash(st)).toBe(true);
+  expect(later.needsHash({ ...st, mtimeMs: 1_700_000_000_000, ctimeMs: 1_700_000_000_000 })).toBe(false);
+  // An entry that needs a hash and comes without one is not stored: the file is checked again next time.
+  const bare = ValidationCache.open(join(dir, 'bare.bin'), 'k', st.mtimeMs);
+  bare.put(repoPath, '', st, { file: repoPath, docs: [], diagnostics: [] });
+  bare.put('old.yaml', '', { size: 1, mtimeMs: 1, ctimeMs: 1, ino: 1 }, { file: 'old.yaml', docs: [], diagnostics: [] });
+  bare.save();
+  const never = (): Uint8Array => {
+    throw new Error('read');
+  };
+  expect(ValidationCache.open(join(dir, 'bare.bin'), 'k', st.mtimeMs).lookup(repoPath, st, () => readFileSync(file))).toBeUndefined();
+  expect(ValidationCache.open(join(dir, 'bare.bin'), 'k', st.mtimeMs).lookup('old.yaml', { size: 1, mtimeMs: 1, ctimeMs: 1, ino: 1 }, never)).toBeDefined();
+});

@@ -230,8 +230,9 @@ function benefitsFor(c: CompiledCampaign, p: Prepared): readonly CompiledBenefit
   const at = p.at;
   for (const ph of c.phases) if (at >= ph.from && at < ph.until) return ph.benefits;
   const ladder = c.ladder;
+  if (ladder === undefined || ladder.length === 0) return c.benefits;
   const customer = p.ctx.customer?.id;
-  if (ladder === undefined || ladder.length === 0 || customer === undefined || !p.ctx.usage) return c.benefits;
+  if (customer === undefined || !p.ctx.usage) return c.benefits;
   const climbed = Math.min(p.ctx.usage.customerRedemptions(c.id, customer), ladder.length);
   return climbed === 0 ? c.benefits : ladder[climbed - 1]!;
 }

@@ -18,6 +18,8 @@ export class GeoIndex {
   private readonly grid: BoxGrid | undefined;
   private readonly tree: Flatbush | undefined;
   private readonly rings: Rings;
+  /** Every bounding box as [west, south, east, north] at 4 × i: one dense array instead of a geofence object and its bbox array per test. */
+  private readonly boxes: Float64Array;
   private readonly known: Stamps;
   private readonly inside: Uint8Array;
   private start: LonLat | undefined;
@@ -28,6 +30,8 @@ export class GeoIndex {
     spatial: boolean,
   ) {
     this.rings = new Rings(geofences);
+    this.boxes = new Float64Array(geofences.length * 4);
+    geofences.forEach((g, i) => this.boxes.set(g.bbox, i * 4));
     this.known = new Stamps(geofences.length * 2);
     this.inside = new Uint8Array(geofences.length * 2);
     if (spatial) this.grid = BoxGrid.build(geofences.map((g) => g.bbox));
@@ -59,13 +63,13 @@ export class GeoIndex {
       for (const g of this.tree.search(p.lon, p.lat, p.lon, p.lat)) visit(g);
       return;
     }
-    for (let i = 0; i < this.geofences.length; i++) if (inBox(p, this.geofences[i]!.bbox)) visit(i);
+    for (let i = 0; i < this.geofences.length; i++) if (this.inBox(p, i)) visit(i);
   }
 
   /** Does geofence i's bounding box hold the start (or end) position? */
   boxHolds(i: number, which: Which): boolean {
     const p = this.point(which);
-    return p !== undefined && inBox(p, this.geofences[i]!.bbox);
+    return p !== undefined && this.inBox(p, i);
   }
 
   /** Is the start (or end) position inside geofence i? */
@@ -75,12 +79,13 @@ export class GeoIndex {
     const slot = i * 2 + which;
     if (!this.known.has(slot)) {
       this.known.set(slot);
-      this.inside[slot] = inBox(p, this.geofences[i]!.bbox) && this.rings.contains(i, p.lon, p.lat) ? 1 : 0;
+      this.inside[slot] = this.inBox(p, i) && this.rings.contains(i, p.lon, p.lat) ? 1 : 0;
     }
     return this.inside[slot] === 1;
   }
-}
 
-function inBox(p: LonLat, b: BundleGeofence['bbox']): boolean {
-  return p.lon >= b[0] && p.lat >= b[1] && p.lon <= b[2] && p.lat <= b[3];
+  private inBox(p: LonLat, i: number): boolean {
+    const b = this.boxes;
+    return p.lon >= b[i * 4]! && p.lat >= b[i * 4 + 1]! && p.lon <= b[i * 4 + 2]! && p.lat <= b[i * 4 + 3]!;
+  }
 }

@@ -26,10 +26,10 @@ import {
   line,
   STATION,
 } from '../../test/fixtures/engine/builders.js';
-import type { EvaluationContext, LonLat, PriceLine } from './context.js';
+import { prepare, type EvaluationContext, type LonLat, type PriceLine } from './context.js';
 import { canonicalJson } from './canonical.js';
 import { BundleError, ContextError } from './errors.js';
-import { loadBundle, type Engine } from './load.js';
+import { loadBundle, type Engine, type EvaluateOptions } from './load.js';
 import { sha256Hex } from './sha256.js';
 import { memoryUsage } from './usage.js';
 
@@ -41,9 +41,9 @@ interface Pins {
 }
 
 /** One evaluation as the JSON a service would send, or the ContextError it throws. */
-function outcome(engine: Engine, ctx: EvaluationContext): string {
+function outcome(engine: Engine, ctx: EvaluationContext, options?: EvaluateOptions): string {
   try {
-    return JSON.stringify(engine.evaluate(ctx));
+    return JSON.stringify(engine.evaluate(ctx, options));
   } catch (e) {
     // Ours are pinned word for word; a runtime TypeError's message quotes the source, so only its name.
     const err = e as Error & { path?: string; hint?: string };
@@ -61,7 +61,11 @@ const eur = (amount: string) => ({ amount, currency: 'EUR' });
 const stack = (priority = 0) => ({ stackable: true, priority });
 
 function kitchenSink() {
-  return build([
+  return build(kitchenSinkResources());
+}
+
+function kitchenSinkResources() {
+  return [
     aPromotion('inactive', { code: 'INACTIVE', status: 'inactive' }),
     aPromotion('future', { code: 'FUTURE', window: { from: '2027-08-01T00:00:00Z' } }),
     aPromotion('past', { code: 'PAST', window: { until: '2027-03-15T06:30:00Z' } }),
@@ -143,7 +147,7 @@ function kitchenSink() {
     aResource<Subscription>('Subscription', 'commuter', { price: eur('9.99'), interval: 'MONTHLY', benefits: [{ freeUnlocks: 2 }] }),
     aResource<Package>('Package', 'city-100', { price: eur('20.00'), benefits: [{ freeMinutes: 100 }] } as never),
     aResource<Referral>('Referral', 'friends', { referee: { benefits: [{ amountOff: eur('3.00') }] }, referrer: { benefits: [{ credit: eur('5.00') }] } }),
-  ]);
+  ];
 }
 
 const CODES = [
@@ -243,6 +247,35 @@ function kitchenContexts(count: number): EvaluationContext[] {
     });
   }
   return out;
+}
+
+const PRODUCTS = ['vehicle-rental', 'ev-charging', 'subscription-billing'] as const;
+const OPTION_SETS: Record<string, EvaluateOptions> = {
+  'without reasons': { explain: false },
+  'without lines': { lines: false },
+  'without reasons or lines': { explain: false, lines: false },
+};
+
+/** The kitchen sink, and campaigns (automatic and with a code, some with other rules) of each product. */
+function productSink() {
+  const scoped = PRODUCTS.flatMap((product, i) => [
+    aPromotion(`auto-${product}`, { product, benefits: [{ percentOff: 5 + i }], stacking: stack(i) }),
+    aPromotion(`code-${product}`, { product, code: `P${i}`, benefits: [{ amountOff: eur('1.00') }], stacking: stack() }),
+    aPromotion(`vip-${product}`, { product, code: `V${i}`, audience: { requireTags: ['vip'] }, stacking: { stackable: false, priority: 20 + i } }),
+    aGeofencePromotion(`zone-${product}`, { product, zone: { geofences: ['airport'], phase: 'START_OR_END_RENTAL' }, stacking: stack(1) }),
+  ]);
+  return build([...kitchenSinkResources(), ...scoped]);
+}
+
+/** mayApplyAny for each campaign alone, then all at once, as a string of 0 and 1; or the ContextError. */
+function mayApplyEach(engine: Engine, ctx: EvaluationContext): string {
+  try {
+    const p = prepare(ctx);
+    const ids = engine.campaigns.map((c) => c.id);
+    return ids.map((id) => (engine.mayApplyAny(p, new Set([id])) ? '1' : '0')).join('') + (engine.mayApplyAny(p, new Set(ids)) ? '1' : '0');
+  } catch (e) {
+    return e instanceof ContextError ? `${e.path}: ${e.message}` : (e as Error).name;
+  }
 }
 
 /** Contexts the engine refuses, one rule each, plus one breaking two (the first check wins). */
@@ -462,6 +495,18 @@ function corpus(): { groups: Record<string, string[]>; samples: Record<string, s
   for (let i = 0; i < BAD.length; i++) samples[`refused #${i}`] = indexedSink[contexts.length - BAD.length + i]!;
   for (const [name, outcome] of Object.entries(refusals(sink.bundle))) samples[`bundle refused: ${name}`] = outcome;
 
+  // Every option set, products, and mayApplyAny, on the kitchen sink and campaigns of each product: the
+  // paths a reason-less, line-less evaluation (the simulator's) takes, pinned like the default one.
+  const scoped = productSink();
+  const scopedEngine = loadBundle(scoped.bytes);
+  const scopedContexts = kitchenContexts(600).map((c, i) => ({
+    ...c,
+    ...(i % 4 === 3 ? {} : { product: PRODUCTS[i % 4]! }),
+    codes: [...(c.codes ?? []), ...(i % 3 === 0 ? [`P${i % 5}`] : []), ...(i % 5 === 0 ? [`V${i % 3}`] : [])],
+  }));
+  for (const [name, options] of Object.entries(OPTION_SETS)) groups[`products/${name}`] = scopedContexts.map((c) => outcome(scopedEngine, c, options));
+  groups['products/mayApplyAny'] = scopedContexts.map((c) => mayApplyEach(scopedEngine, c));
+
   const bench = { campaigns: 1000, geofences: 1000, seed: 7 };
   const [indexed, linear] = syntheticEngines(bench);
   const benchContexts = syntheticContexts(bench, 2000, 8);
@@ -495,6 +540,15 @@ describe('pinned evaluations', () => {
       ),
     );
     expect(reasons.size).toBeGreaterThan(30);
+  });
+
+  it('pins products refused, applied and skipped, and mayApplyAny both ways', () => {
+    const explained = groups['products/without lines']!.join('\n');
+    for (const product of PRODUCTS) expect(explained).toContain(`prices ${product}, this context is`);
+    expect(explained).toContain('"campaign":"Promotion/auto-ev-charging"');
+    const answers = groups['products/mayApplyAny']!.join('');
+    expect(answers).toContain('1');
+    expect(answers).toContain('0');
   });
 
   it.each(Object.keys(pinned.samples))('%s is unchanged, byte for byte', (name) => {

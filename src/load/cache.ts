@@ -20,6 +20,7 @@ import type { CheckedDoc, CheckedFile } from './check-file.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { sha256Bytes as sha256 } from '../model/canonical.js';
 import { isFileSummary, summaryTextOf, type FileSummary, type StoredSummary } from './file-summary.js';
+import { BlobWriter } from './blob-writer.js';
 
 /** What identifies a file's version without reading it. */
 export interface FileStat {
@@ -81,7 +82,8 @@ interface Fresh {
   readonly hash: Buffer;
   readonly diagnostics: readonly Diagnostic[];
   readonly summaryDigest: Buffer;
-  blob: { readonly row: number } | { readonly summary: string; readonly docs: string };
+  /** Where its blob is: an unchanged one's stored row, or this run's new bytes (offset and lengths in `blobs`). */
+  blob: { readonly row: number } | { readonly at: number; readonly summary: number; readonly docs: number };
 }
 
 /** Writes a file checked in this run into row `k` of a table of `count` rows: its stat, digests and diagnostics. */
@@ -113,6 +115,8 @@ const EMPTY_TABLE: Table = { paths: [], diagnostics: {}, rows: new Float64Array(
 export class ValidationCache {
   private readonly seen: Uint8Array;
   private readonly changed = new Map<string, Fresh>();
+  /** The blobs of files checked in this run, appended to the documents file on save. */
+  private readonly blobs = new BlobWriter();
   private readonly since: number;
   /** The last row found: lookups come in path order, as the rows are. */
   private cursor = 0;
@@ -220,19 +224,40 @@ export class ValidationCache {
     return new CachedResult(repoPath, this, i, recheck);
   }
 
-  /** `st`: the file's stat taken before it was read. */
+  /**
+   * Whether a file with stat `st`, read in this run, must be stored with its content hash: its times fall in this
+   * run's window, so a later write in the same clock tick could leave the stat unchanged. Outside the window the
+   * stat alone decides every later lookup (the hash is never read), so it need not be computed.
+   */
+  needsHash(st: FileStat): boolean {
+    return Math.max(st.mtimeMs, st.ctimeMs) >= this.since;
+  }
+
+  /** `st`: the file's stat taken before it was read; `hash`: its content hash, or '' when `needsHash(st)` said no. */
   put(repoPath: string, hash: string, st: FileStat, result: CheckedFile): void {
     const i = this.rowOf(repoPath);
+    const hashed = /^[0-9a-f]{64}$/.test(hash);
+    if (!hashed && this.needsHash(st)) {
+      // A racy entry without its hash could not be confirmed: not stored (the file is checked again next run).
+      this.changed.delete(repoPath);
+      if (i >= 0) this.seen[i] = 0;
+      return;
+    }
     if (i >= 0) this.seen[i] = 1;
     const own = result instanceof CachedResult && result.cache === this ? result.row : -1;
     const summary = own >= 0 ? undefined : summaryTextOf(result);
+    let blob: Fresh['blob'] = { row: own };
+    if (summary !== undefined) {
+      const at = this.blobs.length;
+      blob = { at, summary: this.blobs.write(summary), docs: this.blobs.write(JSON.stringify(result.docs)) };
+    }
     this.changed.set(repoPath, {
       at: i,
       st: statOf(st),
-      hash: /^[0-9a-f]{64}$/.test(hash) ? Buffer.from(hash, 'hex') : ZERO_DIGEST,
+      hash: hashed ? Buffer.from(hash, 'hex') : ZERO_DIGEST,
       diagnostics: result.diagnostics,
       summaryDigest: summary === undefined ? this.summaryDigest(own) : sha256(summary),
-      blob: summary === undefined ? { row: own } : { summary, docs: JSON.stringify(result.docs) },
+      blob,
     });
   }
 
@@ -261,14 +286,15 @@ export class ValidationCache {
     const outDigests = Buffer.alloc(count * DIGEST * 2);
     const outDiagnostics: Record<string, readonly Diagnostic[]> = {};
     // Blobs of changed files are appended to the documents file; a rewrite (no documents file, or mostly
-    // garbage in it) copies every live blob into the next one.
+    // garbage in it) copies every live blob into the next one, after this run's.
     const target = compact ? new DocsFile(this.file, this.docs.number + 1) : this.docs;
-    let offset = compact ? 0 : docsSize;
-    const blobs: (string | Buffer)[] = [];
-    const place = (bytes: string | Buffer): number => {
+    const base = compact ? 0 : docsSize;
+    let offset = base + this.blobs.length;
+    const copied: Buffer[] = [];
+    const place = (bytes: Buffer): number => {
       const at = offset;
-      blobs.push(bytes);
-      offset += typeof bytes === 'string' ? Buffer.byteLength(bytes, 'utf8') : bytes.length;
+      copied.push(bytes);
+      offset += bytes.length;
       return at;
     };
     const lookupStored = new Map<string, number>();
@@ -288,11 +314,9 @@ export class ValidationCache {
         if (d && d.length > 0) outDiagnostics[k] = d;
       }
       if (fresh && !('row' in fresh.blob)) {
-        const summaryBytes = Buffer.byteLength(fresh.blob.summary, 'utf8');
-        out[o + 5] = place(fresh.blob.summary);
-        place(fresh.blob.docs);
-        out[o + 6] = summaryBytes;
-        out[o + 7] = Buffer.byteLength(fresh.blob.docs, 'utf8');
+        out[o + 5] = base + fresh.blob.at;
+        out[o + 6] = fresh.blob.summary;
+        out[o + 7] = fresh.blob.docs;
       } else {
         const r = from * FIELDS;
         out[o + 6] = rows[r + 6]!;
@@ -317,9 +341,9 @@ export class ValidationCache {
     mkdirSync(dirname(this.file), { recursive: true });
     // The documents first: a table never points at what is not written yet. Neither is fsynced: a cache lost to
     // a crash is damaged or missing on the next read, and rebuilt from the sources.
-    const written = blobs.every((b) => typeof b === 'string') ? blobs.join('') : Buffer.concat(blobs.map(asBuffer));
+    const written = copied.length === 0 ? this.blobs.bytes() : Buffer.concat([this.blobs.bytes(), ...copied]);
     if (compact) writeFileAtomic.sync(target.path, written, { fsync: false });
-    else if (blobs.length > 0) appendFileSync(target.path, written);
+    else if (written.length > 0) appendFileSync(target.path, written);
     writeFileAtomic.sync(this.file, tableBytes(this.key, target.number, all, outDiagnostics, out, outDigests, this.walkToSave()), { fsync: false });
     if (compact && this.docs.number >= 0 && this.docs.path !== target.path) rmSync(this.docs.path, { force: true });
   }
@@ -334,26 +358,20 @@ export class ValidationCache {
     const out = rows.slice();
     const outDigests = Buffer.from(digests);
     const outDiagnostics: Record<string, readonly Diagnostic[]> = { ...diagnostics };
-    const blobs: string[] = [];
-    let offset = docsSize;
     for (const fresh of this.changed.values()) {
       const k = fresh.at;
       const o = k * FIELDS;
       delete outDiagnostics[k];
       writeFreshRow(fresh, k, count, this.since, out, outDigests, outDiagnostics);
       if (!('row' in fresh.blob)) {
-        const summaryBytes = Buffer.byteLength(fresh.blob.summary, 'utf8');
-        const docsBytes = Buffer.byteLength(fresh.blob.docs, 'utf8');
-        blobs.push(fresh.blob.summary, fresh.blob.docs);
-        out[o + 5] = offset;
-        out[o + 6] = summaryBytes;
-        out[o + 7] = docsBytes;
-        offset += summaryBytes + docsBytes;
+        out[o + 5] = docsSize + fresh.blob.at;
+        out[o + 6] = fresh.blob.summary;
+        out[o + 7] = fresh.blob.docs;
       }
     }
     mkdirSync(dirname(this.file), { recursive: true });
     // The documents first: a table never points at what is not written yet.
-    if (blobs.length > 0) appendFileSync(this.docs.path, blobs.join(''));
+    if (this.blobs.length > 0) appendFileSync(this.docs.path, this.blobs.bytes());
     writeFileAtomic.sync(this.file, tableBytes(this.key, this.docs.number, paths, outDiagnostics, out, outDigests, this.walkToSave(), this.table.pathsJson), {
       fsync: false,
     });
@@ -436,8 +454,6 @@ export class ValidationCache {
     return rows[i * FIELDS]! < 0 ? -1 : i;
   }
 }
-
-const asBuffer = (b: string | Buffer): Buffer => (typeof b === 'string' ? Buffer.from(b, 'utf8') : b);
 
 function statOf(st: FileStat): FileStat {
   return { size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino };

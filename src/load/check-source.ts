@@ -11,7 +11,7 @@ export interface SourceJob {
 
 export interface CheckedSource {
   readonly job: SourceJob;
-  /** The content hash the cache keys on; '' when no cache is in use. */
+  /** The content hash the cache confirms racy entries by; '' when not asked for (no cache, or a file outside the run's window). */
   readonly hash: string;
   readonly result: CheckedFile;
   /** The decoded text, when asked for and it is what a plain UTF-8 read of the file gives (no BOM). */
@@ -19,7 +19,7 @@ export interface CheckedSource {
 }
 
 export interface CheckSourceOptions {
-  /** Hash the bytes for the cache (default true); a run without a cache skips it. */
+  /** Hash the bytes for the cache (default true); a run without a cache, or a file the cache needs no hash of, skips it. */
   readonly hash?: boolean;
   /** Return the text, so later stages (locating, code frames) need not read the file again. */
   readonly keepText?: boolean;

@@ -185,18 +185,25 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
   const workers = workerCount(pending.length, options.workers);
   const texts = new Map<string, string>();
   const keepText = options.keepTexts === true;
+  // A refused file (not regular, too large) is not cached: it is looked at again next run.
+  const refused = new Set<CheckedSource>();
   const fresh =
     workers > 1
       ? await checkInWorkers(pending, workers)
       : pending.map((job) => {
           const bytes = direct.has(job.abs) ? readChecked(job, cache && stats) : readFileSync(job.abs);
-          return 'result' in bytes ? bytes : checkSource(job, bytes, validator, { hash: cache !== undefined, keepText });
+          if ('result' in bytes) {
+            refused.add(bytes);
+            return bytes;
+          }
+          // Only an entry whose times fall in this run's window is ever confirmed by its content hash.
+          const hash = cache !== undefined && cache.needsHash(stats.get(job.repoPath)!);
+          return checkSource(job, bytes, validator, { hash, keepText });
         });
   for (const f of fresh) {
     if (f.text !== undefined) texts.set(f.job.repoPath, f.text);
     // The stat from before the read: a write since then shows as a new stat or, within the run's window, a new hash.
-    // A refused file (not regular, too large) has no hash and is not cached: it is looked at again next run.
-    if (cache && f.hash !== '') cache.put(f.job.repoPath, f.hash, stats.get(f.job.repoPath)!, f.result);
+    if (cache && !refused.has(f)) cache.put(f.job.repoPath, f.hash, stats.get(f.job.repoPath)!, f.result);
     checked.push(f);
   }
   checked.sort((a, b) => (a.job.repoPath < b.job.repoPath ? -1 : a.job.repoPath > b.job.repoPath ? 1 : 0));

@@ -4,7 +4,6 @@ import { diffFields, isUnder, type FieldChange } from './diff.js';
 import type { Action, Change, DesiredEntry, PlanOptions } from './plan-types.js';
 import type { KindCapability, LiveObject, Provider } from '../providers/provider.js';
 import { sha256Text } from '../model/canonical.js';
-import type { EqualFields } from './equal-fields.js';
 import { sameText } from './same-text.js';
 
 const STATUS = 'spec.status';
@@ -49,11 +48,11 @@ export function createAction(d: DesiredEntry, provider: Provider): Action {
   };
 }
 
-export function compareAction(d: DesiredEntry, live: LiveObject, provider: Provider, options: PlanOptions, equal?: EqualFields): Action {
+export function compareAction(d: DesiredEntry, live: LiveObject, provider: Provider, options: PlanOptions): Action {
   const cap = d.capability;
   const desired = d.lowered.normalized.fields;
   // Normalized documents have sorted keys: equal text means nothing to diff (the common case, kept cheap).
-  const same = equal?.knownEqual(live.normalized.fields, desired) === true || sameText(live.normalized.fields, desired);
+  const same = sameText(live.normalized.fields, desired);
   const adopt = live.owner === undefined;
   // The common case of a large plan: nothing below applies to it.
   if (same && (!adopt || !cap.update)) return Object.assign(compareHead(d, live), { action: 'noop' as const, changes: [] });

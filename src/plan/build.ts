@@ -7,8 +7,8 @@ import { PROVIDER_IDS } from '../providers/index.js';
 import type { LiveObject, Provider, ProviderId } from '../providers/provider.js';
 import { createAction, orphanAction } from './actions.js';
 import { desiredState, type DesiredState } from './desired-state.js';
-import type { EqualFields } from './equal-fields.js';
-import { objectFingerprints, planFingerprint, sourceFingerprint } from './fingerprint.js';
+import { matchKey, type AheadView, type ReadAhead } from './read-ahead.js';
+import { fingerprintsOf, planFingerprint } from './fingerprint.js';
 import { plannedCompare, plannedCreate } from './schedule.js';
 import {
   KIND_ORDER,
@@ -38,11 +38,9 @@ export interface BuildInput {
   readonly notes?: readonly Note[];
   /** desiredState(desired), when the caller made it already (planBindings does, while the reads are in flight). */
   readonly desiredState?: DesiredState;
-  /** Pairs of documents already found equal (while the reads were in flight). */
-  readonly equal?: EqualFields;
+  /** What was worked out while the reads were in flight (used where it is exactly what the build would make). */
+  readonly ahead?: ReadAhead;
 }
-
-const matchKey = (kind: string, key: string): string => `${kind}/${key.toLowerCase()}`;
 
 export function buildPlan(input: BuildInput): Plan {
   const actions: Action[] = [];
@@ -54,26 +52,10 @@ export function buildPlan(input: BuildInput): Plan {
     const provider = input.providers[set.provider];
     if (!provider) continue;
     const desired = input.desired.filter((d) => d.provider === set.provider);
-    const { matched, inScope, keys } = indexLive(set);
-    const claims = claimsOf(set.provider, inScope, keys, set.capabilities);
-    append(conflicts, claims.conflicts);
-    const used = new Set<LiveObject>();
-    for (const d of desired) {
-      const key = matchKey(d.located.resource.kind, d.lowered.normalized.key);
-      // An owner key is made only when something claims twice: a plan without conflicts makes none.
-      const clash = claims.byKey.get(key) ?? (claims.byOwner.size > 0 ? claims.byOwner.get(resourceKey(d.located.resource)) : undefined);
-      const live = matched.get(key);
-      if (live) used.add(live);
-      if (clash) {
-        for (const o of clash.objects) used.add(o);
-        const { activation: _a, ...created } = createAction(d, provider);
-        actions.push({ ...created, action: 'blocked', ...(live ? { liveId: live.id } : {}), reason: clash.conflict.message });
-        continue;
-      }
-      actions.push(live ? plannedCompare(d, live, provider, input.options, now, input.equal) : plannedCreate(d, provider, now));
-    }
-    for (const c of claims.conflicts) for (const o of claims.objectsOf(c)) used.add(o);
-    const orphans = inScope.filter((o) => !used.has(o) && o.owner !== undefined && !o.facts.retired);
+    const ahead = input.ahead?.view(set, input.desired, input.options);
+    const { orphans, unmanaged, managed } = ahead
+      ? decideAhead(ahead, desired, provider, input.options, now, actions)
+      : decide(set, desired, provider, input.options, now, actions, conflicts);
     if (input.options.prune) {
       for (const o of orphans) {
         const cap = set.capabilities[o.normalized.kind];
@@ -90,24 +72,23 @@ export function buildPlan(input: BuildInput): Plan {
         resources: orphans.map(describe).sort(),
       });
     }
-    const unmanaged = set.objects.filter((o) => o.owner === undefined && !used.has(o)).length;
     if (unmanaged > 0)
       notes.push({
         level: 'info',
         provider: set.provider,
         message: `${unmanaged} live object${unmanaged === 1 ? ' is' : 's are'} not managed by promoc and ${unmanaged === 1 ? 'was' : 'were'} left alone`,
       });
-    const fingerprints = objectFingerprints(set.objects);
+    const fingerprints = fingerprintsOf(set.objects);
     sources.push({
       provider: set.provider,
       baseUrl: set.baseUrl,
       ...(set.organization ? { organization: set.organization } : {}),
       objects: set.objects.length,
-      managed: set.objects.filter((o) => o.owner !== undefined).length,
+      managed,
       pages: set.pages,
       requests: set.requests,
-      fingerprint: sourceFingerprint(fingerprints),
-      objectFingerprints: fingerprints,
+      fingerprint: fingerprints.fingerprint,
+      objectFingerprints: fingerprints.objectFingerprints,
     });
   }
   actions.sort(compareActions);
@@ -126,6 +107,59 @@ export function buildPlan(input: BuildInput): Plan {
     ...(conflicts.length > 0 ? { conflicts } : {}),
     notes,
   };
+}
+
+interface Decided {
+  readonly orphans: readonly LiveObject[];
+  readonly unmanaged: number;
+  readonly managed: number;
+}
+
+/** Each desired resource's action against the live objects, which may share keys or claim one resource. */
+function decide(
+  set: LiveSet,
+  desired: readonly DesiredEntry[],
+  provider: Provider,
+  options: PlanOptions,
+  now: number,
+  actions: Action[],
+  conflicts: Conflict[],
+): Decided {
+  const { matched, inScope, keys } = indexLive(set);
+  const claims = claimsOf(set.provider, inScope, keys, set.capabilities);
+  append(conflicts, claims.conflicts);
+  const used = new Set<LiveObject>();
+  for (const d of desired) {
+    const key = matchKey(d.located.resource.kind, d.lowered.normalized.key);
+    // An owner key is made only when something claims twice: a plan without conflicts makes none.
+    const clash = claims.byKey.get(key) ?? (claims.byOwner.size > 0 ? claims.byOwner.get(resourceKey(d.located.resource)) : undefined);
+    const live = matched.get(key);
+    if (live) used.add(live);
+    if (clash) {
+      for (const o of clash.objects) used.add(o);
+      const { activation: _a, ...created } = createAction(d, provider);
+      actions.push({ ...created, action: 'blocked', ...(live ? { liveId: live.id } : {}), reason: clash.conflict.message });
+      continue;
+    }
+    actions.push(live ? plannedCompare(d, live, provider, options, now) : plannedCreate(d, provider, now));
+  }
+  for (const c of claims.conflicts) for (const o of claims.objectsOf(c)) used.add(o);
+  return {
+    orphans: inScope.filter((o) => !used.has(o) && o.owner !== undefined && !o.facts.retired),
+    unmanaged: set.objects.filter((o) => o.owner === undefined && !used.has(o)).length,
+    managed: set.objects.filter((o) => o.owner !== undefined).length,
+  };
+}
+
+/** The same, from what was worked out while the pages were read: one object per key, nothing claimed twice. */
+function decideAhead(ahead: AheadView, desired: readonly DesiredEntry[], provider: Provider, options: PlanOptions, now: number, actions: Action[]): Decided {
+  for (const d of desired) {
+    const found = ahead.matched.get(matchKey(d.located.resource.kind, d.lowered.normalized.key));
+    actions.push(
+      found ? plannedCompare(d, found.live, provider, options, now, found.desired === d ? found.compared : undefined) : plannedCreate(d, provider, now),
+    );
+  }
+  return ahead;
 }
 
 interface Claim {

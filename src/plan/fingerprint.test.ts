@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { objectFingerprints, planFingerprint, sourceFingerprint, stalePlanChanges } from './fingerprint.js';
+import { fingerprintsOf, objectFingerprints, planFingerprint, sourceFingerprint, stalePlanChanges } from './fingerprint.js';
 
 const live = (id: string, fingerprint: string) => ({ id, fingerprint }) as Parameters<typeof objectFingerprints>[0][number];
 
@@ -13,6 +14,19 @@ describe('fingerprints', () => {
         { provider: 'mobility', fingerprint: 'y' },
       ]),
     ).toMatch(/^[0-9a-f]{64}$/);
+  });
+  it('of a source, made in one pass, equal sourceFingerprint over objectFingerprints', () => {
+    // Ids that repeat, look like array indexes (an object lists those first) or sort by UTF-16 code units.
+    const id = fc.oneof(fc.constantFrom('a', 'b', 'A', '10', '2', '02', '__proto__', '\u00e9', '\ud83d\ude00', ''), fc.string({ maxLength: 4 }));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(id, fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), maxLength: 16 })), { maxLength: 30 }), (pairs) => {
+        const objects = pairs.map(([i, f]) => live(i, f));
+        const made = fingerprintsOf(objects);
+        expect(JSON.stringify(made.objectFingerprints)).toBe(JSON.stringify(objectFingerprints(objects)));
+        expect(made.fingerprint).toBe(sourceFingerprint(objectFingerprints(objects)));
+      }),
+      { numRuns: 300 },
+    );
   });
   it('say which objects changed for a stale plan', () => {
     const saved = [{ provider: 'lago' as const, objectFingerprints: { A: '1', B: '2' } }];

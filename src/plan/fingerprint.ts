@@ -6,9 +6,26 @@ import type { Source } from './plan-types.js';
 import { sha256Text } from '../model/canonical.js';
 
 export function objectFingerprints(objects: readonly LiveObject[]): Record<string, string> {
+  return fingerprintsOf(objects).objectFingerprints;
+}
+
+/**
+ * objectFingerprints and the source's fingerprint over them from one sort: the lines sourceFingerprint hashes
+ * are written as the objects are, unless two objects share an id (then the last one's digest is the id's) or an
+ * id is `__proto__` (which sets no key).
+ */
+export function fingerprintsOf(objects: readonly LiveObject[]): { objectFingerprints: Record<string, string>; fingerprint: string } {
   const out: Record<string, string> = {};
-  for (const o of [...objects].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) out[o.id] = o.fingerprint;
-  return out;
+  const sorted = [...objects].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  let text = '';
+  let unique = true;
+  for (let i = 0; i < sorted.length; i++) {
+    const o = sorted[i]!;
+    out[o.id] = o.fingerprint;
+    if ((i > 0 && sorted[i - 1]!.id === o.id) || o.id === '__proto__') unique = false;
+    text += `${o.id}\0${o.fingerprint}\n`;
+  }
+  return { objectFingerprints: out, fingerprint: unique ? sha256Text(text) : sourceFingerprint(out) };
 }
 
 /** sha256 over one line per object, joined and hashed once. */

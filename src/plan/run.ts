@@ -14,7 +14,7 @@ import { compileDesired } from './lower-desired.js';
 import type { DesiredEntry, LiveSet, Note, Plan, PlanOptions } from './plan-types.js';
 import { pastExpiries } from './past-expiry.js';
 import { desiredState } from './desired-state.js';
-import { EqualFields } from './equal-fields.js';
+import { ReadAhead } from './read-ahead.js';
 import { selectResources } from './select.js';
 import { describeBinding, localBindings, resolveTarget, targetName, type Access, type Binding } from './targets.js';
 import type { PromocConfig } from '../generated/index.js';
@@ -81,16 +81,21 @@ export async function planBindings(input: PlanBindingsInput): Promise<PlanResult
   const providers = Object.fromEntries(input.bindings.map((b) => [b.provider, providerFor(b.provider, b)])) as Partial<Record<ProviderId, Provider>>;
   // Reads are network-bound and lowering is CPU-bound: start the reads first so they overlap. On compile
   // errors the reads are awaited and dropped (nothing is written either way).
-  const equal = new EqualFields();
-  const reads = Promise.allSettled(input.bindings.map((b) => readBinding(b, input.deps, (n) => equal.raised(b.provider, n))));
+  const ahead = new ReadAhead(
+    new Map(input.bindings.map((b) => [b.provider, { provider: providers[b.provider]!, kinds: bindingKinds(b, providers[b.provider]!) }])),
+    input.options,
+  );
+  const reads = Promise.allSettled(input.bindings.map((b) => readBinding(b, input.deps, (o) => ahead.raised(b.provider, o))));
+  // A read's first request is sent a few promise turns in: let it go out before the CPU work starts.
+  await new Promise<void>((resolve) => setImmediate(resolve));
   const { desired, diagnostics, notes } = await compileTarget(input.model, input.bindings, input.targetName);
   if (hasErrors(diagnostics)) {
     await reads;
     return { diagnostics, desired };
   }
-  // Neither the desired side's digests nor comparing pages already read waits for the last page.
+  // Neither the desired side's digests nor the pages already read wait for the last page.
   const state = desiredState(desired);
-  equal.compiled(desired);
+  ahead.compiled(desired);
   const settled = await reads;
   const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
   if (failed) throw failed.reason;
@@ -108,7 +113,7 @@ export async function planBindings(input: PlanBindingsInput): Promise<PlanResult
     live,
     notes: notes as Note[],
     desiredState: state,
-    equal,
+    ahead,
   });
   const past = pastExpiries(built.actions, desired, at, input.targetName);
   if (past.length > 0) return { diagnostics: [...diagnostics, ...past], desired };
@@ -212,9 +217,14 @@ export async function readBinding(b: Binding, deps: HttpDeps, onRaised?: ReadOpt
     objects: read.objects,
     pages: read.pages,
     requests: client.stats.requests,
-    kinds: new Set(b.kinds ?? Object.keys(provider.capabilities.kinds)),
+    kinds: bindingKinds(b, provider),
     capabilities: provider.capabilities.kinds,
   };
+}
+
+/** Kinds a binding plans: live objects of other kinds are out of its scope. */
+function bindingKinds(b: Binding, provider: Provider): Set<string> {
+  return new Set(b.kinds ?? Object.keys(provider.capabilities.kinds));
 }
 
 export { realDeps };

@@ -6,7 +6,6 @@
 import { utcIso } from '../model/zoned-time.js';
 import type { KindCapability, LiveObject, Provider } from '../providers/provider.js';
 import { compareAction, createAction } from './actions.js';
-import type { EqualFields } from './equal-fields.js';
 import type { Action, DesiredEntry, PlanOptions } from './plan-types.js';
 
 export interface TimedWindow {
@@ -52,9 +51,16 @@ export function plannedCreate(d: DesiredEntry, provider: Provider, now: number):
   return { ...a, schedule: schedule(w.from, 'create', false, w) };
 }
 
-/** A desired resource matched to a live object. */
-export function plannedCompare(d: DesiredEntry, live: LiveObject, provider: Provider, options: PlanOptions, now: number, equal?: EqualFields): Action {
-  const a = compareAction(d, live, provider, options, equal);
+/** A desired resource matched to a live object; `compared` is compareAction's answer when the caller has it already. */
+export function plannedCompare(
+  d: DesiredEntry,
+  live: LiveObject,
+  provider: Provider,
+  options: PlanOptions,
+  now: number,
+  compared: Action = compareAction(d, live, provider, options),
+): Action {
+  const a = compared;
   const cap = d.capability;
   // The window is read only where an instant matters: most targets hold both ends and schedule nothing.
   const ends = !holdsEnd(cap);

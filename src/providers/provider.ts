@@ -63,8 +63,11 @@ export interface LiveObject {
 export interface ReadOptions {
   readonly pageSize?: number;
   readonly currency?: string;
-  /** Told each object's normalized form as its page is raised, before the read ends (a caller may start comparing). */
-  readonly onRaised?: (normalized: Normalized) => void;
+  /**
+   * Told each live object as its page is raised, before the read ends (a caller may start planning): every
+   * object the read returns, once, as the same object, never changed afterwards.
+   */
+  readonly onRaised?: (object: LiveObject) => void;
 }
 
 export interface LiveRead {

@@ -76,7 +76,7 @@ async function list(
     const items = Array.isArray(body[plural]) ? (body[plural] as Obj[]) : [];
     const fingerprints = digestEach(items, 16);
     const raised = items.map((o, i) => raise(o, fingerprints[i]!));
-    if (onRaised) for (const o of raised) onRaised(o.normalized);
+    if (onRaised) for (const o of raised) onRaised(o);
     return {
       items: raised,
       totalPages: Math.ceil((typeof body.total === 'number' ? body.total : items.length) / limit),

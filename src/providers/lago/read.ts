@@ -1,6 +1,7 @@
 // Live Lago coupons → normalized resources, with their applied coupons counted: whether a coupon was ever
 // applied decides which fields Lago still lets change, and active applications are what a delete cuts off.
 import { minorToAmount, parseNumeric, type Json } from '../../model/canonical.js';
+import { append } from '../../model/append.js';
 import { digestEach } from '../../model/digest-each.js';
 import { normalizeFields } from '../../model/normalize.js';
 import type { HttpClient } from '../http/client.js';
@@ -51,22 +52,19 @@ interface Applications {
   active: number;
 }
 
-/** A coupon raised as its page arrives; its applications are known only once every page is read. */
-interface RaisedCoupon {
-  readonly o: Obj;
-  readonly normalized: Normalized;
-  readonly owner?: Ownership;
-  readonly fingerprint: string;
-}
-
-function raisedCoupons(page: readonly Obj[], onRaised: ReadOptions['onRaised']): RaisedCoupon[] {
+/**
+ * A page of coupons as live objects. A coupon's counters need its applications, so pages are raised once those
+ * are read (they are read beside the coupons); the raw coupon is not kept past its page.
+ */
+function raisedCoupons(page: readonly Obj[], byCoupon: ReadonlyMap<string, Applications>, onRaised: ReadOptions['onRaised']): LiveObject[] {
   const fingerprints = digestEach(page, 16);
-  const raised = page.map((o, i) => ({ o, ...raiseCoupon(o), fingerprint: fingerprints[i]! }));
-  if (onRaised) for (const c of raised) onRaised(c.normalized);
+  const raised = page.map((o, i) => couponObject(o, fingerprints[i]!, byCoupon.get(String(o.lago_id))));
+  if (onRaised) for (const c of raised) onRaised(c);
   return raised;
 }
 
-function couponObject({ o, normalized, owner, fingerprint }: RaisedCoupon, applications: Applications | undefined): LiveObject {
+function couponObject(o: Obj, fingerprint: string, applications: Applications | undefined): LiveObject {
+  const { normalized, owner } = raiseCoupon(o);
   const apps = applications ?? { total: 0, active: 0 };
   const counters: Counter[] = [];
   if (apps.total > 0)
@@ -87,36 +85,39 @@ function couponObject({ o, normalized, owner, fingerprint }: RaisedCoupon, appli
   };
 }
 
-/** Each page is raised as it arrives, while later pages are still in flight. */
-async function pages<T>(
-  client: HttpClient,
-  path: string,
-  root: string,
-  perPage: number,
-  raise: (page: readonly Obj[]) => readonly T[],
-): Promise<{ items: T[]; pages: number }> {
-  return readNumberedPages(async (index) => {
+/** Each page is handed to `take` as it arrives, while later pages are still in flight. */
+async function pages(client: HttpClient, path: string, root: string, perPage: number, take: (page: readonly Obj[], index: number) => void): Promise<number> {
+  const read = await readNumberedPages(async (index) => {
     const res = await client.request({ method: 'GET', path, query: { page: index + 1, per_page: perPage } });
     const body = res.body as Record<string, unknown> & { meta?: { total_pages?: number } };
-    return { items: Array.isArray(body[root]) ? raise(body[root] as Obj[]) : [], totalPages: body.meta?.total_pages ?? 1 };
+    if (Array.isArray(body[root])) take(body[root] as Obj[], index);
+    return { items: [], totalPages: body.meta?.total_pages ?? 1 };
   });
+  return read.pages;
 }
-
-const asIs = (page: readonly Obj[]): readonly Obj[] => page;
 
 export async function readLago(client: HttpClient, options: ReadOptions): Promise<LiveRead> {
   const perPage = options.pageSize ?? 100;
-  const [coupons, applied] = await Promise.all([
-    pages(client, '/coupons', 'coupons', perPage, (page) => raisedCoupons(page, options.onRaised)),
-    pages(client, '/applied_coupons', 'applied_coupons', perPage, asIs),
-  ]);
   const byCoupon = new Map<string, Applications>();
-  for (const a of applied.items) {
-    const id = String(a.lago_coupon_id ?? '');
-    const entry = byCoupon.get(id) ?? { total: 0, active: 0 };
-    entry.total += 1;
-    if (a.status === 'active') entry.active += 1;
-    byCoupon.set(id, entry);
-  }
-  return { objects: coupons.items.map((c) => couponObject(c, byCoupon.get(String(c.o.lago_id)))), pages: coupons.pages + applied.pages };
+  const applied = pages(client, '/applied_coupons', 'applied_coupons', perPage, (page) => {
+    for (const a of page) {
+      const id = String(a.lago_coupon_id ?? '');
+      const entry = byCoupon.get(id) ?? { total: 0, active: 0 };
+      entry.total += 1;
+      if (a.status === 'active') entry.active += 1;
+      byCoupon.set(id, entry);
+    }
+  });
+  // Pages by index, each raised once every application is counted (usually before the second round of pages).
+  const raised: Promise<LiveObject[]>[] = [];
+  const coupons = pages(client, '/coupons', 'coupons', perPage, (page, index) => {
+    const objects = applied.then(() => raisedCoupons(page, byCoupon, options.onRaised));
+    // Awaited below unless a read fails first: its rejection is then the one reported, not this one.
+    objects.catch(() => undefined);
+    raised[index] = objects;
+  });
+  const [couponPages, appliedPages] = await Promise.all([coupons, applied]);
+  const objects: LiveObject[] = [];
+  for (const page of await Promise.all(raised)) append(objects, page ?? []);
+  return { objects, pages: couponPages + appliedPages };
 }
