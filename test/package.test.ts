@@ -76,6 +76,10 @@ describe('the npm package', () => {
     }
   });
 
+  it('ships the validators as ASCII (a non-ASCII character would double the source V8 keeps in memory)', () => {
+    expect(/[^\0-\x7f]/.test(readFileSync(join(ROOT, 'dist/schema/standalone.js'), 'utf8'))).toBe(false);
+  });
+
   it('ships no tests, fixtures, sources or build scripts', () => {
     const unwanted = paths.filter(
       (p) => /^(test|src|bench|campaigns|\.github|\.ci)\//.test(p) || /\.test\.(js|ts)$|__fixtures__|\.map$|^dist\/build\/|^dist\/schema\/gen-/.test(p),

@@ -6,16 +6,18 @@ import { createAnalysis } from './analysis/analysis.js';
 import { flatString, formatMessage } from './message.js';
 import { rules } from './registry.js';
 import { resolveSettings, type LintOptions } from './settings.js';
+import { SharedParts } from './shared-parts.js';
 import type { Finding, LintDiagnostic, Rule } from './types.js';
 
 export function lintModel(model: Model, options: LintOptions): LintDiagnostic[] {
   const settings = resolveSettings(options);
   const analysis = createAnalysis(model, settings);
   const out: LintDiagnostic[] = [];
+  const shared = new SharedParts();
   for (const rule of rules as readonly Rule[]) {
     const severity = severityOf(rule, options);
     if (severity === 'off') continue;
-    rule.check({ model, analysis, settings, report: (f) => out.push(toDiagnostic(rule, severity, f)) });
+    rule.check({ model, analysis, settings, report: (f) => out.push(toDiagnostic(rule, severity, f, shared)) });
   }
   return out;
 }
@@ -25,12 +27,16 @@ export function severityOf(rule: Pick<Rule, 'id' | 'defaultSeverity'>, options: 
   return options.rules?.[rule.id] ?? rule.defaultSeverity;
 }
 
-function toDiagnostic(rule: Rule, severity: Severity, f: Finding<string>): LintDiagnostic {
+function toDiagnostic(rule: Rule, severity: Severity, f: Finding<string>, shared: SharedParts): LintDiagnostic {
   const data = f.data ?? {};
-  // Findings are held until the report is printed: their strings are flattened (see flatString).
+  // Findings are held until the report is printed: their strings are flattened (see flatString) and, where
+  // the rule's data object can take it, repeated values shared.
+  const writable = !Object.isFrozen(data);
   for (const key in data) {
     const value = data[key];
-    if (typeof value === 'string') flatString(value);
+    if (typeof value !== 'string') continue;
+    if (writable) (data as Record<string, string | number>)[key] = shared.string(value);
+    else flatString(value);
   }
   const hint = rule.hints[f.messageId];
   return {
@@ -45,7 +51,7 @@ function toDiagnostic(rule: Rule, severity: Severity, f: Finding<string>): LintD
     path: f.path,
     ...(f.atKey ? { atKey: true } : {}),
     ...(f.related && f.related.length > 0
-      ? { related: f.related.map((r) => ({ file: r.at.source.file, docIndex: r.at.source.docIndex, path: r.path, message: flatString(r.message) })) }
+      ? { related: f.related.map((r) => shared.relatedLocation(r.at.source.file, r.at.source.docIndex, r.path, r.message)) }
       : {}),
   };
 }

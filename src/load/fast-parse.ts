@@ -115,27 +115,45 @@ export function fastParse(text: string): FastDoc[] | undefined {
 }
 
 /**
+ * A string value held on its own. js-yaml cuts every scalar out of its own copy of the file's text (the text
+ * with a NUL appended), and V8 keeps a cut of 13 characters or more as a view into that copy: a name, a
+ * description or a date kept the whole copy alive for as long as the model, and beyond it in the findings
+ * that quote them (10,000 copies, ~6 MB, on the bench repository, beside the texts the loader keeps). A JSON
+ * round trip makes a flat string of its own. V8 copies shorter cuts (and joins of pieces) anyway.
+ */
+function ownString(s: string): string {
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+}
+
+/**
  * A key js-yaml made from something other than a string: "null" from a null key, "[object Object]" from a
  * mapping, and (backing up the patterns above) anything a collection key turns into. A real key spelled
  * that way only costs the precise path.
  * The same walk replaces every list with an exact copy: js-yaml builds lists by `push`, which leaves room
- * for 17 items, so a one-item list took 152 bytes instead of 24 (13 MB of the 10,000-campaign model).
+ * for 17 items, so a one-item list took 152 bytes instead of 24 (13 MB of the 10,000-campaign model); and
+ * every string with one of its own (`ownString`). Keys need nothing: V8 keeps property names in its string table.
  */
 function hasOddKey(v: unknown): boolean {
   if (v === null || typeof v !== 'object') return false;
   if (Array.isArray(v)) {
     for (let i = 0; i < v.length; i += 1) {
-      const item: unknown = Array.isArray(v[i]) ? (v[i] as unknown[]).slice() : v[i];
-      if (item !== v[i]) v[i] = item;
+      const item = own(v[i]);
+      // A string's copy is === to it: written whenever there is one.
+      if (item !== v[i] || typeof item === 'string') v[i] = item;
       if (hasOddKey(item)) return true;
     }
     return false;
   }
   const o = v as Record<string, unknown>;
   for (const k in o) {
-    const item = Array.isArray(o[k]) ? (o[k] as unknown[]).slice() : o[k];
-    if (item !== o[k]) o[k] = item;
+    const item = own(o[k]);
+    // (`__proto__` is an own key here, but assigning to it would set the prototype.)
+    if ((item !== o[k] || typeof item === 'string') && k !== '__proto__') o[k] = item;
     if (k === 'null' || k === '[object Object]' || hasOddKey(item)) return true;
   }
   return false;
+}
+
+function own(v: unknown): unknown {
+  return typeof v === 'string' ? ownString(v) : Array.isArray(v) ? v.slice() : v;
 }

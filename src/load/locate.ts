@@ -69,9 +69,17 @@ export function locateDiagnostics(diags: readonly Diagnostic[], readText: (file:
     if (list) list.push(n);
     else byFile.set(p.file, [n]);
   };
+  // A related location several diagnostics share (lint hands out one object per distinct location) is
+  // located once, and its located copy is shared in turn.
+  const copies = new Map<RelatedLocation, RelatedLocation | undefined>();
   for (const d of diags) {
     want(d);
-    d.related?.forEach(want);
+    if (d.related)
+      for (const r of d.related) {
+        if (copies.has(r)) continue;
+        copies.set(r, undefined);
+        want(r);
+      }
   }
   if (places.length === 0) return [...diags];
   const ranges: Range[] = new Array<Range>(places.length);
@@ -106,10 +114,18 @@ export function locateDiagnostics(diags: readonly Diagnostic[], readText: (file:
     }
   }
   let next = 0;
+  const locatedCopy = (r: RelatedLocation): RelatedLocation => {
+    let copy = copies.get(r);
+    if (copy === undefined) {
+      copy = copyWith(r, ranges[next++]!);
+      copies.set(r, copy);
+    }
+    return copy;
+  };
   return diags.map((d) => {
     const range = unlocated(d) ? ranges[next++] : undefined;
     let related: RelatedLocation[] | undefined;
-    if (d.related?.some(unlocated)) related = d.related.map((r) => (unlocated(r) ? copyWith(r, ranges[next++]!) : r));
+    if (d.related?.some(unlocated)) related = d.related.map((r) => (unlocated(r) ? locatedCopy(r) : r));
     return range || related ? copyWith(d, range, related) : d;
   });
 }

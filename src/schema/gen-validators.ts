@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { SCHEMA_FILES } from '../generated/index.js';
 import { createAjv } from './ajv-instance.js';
 import { loadSchemaSet } from './schema-set.js';
+import { asciiOnly } from '../build/ascii-only.js';
 import { GEOMETRY_BRANCH_IDS, SAVED_FILE_IDS, SCHEMA_BASE } from './validator.js';
 
 const require = createRequire(import.meta.url);
@@ -22,8 +23,9 @@ export function generateStandalone(): string {
   ];
   const code = standaloneCode(ajv, Object.fromEntries(ids.map((id, i) => [`v${i}`, id])));
   const byId = `export const validators = {\n${ids.map((id, i) => `  ${JSON.stringify(id)}: v${i},`).join('\n')}\n};\n`;
-  // The generated code calls require() for ajv's small runtime helpers; give the ESM module one.
-  return `import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\n${code}\n${byId}`;
+  // The generated code calls require() for ajv's small runtime helpers; give the ESM module one. ASCII only (see
+  // asciiOnly): the schemas' descriptions have arrows and dashes, which made the 0.9 MB source two bytes a character.
+  return asciiOnly(`import { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\n${code}\n${byId}`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

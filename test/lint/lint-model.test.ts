@@ -120,4 +120,28 @@ describe('lintModel', () => {
     expect(indexed.some((k) => k.startsWith('geofence/overlap'))).toBe(true);
     expect(key(lintModel(m, { now: NOW, naiveGeometry: true }))).toEqual(indexed);
   });
+
+  it('hands out one object per distinct related location, and never one for two that differ', () => {
+    const found = lintModel(syntheticModel(300, 80, 5), { now: NOW });
+    const related = found.flatMap((d) => d.related ?? []);
+    const byContent = new Map<string, object>();
+    for (const r of related) {
+      // Types kept apart: a sequence index 0 is not the key "0".
+      const content = JSON.stringify([r.file, r.docIndex, r.path?.map((p) => [typeof p, p]), r.message, r.range]);
+      const first = byContent.get(content);
+      if (first === undefined) byContent.set(content, r);
+      else expect(r).toBe(first);
+    }
+    expect(new Set(related).size).toBe(byContent.size);
+    expect(related.length).toBeGreaterThan(byContent.size); // the model repeats some (the test compares something)
+  });
+
+  it('keeps the data of a finding in its key order with equal values, and shares repeated ones', () => {
+    const found = lintModel(syntheticModel(300, 80, 5), { now: NOW, only: ['stacking/exclusive-overlap'] });
+    expect(found.length).toBeGreaterThan(10);
+    for (const d of found) expect(Object.keys(d.data!)).toEqual(['name', 'rank', 'winners', 'more', 'verb', 'window']);
+    const windows = new Map<string, number>();
+    for (const d of found) windows.set(d.data!.window as string, (windows.get(d.data!.window as string) ?? 0) + 1);
+    expect([...windows.values()].some((n) => n > 1)).toBe(true);
+  });
 });

@@ -59,4 +59,27 @@ describe('locateDiagnostics', () => {
     expect(diags[0]!.range).toBeUndefined();
     expect(diags[3]!.related![0]!.range).toBeUndefined();
   });
+
+  it('locates a related location shared by several diagnostics once, as it locates equal separate ones', () => {
+    const shared = { file: 'a.yaml', docIndex: 0, path: ['spec', 'benefits', 0], message: 'shared' };
+    const make = (r1: object, r2: object): Diagnostic[] => [
+      { ruleId: 'x/one', severity: 'warn', message: 'm1', file: 'b.yaml', docIndex: 0, path: ['spec', 'code'], related: [r1 as never] },
+      { ruleId: 'x/two', severity: 'warn', message: 'm2', file: 'a.yaml', docIndex: 0, path: ['metadata', 'name'] },
+      {
+        ruleId: 'x/three',
+        severity: 'warn',
+        message: 'm3',
+        file: 'b.yaml',
+        docIndex: 0,
+        path: ['metadata'],
+        related: [{ file: 'b.yaml', docIndex: 0, path: ['spec'], message: 'own' }, r2 as never],
+      },
+    ];
+    const sharing = locateDiagnostics(make(shared, shared), (f) => texts[f]!);
+    const separate = locateDiagnostics(make({ ...shared }, { ...shared }), (f) => texts[f]!);
+    expect(JSON.stringify(sharing)).toBe(JSON.stringify(separate));
+    expect(sharing[0]!.related![0]!.range).toEqual({ start: { line: 8, col: 7 }, end: { line: 9, col: 1 } });
+    expect(sharing[2]!.related![1]).toBe(sharing[0]!.related![0]);
+    expect(sharing[2]!.related![0]!.range).toEqual({ start: { line: 4, col: 7 }, end: { line: 4, col: 19 } });
+  });
 });
