@@ -100,7 +100,7 @@ export async function readLago(client: HttpClient, options: ReadOptions): Promis
   const perPage = options.pageSize ?? 100;
   const byCoupon = new Map<string, Applications>();
   // Pages by index, each raised once every application is counted (usually before the second round of pages).
-  // The coupons are asked for first, as they always were: a failure of both reads reports theirs.
+  // The coupons are asked for first, as they always were.
   const raised: Promise<LiveObject[]>[] = [];
   let counted: Promise<number> | undefined;
   const coupons = pages(client, '/coupons', 'coupons', perPage, (page, index) => {
@@ -119,7 +119,11 @@ export async function readLago(client: HttpClient, options: ReadOptions): Promis
       byCoupon.set(id, entry);
     }
   });
-  const [couponPages, appliedPages] = await Promise.all([coupons, counted]);
+  // Awaited in order, not raced: when both reads fail, the coupons' failure is the one reported, whichever
+  // answered first.
+  counted.catch(() => undefined);
+  const couponPages = await coupons;
+  const appliedPages = await counted;
   const objects: LiveObject[] = [];
   for (const page of await Promise.all(raised)) append(objects, page ?? []);
   return { objects, pages: couponPages + appliedPages };
