@@ -1,6 +1,19 @@
 // The validation cache: a second run reads unchanged files from it, a changed file is re-checked,
 // and a schema/tool version change (a different key) starts from scratch.
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, renameSync, symlinkSync, rmSync, statSync, writeFileSync, readFileSync, utimesSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  renameSync,
+  symlinkSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  readFileSync,
+  utimesSync,
+} from 'node:fs';
 import { contentHash, ValidationCache } from '../src/load/cache.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -352,4 +365,61 @@ it('hashes exactly the files read inside the run window, so a same-stat rewrite 
   };
   expect(ValidationCache.open(join(dir, 'bare.bin'), 'k', st.mtimeMs).lookup(repoPath, st, () => readFileSync(file))).toBeUndefined();
   expect(ValidationCache.open(join(dir, 'bare.bin'), 'k', st.mtimeMs).lookup('old.yaml', { size: 1, mtimeMs: 1, ctimeMs: 1, ino: 1 }, never)).toBeDefined();
+});
+
+it('keeps a warm run’s changed rows in a journal beside the table, believed only while intact and for that table', async () => {
+  repo();
+  const journal = join(dir, '.promoc-cache/validate.log');
+  const file = join(dir, 'campaigns/ev/charge25.yaml');
+  const original = readFileSync(file, 'utf8');
+  let round = 0;
+  const edit = (text: string): void => {
+    round += 1;
+    writeFileSync(file, text);
+    utimesSync(file, new Date(), new Date(Date.now() + round * 10_000));
+  };
+  const cold = async (): Promise<unknown> => outcome(await loadProject({ cwd: dir, cache: false }));
+  await loadProject({ cwd: dir });
+  await sleep(2_100);
+  // Every file confirmed once outside its window, so later runs trust stats.
+  await loadProject({ cwd: dir });
+  const table = readFileSync(cacheFile());
+  const records = (): number => (existsSync(journal) ? readFileSync(journal, 'utf8').split('\n').length - 2 : 0);
+  const before = records();
+  edit(original.replace('CHARGE25', 'charge25'));
+  const changed = await loadProject({ cwd: dir });
+  expect(changed.stats.fromCache).toBe(changed.stats.files - 1);
+  expect(outcome(changed)).toEqual(await cold());
+  // The table is as it was; the change is in the journal, and the next run is served from both.
+  expect(readFileSync(cacheFile()).equals(table)).toBe(true);
+  expect(records()).toBe(before + 1);
+  const served = await loadProject({ cwd: dir });
+  expect(served.stats.fromCache).toBe(served.stats.files);
+  expect(outcome(served)).toEqual(await cold());
+  expect(served.diagnostics.map((d) => d.ruleId)).toContain('schema/code-format');
+
+  // A damaged record is not believed: the row it held is the old one, so the file is checked again, and the
+  // table is rewritten whole (the journal goes).
+  edit(original);
+  await loadProject({ cwd: dir });
+  const text = readFileSync(journal, 'utf8');
+  const at = text.lastIndexOf('"rows":[[') + 9;
+  writeFileSync(journal, text.slice(0, at) + (text[at] === '1' ? '2' : '1') + text.slice(at + 1));
+  const damaged = await loadProject({ cwd: dir });
+  expect(damaged.stats.fromCache).toBe(damaged.stats.files - 1);
+  expect(outcome(damaged)).toEqual(await cold());
+  expect(readdirSync(join(dir, '.promoc-cache'))).not.toContain('validate.log');
+  const again = await loadProject({ cwd: dir });
+  expect(again.stats.fromCache).toBe(again.stats.files);
+
+  // A journal written for an earlier table (one file fewer since) is void.
+  edit(original.replace('CHARGE25', 'charge25'));
+  await loadProject({ cwd: dir });
+  const stale = readFileSync(journal);
+  rmSync(join(dir, 'campaigns/ev/night-owl.yaml'));
+  await loadProject({ cwd: dir });
+  writeFileSync(journal, stale);
+  const after = await loadProject({ cwd: dir });
+  expect(after.stats.fromCache).toBe(after.stats.files);
+  expect(outcome(after)).toEqual(await cold());
 });

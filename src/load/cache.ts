@@ -2,7 +2,8 @@
 // An entry is trusted by its stat (size, mtime, ctime, inode) without reading the file, unless the file's times
 // fall inside the window of the run that checked it: a write in the same clock tick as that run's read could
 // leave the stat unchanged, so such an entry is confirmed by its content hash, like git's racily clean index
-// entries. ctime cannot be set back, so a restored mtime or a same-size rewrite is still a change.
+// entries. ctime cannot be set back, so a restored mtime or a same-size rewrite is still a change. Only such
+// racy entries store a content hash (the others' is zero and never read: their stat alone decides).
 //
 // A warm run with a few files changed must cost little more than a stat per file, so what it reads for every file
 // is one table (`validate.bin`): a JSON header (key, checksum), the paths as one JSON array, the few files'
@@ -11,9 +12,12 @@
 // allocated for an unchanged file but its small result object. The summaries and documents live in a second,
 // append-only file (`validate.<n>.docs`), each file's summary JSON followed by its documents' JSON, read only
 // when wanted: a document when a resource is read (`promoc validate` reads none but the geofences), a summary
-// when the cross-file results must be made again. The table is checked whole (its sha-256) and rewritten
-// whole when anything changed; a damaged one is not believed and every file is checked again.
+// when the cross-file results must be made again. The table is checked whole (its sha-256); a damaged one is
+// not believed and every file is checked again. A run that changed a few rows of the same files appends them
+// to the table's journal (`validate.log`, cache-journal.ts) instead of rewriting it; other changes, or a
+// journal grown large or damaged, rewrite the table whole.
 import { appendFileSync, closeSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync, type Stats } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { basename, dirname, extname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { CheckedDoc, CheckedFile } from './check-file.js';
@@ -21,6 +25,7 @@ import type { Diagnostic } from '../model/diagnostic.js';
 import { sha256Bytes as sha256 } from '../model/canonical.js';
 import { isFileSummary, summaryTextOf, type FileSummary, type StoredSummary } from './file-summary.js';
 import { BlobWriter } from './blob-writer.js';
+import { journalHeader, journalLine, readJournal, type JournalRow } from './cache-journal.js';
 
 /** What identifies a file's version without reading it. */
 export interface FileStat {
@@ -39,6 +44,8 @@ const FIELDS = 8;
 const DIGEST = 32;
 const EMPTY_DIAGNOSTICS: readonly Diagnostic[] = Object.freeze([]);
 const ZERO_DIGEST = Buffer.alloc(DIGEST);
+/** A journal past this size is folded into a rewritten table. */
+const JOURNAL_LIMIT = 256 * 1024;
 
 interface Head {
   readonly key: string;
@@ -108,7 +115,7 @@ function writeFreshRow(
 }
 
 /** Documents of a cached result read back: a damaged text (or one the summary does not describe) is re-checked. */
-export type Recheck = () => CheckedFile;
+export type Recheck = (repoPath: string) => CheckedFile;
 
 const EMPTY_TABLE: Table = { paths: [], diagnostics: {}, rows: new Float64Array(0), digests: Buffer.alloc(0) };
 
@@ -131,6 +138,8 @@ export class ValidationCache {
     private rewrite: boolean,
     now: number,
     private readonly walk?: Walk,
+    /** The table's checksum and its journal's size (-1: none, or not this table's; undefined: damaged). */
+    private readonly journal: { readonly check: string; readonly bytes: number | undefined } = { check: '', bytes: undefined },
   ) {
     this.since = now - RACY_SLACK_MS;
     this.seen = new Uint8Array(table.paths.length);
@@ -147,6 +156,7 @@ export class ValidationCache {
     }
     const parsed = parseTable(bytes, key);
     if (!parsed) return empty();
+    const journal = applyJournal(journalPath(file), parsed);
     const docs = new DocsFile(file, parsed.docs);
     // Blobs past the documents file's end (it was replaced or cut): no entry is believed.
     const docsSize = docs.size();
@@ -155,7 +165,7 @@ export class ValidationCache {
       const r = i * FIELDS;
       if (rows[r + 5]! + rows[r + 6]! + rows[r + 7]! > docsSize) return empty();
     }
-    return new ValidationCache(file, key, parsed.table, docs, false, now, parsed.walk);
+    return new ValidationCache(file, key, parsed.table, docs, false, now, parsed.walk, journal);
   }
 
   /**
@@ -345,6 +355,8 @@ export class ValidationCache {
     if (compact) writeFileAtomic.sync(target.path, written, { fsync: false });
     else if (written.length > 0) appendFileSync(target.path, written);
     writeFileAtomic.sync(this.file, tableBytes(this.key, target.number, all, outDiagnostics, out, outDigests, this.walkToSave()), { fsync: false });
+    // Void already (it names the old table's checksum); removed so it is not read again.
+    rmSync(journalPath(this.file), { force: true });
     if (compact && this.docs.number >= 0 && this.docs.path !== target.path) rmSync(this.docs.path, { force: true });
   }
 
@@ -353,6 +365,10 @@ export class ValidationCache {
    * and the changed ones overwritten; their blobs are appended to the documents file.
    */
   private saveInPlace(docsSize: number): void {
+    if (this.journal.bytes !== undefined && this.journal.bytes < JOURNAL_LIMIT) {
+      this.appendToJournal(docsSize);
+      return;
+    }
     const { paths, rows, digests, diagnostics } = this.table;
     const count = paths.length;
     const out = rows.slice();
@@ -375,6 +391,32 @@ export class ValidationCache {
     writeFileAtomic.sync(this.file, tableBytes(this.key, this.docs.number, paths, outDiagnostics, out, outDigests, this.walkToSave(), this.table.pathsJson), {
       fsync: false,
     });
+    rmSync(journalPath(this.file), { force: true });
+  }
+
+  /** The changed rows (and the walk, when it changed) as one journal record; the table stays as it is. */
+  private appendToJournal(docsSize: number): void {
+    const rows: JournalRow[] = [];
+    const diagnostics: Record<string, readonly Diagnostic[]> = {};
+    for (const fresh of this.changed.values()) {
+      const k = fresh.at;
+      const r = k * FIELDS;
+      const stored = this.table.rows;
+      const [offset, summary, docs] =
+        'row' in fresh.blob ? [stored[r + 5]!, stored[r + 6]!, stored[r + 7]!] : [docsSize + fresh.blob.at, fresh.blob.summary, fresh.blob.docs];
+      const { size, mtimeMs, ctimeMs, ino } = fresh.st;
+      rows.push([k, size, mtimeMs, ctimeMs, ino, this.since, offset, summary, docs, fresh.hash.toString('hex'), fresh.summaryDigest.toString('hex')]);
+      if (fresh.diagnostics.length > 0) diagnostics[k] = fresh.diagnostics;
+    }
+    const walk = this.walked
+      ? { folders: this.walked.folders, since: this.since, files: sameList(this.walked.files, this.table.paths) ? null : this.walked.files }
+      : this.walked;
+    const line = journalLine({ rows, diagnostics, ...(walk === undefined ? {} : { walk }) });
+    mkdirSync(dirname(this.file), { recursive: true });
+    // The documents first: a record never points at what is not written yet.
+    if (this.blobs.length > 0) appendFileSync(this.docs.path, this.blobs.bytes());
+    if (this.journal.bytes! > 0) appendFileSync(journalPath(this.file), line);
+    else writeFileAtomic.sync(journalPath(this.file), journalHeader(this.journal.check) + line, { fsync: false });
   }
 
   /** The walk to store with a table of `paths`: this run's, none, or the stored one. */
@@ -382,6 +424,22 @@ export class ValidationCache {
     if (this.walked) return { folders: this.walked.folders, since: this.since, files: this.walked.files };
     if (this.walked === null || !this.walk) return undefined;
     return { ...this.walk, files: this.walk.files ?? this.table.paths };
+  }
+
+  /**
+   * `summariesDigest` of this run's results, made from the table itself (its paths' JSON as stored and its summary
+   * digests, this run's changes put in) when they are exactly the table's files: `count` results, every row seen,
+   * none new. Undefined otherwise: the caller digests the results.
+   */
+  summariesDigest(count: number): string | undefined {
+    const { paths, pathsJson, digests } = this.table;
+    const n = paths.length;
+    if (count !== n || this.rewrite || pathsJson === undefined) return undefined;
+    for (let i = 0; i < n; i += 1) if (this.seen[i] !== 1) return undefined;
+    for (const fresh of this.changed.values()) if (fresh.at < 0) return undefined;
+    const summaries = Buffer.from(digests.subarray(n * DIGEST, 2 * n * DIGEST));
+    for (const fresh of this.changed.values()) fresh.summaryDigest.copy(summaries, fresh.at * DIGEST);
+    return createHash('sha256').update(pathsJson).update(summaries).digest('hex');
   }
 
   /** Copies row `i`'s summary digest into `into` at `at`. */
@@ -510,7 +568,15 @@ function isWalk(w: unknown): w is Walk {
   );
 }
 
-function parseTable(bytes: Buffer, key: string): { table: Table; docs: number; walk?: Walk } | undefined {
+interface ParsedTable {
+  readonly table: Table;
+  readonly docs: number;
+  walk?: Walk;
+  /** The table's checksum, which its journal names. */
+  readonly check: string;
+}
+
+function parseTable(bytes: Buffer, key: string): ParsedTable | undefined {
   if (bytes.length < MAGIC.length + 4 || !bytes.subarray(0, MAGIC.length).equals(MAGIC)) return undefined;
   const headLength = bytes.readUInt32LE(MAGIC.length);
   const bodyStart = MAGIC.length + 4 + headLength;
@@ -551,7 +617,41 @@ function parseTable(bytes: Buffer, key: string): { table: Table; docs: number; w
     rows,
     digests: bytes.subarray(digestsStart),
   };
-  return isWalk(walk) ? { table, docs, walk } : { table, docs };
+  return isWalk(walk) ? { table, docs, walk, check: head.check } : { table, docs, check: head.check };
+}
+
+const journalPath = (table: string): string => join(dirname(table), `${basename(table, extname(table))}.log`);
+
+/**
+ * Applies the journal of the parsed table to it (rows, digests and diagnostics in place, the walk); returns
+ * the journal's state for the save: its size (-1: none for this table), undefined when a record was damaged.
+ */
+function applyJournal(path: string, parsed: ParsedTable): { check: string; bytes: number | undefined } {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    return { check: parsed.check, bytes: -1 };
+  }
+  const { table } = parsed;
+  const n = table.paths.length;
+  const journal = readJournal(text, parsed.check, n);
+  if (!journal) return { check: parsed.check, bytes: -1 };
+  const diagnostics = table.diagnostics as Record<string, readonly Diagnostic[]>;
+  for (const { rows, diagnostics: changed, walk } of journal.records) {
+    for (const row of rows) {
+      const k = row[0];
+      for (let f = 0; f < FIELDS; f += 1) table.rows[k * FIELDS + f] = row[1 + f] as number;
+      table.digests.write(row[9], k * DIGEST, 'hex');
+      table.digests.write(row[10], (n + k) * DIGEST, 'hex');
+      delete diagnostics[k];
+      const d = changed[k];
+      if (d && d.length > 0) diagnostics[k] = d;
+    }
+    if (isWalk(walk)) parsed.walk = walk;
+    else if (walk !== undefined) delete parsed.walk;
+  }
+  return { check: parsed.check, bytes: journal.damaged ? undefined : Buffer.byteLength(text) };
 }
 
 /** The summaries and documents of the entries, at offsets; read a slice at a time, or whole once many are wanted. */
@@ -646,7 +746,7 @@ class CachedResult implements CheckedFile, StoredSummary {
     const summary = this.storedSummary();
     if (describes(summary, docs)) return docs;
     // Damaged (or the documents file replaced by another run): the file's own text, checked again, is the truth.
-    const fresh = this.recheck?.().docs;
+    const fresh = this.recheck?.(this.file).docs;
     if (fresh && describes(summary, fresh)) return fresh;
     throw new Error(`the validation cache entry of ${this.file} is damaged; delete the cache folder (.promoc-cache) and run again`);
   }

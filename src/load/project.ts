@@ -13,6 +13,7 @@ import { promocVersion } from './version.js';
 import { buildId } from './build-id.js';
 import { contentHash, ValidationCache } from './cache.js';
 import { checkSource, type CheckedSource, type SourceJob } from './check-source.js';
+import type { CheckedFile } from './check-file.js';
 import { configSearchLine, DEFAULT_CAMPAIGN_GLOBS, EMPTY_CONFIG, findConfigFile, parseConfig } from './config.js';
 import { projectIndex, readProjectIndex, summariesDigest, writeProjectIndex } from './project-index.js';
 import { expandGlobs, expandPaths, toRepoPath, type FileList } from './files.js';
@@ -112,9 +113,15 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
     }
     return folders.get(dir);
   };
-  const checked: CheckedSource[] = [];
+  // Results in listing order (cache hits and refusals here, checked files after), sorted by path below.
+  const results: CheckedFile[] = [];
   const pending: SourceJob[] = [];
   const stats = new Map<string, Stats>();
+  // One function for every cached result (not a closure each, held as long as the result).
+  const recheck = (repoPath: string): CheckedFile => {
+    const abs = join(root, repoPath);
+    return checkSource({ abs, repoPath }, readFileSync(abs), validator).result;
+  };
   // A file the walk saw as a regular file and the cache has no entry for (all of them without a cache, or on a
   // cold one) needs no stat to look it up: it is opened, and its type and size are checked through the
   // descriptor, whose stat is the one the cache stores (one system call a file fewer).
@@ -154,27 +161,22 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
       }
     }
     if (!st.isFile()) {
-      checked.push({ job: { abs, repoPath }, hash: '', result: { file: repoPath, docs: [], diagnostics: [notRegular(repoPath, st)] } });
+      results.push({ file: repoPath, docs: [], diagnostics: [notRegular(repoPath, st)] });
       continue;
     }
     const large = tooLarge(repoPath, st.size);
     if (large) {
-      checked.push({ job: { abs, repoPath }, hash: '', result: { file: repoPath, docs: [], diagnostics: [large] } });
+      results.push({ file: repoPath, docs: [], diagnostics: [large] });
       continue;
     }
-    const hit = cache?.lookup(
-      repoPath,
-      st,
-      () => readFileSync(abs),
-      () => checkSource({ abs, repoPath }, readFileSync(abs), validator).result,
-    );
-    if (hit) checked.push({ job: { abs, repoPath }, hash: '', result: hit });
+    const hit = cache?.lookup(repoPath, st, () => readFileSync(abs), recheck);
+    if (hit) results.push(hit);
     else {
       pending.push({ abs, repoPath });
       if (cache) stats.set(repoPath, st);
     }
   }
-  const fromCache = checked.length;
+  const fromCache = results.length;
   if (debug.enabled)
     debug.write(
       'cache',
@@ -204,17 +206,16 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
     if (f.text !== undefined) texts.set(f.job.repoPath, f.text);
     // The stat from before the read: a write since then shows as a new stat or, within the run's window, a new hash.
     if (cache && !refused.has(f)) cache.put(f.job.repoPath, f.hash, stats.get(f.job.repoPath)!, f.result);
-    checked.push(f);
+    results.push(f.result);
   }
-  checked.sort((a, b) => (a.job.repoPath < b.job.repoPath ? -1 : a.job.repoPath > b.job.repoPath ? 1 : 0));
+  results.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 
-  for (const c of checked) append(diagnostics, c.result.diagnostics);
+  for (const r of results) append(diagnostics, r.diagnostics);
   // Which documents are resources, their order and the cross-file findings follow from the files' summaries;
   // with the cache they are kept under a digest of those, and a cached result's documents stay unparsed
   // until a resource is read (`validate` reads none but the geofences).
-  const results = checked.map((c) => c.result);
   const indexFile = join(dirname(cacheFile), 'index.json');
-  const digest = cache && summariesDigest(results);
+  const digest = cache && (cache.summariesDigest(results.length) ?? summariesDigest(results));
   let index = digest === undefined ? undefined : readProjectIndex(indexFile, cache!.key, digest, results.length);
   if (debug.enabled && digest !== undefined) debug.write('cache', `cross-file results ${index ? 'reused: no name, code or reference changed' : 'made again'}`);
   if (!index) {
@@ -260,7 +261,7 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
     root,
     ...(configFile ? { configFile } : {}),
     config,
-    files: checked.map((c) => c.job.repoPath),
+    files: results.map((r) => r.file),
     // Materialised on first read: a command that reads no resource never parses the cached ones.
     model: {
       get resources(): Located[] {
@@ -269,7 +270,7 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
       geometries: geo.geometries,
     },
     diagnostics: sortDiagnostics(diagnostics),
-    stats: { files: checked.length, documents: index.documents, resources: order.length / 3, fromCache, workers },
+    stats: { files: results.length, documents: index.documents, resources: order.length / 3, fromCache, workers },
     ...(keepText ? { texts } : {}),
   };
 }

@@ -14,15 +14,16 @@ import { ownerDigest } from './actions.js';
 const NOW = '2026-12-07T10:00:00.000Z';
 const N = 240;
 
-function model(): Model {
+/** N promotions for `target`, codes `${prefix}0000`…; `extra(i)` adds the target's own fields to the spec. */
+function model(target: 'ev-billing' | 'lago', prefix: string, extra: (i: number) => Record<string, unknown>): Model {
   const resources: Located[] = [];
   for (let i = 0; i < N; i++) {
-    const code = `OVL${String(i).padStart(4, '0')}`;
+    const code = `${prefix}${String(i).padStart(4, '0')}`;
     const resource = {
       apiVersion: 'promoc/v1',
       kind: 'Promotion',
-      metadata: { name: code.toLowerCase(), labels: { target: 'ev-billing' } },
-      spec: { code, window: { until: '2030-01-01T00:00:00Z' }, benefits: [{ percentOff: 5 + (i % 40) }], limits: { redemptions: 100 + i } },
+      metadata: { name: code.toLowerCase(), labels: { target } },
+      spec: { code, window: { until: '2030-01-01T00:00:00Z' }, benefits: [{ percentOff: 5 + (i % 40) }], ...extra(i) },
     } as unknown as AnyResource;
     resources.push({ resource, source: { file: `campaigns/${code}.yaml`, docIndex: 0 } });
   }
@@ -95,21 +96,6 @@ function fakeLago(coupons: readonly Record<string, unknown>[], applied: readonly
     for (let t = 0; t < turns; t++) await new Promise<void>((resolve) => setImmediate(resolve));
     return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
   };
-}
-
-function lagoModel(): Model {
-  const resources: Located[] = [];
-  for (let i = 0; i < N; i++) {
-    const code = `LGO${String(i).padStart(4, '0')}`;
-    const resource = {
-      apiVersion: 'promoc/v1',
-      kind: 'Promotion',
-      metadata: { name: code.toLowerCase(), labels: { target: 'lago' } },
-      spec: { code, window: { until: '2030-01-01T00:00:00Z' }, benefits: [{ percentOff: 5 + (i % 40) }], duration: { frequency: 'once' } },
-    } as unknown as AnyResource;
-    resources.push({ resource, source: { file: `campaigns/${code}.yaml`, docIndex: 0 } });
-  }
-  return { resources, geometries: new Map() };
 }
 
 /** Live coupons: most as promoc wrote them, some changed (some of those applied to customers), some unmanaged, terminated or orphaned. */
@@ -196,7 +182,7 @@ async function digestsOf(m: Model, bindings: ReturnType<typeof localBindings>): 
 }
 
 describe('a plan made while the pages are in flight', () => {
-  const m = model();
+  const m = model('ev-billing', 'OVL', (i) => ({ limits: { redemptions: 100 + i } }));
   const bindings = localBindings({
     'ev-billing': { apiBaseUrl: 'http://ev.test', tenant: 't', credentials: { kind: 'api-key', apiKey: 'k' } },
   }).map((b) => ({ ...b, connection: { ...b.connection, pageSize: 10, concurrency: 4 } }));
@@ -233,7 +219,7 @@ describe('a plan made while the pages are in flight', () => {
   });
 
   it('equals it on Lago, whose coupons wait for their applications', async () => {
-    const lm = lagoModel();
+    const lm = model('lago', 'LGO', () => ({ duration: { frequency: 'once' } }));
     const lago = localBindings({ lago: { apiBaseUrl: 'http://lago.test', tenant: 't', credentials: { kind: 'api-key', apiKey: 'k' } } }).map((b) => ({
       ...b,
       connection: { ...b.connection, pageSize: 10, concurrency: 4 },

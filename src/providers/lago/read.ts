@@ -99,7 +99,18 @@ async function pages(client: HttpClient, path: string, root: string, perPage: nu
 export async function readLago(client: HttpClient, options: ReadOptions): Promise<LiveRead> {
   const perPage = options.pageSize ?? 100;
   const byCoupon = new Map<string, Applications>();
-  const applied = pages(client, '/applied_coupons', 'applied_coupons', perPage, (page) => {
+  // Pages by index, each raised once every application is counted (usually before the second round of pages).
+  // The coupons are asked for first, as they always were.
+  const raised: Promise<LiveObject[]>[] = [];
+  let counted: Promise<number> | undefined;
+  const coupons = pages(client, '/coupons', 'coupons', perPage, (page, index) => {
+    // A page is taken once its request has answered, after `counted` was set below.
+    const objects = counted!.then(() => raisedCoupons(page, byCoupon, options.onRaised));
+    // Awaited below unless a read fails first: its rejection is then the one reported, not this one.
+    objects.catch(() => undefined);
+    raised[index] = objects;
+  });
+  counted = pages(client, '/applied_coupons', 'applied_coupons', perPage, (page) => {
     for (const a of page) {
       const id = String(a.lago_coupon_id ?? '');
       const entry = byCoupon.get(id) ?? { total: 0, active: 0 };
@@ -108,15 +119,11 @@ export async function readLago(client: HttpClient, options: ReadOptions): Promis
       byCoupon.set(id, entry);
     }
   });
-  // Pages by index, each raised once every application is counted (usually before the second round of pages).
-  const raised: Promise<LiveObject[]>[] = [];
-  const coupons = pages(client, '/coupons', 'coupons', perPage, (page, index) => {
-    const objects = applied.then(() => raisedCoupons(page, byCoupon, options.onRaised));
-    // Awaited below unless a read fails first: its rejection is then the one reported, not this one.
-    objects.catch(() => undefined);
-    raised[index] = objects;
-  });
-  const [couponPages, appliedPages] = await Promise.all([coupons, applied]);
+  // Awaited in order, not raced: when both reads fail, the coupons' failure is the one reported, whichever
+  // answered first.
+  counted.catch(() => undefined);
+  const couponPages = await coupons;
+  const appliedPages = await counted;
   const objects: LiveObject[] = [];
   for (const page of await Promise.all(raised)) append(objects, page ?? []);
   return { objects, pages: couponPages + appliedPages };

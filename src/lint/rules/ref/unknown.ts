@@ -33,10 +33,12 @@ export default defineRule({
     for (const at of model.resources) {
       // The loader's own check (model/unresolved-ref) finds the same unknown names; the runner keeps one.
       for (const ref of refsOf(at.resource)) {
-        const field = ref.path
-          .filter((s) => typeof s === 'string')
-          .slice(1)
-          .join('.');
+        // Named only in a finding: most references resolve.
+        const field = (): string =>
+          ref.path
+            .filter((s) => typeof s === 'string')
+            .slice(1)
+            .join('.');
         const subject = SUBJECT[String(ref.path.at(-2))];
         if (!known(ref.kind).has(ref.name)) {
           const guess = suggest(ref.name, [...known(ref.kind)]);
@@ -44,14 +46,14 @@ export default defineRule({
             messageId: 'unknown',
             at,
             path: ref.path,
-            data: { field, kind: ref.kind, ref: ref.name, suggestion: guess ? ` (did you mean "${guess}"?)` : '' },
+            data: { field: field(), kind: ref.kind, ref: ref.name, suggestion: guess ? ` (did you mean "${guess}"?)` : '' },
           });
         } else if (subject && !subjects.get(ref.name)?.includes(subject)) {
           report({
             messageId: 'wrongSubject',
             at,
             path: ref.path,
-            data: { field, ref: ref.name, subject, subjects: (subjects.get(ref.name) ?? []).join(', ') },
+            data: { field: field(), ref: ref.name, subject, subjects: (subjects.get(ref.name) ?? []).join(', ') },
           });
         }
       }

@@ -1,5 +1,5 @@
 import { describeRank } from '../../analysis/order.js';
-import { describeWindow, firstPath } from '../../analysis/spec-view.js';
+import { describeWindow, hasPath } from '../../analysis/spec-view.js';
 import type { Offer } from '../../analysis/offers.js';
 import type { DocPath } from '../../../model/diagnostic.js';
 import { listNames } from '../../message.js';
@@ -8,8 +8,12 @@ import { defineRule } from '../../types.js';
 const PRIORITY: DocPath = ['spec', 'stacking', 'priority'];
 const STACKING: DocPath = ['spec', 'stacking'];
 
-/** Where a campaign's stacking is written (shared paths: findings never change theirs). */
-export const stackingPath = (o: Offer): DocPath => firstPath(o.at.resource, PRIORITY, STACKING);
+/**
+ * Where a campaign's stacking is written (shared paths: findings never change theirs). `firstPath` spelled
+ * out: it runs for every stacking finding and each campaign it names.
+ */
+export const stackingPath = (o: Offer): DocPath =>
+  hasPath(o.at.resource, PRIORITY) ? PRIORITY : hasPath(o.at.resource, STACKING) ? STACKING : ['metadata', 'name'];
 
 export default defineRule({
   id: 'stacking/ambiguous-order',
