@@ -23,8 +23,13 @@ export function startContender(): Contender {
     pid: child.pid!,
     send: (command) =>
       new Promise((resolve, reject) => {
-        waiting.push((line) => resolve(JSON.parse(line) as Record<string, unknown>));
-        child.once('exit', () => reject(new Error(`contender ${child.pid} exited`)));
+        const died = (): void => reject(new Error(`contender ${child.pid} exited`));
+        // Removed once answered: a contender lives through dozens of commands.
+        child.once('exit', died);
+        waiting.push((line) => {
+          child.off('exit', died);
+          resolve(JSON.parse(line) as Record<string, unknown>);
+        });
         child.stdin!.write(`${JSON.stringify(command)}\n`);
       }),
     kill: async () => {
