@@ -21,6 +21,7 @@ import { resolveGeometries } from './geometry.js';
 import { isInside } from './walk.js';
 import { locateDiagnostics } from './locate.js';
 import { checkInWorkers, workerCount } from './pool.js';
+import { ReaderThread } from './reader-thread.js';
 import { decodeSource, MAX_FILE_BYTES, tooLarge } from './read.js';
 import { fileType, FileRefusal, readIfSync, readRegularFileSync } from './regular-file.js';
 import { append } from '../model/append.js';
@@ -189,19 +190,39 @@ export async function loadProject(options: LoadOptions): Promise<LoadResult> {
   const keepText = options.keepTexts === true;
   // A refused file (not regular, too large) is not cached: it is looked at again next run.
   const refused = new Set<CheckedSource>();
-  const fresh =
-    workers > 1
-      ? await checkInWorkers(pending, workers)
-      : pending.map((job) => {
-          const bytes = direct.has(job.abs) ? readChecked(job, cache && stats) : readFileSync(job.abs);
-          if ('result' in bytes) {
-            refused.add(bytes);
-            return bytes;
-          }
-          // Only an entry whose times fall in this run's window is ever confirmed by its content hash.
-          const hash = cache !== undefined && cache.needsHash(stats.get(job.repoPath)!);
-          return checkSource(job, bytes, validator, { hash, keepText });
-        });
+  const checkOne = (job: SourceJob, early: Buffer | undefined): CheckedSource => {
+    const bytes = early ?? (direct.has(job.abs) ? readChecked(job, cache && stats) : readFileSync(job.abs));
+    if ('result' in bytes) {
+      refused.add(bytes);
+      return bytes;
+    }
+    // Only an entry whose times fall in this run's window is ever confirmed by its content hash.
+    const hash = cache !== undefined && cache.needsHash(stats.get(job.repoPath)!);
+    return checkSource(job, bytes, validator, { hash, keepText });
+  };
+  // Without a cache no stat is kept, so the files the walk saw as regular can be read on a thread of their own
+  // while this one checks those already read (with a cache, the stat of each read is the one it stores).
+  const reader =
+    workers === 1 && !cache && pending.length >= READ_AHEAD_MIN_FILES
+      ? new ReaderThread(
+          pending.map((job) => (direct.has(job.abs) ? job.abs : null)),
+          MAX_FILE_BYTES,
+        )
+      : undefined;
+  let fresh: CheckedSource[];
+  if (workers > 1) fresh = await checkInWorkers(pending, workers);
+  else if (!reader) fresh = pending.map((job) => checkOne(job, undefined));
+  else {
+    fresh = new Array<CheckedSource>(pending.length);
+    try {
+      for (let i = 0; i < pending.length; i += 1) {
+        if (!reader.has(i)) await reader.until(i);
+        fresh[i] = checkOne(pending[i]!, reader.take(i));
+      }
+    } finally {
+      reader.close();
+    }
+  }
   for (const f of fresh) {
     if (f.text !== undefined) texts.set(f.job.repoPath, f.text);
     // The stat from before the read: a write since then shows as a new stat or, within the run's window, a new hash.
@@ -296,6 +317,9 @@ function listGlobs(root: string, globs: readonly string[], configFile: string | 
 }
 
 const EVERY = { has: (): boolean => true };
+
+/** Below this many files to read, starting the reader thread (~10 ms) costs more than it hides. */
+const READ_AHEAD_MIN_FILES = 500;
 
 /**
  * A message if `abs` (after resolving symlinks) is not inside `realRoot`. The native realpath is one system
