@@ -17,13 +17,12 @@
 // to the table's journal (`validate.log`, cache-journal.ts) instead of rewriting it; other changes, or a
 // journal grown large or damaged, rewrite the table whole.
 import { appendFileSync, closeSync, lstatSync, mkdirSync, openSync, readFileSync, readSync, rmSync, statSync, type Stats } from 'node:fs';
-import { createHash } from 'node:crypto';
 import { basename, dirname, extname, join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { CheckedDoc, CheckedFile } from './check-file.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import { sha256Bytes as sha256 } from '../model/canonical.js';
-import { isFileSummary, summaryTextOf, type FileSummary, type StoredSummary } from './file-summary.js';
+import { isFileSummary, summariesDigestOf, summaryTextOf, type FileSummary, type StoredSummary } from './file-summary.js';
 import { BlobWriter } from './blob-writer.js';
 import { journalHeader, journalLine, readJournal, type JournalRow } from './cache-journal.js';
 
@@ -439,7 +438,7 @@ export class ValidationCache {
     for (const fresh of this.changed.values()) if (fresh.at < 0) return undefined;
     const summaries = Buffer.from(digests.subarray(n * DIGEST, 2 * n * DIGEST));
     for (const fresh of this.changed.values()) fresh.summaryDigest.copy(summaries, fresh.at * DIGEST);
-    return createHash('sha256').update(pathsJson).update(summaries).digest('hex');
+    return summariesDigestOf(pathsJson, summaries);
   }
 
   /** Copies row `i`'s summary digest into `into` at `at`. */

@@ -6,6 +6,7 @@ import type { AnyResource, Kind } from '../model/resource.js';
 import type { CheckedFile } from './check-file.js';
 import { codeOf, refsOf, type Ref } from './cross-checks.js';
 import { sha256Bytes } from '../model/canonical.js';
+import { createHash } from 'node:crypto';
 
 /** [kind, name, ...path] */
 export type SummaryRef = [string, string, ...(string | number)[]];
@@ -50,6 +51,15 @@ export function summaryTextOf(result: CheckedFile): string {
     texts.set(result, t);
   }
   return t;
+}
+
+/**
+ * The digest the cross-file results are kept under: the files' paths as a JSON array (text or its UTF-8), then
+ * their summary digests (32 bytes each, in the same order). One definition for the results and for the cache's
+ * table, which holds both.
+ */
+export function summariesDigestOf(pathsJson: string | Uint8Array, summaryDigests: Uint8Array): string {
+  return createHash('sha256').update(pathsJson).update(summaryDigests).digest('hex');
 }
 
 /** Writes the sha-256 of its summary's JSON text into `into` at `at`: the stored digest, else made from the text. */

@@ -4,7 +4,6 @@
 // of those: a warm load whose changes left every summary as it was (an edited description, another limit)
 // neither parses the summaries nor runs the cross-file checks. Any change to a name, a code, a reference or
 // a document's validity changes the digest, and the index is made again.
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
@@ -12,7 +11,7 @@ import { sha256Text } from '../model/canonical.js';
 import type { Diagnostic } from '../model/diagnostic.js';
 import type { CheckedFile } from './check-file.js';
 import { crossCheckSummaries, type Identified, type Referring } from './cross-checks.js';
-import { copySummaryDigest, refsOfSummary, summaryOf } from './file-summary.js';
+import { copySummaryDigest, refsOfSummary, summariesDigestOf, summaryOf } from './file-summary.js';
 
 export interface ProjectIndex {
   readonly documents: number;
@@ -66,10 +65,7 @@ export function projectIndex(files: readonly CheckedFile[]): ProjectIndex {
 export function summariesDigest(files: readonly CheckedFile[]): string {
   const digests = Buffer.alloc(files.length * 32);
   files.forEach((f, i) => copySummaryDigest(f, digests, i * 32));
-  return createHash('sha256')
-    .update(JSON.stringify(files.map((f) => f.file)))
-    .update(digests)
-    .digest('hex');
+  return summariesDigestOf(JSON.stringify(files.map((f) => f.file)), digests);
 }
 
 /**

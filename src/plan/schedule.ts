@@ -51,16 +51,15 @@ export function plannedCreate(d: DesiredEntry, provider: Provider, now: number):
   return { ...a, schedule: schedule(w.from, 'create', false, w) };
 }
 
-/** A desired resource matched to a live object; `compared` is compareAction's answer when the caller has it already. */
+/** A desired resource matched to a live object; `a` is compareAction's answer when the caller has it already. */
 export function plannedCompare(
   d: DesiredEntry,
   live: LiveObject,
   provider: Provider,
   options: PlanOptions,
   now: number,
-  compared: Action = compareAction(d, live, provider, options),
+  a: Action = compareAction(d, live, provider, options),
 ): Action {
-  const a = compared;
   const cap = d.capability;
   // The window is read only where an instant matters: most targets hold both ends and schedule nothing.
   const ends = !holdsEnd(cap);
