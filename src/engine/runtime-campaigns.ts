@@ -192,7 +192,7 @@ function compileLadder(l: BundleLadder): readonly (readonly CompiledBenefit[])[]
   return Array.isArray(l.steps) ? l.steps.map((s) => (Array.isArray(s.benefits) ? s.benefits.map(compileBenefit) : s.benefits)) : NONE;
 }
 
-function freePeriodsOf(c: BundleCampaign): number | undefined {
+export function freePeriodsOf(c: BundleCampaign): number | undefined {
   const all = [...c.benefits, ...(c.phases ?? []).flatMap((p) => p.benefits ?? []), ...(c.ladder?.steps ?? []).flatMap((s) => s.benefits ?? [])];
   let fewest: number | undefined;
   for (const b of all) if (b.type === 'freePeriod' && (fewest === undefined || b.periods < fewest)) fewest = b.periods;

@@ -64,6 +64,17 @@ export class SimulationLedger implements UsageCounters {
   }
 
   /**
+   * Whether the campaign's total redemptions or budget are used up: the engine refuses it on this side from
+   * now on (limitReason compares the same counters the same way, and they never go down).
+   */
+  exhausted(campaign: string): boolean {
+    const c = this.counter(campaign);
+    if (!c) return false;
+    const { budget, redemptions } = c.limits;
+    return (redemptions !== undefined && c.redemptions >= redemptions) || (budget !== undefined && c.spent >= budget.minor);
+  }
+
+  /**
    * Counts one application by the customer of interned index `customer` (-1: none); says which limit this
    * one used up, if any (the moment of exhaustion).
    */

@@ -11,7 +11,7 @@ import { compareSides } from './compare.js';
 import { CustomerCampaigns, Interner } from './distinct.js';
 import { asSessionError, type LineResult } from './read.js';
 import { customerOf, SessionError, type Session } from './session.js';
-import { differingCampaigns, noteDrift } from './shortcut.js';
+import { differingCampaigns, Shortcut } from './shortcut.js';
 import { SIMULATION_FORMAT, type SessionError as SessionErrorRecord, type SimulationReport } from './types.js';
 
 export interface SimulationSide {
@@ -48,11 +48,8 @@ export class Replay {
   private readonly errors: SessionErrorRecord[] = [];
   /** Same content digest: one evaluation serves both sides (a change to descriptions only, say). */
   private readonly identical: boolean;
-  /**
-   * Campaigns that differ between the sides or whose counters drifted apart (shortcut.ts): a session reaching
-   * none of them on either side is evaluated once for both. Undefined: every session is evaluated twice.
-   */
-  private readonly unsafe: Set<string> | undefined;
+  /** Whether a session may evaluate differently on the two sides (shortcut.ts); undefined: every session is evaluated twice. */
+  private readonly shortcut: Shortcut | undefined;
 
   constructor(
     private readonly base: SimulationSide,
@@ -65,7 +62,14 @@ export class Replay {
       new SideAggregator(head.engine.campaigns, this.customers, columns, base.engine.campaigns.length),
     ];
     this.identical = base.bundle.manifest.digest === head.bundle.manifest.digest;
-    this.unsafe = this.identical || options.shortcut === false ? undefined : differingCampaigns(base.bundle, head.bundle);
+    const differing = this.identical || options.shortcut === false ? undefined : differingCampaigns(base.bundle, head.bundle);
+    const [b, h] = this.sides;
+    this.shortcut =
+      differing &&
+      new Shortcut(differing, [
+        { engine: base.engine, ledger: b.ledger },
+        { engine: head.engine, ledger: h.ledger },
+      ]);
   }
 
   /** One parsed line: a session, nothing (blank line, header), or an error. */
@@ -84,23 +88,29 @@ export class Replay {
     const [base, head] = this.sides;
     let b;
     let h;
+    const shortcut = this.shortcut;
+    const customerId = customerOf(s);
+    let drifted = false;
     try {
       // Checked once for both sides; each evaluation reads the counters its side set.
       const p = prepareContext(s);
       s.usage = base.ledger;
       b = this.base.engine.evaluate(p, FAST);
-      const unsafe = this.unsafe;
       if (this.identical) h = b;
-      else if (unsafe !== undefined && !this.base.engine.mayApplyAny(p, unsafe) && !this.head.engine.mayApplyAny(p, unsafe)) h = b;
+      // A customer not interned yet (-1 here) has no counters of its own on either side.
+      else if (shortcut !== undefined && !shortcut.mayDiffer(p, customerId === undefined ? -1 : this.customers.find(customerId))) h = b;
       else {
         s.usage = head.ledger;
         h = this.head.engine.evaluate(p, FAST);
-        if (unsafe !== undefined) noteDrift(unsafe, b, h);
+        drifted = shortcut !== undefined;
       }
     } catch (e) {
       this.fail(line, asSessionError(e).message);
       return;
     }
+    // Interned only once the session is evaluated: the report counts the customers of evaluated sessions.
+    const customer = customerId === undefined ? -1 : this.customers.index(customerId);
+    if (drifted) shortcut!.drift(b, h, customer);
     this.evaluated += 1;
     const at = b.at;
     if (at < this.previousAt) this.outOfOrder += 1;
@@ -114,10 +124,13 @@ export class Replay {
       base.mainCurrency ??= b.currency;
       head.mainCurrency ??= b.currency;
     }
-    const customerId = customerOf(s);
-    const meta: SessionMeta = { id: s.id, line, customer: customerId === undefined ? -1 : this.customers.index(customerId), at, day: Math.floor(at / DAY) };
+    const meta: SessionMeta = { id: s.id, line, customer, at, day: Math.floor(at / DAY) };
     base.add(b, meta);
     head.add(h, meta);
+    if (shortcut !== undefined) {
+      shortcut.counted(b);
+      if (h !== b) shortcut.counted(h);
+    }
   }
 
   private fail(line: number, message: string): void {

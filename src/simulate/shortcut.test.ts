@@ -83,6 +83,35 @@ describe('the replay shortcut', () => {
     expect(r.sessions.evaluated).toBe(60);
   });
 
+  it("changes nothing where a customer's own counters drift apart, and uses a campaign used up on both sides as refused", () => {
+    // BLOCK (head only, not stackable) keeps OWN (one per customer) from applying on the head: c0's OWN counters
+    // then differ, so c0's later OWN sessions must be evaluated on both sides; other customers' need not be.
+    // LIM runs out after 2 redemptions on the base and 4 on the head; once both are used up, sessions that
+    // present it are evaluated once.
+    const own = aPromotion('own', { code: 'OWN', benefits: [{ percentOff: 10 }], limits: { perCustomer: 1 }, stacking: { stackable: true } });
+    const free = aPromotion('free', { code: 'FREE', benefits: [{ percentOff: 5 }], stacking: { stackable: true } });
+    const blocker = aPromotion('blocker', { code: 'BLOCK', benefits: [{ percentOff: 50 }], stacking: { stackable: false, priority: 100 } });
+    const lim = (n: number) => aPromotion('lim', { code: 'LIM', benefits: [{ percentOff: 20 }], limits: { redemptions: n }, stacking: { stackable: true } });
+    const sessions = Array.from({ length: 48 }, (_, i) =>
+      session(i, { codes: i === 0 ? ['BLOCK', 'OWN', 'FREE'] : i % 3 === 0 ? ['LIM', 'FREE'] : ['OWN', 'FREE'] }),
+    );
+    const base = side('base', [own, free, lim(2)]);
+    const head = side('head', [own, free, blocker, lim(4)]);
+    let evaluated = 0;
+    const evaluate = head.engine.evaluate.bind(head.engine);
+    const counting: SimulationSide = { ...head, engine: { ...head.engine, evaluate: (c, o) => (evaluated++, evaluate(c, o)) } };
+    const r = bothWays(base, counting, sessions);
+    expect(r.campaigns.find((c) => c.id === 'Promotion/lim')?.head?.redemptions).toBe(4);
+    // Once every c0 is through its one OWN and LIM is used up on both sides, the head is asked about few sessions.
+    evaluated = 0;
+    simulateSessions(
+      base,
+      counting,
+      sessions.map((s) => ({ ...s })),
+    );
+    expect(evaluated).toBeLessThan(24);
+  });
+
   it("changes nothing on the repository's campaigns with the demo proposal laid over them", async () => {
     const cwd = join(import.meta.dirname, '../..');
     const sides = await resolveSides(cwd, {}, { baseDir: cwd, overlay: join(cwd, 'test/fixtures/simulate/proposal') });
