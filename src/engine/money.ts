@@ -1,13 +1,19 @@
 // Money is integer minor units (ISO 4217 exponents). Rounding is half away from zero, done in integers
 // so no float error reaches a price: 0.5 cent rounds to 1 cent, 2.5 yen to 3 yen.
-const exponentCache = new Map<string, number>();
+import { RECORDED_CURRENCY_DIGITS } from './currency-digits.js';
+
+// Starts with Intl's answers recorded (see currency-digits.ts): asking Intl costs a process ICU's number formatting.
+const exponentCache = new Map<string, number>(
+  RECORDED_CURRENCY_DIGITS.flatMap(([digits, rows]) => rows.flatMap((row) => row.split(' ').map((code) => [code, digits] as const))),
+);
 
 /** Parts per million: rates are stored as integers so percent maths stays exact. */
 export const RATE_ONE = 1_000_000;
 
 /**
  * Digits after the decimal point for an ISO 4217 code (EUR 2, JPY 0, KWD 3), from Intl, which
- * carries CLDR's currency data in every modern runtime. Unknown codes get Intl's default of 2.
+ * carries CLDR's currency data in every modern runtime (recorded for the codes it knew when currency-digits.ts
+ * was generated). Unknown codes get Intl's default of 2.
  */
 export function currencyExponent(currency: string): number {
   let e = exponentCache.get(currency);

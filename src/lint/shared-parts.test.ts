@@ -18,6 +18,23 @@ describe('SharedParts', () => {
       expect(other).not.toBe(r);
   });
 
+  it('tells places apart by every part, whatever the order they were first asked in', () => {
+    const parts = new SharedParts();
+    const places: [string, number, (string | number)[], string][] = [];
+    for (const file of ['a.yaml', 'b.yaml'])
+      for (const docIndex of [0, 1])
+        for (const path of [['spec'], ['spec', 0], ['spec', '0'], ['spec', 0, 'x'], []])
+          for (const message of ['m', 'n']) places.push([file, docIndex, path, message]);
+    const first = places.map(([f, d, p, m]) => parts.relatedLocation(f, d, p, m));
+    expect(new Set(first).size).toBe(places.length);
+    // Asked again with equal (not identical) arguments, in reverse: the same objects.
+    for (let i = places.length - 1; i >= 0; i -= 1) {
+      const [f, d, p, m] = places[i]!;
+      expect(parts.relatedLocation(`${f}`, d, [...p], [m].join(''))).toBe(first[i]);
+    }
+    expect(first[3]).toEqual({ file: places[3]![0], docIndex: places[3]![1], path: places[3]![2], message: places[3]![3] });
+  });
+
   it('shares equal strings', () => {
     const parts = new SharedParts();
     const a = parts.string(['from 2027', '-06-01'].join(''));

@@ -10,7 +10,8 @@ import { flatString } from './message.js';
  */
 export class SharedParts {
   private readonly strings = new Map<string, string>();
-  private readonly related = new Map<string, RelatedLocation>();
+  // By message, the most telling part, so a lookup builds no key: a message's places are few (often one).
+  private readonly related = new Map<string, RelatedLocation[]>();
 
   string(s: string): string {
     const known = this.strings.get(s);
@@ -21,13 +22,22 @@ export class SharedParts {
   }
 
   relatedLocation(file: string, docIndex: number, path: DocPath, message: string): RelatedLocation {
-    // JSON keeps a path's numbers apart from strings of the same digits (a sequence index is not a key).
-    const key = `${file}\0${docIndex}\0${JSON.stringify(path)}\0${message}`;
-    let r = this.related.get(key);
-    if (r === undefined) {
-      r = { file, docIndex, path, message: flatString(message) };
-      this.related.set(key, r);
+    let places = this.related.get(message);
+    if (places === undefined) {
+      places = [];
+      this.related.set(flatString(message), places);
     }
+    for (const r of places) if (r.file === file && r.docIndex === docIndex && samePath(r.path!, path)) return r;
+    const r: RelatedLocation = { file, docIndex, path, message };
+    places.push(r);
     return r;
   }
+}
+
+// Element by element with ===: a sequence index is not the key of the same digits (0 is not "0").
+function samePath(a: DocPath, b: DocPath): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i += 1) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -2,7 +2,7 @@
 // however the diagnostics are ordered (sources are held one file at a time).
 import { expect, it } from 'vitest';
 import type { Diagnostic } from '../model/diagnostic.js';
-import { renderText, writeText } from './diagnostics-text.js';
+import { renderText, SourceLines, writeText } from './diagnostics-text.js';
 
 const texts: Record<string, string> = {
   'a.yaml': Array.from({ length: 40 }, (_, i) => `a${i}: in file a line ${i + 1}`).join('\n'),
@@ -51,4 +51,21 @@ it('writes nothing for no diagnostics, and one block ending in one newline for o
   expect(renderText(diagnostics(1), { color: false, frames: false })).toBe(
     'a.yaml:1:1  warning  finding 0  test/rule\n    hint: a hint\n    see b.yaml see there\n',
   );
+});
+
+it('cuts lines exactly as text.split(/\r?\n/) does', () => {
+  const pieces = ['', 'a', 'key: value', '\n', '\r', '\r\n', '\n\r', ' ', '\u2028', 'x\ry'];
+  let seed = 7;
+  const next = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed % n;
+  };
+  const samples = ['', '\n', '\r', '\r\n', 'a\r', 'a\r\n', '\r\r\n', 'a\n\nb\r\n'];
+  for (let i = 0; i < 2_000; i += 1) samples.push(Array.from({ length: next(12) }, () => pieces[next(pieces.length)]).join(''));
+  for (const text of samples) {
+    const split = text.split(/\r?\n/);
+    const lines = new SourceLines(text);
+    expect(lines.length, JSON.stringify(text)).toBe(split.length);
+    for (let k = -1; k <= split.length; k += 1) expect(lines.at(k), `${JSON.stringify(text)} line ${k}`).toBe(split[k]);
+  }
 });

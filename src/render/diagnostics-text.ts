@@ -30,8 +30,8 @@ export function writeText(diags: readonly Diagnostic[], options: TextOptions, wr
   const c = pc.createColors(options.color);
   // Lines are sanitized when framed: a frame shows four of them.
   let linesFile: string | undefined;
-  let lines: string[] | undefined;
-  const linesOf = (file: string): string[] | undefined => {
+  let lines: SourceLines | undefined;
+  const linesOf = (file: string): SourceLines | undefined => {
     if (file !== linesFile) {
       let text: string | undefined;
       try {
@@ -40,7 +40,7 @@ export function writeText(diags: readonly Diagnostic[], options: TextOptions, wr
         text = undefined;
       }
       linesFile = file;
-      lines = text === undefined ? undefined : text.split(/\r?\n/);
+      lines = text === undefined ? undefined : new SourceLines(text);
     }
     return lines;
   };
@@ -83,6 +83,33 @@ export function writeText(diags: readonly Diagnostic[], options: TextOptions, wr
   if (out.length > 0) write(`${out.join('\n')}\n`);
 }
 
+/**
+ * A text's lines as `text.split(/\r?\n/)` gives them, each cut out only when a frame shows it: splitting every
+ * file with a finding made a string of each of its lines (about 900,000 for the bench repository's report).
+ */
+export class SourceLines {
+  /** Where each line starts; line k (0-based) ends before the next line's start, less its `\n` and a `\r` before it. */
+  private readonly starts: number[] = [0];
+
+  constructor(private readonly text: string) {
+    for (let nl = text.indexOf('\n'); nl !== -1; nl = text.indexOf('\n', nl + 1)) this.starts.push(nl + 1);
+  }
+
+  get length(): number {
+    return this.starts.length;
+  }
+
+  /** Line `k` (0-based), undefined past either end. */
+  at(k: number): string | undefined {
+    if (!(k >= 0 && k < this.starts.length)) return undefined;
+    const from = this.starts[k]!;
+    if (k + 1 === this.starts.length) return this.text.slice(from);
+    let to = this.starts[k + 1]! - 1;
+    if (to > from && this.text.charCodeAt(to - 1) === 13) to -= 1;
+    return this.text.slice(from, to);
+  }
+}
+
 /** Columns of a framed line shown at most; longer lines (a geometry on one line) are cut around the column. */
 const FRAME_WIDTH = 160;
 
@@ -91,21 +118,20 @@ const FRAME_WIDTH = 160;
  * column: joining the whole file per diagnostic, or printing a 2 MiB line under each, made thousands of
  * diagnostics in one large file take minutes and overflow the string length.
  */
-function codeFrame(lines: readonly string[], start: { line: number; col: number }, end: { line: number; col: number }): string {
+function codeFrame(lines: SourceLines, start: { line: number; col: number }, end: { line: number; col: number }): string {
   const first = Math.max(1, start.line - 2);
   const last = Math.min(lines.length, start.line + 1);
-  const from = sanitizeForTerminal(lines[start.line - 1] ?? '').length > FRAME_WIDTH ? Math.max(0, start.col - 1 - Math.floor(FRAME_WIDTH / 3)) : 0;
+  const from = sanitizeForTerminal(lines.at(start.line - 1) ?? '').length > FRAME_WIDTH ? Math.max(0, start.col - 1 - Math.floor(FRAME_WIDTH / 3)) : 0;
   const cut = (l: string, at: number): string =>
     l.length <= FRAME_WIDTH && at === 0 ? l : `${at > 0 ? '…' : ''}${l.slice(at, at + FRAME_WIDTH)}${l.length > at + FRAME_WIDTH ? '…' : ''}`;
   const shift = from > 0 ? 1 - from : 0;
   const sameLine = end.line === start.line && end.col > start.col;
   const column = start.col + shift;
   const endColumn = Math.min(end.col + shift, FRAME_WIDTH + 1 + (from > 0 ? 1 : 0));
+  const shown: string[] = [];
+  for (let n = first; n <= last; n += 1) shown.push(cut(sanitizeForTerminal(lines.at(n - 1)!), n === start.line ? from : 0));
   return codeFrameColumns(
-    lines
-      .slice(first - 1, last)
-      .map((l, i) => cut(sanitizeForTerminal(l), first + i === start.line ? from : 0))
-      .join('\n'),
+    shown.join('\n'),
     { start: { line: start.line, column }, ...(sameLine && endColumn > column ? { end: { line: end.line, column: endColumn } } : {}) },
     { highlightCode: false, linesAbove: 2, linesBelow: 1, startLine: first } as Parameters<typeof codeFrameColumns>[2],
   );
