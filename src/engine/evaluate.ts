@@ -17,6 +17,7 @@ import { zoneTimes } from './zone.js';
 
 export interface EngineState {
   readonly campaigns: readonly CompiledCampaign[];
+  readonly byId: ReadonlyMap<string, CompiledCampaign>;
   readonly currencies: Readonly<Record<string, number | undefined>>;
   readonly geo: GeoIndex;
   readonly reach: Reach;
@@ -151,6 +152,9 @@ export function evaluateContext(state: EngineState, context: EvaluationContext |
   return summarize(p, lines, { applied: applied.copy(), fees: fees.copy(), grants: grants.copy(), rejected: rejected.copy(), unknownCodes }, withLines);
 }
 
+/** Up to this many campaigns are asked about one by one; more, through the reach. */
+const ONE_BY_ONE = 16;
+
 /**
  * Whether a campaign of `ids` could apply to the prepared context: it is reached, of the context's product,
  * and refused by nothing but (possibly) its usage counters. evaluateContext's first checks, and nothing after.
@@ -165,11 +169,35 @@ export function mayApplyAny(state: EngineState, p: PreparedContext, ids: Readonl
     return false;
   }
   const { geo, campaigns } = state;
+  if (ids.size <= ONE_BY_ONE) return mayApplyOneByOne(state, p, ids);
   const { candidates, count } = reachOf(state, p);
   for (let k = 0; k < count; k++) {
     const c = campaigns[candidates[k]!]!;
     if (!ids.has(c.id)) continue;
     if (c.product !== undefined && p.product !== undefined && c.product !== p.product) continue;
+    if (standingReason(c, p, geo, state.currencies, false) === undefined) return true;
+  }
+  return false;
+}
+
+/**
+ * mayApplyAny for a few campaigns without reaching every campaign: one that is not automatic is reached by its
+ * code or voucher (reach.presents), and an automatic one that passes standingReason is reached.
+ */
+function mayApplyOneByOne(state: EngineState, p: Prepared, ids: ReadonlySet<string>): boolean {
+  const { geo, byId } = state;
+  let placed = false;
+  for (const id of ids) {
+    const c = byId.get(id);
+    if (c === undefined) continue;
+    if (c.product !== undefined && p.product !== undefined && c.product !== p.product) continue;
+    if (c.src.activation !== 'automatic' && !state.reach.presents(c, p)) continue;
+    if (!placed) {
+      // The geofence index now holds this context's positions: a reach kept for another context is stale.
+      state.work.recall.reachedFor = undefined;
+      geo.begin(p.ctx.rental?.start, p.ctx.rental?.end);
+      placed = true;
+    }
     if (standingReason(c, p, geo, state.currencies, false) === undefined) return true;
   }
   return false;

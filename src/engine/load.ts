@@ -127,6 +127,7 @@ function index(bundle: Bundle, strategy: 'indexed' | 'linear'): Engine {
   const campaigns = compileCampaigns(bundle.content);
   const state: EngineState = {
     campaigns,
+    byId: new Map(campaigns.map((c) => [c.id, c])),
     currencies: bundle.content.currencies,
     geo: new GeoIndex(bundle.content.geofences, strategy === 'indexed'),
     reach: strategy === 'indexed' ? indexedReach(campaigns, bundle.content.geofences.length) : linearReach(campaigns),

@@ -19,7 +19,15 @@ export interface Reached {
   readonly unknownCodes: readonly string[];
 }
 
-export type Reach = (p: Prepared, geo: GeoIndex) => Reached;
+export interface Reach {
+  (p: Prepared, geo: GeoIndex): Reached;
+  /**
+   * Whether the context reaches a campaign that is not automatic (a code presented, a voucher held), as the
+   * reach itself decides: an automatic campaign that passes standingReason is always reached (its zone holds a
+   * rental position, or its targeting matched a value the reach looks up), so this settles reach for one campaign.
+   */
+  readonly presents: (c: CompiledCampaign, p: Prepared) => boolean;
+}
 
 export function indexedReach(campaigns: readonly CompiledCampaign[], geofenceCount: number): Reach {
   const codes = new Map<string, number[]>();
@@ -45,7 +53,7 @@ export function indexedReach(campaigns: readonly CompiledCampaign[], geofenceCou
   }
   const marks = new Marks(campaigns.length);
   const markZone = (g: number): void => marks.all(byGeofence[g]);
-  return (p, geo) => {
+  const reach = (p: Prepared, geo: GeoIndex): Reached => {
     marks.begin();
     let unknownCodes: string[] | undefined;
     for (const code of p.codes) {
@@ -70,6 +78,15 @@ export function indexedReach(campaigns: readonly CompiledCampaign[], geofenceCou
     marks.unknownCodes = unknownCodes ?? NONE;
     return marks;
   };
+  const presents = (c: CompiledCampaign, p: Prepared): boolean => {
+    const code = c.src.code;
+    if (code !== undefined) {
+      // As above: a presented code is looked up as given, and upper-cased only when no campaign has it as given.
+      for (const x of p.codes) if (x === code || (!codes.has(x) && mayChangeCase(x) && x.toUpperCase() === code)) return true;
+    }
+    return p.vouchers.includes(c.src.id);
+  };
+  return Object.assign(reach, { presents });
 }
 
 /** Collects positions once each across lookups, without a Set or a new list per evaluation; then the reach's result. */
@@ -118,7 +135,7 @@ class Marks implements Reached {
 
 /** The same reach, by testing every campaign: the baseline the benchmark compares against. */
 export function linearReach(campaigns: readonly CompiledCampaign[]): Reach {
-  return (p, geo) => {
+  const reach = (p: Prepared, geo: GeoIndex): Reached => {
     const presented = new Set(p.codes.map((c) => c.toUpperCase()));
     const known = new Set<string>();
     const candidates: number[] = [];
@@ -129,6 +146,9 @@ export function linearReach(campaigns: readonly CompiledCampaign[]): Reach {
     const unknownCodes = p.codes.filter((c) => !known.has(c.toUpperCase()));
     return { candidates, count: candidates.length, unknownCodes: unknownCodes.length > 0 ? unknownCodes : NONE };
   };
+  const presents = (c: CompiledCampaign, p: Prepared): boolean =>
+    (c.src.code !== undefined && p.codes.some((x) => x.toUpperCase() === c.src.code)) || p.vouchers.includes(c.src.id);
+  return Object.assign(reach, { presents });
 }
 
 function reaches(c: CompiledCampaign, p: Prepared, geo: GeoIndex, presented: ReadonlySet<string>): boolean {

@@ -128,8 +128,8 @@ export class Replay {
     base.add(b, meta);
     head.add(h, meta);
     if (shortcut !== undefined) {
-      shortcut.counted(0, b);
-      shortcut.counted(1, h);
+      shortcut.counted(b);
+      if (h !== b) shortcut.counted(h);
     }
   }
 

@@ -52,12 +52,16 @@ export interface ShortcutSide {
 }
 
 /**
- * Which campaigns stand in the way of one evaluation serving both sides, kept up to date as the replay goes:
- * per side, the differing campaigns and those whose totals drifted apart, less those used up on that side;
- * per customer, the campaigns whose redemptions by that customer drifted apart (a campaign that reads only
- * those). A campaign that reads no counter never drifts.
+ * Which campaigns stand in the way of one evaluation serving both sides, kept up to date as the replay goes.
+ * Whether a campaign could apply, counters aside, is the same on both sides for a campaign alike on both, so
+ * only the differing ones are asked of the head: the base is asked about the differing campaigns not used up
+ * there and about those whose totals drifted apart and are not used up on both sides; the head about the
+ * differing campaigns not used up there. Per customer, the campaigns whose redemptions by that customer
+ * drifted apart (a campaign that reads only those) are asked of the base. A campaign that reads no counter
+ * never drifts.
  */
 export class Shortcut {
+  /** Asked of the base engine, and of the head engine. */
   private readonly base: Set<string>;
   private readonly head: Set<string>;
   /** Interned customer → campaigns whose redemptions by that customer differ between the sides. */
@@ -65,20 +69,21 @@ export class Shortcut {
   private readonly reads = new Map<string, CountersRead>();
 
   constructor(
-    differing: ReadonlySet<string>,
+    private readonly differing: ReadonlySet<string>,
     private readonly sides: readonly [ShortcutSide, ShortcutSide],
   ) {
     for (const s of sides) for (const c of s.engine.campaigns) this.reads.set(c.id, countersRead(c));
-    this.base = new Set([...differing].filter((id) => !sides[0].ledger.exhausted(id)));
-    this.head = new Set([...differing].filter((id) => !sides[1].ledger.exhausted(id)));
+    this.base = new Set();
+    this.head = new Set();
+    for (const id of differing) this.update(id);
   }
 
   /** Whether the session (prepared, its customer interned, -1: none) may evaluate differently on the two sides. */
   mayDiffer(p: PreparedContext, customer: number): boolean {
-    const [b, h] = this.sides;
-    if (b.engine.mayApplyAny(p, this.base) || h.engine.mayApplyAny(p, this.head)) return true;
+    const base = this.sides[0].engine;
+    if (base.mayApplyAny(p, this.base) || this.sides[1].engine.mayApplyAny(p, this.head)) return true;
     const own = customer >= 0 && this.byCustomer.size > 0 ? this.byCustomer.get(customer) : undefined;
-    return own !== undefined && (b.engine.mayApplyAny(p, own) || h.engine.mayApplyAny(p, own));
+    return own !== undefined && base.mayApplyAny(p, own);
   }
 
   /**
@@ -92,19 +97,16 @@ export class Shortcut {
   }
 
   /** After a side counted a session's applications: a campaign it used up no longer matters there. */
-  counted(side: 0 | 1, e: Evaluation): void {
-    const ids = side === 0 ? this.base : this.head;
-    const ledger = this.sides[side].ledger;
+  counted(e: Evaluation): void {
     const applied = e.applied;
     for (let i = 0; i < applied.length; i++) {
       const id = applied[i]!.campaign;
-      if (ids.has(id) && ledger.exhausted(id)) ids.delete(id);
+      if (this.base.has(id) || this.head.has(id)) this.update(id);
     }
   }
 
   private note(id: string, customer: number): void {
-    // A differing campaign is in both sets until used up on a side, and one used up reads its totals.
-    if (this.base.has(id) || this.head.has(id)) return;
+    if (this.differing.has(id) || this.base.has(id)) return;
     const reads = this.reads.get(id);
     if (reads === 'none') return;
     if (reads === 'customer') {
@@ -115,9 +117,22 @@ export class Shortcut {
       own.add(id);
       return;
     }
-    if (!this.sides[0].ledger.exhausted(id)) this.base.add(id);
-    if (!this.sides[1].ledger.exhausted(id)) this.head.add(id);
+    this.update(id);
   }
+
+  /** Puts a differing or drifted campaign in the sets it belongs to, given what each side has used up. */
+  private update(id: string): void {
+    const baseLive = !this.sides[0].ledger.exhausted(id);
+    const headLive = !this.sides[1].ledger.exhausted(id);
+    const differs = this.differing.has(id);
+    toggle(this.base, id, differs ? baseLive : baseLive || headLive);
+    toggle(this.head, id, differs && headLive);
+  }
+}
+
+function toggle(set: Set<string>, id: string, on: boolean): void {
+  if (on) set.add(id);
+  else set.delete(id);
 }
 
 function sameApplied(b: Evaluation, h: Evaluation): boolean {
