@@ -2,7 +2,8 @@
 // so no float error reaches a price: 0.5 cent rounds to 1 cent, 2.5 yen to 3 yen.
 import { RECORDED_CURRENCY_DIGITS } from './currency-digits.js';
 
-// Starts with Intl's answers recorded (see currency-digits.ts): asking Intl costs a process ICU's number formatting.
+// Starts with Intl's answers recorded (see currency-digits.ts): asking Intl costs a process ICU's number formatting,
+// and recorded answers do not change with the runtime's ICU.
 const exponentCache = new Map<string, number>(
   RECORDED_CURRENCY_DIGITS.flatMap(([digits, rows]) => rows.flatMap((row) => row.split(' ').map((code) => [code, digits] as const))),
 );
