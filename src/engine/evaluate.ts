@@ -168,8 +168,8 @@ export function mayApplyAny(state: EngineState, p: PreparedContext, ids: Readonl
     for (let i = 0; i < standing.length; i++) if (ids.has(standing.at(i).id)) return true;
     return false;
   }
-  const { geo, campaigns } = state;
   if (ids.size <= ONE_BY_ONE) return mayApplyOneByOne(state, p, ids);
+  const { geo, campaigns } = state;
   const { candidates, count } = reachOf(state, p);
   for (let k = 0; k < count; k++) {
     const c = campaigns[candidates[k]!]!;
